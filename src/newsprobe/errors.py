@@ -1,0 +1,34 @@
+"""Errors with stable codes, so tests, logs and batch error tables can name them.
+
+Every error that concerns an input names that input (`origin`): a batch reports it as
+failed and goes on with the rest.
+"""
+
+from __future__ import annotations
+
+# code -> short name; the message is written where the error is raised, naming the input.
+CODES = {
+    "E001": "empty input",
+    "E002": "binary input",
+    "E003": "invalid text encoding",
+    "E004": "malformed JSONL line",
+    "E005": "input too large",
+    "E006": "unsupported input type",
+    "E007": "input not found",
+    "E008": "no article text could be extracted",
+    "E010": "spaCy pipeline not installed",
+    "E011": "data set not found",
+}
+
+
+class NewsprobeError(Exception):
+    def __init__(self, code: str, message: str, origin: str | None = None):
+        assert code in CODES, code
+        self.code = code
+        self.origin = origin
+        self.message = message
+        super().__init__(f"{origin}: {message} [{code}]" if origin else f"{message} [{code}]")
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"code": self.code, "reason": CODES[self.code], "input": self.origin,
+                "message": self.message}

@@ -1,0 +1,17 @@
+"""Analysis layers, in the order they run. Each module has:
+
+- NAME, VERSION: recorded in Analysis.meta["layers"];
+- FIELD: the Analysis attribute its findings fill;
+- REQUIRES: the fields of earlier layers it reads;
+- run(doc, analysis, settings) -> list of findings.
+"""
+
+from . import attribution, entities
+
+LAYERS = (entities, attribution)
+
+_seen: set[str] = set()
+for _layer in LAYERS:
+    missing = set(_layer.REQUIRES) - _seen
+    assert not missing, f"layer {_layer.NAME} runs before the layers filling {missing}"
+    _seen.add(_layer.FIELD)

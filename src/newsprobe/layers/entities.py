@@ -1,0 +1,154 @@
+"""Entities: spaCy's named entities merged into one canonical entity per real-world referent.
+
+"Volodymyr Zelensky", "Zelenskyy" and a misspelt "Zelenksy" become one entity; a bare
+"Shoigu" after "Defence Minister Sergei Shoigu" joins him. The canonical name is the
+fullest form (most tokens), and among equally full forms the most frequent spelling, so a
+one-off typo never becomes the name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from rapidfuzz.distance import Levenshtein
+
+from ..model import Analysis, Entity, Span
+from ..settings import Settings
+
+NAME = "entities"
+VERSION = "1"
+FIELD = "entities"
+REQUIRES: tuple[str, ...] = ()
+
+# Entity types a reader tracks as actors or places; numbers and dates are claims' business.
+KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+# spaCy's small model often hesitates between these for the same name; merge across them.
+LABEL_GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "org", "NORP": "org", "LOC": "place",
+                "FAC": "place"}
+
+_LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+# Spelling variants of one surname: "Zelensky"/"Zelenskyy" (1 edit), "Zelensky"/"Zelenksy"
+# (a transposition, 2 plain edits). Names this similar and this long are rarely two people.
+_MAX_NAME_EDITS = 2
+_MIN_FUZZY_LEN = 5
+
+
+def _clean_mention(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading article and a trailing possessive: "the Kremlin's" -> "Kremlin"."""
+    piece = text[start:end]
+    m = _LEADING.match(piece)
+    if m and len(piece) > m.end():
+        start += m.end()
+    piece = text[start:end]
+    m = _POSSESSIVE.search(piece)
+    if m and m.start() > 0:
+        end = start + m.start()
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".)":
+        end -= 1
+    return start, end
+
+
+def _tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"[\s\-]+", name.lower().replace(".", "")) if t]
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < _MIN_FUZZY_LEN or a[0] != b[0]:
+        return False
+    return Levenshtein.distance(a, b) <= _MAX_NAME_EDITS
+
+
+class _Cluster:
+    def __init__(self, group: str):
+        self.group = group
+        self.forms: Counter[str] = Counter()
+        self.labels: Counter[str] = Counter()
+        self.mentions: list[Span] = []
+
+    def add(self, span: Span, label: str) -> None:
+        self.forms[span.text] += 1
+        self.labels[label] += 1
+        self.mentions.append(span)
+
+    @property
+    def name(self) -> str:
+        return max(self.forms, key=lambda f: (len(_tokens(f)), self.forms[f], len(f)))
+
+    def matches(self, form: str, group: str) -> bool:
+        if group != self.group:
+            return False
+        toks = _tokens(form)
+        if not toks:
+            return False
+        for known in self.forms:
+            ktoks = _tokens(known)
+            if toks == ktoks:
+                return True
+            if group == "person":
+                # Same surname, and first names (when both have one) agree.
+                if _same_word(toks[-1], ktoks[-1]) and (
+                        len(toks) == 1 or len(ktoks) == 1 or _same_word(toks[0], ktoks[0])):
+                    return True
+            elif len(toks) == len(ktoks) and all(map(_same_word, toks, ktoks)):
+                return True
+            elif form.isupper() and len(form) > 1 and form == "".join(t[0] for t in ktoks).upper():
+                return True  # an acronym of a known organisation: "UN" for "United Nations"
+        return False
+
+
+def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
+    text = analysis.text
+    clusters: list[_Cluster] = []
+    seen: set[tuple[int, int]] = set()
+    for ent in doc.ents:
+        if ent.label_ not in KEPT_LABELS:
+            continue
+        start, end = _clean_mention(text, ent.start_char, ent.end_char)
+        if end <= start or (start, end) in seen:
+            continue
+        seen.add((start, end))
+        span = Span.of(text, start, end)
+        group = LABEL_GROUPS.get(ent.label_, ent.label_.lower())
+        cluster = next((c for c in clusters if c.matches(span.text, group)), None)
+        if cluster is None:
+            cluster = _Cluster(group)
+            clusters.append(cluster)
+        cluster.add(span, ent.label_)
+
+    _add_missed_surnames(doc, text, clusters, seen)
+
+    entities = []
+    for cluster in clusters:
+        name = cluster.name
+        mentions = sorted(cluster.mentions)
+        entities.append(Entity(
+            id="", name=name, label=cluster.labels.most_common(1)[0][0],
+            aliases=sorted(f for f in cluster.forms if f != name), mentions=mentions))
+    entities.sort(key=lambda e: e.mentions[0].start)
+    for i, entity in enumerate(entities, 1):
+        entity.id = f"e{i}"
+    return entities
+
+
+def _add_missed_surnames(doc, text: str, clusters: list[_Cluster], seen: set[tuple[int, int]]) -> None:
+    """The small model misses some bare surnames ("Shoigu said"); a proper noun spelled like
+    the surname of a person already named in the article is that person."""
+    covered = set()
+    for start, end in seen:
+        covered.update(range(start, end))
+    people = [c for c in clusters if c.group == "person"]
+    for token in doc:
+        if token.pos_ != "PROPN" or token.idx in covered or not token.text[:1].isupper():
+            continue
+        word = token.text.lower()
+        for cluster in people:
+            surnames = {_tokens(f)[-1] for f in cluster.forms if _tokens(f)}
+            if any(_same_word(word, s) for s in surnames) and len(word) >= 3:
+                span = Span.of(text, token.idx, token.idx + len(token.text))
+                cluster.add(span, "PERSON")
+                covered.update(range(span.start, span.end))
+                break

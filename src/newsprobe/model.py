@@ -1,0 +1,191 @@
+"""The data model: Article in, Analysis out.
+
+`Analysis` is the product. Its `to_dict()` is the public contract `newsprobe.article/1`
+(DESIGN.md; JSON Schema in `schema/article.v1.json`); every renderer, the store and the
+corpus stage read it, never the spaCy Doc. All offsets are Python `str` indices into
+`Analysis.text`, end-exclusive, so `text[span.start:span.end] == span.text` always holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+ARTICLE_SCHEMA = "newsprobe.article/1"
+
+SPEAKER_KINDS = (
+    "person", "official", "government", "organization", "media",
+    "document", "anonymous", "rumor", "author", "unknown",
+)
+QUOTE_TYPES = ("direct", "indirect", "mixed")
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> "Span":
+        """The span `text[start:end]`, so that a span can never disagree with its text."""
+        return cls(start, end, text[start:end])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Span":
+        return cls(d["start"], d["end"], d["text"])
+
+
+@dataclass
+class Article:
+    """One input document, before analysis. `origin` names where it came from (a path,
+    `path:line` for JSONL, `<stdin>`) so that errors can name the input."""
+
+    text: str
+    id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    language: str = "en"
+    origin: str | None = None
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    label: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "label": self.label,
+                "aliases": list(self.aliases), "mentions": [m.to_dict() for m in self.mentions]}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Entity":
+        return cls(d["id"], d["name"], d["label"], list(d.get("aliases", [])),
+                   [Span.from_dict(m) for m in d.get("mentions", [])])
+
+
+@dataclass
+class Speaker:
+    name: str
+    kind: str = "unknown"
+    entity: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "entity": self.entity, "kind": self.kind}
+
+
+@dataclass
+class ChainLink:
+    name: str
+    kind: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "kind": self.kind}
+
+
+@dataclass
+class Quote:
+    """One attribution: a cue, what was said (possibly in several pieces), who said it.
+
+    `parent` is the id of the quote whose content contains this one's cue ("According to
+    X, Y said that ..." gives X's quote and, nested in it, Y's)."""
+
+    id: str
+    type: str
+    cue: Span | None
+    content: list[Span]
+    source: Span | None
+    speaker: Speaker
+    chain: list[ChainLink] = field(default_factory=list)
+    confidence: float = 0.5
+    parent: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "type": self.type,
+            "cue": self.cue.to_dict() if self.cue else None,
+            "content": [c.to_dict() for c in self.content],
+            "source": self.source.to_dict() if self.source else None,
+            "speaker": self.speaker.to_dict(),
+            "chain": [c.to_dict() for c in self.chain],
+            "confidence": round(self.confidence, 3),
+            "parent": self.parent,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Quote":
+        sp = d["speaker"]
+        return cls(
+            id=d["id"], type=d["type"],
+            cue=Span.from_dict(d["cue"]) if d.get("cue") else None,
+            content=[Span.from_dict(c) for c in d["content"]],
+            source=Span.from_dict(d["source"]) if d.get("source") else None,
+            speaker=Speaker(sp["name"], sp["kind"], sp.get("entity")),
+            chain=[ChainLink(c["name"], c["kind"]) for c in d.get("chain", [])],
+            confidence=d.get("confidence", 0.5), parent=d.get("parent"),
+        )
+
+
+@dataclass
+class Analysis:
+    """Everything newsprobe found in one article. Layers add to it in order; renderers,
+    the store and the corpus stage only read it."""
+
+    text: str
+    id: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    language: str = "en"
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    # Filled by later layers (claims, techniques, integrity); kept as contract-shaped dicts
+    # until those layers define their own finding classes.
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    techniques: list[dict[str, Any]] = field(default_factory=list)
+    integrity: list[dict[str, Any]] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": ARTICLE_SCHEMA,
+            "id": self.id, "title": self.title, "url": self.url, "outlet": self.outlet,
+            "published": self.published, "language": self.language,
+            "text": self.text,
+            "entities": [e.to_dict() for e in self.entities],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "claims": list(self.claims),
+            "techniques": list(self.techniques),
+            "integrity": list(self.integrity),
+            "meta": dict(self.meta),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Analysis":
+        if d.get("schema") != ARTICLE_SCHEMA:
+            raise ValueError(f"not a {ARTICLE_SCHEMA} object: schema={d.get('schema')!r}")
+        return cls(
+            text=d["text"], id=d["id"], title=d.get("title"), url=d.get("url"),
+            outlet=d.get("outlet"), published=d.get("published"),
+            language=d.get("language", "en"),
+            entities=[Entity.from_dict(e) for e in d.get("entities", [])],
+            quotes=[Quote.from_dict(q) for q in d.get("quotes", [])],
+            claims=list(d.get("claims", [])), techniques=list(d.get("techniques", [])),
+            integrity=list(d.get("integrity", [])), meta=dict(d.get("meta", {})),
+        )
+
+
+__all__ = ["ARTICLE_SCHEMA", "SPEAKER_KINDS", "QUOTE_TYPES", "Span", "Article", "Entity",
+           "Speaker", "ChainLink", "Quote", "Analysis"]

