@@ -1,0 +1,74 @@
+"""JSON Lines: one article per line, each line failing or succeeding on its own."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from ..errors import NewsprobeError
+from ..model import Article
+from .text import BINARY_SNIFF_BYTES, check_binary, decode_utf8, normalise_newlines
+
+OPTIONAL_FIELDS = ("id", "title", "url", "outlet", "published")
+_ISO_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$")
+
+
+def read_jsonl(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[Article | NewsprobeError]:
+    """Yield one Article (origin `path:LINE`) or NewsprobeError per non-blank line."""
+    head = stream.peek(BINARY_SNIFF_BYTES) if hasattr(stream, "peek") else b""
+    try:
+        check_binary(head, path)
+    except NewsprobeError as err:
+        yield err
+        return
+    records = 0
+    for number, raw in enumerate(stream, start=1):
+        origin = f"{path}:{number}"
+        if not raw.strip():
+            continue
+        records += 1
+        try:
+            yield parse_line(raw, origin, max_bytes)
+        except NewsprobeError as err:
+            yield err
+    if not records:
+        yield NewsprobeError("E001", "the JSONL file has no records (empty or blank lines only)",
+                             path)
+
+
+def parse_line(raw: bytes, origin: str, max_bytes: int) -> Article:
+    if len(raw) > max_bytes:
+        raise NewsprobeError("E005", f"this line is {len(raw):,} bytes, over the limit of "
+                             f"{max_bytes:,} (setting max_input_bytes, environment variable "
+                             "NEWSPROBE_MAX_INPUT_BYTES)", origin)
+    line = decode_utf8(raw, origin)
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise NewsprobeError("E004", f"not valid JSON: {exc.msg} at column {exc.colno}",
+                             origin) from None
+    if not isinstance(record, dict):
+        raise NewsprobeError("E004", f"expected a JSON object, got {type(record).__name__}",
+                             origin)
+    text = record.get("text")
+    if text is None or (isinstance(text, str) and not text.strip()):
+        raise NewsprobeError("E001", "the record has no text (field `text` missing or empty)",
+                             origin)
+    if not isinstance(text, str):
+        raise NewsprobeError("E004", f"field `text` must be a string, got "
+                             f"{type(text).__name__}", origin)
+    fields: dict[str, str | None] = {}
+    for name in OPTIONAL_FIELDS:
+        value = record.get(name)
+        if value is None or value == "":
+            fields[name] = None
+        elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            fields[name] = str(value).strip() or None
+        else:
+            raise NewsprobeError("E004", f"field `{name}` must be a string, got "
+                                 f"{type(value).__name__}", origin)
+    if fields["published"] and (m := _ISO_DATE.match(fields["published"])):
+        fields["published"] = m.group(1)
+    return Article(text=normalise_newlines(text).strip(), origin=origin, **fields)
