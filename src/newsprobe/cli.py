@@ -1,0 +1,367 @@
+"""The command line: thin commands that check arguments, call the library and print.
+
+Exit codes: 0 all inputs analysed; 1 some input failed (each one named on stderr, the rest
+analysed); 2 the command could not run (bad arguments, no spaCy pipeline, no data set).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import pkgutil
+import re
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import __version__
+from .errors import NewsprobeError
+from .model import Analysis, Article
+from .settings import Settings
+
+FORMATS = ("text", "json", "jsonl", "html")
+DEFAULT_HTML_DIR = "newsprobe-html"
+DEFAULT_DATA_ROOT = Path("..") / "shared" / "data"
+# Longest file name stem we derive from an article id (ids can be urls or long hashes).
+MAX_STEM_CHARS = 120
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, or argparse's own usage error (code 2)
+        return exc.code if isinstance(exc.code, int) else 2
+    try:
+        return args.run(args)
+    except BrokenPipeError:  # `newsprobe analyze ... | head`
+        sys.stderr.close()
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsprobe",
+        description="Read news the way a fact-checker does: who claims what, how it is "
+                    "sourced, and how stories travel.")
+    parser.add_argument("--version", action="version", version=f"newsprobe {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    analyze = commands.add_parser(
+        "analyze", help="analyse articles (.txt, .html, .jsonl files, directories, - for stdin)",
+        description="Analyse articles and print (or write) one newsprobe.article/1 result "
+                    "per article. Failed inputs are named on stderr; the rest go on.")
+    analyze.add_argument("paths", nargs="+", metavar="PATH",
+                         help="a .txt/.html/.htm/.jsonl file, a directory (recursive), or -")
+    analyze.add_argument("--format", choices=FORMATS, default="text",
+                         help="text: terminal report (default); json: one object, or a list "
+                              "for several articles; jsonl: one object a line; html: one page "
+                              "per article")
+    analyze.add_argument("--out", metavar="DIR",
+                         help="write results (json, jsonl, html) and errors.jsonl into DIR "
+                              f"(html defaults to {DEFAULT_HTML_DIR}/)")
+    analyze.add_argument("--model", metavar="NAME",
+                         help="spaCy pipeline to use (default: setting `model`, NEWSPROBE_MODEL)")
+    analyze.set_defaults(run=cmd_analyze)
+
+    evaluate = commands.add_parser(
+        "eval", help="measure quality on a public data set",
+        description="Run newsprobe on a data set and print the metric it is known by.")
+    evaluate.add_argument("set", metavar="SET", help="data set, e.g. polnear")
+    evaluate.add_argument("--data", metavar="DIR",
+                          help=f"data set directory (default: {DEFAULT_DATA_ROOT}/SET)")
+    evaluate.add_argument("--split", default="dev", help="split to evaluate (default: dev)")
+    evaluate.add_argument("--json", action="store_true", help="print the result as JSON")
+    evaluate.add_argument("--limit", type=_positive_int, metavar="N",
+                          help="evaluate only the first N documents")
+    evaluate.set_defaults(run=cmd_eval)
+    return parser
+
+
+def _positive_int(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {n}")
+    return n
+
+
+def _error(message: str | NewsprobeError) -> None:
+    print(f"error: {message}", file=sys.stderr)
+
+
+# --- analyze ------------------------------------------------------------------------
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from .analyze import analyze_many
+    from .ingest import count_inputs, read_inputs
+    from .parse import resolve_pipeline_name
+
+    settings = Settings.load(model=args.model)
+    try:
+        resolve_pipeline_name(settings.model or None)
+        writer = make_writer(args.format, Path(args.out) if args.out else None,
+                             single=_single_article(args.paths))
+    except NewsprobeError as err:
+        _error(err)
+        return 2
+    except ImportError as exc:
+        _error(f"the {args.format} format is not available: {exc}")
+        return 2
+
+    failures: list[NewsprobeError] = []
+    analysed = 0
+    show_progress = sys.stderr.isatty()
+    total = count_inputs(args.paths) if show_progress else 0
+    with _progress(show_progress and total > 1, total) as tick:
+        def articles() -> Iterator[Article]:
+            for item in read_inputs(args.paths, settings):
+                if isinstance(item, NewsprobeError):
+                    failures.append(item)
+                    _error(item)
+                    tick()
+                else:
+                    yield item
+
+        try:
+            for analysis in analyze_many(articles(), settings):
+                writer.add(analysis)
+                analysed += 1
+                tick()
+        except NewsprobeError as err:  # E010: the pipeline failed to load
+            _error(err)
+            return 2
+    writer.close()
+    if args.out:
+        write_errors(Path(args.out), failures)
+    print(f"{analysed} analysed, {len(failures)} failed", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _single_article(paths: list[str]) -> bool:
+    """One input that can only hold one article: `--format json` then prints an object,
+    not a list, whether or not it is analysed."""
+    if len(paths) != 1:
+        return False
+    path = Path(paths[0])
+    return paths[0] == "-" or (path.is_file() and path.suffix.lower() in (".txt", ".html", ".htm"))
+
+
+class _Progress:
+    def __init__(self, enabled: bool, total: int):
+        self.enabled, self.total = enabled, total
+
+    def __enter__(self) -> Callable[[], None]:
+        if not self.enabled:
+            return lambda: None
+        from rich.console import Console
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn,
+                                   TextColumn, TimeRemainingColumn)
+        from rich.text import Text
+
+        class Rate(ProgressColumn):
+            def render(self, task) -> Text:
+                speed = task.finished_speed or task.speed
+                return Text(f"{speed:.1f} articles/s" if speed else "– articles/s")
+
+        self.bar = Progress(TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), Rate(),
+                            TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+        self.bar.__enter__()
+        task = self.bar.add_task("analyse", total=self.total)
+        return lambda: self.bar.advance(task)
+
+    def __exit__(self, *exc) -> None:
+        if self.enabled:
+            self.bar.__exit__(*exc)
+
+
+_progress = _Progress
+
+
+def make_writer(fmt: str, out: Path | None, single: bool) -> "Writer":
+    """The writer for a format; imports its renderer now, so a missing one fails early and
+    only for that format."""
+    if fmt == "json":
+        return JsonWriter(out, single)
+    if fmt == "jsonl":
+        return JsonlWriter(out)
+    if fmt == "html":
+        return HtmlWriter(out or Path(DEFAULT_HTML_DIR))
+    return TextWriter()
+
+
+class Writer:
+    def add(self, analysis: Analysis) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+
+def _to_json(analysis: Analysis) -> str:
+    try:
+        from .render.as_json import to_json
+    except ImportError:
+        return json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2)
+    return to_json(analysis)
+
+
+def _to_jsonl_line(analysis: Analysis) -> str:
+    try:
+        from .render.as_json import to_jsonl_line
+    except ImportError:  # ASCII escapes keep every line break inside the text escaped
+        return json.dumps(analysis.to_dict(), separators=(",", ":"))
+    return to_jsonl_line(analysis)
+
+
+class JsonWriter(Writer):
+    """stdout: one object for a single article, else a list streamed as it grows; with
+    --out, one <id>.json file per article."""
+
+    def __init__(self, out: Path | None, single: bool):
+        self.out, self.single, self.count = out, single, 0
+        self.names = FileNames(out, ".json") if out else None
+
+    def add(self, analysis: Analysis) -> None:
+        self.count += 1
+        if self.names:
+            self.names.next(analysis.id).write_text(_to_json(analysis) + "\n", encoding="utf-8")
+        elif self.single:
+            sys.stdout.write(_to_json(analysis) + "\n")
+        else:
+            sys.stdout.write(("[\n" if self.count == 1 else ",\n") + _to_json(analysis))
+
+    def close(self) -> None:
+        if not self.names and not self.single:
+            sys.stdout.write("\n]\n" if self.count else "[]\n")
+
+
+class JsonlWriter(Writer):
+    """One object a line on stdout, or in --out/analyses.jsonl."""
+
+    def __init__(self, out: Path | None):
+        self.file: TextIO = sys.stdout
+        if out:
+            out.mkdir(parents=True, exist_ok=True)
+            self.file = (out / "analyses.jsonl").open("w", encoding="utf-8")
+
+    def add(self, analysis: Analysis) -> None:
+        self.file.write(_to_jsonl_line(analysis) + "\n")
+
+    def close(self) -> None:
+        if self.file is not sys.stdout:
+            self.file.close()
+
+
+class TextWriter(Writer):
+    def __init__(self):
+        from .render import as_text
+        self.render = as_text.render
+        self.analyses: list[Analysis] = []
+
+    def add(self, analysis: Analysis) -> None:
+        self.analyses.append(analysis)
+
+    def close(self) -> None:
+        from rich.console import Console
+        self.render(self.analyses, Console(file=sys.stdout))
+
+
+class HtmlWriter(Writer):
+    """One self-contained page per article in `out`; the paths written go to stdout."""
+
+    def __init__(self, out: Path):
+        from .render import as_html
+        self.render = as_html.render
+        self.names = FileNames(out, ".html")
+
+    def add(self, analysis: Analysis) -> None:
+        path = self.names.next(analysis.id)
+        path.write_text(self.render(analysis), encoding="utf-8")
+        sys.stdout.write(f"{path}\n")
+
+
+class FileNames:
+    """Filesystem-safe, unique file names in `directory` derived from article ids."""
+
+    def __init__(self, directory: Path, suffix: str):
+        self.directory, self.suffix = directory, suffix
+        self.used: set[str] = set()
+        directory.mkdir(parents=True, exist_ok=True)
+
+    def next(self, article_id: str) -> Path:
+        stem = safe_stem(article_id)
+        name, n = stem, 1
+        while name.lower() in self.used:
+            n += 1
+            name = f"{stem}-{n}"
+        self.used.add(name.lower())
+        return self.directory / f"{name}{self.suffix}"
+
+
+def safe_stem(article_id: str) -> str:
+    """'sha1:0a1b…' -> 'sha1_0a1b…'; 'https://x.org/a?b' -> 'https_x.org_a_b'."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", article_id).strip("._-")[:MAX_STEM_CHARS]
+    return stem or "article"
+
+
+def write_errors(out: Path, failures: list[NewsprobeError]) -> None:
+    """--out/errors.jsonl: one line per failed input (written, empty, when none failed)."""
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / "errors.jsonl").open("w", encoding="utf-8") as f:
+        for err in failures:
+            f.write(json.dumps(err.to_dict(), ensure_ascii=False) + "\n")
+
+
+# --- eval ---------------------------------------------------------------------------
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    module = _eval_module(args.set)
+    if module is None:
+        sets = ", ".join(available_eval_sets()) or "none"
+        _error(f"unknown data set {args.set!r}; available: {sets}")
+        return 2
+    data_dir = Path(args.data) if args.data else DEFAULT_DATA_ROOT / args.set
+    try:
+        if not data_dir.is_dir():
+            raise NewsprobeError("E011", f"data set directory {data_dir} not found; pass "
+                                 "--data DIR", args.set)
+        result = module.evaluate(data_dir, args.split, limit=args.limit,
+                                 progress=sys.stderr.isatty())
+    except NewsprobeError as err:
+        _error(err)
+        return 2
+    print(json.dumps(result) if args.json else module.format_text(result))
+    return 0
+
+
+def _eval_module(name: str) -> Any | None:
+    module_name = name.replace("-", "_")
+    if not module_name.isidentifier():
+        return None
+    try:
+        module = importlib.import_module(f"newsprobe.eval.{module_name}")
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("newsprobe.eval"):
+            return None
+        raise
+    return module if callable(getattr(module, "evaluate", None)) else None
+
+
+def available_eval_sets() -> list[str]:
+    """Modules in newsprobe/eval/ that provide `evaluate`, named as the CLI takes them."""
+    from . import eval as eval_package
+
+    names = []
+    for info in pkgutil.iter_modules(eval_package.__path__):
+        if not info.name.startswith("_") and _eval_module(info.name) is not None:
+            names.append(info.name.replace("_", "-"))
+    return sorted(names)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
