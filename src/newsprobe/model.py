@@ -77,9 +77,14 @@ class Speaker:
     name: str
     kind: str = "unknown"
     entity: str | None = None
+    # A media speaker described as state-run/state-owned, or a known state outlet.
+    state_aligned: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "entity": self.entity, "kind": self.kind}
+        d: dict[str, Any] = {"name": self.name, "entity": self.entity, "kind": self.kind}
+        if self.state_aligned:
+            d["state_aligned"] = True
+        return d
 
 
 @dataclass
@@ -128,7 +133,7 @@ class Quote:
             cue=Span.from_dict(d["cue"]) if d.get("cue") else None,
             content=[Span.from_dict(c) for c in d["content"]],
             source=Span.from_dict(d["source"]) if d.get("source") else None,
-            speaker=Speaker(sp["name"], sp["kind"], sp.get("entity")),
+            speaker=Speaker(sp["name"], sp["kind"], sp.get("entity"), sp.get("state_aligned", False)),
             chain=[ChainLink(c["name"], c["kind"]) for c in d.get("chain", [])],
             confidence=d.get("confidence", 0.5), parent=d.get("parent"),
         )

@@ -1,9 +1,462 @@
-"""Attribution (being written): quotes and reported speech."""
+"""Attribution: every quote and reported claim, with its cue, content, source and speaker.
+
+How it works, in the order the code runs:
+
+1. `quotemarks.find_quotations` finds the quoted passages from the characters alone.
+2. Cues come from the dependency parse: a reporting verb governing a clause ("officials
+   said the talks failed", "the talks failed, officials said"), "according to X", and
+   reporting nouns with a "that" clause ("there are rumours that ..."). The verb's subject
+   is the source; its clausal complement is the content.
+3. Each quotation not already inside an indirect content is paired with the cue next to it
+   (`“…,” she said`, `She said: “…”`); a quotation interrupted by its cue gets both
+   pieces; a paragraph that is only a quotation continues the previous speaker.
+4. Sources are resolved to speakers and kinds (`sources.py`), in text order, so that "she"
+   can find the person named before.
+5. Nesting: a cue inside another attribution's content makes that attribution cite it, and
+   the outer speaker's `chain` lists the sources it relays, outermost first.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from ..model import Analysis, ChainLink, Quote, Span, Speaker
+from ..settings import Settings
+from .quotemarks import Quotation, find_quotations
+from .sources import EntityIndex, reporting_nouns, speaker_for
+
 NAME = "attribution"
-VERSION = "0"
+VERSION = "1"
 FIELD = "quotes"
 REQUIRES = ("entities",)
 
 
-def run(doc, analysis, settings):
+@lru_cache(maxsize=None)
+def cue_verbs() -> frozenset[str]:
+    text = resources.files("newsprobe.layers").joinpath("lexicons", "cue_verbs.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() for w in line.split("#", 1)[0].split())
+
+
+# Verbs that report only when they govern a clause: never paired with a bare quotation
+# ("“…,” she thought" is fiction, not news) and never without content.
+CLAUSE_ONLY = {"think", "believe", "hope", "fear", "suspect", "find", "show", "indicate",
+               "imply", "suggest", "conclude", "agree", "wonder", "hint", "speculate", "urge",
+               "accuse", "recommend", "point", "describe", "quote"}
+# Verb particles that belong to the cue ("pointed out").
+CUE_PARTICLES = {"out", "up", "on"}
+# Between a quotation and its cue only these may stand: spaces, commas, dashes, colons.
+_GLUE = re.compile(r"^[\s,:;—–\-]*$")
+# Characters trimmed off the ends of an indirect content span.
+_TRIM = " \t\n,;:—–-"
+PAIR_DISTANCE = 80  # characters between a quotation and its cue clause: a short inversion
+                    # ("“…,” said the deputy minister for energy") fits, the next sentence doesn't
+
+
+@dataclass
+class _Record:
+    cue: tuple[int, int] | None
+    content: list[tuple[int, int]]
+    source_tokens: list = field(default_factory=list)
+    type: str = "indirect"
+    cue_token: object = None
+    speaker: Speaker | None = None
+    forced_kind: str | None = None  # "rumor" for "there are claims that ..."
+    via_tokens: list = field(default_factory=list)  # "through intermediaries", "citing X"
+    confidence: float = 0.6
+    continues: bool = False  # a quotation-only paragraph continuing the previous speaker
+    parent: "_Record | None" = None
+    chain: list[ChainLink] = field(default_factory=list)
+    clause_only: bool = False  # the cue verb reports only with a clause (see CLAUSE_ONLY)
+    follows: "_Record | None" = None  # for `continues`: the attribution it continues
+    id: str = ""
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.content)
+
+    @property
+    def content_length(self) -> int:
+        return sum(e - s for s, e in self.content)
+
+
+def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
+    text = analysis.text
+    quotations = [q for q in find_quotations(text) if q.closed or text[q.start] in "“\"„«"]
+    inside = _QuotationLookup(quotations)
+    index = EntityIndex.build(doc, analysis)
+
+    records = _clause_cues(doc, text, inside)
+    _pair_quotations(doc, text, quotations, records, inside)
+    records = [r for r in records if r.content]
+    records.sort(key=lambda r: (r.start, r.cue[0] if r.cue else -1))
+    _resolve_speakers(records, doc, index, settings, inside)
+    _nest(records)
+    quotes = []
+    for i, record in enumerate(records, 1):
+        record.id = f"q{i}"
+    for record in records:
+        if record.confidence < settings.min_quote_confidence:
+            continue
+        quotes.append(Quote(
+            id=record.id, type=record.type,
+            cue=Span.of(text, *record.cue) if record.cue else None,
+            content=[Span.of(text, s, e) for s, e in sorted(record.content)],
+            source=_source_span(text, record.source_tokens),
+            speaker=record.speaker or Speaker("unknown"),
+            chain=record.chain, confidence=record.confidence,
+            parent=record.parent.id if record.parent else None,
+        ))
+    return quotes
+
+
+class _QuotationLookup:
+    """Which quotation (if any) covers a character offset, by binary search."""
+
+    def __init__(self, quotations: list[Quotation]):
+        self.fragments = sorted((s, e, q) for q in quotations for s, e in q.fragments)
+        self.starts = [s for s, _, _ in self.fragments]
+
+    def at(self, offset: int) -> Quotation | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.fragments[i][0] <= offset < self.fragments[i][1]:
+            return self.fragments[i][2]
+        return None
+
+
+# --- 2. cues from the parse ---------------------------------------------------------
+
+def _clause_cues(doc, text: str, inside: _QuotationLookup) -> list[_Record]:
+    records = []
+    verbs = cue_verbs()
+    nouns = reporting_nouns()
+    for token in doc:
+        if inside.at(token.idx) is not None:
+            continue  # a cue inside a quotation is the speaker's own reporting
+        lemma = token.lemma_.lower()
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            record = _according_to(doc, text, token)
+        elif token.pos_ in ("VERB", "AUX") and lemma in verbs:
+            record = _verb_cue(doc, text, token, lemma)
+        elif token.pos_ == "VERB" and lemma in ("let", "make"):
+            record = _known_cue(doc, text, token)
+        elif token.pos_ == "NOUN" and (lemma in nouns["rumor"] or lemma in nouns["claim"]
+                                       or token.lower_ in nouns["rumor"]):
+            record = _noun_cue(doc, text, token, lemma in nouns["rumor"] or token.lower_ in nouns["rumor"])
+        else:
+            continue
+        if record is not None:
+            records.append(record)
+    return records
+
+
+def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
+    if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return None
+    cue_end_token = verb
+    for child in verb.children:
+        if child.dep_ == "prt" and child.lower_ in CUE_PARTICLES and child.i == verb.i + 1:
+            cue_end_token = child
+    record = _Record(cue=(verb.idx, cue_end_token.idx + len(cue_end_token.text)), content=[],
+                     cue_token=verb, confidence=0.7 if lemma in ("say", "tell", "add", "write") else 0.55)
+    record.source_tokens = _subject_of(verb)
+    clause = _content_clause(verb)
+    if clause is not None:
+        record.content = [_trimmed_range(text, clause)]
+    elif verb.dep_ == "parataxis" or (verb.dep_ in ("advcl", "ccomp") and verb.i > verb.head.i
+                                      and _comma_between(doc, verb.head, verb)):
+        # "The talks failed, officials said." parsed with the report as a side clause.
+        outer = [t for t in verb.head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
+        if outer:
+            record.content = [_trimmed_range(text, outer)]
+            record.confidence -= 0.1
+    record.via_tokens = _via(verb)
+    if lemma in CLAUSE_ONLY and not record.content:
+        return None
+    record.clause_only = lemma in CLAUSE_ONLY
+    return record
+
+
+def _known_cue(doc, text: str, verb) -> _Record | None:
+    """"let it be known that ...", "made it clear that ...": the cue is the whole phrase;
+    the content is the "that" clause after it (the small parser often hangs that clause on
+    a nearby noun, so take it by position)."""
+    known = next((t for t in verb.subtree if t.lemma_ in ("know", "clear") and t.i > verb.i
+                  and t.i - verb.i <= 4), None)
+    if known is None:
+        return None
+    that = next((t for t in doc[known.i + 1: verb.right_edge.i + 1] if t.lower_ == "that"), None)
+    if that is None:
+        return None
+    clause = list(doc[that.i: verb.right_edge.i + 1])
+    record = _Record(cue=(verb.idx, known.idx + len(known.text)), content=[_trimmed_range(text, clause)],
+                     cue_token=verb, confidence=0.6)
+    record.source_tokens = _subject_of(verb)
+    record.via_tokens = _via(verb)
+    return record
+
+
+def _content_clause(verb):
+    """The clause a cue verb governs: its ccomp, or the ccomp one level down ("let it be
+    known that ...", "made it clear that ..."), or a "whether"/"if" question."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.i > verb.i or child.dep_ == "ccomp" and _is_clause(child):
+            inner = [c for c in child.children if c.dep_ == "ccomp" and c.i > child.i]
+            if child.lemma_ in ("know", "clear") and inner:
+                return list(inner[0].subtree)
+            return list(child.subtree)
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "oprd", "acomp") and child.lemma_ in ("know", "clear"):
+            inner = [c for c in child.children if c.dep_ == "ccomp"]
+            if inner:
+                return list(inner[0].subtree)
+    return None
+
+
+def _is_clause(token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+
+
+def _subject_of(verb) -> list:
+    for child in verb.children:
+        if child.dep_ in ("nsubj",):
+            return [t for t in child.subtree]
+        if child.dep_ == "agent":  # "it was reported by the agency"
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return list(objs[0].subtree)
+    # "..., adding that ...", "smiled and said ...": the subject of the verb it hangs on.
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
+        return _subject_of(verb.head)
     return []
+
+
+def _via(verb) -> list:
+    """Sources the speaker relays: "through intermediaries", "via diplomats", "citing X"."""
+    found = []
+    for token in [verb, *[c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "oprd") and c.lemma_ in ("know", "clear")]]:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("through", "via"):
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    found.append(list(objs[0].subtree))
+            if child.dep_ == "advcl" and child.lower_ == "citing":
+                objs = [c for c in child.children if c.dep_ == "dobj"]
+                if objs:
+                    found.append(list(objs[0].subtree))
+    return found
+
+
+def _according_to(doc, text: str, according) -> _Record | None:
+    to = doc[according.i + 1]
+    objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in according.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    phrase = set(t.i for t in according.subtree) | set(t.i for t in to.subtree)
+    head = according.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and head.head.i != head.i:
+        head = head.head
+    clause = [t for t in head.subtree if t.i not in phrase]
+    if not clause:
+        return None
+    return _Record(cue=(according.idx, to.idx + len(to.text)), content=[_trimmed_range(text, clause)],
+                   source_tokens=list(objs[0].subtree), cue_token=according, confidence=0.75)
+
+
+def _noun_cue(doc, text: str, noun, rumor: bool) -> _Record | None:
+    """"there are claims that ...", "rumours that ...", "the report that ...". A noun that
+    is the subject of a cue verb is handled by that verb instead."""
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None:
+        return None
+    record = _Record(cue=(noun.idx, noun.idx + len(noun.text)),
+                     content=[_trimmed_range(text, list(clause.subtree))], cue_token=noun,
+                     confidence=0.5)
+    by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of", "in")]
+    objs = [o for p in by for o in p.children if o.dep_ == "pobj"]
+    if rumor:
+        record.forced_kind = "rumor"
+        record.source_tokens = [noun, *[t for p in by for t in p.subtree]] if by else []
+    elif objs:
+        record.source_tokens = list(objs[0].subtree)
+    there = noun.head.lemma_ == "be" and any(c.dep_ == "expl" for c in noun.head.children)
+    if there and not objs:
+        record.forced_kind = "rumor"  # "there are claims that ...": nobody owns the claim
+    return record
+
+
+# --- 3. quotations and their cues ------------------------------------------------------
+
+def _pair_quotations(doc, text: str, quotations: list[Quotation], records: list[_Record],
+                     inside: _QuotationLookup) -> None:
+    # A quotation inside an indirect content is a mixed quote: the content already has it.
+    for record in records:
+        for s, e in record.content:
+            for q in quotations:
+                if s <= q.start and q.end <= e and (s, e) != (q.start, q.end):
+                    record.type = "mixed"
+                    q.used = True
+    by_cue_pos = sorted(records, key=lambda r: r.cue[0])
+    previous: _Record | None = None
+    for q in quotations:
+        if q.used:
+            continue
+        record = _cue_after(text, q, by_cue_pos) or _cue_before(text, q, by_cue_pos)
+        if record is not None:
+            if record.type == "direct" and record.content and record.content[-1][1] < q.start:
+                record.content.extend(q.fragments)
+            else:
+                record.content = list(q.fragments)
+                record.type = "direct"
+                record.confidence = min(0.95, record.confidence + 0.2)
+            q.used = True
+            previous = record
+            # “We will not wait,” she added, “for anyone’s permission.”
+            follower = _interrupted_continuation(text, q, record, quotations)
+            if follower is not None:
+                record.content.extend(follower.fragments)
+                follower.used = True
+            continue
+        if _is_paragraph_quotation(text, q) and previous is not None:
+            records.append(_Record(cue=None, content=list(q.fragments), type="direct",
+                                   continues=True, confidence=0.5, follows=previous))
+            q.used = True
+
+
+def _cue_after(text: str, q: Quotation, records: list[_Record]) -> _Record | None:
+    """`“…,” she said` / `“…,” said the minister`: the cue follows within the sentence."""
+    i = bisect.bisect_left([r.cue[0] for r in records], q.end)
+    for record in records[i:i + 3]:
+        if record.cue[0] - q.end > PAIR_DISTANCE:
+            break
+        if record.clause_only or record.type == "mixed":
+            continue
+        between_start = q.end
+        between_end = min([record.cue[0]] + [t.idx for t in record.source_tokens])
+        if "\n" in text[between_start:record.cue[0]]:
+            break
+        gap = text[between_start:between_end]
+        if between_end >= between_start and _GLUE.match(gap) and _content_is_quote_or_none(record, q):
+            return record
+    return None
+
+
+def _cue_before(text: str, q: Quotation, records: list[_Record]) -> _Record | None:
+    """`She said: “…”` / `He told reporters, “…”`: the cue clause ends with a colon or comma
+    right before the quotation."""
+    i = bisect.bisect_left([r.cue[0] for r in records], q.start)
+    for record in reversed(records[max(0, i - 3):i]):
+        if q.start - record.cue[1] > PAIR_DISTANCE or "\n" in text[record.cue[1]:q.start]:
+            break
+        if record.clause_only or record.type == "mixed":
+            continue
+        before = text[record.cue[1]:q.start].rstrip()
+        if before.endswith((":", ",")) or not before or _content_is_quote_or_none(record, q):
+            if record.content and not _overlaps_quote(record, q):
+                continue
+            return record
+    return None
+
+
+def _content_is_quote_or_none(record: _Record, q: Quotation) -> bool:
+    return not record.content or _overlaps_quote(record, q)
+
+
+def _overlaps_quote(record: _Record, q: Quotation) -> bool:
+    return any(s < q.end and q.start < e for s, e in record.content)
+
+
+def _interrupted_continuation(text: str, q: Quotation, record: _Record, quotations: list[Quotation]):
+    if not re.search(r"[,—–]\s*[”\"’']$", text[q.start:q.end]):
+        return None
+    cue_clause_end = max([record.cue[1]] + [t.idx + len(t.text) for t in record.source_tokens])
+    for other in quotations:
+        if other.start >= cue_clause_end and not other.used:
+            gap = text[cue_clause_end:other.start]
+            return other if _GLUE.match(gap) and "\n" not in gap and ("," in gap or ":" in gap) else None
+    return None
+
+
+def _is_paragraph_quotation(text: str, q: Quotation) -> bool:
+    para_start = text.rfind("\n", 0, q.start) + 1
+    para_end = text.find("\n", q.end)
+    para_end = len(text) if para_end == -1 else para_end
+    return not text[para_start:q.start].strip() and not text[q.end:para_end].strip()
+
+
+# --- 4. speakers, 5. nesting -------------------------------------------------------------
+
+def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings: Settings,
+                      inside: _QuotationLookup) -> None:
+    last: Speaker | None = None
+    for record in sorted(records, key=lambda r: r.cue[0] if r.cue else r.start):
+        if record.continues:
+            source = record.follows.speaker if record.follows and record.follows.speaker else last
+            record.speaker = Speaker(source.name, source.kind, source.entity, source.state_aligned) \
+                if source else Speaker("unknown")
+            record.source_tokens = []
+            continue
+        cue_offset = record.cue[0] if record.cue else record.start
+        if record.forced_kind == "rumor" and not record.source_tokens:
+            record.speaker = Speaker("rumour", "rumor")
+        else:
+            record.speaker = speaker_for(record.source_tokens, cue_offset, doc, index, settings, last)
+            if record.forced_kind == "rumor":
+                record.speaker.kind = "rumor"
+        if not record.source_tokens:
+            record.confidence -= 0.15
+        for via in record.via_tokens:
+            linked = speaker_for(via, cue_offset, doc, index, settings, None)
+            record.chain.append(ChainLink(linked.name, linked.kind))
+        if record.speaker.kind not in ("unknown", "author"):
+            last = record.speaker
+    for record in records:
+        record.confidence = round(max(0.05, min(0.99, record.confidence)), 3)
+
+
+def _nest(records: list[_Record]) -> None:
+    """Link each attribution to the innermost other attribution whose content holds its cue,
+    then give each outer speaker the chain of sources it relays (outermost first)."""
+    for record in records:
+        if record.cue is None:
+            continue
+        holders = [o for o in records if o is not record
+                   and any(s <= record.cue[0] < e for s, e in o.content)]
+        if holders:
+            record.parent = min(holders, key=lambda o: o.content_length)
+    # Innermost first, so that a child's chain is complete before its parent copies it.
+    for record in sorted(records, key=lambda r: r.content_length):
+        children = [c for c in records if c.parent is record]
+        if children:
+            first = min(children, key=lambda c: c.cue[0])
+            record.chain = [ChainLink(first.speaker.name, first.speaker.kind), *first.chain] + record.chain
+
+
+# --- spans ----------------------------------------------------------------------------
+
+def _trimmed_range(text: str, tokens) -> tuple[int, int]:
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM + ".":
+        end -= 1
+    return start, end
+
+
+def _comma_between(doc, a, b) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text in (",", "—", "–") for t in doc[lo:hi])
+
+
+def _source_span(text: str, tokens) -> Span | None:
+    tokens = [t for t in tokens if not t.is_punct or t.text in "-'’"]
+    if not tokens:
+        return None
+    tokens.sort(key=lambda t: t.i)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return Span.of(text, start, end)

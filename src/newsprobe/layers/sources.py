@@ -1,0 +1,254 @@
+"""Who a source is: resolve a source mention to a speaker and decide its kind.
+
+"she" → the nearest earlier person; "the state-run agency" → the nearest earlier entity
+described as an agency; "a statement from the ministry" → the ministry; "sources familiar
+with the talks" → anonymous; "rumours in the capital" → rumor. The word lists live in
+`lexicons/source_kinds.txt` and `lexicons/reporting_nouns.txt`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..model import Analysis, Entity, Speaker
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+GROUP_PRONOUNS = {"they", "them", "we"}
+THING_PRONOUNS = {"it"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+AUTHOR_PRONOUNS = {"i", "me", "we", "us"}
+ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+
+
+def _read_sections(name: str) -> dict[str, set[str]]:
+    sections: dict[str, set[str]] = {}
+    current = None
+    text = resources.files("newsprobe.layers").joinpath("lexicons", name).read_text("utf-8")
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], set())
+        elif current is not None:
+            current.update(line.lower().split())
+    return sections
+
+
+@lru_cache(maxsize=None)
+def kind_words() -> dict[str, set[str]]:
+    return _read_sections("source_kinds.txt")
+
+
+@lru_cache(maxsize=None)
+def reporting_nouns() -> dict[str, set[str]]:
+    return _read_sections("reporting_nouns.txt")
+
+
+@dataclass
+class EntityIndex:
+    """Entities of one article with what the text says they are ("minister", "agency"),
+    keyed for fast look-up by character offset."""
+
+    entities: list[Entity]
+    descriptors: dict[str, set[str]]
+    by_offset: dict[int, Entity]
+
+    @classmethod
+    def build(cls, doc, analysis: Analysis) -> "EntityIndex":
+        by_offset: dict[int, Entity] = {}
+        descriptors: dict[str, set[str]] = {}
+        for entity in analysis.entities:
+            words = set()
+            for part in entity.name.lower().split():
+                words.add(part)
+            for mention in entity.mentions:
+                for offset in range(mention.start, mention.end):
+                    by_offset[offset] = entity
+                words |= _mention_descriptors(doc, mention.start, mention.end)
+            descriptors[entity.id] = words
+        return cls(analysis.entities, descriptors, by_offset)
+
+    def entity_in(self, tokens) -> Entity | None:
+        """The entity mentioned by these tokens, preferring the syntactic head."""
+        ordered = sorted(tokens, key=lambda t: (t.dep_ not in ("nsubj", "pobj", "ROOT", "appos"), -t.i))
+        for token in ordered:
+            entity = self.by_offset.get(token.idx)
+            if entity is not None:
+                return entity
+        return None
+
+    def nearest_before(self, offset: int, accept, max_distance: int) -> Entity | None:
+        """The entity with the latest mention before `offset` (within max_distance
+        characters) that `accept(entity)` allows."""
+        best, best_start = None, -1
+        for entity in self.entities:
+            for mention in entity.mentions:
+                if best_start < mention.start < offset and offset - mention.start <= max_distance \
+                        and accept(entity):
+                    best, best_start = entity, mention.start
+        return best
+
+
+def _mention_descriptors(doc, start: int, end: int) -> set[str]:
+    """Words attached to a mention: compounds and modifiers ("Defence Minister"),
+    appositions ("TASS, the state news agency"), and the noun it is in apposition to
+    ("the state-run agency TASS")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return set()
+    root = span.root
+    words = set()
+    attached = [c for c in root.children if c.dep_ in ("compound", "amod", "appos", "nmod")]
+    if root.dep_ in ("appos", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
+        attached.append(root.head)
+    for token in attached:
+        for t in (token.subtree if token.dep_ == "appos" or token.i == root.head.i else [token]):
+            if t.i < span.start or t.i >= span.end:
+                if t.pos_ in ("NOUN", "PROPN", "ADJ"):
+                    words.add(t.lower_)
+                    words.add(t.lemma_.lower())
+    return words
+
+
+def kind_of_entity(entity: Entity, index: EntityIndex) -> str:
+    words = index.descriptors.get(entity.id, set())
+    kinds = kind_words()
+    if words & kinds["media"] and entity.label != "PERSON":
+        return "media"
+    if entity.label == "PERSON":
+        if words & kinds["media"] - {"news", "press", "times", "post"} and words & {"reporter", "correspondent", "editor", "columnist"}:
+            return "media"
+        return "official" if words & kinds["official"] else "person"
+    if entity.label in ("GPE", "NORP") or words & kinds["government"]:
+        return "government"
+    return "organization"
+
+
+def is_state_aligned(entity: Entity | None, words: set[str], index: EntityIndex) -> bool:
+    if entity is not None:
+        words = words | index.descriptors.get(entity.id, set())
+    return bool(words & kind_words()["state_aligned"]) or "state media" in " ".join(sorted(words))
+
+
+def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, settings,
+                last_speaker: Speaker | None, inside_quote: bool = False) -> Speaker:
+    """Resolve a source (the tokens of its noun phrase, as written) to a Speaker."""
+    if not source_tokens:
+        return Speaker("unknown", "unknown")
+    tokens = _core_phrase(sorted(source_tokens, key=lambda t: t.i))
+    head = min(tokens, key=lambda t: _depth(t))
+    lower = head.lower_
+    text = doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
+    window = settings.pronoun_window_sentences * 200  # sentences of ~200 characters
+
+    if head.pos_ == "PRON" or lower in RELATIVE_PRONOUNS:
+        if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" or head.dep_ in ("nsubj",) and head.head.dep_ == "relcl":
+            antecedent = head.head.head  # "the minister, who said ..." → minister
+            return speaker_for([t for t in antecedent.subtree if t.i < head.head.i and t.dep_ != "punct"],
+                               cue_offset, doc, index, settings, last_speaker)
+        if lower in AUTHOR_PRONOUNS and not inside_quote:
+            return Speaker("the author", "author")
+        if lower in PERSON_PRONOUNS:
+            if last_speaker and last_speaker.kind in ("person", "official") and last_speaker.entity:
+                entity = index.nearest_before(cue_offset, lambda e: e.label == "PERSON", window)
+                # The last speaker wins unless another person was named since.
+                if entity is None or entity.id == last_speaker.entity:
+                    return Speaker(last_speaker.name, last_speaker.kind, last_speaker.entity)
+            entity = index.nearest_before(cue_offset, lambda e: e.label == "PERSON", window)
+            if entity:
+                return Speaker(entity.name, kind_of_entity(entity, index), entity.id)
+            return Speaker(head.text, "unknown")
+        if lower in GROUP_PRONOUNS | THING_PRONOUNS:
+            if last_speaker and last_speaker.kind not in ("person", "official", "author", "unknown"):
+                return Speaker(last_speaker.name, last_speaker.kind, last_speaker.entity)
+            entity = index.nearest_before(cue_offset, lambda e: e.label in ORG_LABELS, window)
+            if entity:
+                return Speaker(entity.name, kind_of_entity(entity, index), entity.id)
+            return Speaker(head.text, "unknown")
+
+    words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+    head_word = head.lemma_.lower()
+    nouns = reporting_nouns()
+    kinds = kind_words()
+
+    if head_word in nouns["rumor"] or head.lower_ in nouns["rumor"]:
+        return Speaker(text, "rumor")
+
+    # "a statement from the agency", "the report by the audit office": the author of the
+    # document speaks through it.
+    if head_word in nouns["document"] or head_word in nouns["claim"]:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                if objs:
+                    inner = list(objs[0].subtree)
+                    return speaker_for(inner, cue_offset, doc, index, settings, last_speaker)
+        entity = index.entity_in(tokens)
+        if entity is not None:
+            return Speaker(entity.name, kind_of_entity(entity, index), entity.id)
+        return Speaker(text, "document")
+
+    entity = index.entity_in(tokens)
+    if entity is not None:
+        kind = kind_of_entity(entity, index)
+        if kind == "person" and words & kinds["official"]:
+            kind = "official"
+        if entity.label != "PERSON" and words & kinds["media"] and head_word in kinds["media"]:
+            kind = "media"
+        return _with_state(Speaker(entity.name, kind, entity.id), entity, words, index)
+
+    # A description ("the minister", "the state-run agency"): the nearest earlier entity
+    # that the text described with the same head noun.
+    if head.pos_ in ("NOUN", "PROPN") and _is_definite(head):
+        described = index.nearest_before(
+            cue_offset, lambda e: head_word in index.descriptors.get(e.id, set()), window * 3)
+        if described is not None:
+            return _with_state(Speaker(described.name, kind_of_entity(described, index), described.id),
+                               described, words, index)
+
+    if head_word in kinds["anonymous"] or head.lower_ in kinds["anonymous"]:
+        return Speaker(text, "anonymous")
+    if head_word in kinds["media"]:
+        return _with_state(Speaker(text, "media"), None, words, index)
+    if head_word in kinds["government"]:
+        return Speaker(text, "government")
+    if head_word in kinds["organization"]:
+        return Speaker(text, "organization")
+    if head_word in kinds["official"]:
+        # An office without a name ("a senior minister") is still an unnamed source.
+        return Speaker(text, "anonymous" if not _is_definite(head) else "official")
+    return Speaker(text, "unknown")
+
+
+def _core_phrase(tokens: list) -> list:
+    """The noun phrase without its relative clauses, participles and trailing asides:
+    "intermediaries that it is ready to talk" → "intermediaries"."""
+    head = min(tokens, key=lambda t: _depth(t))
+    dropped: set[int] = set()
+    for child in head.children:
+        if child.dep_ in ("relcl", "acl", "punct") or (child.dep_ == "appos" and child.i > head.i):
+            dropped.update(t.i for t in child.subtree)
+    core = [t for t in tokens if t.i not in dropped]
+    return core or tokens
+
+
+def _with_state(speaker: Speaker, entity: Entity | None, words: set[str], index: EntityIndex) -> Speaker:
+    if speaker.kind == "media" and is_state_aligned(entity, words, index):
+        speaker.state_aligned = True
+    return speaker
+
+
+def _is_definite(token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children) \
+        or any(c.dep_ == "poss" for c in token.children)
+
+
+def _depth(token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 100:
+        token = token.head
+        depth += 1
+    return depth
