@@ -117,7 +117,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     analysed = 0
     show_progress = sys.stderr.isatty()
     total = count_inputs(args.paths) if show_progress else 0
-    with _progress(show_progress and total > 1, total) as tick:
+    with _Progress(show_progress and total > 1, total) as tick:
         def articles() -> Iterator[Article]:
             for item in read_inputs(args.paths, settings):
                 if isinstance(item, NewsprobeError):
@@ -177,9 +177,6 @@ class _Progress:
     def __exit__(self, *exc) -> None:
         if self.enabled:
             self.bar.__exit__(*exc)
-
-
-_progress = _Progress
 
 
 def make_writer(fmt: str, out: Path | None, single: bool) -> "Writer":

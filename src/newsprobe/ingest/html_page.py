@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import logging
-
 from ..errors import NewsprobeError
 from ..model import Article
 from .text import check_binary, normalise_newlines
-
-log = logging.getLogger(__name__)
 
 
 def read_html(data: bytes, origin: str) -> Article:

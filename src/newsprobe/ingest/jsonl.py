@@ -43,7 +43,7 @@ def parse_line(raw: bytes, origin: str, max_bytes: int) -> Article:
         raise NewsprobeError("E005", f"this line is {len(raw):,} bytes, over the limit of "
                              f"{max_bytes:,} (setting max_input_bytes, environment variable "
                              "NEWSPROBE_MAX_INPUT_BYTES)", origin)
-    line = decode_utf8(raw, origin)
+    line = decode_utf8(raw, origin, name_line=False)
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:

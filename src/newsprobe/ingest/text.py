@@ -40,17 +40,18 @@ def check_binary(data: bytes, origin: str) -> None:
                                  f"({controls} control bytes in the first {len(head)})", origin)
 
 
-def decode_utf8(data: bytes, origin: str) -> str:
-    """Decode UTF-8, dropping a BOM; E003 names the byte offset (and line) of the first
-    invalid byte."""
+def decode_utf8(data: bytes, origin: str, name_line: bool = True) -> str:
+    """Decode UTF-8, dropping a BOM; E003 names the byte offset (and, with `name_line`,
+    the line) of the first invalid byte."""
     skip = len(UTF8_BOM) if data.startswith(UTF8_BOM) else 0
     try:
         return data[skip:].decode("utf-8")
     except UnicodeDecodeError as exc:
         offset = skip + exc.start
         line = data.count(b"\n", 0, offset) + 1
+        where = f"line {line}, " if name_line else ""
         raise NewsprobeError(
-            "E003", f"invalid UTF-8 at byte offset {offset} (line {line}, byte "
+            "E003", f"invalid UTF-8 at byte offset {offset} ({where}byte "
             f"0x{data[offset]:02x}); newsprobe reads UTF-8 text (convert it, e.g. "
             "`iconv -f WINDOWS-1252 -t UTF-8`)", origin) from None
 
