@@ -1,0 +1,104 @@
+"""Renderers: pure functions of an `Analysis` (the contract), one module per format.
+
+- `as_json`: the contract itself, `to_json` (pretty) and `to_jsonl_line` (one line);
+- `as_text`: a terminal report with rich;
+- `as_html`: one self-contained HTML page per article, spans highlighted.
+
+The helpers below are the few decisions every human-facing format shares: the headline,
+how a speaker and its chain read, how quotes group by speaker, how long text is cut.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Analysis, ChainLink, Quote, Speaker
+
+# Words of the article text used as a headline when it has no title.
+HEADLINE_WORDS = 12
+# Characters of quote content shown in a listing; the full text is in JSON and HTML.
+CONTENT_CHARS = 240
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACE = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """Control characters (ESC and friends, which could drive a terminal) made visible."""
+    return _CONTROL.sub("\N{REPLACEMENT CHARACTER}", text)
+
+
+def one_line(text: str) -> str:
+    return clean(_SPACE.sub(" ", text).strip())
+
+
+def truncate(text: str, limit: int = CONTENT_CHARS) -> str:
+    """`text` on one line, cut at a word boundary near `limit` with an ellipsis."""
+    text = one_line(text)
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    if space > limit * 0.6:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-") + "…"
+
+
+def headline(analysis: Analysis) -> str:
+    """The title, else the first words of the text, else the id."""
+    if analysis.title and analysis.title.strip():
+        return one_line(analysis.title)
+    words = analysis.text.split()
+    if not words:
+        return analysis.id
+    head = " ".join(words[:HEADLINE_WORDS])
+    return one_line(head + ("…" if len(words) > HEADLINE_WORDS else ""))
+
+
+def source_label(name: str, kind: str) -> str:
+    return f"{one_line(name)} ({kind})"
+
+
+def chain_label(speaker: Speaker, chain: list[ChainLink]) -> str:
+    """"TASS (media) ← Russia (government) ← intermediaries (anonymous)": the speaker, then
+    the sources it cites, outermost first."""
+    return " ← ".join([source_label(speaker.name, speaker.kind)]
+                      + [source_label(c.name, c.kind) for c in chain])
+
+
+def quote_content(quote: Quote, limit: int = CONTENT_CHARS) -> str:
+    """The quote's content pieces joined with an ellipsis, cut to `limit`."""
+    return truncate(" … ".join(c.text for c in quote.content), limit)
+
+
+@dataclass
+class SpeakerGroup:
+    speaker: Speaker
+    quotes: list[Quote] = field(default_factory=list)
+
+    @property
+    def chain(self) -> list[ChainLink] | None:
+        """The chain all the group's quotes share, else None (then each quote shows its own)."""
+        chains = {tuple((c.name, c.kind) for c in q.chain) for q in self.quotes}
+        return list(self.quotes[0].chain) if len(chains) == 1 else None
+
+
+def speaker_groups(analysis: Analysis) -> list[SpeakerGroup]:
+    """Quotes grouped by speaker (name, kind, entity), in order of first quote."""
+    groups: dict[tuple[str, str, str | None], SpeakerGroup] = {}
+    for q in sorted(analysis.quotes, key=_quote_position):
+        key = (q.speaker.name, q.speaker.kind, q.speaker.entity)
+        groups.setdefault(key, SpeakerGroup(q.speaker)).quotes.append(q)
+    return list(groups.values())
+
+
+def _quote_position(quote: Quote) -> int:
+    starts = [s.start for s in quote.content]
+    if quote.cue:
+        starts.append(quote.cue.start)
+    return min(starts, default=0)
+
+
+__all__ = ["HEADLINE_WORDS", "CONTENT_CHARS", "clean", "one_line", "truncate", "headline",
+           "source_label", "chain_label", "quote_content", "SpeakerGroup", "speaker_groups"]

@@ -1,0 +1,349 @@
+"""One self-contained HTML page per article: the text with every finding highlighted.
+
+The text is split at every span boundary; each piece is wrapped in one <span> whose classes
+are those of all the findings covering it, so overlapping and nested spans (a cue inside
+another quote's content) need no nesting of elements, and the visible text of the article
+block is exactly `Analysis.text` (`white-space: pre-wrap` keeps its line breaks).
+
+Article text is untrusted: every string derived from it is escaped with `html.escape`, a
+URL becomes a link only when it is http(s), and a Content-Security-Policy forbids every
+external resource. The inline script reads the DOM only; it never contains article data.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from .. import __version__
+from ..model import Analysis, Quote
+from . import chain_label, headline, one_line, quote_content, source_label, speaker_groups, truncate
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
+
+# Quote backgrounds, one per speaker in order of appearance (cycled), light enough for
+# near-black text to keep a contrast ratio above 12:1; the border colour marks the speaker
+# in the side panel.
+PALETTE = [
+    ("#dbeafe", "#2563eb"), ("#fde2e1", "#dc2626"), ("#dcfce7", "#16a34a"),
+    ("#fef3c7", "#d97706"), ("#ede9fe", "#7c3aed"), ("#cffafe", "#0891b2"),
+    ("#fce7f3", "#db2777"), ("#ecfccb", "#65a30d"), ("#ffedd5", "#ea580c"),
+    ("#e0e7ff", "#4f46e5"),
+]
+# Characters of quote content in the side panel.
+PANEL_CHARS = 180
+
+
+def esc(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _text(value: str) -> str:
+    """Escaped article text; a carriage return as a character reference, since an HTML
+    parser would otherwise fold CR LF into LF and the visible text would differ."""
+    return esc(value).replace("\r", "&#13;")
+
+
+def safe_href(url: str | None) -> str | None:
+    """The URL if it is http(s), else None: `javascript:` and friends never become links."""
+    if url and url.strip().lower().startswith(("http://", "https://")) and url == url.strip():
+        return url
+    return None
+
+
+@dataclass
+class _Mark:
+    """One finding over [start, end): its CSS classes, its tooltip line and, for quotes,
+    the quote's index (hovering one piece of a quote lights up all of it)."""
+    start: int
+    end: int
+    classes: tuple[str, ...]
+    tip: str
+    quote: int | None = None
+    rank: int = 0  # among overlapping quotes the innermost (shortest) one gives the colour
+
+
+def _quote_tip(q: Quote, a: Analysis) -> str:
+    tip = f"{q.type} quote {q.id} · speaker {source_label(q.speaker.name, q.speaker.kind)}"
+    entity = a.entity(q.speaker.entity)
+    if entity:
+        tip += f" = {entity.name} ({entity.label})"
+    if q.chain:
+        tip += f" · chain {chain_label(q.speaker, q.chain)}"
+    if q.cue:
+        tip += f" · cue “{one_line(q.cue.text)}”"
+    tip += f" · confidence {q.confidence:.2f}"
+    if q.parent:
+        tip += f" · inside {q.parent}"
+    return tip
+
+
+def _marks(a: Analysis, colour: dict[int, int]) -> list[_Mark]:
+    marks: list[_Mark] = []
+    for e in a.entities:
+        for m in e.mentions:
+            marks.append(_Mark(m.start, m.end, ("ent",), f"entity {e.id}: {e.name} ({e.label})"))
+    for qi, q in enumerate(a.quotes):
+        tip = _quote_tip(q, a)
+        for c in q.content:
+            marks.append(_Mark(c.start, c.end, ("qc", f"sp{colour[qi]}"), tip, qi, c.end - c.start))
+        if q.cue:
+            marks.append(_Mark(q.cue.start, q.cue.end, ("cue",), f"cue of {q.id}: {tip}", qi))
+        if q.source:
+            marks.append(_Mark(q.source.start, q.source.end, ("src",),
+                               f"source of {q.id} as written → {source_label(q.speaker.name, q.speaker.kind)}",
+                               qi))
+    for c in a.claims:
+        marks.append(_Mark(c.get("start", 0), c.get("end", 0), ("claim",),
+                           f"claim {c.get('id', '')}: {c.get('status', '')}, "
+                           f"check-worthiness {float(c.get('checkworthiness', 0.0)):.2f}"))
+        for h in c.get("hedges", []):
+            marks.append(_Mark(h.get("start", 0), h.get("end", 0), ("hedge",),
+                               f"hedge of claim {c.get('id', '')}"))
+    for t in a.techniques:
+        marks.append(_Mark(t.get("start", 0), t.get("end", 0), ("tech",),
+                           f"technique: {t.get('technique', '')} ({float(t.get('score', 0.0)):.2f})"))
+    for f in a.integrity:
+        for s in f.get("spans", []):
+            marks.append(_Mark(s.get("start", 0), s.get("end", 0), ("integ",),
+                               f"integrity: {f.get('kind', '')}: {f.get('message', '')}"))
+    n = len(a.text)
+    return [m for m in marks
+            if isinstance(m.start, int) and isinstance(m.end, int) and 0 <= m.start < m.end <= n]
+
+
+def highlight(a: Analysis, colour: dict[int, int]) -> str:
+    """The article text as HTML, split at every span boundary, each piece wrapped in a
+    <span> carrying the classes and tooltips of all the findings that cover it."""
+    text = a.text
+    marks = _marks(a, colour)
+    bounds = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
+    starts: dict[int, list[_Mark]] = {}
+    for m in marks:
+        starts.setdefault(m.start, []).append(m)
+    active: list[_Mark] = []
+    anchored: set[int] = set()
+    out: list[str] = []
+    for lo, hi in zip(bounds, bounds[1:]):
+        active = [m for m in active if m.end > lo] + starts.get(lo, [])
+        piece = _text(text[lo:hi])
+        if not active:
+            out.append(piece)
+            continue
+        classes: list[str] = []
+        quote_marks = [m for m in active if "qc" in m.classes]
+        inner = min(quote_marks, key=lambda m: m.rank) if quote_marks else None
+        for m in active:
+            if m is inner or "qc" not in m.classes:
+                classes.extend(c for c in m.classes if c not in classes)
+            if "src" in m.classes:
+                classes.extend(c for c, edge in (("src-s", m.start == lo), ("src-e", m.end == hi)) if edge)
+        if len(quote_marks) > 1:
+            classes.append("nested")
+        quotes = sorted({m.quote for m in active if m.quote is not None})
+        # An empty anchor where each quote begins, for the side panel's links.
+        out.extend(f'<span id="np-q{i}"></span>' for i in quotes if i not in anchored)
+        anchored.update(quotes)
+        attrs = f' class="{esc(" ".join(classes))}"'
+        if quotes:
+            attrs += f' data-q="{" ".join(f"q{i}" for i in quotes)}"'
+        tips = list(dict.fromkeys(m.tip for m in sorted(active, key=lambda m: (m.rank == 0, m.start))))
+        attrs += f' title="{esc(chr(10).join(tips))}"'
+        out.append(f"<span{attrs}>{piece}</span>")
+    return "".join(out)
+
+
+def _speaker_colours(a: Analysis) -> dict[int, int]:
+    """Quote index -> palette index, one colour per speaker (name, kind, entity)."""
+    order: dict[tuple, int] = {}
+    colour: dict[int, int] = {}
+    for qi, q in enumerate(a.quotes):
+        key = (q.speaker.name, q.speaker.kind, q.speaker.entity)
+        order.setdefault(key, len(order) % len(PALETTE))
+        colour[qi] = order[key]
+    return colour
+
+
+def _panel(a: Analysis, colour: dict[int, int]) -> str:
+    index = {id(q): qi for qi, q in enumerate(a.quotes)}
+    parts = [f'<h2>Speakers <span class="count">{len(speaker_groups(a))}</span></h2>']
+    if not a.quotes:
+        parts.append('<p class="none">No attributed statements found.</p>')
+    for group in speaker_groups(a):
+        sp = group.speaker
+        qi0 = index[id(group.quotes[0])]
+        entity = a.entity(sp.entity)
+        parts.append(f'<section class="speaker sp{colour[qi0]}">'
+                     f'<h3>{esc(one_line(sp.name))} <span class="kind k-{esc(sp.kind)}">{esc(sp.kind)}</span></h3>')
+        if entity:
+            parts.append(f'<p class="sub">{esc(entity.name)} · {esc(entity.label)}</p>')
+        if group.chain:
+            parts.append(f'<p class="chain">{esc(chain_label(sp, group.chain))}</p>')
+        parts.append("<ol>")
+        for q in group.quotes:
+            qi = index[id(q)]
+            cue = f'<span class="pcue">{esc(one_line(q.cue.text))}</span> ' if q.cue else ""
+            chain = (f'<span class="chain">{esc(chain_label(q.speaker, q.chain))}</span>'
+                     if q.chain and not group.chain else "")
+            parts.append(f'<li><a href="#np-q{qi}" data-q="q{qi}"><span class="qtype">{esc(q.type)}</span> '
+                         f'{cue}“{esc(quote_content(q, PANEL_CHARS))}”</a> '
+                         f'<span class="conf">{q.confidence:.2f}</span>{chain}</li>')
+        parts.append("</ol></section>")
+    if a.entities:
+        parts.append(f'<details><summary>Entities <span class="count">{len(a.entities)}</span></summary><ul class="ents">')
+        for e in a.entities:
+            aliases = f' <span class="sub">({esc(", ".join(e.aliases))})</span>' if e.aliases else ""
+            parts.append(f'<li>{esc(e.name)} <span class="kind">{esc(e.label)}</span>{aliases} '
+                         f'<span class="conf">×{len(e.mentions)}</span></li>')
+        parts.append("</ul></details>")
+    for title, items, fmt in (
+        ("Claims", a.claims, lambda c: f'<span class="kind">{esc(c.get("status", ""))}</span> {esc(truncate(str(c.get("text", "")), PANEL_CHARS))}'),
+        ("Techniques", a.techniques, lambda t: f'<span class="kind">{esc(t.get("technique", ""))}</span> {esc(truncate(str(t.get("text", "")), PANEL_CHARS))}'),
+        ("Integrity", a.integrity, lambda f: f'<span class="kind">{esc(f.get("kind", ""))}</span> {esc(f.get("message", ""))}'),
+    ):
+        if items:
+            parts.append(f'<h2>{title} <span class="count">{len(items)}</span></h2><ul class="findings">')
+            parts.extend(f"<li>{fmt(item)}</li>" for item in items)
+            parts.append("</ul>")
+    return "\n".join(parts)
+
+
+def _legend(a: Analysis) -> str:
+    items = [('<span class="qc sp0">quoted</span>', "quote content, coloured per speaker"),
+             ('<span class="cue">said</span>', "cue"),
+             ('<span class="src src-s src-e">she</span>', "source as written"),
+             ('<span class="ent">Name</span>', "entity mention")]
+    if a.claims:
+        items += [('<span class="claim">claim</span>', "claim"), ('<span class="hedge">may</span>', "hedge")]
+    if a.techniques:
+        items.append(('<span class="tech">loaded</span>', "persuasion technique"))
+    if a.integrity:
+        items.append(('<span class="integ">fragm</span>', "integrity issue"))
+    return "".join(f"<li>{sample} {label}</li>" for sample, label in items)
+
+
+def render(analysis: Analysis) -> str:
+    """The whole page for one article."""
+    a = analysis
+    colour = _speaker_colours(a)
+    facts = []
+    if a.outlet:
+        facts.append(f'<span class="outlet">{esc(a.outlet)}</span>')
+    if a.published:
+        facts.append(f"<time>{esc(a.published)}</time>")
+    if a.url:
+        href = safe_href(a.url)
+        facts.append(f'<a class="url" href="{esc(href)}" rel="noopener noreferrer nofollow">{esc(a.url)}</a>'
+                     if href else f'<span class="url">{esc(a.url)}</span>')
+    meta = a.meta or {}
+    footer = (f"newsprobe {esc(meta.get('newsprobe', __version__))}"
+              + (f" · {esc(meta['model'])}" if meta.get("model") else "")
+              + f" · {esc(a.id)} · {len(a.quotes)} quotes · {len(a.entities)} entities")
+    return _PAGE.format(
+        csp=CSP, lang=esc(a.language or "en"), title=esc(headline(a)), css=_CSS + _palette_css(),
+        facts=' <span class="sep">·</span> '.join(facts), legend=_legend(a),
+        body=highlight(a, colour), panel=_panel(a, colour), footer=footer, js=_JS)
+
+
+def _palette_css() -> str:
+    return "".join(f".qc.sp{i}{{background-color:{bg}}}.speaker.sp{i}{{border-left-color:{fg}}}"
+                   f"\n" for i, (bg, fg) in enumerate(PALETTE))
+
+
+_CSS = """
+:root{--ink:#1b1f24;--muted:#57606a;--line:#d0d7de;--paper:#fff;--panel:#f6f8fa}
+*{box-sizing:border-box}
+body{margin:0;background:var(--paper);color:var(--ink);font:17px/1.65 Georgia,"Iowan Old Style","Times New Roman",serif}
+header,footer,.legend,aside{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+header{border-bottom:1px solid var(--line);padding:1.4rem 2rem 1rem;max-width:76rem;margin:0 auto}
+h1{font-size:1.7rem;line-height:1.25;margin:0 0 .4rem}
+.facts{color:var(--muted);font-size:.9rem;overflow-wrap:anywhere}
+.facts .outlet{font-weight:600;color:var(--ink)}
+.facts a{color:#0550ae}
+.legend{list-style:none;padding:0;margin:.8rem 0 0;display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;font-size:.8rem;color:var(--muted)}
+.legend span{font-family:Georgia,serif;font-size:.95rem;color:var(--ink)}
+.layout{display:grid;grid-template-columns:minmax(0,42rem) minmax(16rem,24rem);gap:2.5rem;max-width:76rem;margin:0 auto;padding:1.5rem 2rem 3rem}
+@media (max-width:900px){.layout{grid-template-columns:minmax(0,1fr)}}
+article{white-space:pre-wrap;overflow-wrap:break-word}
+.qc{border-radius:2px;padding:.1em 0;box-decoration-break:clone;-webkit-box-decoration-break:clone}
+.qc.nested{box-shadow:inset 0 -2px 0 rgba(0,0,0,.35)}
+.cue{text-decoration:underline;text-decoration-thickness:2px;text-underline-offset:3px;font-weight:600}
+.src{border-top:1.5px solid var(--ink);border-bottom:1.5px solid var(--ink)}
+.src-s{border-left:1.5px solid var(--ink);border-radius:3px 0 0 3px;padding-left:.08em}
+.src-e{border-right:1.5px solid var(--ink);padding-right:.08em;border-top-right-radius:3px;border-bottom-right-radius:3px}
+.src-s.src-e{border-radius:3px}
+.ent{border-bottom:1px dotted #6e7781}
+.src.ent{border-bottom:1.5px solid var(--ink)}
+.claim{text-decoration:underline dotted #0969da;text-underline-offset:4px}
+.hedge{font-style:italic;color:#8250df}
+.tech{background-image:linear-gradient(transparent 82%,rgba(207,34,46,.35) 82%)}
+.integ{text-decoration:underline wavy #cf222e;text-underline-offset:3px}
+span[data-q]{cursor:help}
+span.lit{outline:2px solid rgba(27,31,36,.55);outline-offset:0}
+aside{font-size:.88rem;line-height:1.45}
+aside .panel{position:sticky;top:1rem;max-height:calc(100vh - 2rem);overflow:auto;background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:.4rem 1rem 1rem}
+aside h2{font-size:.8rem;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);margin:1rem 0 .5rem}
+.count{font-weight:400;color:var(--muted)}
+.speaker{border-left:4px solid #999;background:var(--paper);border-radius:0 6px 6px 0;padding:.4rem .7rem;margin:0 0 .7rem}
+.speaker h3{font-size:.95rem;margin:0}
+.speaker ol{margin:.3rem 0 0;padding-left:1.2rem}
+.speaker li{margin:.25rem 0}
+.speaker a{color:var(--ink);text-decoration:none}
+.speaker a:hover{text-decoration:underline}
+.kind{display:inline-block;font-size:.72rem;font-weight:600;padding:0 .4em;border-radius:999px;background:#eaeef2;color:#24292f;vertical-align:1px}
+.k-anonymous,.k-rumor{background:#ffebe9;color:#a40e26}
+.k-government,.k-official{background:#fbefff;color:#6e40c9}
+.k-media{background:#dafbe1;color:#116329}
+.sub,.conf{color:var(--muted);font-size:.8rem}
+.sub{margin:.1rem 0 0}
+.chain{display:block;color:var(--muted);font-size:.8rem;margin:.15rem 0 0}
+.qtype{font-size:.7rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
+.pcue{font-weight:600;text-decoration:underline}
+.none{color:var(--muted)}
+details{margin-top:1rem}
+summary{cursor:pointer;font-size:.8rem;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);font-weight:700}
+.ents,.findings{padding-left:1.1rem;margin:.4rem 0}
+footer{max-width:76rem;margin:0 auto;padding:1rem 2rem 2rem;color:var(--muted);font-size:.8rem;border-top:1px solid var(--line);overflow-wrap:anywhere}
+"""
+
+# Hovering any piece of a quote (in the text or the panel) outlines all of its pieces.
+_JS = """
+document.addEventListener('mouseover',function(e){
+  var t=e.target.closest&&e.target.closest('[data-q]');
+  document.querySelectorAll('.lit').forEach(function(n){n.classList.remove('lit')});
+  if(!t)return;
+  t.getAttribute('data-q').split(' ').forEach(function(q){
+    document.querySelectorAll('article [data-q~="'+q+'"]').forEach(function(n){n.classList.add('lit')});
+  });
+});
+"""
+
+_PAGE = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>{title}</title>
+<style>{css}</style>
+</head>
+<body>
+<header>
+<h1>{title}</h1>
+<div class="facts">{facts}</div>
+<ul class="legend">{legend}</ul>
+</header>
+<div class="layout">
+<article id="text">{body}</article>
+<aside><div class="panel">
+{panel}
+</div></aside>
+</div>
+<footer>{footer}</footer>
+<script>{js}</script>
+</body>
+</html>
+"""
+
+__all__ = ["render", "highlight", "safe_href", "CSP"]

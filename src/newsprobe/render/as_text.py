@@ -1,0 +1,175 @@
+"""The terminal report: one section per article, written with rich.
+
+Article text is untrusted: everything taken from it is passed to rich as `Text` (never
+parsed as markup) or through `rich.markup.escape`, and control characters that could
+drive the terminal are made visible first (`clean`). No markup string is ever built from
+article text, so `rich.markup.escape` is not needed.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console, Group
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from ..model import Analysis, Quote
+from . import chain_label, clean, headline, one_line, quote_content, speaker_groups, truncate
+
+# Styles per speaker kind, so that an anonymous or rumoured source stands out.
+KIND_STYLES = {
+    "person": "cyan", "official": "bright_cyan", "government": "magenta",
+    "organization": "blue", "media": "green", "document": "yellow",
+    "anonymous": "bold red", "rumor": "bold red", "author": "white", "unknown": "dim",
+}
+STATUS_STYLES = {
+    "asserted": "white", "reported": "cyan", "rumored": "bold red", "disputed": "yellow",
+    "denied": "red", "questioned": "magenta",
+}
+# Characters of a claim, technique or integrity span shown in a table cell.
+CELL_CHARS = 160
+
+
+def _t(text: str, style: str = "") -> Text:
+    """Untrusted text as a rich Text: never parsed as markup."""
+    return Text(clean(text), style=style)
+
+
+def render(analyses: list[Analysis], console: Console) -> None:
+    """Print a report of each analysis to `console`."""
+    for i, analysis in enumerate(analyses):
+        if i:
+            console.print()
+        console.print(render_one(analysis))
+
+
+def render_one(analysis: Analysis) -> Group:
+    """The report of one article as a rich renderable."""
+    parts = [Rule(_t(headline(analysis), "bold"), style="bright_blue"), _header(analysis)]
+    parts.append(_quotes(analysis))
+    if analysis.entities:
+        parts.append(_entities(analysis))
+    if analysis.claims:
+        parts.append(_claims(analysis))
+    if analysis.techniques:
+        parts.append(_techniques(analysis))
+    if analysis.integrity:
+        parts.append(_integrity(analysis))
+    return Group(*parts)
+
+
+def _header(a: Analysis) -> Text:
+    line = Text()
+    fields = [("outlet", a.outlet), ("published", a.published), ("url", a.url)]
+    for name, value in fields:
+        if value:
+            if line:
+                line.append("  ·  ", style="dim")
+            line.append(f"{name} ", style="dim")
+            line.append(one_line(value), style="underline" if name == "url" else "")
+    if line:
+        line.append("\n")
+    line.append(f"id {one_line(a.id)}  ·  {len(a.text)} chars  ·  {len(a.entities)} entities  ·  "
+                f"{len(a.quotes)} quotes", style="dim")
+    return line
+
+
+def _section(title: str, count: int) -> Text:
+    return Text.assemble("\n", (title, "bold underline"), (f" ({count})", "dim"))
+
+
+def _quotes(a: Analysis) -> Group:
+    if not a.quotes:
+        return Group(_section("Quotes", 0), Text("  no attributed statements found", style="dim"))
+    trees = []
+    for group in speaker_groups(a):
+        sp = group.speaker
+        label = Text.assemble((clean(sp.name), "bold " + KIND_STYLES.get(sp.kind, "")),
+                              "  ", (sp.kind, KIND_STYLES.get(sp.kind, "")))
+        entity = a.entity(sp.entity)
+        if entity:
+            label.append(f"  → {clean(entity.id)} {clean(entity.name)} ({clean(entity.label)})",
+                         style="dim")
+        shared_chain = group.chain
+        if shared_chain:
+            label.append("\n")
+            label.append("chain ", style="dim")
+            label.append(chain_label(sp, shared_chain))
+        tree = Tree(label, guide_style="dim")
+        for q in group.quotes:
+            tree.add(_quote_line(q, show_chain=shared_chain is None))
+        trees.append(Padding(tree, (0, 0, 0, 2)))
+    return Group(_section("Quotes", len(a.quotes)), *trees)
+
+
+def _quote_line(q: Quote, show_chain: bool) -> Text:
+    line = Text.assemble((f"{q.type:<8}", "bold"), " ")
+    if q.cue:
+        line.append(one_line(q.cue.text), style="italic yellow")
+        line.append(": ")
+    content = quote_content(q)
+    line.append(f"“{content}”" if content else "(no content)")
+    line.append(f"  {q.confidence:.2f}", style="dim")
+    if q.source and q.source.text.strip() != q.speaker.name.strip():
+        line.append(f"  as “{one_line(q.source.text)}”", style="dim")
+    if q.parent:
+        line.append(f"  inside {clean(q.parent)}", style="dim")
+    if show_chain and q.chain:
+        line.append("\n")
+        line.append("chain ", style="dim")
+        line.append(chain_label(q.speaker, q.chain))
+    return line
+
+
+def _table(*columns: str) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    for c in columns:
+        table.add_column(c, overflow="fold")
+    return table
+
+
+def _entities(a: Analysis) -> Group:
+    table = _table("entity", "label", "aliases", "mentions")
+    for e in a.entities:
+        table.add_row(_t(e.name, "bold"), _t(e.label), _t(", ".join(e.aliases), "dim"),
+                      Text(str(len(e.mentions))))
+    return Group(_section("Entities", len(a.entities)), Padding(table, (0, 0, 0, 2)))
+
+
+def _claims(a: Analysis) -> Group:
+    table = _table("status", "claim", "check", "hedges", "fact-checks")
+    for c in a.claims:
+        status = str(c.get("status", ""))
+        hedges = ", ".join(one_line(h.get("text", "")) for h in c.get("hedges", []))
+        checks = "; ".join(f"{one_line(str(f.get('rating', '')))}: {truncate(str(f.get('claim', '')), 80)}"
+                           for f in c.get("factchecks", []))
+        table.add_row(_t(status, STATUS_STYLES.get(status, "")),
+                      _t(truncate(str(c.get("text", "")), CELL_CHARS)),
+                      Text(f"{float(c.get('checkworthiness', 0.0)):.2f}"),
+                      _t(hedges, "italic"), _t(checks))
+    return Group(_section("Claims", len(a.claims)), Padding(table, (0, 0, 0, 2)))
+
+
+def _techniques(a: Analysis) -> Group:
+    table = _table("technique", "text", "score")
+    for t in a.techniques:
+        table.add_row(_t(str(t.get("technique", "")), "bold"),
+                      _t(truncate(str(t.get("text", "")), CELL_CHARS)),
+                      Text(f"{float(t.get('score', 0.0)):.2f}"))
+    return Group(_section("Persuasion techniques", len(a.techniques)), Padding(table, (0, 0, 0, 2)))
+
+
+def _integrity(a: Analysis) -> Group:
+    table = _table("kind", "message", "where")
+    for f in a.integrity:
+        where = " | ".join(f"{s.get('start')}: {truncate(str(s.get('text', '')), 60)}"
+                           for s in f.get("spans", []))
+        table.add_row(_t(str(f.get("kind", "")), "bold yellow"), _t(str(f.get("message", ""))),
+                      _t(where, "dim"))
+    return Group(_section("Integrity", len(a.integrity)), Padding(table, (0, 0, 0, 2)))
+
+
+__all__ = ["render", "render_one"]
