@@ -176,7 +176,8 @@ def _panel(a: Analysis, colour: dict[int, int]) -> str:
         parts.append(f'<section class="speaker sp{colour[qi0]}">'
                      f'<h3>{esc(one_line(sp.name))} <span class="kind k-{esc(sp.kind)}">{esc(sp.kind)}</span></h3>')
         if entity:
-            parts.append(f'<p class="sub">{esc(entity.name)} · {esc(entity.label)}</p>')
+            name = "" if entity.name == sp.name else f"{esc(entity.name)} · "
+            parts.append(f'<p class="sub">{name}{esc(entity.label)}</p>')
         if group.chain:
             parts.append(f'<p class="chain">{esc(chain_label(sp, group.chain))}</p>')
         parts.append("<ol>")

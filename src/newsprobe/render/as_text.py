@@ -91,8 +91,8 @@ def _quotes(a: Analysis) -> Group:
                               "  ", (sp.kind, KIND_STYLES.get(sp.kind, "")))
         entity = a.entity(sp.entity)
         if entity:
-            label.append(f"  → {clean(entity.id)} {clean(entity.name)} ({clean(entity.label)})",
-                         style="dim")
+            name = "" if entity.name == sp.name else f" {clean(entity.name)}"
+            label.append(f"  → {clean(entity.id)}{name} ({clean(entity.label)})", style="dim")
         shared_chain = group.chain
         if shared_chain:
             label.append("\n")
@@ -113,7 +113,7 @@ def _quote_line(q: Quote, show_chain: bool) -> Text:
     content = quote_content(q)
     line.append(f"“{content}”" if content else "(no content)")
     line.append(f"  {q.confidence:.2f}", style="dim")
-    if q.source and q.source.text.strip() != q.speaker.name.strip():
+    if q.source and q.source.text.strip().casefold() != q.speaker.name.strip().casefold():
         line.append(f"  as “{one_line(q.source.text)}”", style="dim")
     if q.parent:
         line.append(f"  inside {clean(q.parent)}", style="dim")
