@@ -50,6 +50,9 @@ CLAUSE_ONLY = {"think", "believe", "hope", "fear", "suspect", "find", "show", "i
 CUE_PARTICLES = {"out", "up", "on"}
 # Between a quotation and its cue only these may stand: spaces, commas, dashes, colons.
 _GLUE = re.compile(r"^[\s,:;—–\-]*$")
+_GLUE_OR_MARKS = re.compile(r"^[\s,:;.!?—–\-”’\"']*$")
+# "WASHINGTON (AP) — ", "CAMBRIDGE, Mass., Dec. 11 (UPI) — ": a dateline is not content.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,[^()\n]{0,40})?\([A-Za-z ]{1,20}\)\s*[—–-]+\s*")
 # Characters trimmed off the ends of an indirect content span.
 _TRIM = " \t\n,;:—–-"
 PAIR_DISTANCE = 80  # characters between a quotation and its cue clause: a short inversion
@@ -164,7 +167,12 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
                      cue_token=verb, confidence=0.7 if lemma in ("say", "tell", "add", "write") else 0.55)
     record.source_tokens = _subject_of(verb)
     clause = _content_clause(verb)
-    if clause is not None:
+    final = _sentence_before_final_cue(doc, text, verb, record.source_tokens)
+    if final is not None:
+        # "…, but the NYPD overruled that request, the source added.": everything the
+        # sentence says before its closing attribution is the content.
+        record.content = [final]
+    elif clause is not None:
         record.content = [_trimmed_range(text, clause)]
     elif verb.dep_ == "parataxis" or (verb.dep_ in ("advcl", "ccomp") and verb.i > verb.head.i
                                       and _comma_between(doc, verb.head, verb)):
@@ -178,6 +186,30 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
         return None
     record.clause_only = lemma in CLAUSE_ONLY
     return record
+
+
+def _sentence_before_final_cue(doc, text: str, verb, source_tokens) -> tuple[int, int] | None:
+    """The content of a sentence that ends with its attribution (", officials said." or
+    ", said the minister."): from the sentence start to the comma before the cue clause."""
+    sent = verb.sent
+    clause = [verb, *source_tokens]
+    first = min(t.i for t in clause)
+    last = max(t.i for t in clause)
+    tail = [t for t in doc[last + 1: sent.end] if not (t.is_punct or t.is_space)]
+    if tail and not all(t.dep_ in ("npadvmod", "prep", "pobj", "det", "compound", "amod", "nummod", "advmod")
+                        and t.head.i in range(first, sent.end) for t in tail):
+        return None  # more text follows the cue: not a closing attribution
+    if tail and any(t.dep_ == "ccomp" and t.head.i == verb.i for t in tail):
+        return None
+    if first == sent.start or doc[first - 1].text not in (",", "—", "–", "”", '"'):
+        return None
+    if doc[first - 1].text in ("”", '"'):
+        return None  # a quotation right before: paired as a direct quote instead
+    body = [t for t in doc[sent.start: first - 1]]
+    if not body:
+        return None
+    start, end = _trimmed_range(text, body)
+    return (start, end) if end > start else None
 
 
 def _known_cue(doc, text: str, verb) -> _Record | None:
@@ -257,12 +289,16 @@ def _according_to(doc, text: str, according) -> _Record | None:
         return None
     phrase = set(t.i for t in according.subtree) | set(t.i for t in to.subtree)
     head = according.head
-    while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and head.head.i != head.i:
+    while head.dep_ not in ("ROOT", "ccomp") and head.head.i != head.i:
         head = head.head
-    clause = [t for t in head.subtree if t.i not in phrase]
-    if not clause:
+    # The content is the clause around the phrase: before it, after it, or both.
+    before = [t for t in head.subtree if t.i < min(phrase) and not t.is_punct]
+    after = [t for t in head.subtree if t.i > max(phrase) and t.i not in phrase]
+    content = [_trimmed_range(text, part) for part in (before, after) if part]
+    content = [(s, e) for s, e in content if e > s]
+    if not content:
         return None
-    return _Record(cue=(according.idx, to.idx + len(to.text)), content=[_trimmed_range(text, clause)],
+    return _Record(cue=(according.idx, to.idx + len(to.text)), content=content,
                    source_tokens=list(objs[0].subtree), cue_token=according, confidence=0.75)
 
 
@@ -295,9 +331,19 @@ def _pair_quotations(doc, text: str, quotations: list[Quotation], records: list[
                      inside: _QuotationLookup) -> None:
     # A quotation inside an indirect content is a mixed quote: the content already has it.
     for record in records:
-        for s, e in record.content:
+        for k, (s, e) in enumerate(record.content):
             for q in quotations:
-                if s <= q.start and q.end <= e and (s, e) != (q.start, q.end):
+                if q.start <= s and e <= q.end + 1:
+                    record.content = []  # the clause is a quotation: paired as direct below
+                    break
+                if not (s <= q.start < e):
+                    continue
+                if q.start == s and len(q.fragments) == 1:
+                    continue  # the clause is the quotation itself: paired as direct below
+                if q.end > e and _GLUE_OR_MARKS.match(text[e:q.end]):
+                    # The parse left the closing punctuation and mark outside the clause.
+                    record.content[k] = (s, e) = (s, q.end)
+                if q.end <= e:
                     record.type = "mixed"
                     q.used = True
     by_cue_pos = sorted(records, key=lambda r: r.cue[0])
@@ -439,11 +485,21 @@ def _nest(records: list[_Record]) -> None:
 # --- spans ----------------------------------------------------------------------------
 
 def _trimmed_range(text: str, tokens) -> tuple[int, int]:
+    """The character range of a clause, limited to the sentence of its first token, without
+    surrounding punctuation, a final full stop or a dateline."""
+    sent = tokens[0].sent
+    tokens = [t for t in tokens if sent.start <= t.i < sent.end]
     start = min(t.idx for t in tokens)
-    end = max(t.idx + len(t.text) for t in tokens)
+    last = max(tokens, key=lambda t: t.i)
+    end = last.idx + len(last.text)
+    dateline = _DATELINE.match(text, start, end) if start == sent.start_char else None
+    if dateline:
+        start = dateline.end()
     while start < end and text[start] in _TRIM:
         start += 1
-    while end > start and text[end - 1] in _TRIM + ".":
+    # Keep the point of an abbreviation ("the U.S.").
+    trim = _TRIM if last.text.endswith(".") and len(last.text) > 1 else _TRIM + "."
+    while end > start and text[end - 1] in trim:
         end -= 1
     return start, end
 
