@@ -260,6 +260,9 @@ def _subject_of(verb) -> list:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return list(objs[0].subtree)
+    # "a report claiming that ...": the noun the cue describes is the source.
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [t for t in verb.head.subtree if t.i < verb.i]
     # "..., adding that ...", "smiled and said ...": the subject of the verb it hangs on.
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
         return _subject_of(verb.head)
@@ -367,7 +370,7 @@ def _pair_quotations(doc, text: str, quotations: list[Quotation], records: list[
                 record.content.extend(follower.fragments)
                 follower.used = True
             continue
-        if _is_paragraph_quotation(text, q) and previous is not None:
+        if previous is not None and _continues_previous(text, q, previous):
             records.append(_Record(cue=None, content=list(q.fragments), type="direct",
                                    continues=True, confidence=0.5, follows=previous))
             q.used = True
@@ -427,11 +430,23 @@ def _interrupted_continuation(text: str, q: Quotation, record: _Record, quotatio
     return None
 
 
-def _is_paragraph_quotation(text: str, q: Quotation) -> bool:
+def _continues_previous(text: str, q: Quotation, previous: _Record) -> bool:
+    """A quotation with no cue continues the previous speaker when it is a sentence (or a
+    paragraph) of its own that directly follows that speaker's attribution:
+    `“A,” she said. “B.”` or a paragraph that is only a quotation."""
     para_start = text.rfind("\n", 0, q.start) + 1
     para_end = text.find("\n", q.end)
     para_end = len(text) if para_end == -1 else para_end
-    return not text[para_start:q.start].strip() and not text[q.end:para_end].strip()
+    before = text[para_start:q.start]
+    own_sentence = not before.strip() or re.search(r"[.!?][”\"’']?\s+$", before) is not None
+    if not own_sentence or text[q.end:para_end].strip()[:1].islower():
+        return False
+    previous_end = max(e for _, e in previous.content)
+    if previous.cue:
+        previous_end = max(previous_end, previous.cue[1])
+    gap = text[previous_end:q.start]
+    # Same paragraph, or the very next one.
+    return gap.count("\n\n") + (gap.count("\n") if "\n\n" not in gap else 0) <= 1 and len(gap) < 400
 
 
 # --- 4. speakers, 5. nesting -------------------------------------------------------------

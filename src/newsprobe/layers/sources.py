@@ -71,14 +71,8 @@ class EntityIndex:
             descriptors[entity.id] = words
         return cls(analysis.entities, descriptors, by_offset)
 
-    def entity_in(self, tokens) -> Entity | None:
-        """The entity mentioned by these tokens, preferring the syntactic head."""
-        ordered = sorted(tokens, key=lambda t: (t.dep_ not in ("nsubj", "pobj", "ROOT", "appos"), -t.i))
-        for token in ordered:
-            entity = self.by_offset.get(token.idx)
-            if entity is not None:
-                return entity
-        return None
+    def entity_at(self, token) -> Entity | None:
+        return self.by_offset.get(token.idx)
 
     def nearest_before(self, offset: int, accept, max_distance: int) -> Entity | None:
         """The entity with the latest mention before `offset` (within max_distance
@@ -113,16 +107,19 @@ def _mention_descriptors(doc, start: int, end: int) -> set[str]:
     return words
 
 
-def kind_of_entity(entity: Entity, index: EntityIndex) -> str:
-    words = index.descriptors.get(entity.id, set())
+def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozenset()) -> str:
+    """The kind of a named speaker, from its label and what the text calls it."""
+    described = index.descriptors.get(entity.id, set()) | set(words)
     kinds = kind_words()
-    if words & kinds["media"] and entity.label != "PERSON":
-        return "media"
     if entity.label == "PERSON":
-        if words & kinds["media"] - {"news", "press", "times", "post"} and words & {"reporter", "correspondent", "editor", "columnist"}:
+        if described & {"reporter", "correspondent", "editor", "columnist"}:
             return "media"
-        return "official" if words & kinds["official"] else "person"
-    if entity.label in ("GPE", "NORP") or words & kinds["government"]:
+        if "former" in words or ("former" in described and not words & kinds["official"]):
+            return "person"
+        return "official" if described & kinds["official"] else "person"
+    if described & kinds["media"]:
+        return "media"
+    if entity.label in ("GPE", "NORP") or described & kinds["government"]:
         return "government"
     return "organization"
 
@@ -174,53 +171,89 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
     nouns = reporting_nouns()
     kinds = kind_words()
 
+    # A name: the head is part of an entity, or a name stands in apposition to it
+    # ("Its spokesperson, Vera Lask, argued").
+    entity = index.entity_at(head) or next(
+        (e for t in _appositions(head) if (e := index.entity_at(t)) is not None), None)
+    if entity is not None:
+        return _with_state(Speaker(entity.name, kind_of_entity(entity, index, words), entity.id),
+                           entity, words, index)
+
     if head_word in nouns["rumor"] or head.lower_ in nouns["rumor"]:
         return Speaker(text, "rumor")
 
-    # "a statement from the agency", "the report by the audit office": the author of the
-    # document speaks through it.
+    # "a statement from the agency", "the agency's report": the author speaks through it.
     if head_word in nouns["document"] or head_word in nouns["claim"]:
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
-                objs = [c for c in prep.children if c.dep_ == "pobj"]
-                if objs:
-                    inner = list(objs[0].subtree)
-                    return speaker_for(inner, cue_offset, doc, index, settings, last_speaker)
-        entity = index.entity_in(tokens)
-        if entity is not None:
-            return Speaker(entity.name, kind_of_entity(entity, index), entity.id)
+        author = _author_of(head)
+        if author:
+            return speaker_for(author, cue_offset, doc, index, settings, last_speaker)
         return Speaker(text, "document")
 
-    entity = index.entity_in(tokens)
-    if entity is not None:
-        kind = kind_of_entity(entity, index)
-        if kind == "person" and words & kinds["official"]:
-            kind = "official"
-        if entity.label != "PERSON" and words & kinds["media"] and head_word in kinds["media"]:
-            kind = "media"
-        return _with_state(Speaker(entity.name, kind, entity.id), entity, words, index)
+    # "one of them", "some of the officials": whoever "them" is, unnamed.
+    if head_word in PARTITIVES:
+        inner = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj"]
+        if inner:
+            group = speaker_for(list(inner[0].subtree), cue_offset, doc, index, settings, last_speaker)
+            kind = "anonymous" if group.kind in ("anonymous", "official", "unknown") else group.kind
+            return Speaker(text, kind)
 
     # A description ("the minister", "the state-run agency"): the nearest earlier entity
     # that the text described with the same head noun.
-    if head.pos_ in ("NOUN", "PROPN") and _is_definite(head):
+    if head.pos_ in ("NOUN", "PROPN") and _is_definite(head) and not _has_named_owner(head, index):
         described = index.nearest_before(
             cue_offset, lambda e: head_word in index.descriptors.get(e.id, set()), window * 3)
         if described is not None:
-            return _with_state(Speaker(described.name, kind_of_entity(described, index), described.id),
+            return _with_state(Speaker(described.name, kind_of_entity(described, index, words), described.id),
                                described, words, index)
 
+    name = _strip_determiner(text)
     if head_word in kinds["anonymous"] or head.lower_ in kinds["anonymous"]:
-        return Speaker(text, "anonymous")
+        return Speaker(name, "anonymous")
     if head_word in kinds["media"]:
-        return _with_state(Speaker(text, "media"), None, words, index)
+        return _with_state(Speaker(name, "media"), None, words, index)
     if head_word in kinds["government"]:
-        return Speaker(text, "government")
+        return Speaker(name, "government")
     if head_word in kinds["organization"]:
-        return Speaker(text, "organization")
+        return Speaker(name, "organization")
     if head_word in kinds["official"]:
-        # An office without a name ("a senior minister") is still an unnamed source.
-        return Speaker(text, "anonymous" if not _is_definite(head) else "official")
-    return Speaker(text, "unknown")
+        # An office without a name ("a senior minister") is an unnamed source.
+        return Speaker(name, "official" if _is_definite(head) or _has_named_owner(head, index) else "anonymous")
+    return Speaker(name, "unknown")
+
+
+PARTITIVES = {"one", "some", "many", "most", "several", "few", "two", "three", "each", "both", "all", "none"}
+
+
+def _appositions(head) -> list:
+    found = [c for c in head.children if c.dep_ == "appos"]
+    for app in list(found):
+        found.extend(c for c in app.subtree if c.pos_ == "PROPN")
+    if head.dep_ == "appos":
+        found.append(head.head)
+    return found
+
+
+def _author_of(head) -> list:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return list(objs[0].subtree)
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return list(child.subtree)
+    return []
+
+
+def _has_named_owner(head, index: "EntityIndex") -> bool:
+    return any(c.dep_ in ("poss", "compound", "amod") and index.entity_at(c) is not None for c in head.children)
+
+
+def _strip_determiner(text: str) -> str:
+    for det in ("the ", "The ", "a ", "A ", "an ", "An "):
+        if text.startswith(det):
+            return text[len(det):]
+    return text
 
 
 def _core_phrase(tokens: list) -> list:
