@@ -90,7 +90,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
     text = analysis.text
     quotations = [q for q in find_quotations(text) if q.closed or text[q.start] in "“\"„«"]
     inside = _QuotationLookup(quotations)
-    index = EntityIndex.build(doc, analysis)
+    index = EntityIndex.build(doc, analysis, quoted=lambda offset: inside.at(offset) is not None)
 
     records = _clause_cues(doc, text, inside)
     _pair_quotations(doc, text, quotations, records, inside)
@@ -234,8 +234,10 @@ def _known_cue(doc, text: str, verb) -> _Record | None:
 def _content_clause(verb):
     """The clause a cue verb governs: its ccomp, or the ccomp one level down ("let it be
     known that ...", "made it clear that ..."), or a "whether"/"if" question."""
-    for child in verb.children:
-        if child.dep_ == "ccomp" and child.i > verb.i or child.dep_ == "ccomp" and _is_clause(child):
+    ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
+    # A clause after the verb first: one before it may be a quotation of its own.
+    for child in sorted(ccomps, key=lambda c: c.i < verb.i):
+        if child.i > verb.i or _is_clause(child):
             inner = [c for c in child.children if c.dep_ == "ccomp" and c.i > child.i]
             if child.lemma_ in ("know", "clear") and inner:
                 return list(inner[0].subtree)
@@ -475,6 +477,7 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
             record.chain.append(ChainLink(linked.name, linked.kind))
         if record.speaker.kind not in ("unknown", "author"):
             last = record.speaker
+            index.history.append(record.speaker)
     for record in records:
         record.confidence = round(max(0.05, min(0.99, record.confidence)), 3)
 

@@ -50,6 +50,15 @@ def _clean_mention(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _after_titles(text: str, start: int, end: int) -> int:
+    """"Councillor Rowan Pike" → "Rowan Pike": the title is a descriptor, not the name."""
+    while True:
+        word_end = text.find(" ", start, end)
+        if word_end == -1 or text[start:word_end].lower().rstrip(".") not in TITLE_WORDS | {"defence", "defense", "foreign", "prime", "deputy", "vice"}:
+            return start
+        start = word_end + 1
+
+
 def _tokens(name: str) -> list[str]:
     return [t for t in re.split(r"[\s\-]+", name.lower().replace(".", "")) if t]
 
@@ -108,6 +117,8 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
         if ent.label_ not in KEPT_LABELS:
             continue
         start, end = _clean_mention(text, ent.start_char, ent.end_char)
+        if ent.label_ == "PERSON":
+            start = _after_titles(text, start, end)
         if end <= start or (start, end) in seen or "\n" in text[start:end]:
             continue
         seen.add((start, end))
@@ -160,7 +171,10 @@ def _add_titled_names(doc, text: str, clusters: list["_Cluster"], seen: set[tupl
         if token.lower_.rstrip(".") not in TITLE_WORDS:
             continue
         names = []
-        for nxt in doc[token.i + 1: token.i + 4]:
+        # "Its spokesperson, Vera Lask, said": the name in apposition to the title.
+        appos = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > token.i]
+        following = doc[appos[0].left_edge.i: appos[0].i + 1] if appos else doc[token.i + 1: token.i + 4]
+        for nxt in following:
             if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.idx not in covered:
                 names.append(nxt)
             else:
@@ -209,6 +223,16 @@ def _merge_across_labels(doc, clusters: list["_Cluster"]) -> list["_Cluster"]:
             if target is not None:
                 for mention in cluster.mentions:
                     target.add(mention, target.labels.most_common(1)[0][0])
+                continue
+        if cluster.group != "person" and all(len(_tokens(f)) == 1 for f in cluster.forms):
+            # "Councillor Rowan Pike ... Pike said": a bare surname the model took for an
+            # organisation is the person named before.
+            target = next((o for o in clusters if o.group == "person" and any(
+                len(_tokens(pf)) > 1 and _tokens(pf)[-1] in {t for f in cluster.forms for t in _tokens(f)}
+                for pf in o.forms)), None)
+            if target is not None:
+                for mention in cluster.mentions:
+                    target.add(mention, "PERSON")
                 continue
         if cluster.group != "person":
             target = next((o for o in merged if o.group != "person" and o is not cluster

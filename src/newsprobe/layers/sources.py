@@ -8,6 +8,7 @@ with the talks" → anonymous; "rumours in the capital" → rumor. The word list
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -55,9 +56,13 @@ class EntityIndex:
     entities: list[Entity]
     descriptors: dict[str, set[str]]
     by_offset: dict[int, Entity]
+    quoted: object = None  # offset -> bool: mentions inside quotations are not antecedents
+    # Unnamed speakers met so far ("Karsovia's foreign ministry"), for later descriptions
+    # ("the ministry said") that have no entity to point at.
+    history: list = None
 
     @classmethod
-    def build(cls, doc, analysis: Analysis) -> "EntityIndex":
+    def build(cls, doc, analysis: Analysis, quoted=None) -> "EntityIndex":
         by_offset: dict[int, Entity] = {}
         descriptors: dict[str, set[str]] = {}
         for entity in analysis.entities:
@@ -69,7 +74,7 @@ class EntityIndex:
                     by_offset[offset] = entity
                 words |= _mention_descriptors(doc, mention.start, mention.end)
             descriptors[entity.id] = words
-        return cls(analysis.entities, descriptors, by_offset)
+        return cls(analysis.entities, descriptors, by_offset, quoted or (lambda offset: False), [])
 
     def entity_at(self, token) -> Entity | None:
         return self.by_offset.get(token.idx)
@@ -81,9 +86,12 @@ class EntityIndex:
         for entity in self.entities:
             for mention in entity.mentions:
                 if best_start < mention.start < offset and offset - mention.start <= max_distance \
-                        and accept(entity):
+                        and accept(entity) and not self.quoted(mention.start):
                     best, best_start = entity, mention.start
         return best
+
+
+_APPOSITION_AFTER = re.compile(r",\s+(?:the|a|an)\s+([^,.;:“”\"\n]{1,70}),")
 
 
 def _mention_descriptors(doc, start: int, end: int) -> set[str]:
@@ -95,6 +103,10 @@ def _mention_descriptors(doc, start: int, end: int) -> set[str]:
         return set()
     root = span.root
     words = set()
+    # ", the country's main state television channel,": an apposition the parser missed.
+    after = _APPOSITION_AFTER.match(doc.text, end)
+    if after:
+        words.update(w.lower().strip("’'s") for w in re.findall(r"[\w-]+", after.group(1)))
     attached = [c for c in root.children if c.dep_ in ("compound", "amod", "appos", "nmod")]
     if root.dep_ in ("appos", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
         attached.append(root.head)
@@ -149,12 +161,11 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         if lower in AUTHOR_PRONOUNS and not inside_quote:
             return Speaker("the author", "author")
         if lower in PERSON_PRONOUNS:
-            if last_speaker and last_speaker.kind in ("person", "official") and last_speaker.entity:
-                entity = index.nearest_before(cue_offset, lambda e: e.label == "PERSON", window)
-                # The last speaker wins unless another person was named since.
+            entity = index.nearest_before(cue_offset, lambda e: e.label == "PERSON", window)
+            if last_speaker and last_speaker.kind in ("person", "official", "media") and last_speaker.entity:
+                # The last speaker wins unless another person was named since, outside quotes.
                 if entity is None or entity.id == last_speaker.entity:
                     return Speaker(last_speaker.name, last_speaker.kind, last_speaker.entity)
-            entity = index.nearest_before(cue_offset, lambda e: e.label == "PERSON", window)
             if entity:
                 return Speaker(entity.name, kind_of_entity(entity, index), entity.id)
             return Speaker(head.text, "unknown")
@@ -206,6 +217,10 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         if described is not None:
             return _with_state(Speaker(described.name, kind_of_entity(described, index, words), described.id),
                                described, words, index)
+        earlier = next((sp for sp in reversed(index.history)
+                        if sp.entity is None and sp.name.lower().split()[-1:] == [head.lower_]), None)
+        if earlier is not None:
+            return Speaker(earlier.name, earlier.kind, None, earlier.state_aligned)
 
     name = _strip_determiner(text)
     if head_word in kinds["anonymous"] or head.lower_ in kinds["anonymous"]:
@@ -241,8 +256,15 @@ def _author_of(head) -> list:
             if objs:
                 return list(objs[0].subtree)
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
-            return list(child.subtree)
+            return [t for t in child.subtree if t.dep_ != "case"]
+    # "The agency circulated a report claiming ...": whoever published it.
+    if head.dep_ == "dobj" and head.head.lemma_ in PUBLISHING_VERBS:
+        return [t for c in head.head.children if c.dep_ == "nsubj" for t in c.subtree]
     return []
+
+
+PUBLISHING_VERBS = {"publish", "circulate", "release", "issue", "air", "run", "broadcast", "post",
+                    "print", "carry", "distribute", "send", "put"}
 
 
 def _has_named_owner(head, index: "EntityIndex") -> bool:
@@ -262,7 +284,7 @@ def _core_phrase(tokens: list) -> list:
     head = min(tokens, key=lambda t: _depth(t))
     dropped: set[int] = set()
     for child in head.children:
-        if child.dep_ in ("relcl", "acl", "punct") or (child.dep_ == "appos" and child.i > head.i):
+        if child.dep_ in ("relcl", "acl", "punct", "case") or (child.dep_ == "appos" and child.i > head.i):
             dropped.update(t.i for t in child.subtree)
     core = [t for t in tokens if t.i not in dropped]
     return core or tokens
