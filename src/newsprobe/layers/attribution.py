@@ -45,7 +45,12 @@ def cue_verbs() -> frozenset[str]:
 # ("“…,” she thought" is fiction, not news) and never without content.
 CLAUSE_ONLY = {"think", "believe", "hope", "fear", "suspect", "find", "show", "indicate",
                "imply", "suggest", "conclude", "agree", "wonder", "hint", "speculate", "urge",
-               "accuse", "recommend", "point", "describe", "quote"}
+               "accuse", "recommend", "point", "describe", "quote", "call"}
+# Verbs whose object, not a clause, is what was said: "denied the report", "accused X of
+# Y", "described the account as fiction".
+OBJECT_CONTENT = {"deny", "confirm", "announce", "reject", "dispute", "accuse", "describe",
+                  "call", "criticize", "criticise", "praise", "predict", "promise", "ask",
+                  "refute", "reveal", "admit", "acknowledge", "defend", "endorse", "demand"}
 # Verb particles that belong to the cue ("pointed out").
 CUE_PARTICLES = {"out", "up", "on"}
 # Between a quotation and its cue only these may stand: spaces, commas, dashes, colons.
@@ -94,6 +99,8 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
 
     records = _clause_cues(doc, text, inside)
     _pair_quotations(doc, text, quotations, records, inside)
+    for record in records:
+        record.content = _without_cue_clause(text, record)
     records = [r for r in records if r.content]
     records.sort(key=lambda r: (r.start, r.cue[0] if r.cue else -1))
     _resolve_speakers(records, doc, index, settings, inside)
@@ -174,6 +181,9 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
         record.content = [final]
     elif clause is not None:
         record.content = [_trimmed_range(text, clause)]
+    elif lemma in OBJECT_CONTENT and (obj := _object_content(verb, lemma)):
+        record.content = [_trimmed_range(text, obj)]
+        record.confidence -= 0.1
     elif verb.dep_ == "parataxis" or (verb.dep_ in ("advcl", "ccomp") and verb.i > verb.head.i
                                       and _comma_between(doc, verb.head, verb)):
         # "The talks failed, officials said." parsed with the report as a side clause.
@@ -229,6 +239,21 @@ def _known_cue(doc, text: str, verb) -> _Record | None:
     record.source_tokens = _subject_of(verb)
     record.via_tokens = _via(verb)
     return record
+
+
+def _object_content(verb, lemma: str) -> list | None:
+    if lemma == "accuse":
+        of = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"]
+        return list(of[0].subtree) if of else None
+    if lemma in ("describe", "call"):
+        obj = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+        as_ = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+        if obj and (as_ or lemma == "call"):
+            tokens = [t for o in obj for t in o.subtree] + [t for a in as_ for t in a.subtree]
+            return sorted(tokens, key=lambda t: t.i)
+        return None
+    obj = [c for c in verb.children if c.dep_ in ("dobj", "xcomp")]
+    return list(obj[0].subtree) if obj else None
 
 
 def _content_clause(verb):
@@ -520,6 +545,28 @@ def _trimmed_range(text: str, tokens) -> tuple[int, int]:
     while end > start and text[end - 1] in trim:
         end -= 1
     return start, end
+
+
+def _without_cue_clause(text: str, record: _Record) -> list[tuple[int, int]]:
+    """Cut the cue and its source out of the content: "Even if X, the council cautioned,
+    Y" has the content pieces "Even if X" and "Y"."""
+    if record.cue is None:
+        return record.content
+    clause = [record.cue] + [(t.idx, t.idx + len(t.text)) for t in record.source_tokens]
+    lo, hi = min(s for s, _ in clause), max(e for _, e in clause)
+    pieces = []
+    for start, end in record.content:
+        if hi <= start or end <= lo:
+            pieces.append((start, end))
+            continue
+        for a, b in ((start, lo), (hi, end)):
+            while a < b and text[a] in _TRIM:
+                a += 1
+            while b > a and text[b - 1] in _TRIM:
+                b -= 1
+            if b > a:
+                pieces.append((a, b))
+    return pieces
 
 
 def _comma_between(doc, a, b) -> bool:

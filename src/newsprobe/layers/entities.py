@@ -173,6 +173,11 @@ def _add_titled_names(doc, text: str, clusters: list["_Cluster"], seen: set[tupl
         names = []
         # "Its spokesperson, Vera Lask, said": the name in apposition to the title.
         appos = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > token.i]
+        if not appos:
+            # "A spokesperson for the ministry, Petra Hallin, said": the parser hangs the
+            # name on the nearest noun; take a name right after the title's phrase.
+            appos = [t for t in doc[token.i + 1: token.i + 8] if t.dep_ == "appos" and t.pos_ == "PROPN"
+                     and doc[t.left_edge.i - 1].text == ","][:1]
         following = doc[appos[0].left_edge.i: appos[0].i + 1] if appos else doc[token.i + 1: token.i + 4]
         for nxt in following:
             if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.idx not in covered:
@@ -264,7 +269,7 @@ def _mark_countries(doc, text: str, clusters: list["_Cluster"]) -> None:
         owns_state = False
         for mention in cluster.mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None and span.root.dep_ == "poss" and \
+            if span is not None and span.root.dep_ in ("poss", "compound") and \
                     any(t.lemma_.lower() in STATE_NOUNS for t in span.root.head.subtree):
                 owns_state = True
         if (demonym or owns_state) and len(_tokens(name)) == 1:

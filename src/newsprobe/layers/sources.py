@@ -108,6 +108,8 @@ def _mention_descriptors(doc, start: int, end: int) -> set[str]:
     if after:
         words.update(w.lower().strip("’'s") for w in re.findall(r"[\w-]+", after.group(1)))
     attached = [c for c in root.children if c.dep_ in ("compound", "amod", "appos", "nmod")]
+    # "Joan Mercer, who chairs the forum": the verb of a relative clause describes her too.
+    words.update(c.lemma_.lower() for c in root.children if c.dep_ == "relcl")
     if root.dep_ in ("appos", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
         attached.append(root.head)
     for token in attached:
@@ -128,6 +130,8 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
             return "media"
         if "former" in words or ("former" in described and not words & kinds["official"]):
             return "person"
+        if described & {"fund", "portfolio", "investment", "hedge"}:
+            return "person"  # a fund manager comments on markets; she holds no office
         return "official" if described & kinds["official"] else "person"
     if described & kinds["media"]:
         return "media"
@@ -185,7 +189,9 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
     # A name: the head is part of an entity, or a name stands in apposition to it
     # ("Its spokesperson, Vera Lask, argued").
     entity = index.entity_at(head) or next(
-        (e for t in _appositions(head) if (e := index.entity_at(t)) is not None), None)
+        (e for t in _appositions(head) + [t for t in source_tokens if t.dep_ == "appos"]
+         if (e := index.entity_at(t)) is not None and (e.label == "PERSON" or t.i in {a.i for a in _appositions(head)})),
+        None)
     if entity is not None:
         return _with_state(Speaker(entity.name, kind_of_entity(entity, index, words), entity.id),
                            entity, words, index)
@@ -217,6 +223,12 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         if described is not None:
             return _with_state(Speaker(described.name, kind_of_entity(described, index, words), described.id),
                                described, words, index)
+        if head_word in kinds["organization"] | kinds["media"] | {"agency"}:
+            # "the company", "the agency": the organisation named most recently.
+            nearest = index.nearest_before(cue_offset, lambda e: e.label == "ORG", window * 3)
+            if nearest is not None:
+                return _with_state(Speaker(nearest.name, kind_of_entity(nearest, index, words), nearest.id),
+                                   nearest, words, index)
         earlier = next((sp for sp in reversed(index.history)
                         if sp.entity is None and sp.name.lower().split()[-1:] == [head.lower_]), None)
         if earlier is not None:
