@@ -184,13 +184,13 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     elif lemma in OBJECT_CONTENT and (obj := _object_content(verb, lemma)):
         record.content = [_trimmed_range(text, obj)]
         record.confidence -= 0.1
-    elif verb.dep_ == "parataxis" or (verb.dep_ in ("advcl", "ccomp") and verb.i > verb.head.i
-                                      and _comma_between(doc, verb.head, verb)):
-        # "The talks failed, officials said." parsed with the report as a side clause.
-        outer = [t for t in verb.head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
-        if outer:
-            record.content = [_trimmed_range(text, outer)]
-            record.confidence -= 0.1
+    elif verb.dep_ in ("parataxis", "advcl", "ccomp") and _comma_between(doc, verb.head, verb) \
+            and record.source_tokens:
+        # A parenthetical report ("Even if X, the council cautioned, Y") or one parsed as a
+        # side clause ("The talks failed, officials said"): the sentence is the content,
+        # less the cue clause (cut out below by _without_cue_clause).
+        record.content = [_trimmed_range(text, list(verb.sent))]
+        record.confidence -= 0.1
     record.via_tokens = _via(verb)
     if lemma in CLAUSE_ONLY and not record.content:
         return None

@@ -252,7 +252,7 @@ def _merge_across_labels(doc, clusters: list["_Cluster"]) -> list["_Cluster"]:
 
 # Nouns only a state has: "Karsovia's foreign ministry", "Estmark's navy".
 STATE_NOUNS = {"ministry", "government", "navy", "army", "president", "parliament", "embassy",
-               "border", "capital", "military", "foreign", "defence", "defense", "cabinet"}
+               "border", "capital", "military", "foreign", "defence", "defense", "cabinet", "side"}
 
 
 def _mark_countries(doc, text: str, clusters: list["_Cluster"]) -> None:
@@ -272,6 +272,10 @@ def _mark_countries(doc, text: str, clusters: list["_Cluster"]) -> None:
             if span is not None and span.root.dep_ in ("poss", "compound") and \
                     any(t.lemma_.lower() in STATE_NOUNS for t in span.root.head.subtree):
                 owns_state = True
+        # "the Estmark foreign ministry" named as an entity of its own.
+        owns_state = owns_state or any(
+            f.startswith(name + " ") and set(_tokens(f)[1:]) & STATE_NOUNS
+            for other in clusters if other is not cluster for f in other.forms)
         if (demonym or owns_state) and len(_tokens(name)) == 1:
             cluster.labels = Counter({"GPE": len(cluster.mentions)})
 

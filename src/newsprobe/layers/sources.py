@@ -79,6 +79,17 @@ class EntityIndex:
     def entity_at(self, token) -> Entity | None:
         return self.by_offset.get(token.idx)
 
+    def most_salient_before(self, offset: int, described_as: str, max_distance: int) -> Entity | None:
+        """For "the company": the organisation described with that word, else the one the
+        article talks about most, else the nearest."""
+        candidates = [e for e in self.entities if e.label == "ORG" and any(
+            m.start < offset and offset - m.start <= max_distance and not self.quoted(m.start)
+            for m in e.mentions)]
+        if not candidates:
+            return None
+        return max(candidates, key=lambda e: (described_as in self.descriptors.get(e.id, set()),
+                                              len(e.mentions), max(m.start for m in e.mentions if m.start < offset)))
+
     def nearest_before(self, offset: int, accept, max_distance: int) -> Entity | None:
         """The entity with the latest mention before `offset` (within max_distance
         characters) that `accept(entity)` allows."""
@@ -225,7 +236,7 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
                                described, words, index)
         if head_word in kinds["organization"] | kinds["media"] | {"agency"}:
             # "the company", "the agency": the organisation named most recently.
-            nearest = index.nearest_before(cue_offset, lambda e: e.label == "ORG", window * 3)
+            nearest = index.most_salient_before(cue_offset, head_word, window * 3)
             if nearest is not None:
                 return _with_state(Speaker(nearest.name, kind_of_entity(nearest, index, words), nearest.id),
                                    nearest, words, index)
