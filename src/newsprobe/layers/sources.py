@@ -15,6 +15,9 @@ from importlib import resources
 
 from ..model import Analysis, Entity, Speaker
 
+# What news calls a company on second mention ("Nordstal, Estmark's largest steelmaker").
+COMPANY_WORDS = {"company", "firm", "group", "producer", "operator", "retailer", "lender", "bank",
+                 "manufacturer", "insurer", "airline", "supplier", "conglomerate", "startup", "giant"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "them", "we"}
 THING_PRONOUNS = {"it"}
@@ -87,7 +90,13 @@ class EntityIndex:
             for m in e.mentions)]
         if not candidates:
             return None
-        return max(candidates, key=lambda e: (described_as in self.descriptors.get(e.id, set()),
+        def described(e: Entity) -> bool:
+            words = self.descriptors.get(e.id, set())
+            if described_as in ("company", "firm"):
+                return bool(words & COMPANY_WORDS) or any(w.endswith("maker") for w in words)
+            return described_as in words
+
+        return max(candidates, key=lambda e: (described(e),
                                               len(e.mentions), max(m.start for m in e.mentions if m.start < offset)))
 
     def nearest_before(self, offset: int, accept, max_distance: int) -> Entity | None:
