@@ -131,6 +131,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
         cluster.add(span, ent.label_)
 
     _add_titled_names(doc, text, clusters, seen)
+    _add_described_names(doc, text, clusters, seen)
     _add_missed_surnames(doc, text, clusters, seen)
     clusters = _merge_across_labels(doc, clusters)
     _mark_countries(doc, text, clusters)
@@ -204,6 +205,35 @@ def _is_place_object(doc, mention: Span) -> bool:
         return False
     root = span.root
     return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "from", "to", "near", "across")
+
+
+def _add_described_names(doc, text: str, clusters: list["_Cluster"], seen: set[tuple[int, int]]) -> None:
+    """"Nordstal, Estmark's largest steelmaker, reported ...": a name the model missed but
+    the text explains in an apposition."""
+    covered = {i for start, end in seen for i in range(start, end)}
+    for token in doc:
+        if token.pos_ != "PROPN" or token.idx in covered or not token.text[:1].isupper():
+            continue
+        appos = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if not appos:
+            continue
+        word = appos[0].lemma_.lower()
+        if word in TITLE_WORDS:
+            label, group = "PERSON", "person"
+        elif word in ORG_WORDS or word.endswith("maker") or word in {"company", "firm", "group", "operator", "producer"}:
+            label, group = "ORG", "org"
+        else:
+            continue
+        first = min((t for t in token.subtree if t.dep_ == "compound" and t.pos_ == "PROPN"),
+                    key=lambda t: t.i, default=token)
+        span = Span.of(text, first.idx, token.idx + len(token.text))
+        cluster = next((c for c in clusters if c.matches(span.text, group)), None)
+        if cluster is None:
+            cluster = _Cluster(group)
+            clusters.append(cluster)
+        cluster.add(span, label)
+        seen.add((span.start, span.end))
+        covered.update(range(span.start, span.end))
 
 
 def _merge_across_labels(doc, clusters: list["_Cluster"]) -> list["_Cluster"]:
