@@ -85,6 +85,7 @@ CUE_MODIFIERS = {"aux", "auxpass", "neg", "advmod"}
 CUE_PARTICLES = {"out", "up", "on"}
 # Between a quotation and its cue only these may stand: spaces, commas, dashes, colons.
 _GLUE = re.compile(r"^[\s,:;—–\-]*$")
+_APPOSITION_AFTER_SOURCE = re.compile(r",\s+(?:the|a|an)\s+[^,.;:“”\"\n]{1,70},")
 _GLUE_OR_MARKS = re.compile(r"^[\s,:;.!?—–\-”’\"']*$")
 # "WASHINGTON (AP) — ", "CAMBRIDGE, Mass., Dec. 11 (UPI) — ": a dateline is not content.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,[^()\n]{0,40})?\([A-Za-z ]{1,20}\)\s*[—–-]+\s*")
@@ -111,6 +112,7 @@ class _Record:
     clause_only: bool = False  # the cue verb reports only with a clause (see CLAUSE_ONLY)
     follows: "_Record | None" = None  # for `continues`: the attribution it continues
     fixed: bool = False  # content set by its own rule (a transcript line), not to be re-paired
+    speech: bool = True  # False for cue verbs learned from data that report acts or stances
     id: str = ""
 
     @property
@@ -255,13 +257,14 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
         record.content = [_trimmed_range(text, obj)]
         record.confidence -= 0.1
     elif verb.dep_ in ("parataxis", "advcl", "ccomp") and _comma_between(doc, verb.head, verb) \
-            and record.source_tokens:
+            and lemma in hand_cues() and any(c.dep_ == "nsubj" for c in verb.children):
         # A parenthetical report ("Even if X, the council cautioned, Y") or one parsed as a
         # side clause ("The talks failed, officials said"): the sentence is the content,
         # less the cue clause (cut out below by _without_cue_clause).
         record.content = [_trimmed_range(text, list(verb.sent))]
         record.confidence -= 0.1
     record.via_tokens = _via(verb)
+    record.speech = lemma in hand_cues()
     if lemma in CLAUSE_ONLY and not record.content:
         return None
     record.clause_only = lemma in CLAUSE_ONLY
@@ -361,8 +364,10 @@ def _subject_of(verb) -> list:
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return [t for t in verb.head.subtree if t.i < verb.i]
     # "..., adding that ...", "smiled and said ...": the subject of the verb it hangs on.
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
-        return _subject_of(verb.head)
+    participle = verb.tag_ in ("VBG", "VB") and not any(c.dep_ == "mark" for c in verb.children)
+    if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and participle):
+        if verb.head.i != verb.i and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return _subject_of(verb.head)
     return []
 
 
@@ -394,6 +399,11 @@ def _according_to(doc, text: str, according) -> _Record | None:
     # The content is the clause around the phrase: before it, after it, or both.
     before = [t for t in head.subtree if t.i < min(phrase) and not t.is_punct]
     after = [t for t in head.subtree if t.i > max(phrase) and t.i not in phrase]
+    # "According to Karsovia One, the state television channel, the talks ...": the
+    # apposition belongs to the source even when the parser hangs it on the clause.
+    aside = _APPOSITION_AFTER_SOURCE.match(text, max(t.idx + len(t.text) for t in objs[0].subtree))
+    if aside and after:
+        after = [t for t in after if t.idx >= aside.end()]
     content = [_trimmed_range(text, part) for part in (before, after) if part]
     content = [(s, e) for s, e in content if e > s]
     if not content:
@@ -590,6 +600,8 @@ def _nest(records: list[_Record]) -> None:
     for record in records:
         if record.cue is None:
             continue
+        if not record.speech:
+            continue  # "has approved", "was identified": an act or stance, not a relayed source
         holders = [o for o in records if o is not record
                    and any(s <= record.cue[0] < e for s, e in o.content)]
         if holders:

@@ -207,6 +207,9 @@ def _is_place_object(doc, mention: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "from", "to", "near", "across")
 
 
+_DESCRIBED_BY = re.compile(r",\s+(?:[\w’'-]+\s+){0,4}?([a-z]+)s?,")
+
+
 def _add_described_names(doc, text: str, clusters: list["_Cluster"], seen: set[tuple[int, int]]) -> None:
     """"Nordstal, Estmark's largest steelmaker, reported ...": a name the model missed but
     the text explains in an apposition."""
@@ -215,9 +218,14 @@ def _add_described_names(doc, text: str, clusters: list["_Cluster"], seen: set[t
         if token.pos_ != "PROPN" or token.idx in covered or not token.text[:1].isupper():
             continue
         appos = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-        if not appos:
-            continue
-        word = appos[0].lemma_.lower()
+        if appos:
+            word = appos[0].lemma_.lower()
+        else:
+            # The parser may miss the apposition; read the phrase between the commas.
+            m = _DESCRIBED_BY.match(text, token.idx + len(token.text))
+            if not m:
+                continue
+            word = m.group(1).lower()
         if word in TITLE_WORDS:
             label, group = "PERSON", "person"
         elif word in ORG_WORDS or word.endswith("maker") or word in {"company", "firm", "group", "operator", "producer"}:

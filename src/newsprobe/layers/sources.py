@@ -111,7 +111,7 @@ class EntityIndex:
         return best
 
 
-_APPOSITION_AFTER = re.compile(r",\s+(?:the|a|an)\s+([^,.;:“”\"\n]{1,70}),")
+_APPOSITION_AFTER = re.compile(r",\s+(?:the|a|an|[A-Z]\w*[’']s)\s+([^,.;:“”\"\n]{1,70}),")
 
 
 def _mention_descriptors(doc, start: int, end: int) -> set[str]:

@@ -111,7 +111,9 @@ def _quote_line(q: Quote, show_chain: bool) -> Text:
         line.append(one_line(q.cue.text), style="italic yellow")
         line.append(": ")
     content = quote_content(q)
-    line.append(f"“{content}”" if content else "(no content)")
+    # Direct quotes carry their own marks; indirect content gets ours.
+    marked = content[:1] in "“\"‘'" if content else False
+    line.append((content if marked else f"“{content}”") if content else "(no content)")
     line.append(f"  {q.confidence:.2f}", style="dim")
     if q.source and q.source.text.strip().casefold() != q.speaker.name.strip().casefold():
         line.append(f"  as “{one_line(q.source.text)}”", style="dim")
