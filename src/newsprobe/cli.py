@@ -79,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print the result as JSON")
     evaluate.add_argument("--limit", type=_positive_int, metavar="N",
                           help="evaluate only the first N documents")
+    evaluate.add_argument("--task", help="sub-task, for sets that have several (ptc: si or tc)")
     evaluate.set_defaults(run=cmd_eval)
     return parser
 
@@ -322,13 +323,16 @@ def cmd_eval(args: argparse.Namespace) -> int:
         sets = ", ".join(available_eval_sets()) or "none"
         _error(f"unknown data set {args.set!r}; available: {sets}")
         return 2
-    data_dir = Path(args.data) if args.data else DEFAULT_DATA_ROOT / args.set
+    # A module may read another set's folder (`rewrites` builds its benchmark from
+    # `extraction`): it says so with DATA_SET.
+    data_dir = Path(args.data) if args.data else DEFAULT_DATA_ROOT / getattr(module, "DATA_SET", args.set)
     try:
         if not data_dir.is_dir():
             raise NewsprobeError("E011", f"data set directory {data_dir} not found; pass "
                                  "--data DIR", args.set)
+        extra = {"task": args.task} if args.task else {}
         result = module.evaluate(data_dir, args.split, limit=args.limit,
-                                 progress=sys.stderr.isatty())
+                                 progress=sys.stderr.isatty(), **extra)
     except NewsprobeError as err:
         _error(err)
         return 2
