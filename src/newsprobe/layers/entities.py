@@ -77,15 +77,19 @@ class _Cluster:
         self.forms: Counter[str] = Counter()
         self.labels: Counter[str] = Counter()
         self.mentions: list[Span] = []
+        self.demonyms: set[str] = set()  # forms seen as NORP ("Karsovian")
 
     def add(self, span: Span, label: str) -> None:
         self.forms[span.text] += 1
         self.labels[label] += 1
         self.mentions.append(span)
+        if label == "NORP":
+            self.demonyms.add(span.text)
 
     @property
     def name(self) -> str:
-        return max(self.forms, key=lambda f: (len(_tokens(f)), self.forms[f], len(f)))
+        # A country is named "Karsovia", not by its adjective "Karsovian".
+        return max(self.forms, key=lambda f: (f not in self.demonyms, len(_tokens(f)), self.forms[f], len(f)))
 
     def matches(self, form: str, group: str) -> bool:
         if group != self.group:
@@ -270,8 +274,9 @@ def _merge_across_labels(doc, clusters: list["_Cluster"]) -> list["_Cluster"]:
         if cluster.group != "person" and all(len(_tokens(f)) == 1 for f in cluster.forms):
             # "Councillor Rowan Pike ... Pike said": a bare surname the model took for an
             # organisation is the person named before.
+            words = [t for f in cluster.forms for t in _tokens(f)]
             target = next((o for o in clusters if o.group == "person" and any(
-                len(_tokens(pf)) > 1 and _tokens(pf)[-1] in {t for f in cluster.forms for t in _tokens(f)}
+                len(_tokens(pf)) > 1 and any(_same_word(_tokens(pf)[-1], w) for w in words)
                 for pf in o.forms)), None)
             if target is not None:
                 for mention in cluster.mentions:

@@ -1,0 +1,150 @@
+"""Attribution: who said what, through which cue, as which kind of source.
+
+Each test is one case the issue names; sentences are our own."""
+
+import pytest
+
+from newsprobe import analyze
+
+
+def quotes(text):
+    return analyze(text).quotes
+
+
+def only(text):
+    found = quotes(text)
+    assert len(found) == 1, [q.to_dict() for q in found]
+    return found[0]
+
+
+def content(q):
+    return " ".join(c.text for c in q.content)
+
+
+@pytest.mark.parametrize("cue", ["said", "told reporters", "added", "claimed", "argued", "asserted",
+                                 "remarked", "declared", "warned", "wrote"])
+def test_reporting_verbs_with_a_clause(cue):
+    q = only(f"The mayor {cue} that the bridge would reopen in May.")
+    assert q.cue.text.startswith(cue.split()[0])
+    assert content(q) == "that the bridge would reopen in May"
+    assert q.source.text == "The mayor" and q.type == "indirect"
+
+
+def test_direct_quote_with_cue_after():
+    q = only("“We will rebuild the school,” the mayor said.")
+    assert q.type == "direct" and content(q) == "“We will rebuild the school,”"
+    assert q.speaker.kind == "official"
+
+
+def test_quote_interrupted_by_its_cue_has_two_pieces():
+    q = only("Coach Carla Dunne was pleased. “We will not wait,” she added, “for anyone’s permission.”")
+    assert [c.text for c in q.content] == ["“We will not wait,”", "“for anyone’s permission.”"]
+    assert q.speaker.name == "Carla Dunne"
+
+
+def test_straight_and_single_quotes():
+    q = only("The director said: 'The results are final.'")
+    assert q.type == "direct" and content(q) == "'The results are final.'"
+
+
+def test_quote_spanning_paragraphs_is_one_quote():
+    text = ("Analyst Maria Petrova was blunt. “The numbers do not add up,” she said. “Nobody "
+            "checked them.\n\n“Nobody will, either.”")
+    found = quotes(text)
+    pieces = [c.text for q in found for c in q.content]
+    assert "“Nobody will, either.”" in pieces
+    assert {q.speaker.name for q in found} == {"Maria Petrova"}
+
+
+def test_paragraph_that_is_only_a_quotation_continues_the_previous_speaker():
+    text = ("“The river is still rising,” Mayor Lena Holt said on Sunday.\n\n"
+            "“Everyone in the lower town should leave tonight.”")
+    found = quotes(text)
+    assert len(found) == 2
+    assert found[1].cue is None and found[1].speaker.name == "Lena Holt"
+
+
+def test_pronoun_resolves_to_the_person_named_two_sentences_before():
+    text = ("The analyst Maria Petrova of the Baltic Institute spoke on Monday. The ministry "
+            "was silent. “This is a provocation,” she said.")
+    q = only(text)
+    assert q.source.text == "she" and q.speaker.name == "Maria Petrova"
+    assert q.speaker.entity is not None
+
+
+def test_description_resolves_to_the_agency_named_before():
+    text = ("Karsovia’s state-run Vostok Press Agency published a story on Monday. "
+            "The statement by the state-run agency claimed that the vote was fair.")
+    q = [q for q in quotes(text) if "vote was fair" in content(q)][0]
+    assert q.speaker.name == "Vostok Press Agency" and q.speaker.kind == "media"
+    assert q.speaker.state_aligned
+
+
+def test_nested_sourcing_gives_speaker_and_chain():
+    text = ("According to the Vostok Press Agency, Russia has let it be known through "
+            "intermediaries that it is ready to talk.")
+    outer = [q for q in quotes(text) if q.cue.text == "According to"][0]
+    assert outer.speaker.name == "Vostok Press Agency" and outer.speaker.kind == "media"
+    assert [(c.name, c.kind) for c in outer.chain] == [("Russia", "government"),
+                                                       ("intermediaries", "anonymous")]
+    inner = [q for q in quotes(text) if q.parent == outer.id][0]
+    assert inner.cue.text == "let it be known"
+
+
+def test_rumours_are_a_source_kind():
+    q = only("Rumours in the capital say that the president is ill.")
+    assert q.speaker.kind == "rumor" and content(q) == "that the president is ill"
+
+
+def test_there_are_claims_that_has_no_owner():
+    q = only("There are claims that the dam was sabotaged.")
+    assert q.speaker.kind == "rumor" and q.source is None and q.cue.text == "claims"
+
+
+def test_anonymous_officials():
+    q = only("Two officials, speaking on condition of anonymity, said the talks had collapsed.")
+    assert q.speaker.kind == "anonymous"
+    assert q.source.text == "Two officials"
+
+
+def test_closing_attribution_takes_the_sentence_before_it():
+    q = only("The talks failed on Friday, sources said.")
+    assert content(q) == "The talks failed on Friday" and q.speaker.kind == "anonymous"
+
+
+def test_denial_with_an_object():
+    q = only("Defence Minister Ilse Marnow denied the report.")
+    assert q.cue.text == "denied" and content(q) == "the report"
+    assert q.speaker.name == "Ilse Marnow" and q.speaker.kind == "official"
+
+
+def test_mixed_quote():
+    q = only("The minister said the plan was “a disaster for farmers” and would fail.")
+    assert q.type == "mixed" and "“a disaster for farmers”" in content(q)
+
+
+def test_reporting_noun_names_its_author():
+    q = only("A statement from the Ministry of Energy said prices would rise.")
+    assert q.speaker.name == "Ministry of Energy" and q.speaker.kind == "government"
+
+
+def test_according_to_at_the_end():
+    q = only("Wheat prices rose by 35 percent, according to the World Food Council.")
+    assert content(q) == "Wheat prices rose by 35 percent"
+    assert q.speaker.name == "World Food Council"
+
+
+def test_transcript_lines_are_attributed_to_the_named_speaker():
+    text = "HOLT: The water is coming.\nREPORTER: How fast?"
+    found = quotes(text)
+    assert [q.source.text for q in found] == ["HOLT", "REPORTER"]
+    assert [content(q) for q in found] == ["The water is coming.", "How fast?"]
+
+
+def test_every_span_indexes_the_text():
+    a = analyze("“Not a single missile has left,” said spokesperson Karl Densen. The Gazette, "
+                "citing a leaked memo, reported that it had. According to analysts, it is a forgery.")
+    for q in a.quotes:
+        for span in [q.cue, q.source, *q.content]:
+            if span is not None:
+                assert a.text[span.start:span.end] == span.text

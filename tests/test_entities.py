@@ -1,0 +1,40 @@
+"""Entities: spaCy's mentions merged into one canonical entity per referent."""
+
+from newsprobe import analyze
+
+
+def entity_named(analysis, name):
+    return next(e for e in analysis.entities if e.name == name)
+
+
+def test_spelling_variants_and_a_typo_are_one_entity_named_by_the_fullest_form():
+    a = analyze("President Volodymyr Zelensky spoke in Kyiv on Monday. Zelenskyy said the talks "
+                "would go on. Later, Zelenksy met the mayor.")
+    zelensky = entity_named(a, "Volodymyr Zelensky")
+    assert {"Zelenskyy", "Zelenksy"} <= set(zelensky.aliases)
+    assert len(zelensky.mentions) == 3
+
+
+def test_bare_surname_joins_the_titled_full_name():
+    a = analyze("Defence Minister Sergei Shoigu visited the front. Shoigu said the army was ready.")
+    shoigu = entity_named(a, "Sergei Shoigu")
+    assert [m.text for m in shoigu.mentions] == ["Sergei Shoigu", "Shoigu"]
+
+
+def test_title_is_not_part_of_the_name():
+    a = analyze("Councillor Rowan Pike argued that the budget was wrong. Pike said so twice.")
+    pike = entity_named(a, "Rowan Pike")
+    assert pike.label == "PERSON" and len(pike.mentions) == 2
+
+
+def test_mentions_index_the_text():
+    a = analyze("The Vostok Press Agency reported that Estmark's navy left port.")
+    for entity in a.entities:
+        for m in entity.mentions:
+            assert a.text[m.start:m.end] == m.text
+
+
+def test_country_recognised_by_its_ministry_and_demonym():
+    a = analyze("Karsovia’s foreign ministry said the talks were over. A Karsovian diplomat agreed.")
+    karsovia = entity_named(a, "Karsovia")
+    assert karsovia.label == "GPE"

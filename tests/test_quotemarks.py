@@ -1,0 +1,44 @@
+"""Quotation marks are found from the characters alone, before any parsing."""
+
+from newsprobe.layers.quotemarks import find_quotations
+
+
+def texts(text):
+    return [[text[s:e] for s, e in q.fragments] for q in find_quotations(text)]
+
+
+def test_curly_and_straight_double_quotes():
+    assert texts('“One,” she said. He said "two".') == [["“One,”"], ['"two"']]
+
+
+def test_single_quotes_but_not_apostrophes():
+    text = "The union’s chair called it ‘a betrayal’ and didn’t say more."
+    assert texts(text) == [["‘a betrayal’"]]
+
+
+def test_straight_single_quotes_and_plural_possessive():
+    text = "The students' union called the plan 'unworkable' on Monday."
+    assert texts(text) == [["'unworkable'"]]
+
+
+def test_nested_single_quotes_stay_inside_the_double_quote():
+    text = "“He told me ‘never again’ and left,” she said."
+    assert texts(text) == [["“He told me ‘never again’ and left,”"]]
+
+
+def test_quote_spanning_paragraphs_follows_news_convention():
+    text = "“We came to win.\n\n“And we will come back,” he said."
+    found = find_quotations(text)
+    assert len(found) == 1
+    assert [text[s:e] for s, e in found[0].fragments] == ["“We came to win.", "“And we will come back,”"]
+
+
+def test_unclosed_quote_ends_at_paragraph_and_is_marked_unclosed():
+    text = "“This never closes\n\nA new paragraph."
+    found = find_quotations(text)
+    assert len(found) == 1 and not found[0].closed
+
+
+def test_thousands_of_unbalanced_marks_finish_quickly():
+    text = '"' * 5000 + " word " + "“" * 5000
+    find_quotations(text)  # linear scan: must simply return
