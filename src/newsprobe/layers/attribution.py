@@ -429,6 +429,8 @@ def _noun_cue(doc, text: str, noun, rumor: bool) -> _Record | None:
         record.source_tokens = [noun, *[t for p in by for t in p.subtree]] if by else []
     elif objs:
         record.source_tokens = list(objs[0].subtree)
+    elif owner := [c for c in noun.children if c.dep_ == "poss"]:
+        record.source_tokens = list(owner[0].subtree)  # "the minister's claim that ..."
     there = noun.head.lemma_ == "be" and any(c.dep_ == "expl" for c in noun.head.children)
     if there and not objs:
         record.forced_kind = "rumor"  # "there are claims that ...": nobody owns the claim
@@ -681,9 +683,17 @@ def _source_span(text: str, tokens) -> Span | None:
         kept = kept[1:]
     while kept and kept[-1].is_punct and kept[-1].text not in ",)”\"’":
         kept = kept[:-1]
-    if kept and kept[-1].text == "," and len(kept) > 1 and kept[-2].is_punct:
-        kept = kept[:-1]
+    if kept and kept[-1].text == "," and (
+            (len(kept) > 1 and kept[-2].is_punct) or not any(t.text == "," for t in kept[:-1])):
+        kept = kept[:-1]  # a closing comma belongs to the source only after an apposition
     if not kept:
         return None
     start, end = kept[0].idx, kept[-1].idx + len(kept[-1].text)
+    dateline = _SOURCE_DATELINE.match(text, start, end)
+    if dateline and dateline.end() < end:
+        start = dateline.end()
     return Span.of(text, start, end)
+
+
+# "WASHINGTON -- President Obama said": the dateline is not part of the source.
+_SOURCE_DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,}\s+(?:--|[-—–])\s+")
