@@ -1,4 +1,5 @@
-"""Inputs -> Articles. Text files, HTML pages, JSON Lines, directories of them, stdin.
+"""Inputs -> Articles. Text files, HTML pages, JSON Lines, WARC files, directories of
+them, stdin.
 
 `read_inputs` yields, in input order, an Article for each readable input and a
 NewsprobeError for each one that is not, so a batch goes on with the rest and can report
@@ -19,6 +20,7 @@ from .jsonl import read_jsonl
 from .outlet import outlet_of
 from .paths import STDIN, SUFFIXES, expand
 from .text import read_text
+from .warc import read_warc
 
 STDIN_ORIGIN = "<stdin>"
 
@@ -35,6 +37,10 @@ def read_inputs(paths: list[str], settings: Settings | None = None) -> Iterator[
                 with open(path, "rb") as stream:
                     for result in read_jsonl(stream, path, settings.max_input_bytes):
                         yield _with_outlet(result)
+                continue
+            if kind == "warc":
+                for result in read_warc(path, settings.max_input_bytes):
+                    yield _with_outlet(result)
                 continue
             if path == STDIN:
                 origin, data = STDIN_ORIGIN, _read_stdin(settings.max_input_bytes)

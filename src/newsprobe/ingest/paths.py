@@ -10,10 +10,14 @@ from ..errors import NewsprobeError
 
 STDIN = "-"
 # suffix -> reader kind
-SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
+            ".warc": "warc"}
 
 
 def kind_of(path: str | Path) -> str | None:
+    # .warc.gz is the one double suffix: Common Crawl ships WARC files gzipped per record.
+    if str(path).lower().endswith(".warc.gz"):
+        return "warc"
     return SUFFIXES.get(Path(path).suffix.lower())
 
 
@@ -39,15 +43,16 @@ def expand(paths: list[str]) -> Iterator[tuple[str, str] | NewsprobeError]:
         if path.is_dir():
             files = walk(path)
             if not files:
-                yield NewsprobeError("E001", "the directory holds no .txt, .html, .htm or "
-                                     ".jsonl files", given)
+                yield NewsprobeError("E001", "the directory holds no .txt, .html, .htm, "
+                                     ".jsonl, .warc or .warc.gz files", given)
             for file in files:
                 yield kind_of(file), str(file)
         elif path.exists():
             kind = kind_of(path)
             if kind is None:
                 yield NewsprobeError("E006", f"unsupported file type {path.suffix or '(none)'!r}; "
-                                     "newsprobe reads .txt, .html, .htm and .jsonl files, "
+                                     "newsprobe reads .txt, .html, .htm, .jsonl, .warc and "
+                                     ".warc.gz files, "
                                      "directories, and - for standard input", given)
             else:
                 yield kind, given

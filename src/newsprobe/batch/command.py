@@ -1,0 +1,104 @@
+"""The `newsprobe batch` command: check arguments, run, show progress, print a summary.
+
+This is CLI code (it prints); `runner.run_batch` is the library function behind it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import NewsprobeError
+from ..settings import Settings
+
+
+def add_parser(commands) -> None:
+    batch = commands.add_parser(
+        "batch", help="analyse many inputs into Parquet tables, resumably",
+        description="Analyse .txt/.html/.jsonl/.warc/.warc.gz files, directories and globs "
+                    "into Parquet tables under DIR (articles, quotes, claims, techniques, "
+                    "integrity, errors). Interrupted? Run the same command again: it skips "
+                    "what is done.")
+    batch.add_argument("paths", nargs="+", metavar="INPUT",
+                       help="a file, a directory (recursive) or a quoted glob")
+    batch.add_argument("--out", metavar="DIR", required=True, help="output directory")
+    batch.add_argument("--model", metavar="NAME", help="spaCy pipeline to use")
+    batch.add_argument("--chunk-size", type=int, metavar="N",
+                       help="records per part file and ledger entry (setting "
+                            "batch_chunk_articles)")
+    batch.set_defaults(run=main)
+
+
+def main(args: argparse.Namespace) -> int:
+    from ..parse import resolve_pipeline_name
+    from .runner import run_batch
+
+    settings = Settings.load(model=args.model, batch_chunk_articles=args.chunk_size)
+    if settings.batch_chunk_articles < 1:
+        print("error: --chunk-size must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        resolve_pipeline_name(settings.model or None)
+    except NewsprobeError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    with _progress(sys.stderr.isatty()) as tick:
+        try:
+            summary = run_batch(args.paths, Path(args.out), settings, on_record=tick)
+        except NewsprobeError as err:  # E010 while loading the pipeline
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+    d = summary.to_dict()
+    rate = summary.articles / summary.seconds if summary.seconds else 0.0
+    print(f"{d['articles']} analysed, {d['errors']} failed in {summary.seconds:.1f} s "
+          f"({rate:.1f} articles/s); {d['total_articles']} analysed and "
+          f"{d['total_errors']} failed in {args.out} overall", file=sys.stderr)
+    if summary.resumed:
+        print(f"resumed: {summary.skipped_files} files and {summary.skipped_records} records "
+              "were done already", file=sys.stderr)
+    w = d["warc"]
+    if w["responses"]:
+        print(f"WARC: {w['responses']} responses, {w['articles']} HTML articles, skipped "
+              f"{w['skipped_status']} non-200 and {w['skipped_type']} non-HTML",
+              file=sys.stderr)
+    return 1 if d["total_errors"] else 0
+
+
+class _progress:
+    """A rich bar of records done with articles/s, on a terminal only. The total is
+    unknown (WARC files are not counted ahead), so the bar counts up."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+
+    def __enter__(self) -> Callable[[bool], None]:
+        if not self.enabled:
+            return lambda ok: None
+        from rich.console import Console
+        from rich.progress import (Progress, ProgressColumn, SpinnerColumn, TextColumn,
+                                   TimeElapsedColumn)
+        from rich.text import Text
+
+        class Rate(ProgressColumn):
+            def render(self, task) -> Text:
+                return Text(f"{task.speed:.1f} articles/s" if task.speed else "– articles/s")
+
+        self.bar = Progress(SpinnerColumn(), TextColumn("{task.fields[done]} analysed, "
+                                                        "{task.fields[failed]} failed"),
+                            Rate(), TimeElapsedColumn(), console=Console(stderr=True),
+                            transient=True)
+        self.bar.__enter__()
+        task = self.bar.add_task("batch", total=None, done=0, failed=0)
+        counts = {"done": 0, "failed": 0}
+
+        def tick(ok: bool) -> None:
+            counts["done" if ok else "failed"] += 1
+            self.bar.update(task, advance=1 if ok else 0, **counts)
+
+        return tick
+
+    def __exit__(self, *exc) -> None:
+        if self.enabled:
+            self.bar.__exit__(*exc)

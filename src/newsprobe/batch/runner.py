@@ -1,0 +1,189 @@
+"""`newsprobe batch`: analyse many inputs on one machine into Parquet tables, resumably.
+
+The run streams: files are read one record at a time and analysed in chunks of
+`Settings.batch_chunk_articles` records, so memory stays bounded by one chunk whatever the
+input size. Each chunk becomes one part file per table (`out/<table>/part-NNNNNN.parquet`)
+and one ledger line (see ledger.py); a re-run of the same command skips every record the
+ledger names and every file it marks as read to the end.
+
+Every input record ends up in exactly one place: rows in the result tables, or one row in
+`errors` naming it (file, WARC offset or JSONL line) and why.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from ..errors import NewsprobeError
+from ..ingest.warc import WarcStats
+from ..settings import Settings
+from .chunk import Record, analyse_chunk
+from .ledger import PART_SUFFIX, TMP_SUFFIX, Ledger, LedgerState
+from .sources import input_files, read_file
+from .tables import TABLES, to_arrow
+
+log = logging.getLogger(__name__)
+
+RUN_NAME = "_run.json"
+SUMMARY_NAME = "_summary.json"
+
+
+@dataclass
+class BatchSummary:
+    articles: int = 0          # analysed in this run
+    errors: int = 0            # error rows written in this run
+    parts: int = 0             # chunks committed in this run
+    files: int = 0             # files read (partly or wholly) in this run
+    skipped_files: int = 0     # files finished by an earlier run, not opened
+    skipped_records: int = 0   # records finished by an earlier run, read but not redone
+    previous_articles: int = 0
+    previous_errors: int = 0
+    resumed: bool = False
+    warc: WarcStats = field(default_factory=WarcStats)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        d = {k: getattr(self, k) for k in (
+            "articles", "errors", "parts", "files", "skipped_files", "skipped_records",
+            "previous_articles", "previous_errors", "resumed", "seconds")}
+        d["warc"] = self.warc.to_dict()
+        d["total_articles"] = self.articles + self.previous_articles
+        d["total_errors"] = self.errors + self.previous_errors
+        return d
+
+
+class _Chunk:
+    """Records waiting to be analysed, the files that end with them, and their keys."""
+
+    def __init__(self):
+        self.records: list[Record] = []
+        self.files_done: dict[str, dict] = {}
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+
+def run_batch(inputs: list[str], out: Path, settings: Settings | None = None,
+              on_record: Callable[[bool], None] | None = None,
+              chunk_size: int | None = None) -> BatchSummary:
+    """Analyse `inputs` (files, directories, globs) into Parquet tables under `out`,
+    resuming whatever an earlier run over `out` left unfinished."""
+    settings = settings or Settings.load()
+    size = chunk_size or settings.batch_chunk_articles
+    started = time.perf_counter()
+    out.mkdir(parents=True, exist_ok=True)
+    for table in TABLES:
+        (out / table).mkdir(exist_ok=True)
+    ledger = Ledger(out)
+    state = ledger.recover()
+    summary = BatchSummary(previous_articles=state.articles, previous_errors=state.errors,
+                           resumed=bool(state.parts or state.done_files or state.done_keys))
+    _record_run(out, inputs, settings)
+
+    chunk = _Chunk()
+
+    def flush() -> None:
+        if chunk.records or chunk.files_done:
+            _commit(chunk, out, ledger, state, settings, summary, on_record)
+        chunk.records, chunk.files_done = [], {}
+
+    for item in input_files(inputs):
+        if isinstance(item, NewsprobeError):  # a missing input: its own error record
+            if item.origin not in state.done_keys and item.origin not in state.done_files:
+                chunk.records.append(item)
+            continue
+        kind, path = item
+        if path in state.done_files:
+            summary.skipped_files += 1
+            continue
+        summary.files += 1
+        stats = WarcStats()
+        for record in read_file(kind, path, settings, stats, done=state.done_keys):
+            if record.origin in state.done_keys:
+                summary.skipped_records += 1
+                continue
+            chunk.records.append(record)
+            if len(chunk) >= size:
+                flush()
+        summary.skipped_records += stats.skipped_done
+        summary.warc.add(stats)
+        chunk.files_done[path] = stats.to_dict() if kind == "warc" else {}
+    flush()
+
+    summary.seconds = round(time.perf_counter() - started, 3)
+    (out / SUMMARY_NAME).write_text(json.dumps(summary.to_dict(), indent=2) + "\n",
+                                    encoding="utf-8")
+    return summary
+
+
+def _commit(chunk: _Chunk, out: Path, ledger: Ledger, state: LedgerState, settings: Settings,
+            summary: BatchSummary, on_record) -> None:
+    part = None
+    articles = errors = 0
+    if chunk.records:
+        rows = analyse_chunk(chunk.records, settings, on_record)
+        part = state.next_part()
+        _write_part(out, part, rows)
+        state.parts.add(part)
+        articles, errors = len(rows["articles"]), len(rows["errors"])
+        summary.parts += 1
+    keys = [r.origin for r in chunk.records]
+    ledger.commit(part, keys, chunk.files_done, articles, errors)
+    # Keys of files now finished are never asked about again.
+    state.done_keys.update(k for k in keys if k not in chunk.files_done)
+    state.done_files.update(chunk.files_done)
+    summary.articles += articles
+    summary.errors += errors
+
+
+def _write_part(out: Path, part: str, rows: dict[str, list[dict]]) -> None:
+    """All tables' part files under temporary names, then renamed into place; the ledger
+    line that follows is what makes them count."""
+    written = []
+    for table in TABLES:
+        final = out / table / f"{part}{PART_SUFFIX}"
+        tmp = final.with_name(final.name + TMP_SUFFIX)
+        pq.write_table(to_arrow(table, rows[table]), tmp)
+        with open(tmp, "rb") as f:
+            os.fsync(f.fileno())
+        written.append((tmp, final))
+    for tmp, final in written:
+        os.replace(tmp, final)
+    _fsync_dir(out)
+
+
+def _fsync_dir(path: Path) -> None:
+    for table in TABLES:
+        try:
+            fd = os.open(path / table, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _record_run(out: Path, inputs: list[str], settings: Settings) -> None:
+    """`_run.json`: what the first run over `out` was asked to do; a re-run with other
+    inputs is allowed (it adds them) but logged, since it is usually a mistake."""
+    path = out / RUN_NAME
+    current = {"inputs": list(inputs), "model": settings.model}
+    if path.exists():
+        try:
+            previous = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError):
+            previous = None
+        if previous and previous.get("inputs") != current["inputs"]:
+            log.warning("%s was started with inputs %s; now %s", out, previous.get("inputs"),
+                        current["inputs"])
+        return
+    path.write_text(json.dumps(current, indent=2) + "\n", encoding="utf-8")

@@ -1,0 +1,37 @@
+"""The `newsprobe spark` command line; light to import (pyspark and spaCy load only when
+the command runs)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_parser(commands) -> None:
+    spark = commands.add_parser(
+        "spark", help="analyse many inputs on Apache Spark into Parquet tables",
+        description="Run the batch analysis as a Spark job (local mode by default; see "
+                    "docs/spark.md to submit it to a cluster). Tables as `newsprobe batch`.")
+    add_arguments(spark)
+    spark.set_defaults(run=main)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="INPUT",
+                        help="files, directories or quoted globs (.txt .html .jsonl .warc "
+                             ".warc.gz)")
+    parser.add_argument("--manifest", metavar="FILE",
+                        help="a text file listing inputs (paths or globs), one a line")
+    parser.add_argument("--out", metavar="DIR", required=True,
+                        help="output directory (its tables are overwritten)")
+    parser.add_argument("--master", metavar="URL",
+                        help="Spark master (default: spark-submit's, else local[*])")
+    parser.add_argument("--model", metavar="NAME", help="spaCy pipeline to use")
+    parser.add_argument("--chunk-size", type=int, metavar="N",
+                        help="records analysed together in a task (setting "
+                             "batch_chunk_articles)")
+
+
+def main(args: argparse.Namespace) -> int:
+    from .job import run_command
+
+    return run_command(args)
