@@ -81,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
                           help="evaluate only the first N documents")
     evaluate.add_argument("--task", help="sub-task, for sets that have several (ptc: si or tc)")
     evaluate.set_defaults(run=cmd_eval)
+    _add_corpus_parser(commands)
     return parser
 
 
@@ -313,6 +314,100 @@ def write_errors(out: Path, failures: list[NewsprobeError]) -> None:
     with (out / "errors.jsonl").open("w", encoding="utf-8") as f:
         for err in failures:
             f.write(json.dumps(err.to_dict(), ensure_ascii=False) + "\n")
+
+
+# --- corpus -------------------------------------------------------------------------
+
+CORPUS_FORMATS = ("text", "json", "html")
+DEFAULT_CORPUS_DB = "newsprobe.db"
+
+
+def _add_corpus_parser(commands) -> None:
+    corpus = commands.add_parser(
+        "corpus", help="stories, copies, changes and claim links across articles",
+        description="Analyse the articles the store does not hold yet (by content hash), store "
+                    "them, and report stories, copies (verbatim, rewritten, partial) with what "
+                    "changed between versions, and claims repeated across articles.")
+    corpus.add_argument("paths", nargs="+", metavar="PATH",
+                        help="a .txt/.html/.htm/.jsonl file, a directory (recursive), or -")
+    corpus.add_argument("--db", metavar="FILE", default=DEFAULT_CORPUS_DB,
+                        help=f"SQLite store to read and update (default: {DEFAULT_CORPUS_DB})")
+    corpus.add_argument("--format", choices=CORPUS_FORMATS, default="text",
+                        help="text: terminal summary (default); json: the newsprobe.corpus/1 "
+                             "object; html: the story report page")
+    corpus.add_argument("--out", metavar="DIR",
+                        help="write corpus.json / corpus.html and errors.jsonl into DIR")
+    corpus.set_defaults(run=cmd_corpus)
+
+
+def cmd_corpus(args: argparse.Namespace) -> int:
+    from .corpus.run import run_corpus
+
+    settings = Settings.load()
+    show_progress = sys.stderr.isatty()
+    try:
+        with _StageProgress(show_progress) as progress:
+            run = run_corpus(args.paths, args.db, settings, progress=progress)
+    except NewsprobeError as err:
+        _error(err)
+        return 2
+    for failure in run.failures:
+        _error(failure)
+    out = Path(args.out) if args.out else None
+    if args.format == "json":
+        text = json.dumps(run.result, ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "html":
+        from .render.corpus_html import render as render_html
+        text = render_html(run.result)
+    else:
+        text = None
+    if out:
+        out.mkdir(parents=True, exist_ok=True)
+        if text is not None:
+            path = out / ("corpus.json" if args.format == "json" else "corpus.html")
+            path.write_text(text, encoding="utf-8")
+            print(path)
+        write_errors(out, run.failures)
+    if text is None:
+        from rich.console import Console
+        from .render.corpus_text import render as render_text
+        render_text(run.result, Console(file=sys.stdout))
+    elif not out:
+        sys.stdout.write(text)
+    print(f"{run.analysed} analysed, {run.reused} reused from {args.db}, {len(run.failures)} failed",
+          file=sys.stderr)
+    return 1 if run.failures else 0
+
+
+class _StageProgress:
+    """A rich progress bar per corpus stage (analyse, embed, copies), on a terminal only."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.tasks: dict[str, Any] = {}
+
+    def __enter__(self) -> Callable[[str, int, int], None]:
+        if not self.enabled:
+            return lambda stage, done, total: None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+        self.bar.__enter__()
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in self.tasks:
+                self.tasks[stage] = self.bar.add_task(stage, total=total)
+            if stage == "copies":  # reported as increments
+                self.bar.advance(self.tasks[stage], done)
+            else:
+                self.bar.update(self.tasks[stage], completed=done, total=total)
+        return update
+
+    def __exit__(self, *exc) -> None:
+        if self.enabled:
+            self.bar.__exit__(*exc)
 
 
 # --- eval ---------------------------------------------------------------------------

@@ -18,6 +18,8 @@ CODES = {
     "E008": "no article text could be extracted",
     "E010": "spaCy pipeline not installed",
     "E011": "data set not found",
+    "E020": "store cannot be opened",
+    "E021": "bad search query",
 }
 
 

@@ -1,0 +1,16 @@
+"""The corpus stage: stories, copies, changes and claim links across many analyses.
+
+Data flows top to bottom, one module per concept:
+
+- `fingerprints`: words, word shingles, stopword n-grams, MinHash signatures;
+- `align`: sentence spans and sentence alignment by embeddings;
+- `copies`: two-stage copy detection (LSH and embedding candidates, then verification);
+- `changes`: what changed between aligned sentences (quote, entity, number, negation, ...);
+- `stories`: clusters of articles about the same event;
+- `claimlinks`: the same claim in several articles, earliest first;
+- `run`: the one entry point, `compute_corpus(analyses)` and `run_corpus(paths, db)`.
+
+The output is the `newsprobe.corpus/1` contract (docs/corpus.md, schema/corpus.v1.json).
+"""
+
+CORPUS_SCHEMA = "newsprobe.corpus/1"

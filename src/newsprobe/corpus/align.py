@@ -1,0 +1,140 @@
+"""Sentences and sentence alignment by embeddings.
+
+The corpus stage reads analyses, not spaCy Docs, so it splits sentences itself, with
+rules that are cheap enough for a million articles: a line break ends a sentence (titles,
+paragraphs), and so does . ! or ? (with closing quotes or brackets) before a capital, a
+digit or an opening quote, unless the word before is a known abbreviation or an initial.
+
+Two versions of a story are aligned sentence by sentence: each sentence is embedded with
+MiniLM (`newsprobe.embeddings`), and pairs are taken best first, one to one, while their
+cosine similarity reaches the threshold. Synonym swaps and reordered clauses keep the
+meaning, so they keep the embedding close; a different sentence on the same topic does not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..model import Span
+
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep rev no vs etc inc ltd co corp "
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k e.g i.e".split())
+
+Encoder = Callable[[list[str]], np.ndarray]
+
+
+def sentence_spans(text: str, min_chars: int = 2) -> list[Span]:
+    """Sentences of `text` as spans (stripped of surrounding whitespace)."""
+    spans: list[Span] = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for m in _BOUNDARY.finditer(line.group(0)):
+            before = line.group(0)[:m.start()].rsplit(None, 1)
+            last_word = before[-1].lower().rstrip(".") if before else ""
+            if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+                continue
+            end = line.start() + m.end()
+            _add(spans, text, start, end, min_chars)
+            start = end
+        _add(spans, text, start, line.end(), min_chars)
+    return spans
+
+
+def _add(spans: list[Span], text: str, start: int, end: int, min_chars: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end - start >= min_chars:
+        spans.append(Span.of(text, start, end))
+
+
+@dataclass(frozen=True)
+class AlignedPair:
+    source: Span
+    target: Span
+    similarity: float
+
+    def to_dict(self) -> dict:
+        return {"source": self.source.to_dict(), "target": self.target.to_dict(),
+                "similarity": round(self.similarity, 3)}
+
+
+def align(source: list[Span], target: list[Span], source_vecs: np.ndarray, target_vecs: np.ndarray,
+          threshold: float, anchored_threshold: float | None = None) -> list[AlignedPair]:
+    """One-to-one alignment, best pairs first, of sentences whose embeddings' cosine
+    similarity is at least `threshold`. Returned in source order.
+
+    With `anchored_threshold`, a second pass also aligns two still unaligned sentences at
+    that lower similarity when a neighbour pair (the sentences just before, or just after,
+    both) is aligned: a sentence whose facts were changed (a swapped name, a negation)
+    drifts further in embedding space than a reworded one, but it stays in its place."""
+    if not source or not target:
+        return []
+    sims = source_vecs @ target_vecs.T
+    matched: dict[int, int] = {}
+    _greedy(sims, threshold, matched, lambda i, j: True)
+    if anchored_threshold is not None and anchored_threshold < threshold:
+        def anchored(i: int, j: int) -> bool:
+            return matched.get(i - 1) == j - 1 or (i + 1 in matched and matched[i + 1] == j + 1)
+        _greedy(sims, anchored_threshold, matched, anchored)
+    pairs = [AlignedPair(source[i], target[j], float(sims[i, j])) for i, j in matched.items()]
+    return sorted(pairs, key=lambda p: p.source.start)
+
+
+def _greedy(sims: np.ndarray, threshold: float, matched: dict[int, int], allowed) -> None:
+    rows, cols = np.nonzero(sims >= threshold)
+    order = np.argsort(-sims[rows, cols], kind="stable")
+    used_t = set(matched.values())
+    for k in order:
+        i, j = int(rows[k]), int(cols[k])
+        if i in matched or j in used_t or not allowed(i, j):
+            continue
+        matched[i] = j
+        used_t.add(j)
+
+
+def covered_share(spans: list[Span], aligned: list[Span]) -> float:
+    """Share of the characters of `spans` that lie in the aligned sentences."""
+    total = sum(s.end - s.start for s in spans)
+    return sum(s.end - s.start for s in aligned) / total if total else 0.0
+
+
+class SentenceCache:
+    """Sentence spans and embeddings per article, computed on first use and kept for the
+    run (bounded: oldest entries are dropped past `max_articles`)."""
+
+    def __init__(self, encode: Encoder, max_articles: int = 20_000):
+        self.encode, self.max_articles = encode, max_articles
+        self._cache: dict[str, tuple[list[Span], np.ndarray]] = {}
+
+    def get(self, article_id: str, text: str) -> tuple[list[Span], np.ndarray]:
+        hit = self._cache.get(article_id)
+        if hit is None:
+            spans = sentence_spans(text)
+            hit = (spans, self.encode([s.text for s in spans]))
+            if len(self._cache) >= self.max_articles:
+                self._cache.pop(next(iter(self._cache)))
+            self._cache[article_id] = hit
+        return hit
+
+    def prefetch(self, items: list[tuple[str, str]]) -> None:
+        """Embed the sentences of many articles in one batch (much faster than one by one)."""
+        todo = [(i, t) for i, t in items if i not in self._cache]
+        if not todo:
+            return
+        all_spans = [sentence_spans(t) for _, t in todo]
+        flat = [s.text for spans in all_spans for s in spans]
+        vecs = self.encode(flat)
+        k = 0
+        for (article_id, _), spans in zip(todo, all_spans):
+            if len(self._cache) >= self.max_articles:
+                self._cache.pop(next(iter(self._cache)))
+            self._cache[article_id] = (spans, vecs[k:k + len(spans)])
+            k += len(spans)

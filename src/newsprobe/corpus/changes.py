@@ -1,0 +1,293 @@
+"""What changed between two aligned sentences: the edits that change meaning.
+
+A spun copy swaps words for synonyms everywhere; that is rewording, not a change of
+fact. What a fact-checker wants are the edits that change what is said, each with its span
+in both versions:
+
+- `altered_quote`: a quotation by the same speaker, worded differently (a quotation
+  should be verbatim);
+- `swapped_entity`: a name in one version replaced by another name (a country, a person);
+- `changed_number`, `changed_date`: a figure or a date that differs;
+- `negation_flip`: one version negates what the other asserts;
+- `dropped_hedge`, `added_hedge`: "may", "reportedly", "allegedly" ... gone or added;
+- `dropped_attribution`, `added_attribution`: "said the ministry", "according to" ...
+  gone or added, so a claim loses (or gains) its source.
+
+Each check compares what the two sentences contain (names, figures, negations, hedges,
+cues, quotations), not the word-by-word diff, so synonyms and reordered clauses do not
+trigger them. Quotes come from the analyses' attribution when available (speaker names),
+else from quotation marks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Analysis, Span
+from .fingerprints import STOPWORDS, WORD
+
+CHANGE_KINDS = ("altered_quote", "swapped_entity", "changed_number", "changed_date",
+                "negation_flip", "dropped_hedge", "added_hedge", "dropped_attribution",
+                "added_attribution")
+
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:\s?(?:%|percent|per cent))?")
+_MONTHS = ("january february march april may june july august september october november "
+           "december jan feb mar apr jun jul aug sep sept oct nov dec").split()
+_DAYS = "monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow".split()
+_NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred thousand million billion trillion dozen half".split())
+_NEGATIONS = frozenset("not n't never no nobody nothing none neither nor cannot without".split())
+# Hedges: words that make a statement less than certain, including the synonyms a spinner
+# substitutes for them (possibly -> perchance, maybe, conceivably).
+HEDGES = frozenset(
+    "may might could possibly perhaps maybe probably likely unlikely reportedly allegedly "
+    "apparently seemingly supposedly purportedly presumably conceivably perchance mayhap "
+    "unconfirmed rumoured rumored suspected alleged appears appear appeared seems seem seemed "
+    "suggests suggest suggested believed".split())
+_QUOTED = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
+# Straight apostrophes and curly single quotes fold together for comparing wording.
+_FOLD = str.maketrans({"’": "'", "‘": "'"})
+
+
+# Reporting cues, in the forms news uses, with the synonyms spinners put in their place
+# (said -> stated, told -> informed): an attribution that is merely reworded is kept.
+CUE_WORDS = frozenset("""
+according said says say saying told tell tells stated states state added adds noted notes
+reported reports announced announces declared declares claimed claims warned warns insisted
+insists wrote writes explained explains confirmed confirms argued argues commented comments
+remarked remarks informed informs proclaimed proclaims cautioned cautions quoted asserted
+asserts acknowledged acknowledges admitted admits denied denies told
+testified stressed stresses emphasised emphasized urged urges replied replies
+""".split())
+
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str
+    source: Span
+    target: Span
+    message: str
+
+    def to_dict(self, change_id: str) -> dict:
+        return {"id": change_id, "kind": self.kind, "source": self.source.to_dict(),
+                "target": self.target.to_dict(), "message": self.message}
+
+
+@dataclass
+class SentenceView:
+    """One side of an aligned pair: the sentence span in its article, and what the
+    article's analysis knows about it."""
+
+    span: Span
+    text: str                 # the article text (spans index it)
+    analysis: Analysis | None = None
+
+    def tokens(self) -> list[tuple[str, int, int]]:
+        """(word, start, end) in article offsets; hyphenated names split ('Karsovia-Estmark')."""
+        out = []
+        for m in WORD.finditer(self.span.text):
+            for part in re.finditer(r"[^-]+", m.group(0)):
+                s = self.span.start + m.start() + part.start()
+                out.append((part.group(0), s, s + len(part.group(0))))
+        return out
+
+    def sub(self, start: int, end: int) -> Span:
+        return Span.of(self.text, start, end)
+
+
+def sentence_changes(a: SentenceView, b: SentenceView) -> list[Change]:
+    """All meaning changes from sentence `a` (source) to sentence `b` (target)."""
+    ta, tb = a.tokens(), b.tokens()
+    found: list[Change] = []
+    found += _quote_changes(a, b)
+    quoted_a = _quoted_ranges(a)
+    quoted_b = _quoted_ranges(b)
+    # Outside an altered quotation, compare names, figures and the rest; inside one the
+    # altered_quote already says it all.
+    found += _entity_changes(a, b, ta, tb)
+    found += _number_changes(a, b, ta, tb)
+    found += _count_changes(a, b, ta, tb, _NEGATIONS, "negation_flip", "negation_flip",
+                            "negated in one version only", parity=True)
+    found += _count_changes(a, b, _outside(ta, quoted_a), _outside(tb, quoted_b), HEDGES,
+                            "dropped_hedge", "added_hedge", "hedge")
+    found += _attribution_changes(a, b, ta, tb)
+    return found
+
+
+def _outside(tokens, ranges):
+    return [t for t in tokens if not any(s <= t[1] < e for s, e in ranges)]
+
+
+def _quoted_ranges(v: SentenceView) -> list[tuple[int, int]]:
+    return [(v.span.start + m.start(1), v.span.start + m.end(1)) for m in _QUOTED.finditer(v.span.text)]
+
+
+def _norm_words(text: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(text.translate(_FOLD))]
+
+
+def _speaker_at(v: SentenceView, start: int, end: int) -> str | None:
+    """The resolved speaker of the analysis quote overlapping [start, end), if any."""
+    if v.analysis is None:
+        return None
+    for q in v.analysis.quotes:
+        if any(c.start < end and start < c.end for c in q.content):
+            return q.speaker.name.lower() if q.speaker.name else None
+    return None
+
+
+def _quote_changes(a: SentenceView, b: SentenceView) -> list[Change]:
+    qa, qb = _quoted_ranges(a), _quoted_ranges(b)
+    if not qa or not qb:
+        return []
+    out = []
+    used: set[int] = set()
+    for sa, ea in qa:
+        wa = _norm_words(a.text[sa:ea])
+        # Pair with the quotation in b that shares most words (the same quote, reworded).
+        best, best_j = 0.0, None
+        for j, (sb, eb) in enumerate(qb):
+            if j in used:
+                continue
+            wb = _norm_words(b.text[sb:eb])
+            overlap = len(set(wa) & set(wb)) / max(1, len(set(wa) | set(wb)))
+            if overlap > best:
+                best, best_j = overlap, j
+        if best_j is None or best < 0.2:
+            continue
+        used.add(best_j)
+        sb, eb = qb[best_j]
+        if wa == _norm_words(b.text[sb:eb]):
+            continue
+        speaker_a, speaker_b = _speaker_at(a, sa, ea), _speaker_at(b, sb, eb)
+        if speaker_a and speaker_b and speaker_a != speaker_b:
+            continue  # two speakers: a different quote, not an altered one
+        who = f" by {speaker_a.title()}" if speaker_a else ""
+        out.append(Change("altered_quote", a.sub(sa, ea), b.sub(sb, eb),
+                          f"quotation{who} worded differently"))
+    return out
+
+
+def _proper_tokens(v: SentenceView, tokens) -> list[tuple[str, int, int]]:
+    """Capitalised words that are names: not the sentence's first word (or a quotation's),
+    not a stopword, not a figure."""
+    out = []
+    for k, (w, s, e) in enumerate(tokens):
+        if not w[:1].isupper() or w.lower() in STOPWORDS or w.lower() in _MONTHS or w.lower() in _DAYS:
+            continue
+        before = v.text[max(v.span.start, s - 2):s]
+        if k == 0 or any(ch in before for ch in "“\"‘'("):
+            # Sentence-initial: a name only if the analysis says it is an entity mention.
+            if not _in_entity(v, s, e):
+                continue
+        out.append((w, s, e))
+    return out
+
+
+def _in_entity(v: SentenceView, start: int, end: int) -> bool:
+    if v.analysis is None:
+        return False
+    return any(m.start <= start and end <= m.end for ent in v.analysis.entities for m in ent.mentions)
+
+
+def _entity_label(v: SentenceView, start: int, end: int) -> str | None:
+    if v.analysis is None:
+        return None
+    for ent in v.analysis.entities:
+        if any(m.start <= start and end <= m.end for m in ent.mentions):
+            return ent.label
+    return None
+
+
+def _entity_changes(a, b, ta, tb) -> list[Change]:
+    lower_a = {w.lower() for w, _, _ in ta}
+    lower_b = {w.lower() for w, _, _ in tb}
+    gone = [t for t in _proper_tokens(a, ta) if t[0].lower() not in lower_b]
+    new = [t for t in _proper_tokens(b, tb) if t[0].lower() not in lower_a]
+    if not gone or not new:
+        return []
+    out = []
+    # Pair names by entity label when the analyses know it, else in order of appearance.
+    pending = list(new)
+    for w, s, e in gone:
+        label = _entity_label(a, s, e)
+        match = next((t for t in pending if label and _entity_label(b, t[1], t[2]) == label), None)
+        match = match or (pending[0] if pending else None)
+        if match is None:
+            break
+        pending.remove(match)
+        out.append(Change("swapped_entity", a.sub(s, e), b.sub(match[1], match[2]),
+                          f"{w} became {match[0]}"))
+    return out
+
+
+def _figures(v: SentenceView, tokens) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
+    """(numbers, dates) with spans; dates: month and day names and years 1900-2099."""
+    numbers, dates = [], []
+    for m in _NUMBER.finditer(v.span.text):
+        s, e = v.span.start + m.start(), v.span.start + m.end()
+        value = re.sub(r"[,\s]|per ?cent", "", m.group(0).lower()).replace("%", "")
+        (dates if re.fullmatch(r"(19|20)\d\d", value) else numbers).append((value, s, e))
+    for w, s, e in tokens:
+        lw = w.lower()
+        if lw in _NUMBER_WORDS:
+            numbers.append((lw, s, e))
+        elif (lw in _MONTHS and w[:1].isupper()) or lw in _DAYS:
+            dates.append((lw, s, e))
+    return numbers, dates
+
+
+def _number_changes(a, b, ta, tb) -> list[Change]:
+    out = []
+    na, da = _figures(a, ta)
+    nb, db = _figures(b, tb)
+    for kind, fa, fb in (("changed_number", na, nb), ("changed_date", da, db)):
+        va, vb = {x[0] for x in fa}, {x[0] for x in fb}
+        gone = [x for x in fa if x[0] not in vb]
+        new = [x for x in fb if x[0] not in va]
+        for (wa, sa, ea), (wb, sb, eb) in zip(gone, new):
+            out.append(Change(kind, a.sub(sa, ea), b.sub(sb, eb), f"{a.text[sa:ea]} became {b.text[sb:eb]}"))
+    return out
+
+
+def _count_changes(a, b, ta, tb, lexicon, kind_less, kind_more, what, parity=False) -> list[Change]:
+    hits_a = [t for t in ta if t[0].lower().translate(_FOLD) in lexicon]
+    hits_b = [t for t in tb if t[0].lower().translate(_FOLD) in lexicon]
+    if parity:
+        if len(hits_a) % 2 == len(hits_b) % 2:
+            return []
+        side_a = a.sub(hits_a[0][1], hits_a[0][2]) if hits_a else a.span
+        side_b = b.sub(hits_b[0][1], hits_b[0][2]) if hits_b else b.span
+        return [Change(kind_less, side_a, side_b, what)]
+    if len(hits_a) > len(hits_b):
+        words_b = {t[0].lower() for t in hits_b}
+        lost = next((t for t in hits_a if t[0].lower() not in words_b), hits_a[0])
+        return [Change(kind_less, a.sub(lost[1], lost[2]), b.span, f"{what} '{lost[0]}' dropped")]
+    if len(hits_b) > len(hits_a):
+        words_a = {t[0].lower() for t in hits_a}
+        won = next((t for t in hits_b if t[0].lower() not in words_a), hits_b[0])
+        return [Change(kind_more, a.span, b.sub(won[1], won[2]), f"{what} '{won[0]}' added")]
+    return []
+
+
+def _has_attribution(v: SentenceView, tokens) -> tuple[int, int] | None:
+    """The first reporting verb (or 'according') of the sentence. A lexicon, not the
+    analyses' cues: both versions must be judged by the same rule, and a parse of a
+    reworded sentence can find a cue where the original's parse did not."""
+    for w, s, e in tokens:
+        if w.lower() in CUE_WORDS:
+            return s, e
+    return None
+
+
+def _attribution_changes(a, b, ta, tb) -> list[Change]:
+    cue_a, cue_b = _has_attribution(a, ta), _has_attribution(b, tb)
+    if cue_a and not cue_b:
+        return [Change("dropped_attribution", a.sub(*cue_a), b.span, "attribution dropped")]
+    if cue_b and not cue_a:
+        return [Change("added_attribution", a.span, b.sub(*cue_b), "attribution added")]
+    return []

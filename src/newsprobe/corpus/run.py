@@ -1,0 +1,232 @@
+"""The corpus stage's one entry point.
+
+    run_corpus(paths, db)      ingest -> analyse what the store lacks -> store -> compute
+    compute_corpus(analyses)   stories, copies, changes, claim links -> newsprobe.corpus/1
+
+Analyses are reused by content hash: a text the store already holds, analysed by the
+same layer versions, is not analysed again. Article embeddings are cached in the store the
+same way. The web app (#6) and the Spark job (#7) call `compute_corpus` on analyses they
+already hold.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .. import __version__
+from ..errors import NewsprobeError
+from ..model import Analysis, Article
+from ..settings import Settings
+from . import CORPUS_SCHEMA
+from .align import SentenceCache
+from .changes import SentenceView, sentence_changes
+from .claimlinks import link_claims
+from .copies import CopyDoc, CopyEdge, CopySettings, detect_copies
+from .stories import STORY_LABELS, StorySettings, cluster_stories
+
+log = logging.getLogger(__name__)
+
+# The cache key of article vectors: change the suffix when doc_text() changes.
+DOC_VECTOR_MODEL = "all-MiniLM-L6-v2/title+lead/v1"
+
+# progress(stage, done, total): stage names "analyse", "embed", "copies", "changes".
+Progress = Callable[[str, int, int], None]
+Encoder = Callable[[list[str]], np.ndarray]
+
+
+def _noop(stage: str, done: int, total: int) -> None:
+    pass
+
+
+def story_settings(settings: Settings) -> StorySettings:
+    d = StorySettings()
+    return StorySettings(threshold=getattr(settings, "corpus_story_threshold", d.threshold),
+                         entity_weight=getattr(settings, "corpus_story_entity_weight", d.entity_weight),
+                         time_window_days=getattr(settings, "corpus_story_window_days", d.time_window_days))
+
+
+def copy_settings(settings: Settings) -> CopySettings:
+    d = CopySettings()
+    return CopySettings(
+        lsh_threshold=getattr(settings, "corpus_lsh_threshold", d.lsh_threshold),
+        sentence_similarity=getattr(settings, "corpus_sentence_similarity", d.sentence_similarity),
+        min_aligned_share=getattr(settings, "corpus_min_aligned_share", d.min_aligned_share),
+        min_stopword_containment=getattr(settings, "corpus_min_stopword_containment",
+                                         d.min_stopword_containment))
+
+
+def doc_text(analysis: Analysis) -> str:
+    """What an article vector encodes: the title and the lead (MiniLM reads the first 256
+    word pieces; news puts the who-what-where first)."""
+    return f"{analysis.title}\n{analysis.text}" if analysis.title and analysis.title not in analysis.text[:300] \
+        else analysis.text
+
+
+def default_encoder() -> Encoder:
+    from ..embeddings import encode
+    return encode
+
+
+def compute_corpus(analyses: list[Analysis], settings: Settings | None = None,
+                   vectors: np.ndarray | None = None, encode: Encoder | None = None,
+                   progress: Progress = _noop) -> dict[str, Any]:
+    """Stories, copies (with their changes) and claim links of `analyses`, as a
+    `newsprobe.corpus/1` dict. `vectors`: their article embeddings if already known."""
+    settings = settings or Settings.load()
+    encode = encode or default_encoder()
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    if vectors is None:
+        vectors = embed_articles(analyses, encode, progress)
+    timings["embed"] = _ms(started)
+
+    t = time.perf_counter()
+    entity_sets = [frozenset(e.name.lower() for e in a.entities if e.label in STORY_LABELS) for a in analyses]
+    groups = cluster_stories(vectors, entity_sets, [a.published for a in analyses], story_settings(settings))
+    timings["stories"] = _ms(t)
+
+    t = time.perf_counter()
+    sentences = SentenceCache(encode)
+    docs = [CopyDoc(a.id, a.text, a.published) for a in analyses]
+    edges = detect_copies(docs, vectors, sentences, copy_settings(settings),
+                          progress=lambda n: progress("copies", n, 2 * len(docs)))  # increments
+    timings["copies"] = _ms(t)
+
+    t = time.perf_counter()
+    by_id = {a.id: a for a in analyses}
+    copies = [copy_to_dict(k, edge, by_id) for k, edge in enumerate(edges, 1)]
+    timings["changes"] = _ms(t)
+
+    t = time.perf_counter()
+    links = link_claims(analyses, edges)
+    timings["claim_links"] = _ms(t)
+
+    story_of = {analyses[i].id: f"s{k}" for k, group in enumerate(groups, 1) for i in group}
+    return {
+        "schema": CORPUS_SCHEMA,
+        "articles": [{"id": a.id, "title": a.title, "url": a.url, "outlet": a.outlet,
+                      "published": a.published, "story": story_of[a.id]} for a in analyses],
+        "stories": [story_to_dict(f"s{k}", [analyses[i] for i in group], entity_sets, group)
+                    for k, group in enumerate(groups, 1)],
+        "copies": copies,
+        "claim_links": [{"id": f"l{k}", **link} for k, link in enumerate(links, 1)],
+        "meta": {"newsprobe": __version__, "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                 "article_vectors": DOC_VECTOR_MODEL, "timings_ms": timings},
+    }
+
+
+def embed_articles(analyses: list[Analysis], encode: Encoder, progress: Progress = _noop,
+                   batch: int = 64) -> np.ndarray:
+    out = []
+    for start in range(0, len(analyses), batch):
+        out.append(encode([doc_text(a) for a in analyses[start:start + batch]]))
+        progress("embed", min(start + batch, len(analyses)), len(analyses))
+    return np.concatenate(out) if out else np.zeros((0, 384), dtype=np.float32)
+
+
+def story_to_dict(story_id: str, members: list[Analysis], entity_sets, group: list[int]) -> dict:
+    dated = sorted(a.published for a in members if a.published)
+    counts: dict[str, int] = {}
+    for i in group:
+        for name in entity_sets[i]:
+            counts[name] = counts.get(name, 0) + 1
+    top = sorted(counts, key=lambda name: (-counts[name], name))[:5]
+    ordered = sorted(members, key=lambda a: (a.published or "9999", a.id))
+    names = {e.name.lower(): e.name for a in members for e in a.entities}
+    return {"id": story_id, "label": ordered[0].title or ordered[0].text[:80],
+            "articles": [a.id for a in ordered],
+            "first_published": dated[0] if dated else None,
+            "last_published": dated[-1] if dated else None,
+            "entities": [names.get(n, n) for n in top]}
+
+
+def copy_to_dict(k: int, edge: CopyEdge, by_id: dict[str, Analysis]) -> dict:
+    source, target = by_id[edge.source], by_id[edge.target]
+    changes = []
+    for pair in edge.pairs:
+        found = sentence_changes(SentenceView(pair.source, source.text, source),
+                                 SentenceView(pair.target, target.text, target))
+        changes.extend(found)
+    return {"id": f"k{k}", "source": edge.source, "target": edge.target, "kind": edge.kind,
+            "direction": edge.direction, "evidence": edge.evidence, "score": edge.score,
+            "features": edge.features, "pairs": [p.to_dict() for p in edge.pairs],
+            "changes": [c.to_dict(f"k{k}.{n}") for n, c in enumerate(changes, 1)]}
+
+
+def _ms(since: float) -> float:
+    return round((time.perf_counter() - since) * 1000, 1)
+
+
+# --- the whole run: ingest, analyse what is new, store, compute -----------------------
+
+@dataclass
+class CorpusRun:
+    result: dict[str, Any]
+    analysed: int = 0                  # analyses computed in this run
+    reused: int = 0                    # analyses taken from the store
+    failures: list[NewsprobeError] = field(default_factory=list)
+    run_id: int | None = None
+
+
+def run_corpus(paths: list[str], db: str | Path, settings: Settings | None = None,
+               progress: Progress = _noop, encode: Encoder | None = None) -> CorpusRun:
+    from ..analyze import analyze_many
+    from ..ingest import read_inputs
+    from ..layers import LAYERS
+    from ..store import Store, content_hash
+
+    settings = settings or Settings.load()
+    versions = {layer.NAME: layer.VERSION for layer in LAYERS}
+    run = CorpusRun(result={})
+    with Store.open(db) as store:
+        ids: list[str] = []
+        todo: list[Article] = []
+        for item in read_inputs(paths, settings):
+            if isinstance(item, NewsprobeError):
+                run.failures.append(item)
+                continue
+            stored = store.find_by_hash(content_hash(item.text), versions)
+            if stored is not None:
+                ids.append(stored)
+                run.reused += 1
+            else:
+                todo.append(item)
+        for analysis in analyze_many(_counted(todo, progress), settings):
+            store.put_analysis(analysis)
+            ids.append(analysis.id)
+            run.analysed += 1
+        analyses = list(store.get_analyses(dict.fromkeys(ids)))
+        vectors = _cached_vectors(store, analyses, encode or default_encoder(), progress)
+        run.result = compute_corpus(analyses, settings, vectors=vectors, encode=encode, progress=progress)
+        run.result["meta"]["analysed"] = run.analysed
+        run.result["meta"]["reused"] = run.reused
+        run.run_id = store.put_corpus(run.result)
+    return run
+
+
+def _counted(articles: list[Article], progress: Progress) -> Iterable[Article]:
+    for n, article in enumerate(articles, 1):
+        yield article
+        progress("analyse", n, len(articles))
+
+
+def _cached_vectors(store, analyses: list[Analysis], encode: Encoder, progress: Progress) -> np.ndarray:
+    from ..store import content_hash
+
+    hashes = [content_hash(doc_text(a)) for a in analyses]
+    cached = store.get_vectors(hashes, DOC_VECTOR_MODEL)
+    missing = [i for i, h in enumerate(hashes) if h not in cached]
+    if missing:
+        fresh = embed_articles([analyses[i] for i in missing], encode, progress)
+        new = {hashes[i]: fresh[k] for k, i in enumerate(missing)}
+        store.put_vectors(new, DOC_VECTOR_MODEL)
+        cached.update(new)
+    return np.stack([cached[h] for h in hashes]) if analyses else np.zeros((0, 384), dtype=np.float32)

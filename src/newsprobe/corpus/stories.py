@@ -1,0 +1,119 @@
+"""Stories: clusters of articles about the same event.
+
+Two articles belong together when their embeddings are close, they name the same people,
+places and organisations, and they appeared close in time. The similarity of a pair is
+
+    cosine(article vectors) + entity_weight * Jaccard(entity names)
+                            - time_penalty  (when both are dated further apart than time_window_days)
+
+computed only for each article's nearest neighbours (`neighbours.py`, never all pairs),
+and articles are grouped by average linkage on that sparse graph: two groups merge while
+the mean similarity over all their cross pairs reaches `threshold`, a pair outside the
+neighbour graph counting as `missing_similarity`. The number of stories is never given:
+it follows from the threshold.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from .neighbours import nearest_neighbours
+
+# Entity labels that identify an event's actors and places (not dates, numbers, money).
+STORY_LABELS = frozenset("PERSON ORG GPE NORP LOC FAC EVENT PRODUCT WORK_OF_ART LAW".split())
+
+
+@dataclass(frozen=True)
+class StorySettings:
+    threshold: float = 0.45
+    entity_weight: float = 0.3
+    neighbours: int = 30
+    neighbour_min_cosine: float = 0.2
+    missing_similarity: float = 0.2
+    time_window_days: float = 7.0
+    time_penalty: float = 0.3
+
+
+def pair_similarity(cosine: float, entities_a: frozenset[str], entities_b: frozenset[str],
+                    day_a: int | None, day_b: int | None, settings: StorySettings) -> float:
+    union = entities_a | entities_b
+    score = cosine + (settings.entity_weight * len(entities_a & entities_b) / len(union) if union else 0.0)
+    if day_a is not None and day_b is not None and abs(day_a - day_b) > settings.time_window_days:
+        score -= settings.time_penalty
+    return score
+
+
+def day_number(published: str | None) -> int | None:
+    """Days since 0001-01-01 of an ISO date (or datetime) string; None when absent or bad."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def cluster_stories(vectors: np.ndarray, entities: list[frozenset[str]], published: list[str | None],
+                    settings: StorySettings = StorySettings()) -> list[list[int]]:
+    """Groups of article indices, largest first; every article is in exactly one group."""
+    n = len(vectors)
+    days = [day_number(p) for p in published]
+    edges = {
+        pair: pair_similarity(cos, entities[pair[0]], entities[pair[1]], days[pair[0]], days[pair[1]], settings)
+        for pair, cos in nearest_neighbours(vectors, settings.neighbours, settings.neighbour_min_cosine).items()
+    }
+    groups = average_linkage(n, edges, settings.threshold, settings.missing_similarity)
+    return sorted(groups, key=lambda g: (-len(g), g[0]))
+
+
+def average_linkage(n: int, edges: dict[tuple[int, int], float], threshold: float,
+                    missing: float) -> list[list[int]]:
+    """Agglomerative clustering with average linkage over a sparse similarity graph.
+
+    Each cluster keeps, per neighbouring cluster, the sum of its known pair similarities
+    and how many pairs that sum covers; the linkage of two clusters is
+    (sum + missing * unknown pairs) / (|A| * |B|). Clusters merge best first while the
+    linkage reaches `threshold`. Work grows with the number of edges, not n squared."""
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    links: dict[int, dict[int, list[float]]] = {i: {} for i in range(n)}
+    for (i, j), s in edges.items():
+        links[i][j] = [s, 1]
+        links[j][i] = [s, 1]
+
+    def linkage(a: int, b: int) -> float:
+        total, count = links[a][b]
+        pairs = len(members[a]) * len(members[b])
+        return (total + missing * (pairs - count)) / pairs
+
+    heap = [(-linkage(i, j), i, j) for (i, j) in edges]
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if a not in members or b not in members or b not in links[a]:
+            continue
+        current = linkage(a, b)
+        if abs(current + neg) > 1e-12:  # stale entry: the clusters changed since
+            heapq.heappush(heap, (-current, a, b))
+            continue
+        if current < threshold:
+            break
+        # Merge the smaller into the larger.
+        if len(members[a]) < len(members[b]):
+            a, b = b, a
+        members[a].extend(members.pop(b))
+        for c, (total, count) in links.pop(b).items():
+            if c == a:
+                continue
+            del links[c][b]
+            entry = links[a].setdefault(c, [0.0, 0])
+            entry[0] += total
+            entry[1] += count
+            links[c][a] = entry
+        links[a].pop(b, None)
+        for c in links[a]:
+            heapq.heappush(heap, (-linkage(a, c), min(a, c), max(a, c)))
+    return [sorted(m) for m in members.values()]

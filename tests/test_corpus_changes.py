@@ -1,0 +1,67 @@
+"""Changes between aligned sentences: each kind on hand-written sentence pairs, and
+rewording alone (synonyms, reordered clauses) reporting nothing."""
+
+from __future__ import annotations
+
+from newsprobe.corpus.changes import SentenceView, sentence_changes
+from newsprobe.model import Span
+
+
+def changes(a: str, b: str) -> list:
+    return sentence_changes(SentenceView(Span.of(a, 0, len(a)), a), SentenceView(Span.of(b, 0, len(b)), b))
+
+
+def kinds(a: str, b: str) -> list[str]:
+    return [c.kind for c in changes(a, b)]
+
+
+def test_changes_rewording_is_not_a_change():
+    a = "The ferry operator raised fares by 5 percent on Monday, the harbour board said."
+    b = "On Monday the ferry company increased prices by 5 percent, the harbour board stated."
+    assert kinds(a, b) == []
+
+
+def test_changes_swapped_entity_with_both_spans():
+    a = "The truce, brokered by Morvania, holds."
+    b = "The ceasefire, mediated by Talvia, holds."
+    (change,) = changes(a, b)
+    assert change.kind == "swapped_entity"
+    assert change.source.text == "Morvania" and change.target.text == "Talvia"
+    assert a[change.source.start:change.source.end] == "Morvania"
+
+
+def test_changes_number_and_date():
+    a = "Prices rose by 35 percent in March."
+    b = "Prices climbed by 53 percent in May."
+    found = {c.kind: (c.source.text, c.target.text) for c in changes(a, b)}
+    assert found["changed_number"] == ("35 percent", "53 percent")
+    assert found["changed_date"] == ("March", "May")
+
+
+def test_changes_negation_flip():
+    assert kinds("The minister will resign.", "The minister will not resign.") == ["negation_flip"]
+    assert kinds("We did not agree.", "We didn't agree, did we not?") == []  # two negations: parity
+
+
+def test_changes_dropped_and_added_hedge():
+    assert kinds("The plant may close next year.", "The plant will close next year.") == ["dropped_hedge"]
+    assert kinds("Rebels seized the town.", "Rebels reportedly seized the town.") == ["added_hedge"]
+
+
+def test_changes_dropped_attribution():
+    a = "The bridge is unsafe, the engineers said."
+    b = "The bridge is unsafe."
+    (change,) = changes(a, b)
+    assert change.kind == "dropped_attribution" and change.source.text == "said"
+
+
+def test_changes_altered_quote_gives_both_quotations():
+    a = "“We will rebuild every school,” the mayor said."
+    b = "“We will repair some schools,” the mayor said."
+    (change,) = changes(a, b)
+    assert change.kind == "altered_quote"
+    assert change.source.text == "We will rebuild every school," and change.target.text == "We will repair some schools,"
+
+
+def test_changes_same_quote_in_other_marks_is_unchanged():
+    assert kinds("“It’s over,” she said.", "\"It's over,\" she said.") == []

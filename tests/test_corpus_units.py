@@ -1,0 +1,63 @@
+"""Corpus building blocks without models: sentences, fingerprints, alignment, clustering,
+nearest neighbours."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsprobe.corpus.align import align, sentence_spans
+from newsprobe.corpus.fingerprints import containment, stopword_ngrams, word_shingles
+from newsprobe.corpus.neighbours import nearest_neighbours
+from newsprobe.corpus.stories import StorySettings, average_linkage, cluster_stories
+
+
+def test_sentence_spans_split_on_lines_and_punctuation_not_abbreviations():
+    text = "Port reopens\n\nMr. Lind said it was over. “Ships sail again!” Dr. Holm agreed.\nNext line"
+    spans = sentence_spans(text)
+    assert [s.text for s in spans] == ["Port reopens", "Mr. Lind said it was over.",
+                                       "“Ships sail again!”", "Dr. Holm agreed.", "Next line"]
+    assert all(text[s.start:s.end] == s.text for s in spans)
+
+
+def test_stopword_ngrams_survive_synonym_swaps_word_shingles_do_not():
+    a = "The council said that it would not raise the tax on the harbour before the vote in May."
+    b = "The assembly stated that it would not increase the levy on the port before the ballot in May."
+    assert containment(stopword_ngrams(a, 4), stopword_ngrams(b, 4)) == 1.0
+    assert containment(word_shingles(a), word_shingles(b)) < 0.3
+
+
+def test_align_one_to_one_best_first_with_anchors():
+    spans = sentence_spans("One. Two. Three.")
+    vecs = np.eye(3, dtype=np.float32)
+    other = np.array([[1, 0, 0], [0, 0.6, 0.8], [0, 0, 1]], dtype=np.float32)
+    assert [p.source.text for p in align(spans, spans, vecs, other, 0.9)] == ["One.", "Three."]
+    # The middle pair (cosine 0.6) is aligned only as a neighbour of aligned pairs.
+    assert len(align(spans, spans, vecs, other, 0.9, anchored_threshold=0.5)) == 3
+
+
+def test_average_linkage_merges_dense_groups_only():
+    edges = {(0, 1): 0.9, (1, 2): 0.9, (0, 2): 0.8, (2, 3): 0.5, (3, 4): 0.95}
+    groups = sorted(average_linkage(5, edges, threshold=0.6, missing=0.0))
+    assert groups == [[0, 1, 2], [3, 4]]
+
+
+def test_cluster_stories_uses_entities_and_time():
+    vecs = np.array([[1, 0], [0.6, 0.8], [-1, 0]], dtype=np.float32)
+    ents = [frozenset({"tessa"}), frozenset({"tessa"}), frozenset()]
+    settings = StorySettings(threshold=0.7, entity_weight=0.3, time_window_days=7, time_penalty=0.3)
+    # cosine 0.6 + shared names 0.3 = 0.9: one story ...
+    groups = cluster_stories(vecs, ents, ["2026-01-01", "2026-01-02", None], settings)
+    assert [0, 1] in groups and [2] in groups
+    # ... but not five months apart (0.9 - 0.3 < 0.7).
+    far_apart = cluster_stories(vecs, ents, ["2026-01-01", "2026-06-01", None], settings)
+    assert [0] in far_apart and [1] in far_apart
+
+
+def test_nearest_neighbours_inverted_lists_find_the_true_neighbours():
+    rng = np.random.default_rng(0)
+    centres = rng.normal(size=(40, 16))
+    points = np.repeat(centres, 150, axis=0) + 0.05 * rng.normal(size=(6000, 16))
+    points /= np.linalg.norm(points, axis=1, keepdims=True)
+    edges = nearest_neighbours(points.astype(np.float32), k=3, min_sim=0.9)
+    assert len(edges) >= 6000  # every point keeps neighbours, all from its own group
+    assert all(i // 150 == j // 150 for i, j in edges)
