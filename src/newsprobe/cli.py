@@ -82,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--task", help="sub-task, for sets that have several (ptc: si or tc)")
     evaluate.set_defaults(run=cmd_eval)
     _add_corpus_parser(commands)
+    _add_serve_parser(commands)
     return parser
 
 
@@ -408,6 +409,51 @@ class _StageProgress:
     def __exit__(self, *exc) -> None:
         if self.enabled:
             self.bar.__exit__(*exc)
+
+
+# --- serve ------------------------------------------------------------------------
+
+def _add_serve_parser(commands) -> None:
+    serve = commands.add_parser(
+        "serve", help="web app and JSON API over a store",
+        description="Serve the articles, quotes, claims, stories and speakers of a store as web "
+                    "pages and a JSON API (docs/web.md). Binds to 127.0.0.1 unless told otherwise; "
+                    "on any other address, writing (analysing new articles) needs a token.")
+    serve.add_argument("--db", metavar="FILE", default=DEFAULT_CORPUS_DB,
+                       help=f"SQLite store (default: {DEFAULT_CORPUS_DB}; created when missing)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--token", help="token that write requests must send (default: "
+                                       "NEWSPROBE_TOKEN; generated and printed when the address "
+                                       "is not a loopback one)")
+    serve.add_argument("--max-body-bytes", type=_positive_int, metavar="N",
+                       help="largest request body accepted (default: setting web_max_body_bytes)")
+    serve.set_defaults(run=cmd_serve)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import os
+    import secrets
+
+    import uvicorn
+
+    from .web import WebConfig, create_app
+    from .web.safety import is_loopback
+
+    settings = Settings.load()
+    token = args.token or os.environ.get("NEWSPROBE_TOKEN") or None
+    if token is None and not is_loopback(args.host):
+        token = secrets.token_urlsafe(24)
+        print(f"write token (send as `Authorization: Bearer TOKEN`): {token}", file=sys.stderr)
+    try:
+        app = create_app(WebConfig(db=Path(args.db), token=token, settings=settings,
+                                   max_body_bytes=args.max_body_bytes or settings.web_max_body_bytes))
+    except NewsprobeError as err:
+        _error(err)
+        return 2
+    print(f"newsprobe serving {args.db} on http://{args.host}:{args.port}/", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
 
 
 # --- eval ---------------------------------------------------------------------------

@@ -1,0 +1,87 @@
+"""`create_app(config)`: the FastAPI app over one SQLite store.
+
+Reads go through one read-only connection per worker thread (FastAPI runs the plain `def`
+endpoints in a thread pool; SQLite's WAL mode lets them read while a write is going on);
+writes open their own connection. Routes live in `views/`, one module per page kind.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.responses import Response
+
+from .. import __version__
+from ..settings import Settings
+from ..store import Store
+from . import errors
+from .render import STATIC, palette_css, static_asset
+from .safety import Guard
+
+
+@dataclass
+class WebConfig:
+    db: Path
+    token: str | None = None           # required on write endpoints when set
+    max_body_bytes: int = 5_000_000    # larger request bodies get a 413
+    settings: Settings = field(default_factory=Settings.load)
+
+
+class StoreAccess:
+    """Read-only store connections, one per thread, opened on first use."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.local = threading.local()
+        # Serialises analyses: one spaCy pipeline, not made for threads.
+        self.analyse_lock = threading.Lock()
+
+    def reader(self) -> Store:
+        store = getattr(self.local, "store", None)
+        if store is None:
+            store = self.local.store = Store.open(self.path, readonly=True)
+        return store
+
+    def writer(self) -> Store:
+        return Store.open(self.path)
+
+
+def read_store(request: Request) -> Store:
+    return request.app.state.stores.reader()
+
+
+def create_app(config: WebConfig) -> FastAPI:
+    Store.open(config.db).close()  # create the file and apply migrations before any reader
+    app = FastAPI(
+        title="newsprobe", version=__version__,
+        description="Who claims what, how it is sourced, and how stories travel: the articles, "
+                    "quotes, claims, stories and speakers of a newsprobe store. Every page has a "
+                    "JSON twin (append .json); the /api endpoints below return the same data. "
+                    "Articles are `newsprobe.article/1`, stories `newsprobe.corpus/1`.",
+        docs_url=None, redoc_url=None)  # the Swagger page loads scripts from a CDN; the CSP forbids it
+    app.state.config = config
+    app.state.stores = StoreAccess(config.db)
+    app.state.cache = {}
+    app.add_middleware(Guard, max_body_bytes=config.max_body_bytes)
+    errors.install(app)
+
+    @app.get("/static/{name}", include_in_schema=False)
+    def static(name: str) -> Response:
+        if name == "palette.css":
+            return Response(palette_css(), media_type="text/css; charset=utf-8",
+                            headers={"cache-control": "max-age=3600"})
+        if name not in STATIC:  # a fixed list: the name never becomes a path
+            raise HTTPException(404, f"no static file {name!r}")
+        return Response(static_asset(name), media_type=STATIC[name], headers={"cache-control": "max-age=3600"})
+
+    from .views import analyse, article, corpus, speaker, story
+    for module in (corpus, analyse, article, story, speaker):
+        app.include_router(module.router)
+    return app
+
+
+__all__ = ["WebConfig", "create_app", "read_store", "StoreAccess"]

@@ -1,0 +1,93 @@
+// newsprobe web app: the article page's layers and finding highlights. Reads the DOM
+// only; article data never becomes code. The article text is a flat run of text nodes and
+// <span> pieces (render/as_html.py), so a finding's [start, end) maps to the pieces that
+// cover those characters.
+(function () {
+  'use strict';
+  var text = document.getElementById('text');
+  var pieces = [];
+  if (text) {
+    var pos = 0;
+    text.childNodes.forEach(function (node) {
+      var len = node.textContent.length;
+      if (node.nodeType === 1 && len) pieces.push({ el: node, start: pos, end: pos + len });
+      pos += len;
+    });
+  }
+
+  function spansOf(node) {
+    return (node.getAttribute('data-spans') || '').split(' ').filter(Boolean).map(function (s) {
+      var p = s.split('-');
+      return [Number(p[0]), Number(p[1])];
+    });
+  }
+
+  function piecesIn(spans) {
+    var out = [];
+    spans.forEach(function (s) {
+      pieces.forEach(function (p) {
+        if (p.start < s[1] && p.end > s[0] && out.indexOf(p.el) < 0) out.push(p.el);
+      });
+    });
+    return out;
+  }
+
+  function quotePieces(ids) {
+    var out = [];
+    ids.forEach(function (q) {
+      if (!/^q\d+$/.test(q)) return;
+      text.querySelectorAll('[data-q~="' + q + '"]').forEach(function (n) {
+        if (n.textContent.length && out.indexOf(n) < 0) out.push(n);
+      });
+    });
+    return out;
+  }
+
+  function clear() {
+    document.querySelectorAll('.lit').forEach(function (n) { n.classList.remove('lit'); });
+    document.querySelectorAll('.active').forEach(function (n) { n.classList.remove('active'); });
+  }
+
+  function light(els) {
+    clear();
+    els.forEach(function (el) { el.classList.add('lit'); });
+    if (els.length) els[0].scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }
+
+  if (!text) return;
+
+  // Claims coloured by status: each claim row names its status and span.
+  document.querySelectorAll('.finding[data-status]').forEach(function (row) {
+    var status = (row.getAttribute('data-status') || '').replace(/[^a-z_]/g, '');
+    piecesIn(spansOf(row)).forEach(function (el) {
+      if (el.classList.contains('claim')) el.classList.add('cs-' + status);
+    });
+  });
+
+  document.addEventListener('click', function (e) {
+    var finding = e.target.closest && e.target.closest('.finding');
+    if (finding) {
+      e.preventDefault();
+      var q = finding.getAttribute('data-q');
+      light(q ? quotePieces(q.split(' ')) : piecesIn(spansOf(finding)));
+      finding.classList.add('active');
+      return;
+    }
+    var speaker = e.target.closest && e.target.closest('[data-speaker]');
+    if (speaker) {
+      light(quotePieces(speaker.getAttribute('data-speaker').split(' ')));
+      speaker.closest('.speaker').classList.add('active');
+    }
+  });
+
+  document.querySelectorAll('input[data-layer]').forEach(function (box) {
+    var name = box.getAttribute('data-layer').replace(/[^a-z]/g, '');
+    function apply() { text.classList.toggle('hide-' + name, !box.checked); }
+    box.addEventListener('change', apply);
+    apply();
+  });
+
+  // /article/ID#span=START-END (links from search results and speaker pages).
+  var m = /^#span=(\d+)-(\d+)$/.exec(location.hash);
+  if (m) light(piecesIn([[Number(m[1]), Number(m[2])]]));
+})();
