@@ -22,6 +22,10 @@ class Settings:
     web_max_body_bytes: int = 5_000_000
     web_max_upload_articles: int = 100
     web_variant_similarity: float = 65.0
+    integrity_min_quote_words: int = 5
+    integrity_quote_similarity: float = 0.6
+    integrity_min_name_chars: int = 5
+    integrity_number_context: float = 0.3
 
     @classmethod
     def load(cls, **overrides) -> "Settings":

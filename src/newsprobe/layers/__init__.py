@@ -6,9 +6,9 @@
 - run(doc, analysis, settings) -> list of findings.
 """
 
-from . import attribution, entities
+from . import attribution, entities, integrity
 
-LAYERS = (entities, attribution)
+LAYERS = (entities, attribution, integrity)
 
 _seen: set[str] = set()
 for _layer in LAYERS:

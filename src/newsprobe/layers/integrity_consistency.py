@@ -1,0 +1,305 @@
+"""Integrity checks that compare what the article says in two places: the same speaker
+quoted in two wordings, one name spelt two ways, one quantity given two values.
+
+They read the earlier layers' findings (analysis.quotes, analysis.entities) and, for
+numbers, the parse; they never re-parse.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from itertools import combinations
+
+from rapidfuzz.distance import Levenshtein, OSA
+
+from ..model import Analysis, Span
+from ..settings import Settings
+from .integrity_findings import finding, quoted
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+# --- quotes -------------------------------------------------------------------------
+
+def _speaker_key(quote) -> str | None:
+    sp = quote.speaker
+    if sp.entity:
+        return sp.entity
+    if sp.kind in ("unknown", "author") or not sp.name.strip():
+        return None  # two unattributed quotes may well be two people
+    return sp.name.strip().casefold()
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def _contains_run(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def quote_similarity(a: list[str], b: list[str]) -> float:
+    """Word-level edit similarity, 1.0 for the same words in the same order."""
+    return Levenshtein.normalized_similarity(a, b)
+
+
+def inconsistent_quotes(analysis: Analysis, settings: Settings) -> list[dict]:
+    """Two direct quotes of one speaker that are nearly, but not exactly, the same words.
+
+    Only direct quotes: an indirect quote or a paraphrase may reword what a direct quote
+    says (that is journalism); a quotation mark promises the exact words. A shorter quote
+    that is a verbatim piece of a longer one is a partial re-quote, not a variant."""
+    by_speaker: dict[str, list] = defaultdict(list)
+    for q in analysis.quotes:
+        key = _speaker_key(q)
+        if q.type == "direct" and q.content and key:
+            by_speaker[key].append(q)
+    findings = []
+    for quotes in by_speaker.values():
+        for qa, qb in combinations(quotes, 2):
+            wa = _words(" ".join(c.text for c in qa.content))
+            wb = _words(" ".join(c.text for c in qb.content))
+            shorter, longer = sorted((wa, wb), key=len)
+            if len(shorter) < settings.integrity_min_quote_words or wa == wb \
+                    or _contains_run(longer, shorter) or _overlapping(qa, qb):
+                continue
+            sim = quote_similarity(wa, wb)
+            if sim < settings.integrity_quote_similarity:
+                continue
+            findings.append(finding(
+                "inconsistent_quote", [*qa.content, *qb.content],
+                f"{qa.speaker.name} is quoted twice in different words "
+                f"({round(sim * 100)}% the same): {quoted(qa.content[0].text, 30)} / "
+                f"{quoted(qb.content[0].text, 30)}", "warning", sim))
+    return findings
+
+
+def _overlapping(qa, qb) -> bool:
+    return any(a.start < b.end and b.start < a.end for a in qa.content for b in qb.content)
+
+
+# --- names --------------------------------------------------------------------------
+
+# Spelling differences that transliteration produces ("Zelensky"/"Zelenskyy"/"Zelenskiy",
+# "Aleksei"/"Alexei", "Mohammed"/"Mohamed"): both spellings map to one key.
+_TRANSLIT = [(re.compile(p), r) for p, r in (
+    (r"kh", "h"), (r"ph", "f"), (r"ck", "k"), (r"ks", "x"), (r"q", "k"), (r"dh", "d"),
+    (r"sch", "sh"), (r"tch", "ch"), (r"ou", "u"), (r"w", "v"),
+    (r"(?:yy|iy|ii|ei|ey|y)$", "i"), (r"(.)\1", r"\1"),
+)]
+
+
+def _plain(word: str) -> str:
+    """Lower case without accents: "Zelenskyy" -> "zelenskyy", "Erdoğan" -> "erdogan"."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def translit_key(word: str) -> str:
+    key = _plain(word)
+    for pattern, repl in _TRANSLIT:
+        key = pattern.sub(repl, key)
+    return key
+
+
+def spelling_relation(a: str, b: str) -> str | None:
+    """How two spellings of one name word relate: "same", "transliteration" (info),
+    "misspelling" (warning) or None (too different to be one word misspelt)."""
+    if a.casefold() == b.casefold():
+        return "same"
+    if _plain(a) == _plain(b) or translit_key(a) == translit_key(b):
+        return "transliteration"
+    if _derived(a.casefold(), b.casefold()):
+        return None  # "Russia"/"Russian", "Democrats"/"Democratic": another word
+    if min(len(a), len(b)) >= 4 and OSA.distance(a.casefold(), b.casefold()) <= 2:
+        return "misspelling"
+    return None
+
+
+# Endings that make another word of a name (a demonym, a plural, an adjective), which the
+# entities layer may file under one entity: "India"/"Indian"/"Indians".
+DERIVATION_ENDINGS = frozenset(
+    "s n ns an ans ian ians ese i is ish ite ites ic ics ism ist ists y ies ed er ers al e es "
+    "'s".split()) | {""}
+
+
+def _derived(a: str, b: str) -> bool:
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    return len(a) != len(b) and a[k:] in DERIVATION_ENDINGS and b[k:] in DERIVATION_ENDINGS
+
+
+def _name_words(span: Span) -> list[Span]:
+    return [Span(span.start + m.start(), span.start + m.end(), m.group())
+            for m in _WORD.finditer(span.text)]
+
+
+def name_variants(doc, analysis: Analysis, settings: Settings) -> list[dict]:
+    """Spelling variants of one word of one entity's name. Persons are compared on the
+    surname (the last word; first names differ between people of one family), other
+    entities word by word between mentions of the same length."""
+    findings = []
+    for entity in analysis.entities:
+        slots: dict[object, dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
+        for mention in entity.mentions:
+            words = [w for w in _name_words(mention) if w.text[:1].isupper()]
+            if not words:
+                continue
+            if entity.label == "PERSON":
+                slots["surname"][words[-1].text].append(words[-1])
+            else:
+                for i, w in enumerate(words):
+                    slots[(len(words), i)][w.text].append(w)
+        for spellings in slots.values():
+            if len(spellings) < 2:
+                continue
+            # The usual spelling: the most frequent, then the longest (a typo drops letters
+            # more often than it adds them).
+            usual = max(spellings, key=lambda s: (len(spellings[s]), len(s)))
+            for other, spans in spellings.items():
+                if other == usual:
+                    continue
+                relation = spelling_relation(usual, other)
+                if relation == "misspelling" and entity.label != "PERSON" and \
+                        OSA.distance(usual.casefold(), other.casefold()) > 1:
+                    relation = None  # places and groups: "France"/"French" are two words
+                if relation == "misspelling" and len(usual) >= settings.integrity_min_name_chars:
+                    findings.append(finding(
+                        "name_variant", [*spans, spellings[usual][0]],
+                        f"{quoted(other)} looks like a misspelling of {quoted(usual)} "
+                        f"({entity.name})", "warning", 0.8))
+                elif relation == "transliteration":
+                    findings.append(finding(
+                        "name_variant", [*spans, spellings[usual][0]],
+                        f"{quoted(other)} and {quoted(usual)}: two spellings of {entity.name} "
+                        "(a normal transliteration variant)", "info", 0.5))
+    return findings
+
+
+# --- numbers ------------------------------------------------------------------------
+
+MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+               "m": 1e6, "bn": 1e9, "k": 1e3}
+WORD_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                     "eighty": 80, "ninety": 90, "dozen": 12})
+CURRENCY = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
+# Units that count time or order, not a quantity a story states twice ("two years ago",
+# "three times"): different values are normal.
+TIME_UNITS = frozenset("year month week day hour minute second decade century time night "
+                       "morning season quarter round game point inning lap".split())
+_CONTEXT_POS = {"NOUN", "VERB", "ADJ", "PROPN"}
+
+
+class Quantity:
+    """A number with its unit, as written: "300 jobs", "$4.5 million", "12 percent"."""
+
+    def __init__(self, span: Span, value: float, unit: str, head: str, context: set[str]):
+        self.span, self.value, self.unit, self.head, self.context = span, value, unit, head, context
+
+
+def _number_value(tokens) -> float | None:
+    value = None
+    for tok in tokens:
+        low = tok.lower_.replace(",", "")
+        if low in MULTIPLIERS and value is not None:
+            value *= MULTIPLIERS[low]
+            continue
+        try:
+            number = float(low)
+        except ValueError:
+            number = WORD_NUMBERS.get(low)
+        if number is None or value is not None:
+            return None  # "3 1/2", "five-six": not one plain value
+        value = float(number)
+    return value
+
+
+def quantities(doc, text: str) -> list[Quantity]:
+    found = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if not tok.like_num or tok.ent_type_ in ("DATE", "TIME", "ORDINAL") or "-" in tok.text:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and doc[j].lower_ in MULTIPLIERS:
+            j += 1
+        value = _number_value(doc[i:j])
+        start = i
+        unit = None
+        if i > 0 and doc[i - 1].text in CURRENCY:
+            start, unit = i - 1, CURRENCY[doc[i - 1].text]
+        unit_tok = None
+        # Percentages are left out: an article compares rates ("rose 1.8 percent", "3.5
+        # percent a year earlier") far more often than it misstates one.
+        if j < n and doc[j].lower_ in ("%", "percent", "per"):
+            i = j
+            continue
+        if j < n:
+            k = j
+            while k < n and k < j + 3 and doc[k].pos_ == "ADJ":
+                k += 1
+            if k < n and doc[k].pos_ == "NOUN" and doc[k].text.isalpha():
+                unit_tok = doc[k]
+                unit = f"{unit} {unit_tok.lemma_.lower()}" if unit else unit_tok.lemma_.lower()
+        if value is None or unit_tok is None or unit_tok.lemma_.lower() in TIME_UNITS \
+                or tok.text.isdigit() and len(tok.text) == 4 and 1800 <= int(tok.text) <= 2100:
+            i = j
+            continue
+        end_tok = unit_tok if unit_tok is not None else doc[j - 1]
+        span = Span.of(text, doc[start].idx, end_tok.idx + len(end_tok.text))
+        anchor = unit_tok if unit_tok is not None else tok
+        sent = anchor.sent
+        context = {t.lemma_.lower() for t in sent if t.pos_ in _CONTEXT_POS and not t.is_stop
+                   and not t.like_num and t.i != anchor.i and t.is_alpha}
+        found.append(Quantity(span, value, unit, anchor.head.lemma_.lower(), context))
+        i = j
+    return found
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+# Two values of one quantity that a slip or an edit gives: within a factor of 2.5. Values
+# further apart ("$1 billion" and "$6.5 billion") are nearly always two quantities.
+MAX_VALUE_RATIO = 2.5
+
+
+def _close_values(a: float, b: float) -> bool:
+    return a > 0 and b > 0 and max(a, b) / min(a, b) <= MAX_VALUE_RATIO
+
+
+def inconsistent_numbers(doc, text: str, settings: Settings) -> list[dict]:
+    """One unit, two values, said of the same thing: the words around both (the sentence's
+    nouns, verbs, adjectives and names) overlap at least `integrity_number_context`, and
+    the unit hangs on the same word ("cut 300 jobs" / "cut 350 jobs")."""
+    findings = []
+    by_unit: dict[str, list[Quantity]] = defaultdict(list)
+    for q in quantities(doc, text):
+        by_unit[q.unit].append(q)
+    reported: set[tuple[int, int]] = set()
+    for unit, qs in by_unit.items():
+        for qa, qb in combinations(qs, 2):
+            if qa.value == qb.value or not _close_values(qa.value, qb.value):
+                continue
+            overlap = _jaccard(qa.context, qb.context)
+            if overlap < settings.integrity_number_context:
+                continue
+            key = (qa.span.start, qb.span.start)
+            if key in reported:
+                continue
+            reported.add(key)
+            findings.append(finding(
+                "inconsistent_number", [qa.span, qb.span],
+                f"the same quantity is given as {quoted(qa.span.text)} and {quoted(qb.span.text)}",
+                "warning", min(1.0, 0.5 + overlap / 2)))
+    return findings

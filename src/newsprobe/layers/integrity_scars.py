@@ -1,0 +1,252 @@
+"""Integrity checks that read the text and its parse: stray fragments and cut sentences.
+
+Both look for places where the text stops being prose: lower-case words where a sentence
+should start, a paragraph that stops on "of the", a sentence that runs into the next one.
+Headlines, list items, datelines, captions and bylines legitimately end without a full
+stop; the rules skip them by shape (short, title-cased, bulleted) rather than flagging
+every unpunctuated line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Span
+from .integrity_findings import finding, quoted
+
+# Characters that may end a complete paragraph: sentence punctuation, closing quotes and
+# brackets (a dateline "(AP)", a quote), a colon before a list.
+FINAL_CHARS = set(".!?…:;\"”’'»)]*")
+# Tokens that end a sentence when they stand alone. Closing quotes are left out on purpose:
+# '“Why?” she asked' continues in lower case after the "?".
+SENTENCE_END_TOKENS = {".", "!", "?"}
+# Dashes and bullets that may open a line before its first sentence.
+LINE_MARKS = " \t-–—•*►▪·"
+# Bullets and numbering: list items are fragments by design.
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•*►▪·◦>+]|\d{1,3}[.)]\s|[a-z][.)]\s)")
+# Words after which a sentence cannot stop: articles, prepositions, conjunctions,
+# possessives, the infinitive "to". POS tags catch the rest.
+DANGLING_WORDS = frozenset(
+    "a an the of to for with and or but nor in on at by from into onto about over under "
+    "after before between among through than as that which whose his her their its our my "
+    "your this these those some every each whether if because while although".split())
+DANGLING_POS = {"DET", "ADP", "CCONJ", "SCONJ"}
+DETERMINER_TAGS = {"DT", "PDT", "PRP$", "WP$"}
+# Capitalised words that start a sentence and cannot sit mid-sentence after a lower-case
+# word ("... to build a new The mayor said"): determiners (next word a noun or adjective)
+# and subject pronouns (next word a verb).
+RUN_IN_DETERMINERS = frozenset("The A An This These Those His Her Their Its Our My".split())
+RUN_IN_PRONOUNS = frozenset("He She They We It There You".split())
+SENTENCE_OPENERS = frozenset(
+    "But And When While After Before If As However Meanwhile Still Yet So Then Now In On At "
+    "For With According Although Because Since Aside Also Despite During Earlier Later "
+    "Obviously What Why How Where Who Some Many Most Each Both Other Another Such Even "
+    "Only".split())
+# Words a headline may not end on, however it is capitalised.
+NEVER_LAST = frozenset("a an the of and or but to with from by".split())
+WH_WORDS = frozenset("what who where which how when why".split())
+# Longest run of lower-case words reported as a stray fragment; a longer one is a sentence
+# that merely starts in lower case.
+MAX_FRAGMENT_WORDS = 3
+# A paragraph needs this many words before "no full stop" means anything.
+MIN_TRUNCATED_WORDS = 4
+
+
+def _prev_token(doc, i: int):
+    """The previous token that is not whitespace, and whether a line break lies between."""
+    broke = False
+    j = i - 1
+    while j >= 0:
+        tok = doc[j]
+        if tok.is_space:
+            broke = broke or "\n" in tok.text
+        elif "\n" in tok.whitespace_:
+            return tok, True
+        else:
+            return tok, broke
+        j -= 1
+    return None, True
+
+
+def _at_sentence_start(doc, text: str, i: int) -> bool:
+    """Where a sentence must start: the text start, a line start, or after a bare . ! ?
+    that follows a word (not an abbreviation: spaCy keeps "U.S." and "Mr." in one token)."""
+    tok = doc[i]
+    line_start = text.rfind("\n", 0, tok.idx) + 1
+    if not text[line_start:tok.idx].strip(LINE_MARKS):
+        return True
+    prev, broke = _prev_token(doc, i)
+    if prev is None or broke:
+        return True
+    if prev.text not in SENTENCE_END_TOKENS or prev.i == 0:
+        return False
+    before = doc[prev.i - 1]
+    return (before.is_alpha and len(before.text) > 1) or before.like_num or before.text in ("%", ")")
+
+
+def _is_lower_word(tok) -> bool:
+    return tok.is_alpha and tok.text.islower()
+
+
+def stray_fragments(doc, text: str) -> list[dict]:
+    findings = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if not _is_lower_word(tok) or not _at_sentence_start(doc, text, i):
+            i += 1
+            continue
+        j = i
+        while j < n and _is_lower_word(doc[j]) and not doc[j].whitespace_.count("\n") \
+                and j - i <= MAX_FRAGMENT_WORDS:
+            j += 1
+        run_end = doc[j - 1]
+        nxt = doc[j] if j < n else None
+        words = j - i
+        line_end = nxt is None or "\n" in run_end.whitespace_ or nxt.is_space and "\n" in nxt.text
+        if words <= MAX_FRAGMENT_WORDS:
+            span = Span.of(text, tok.idx, run_end.idx + len(run_end.text))
+            if not line_end and nxt is not None and _starts_sentence(nxt):
+                findings.append(finding(
+                    "stray_fragment", [span],
+                    f"stray words {quoted(span.text)} before the sentence that starts "
+                    f"{quoted(nxt.text)}", "warning", 0.9))
+            elif line_end and _after_sentence_in_line(doc, text, i):
+                findings.append(finding(
+                    "stray_fragment", [span],
+                    f"stray words {quoted(span.text)} dangle after the last sentence of the "
+                    "paragraph", "warning", 0.8))
+        i = j + 1
+    return findings
+
+
+def _starts_sentence(tok) -> bool:
+    """A capitalised word (not "I") or an opening quotation mark."""
+    return (tok.is_alpha and tok.text[:1].isupper() and tok.text != "I") or tok.text in ("“", '"', "‘")
+
+
+def _after_sentence_in_line(doc, text: str, i: int) -> bool:
+    prev, broke = _prev_token(doc, i)
+    return prev is not None and not broke and prev.text in SENTENCE_END_TOKENS
+
+
+def _paragraphs(text: str):
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            yield s, e
+
+
+def _looks_like_heading(words: list) -> bool:
+    """Title Case or ALL CAPS lines are headlines, section heads, bylines or captions."""
+    long_words = [w for w in words if len(w.text) > 3]
+    if not long_words:
+        return True
+    capitalised = sum(1 for w in long_words if w.text[:1].isupper())
+    return capitalised / len(long_words) >= 0.6
+
+
+def truncated_sentences(doc, text: str) -> list[dict]:
+    return _cut_paragraphs(doc, text) + _run_in_sentences(doc, text)
+
+
+def _cut_paragraphs(doc, text: str) -> list[dict]:
+    findings = []
+    for s, e in _paragraphs(text):
+        if text[e - 1] in FINAL_CHARS or _LIST_ITEM.match(text[s:e]):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        words = [t for t in span if t.is_alpha]
+        if len(words) < MIN_TRUNCATED_WORDS or (
+                _looks_like_heading(words) and words[-1].lower_ not in NEVER_LAST):
+            continue
+        last = span[-1]
+        if last.like_url or last.like_email or last.text[:1] in "@#" or last.like_num:
+            continue
+        sents = [sent for sent in span.sents if any(t.is_alpha for t in sent)]
+        last_sent = sents[-1] if sents else span
+        cut = Span.of(text, max(last_sent.start_char, s), e)
+        last_word = words[-1]
+        dangling = last_word.i == last.i and (
+            last.lower_ in DANGLING_WORDS or last.pos_ in DANGLING_POS or last.tag_ in ("PRP$", "TO")
+            or _noun_missing(last))
+        if dangling and last.pos_ == "ADP" and len(words) <= 8 and words[0].lower_ in WH_WORDS:
+            dangling = False  # a headline's stranded preposition: "What to look out for"
+        if last.text in (",", "-", "–", "—"):
+            findings.append(finding("truncated_sentence", [cut],
+                                    f"the paragraph stops on {quoted(last.text)} mid-sentence",
+                                    "warning", 0.85))
+        elif dangling:
+            findings.append(finding("truncated_sentence", [cut],
+                                    f"the sentence stops on {quoted(last.text)}: cut off mid-clause",
+                                    "warning", 0.9))
+        elif len(sents) > 1 and _ends_sentence(sents[-2]) and _is_clause(last_sent):
+            findings.append(finding("truncated_sentence", [cut],
+                                    "the last sentence of the paragraph has no full stop: "
+                                    "perhaps cut off", "info", 0.5))
+    return findings
+
+
+def _noun_missing(tok) -> bool:
+    """An adjective left where its noun should follow: "a new", "all previous"."""
+    if tok.pos_ != "ADJ" or tok.tag_ == "JJS":
+        return False
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and prev.tag_ in DETERMINER_TAGS
+
+
+def _ends_sentence(sent) -> bool:
+    stripped = sent.text.rstrip()
+    return bool(stripped) and stripped[-1] in FINAL_CHARS
+
+
+def _is_clause(sent) -> bool:
+    words = [t for t in sent if t.is_alpha]
+    return len(words) >= MIN_TRUNCATED_WORDS and any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
+def _run_in_sentences(doc, text: str) -> list[dict]:
+    """A cut sentence running into the next: a lower-case word, then a capitalised
+    determiner or pronoun that can only start a sentence ("a new The mayor said")."""
+    findings = []
+    for tok in doc[1:-1]:
+        prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
+        if not tok.is_alpha or not tok.text[:1].isupper() or tok.text == "I" \
+                or not _is_lower_word(prev) or "\n" in prev.whitespace_ or not prev.whitespace_ \
+                or not _is_lower_word(nxt) or tok.ent_iob_ != "O":
+            continue
+        if tok.text in RUN_IN_DETERMINERS:
+            fits = nxt.pos_ in ("NOUN", "ADJ", "NUM", "ADV")
+        elif tok.text in RUN_IN_PRONOUNS:
+            fits = nxt.pos_ in ("VERB", "AUX")
+        else:
+            # A word that mostly opens sentences right after "the", "of", "and": the cut
+            # sentence ended on a word that needs a continuation.
+            fits = prev.lower_ in DANGLING_WORDS and tok.text in SENTENCE_OPENERS
+        if not fits:
+            continue
+        start = _sentence_start_before(doc, text, prev.i)
+        cut = Span.of(text, start, prev.idx + len(prev.text))
+        findings.append(finding(
+            "truncated_sentence", [cut],
+            f"the sentence stops on {quoted(prev.text)} and runs into the next one "
+            f"({quoted(tok.text + ' ' + nxt.text)})", "warning", 0.85))
+    return findings
+
+
+def _sentence_start_before(doc, text: str, i: int) -> int:
+    j = i
+    while j > 0:
+        prev = doc[j - 1]
+        if prev.text in SENTENCE_END_TOKENS or prev.text in ("”", '"') and j > 1 and \
+                doc[j - 2].text in SENTENCE_END_TOKENS or "\n" in prev.text or "\n" in prev.whitespace_:
+            break
+        j -= 1
+    return doc[j].idx
