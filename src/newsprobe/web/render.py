@@ -29,6 +29,17 @@ def hits(snippet: str | None) -> Markup:
     return Markup(text.replace(HIT_OPEN, "<mark>").replace(HIT_CLOSE, "</mark>"))
 
 
+QUOTE_MARKS = "\"'“”‘’«»„"
+
+
+def quoted(text: str | None) -> str:
+    """Text in curly quotes, unless it already starts or ends with a quotation mark."""
+    text = text or ""
+    if text[:1] in QUOTE_MARKS or text[-1:] in QUOTE_MARKS:
+        return text
+    return Markup("“") + text + Markup("”") if isinstance(text, Markup) else f"“{text}”"
+
+
 def path_part(value: Any) -> str:
     """An id or a name as one URL path segment (slashes included)."""
     return quote(str(value), safe="")
@@ -38,7 +49,7 @@ def path_part(value: Any) -> str:
 def environment() -> Environment:
     env = Environment(loader=PackageLoader("newsprobe.web", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(hits=hits, path=path_part, q=lambda v: quote(str(v)))
+    env.filters.update(hits=hits, path=path_part, quoted=quoted)
     env.globals.update(version=__version__)
     return env
 

@@ -54,6 +54,11 @@
     if (els.length) els[0].scrollIntoView({ block: 'center', behavior: 'smooth' });
   }
 
+  // Search page: choosing what to search (articles, quotes, claims) searches again.
+  document.querySelectorAll('form.search input[name=kind]').forEach(function (radio) {
+    radio.addEventListener('change', function () { radio.form.submit(); });
+  });
+
   if (!text) return;
 
   // Claims coloured by status: each claim row names its status and span.

@@ -4,7 +4,6 @@ twin is a `newsprobe.corpus/1` object holding just this story."""
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -87,32 +86,37 @@ def changed_pairs(copy: dict) -> list[dict]:
     return rows
 
 
-# Copy graph geometry (SVG user units).
-NODE_GAP, ROW_GAP, MARGIN = 150, 80, 40
+# Copy graph geometry (SVG user units): one row per article, arcs to the left of the nodes.
+ROW_GAP, TOP, ARC_SPACE, LABEL_CHARS = 34, 24, 150, 52
+# Stories can be big; the graph draws the first this many articles (the timeline lists all).
+GRAPH_NODES = 80
 
 
 def copy_graph(articles: list[dict], copies: list[dict]) -> dict[str, Any]:
-    """Nodes in timeline order from left to right (two rows, so labels do not collide),
-    edges from source to target; drawn by the template as inline SVG."""
-    pos = {a["id"]: (MARGIN + k * NODE_GAP, MARGIN + (k % 2) * ROW_GAP) for k, a in enumerate(articles)}
+    """An arc diagram: articles top to bottom in timeline order, each copy an arc from
+    source to target on the left (wider for articles further apart), drawn by the
+    template as inline SVG."""
+    shown = articles[:GRAPH_NODES]
+    x = ARC_SPACE if copies else 16
+    row = {a["id"]: k for k, a in enumerate(shown)}
     linked = {i for c in copies for i in (c["source"], c["target"])}
-    nodes = [{"id": a["id"], "x": x, "y": y, "label": (a.get("title") or a["id"])[:26]
-              + ("…" if len(a.get("title") or a["id"]) > 26 else ""), "title": a.get("title") or a["id"],
-              "date": a.get("published") or "undated", "linked": a["id"] in linked}
-             for a in articles for x, y in [pos[a["id"]]]]
+    nodes = []
+    for k, a in enumerate(shown):
+        title = a.get("title") or a["id"]
+        label = title if len(title) <= LABEL_CHARS else title[:LABEL_CHARS - 1].rstrip() + "…"
+        nodes.append({"id": a["id"], "x": x, "y": TOP + k * ROW_GAP, "label": label, "title": title,
+                      "date": a.get("published") or "undated", "linked": a["id"] in linked})
     edges = []
     for c in copies:
-        if c["source"] not in pos or c["target"] not in pos:
+        if c["source"] not in row or c["target"] not in row:
             continue
-        (x1, y1), (x2, y2) = pos[c["source"]], pos[c["target"]]
-        # A curve that bows upwards (or down on the lower row) so parallel edges stay apart.
-        mx, my = (x1 + x2) / 2, (y1 + y2) / 2 - 30 - 0.1 * abs(x2 - x1)
-        length = math.hypot(x2 - x1, y2 - y1) or 1
+        y1, y2 = TOP + row[c["source"]] * ROW_GAP, TOP + row[c["target"]] * ROW_GAP
+        bow = min(ARC_SPACE - 12, 28 + 0.45 * abs(y2 - y1))
         edges.append({"id": c["id"], "kind": c["kind"], "forward": c["direction"] == "forward",
-                      "d": f"M{x1},{y1} Q{mx:.0f},{my:.0f} {x2},{y2}", "score": c["score"],
-                      "length": length})
-    width = MARGIN * 2 + max(0, len(articles) - 1) * NODE_GAP + 120
-    return {"nodes": nodes, "edges": edges, "width": width, "height": MARGIN * 2 + ROW_GAP + 40}
+                      "d": f"M{x - 10},{y1} C{x - bow:.0f},{y1} {x - bow:.0f},{y2} {x - 10},{y2}",
+                      "score": c["score"]})
+    return {"nodes": nodes, "edges": edges, "width": x + 16 + LABEL_CHARS * 6.6,
+            "height": TOP * 2 + max(0, len(shown) - 1) * ROW_GAP, "hidden": len(articles) - len(shown)}
 
 
 def story_view(data: dict) -> dict[str, Any]:
