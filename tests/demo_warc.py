@@ -45,3 +45,45 @@ def demo_pages(articles: list[Article] | None = None, noise: bool = True) -> lis
 def write_demo_warc(path: Path, articles: list[Article] | None = None, noise: bool = True) -> Path:
     write_warc(str(path), demo_pages(articles, noise))
     return path
+
+
+def analyze_rows(paths: list[str]) -> dict[str, list[dict]]:
+    """The table rows `analyze` gives, article by article, for the records of `paths`: what
+    batch and Spark output must equal."""
+    from newsprobe import analyze
+    from newsprobe.batch.tables import empty_rows, analysis_rows, error_row
+    from newsprobe.errors import NewsprobeError
+
+    rows = empty_rows()
+    for item in read_inputs(paths):
+        if isinstance(item, NewsprobeError):
+            rows["errors"].append(error_row(item))
+            continue
+        for table, new in analysis_rows(analyze(item), item).items():
+            rows[table].extend(new)
+    return normalised(rows)
+
+
+def read_tables(out: Path) -> dict[str, list[dict]]:
+    """Every table under `out` (batch or Spark layout: `out/<table>/*.parquet`)."""
+    import pyarrow.parquet as pq
+
+    from newsprobe.batch.tables import TABLES
+
+    rows = {}
+    for table in TABLES:
+        files = sorted((out / table).glob("*.parquet"))
+        rows[table] = [r for f in files for r in pq.read_table(f).to_pylist()]
+    return normalised(rows)
+
+
+def normalised(rows: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """Rows in a fixed order, without the per-run timings (the only field that differs
+    between two analyses of the same text)."""
+    import json
+
+    out = {}
+    for table, table_rows in rows.items():
+        cleaned = [{k: v for k, v in r.items() if k != "timings_ms"} for r in table_rows]
+        out[table] = sorted(cleaned, key=lambda r: json.dumps(r, sort_keys=True, default=str))
+    return out

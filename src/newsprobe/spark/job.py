@@ -58,7 +58,6 @@ def run_spark(spark, inputs: list[str], out: Path, settings: Settings | None = N
             .parallelize(tasks, numSlices=len(tasks))
             .mapPartitions(lambda part: analyse_partition(part, values))
             .persist(StorageLevel.MEMORY_AND_DISK))
-    counts: dict = {}
     try:
         for table in TABLES:
             columns = SCHEMAS[table].names
@@ -66,11 +65,10 @@ def run_spark(spark, inputs: list[str], out: Path, settings: Settings | None = N
                           .map(lambda tagged, c=columns: tuple(tagged[1].get(k) for k in c)))
             frame = spark.createDataFrame(table_rows, schema=spark_schema(table))
             frame.write.mode("overwrite").parquet(str(out / table))
-            counts[table] = spark.read.parquet(str(out / table)).count()
         stats = [s for tag, s in rows.filter(lambda tagged: tagged[0] == STATS).collect()]
     finally:
         rows.unpersist()
-    counts["warc"] = _sum_stats(stats)
+    counts = _sum_stats(stats)
     counts["partitions"] = len(tasks)
     return counts
 
@@ -82,50 +80,62 @@ def analyse_partition(tasks: Iterator[tuple[str, str]], settings_values: dict) -
 
     settings = Settings(**settings_values)
     for kind, path in tasks:
+        rows_per_table = dict.fromkeys(TABLES, 0)
         if kind == "error":
             yield "errors", json.loads(path)
+            rows_per_table["errors"] += 1
+            yield STATS, {"rows": rows_per_table}
             continue
         stats = WarcStats()
         chunk: list = []
         for record in read_file(kind, path, settings, stats):
             chunk.append(record)
             if len(chunk) >= settings.batch_chunk_articles:
-                yield from _tagged(analyse_chunk(chunk, settings))
+                yield from _tagged(analyse_chunk(chunk, settings), rows_per_table)
                 chunk = []
         if chunk:
-            yield from _tagged(analyse_chunk(chunk, settings))
-        if kind == "warc":
-            yield STATS, stats.to_dict()
+            yield from _tagged(analyse_chunk(chunk, settings), rows_per_table)
+        # Counts travel with the rows, so the driver needs no extra pass to report them.
+        yield STATS, {"rows": rows_per_table, **({"warc": stats.to_dict()} if kind == "warc" else {})}
 
 
-def _tagged(rows: dict[str, list[dict]]) -> Iterator[tuple[str, dict]]:
+def _tagged(rows: dict[str, list[dict]], counts: dict[str, int]) -> Iterator[tuple[str, dict]]:
     for table, table_rows in rows.items():
+        counts[table] += len(table_rows)
         for row in table_rows:
             yield table, row
 
 
 def _sum_stats(stats: list[dict]) -> dict:
-    total: dict = {}
-    for s in stats:
-        for key, value in s.items():
+    """{"rows": {table: n}, "warc": {...}} summed over files, nested dicts included."""
+    def add(total: dict, part: dict) -> None:
+        for key, value in part.items():
             if isinstance(value, dict):
-                bucket = total.setdefault(key, {})
-                for k, v in value.items():
-                    bucket[k] = bucket.get(k, 0) + v
+                add(total.setdefault(key, {}), value)
             else:
                 total[key] = total.get(key, 0) + value
+
+    total: dict = {"rows": dict.fromkeys(TABLES, 0), "warc": {}}
+    for s in stats:
+        add(total, s)
     return total
 
 
-def session(master: str | None = None, app_name: str = "newsprobe"):
+def session(master: str | None = None, app_name: str = "newsprobe", **conf: str):
     """A SparkSession: the cluster's when launched by spark-submit, else local mode
-    (`master`, default local[*]) for a laptop run."""
+    (`master`, default local[*]) for a laptop run. `conf`: extra Spark settings."""
     from pyspark import SparkConf
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName(app_name)
+    for key, value in conf.items():
+        builder = builder.config(key, value)
     if master or not SparkConf().contains("spark.master"):
         builder = builder.master(master or "local[*]")
+        if (master or "local").startswith("local"):
+            # Local workers must run this interpreter (the one newsprobe is installed in),
+            # not whichever `python3` is first on PATH.
+            os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     return builder.getOrCreate()
 
 
@@ -142,6 +152,7 @@ def run_command(args: argparse.Namespace) -> int:
             return 2
         settings = Settings.load(model=args.model, batch_chunk_articles=args.chunk_size)
         spark = session(args.master)
+        spark.sparkContext.setLogLevel("ERROR")
         try:
             counts = run_spark(spark, inputs, Path(args.out), settings)
         finally:
@@ -153,9 +164,10 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"error: pyspark is not installed ({exc}); install newsprobe[spark]",
               file=sys.stderr)
         return 2
-    print(f"{counts['articles']} analysed, {counts['errors']} failed, "
+    rows = counts["rows"]
+    print(f"{rows['articles']} analysed, {rows['errors']} failed, "
           f"{counts['partitions']} input partitions; tables in {args.out}", file=sys.stderr)
-    return 1 if counts["errors"] else 0
+    return 1 if rows["errors"] else 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,73 @@
+"""`newsprobe spark` in local mode: one partition per input file, and the same rows, in
+the same schemas, as `analyze` (and so as `newsprobe batch`)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pyspark", reason="pyspark is the optional extra newsprobe[spark]")
+if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+    pytest.skip("Spark needs a Java runtime", allow_module_level=True)
+
+from demo_warc import analyze_rows, demo_articles, read_tables, write_demo_warc  # noqa: E402
+from newsprobe.batch.tables import SCHEMAS, TABLES  # noqa: E402
+from newsprobe.settings import Settings  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def spark():
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    from newsprobe.spark.job import session
+
+    s = session("local[2]", app_name="newsprobe-tests", **{
+        "spark.ui.enabled": "false", "spark.ui.showConsoleProgress": "false",
+        "spark.sql.shuffle.partitions": "2"})
+    s.sparkContext.setLogLevel("ERROR")
+    yield s
+    s.stop()
+
+
+@pytest.fixture(scope="module")
+def spark_run(spark, tmp_path_factory):
+    """Two WARC files (two partitions), a missing input, one Spark run."""
+    root = tmp_path_factory.mktemp("spark")
+    articles = demo_articles()[:8]
+    first = write_demo_warc(root / "first.warc.gz", articles[:5])
+    second = write_demo_warc(root / "second.warc.gz", articles[5:])
+    inputs = [str(first), str(second), str(root / "missing.warc.gz")]
+    from newsprobe.spark.job import run_spark
+
+    counts = run_spark(spark, inputs, root / "out", Settings.load(batch_chunk_articles=3))
+    return inputs, root / "out", counts
+
+
+def test_spark_rows_equal_analyze_on_the_same_articles(spark_run):
+    inputs, out, counts = spark_run
+    got, expected = read_tables(out), analyze_rows(inputs)
+    assert len(got["articles"]) == 8 and got["quotes"]
+    for table in TABLES:
+        assert got[table] == expected[table], table
+    assert counts["partitions"] == 3
+    assert counts["rows"]["articles"] == 8 and counts["rows"]["errors"] == 1
+    assert counts["warc"]["skipped_status"] == 2 and counts["warc"]["skipped_type"] == 2
+
+
+def test_spark_tables_have_the_batch_schemas(spark_run):
+    import pyarrow.dataset as ds
+
+    _, out, _ = spark_run
+    for table in TABLES:
+        schema = ds.dataset(out / table, format="parquet").schema.remove_metadata()
+        assert schema == SCHEMAS[table], table
+
+
+def test_spark_manifest_lists_inputs(tmp_path):
+    from newsprobe.batch.sources import read_manifest
+
+    manifest = tmp_path / "inputs.txt"
+    manifest.write_text("# a month of crawls\ns3-mounted/a.warc.gz\n\n  b/*.warc.gz  \n")
+    assert read_manifest(str(manifest)) == ["s3-mounted/a.warc.gz", "b/*.warc.gz"]
