@@ -83,7 +83,18 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.set_defaults(run=cmd_eval)
     _add_corpus_parser(commands)
     _add_serve_parser(commands)
+    _add_scale_parsers(commands)
     return parser
+
+
+def _add_scale_parsers(commands) -> None:
+    """`batch` and `spark`: their commands live with their packages (batch/command.py,
+    spark/command.py), which import nothing heavy until they run."""
+    from .batch import command as batch_command
+    from .spark import command as spark_command
+
+    batch_command.add_parser(commands)
+    spark_command.add_parser(commands)
 
 
 def _positive_int(value: str) -> int:

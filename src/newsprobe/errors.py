@@ -20,6 +20,8 @@ CODES = {
     "E011": "data set not found",
     "E020": "store cannot be opened",
     "E021": "bad search query",
+    "E030": "broken WARC record",
+    "E031": "analysis failed",
 }
 
 

@@ -26,6 +26,7 @@ class Settings:
     integrity_quote_similarity: float = 0.6
     integrity_min_name_chars: int = 5
     integrity_number_context: float = 0.3
+    batch_chunk_articles: int = 200
 
     @classmethod
     def load(cls, **overrides) -> "Settings":
