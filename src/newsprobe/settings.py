@@ -19,6 +19,7 @@ class Settings:
     min_quote_confidence: float = 0.0
     pronoun_window_sentences: int = 6
     pipe_batch_size: int = 32
+    techniques_min_score: float = 0.0
     web_max_body_bytes: int = 5_000_000
     web_max_upload_articles: int = 100
     web_variant_similarity: float = 65.0

@@ -6,9 +6,9 @@
 - run(doc, analysis, settings) -> list of findings.
 """
 
-from . import attribution, entities, integrity
+from . import attribution, entities, integrity, techniques
 
-LAYERS = (entities, attribution, integrity)
+LAYERS = (entities, attribution, techniques, integrity)
 
 _seen: set[str] = set()
 for _layer in LAYERS:

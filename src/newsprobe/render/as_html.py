@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from .. import __version__
 from ..model import Analysis, Quote
+from ..layers.technique_glossary import EXPLANATIONS as TECHNIQUE_EXPLANATIONS
+from ..layers.technique_glossary import label as technique_label
 from . import chain_label, headline, one_line, quote_content, source_label, speaker_groups, truncate
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
@@ -101,8 +103,11 @@ def _marks(a: Analysis, colour: dict[int, int]) -> list[_Mark]:
             marks.append(_Mark(h.get("start", 0), h.get("end", 0), ("hedge",),
                                f"hedge of claim {c.get('id', '')}"))
     for t in a.techniques:
-        marks.append(_Mark(t.get("start", 0), t.get("end", 0), ("tech",),
-                           f"technique: {t.get('technique', '')} ({float(t.get('score', 0.0)):.2f})"))
+        name = str(t.get("technique", ""))
+        classes = ("tech", "tech-q") if t.get("in_quote") else ("tech",)
+        marks.append(_Mark(t.get("start", 0), t.get("end", 0), classes,
+                           f"technique: {technique_label(name)} ({float(t.get('score', 0.0)):.2f}), "
+                           f"{_technique_by(a, t)}: {TECHNIQUE_EXPLANATIONS.get(name, '')}"))
     for f in a.integrity:
         for s in f.get("spans", []):
             marks.append(_Mark(s.get("start", 0), s.get("end", 0), ("integ",),
@@ -110,6 +115,32 @@ def _marks(a: Analysis, colour: dict[int, int]) -> list[_Mark]:
     n = len(a.text)
     return [m for m in marks
             if isinstance(m.start, int) and isinstance(m.end, int) and 0 <= m.start < m.end <= n]
+
+
+def _technique_by(a: Analysis, t: dict) -> str:
+    """Whose rhetoric a technique is: the author's, or the speaker of the quote it is in."""
+    quote = next((q for q in a.quotes if q.id == t.get("in_quote")), None)
+    return f"by {one_line(quote.speaker.name)} (quote {quote.id})" if quote else "by the author"
+
+
+def _techniques_panel(a: Analysis) -> str:
+    """Technique spans in text order, each with whose it is, then one line per technique
+    found saying what it is."""
+    items = []
+    for t in sorted(a.techniques, key=lambda t: (t.get("start", 0), t.get("end", 0))):
+        name = str(t.get("technique", ""))
+        cls = "by-q" if t.get("in_quote") else "by-a"
+        items.append(f'<li><span class="kind t-kind" title="{esc(TECHNIQUE_EXPLANATIONS.get(name, ""))}">'
+                     f'{esc(technique_label(name))}</span> {esc(truncate(str(t.get("text", "")), PANEL_CHARS))} '
+                     f'<span class="{cls}">{esc(_technique_by(a, t))}</span> '
+                     f'<span class="conf">{float(t.get("score", 0.0)):.2f}</span></li>')
+    names = list(dict.fromkeys(str(t.get("technique", "")) for t in a.techniques))
+    glossary = "".join(f"<dt>{esc(technique_label(n))}</dt><dd>{esc(TECHNIQUE_EXPLANATIONS.get(n, ''))}</dd>"
+                       for n in names)
+    return (f'<h2>Techniques <span class="count">{len(a.techniques)}</span></h2>'
+            f'<ul class="findings">{"".join(items)}</ul>'
+            f'<details class="glossary" open><summary>What these techniques are</summary>'
+            f'<dl>{glossary}</dl></details>')
 
 
 def highlight(a: Analysis, colour: dict[int, int]) -> str:
@@ -197,9 +228,10 @@ def _panel(a: Analysis, colour: dict[int, int]) -> str:
             parts.append(f'<li>{esc(e.name)} <span class="kind">{esc(e.label)}</span>{aliases} '
                          f'<span class="conf">×{len(e.mentions)}</span></li>')
         parts.append("</ul></details>")
+    if a.techniques:
+        parts.append(_techniques_panel(a))
     for title, items, fmt in (
         ("Claims", a.claims, lambda c: f'<span class="kind">{esc(c.get("status", ""))}</span> {esc(truncate(str(c.get("text", "")), PANEL_CHARS))}'),
-        ("Techniques", a.techniques, lambda t: f'<span class="kind">{esc(t.get("technique", ""))}</span> {esc(truncate(str(t.get("text", "")), PANEL_CHARS))}'),
         ("Integrity", a.integrity, lambda f: f'<span class="kind">{esc(f.get("kind", ""))}</span> {esc(f.get("message", ""))}'),
     ):
         if items:
@@ -217,7 +249,9 @@ def _legend(a: Analysis) -> str:
     if a.claims:
         items += [('<span class="claim">claim</span>', "claim"), ('<span class="hedge">may</span>', "hedge")]
     if a.techniques:
-        items.append(('<span class="tech">loaded</span>', "persuasion technique"))
+        items.append(('<span class="tech">loaded</span>', "persuasion technique, author's words"))
+        if any(t.get("in_quote") for t in a.techniques):
+            items.append(('<span class="tech tech-q">loaded</span>', "persuasion technique inside a quote (the speaker's)"))
     if a.integrity:
         items.append(('<span class="integ">fragm</span>', "integrity issue"))
     return "".join(f"<li>{sample} {label}</li>" for sample, label in items)
@@ -278,6 +312,13 @@ article{white-space:pre-wrap;overflow-wrap:break-word}
 .claim{text-decoration:underline dotted #0969da;text-underline-offset:4px}
 .hedge{font-style:italic;color:#8250df}
 .tech{background-image:linear-gradient(transparent 82%,rgba(207,34,46,.35) 82%)}
+.tech.tech-q{background-image:linear-gradient(transparent 82%,rgba(130,80,223,.45) 82%)}
+.by-a,.by-q{font-size:.75rem;color:var(--muted)}
+.by-q{color:#6e40c9}
+.t-kind{background:#ffebe9;color:#a40e26}
+.glossary dl{margin:.4rem 0;font-size:.8rem}
+.glossary dt{font-weight:600}
+.glossary dd{margin:0 0 .3rem .8rem;color:var(--muted)}
 .integ{text-decoration:underline wavy #cf222e;text-underline-offset:3px}
 span[data-q]{cursor:help}
 span.lit{outline:2px solid rgba(27,31,36,.55);outline-offset:0}

@@ -17,6 +17,8 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..model import Analysis, Quote
+from ..layers.technique_glossary import EXPLANATIONS as TECHNIQUE_EXPLANATIONS
+from ..layers.technique_glossary import label as technique_label
 from . import chain_label, clean, headline, one_line, quote_content, speaker_groups, truncate
 
 # Styles per speaker kind, so that an anonymous or rumoured source stands out.
@@ -28,6 +30,15 @@ KIND_STYLES = {
 STATUS_STYLES = {
     "asserted": "white", "reported": "cyan", "rumored": "bold red", "disputed": "yellow",
     "denied": "red", "questioned": "magenta",
+}
+# One colour per persuasion technique (related ones share a hue), for the table and legend.
+TECHNIQUE_STYLES = {
+    "loaded_language": "red", "name_calling_labeling": "bright_red", "repetition": "yellow",
+    "exaggeration_minimisation": "magenta", "doubt": "cyan", "appeal_to_fear_prejudice": "bright_magenta",
+    "flag_waving": "blue", "causal_oversimplification": "green", "slogans": "bright_yellow",
+    "appeal_to_authority": "bright_blue", "black_and_white_fallacy": "bright_green",
+    "thought_terminating_cliches": "bright_cyan", "whataboutism_straw_men_red_herring": "bright_white",
+    "bandwagon_reductio_ad_hitlerum": "bright_red",
 }
 # Characters of a claim, technique or integrity span shown in a table cell.
 CELL_CHARS = 160
@@ -156,12 +167,35 @@ def _claims(a: Analysis) -> Group:
 
 
 def _techniques(a: Analysis) -> Group:
-    table = _table("technique", "text", "score")
-    for t in a.techniques:
-        table.add_row(_t(str(t.get("technique", "")), "bold"),
+    """Technique spans in text order. "by" tells whose rhetoric it is: the outlet's own
+    words ("author") or a quoted speaker's (the technique lies inside that quote's
+    content). A legend below explains each technique shown, in one line."""
+    quotes = {q.id: q for q in a.quotes}
+    table = _table("technique", "by", "text", "score")
+    shown: list[str] = []
+    by_author = 0
+    for t in sorted(a.techniques, key=lambda t: (t.get("start", 0), t.get("end", 0))):
+        name = str(t.get("technique", ""))
+        if name not in shown:
+            shown.append(name)
+        quote = quotes.get(t.get("in_quote"))
+        if quote:
+            by = _t(f"{quote.speaker.name} ({quote.id})", KIND_STYLES.get(quote.speaker.kind, ""))
+        else:
+            by_author += 1
+            by = Text("author", style="bold")
+        table.add_row(_t(technique_label(name), "bold " + TECHNIQUE_STYLES.get(name, "")), by,
                       _t(truncate(str(t.get("text", "")), CELL_CHARS)),
                       Text(f"{float(t.get('score', 0.0)):.2f}"))
-    return Group(_section("Persuasion techniques", len(a.techniques)), Padding(table, (0, 0, 0, 2)))
+    legend = Text()
+    for name in shown:
+        legend.append("\n")
+        legend.append(technique_label(name), style=TECHNIQUE_STYLES.get(name, ""))
+        legend.append(f": {TECHNIQUE_EXPLANATIONS.get(name, 'technique')}", style="dim")
+    summary = Text(f"  {by_author} in the author's words, {len(a.techniques) - by_author} "
+                   "inside quotes (the speaker's)", style="dim")
+    return Group(_section("Persuasion techniques", len(a.techniques)), summary,
+                 Padding(table, (0, 0, 0, 2)), Padding(legend, (0, 0, 0, 2)))
 
 
 def _integrity(a: Analysis) -> Group:

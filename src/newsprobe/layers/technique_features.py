@@ -1,0 +1,283 @@
+"""Features for the persuasion-technique models, shared by the layer and the training script.
+
+Two models use them (see MODELS.md, "Persuasion techniques"):
+
+- **span identification** tags each token as inside a technique span or not, from
+  `token_features`: the word and its neighbours, spaCy tags and dependencies, casing,
+  punctuation of the sentence, hits in a small hand-written cue lexicon, and *repetition*
+  (how often the token's lemma and its bigram recur elsewhere in the article);
+- **technique classification** labels a span from `span_features`: the span's words and
+  edges, its context, cue hits, its length and how often its text recurs in the article
+  (Repetition is the class that most needs this), plus, optionally, its MiniLM embedding.
+
+Features are strings hashed into a fixed-width vector (`hash_features`), so the committed
+model is a weight vector, not a vocabulary. Both models must see exactly the same feature
+code at training and at run time: change anything here and retrain (bump FEATURES_VERSION,
+which the model file records and the layer checks).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction import FeatureHasher
+
+FEATURES_VERSION = 1
+
+# The 14 classes of the Propaganda Techniques Corpus v2 (SemEval-2020 Task 11), in our
+# snake_case names, mapped from the corpus's own labels.
+PTC_LABELS = {
+    "Loaded_Language": "loaded_language",
+    "Name_Calling,Labeling": "name_calling_labeling",
+    "Repetition": "repetition",
+    "Exaggeration,Minimisation": "exaggeration_minimisation",
+    "Doubt": "doubt",
+    "Appeal_to_fear-prejudice": "appeal_to_fear_prejudice",
+    "Flag-Waving": "flag_waving",
+    "Causal_Oversimplification": "causal_oversimplification",
+    "Slogans": "slogans",
+    "Appeal_to_Authority": "appeal_to_authority",
+    "Black-and-White_Fallacy": "black_and_white_fallacy",
+    "Thought-terminating_Cliches": "thought_terminating_cliches",
+    "Whataboutism,Straw_Men,Red_Herring": "whataboutism_straw_men_red_herring",
+    "Bandwagon,Reductio_ad_hitlerum": "bandwagon_reductio_ad_hitlerum",
+}
+TECHNIQUES = tuple(PTC_LABELS.values())
+
+# Widths of the hashed feature spaces: 2^18 buckets keep collisions rare for the token
+# tagger's ~1M distinct feature strings; the span classifier sees fewer and has 14 weight
+# rows, so 2^16 keeps its model file near a megabyte.
+SI_BUCKETS = 2 ** 18
+TC_BUCKETS = 2 ** 16
+# The tagger's second stage sees only binned probabilities (a few hundred strings).
+CTX_BUCKETS = 2 ** 12
+
+_QUOTE_CHARS = set("\"“”«»„")
+_MAX_CUE_WORDS = 5
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> dict[tuple[str, ...], frozenset[str]]:
+    """Lower-cased word tuple -> cue categories, from lexicons/technique_cues.txt."""
+    table: dict[tuple[str, ...], set[str]] = {}
+    text = resources.files("newsprobe.layers").joinpath("lexicons/technique_cues.txt").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        category, phrase = line.split("\t", 1)
+        table.setdefault(tuple(phrase.strip().lower().split()), set()).add(category)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def _norm(token) -> str:
+    return token.text.lower().replace("’", "'")
+
+
+@dataclass
+class ArticleStats:
+    """What the features need to know about the whole article, computed once per Doc."""
+
+    lemma_counts: Counter
+    bigram_counts: Counter
+    cues: list[set[str]]          # token index -> cue categories of lexicon hits covering it
+    lower_text: str               # for counting repeated phrases
+
+    @classmethod
+    def of(cls, doc) -> "ArticleStats":
+        lemmas = Counter(t.lemma_.lower() for t in doc if t.is_alpha and not t.is_stop)
+        words = [_norm(t) for t in doc]
+        bigrams = Counter(zip(words, words[1:]))
+        cues: list[set[str]] = [set() for _ in doc]
+        lexicon = cue_lexicon()
+        lemma_words = [t.lemma_.lower() for t in doc]
+        for i in range(len(doc)):
+            for n in range(1, _MAX_CUE_WORDS + 1):
+                if i + n > len(doc):
+                    break
+                for seq in (tuple(words[i:i + n]), tuple(lemma_words[i:i + n])):
+                    hit = lexicon.get(seq)
+                    if hit:
+                        for j in range(i, i + n):
+                            cues[j].update(hit)
+        return cls(lemmas, bigrams, cues, doc.text.lower().replace("’", "'"))
+
+    def repeats(self, phrase: str) -> int:
+        """Occurrences of `phrase` (case-insensitive) in the article, itself included."""
+        phrase = phrase.lower().replace("’", "'").strip()
+        if len(phrase) < 3:
+            return 1
+        return max(1, self.lower_text.count(phrase))
+
+
+def _bucket(n: int) -> str:
+    """A count as a coarse bucket: 1, 2, 3-4, 5+."""
+    return "1" if n <= 1 else "2" if n == 2 else "3" if n <= 4 else "5"
+
+
+def _shape(token) -> str:
+    t = token.text
+    if t.isupper() and len(t) > 1:
+        return "UPPER"
+    if t.istitle():
+        return "Title"
+    if t.islower():
+        return "lower"
+    if any(c.isdigit() for c in t):
+        return "digit"
+    return "other"
+
+
+def _sentence_features(sent, stats: ArticleStats) -> list[str]:
+    text = sent.text
+    feats = [f"slen={min(len(sent) // 10, 6)}"]
+    if "!" in text:
+        feats.append("s!")
+    if "?" in text:
+        feats.append("s?")
+    if any(c in _QUOTE_CHARS for c in text):
+        feats.append("squote")
+    cats = set().union(*(stats.cues[t.i] for t in sent)) if len(sent) else set()
+    feats.extend(f"scue={c}" for c in cats)
+    # The sentence's content words: a cheap stand-in for a sentence embedding, telling the
+    # tagger what the sentence is about (propaganda clusters in some sentences).
+    feats.extend(f"sw={t.lemma_.lower()}" for t in sent if t.is_alpha and not t.is_stop)
+    return feats
+
+
+def token_features(doc, stats: ArticleStats | None = None) -> list[list[str]]:
+    """One list of feature strings per token of `doc`."""
+    stats = stats or ArticleStats.of(doc)
+    words = [_norm(t) for t in doc]
+    out: list[list[str]] = [[] for _ in doc]
+    for sent in doc.sents:
+        sent_feats = _sentence_features(sent, stats)
+        quote_open = False
+        for t in sent:
+            i = t.i
+            w = words[i]
+            f = [f"w={w}", f"l={t.lemma_.lower()}", f"p={t.pos_}", f"t={t.tag_}", f"d={t.dep_}",
+                 f"sh={_shape(t)}", f"suf={w[-3:]}", f"hd={t.head.lemma_.lower()}",
+                 f"dp={t.dep_}>{t.head.pos_}", "bias"]
+            for k in (-2, -1, 1, 2):
+                j = i + k
+                inside = sent.start <= j < sent.end
+                f.append(f"w{k}={words[j] if inside else '<s>'}")
+                if inside and abs(k) == 1:
+                    f.append(f"p{k}={doc[j].pos_}|{t.pos_}")
+            if t.i == sent.start:
+                f.append("first")
+            if t.i == sent.end - 1:
+                f.append("last")
+            if t.is_title and t.i != sent.start and not t.ent_type_:
+                f.append("midtitle")
+            if t.text in _QUOTE_CHARS or (t.text in ("'", "''", "``") and t.is_punct):
+                quote_open = not quote_open
+            elif quote_open:
+                f.append("inquote")
+            f.extend(f"cue={c}" for c in stats.cues[i])
+            if t.is_alpha and not t.is_stop:
+                n = stats.lemma_counts[t.lemma_.lower()]
+                f.append(f"rep={_bucket(n)}")
+                if n > 1:
+                    f.append(f"rep|p={t.pos_}")
+            if i + 1 < len(doc):
+                f.append(f"rep2={_bucket(stats.bigram_counts[(w, words[i + 1])])}")
+            f.extend(sent_feats)
+            out[i] = f
+    return out
+
+
+def _pbin(p: float) -> str:
+    return str(min(int(p * 10), 9))
+
+
+def context_features(doc, probs) -> list[list[str]]:
+    """Second-stage features for the token tagger: the first stage's probabilities of the
+    token, its neighbours and its sentence, binned. A linear stand-in for a CRF: a token
+    amid likely tokens, in a sentence with a likely stretch, is likelier itself."""
+    out: list[list[str]] = [[] for _ in doc]
+    for sent in doc.sents:
+        ps = [float(probs[t.i]) for t in sent]
+        smax, smean = _pbin(max(ps)), _pbin(sum(ps) / len(ps))
+        for t in sent:
+            i = t.i
+            f = [f"c0={_pbin(probs[i])}", f"cmax={smax}", f"cmean={smean}", "cbias",
+                 f"c0|max={_pbin(probs[i])}|{smax}"]
+            for k in (-3, -2, -1, 1, 2, 3):
+                j = i + k
+                f.append(f"c{k}={_pbin(probs[j]) if sent.start <= j < sent.end else 'x'}")
+            left = max(probs[sent.start:i], default=0.0)
+            right = max(probs[i + 1:sent.end], default=0.0)
+            f.append(f"cboth={_pbin(min(left, right))}")   # inside a likely stretch
+            out[i] = f
+    return out
+
+
+def span_tokens(doc, start: int, end: int):
+    """The doc's tokens overlapping [start, end)."""
+    return [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+
+
+def span_features(doc, start: int, end: int, stats: ArticleStats) -> tuple[list[str], list[float]]:
+    """Hashed-feature strings and dense numbers describing the span [start, end)."""
+    toks = span_tokens(doc, start, end)
+    text = doc.text[start:end]
+    words = [_norm(t) for t in toks] or ["<empty>"]
+    f = [f"u={w}" for w in words]
+    f += [f"lm={t.lemma_.lower()}" for t in toks if t.is_alpha]
+    f += [f"b={a}_{b}" for a, b in zip(words, words[1:])]
+    f += [f"first={words[0]}", f"last={words[-1]}", f"n={min(len(words), 12)}", "bias"]
+    f += [f"pos={t.pos_}" for t in toks]
+    if toks:
+        before = doc[max(0, toks[0].i - 3):toks[0].i]
+        after = doc[toks[-1].i + 1:toks[-1].i + 4]
+        f += [f"L={_norm(t)}" for t in before] + [f"R={_norm(t)}" for t in after]
+        sent = toks[0].sent
+        f += [f"s={t.lemma_.lower()}" for t in sent if t.is_alpha and not t.is_stop]
+        if "?" in sent.text:
+            f.append("s?")
+        if "!" in sent.text:
+            f.append("s!")
+        if len(toks) >= 0.8 * len(sent):
+            f.append("wholesent")
+        f.append(f"root={toks[0].sent.root.lemma_.lower()}")
+        for t in toks:
+            f.extend(f"cue={c}" for c in stats.cues[t.i])
+    repeats = stats.repeats(text)
+    f.append(f"rep={_bucket(repeats)}")
+    if repeats > 1 and len(words) <= 4:
+        f.append("rep_short")
+    lemma_rep = max((stats.lemma_counts[t.lemma_.lower()] for t in toks
+                     if t.is_alpha and not t.is_stop), default=0)
+    f.append(f"lrep={_bucket(lemma_rep)}")
+    if any(c.isupper() for c in text) and text.upper() == text and len(text) > 3:
+        f.append("allcaps")
+    if any(c in _QUOTE_CHARS for c in text):
+        f.append("quote")
+    dense = [math.log1p(len(words)), math.log1p(repeats - 1), math.log1p(lemma_rep),
+             float("?" in text), float("!" in text)]
+    return f, dense
+
+
+@lru_cache(maxsize=2)
+def _hasher(n_features: int) -> FeatureHasher:
+    return FeatureHasher(n_features=n_features, input_type="string", alternate_sign=False)
+
+
+def hash_features(rows: list[list[str]], n_features: int) -> sparse.csr_matrix:
+    """Feature-string rows as a sparse 0/1 matrix (murmurhash3, deterministic)."""
+    X = _hasher(n_features).transform(rows)
+    X.data[:] = 1.0  # a feature counts once per row
+    return X.tocsr().astype(np.float32)
+
+
+__all__ = ["FEATURES_VERSION", "PTC_LABELS", "TECHNIQUES", "SI_BUCKETS", "TC_BUCKETS", "CTX_BUCKETS",
+           "ArticleStats", "token_features", "context_features", "span_features", "span_tokens", "hash_features",
+           "cue_lexicon"]

@@ -1,0 +1,100 @@
+"""The techniques layer: hand-written sentences with an unmistakable technique, the span
+decoder, whose technique it is (author or quoted speaker), and the reports."""
+
+import numpy as np
+import pytest
+
+from newsprobe import analyze
+from newsprobe.layers import techniques
+from newsprobe.layers.technique_glossary import EXPLANATIONS, TECHNIQUES
+from newsprobe.parse import load_pipeline
+from newsprobe.render import as_html, as_text
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(None)
+
+
+def _found(analysis, words: str) -> list[dict]:
+    """Technique findings whose span covers `words`."""
+    at = analysis.text.index(words)
+    return [t for t in analysis.techniques if t["start"] <= at and at + len(words) <= t["end"]]
+
+
+def test_every_technique_has_an_explanation_and_the_model_knows_all_fourteen():
+    assert len(TECHNIQUES) == 14 and all(EXPLANATIONS[t] for t in TECHNIQUES)
+    assert techniques.load_model().classes == TECHNIQUES
+
+
+def test_name_calling_is_found_and_labelled():
+    text = ("The mayor opened a new library on Monday.\n\n"
+            "These corrupt traitors and spineless cowards have betrayed every decent citizen.")
+    a = analyze(text)
+    hits = _found(a, "traitors")
+    assert hits, a.techniques
+    assert hits[0]["technique"] in {"name_calling_labeling", "loaded_language"}
+
+
+def test_repeated_slogan_is_recognised_as_repetition_when_its_span_is_given(nlp):
+    text = ("Build the wall. The senator repeated it at every stop. Build the wall. "
+            "The crowd answered him. Build the wall.")
+    doc = nlp(text)
+    start = text.rindex("Build the wall")
+    ranked = techniques.rank_techniques(doc, [(start, start + len("Build the wall"))])
+    assert ranked[0][0] == "repetition", ranked[0][:3]
+
+
+def test_doubt_question_is_labelled_doubt_when_its_span_is_given(nlp):
+    text = "Can we really trust anything this so-called expert has ever told us?"
+    doc = nlp(text)
+    ranked = techniques.rank_techniques(doc, [(0, len(text) - 1)])
+    assert ranked[0][0] == "doubt", ranked[0][:3]
+
+
+def test_spans_index_the_text_and_carry_contract_fields():
+    text = ("Officials said the budget passed.\n\n"
+            "This disgraceful, outrageous betrayal by the radical elites is a catastrophe "
+            "that will destroy our nation!")
+    a = analyze(text)
+    assert a.techniques
+    for t in a.techniques:
+        assert a.text[t["start"]:t["end"]] == t["text"]
+        assert t["technique"] in TECHNIQUES and 0.0 <= t["score"] <= 1.0
+        assert t["text"][0] not in " .,;:" and t["text"][-1] not in " .,;:"
+        assert "in_quote" in t
+
+
+def test_a_technique_inside_a_direct_quote_is_the_speakers():
+    text = ('"These people are vile, corrupt traitors who want to destroy everything we love," '
+            'said Tom Baker, a local activist.\n\n'
+            "The council will vote on the proposal next week.")
+    a = analyze(text)
+    quoted = [t for t in a.techniques if t["in_quote"]]
+    assert quoted, (a.techniques, [q.to_dict() for q in a.quotes])
+    quote = next(q for q in a.quotes if q.id == quoted[0]["in_quote"])
+    assert any(c.start <= quoted[0]["start"] and quoted[0]["end"] <= c.end for c in quote.content)
+
+
+def test_decoder_joins_runs_across_small_gaps_and_trims_edges(nlp):
+    doc = nlp("One two three four five six seven.")
+    probs = np.array([0.9, 0.9, 0.1, 0.9, 0.1, 0.1, 0.1, 0.9])  # the final "." is trimmed
+    spans = techniques.decode_spans(doc, probs, threshold=0.5, gap=1)
+    assert [doc.text[s:e] for s, e, _ in spans] == ["One two three four"]
+    assert techniques.decode_spans(doc, probs, threshold=0.5, gap=0)[0][:2] == (0, 7)
+
+
+def test_reports_show_techniques_with_legend_and_whose_they_are():
+    text = ('"They are vile, corrupt traitors," said Tom Baker.\n\n'
+            "This disgraceful, outrageous betrayal by the radical elites will destroy our nation!")
+    a = analyze(text)
+    page = as_html.render(a)
+    assert "What these techniques are" in page and 'class="tech' in page
+    assert "by the author" in page or "(quote q" in page
+    from rich.console import Console
+    console = Console(record=True, width=160)
+    as_text.render([a], console)
+    out = console.export_text()
+    assert "Persuasion techniques" in out and "author's words" in out
+    shown = {t["technique"] for t in a.techniques}
+    assert any(EXPLANATIONS[name] in out for name in shown)
