@@ -67,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
                               f"(html defaults to {DEFAULT_HTML_DIR}/)")
     analyze.add_argument("--model", metavar="NAME",
                          help="spaCy pipeline to use (default: setting `model`, NEWSPROBE_MODEL)")
+    analyze.add_argument("--factchecks", metavar="INDEX",
+                         help="fact-check index folder (from `newsprobe factcheck build`): "
+                              "fill claims[].factchecks with the best matches")
     analyze.set_defaults(run=cmd_analyze)
 
     evaluate = commands.add_parser(
@@ -81,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
                           help="evaluate only the first N documents")
     evaluate.add_argument("--task", help="sub-task, for sets that have several (ptc: si or tc)")
     evaluate.set_defaults(run=cmd_eval)
+    _add_factcheck_parser(commands)
     _add_corpus_parser(commands)
     _add_serve_parser(commands)
     _add_scale_parsers(commands)
@@ -115,9 +119,12 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from .ingest import count_inputs, read_inputs
     from .parse import resolve_pipeline_name
 
-    settings = Settings.load(model=args.model)
+    settings = Settings.load(model=args.model, factcheck_index=args.factchecks)
     try:
         resolve_pipeline_name(settings.model or None)
+        if settings.factcheck_index:  # a bad index fails now, not after the first article
+            from .factcheck import load_index
+            load_index(settings.factcheck_index)
         writer = make_writer(args.format, Path(args.out) if args.out else None,
                              single=_single_article(args.paths))
     except NewsprobeError as err:
@@ -326,6 +333,40 @@ def write_errors(out: Path, failures: list[NewsprobeError]) -> None:
     with (out / "errors.jsonl").open("w", encoding="utf-8") as f:
         for err in failures:
             f.write(json.dumps(err.to_dict(), ensure_ascii=False) + "\n")
+
+
+# --- factcheck ----------------------------------------------------------------------
+
+def _add_factcheck_parser(commands) -> None:
+    factcheck = commands.add_parser(
+        "factcheck", help="build a fact-check index for `analyze --factchecks`",
+        description="Fact-check collections: build a hybrid (BM25 + MiniLM) index.")
+    actions = factcheck.add_subparsers(dest="action", required=True, metavar="ACTION")
+    build = actions.add_parser(
+        "build", help="index a JSONL of fact-checks (claim, rating, url, date, title) or a "
+                      "CheckThat! 2020 verified_claims.docs.tsv",
+        description="Build an index folder from INPUT: JSONL with `claim`, `rating`, `url`, "
+                    "`date` and optional `title` per line, or (by the .tsv suffix) the "
+                    "CheckThat! 2020 verified-claims TSV.")
+    build.add_argument("input", metavar="INPUT")
+    build.add_argument("--out", metavar="INDEX", required=True, help="index folder to write")
+    build.set_defaults(run=cmd_factcheck_build)
+
+
+def cmd_factcheck_build(args: argparse.Namespace) -> int:
+    from .factcheck import FactCheckIndex, read_any
+
+    try:
+        records = list(read_any(Path(args.input)))
+        if not records:
+            raise NewsprobeError("E001", "no fact-checks in the input", args.input)
+        index = FactCheckIndex.build(records)
+        index.save(Path(args.out))
+    except NewsprobeError as err:
+        _error(err)
+        return 2
+    print(f"indexed {len(index)} fact-checks into {args.out}", file=sys.stderr)
+    return 0
 
 
 # --- corpus -------------------------------------------------------------------------

@@ -18,6 +18,7 @@ CODES = {
     "E008": "no article text could be extracted",
     "E010": "spaCy pipeline not installed",
     "E011": "data set not found",
+    "E012": "not a fact-check index",
     "E013": "technique model missing or stale",
     "E020": "store cannot be opened",
     "E021": "bad search query",

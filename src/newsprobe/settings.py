@@ -19,6 +19,11 @@ class Settings:
     min_quote_confidence: float = 0.0
     pronoun_window_sentences: int = 6
     pipe_batch_size: int = 32
+    claim_min_checkworthiness: float = -1.0
+    factcheck_index: str = ""
+    factcheck_top_k: int = 3
+    factcheck_min_similarity: float = 0.6
+    factcheck_embedding_weight: float = 0.6
     techniques_min_score: float = 0.0
     web_max_body_bytes: int = 5_000_000
     web_max_upload_articles: int = 100

@@ -6,9 +6,9 @@
 - run(doc, analysis, settings) -> list of findings.
 """
 
-from . import attribution, entities, integrity, techniques
+from . import attribution, claims, entities, integrity, techniques
 
-LAYERS = (entities, attribution, techniques, integrity)
+LAYERS = (entities, attribution, claims, techniques, integrity)
 
 _seen: set[str] = set()
 for _layer in LAYERS:

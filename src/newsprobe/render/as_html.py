@@ -100,8 +100,9 @@ def _marks(a: Analysis, colour: dict[int, int]) -> list[_Mark]:
                            f"claim {c.get('id', '')}: {c.get('status', '')}, "
                            f"check-worthiness {float(c.get('checkworthiness', 0.0)):.2f}"))
         for h in c.get("hedges", []):
+            kind = f" ({h['kind']})" if h.get("kind") else ""
             marks.append(_Mark(h.get("start", 0), h.get("end", 0), ("hedge",),
-                               f"hedge of claim {c.get('id', '')}"))
+                               f"hedge{kind} of claim {c.get('id', '')}"))
     for t in a.techniques:
         name = str(t.get("technique", ""))
         classes = ("tech", "tech-q") if t.get("in_quote") else ("tech",)
@@ -228,16 +229,71 @@ def _panel(a: Analysis, colour: dict[int, int]) -> str:
             parts.append(f'<li>{esc(e.name)} <span class="kind">{esc(e.label)}</span>{aliases} '
                          f'<span class="conf">×{len(e.mentions)}</span></li>')
         parts.append("</ul></details>")
+    if a.claims:
+        parts.append(_claims_panel(a))
     if a.techniques:
         parts.append(_techniques_panel(a))
     for title, items, fmt in (
-        ("Claims", a.claims, lambda c: f'<span class="kind">{esc(c.get("status", ""))}</span> {esc(truncate(str(c.get("text", "")), PANEL_CHARS))}'),
         ("Integrity", a.integrity, lambda f: f'<span class="kind">{esc(f.get("kind", ""))}</span> {esc(f.get("message", ""))}'),
     ):
         if items:
             parts.append(f'<h2>{title} <span class="count">{len(items)}</span></h2><ul class="findings">')
             parts.extend(f"<li>{fmt(item)}</li>" for item in items)
             parts.append("</ul>")
+    return "\n".join(parts)
+
+
+# Characters of a claim shown in the side panel (claims are sentences, rarely longer).
+CLAIM_CHARS = 400
+
+
+def _claim_text(a: Analysis, c: dict) -> str:
+    """The claim as HTML with its hedges inside it marked; hedges elsewhere in the
+    sentence ("reportedly" before a quote) are listed after it."""
+    start, end = int(c.get("start", 0)), int(c.get("end", 0))
+    if end - start > CLAIM_CHARS or a.text[start:end] != c.get("text"):
+        return esc(truncate(str(c.get("text", "")), CLAIM_CHARS))
+    out, pos, outside = [], start, []
+    for h in sorted(c.get("hedges", []), key=lambda h: h.get("start", 0)):
+        hs, he = int(h.get("start", 0)), int(h.get("end", 0))
+        if start <= hs and he <= end and hs >= pos:
+            out.append(esc(a.text[pos:hs]))
+            out.append(f'<mark class="hedge" title="{esc(h.get("kind", "hedge"))}">{esc(a.text[hs:he])}</mark>')
+            pos = he
+        elif not (start <= hs < end):
+            outside.append(f'<mark class="hedge" title="{esc(h.get("kind", "hedge"))}">{esc(h.get("text", ""))}</mark>')
+    out.append(esc(a.text[pos:end]))
+    if outside:
+        out.append(f' <span class="sub">hedged by {", ".join(outside)}</span>')
+    return "".join(out)
+
+
+def _claims_panel(a: Analysis) -> str:
+    """Claims in text order: status, check-worthiness, the quote it comes from, the claim
+    with its hedges marked, and matching fact-checks with their ratings."""
+    quotes = {q.id: q for q in a.quotes}
+    parts = [f'<h2>Claims <span class="count">{len(a.claims)}</span></h2><ol class="claims">']
+    for c in a.claims:
+        status = str(c.get("status", ""))
+        cw = float(c.get("checkworthiness", 0.0))
+        q = quotes.get(c.get("quote") or "")
+        who = f' <span class="sub">via {esc(one_line(q.speaker.name))}</span>' if q else ""
+        parts.append(f'<li class="claim-item"><span class="kind st-{esc(status)}">{esc(status)}</span> '
+                     f'<span class="conf" title="check-worthiness">check {cw:.2f}</span>{who}'
+                     f'<div class="ctext">{_claim_text(a, c)}</div>')
+        checks = c.get("factchecks", [])
+        if checks:
+            parts.append('<ul class="fc">')
+            for f in checks:
+                href = safe_href(f.get("url"))
+                claim = esc(truncate(str(f.get("claim", "")), PANEL_CHARS))
+                claim = f'<a href="{esc(href)}" rel="noopener noreferrer">{claim}</a>' if href else claim
+                date = f' <span class="sub">{esc(f.get("date"))}</span>' if f.get("date") else ""
+                parts.append(f'<li><span class="rating">{esc(f.get("rating", ""))}</span> {claim}{date} '
+                             f'<span class="conf">{float(f.get("score", 0.0)):.2f}</span></li>')
+            parts.append("</ul>")
+        parts.append("</li>")
+    parts.append("</ol>")
     return "\n".join(parts)
 
 
@@ -311,6 +367,17 @@ article{white-space:pre-wrap;overflow-wrap:break-word}
 .src.ent{border-bottom:1.5px solid var(--ink)}
 .claim{text-decoration:underline dotted #0969da;text-underline-offset:4px}
 .hedge{font-style:italic;color:#8250df}
+mark.hedge{background:#f3e8ff;border-radius:2px;padding:0 .1em}
+.claims{padding-left:1.2rem}
+.claims>li{margin:.2rem 0 .7rem}
+.ctext{margin:.15rem 0 0}
+.st-rumored,.st-denied{background:#ffebe9;color:#a40e26}
+.st-disputed{background:#fff8c5;color:#7d4e00}
+.st-questioned{background:#fbefff;color:#6e40c9}
+.st-reported{background:#ddf4ff;color:#0550ae}
+.fc{list-style:none;padding:0;margin:.3rem 0 0;font-size:.82rem}
+.fc li{border-left:3px solid #d0d7de;padding-left:.5rem;margin:.2rem 0}
+.rating{font-weight:700;text-transform:uppercase;font-size:.72rem;color:#a40e26}
 .tech{background-image:linear-gradient(transparent 82%,rgba(207,34,46,.35) 82%)}
 .tech.tech-q{background-image:linear-gradient(transparent 82%,rgba(130,80,223,.45) 82%)}
 .by-a,.by-q{font-size:.75rem;color:var(--muted)}

@@ -153,17 +153,45 @@ def _entities(a: Analysis) -> Group:
 
 
 def _claims(a: Analysis) -> Group:
-    table = _table("status", "claim", "check", "hedges", "fact-checks")
+    """One row per claim: status, check-worthiness, the claim with its hedges in italic
+    magenta (hedges outside the claim's span are named after it), the quote's speaker,
+    and the matching fact-checks with rating and score underneath."""
+    quotes = {q.id: q for q in a.quotes}
+    table = _table("status", "check", "claim")
     for c in a.claims:
         status = str(c.get("status", ""))
-        hedges = ", ".join(one_line(h.get("text", "")) for h in c.get("hedges", []))
-        checks = "; ".join(f"{one_line(str(f.get('rating', '')))}: {truncate(str(f.get('claim', '')), 80)}"
-                           for f in c.get("factchecks", []))
+        cell = _claim_cell(a, c)
+        q = quotes.get(c.get("quote") or "")
+        if q:
+            cell.append(f"  via {one_line(q.speaker.name)} ({q.id})", style="dim")
+        for f in c.get("factchecks", []):
+            cell.append("\n  ✓ ", style="dim")
+            cell.append(one_line(str(f.get("rating", ""))).upper(), style="bold red")
+            cell.append(" " + truncate(str(f.get("claim", "")), 100))
+            cell.append(f"  {float(f.get('score', 0.0)):.2f}", style="dim")
+            if f.get("url"):
+                cell.append(f"  {one_line(str(f['url']))}", style="dim underline")
         table.add_row(_t(status, STATUS_STYLES.get(status, "")),
-                      _t(truncate(str(c.get("text", "")), CELL_CHARS)),
-                      Text(f"{float(c.get('checkworthiness', 0.0)):.2f}"),
-                      _t(hedges, "italic"), _t(checks))
+                      Text(f"{float(c.get('checkworthiness', 0.0)):.2f}"), cell)
     return Group(_section("Claims", len(a.claims)), Padding(table, (0, 0, 0, 2)))
+
+
+def _claim_cell(a: Analysis, c: dict) -> Text:
+    start, end = int(c.get("start", 0)), int(c.get("end", 0))
+    text = str(c.get("text", ""))
+    if end - start > CELL_CHARS * 2 or a.text[start:end] != text or len(clean(text)) != len(text):
+        return _t(truncate(text, CELL_CHARS))
+    cell = _t(text)
+    outside = []
+    for h in c.get("hedges", []):
+        hs, he = int(h.get("start", 0)), int(h.get("end", 0))
+        if start <= hs and he <= end:
+            cell.stylize("italic magenta", hs - start, he - start)
+        else:
+            outside.append(one_line(str(h.get("text", ""))))
+    if outside:
+        cell.append("  hedged by " + ", ".join(outside), style="italic magenta")
+    return cell
 
 
 def _techniques(a: Analysis) -> Group:

@@ -1,0 +1,127 @@
+"""Claims: status (asserted, reported, rumored, disputed, denied, questioned), hedges of
+every kind, the link to quotes, and check-worthiness. Sentences are our own.
+
+The status and hedge tests analyse with `claim_min_checkworthiness = 0`, so that every
+sentence becomes a claim and the rules are tested apart from the model."""
+
+import pytest
+
+from newsprobe import analyze
+from newsprobe.layers.commitment import event_cues, happened
+from newsprobe.settings import Settings
+
+ALL = Settings.load(claim_min_checkworthiness=0.0)
+
+
+def claims(text, settings=ALL):
+    return analyze(text, settings).claims
+
+
+def one_claim(text):
+    found = claims(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("Unemployment in Belvik fell to 4.1 percent in the second quarter.", "asserted"),
+    ("The mayor said that the new bridge cost 12 million dollars.", "reported"),
+    ("“The plant will close in June,” the company said.", "reported"),
+    ("There are rumours that the minister sold 300 tonnes of grain abroad.", "rumored"),
+    ("The general reportedly fled the country in March with his family.", "rumored"),
+    ("Sources familiar with the talks said the company cut 500 jobs.", "rumored"),
+    ("The senator falsely claimed that the factory closed in 2019.", "disputed"),
+    ("He said, without evidence, that the vote was rigged in three districts.", "disputed"),
+    ("The ministry denied that it had paid 2 million dollars to the contractor.", "denied"),
+    ("Did the government really spend 5 billion dollars on the stadium?", "questioned"),
+    ("The reporter asked whether the army had entered the town of Belvik.", "questioned"),
+])
+def test_status_of_each_kind(sentence, status):
+    assert one_claim(sentence)["status"] == status
+
+
+def test_claim_inside_a_quote_links_to_it_and_drops_that():
+    a = analyze("The mayor said that the new bridge cost 12 million dollars.", ALL)
+    (claim,) = a.claims
+    assert claim["quote"] == a.quotes[0].id
+    assert claim["text"] == "the new bridge cost 12 million dollars"
+
+
+def test_unquoted_claim_is_its_sentence_and_links_nowhere():
+    claim = one_claim("Unemployment fell to 4.1 percent in the second quarter.")
+    assert claim["quote"] is None
+    assert claim["text"] == "Unemployment fell to 4.1 percent in the second quarter."
+
+
+def hedges(sentence):
+    return [(h["text"], h["kind"]) for h in one_claim(sentence)["hedges"]]
+
+
+@pytest.mark.parametrize("sentence, hedge", [
+    ("The ministry may raise the fuel tax by 3 percent next year.", ("may", "modal")),
+    ("The rebels are believed to hold 200 prisoners in the valley.", ("are believed to", "epistemic")),
+    ("The general reportedly fled the country in March with his family.", ("reportedly", "evidential")),
+    ("The drought will possibly cut the harvest by a third this year.", ("possibly", "probability")),
+    ("The storm destroyed up to 40 houses in the northern district.", ("up to", "approximator")),
+    ("Unconfirmed accounts put the death toll at 70 people on Sunday.", ("Unconfirmed", "unverified")),
+    ("The bank is considering a cut of its interest rate to 2 percent.", ("considering", "intention")),
+    ("The company will pay 3 million dollars if the court rules against it.", ("if", "conditional")),
+])
+def test_hedge_of_each_kind(sentence, hedge):
+    assert hedge in hedges(sentence)
+
+
+def test_hedge_spans_index_the_text():
+    a = analyze("The storm destroyed up to 40 houses and may have killed 12 people.", ALL)
+    for claim in a.claims:
+        assert a.text[claim["start"]:claim["end"]] == claim["text"]
+        for h in claim["hedges"]:
+            assert a.text[h["start"]:h["end"]] == h["text"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The festival opened in May with 30 bands from six countries.",  # May the month
+    "The minister talked about the talks with 30 reporters on Friday.",  # about, not a number
+    "The city opened 12 new schools in 2021 for 5,000 pupils.",
+])
+def test_no_hedges_in_firm_statements(sentence):
+    assert hedges(sentence) == []
+
+
+def test_checkworthiness_ranks_a_numeric_claim_above_small_talk():
+    a = analyze("Thank you all for coming tonight. The city spent 40 million dollars on roads in 2022.", ALL)
+    by_text = {c["text"]: c["checkworthiness"] for c in a.claims}
+    assert by_text["The city spent 40 million dollars on roads in 2022."] > by_text["Thank you all for coming tonight."]
+    assert all(0.0 <= s <= 1.0 for s in by_text.values())
+
+
+def test_default_threshold_keeps_the_factual_sentence_only():
+    found = claims("Thank you all for coming tonight. The city spent 40 million dollars on roads in 2022.",
+                   Settings.load())
+    assert [c["text"] for c in found] == ["The city spent 40 million dollars on roads in 2022."]
+
+
+def parse(sentence):
+    from newsprobe.parse import load_pipeline
+    return load_pipeline(None)(sentence)
+
+
+def verb(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize("sentence, word, did", [
+    ("The army entered the town on Monday.", "entered", True),
+    ("The army did not enter the town.", "enter", False),
+    ("The army may enter the town.", "enter", False),
+    ("The army will enter the town tomorrow.", "enter", False),
+    ("The army plans to enter the town.", "enter", False),
+    ("If the army enters the town, people will flee.", "enters", False),
+    ("Call your doctor today.", "Call", False),
+    ("Officials believe the rebels fired the shells.", "fired", False),
+    ("He denied that he took the money.", "took", False),
+    ("Who won the election in the end?", "won", True),
+])
+def test_commitment_rules(sentence, word, did):
+    doc = parse(sentence)
+    assert happened(verb(doc, word)) is did, [(c.kind, c.token.text) for c in event_cues(verb(doc, word))]
