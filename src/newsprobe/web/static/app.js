@@ -54,10 +54,21 @@
     if (els.length) els[0].scrollIntoView({ block: 'center', behavior: 'smooth' });
   }
 
-  // Search page: choosing what to search (articles, quotes, claims) searches again.
-  document.querySelectorAll('form.search input[name=kind]').forEach(function (radio) {
-    radio.addEventListener('change', function () { radio.form.submit(); });
-  });
+  // Search page: choosing what to search (articles, quotes, claims) searches again, and
+  // filters left empty stay out of the address.
+  var search = document.querySelector('form.search');
+  function dropEmpty() {
+    search.querySelectorAll('input, select').forEach(function (f) { if (!f.value) f.disabled = true; });
+  }
+  if (search) {
+    search.addEventListener('submit', dropEmpty);
+    window.addEventListener('pageshow', function () {  // back button: the form again usable
+      search.querySelectorAll('[disabled]').forEach(function (f) { f.disabled = false; });
+    });
+    search.querySelectorAll('input[name=kind]').forEach(function (radio) {
+      radio.addEventListener('change', function () { dropEmpty(); search.submit(); });
+    });
+  }
 
   if (!text) return;
 
