@@ -114,7 +114,9 @@ def spelling_relation(a: str, b: str) -> str | None:
         return "transliteration"
     if _derived(a.casefold(), b.casefold()):
         return None  # "Russia"/"Russian", "Democrats"/"Democratic": another word
-    if min(len(a), len(b)) >= 4 and OSA.distance(a.casefold(), b.casefold()) <= 2:
+    # One slip (a swapped, dropped, doubled or wrong letter) in a name; two in a long one.
+    allowed = 1 if max(len(a), len(b)) < 8 else 2
+    if min(len(a), len(b)) >= 4 and OSA.distance(a.casefold(), b.casefold()) <= allowed:
         return "misspelling"
     return None
 
@@ -177,6 +179,38 @@ def name_variants(doc, analysis: Analysis, settings: Settings) -> list[dict]:
                         "name_variant", [*spans, spellings[usual][0]],
                         f"{quoted(other)} and {quoted(usual)}: two spellings of {entity.name} "
                         "(a normal transliteration variant)", "info", 0.5))
+    return findings + _misspelt_outside_entities(doc, analysis, settings)
+
+
+def _misspelt_outside_entities(doc, analysis: Analysis, settings: Settings) -> list[dict]:
+    """A misspelt surname the entity recogniser did not take for a name ("Abrms was a
+    producer" after "J.J. Abrams"): a capitalised word outside every mention, one edit
+    (two for long names) from a person's surname, with the same first letter."""
+    covered = {i for e in analysis.entities for m in e.mentions for i in range(m.start, m.end)}
+    surnames: dict[str, tuple] = {}
+    for entity in analysis.entities:
+        if entity.label != "PERSON":
+            continue
+        for mention in entity.mentions:
+            words = _name_words(mention)
+            if words and len(words[-1].text) >= settings.integrity_min_name_chars + 1:
+                surnames.setdefault(words[-1].text, (entity, words[-1]))
+    findings = []
+    for tok in doc:
+        word = tok.text
+        if not tok.is_alpha or not word[:1].isupper() or tok.idx in covered or word.isupper() \
+                or tok.pos_ not in ("PROPN", "NOUN") or len(word) < settings.integrity_min_name_chars:
+            continue
+        for surname, (entity, first) in surnames.items():
+            allowed = 1 if len(surname) < 8 else 2
+            if surname[0] == word[0] and spelling_relation(surname, word) == "misspelling" and \
+                    OSA.distance(surname.casefold(), word.casefold()) <= allowed:
+                span = Span.of(analysis.text, tok.idx, tok.idx + len(word))
+                findings.append(finding(
+                    "name_variant", [span, first],
+                    f"{quoted(word)} looks like a misspelling of {quoted(surname)} ({entity.name})",
+                    "warning", 0.7))
+                break
     return findings
 
 
@@ -200,8 +234,9 @@ _CONTEXT_POS = {"NOUN", "VERB", "ADJ", "PROPN"}
 class Quantity:
     """A number with its unit, as written: "300 jobs", "$4.5 million", "12 percent"."""
 
-    def __init__(self, span: Span, value: float, unit: str, head: str, context: set[str]):
+    def __init__(self, span: Span, value: float, unit: str, head: str, context: set[str], sent: int):
         self.span, self.value, self.unit, self.head, self.context = span, value, unit, head, context
+        self.sent = sent  # start of its sentence, in characters
 
 
 def _number_value(tokens) -> float | None:
@@ -254,15 +289,33 @@ def quantities(doc, text: str) -> list[Quantity]:
                 or tok.text.isdigit() and len(tok.text) == 4 and 1800 <= int(tok.text) <= 2100:
             i = j
             continue
+        if _in_table_row(doc, text, tok):
+            i = j
+            continue
         end_tok = unit_tok if unit_tok is not None else doc[j - 1]
         span = Span.of(text, doc[start].idx, end_tok.idx + len(end_tok.text))
         anchor = unit_tok if unit_tok is not None else tok
         sent = anchor.sent
         context = {t.lemma_.lower() for t in sent if t.pos_ in _CONTEXT_POS and not t.is_stop
                    and not t.like_num and t.i != anchor.i and t.is_alpha}
-        found.append(Quantity(span, value, unit, anchor.head.lemma_.lower(), context))
+        found.append(Quantity(span, value, unit, anchor.head.lemma_.lower(), context, sent.start_char))
         i = j
     return found
+
+
+# A line where this share of the words are numbers is a table row or a spec list
+# ("CB Ward 74 100% 4 tackles"): its values differ by design.
+TABLE_NUMBER_SHARE = 0.2
+
+
+def _in_table_row(doc, text: str, tok) -> bool:
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    line = doc.char_span(start, len(text) if end == -1 else end, alignment_mode="expand")
+    if line is None:
+        return False
+    words = [t for t in line if not t.is_punct and not t.is_space]
+    return bool(words) and sum(t.like_num for t in words) / len(words) >= TABLE_NUMBER_SHARE
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
@@ -289,10 +342,10 @@ def inconsistent_numbers(doc, text: str, settings: Settings) -> list[dict]:
     reported: set[tuple[int, int]] = set()
     for unit, qs in by_unit.items():
         for qa, qb in combinations(qs, 2):
-            if qa.value == qb.value or not _close_values(qa.value, qb.value):
-                continue
+            if qa.value == qb.value or not _close_values(qa.value, qb.value) or qa.sent == qb.sent:
+                continue  # one sentence giving two values compares them ("from 230 to 300 miles")
             overlap = _jaccard(qa.context, qb.context)
-            if overlap < settings.integrity_number_context:
+            if qa.head != qb.head or overlap < settings.integrity_number_context:
                 continue
             key = (qa.span.start, qb.span.start)
             if key in reported:

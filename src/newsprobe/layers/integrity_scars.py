@@ -44,6 +44,7 @@ SENTENCE_OPENERS = frozenset(
     "Only".split())
 # Words a headline may not end on, however it is capitalised.
 NEVER_LAST = frozenset("a an the of and or but to with from by".split())
+OPEN_RANGE = frozenset("above below over under up more less older younger".split())
 WH_WORDS = frozenset("what who where which how when why".split())
 # Longest run of lower-case words reported as a stray fragment; a longer one is a sentence
 # that merely starts in lower case.
@@ -179,6 +180,8 @@ def _cut_paragraphs(doc, text: str) -> list[dict]:
             or _noun_missing(last))
         if dangling and last.pos_ == "ADP" and len(words) <= 8 and words[0].lower_ in WH_WORDS:
             dangling = False  # a headline's stranded preposition: "What to look out for"
+        if dangling and last.lower_ in OPEN_RANGE and doc[last.i - 1].pos_ == "CCONJ":
+            dangling = False  # "aged 12 and above", "or more"
         if last.text in (",", "-", "–", "—"):
             findings.append(finding("truncated_sentence", [cut],
                                     f"the paragraph stops on {quoted(last.text)} mid-sentence",
