@@ -161,8 +161,13 @@ def _quote_changes(a: SentenceView, b: SentenceView) -> list[Change]:
             continue
         used.add(best_j)
         sb, eb = qb[best_j]
-        if wa == _norm_words(b.text[sb:eb]):
+        wb = _norm_words(b.text[sb:eb])
+        if wa == wb:
             continue
+        raw_a = set(WORD.findall(a.text[sa:ea].translate(_FOLD)))
+        raw_b = set(WORD.findall(b.text[sb:eb].translate(_FOLD)))
+        if all(_is_fact_word(w) for w in raw_a ^ raw_b):
+            continue  # only a name, figure or negation differs: reported as that change
         speaker_a, speaker_b = _speaker_at(a, sa, ea), _speaker_at(b, sb, eb)
         if speaker_a and speaker_b and speaker_a != speaker_b:
             continue  # two speakers: a different quote, not an altered one
@@ -170,6 +175,11 @@ def _quote_changes(a: SentenceView, b: SentenceView) -> list[Change]:
         out.append(Change("altered_quote", a.sub(sa, ea), b.sub(sb, eb),
                           f"quotation{who} worded differently"))
     return out
+
+
+def _is_fact_word(word: str) -> bool:
+    """Words whose change is reported by its own kind rather than as a reworded quote."""
+    return word[:1].isdigit() or word[:1].isupper() or word.lower() in _NEGATIONS or word in _NUMBER_WORDS or word in _MONTHS
 
 
 def _proper_tokens(v: SentenceView, tokens) -> list[tuple[str, int, int]]:

@@ -1,0 +1,34 @@
+"""The WikiRef220 story evaluation: metrics on hand-made labels, and a small real run
+(skipped without ../shared/data)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprobe.eval.stories import bcubed, evaluate, format_text, gold_label
+
+DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "stories"
+
+
+def test_gold_label_strips_the_trailing_number():
+    assert gold_label("ParisAttacks2015 (12)") == "ParisAttacks2015"
+    assert gold_label("greek.elections.113") == "greek.elections"
+    assert gold_label("NBA.draft.2") == "NBA.draft"
+
+
+def test_bcubed_perfect_and_lumped():
+    gold = ["a", "a", "b", "b"]
+    assert bcubed([0, 0, 1, 1], gold)["bcubed_f"] == 1.0
+    lumped = bcubed([0, 0, 0, 0], gold)
+    assert lumped["recall"] == 1.0 and lumped["precision"] == 0.5
+
+
+@pytest.mark.data
+@pytest.mark.skipif(not (DATA / "wikiref220").is_dir(), reason="../shared/data/stories not present")
+def test_eval_stories_small_subset_runs_with_baseline():
+    result = evaluate(DATA, "all", limit=24)
+    assert 0.0 <= result["bcubed_f"] <= 1.0 and -1.0 <= result["ari"] <= 1.0
+    assert "tfidf" in result["baseline"] and result["clusters"] >= 1
+    assert "BCubed F" in format_text(result)
