@@ -6,7 +6,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from fastapi import APIRouter, Depends, File, Request, UploadFile
+from fastapi import APIRouter, File, Request, UploadFile
+from starlette.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, RedirectResponse
 from pydantic import BaseModel, Field
 
@@ -16,7 +17,6 @@ from ...ingest.jsonl import read_jsonl
 from ...ingest.outlet import outlet_of
 from ...ingest.text import read_text
 from ...model import Article
-from ..app import read_store
 from ..render import path_part, render_page
 from ..safety import require_write
 
@@ -109,7 +109,6 @@ async def analyse_submit(request: Request):
         text = form.get("text") if isinstance(form.get("text"), str) else ""
         articles, failures = [read_text(text.encode("utf-8"), "pasted text")], []
     articles = [with_fields(a, fields) for a in articles] if len(articles) == 1 else articles
-    from starlette.concurrency import run_in_threadpool
     result = await run_in_threadpool(analyse_and_store, request, articles, failures)
     if len(result["links"]) == 1 and not failures:
         return RedirectResponse(result["links"][0], status_code=303)
@@ -141,6 +140,5 @@ async def analyse_upload_api(request: Request, file: UploadFile = File(...)) -> 
     data = await file.read()
     articles, failures = articles_from_upload(data, file.filename or "upload", config.settings.web_max_upload_articles,
                                               config.settings.max_input_bytes)
-    from starlette.concurrency import run_in_threadpool
     result = await run_in_threadpool(analyse_and_store, request, articles, failures)
     return JSONResponse(result, status_code=201)
