@@ -59,12 +59,27 @@ def load_pipeline(name: str | None = None):
     resolved = resolve_pipeline_name(name)
     log.info("loading spaCy pipeline %s", resolved)
     nlp = spacy.load(resolved)
+    _split_punctuation_runs(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newsprobe_paragraph_breaks", before="parser")
     # Articles are checked against Settings.max_input_bytes at ingest; spaCy's own guard
     # would otherwise refuse long but legitimate texts with a less helpful message.
     nlp.max_length = 10_000_000
     return nlp
+
+
+# spaCy's tokenizer strips one prefix or suffix character at a time and searches the rest
+# again: quadratic in the length of a run like 20,000 quotation marks, minutes of CPU for
+# one hostile article. A run of four or more punctuation characters becomes one token in
+# one step; ordinary text ("...", ".”", "?!") never has such runs.
+PUNCTUATION_RUN = r"[^\w\s]{4,}"
+
+
+def _split_punctuation_runs(nlp) -> None:
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+    nlp.tokenizer.prefix_search = compile_prefix_regex([PUNCTUATION_RUN, *nlp.Defaults.prefixes]).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex([PUNCTUATION_RUN, *nlp.Defaults.suffixes]).search
 
 
 def pipeline_label(nlp) -> str:
