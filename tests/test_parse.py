@@ -31,3 +31,13 @@ def test_pipeline_is_loaded_once_and_blank_lines_end_sentences():
     doc = nlp("“It is over.”\n\nThe minister said nothing")
     starts = [s.start_char for s in doc.sents]
     assert doc.text.index("The minister") in starts
+
+
+def test_analysis_can_run_a_subset_of_layers_with_what_they_require():
+    from newsprobe import analyze
+    from newsprobe.analyze import select_layers
+
+    names = [layer.NAME for layer in select_layers(["attribution"])]
+    assert names == ["entities", "attribution"]
+    a = analyze("The mayor said the bridge would reopen.", layers=["attribution"])
+    assert a.quotes and set(a.meta["layers"]) == {"entities", "attribution"}

@@ -26,29 +26,49 @@ def article_id(article: Article) -> str:
     return "sha1:" + hashlib.sha1(article.text.encode("utf-8")).hexdigest()[:16]
 
 
-def analyze(article: Article | str, settings: Settings | None = None) -> Analysis:
+def analyze(article: Article | str, settings: Settings | None = None,
+            layers: Iterable[str] | None = None) -> Analysis:
     """Analyse one article (or a plain string)."""
     if isinstance(article, str):
         article = Article(text=article)
-    return next(analyze_many([article], settings))
+    return next(analyze_many([article], settings, layers))
 
 
-def analyze_many(articles: Iterable[Article], settings: Settings | None = None) -> Iterator[Analysis]:
-    """Analyse articles in order, parsing them in batches with nlp.pipe."""
+def select_layers(names: Iterable[str] | None) -> tuple:
+    """The layers to run: all of them, or the named ones plus the layers they require
+    (an evaluation of attribution needs entities, not techniques)."""
+    if names is None:
+        return LAYERS
+    wanted = set(names)
+    unknown = wanted - {layer.NAME for layer in LAYERS}
+    if unknown:
+        raise ValueError(f"unknown layers: {sorted(unknown)}")
+    for layer in reversed(LAYERS):
+        if layer.NAME in wanted:
+            wanted |= {other.NAME for other in LAYERS if other.FIELD in layer.REQUIRES}
+    return tuple(layer for layer in LAYERS if layer.NAME in wanted)
+
+
+def analyze_many(articles: Iterable[Article], settings: Settings | None = None,
+                 layers: Iterable[str] | None = None) -> Iterator[Analysis]:
+    """Analyse articles in order, parsing them in batches with nlp.pipe. `layers` limits
+    the run to some layers (and those they require); the others' fields stay empty."""
     settings = settings or Settings.load()
+    chosen = select_layers(layers)
     nlp = load_pipeline(settings.model or None)
     model = pipeline_label(nlp)
     batch: list[Article] = []
     for article in articles:
         batch.append(article)
         if len(batch) >= settings.pipe_batch_size:
-            yield from _analyze_batch(batch, nlp, model, settings)
+            yield from _analyze_batch(batch, nlp, model, settings, chosen)
             batch = []
     if batch:
-        yield from _analyze_batch(batch, nlp, model, settings)
+        yield from _analyze_batch(batch, nlp, model, settings, chosen)
 
 
-def _analyze_batch(batch: list[Article], nlp, model: str, settings: Settings) -> Iterator[Analysis]:
+def _analyze_batch(batch: list[Article], nlp, model: str, settings: Settings,
+                   layers: tuple = LAYERS) -> Iterator[Analysis]:
     started = time.perf_counter()
     docs = list(nlp.pipe(a.text for a in batch))
     # nlp.pipe parses a batch at once; charge each article its share by length.
@@ -56,25 +76,25 @@ def _analyze_batch(batch: list[Article], nlp, model: str, settings: Settings) ->
     total_chars = sum(len(a.text) for a in batch) or 1
     for article, doc in zip(batch, docs):
         yield analyze_doc(article, doc, settings, model,
-                          parse_ms=parse_ms * len(article.text) / total_chars)
+                          parse_ms=parse_ms * len(article.text) / total_chars, layers=layers)
 
 
 def analyze_doc(article: Article, doc, settings: Settings, model: str = "",
-                parse_ms: float = 0.0) -> Analysis:
+                parse_ms: float = 0.0, layers: tuple = LAYERS) -> Analysis:
     """Run the layers over an already parsed Doc (the Spark job and benchmarks use this)."""
     analysis = Analysis(
         text=article.text, id=article_id(article), title=article.title, url=article.url,
         outlet=article.outlet, published=article.published, language=article.language,
     )
     timings = {"parse": round(parse_ms, 2)}
-    for layer in LAYERS:
+    for layer in layers:
         started = time.perf_counter()
         setattr(analysis, layer.FIELD, layer.run(doc, analysis, settings))
         timings[layer.NAME] = round((time.perf_counter() - started) * 1000, 2)
     analysis.meta = {
         "newsprobe": __version__,
         "model": model,
-        "layers": {layer.NAME: layer.VERSION for layer in LAYERS},
+        "layers": {layer.NAME: layer.VERSION for layer in layers},
         "timings_ms": timings,
     }
     if article.origin:

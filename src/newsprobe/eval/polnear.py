@@ -195,7 +195,7 @@ def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,
     n_gold = n_pred = n_matched = n_gold_no_content = 0
     by_type = {t: [0, 0] for t in SOURCE_TYPES}      # type -> [gold, matched]
     with _progress(progress, len(rows), split) as advance:
-        for row, analysis in zip(rows, analyze_many(articles)):
+        for row, analysis in zip(rows, analyze_many(articles, layers=("attribution",))):
             text = row["text"]
             index = TokenIndex(text)
             gold = [_gold_roles(q) for q in row["quotes"]]
