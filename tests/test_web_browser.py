@@ -125,6 +125,15 @@ def test_article_layers_switch_and_a_speaker_lights_up_their_quotes(page, server
     # One quote from the side panel: only its own pieces light up.
     page.click(".speaker:has-text('Sofia Lind') a.finding >> nth=0")
     assert "inspection regime" in "".join(page.locator("#text .lit").all_inner_texts())
+
+    # Claims (when the claims layer ran): underlined by status; a click lights one up.
+    claims = page.locator("#p-claims a.finding")
+    if claims.count():
+        status = claims.first.get_attribute("data-status")
+        assert page.locator(f"#text .claim.cs-{status}").count() > 0
+        claims.first.click()
+        lit = "".join(page.locator("#text .lit").all_inner_texts())
+        assert lit and lit.split()[0] in claims.first.locator(".ctext").inner_text()
     assert not page.errors, page.errors
 
 
