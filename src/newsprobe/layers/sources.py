@@ -56,6 +56,7 @@ class EntityIndex:
     """Entities of one article with what the text says they are ("minister", "agency"),
     keyed for fast look-up by character offset."""
 
+    text: str
     entities: list[Entity]
     descriptors: dict[str, set[str]]
     by_offset: dict[int, Entity]
@@ -75,9 +76,10 @@ class EntityIndex:
             for mention in entity.mentions:
                 for offset in range(mention.start, mention.end):
                     by_offset[offset] = entity
-                words |= _mention_descriptors(doc, mention.start, mention.end)
+                words |= _mention_descriptors(doc, analysis.text, mention.start, mention.end)
             descriptors[entity.id] = words
-        return cls(analysis.entities, descriptors, by_offset, quoted or (lambda offset: False), [])
+        return cls(analysis.text, analysis.entities, descriptors, by_offset,
+                   quoted or (lambda offset: False), [])
 
     def entity_at(self, token) -> Entity | None:
         return self.by_offset.get(token.idx)
@@ -114,7 +116,7 @@ class EntityIndex:
 _APPOSITION_AFTER = re.compile(r",\s+(?:the|a|an|[A-Z]\w*[’']s)\s+([^,.;:“”\"\n]{1,70}),")
 
 
-def _mention_descriptors(doc, start: int, end: int) -> set[str]:
+def _mention_descriptors(doc, text: str, start: int, end: int) -> set[str]:
     """Words attached to a mention: compounds and modifiers ("Defence Minister"),
     appositions ("TASS, the state news agency"), and the noun it is in apposition to
     ("the state-run agency TASS")."""
@@ -124,7 +126,7 @@ def _mention_descriptors(doc, start: int, end: int) -> set[str]:
     root = span.root
     words = set()
     # ", the country's main state television channel,": an apposition the parser missed.
-    after = _APPOSITION_AFTER.match(doc.text, end)
+    after = _APPOSITION_AFTER.match(text, end)
     if after:
         words.update(w.lower().strip("’'s") for w in re.findall(r"[\w-]+", after.group(1)))
     attached = [c for c in root.children if c.dep_ in ("compound", "amod", "appos", "nmod")]
@@ -174,7 +176,8 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
     tokens = _core_phrase(sorted(source_tokens, key=lambda t: t.i))
     head = min(tokens, key=lambda t: _depth(t))
     lower = head.lower_
-    text = doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
+    # doc.text rebuilds the whole string on every access: slice the analysed text instead.
+    text = index.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
     window = settings.pronoun_window_sentences * 200  # sentences of ~200 characters
 
     if head.pos_ == "PRON" or lower in RELATIVE_PRONOUNS:
