@@ -56,6 +56,11 @@ def headline(analysis: Analysis) -> str:
     return one_line(head + ("…" if len(words) > HEADLINE_WORDS else ""))
 
 
+def marked(content: str) -> str:
+    """Content in quotation marks: a direct quote brings its own, indirect content gets ours."""
+    return content if content[:1] in "“\"‘'" else f"“{content}”"
+
+
 def source_label(name: str, kind: str) -> str:
     return f"{one_line(name)} ({kind})"
 
