@@ -24,7 +24,13 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 # --- quotes -------------------------------------------------------------------------
 
 def _speaker_key(quote) -> str | None:
+    """Who said it: a named speaker by the last word of the name ("Mayor Ilse Marnow" and
+    "Ilse Marnow" may be filed apart, even with different kinds, by the earlier layers),
+    others by entity, else by name."""
     sp = quote.speaker
+    words = _WORD.findall(sp.name)
+    if sp.kind not in ("unknown", "author", "anonymous", "rumor") and words and words[-1][:1].isupper():
+        return "name:" + words[-1].casefold()
     if sp.entity:
         return sp.entity
     if sp.kind in ("unknown", "author") or not sp.name.strip():

@@ -89,13 +89,54 @@ def _is_lower_word(tok) -> bool:
     return tok.is_alpha and tok.text.islower()
 
 
+def list_lines(text: str) -> set[int]:
+    """Start offsets of lines that are list items, table rows or address lines rather than
+    prose: lines after a line ending with a colon ("This could occur:"), lines starting
+    with the same word as a list line above, and runs of three or more consecutive lines
+    none of which ends like a sentence (feature lists, addresses, ingredient lists)."""
+    lines = [(s, e) for s, e in _paragraphs(text)]
+    unpunctuated = [text[e - 1] not in FINAL_CHARS for s, e in lines]
+    listed: set[int] = set()
+    run: list[int] = []
+    for k, (s, e) in enumerate(lines + [(len(text), len(text))]):
+        if k < len(lines) and unpunctuated[k] and (not run or text.count("\n", lines[run[-1]][1], s) == 1):
+            run.append(k)
+            continue
+        if len(run) >= 3:
+            listed.update(lines[j][0] for j in run)
+        run = [k] if k < len(lines) and unpunctuated[k] else []
+    for k in range(1, len(lines)):
+        s, e = lines[k]
+        ps, pe = lines[k - 1]
+        first = text[s:e].split(maxsplit=1)[0].lower()
+        if text[pe - 1] == ":" or (ps in listed and text[ps:pe].split(maxsplit=1)[0].lower() == first):
+            listed.add(s)
+    return listed
+
+
+def _line_start(text: str, at: int) -> int:
+    start = text.rfind("\n", 0, at) + 1
+    while start < at and text[start] in " \t":
+        start += 1
+    return start
+
+
+def _next_line_continues(text: str, end: int) -> bool:
+    """The text after a line break goes on in lower case: a hard-wrapped sentence, not a
+    cut one."""
+    rest = text[end:].lstrip()
+    return rest[:1].islower()
+
+
 def stray_fragments(doc, text: str) -> list[dict]:
+    listed = list_lines(text)
     findings = []
     i = 0
     n = len(doc)
     while i < n:
         tok = doc[i]
-        if not _is_lower_word(tok) or not _at_sentence_start(doc, text, i):
+        if not _is_lower_word(tok) or not _at_sentence_start(doc, text, i) \
+                or _line_start(text, tok.idx) in listed:
             i += 1
             continue
         j = i
@@ -157,9 +198,11 @@ def truncated_sentences(doc, text: str) -> list[dict]:
 
 
 def _cut_paragraphs(doc, text: str) -> list[dict]:
+    listed = list_lines(text)
     findings = []
     for s, e in _paragraphs(text):
-        if text[e - 1] in FINAL_CHARS or _LIST_ITEM.match(text[s:e]):
+        if text[e - 1] in FINAL_CHARS or _LIST_ITEM.match(text[s:e]) or s in listed \
+                or _next_line_continues(text, e):
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:

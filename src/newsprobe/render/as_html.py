@@ -19,7 +19,7 @@ from .. import __version__
 from ..model import Analysis, Quote
 from ..layers.technique_glossary import EXPLANATIONS as TECHNIQUE_EXPLANATIONS
 from ..layers.technique_glossary import label as technique_label
-from . import chain_label, headline, one_line, quote_content, source_label, speaker_groups, truncate
+from . import chain_label, headline, marked, one_line, quote_content, source_label, speaker_groups, truncate
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 
@@ -110,9 +110,12 @@ def _marks(a: Analysis, colour: dict[int, int]) -> list[_Mark]:
                            f"technique: {technique_label(name)} ({float(t.get('score', 0.0)):.2f}), "
                            f"{_technique_by(a, t)}: {TECHNIQUE_EXPLANATIONS.get(name, '')}"))
     for f in a.integrity:
+        info = f.get("severity") == "info"
         for s in f.get("spans", []):
-            marks.append(_Mark(s.get("start", 0), s.get("end", 0), ("integ",),
-                               f"integrity: {f.get('kind', '')}: {f.get('message', '')}"))
+            marks.append(_Mark(s.get("start", 0), s.get("end", 0), ("integ-info",) if info else ("integ",),
+                               f"integrity {f.get('severity', 'warning')}: "
+                               f"{INTEGRITY_LABELS.get(str(f.get('kind', '')), f.get('kind', ''))}: "
+                               f"{f.get('message', '')}"))
     n = len(a.text)
     return [m for m in marks
             if isinstance(m.start, int) and isinstance(m.end, int) and 0 <= m.start < m.end <= n]
@@ -205,8 +208,10 @@ def _panel(a: Analysis, colour: dict[int, int]) -> str:
         sp = group.speaker
         qi0 = index[id(group.quotes[0])]
         entity = a.entity(sp.entity)
+        state = (' <span class="kind k-state" title="described as state-run or a known state outlet">'
+                 'state-aligned</span>' if any(q.speaker.state_aligned for q in group.quotes) else "")
         parts.append(f'<section class="speaker sp{colour[qi0]}">'
-                     f'<h3>{esc(one_line(sp.name))} <span class="kind k-{esc(sp.kind)}">{esc(sp.kind)}</span></h3>')
+                     f'<h3>{esc(one_line(sp.name))} <span class="kind k-{esc(sp.kind)}">{esc(sp.kind)}</span>{state}</h3>')
         if entity:
             name = "" if entity.name == sp.name else f"{esc(entity.name)} · "
             parts.append(f'<p class="sub">{name}{esc(entity.label)}</p>')
@@ -219,7 +224,7 @@ def _panel(a: Analysis, colour: dict[int, int]) -> str:
             chain = (f'<span class="chain">{esc(chain_label(q.speaker, q.chain))}</span>'
                      if q.chain and not group.chain else "")
             parts.append(f'<li><a href="#np-q{qi}" data-q="q{qi}"><span class="qtype">{esc(q.type)}</span> '
-                         f'{cue}“{esc(quote_content(q, PANEL_CHARS))}”</a> '
+                         f'{cue}{esc(marked(quote_content(q, PANEL_CHARS)))}</a> '
                          f'<span class="conf">{q.confidence:.2f}</span>{chain}</li>')
         parts.append("</ol></section>")
     if a.entities:
@@ -233,14 +238,35 @@ def _panel(a: Analysis, colour: dict[int, int]) -> str:
         parts.append(_claims_panel(a))
     if a.techniques:
         parts.append(_techniques_panel(a))
-    for title, items, fmt in (
-        ("Integrity", a.integrity, lambda f: f'<span class="kind">{esc(f.get("kind", ""))}</span> {esc(f.get("message", ""))}'),
-    ):
-        if items:
-            parts.append(f'<h2>{title} <span class="count">{len(items)}</span></h2><ul class="findings">')
-            parts.extend(f"<li>{fmt(item)}</li>" for item in items)
-            parts.append("</ul>")
+    if a.integrity:
+        parts.append(_integrity_panel(a))
     return "\n".join(parts)
+
+
+# Integrity kinds as a reader names them.
+INTEGRITY_LABELS = {
+    "stray_fragment": "stray fragment", "truncated_sentence": "cut-off sentence",
+    "inconsistent_quote": "quote in two wordings", "name_variant": "name spelt two ways",
+    "inconsistent_number": "number given two ways",
+}
+
+
+def _integrity_panel(a: Analysis) -> str:
+    """Warnings first, then info notes; each with its kind, message and the text it is
+    about (each span, shortened)."""
+    findings = sorted(a.integrity, key=lambda f: (f.get("severity") == "info",
+                                                   f.get("spans", [{}])[0].get("start", 0)))
+    warnings = sum(f.get("severity", "warning") == "warning" for f in findings)
+    items = []
+    for f in findings:
+        severity = "info" if f.get("severity") == "info" else "warning"
+        kind = str(f.get("kind", ""))
+        where = " / ".join(f'<q>{esc(truncate(str(s.get("text", "")), 80))}</q>' for s in f.get("spans", []))
+        items.append(f'<li class="i-{severity}"><span class="kind i-kind-{severity}">'
+                     f'{esc(INTEGRITY_LABELS.get(kind, kind))}</span> {esc(f.get("message", ""))}'
+                     f'<span class="sub i-where">{where}</span></li>')
+    return (f'<h2>Integrity <span class="count">{warnings} warning{"s" if warnings != 1 else ""}, '
+            f'{len(findings) - warnings} info</span></h2><ul class="findings">{"".join(items)}</ul>')
 
 
 # Characters of a claim shown in the side panel (claims are sentences, rarely longer).
@@ -308,8 +334,10 @@ def _legend(a: Analysis) -> str:
         items.append(('<span class="tech">loaded</span>', "persuasion technique, author's words"))
         if any(t.get("in_quote") for t in a.techniques):
             items.append(('<span class="tech tech-q">loaded</span>', "persuasion technique inside a quote (the speaker's)"))
-    if a.integrity:
-        items.append(('<span class="integ">fragm</span>', "integrity issue"))
+    if any(f.get("severity", "warning") == "warning" for f in a.integrity):
+        items.append(('<span class="integ">fragm</span>', "integrity warning"))
+    if any(f.get("severity") == "info" for f in a.integrity):
+        items.append(('<span class="integ-info">Zelenskyy</span>', "integrity note"))
     return "".join(f"<li>{sample} {label}</li>" for sample, label in items)
 
 
@@ -387,6 +415,11 @@ mark.hedge{background:#f3e8ff;border-radius:2px;padding:0 .1em}
 .glossary dt{font-weight:600}
 .glossary dd{margin:0 0 .3rem .8rem;color:var(--muted)}
 .integ{text-decoration:underline wavy #cf222e;text-underline-offset:3px}
+.integ-info{text-decoration:underline dotted #6e7781;text-underline-offset:3px}
+.i-kind-warning{background:#fff1e5;color:#953800}
+.i-kind-info{background:#eaeef2;color:#57606a}
+.i-where{display:block;overflow-wrap:anywhere}
+li.i-info{color:var(--muted)}
 span[data-q]{cursor:help}
 span.lit{outline:2px solid rgba(27,31,36,.55);outline-offset:0}
 aside{font-size:.88rem;line-height:1.45}
@@ -402,7 +435,7 @@ aside h2{font-size:.8rem;text-transform:uppercase;letter-spacing:.06em;color:var
 .kind{display:inline-block;font-size:.72rem;font-weight:600;padding:0 .4em;border-radius:999px;background:#eaeef2;color:#24292f;vertical-align:1px}
 .k-anonymous,.k-rumor{background:#ffebe9;color:#a40e26}
 .k-government,.k-official{background:#fbefff;color:#6e40c9}
-.k-media{background:#dafbe1;color:#116329}
+.k-media{background:#dafbe1;color:#116329}.k-state{background:#ffebe9;color:#a40e26}
 .sub,.conf{color:var(--muted);font-size:.8rem}
 .sub{margin:.1rem 0 0}
 .chain{display:block;color:var(--muted);font-size:.8rem;margin:.15rem 0 0}

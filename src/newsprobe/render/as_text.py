@@ -19,7 +19,7 @@ from rich.tree import Tree
 from ..model import Analysis, Quote
 from ..layers.technique_glossary import EXPLANATIONS as TECHNIQUE_EXPLANATIONS
 from ..layers.technique_glossary import label as technique_label
-from . import chain_label, clean, headline, one_line, quote_content, speaker_groups, truncate
+from . import chain_label, clean, headline, marked, one_line, quote_content, speaker_groups, truncate
 
 # Styles per speaker kind, so that an anonymous or rumoured source stands out.
 KIND_STYLES = {
@@ -100,6 +100,8 @@ def _quotes(a: Analysis) -> Group:
         sp = group.speaker
         label = Text.assemble((clean(sp.name), "bold " + KIND_STYLES.get(sp.kind, "")),
                               "  ", (sp.kind, KIND_STYLES.get(sp.kind, "")))
+        if any(q.speaker.state_aligned for q in group.quotes):
+            label.append("  state-aligned", style="bold red")
         entity = a.entity(sp.entity)
         if entity:
             name = "" if entity.name == sp.name else f" {clean(entity.name)}"
@@ -122,9 +124,7 @@ def _quote_line(q: Quote, show_chain: bool) -> Text:
         line.append(one_line(q.cue.text), style="italic yellow")
         line.append(": ")
     content = quote_content(q)
-    # Direct quotes carry their own marks; indirect content gets ours.
-    marked = content[:1] in "“\"‘'" if content else False
-    line.append((content if marked else f"“{content}”") if content else "(no content)")
+    line.append(marked(content) if content else "(no content)")
     line.append(f"  {q.confidence:.2f}", style="dim")
     if q.source and q.source.text.strip().casefold() != q.speaker.name.strip().casefold():
         line.append(f"  as “{one_line(q.source.text)}”", style="dim")
@@ -226,14 +226,28 @@ def _techniques(a: Analysis) -> Group:
                  Padding(table, (0, 0, 0, 2)), Padding(legend, (0, 0, 0, 2)))
 
 
+# Integrity severities: a warning is a likely defect, info a normal variant worth knowing.
+SEVERITY_STYLES = {"warning": "bold yellow", "info": "dim"}
+
+
 def _integrity(a: Analysis) -> Group:
-    table = _table("kind", "message", "where")
-    for f in a.integrity:
-        where = " | ".join(f"{s.get('start')}: {truncate(str(s.get('text', '')), 60)}"
-                           for s in f.get("spans", []))
-        table.add_row(_t(str(f.get("kind", "")), "bold yellow"), _t(str(f.get("message", ""))),
+    """Warnings first, then info notes, each in text order, with the spans it is about."""
+    table = _table("", "kind", "message", "where")
+    findings = sorted(a.integrity, key=lambda f: (f.get("severity") == "info",
+                                                   f.get("spans", [{}])[0].get("start", 0)))
+    for f in findings:
+        severity = "info" if f.get("severity") == "info" else "warning"
+        where = "\n".join(f"@{s.get('start')} “{truncate(str(s.get('text', '')), 60)}”"
+                          for s in f.get("spans", []))
+        table.add_row(Text("!" if severity == "warning" else "i", style=SEVERITY_STYLES[severity]),
+                      _t(str(f.get("kind", "")), SEVERITY_STYLES[severity]),
+                      _t(str(f.get("message", "")), "" if severity == "warning" else "dim"),
                       _t(where, "dim"))
-    return Group(_section("Integrity", len(a.integrity)), Padding(table, (0, 0, 0, 2)))
+    warnings = sum(f.get("severity", "warning") == "warning" for f in findings)
+    title = Text.assemble("\n", ("Integrity", "bold underline"),
+                          (f" ({warnings} warning{'s' if warnings != 1 else ''}, "
+                           f"{len(findings) - warnings} info)", "dim"))
+    return Group(title, Padding(table, (0, 0, 0, 2)))
 
 
 __all__ = ["render", "render_one"]

@@ -1,0 +1,193 @@
+"""The integrity layer on hand-written articles: each kind of scar is found where it is,
+and clean articles get no warning. All texts are written for these tests (fictional
+places and people)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprobe import analyze
+from newsprobe.layers import LAYERS, integrity
+from newsprobe.layers.integrity_consistency import spelling_relation, translit_key
+
+CLEAN = [
+    # A plain news story with a quote repeated verbatim, a name in two forms and a number
+    # given twice with the same value.
+    "The Karsovian government said on Tuesday that it would close 300 jobs at the Velm "
+    "steelworks by June.\n\n"
+    "“We will not accept the closure of this plant under any circumstances,” said Mayor "
+    "Ilse Marnow, who has led the town since 2019.\n\n"
+    "Marnow met union leaders on Wednesday. The union said the 300 jobs were the last "
+    "skilled work in the valley.\n\n"
+    "“We will not accept the closure of this plant under any circumstances,” Marnow told "
+    "reporters again on Thursday.",
+    # Headings, a byline, a dateline, a list and a caption: lines without full stops by design.
+    "Flood Warning Issued for Lower Drava Valley\n\n"
+    "By Tomas Keller\n\n"
+    "LINDHOLM (Regional Press) — The river authority issued a flood warning for the lower "
+    "valley on Sunday after two days of heavy rain.\n\n"
+    "What residents should do\n\n"
+    "- Move valuables upstairs\n"
+    "- Keep a radio at hand\n\n"
+    "Sandbags stacked outside the town hall in Lindholm\n\n"
+    "Officials said the water level would peak on Monday evening. Schools will stay closed.",
+    # Two different quantities of one unit in one sentence (a comparison, not an error),
+    # a question quoted with a lower-case attribution, an abbreviation.
+    "Ticket sales rose from 1,200 tickets in May to 1,500 tickets in June, the festival "
+    "said.\n\n"
+    "“Why would we stop now?” asked director Petra Hallin. The U.S. band that headlines "
+    "the festival has sold out its tour.\n\n"
+    "Hallin said the festival would add a third stage next year.",
+]
+
+
+def _warnings(analysis, kind=None):
+    return [f for f in analysis.integrity
+            if f["severity"] == "warning" and (kind is None or f["kind"] == kind)]
+
+
+def _check_spans(analysis):
+    for f in analysis.integrity:
+        assert f["kind"] in integrity.KINDS
+        assert f["severity"] in integrity.SEVERITIES
+        assert 0.0 <= f["score"] <= 1.0 and f["message"]
+        for s in f["spans"]:
+            assert analysis.text[s["start"]:s["end"]] == s["text"]
+
+
+def test_integrity_runs_last():
+    assert LAYERS[-1] is integrity
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_integrity_clean_articles_have_no_warnings(text):
+    analysis = analyze(text)
+    _check_spans(analysis)
+    assert _warnings(analysis) == []
+
+
+def test_integrity_stray_words_before_the_first_sentence():
+    text = ("market update The Velm council approved a new budget on Monday. The vote was "
+            "close.\n\nCouncillor Rowan Pike called the budget fair.")
+    analysis = analyze(text)
+    _check_spans(analysis)
+    [f] = _warnings(analysis, "stray_fragment")
+    assert f["spans"][0]["text"] == "market update"
+
+
+def test_integrity_stray_words_inside_a_paragraph():
+    text = ("The Velm council approved a new budget on Monday. budget vote The mayor called "
+            "it fair. Councillor Rowan Pike voted against it.")
+    analysis = analyze(text)
+    [f] = _warnings(analysis, "stray_fragment")
+    assert f["spans"][0]["text"] == "budget vote"
+
+
+def test_integrity_paragraph_cut_off_mid_clause():
+    text = ("The Velm council approved a new budget on Monday. The plan sets aside money for "
+            "the repair of the\n\nCouncillor Rowan Pike said the budget was fair.")
+    analysis = analyze(text)
+    _check_spans(analysis)
+    [f] = _warnings(analysis, "truncated_sentence")
+    assert f["spans"][0]["text"] == "The plan sets aside money for the repair of the"
+    assert "“the”" in f["message"]
+
+
+def test_integrity_cut_sentence_running_into_the_next():
+    text = ("The Velm council approved a plan to build a new The mayor said the town would "
+            "pay for it with a loan.\n\nCouncillor Rowan Pike said the plan was fair.")
+    analysis = analyze(text)
+    [f] = _warnings(analysis, "truncated_sentence")
+    assert f["spans"][0]["text"] == "The Velm council approved a plan to build a new"
+
+
+def test_integrity_same_speaker_quoted_in_two_wordings():
+    text = ("“We will not accept the closure of this plant under any circumstances,” said "
+            "Mayor Ilse Marnow on Tuesday.\n\n"
+            "The company did not comment.\n\n"
+            "“We will never accept the closing of this plant under any circumstances,” "
+            "Marnow said.")
+    analysis = analyze(text)
+    _check_spans(analysis)
+    [f] = _warnings(analysis, "inconsistent_quote")
+    texts = [s["text"] for s in f["spans"]]
+    assert len(texts) == 2 and "never accept the closing" in texts[1]
+    assert "Marnow" in f["message"]
+
+
+def test_integrity_misspelt_name_is_a_warning():
+    text = ("Finance Minister Dariusz Kowalczyk presented the budget on Monday. Kowalczyk said "
+            "taxes would not rise.\n\nCritics said Kowalcyzk ignored the poorer regions.")
+    analysis = analyze(text)
+    _check_spans(analysis)
+    [f] = _warnings(analysis, "name_variant")
+    assert "Kowalcyzk" in [s["text"] for s in f["spans"]]
+    assert "misspelling" in f["message"]
+
+
+def test_integrity_transliteration_variant_is_info():
+    text = ("President Volodymyr Zelensky spoke in parliament on Monday. Zelenskyy said the "
+            "talks would go on.\n\nZelensky later met the defence minister.")
+    analysis = analyze(text)
+    assert _warnings(analysis, "name_variant") == []
+    infos = [f for f in analysis.integrity if f["kind"] == "name_variant"]
+    assert infos and all(f["severity"] == "info" for f in infos)
+
+
+def test_integrity_same_quantity_with_two_values():
+    text = ("Nordstal will cut 300 jobs at its Velm steelworks, the company said on Monday.\n\n"
+            "Union leaders met the management on Tuesday.\n\n"
+            "The plan to cut 350 jobs at the Velm steelworks was first reported last week.")
+    analysis = analyze(text)
+    _check_spans(analysis)
+    [f] = _warnings(analysis, "inconsistent_number")
+    assert [s["text"] for s in f["spans"]] == ["300 jobs", "350 jobs"]
+
+
+def test_integrity_other_languages_are_left_alone():
+    text = "Das ist ein Text auf Deutsch und die Stadt hat den Haushalt beschlossen. noch mehr"
+    assert analyze(text).integrity == []
+
+
+def test_spelling_relations():
+    assert spelling_relation("Zelensky", "Zelenskyy") == "transliteration"
+    assert spelling_relation("Zelensky", "Zelenksy") == "misspelling"
+    assert spelling_relation("Russia", "Russian") is None
+    assert spelling_relation("Erdogan", "Erdoğan") == "transliteration"
+    assert translit_key("Aleksei") == translit_key("Alexey")
+
+
+def _rendered_analysis():
+    from newsprobe.model import Analysis, Span
+
+    text = "market news The mayor spoke. Zelensky and Zelenskyy met."
+    a = Analysis(text=text, id="t1")
+    a.integrity = [
+        {"kind": "name_variant", "spans": [Span.of(text, 42, 51).to_dict()],
+         "message": "two spellings (a normal transliteration variant)", "severity": "info", "score": 0.5},
+        {"kind": "stray_fragment", "spans": [Span.of(text, 0, 11).to_dict()],
+         "message": "stray words before the sentence", "severity": "warning", "score": 0.9},
+    ]
+    return a
+
+
+def test_integrity_in_the_terminal_report_warnings_first():
+    from rich.console import Console
+
+    from newsprobe.render.as_text import render
+
+    console = Console(record=True, width=140)
+    render([_rendered_analysis()], console)
+    out = console.export_text()
+    assert "Integrity (1 warning, 1 info)" in out
+    assert out.index("stray_fragment") < out.index("name_variant")
+    assert "“market news”" in out
+
+
+def test_integrity_in_the_html_page():
+    from newsprobe.render.as_html import render
+
+    page = render(_rendered_analysis())
+    assert 'class="integ"' in page and 'class="integ-info"' in page
+    assert "1 warning, 1 info" in page
+    assert page.index("stray fragment") < page.index("name spelt two ways")
