@@ -104,7 +104,10 @@ def read_warc(path: str, max_bytes: int, stats: WarcStats | None = None,
                 if item is not None:
                     yield item
                 offset = records.offset
-        except (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError) as exc:
+        # AttributeError: warcio reads a response record with no WARC-Target-URI as
+        # None.startswith(...) (found by fuzz/fuzz_ingest.py).
+        except (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError,
+                AttributeError) as exc:
             stats.errors += 1
             yield _broken(path, offset, f"{type(exc).__name__}: {_short(exc)}")
         else:
