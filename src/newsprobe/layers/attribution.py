@@ -696,4 +696,4 @@ def _source_span(text: str, tokens) -> Span | None:
 
 
 # "WASHINGTON -- President Obama said": the dateline is not part of the source.
-_SOURCE_DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,}\s+(?:--|[-—–])\s+")
+_SOURCE_DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,60}\s+(?:--|[-—–])\s+")  # bounded: no quadratic backtracking
