@@ -40,7 +40,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--texts", type=Path, default=PTC_DEV, help="folder of .txt articles")
     args = ap.parse_args(argv)
 
-    from newsprobe import analyze as analyze_module
+    import importlib
+
+    # The module, not the `newsprobe.analyze` function the package exports under that name.
+    analyze_module = importlib.import_module("newsprobe.analyze")
     from newsprobe.layers import LAYERS, techniques
     from newsprobe.model import Article
     from newsprobe.parse import load_pipeline
