@@ -22,8 +22,8 @@ class Settings:
     claim_min_checkworthiness: float = -1.0
     factcheck_index: str = ""
     factcheck_top_k: int = 3
-    factcheck_min_similarity: float = 0.6
-    factcheck_embedding_weight: float = 0.6
+    factcheck_min_similarity: float = 0.5
+    factcheck_embedding_weight: float = 0.8
     techniques_min_score: float = 0.0
     web_max_body_bytes: int = 5_000_000
     web_max_upload_articles: int = 100

@@ -51,7 +51,8 @@ def read_jsonl(path: Path) -> Iterator[FactCheck]:
 def read_ct2020_tsv(path: Path) -> Iterator[FactCheck]:
     """CheckThat! 2020 `verified_claims.docs.tsv`: a header, then id, claim, title."""
     with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        # Standard quoting: some claims are quoted fields with line breaks inside.
+        reader = csv.reader(f, delimiter="\t")
         next(reader, None)
         for row in reader:
             if len(row) >= 2 and row[1].strip():

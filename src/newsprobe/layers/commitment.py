@@ -35,7 +35,11 @@ NONFACTIVE_VERBS = frozenset(
     "want hope wish plan intend try attempt aim expect need seek propose promise threaten "
     "offer decide agree refuse fail ask urge demand order require allow let help consider "
     "believe think suspect suppose assume guess imagine doubt fear predict suggest would "
-    "like love prefer hate mean choose wait prepare vow pledge".split())
+    "like love prefer hate mean choose wait prepare vow pledge anticipate risk avoid".split())
+# Raising and aspectual verbs: their infinitive happened ("seems to work", "used to live",
+# "began to fall", "was able to finish").
+FACTIVE_INFINITIVE_HEADS = frozenset("seem appear use tend happen begin start continue manage "
+                                     "able get".split())
 DENIAL_VERBS = frozenset("deny reject dismiss refute rebut disprove debunk contradict".split())
 CONDITIONAL_MARKS = frozenset("if unless whether lest".split())
 MODALS = frozenset("may might could would should can must ought shall wo ca 'd".split())
@@ -62,7 +66,7 @@ def _own_cues(pred) -> list[Cue]:
             cues.append(Cue("future", child))
         elif child.dep_ in ("aux", "auxpass") and (child.tag_ == "MD" or low in MODALS):
             cues.append(Cue("modal", child))
-        elif child.dep_ == "aux" and child.tag_ == "TO":
+        elif child.dep_ == "aux" and child.tag_ == "TO" and pred.head.lemma_.lower() not in FACTIVE_INFINITIVE_HEADS:
             cues.append(Cue("irrealis", child))
         elif child.dep_ == "mark" and low in CONDITIONAL_MARKS:
             cues.append(Cue("conditional", child))
@@ -77,6 +81,9 @@ def _own_cues(pred) -> list[Cue]:
     if (pred.dep_ == "ROOT" and pred.tag_ == "VB" and not has_subject
             and not any(c.dep_ in ("aux", "auxpass") for c in pred.children)):
         cues.append(Cue("imperative", pred))
+    elif pred.tag_ not in ("VBD", "VBN") and any(t.lower_ == "please" for t in pred.sent):
+        please = next(t for t in pred.sent if t.lower_ == "please")
+        cues.append(Cue("imperative", please))
     if pred.dep_ == "ROOT" and _is_yes_no_question(pred):
         cues.append(Cue("question", pred))
     return cues
@@ -106,8 +113,13 @@ def event_cues(pred) -> list[Cue]:
         if dep == "conj":
             # Conjoined verbs share their head's auxiliaries and infinitive.
             cues += [c for c in _own_cues(head)
-                     if c.kind in ("modal", "future", "irrealis", "conditional", "negated")
+                     if c.kind in ("modal", "future", "irrealis", "conditional", "negated", "imperative")
                      and c.token.i < token.i and not _own_subject(token)]
+        elif dep == "pcomp" and head.pos_ == "ADP" and token.tag_ == "VBG":
+            # "about securing control", "before applying": a gerund after a preposition
+            # is not asserted.
+            cues.append(Cue("irrealis", head))
+            break
         elif dep in COMPLEMENT_DEPS:
             lemma = head.lemma_.lower()
             if lemma in DENIAL_VERBS:
@@ -117,6 +129,10 @@ def event_cues(pred) -> list[Cue]:
             if dep in ("ccomp", "xcomp", "pcomp"):
                 # "may try to leave": the matrix verb's own modality carries down.
                 cues += [c for c in _own_cues(head) if c.kind in ("modal", "future", "negated", "conditional", "imperative")]
+            if dep == "advcl":
+                # "When we start, we will interview": the main clause's future or modal
+                # covers the subordinate event too.
+                cues += [c for c in _own_cues(head) if c.kind in ("future", "modal", "imperative")]
             if dep in ("advcl", "relcl", "acl"):
                 break  # an adverbial or relative clause has its own commitment
         elif dep == "prep" or head.pos_ == "ADP":
