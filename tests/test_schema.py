@@ -111,7 +111,7 @@ def _bad_status(o):
     (lambda o: o["entities"][0]["mentions"][0].update(start=-1), "/entities/0/mentions/0/start"),
     (lambda o: o["entities"][0]["mentions"][0].update(end="7"), "/entities/0/mentions/0/end"),
     (lambda o: o["meta"].pop("newsprobe"), "/meta"),
-    (lambda o: o["techniques"].append({"start": 0, "end": 1, "text": "A"}), "/techniques/0"),
+    (lambda o: o["techniques"].insert(0, {"start": 0, "end": 1, "text": "A"}), "/techniques/0"),
 ])
 def test_schema_broken_objects_fail(real, change, where):
     with pytest.raises(SchemaError) as err:
