@@ -41,7 +41,8 @@ DISPUTE = re.compile(
     r"\b(falsely|wrongly|erroneously|baselessly|mistakenly|inaccurately|misleadingly)\b|"
     r"\bwithout (any |providing |offering )?(evidence|proof)\b|\bno (evidence|proof)\b|"
     r"\b(unfounded|baseless|debunked|false|untrue|bogus|discredited|misleading)\b|"
-    r"\bnot true\b|\bdisputed?\b|\bcontradict(s|ed)?\b", re.I)
+    # Not "disputed": "the disputed region" is a place, not a dispute of the claim.
+    r"\bnot true\b|\bcontradict(s|ed)?\b", re.I)
 # Rumour framings outside the attribution layer's own rumour speakers.
 RUMOR = re.compile(r"\b(reportedly|allegedly|purportedly|supposedly|rumou?r(s|ed)?|"
                    r"unconfirmed reports?|it is (said|rumou?red|claimed) that|"
