@@ -55,7 +55,7 @@ def analyze_many(articles: Iterable[Article], settings: Settings | None = None,
     the run to some layers (and those they require); the others' fields stay empty."""
     settings = settings or Settings.load()
     chosen = select_layers(layers)
-    nlp = load_pipeline(settings.model or None)
+    nlp = load_pipeline(settings.model or None, settings.max_sentence_tokens)
     model = pipeline_label(nlp)
     batch: list[Article] = []
     for article in articles:

@@ -34,6 +34,32 @@ def paragraph_breaks(doc):
     return doc
 
 
+# A sentence of more tokens than this is cut, before the parser, into pieces of this
+# many. Several layers do per-token work over the whole sentence (the technique tagger's
+# sentence features, sentence spans of every token), which is quadratic in the sentence
+# length: 200,000 characters without a full stop, or thousands of unbalanced quotation
+# marks, would take minutes. Setting `max_sentence_tokens` (see defaults.toml).
+DEFAULT_MAX_SENTENCE_TOKENS = 200
+
+
+@Language.factory("newsprobe_sentence_cap", default_config={"max_tokens": DEFAULT_MAX_SENTENCE_TOKENS})
+def make_sentence_cap(nlp, name: str, max_tokens: int):
+    def sentence_cap(doc):
+        """Start a sentence at least every `max_tokens` tokens; boundaries already set
+        (paragraph breaks) count, and the parser adds its own within each piece."""
+        since = 0
+        for token in doc[1:]:
+            since += 1
+            if token.is_sent_start:
+                since = 0
+            elif since >= max_tokens:
+                token.is_sent_start = True
+                since = 0
+        return doc
+
+    return sentence_cap
+
+
 def resolve_pipeline_name(name: str | None = None) -> str:
     if name:
         if find_spec(name) is None and not _is_path(name):
@@ -50,10 +76,18 @@ def _is_path(name: str) -> bool:
     return Path(name).is_dir()
 
 
-@lru_cache(maxsize=4)
-def load_pipeline(name: str | None = None):
+def load_pipeline(name: str | None = None, max_sentence_tokens: int | None = None):
     """The spaCy Language for `name` (or the preferred installed one), loaded once per
-    process. Spark executors and the web app call this too, so it must stay cheap to repeat."""
+    process. Spark executors and the web app call this too, so it must stay cheap to repeat.
+    `max_sentence_tokens`: None takes the setting (defaults.toml, NEWSPROBE_MAX_SENTENCE_TOKENS)."""
+    if max_sentence_tokens is None:
+        from .settings import Settings
+        max_sentence_tokens = Settings.load().max_sentence_tokens
+    return _load_pipeline(name, max_sentence_tokens)
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(name: str | None, max_sentence_tokens: int):
     import spacy
 
     resolved = resolve_pipeline_name(name)
@@ -62,6 +96,8 @@ def load_pipeline(name: str | None = None):
     _split_punctuation_runs(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newsprobe_paragraph_breaks", before="parser")
+        nlp.add_pipe("newsprobe_sentence_cap", before="parser",
+                     config={"max_tokens": max(1, max_sentence_tokens)})
     # Articles are checked against Settings.max_input_bytes at ingest; spaCy's own guard
     # would otherwise refuse long but legitimate texts with a less helpful message.
     nlp.max_length = 10_000_000

@@ -16,6 +16,7 @@ def _defaults() -> dict:
 class Settings:
     model: str = ""
     max_input_bytes: int = 5_000_000
+    max_sentence_tokens: int = 200
     min_quote_confidence: float = 0.0
     pronoun_window_sentences: int = 6
     pipe_batch_size: int = 32
