@@ -71,3 +71,32 @@ def test_spark_manifest_lists_inputs(tmp_path):
     manifest = tmp_path / "inputs.txt"
     manifest.write_text("# a month of crawls\ns3-mounted/a.warc.gz\n\n  b/*.warc.gz  \n")
     assert read_manifest(str(manifest)) == ["s3-mounted/a.warc.gz", "b/*.warc.gz"]
+
+
+def test_spark_copies_are_lsh_candidates_verified_by_the_corpus_module(spark, spark_run):
+    """`--copies`: every copy Spark reports is one the corpus module's `verify` accepts when
+    run here on every pair, and the demo corpus's spun copy (examples 05 and 06) is found."""
+    from itertools import combinations
+
+    from newsprobe.corpus.align import SentenceCache
+    from newsprobe.corpus.copies import CopyDoc, verify
+    from newsprobe.corpus.run import copy_settings, default_encoder
+    from newsprobe.spark.corpus import read_copies, run_copies
+
+    _, out, _ = spark_run
+    settings = Settings.load()
+    assert run_copies(spark, out, settings) == len(read_copies(out))
+    found = {(c["source"], c["target"], c["kind"]) for c in read_copies(out)}
+
+    articles = read_tables(out)["articles"]
+    docs = {a["article_id"]: CopyDoc(a["article_id"], a["text"], a["published"]) for a in articles}
+    sentences = SentenceCache(default_encoder())
+    every_pair = set()
+    for a, b in combinations(sorted(docs), 2):
+        edge = verify(docs[a], docs[b], sentences, copy_settings(settings))
+        if edge is not None:
+            every_pair.add((edge.source, edge.target, edge.kind))
+    assert found <= every_pair
+    titles = {a["article_id"]: a["title"] for a in articles}
+    original, spun = demo_articles()[4].title, demo_articles()[5].title
+    assert any({titles[s], titles[t]} == {original, spun} for s, t, _ in found)

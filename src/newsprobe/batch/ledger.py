@@ -64,7 +64,7 @@ class Ledger:
                 state.errors += entry.get("errors", 0)
             for entry in self._entries():
                 state.done_keys.update(k for k in entry.get("keys", [])
-                                       if _file_of(k) not in state.done_files)
+                                       if file_of(k) not in state.done_files)
         self._remove_orphans(state.parts)
         return state
 
@@ -109,7 +109,7 @@ class Ledger:
                     file.unlink()
 
 
-def _file_of(key: str) -> str:
+def file_of(key: str) -> str:
     """The file an input key belongs to: the origin without its @offset or :line."""
     from .tables import split_origin
 

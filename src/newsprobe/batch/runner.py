@@ -26,7 +26,7 @@ from ..errors import NewsprobeError
 from ..ingest.warc import WarcStats
 from ..settings import Settings
 from .chunk import Record, analyse_chunk
-from .ledger import PART_SUFFIX, TMP_SUFFIX, Ledger, LedgerState
+from .ledger import PART_SUFFIX, TMP_SUFFIX, Ledger, LedgerState, file_of
 from .sources import input_files, read_file
 from .tables import TABLES, to_arrow
 
@@ -137,9 +137,12 @@ def _commit(chunk: _Chunk, out: Path, ledger: Ledger, state: LedgerState, settin
         summary.parts += 1
     keys = [r.origin for r in chunk.records]
     ledger.commit(part, keys, chunk.files_done, articles, errors)
-    # Keys of files now finished are never asked about again.
-    state.done_keys.update(k for k in keys if k not in chunk.files_done)
-    state.done_files.update(chunk.files_done)
+    state.done_keys.update(keys)
+    if chunk.files_done:
+        # Keys of files now finished are never asked about again: memory holds the keys of
+        # the files in progress only.
+        state.done_files.update(chunk.files_done)
+        state.done_keys = {k for k in state.done_keys if file_of(k) not in chunk.files_done}
     summary.articles += articles
     summary.errors += errors
 

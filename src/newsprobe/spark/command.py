@@ -26,6 +26,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--master", metavar="URL",
                         help="Spark master (default: spark-submit's, else local[*])")
     parser.add_argument("--model", metavar="NAME", help="spaCy pipeline to use")
+    parser.add_argument("--copies", action="store_true",
+                        help="also find copies among the articles (MinHash LSH candidates, "
+                             "then the corpus module's verification) into DIR/copies/")
     parser.add_argument("--chunk-size", type=int, metavar="N",
                         help="records analysed together in a task (setting "
                              "batch_chunk_articles)")

@@ -155,6 +155,10 @@ def run_command(args: argparse.Namespace) -> int:
         spark.sparkContext.setLogLevel("ERROR")
         try:
             counts = run_spark(spark, inputs, Path(args.out), settings)
+            if getattr(args, "copies", False):
+                from newsprobe.spark.corpus import run_copies
+
+                counts["copies"] = run_copies(spark, Path(args.out), settings)
         finally:
             spark.stop()
     except NewsprobeError as err:
@@ -167,6 +171,8 @@ def run_command(args: argparse.Namespace) -> int:
     rows = counts["rows"]
     print(f"{rows['articles']} analysed, {rows['errors']} failed, "
           f"{counts['partitions']} input partitions; tables in {args.out}", file=sys.stderr)
+    if "copies" in counts:
+        print(f"{counts['copies']} copies found (DIR/copies/)", file=sys.stderr)
     return 1 if rows["errors"] else 0
 
 
