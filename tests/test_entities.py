@@ -38,3 +38,12 @@ def test_country_recognised_by_its_ministry_and_demonym():
     a = analyze("Karsovia’s foreign ministry said the talks were over. A Karsovian diplomat agreed.")
     karsovia = entity_named(a, "Karsovia")
     assert karsovia.label == "GPE"
+
+
+def test_a_name_explained_by_an_apposition_never_gets_a_backwards_span():
+    # Regression: the apposition's own proper nouns ("Federal Trade Board") were taken as
+    # the start of the name, giving a span that ends before it starts.
+    a = analyze("They turned the firm down. Minow, a former Federal Trade Board chairman, agreed.")
+    for entity in a.entities:
+        for m in entity.mentions:
+            assert m.start < m.end and a.text[m.start:m.end] == m.text

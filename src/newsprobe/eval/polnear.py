@@ -182,20 +182,42 @@ def read_split(data_dir: Path, split: str, limit: int | None = None) -> list[dic
 
 
 def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,
-             progress: bool = False) -> dict[str, Any]:
+             progress: bool = False, task: str | None = None) -> dict[str, Any]:
     """Score newsprobe's quotes on a PolNeAR split; returns the result dict that
-    `format_text` prints and `newsprobe eval polnear --json` writes."""
+    `format_text` prints and `newsprobe eval polnear --json` writes.
+
+    `task` picks the attribution scope ("speech", the product's default, or "broad",
+    PolNeAR's own notion with attitudes and acts); without it the default scope is scored
+    and the other one is reported beside it under "other_scope"."""
+    from ..settings import Settings
+
+    default = Settings.load().attribution_scope
+    scope = task or default
+    if scope not in ("speech", "broad"):
+        raise NewsprobeError("E011", f"unknown PolNeAR task {scope!r}: use speech or broad", "polnear")
+    rows = read_split(data_dir, split, limit)
+    result = _score(rows, split, scope, progress)
+    if task is None:
+        other = "broad" if scope == "speech" else "speech"
+        extra = _score(rows, split, other, progress)
+        result["other_scope"] = {"scope": other, "attribution": extra["attribution"],
+                                 **{role: extra[role] for role in ROLES}}
+    return result
+
+
+def _score(rows: list[dict[str, Any]], split: str, scope: str, progress: bool) -> dict[str, Any]:
     from ..analyze import analyze_many
+    from ..settings import Settings
 
     started = time.perf_counter()
-    rows = read_split(data_dir, split, limit)
+    settings = Settings.load(attribution_scope=scope)
     articles = (Article(text=r["text"], id=r["id"], origin=f"polnear/{split}/{r['id']}")
                 for r in rows)
     scores = {role: SpanScore() for role in ROLES}
     n_gold = n_pred = n_matched = n_gold_no_content = 0
     by_type = {t: [0, 0] for t in SOURCE_TYPES}      # type -> [gold, matched]
     with _progress(progress, len(rows), split) as advance:
-        for row, analysis in zip(rows, analyze_many(articles, layers=("attribution",))):
+        for row, analysis in zip(rows, analyze_many(articles, settings, layers=("attribution",))):
             text = row["text"]
             index = TokenIndex(text)
             gold = [_gold_roles(q) for q in row["quotes"]]
@@ -225,6 +247,7 @@ def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,
         **{role: scores[role].counts() for role in ROLES},
     }
     result["split"] = split
+    result["scope"] = scope
     result["articles"] = len(rows)
     result["seconds"] = round(time.perf_counter() - started, 2)
     return result
@@ -271,7 +294,7 @@ def format_text(result: dict[str, Any]) -> str:
     names = list(base)
     lines = [
         f"PolNeAR {result['split']}: {result['articles']} articles, "
-        f"{result['seconds']:.1f} s",
+        f"{result['seconds']:.1f} s, attribution scope {result.get('scope', 'speech')!r}",
         "",
         f"{'role':<9} {'exact P':>7} {'R':>6} {'F1':>6}   {'overlap P':>9} {'R':>6} {'F1':>6}"
         + "".join(f"   {n + ' F1':>16} {'gap':>6}" for n in names),
@@ -295,6 +318,13 @@ def format_text(result: dict[str, Any]) -> str:
         "recall by gold source type: " + ", ".join(
             f"{t} {v['r']:.3f} ({v['matched']}/{v['gold']})"
             for t, v in result["recall_by_source_type"].items()),
+    ]
+    if "other_scope" in result:
+        other = result["other_scope"]
+        lines.append(f"scope {other['scope']!r}: exact F1 " + ", ".join(
+            f"{role} {other[role]['exact']['f1']:.3f}" for role in ROLES)
+            + f"; attribution F1 {other['attribution']['f1']:.3f}")
+    lines += [
         "",
         "Baselines (" + ", ".join(names) + ") are published F1 figures, not runs of ours, "
         "under their own setups (citron_parc3: PARC 3.0 test); gap = our exact F1 - theirs.",

@@ -35,11 +35,32 @@ FIELD = "quotes"
 REQUIRES = ("entities",)
 
 
+SCOPES = ("speech", "broad")
+
+
 @lru_cache(maxsize=None)
-def cue_verbs() -> frozenset[str]:
-    """Hand-picked reporting verbs, plus the verbs PolNeAR's annotators marked as cues in at
-    least LEARNED_MIN_RATE of their occurrences (cue_lemmas.tsv, scripts/learn_cue_lexicon.py)."""
-    return hand_cues() | frozenset(learned_cue_rates())
+def cue_verbs(scope: str = "speech") -> frozenset[str]:
+    """The verbs that open an attribution.
+
+    - "speech" (the default): hand-picked verbs of saying, writing, claiming, denying and
+      concluding (lexicons/cue_verbs.txt), and the learned verbs that annotators took as cues
+      in most of their uses (SPEECH_MIN_RATE). What a fact-checker calls a quote.
+    - "broad": also the verbs PolNeAR's annotators marked as cues in at least
+      LEARNED_MIN_RATE of their occurrences (cue_lemmas.tsv): attitudes and acts such as
+      "condemned", "approved", "refused", as PARC and PolNeAR annotate attribution. "The
+      council approved a budget" then becomes the council's attribution, which is right by
+      that scheme and wrong for a reader who wants what was said.
+    """
+    if scope not in SCOPES:
+        raise ValueError(f"attribution scope must be one of {SCOPES}, not {scope!r}")
+    floor = LEARNED_MIN_RATE if scope == "broad" else SPEECH_MIN_RATE
+    return hand_cues() | frozenset(lemma for lemma, rate in learned_cue_rates().items() if rate >= floor)
+
+
+# In the speech scope a learned verb joins only when annotators took it as a cue in most of
+# its uses (> half): then it mostly reports speech ("cited", "reiterated", "denounced",
+# "mentioned", "voiced"), while acts such as "approved" (0.32) stay facts.
+SPEECH_MIN_RATE = 0.6
 
 
 @lru_cache(maxsize=None)
@@ -130,7 +151,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
     inside = _QuotationLookup(quotations)
     index = EntityIndex.build(doc, analysis, quoted=lambda offset: inside.at(offset) is not None)
 
-    records = _clause_cues(doc, text, inside) + _colon_cues(doc, text)
+    records = _clause_cues(doc, text, inside, settings.attribution_scope) + _colon_cues(doc, text)
     _pair_quotations(doc, text, quotations, records, inside)
     for record in records:
         record.content = _without_cue_clause(text, record)
@@ -172,9 +193,9 @@ class _QuotationLookup:
 
 # --- 2. cues from the parse ---------------------------------------------------------
 
-def _clause_cues(doc, text: str, inside: _QuotationLookup) -> list[_Record]:
+def _clause_cues(doc, text: str, inside: _QuotationLookup, scope: str) -> list[_Record]:
     records = []
-    verbs = cue_verbs()
+    verbs = cue_verbs(scope)
     nouns = reporting_nouns()
     for token in doc:
         if inside.at(token.idx) is not None:

@@ -236,8 +236,11 @@ def _add_described_names(doc, text: str, clusters: list["_Cluster"], seen: set[t
             label, group = "ORG", "org"
         else:
             continue
-        first = min((t for t in token.subtree if t.dep_ == "compound" and t.pos_ == "PROPN"),
-                    key=lambda t: t.i, default=token)
+        # The name's own words: proper-noun compounds directly to its left ("Nord Steel").
+        first = token
+        while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].pos_ == "PROPN" \
+                and doc[first.i - 1].head.i == token.i:
+            first = doc[first.i - 1]
         span = Span.of(text, first.idx, token.idx + len(token.text))
         cluster = next((c for c in clusters if c.matches(span.text, group)), None)
         if cluster is None:
