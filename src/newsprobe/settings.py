@@ -19,6 +19,7 @@ class Settings:
     max_sentence_tokens: int = 200
     min_quote_confidence: float = 0.0
     pronoun_window_sentences: int = 6
+    attribution_scope: str = "speech"
     pipe_batch_size: int = 32
     claim_min_checkworthiness: float = -1.0
     factcheck_index: str = ""
@@ -26,14 +27,14 @@ class Settings:
     factcheck_min_similarity: float = 0.5
     factcheck_embedding_weight: float = 0.8
     techniques_min_score: float = 0.0
-    web_max_body_bytes: int = 5_000_000
-    web_max_upload_articles: int = 100
-    web_variant_similarity: float = 65.0
     integrity_min_quote_words: int = 5
     integrity_quote_similarity: float = 0.6
     integrity_min_name_chars: int = 5
     integrity_number_context: float = 0.3
     batch_chunk_articles: int = 200
+    web_max_body_bytes: int = 5_000_000
+    web_max_upload_articles: int = 100
+    web_variant_similarity: float = 65.0
 
     @classmethod
     def load(cls, **overrides) -> "Settings":
