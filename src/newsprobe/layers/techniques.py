@@ -147,7 +147,7 @@ def technique_probabilities(doc, spans: list[tuple[int, int]], stats: ArticleSta
               + np.asarray(dense, dtype=np.float32) @ model.tc_dense.T + model.tc_b)
     if model.tc_emb is not None:
         from ..embeddings import encode
-        logits = logits + encode([doc.text[s:e] for s, e in spans]) @ model.tc_emb.T
+        logits = logits + encode([stats.text[s:e] for s, e in spans]) @ model.tc_emb.T
     logits = np.asarray(logits)
     logits -= logits.max(axis=1, keepdims=True)
     p = np.exp(logits)
