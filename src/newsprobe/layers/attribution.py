@@ -611,7 +611,8 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
             record.confidence -= 0.15
         for via in record.via_tokens:
             linked = speaker_for(via, cue_offset, doc, index, settings, None)
-            record.chain.append(ChainLink(linked.name, linked.kind))
+            if linked.kind != "unknown":  # "a route through the village" relays nobody
+                record.chain.append(ChainLink(linked.name, linked.kind))
         if record.speaker.kind not in ("unknown", "author"):
             last = record.speaker
             index.history.append(record.speaker)
