@@ -24,8 +24,12 @@ def read_jsonl(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[Article 
         yield err
         return
     records = 0
-    for number, raw in enumerate(stream, start=1):
+    for number, (raw, size) in enumerate(_lines(stream, max_bytes), start=1):
         origin = f"{path}:{number}"
+        if raw is None:  # over the limit: skipped, never held in memory
+            records += 1
+            yield _line_too_large(size, max_bytes, origin)
+            continue
         if not raw.strip():
             continue
         records += 1
@@ -38,11 +42,34 @@ def read_jsonl(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[Article 
                              path)
 
 
+def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[bytes | None, int]]:
+    """(line, size) for each line; (None, size) for a line over `max_bytes`, which is read
+    past in 1 MB pieces, so that one 50 MB line costs no more memory than a short one."""
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) <= max_bytes or line.endswith(b"\n"):
+            yield line, len(line)
+            continue
+        size = len(line)
+        while not line.endswith(b"\n"):
+            line = stream.readline(1 << 20)
+            if not line:
+                break
+            size += len(line)
+        yield None, size
+
+
+def _line_too_large(size: int, max_bytes: int, origin: str) -> NewsprobeError:
+    return NewsprobeError("E005", f"this line is {size:,} bytes, over the limit of "
+                          f"{max_bytes:,} (setting max_input_bytes, environment variable "
+                          "NEWSPROBE_MAX_INPUT_BYTES)", origin)
+
+
 def parse_line(raw: bytes, origin: str, max_bytes: int) -> Article:
     if len(raw) > max_bytes:
-        raise NewsprobeError("E005", f"this line is {len(raw):,} bytes, over the limit of "
-                             f"{max_bytes:,} (setting max_input_bytes, environment variable "
-                             "NEWSPROBE_MAX_INPUT_BYTES)", origin)
+        raise _line_too_large(len(raw), max_bytes, origin)
     line = decode_utf8(raw, origin, name_line=False)
     try:
         record = json.loads(line)
