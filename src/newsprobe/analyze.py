@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterable, Iterator
 
 from . import __version__
+from .errors import NewsprobeError
 from .layers import LAYERS
 from .model import Analysis, Article
 from .parse import load_pipeline, pipeline_label
@@ -32,6 +33,20 @@ def analyze(article: Article | str, settings: Settings | None = None,
     if isinstance(article, str):
         article = Article(text=article)
     return next(analyze_many([article], settings, layers))
+
+
+def check_size(article: Article, limit: int) -> None:
+    """E005 for a text over `limit` UTF-8 bytes. Ingest refuses such files before reading
+    them; this guards library callers, for whom spaCy would otherwise fail with its own
+    max_length error or run out of memory (about 1 GB per 100,000 characters)."""
+    if len(article.text) * 4 <= limit:  # a character is at most 4 bytes: no need to encode
+        return
+    size = len(article.text.encode("utf-8", "surrogatepass"))
+    if size > limit:
+        raise NewsprobeError(
+            "E005", f"the text is {size:,} bytes, over the limit of {limit:,} (raise it with "
+            "the setting max_input_bytes or the environment variable NEWSPROBE_MAX_INPUT_BYTES)",
+            article.origin or article.id)
 
 
 def select_layers(names: Iterable[str] | None) -> tuple:
@@ -59,6 +74,7 @@ def analyze_many(articles: Iterable[Article], settings: Settings | None = None,
     model = pipeline_label(nlp)
     batch: list[Article] = []
     for article in articles:
+        check_size(article, settings.max_input_bytes)
         batch.append(article)
         if len(batch) >= settings.pipe_batch_size:
             yield from _analyze_batch(batch, nlp, model, settings, chosen)
