@@ -35,13 +35,17 @@ def analyze(article: Article | str, settings: Settings | None = None,
     return next(analyze_many([article], settings, layers))
 
 
-def check_size(article: Article, limit: int) -> None:
-    """E005 for a text over `limit` UTF-8 bytes. Ingest refuses such files before reading
-    them; this guards library callers, for whom spaCy would otherwise fail with its own
-    max_length error or run out of memory (about 1 GB per 100,000 characters)."""
-    if len(article.text) * 4 <= limit:  # a character is at most 4 bytes: no need to encode
-        return
-    size = len(article.text.encode("utf-8", "surrogatepass"))
+def check_text(article: Article, limit: int) -> None:
+    """E005 for a text over `limit` UTF-8 bytes, E003 for one that is not valid Unicode (a
+    lone surrogate, which JSON's "\\ud800" escape produces). Ingest refuses both before
+    analysis; this guards library and web callers, for whom spaCy would otherwise fail
+    with its own max_length or UnicodeEncodeError, or run out of memory."""
+    try:
+        size = len(article.text.encode("utf-8"))
+    except UnicodeEncodeError as exc:
+        raise NewsprobeError(
+            "E003", f"the text holds a lone surrogate (U+{ord(article.text[exc.start]):04X}) at "
+            f"character {exc.start}: not valid Unicode", article.origin or article.id) from None
     if size > limit:
         raise NewsprobeError(
             "E005", f"the text is {size:,} bytes, over the limit of {limit:,} (raise it with "
@@ -74,7 +78,7 @@ def analyze_many(articles: Iterable[Article], settings: Settings | None = None,
     model = pipeline_label(nlp)
     batch: list[Article] = []
     for article in articles:
-        check_size(article, settings.max_input_bytes)
+        check_text(article, settings.max_input_bytes)
         batch.append(article)
         if len(batch) >= settings.pipe_batch_size:
             yield from _analyze_batch(batch, nlp, model, settings, chosen)

@@ -67,6 +67,19 @@ def _line_too_large(size: int, max_bytes: int, origin: str) -> NewsprobeError:
                           "NEWSPROBE_MAX_INPUT_BYTES)", origin)
 
 
+def _check_unicode(value: str | None, name: str, origin: str) -> None:
+    """JSON may escape a lone UTF-16 surrogate ("\\ud800"): valid JSON, not valid text.
+    spaCy, SQLite and Parquet all fail on it, so the line fails here (E003)."""
+    if value is None or value.isascii():
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise NewsprobeError("E003", f"field `{name}` holds a lone surrogate "
+                             f"(U+{ord(value[exc.start]):04X}) at character {exc.start}: not "
+                             "valid Unicode", origin) from None
+
+
 def parse_line(raw: bytes, origin: str, max_bytes: int) -> Article:
     if len(raw) > max_bytes:
         raise _line_too_large(len(raw), max_bytes, origin)
@@ -96,6 +109,8 @@ def parse_line(raw: bytes, origin: str, max_bytes: int) -> Article:
         else:
             raise NewsprobeError("E004", f"field `{name}` must be a string, got "
                                  f"{type(value).__name__}", origin)
+    for name, value in (("text", text), *fields.items()):
+        _check_unicode(value, name, origin)
     if fields["published"] and (m := _ISO_DATE.match(fields["published"])):
         fields["published"] = m.group(1)
     return Article(text=normalise_newlines(text).strip(), origin=origin, **fields)
