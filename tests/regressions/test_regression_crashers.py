@@ -81,3 +81,38 @@ def test_fixed_regexes_still_find_what_they_were_written_for():
     assert [m.group(1) for m in changes._QUOTED.finditer('He said \u201cwe will win\u201d and "so what".')] \
         == ["we will win", "so what"]
     assert attribution._SOURCE_DATELINE.match("WASHINGTON -- President").group(0) == "WASHINGTON -- "
+
+
+# tests/test_web_security.py, 2026-11-26: JSON may escape a lone UTF-16 surrogate. The
+# string it decodes to is not valid Unicode: spaCy's tokenizer raised UnicodeEncodeError
+# (a 500 from POST /api/analyse; in a batch run, an analysis failure), and SQLite and
+# Parquet fail on it too. Fixed in ingest/jsonl.py (E003 per line) and analyze.py (E003).
+SURROGATE_LINES = [
+    b'{"text": "\\ud800 lone high surrogate"}',
+    b'{"text": "lone low \\udfff"}',
+    b'{"text": "The council met.", "title": "\\udc00"}',
+    b'{"text": "reversed pair \\ude00\\ud83d"}',
+]
+
+
+@pytest.mark.parametrize("raw", SURROGATE_LINES)
+def test_jsonl_lines_with_lone_surrogates_are_E003(raw):
+    from newsprobe.ingest.jsonl import parse_line
+
+    with pytest.raises(NewsprobeError) as info:
+        parse_line(raw, "f.jsonl:1", 100_000)
+    assert info.value.code == "E003" and "surrogate" in info.value.message
+
+
+def test_a_surrogate_pair_escape_is_one_valid_character():
+    from newsprobe.ingest.jsonl import parse_line
+
+    assert parse_line(b'{"text": "smile \\ud83d\\ude00"}', "f.jsonl:1", 100_000).text == "smile \U0001f600"
+
+
+def test_analyze_refuses_a_lone_surrogate_with_E003():
+    from newsprobe import analyze
+
+    with pytest.raises(NewsprobeError) as info:
+        analyze("The council \ud800 met.")
+    assert info.value.code == "E003"
