@@ -42,7 +42,7 @@ NEWSY = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
 UNICODE = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
 TEXTS = st.one_of(NEWSY, UNICODE, st.lists(st.one_of(NEWSY, UNICODE), max_size=4).map("".join))
 
-FUZZ = settings(max_examples=50, deadline=None, derandomize=True,
+FUZZ = settings(max_examples=30, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow])
 
 
