@@ -61,6 +61,7 @@ def check(items: list) -> None:
             assert item.origin, f"an error that names no input: {item}"
         else:
             assert isinstance(item, Article) and item.text.strip(), item
+            item.text.encode("utf-8")  # valid Unicode: no lone surrogates reach spaCy
 
 
 def test_one(data: bytes) -> None:
