@@ -101,6 +101,19 @@ def test_integrity_cut_sentence_running_into_the_next():
     assert f["spans"][0]["text"] == "The Velm council approved a plan to build a new"
 
 
+@pytest.mark.parametrize("text, stop", [
+    # A determiner is never followed by a pronoun, whatever comes next ("You'll").
+    ("The shop sold the watch at a discount for the You'll save more if you order early.\n\n"
+     "The offer ends on Sunday.", "the"),
+    # A sentence opener after a preposition, even when a comma follows it.
+    ("The council said there was no change in But, in the three years since the vote, rents "
+     "have risen.\n\nThe mayor disagreed.", "in"),
+])
+def test_integrity_cut_sentence_running_into_an_unusual_start(text, stop):
+    [f] = _warnings(analyze(text), "truncated_sentence")
+    assert f["spans"][0]["text"].endswith(" " + stop)
+
+
 def test_integrity_same_speaker_quoted_in_two_wordings():
     text = ("“We will not accept the closure of this plant under any circumstances,” said "
             "Mayor Ilse Marnow on Tuesday.\n\n"
@@ -125,6 +138,26 @@ def test_integrity_misspelt_name_is_a_warning():
     assert "misspelling" in f["message"]
 
 
+def test_integrity_misspelling_written_twice_is_only_info():
+    # A slip is rarely repeated: a second spelling used as often is two names or a house
+    # style, worth a note but no alarm.
+    text = ("Finance Minister Dariusz Kowalczyk presented the budget on Monday. Kowalczyk said "
+            "taxes would not rise.\n\nCritics said Kowalcyzk ignored the poorer regions. "
+            "Kowalcyzk did not answer.")
+    analysis = analyze(text)
+    assert _warnings(analysis, "name_variant") == []
+    assert [f["severity"] for f in analysis.integrity if f["kind"] == "name_variant"] == ["info"]
+
+
+def test_integrity_british_and_american_spellings_are_info():
+    text = ("The Velm Aluminium Works will close in May. The Velm Aluminum Works employs 300 "
+            "people.\n\nThe union said the closure was a shock.")
+    analysis = analyze(text)
+    assert _warnings(analysis, "name_variant") == []
+    [f] = [f for f in analysis.integrity if f["kind"] == "name_variant"]
+    assert f["severity"] == "info" and "British and American" in f["message"]
+
+
 def test_integrity_transliteration_variant_is_info():
     text = ("President Volodymyr Zelensky spoke in parliament on Monday. Zelenskyy said the "
             "talks would go on.\n\nZelensky later met the defence minister.")
@@ -144,6 +177,19 @@ def test_integrity_same_quantity_with_two_values():
     assert [s["text"] for s in f["spans"]] == ["300 jobs", "350 jobs"]
 
 
+def test_integrity_two_amounts_for_two_people_are_no_alarm():
+    text = ("Judge Mira Holt set a $5,000 bond for defendant Anna Berg on Monday.\n\n"
+            "The hearing lasted an hour.\n\n"
+            "Judge Mira Holt set a $7,500 bond for defendant Tomas Keller, the court said.")
+    analysis = analyze(text)
+    assert _warnings(analysis, "inconsistent_number") == []
+    # The same sentences about one unnamed defendant: one bond given two values.
+    same = text.replace("defendant Anna Berg", "the defendant").replace("defendant Tomas Keller",
+                                                                         "the defendant")
+    [f] = _warnings(analyze(same), "inconsistent_number")
+    assert [s["text"] for s in f["spans"]] == ["$5,000 bond", "$7,500 bond"]
+
+
 def test_integrity_other_languages_are_left_alone():
     text = "Das ist ein Text auf Deutsch und die Stadt hat den Haushalt beschlossen. noch mehr"
     assert analyze(text).integrity == []
@@ -155,6 +201,15 @@ def test_spelling_relations():
     assert spelling_relation("Russia", "Russian") is None
     assert spelling_relation("Erdogan", "Erdoğan") == "transliteration"
     assert translit_key("Aleksei") == translit_key("Alexey")
+    for british, american in (("Aluminium", "Aluminum"), ("Labour", "Labor"), ("Centre", "Center"),
+                              ("Organisation", "Organization"), ("Defence", "Defense")):
+        assert spelling_relation(british, american) == "british_american"
+    # Narrow endings: a dropped or swapped letter in a name stays a misspelling.
+    assert spelling_relation("Andre", "Ander") == "misspelling"
+    assert spelling_relation("Belgium", "Belgum") == "misspelling"
+    # Two words, not one misspelt: a brand built on a word, two countries.
+    assert spelling_relation("SpaceX", "Space") is None
+    assert spelling_relation("Ireland", "Iceland") is None
 
 
 def _rendered_analysis():

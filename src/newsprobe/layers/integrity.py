@@ -58,7 +58,8 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[dict]:
     findings += integrity_scars.truncated_sentences(doc, analysis.text)
     findings += integrity_consistency.inconsistent_quotes(analysis, settings)
     findings += integrity_consistency.name_variants(doc, analysis, settings)
-    findings += integrity_consistency.inconsistent_numbers(doc, analysis.text, settings)
+    findings += integrity_consistency.inconsistent_numbers(doc, analysis.text, settings,
+                                                              analysis.entities)
     findings.sort(key=lambda f: (f["spans"][0]["start"], f["kind"]))
     return findings
 

@@ -258,25 +258,39 @@ def _is_clause(sent) -> bool:
     return len(words) >= MIN_TRUNCATED_WORDS and any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 
+def _run_in_fits(prev, tok, nxt) -> bool:
+    """Whether `tok` (capitalised, after the lower-case `prev`) must start a new sentence."""
+    after_determiner = prev.lower_ in ("the", "a", "an") or prev.tag_ in ("DT", "PRP$")
+    if after_determiner and tok.text in RUN_IN_DETERMINERS | RUN_IN_PRONOUNS | {"That", "I"}:
+        # "of the That's", "for the You'll": a determiner is never followed by another
+        # determiner or a pronoun, whatever comes next.
+        return True
+    if prev.lower_ in DANGLING_WORDS and tok.text in SENTENCE_OPENERS:
+        # A word that mostly opens sentences right after "the", "of", "and": the cut
+        # sentence ended on a word that needs a continuation ("no change in But, in the
+        # three years", "basically for When February rolls around").
+        return True
+    if not (_is_lower_word(nxt) or nxt.pos_ in ("AUX", "VERB", "PART")):
+        return False
+    if tok.text in RUN_IN_DETERMINERS and _is_lower_word(nxt):
+        return nxt.pos_ in ("NOUN", "ADJ", "NUM", "ADV")
+    if tok.text in RUN_IN_PRONOUNS:
+        return nxt.pos_ in ("VERB", "AUX")  # "He said", "You'll save"
+    return False
+
+
 def _run_in_sentences(doc, text: str) -> list[dict]:
     """A cut sentence running into the next: a lower-case word, then a capitalised
-    determiner or pronoun that can only start a sentence ("a new The mayor said")."""
+    determiner, pronoun or sentence opener that cannot sit there mid-sentence ("a new The
+    mayor said", "for the You'll save", "in But, in the ...")."""
     findings = []
     for tok in doc[1:-1]:
         prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
-        if not tok.is_alpha or not tok.text[:1].isupper() or tok.text == "I" \
+        if not tok.is_alpha or not tok.text[:1].isupper() or (tok.text == "I" and prev.tag_ != "DT") \
                 or not _is_lower_word(prev) or "\n" in prev.whitespace_ or not prev.whitespace_ \
-                or not _is_lower_word(nxt) or tok.ent_iob_ != "O":
+                or "\n" in tok.whitespace_ or tok.ent_iob_ != "O":
             continue
-        if tok.text in RUN_IN_DETERMINERS:
-            fits = nxt.pos_ in ("NOUN", "ADJ", "NUM", "ADV")
-        elif tok.text in RUN_IN_PRONOUNS:
-            fits = nxt.pos_ in ("VERB", "AUX")
-        else:
-            # A word that mostly opens sentences right after "the", "of", "and": the cut
-            # sentence ended on a word that needs a continuation.
-            fits = prev.lower_ in DANGLING_WORDS and tok.text in SENTENCE_OPENERS
-        if not fits:
+        if not _run_in_fits(prev, tok, nxt):
             continue
         start = _sentence_start_before(doc, text, prev.i)
         cut = Span.of(text, start, prev.idx + len(prev.text))
