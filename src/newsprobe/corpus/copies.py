@@ -25,7 +25,7 @@ from datasketch import MinHashLSH
 
 from .align import AlignedPair, SentenceCache, align, covered_share
 from .fingerprints import containment, minhash, stopword_ngrams, word_shingles
-from .neighbours import nearest_neighbours
+from .neighbours import nearest_neighbours, strongest_per_article
 
 log = logging.getLogger(__name__)
 
@@ -79,8 +79,10 @@ class CopyEdge:
 
 
 def candidate_pairs(docs: list[CopyDoc], vectors: np.ndarray | None, settings: CopySettings,
-                    progress: Callable[[int], None] | None = None) -> set[tuple[int, int]]:
-    """Index pairs (i < j) worth verifying."""
+                    progress: Callable[[int], None] | None = None,
+                    neighbour_edges: dict[tuple[int, int], float] | None = None) -> set[tuple[int, int]]:
+    """Index pairs (i < j) worth verifying. `neighbour_edges`: a wider neighbour search
+    already run on `vectors` (the corpus stage searches once for stories and copies)."""
     pairs: set[tuple[int, int]] = set()
     for features in (word_shingles, stopword_ngrams):
         lsh = MinHashLSH(threshold=settings.lsh_threshold, num_perm=settings.num_perm)
@@ -93,10 +95,10 @@ def candidate_pairs(docs: list[CopyDoc], vectors: np.ndarray | None, settings: C
             lsh.insert(i, m)
             if progress:
                 progress(1)
-    if vectors is not None and len(vectors) > 1:
-        for (i, j), _ in nearest_neighbours(vectors, settings.neighbours,
-                                            settings.neighbour_min_cosine).items():
-            pairs.add((i, j))
+    if neighbour_edges is not None:
+        pairs.update(strongest_per_article(neighbour_edges, settings.neighbours, settings.neighbour_min_cosine))
+    elif vectors is not None and len(vectors) > 1:
+        pairs.update(nearest_neighbours(vectors, settings.neighbours, settings.neighbour_min_cosine))
     return pairs
 
 
@@ -166,10 +168,11 @@ def orient(edge: CopyEdge, a: CopyDoc, b: CopyDoc, spans_a, spans_b) -> CopyEdge
 
 def detect_copies(docs: list[CopyDoc], vectors: np.ndarray | None, sentences: SentenceCache,
                   settings: CopySettings = CopySettings(),
-                  progress: Callable[[int], None] | None = None) -> list[CopyEdge]:
+                  progress: Callable[[int], None] | None = None,
+                  neighbour_edges: dict[tuple[int, int], float] | None = None) -> list[CopyEdge]:
     """Copy edges among `docs` (`vectors`: their normalised article embeddings, or None to
-    use the LSH candidates only)."""
-    pairs = sorted(candidate_pairs(docs, vectors, settings))
+    use the LSH candidates only; `neighbour_edges`: see `candidate_pairs`)."""
+    pairs = sorted(candidate_pairs(docs, vectors, settings, neighbour_edges=neighbour_edges))
     log.info("copies: %d candidate pairs among %d articles", len(pairs), len(docs))
     # Embed the sentences of every article in a candidate pair in large batches.
     involved = sorted({i for pair in pairs for i in pair})

@@ -30,6 +30,7 @@ from .align import SentenceCache
 from .changes import SentenceView, sentence_changes
 from .claimlinks import link_claims
 from .copies import CopyDoc, CopyEdge, CopySettings, detect_copies
+from .neighbours import nearest_neighbours
 from .stories import STORY_LABELS, StorySettings, cluster_stories
 
 log = logging.getLogger(__name__)
@@ -88,16 +89,24 @@ def compute_corpus(analyses: list[Analysis], settings: Settings | None = None,
         vectors = embed_articles(analyses, encode, progress)
     timings["embed"] = _ms(started)
 
+    # One neighbour search, wide enough for both stories and copies (each narrows it).
+    t = time.perf_counter()
+    stories, copying = story_settings(settings), copy_settings(settings)
+    neighbour_edges = nearest_neighbours(vectors, max(stories.neighbours, copying.neighbours),
+                                         min(stories.neighbour_min_cosine, copying.neighbour_min_cosine))
+    timings["neighbours"] = _ms(t)
+
     t = time.perf_counter()
     entity_sets = [frozenset(e.name.lower() for e in a.entities if e.label in STORY_LABELS) for a in analyses]
-    groups = cluster_stories(vectors, entity_sets, [a.published for a in analyses], story_settings(settings))
+    groups = cluster_stories(vectors, entity_sets, [a.published for a in analyses], stories, neighbour_edges)
     timings["stories"] = _ms(t)
 
     t = time.perf_counter()
     sentences = SentenceCache(encode)
     docs = [CopyDoc(a.id, a.text, a.published) for a in analyses]
-    edges = detect_copies(docs, vectors, sentences, copy_settings(settings),
-                          progress=lambda n: progress("copies", n, 2 * len(docs)))  # increments
+    edges = detect_copies(docs, vectors, sentences, copying,
+                          progress=lambda n: progress("copies", n, 2 * len(docs)),  # increments
+                          neighbour_edges=neighbour_edges)
     timings["copies"] = _ms(t)
 
     t = time.perf_counter()
