@@ -18,6 +18,7 @@ from typing import Any, TextIO
 
 from . import __version__
 from .errors import NewsprobeError
+from .progress import progress_bar
 from .model import Analysis, Article
 from .settings import Settings
 
@@ -138,7 +139,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     analysed = 0
     show_progress = sys.stderr.isatty()
     total = count_inputs(args.paths) if show_progress else 0
-    with _Progress(show_progress and total > 1, total) as tick:
+    with progress_bar("analysing", total, show_progress and total > 1) as tick:
         def articles() -> Iterator[Article]:
             for item in read_inputs(args.paths, settings):
                 if isinstance(item, NewsprobeError):
@@ -170,34 +171,6 @@ def _single_article(paths: list[str]) -> bool:
         return False
     path = Path(paths[0])
     return paths[0] == "-" or (path.is_file() and path.suffix.lower() in (".txt", ".html", ".htm"))
-
-
-class _Progress:
-    def __init__(self, enabled: bool, total: int):
-        self.enabled, self.total = enabled, total
-
-    def __enter__(self) -> Callable[[], None]:
-        if not self.enabled:
-            return lambda: None
-        from rich.console import Console
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn,
-                                   TextColumn, TimeRemainingColumn)
-        from rich.text import Text
-
-        class Rate(ProgressColumn):
-            def render(self, task) -> Text:
-                speed = task.finished_speed or task.speed
-                return Text(f"{speed:.1f} articles/s" if speed else "– articles/s")
-
-        self.bar = Progress(TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), Rate(),
-                            TimeRemainingColumn(), console=Console(stderr=True), transient=True)
-        self.bar.__enter__()
-        task = self.bar.add_task("analyse", total=self.total)
-        return lambda: self.bar.advance(task)
-
-    def __exit__(self, *exc) -> None:
-        if self.enabled:
-            self.bar.__exit__(*exc)
 
 
 def make_writer(fmt: str, out: Path | None, single: bool) -> "Writer":

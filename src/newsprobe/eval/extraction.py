@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import NewsprobeError
+from ..progress import progress_bar
 
 log = logging.getLogger(__name__)
 
@@ -101,14 +102,16 @@ def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
     ids = sorted(truth)[:limit] if limit else sorted(truth)
     ours_counts, base_counts, worst = [], [], []
-    for page_id in _progress(ids, progress):
-        with gzip.open(data_dir / "html" / f"{page_id}.html.gz", "rb") as f:
-            html = f.read()
-        gold = truth[page_id].get("articleBody", "")
-        mine = page_counts(gold, ours(html, page_id))
-        ours_counts.append(mine)
-        base_counts.append(page_counts(gold, plain_trafilatura(html)))
-        worst.append((_f1(mine), page_id))
+    with progress_bar("extracting", len(ids), progress, unit="pages") as advance:
+        for page_id in ids:
+            with gzip.open(data_dir / "html" / f"{page_id}.html.gz", "rb") as f:
+                html = f.read()
+            gold = truth[page_id].get("articleBody", "")
+            mine = page_counts(gold, ours(html, page_id))
+            ours_counts.append(mine)
+            base_counts.append(page_counts(gold, plain_trafilatura(html)))
+            worst.append((_f1(mine), page_id))
+            advance()
     worst.sort()
     return {
         "data_set": DATA_SET, "documents": len(ids), "shingle": SHINGLE,
@@ -122,15 +125,6 @@ def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,
 def _f1(c: tuple[float, float, float]) -> float:
     p, r = _precision(*c), _recall(*c)
     return 2 * p * r / (p + r) if p + r else 0.0
-
-
-def _progress(items: list[str], enabled: bool):
-    if not enabled:
-        yield from items
-        return
-    from rich.progress import track
-
-    yield from track(items, description="extracting", transient=True)
 
 
 def format_text(result: dict[str, Any]) -> str:

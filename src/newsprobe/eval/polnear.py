@@ -27,12 +27,12 @@ from __future__ import annotations
 import json
 import logging
 import re
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 from ..errors import NewsprobeError
+from ..progress import progress_bar
 from ..model import Article, Quote
 from .metrics import SpanScore, TokenIndex, prf
 
@@ -216,7 +216,7 @@ def _score(rows: list[dict[str, Any]], split: str, scope: str, progress: bool) -
     scores = {role: SpanScore() for role in ROLES}
     n_gold = n_pred = n_matched = n_gold_no_content = 0
     by_type = {t: [0, 0] for t in SOURCE_TYPES}      # type -> [gold, matched]
-    with _progress(progress, len(rows), split) as advance:
+    with progress_bar(f"PolNeAR {split}", len(rows), progress) as advance:
         for row, analysis in zip(rows, analyze_many(articles, settings, layers=("attribution",))):
             text = row["text"]
             index = TokenIndex(text)
@@ -251,41 +251,6 @@ def _score(rows: list[dict[str, Any]], split: str, scope: str, progress: bool) -
     result["articles"] = len(rows)
     result["seconds"] = round(time.perf_counter() - started, 2)
     return result
-
-
-class _progress:
-    """A rich progress bar on stderr when asked for and stderr is a terminal; else nothing."""
-
-    def __init__(self, enabled: bool, total: int, split: str):
-        self.enabled = enabled and sys.stderr.isatty()
-        self.total, self.split = total, split
-        self._bar = None
-
-    def __enter__(self):
-        if not self.enabled:
-            return lambda: None
-        from rich.console import Console
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn,
-                                   TextColumn, TimeRemainingColumn)
-        from rich.text import Text
-
-        class Rate(ProgressColumn):
-            def render(self, task):
-                return Text(f"{task.speed:.1f} art/s" if task.speed else "- art/s")
-
-        self._bar = Progress(TextColumn(f"PolNeAR {self.split}"), BarColumn(),
-                             MofNCompleteColumn(),
-                             Rate(),
-                             TimeRemainingColumn(), console=Console(stderr=True),
-                             transient=True)
-        self._bar.start()
-        task = self._bar.add_task("eval", total=self.total)
-        return lambda: self._bar.advance(task)
-
-    def __exit__(self, *exc):
-        if self._bar is not None:
-            self._bar.stop()
-        return False
 
 
 def format_text(result: dict[str, Any]) -> str:

@@ -31,7 +31,6 @@ change what is scored), so the evaluation measures the technique model alone.
 from __future__ import annotations
 
 import logging
-import sys
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -40,6 +39,7 @@ from typing import Any
 
 from ..errors import NewsprobeError
 from ..layers.technique_features import PTC_LABELS
+from ..progress import progress_bar
 
 log = logging.getLogger(__name__)
 
@@ -201,7 +201,7 @@ def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,
     si, base = SIScore(), SIScore()
     n_gold = hits = majority_hits = 0
     confusion: dict[str, Counter] = defaultdict(Counter)
-    with _progress(progress, len(articles), f"PTC {split} {task}") as advance:
+    with progress_bar(f"PTC {split} {task}", len(articles), progress) as advance:
         for art, doc in zip(articles, nlp.pipe(a.text for a in articles)):
             if task == "si":
                 analysis = Analysis(text=art.text, id=art.id)
@@ -233,32 +233,6 @@ def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,
     result["bar"] = BARS[task]
     result["seconds"] = round(time.perf_counter() - started, 2)
     return result
-
-
-class _progress:
-    """A rich progress bar on stderr when asked for and stderr is a terminal; else nothing."""
-
-    def __init__(self, enabled: bool, total: int, label: str):
-        self.enabled = enabled and sys.stderr.isatty()
-        self.total, self.label = total, label
-        self._bar = None
-
-    def __enter__(self):
-        if not self.enabled:
-            return lambda: None
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        self._bar = Progress(TextColumn(self.label), BarColumn(), MofNCompleteColumn(),
-                             TimeRemainingColumn(), console=Console(stderr=True), transient=True)
-        self._bar.start()
-        task = self._bar.add_task("eval", total=self.total)
-        return lambda: self._bar.advance(task)
-
-    def __exit__(self, *exc):
-        if self._bar is not None:
-            self._bar.stop()
-        return False
 
 
 def format_text(result: dict[str, Any]) -> str:
