@@ -7,7 +7,7 @@ import numpy as np
 
 from newsprobe.corpus.align import align, sentence_spans
 from newsprobe.corpus.fingerprints import containment, stopword_ngrams, word_shingles
-from newsprobe.corpus.neighbours import nearest_neighbours
+from newsprobe.corpus.neighbours import nearest_neighbours, strongest_per_article
 from newsprobe.corpus.stories import StorySettings, average_linkage, cluster_stories
 
 
@@ -61,3 +61,34 @@ def test_nearest_neighbours_inverted_lists_find_the_true_neighbours():
     edges = nearest_neighbours(points.astype(np.float32), k=3, min_sim=0.9)
     assert len(edges) >= 6000  # every point keeps neighbours, all from its own group
     assert all(i // 150 == j // 150 for i, j in edges)
+
+
+def test_sparse_average_linkage_matches_the_dense_textbook_one():
+    # Full graph: the sparse version with versioned heap entries must give the same groups
+    # as plain average linkage that recomputes every cluster pair after each merge.
+    rng = np.random.default_rng(3)
+    points = np.repeat(rng.normal(size=(6, 8)), 5, axis=0) + 0.6 * rng.normal(size=(30, 8))
+    points /= np.linalg.norm(points, axis=1, keepdims=True)
+    sims = points @ points.T
+    edges = {(i, j): float(sims[i, j]) for i in range(30) for j in range(i + 1, 30)}
+    clusters = [[i] for i in range(30)]
+    while True:
+        best, pair = 0.3, None
+        for x in range(len(clusters)):
+            for y in range(x + 1, len(clusters)):
+                s = sims[np.ix_(clusters[x], clusters[y])].mean()
+                if s >= best:
+                    best, pair = s, (x, y)
+        if pair is None:
+            break
+        x, y = pair
+        clusters[x] = sorted(clusters[x] + clusters.pop(y))
+    assert sorted(average_linkage(30, edges, threshold=0.3, missing=0.0)) == sorted(clusters)
+
+
+def test_strongest_per_article_narrows_a_wider_search_to_the_narrow_one():
+    rng = np.random.default_rng(1)
+    points = rng.normal(size=(300, 12)).astype(np.float32)
+    points /= np.linalg.norm(points, axis=1, keepdims=True)
+    wide = nearest_neighbours(points, k=40, min_sim=0.0)
+    assert strongest_per_article(wide, 5, 0.3) == nearest_neighbours(points, k=5, min_sim=0.3)

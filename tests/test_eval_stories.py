@@ -32,3 +32,9 @@ def test_eval_stories_small_subset_runs_with_baseline():
     assert 0.0 <= result["bcubed_f"] <= 1.0 and -1.0 <= result["ari"] <= 1.0
     assert "tfidf" in result["baseline"] and result["clusters"] >= 1
     assert "BCubed F" in format_text(result)
+
+
+def test_threshold_is_the_middle_of_the_widest_tied_run_not_its_edge():
+    from newsprobe.eval.stories import plateau_choice
+    grid = {0.2: 0.90, 0.25: 0.95, 0.3: 0.95, 0.35: 0.95, 0.4: 0.80, 0.45: 0.95}
+    assert plateau_choice(grid) == (0.3, 3)

@@ -40,7 +40,7 @@ class StorySettings:
     # Chosen on the train half of WikiRef220 (`newsprobe eval stories`: thresholds 0.20-0.85
     # x entity weights 0-0.3, best train BCubed F, then the middle of the widest run of
     # thresholds reaching it, so that the choice does not sit on the edge of a cliff).
-    threshold: float = 0.30
+    threshold: float = 0.275
     entity_weight: float = 0.3
     neighbours: int = 50
     neighbour_min_cosine: float = 0.2
