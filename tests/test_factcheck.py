@@ -97,3 +97,41 @@ def test_bm25_prefers_the_document_with_the_rare_word():
 def test_tweet_noise_is_cleaned_from_queries():
     q = clean_query("Big news #Belvik bridge pic.twitter.com/abc https://t.co/x — Jo Doe (@jodoe) May 3, 2021")
     assert q == "Big news Belvik bridge"
+
+
+def test_hashtags_and_handles_become_words_and_glued_links_go():
+    assert clean_query("RT @newsdesk: Bridge closed #BelvikBridge2024pic.twitter.com/abc") == \
+        "Bridge closed Belvik Bridge 2024"
+    assert clean_query("Ask @MayorJoDoe about it https://t.co/x") == "Ask Mayor Jo Doe about it"
+
+
+def test_titles_get_their_own_vectors_and_claims_stand_in_for_missing_titles(index_dir):
+    index = FactCheckIndex.load(index_dir)
+    assert (index_dir / "embeddings_title.npy").is_file()
+    assert index.title_vectors.shape == index.vectors.shape
+    # Only the lemon-water check has a title; the others reuse their claim's vector.
+    assert (index.title_vectors[0] == index.vectors[0]).all()
+    assert not (index.title_vectors[1] == index.vectors[1]).all()
+
+
+def test_a_format_1_index_still_loads_with_one_vector_for_both(index_dir, tmp_path):
+    import shutil
+
+    old = tmp_path / "old"
+    shutil.copytree(index_dir, old)
+    (old / "embeddings_title.npy").unlink()
+    meta = json.loads((old / "meta.json").read_text("utf-8"))
+    (old / "meta.json").write_text(json.dumps({**meta, "format": "newsprobe.factcheck-index/1"}), "utf-8")
+    index = FactCheckIndex.load(old)
+    assert index.title_vectors is index.vectors
+    assert index.search("Lemon water cures the flu.", k=1)[0].record.rating == "false"
+
+
+def test_exact_duplicates_keep_collection_order(tmp_path):
+    path = tmp_path / "dups.jsonl"
+    path.write_text("\n".join(json.dumps({"claim": c, "id": i}) for i, c in [
+        ("first", "Belvik's mayor banned bicycles on Sundays."),
+        ("other", "The Ardent river flooded 300 homes."),
+        ("second", "Belvik's mayor banned bicycles on Sundays.")]) + "\n", encoding="utf-8")
+    index = FactCheckIndex.build(read_any(path))
+    assert [m.record.id for m in index.search("mayor of Belvik bans bicycles on Sunday", k=2)] == ["first", "second"]

@@ -25,7 +25,7 @@ class Settings:
     factcheck_index: str = ""
     factcheck_top_k: int = 3
     factcheck_min_similarity: float = 0.5
-    factcheck_embedding_weight: float = 0.8
+    factcheck_embedding_weight: float = 0.85
     techniques_min_score: float = 0.0
     integrity_min_quote_words: int = 5
     integrity_quote_similarity: float = 0.6

@@ -23,8 +23,11 @@ STOP = frozenset("a an the and or of to in on at for by with from as is are was 
                  "has have had do does did not no but if so than then there here will would "
                  "can could may might just about into over after before s t".split())
 
-K1 = 1.2  # the usual defaults; short, claim-length documents barely need length tuning
-B = 0.75
+# Chosen on the 800 CheckThat! 2020 *train* queries (BM25 alone, cleaned tweets): MAP@5
+# 0.775 at the usual (1.2, 0.75), 0.784 at (0.9, 0.4), the best of a small grid; the spread
+# over the grid is under 0.01 (claim-length documents barely need length tuning).
+K1 = 0.9
+B = 0.4
 
 
 def tokens(text: str) -> list[str]:
