@@ -138,6 +138,28 @@ def test_integrity_misspelt_name_is_a_warning():
     assert "misspelling" in f["message"]
 
 
+def test_integrity_misspelt_surname_taken_for_an_entity_of_its_own():
+    # The recogniser may file the typo as a one-word organisation of its own; the check
+    # compares it with the surnames of the people named more than once all the same.
+    from newsprobe.layers.integrity_consistency import name_variants
+    from newsprobe.model import Analysis, Entity, Span
+    from newsprobe.parse import load_pipeline
+    from newsprobe.settings import Settings
+
+    text = ("Historian Lena Varga wrote about Adolf Hitler. Hitler came to power in 1933. "
+            "There was little resistance to Hitelr's rule in the small towns.")
+    at = text.index
+    analysis = Analysis(text=text, id="t")
+    analysis.entities = [
+        Entity("e1", "Adolf Hitler", "PERSON", [], [Span.of(text, at("Adolf"), at("Adolf") + 12),
+                                                  Span.of(text, at("Hitler came"), at("Hitler came") + 6)]),
+        Entity("e2", "Hitelr", "ORG", [], [Span.of(text, at("Hitelr"), at("Hitelr") + 6)]),
+    ]
+    found = name_variants(load_pipeline(None)(text), analysis, Settings.load())
+    [f] = found
+    assert f["severity"] == "warning" and "Hitelr" in [s["text"] for s in f["spans"]]
+
+
 def test_integrity_misspelling_written_twice_is_only_info():
     # A slip is rarely repeated: a second spelling used as often is two names or a house
     # style, worth a note but no alarm.
