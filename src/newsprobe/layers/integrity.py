@@ -10,9 +10,12 @@ Five kinds of finding, each `{kind, spans, message, severity, score}`:
 - `inconsistent_quote`: one speaker quoted twice with near-identical but differently worded
   direct quotes (a quotation should be verbatim);
 - `name_variant`: one entity spelt in incompatible ways ("Zelenksy" next to "Zelensky",
-  a warning); normal transliteration variants ("Zelensky"/"Zelenskyy") are `info`;
+  a warning); normal transliteration variants ("Zelensky"/"Zelenskyy"), British and
+  American spellings ("Aluminium"/"Aluminum") and a second spelling used as often as the
+  first are `info`;
 - `inconsistent_number`: the same quantity given with different values ("300 jobs" in
-  one place, "350 jobs" in another, said of the same thing).
+  one place, "350 jobs" in another, said of the same thing): a warning only when both are
+  written in the same phrase about the same people, else `info`.
 
 Severity: `warning` for a likely defect, `info` for something a reader may want to know
 that is not a defect. `score` (0..1) is how sure the rule is. The rules favour precision:
