@@ -31,7 +31,7 @@ HERE = Path(__file__).resolve()
 WORDS = "council harbour plan budget bridge river market school road hospital".split()
 
 
-def write_inputs(folder: Path, n: int = 8) -> list[str]:
+def write_inputs(folder: Path, n: int = 5) -> list[str]:
     """A JSONL file of `n` short articles and one broken line, and two .txt files."""
     rng = random.Random(7)
     folder.mkdir(parents=True, exist_ok=True)
@@ -133,10 +133,15 @@ def _store_outcome(db: Path) -> dict:
 
 def worker(kind: str, folder: str, iterations: int, seed: int) -> None:
     """Print one JSON line per iteration: where the kill landed and what was left."""
-    from newsprobe.embeddings import encode
+    from newsprobe.embeddings import load_encoder
+    from newsprobe.layers import checkworthy, techniques
     from newsprobe.parse import load_pipeline
-    load_pipeline(None)  # loaded once here, inherited by every forked child
-    encode  # imported (the model loads lazily in each child on first use)
+    # Loaded once here and inherited by every forked child. Nothing is run: a parent that
+    # had run torch or BLAS would hand its children thread pools that do not survive fork.
+    load_pipeline(None)
+    load_encoder()
+    checkworthy.load_model()
+    techniques.load_model()
 
     root = Path(folder)
     inputs = write_inputs(root / "in")
@@ -173,7 +178,7 @@ def run_worker(kind: str, tmp_path: Path, iterations: int = ITERATIONS) -> tuple
 def test_batch_killed_at_random_points_then_rerun_loses_and_duplicates_nothing(tmp_path):
     reference, runs = run_worker("batch", tmp_path)
     ref = reference["reference"]
-    assert len(ref["origins"]) == 8 + 1 + 2 and ref["duplicates"] == 0
+    assert len(ref["origins"]) == 5 + 1 + 2 and ref["duplicates"] == 0
     assert len(runs) == ITERATIONS
     assert sum(r["killed"] for r in runs) >= ITERATIONS // 2, "most kills should land mid-run"
     for run in runs:
@@ -187,7 +192,7 @@ def test_batch_killed_at_random_points_then_rerun_loses_and_duplicates_nothing(t
 def test_corpus_killed_at_random_points_leaves_a_sound_store_and_reruns_to_the_same(tmp_path):
     reference, runs = run_worker("corpus", tmp_path)
     ref = reference["reference"]
-    assert ref["integrity"] == "ok" and len(ref["ids"]) == 8 + 2 and ref["runs"] == 1
+    assert ref["integrity"] == "ok" and len(ref["ids"]) == 5 + 2 and ref["runs"] == 1
     for run in runs:
         if run["after_kill"] is not None:  # killed before the file existed: nothing to check
             assert run["after_kill"]["integrity"] == "ok", run
@@ -228,7 +233,7 @@ def test_the_web_app_keeps_serving_while_a_corpus_run_writes(tmp_path):
         more = tmp_path / "more.jsonl"
         more.write_text("".join(json.dumps({"id": f"m{i}", "text": f"The {w} council met on day {i}. \"We agree,\" "
                                             f"said Mayor Ida Quell. The {w} will cost {i} million pounds."}) + "\n"
-                                for i, w in enumerate(WORDS + WORDS[:5])), encoding="utf-8")
+                                for i, w in enumerate(WORDS)), encoding="utf-8")
         writer = subprocess.Popen([sys.executable, "-m", "newsprobe", "corpus", str(more), "--db", str(db)],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         statuses, counts = [], set()
@@ -245,7 +250,7 @@ def test_the_web_app_keeps_serving_while_a_corpus_run_writes(tmp_path):
         assert writer.returncode == 0, writer.stderr.read()
         assert statuses and set(statuses) == {200}, sorted(set(statuses))
         assert len(statuses) >= 20, "the write finished before the server was asked much"
-        assert len(final["results"]) >= len(WORDS) + 5, "the server sees the new articles"
+        assert len(final["results"]) >= len(WORDS), "the server sees the new articles"
     finally:
         if writer is not None and writer.poll() is None:
             writer.kill()
