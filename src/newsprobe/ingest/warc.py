@@ -93,9 +93,10 @@ def read_warc(path: str, max_bytes: int, stats: WarcStats | None = None,
                 # While a record is being read, the iterator's offset is still its start.
                 offset = records.offset
                 stats.records += 1
-                # warcio hands out a member cut short as a record with no type, and garbage
-                # as an ARC record: both are broken records, not skipped ones (RELIABILITY.md).
-                if record.rec_type is None or record.format != "warc":
+                # warcio hands out a member cut short as a record with no type or no
+                # Content-Length, and garbage as an ARC record: all broken records, not
+                # skipped ones (RELIABILITY.md).
+                if record.rec_type is None or record.format != "warc" or record.length is None:
                     raise ValueError(f"not a whole WARC record ({record.format or 'no'} format, type {record.rec_type})")
                 item = _read_record(record, path, offset, max_bytes, stats, done)
                 records.read_to_end()
