@@ -116,3 +116,22 @@ def test_analyze_refuses_a_lone_surrogate_with_E003():
     with pytest.raises(NewsprobeError) as info:
         analyze("The council \ud800 met.")
     assert info.value.code == "E003"
+
+
+# tests/test_hostile_inputs.py, 2026-11-26: a WARC cut inside a record's headers was read
+# as a record with no type, or with a type but no Content-Length, and skipped: the file
+# ended without an error and its remaining pages were lost silently. The same for garbage
+# after a gzip magic number, read as an ARC record. Fixed in ingest/warc.py: E030.
+CUT_RECORDS = {
+    "cut after the type": b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.com/a\r\n",
+    "cut inside the version line": b"WARC/1.",
+    "gzip magic then garbage": b"\x1f\x8b\x08\x00garbage after a gzip magic number",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CUT_RECORDS))
+def test_a_record_cut_inside_its_headers_is_E030_not_silence(tmp_path, name):
+    path = tmp_path / "cut.warc"
+    path.write_bytes(CUT_RECORDS[name])
+    items = list(read_warc(str(path), 100_000))
+    assert [i.code for i in items] == ["E030"], items
