@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import json
 import random
-import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -37,6 +36,7 @@ from ..errors import NewsprobeError
 from ..layers.integrity import looks_english
 from ..model import Analysis
 from ..settings import Settings
+from ..progress import progress_bar
 from .integrity_defects import INJECTORS, Defect
 
 DATA_SET = "extraction"
@@ -117,7 +117,7 @@ def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,
     articles_with_alarm = 0
     skipped = 0
     false_alarms, misses = [], []
-    with _progress(progress, len(bodies), split) as advance:
+    with progress_bar(f"integrity {split}", len(bodies), progress) as advance:
         for body_id, text in bodies:
             [(doc, clean)] = analyse(nlp, layers, [text], settings)
             if not looks_english(doc):
@@ -212,28 +212,3 @@ def format_text(result: dict[str, Any]) -> str:
         lines += ["", "false alarms:"]
         lines += [f"  {f['kind']}: {f['message']}" for f in result["false_alarm_examples"]]
     return "\n".join(lines)
-
-
-class _progress:
-    """A rich progress bar on stderr when asked for and stderr is a terminal; else nothing."""
-
-    def __init__(self, enabled: bool, total: int, split: str):
-        self.enabled = enabled and sys.stderr.isatty()
-        self.total, self.split = total, split
-        self._bar = None
-
-    def __enter__(self):
-        if not self.enabled:
-            return lambda: None
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        self._bar = Progress(TextColumn(f"integrity {self.split}"), BarColumn(), MofNCompleteColumn(),
-                             TimeRemainingColumn(), console=Console(stderr=True), transient=True)
-        self._bar.start()
-        task = self._bar.add_task("eval", total=self.total)
-        return lambda: self._bar.advance(task)
-
-    def __exit__(self, *exc) -> None:
-        if self._bar is not None:
-            self._bar.stop()
