@@ -124,7 +124,6 @@ class _Record:
     content: list[tuple[int, int]]
     source_tokens: list = field(default_factory=list)
     type: str = "indirect"
-    cue_token: object = None
     speaker: Speaker | None = None
     forced_kind: str | None = None  # "rumor" for "there are claims that ..."
     via_tokens: list = field(default_factory=list)  # "through intermediaries", "citing X"
@@ -242,7 +241,7 @@ def _colon_cues(doc, text: str) -> list[_Record]:
         while end > m.start(2) and text[end - 1] in "\"”":
             end -= 1
         records.append(_Record(cue=(colon, colon + 1), content=[(m.start(2), end)],
-                               source_tokens=list(span), cue_token=span[-1], confidence=0.5, fixed=True))
+                               source_tokens=list(span), confidence=0.5, fixed=True))
     return records
 
 
@@ -266,7 +265,7 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
             break
     # Prior confidence: how often annotators took this verb as a cue (0.55 when unknown).
     record = _Record(cue=(cue_start_token.idx, cue_end_token.idx + len(cue_end_token.text)), content=[],
-                     cue_token=verb, confidence=learned_cue_rates().get(lemma, 0.55) * 0.8 + 0.1)
+                     confidence=learned_cue_rates().get(lemma, 0.55) * 0.8 + 0.1)
     record.source_tokens = _subject_of(verb)
     clause = _content_clause(verb)
     final = _sentence_before_final_cue(doc, text, verb, record.source_tokens)
@@ -331,7 +330,7 @@ def _known_cue(doc, text: str, verb) -> _Record | None:
         return None
     clause = list(doc[that.i: verb.right_edge.i + 1])
     record = _Record(cue=(verb.idx, known.idx + len(known.text)), content=[_trimmed_range(text, clause)],
-                     cue_token=verb, confidence=0.6)
+                     confidence=0.6)
     record.source_tokens = _subject_of(verb)
     record.via_tokens = _via(verb)
     return record
@@ -432,7 +431,7 @@ def _according_to(doc, text: str, according) -> _Record | None:
     if not content:
         return None
     return _Record(cue=(according.idx, to.idx + len(to.text)), content=content,
-                   source_tokens=list(objs[0].subtree), cue_token=according, confidence=0.75)
+                   source_tokens=list(objs[0].subtree), confidence=0.75)
 
 
 def _noun_cue(doc, text: str, noun, rumor: bool) -> _Record | None:
@@ -443,7 +442,7 @@ def _noun_cue(doc, text: str, noun, rumor: bool) -> _Record | None:
     if clause is None:
         return None
     record = _Record(cue=(noun.idx, noun.idx + len(noun.text)),
-                     content=[_trimmed_range(text, list(clause.subtree))], cue_token=noun,
+                     content=[_trimmed_range(text, list(clause.subtree))], 
                      confidence=0.5)
     by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of", "in")]
     objs = [o for p in by for o in p.children if o.dep_ == "pobj"]
