@@ -411,7 +411,7 @@ def _regex_audit():
         "attribution._APPOSITION_AFTER_SOURCE": (attribution._APPOSITION_AFTER_SOURCE.finditer, [", the " * n]),
         "attribution._DATELINE": (attribution._DATELINE.search, ["A" * n, "A," + " " * n]),
         "attribution._COLON_SPEAKER": (attribution._COLON_SPEAKER.finditer, ["A " * n, "Ab Cd:" * n]),
-        "attribution._SOURCE_DATELINE": (attribution._SOURCE_DATELINE.match, ["A" + " " * n + "x", "A" * n]),
+        "attribution._DATELINE (match)": (attribution._DATELINE.match, ["A" + " " * n + "x", "A" * n]),
         "sources._APPOSITION_AFTER": (sources._APPOSITION_AFTER.finditer, [", the " * n]),
         "entities._LEADING": (entities._LEADING.match, ["the " * n]),
         "entities._POSSESSIVE": (entities._POSSESSIVE.search, ["'" * n + "x"]),

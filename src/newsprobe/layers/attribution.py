@@ -110,8 +110,10 @@ CUE_PARTICLES = {"out", "up", "on"}
 _GLUE = re.compile(r"^[\s,:;—–\-]*$")
 _APPOSITION_AFTER_SOURCE = re.compile(r",\s+(?:the|a|an)\s+[^,.;:“”\"\n]{1,70},")
 _GLUE_OR_MARKS = re.compile(r"^[\s,:;.!?—–\-”’\"']*$")
-# "WASHINGTON (AP) — ", "CAMBRIDGE, Mass., Dec. 11 (UPI) — ": a dateline is not content.
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,[^()\n]{0,40})?\([A-Za-z ]{1,20}\)\s*[—–-]+\s*")
+# "WASHINGTON (AP) — ", "CAMBRIDGE, Mass., Dec. 11 (UPI) — ", "BRUSSELS - ": a dateline is
+# neither content nor source. Every repeat is bounded: no backtracking on hostile runs.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'-]{1,40}(?:,[^()\n—–]{0,40})?(?:\([A-Za-z ]{1,20}\))?\s{0,3}(?:--|[—–-])\s{1,3}")
 # Characters trimmed off the ends of an indirect content span.
 _TRIM = " \t\n,;:—–-"
 PAIR_DISTANCE = 80  # characters between a quotation and its cue clause: a short inversion
@@ -712,11 +714,7 @@ def _source_span(text: str, tokens) -> Span | None:
     if not kept:
         return None
     start, end = kept[0].idx, kept[-1].idx + len(kept[-1].text)
-    dateline = _SOURCE_DATELINE.match(text, start, end)
+    dateline = _DATELINE.match(text, start, end)
     if dateline and dateline.end() < end:
-        start = dateline.end()
+        start = dateline.end()  # "WASHINGTON -- President Obama said"
     return Span.of(text, start, end)
-
-
-# "WASHINGTON -- President Obama said": the dateline is not part of the source.
-_SOURCE_DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,60}\s+(?:--|[-—–])\s+")  # bounded: no quadratic backtracking
