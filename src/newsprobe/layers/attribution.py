@@ -272,7 +272,7 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     clause = _content_clause(verb)
     final = _sentence_before_final_cue(doc, text, verb, record.source_tokens)
     if final is not None:
-        # "…, but the NYPD overruled that request, the source added.": everything the
+        # "…, but the council refused the request, the source added.": everything the
         # sentence says before its closing attribution is the content.
         record.content = [final]
     elif clause is not None:
