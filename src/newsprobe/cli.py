@@ -12,13 +12,13 @@ import json
 import pkgutil
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
 from .errors import NewsprobeError
-from .progress import progress_bar
+from .progress import progress_bar, stage_progress
 from .model import Analysis, Article
 from .settings import Settings
 
@@ -372,8 +372,11 @@ def cmd_corpus(args: argparse.Namespace) -> int:
     settings = Settings.load()
     show_progress = sys.stderr.isatty()
     try:
-        with _StageProgress(show_progress) as progress:
-            run = run_corpus(args.paths, args.db, settings, progress=progress)
+        with stage_progress(show_progress) as update:
+            # the copies stage reports increments, the others how far they are
+            run = run_corpus(args.paths, args.db, settings,
+                             progress=lambda stage, done, total: update(
+                                 stage, done, total, advance=stage == "copies"))
     except NewsprobeError as err:
         _error(err)
         return 2
@@ -403,37 +406,6 @@ def cmd_corpus(args: argparse.Namespace) -> int:
     print(f"{run.analysed} analysed, {run.reused} reused from {args.db}, {len(run.failures)} failed",
           file=sys.stderr)
     return 1 if run.failures else 0
-
-
-class _StageProgress:
-    """A rich progress bar per corpus stage (analyse, embed, copies), on a terminal only."""
-
-    def __init__(self, enabled: bool):
-        self.enabled = enabled
-        self.tasks: dict[str, Any] = {}
-
-    def __enter__(self) -> Callable[[str, int, int], None]:
-        if not self.enabled:
-            return lambda stage, done, total: None
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                            TimeRemainingColumn(), console=Console(stderr=True), transient=True)
-        self.bar.__enter__()
-
-        def update(stage: str, done: int, total: int) -> None:
-            if stage not in self.tasks:
-                self.tasks[stage] = self.bar.add_task(stage, total=total)
-            if stage == "copies":  # reported as increments
-                self.bar.advance(self.tasks[stage], done)
-            else:
-                self.bar.update(self.tasks[stage], completed=done, total=total)
-        return update
-
-    def __exit__(self, *exc) -> None:
-        if self.enabled:
-            self.bar.__exit__(*exc)
 
 
 # --- serve ------------------------------------------------------------------------

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import NewsprobeError
+from ..progress import counting_progress
 from ..settings import Settings
 
 
@@ -44,9 +44,11 @@ def main(args: argparse.Namespace) -> int:
     except NewsprobeError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    with _progress(sys.stderr.isatty()) as tick:
+    # WARC files are not counted ahead, so the bar counts up instead of toward a total
+    with counting_progress(("analysed", "failed"), sys.stderr.isatty()) as count:
         try:
-            summary = run_batch(args.paths, Path(args.out), settings, on_record=tick)
+            summary = run_batch(args.paths, Path(args.out), settings,
+                                on_record=lambda ok: count("analysed" if ok else "failed"))
         except NewsprobeError as err:  # E010 while loading the pipeline
             print(f"error: {err}", file=sys.stderr)
             return 2
@@ -64,41 +66,3 @@ def main(args: argparse.Namespace) -> int:
               f"{w['skipped_status']} non-200 and {w['skipped_type']} non-HTML",
               file=sys.stderr)
     return 1 if d["total_errors"] else 0
-
-
-class _progress:
-    """A rich bar of records done with articles/s, on a terminal only. The total is
-    unknown (WARC files are not counted ahead), so the bar counts up."""
-
-    def __init__(self, enabled: bool):
-        self.enabled = enabled
-
-    def __enter__(self) -> Callable[[bool], None]:
-        if not self.enabled:
-            return lambda ok: None
-        from rich.console import Console
-        from rich.progress import (Progress, ProgressColumn, SpinnerColumn, TextColumn,
-                                   TimeElapsedColumn)
-        from rich.text import Text
-
-        class Rate(ProgressColumn):
-            def render(self, task) -> Text:
-                return Text(f"{task.speed:.1f} articles/s" if task.speed else "– articles/s")
-
-        self.bar = Progress(SpinnerColumn(), TextColumn("{task.fields[done]} analysed, "
-                                                        "{task.fields[failed]} failed"),
-                            Rate(), TimeElapsedColumn(), console=Console(stderr=True),
-                            transient=True)
-        self.bar.__enter__()
-        task = self.bar.add_task("batch", total=None, done=0, failed=0)
-        counts = {"done": 0, "failed": 0}
-
-        def tick(ok: bool) -> None:
-            counts["done" if ok else "failed"] += 1
-            self.bar.update(task, advance=1 if ok else 0, **counts)
-
-        return tick
-
-    def __exit__(self, *exc) -> None:
-        if self.enabled:
-            self.bar.__exit__(*exc)
