@@ -7,7 +7,7 @@ sentence becomes a claim and the rules are tested apart from the model."""
 import pytest
 
 from newsprobe import analyze
-from newsprobe.layers.commitment import event_cues, happened
+from newsprobe.layers.commitment import event_cues, happened_by_rules
 from newsprobe.settings import Settings
 
 ALL = Settings.load(claim_min_checkworthiness=0.0)
@@ -124,4 +124,4 @@ def verb(doc, word):
 ])
 def test_commitment_rules(sentence, word, did):
     doc = parse(sentence)
-    assert happened(verb(doc, word)) is did, [(c.kind, c.token.text) for c in event_cues(verb(doc, word))]
+    assert happened_by_rules(verb(doc, word)) is did, [(c.kind, c.token.text) for c in event_cues(verb(doc, word))]

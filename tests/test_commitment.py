@@ -1,0 +1,84 @@
+"""Commitment: is an event presented as having happened? The rule cues on hand-written
+sentences, the features the learned head reads, and the head itself (the function the
+claims layer and `eval factuality` share)."""
+
+import pytest
+
+from newsprobe.layers import commitment
+from newsprobe.layers.commitment import event_cues, features, happened, happened_by_rules, load_head
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsprobe.parse import load_pipeline
+    return load_pipeline(None)
+
+
+def word(doc, text):
+    return next(t for t in doc if t.text == text)
+
+
+def kinds(nlp, sentence, text):
+    return {c.kind for c in event_cues(word(nlp(sentence), text))}
+
+
+@pytest.mark.parametrize("sentence, text, kind", [
+    ("The army did not enter the town.", "enter", "negated"),
+    ("I do nt want to leave the party.", "want", "negated"),
+    ("The ministry may raise taxes next year.", "raise", "modal"),
+    ("The talks will resume next week.", "resume", "future"),
+    ("The council plans to build a bridge.", "build", "irrealis"),
+    ("If the deal fails, prices will rise.", "fails", "conditional"),
+    ("Call your doctor today.", "Call", "imperative"),
+    ("Did the minister resign last night?", "resign", "question"),
+    ("Officials believe the rebels fired the shells.", "fired", "nonfactive"),
+    ("He denied that he took the money.", "took", "denied"),
+    ("The guards reportedly fired at the crowd.", "fired", "hedge"),
+])
+def test_each_cue_kind_on_a_hand_written_sentence(nlp, sentence, text, kind):
+    assert kind in kinds(nlp, sentence, text)
+
+
+@pytest.mark.parametrize("sentence, text", [
+    # Gerunds that are prepositions, and gerunds after "for", name what happened.
+    ("Ten people were hurt, including two children.", "including"),
+    ("Thanks for helping us with the move last week.", "helping"),
+    ("The bridge opened in May and carried cars from the first day.", "opened"),
+])
+def test_no_cue_where_the_event_is_plainly_real(nlp, sentence, text):
+    assert kinds(nlp, sentence, text) == set()
+    assert happened_by_rules(word(nlp(sentence), text))
+
+
+def test_features_name_the_rule_cues_and_the_parse(nlp):
+    f = features(word(nlp("The council plans to build a bridge."), "build"))
+    assert f["cue=irrealis"] == 1.0 and f["embedded_under=plan"] == 1.0
+    assert f["tag=VB"] == 1.0 and f["bias_rules_happened"] == 0.0
+    assert all(0.0 <= v <= 1.0 for v in f.values())
+
+
+def test_the_committed_head_loads_and_gives_probabilities(nlp):
+    head = load_head()
+    assert head is not None and 0 < head.threshold < 1 and head.weights
+    doc = nlp("The army entered the town on Monday.")
+    p = commitment.happened_probability(word(doc, "entered"))
+    assert 0.0 <= p <= 1.0
+
+
+@pytest.mark.parametrize("sentence, text, did", [
+    ("The army entered the town on Monday.", "entered", True),
+    ("The army did not enter the town.", "enter", False),
+    ("The army may enter the town.", "enter", False),
+    ("The army will enter the town tomorrow.", "enter", False),
+    ("The army plans to enter the town.", "enter", False),
+    ("Call your doctor today.", "Call", False),
+    ("We visited the museum and bought two books.", "bought", True),
+])
+def test_happened_on_clear_cases(nlp, sentence, text, did):
+    assert happened(word(nlp(sentence), text)) is did
+
+
+def test_without_a_head_happened_is_the_rules(nlp, monkeypatch):
+    monkeypatch.setattr(commitment, "load_head", lambda: None)
+    doc = nlp("Officials believe the rebels fired the shells.")
+    assert happened(word(doc, "fired")) is happened_by_rules(word(doc, "fired")) is False
