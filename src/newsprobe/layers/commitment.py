@@ -47,6 +47,10 @@ NONFACTIVE_VERBS = frozenset(
 FACTIVE_INFINITIVE_HEADS = frozenset("seem appear use tend happen begin start continue manage "
                                      "able get".split())
 DENIAL_VERBS = frozenset("deny reject dismiss refute rebut disprove debunk contradict".split())
+# "Highly recommend!", "Greatly appreciate your help": a subject-less verb after one of
+# these is a first-person report with "I" left out, not a command.
+FIRST_PERSON_ELLIPSIS = frozenset("highly greatly strongly really definitely totally absolutely "
+                                  "truly sincerely deeply certainly".split())
 CONDITIONAL_MARKS = frozenset("if unless whether lest".split())
 MODALS = frozenset("may might could would should can must ought shall wo ca 'd".split())
 FUTURE_MODALS = frozenset("will 'll wo shall".split())
@@ -87,10 +91,15 @@ def _own_cues(pred) -> list[Cue]:
     if pred.dep_ == "xcomp" and head.lower_ == "going" and any(c.tag_ == "TO" for c in pred.children):
         cues.append(Cue("future", head))
     if (pred.dep_ == "ROOT" and pred.tag_ == "VB" and not has_subject
-            and not any(c.dep_ in ("aux", "auxpass") for c in pred.children)):
+            and not any(c.dep_ in ("aux", "auxpass") for c in pred.children)
+            and not any(c.dep_ == "advmod" and c.lower_ in FIRST_PERSON_ELLIPSIS and c.i < pred.i
+                        for c in pred.children)):
         cues.append(Cue("imperative", pred))
-    elif pred.tag_ not in ("VBD", "VBN") and any(t.lower_ == "please" for t in pred.sent):
-        please = next(t for t in pred.sent if t.lower_ == "please")
+    elif pred.pos_ == "VERB" and pred.tag_ not in ("VBD", "VBN") and any(
+            t.lower_ == "please" and t.head == pred for t in pred.sent):
+        # "please" marks the verb it modifies, not every verb of the sentence ("Please see
+        # the attached file": "attached" is no request).
+        please = next(t for t in pred.sent if t.lower_ == "please" and t.head == pred)
         cues.append(Cue("imperative", please))
     if pred.dep_ == "ROOT" and _is_yes_no_question(pred):
         cues.append(Cue("question", pred))
@@ -268,6 +277,7 @@ def features(pred) -> dict[str, float]:
     if words & SECOND_PERSON:
         f["sentence_has_you"] = 1.0
     f[f"lemma={pred.lemma_.lower()}"] = 1.0
+    f[f"lemma_tag={pred.lemma_.lower()}_{pred.tag_}"] = 1.0
     return f
 
 
