@@ -42,7 +42,7 @@ def test_each_cue_kind_on_a_hand_written_sentence(nlp, sentence, text, kind):
 @pytest.mark.parametrize("sentence, text", [
     # Gerunds that are prepositions, and gerunds after "for", name what happened.
     ("Ten people were hurt, including two children.", "including"),
-    ("Thanks for helping us with the move last week.", "helping"),
+    ("Thanks for fixing the roof before the storm.", "fixing"),
     ("The bridge opened in May and carried cars from the first day.", "opened"),
 ])
 def test_no_cue_where_the_event_is_plainly_real(nlp, sentence, text):
@@ -82,3 +82,28 @@ def test_without_a_head_happened_is_the_rules(nlp, monkeypatch):
     monkeypatch.setattr(commitment, "load_head", lambda: None)
     doc = nlp("Officials believe the rebels fired the shells.")
     assert happened(word(doc, "fired")) is happened_by_rules(word(doc, "fired")) is False
+
+
+def test_please_marks_only_the_verb_it_modifies(nlp):
+    doc = nlp("Please sign the enclosed form today.")
+    assert "imperative" in {c.kind for c in event_cues(word(doc, "sign"))}
+    assert "imperative" not in {c.kind for c in event_cues(word(doc, "enclosed"))}
+
+
+def test_praise_without_a_subject_is_not_a_command(nlp):
+    assert "imperative" not in kinds(nlp, "Highly recommend this little bakery!", "recommend")
+    assert "imperative" in kinds(nlp, "Recommend this little bakery to your friends!", "Recommend")
+
+
+@pytest.mark.parametrize("sentence, text, hard", [
+    ("The army did not enter the town.", "enter", True),
+    ("The talks will resume next week.", "resume", True),
+    ("He denied that he took the money.", "took", True),
+    ("The council plans to build a bridge.", "build", False),  # left to the head
+    ("The army entered the town on Monday.", "entered", False),
+])
+def test_hard_cues_settle_it_whatever_the_head_says(nlp, sentence, text, hard):
+    pred = word(nlp(sentence), text)
+    assert commitment.has_hard_cue(pred) is hard
+    if hard:
+        assert happened(pred) is False and commitment.happened_probability(pred) == 0.0

@@ -22,6 +22,20 @@ Cues, with examples (the predicate in brackets):
 
 Cues are inherited down the clause chain: "he may try to [leave]" gets the modal of "try".
 A conjoined verb inherits its head's modal and infinitive ("will [come] and [go]").
+
+`happened(pred)`, the function `eval factuality` scores, decides in two steps:
+
+1. a hard cue on the predicate itself (negated, future, modal, conditional, imperative;
+   `HARD_OWN_CUES`) or a denial verb above it: not presented as real;
+2. otherwise a logistic-regression head (`models/commitment_head.json`, MODELS.md) over
+   `features(pred)`: the cues above (own and inherited), the modal word, the class of the
+   verb it is embedded under (desire, plan, belief, causative, ...), tag, dep label, the
+   tags of the clauses above, auxiliaries, subject person, question mark, "please", "if",
+   habitual adverbs and the lemma. It was trained on the even-document half of UDS-IH2 dev
+   only. `happened_by_rules` is the rules alone (no cue at all: happened).
+
+The claims layer reads `event_cues` (question, denial, conditional marks), the same cues
+the head is built on.
 """
 
 from __future__ import annotations
@@ -47,7 +61,7 @@ NONFACTIVE_VERBS = frozenset(
 FACTIVE_INFINITIVE_HEADS = frozenset("seem appear use tend happen begin start continue manage "
                                      "able get".split())
 DENIAL_VERBS = frozenset("deny reject dismiss refute rebut disprove debunk contradict".split())
-# "Highly recommend!", "Greatly appreciate your help": a subject-less verb after one of
+# "Highly recommend!", "Truly enjoyed the show": a subject-less verb after one of
 # these is a first-person report with "I" left out, not a command.
 FIRST_PERSON_ELLIPSIS = frozenset("highly greatly strongly really definitely totally absolutely "
                                   "truly sincerely deeply certainly".split())
@@ -56,7 +70,7 @@ MODALS = frozenset("may might could would should can must ought shall wo ca 'd".
 FUTURE_MODALS = frozenset("will 'll wo shall".split())
 NEGATIVE_WORDS = frozenset("nobody no nothing none never".split())
 QUESTION_WORDS = frozenset("who whom whose what which when where why how".split())
-# "thanks for helping": the gerund after these is what was done.
+# "thanks for fixing the roof": the gerund after these is what was done.
 FACTIVE_GERUND_PREPS = frozenset({"for", "after", "since"})
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "advcl", "csubj", "acl", "relcl", "pcomp"})
 
@@ -98,7 +112,7 @@ def _own_cues(pred) -> list[Cue]:
     elif pred.pos_ == "VERB" and pred.tag_ not in ("VBD", "VBN") and any(
             t.lower_ == "please" and t.head == pred for t in pred.sent):
         # "please" marks the verb it modifies, not every verb of the sentence ("Please see
-        # the attached file": "attached" is no request).
+        # the enclosed form": "enclosed" is no request).
         please = next(t for t in pred.sent if t.lower_ == "please" and t.head == pred)
         cues.append(Cue("imperative", please))
     if pred.dep_ == "ROOT" and _is_yes_no_question(pred):
@@ -134,7 +148,7 @@ def event_cues(pred) -> list[Cue]:
                      and c.token.i < token.i and not _own_subject(token)]
         elif dep == "pcomp" and head.pos_ == "ADP" and token.tag_ == "VBG":
             # "about securing control", "before applying": a gerund after a preposition
-            # is not asserted; "thanks for helping", "for following me" name what was done.
+            # is not asserted; "thanks for fixing the roof" names what was done.
             if head.lower_ not in FACTIVE_GERUND_PREPS:
                 cues.append(Cue("irrealis", head))
             break
