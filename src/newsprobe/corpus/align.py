@@ -124,6 +124,14 @@ class SentenceCache:
             self._cache[article_id] = hit
         return hit
 
+    def has(self, article_id: str) -> bool:
+        return article_id in self._cache
+
+    def drop(self, article_ids: list[str]) -> None:
+        """Forget these articles (their pairs are done): keeps a long run's memory flat."""
+        for article_id in article_ids:
+            self._cache.pop(article_id, None)
+
     def prefetch(self, items: list[tuple[str, str]]) -> None:
         """Embed the sentences of many articles in one batch (much faster than one by one)."""
         todo = [(i, t) for i, t in items if i not in self._cache]

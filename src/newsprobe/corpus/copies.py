@@ -17,19 +17,22 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
-from datasketch import MinHashLSH
 
 from .align import AlignedPair, SentenceCache, align, covered_share
-from .fingerprints import containment, minhash, stopword_ngrams, word_shingles
+from .fingerprints import (containment, lsh_bands, lsh_pairs, signatures, stopword_ngrams, text_features,
+                           word_shingles)
 from .neighbours import nearest_neighbours, strongest_per_article
 
 log = logging.getLogger(__name__)
 
 COPY_KINDS = ("verbatim", "rewritten", "partial")
+
+SIGNATURE_CHUNK = 2_048      # articles whose feature sets are held at once
+PREFETCH_ARTICLES = 256      # articles whose sentences are embedded in one batch
 
 # Lines that outlets add around a copied story: a sign that the text carrying them is the copy.
 _BOILERPLATE = re.compile(
@@ -52,6 +55,10 @@ class CopySettings:
     # Stage 1. LSH thresholds are deliberately low: they only pick candidates to verify.
     lsh_threshold: float = 0.2
     num_perm: int = 128
+    # An article keeps at most this many LSH candidates per feature family (its most
+    # similar by estimated Jaccard, or as the other's): boilerplate-heavy corpora can put
+    # thousands of texts in one LSH bucket. Synthetic and demo corpora stay far below it.
+    max_candidates: int = 100
     neighbours: int = 5               # embedding neighbours per article
     neighbour_min_cosine: float = 0.6
     # Stage 2.
@@ -80,26 +87,53 @@ class CopyEdge:
 
 def candidate_pairs(docs: list[CopyDoc], vectors: np.ndarray | None, settings: CopySettings,
                     progress: Callable[[int], None] | None = None,
-                    neighbour_edges: dict[tuple[int, int], float] | None = None) -> set[tuple[int, int]]:
+                    neighbour_edges: Mapping[tuple[int, int], float] | None = None) -> set[tuple[int, int]]:
     """Index pairs (i < j) worth verifying. `neighbour_edges`: a wider neighbour search
-    already run on `vectors` (the corpus stage searches once for stories and copies)."""
-    pairs: set[tuple[int, int]] = set()
-    for features in (word_shingles, stopword_ngrams):
-        lsh = MinHashLSH(threshold=settings.lsh_threshold, num_perm=settings.num_perm)
-        signatures = []
-        for i, doc in enumerate(docs):
-            m = minhash(features(doc.text), settings.num_perm)
-            signatures.append(m)
-            for j in lsh.query(m):
-                pairs.add((j, i))
-            lsh.insert(i, m)
-            if progress:
-                progress(1)
+    already run on `vectors` (the corpus stage searches once for stories and copies).
+
+    The LSH candidates are what datasketch's MinHashLSH at `lsh_threshold` returns (same
+    signatures, same bands), computed on compact signature arrays in chunks of articles so
+    that no feature set or MinHash object outlives its chunk."""
+    bands, rows = lsh_bands(settings.lsh_threshold, settings.num_perm)
+    columns = bands * rows  # LSH reads only these signature values
+    words_sig = np.zeros((len(docs), columns), dtype=np.uint32)
+    stop_sig = np.zeros((len(docs), columns), dtype=np.uint32)
+    for start in range(0, len(docs), SIGNATURE_CHUNK):
+        features = [text_features(doc.text) for doc in docs[start:start + SIGNATURE_CHUNK]]
+        end = start + len(features)
+        words_sig[start:end] = signatures((w for w, _ in features), settings.num_perm, columns)
+        stop_sig[start:end] = signatures((s for _, s in features), settings.num_perm, columns)
+        if progress:
+            progress(2 * len(features))
+    found = [capped(lsh_pairs(sig, bands, rows), sig, settings.max_candidates) for sig in (words_sig, stop_sig)]
+    del words_sig, stop_sig
+    pairs = {(int(i), int(j)) for block in found for i, j in block.tolist()}
     if neighbour_edges is not None:
         pairs.update(strongest_per_article(neighbour_edges, settings.neighbours, settings.neighbour_min_cosine))
     elif vectors is not None and len(vectors) > 1:
         pairs.update(nearest_neighbours(vectors, settings.neighbours, settings.neighbour_min_cosine))
     return pairs
+
+
+def capped(pairs: np.ndarray, sig: np.ndarray, limit: int) -> np.ndarray:
+    """The (m, 2) `pairs` where each article keeps at most `limit` partners: a pair stays
+    when it is among the `limit` most similar (estimated Jaccard, then lower index) of
+    either of its articles. Unchanged when no article has more than `limit`."""
+    if len(pairs) == 0 or np.bincount(pairs.ravel(), minlength=len(sig)).max() <= limit:
+        return pairs
+    estimate = np.concatenate([(sig[pairs[k:k + 65536, 0]] == sig[pairs[k:k + 65536, 1]]).mean(axis=1)
+                               for k in range(0, len(pairs), 65536)])
+    # Each pair seen from both ends; per article most similar first, then the lower index.
+    article = np.concatenate([pairs[:, 0], pairs[:, 1]])
+    other = np.concatenate([pairs[:, 1], pairs[:, 0]])
+    order = np.lexsort((other, -np.concatenate([estimate, estimate]), article))
+    article = article[order]
+    starts = np.flatnonzero(np.r_[True, article[1:] != article[:-1]])
+    rank = np.arange(len(article)) - np.repeat(starts, np.diff(np.r_[starts, len(article)]))
+    keep = np.zeros(len(pairs), dtype=bool)
+    keep[order[rank < limit] % len(pairs)] = True
+    log.info("copies: %d of %d LSH candidate pairs kept by the per-article cap", keep.sum(), len(pairs))
+    return pairs[keep]
 
 
 def verify(a: CopyDoc, b: CopyDoc, sentences: SentenceCache, settings: CopySettings) -> CopyEdge | None:
@@ -169,18 +203,38 @@ def orient(edge: CopyEdge, a: CopyDoc, b: CopyDoc, spans_a, spans_b) -> CopyEdge
 def detect_copies(docs: list[CopyDoc], vectors: np.ndarray | None, sentences: SentenceCache,
                   settings: CopySettings = CopySettings(),
                   progress: Callable[[int], None] | None = None,
-                  neighbour_edges: dict[tuple[int, int], float] | None = None) -> list[CopyEdge]:
+                  neighbour_edges: Mapping[tuple[int, int], float] | None = None) -> list[CopyEdge]:
     """Copy edges among `docs` (`vectors`: their normalised article embeddings, or None to
-    use the LSH candidates only; `neighbour_edges`: see `candidate_pairs`)."""
-    pairs = sorted(candidate_pairs(docs, vectors, settings, neighbour_edges=neighbour_edges))
+    use the LSH candidates only; `neighbour_edges`: see `candidate_pairs`).
+
+    Pairs are verified in order, a chunk of up to `PREFETCH_ARTICLES` new articles at a
+    time: their sentences are embedded in one batch, and an article this call embedded is
+    dropped from `sentences` after its last pair, so memory follows the chunk, not the
+    corpus (entries the caller had cached before stay)."""
+    pairs = sorted(candidate_pairs(docs, vectors, settings, progress, neighbour_edges=neighbour_edges))
     log.info("copies: %d candidate pairs among %d articles", len(pairs), len(docs))
-    # Embed the sentences of every article in a candidate pair in large batches.
-    involved = sorted({i for pair in pairs for i in pair})
-    for start in range(0, len(involved), 256):
-        sentences.prefetch([(docs[i].id, docs[i].text) for i in involved[start:start + 256]])
+    last_use: dict[int, int] = {}
+    for k, (i, j) in enumerate(pairs):
+        last_use[i] = last_use[j] = k
+    cached_before = {i for i in last_use if sentences.has(docs[i].id)}
     edges = []
-    for i, j in pairs:
-        edge = verify(docs[i], docs[j], sentences, settings)
-        if edge is not None:
-            edges.append(edge)
+    start = 0
+    while start < len(pairs):
+        # The next chunk: pairs in order until PREFETCH_ARTICLES articles need embedding.
+        end, needed, fresh = start, set(), 0
+        while end < len(pairs):
+            new = [i for i in pairs[end] if i not in needed]
+            new_fresh = sum(1 for i in new if not sentences.has(docs[i].id))
+            if end > start and fresh + new_fresh > PREFETCH_ARTICLES:
+                break
+            needed.update(new)
+            fresh += new_fresh
+            end += 1
+        sentences.prefetch([(docs[i].id, docs[i].text) for i in sorted(needed)])
+        for i, j in pairs[start:end]:
+            edge = verify(docs[i], docs[j], sentences, settings)
+            if edge is not None:
+                edges.append(edge)
+        sentences.drop([docs[i].id for i in needed if last_use[i] < end and i not in cached_before])
+        start = end
     return edges

@@ -11,6 +11,7 @@ subject share few of them.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from collections.abc import Iterable
 
@@ -91,3 +92,107 @@ def signature_matrix(items: list[set[str]], num_perm: int = NUM_PERM) -> np.ndar
     """MinHash signatures as one (n, num_perm) array, for callers that keep many."""
     return np.stack([minhash(s, num_perm).hashvalues for s in items]) if items else \
         np.zeros((0, num_perm), dtype=np.uint64)
+
+
+# --- many signatures at once, as a compact array -----------------------------------------
+#
+# The corpus stage needs a signature per article and feature family. Kept as datasketch
+# MinHash objects (and inserted into a MinHashLSH) they cost ~2 kB and a dozen Python
+# objects an article; at 100k articles that was most of a gigabyte. `signatures` computes
+# the same values (datasketch's default `affine32` scheme: SHA-1's first four bytes,
+# MurmurHash3's 32-bit finaliser, then a * h + b mod 2^32 with datasketch's seed-1
+# permutations) into one uint32 row per text, and only for the columns that LSH bands read.
+
+_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
+_EMPTY = np.uint32(0xFFFFFFFF)  # datasketch's value for a signature of no features
+
+
+def hash32(features: Iterable[str]) -> np.ndarray:
+    """SHA-1 based 32-bit hashes of `features`, MurmurHash3-finalised (datasketch's
+    `sha1_hash32` then `_fmix(…, 32)`)."""
+    digests = b"".join(hashlib.sha1(f.encode("utf-8")).digest()[:4] for f in features)
+    hv = np.frombuffer(digests, dtype="<u4").astype(np.uint32)
+    s1, m1, s2, m2, s3 = _FMIX32
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    return hv ^ (hv >> s3)
+
+
+def signatures(feature_sets: Iterable[Iterable[str]], num_perm: int = NUM_PERM,
+               columns: int | None = None) -> np.ndarray:
+    """MinHash signatures, one uint32 row per feature set, equal to
+    `minhash(features, num_perm).hashvalues[:columns]`."""
+    a, b = _template(num_perm).permutations
+    a, b = a[:columns].astype(np.uint32), b[:columns].astype(np.uint32)
+    rows = []
+    for features in feature_sets:
+        hv = hash32(features)
+        if len(hv) == 0:
+            rows.append(np.full(len(a), _EMPTY, dtype=np.uint32))
+        else:
+            rows.append((hv[:, None] * a + b).min(axis=0))
+    return np.stack(rows) if rows else np.zeros((0, len(a)), dtype=np.uint32)
+
+
+@functools.lru_cache(maxsize=8)
+def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows per band) that datasketch's MinHashLSH picks for this threshold: the
+    same banding, so the same candidates."""
+    from datasketch import MinHashLSH
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
+def lsh_pairs(signature_rows: np.ndarray, bands: int, rows: int, max_bucket: int = 200) -> np.ndarray:
+    """Index pairs (i < j), as a sorted (m, 2) int64 array, of the rows that agree on every
+    value of at least one band: what querying a MinHashLSH with each signature returns.
+
+    A bucket shared by more than `max_bucket` rows (texts with no features, boilerplate
+    that many texts share) would give max_bucket² pairs; there each row is paired with the
+    `max_bucket` rows after it only, so the pairs stay linear in the corpus."""
+    n = len(signature_rows)
+    codes = []
+    for band in range(bands):
+        block = np.ascontiguousarray(signature_rows[:, band * rows:(band + 1) * rows])
+        if block.dtype.itemsize * rows <= 8:  # the band fits one integer exactly
+            keys = np.zeros(n, dtype=np.uint64)
+            for column in block.T:
+                keys = (keys << np.uint64(8 * block.dtype.itemsize)) | column.astype(np.uint64)
+        else:
+            keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
+        _, bucket = np.unique(keys, return_inverse=True)
+        order = np.argsort(bucket, kind="stable")
+        sorted_buckets = bucket[order]
+        starts = np.flatnonzero(np.r_[True, sorted_buckets[1:] != sorted_buckets[:-1]])
+        sizes = np.diff(np.r_[starts, n])
+        for start, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist()):
+            members = np.sort(order[start:start + size]).astype(np.int64)
+            codes.append(_bucket_pairs(members, n, max_bucket))
+    if not codes:
+        return np.zeros((0, 2), dtype=np.int64)
+    unique = np.unique(np.concatenate(codes))
+    return np.stack([unique // n, unique % n], axis=1)
+
+
+def _bucket_pairs(members: np.ndarray, n: int, window: int) -> np.ndarray:
+    """Pair codes i * n + j (i < j) of the members of one bucket (sorted), each with the
+    next `window` members at most."""
+    m = len(members)
+    first, second = np.triu_indices(m, 1) if m <= window else _windowed(m, window)
+    return members[first] * n + members[second]
+
+
+def _windowed(m: int, window: int) -> tuple[np.ndarray, np.ndarray]:
+    offsets = np.arange(1, window + 1)
+    first = np.repeat(np.arange(m), window)
+    second = first + np.tile(offsets, m)
+    keep = second < m
+    return first[keep], second[keep]
+
+
+def text_features(text: str) -> tuple[set[str], set[str]]:
+    """(word shingles, stopword n-grams) of `text`, tokenised once."""
+    tokens = words(text)
+    return shingles(tokens, WORD_SHINGLE), shingles([w for w in tokens if w in STOPWORDS], STOPWORD_GRAM)
