@@ -88,6 +88,14 @@ def test_no_hedges_in_firm_statements(sentence):
     assert hedges(sentence) == []
 
 
+def test_firmness_separates_what_happened_from_what_may_happen():
+    firm = one_claim("The city council closed the old harbour bridge in March 2021.")
+    modal = one_claim("The city council may close the old harbour bridge in March 2027.")
+    negated = one_claim("The city council did not close the old harbour bridge in March 2021.")
+    assert firm["firmness"] >= 0.5
+    assert modal["firmness"] == 0.0 and negated["firmness"] == 0.0
+
+
 def test_checkworthiness_ranks_a_numeric_claim_above_small_talk():
     a = analyze("Thank you all for coming tonight. The city spent 40 million dollars on roads in 2022.", ALL)
     by_text = {c["text"]: c["checkworthiness"] for c in a.claims}

@@ -24,7 +24,7 @@ from typing import Any
 from ..model import Analysis, Quote
 from ..settings import Settings
 from .checkworthy import load_model
-from .commitment import DENIAL_VERBS, event_cues
+from .commitment import DENIAL_VERBS, event_cues, happened_probability
 from .hedges import find_hedges
 
 NAME = "claims"
@@ -81,6 +81,8 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[dict[str, Any]]:
             "id": f"c{n}", "start": c.start, "end": c.end, "text": text[c.start:c.end],
             "status": claim_status(doc, c, analysis),
             "checkworthiness": round(score, 4),
+            # the same function `eval factuality` scores: does the text present it as real?
+            "firmness": round(happened_probability(_main_verb(doc, c)), 4),
             "quote": c.quote.id if c.quote else None,
             "hedges": [{"start": h.start, "end": h.end, "text": text[h.start:h.end], "kind": h.kind}
                        for h in claim_hedges(doc, c)],

@@ -294,6 +294,14 @@ def _claim_text(a: Analysis, c: dict) -> str:
     return "".join(out)
 
 
+def _firmness(c: dict) -> str:
+    """How firmly the claim is put (0..1); nothing for analyses made before the field."""
+    if "firmness" not in c:
+        return ""
+    return (f' <span class="conf" title="how firmly the text presents it as real (0..1)">'
+            f'firm {float(c["firmness"]):.2f}</span>')
+
+
 def _claims_panel(a: Analysis) -> str:
     """Claims in text order: status, check-worthiness, the quote it comes from, the claim
     with its hedges marked, and matching fact-checks with their ratings."""
@@ -305,7 +313,8 @@ def _claims_panel(a: Analysis) -> str:
         q = quotes.get(c.get("quote") or "")
         who = f' <span class="sub">via {esc(one_line(q.speaker.name))}</span>' if q else ""
         parts.append(f'<li class="claim-item"><span class="kind st-{esc(status)}">{esc(status)}</span> '
-                     f'<span class="conf" title="check-worthiness">check {cw:.2f}</span>{who}'
+                     f'<span class="conf" title="check-worthiness">check {cw:.2f}</span>'
+                     f'{_firmness(c)}{who}'
                      f'<div class="ctext">{_claim_text(a, c)}</div>')
         checks = c.get("factchecks", [])
         if checks:

@@ -157,7 +157,7 @@ def _claims(a: Analysis) -> Group:
     magenta (hedges outside the claim's span are named after it), the quote's speaker,
     and the matching fact-checks with rating and score underneath."""
     quotes = {q.id: q for q in a.quotes}
-    table = _table("status", "check", "claim")
+    table = _table("status", "check", "firm", "claim")
     for c in a.claims:
         status = str(c.get("status", ""))
         cell = _claim_cell(a, c)
@@ -172,8 +172,16 @@ def _claims(a: Analysis) -> Group:
             if f.get("url"):
                 cell.append(f"  {one_line(str(f['url']))}", style="dim underline")
         table.add_row(_t(status, STATUS_STYLES.get(status, "")),
-                      Text(f"{float(c.get('checkworthiness', 0.0)):.2f}"), cell)
+                      Text(f"{float(c.get('checkworthiness', 0.0)):.2f}"), _firmness(c), cell)
     return Group(_section("Claims", len(a.claims)), Padding(table, (0, 0, 0, 2)))
+
+
+def _firmness(c: dict) -> Text:
+    """How firmly the claim is put (0..1); blank for analyses made before the field."""
+    if "firmness" not in c:
+        return Text("")
+    value = float(c["firmness"])
+    return Text(f"{value:.2f}", style="" if value >= 0.5 else "yellow")
 
 
 def _claim_cell(a: Analysis, c: dict) -> Text:
