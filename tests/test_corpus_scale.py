@@ -101,6 +101,28 @@ def test_copy_detection_frees_the_sentence_embeddings_it_made_but_not_the_caller
     docs = [CopyDoc("a", original), CopyDoc("b", copy), CopyDoc("c", other)]
     sentences = SentenceCache(_encode)
     sentences.get("c", other)
-    edges = detect_copies(docs, _encode([d.text for d in docs]), sentences, CopySettings())
+    edges = detect_copies(docs, _encode([d.text for d in docs]), sentences, CopySettings(), release=True)
     assert [(e.source, e.target) for e in edges] == [("a", "b")]
     assert not sentences.has("a") and not sentences.has("b") and sentences.has("c")
+    # Without `release` (the rewrites eval reuses the originals' sentences) all stay.
+    kept = SentenceCache(_encode)
+    detect_copies(docs, _encode([d.text for d in docs]), kept, CopySettings())
+    assert kept.has("a") and kept.has("b")
+
+
+def test_claim_links_join_a_repeated_claim_across_articles_only():
+    from newsprobe.corpus.claimlinks import link_claims
+    from newsprobe.model import Analysis
+
+    claim = "The ferry company will cut the winter timetable to two crossings a day"
+    texts = {"a": f"{claim}, its director said.", "b": f"Islanders learnt that {claim.lower()} from March.",
+             "c": "The bakery in Osterby will open a second shop on the harbour front next spring."}
+    analyses = []
+    for article, text in texts.items():
+        start = text.lower().index(claim.lower()) if article != "c" else 0
+        end = start + len(claim) if article != "c" else len(text) - 1
+        analyses.append(Analysis(text=text, id=article, published=f"2026-03-0{len(analyses) + 1}",
+                                 claims=[{"start": start, "end": end}, {"start": start, "end": end}]))
+    links = link_claims(analyses, [])
+    assert [link["articles"] for link in links] == [["a", "b"]]
+    assert links[0]["earliest"]["article"] == "a" and len(links[0]["mentions"]) == 4

@@ -16,11 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from datasketch import MinHashLSH
-
 from ..model import Analysis, Span
 from .copies import CopyEdge
-from .fingerprints import jaccard, minhash, word_shingles
+from .fingerprints import jaccard, lsh_bands, lsh_pairs, signatures, word_shingles
 
 MIN_UNIT_WORDS = 5
 
@@ -61,14 +59,16 @@ def link_claims(analyses: list[Analysis], copies: list[CopyEdge],
     def union(i: int, j: int) -> None:
         parent[find(i)] = find(j)
 
-    shingles = [word_shingles(u.span.text) for u in units]
-    lsh = MinHashLSH(threshold=settings.min_jaccard, num_perm=settings.num_perm)
-    for i, sh in enumerate(shingles):
-        m = minhash(sh, settings.num_perm)
-        for j in lsh.query(m):
-            if units[j].article != units[i].article and jaccard(sh, shingles[j]) >= settings.min_jaccard:
-                union(i, j)
-        lsh.insert(i, m)
+    # MinHashLSH's candidates from a compact signature matrix (see fingerprints.lsh_pairs),
+    # verified with exact Jaccard; shingles are rebuilt for the candidates only, so a corpus
+    # with a million claims holds no million sets.
+    bands, rows = lsh_bands(settings.min_jaccard, settings.num_perm)
+    sig = signatures((word_shingles(u.span.text) for u in units), settings.num_perm, bands * rows)
+    for i, j in lsh_pairs(sig, bands, rows).tolist():
+        if units[i].article != units[j].article and \
+                jaccard(word_shingles(units[i].span.text), word_shingles(units[j].span.text)) >= settings.min_jaccard:
+            union(j, i)
+    del sig
 
     by_article: dict[str, list[int]] = {}
     for i, u in enumerate(units):

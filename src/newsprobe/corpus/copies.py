@@ -203,14 +203,16 @@ def orient(edge: CopyEdge, a: CopyDoc, b: CopyDoc, spans_a, spans_b) -> CopyEdge
 def detect_copies(docs: list[CopyDoc], vectors: np.ndarray | None, sentences: SentenceCache,
                   settings: CopySettings = CopySettings(),
                   progress: Callable[[int], None] | None = None,
-                  neighbour_edges: Mapping[tuple[int, int], float] | None = None) -> list[CopyEdge]:
+                  neighbour_edges: Mapping[tuple[int, int], float] | None = None,
+                  release: bool = False) -> list[CopyEdge]:
     """Copy edges among `docs` (`vectors`: their normalised article embeddings, or None to
     use the LSH candidates only; `neighbour_edges`: see `candidate_pairs`).
 
     Pairs are verified in order, a chunk of up to `PREFETCH_ARTICLES` new articles at a
-    time: their sentences are embedded in one batch, and an article this call embedded is
-    dropped from `sentences` after its last pair, so memory follows the chunk, not the
-    corpus (entries the caller had cached before stay)."""
+    time, their sentences embedded in one batch. With `release` (a one-shot run over a
+    large corpus), an article this call embedded is dropped from `sentences` after its
+    last pair, so memory follows the chunk, not the corpus; entries the caller had cached
+    before stay. Without it (callers that reuse `sentences` across calls) all are kept."""
     pairs = sorted(candidate_pairs(docs, vectors, settings, progress, neighbour_edges=neighbour_edges))
     log.info("copies: %d candidate pairs among %d articles", len(pairs), len(docs))
     last_use: dict[int, int] = {}
@@ -235,6 +237,7 @@ def detect_copies(docs: list[CopyDoc], vectors: np.ndarray | None, sentences: Se
             edge = verify(docs[i], docs[j], sentences, settings)
             if edge is not None:
                 edges.append(edge)
-        sentences.drop([docs[i].id for i in needed if last_use[i] < end and i not in cached_before])
+        if release:
+            sentences.drop([docs[i].id for i in needed if last_use[i] < end and i not in cached_before])
         start = end
     return edges

@@ -106,7 +106,7 @@ def compute_corpus(analyses: list[Analysis], settings: Settings | None = None,
     docs = [CopyDoc(a.id, a.text, a.published) for a in analyses]
     edges = detect_copies(docs, vectors, sentences, copying,
                           progress=lambda n: progress("copies", n, 2 * len(docs)),  # increments
-                          neighbour_edges=neighbour_edges)
+                          neighbour_edges=neighbour_edges, release=True)
     timings["copies"] = _ms(t)
 
     t = time.perf_counter()
