@@ -77,6 +77,6 @@ def format_text(result: dict[str, Any]) -> str:
     return "\n".join([
         f"CheckThat! 2024 check-worthiness, {result['split']} (n={result['n']}, "
         f"{result['positives']} check-worthy)",
-        row.format("newsprobe (MiniLM + lexical)", **{k: result[k] for k in ("f1", "precision", "recall", "ap", "threshold")}),
+        row.format("newsprobe (3-head mean)", **{k: result[k] for k in ("f1", "precision", "recall", "ap", "threshold")}),
         row.format("TF-IDF + LR (same run)", **b),
     ])

@@ -1,12 +1,20 @@
 """Check-worthiness: how much a sentence states a checkable fact, as a score in [0, 1].
 
-A logistic regression over frozen all-MiniLM-L6-v2 sentence embeddings, a few cheap lexical
-features (numbers, percentages, money, years, comparisons, first-person opinion, questions)
-and hashed word uni- and bigrams. Trained by `scripts/train_checkworthiness.py` on CheckThat!
-2024 English train; the weights and the decision threshold (chosen on a held-out part of
-train) are in `models/checkworthiness.npz` (see MODELS.md).
+The score is the mean of the probabilities of three small heads, each trained on CheckThat!
+2024 English train by `scripts/train_checkworthiness.py` (weights, vocabularies and the
+decision threshold in `models/checkworthiness.npz`; see MODELS.md):
 
-The same `features()` function is used for training and inference, so they cannot drift.
+- `LinearHead`: logistic regression over [frozen all-MiniLM-L6-v2 sentence embedding | a
+  few cheap lexical features (numbers, percentages, money, years, comparisons, first-person
+  opinion, questions) | hashed word uni- and bigrams] (`features()`);
+- `NgramHead`: logistic regression over TF-IDF of hashed word 1-2-grams and character
+  2-5-grams inside word boundaries (`ngram_features()`), which sees spelling-level cues
+  (digits, "%", "-ion" nouns, contractions) that the embedding smooths away;
+- `MlpHead`: one hidden layer (ReLU) over [embedding | lexical features].
+
+The three make different errors, so their mean ranks better than any one of them (5-fold
+cross-validation on train, MODELS.md). The same feature functions are used for training
+and inference, so they cannot drift.
 """
 
 from __future__ import annotations
@@ -21,7 +29,11 @@ from importlib import resources
 import numpy as np
 
 MODEL_FILE = "checkworthiness.npz"
-HASH_BITS = 14  # 16,384 hashed n-gram buckets: ~64 KB of float32 weights
+HASH_BITS = 14  # 16,384 hashed n-gram buckets for the linear head: ~64 KB of float32 weights
+# The n-gram head's buckets (sklearn's HashingVectorizer: murmurhash3, stable across
+# processes and versions). 2**18 keeps collisions rare among the ~10**5 n-grams seen twice
+# in train; only the buckets seen in training are stored, so the file stays small.
+NGRAM_BITS = 18
 
 _NUMBER = re.compile(r"\d")
 _PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
@@ -77,36 +89,160 @@ def features(texts: list[str], vectors: np.ndarray):
     return sparse.hstack([sparse.csr_matrix(vectors), sparse.csr_matrix(lex), grams], format="csr")
 
 
+def _hashers():
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    common = dict(n_features=1 << NGRAM_BITS, alternate_sign=False, norm=None, lowercase=True)
+    return (HashingVectorizer(analyzer="word", ngram_range=(1, 2), **common),
+            HashingVectorizer(analyzer="char_wb", ngram_range=(2, 5), **common))
+
+
+def ngram_counts(texts: list[str]):
+    """Raw hashed counts: (word 1-2-grams, char_wb 2-5-grams), two CSR matrices."""
+    word, char = _hashers()
+    return word.transform(texts).tocsr(), char.transform(texts).tocsr()
+
+
+def idf_of(counts, min_df: int = 2) -> np.ndarray:
+    """Smoothed idf per bucket as sklearn's TfidfVectorizer computes it; 0 for buckets in
+    fewer than `min_df` texts, which drops them (the hashed form of min_df)."""
+    n = counts.shape[0]
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    return np.where(df >= min_df, np.log((1 + n) / (1 + df)) + 1.0, 0.0).astype(np.float32)
+
+
+def _tfidf(counts, idf: np.ndarray):
+    from scipy import sparse
+
+    z = counts.astype(np.float32)
+    z.data = 1.0 + np.log(z.data)  # sublinear tf
+    z = sparse.csr_matrix(z.multiply(idf[None, :]))
+    norms = np.sqrt(np.asarray(z.multiply(z).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.diags(1.0 / norms) @ z
+
+
+def ngram_features(counts, word_idf: np.ndarray, char_idf: np.ndarray):
+    """The n-gram head's input: [TF-IDF word 1-2-grams | TF-IDF char_wb 2-5-grams], each
+    block L2-normalised. `counts` is what `ngram_counts()` returns."""
+    from scipy import sparse
+
+    word, char = counts
+    return sparse.hstack([_tfidf(word, word_idf), _tfidf(char, char_idf)], format="csr")
+
+
+def mlp_input(texts: list[str], vectors: np.ndarray) -> np.ndarray:
+    """The MLP head's input: [embedding | lexical features], dense."""
+    lex = np.vstack([lexical_features(t) for t in texts]) if texts else np.zeros((0, len(LEXICAL_NAMES)))
+    return np.hstack([np.asarray(vectors, dtype=np.float32), lex.astype(np.float32)])
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0)))
+
+
 @dataclass(frozen=True)
-class CheckworthinessModel:
+class LinearHead:
     coef: np.ndarray
     intercept: float
+
+    def proba(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
+        return _sigmoid(features(texts, vectors) @ self.coef + self.intercept)
+
+
+@dataclass(frozen=True)
+class NgramHead:
+    word_idf: np.ndarray  # 2**NGRAM_BITS
+    char_idf: np.ndarray  # 2**NGRAM_BITS
+    coef: np.ndarray      # 2 * 2**NGRAM_BITS: word block, then char block
+    intercept: float
+
+    def proba(self, texts: list[str]) -> np.ndarray:
+        x = ngram_features(ngram_counts(texts), self.word_idf, self.char_idf)
+        return _sigmoid(x @ self.coef + self.intercept)
+
+
+@dataclass(frozen=True)
+class MlpHead:
+    w1: np.ndarray  # (inputs, hidden)
+    b1: np.ndarray
+    w2: np.ndarray  # (hidden,)
+    b2: float
+
+    def proba(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
+        hidden = np.maximum(mlp_input(texts, vectors) @ self.w1 + self.b1, 0.0)
+        return _sigmoid(hidden @ self.w2 + self.b2)
+
+
+@dataclass(frozen=True)
+class CheckworthinessModel:
+    linear: LinearHead
+    ngram: NgramHead
+    mlp: MlpHead
     threshold: float
 
+    def head_scores(self, texts: list[str], vectors: np.ndarray) -> dict[str, np.ndarray]:
+        """Each head's probabilities (for the training report and the eval)."""
+        return {"linear": self.linear.proba(texts, vectors), "ngram": self.ngram.proba(texts),
+                "mlp": self.mlp.proba(texts, vectors)}
+
     def scores(self, texts: list[str], vectors: np.ndarray | None = None) -> np.ndarray:
-        """Probabilities that each text is check-worthy."""
+        """Probabilities that each text is check-worthy: the mean of the three heads."""
         if not texts:
             return np.zeros(0, dtype=np.float32)
         if vectors is None:
             from ..embeddings import encode
             vectors = encode(texts)
-        z = features(texts, vectors) @ self.coef + self.intercept
-        return (1.0 / (1.0 + np.exp(-z))).astype(np.float32)
+        heads = self.head_scores(texts, vectors)
+        return np.mean(list(heads.values()), axis=0).astype(np.float32)
 
     def save(self, path) -> None:
-        np.savez_compressed(path, coef=self.coef.astype(np.float32),
-                            intercept=np.float32(self.intercept), threshold=np.float32(self.threshold),
-                            hash_bits=np.int32(HASH_BITS), lexical=np.array(LEXICAL_NAMES))
+        """Compressed .npz; the n-gram head keeps only the buckets seen in training
+        (index + idf + weight), not its two dense 2**18 arrays."""
+        word_seen = np.flatnonzero(self.ngram.word_idf).astype(np.int32)
+        char_seen = np.flatnonzero(self.ngram.char_idf).astype(np.int32)
+        size = 1 << NGRAM_BITS
+        np.savez_compressed(
+            path, format=np.int32(2), hash_bits=np.int32(HASH_BITS), ngram_bits=np.int32(NGRAM_BITS),
+            lexical=np.array(LEXICAL_NAMES), threshold=np.float32(self.threshold),
+            linear_coef=self.linear.coef.astype(np.float32), linear_intercept=np.float32(self.linear.intercept),
+            word_seen=word_seen, word_idf=self.ngram.word_idf[word_seen].astype(np.float32),
+            word_coef=self.ngram.coef[:size][word_seen].astype(np.float32),
+            char_seen=char_seen, char_idf=self.ngram.char_idf[char_seen].astype(np.float32),
+            char_coef=self.ngram.coef[size:][char_seen].astype(np.float32),
+            ngram_intercept=np.float32(self.ngram.intercept),
+            mlp_w1=self.mlp.w1.astype(np.float32), mlp_b1=self.mlp.b1.astype(np.float32),
+            mlp_w2=self.mlp.w2.astype(np.float32), mlp_b2=np.float32(self.mlp.b2))
+
+
+def read_model(f) -> CheckworthinessModel:
+    data = np.load(f)
+    if int(data.get("format", 1)) != 2:
+        raise ValueError("checkworthiness model file is of an older format: rebuild it")
+    if int(data["hash_bits"]) != HASH_BITS or int(data["ngram_bits"]) != NGRAM_BITS:
+        raise ValueError("checkworthiness model was trained with another hash size")
+    size = 1 << NGRAM_BITS
+
+    def dense(seen, values):
+        out = np.zeros(size, dtype=np.float32)
+        out[data[seen]] = data[values]
+        return out
+
+    ngram = NgramHead(dense("word_seen", "word_idf"), dense("char_seen", "char_idf"),
+                      np.concatenate([dense("word_seen", "word_coef"), dense("char_seen", "char_coef")]),
+                      float(data["ngram_intercept"]))
+    return CheckworthinessModel(
+        LinearHead(data["linear_coef"].astype(np.float32), float(data["linear_intercept"])),
+        ngram,
+        MlpHead(data["mlp_w1"], data["mlp_b1"], data["mlp_w2"], float(data["mlp_b2"])),
+        float(data["threshold"]))
 
 
 @lru_cache(maxsize=1)
 def load_model() -> CheckworthinessModel:
     with resources.files("newsprobe.models").joinpath(MODEL_FILE).open("rb") as f:
-        data = np.load(f)
-        if int(data["hash_bits"]) != HASH_BITS:
-            raise ValueError("checkworthiness model was trained with another hash size")
-        return CheckworthinessModel(data["coef"].astype(np.float32), float(data["intercept"]),
-                                    float(data["threshold"]))
+        return read_model(f)
 
 
-__all__ = ["CheckworthinessModel", "features", "lexical_features", "load_model"]
+__all__ = ["CheckworthinessModel", "LinearHead", "MlpHead", "NgramHead", "features", "idf_of",
+           "lexical_features", "load_model", "mlp_input", "ngram_counts", "ngram_features", "read_model"]
