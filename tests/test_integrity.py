@@ -108,10 +108,30 @@ def test_integrity_cut_sentence_running_into_the_next():
     # A sentence opener after a preposition, even when a comma follows it.
     ("The council said there was no change in But, in the three years since the vote, rents "
      "have risen.\n\nThe mayor disagreed.", "in"),
+    # A capitalised preposition that opens titles too, when a lower-case word follows.
+    ("The study looked at the effects of Of the total of 900 patients, half were women.\n\n"
+     "The authors plan a second study.", "of"),
+    # A demonstrative used as a pronoun, with its verb after it.
+    ("Airbags and a rear camera are available on These include a lane assistant and a "
+     "parking aid.\n\nPrices start next month.", "on"),
+    # A question word in capitals mid-sentence.
+    ("Many bands used to give up What is less common is a band that returns.\n\n"
+     "The tour starts in May.", "up"),
+    # A determiner, a capitalised word, another determiner.
+    ("The guide explains how the Blocking an attack takes practice.\n\n"
+     "The game is out now.", "the"),
 ])
 def test_integrity_cut_sentence_running_into_an_unusual_start(text, stop):
     [f] = _warnings(analyze(text), "truncated_sentence")
     assert f["spans"][0]["text"].endswith(" " + stop)
+
+
+def test_integrity_paragraph_cut_after_an_ordinal():
+    # spaCy counts "first" as a number; after "its" it still needs its noun.
+    text = ("Velm also needed the final match to beat Lindholm and clinch its first\n\n"
+            "The cup victory came after a long season.")
+    [f] = _warnings(analyze(text), "truncated_sentence")
+    assert f["spans"][0]["text"].endswith("clinch its first")
 
 
 def test_integrity_same_speaker_quoted_in_two_wordings():
@@ -212,6 +232,21 @@ def test_integrity_two_amounts_for_two_people_are_no_alarm():
     assert [s["text"] for s in f["spans"]] == ["$5,000 bond", "$7,500 bond"]
 
 
+def test_integrity_restated_rate_with_another_value():
+    text = ("Firms are uncertain whether a 15 percent tariff on shoes will take effect in "
+            "December.\n\nThe ministry did not comment.\n\n"
+            "Firms are uncertain whether a 12 percent tariff on shoes will take effect in "
+            "December.")
+    [f] = _warnings(analyze(text), "inconsistent_number")
+    assert [s["text"] for s in f["spans"]] == ["15 percent", "12 percent"]
+
+
+def test_integrity_compared_rates_are_no_alarm():
+    text = ("Sales at Nordstal rose 3.5 percent in the quarter, the company said.\n\n"
+            "Comparable sales rose 3.6 percent, ahead of forecasts.")
+    assert _warnings(analyze(text), "inconsistent_number") == []
+
+
 def test_integrity_other_languages_are_left_alone():
     text = "Das ist ein Text auf Deutsch und die Stadt hat den Haushalt beschlossen. noch mehr"
     assert analyze(text).integrity == []
@@ -226,7 +261,9 @@ def test_spelling_relations():
     for british, american in (("Aluminium", "Aluminum"), ("Labour", "Labor"), ("Centre", "Center"),
                               ("Organisation", "Organization"), ("Defence", "Defense")):
         assert spelling_relation(british, american) == "british_american"
-    # Narrow endings: a dropped or swapped letter in a name stays a misspelling.
+    # Narrow endings: a dropped or swapped letter in a name stays a misspelling; a double
+    # letter moved is no house style.
+    assert spelling_relation("Torrey", "Toreey") == "misspelling"
     assert spelling_relation("Andre", "Ander") == "misspelling"
     assert spelling_relation("Belgium", "Belgum") == "misspelling"
     # Two words, not one misspelt: a brand built on a word, two countries.

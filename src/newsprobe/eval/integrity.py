@@ -9,7 +9,7 @@ takes every body.
 For every body and every defect kind, one damaged copy is made with a seeded
 `random.Random` (seed, id and kind; so a body gets the same defects whatever `--limit`)
 by `integrity_defects` (cut sentences, stray fragments, duplicated reworded quotes,
-misspelt names, changed repeated numbers). A body that offers no place for a kind (no
+misspelt names, a count restated with another value). A body that offers no place for a kind (no
 direct quote of a named speaker, no repeated quantity) gets no copy of that kind; the
 counts say how many did.
 

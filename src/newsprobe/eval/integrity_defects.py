@@ -13,8 +13,8 @@ The damage imitates what scraping and spinning do, following the issue's list:
   paragraph, reworded (one or two word swaps, a function word changed, a word dropped);
 - name_variant: one later mention of a person's surname misspelt (a swap of two
   letters, a letter dropped or typed with its keyboard neighbour);
-- inconsistent_number: of a quantity written twice the same way ("300 jobs" ... "300
-  jobs"), one occurrence gets another value.
+- inconsistent_number: a prose sentence with a count ("cut 300 jobs") given again in a
+  later paragraph with another value (see `inconsistent_number` for why not in place).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from ..layers.integrity_consistency import translit_key
+from ..layers.integrity_consistency import in_table_row, translit_key
 
 
 @dataclass
@@ -225,30 +225,48 @@ def changed_value(number: str, rng: random.Random) -> str:
 
 
 def _counts(doc) -> list:
-    """Whole numbers counting a noun right after them ("300 jobs", "12 people"), outside
-    dates and times."""
+    """Whole numbers counting a noun right after them ("300 jobs", "12 people", "15
+    percent"), outside dates, times and years."""
     found = []
     for tok in doc[:-1]:
         noun = doc[tok.i + 1]
         if re.fullmatch(r"\d{1,3}(?:,\d{3})*|\d+", tok.text) and tok.dep_ == "nummod" \
                 and tok.head.i == noun.i and noun.pos_ == "NOUN" and noun.text.isalpha() \
-                and tok.ent_type_ not in ("DATE", "TIME") and int(tok.text.replace(",", "")) >= 2:
+                and tok.ent_type_ not in ("DATE", "TIME") and int(tok.text.replace(",", "")) >= 2 \
+                and not (len(tok.text) == 4 and 1800 <= int(tok.text) <= 2100):  # "2001 attacks": a year
             found.append((tok, noun))
     return found
 
 
 def inconsistent_number(text: str, doc, analysis, rng: random.Random) -> Defect | None:
-    seen: dict[tuple[str, str], list] = {}
+    """A sentence stating a count ("the plant will cut 300 jobs") given again in a later
+    paragraph with another value, as a copy that merged two versions of a story would.
+
+    Until 2026-11-26 (session 2) this changed one of two equal mentions ("300 jobs" ...
+    "300 jobs") in place. Read on the train half, most of those pairs were two quantities
+    that happen to share a value (0-60 mph times of two cars, rows of a stats table, the
+    same amount in two recipes), so the changed copy was nothing a reader could call
+    inconsistent, and a rule flagging them flagged the clean articles' real differences
+    ("215 miles" for one model, "277 miles" for another) just as well. A restated sentence
+    is one quantity by construction."""
+    candidates = []
     for tok, noun in _counts(doc):
-        seen.setdefault((tok.text, noun.lemma_.lower()), []).append(tok)
-    repeated = [toks for toks in seen.values() if len(toks) >= 2]
-    if not repeated:
+        sent = tok.sent
+        body = sent.text.rstrip()
+        if not body.endswith(".") or "\n" in body or _QUOTES & set(body) or \
+                sum(t.is_alpha for t in sent) < 8 or in_table_row(doc, text, tok):
+            continue
+        candidates.append((tok, sent))
+    if not candidates:
         return None
-    toks = rng.choice(repeated)
-    tok = rng.choice(toks[1:])
+    tok, sent = rng.choice(candidates)
     new = changed_value(tok.text, rng)
-    damaged = text[:tok.idx] + new + text[tok.idx + len(tok.text):]
-    return Defect("inconsistent_number", damaged, [(tok.idx, tok.idx + len(new))], "changed")
+    restated = text[sent.start_char:tok.idx] + new + text[tok.idx + len(tok.text):sent.end_char].rstrip()
+    breaks = [m.start() for m in re.finditer(r"\n", text) if m.start() >= sent.end_char]
+    at = rng.choice(breaks) if breaks else len(text)
+    damaged = text[:at] + "\n\n" + restated + "\n" + text[at:]
+    start = at + 2 + (tok.idx - sent.start_char)
+    return Defect("inconsistent_number", damaged, [(start, start + len(new))], "restated")
 
 
 INJECTORS = {

@@ -29,7 +29,8 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*►▪·◦>+]|\d{1,3}[.)]\s|[a-z][
 DANGLING_WORDS = frozenset(
     "a an the of to for with and or but nor in on at by from into onto about over under "
     "after before between among through than as that which whose his her their its our my "
-    "your this these those some every each whether if because while although".split())
+    "your this these those some every each whether if because while although such either "
+    "neither".split())
 DANGLING_POS = {"DET", "ADP", "CCONJ", "SCONJ"}
 DETERMINER_TAGS = {"DT", "PDT", "PRP$", "WP$"}
 # Capitalised words that start a sentence and cannot sit mid-sentence after a lower-case
@@ -37,11 +38,19 @@ DETERMINER_TAGS = {"DT", "PDT", "PRP$", "WP$"}
 # and subject pronouns (next word a verb).
 RUN_IN_DETERMINERS = frozenset("The A An This These Those His Her Their Its Our My".split())
 RUN_IN_PRONOUNS = frozenset("He She They We It There You".split())
+# Parts of speech a capitalised word after a determiner cannot have mid-sentence.
+RUN_IN_AFTER_DETERMINER_POS = frozenset("ADV AUX SCONJ CCONJ PART".split())
 SENTENCE_OPENERS = frozenset(
     "But And When While After Before If As However Meanwhile Still Yet So Then Now In On At "
     "For With According Although Because Since Aside Also Despite During Earlier Later "
     "Obviously What Why How Where Who Some Many Most Each Both Other Another Such Even "
-    "Only".split())
+    "Only Rather Instead Better".split())
+# Words that open a sentence but also start titles ("To Kill a Mockingbird", "Of Mice and
+# Men"): a run-in only when the next word is lower case ("effects of Of the total").
+OPENERS_BEFORE_LOWER = frozenset(
+    "Of To From By Through Unlike Until Unless Once Though Thus Indeed Overall Here".split())
+DEMONSTRATIVES = frozenset("This These Those".split())
+WH_OPENERS = frozenset("What Why How Where Who When Which".split())
 # Words a headline may not end on, however it is capitalised.
 NEVER_LAST = frozenset("a an the of and or but to with from by".split())
 OPEN_RANGE = frozenset("above below over under up more less older younger".split())
@@ -82,7 +91,10 @@ def _at_sentence_start(doc, text: str, i: int) -> bool:
     if prev.text not in SENTENCE_END_TOKENS or prev.i == 0:
         return False
     before = doc[prev.i - 1]
-    return (before.is_alpha and len(before.text) > 1) or before.like_num or before.text in ("%", ")")
+    # A word of two or more letters ("said.", "aren’t."), a number, or a closing mark
+    # ("%.", ").", "”."): a single letter before the stop is an initial ("J. Smith").
+    return (len(before.text) > 1 and before.text[-1].isalnum()) or before.like_num \
+        or before.text in ("%", ")", "”", '"', "’")
 
 
 def _is_lower_word(tok) -> bool:
@@ -208,19 +220,23 @@ def _cut_paragraphs(doc, text: str) -> list[dict]:
         if span is None:
             continue
         words = [t for t in span if t.is_alpha]
-        if len(words) < MIN_TRUNCATED_WORDS or (
-                _looks_like_heading(words) and words[-1].lower_ not in NEVER_LAST):
-            continue
-        last = span[-1]
-        if last.like_url or last.like_email or last.text[:1] in "@#" or last.like_num:
-            continue
         sents = [sent for sent in span.sents if any(t.is_alpha for t in sent)]
         last_sent = sents[-1] if sents else span
+        # A headline looks like one as a whole and in its last sentence: a paragraph naming
+        # titles ("Trials Rising, and Wolfenstein: Youngblood.") may end on cut prose.
+        if len(words) < MIN_TRUNCATED_WORDS or (
+                _looks_like_heading(words) and _looks_like_heading([t for t in last_sent if t.is_alpha])
+                and words[-1].lower_ not in NEVER_LAST):
+            continue
+        last = span[-1]
+        if last.like_url or last.like_email or last.text[:1] in "@#" or \
+                last.like_num and not _ordinal_missing_noun(last):
+            continue
         cut = Span.of(text, max(last_sent.start_char, s), e)
         last_word = words[-1]
         dangling = last_word.i == last.i and (
-            last.lower_ in DANGLING_WORDS or last.pos_ in DANGLING_POS or last.tag_ in ("PRP$", "TO")
-            or _noun_missing(last))
+            last.lower_ in DANGLING_WORDS or last.pos_ in DANGLING_POS
+            or last.tag_ in DETERMINER_TAGS | {"TO"} or _noun_missing(last))
         if dangling and last.pos_ == "ADP" and len(words) <= 8 and words[0].lower_ in WH_WORDS:
             dangling = False  # a headline's stranded preposition: "What to look out for"
         if dangling and last.lower_ in OPEN_RANGE and doc[last.i - 1].pos_ == "CCONJ":
@@ -238,6 +254,13 @@ def _cut_paragraphs(doc, text: str) -> list[dict]:
                                     "the last sentence of the paragraph has no full stop: "
                                     "perhaps cut off", "info", 0.5))
     return findings
+
+
+def _ordinal_missing_noun(tok) -> bool:
+    """A number word after a determiner ("its first", "the second"): spaCy counts ordinal
+    words as numbers, but "... and clinch its first" still lacks its noun."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return tok.is_alpha and prev is not None and prev.tag_ in DETERMINER_TAGS
 
 
 def _noun_missing(tok) -> bool:
@@ -265,7 +288,22 @@ def _run_in_fits(prev, tok, nxt) -> bool:
         # "of the That's", "for the You'll": a determiner is never followed by another
         # determiner or a pronoun, whatever comes next.
         return True
-    if prev.lower_ in DANGLING_WORDS and tok.text in SENTENCE_OPENERS:
+    if after_determiner and tok.pos_ in RUN_IN_AFTER_DETERMINER_POS and not tok.text.isupper():
+        # A determiner never takes an adverb, auxiliary or conjunction as its next word:
+        # "the Better yet", "the Must see", "the Exclusively for".
+        return True
+    if after_determiner and _is_lower_word(nxt) and nxt.pos_ == "DET" and not tok.text.isupper():
+        # "how the Parrying an attack": a determiner, a capitalised word, a determiner.
+        return True
+    dangling = prev.lower_ in DANGLING_WORDS or prev.pos_ in DANGLING_POS
+    if dangling and _is_lower_word(nxt) and tok.text in OPENERS_BEFORE_LOWER:
+        return True
+    if not after_determiner and tok.text in WH_OPENERS and (_is_lower_word(nxt) or nxt.pos_ == "AUX"):
+        # "to give up What isn't as common": a question word in capitals mid-sentence.
+        return True
+    if dangling and tok.text in DEMONSTRATIVES and nxt.pos_ in ("VERB", "AUX"):
+        return True  # "available on These include"
+    if dangling and (tok.text in SENTENCE_OPENERS or _opening_adverb(tok, nxt)):
         # A word that mostly opens sentences right after "the", "of", "and": the cut
         # sentence ended on a word that needs a continuation ("no change in But, in the
         # three years", "basically for When February rolls around").
@@ -277,6 +315,12 @@ def _run_in_fits(prev, tok, nxt) -> bool:
     if tok.text in RUN_IN_PRONOUNS:
         return nxt.pos_ in ("VERB", "AUX")  # "He said", "You'll save"
     return False
+
+
+def _opening_adverb(tok, nxt) -> bool:
+    """A capitalised "-ly" adverb opening a sentence ("Exclusively for the festival"); one
+    followed by a verb or adverb is more likely a surname ("but Early still says")."""
+    return tok.pos_ == "ADV" and tok.text.endswith("ly") and nxt.pos_ not in ("VERB", "AUX", "ADV")
 
 
 def _run_in_sentences(doc, text: str) -> list[dict]:
