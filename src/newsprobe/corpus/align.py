@@ -144,5 +144,7 @@ class SentenceCache:
         for (article_id, _), spans in zip(todo, all_spans):
             if len(self._cache) >= self.max_articles:
                 self._cache.pop(next(iter(self._cache)))
-            self._cache[article_id] = (spans, vecs[k:k + len(spans)])
+            # A copy, not a view: a view would keep the whole batch's array alive for as
+            # long as any one of its articles stays cached.
+            self._cache[article_id] = (spans, np.array(vecs[k:k + len(spans)]))
             k += len(spans)

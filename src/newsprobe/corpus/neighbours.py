@@ -27,7 +27,7 @@ BLOCK_ROWS = 1_024
 
 
 class NeighbourEdges(Mapping):
-    """{(i, j): cosine} with i < j, held as arrays `first`, `second` (int64) and `sims`
+    """{(i, j): cosine} with i < j, held as arrays `first`, `second` (int32) and `sims`
     (float32), sorted by (i, j), each pair once. Reads like the dict it replaces."""
 
     def __init__(self, first: np.ndarray, second: np.ndarray, sims: np.ndarray):
@@ -37,19 +37,19 @@ class NeighbourEdges(Mapping):
     def from_arrays(cls, first: np.ndarray, second: np.ndarray, sims: np.ndarray) -> NeighbourEdges:
         """Edges from (i, j, cosine) arrays with i < j, possibly repeating a pair (found from
         both ends, or in two lists): the last value found is kept, as a dict would."""
-        first, second = first.astype(np.int64), second.astype(np.int64)
         if len(first) == 0:
-            return cls(first, second, sims.astype(np.float32))
-        codes = first * (int(second.max()) + 1) + second
+            return _no_edges()
+        codes = first.astype(np.int64) * (int(second.max()) + 1) + second.astype(np.int64)
         _, last = np.unique(codes[::-1], return_index=True)  # first in reverse = last found
         keep = len(codes) - 1 - last
-        return cls(first[keep], second[keep], sims[keep].astype(np.float32))
+        del codes
+        return cls(first[keep].astype(np.int32), second[keep].astype(np.int32), sims[keep].astype(np.float32))
 
     @classmethod
     def from_mapping(cls, edges: Mapping[tuple[int, int], float]) -> NeighbourEdges:
         if isinstance(edges, NeighbourEdges):
             return edges
-        pairs = np.array(list(edges.keys()), dtype=np.int64).reshape(-1, 2)
+        pairs = np.array(list(edges.keys()), dtype=np.int32).reshape(-1, 2)
         return cls.from_arrays(pairs[:, 0], pairs[:, 1], np.array(list(edges.values()), dtype=np.float32))
 
     def __len__(self) -> int:
@@ -126,7 +126,7 @@ def strongest_per_article(edges: Mapping[tuple[int, int], float], k: int,
 
 
 def _no_edges() -> NeighbourEdges:
-    return NeighbourEdges(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32))
+    return NeighbourEdges(np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, np.float32))
 
 
 def _exact(vectors: np.ndarray, ids: np.ndarray, k: int,
@@ -142,8 +142,8 @@ def _exact(vectors: np.ndarray, ids: np.ndarray, k: int,
         top = np.argpartition(-sims, kk - 1, axis=1)[:, :kk]
         values = np.take_along_axis(sims, top, axis=1)
         keep = values >= min_sim
-        i = np.broadcast_to(ids[start + rows][:, None], top.shape)[keep]
-        j = ids[top][keep]
+        i = np.broadcast_to(ids[start + rows][:, None], top.shape)[keep].astype(np.int32)
+        j = ids[top][keep].astype(np.int32)
         firsts.append(np.minimum(i, j))
         seconds.append(np.maximum(i, j))
         sims_out.append(values[keep])
