@@ -2,14 +2,19 @@
 
     .venv/bin/python scripts/train_techniques.py [--data ../shared/data/ptc] [--cache /tmp/ptc]
 
-Hyper-parameters (the tagger's regularisation, probability threshold and gap; the
-classifier's regularisation and whether to use MiniLM span embeddings) are chosen on a
-held-out fifth of the *train* articles, by the metrics `newsprobe eval ptc` reports; the
-final models are then refit on all of train. The dev split is never read here, so the dev
-figures in MODELS.md are honest held-out figures.
+Hyper-parameters (the hashed tagger's regularisation; the LSTM tagger's epochs, threshold
+and gap; the classifier's regularisation and which MiniLM vectors it reads) are chosen on
+a held-out fifth of the *train* articles, by the metrics `newsprobe eval ptc` reports;
+the final models are then refit on all of train. The dev split is never read here, so
+the dev figures in MODELS.md are honest held-out figures.
 
-Writes src/newsprobe/models/techniques.{npz,json}. Takes a few minutes on 2 cores, most
-of it the spaCy parse (cached with --cache) and the span embeddings.
+The LSTM tagger is stacked on the hashed tagger: it reads the hashed tagger's logit for
+each token, and those logits come from taggers that did not see the token's article
+(out-of-fold), as they will at run time.
+
+Writes src/newsprobe/models/techniques.{npz,json}. With --cache, the spaCy parse, the
+MiniLM token states of every train sentence (~10 min the first time) and the span-text
+embeddings are kept between runs; the rest takes about ten minutes on one core.
 """
 
 from __future__ import annotations
@@ -29,19 +34,26 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from newsprobe.eval.ptc import SIScore, read_split, tc_hits  # noqa: E402
-from newsprobe.layers.technique_features import (CTX_BUCKETS, SI_BUCKETS, TC_BUCKETS,  # noqa: E402
-                                                 TECHNIQUES, ArticleStats, context_features,
-                                                 hash_features, span_features, token_features)
-from newsprobe.layers.techniques import TechniqueModel, decode_spans  # noqa: E402
+from newsprobe.embeddings import DIMENSIONS  # noqa: E402
+from newsprobe.layers.technique_features import (SI_BUCKETS, TC_BUCKETS, TECHNIQUES,  # noqa: E402
+                                                 ArticleStats, hash_features, span_features,
+                                                 token_features)
+from newsprobe.layers.techniques import (LOGIT_SCALE, TechniqueModel, context_vectors,  # noqa: E402
+                                         decode_spans, doc_states, span_tagger, tagger_inputs)
 
 log = logging.getLogger("train_techniques")
 
 HELD_OUT_SHARE = 0.2
 SEED = 13
-SI_ALPHAS = (1e-5, 3e-5, 1e-4)          # SGD L2 strength for the tagger
+SI_ALPHAS = (1e-5, 3e-5, 1e-4)          # SGD L2 strength for the hashed tagger
 SI_THRESHOLDS = tuple(np.round(np.arange(0.10, 0.56, 0.05), 2))
-SI_GAPS = (1, 2, 4, 8, 100)             # 100: one span from first to last likely token of a sentence
-TC_CS = (0.3, 1.0, 3.0)                 # inverse L2 strength for the classifier
+SI_GAPS = (1, 2, 4, 8, 16, 100)         # 100: one span from first to last likely token of a sentence
+SI_MIN_MEANS = (0.0, 0.3, 0.4, 0.5)     # drop spans whose mean token probability is lower
+LSTM_HIDDEN = 64                        # per direction; 64 vs 128 compared in MODELS.md
+LSTM_EPOCHS = 8                         # the most tried; the best epoch on held-out is kept
+LSTM_SEEDS = 2                          # taggers averaged: one alone swung ±1 point between epochs
+TC_CS = (0.3, 1.0)                      # inverse L2 strength for the classifier
+TC_BALANCE = (0.0, 0.5)                 # class weighting, see fit_classifier
 
 
 def parse(articles, cache: Path | None, name: str):
@@ -84,48 +96,39 @@ def fit_tagger(X, y, alpha: float) -> SGDClassifier:
     return clf.fit(X, y)
 
 
-def fit_context(docs, probs, y) -> LogisticRegression:
-    """The second stage, on first-stage probabilities that did not see these articles."""
-    X = sparse.vstack([hash_features(context_features(d, p), CTX_BUCKETS) for d, p in zip(docs, probs)])
-    return LogisticRegression(C=1.0, max_iter=500).fit(X, y)
-
-
-def context_probs(clf, doc, probs):
-    return clf.predict_proba(hash_features(context_features(doc, probs), CTX_BUCKETS))[:, 1]
-
-
-def out_of_fold_probs(X_docs, y_docs, alpha: float, folds: int = 4) -> list[np.ndarray]:
-    """First-stage probabilities for each article from a tagger trained without it."""
-    n = len(X_docs)
-    out: list[np.ndarray] = [None] * n   # type: ignore[list-item]
+def out_of_fold_logits(X_docs, y_docs, idx, alpha: float, folds: int = 4) -> dict[int, np.ndarray]:
+    """Hashed-tagger logits for each article in idx from a tagger trained on the others."""
+    out: dict[int, np.ndarray] = {}
     for k in range(folds):
-        train = [i for i in range(n) if i % folds != k]
+        train = [i for n, i in enumerate(idx) if n % folds != k]
         clf = fit_tagger(sparse.vstack([X_docs[i] for i in train]).tocsr(),
                          np.concatenate([y_docs[i] for i in train]), alpha)
-        for i in range(k, n, folds):
-            out[i] = clf.predict_proba(X_docs[i])[:, 1]
+        for n, i in enumerate(idx):
+            if n % folds == k:
+                out[i] = clf.decision_function(X_docs[i]).astype(np.float32)
     return out
 
 
-def best_decoding(held, probs, label):
+def best_decoding(held, probs, label, min_means=(0.0,)):
+    """(held-out SI scores, threshold, gap, min_mean) with the best F1."""
     best = None
     for thr in SI_THRESHOLDS:
         for gap in SI_GAPS:
-            score = SIScore()
-            for (d, a), p in zip(held, probs):
-                score.add([(s, e) for s, e, _ in decode_spans(d, p, thr, gap)], a.si)
-            r = score.to_dict()
-            log.info("SI %s thr=%.2f gap=%d  P %.3f R %.3f F1 %.3f", label, thr, gap,
-                     r["precision"], r["recall"], r["f1"])
-            if best is None or r["f1"] > best[0]["f1"]:
-                best = (r, float(thr), gap)
+            for min_mean in min_means:
+                if min_mean and min_mean <= thr:
+                    continue   # every span's mean is at least thr already
+                score = SIScore()
+                for (d, a), p in zip(held, probs):
+                    score.add([(s, e) for s, e, _ in decode_spans(d, p, thr, gap, min_mean)], a.si)
+                r = score.to_dict()
+                if best is None or r["f1"] > best[0]["f1"]:
+                    best = (r, float(thr), gap, float(min_mean))
+    log.info("SI %s: best thr=%.2f gap=%d min_mean=%.2f %s", label, best[1], best[2], best[3], best[0])
     return best
 
 
-def tune_tagger(docs, stats, articles, fit_idx, held_idx):
-    """Regularisation, second stage on or off, threshold and gap, on the held-out articles."""
-    X_docs = [hash_features(token_features(d, st), SI_BUCKETS) for d, st in zip(docs, stats)]
-    y_docs = [token_labels(d, a.si) for d, a in zip(docs, articles)]
+def tune_hashed_tagger(X_docs, docs, articles, y_docs, fit_idx, held_idx):
+    """The hashed tagger's regularisation (and its held-out score on its own)."""
     X_fit = sparse.vstack([X_docs[i] for i in fit_idx]).tocsr()
     y_fit = np.concatenate([y_docs[i] for i in fit_idx])
     held = [(docs[i], articles[i]) for i in held_idx]
@@ -133,17 +136,104 @@ def tune_tagger(docs, stats, articles, fit_idx, held_idx):
     for alpha in SI_ALPHAS:
         clf = fit_tagger(X_fit, y_fit, alpha)
         probs = [clf.predict_proba(X_docs[i])[:, 1] for i in held_idx]
-        r, thr, gap = best_decoding(held, probs, f"alpha={alpha:g}")
+        r, *_ = best_decoding(held, probs, f"hashed alpha={alpha:g}")
         if best is None or r["f1"] > best[0]["f1"]:
-            best = (r, alpha, thr, gap, False, clf)
-    _, alpha, _, _, _, clf = best
-    oof = out_of_fold_probs([X_docs[i] for i in fit_idx], [y_docs[i] for i in fit_idx], alpha)
-    ctx = fit_context([docs[i] for i in fit_idx], oof, y_fit)
-    probs = [context_probs(ctx, docs[i], clf.predict_proba(X_docs[i])[:, 1]) for i in held_idx]
-    r, thr, gap = best_decoding(held, probs, f"alpha={alpha:g} +context")
-    if r["f1"] > best[0]["f1"]:
-        best = (r, alpha, thr, gap, True, clf)
-    return best[:5], X_docs, y_docs
+            best = (r, alpha, clf)
+    return best
+
+
+# --- the LSTM span tagger ----------------------------------------------------------------
+
+def states_of(docs, cache: Path | None):
+    """doc_states (token states, sentence vectors, sentence of each token) of every doc,
+    cached as float16 (~320 MB for PTC train)."""
+    names = ("tok", "sentvec", "sent_of", "tok_lens", "sent_lens")
+    paths = [cache / f"train_states_{n}.npy" for n in names] if cache else None
+    if paths and all(p.exists() for p in paths):
+        tok, sv, sof, tl, sl = (np.load(p) for p in paths)
+        if len(tl) == len(docs) and all(int(n) == len(d) for n, d in zip(tl, docs)):
+            tb, sb = np.cumsum(tl)[:-1], np.cumsum(sl)[:-1]
+            return list(zip(np.split(tok, tb), np.split(sv, sb), np.split(sof, tb)))
+    out = []
+    for n, d in enumerate(docs):
+        t, v, o = doc_states(d)
+        out.append((t.astype(np.float16), v.astype(np.float16), o))
+        if n % 50 == 0:
+            log.info("MiniLM token states: %d of %d articles", n, len(docs))
+    if paths:
+        arrays = (np.concatenate([o[0] for o in out]), np.concatenate([o[1] for o in out]),
+                  np.concatenate([o[2] for o in out]), np.array([len(o[0]) for o in out]),
+                  np.array([len(o[1]) for o in out]))
+        for p, arr in zip(paths, arrays):
+            np.save(p, arr)
+    return out
+
+
+def lstm_items(docs, idx, states, logits, y_docs):
+    """(article, first token, inputs, labels) for every sentence of the articles in idx."""
+    import torch
+
+    items = []
+    for i in idx:
+        for sent, x in zip(docs[i].sents, tagger_inputs(docs[i], states[i][0].astype(np.float32), logits[i])):
+            items.append((i, sent.start, torch.from_numpy(x),
+                          torch.from_numpy(y_docs[i][sent.start:sent.end].astype(np.float32))))
+    return items
+
+
+def _batches(items, size: int, shuffle_seed: int | None = None):
+    import torch
+
+    order = list(range(len(items)))
+    if shuffle_seed is not None:
+        random.Random(shuffle_seed).shuffle(order)
+    for k in range(0, len(order), size):
+        batch = [items[j] for j in order[k:k + size]]
+        x = torch.nn.utils.rnn.pad_sequence([it[2] for it in batch], batch_first=True)
+        y = torch.nn.utils.rnn.pad_sequence([it[3] for it in batch], batch_first=True, padding_value=-1)
+        yield batch, x, y
+
+
+def train_lstms(items, epochs: int, after_epoch=None) -> list:
+    """LSTM_SEEDS taggers trained side by side (Adam on per-token binary cross-entropy, 32
+    sentences a batch, one thread); `after_epoch(epoch, taggers)` sees them after each epoch."""
+    import torch
+
+    taggers, optimisers = [], []
+    for seed in range(LSTM_SEEDS):
+        torch.manual_seed(SEED + 1000 * seed)
+        taggers.append(span_tagger(DIMENSIONS + 1, LSTM_HIDDEN))
+        optimisers.append(torch.optim.Adam(taggers[-1].parameters(), lr=2e-3, weight_decay=1e-5))
+    for epoch in range(epochs):
+        for seed, (module, opt) in enumerate(zip(taggers, optimisers)):
+            module.train()
+            total = 0.0
+            for _, x, y in _batches(items, 32, shuffle_seed=SEED + epoch + 1000 * seed):
+                z = module(x)
+                mask = y >= 0
+                loss = torch.nn.functional.binary_cross_entropy_with_logits(z[mask], y[mask])
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
+                total += loss.item()
+            log.info("LSTM %d epoch %d: loss %.1f", seed, epoch + 1, total)
+            module.eval()
+        if after_epoch:
+            after_epoch(epoch + 1, taggers)
+    return taggers
+
+
+def lstm_probs(taggers, docs, items) -> dict[int, np.ndarray]:
+    """The taggers' mean probability for every token of the items' articles."""
+    import torch
+
+    out: dict[int, np.ndarray] = {}
+    with torch.no_grad():
+        for batch, x, _ in _batches(items, 64):
+            p = np.mean([torch.sigmoid(m(x)).numpy() for m in taggers], axis=0)
+            for (i, first, xs, _), row in zip(batch, p):
+                out.setdefault(i, np.zeros(len(docs[i]), dtype=np.float32))[first:first + len(xs)] = row[:len(xs)]
+    return out
 
 
 # --- technique classification -----------------------------------------------------------
@@ -171,12 +261,16 @@ def tc_design(rows, dense, emb):
     return sparse.hstack(parts).tocsr()
 
 
-def fit_classifier(X, labels, C: float) -> LogisticRegression:
-    # One training row per (span, label): a span with two techniques teaches both.
+def fit_classifier(X, labels, C: float, balance: float = 0.0) -> LogisticRegression:
+    """One training row per (span, label): a span with two techniques teaches both. With
+    `balance` > 0, rows of class c weigh (mean count / count of c) ** balance: 0 is the
+    plain fit, 1 fully class-balanced (the rare classes get near-zero recall otherwise)."""
     rep = [i for i, labs in enumerate(labels) for _ in labs]
-    y = [TECHNIQUES.index(lab) for labs in labels for lab in labs]
+    y = np.array([TECHNIQUES.index(lab) for labs in labels for lab in labs])
+    counts = np.bincount(y, minlength=len(TECHNIQUES)).astype(float)
+    weight = (counts[counts > 0].mean() / np.maximum(counts, 1)) ** balance
     clf = LogisticRegression(C=C, max_iter=2000, solver="lbfgs")
-    return clf.fit(X[rep], y)
+    return clf.fit(X[rep], y, sample_weight=weight[y])
 
 
 def tc_accuracy(clf, X, labels) -> float:
@@ -190,12 +284,40 @@ def tc_accuracy(clf, X, labels) -> float:
     return hits / total
 
 
+def span_context(docs, states, keys, with_sentence: bool) -> np.ndarray:
+    """context_vectors (the layer's own code) for the gold spans `keys` = (article, start, end)."""
+    out = np.zeros((len(keys), DIMENSIONS * (2 if with_sentence else 1)), dtype=np.float32)
+    by_article: dict[int, list[int]] = {}
+    for r, (i, _, _) in enumerate(keys):
+        by_article.setdefault(i, []).append(r)
+    for i, rs in by_article.items():
+        tok, sv, sof = states[i]
+        out[rs] = context_vectors(docs[i], [keys[r][1:] for r in rs], tok.astype(np.float32),
+                                  sv.astype(np.float32), sof, with_sentence)
+    return out
+
+
+def span_text_embeddings(texts, cache: Path | None) -> np.ndarray:
+    from newsprobe.embeddings import encode
+
+    path = cache / "train_span_emb.npy" if cache else None
+    if path and path.exists() and len(np.load(path)) == len(texts):
+        return np.load(path)
+    emb = encode(texts)
+    if path:
+        np.save(path, emb)
+    return emb
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=ROOT / ".." / "shared" / "data" / "ptc")
     ap.add_argument("--cache", type=Path, help="folder to cache parses and embeddings between runs")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "newsprobe" / "models")
-    ap.add_argument("--no-embeddings", action="store_true", help="never use MiniLM span embeddings")
+    ap.add_argument("--no-embeddings", action="store_true",
+                    help="never use span-text MiniLM embeddings in the classifier (they cost a "
+                         "second MiniLM pass over the predicted spans at run time)")
+    ap.add_argument("--si-alpha", type=float, help="skip the hashed tagger's tuning: use this alpha")
     ap.add_argument("--tc-c", type=float, help="skip the classifier's tuning: use this C "
                     "(a value an earlier run chose on the held-out train articles)")
     args = ap.parse_args()
@@ -206,67 +328,90 @@ def main() -> int:
     docs = parse(articles, args.cache, "train")
     stats = [ArticleStats.of(d) for d in docs]
     log.info("parsed %d train articles (%.0f s)", len(docs), time.perf_counter() - started)
+    states = states_of(docs, args.cache)
+    log.info("MiniLM token states ready (%.0f s)", time.perf_counter() - started)
     order = list(range(len(articles)))
     random.Random(SEED).shuffle(order)
     n_held = int(len(order) * HELD_OUT_SHARE)
     held_idx, fit_idx = sorted(order[:n_held]), sorted(order[n_held:])
+    all_idx = list(range(len(articles)))
 
-    # Span identification.
-    (si_best, alpha, thr, gap, use_ctx), X_docs, y_docs = tune_tagger(docs, stats, articles, fit_idx, held_idx)
-    log.info("SI chosen: alpha=%g threshold=%.2f gap=%d context=%s, held-out %s", alpha, thr, gap,
-             use_ctx, si_best)
-    y = np.concatenate(y_docs)
-    tagger = fit_tagger(sparse.vstack(X_docs).tocsr(), y, alpha)
-    ctx = fit_context(docs, out_of_fold_probs(X_docs, y_docs, alpha), y) if use_ctx else None
+    # Span identification: the hashed tagger, then the LSTM stacked on its logits.
+    X_docs = [hash_features(token_features(d, st), SI_BUCKETS) for d, st in zip(docs, stats)]
+    y_docs = [token_labels(d, a.si) for d, a in zip(docs, articles)]
+    held = [(docs[i], articles[i]) for i in held_idx]
+    if args.si_alpha:
+        alpha, hashed_best = args.si_alpha, None
+        tagger = fit_tagger(sparse.vstack([X_docs[i] for i in fit_idx]).tocsr(),
+                            np.concatenate([y_docs[i] for i in fit_idx]), alpha)
+    else:
+        hashed_best, alpha, tagger = tune_hashed_tagger(X_docs, docs, articles, y_docs, fit_idx, held_idx)
+    logits = out_of_fold_logits(X_docs, y_docs, fit_idx, alpha)
+    logits.update({i: tagger.decision_function(X_docs[i]).astype(np.float32) for i in held_idx})
+    held_items = lstm_items(docs, held_idx, states, logits, y_docs)
+    by_epoch = {}
+
+    def score_epoch(epoch, taggers):
+        probs = lstm_probs(taggers, docs, held_items)
+        by_epoch[epoch] = best_decoding(held, [probs[i] for i in held_idx], f"LSTM epoch {epoch}",
+                                        SI_MIN_MEANS)
+
+    train_lstms(lstm_items(docs, fit_idx, states, logits, y_docs), LSTM_EPOCHS, score_epoch)
+    epochs = max(by_epoch, key=lambda e: by_epoch[e][0]["f1"])
+    si_best, thr, gap, min_mean = by_epoch[epochs]
+    log.info("SI chosen: alpha=%g, LSTM %d epochs, threshold=%.2f gap=%d min_mean=%.2f, held-out %s "
+             "(hashed alone %s)", alpha, epochs, thr, gap, min_mean, si_best, hashed_best and hashed_best["f1"])
+    logits = out_of_fold_logits(X_docs, y_docs, all_idx, alpha)
+    taggers = train_lstms(lstm_items(docs, all_idx, states, logits, y_docs), epochs)
+    tagger = fit_tagger(sparse.vstack(X_docs).tocsr(), np.concatenate(y_docs), alpha)
+    log.info("SI models refit on all of train (%.0f s)", time.perf_counter() - started)
 
     # Technique classification.
-    all_idx = list(range(len(articles)))
     rows, dense, texts, labels, keys = tc_rows(docs, stats, articles, all_idx)
-    emb = None
-    if not args.no_embeddings:
-        emb_path = args.cache / "train_span_emb.npy" if args.cache else None
-        if emb_path and emb_path.exists() and len(np.load(emb_path)) == len(texts):
-            emb = np.load(emb_path)
-        else:
-            from newsprobe.embeddings import encode
-            emb = encode(texts)
-            if emb_path:
-                np.save(emb_path, emb)
-        log.info("span embeddings ready (%.0f s)", time.perf_counter() - started)
+    contexts = {False: span_context(docs, states, keys, False)}
+    contexts[True] = np.hstack([contexts[False], span_context(docs, states, keys, True)[:, DIMENSIONS:]])
+    emb = None if args.no_embeddings else span_text_embeddings(texts, args.cache)
     held_set = set(held_idx)
     fit_rows = [k for k, key in enumerate(keys) if key[0] not in held_set]
     held_rows = [k for k, key in enumerate(keys) if key[0] in held_set]
     tc_best = None
-    for use_emb in ([False, True] if emb is not None else [False]):
-        X_all = tc_design(rows, dense, emb if use_emb else None)
-        for C in ([args.tc_c] if args.tc_c else TC_CS):
-            clf = fit_classifier(X_all[fit_rows], [labels[k] for k in fit_rows], C)
-            acc = tc_accuracy(clf, X_all[held_rows], [labels[k] for k in held_rows])
-            log.info("TC embeddings=%s C=%g held-out micro-F1 %.3f", use_emb, C, acc)
-            if tc_best is None or acc > tc_best[0]:
-                tc_best = (acc, use_emb, C)
-    acc, use_emb, C = tc_best
-    log.info("TC chosen: embeddings=%s C=%g (held-out micro-F1 %.3f)", use_emb, C, acc)
-    X_all = tc_design(rows, dense, emb if use_emb else None)
-    clf = fit_classifier(X_all, labels, C)
+    for with_sentence in (False, True):
+        for use_emb in ([False, True] if emb is not None else [False]):
+            extra = np.hstack([contexts[with_sentence]] + ([emb] if use_emb else []))
+            X_all = tc_design(rows, dense, extra)
+            for C in ([args.tc_c] if args.tc_c else TC_CS):
+                for balance in TC_BALANCE:
+                    clf = fit_classifier(X_all[fit_rows], [labels[k] for k in fit_rows], C, balance)
+                    acc = tc_accuracy(clf, X_all[held_rows], [labels[k] for k in held_rows])
+                    log.info("TC sentence=%s span-text=%s C=%g balance=%g held-out micro-F1 %.4f",
+                             with_sentence, use_emb, C, balance, acc)
+                    if tc_best is None or acc > tc_best[0]:
+                        tc_best = (acc, with_sentence, use_emb, C, balance)
+    acc, with_sentence, use_emb, C, balance = tc_best
+    log.info("TC chosen: sentence=%s span-text=%s C=%g balance=%g (held-out micro-F1 %.4f)",
+             with_sentence, use_emb, C, balance, acc)
+    extra = np.hstack([contexts[with_sentence]] + ([emb] if use_emb else []))
+    X_all = tc_design(rows, dense, extra)
+    clf = fit_classifier(X_all, labels, C, balance)
 
     # Classes in TECHNIQUES order (every class occurs in train, so all 14 are present).
     coef = np.zeros((len(TECHNIQUES), X_all.shape[1]), dtype=np.float32)
     bias = np.full(len(TECHNIQUES), -30.0, dtype=np.float32)
     coef[clf.classes_] = clf.coef_
     bias[clf.classes_] = clf.intercept_
-    n_dense = dense.shape[1]
+    n_dense, n_ctx = dense.shape[1], contexts[with_sentence].shape[1]
+    at = TC_BUCKETS + n_dense
     model = TechniqueModel(
         si_w=tagger.coef_[0].astype(np.float32), si_b=float(tagger.intercept_[0]),
-        si_threshold=thr, si_gap=gap,
-        ctx_w=ctx.coef_[0].astype(np.float32) if ctx else None,
-        ctx_b=float(ctx.intercept_[0]) if ctx else 0.0,
-        tc_w=coef[:, :TC_BUCKETS], tc_dense=coef[:, TC_BUCKETS:TC_BUCKETS + n_dense],
-        tc_emb=coef[:, TC_BUCKETS + n_dense:] if use_emb else None, tc_b=bias,
+        si_threshold=thr, si_gap=gap, si_min_mean=min_mean,
+        lstm=[{k: v.numpy() for k, v in m.state_dict().items()} for m in taggers], lstm_hidden=LSTM_HIDDEN,
+        tc_w=coef[:, :TC_BUCKETS], tc_dense=coef[:, TC_BUCKETS:at],
+        tc_ctx=coef[:, at:at + n_ctx], tc_emb=coef[:, at + n_ctx:] if use_emb else None, tc_b=bias,
         classes=TECHNIQUES,
         meta={"trained_on": "PTC v2 train (371 articles); hyper-parameters on a held-out 20% of train",
-              "held_out": {"si": si_best, "tc_micro_f1": round(acc, 4)},
-              "si_alpha": alpha, "si_context_stage": use_ctx, "tc_c": C,
+              "held_out": {"si": si_best, "si_hashed_alone": hashed_best, "tc_micro_f1": round(acc, 4)},
+              "si_alpha": alpha, "lstm_epochs": epochs, "logit_scale": LOGIT_SCALE,
+              "tc_c": C, "tc_balance": balance, "tc_sentence_vector": with_sentence,
               "licence": "derived from PTC (research use only)"})
     args.out.mkdir(parents=True, exist_ok=True)
     model.save(args.out)

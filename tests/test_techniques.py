@@ -27,13 +27,18 @@ def test_every_technique_has_an_explanation_and_the_model_knows_all_fourteen():
     assert techniques.load_model().classes == TECHNIQUES
 
 
-def test_name_calling_is_found_and_labelled():
+def test_name_calling_is_found_and_labelled(nlp):
     text = ("The mayor opened a new library on Monday.\n\n"
             "These corrupt traitors and spineless cowards have betrayed every decent citizen.")
     a = analyze(text)
     hits = _found(a, "traitors")
     assert hits, a.techniques
-    assert hits[0]["technique"] in {"name_calling_labeling", "loaded_language"}
+    assert not _found(a, "library")
+    # The tagger marks the whole insulting sentence (as PTC's annotators often do) and the
+    # classifier may then read it as exaggeration; the insult itself is name calling.
+    start = text.index("corrupt traitors")
+    ranked = techniques.rank_techniques(nlp(text), [(start, start + len("corrupt traitors"))])
+    assert ranked[0][0] in {"name_calling_labeling", "loaded_language"}, ranked[0][:3]
 
 
 def test_repeated_slogan_is_recognised_as_repetition_when_its_span_is_given(nlp):
@@ -85,6 +90,13 @@ def test_decoder_joins_runs_across_small_gaps_and_trims_edges(nlp):
     spans = techniques.decode_spans(doc, probs, threshold=0.5, gap=1)
     assert [doc.text[s:e] for s, e, _ in spans] == ["One two three four"]
     assert techniques.decode_spans(doc, probs, threshold=0.5, gap=0)[0][:2] == (0, 7)
+
+
+def test_decoder_drops_a_span_whose_mean_probability_is_below_the_floor(nlp):
+    doc = nlp("One two three four five six seven.")
+    probs = np.array([0.9, 0.9, 0.1, 0.9, 0.1, 0.1, 0.1, 0.9])   # the joined run's mean is 0.7
+    assert len(techniques.decode_spans(doc, probs, threshold=0.5, gap=1, min_mean=0.65)) == 1
+    assert techniques.decode_spans(doc, probs, threshold=0.5, gap=1, min_mean=0.75) == []
 
 
 def test_reports_show_techniques_with_legend_and_whose_they_are():

@@ -8,6 +8,8 @@ L2-normalised, so a dot product is the cosine similarity.
 from __future__ import annotations
 
 import os
+from collections import OrderedDict
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -53,3 +55,89 @@ def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
     vectors = load_encoder().encode(list(texts), batch_size=batch_size, show_progress_bar=False,
                                     normalize_embeddings=True, convert_to_numpy=True)
     return vectors.astype(np.float32)
+
+
+# --- contextual token states, shared between layers ---------------------------------------
+#
+# The claims layer encodes an article's sentences and the techniques layer needs MiniLM's
+# token states for the same sentences; both go through `encode_tokens`, which keeps the
+# last few hundred sentences' results so that the second layer pays only for sentences the
+# first did not encode. The memo is small on purpose (about 25 MB at most): it serves the
+# layers of one article, not a cache across a corpus.
+
+MEMO_SENTENCES = 512
+
+
+@dataclass(frozen=True)
+class TokenStates:
+    """MiniLM's output for one text: its sentence vector (what `encode` returns), the
+    contextual state of each word piece, and each piece's character offsets in the text
+    ([CLS]/[SEP] and pieces cut by the 256-piece limit are left out)."""
+
+    vector: np.ndarray    # (384,) float32, normalised
+    states: np.ndarray    # (n_pieces, 384) float32
+    offsets: np.ndarray   # (n_pieces, 2) int32, [start, end) in the text
+
+
+_memo: OrderedDict[str, TokenStates] = OrderedDict()
+
+
+def encode_tokens(texts: list[str], batch_size: int = 64, reuse: bool = False) -> list[TokenStates]:
+    """TokenStates of each text from one forward pass. The vectors are those `encode` gives
+    for the same list, bit for bit: same batches, same pooling, same normalisation. With
+    `reuse`, texts encoded by a recent call are taken from the memo (their vectors may then
+    differ from a fresh `encode` in the last bits, since they were batched with others)."""
+    texts = list(texts)
+    out: list[TokenStates | None] = [None] * len(texts)
+    todo = [i for i, t in enumerate(texts) if not (reuse and t in _memo)]
+    for i in range(len(texts)):
+        if out[i] is None and reuse and texts[i] in _memo:
+            out[i] = _memo[texts[i]]
+            _memo.move_to_end(texts[i])
+    if todo:
+        import torch
+
+        encoder = load_encoder()
+        batch = [texts[i] for i in todo]
+        rows = encoder.encode(batch, batch_size=batch_size, show_progress_bar=False, output_value=None)
+        vectors = torch.nn.functional.normalize(torch.stack([r["sentence_embedding"] for r in rows]), p=2, dim=1)
+        vectors = vectors.cpu().numpy().astype(np.float32)
+        tokenizer = encoder.tokenizer
+        pieces = tokenizer(batch, return_offsets_mapping=True, truncation=True,
+                           max_length=encoder.max_seq_length, add_special_tokens=True)
+        for k, (i, row) in enumerate(zip(todo, rows)):
+            offsets = np.asarray(pieces["offset_mapping"][k], dtype=np.int32).reshape(-1, 2)
+            states = row["token_embeddings"].cpu().numpy().astype(np.float32)[:len(offsets)]
+            keep = offsets[:, 1] > offsets[:, 0]          # drop [CLS], [SEP] and padding
+            ts = TokenStates(vectors[k], states[keep[:len(states)]], offsets[keep])
+            out[i] = ts
+            _memo[texts[i]] = ts
+            _memo.move_to_end(texts[i])
+        while len(_memo) > MEMO_SENTENCES:
+            _memo.popitem(last=False)
+    return out  # type: ignore[return-value]
+
+
+def token_vectors(doc_tokens, sent_start: int, ts: TokenStates) -> np.ndarray:
+    """One state per spaCy token (mean of the word pieces overlapping it; zeros when none
+    does, e.g. a space or a token past the piece limit). `doc_tokens` are the tokens of the
+    sentence whose text was encoded, `sent_start` its first character in the document."""
+    out = np.zeros((len(doc_tokens), DIMENSIONS), dtype=np.float32)
+    if not len(ts.offsets):
+        return out
+    starts, ends = ts.offsets[:, 0], ts.offsets[:, 1]
+    for k, t in enumerate(doc_tokens):
+        s = t.idx - sent_start
+        e = s + len(t.text)
+        hit = (starts < e) & (ends > s)
+        if hit.any():
+            out[k] = ts.states[hit].mean(axis=0)
+    return out
+
+
+def encode_keeping_states(texts: list[str], batch_size: int = 64) -> np.ndarray:
+    """`encode(texts)`, the same vectors bit for bit, with the token states kept in the
+    memo so that a later layer reading the same sentences (techniques) needs no second pass."""
+    if not texts:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    return np.stack([ts.vector for ts in encode_tokens(texts, batch_size=batch_size)])

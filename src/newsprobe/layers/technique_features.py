@@ -8,7 +8,8 @@ Two models use them (see MODELS.md, "Persuasion techniques"):
   (how often the token's lemma and its bigram recur elsewhere in the article);
 - **technique classification** labels a span from `span_features`: the span's words and
   edges, its context, cue hits, its length and how often its text recurs in the article
-  (Repetition is the class that most needs this), plus, optionally, its MiniLM embedding.
+  (Repetition is the class that most needs this). The MiniLM vectors both models also
+  read come from the layer (techniques.doc_states), not from here.
 
 Features are strings hashed into a fixed-width vector (`hash_features`), so the committed
 model is a weight vector, not a vocabulary. Both models must see exactly the same feature
@@ -29,7 +30,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction import FeatureHasher
 
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2  # 2: the model adds an LSTM tagger over MiniLM token states
 
 # The 14 classes of the Propaganda Techniques Corpus v2 (SemEval-2020 Task 11), in our
 # snake_case names, mapped from the corpus's own labels.
@@ -56,8 +57,6 @@ TECHNIQUES = tuple(PTC_LABELS.values())
 # rows, so 2^16 keeps its model file near a megabyte.
 SI_BUCKETS = 2 ** 18
 TC_BUCKETS = 2 ** 16
-# The tagger's second stage sees only binned probabilities (a few hundred strings).
-CTX_BUCKETS = 2 ** 12
 
 _QUOTE_CHARS = set("\"“”«»„")
 _MAX_CUE_WORDS = 5
@@ -198,32 +197,6 @@ def token_features(doc, stats: ArticleStats | None = None) -> list[list[str]]:
     return out
 
 
-def _pbin(p: float) -> str:
-    return str(min(int(p * 10), 9))
-
-
-def context_features(doc, probs) -> list[list[str]]:
-    """Second-stage features for the token tagger: the first stage's probabilities of the
-    token, its neighbours and its sentence, binned. A linear stand-in for a CRF: a token
-    amid likely tokens, in a sentence with a likely stretch, is likelier itself."""
-    out: list[list[str]] = [[] for _ in doc]
-    for sent in doc.sents:
-        ps = [float(probs[t.i]) for t in sent]
-        smax, smean = _pbin(max(ps)), _pbin(sum(ps) / len(ps))
-        for t in sent:
-            i = t.i
-            f = [f"c0={_pbin(probs[i])}", f"cmax={smax}", f"cmean={smean}", "cbias",
-                 f"c0|max={_pbin(probs[i])}|{smax}"]
-            for k in (-3, -2, -1, 1, 2, 3):
-                j = i + k
-                f.append(f"c{k}={_pbin(probs[j]) if sent.start <= j < sent.end else 'x'}")
-            left = max(probs[sent.start:i], default=0.0)
-            right = max(probs[i + 1:sent.end], default=0.0)
-            f.append(f"cboth={_pbin(min(left, right))}")   # inside a likely stretch
-            out[i] = f
-    return out
-
-
 def span_tokens(doc, start: int, end: int):
     """The doc's tokens overlapping [start, end)."""
     return list(doc.char_span(start, end, alignment_mode="expand") or ())  # not a scan of the doc per span
@@ -282,6 +255,6 @@ def hash_features(rows: list[list[str]], n_features: int) -> sparse.csr_matrix:
     return X.tocsr().astype(np.float32)
 
 
-__all__ = ["FEATURES_VERSION", "PTC_LABELS", "TECHNIQUES", "SI_BUCKETS", "TC_BUCKETS", "CTX_BUCKETS",
-           "ArticleStats", "token_features", "context_features", "span_features", "span_tokens", "hash_features",
+__all__ = ["FEATURES_VERSION", "PTC_LABELS", "TECHNIQUES", "SI_BUCKETS", "TC_BUCKETS",
+           "ArticleStats", "token_features", "span_features", "span_tokens", "hash_features",
            "cue_lexicon"]

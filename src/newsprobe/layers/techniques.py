@@ -1,16 +1,19 @@
 """Persuasion and propaganda techniques as character spans (the 14 PTC classes).
 
-Two small linear models trained on the Propaganda Techniques Corpus (scripts/
-train_techniques.py; MODELS.md, "Persuasion techniques"):
+Models trained on the Propaganda Techniques Corpus (scripts/train_techniques.py;
+MODELS.md, "Persuasion techniques"), on top of one MiniLM pass over the article's
+sentences that the claims layer shares (embeddings.encode_tokens keeps its results):
 
 1. **Span identification**: a logistic token tagger over hashed token features
-   (technique_features.token_features), then a second logistic stage over the binned
-   probabilities of each token's neighbours and sentence (context_features). Tokens whose probability reaches the tuned
+   (technique_features.token_features) gives each token a logit; a small bidirectional
+   LSTM over each sentence reads [MiniLM contextual token state | that logit] and gives
+   P(token is inside a technique span). Tokens whose probability reaches the tuned
    threshold form runs; runs separated by at most `si_gap` tokens join into one span, and
    the span is trimmed of edge punctuation and space as PTC's gold spans are.
 2. **Technique classification**: multinomial logistic regression over the span's hashed
-   features, a few numbers (length, how often the span recurs in the article) and, when
-   the model was trained with them, the span's MiniLM embedding.
+   features, a few numbers (length, how often the span recurs in the article), the mean
+   MiniLM token state over the span in its sentence, the sentence's vector and, when the
+   model was trained with it, the span text's own MiniLM embedding.
 
 Each finding is `{start, end, text, technique, score, in_quote}`: `score` is the span's
 mean token probability times the technique's probability; `in_quote` is the id of the
@@ -29,15 +32,15 @@ from importlib import resources
 
 import numpy as np
 
+from ..embeddings import DIMENSIONS
 from ..errors import NewsprobeError
 from ..model import Analysis
 from ..settings import Settings
-from .technique_features import (CTX_BUCKETS, FEATURES_VERSION, SI_BUCKETS, TC_BUCKETS, TECHNIQUES,
-                                 ArticleStats, context_features, hash_features, span_features,
-                                 token_features)
+from .technique_features import (FEATURES_VERSION, SI_BUCKETS, TC_BUCKETS, TECHNIQUES, ArticleStats,
+                                 hash_features, span_features, span_tokens, token_features)
 
 NAME = "techniques"
-VERSION = "1"
+VERSION = "2"
 FIELD = "techniques"
 REQUIRES: tuple[str, ...] = ("quotes",)
 
@@ -48,17 +51,24 @@ MODEL_FILES = ("techniques.npz", "techniques.json")
 _EDGE_CHARS = " \n\r\t.,:;"
 
 
+# The hashed tagger's logit enters the LSTM divided by this, to sit in the range of the
+# MiniLM states' components.
+LOGIT_SCALE = 4.0
+
+
 @dataclass(frozen=True)
 class TechniqueModel:
-    si_w: np.ndarray          # (SI_BUCKETS,)
+    si_w: np.ndarray          # (SI_BUCKETS,) hashed token tagger
     si_b: float
     si_threshold: float
     si_gap: int
-    ctx_w: np.ndarray | None  # (CTX_BUCKETS,) second stage over binned first-stage probabilities
-    ctx_b: float
+    si_min_mean: float
+    lstm: list[dict] | None   # span_tagger state dicts (name -> array), averaged; None: hashed tagger alone
+    lstm_hidden: int
     tc_w: np.ndarray          # (n_classes, TC_BUCKETS)
     tc_dense: np.ndarray      # (n_classes, n_dense)
-    tc_emb: np.ndarray | None  # (n_classes, 384) when trained with span embeddings
+    tc_ctx: np.ndarray | None  # (n_classes, 384 or 768): span's mean token state [| sentence vector]
+    tc_emb: np.ndarray | None  # (n_classes, 384) when trained with span-text embeddings
     tc_b: np.ndarray          # (n_classes,)
     classes: tuple[str, ...]
     meta: dict
@@ -67,13 +77,17 @@ class TechniqueModel:
         arrays = {"si_w": self.si_w.astype(np.float16), "si_b": np.float32(self.si_b),
                   "tc_w": self.tc_w.astype(np.float16), "tc_dense": self.tc_dense.astype(np.float32),
                   "tc_b": self.tc_b.astype(np.float32)}
-        if self.ctx_w is not None:
-            arrays["ctx_w"], arrays["ctx_b"] = self.ctx_w.astype(np.float32), np.float32(self.ctx_b)
+        for k, state in enumerate(self.lstm or []):
+            for name, value in state.items():
+                arrays[f"lstm{k}.{name}"] = np.asarray(value, dtype=np.float16)
+        if self.tc_ctx is not None:
+            arrays["tc_ctx"] = self.tc_ctx.astype(np.float32)
         if self.tc_emb is not None:
             arrays["tc_emb"] = self.tc_emb.astype(np.float32)
         np.savez_compressed(folder / MODEL_FILES[0], **arrays)
         meta = {**self.meta, "features_version": FEATURES_VERSION, "classes": list(self.classes),
                 "si_threshold": self.si_threshold, "si_gap": self.si_gap,
+                "si_min_mean": self.si_min_mean, "lstm_hidden": self.lstm_hidden if self.lstm else 0,
                 "embeddings": self.tc_emb is not None}
         (folder / MODEL_FILES[1]).write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", "utf-8")
 
@@ -93,29 +107,118 @@ def load_model() -> TechniqueModel:
         raise NewsprobeError("E013", f"the technique model was trained with features version "
                                      f"{meta.get('features_version')}, the code has {FEATURES_VERSION}; "
                                      "retrain with scripts/train_techniques.py")
+    lstm: dict[int, dict] = {}
+    for key, value in arrays.items():
+        if key.startswith("lstm"):
+            head, name = key.split(".", 1)
+            lstm.setdefault(int(head.removeprefix("lstm") or 0), {})[name] = value.astype(np.float32)
     return TechniqueModel(
         si_w=arrays["si_w"].astype(np.float32), si_b=float(arrays["si_b"]),
         si_threshold=float(meta["si_threshold"]), si_gap=int(meta["si_gap"]),
-        ctx_w=arrays.get("ctx_w"), ctx_b=float(arrays.get("ctx_b", 0.0)),
+        si_min_mean=float(meta.get("si_min_mean", 0.0)), lstm=[lstm[k] for k in sorted(lstm)] or None,
+        lstm_hidden=int(meta.get("lstm_hidden", 0)),
         tc_w=arrays["tc_w"].astype(np.float32), tc_dense=arrays["tc_dense"],
-        tc_emb=arrays.get("tc_emb"), tc_b=arrays["tc_b"], classes=tuple(meta["classes"]), meta=meta)
+        tc_ctx=arrays.get("tc_ctx"), tc_emb=arrays.get("tc_emb"), tc_b=arrays["tc_b"],
+        classes=tuple(meta["classes"]), meta=meta)
 
 
-def token_probabilities(doc, stats: ArticleStats, model: TechniqueModel) -> np.ndarray:
-    """P(token is inside a technique span) for every token of `doc`."""
+@lru_cache(maxsize=1)
+def _loaded_taggers() -> tuple:
+    """The committed span taggers as torch modules in eval mode (built once per process)."""
+    import torch
+
+    model = load_model()
+    modules = []
+    for state in model.lstm:
+        module = span_tagger(DIMENSIONS + 1, model.lstm_hidden)
+        module.load_state_dict({k: torch.from_numpy(v) for k, v in state.items()})
+        modules.append(module.eval())
+    return tuple(modules)
+
+
+def span_tagger(d_in: int, hidden: int):
+    """The contextual span tagger (a torch module; the training script builds the same):
+    each token's [MiniLM state | hashed tagger's logit / 4] projected to 128 numbers, a
+    bidirectional LSTM over the sentence, and one logit per token from the LSTM's state and,
+    directly, the hashed tagger's logit (so the LSTM only has to learn the correction)."""
+    import torch
+    from torch import nn
+
+    class SpanTagger(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.proj = nn.Sequential(nn.Dropout(0.2), nn.Linear(d_in, 128), nn.ReLU(), nn.Dropout(0.2))
+            self.lstm = nn.LSTM(128, hidden, batch_first=True, bidirectional=True)
+            self.out = nn.Linear(2 * hidden + 1, 1)
+
+        def forward(self, x):                      # x: (batch, tokens, d_in)
+            h, _ = self.lstm(self.proj(x))
+            return self.out(torch.cat([h, x[..., DIMENSIONS:DIMENSIONS + 1]], -1)).squeeze(-1)
+
+    return SpanTagger()
+
+
+def doc_states(doc) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """MiniLM for every sentence of `doc` in one pass (shared with the claims layer through
+    the embeddings memo): each token's contextual state (n_tokens, 384), each sentence's
+    vector (n_sents, 384), and each token's sentence number (n_tokens,)."""
+    from ..embeddings import encode_tokens, token_vectors
+
+    sents = list(doc.sents)
+    tok = np.zeros((len(doc), DIMENSIONS), dtype=np.float32)
+    vec = np.zeros((len(sents), DIMENSIONS), dtype=np.float32)
+    sent_of = np.zeros(len(doc), dtype=np.int32)
+    texts = [s.text for s in sents]
+    wanted = [k for k, t in enumerate(texts) if t.strip()]
+    for k, ts in zip(wanted, encode_tokens([texts[k] for k in wanted], reuse=True)):
+        sent = sents[k]
+        vec[k] = ts.vector
+        tok[sent.start:sent.end] = token_vectors(sent, sent.start_char, ts)
+    for k, sent in enumerate(sents):
+        sent_of[sent.start:sent.end] = k
+    return tok, vec, sent_of
+
+
+def hashed_logits(doc, stats: ArticleStats, model: TechniqueModel) -> np.ndarray:
+    """The hashed token tagger's logit for every token of `doc`."""
     if not len(doc):
         return np.zeros(0, dtype=np.float32)
-    X = hash_features(token_features(doc, stats), SI_BUCKETS)
-    probs = 1.0 / (1.0 + np.exp(-(X @ model.si_w + model.si_b)))
-    if model.ctx_w is not None:
-        X = hash_features(context_features(doc, probs), CTX_BUCKETS)
-        probs = 1.0 / (1.0 + np.exp(-(X @ model.ctx_w + model.ctx_b)))
-    return probs
+    return np.asarray(hash_features(token_features(doc, stats), SI_BUCKETS) @ model.si_w + model.si_b,
+                      dtype=np.float32)
 
 
-def decode_spans(doc, probs: np.ndarray, threshold: float, gap: int) -> list[tuple[int, int, float]]:
+def tagger_inputs(doc, tok_states: np.ndarray, logits: np.ndarray) -> list[np.ndarray]:
+    """The LSTM's input, one (tokens, 385) array per sentence of `doc`."""
+    x = np.concatenate([tok_states, (logits / LOGIT_SCALE)[:, None]], axis=1).astype(np.float32)
+    return [x[s.start:s.end] for s in doc.sents]
+
+
+def token_probabilities(doc, stats: ArticleStats, model: TechniqueModel,
+                        tok_states: np.ndarray | None = None) -> np.ndarray:
+    """P(token is inside a technique span) for every token of `doc`."""
+    logits = hashed_logits(doc, stats, model)
+    if model.lstm is None or not len(doc):
+        return 1.0 / (1.0 + np.exp(-logits))
+    import torch
+
+    if tok_states is None:
+        tok_states = doc_states(doc)[0]
+    sents = tagger_inputs(doc, tok_states, logits)
+    out = np.zeros(len(doc), dtype=np.float32)
+    with torch.no_grad():
+        # One padded batch per article (a few dozen sentences); the taggers' mean probability.
+        x = torch.nn.utils.rnn.pad_sequence([torch.from_numpy(s) for s in sents], batch_first=True)
+        p = np.mean([torch.sigmoid(m(x)).numpy() for m in _loaded_taggers()], axis=0)
+    for sent, row, xs in zip(doc.sents, p, sents):
+        out[sent.start:sent.end] = row[:len(xs)]
+    return out
+
+
+def decode_spans(doc, probs: np.ndarray, threshold: float, gap: int,
+                 min_mean: float = 0.0) -> list[tuple[int, int, float]]:
     """Runs of tokens at or above `threshold`, joined across gaps of at most `gap` tokens,
-    as trimmed character spans with their mean token probability."""
+    as trimmed character spans with their mean token probability; spans whose mean is
+    below `min_mean` are dropped (a precision knob: a long join of weak tokens)."""
     runs: list[list[int]] = []
     for t in doc:
         if t.is_space or probs[t.i] < threshold:
@@ -132,19 +235,42 @@ def decode_spans(doc, probs: np.ndarray, threshold: float, gap: int) -> list[tup
             start += 1
         while end > start and text[end - 1] in _EDGE_CHARS:
             end -= 1
-        if end > start:
-            spans.append((start, end, float(np.mean(probs[first:last + 1]))))
+        mean = float(np.mean(probs[first:last + 1]))
+        if end > start and mean >= min_mean:
+            spans.append((start, end, mean))
     return spans
 
 
+def context_vectors(doc, spans: list[tuple[int, int]], tok_states: np.ndarray, sent_vecs: np.ndarray,
+                    sent_of: np.ndarray, with_sentence: bool) -> np.ndarray:
+    """Each span's mean MiniLM token state (L2-normalised) [| its first sentence's vector]."""
+    width = DIMENSIONS * (2 if with_sentence else 1)
+    out = np.zeros((len(spans), width), dtype=np.float32)
+    for k, (s, e) in enumerate(spans):
+        toks = span_tokens(doc, s, e)
+        if not toks:
+            continue
+        first, last = toks[0].i, toks[-1].i + 1
+        v = tok_states[first:last].mean(axis=0)
+        out[k, :DIMENSIONS] = v / (np.linalg.norm(v) or 1.0)
+        if with_sentence:
+            out[k, DIMENSIONS:] = sent_vecs[sent_of[first]]
+    return out
+
+
 def technique_probabilities(doc, spans: list[tuple[int, int]], stats: ArticleStats,
-                            model: TechniqueModel) -> np.ndarray:
-    """(len(spans), n_classes) probabilities of each technique for each span."""
+                            model: TechniqueModel, states=None) -> np.ndarray:
+    """(len(spans), n_classes) probabilities of each technique for each span. `states` is
+    doc_states(doc) when the caller has it already."""
     if not spans:
         return np.zeros((0, len(model.classes)), dtype=np.float32)
     rows, dense = zip(*(span_features(doc, s, e, stats) for s, e in spans))
     logits = (hash_features(list(rows), TC_BUCKETS) @ model.tc_w.T
               + np.asarray(dense, dtype=np.float32) @ model.tc_dense.T + model.tc_b)
+    if model.tc_ctx is not None:
+        states = states if states is not None else doc_states(doc)
+        with_sentence = model.tc_ctx.shape[1] == 2 * DIMENSIONS
+        logits = logits + context_vectors(doc, spans, *states, with_sentence) @ model.tc_ctx.T
     if model.tc_emb is not None:
         from ..embeddings import encode
         logits = logits + encode([stats.text[s:e] for s, e in spans]) @ model.tc_emb.T
@@ -174,9 +300,10 @@ def _quote_of(start: int, end: int, analysis: Analysis) -> str | None:
 def run(doc, analysis: Analysis, settings: Settings) -> list[dict]:
     model = load_model()
     stats = ArticleStats.of(doc)
-    probs = token_probabilities(doc, stats, model)
-    spans = decode_spans(doc, probs, model.si_threshold, model.si_gap)
-    tech = technique_probabilities(doc, [(s, e) for s, e, _ in spans], stats, model)
+    states = doc_states(doc) if model.lstm is not None or model.tc_ctx is not None else None
+    probs = token_probabilities(doc, stats, model, states[0] if states else None)
+    spans = decode_spans(doc, probs, model.si_threshold, model.si_gap, model.si_min_mean)
+    tech = technique_probabilities(doc, [(s, e) for s, e, _ in spans], stats, model, states)
     text = analysis.text
     found = []
     for (start, end, span_p), row in zip(spans, tech):
@@ -195,4 +322,5 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[dict]:
 
 __all__ = ["NAME", "VERSION", "FIELD", "REQUIRES", "run", "load_model", "rank_techniques",
            "TechniqueModel", "token_probabilities", "decode_spans", "technique_probabilities",
+           "doc_states", "span_tagger", "tagger_inputs", "hashed_logits", "context_vectors",
            "TECHNIQUES"]

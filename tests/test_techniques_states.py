@@ -1,0 +1,62 @@
+"""The MiniLM pass the techniques layer shares with the claims layer: sentence vectors
+identical to `encode`, token states aligned to spaCy tokens, and the memo that lets the
+second layer skip sentences the first already encoded."""
+
+import numpy as np
+import pytest
+
+from newsprobe import embeddings
+from newsprobe.layers import techniques
+from newsprobe.parse import load_pipeline
+
+SENTENCES = ["The council approved the new budget on Tuesday.",
+             "Only a fool would trust these shameless liars!",
+             "Rain."]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(None)
+
+
+def test_encode_keeping_states_gives_encodes_vectors_bit_for_bit():
+    assert np.array_equal(embeddings.encode_keeping_states(SENTENCES), embeddings.encode(SENTENCES))
+    assert embeddings.encode_keeping_states([]).shape == (0, embeddings.DIMENSIONS)
+
+
+def test_a_second_reader_of_the_same_sentences_gets_them_from_the_memo():
+    first = embeddings.encode_tokens(SENTENCES)
+    again = embeddings.encode_tokens(SENTENCES[::-1], reuse=True)
+    assert all(a is b for a, b in zip(first, again[::-1]))
+
+
+def test_word_pieces_carry_their_character_offsets():
+    ts = embeddings.encode_tokens(["Shameless liars!"])[0]
+    text = "Shameless liars!"
+    pieces = [text[s:e] for s, e in ts.offsets]
+    assert "".join(pieces).replace("##", "") == "Shamelessliars!"
+    assert ts.states.shape == (len(ts.offsets), embeddings.DIMENSIONS)
+
+
+def test_every_spacy_token_gets_the_state_of_its_word_pieces(nlp):
+    doc = nlp("Officials said the plan works. Only a fool would trust these shameless liars!")
+    tok, vecs, sent_of = techniques.doc_states(doc)
+    assert tok.shape == (len(doc), embeddings.DIMENSIONS)
+    assert vecs.shape == (len(list(doc.sents)), embeddings.DIMENSIONS)
+    assert all(np.abs(tok[t.i]).sum() > 0 for t in doc if not t.is_space)
+    second = list(doc.sents)[1]
+    assert (sent_of[second.start:second.end] == 1).all()
+    # The sentence vector is what `encode` gives for the sentence's text.
+    assert np.allclose(vecs[1], embeddings.encode([second.text])[0], atol=1e-5)
+
+
+def test_the_span_tagger_gives_a_probability_per_token(nlp):
+    doc = nlp("These corrupt traitors have betrayed every decent citizen. The vote is on Monday.")
+    model = techniques.load_model()
+    from newsprobe.layers.technique_features import ArticleStats
+    probs = techniques.token_probabilities(doc, ArticleStats.of(doc), model)
+    assert probs.shape == (len(doc),) and ((0 <= probs) & (probs <= 1)).all()
+    # The insult is likelier to be inside a technique than anything in the plain sentence.
+    traitors = next(t.i for t in doc if t.text == "traitors")
+    plain = list(doc.sents)[1]
+    assert probs[traitors] > probs[plain.start:plain.end].max()
