@@ -1,12 +1,18 @@
-"""Story clustering's cohesion test (corpus/stories.py): a merge must also reach a share of
-the cohesion of the less cohesive cluster, so a tight story keeps its tight neighbour out
-while a loose story still takes its weak members. Hand-made similarity graphs."""
+"""Story clustering (corpus/stories.py). The cohesion test: a merge must also reach a share
+of the cohesion of the less cohesive cluster, so a tight story keeps its tight neighbour out
+while a loose story still takes its weak members (hand-made similarity graphs). The array
+implementation: the same groups, in the same order, as the dict-based one it replaced, and
+the same similarities to the last bit (random graphs, exact ties included)."""
 
 from __future__ import annotations
 
+import random
 from itertools import combinations
 
-from newsprobe.corpus.stories import average_linkage
+import numpy as np
+
+from newsprobe.corpus.neighbours import NeighbourEdges
+from newsprobe.corpus.stories import StorySettings, average_linkage, pair_similarity, story_similarities
 
 
 def _graph(groups: list[tuple[list[int], float]], across: dict[tuple[int, int], float]) -> dict:
@@ -36,3 +42,80 @@ def test_a_loose_story_still_takes_a_weak_member():
 def test_the_cohesion_test_off_is_plain_average_linkage():
     edges = {(0, 1): 0.9, (1, 2): 0.5, (0, 2): 0.5, (2, 3): 0.1}
     assert sorted(average_linkage(4, edges, 0.4, 0.0)) == sorted(average_linkage(4, edges, 0.4, 0.0, 0.0))
+
+
+# --- the array clustering gives what the dict-based one it replaced gave --------------
+
+def _dict_average_linkage(n, edges, threshold, missing, cohesion_ratio=0.0):
+    """The per-cluster-dict implementation that `linkage_clusters` replaced (kept here as
+    the reference): same merges, same float sums, same groups in the same order."""
+    import heapq
+
+    members = {i: [i] for i in range(n)}
+    inner, version = [0.0] * n, [0] * n
+    links = {i: {} for i in range(n)}
+    for (i, j), s in edges.items():
+        links[i][j] = links[j][i] = [s, 1]
+
+    def linkage(a, b):
+        total, count = links[a][b]
+        pairs = len(members[a]) * len(members[b])
+        return (total + missing * (pairs - count)) / pairs
+
+    def coherent(a, b, s):
+        known = [inner[c] / (len(members[c]) * (len(members[c]) - 1) / 2) for c in (a, b) if len(members[c]) > 1]
+        return not cohesion_ratio or not known or s >= cohesion_ratio * min(known)
+
+    heap = [(-s, i, j, 0, 0) for (i, j), s in edges.items() if s >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b, va, vb = heapq.heappop(heap)
+        if version[a] != va or version[b] != vb or a not in members or b not in members or not coherent(a, b, -neg):
+            continue
+        if len(members[a]) < len(members[b]):
+            a, b = b, a
+        inner[a] += inner[b] + -neg * len(members[a]) * len(members[b])
+        members[a].extend(members.pop(b))
+        version[a] += 1
+        for c, (total, count) in links.pop(b).items():
+            if c == a:
+                continue
+            del links[c][b]
+            entry = links[a].setdefault(c, [0.0, 0])
+            entry[0] += total
+            entry[1] += count
+            links[c][a] = entry
+        links[a].pop(b, None)
+        for c in links[a]:
+            if (s := linkage(a, c)) >= threshold:
+                heapq.heappush(heap, (-s, a, c, version[a], version[c]))
+    return [sorted(m) for m in members.values()]
+
+
+def test_array_linkage_equals_the_dict_linkage_it_replaced_ties_and_cohesion_included():
+    rng = random.Random(7)
+    for _ in range(300):
+        n = rng.randint(1, 30)
+        density, step = rng.random(), rng.choice([None, 0.05, 0.1])  # rounded: many exact ties
+        edges = {}
+        for i, j in combinations(range(n), 2):
+            if rng.random() < density:
+                s = rng.uniform(-0.2, 1.0)
+                edges[(i, j)] = round(s / step) * step if step else s
+        args = (rng.choice([0.2, 0.3, 0.5]), rng.choice([0.0, 0.2, 0.6]), rng.choice([0.0, 0.76]))
+        assert average_linkage(n, edges, *args) == _dict_average_linkage(n, edges, *args)
+
+
+def test_story_similarities_are_pair_similarity_to_the_last_bit():
+    rng = random.Random(3)
+    n = 40
+    names = ["ana", "bo", "cyr", "dee", "eli"]
+    entities = [frozenset(rng.sample(names, rng.randint(0, 4))) for _ in range(n)]
+    days = [None if rng.random() < 0.3 else 739000 + rng.randint(0, 30) for _ in range(n)]
+    pairs = [(i, j) for i, j in combinations(range(n), 2) if rng.random() < 0.4]
+    edges = NeighbourEdges(np.array([p[0] for p in pairs], np.int32), np.array([p[1] for p in pairs], np.int32),
+                           np.array([rng.uniform(-0.5, 1) for _ in pairs], np.float32))
+    settings = StorySettings()
+    expected = [pair_similarity(cos, entities[i], entities[j], days[i], days[j], settings)
+                for (i, j), cos in edges.items()]
+    assert story_similarities(edges, entities, days, settings).tolist() == expected

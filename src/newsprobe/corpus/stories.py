@@ -32,15 +32,18 @@ stories on all 220 (BCubed F 0.899 against 0.933).
 from __future__ import annotations
 
 import heapq
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 
-from .neighbours import nearest_neighbours, strongest_per_article
+from .neighbours import NeighbourEdges, nearest_neighbours, strongest_per_article
 
 # Entity labels that identify an event's actors and places (not dates, numbers, money).
 STORY_LABELS = frozenset("PERSON ORG GPE NORP LOC FAC EVENT PRODUCT WORK_OF_ART LAW".split())
+# Edges whose similarities are computed at a time (bounds the sparse temporaries).
+SIMILARITY_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -91,47 +94,122 @@ def cluster_stories(vectors: np.ndarray, entities: list[frozenset[str]], publish
     else:
         neighbour_edges = strongest_per_article(neighbour_edges, settings.neighbours,
                                                 settings.neighbour_min_cosine)
-    edges = {
-        pair: pair_similarity(cos, entities[pair[0]], entities[pair[1]], days[pair[0]], days[pair[1]], settings)
-        for pair, cos in neighbour_edges.items()
-    }
-    groups = average_linkage(n, edges, settings.threshold, settings.missing_similarity,
-                             settings.cohesion_ratio)
+    sims = story_similarities(neighbour_edges, entities, days, settings)
+    groups = linkage_clusters(n, neighbour_edges.first, neighbour_edges.second, sims, settings.threshold,
+                              settings.missing_similarity, settings.cohesion_ratio)
     return sorted(groups, key=lambda g: (-len(g), g[0]))
 
 
-def average_linkage(n: int, edges: dict[tuple[int, int], float], threshold: float,
+def story_similarities(edges: NeighbourEdges, entities: list[frozenset[str]], days: list[int | None],
+                       settings: StorySettings) -> np.ndarray:
+    """`pair_similarity` of every edge as one float64 array, the same operations in the same
+    order (so the same values to the last bit). Shared entity names are counted with a sparse
+    article x name matrix, a chunk of edges at a time."""
+    from scipy.sparse import csr_matrix
+
+    names: dict[str, int] = {}
+    indices = [names.setdefault(name, len(names)) for ents in entities for name in ents]
+    indptr = np.zeros(len(entities) + 1, dtype=np.int64)
+    np.cumsum([len(ents) for ents in entities], out=indptr[1:])
+    incidence = csr_matrix((np.ones(len(indices), dtype=np.int32), np.array(indices, dtype=np.int64), indptr),
+                           shape=(len(entities), max(len(names), 1)))
+    sizes = np.diff(indptr)
+    day = np.array([np.nan if d is None else d for d in days], dtype=np.float64)
+    scores = edges.sims.astype(np.float64)
+    for start in range(0, len(scores), SIMILARITY_CHUNK):
+        i = edges.first[start:start + SIMILARITY_CHUNK]
+        j = edges.second[start:start + SIMILARITY_CHUNK]
+        shared = np.asarray(incidence[i].multiply(incidence[j]).sum(axis=1), dtype=np.float64).ravel()
+        union = sizes[i] + sizes[j] - shared
+        named = union > 0
+        overlap = np.zeros(len(i))
+        overlap[named] = settings.entity_weight * shared[named] / union[named]
+        chunk = scores[start:start + SIMILARITY_CHUNK]
+        chunk += overlap
+        # NaN (an undated article) compares False: no penalty, as in pair_similarity.
+        chunk[np.abs(day[i] - day[j]) > settings.time_window_days] -= settings.time_penalty
+    return scores
+
+
+def average_linkage(n: int, edges: Mapping[tuple[int, int], float], threshold: float,
                     missing: float, cohesion_ratio: float = 0.0) -> list[list[int]]:
-    """Agglomerative clustering with average linkage over a sparse similarity graph.
+    """Agglomerative clustering with average linkage over a sparse similarity graph
+    `edges` {(i, j): similarity}, each pair once. See `linkage_clusters`."""
+    pairs = np.array(list(edges.keys()), dtype=np.int64).reshape(-1, 2)
+    sims = np.array(list(edges.values()), dtype=np.float64)
+    return linkage_clusters(n, pairs[:, 0], pairs[:, 1], sims, threshold, missing, cohesion_ratio)
 
-    Each cluster keeps, per neighbouring cluster, the sum of its known pair similarities
-    and how many pairs that sum covers; the linkage of two clusters is
-    (sum + missing * unknown pairs) / (|A| * |B|). Clusters merge best first while the
-    linkage reaches `threshold` (which must exceed `missing`).
 
-    Work grows with the number of edges, not n squared. Two things keep it so:
+def linkage_clusters(n: int, first: np.ndarray, second: np.ndarray, sims: np.ndarray, threshold: float,
+                     missing: float, cohesion_ratio: float = 0.0) -> list[list[int]]:
+    """Average linkage on the graph of edges (first[k], second[k]) with similarity sims[k]
+    (float64, each pair once), as groups of article indices.
+
+    The linkage of two clusters A and B is (sum + missing * unknown pairs) / (|A| * |B|),
+    `sum` and its count covering their known pairs. Clusters merge best first while the
+    linkage reaches `threshold` (which should exceed `missing`).
+
+    Work grows with the number of edges, not n squared:
     - a heap entry carries the versions of its two clusters; a merge bumps the version and
       pushes the merged cluster's fresh linkages, so an outdated entry is dropped when
-      popped (it used to be recomputed and pushed back, piling up copies at every merge);
+      popped;
     - only linkages at or above the threshold enter the heap: the average linkage of a
       merged cluster lies between its parts' linkages, so a pair below the threshold can
-      only rise above it through a merge, which pushes it then."""
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    inner = [0.0] * n  # sum of the similarities of each cluster's own pairs (missing ones imputed)
-    links: dict[int, dict[int, list[float]]] = {i: {} for i in range(n)}
-    version = [0] * n
-    for (i, j), s in edges.items():
-        links[i][j] = [s, 1]
-        links[j][i] = [s, 1]
+      only rise above it through a merge, which pushes it then.
+    - for the same reason two clusters merge only if some pair across them reaches the
+      threshold, so (with `missing` below it) an edge between two components of the graph
+      of such strong edges can never matter and is dropped before clustering.
 
-    def linkage(a: int, b: int) -> float:
-        total, count = links[a][b]
-        pairs = len(members[a]) * len(members[b])
-        return (total + missing * (pairs - count)) / pairs
+    Memory: arrays only, about 25 bytes an edge. Each linked cluster pair owns one slot:
+    its two cluster ids (`ends`, as i XOR j), the sum of its known similarities and their count. A
+    cluster lists its slots in an int array (`slots_of`); a slot listed by a cluster that no
+    longer owns it is dead (`live`) and skipped. Merging b into a adds b's sums into a's
+    slots for the neighbours they share (a_sum + b_sum, the same additions, in the same
+    order, as the per-cluster dicts this replaced, so ties and threshold tests come out the
+    same to the last bit) and hands b's other slots to a; the neighbours' own lists need no
+    change. The linkages of the merged cluster are then computed in one vector operation."""
+    first = np.asarray(first, dtype=np.int32)
+    second = np.asarray(second, dtype=np.int32)
+    sims = np.asarray(sims, dtype=np.float64)
+    strong = sims >= threshold
+    if missing < threshold and len(sims):
+        from scipy.sparse import coo_matrix
+        from scipy.sparse.csgraph import connected_components
+
+        graph = coo_matrix((np.ones(int(strong.sum()), dtype=np.int8), (first[strong], second[strong])), shape=(n, n))
+        _, component = connected_components(graph, directed=False)
+        del graph
+        inside = component[first] == component[second]
+        if not inside.all():
+            first, second, sims, strong = first[inside], second[inside], sims[inside], strong[inside]
+        del component, inside
+    edge_count = len(sims)
+    ends = first ^ second  # the other end of a slot is ends ^ this end
+    sums = sims.copy()
+    counts = np.ones(edge_count, dtype=np.int32)
+    live = np.ones(edge_count, dtype=bool)
+    # Each cluster's slots: initially its edges, from both ends, as views of one array.
+    slot_column = np.argsort(np.concatenate([first, second]), kind="stable").astype(np.int32)
+    slot_column[slot_column >= edge_count] -= edge_count
+    bounds = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(first, minlength=n) + np.bincount(second, minlength=n), out=bounds[1:])
+    slots_of: list[np.ndarray | None] = [slot_column[bounds[i]:bounds[i + 1]] for i in range(n)]
+    del bounds
+    heap = [(-s, i, j, 0, 0) for i, j, s in zip(first[strong].tolist(), second[strong].tolist(),
+                                                sims[strong].tolist())]
+    del first, second, sims, strong
+    heapq.heapify(heap)
+
+    size = np.ones(n, dtype=np.int64)
+    alive = [True] * n
+    parent = np.arange(n)  # b -> a for each merge; followed at the end
+    inner = [0.0] * n  # sum of the similarities of each cluster's own pairs (missing ones imputed)
+    version = [0] * n
+    slot_at = np.full(n, -1, dtype=np.int64)  # scratch: a's slot per neighbour during a merge
 
     def cohesion(a: int) -> float | None:
-        size = len(members[a])
-        return inner[a] / (size * (size - 1) / 2) if size > 1 else None
+        pairs = int(size[a])
+        return inner[a] / (pairs * (pairs - 1) / 2) if pairs > 1 else None
 
     def coherent(a: int, b: int, s: float) -> bool:
         if not cohesion_ratio:
@@ -139,31 +217,62 @@ def average_linkage(n: int, edges: dict[tuple[int, int], float], threshold: floa
         known = [c for c in (cohesion(a), cohesion(b)) if c is not None]
         return not known or s >= cohesion_ratio * min(known)
 
-    heap = [(-s, i, j, 0, 0) for (i, j), s in edges.items() if s >= threshold]
-    heapq.heapify(heap)
+    def neighbours(a: int) -> tuple[np.ndarray, np.ndarray]:
+        """a's live slots and the cluster at their other end."""
+        slots = slots_of[a]
+        slots = slots[live[slots]]
+        return slots, ends[slots] ^ a
+
     while heap:
         neg, a, b, version_a, version_b = heapq.heappop(heap)
-        if version[a] != version_a or version[b] != version_b or a not in members or b not in members:
+        if version[a] != version_a or version[b] != version_b or not alive[a] or not alive[b]:
             continue  # outdated: one of the clusters merged since, and its fresh entry was pushed
         if not coherent(a, b, -neg):
             continue  # re-pushed if either cluster changes
         # Merge the smaller into the larger.
-        if len(members[a]) < len(members[b]):
+        if size[a] < size[b]:
             a, b = b, a
-        inner[a] += inner[b] + -neg * len(members[a]) * len(members[b])
-        members[a].extend(members.pop(b))
+        size_a, size_b = int(size[a]), int(size[b])
+        inner[a] += inner[b] + -neg * size_a * size_b
+        size[a] = size_a + size_b
+        alive[b] = False
+        parent[b] = a
         version[a] += 1
-        for c, (total, count) in links.pop(b).items():
-            if c == a:
-                continue
-            del links[c][b]
-            entry = links[a].setdefault(c, [0.0, 0])
-            entry[0] += total
-            entry[1] += count
-            links[c][a] = entry
-        links[a].pop(b, None)
-        for c in links[a]:
-            s = linkage(a, c)
-            if s >= threshold:
-                heapq.heappush(heap, (-s, a, c, version[a], version[c]))
-    return [sorted(m) for m in members.values()]
+        slots_a, others_a = neighbours(a)
+        slots_b, others_b = neighbours(b)
+        live[slots_a[others_a == b]] = False  # the a-b slot
+        keep_a, keep_b = others_a != b, others_b != a
+        slots_a, others_a = slots_a[keep_a], others_a[keep_a]
+        slots_b, others_b = slots_b[keep_b], others_b[keep_b]
+        slot_at[others_a] = slots_a
+        target = slot_at[others_b]
+        shared = target >= 0
+        sums[target[shared]] += sums[slots_b[shared]]
+        counts[target[shared]] += counts[slots_b[shared]]
+        live[slots_b[shared]] = False
+        slot_at[others_a] = -1
+        handed = slots_b[~shared]  # b's own neighbours become a's
+        ends[handed] ^= a ^ b
+        merged = np.concatenate([slots_a, handed])
+        slots_of[a], slots_of[b] = merged, None
+        others = np.concatenate([others_a, others_b[~shared]])
+        pairs = (size_a + size_b) * size[others]
+        linkage = (sums[merged] + missing * (pairs - counts[merged])) / pairs
+        above = linkage >= threshold
+        for s, c in zip(linkage[above].tolist(), others[above].tolist()):
+            heapq.heappush(heap, (-s, a, c, version[a], version[c]))
+    return _groups(parent)
+
+
+def _groups(parent: np.ndarray) -> list[list[int]]:
+    """Groups of indices that share a root of `parent` (root: parent[i] == i), in order of
+    their roots, each sorted."""
+    root = parent.copy()
+    while True:
+        up = root[root]
+        if (up == root).all():
+            break
+        root = up
+    order = np.argsort(root, kind="stable")  # indices ascending within a group
+    cuts = np.flatnonzero(np.diff(root[order])) + 1
+    return [g.tolist() for g in np.split(order, cuts)] if len(order) else []
