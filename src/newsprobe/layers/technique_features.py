@@ -27,10 +27,11 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
+from rapidfuzz import fuzz
 from scipy import sparse
 from sklearn.feature_extraction import FeatureHasher
 
-FEATURES_VERSION = 2  # 2: the model adds an LSTM tagger over MiniLM token states
+FEATURES_VERSION = 3  # 2: LSTM tagger over MiniLM token states; 3: span extras and span-set features (TC only)
 
 # The 14 classes of the Propaganda Techniques Corpus v2 (SemEval-2020 Task 11), in our
 # snake_case names, mapped from the corpus's own labels.
@@ -59,6 +60,10 @@ SI_BUCKETS = 2 ** 18
 TC_BUCKETS = 2 ** 16
 
 _QUOTE_CHARS = set("\"“”«»„")
+_WORD = re.compile(r"[a-z0-9']+")
+# Two spans of one article whose word sets match at least this well (rapidfuzz
+# token_set_ratio, 0-100) count as a fuzzy recurrence ("the deep state" / "this deep state").
+_FUZZY_RECURRENCE = 85
 _MAX_CUE_WORDS = 5
 
 
@@ -238,9 +243,75 @@ def span_features(doc, start: int, end: int, stats: ArticleStats) -> tuple[list[
         f.append("allcaps")
     if any(c in _QUOTE_CHARS for c in text):
         f.append("quote")
+    f += _span_shape_features(toks, start, end, stats)
     dense = [math.log1p(len(words)), math.log1p(repeats - 1), math.log1p(lemma_rep),
              float("?" in text), float("!" in text)]
     return f, dense
+
+
+def _span_shape_features(toks, start: int, end: int, stats: ArticleStats) -> list[str]:
+    """Length in characters (bucketed), quoted, ending in '!' or '?', and the span's head
+    word (the token whose head lies outside the span): its lemma, POS and dependency."""
+    text, n = stats.text[start:end], end - start
+    f = [f"clen={0 if n < 10 else 1 if n < 20 else 2 if n < 40 else 3 if n < 80 else 4 if n < 160 else 5}"]
+    before, after = stats.text[max(0, start - 2):start], stats.text[end:end + 2]
+    if any(c in _QUOTE_CHARS or c == "'" for c in before) and any(c in _QUOTE_CHARS or c == "'" for c in after):
+        f.append("quoted")
+    if text.endswith("!") or after.startswith("!"):
+        f.append("end!")
+    if text.endswith("?") or after.startswith("?"):
+        f.append("end?")
+    if toks:
+        heads = [t for t in toks if not toks[0].i <= t.head.i <= toks[-1].i or t.head.i == t.i]
+        h = heads[0] if heads else toks[0]
+        f += [f"hl={h.lemma_.lower()}", f"hp={h.pos_}", f"hd={h.dep_}"]
+    return f
+
+
+def _span_key(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower().replace("’", "'")))
+
+
+def span_set_features(stats: ArticleStats, spans: list[tuple[int, int]]) -> list[tuple[list[str], list[float]]]:
+    """Features of each span relative to the article's *other* spans (the gold spans in the
+    TC evaluation, the predicted ones in the layer): how many have the same words
+    (exactly, or fuzzily), whether this is the first or a later one, and how often and how
+    recently the span's text occurred earlier in the article. Repetition, PTC's third most
+    frequent class, is defined by such recurrence."""
+    keys = [_span_key(stats.text[s:e]) for s, e in spans]
+    out = []
+    for k, (s, e) in enumerate(spans):
+        key = keys[k]
+        same = [j for j, other in enumerate(keys) if j != k and key and other == key]
+        fuzzy = [j for j, other in enumerate(keys) if j != k and key and other and other != key
+                 and fuzz.token_set_ratio(key, other) >= _FUZZY_RECURRENCE]
+        earlier = any(spans[j][0] < s for j in same)
+        f = [f"ss={_bucket(len(same) + 1)}", f"sf={_bucket(len(fuzzy) + 1)}"]
+        if same:
+            f.append("ss_later" if earlier else "ss_first")
+        if fuzzy:
+            f.append("sf_later" if any(spans[j][0] < s for j in fuzzy) else "sf_first")
+        phrase = stats.text[s:e].lower().replace("’", "'").strip()
+        before = stats.lower_text.count(phrase, 0, s) if len(phrase) >= 3 else 0
+        f.append(f"prevtxt={_bucket(before + 1)}")
+        if before:
+            f.append(f"pdist={min(int(math.log1p(s - stats.lower_text.rfind(phrase, 0, s))), 10)}")
+        out.append((f, [math.log1p(len(same)), math.log1p(len(fuzzy)), math.log1p(before), float(earlier)]))
+    return out
+
+
+def article_span_features(doc, spans: list[tuple[int, int]],
+                          stats: ArticleStats) -> tuple[list[list[str]], np.ndarray]:
+    """The classifier's hashed-feature rows and dense numbers for all spans of one article
+    (span_features plus span_set_features, which needs the spans together)."""
+    rows, dense = [], []
+    if not spans:
+        return rows, np.zeros((0, 9), dtype=np.float32)  # 5 span numbers + 4 span-set numbers
+    for (s, e), (set_f, set_x) in zip(spans, span_set_features(stats, spans)):
+        f, x = span_features(doc, s, e, stats)
+        rows.append(f + set_f)
+        dense.append(x + set_x)
+    return rows, np.asarray(dense, dtype=np.float32)
 
 
 @lru_cache(maxsize=2)
@@ -256,5 +327,6 @@ def hash_features(rows: list[list[str]], n_features: int) -> sparse.csr_matrix:
 
 
 __all__ = ["FEATURES_VERSION", "PTC_LABELS", "TECHNIQUES", "SI_BUCKETS", "TC_BUCKETS",
-           "ArticleStats", "token_features", "span_features", "span_tokens", "hash_features",
+           "ArticleStats", "token_features", "span_features", "span_set_features",
+           "article_span_features", "span_tokens", "hash_features",
            "cue_lexicon"]

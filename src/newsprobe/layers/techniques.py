@@ -37,7 +37,7 @@ from ..errors import NewsprobeError
 from ..model import Analysis
 from ..settings import Settings
 from .technique_features import (FEATURES_VERSION, SI_BUCKETS, TC_BUCKETS, TECHNIQUES, ArticleStats,
-                                 hash_features, span_features, span_tokens, token_features)
+                                 article_span_features, hash_features, span_tokens, token_features)
 
 NAME = "techniques"
 VERSION = "2"
@@ -72,6 +72,13 @@ class TechniqueModel:
     tc_b: np.ndarray          # (n_classes,)
     classes: tuple[str, ...]
     meta: dict
+    # A one-hidden-layer MLP over the dense inputs [span vector | sentence vector | span-text
+    # embedding | numbers] (w1, b1, w2, b2), its probabilities averaged with the linear
+    # model's with weight tc_mlp_weight; then each class's probability is multiplied by
+    # exp(tc_adjust) (logit adjustment towards the rare classes) and renormalised.
+    tc_mlp: tuple[np.ndarray, ...] | None = None
+    tc_mlp_weight: float = 0.0
+    tc_adjust: np.ndarray | None = None
 
     def save(self, folder) -> None:
         arrays = {"si_w": self.si_w.astype(np.float16), "si_b": np.float32(self.si_b),
@@ -84,18 +91,28 @@ class TechniqueModel:
             arrays["tc_ctx"] = self.tc_ctx.astype(np.float32)
         if self.tc_emb is not None:
             arrays["tc_emb"] = self.tc_emb.astype(np.float32)
+        for name, value in zip(("w1", "b1", "w2", "b2"), self.tc_mlp or ()):
+            arrays[f"tc_mlp_{name}"] = value.astype(np.float16 if name == "w1" else np.float32)
+        if self.tc_adjust is not None:
+            arrays["tc_adjust"] = self.tc_adjust.astype(np.float32)
         np.savez_compressed(folder / MODEL_FILES[0], **arrays)
         meta = {**self.meta, "features_version": FEATURES_VERSION, "classes": list(self.classes),
                 "si_threshold": self.si_threshold, "si_gap": self.si_gap,
                 "si_min_mean": self.si_min_mean, "lstm_hidden": self.lstm_hidden if self.lstm else 0,
-                "embeddings": self.tc_emb is not None}
+                "embeddings": self.tc_emb is not None, "tc_mlp_weight": self.tc_mlp_weight}
         (folder / MODEL_FILES[1]).write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", "utf-8")
 
 
 @lru_cache(maxsize=1)
 def load_model() -> TechniqueModel:
     """The committed model from newsprobe/models/ (loaded once per process)."""
-    folder = resources.files("newsprobe").joinpath("models")
+    return load_model_from(resources.files("newsprobe").joinpath("models"))
+
+
+def load_model_from(folder, check_version: bool = True) -> TechniqueModel:
+    """The model saved in `folder`. check_version=False lets the training script reuse an
+    older model's span tagger, whose token features have not changed, when it retrains
+    only the classifier."""
     try:
         meta = json.loads(folder.joinpath(MODEL_FILES[1]).read_text("utf-8"))
         with folder.joinpath(MODEL_FILES[0]).open("rb") as fh:
@@ -103,7 +120,7 @@ def load_model() -> TechniqueModel:
     except FileNotFoundError as err:
         raise NewsprobeError("E013", "the technique model is missing; rebuild it with "
                                      "scripts/train_techniques.py") from err
-    if meta.get("features_version") != FEATURES_VERSION:
+    if check_version and meta.get("features_version") != FEATURES_VERSION:
         raise NewsprobeError("E013", f"the technique model was trained with features version "
                                      f"{meta.get('features_version')}, the code has {FEATURES_VERSION}; "
                                      "retrain with scripts/train_techniques.py")
@@ -119,7 +136,10 @@ def load_model() -> TechniqueModel:
         lstm_hidden=int(meta.get("lstm_hidden", 0)),
         tc_w=arrays["tc_w"].astype(np.float32), tc_dense=arrays["tc_dense"],
         tc_ctx=arrays.get("tc_ctx"), tc_emb=arrays.get("tc_emb"), tc_b=arrays["tc_b"],
-        classes=tuple(meta["classes"]), meta=meta)
+        classes=tuple(meta["classes"]), meta=meta,
+        tc_mlp=tuple(arrays[f"tc_mlp_{n}"].astype(np.float32) for n in ("w1", "b1", "w2", "b2"))
+        if "tc_mlp_w1" in arrays else None,
+        tc_mlp_weight=float(meta.get("tc_mlp_weight", 0.0)), tc_adjust=arrays.get("tc_adjust"))
 
 
 @lru_cache(maxsize=1)
@@ -264,20 +284,34 @@ def technique_probabilities(doc, spans: list[tuple[int, int]], stats: ArticleSta
     doc_states(doc) when the caller has it already."""
     if not spans:
         return np.zeros((0, len(model.classes)), dtype=np.float32)
-    rows, dense = zip(*(span_features(doc, s, e, stats) for s, e in spans))
-    logits = (hash_features(list(rows), TC_BUCKETS) @ model.tc_w.T
-              + np.asarray(dense, dtype=np.float32) @ model.tc_dense.T + model.tc_b)
+    rows, dense = article_span_features(doc, spans, stats)
+    logits = hash_features(rows, TC_BUCKETS) @ model.tc_w.T + dense @ model.tc_dense.T + model.tc_b
+    vectors = [dense]
     if model.tc_ctx is not None:
         states = states if states is not None else doc_states(doc)
         with_sentence = model.tc_ctx.shape[1] == 2 * DIMENSIONS
-        logits = logits + context_vectors(doc, spans, *states, with_sentence) @ model.tc_ctx.T
+        ctx = context_vectors(doc, spans, *states, with_sentence)
+        logits = logits + ctx @ model.tc_ctx.T
+        vectors.insert(0, ctx)
     if model.tc_emb is not None:
         from ..embeddings import encode
-        logits = logits + encode([stats.text[s:e] for s, e in spans]) @ model.tc_emb.T
-    logits = np.asarray(logits)
-    logits -= logits.max(axis=1, keepdims=True)
-    p = np.exp(logits)
-    return p / p.sum(axis=1, keepdims=True)
+        emb = encode([stats.text[s:e] for s, e in spans])
+        logits = logits + emb @ model.tc_emb.T
+        vectors.insert(-1, emb)
+    p = _softmax(np.asarray(logits))
+    if model.tc_mlp is not None:
+        w1, b1, w2, b2 = model.tc_mlp
+        hidden = np.maximum(np.hstack(vectors) @ w1 + b1, 0.0)
+        p = (1.0 - model.tc_mlp_weight) * p + model.tc_mlp_weight * _softmax(hidden @ w2 + b2)
+    if model.tc_adjust is not None:
+        p = p * np.exp(model.tc_adjust)
+        p /= p.sum(axis=1, keepdims=True)
+    return p
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    z = np.exp(logits - logits.max(axis=1, keepdims=True))
+    return z / z.sum(axis=1, keepdims=True)
 
 
 def rank_techniques(doc, spans: list[tuple[int, int]]) -> list[list[str]]:
@@ -321,6 +355,6 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[dict]:
 
 
 __all__ = ["NAME", "VERSION", "FIELD", "REQUIRES", "run", "load_model", "rank_techniques",
-           "TechniqueModel", "token_probabilities", "decode_spans", "technique_probabilities",
+           "TechniqueModel", "load_model_from", "token_probabilities", "decode_spans", "technique_probabilities",
            "doc_states", "span_tagger", "tagger_inputs", "hashed_logits", "context_vectors",
            "TECHNIQUES"]

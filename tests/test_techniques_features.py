@@ -1,0 +1,55 @@
+"""The technique classifier's span features that look beyond the span: how a span relates
+to the article's other spans (recurrence, the mark of Repetition) and its own shape."""
+
+import pytest
+
+from newsprobe.layers.technique_features import (ArticleStats, article_span_features,
+                                                 span_features, span_set_features)
+from newsprobe.parse import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(None)
+
+
+def _span(text: str, words: str, nth: int = 0) -> tuple[int, int]:
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(words, at + 1)
+    return at, at + len(words)
+
+
+def test_a_span_whose_words_recur_in_a_later_span_is_first_then_later(nlp):
+    text = ("Take back our town, the councillor said on Tuesday. The budget was approved. "
+            "Take back our town! Residents cheered. Take back this town, she repeated.")
+    doc = nlp(text)
+    spans = [_span(text, "Take back our town"), _span(text, "Take back our town", 1),
+             _span(text, "Take back this town"), _span(text, "The budget was approved")]
+    first, later, fuzzy, other = span_set_features(ArticleStats.of(doc), spans)
+    assert "ss_first" in first[0] and "ss=2" in first[0]
+    assert "ss_later" in later[0] and "prevtxt=2" in later[0]
+    assert later[1][3] == 1.0 and first[1][3] == 0.0      # "an earlier span has my words"
+    assert "sf_later" in fuzzy[0]                           # same words but one: a fuzzy recurrence
+    assert "ss=1" in other[0] and "sf=1" in other[0] and "ss_first" not in other[0]
+
+
+def test_span_shape_features_mark_quotes_exclamations_questions_and_the_head_word(nlp):
+    text = 'He called it "a total disgrace" and left. Who would ever trust them? Never again!'
+    doc = nlp(text)
+    stats = ArticleStats.of(doc)
+    quoted, _ = span_features(doc, *_span(text, "a total disgrace"), stats)
+    question, _ = span_features(doc, *_span(text, "Who would ever trust them?"), stats)
+    shout, _ = span_features(doc, *_span(text, "Never again"), stats)
+    assert "quoted" in quoted and "hl=disgrace" in quoted and "clen=1" in quoted
+    assert "end?" in question and "hl=trust" in question
+    assert "end!" in shout
+
+
+def test_article_span_features_gives_one_row_per_span_and_handles_none(nlp):
+    text = "Shame on them. Shame on them."
+    doc = nlp(text)
+    rows, dense = article_span_features(doc, [(0, 13), (15, 28)], ArticleStats.of(doc))
+    assert len(rows) == 2 and dense.shape == (2, 9)
+    rows, dense = article_span_features(doc, [], ArticleStats.of(doc))
+    assert rows == [] and dense.shape == (0, 9)
