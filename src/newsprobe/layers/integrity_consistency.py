@@ -450,6 +450,44 @@ def _same_phrase(qa: Quantity, qb: Quantity) -> bool:
     return not (qa.names and qb.names and not qa.names & qb.names)
 
 
+# A restated sentence needs this many words before its repetition means anything: short
+# lines ("Price: $20", "Battery: 12 hours") repeat by design in spec lists and deals.
+MIN_RESTATED_WORDS = 8
+# At most this many numbers may differ between the two: more is a template filled twice
+# ("Team A beat Team B 3-1 ..." for two games), not one statement given two values.
+MAX_RESTATED_CHANGES = 2
+_DIGIT = re.compile(r"\d")
+
+
+def restated_numbers(doc, text: str) -> list[dict]:
+    """The same sentence written twice, word for word, but with another number ("The
+    plant will cut 300 jobs by June." ... "The plant will cut 350 jobs by June."): what a
+    copy that merged two versions of a story leaves. Any number counts here (games,
+    points, "5km", "$600M", a four-digit count), since the identical words around it make
+    it one statement; the looser quantity rule below has to guess that from context."""
+    by_words: dict[tuple, list] = defaultdict(list)
+    for sent in doc.sents:
+        tokens = [t for t in sent if not t.is_space]
+        numbers = [t for t in tokens if _DIGIT.search(t.text)]
+        if not numbers or sum(t.is_alpha for t in tokens) < MIN_RESTATED_WORDS:
+            continue
+        words = tuple("#" if _DIGIT.search(t.text) else t.lower_ for t in tokens)
+        by_words[words].append(numbers)
+    findings = []
+    for versions in by_words.values():
+        for na, nb in combinations(versions, 2):
+            changed = [(a, b) for a, b in zip(na, nb) if a.text != b.text]
+            if not changed or len(changed) > MAX_RESTATED_CHANGES:
+                continue
+            a, b = changed[0]
+            spans = [Span.of(text, t.idx, t.idx + len(t.text)) for pair in changed for t in pair]
+            findings.append(finding(
+                "inconsistent_number", spans,
+                f"the same sentence is written twice with {quoted(a.text)} and {quoted(b.text)}",
+                "warning", 0.9))
+    return findings
+
+
 def inconsistent_numbers(doc, text: str, settings: Settings, entities=()) -> list[dict]:
     """One unit, two values, said of the same thing: the words around both (the sentence's
     nouns, verbs, adjectives and names) overlap at least `integrity_number_context`, and
@@ -459,7 +497,9 @@ def inconsistent_numbers(doc, text: str, settings: Settings, entities=()) -> lis
     (`_same_phrase`); else `info`. The looser rule alone found none of the benchmark's
     changed numbers, and the warnings it raised on clean articles were two quantities
     (bail amounts of two defendants), so it may not raise an alarm by itself."""
-    findings = []
+    findings = restated_numbers(doc, text)
+    # Numbers a restated sentence already reported are not reported again as a quantity pair.
+    restated = {sp["start"] for f in findings for sp in f["spans"]}
     by_unit: dict[str, list[Quantity]] = defaultdict(list)
     for q in quantities(doc, text, entities):
         by_unit[q.unit].append(q)
@@ -474,7 +514,7 @@ def inconsistent_numbers(doc, text: str, settings: Settings, entities=()) -> lis
             if unit == "percent" and (overlap < RATE_CONTEXT or not _same_phrase(qa, qb)):
                 continue  # rates are compared, not restated: no note either
             key = (qa.span.start, qb.span.start)
-            if key in reported:
+            if key in reported or _covers(qa.span, restated) and _covers(qb.span, restated):
                 continue
             reported.add(key)
             if _same_phrase(qa, qb):
@@ -488,3 +528,7 @@ def inconsistent_numbers(doc, text: str, settings: Settings, entities=()) -> lis
                     f"{quoted(qa.span.text)} and {quoted(qb.span.text)} in similar sentences: "
                     "perhaps one quantity given two values", "info", min(1.0, 0.25 + overlap / 4)))
     return findings
+
+
+def _covers(span: Span, starts: set[int]) -> bool:
+    return any(span.start <= at < span.end for at in starts)
