@@ -50,20 +50,6 @@ SENTENCE_OPENERS = frozenset(
 OPENERS_BEFORE_LOWER = frozenset(
     "Of To From By Through Unlike Until Unless Once Though Thus Indeed Overall Here".split())
 DEMONSTRATIVES = frozenset("This These Those".split())
-# Pronouns and quantifiers that open a sentence as its subject ("Others reported", "No one
-# has", "His repeated claims"): after a word that needs a continuation ("help on", "who
-# were in", "as well as") they are the next sentence, even where the recogniser took the
-# word for part of a name.
-SUBJECT_OPENERS = frozenset(
-    "Others Those Many Most Some Several Few Both All Each No None Nobody Everyone Everybody "
-    "Someone Anyone His Her Their Its Our My Your We They He She It There This These That".split())
-# Adjective endings that make a capitalised word after "for", "by", "a" a common adjective
-# opening a sentence ("for Flexible configurations", "by Comparable sales"), not a name
-# ("a Tumblr post", "the Communist party" stay).
-COMMON_ADJECTIVE_ENDINGS = ("able", "ible", "ous", "ful", "less", "ive")
-# Entity types a capitalised adjective or verb form may belong to legitimately ("the
-# Greek yogurt", "the Walking Dead"): such words are not read as a sentence opener.
-NAME_ENTITY_TYPES = frozenset("NORP GPE LOC PERSON FAC EVENT WORK_OF_ART LANGUAGE".split())
 WH_OPENERS = frozenset("What Why How Where Who When Which".split())
 # Words a headline may not end on, however it is capitalised.
 NEVER_LAST = frozenset("a an the of and or but to with from by".split())
@@ -331,27 +317,6 @@ def _run_in_fits(prev, tok, nxt) -> bool:
     return False
 
 
-def _opener_after_dangling_word(prev, tok, nxt) -> bool:
-    """A capitalised word that opens a clause right after a word that needs a continuation
-    (a preposition, a determiner, a conjunction, or an adjective after a determiner): a
-    subject pronoun or quantifier ("help on Others reported", "were in No one has", "a
-    radical Many in"), or a common adjective or verb form in capitals ("by Comparable
-    sales", "and the Using weed", "a blend of Playing with"). Whole-capitals words are
-    acronyms and skipped."""
-    if tok.text.isupper():
-        return False
-    adjective_after_determiner = prev.pos_ == "ADJ" and prev.i > 0 and \
-        prev.doc[prev.i - 1].tag_ in DETERMINER_TAGS
-    if not (prev.lower_ in DANGLING_WORDS or prev.pos_ in DANGLING_POS
-            or prev.tag_ in DETERMINER_TAGS or adjective_after_determiner):
-        return False
-    if tok.text in SUBJECT_OPENERS:
-        return _is_lower_word(nxt) or nxt.pos_ in ("AUX", "VERB")
-    common_form = tok.tag_ in ("VBG", "VB") or (
-        tok.tag_ == "JJ" and tok.lower_.endswith(COMMON_ADJECTIVE_ENDINGS))
-    return common_form and _is_lower_word(nxt) and tok.ent_type_ not in NAME_ENTITY_TYPES
-
-
 def _opening_adverb(tok, nxt) -> bool:
     """A capitalised "-ly" adverb opening a sentence ("Exclusively for the festival"); one
     followed by a verb or adverb is more likely a surname ("but Early still says")."""
@@ -367,10 +332,9 @@ def _run_in_sentences(doc, text: str) -> list[dict]:
         prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
         if not tok.is_alpha or not tok.text[:1].isupper() or (tok.text == "I" and prev.tag_ != "DT") \
                 or not _is_lower_word(prev) or "\n" in prev.whitespace_ or not prev.whitespace_ \
-                or "\n" in tok.whitespace_:
+                or "\n" in tok.whitespace_ or tok.ent_iob_ != "O":
             continue
-        if not (tok.ent_iob_ == "O" and _run_in_fits(prev, tok, nxt)) \
-                and not _opener_after_dangling_word(prev, tok, nxt):
+        if not _run_in_fits(prev, tok, nxt):
             continue
         start = _sentence_start_before(doc, text, prev.i)
         cut = Span.of(text, start, prev.idx + len(prev.text))
