@@ -101,6 +101,10 @@ def test_praise_without_a_subject_is_not_a_command(nlp):
     ("He denied that he took the money.", "took", True),
     ("The council plans to build a bridge.", "build", False),  # left to the head
     ("The army entered the town on Monday.", "entered", False),
+    ("Not a single missile has left our depots.", "left", True),  # negated subject
+    ("No lorry crossed the bridge that night.", "crossed", True),
+    ("Not one ballot was counted twice.", "counted", True),
+    ("Not only the mayor but also the council voted for it.", "voted", False),
 ])
 def test_hard_cues_settle_it_whatever_the_head_says(nlp, sentence, text, hard):
     pred = word(nlp(sentence), text)

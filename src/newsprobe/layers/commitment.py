@@ -8,7 +8,9 @@ verb for its status and hedges, and `eval factuality` scores the same function o
 
 Cues, with examples (the predicate in brackets):
 
-- negation: "the army did not [enter] the town", "nobody [saw] it" -> `negated`
+- negation: "the army did not [enter] the town", "nobody [saw] it" -> `negated`; a
+  negated subject quantifier ("No missile has [left]", "Not one soldier [crossed]") is a
+  hard cue too (`negated_subject`)
 - modal: "the ministry may [raise] taxes", "they should [leave]" -> `modal`
 - future: "the talks will [resume]", "is going to [sign]" -> `future`
 - infinitive: "plans to [build]", "wants to [leave]", "in order to [win]" -> `irrealis`
@@ -329,10 +331,25 @@ def load_head() -> Head | None:
 HARD_OWN_CUES = frozenset({"negated", "future", "modal", "conditional", "imperative"})
 
 
+def negated_subject(pred):
+    """The negator of a negated quantifier on the subject ("No missile has left", "Not a
+    single soldier crossed", "Not one vote was counted"), or None. The parser hangs it on
+    the subject, not the verb, so `_own_cues` does not see it. It is a product rule found
+    on our own demo article, kept out of `features` so the head stays as trained."""
+    for child in pred.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            for g in child.subtree:
+                if g.i < child.i and (g.dep_ == "neg" or (g.dep_ == "det" and g.lower_ in NEGATIVE_WORDS)):
+                    return g
+    return None
+
+
 def has_hard_cue(pred) -> bool:
-    """True when a cue of `HARD_OWN_CUES` sits on the predicate itself, or a denial verb
-    governs it: the event is then not presented as real, whatever the head says."""
+    """True when a cue of `HARD_OWN_CUES` sits on the predicate itself (or its subject is
+    negated), or a denial verb governs it: the event is then not presented as real,
+    whatever the head says."""
     return (any(c.kind in HARD_OWN_CUES for c in _own_cues(pred))
+            or negated_subject(pred) is not None
             or any(c.kind == "denied" for c in event_cues(pred)))
 
 
@@ -358,4 +375,5 @@ def happened(pred) -> bool:
 
 
 __all__ = ["Cue", "event_cues", "features", "happened", "happened_by_rules", "has_hard_cue",
+           "negated_subject",
            "happened_probability", "load_head", "NONFACTIVE_VERBS", "DENIAL_VERBS"]
