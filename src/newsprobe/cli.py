@@ -372,11 +372,8 @@ def cmd_corpus(args: argparse.Namespace) -> int:
     settings = Settings.load()
     show_progress = sys.stderr.isatty()
     try:
-        with stage_progress(show_progress) as update:
-            # the copies stage reports increments, the others how far they are
-            run = run_corpus(args.paths, args.db, settings,
-                             progress=lambda stage, done, total: update(
-                                 stage, done, total, advance=stage == "copies"))
+        with stage_progress(show_progress) as progress:
+            run = run_corpus(args.paths, args.db, settings, progress=progress)
     except NewsprobeError as err:
         _error(err)
         return 2

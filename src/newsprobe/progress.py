@@ -49,26 +49,22 @@ def progress_bar(label: str, total: int | None, enabled: bool = True,
 
 
 @contextmanager
-def stage_progress(enabled: bool = True, unit: str = "items",
-                   ) -> Iterator[Callable[..., None]]:
-    """Yield `update(stage, done, total, advance=False)`: a bar per stage, created the first
-    time the stage reports. `advance=True` adds `done` to the count (for stages that report
-    increments) instead of setting it."""
+def stage_progress(enabled: bool = True,
+                   unit: str = "items") -> Iterator[Callable[[str, int, int], None]]:
+    """Yield `update(stage, done, total)`: a bar per stage, created the first time the
+    stage reports, showing `done` of `total`."""
     if not _showing(enabled):
-        yield lambda stage, done, total, advance=False: None
+        yield lambda stage, done, total: None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, TextColumn
 
     tasks: dict[str, int] = {}
     with _bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
               unit=unit) as bar:
-        def update(stage: str, done: int, total: int, advance: bool = False) -> None:
+        def update(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
                 tasks[stage] = bar.add_task(stage, total=total)
-            if advance:
-                bar.advance(tasks[stage], done)
-            else:
-                bar.update(tasks[stage], completed=done, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
         yield update
 
 

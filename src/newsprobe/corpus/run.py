@@ -104,8 +104,13 @@ def compute_corpus(analyses: list[Analysis], settings: Settings | None = None,
     t = time.perf_counter()
     sentences = SentenceCache(encode)
     docs = [CopyDoc(a.id, a.text, a.published) for a in analyses]
-    edges = detect_copies(docs, vectors, sentences, copying,
-                          progress=lambda n: progress("copies", n, 2 * len(docs)),  # increments
+    copies_done = [0]  # detect_copies reports increments; the progress contract is a count
+
+    def copies_progress(n: int) -> None:
+        copies_done[0] += n
+        progress("copies", copies_done[0], 2 * len(docs))
+
+    edges = detect_copies(docs, vectors, sentences, copying, progress=copies_progress,
                           neighbour_edges=neighbour_edges, release=True)
     timings["copies"] = _ms(t)
 
