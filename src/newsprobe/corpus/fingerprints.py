@@ -88,12 +88,6 @@ def containment(a: set[str], b: set[str]) -> float:
     return len(a & b) / small if small else 0.0
 
 
-def signature_matrix(items: list[set[str]], num_perm: int = NUM_PERM) -> np.ndarray:
-    """MinHash signatures as one (n, num_perm) array, for callers that keep many."""
-    return np.stack([minhash(s, num_perm).hashvalues for s in items]) if items else \
-        np.zeros((0, num_perm), dtype=np.uint64)
-
-
 # --- many signatures at once, as a compact array -----------------------------------------
 #
 # The corpus stage needs a signature per article and feature family. Kept as datasketch

@@ -371,7 +371,7 @@ def happened(pred) -> bool:
     head = load_head()
     if head is None:
         return happened_by_rules(pred)
-    return not has_hard_cue(pred) and head.probability(features(pred)) >= head.threshold
+    return happened_probability(pred) >= head.threshold
 
 
 __all__ = ["Cue", "event_cues", "features", "happened", "happened_by_rules", "has_hard_cue",
