@@ -109,16 +109,16 @@ def test_integrity_cut_sentence_running_into_the_next():
     ("The council said there was no change in But, in the three years since the vote, rents "
      "have risen.\n\nThe mayor disagreed.", "in"),
     # A capitalised preposition that opens titles too, when a lower-case word follows.
-    ("The study looked at the effects of Of the total of 900 patients, half were women.\n\n"
+    ("The study counted the cost of Of all the bids, half were late.\n\n"
      "The authors plan a second study.", "of"),
     # A demonstrative used as a pronoun, with its verb after it.
-    ("Airbags and a rear camera are available on These include a lane assistant and a "
+    ("Heated seats and a rear camera come standard on These include a lane assistant and a "
      "parking aid.\n\nPrices start next month.", "on"),
     # A question word in capitals mid-sentence.
-    ("Many bands used to give up What is less common is a band that returns.\n\n"
+    ("Many clubs ask fans to sign up What is rarer is a club that pays them.\n\n"
      "The tour starts in May.", "up"),
     # A determiner, a capitalised word, another determiner.
-    ("The guide explains how the Blocking an attack takes practice.\n\n"
+    ("The guide explains how the Passing a test takes practice.\n\n"
      "The game is out now.", "the"),
 ])
 def test_integrity_cut_sentence_running_into_an_unusual_start(text, stop):
@@ -128,10 +128,10 @@ def test_integrity_cut_sentence_running_into_an_unusual_start(text, stop):
 
 def test_integrity_paragraph_cut_after_an_ordinal():
     # spaCy counts "first" as a number; after "its" it still needs its noun.
-    text = ("Velm also needed the final match to beat Lindholm and clinch its first\n\n"
+    text = ("Velm also needed the final match to beat Lindholm and win its third\n\n"
             "The cup victory came after a long season.")
     [f] = _warnings(analyze(text), "truncated_sentence")
-    assert f["spans"][0]["text"].endswith("clinch its first")
+    assert f["spans"][0]["text"].endswith("win its third")
 
 
 def test_integrity_same_speaker_quoted_in_two_wordings():
@@ -269,7 +269,7 @@ def test_integrity_short_repeated_lines_with_other_numbers_are_no_alarm():
 
 def test_integrity_compared_rates_are_no_alarm():
     text = ("Sales at Nordstal rose 3.5 percent in the quarter, the company said.\n\n"
-            "Comparable sales rose 3.6 percent, ahead of forecasts.")
+            "Like-for-like sales rose 3.6 percent, ahead of forecasts.")
     assert _warnings(analyze(text), "inconsistent_number") == []
 
 
@@ -289,7 +289,7 @@ def test_spelling_relations():
         assert spelling_relation(british, american) == "british_american"
     # Narrow endings: a dropped or swapped letter in a name stays a misspelling; a double
     # letter moved is no house style.
-    assert spelling_relation("Torrey", "Toreey") == "misspelling"
+    assert spelling_relation("Dorrey", "Doreey") == "misspelling"
     assert spelling_relation("Andre", "Ander") == "misspelling"
     assert spelling_relation("Belgium", "Belgum") == "misspelling"
     # Two words, not one misspelt: a brand built on a word, two countries.

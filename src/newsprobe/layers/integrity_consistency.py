@@ -121,7 +121,7 @@ _BRITISH = [(re.compile(p), r) for p, r in (
     (r"ence$", "ense"), (r"ogue$", "og"), (r"ll", "l"),
 )]
 # Only "ll" is collapsed ("Travelling"/"Traveling", "Modelling"/"Modeling"): collapsing
-# every double letter made a misplaced one ("Torrey" -> "Toreey") a house-style variant.
+# every double letter made a misplaced one ("Dorrey" -> "Doreey") a house-style variant.
 # The endings are narrow on purpose: a dropped or swapped letter in a surname ("Andre" ->
 # "Ander", "Belgium" -> "Belgum") must stay a misspelling.
 
@@ -261,7 +261,7 @@ def _misspelt_outside_entities(doc, analysis: Analysis, settings: Settings) -> l
     (two for long names) from a person's surname, with the same first letter."""
     # A misspelt surname the recogniser took for a name of its own ("Hitelr" as an
     # organisation) is one entity with one one-word mention: it stays open to the check.
-    # So is a word inside a name mentioned once ("Hey Twittr" filed as a title): a slip
+    # So is a word inside a name mentioned once ("Visit Karsovai" filed as a title): a slip
     # seldom repeats, so the misspelt mention is often an entity of its own.
     covered = {i for e in analysis.entities if len(e.mentions) > 1
                for m in e.mentions for i in range(m.start, m.end)}
@@ -429,7 +429,7 @@ MAX_VALUE_RATIO = 2.5
 # Content-word overlap two sentences need before two percentages in them are one rate
 # given two values: in effect the same sentence twice ("... uncertain whether a 15 percent
 # tariff ..." restated with 12). Chosen on the train half: clean articles' pairs of rates
-# in similar sentences ("sales rose 3.5 percent", "comparable sales rose 3.6 percent")
+# in similar sentences ("sales rose 3.5 percent", "like-for-like sales rose 3.6 percent")
 # stay below it.
 RATE_CONTEXT = 0.6
 

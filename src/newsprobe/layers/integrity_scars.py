@@ -46,7 +46,7 @@ SENTENCE_OPENERS = frozenset(
     "Obviously What Why How Where Who Some Many Most Each Both Other Another Such Even "
     "Only Rather Instead Better".split())
 # Words that open a sentence but also start titles ("To Kill a Mockingbird", "Of Mice and
-# Men"): a run-in only when the next word is lower case ("effects of Of the total").
+# Men"): a run-in only when the next word is lower case ("the cost of Of all the bids").
 OPENERS_BEFORE_LOWER = frozenset(
     "Of To From By Through Unlike Until Unless Once Though Thus Indeed Overall Here".split())
 DEMONSTRATIVES = frozenset("This These Those".split())
@@ -223,7 +223,7 @@ def _cut_paragraphs(doc, text: str) -> list[dict]:
         sents = [sent for sent in span.sents if any(t.is_alpha for t in sent)]
         last_sent = sents[-1] if sents else span
         # A headline looks like one as a whole and in its last sentence: a paragraph naming
-        # titles ("Trials Rising, and Wolfenstein: Youngblood.") may end on cut prose.
+        # titles ("Frost Harbour, and Ember: The Long Night.") may end on cut prose.
         if len(words) < MIN_TRUNCATED_WORDS or (
                 _looks_like_heading(words) and _looks_like_heading([t for t in last_sent if t.is_alpha])
                 and words[-1].lower_ not in NEVER_LAST):
@@ -258,7 +258,7 @@ def _cut_paragraphs(doc, text: str) -> list[dict]:
 
 def _ordinal_missing_noun(tok) -> bool:
     """A number word after a determiner ("its first", "the second"): spaCy counts ordinal
-    words as numbers, but "... and clinch its first" still lacks its noun."""
+    words as numbers, but "... and win its third" still lacks its noun."""
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     return tok.is_alpha and prev is not None and prev.tag_ in DETERMINER_TAGS
 
@@ -299,10 +299,10 @@ def _run_in_fits(prev, tok, nxt) -> bool:
     if dangling and _is_lower_word(nxt) and tok.text in OPENERS_BEFORE_LOWER:
         return True
     if not after_determiner and tok.text in WH_OPENERS and (_is_lower_word(nxt) or nxt.pos_ == "AUX"):
-        # "to give up What isn't as common": a question word in capitals mid-sentence.
+        # "to sign up What is rarer": a question word in capitals mid-sentence.
         return True
     if dangling and tok.text in DEMONSTRATIVES and nxt.pos_ in ("VERB", "AUX"):
-        return True  # "available on These include"
+        return True  # "standard on These include"
     if dangling and (tok.text in SENTENCE_OPENERS or _opening_adverb(tok, nxt)):
         # A word that mostly opens sentences right after "the", "of", "and": the cut
         # sentence ended on a word that needs a continuation ("no change in But, in the
@@ -319,7 +319,7 @@ def _run_in_fits(prev, tok, nxt) -> bool:
 
 def _opening_adverb(tok, nxt) -> bool:
     """A capitalised "-ly" adverb opening a sentence ("Exclusively for the festival"); one
-    followed by a verb or adverb is more likely a surname ("but Early still says")."""
+    followed by a verb or adverb is more likely a surname ("but Kelly still says")."""
     return tok.pos_ == "ADV" and tok.text.endswith("ly") and nxt.pos_ not in ("VERB", "AUX", "ADV")
 
 
