@@ -65,6 +65,23 @@ def test_the_committed_head_loads_and_gives_probabilities(nlp):
     assert 0.0 <= p <= 1.0
 
 
+def test_the_head_reads_the_predicates_contextual_state(nlp):
+    # the committed head mixes in a regression over MiniLM's state of the verb in its
+    # sentence; the state is that of this word in this sentence, normalised
+    import numpy as np
+
+    head = load_head()
+    assert head.state_weights is not None and head.state_weights.shape == (384,) and 0 < head.state_mix < 1
+    doc = nlp("The army entered the town on Monday. The army hoped to enter the town.")
+    entered, enter = word(doc, "entered"), word(doc, "enter")
+    a, b = commitment.predicate_state(entered), commitment.predicate_state(enter)
+    assert np.isclose(np.linalg.norm(a), 1.0) and np.isclose(np.linalg.norm(b), 1.0)
+    assert float(a @ b) < 0.99
+    # the state changes the probability: the same features with another verb's state
+    assert commitment.happened_probability(entered, b) != commitment.happened_probability(entered, a)
+    assert commitment.happened_probability(entered) == commitment.happened_probability(entered, a)
+
+
 @pytest.mark.parametrize("sentence, text, did", [
     ("The army entered the town on Monday.", "entered", True),
     ("The army did not enter the town.", "enter", False),

@@ -22,12 +22,36 @@ def test_cross_fitting_learns_a_plain_signal_and_applies_the_overrides():
     gold = [1 - i % 2 for i in range(40)]
     groups = list(range(40))
     hard = [i == 0 for i in range(40)]  # item 0 is happened=1 but overridden
-    out = factuality.cross_fitted(feats, gold, groups, hard, c=1.0, threshold=0.5)
+    out = factuality.cross_fitted(feats, None, gold, groups, hard, c=1.0, threshold=0.5)
     assert out[0] == 0 and out[1:] == gold[1:]
 
 
+def test_cross_fitting_mixes_in_the_state_head():
+    # the features say nothing; the "states" carry the label: only the state head can learn
+    # it, and with a share of 0.9 its vote decides
+    import numpy as np
+
+    gold = [i % 2 for i in range(40)]
+    states = np.array([[1.0, 0.0] if g else [0.0, 1.0] for g in gold], dtype=np.float32)
+    feats = [{"bias_only": 1.0} for _ in gold]
+    args = (feats, states, gold, list(range(40)), [False] * 40)
+    assert factuality.cross_fitted(*args, c=1.0, threshold=0.5, state_c=10.0, state_mix=0.9) == gold
+    assert factuality.cross_fitted(*args, c=1.0, threshold=0.5) != gold
+
+
+def test_a_fitted_head_round_trips_its_state_part():
+    import numpy as np
+
+    gold = [i % 2 for i in range(20)]
+    states = np.array([[g, 1 - g] for g in gold], dtype=np.float32)
+    head = factuality.fit_head([{"x": 1.0}] * 20, states, gold, c=1.0, threshold=0.5, state_c=3.0, state_mix=0.5)
+    assert head.state_weights.shape == (2,) and head.state_mix == 0.5
+    assert head.probability({"x": 1.0}, states[1]) > 0.5 > head.probability({"x": 1.0}, states[0])
+    assert head.probability({"x": 1.0}) == head.probability({"x": 1.0}, None)  # features alone
+
+
 def test_cross_fitting_needs_enough_documents():
-    assert factuality.cross_fitted([{}] * 4, [0, 1, 0, 1], [1, 1, 2, 2], [False] * 4, 1.0, 0.5) is None
+    assert factuality.cross_fitted([{}] * 4, None, [0, 1, 0, 1], [1, 1, 2, 2], [False] * 4, 1.0, 0.5) is None
 
 
 @pytest.mark.skipif(not (DATA / "factuality").is_dir(), reason="../shared/data/factuality not present")

@@ -80,34 +80,69 @@ def predicates(rows: list[dict[str, Any]], nlp) -> list[Any]:
     return [docs[tuple(r["tokens"])][r["pred_index"]] for r in rows]
 
 
-def predict(rows: list[dict[str, Any]], nlp) -> list[int]:
-    from ..layers.commitment import happened
-
-    return [int(happened(t)) for t in predicates(rows, nlp)]
-
-
-def cross_fitted(feats: list[dict[str, float]], gold: list[int], groups: list[int], hard: list[bool],
-                 c: float, threshold: float, folds: int = CROSS_FIT_FOLDS) -> list[int] | None:
-    """Out-of-fold predictions of a head like the committed one (same features, C,
-    threshold and hard-cue overrides `hard`), `folds`-fold grouped by document. None when
-    there are too few documents."""
+def fit_head(feats: list[dict[str, float]], states, gold: list[int], c: float, threshold: float,
+             state_c: float | None = None, state_mix: float = 0.0):
+    """A `commitment.Head` trained on these predicates: the features' logistic regression
+    (C `c`) and, when `state_c` is given, the predicate-state one (C `state_c`) mixed in
+    with share `state_mix`. The training script and the cross-fitting below share it."""
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
+
+    from ..layers.commitment import Head
+
+    vec = DictVectorizer()
+    y = np.asarray(gold)
+    model = LogisticRegression(C=c, max_iter=5000).fit(vec.fit_transform(feats), y)
+    weights = {name: round(float(w), 5) for name, w in zip(vec.feature_names_, model.coef_[0])
+               if abs(w) >= 1e-5}
+    head = Head(dict(sorted(weights.items())), round(float(model.intercept_[0]), 5), threshold, c)
+    if state_c is None:
+        return head
+    state_model = LogisticRegression(C=state_c, max_iter=5000).fit(np.asarray(states), y)
+    return Head(head.weights, head.bias, threshold, c,
+                state_model.coef_[0].astype(np.float32).round(5), round(float(state_model.intercept_[0]), 5),
+                state_c, state_mix)
+
+
+def cross_fitted(feats: list[dict[str, float]], states, gold: list[int], groups: list[int],
+                 hard: list[bool], c: float, threshold: float, state_c: float | None = None,
+                 state_mix: float = 0.0, folds: int = CROSS_FIT_FOLDS) -> list[int] | None:
+    """Out-of-fold predictions of heads fitted like the committed one (`fit_head` with the
+    same Cs, share and threshold; the hard-cue overrides `hard` applied), `folds`-fold
+    grouped by document. None when there are too few documents."""
+    import numpy as np
     from sklearn.model_selection import GroupKFold
 
     if len(set(groups)) < folds or len(set(gold)) < 2:
         return None
-    X = DictVectorizer().fit_transform(feats)
     y, g = np.array(gold), np.array(groups)
     out = np.zeros(len(y), dtype=int)
-    for train, test in GroupKFold(folds).split(X, y, g):
+    for train, test in GroupKFold(folds).split(np.zeros(len(y)), y, g):
         if len(set(y[train])) < 2:
             return None
-        model = LogisticRegression(C=c, max_iter=5000).fit(X[train], y[train])
-        out[test] = model.predict_proba(X[test])[:, 1] >= threshold
+        head = fit_head([feats[i] for i in train], None if state_c is None else states[train],
+                        y[train].tolist(), c, threshold, state_c, state_mix)
+        for i in test:
+            out[i] = head.probability(feats[i], None if state_c is None else states[i]) >= threshold
     out[np.array(hard, dtype=bool)] = 0
     return out.tolist()
+
+
+def predicate_states(tokens: list[Any], chunk: int = 256):
+    """`commitment.predicate_state` of each predicate, the sentences encoded in batches
+    first (a few hundred at a time, within the encoder's memo) rather than one by one."""
+    import numpy as np
+
+    from ..embeddings import encode_tokens
+    from ..layers.commitment import predicate_state
+
+    out = []
+    for k in range(0, len(tokens), chunk):
+        part = tokens[k:k + chunk]
+        encode_tokens(list(dict.fromkeys(t.sent.text for t in part)), reuse=True)
+        out.extend(predicate_state(t) for t in part)
+    return np.array(out, dtype=np.float32).reshape(len(tokens), -1)
 
 
 def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,
@@ -118,7 +153,9 @@ def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,
     rows = load(data_dir, split, limit)
     nlp = load_pipeline(None)
     tokens = predicates(rows, nlp)
-    pred = [int(happened(t)) for t in tokens]
+    head = load_head()
+    states = predicate_states(tokens) if head is not None and head.state_weights is not None else None
+    pred = [int(happened(t, states[i] if states is not None else None)) for i, t in enumerate(tokens)]
     rules = [int(happened_by_rules(t)) for t in tokens]
     gold = [int(r["happened"]) for r in rows]
     majority = int(sum(gold) * 2 >= len(gold))
@@ -128,7 +165,6 @@ def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,
     def part(idx: list[int], p: list[int]) -> dict[str, float]:
         return scores([gold[i] for i in idx], [p[i] for i in idx])
 
-    head = load_head()
     result: dict[str, Any] = {
         "set": "uds-ih2", "split": split,
         "predictor": "head" if head else "rules",
@@ -140,8 +176,10 @@ def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,
         },
     }
     if head is not None:
-        folded = cross_fitted([features(t) for t in tokens], gold, [doc_number(r["id"]) for r in rows],
-                              [has_hard_cue(t) for t in tokens], head.c, head.threshold)
+        with_state = head.state_weights is not None
+        folded = cross_fitted([features(t) for t in tokens], states, gold, [doc_number(r["id"]) for r in rows],
+                              [has_hard_cue(t) for t in tokens], head.c, head.threshold,
+                              head.state_c if with_state else None, head.state_mix)
         if folded is not None:
             result["cross_fitted"] = {**scores(gold, folded), "folds": CROSS_FIT_FOLDS}
     return result

@@ -33,8 +33,10 @@ A conjoined verb inherits its head's modal and infinitive ("will [come] and [go]
    `features(pred)`: the cues above (own and inherited), the modal word, the class of the
    verb it is embedded under (desire, plan, belief, causative, ...), tag, dep label, the
    tags of the clauses above, auxiliaries, subject person, question mark, "please", "if",
-   habitual adverbs and the lemma. It was trained on the even-document half of UDS-IH2 dev
-   only. `happened_by_rules` is the rules alone (no cue at all: happened).
+   habitual adverbs and the lemma, its probability mixed half and half with a second
+   head's over the predicate's MiniLM contextual state (`predicate_state`: what the
+   sentence around the verb makes of it, beyond the cues the rules name). Both were
+   trained on the even-document half of UDS-IH2 dev only. `happened_by_rules` is the rules alone (no cue at all: happened).
 
 The claims layer reads `event_cues` (question, denial, conditional marks), the same cues
 the head is built on.
@@ -47,6 +49,8 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+import numpy as np
 
 from .hedges import lexicon
 
@@ -299,16 +303,30 @@ def features(pred) -> dict[str, float]:
 
 @dataclass(frozen=True)
 class Head:
-    """A logistic regression over `features`: weights by feature name, bias, threshold,
-    and the regularisation strength it was trained with (for re-fits in the eval)."""
+    """Two logistic regressions, their probabilities mixed: one over `features` (weights
+    by feature name, bias, and the C it was trained with, for re-fits in the eval), one
+    over the predicate's MiniLM contextual state (`predicate_state`; absent in heads of
+    session 2). `threshold` applies to the mix."""
     weights: dict[str, float]
     bias: float
     threshold: float
     c: float = 1.0
+    state_weights: np.ndarray | None = None
+    state_bias: float = 0.0
+    state_c: float = 1.0
+    state_mix: float = 0.0   # the state head's share of the probability
 
-    def probability(self, feats: dict[str, float]) -> float:
+    def probability(self, feats: dict[str, float], state: np.ndarray | None = None) -> float:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
-        return 1.0 / (1.0 + math.exp(-z))
+        p = _sigmoid(z)
+        if self.state_weights is not None and state is not None:
+            q = _sigmoid(self.state_bias + float(state @ self.state_weights))
+            p = (1.0 - self.state_mix) * p + self.state_mix * q
+        return p
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
 @lru_cache(maxsize=1)
@@ -319,7 +337,24 @@ def load_head() -> Head | None:
     except (FileNotFoundError, OSError):
         return None
     data = json.loads(text)
-    return Head(data["weights"], data["bias"], data["threshold"], data.get("c", 1.0))
+    state = data.get("state_head")
+    if state is None:
+        return Head(data["weights"], data["bias"], data["threshold"], data.get("c", 1.0))
+    return Head(data["weights"], data["bias"], data["threshold"], data.get("c", 1.0),
+                np.asarray(state["weights"], dtype=np.float32), state["bias"], state["c"], state["mix"])
+
+
+def predicate_state(pred) -> np.ndarray:
+    """MiniLM's contextual state of the predicate in its sentence (the mean of its word
+    pieces, normalised). The claims layer has encoded the sentence already, so this is a
+    look-up in the encoder's memo, not a second pass; elsewhere it encodes the sentence."""
+    from ..embeddings import encode_tokens, token_vectors
+
+    sent = pred.sent
+    states = encode_tokens([sent.text], reuse=True)[0]
+    vector = token_vectors([pred], sent.start_char, states)[0]
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm else vector
 
 
 # Cues on the predicate itself that settle the question whatever the head says: "did not
@@ -353,27 +388,30 @@ def has_hard_cue(pred) -> bool:
             or any(c.kind == "denied" for c in event_cues(pred)))
 
 
-def happened_probability(pred) -> float:
+def happened_probability(pred, state: np.ndarray | None = None) -> float:
     """How likely the text presents the event as real: 0 with a hard cue, else the head's
-    probability (the rules' 0 or 1 when no head is installed)."""
+    probability (the rules' 0 or 1 when no head is installed). `state` is the predicate's
+    `predicate_state` when the caller has it already."""
     head = load_head()
     if head is None:
         return float(happened_by_rules(pred))
     if has_hard_cue(pred):
         return 0.0
-    return head.probability(features(pred))
+    if head.state_weights is not None and state is None:
+        state = predicate_state(pred)
+    return head.probability(features(pred), state)
 
 
-def happened(pred) -> bool:
+def happened(pred, state: np.ndarray | None = None) -> bool:
     """Is the event `pred` presented as having happened? Not with a hard cue
-    (`has_hard_cue`); otherwise the learned head over the rule cues and parse features,
-    or the rules alone when no head is installed."""
+    (`has_hard_cue`); otherwise the learned head over the rule cues, parse features and
+    the predicate's contextual state, or the rules alone when no head is installed."""
     head = load_head()
     if head is None:
         return happened_by_rules(pred)
-    return happened_probability(pred) >= head.threshold
+    return happened_probability(pred, state) >= head.threshold
 
 
 __all__ = ["Cue", "event_cues", "features", "happened", "happened_by_rules", "has_hard_cue",
            "negated_subject",
-           "happened_probability", "load_head", "NONFACTIVE_VERBS", "DENIAL_VERBS"]
+           "happened_probability", "load_head", "predicate_state", "NONFACTIVE_VERBS", "DENIAL_VERBS"]
