@@ -368,14 +368,32 @@ def render(analysis: Analysis) -> str:
               + (f" · {esc(meta['model'])}" if meta.get("model") else "")
               + f" · {esc(a.id)} · {len(a.quotes)} quotes · {len(a.entities)} entities")
     return _PAGE.format(
-        csp=CSP, lang=esc(a.language or "en"), title=esc(headline(a)), css=_CSS + _palette_css(),
+        csp=CSP, lang=esc(a.language or "en"), title=esc(headline(a)), css=_CSS + marks_css(),
         facts=' <span class="sep">·</span> '.join(facts), legend=_legend(a),
         body=highlight(a, colour), panel=_panel(a, colour), footer=footer, js=_JS)
 
 
-def _palette_css() -> str:
-    return "".join(f".qc.sp{i}{{background-color:{bg}}}.speaker.sp{i}{{border-left-color:{fg}}}"
-                   f"\n" for i, (bg, fg) in enumerate(PALETTE))
+# How the marks on the article text look (quotes in their speaker's colour, cues, sources,
+# entities, hedges): the standalone page inlines these rules and the web app serves them as
+# /static/marks.css, so both draw an article the same way.
+_MARKS_CSS = """.qc{border-radius:2px;padding:.1em 0;box-decoration-break:clone;-webkit-box-decoration-break:clone}
+.qc.nested{box-shadow:inset 0 -2px 0 rgba(0,0,0,.35)}
+.cue{text-decoration:underline;text-decoration-thickness:2px;text-underline-offset:3px;font-weight:600}
+.src{border-top:1.5px solid var(--ink);border-bottom:1.5px solid var(--ink)}
+.src-s{border-left:1.5px solid var(--ink);border-radius:3px 0 0 3px;padding-left:.08em}
+.src-e{border-right:1.5px solid var(--ink);padding-right:.08em;border-top-right-radius:3px;border-bottom-right-radius:3px}
+.src-s.src-e{border-radius:3px}
+.ent{border-bottom:1px dotted #6e7781}
+.hedge{font-style:italic;color:#8250df}
+"""
+
+
+def marks_css() -> str:
+    """The rules of the marks, and one background per speaker colour for quotes with the
+    matching border and swatch for the speaker panels."""
+    return _MARKS_CSS + "".join(
+        f".qc.sp{i}{{background-color:{bg}}}.speaker.sp{i}{{border-left-color:{fg}}}.sw.sp{i}{{background:{fg}}}\n"
+        for i, (bg, fg) in enumerate(PALETTE))
 
 
 _CSS = """
@@ -393,17 +411,8 @@ h1{font-size:1.7rem;line-height:1.25;margin:0 0 .4rem}
 .layout{display:grid;grid-template-columns:minmax(0,42rem) minmax(16rem,24rem);gap:2.5rem;max-width:76rem;margin:0 auto;padding:1.5rem 2rem 3rem}
 @media (max-width:900px){.layout{grid-template-columns:minmax(0,1fr)}}
 article{white-space:pre-wrap;overflow-wrap:break-word}
-.qc{border-radius:2px;padding:.1em 0;box-decoration-break:clone;-webkit-box-decoration-break:clone}
-.qc.nested{box-shadow:inset 0 -2px 0 rgba(0,0,0,.35)}
-.cue{text-decoration:underline;text-decoration-thickness:2px;text-underline-offset:3px;font-weight:600}
-.src{border-top:1.5px solid var(--ink);border-bottom:1.5px solid var(--ink)}
-.src-s{border-left:1.5px solid var(--ink);border-radius:3px 0 0 3px;padding-left:.08em}
-.src-e{border-right:1.5px solid var(--ink);padding-right:.08em;border-top-right-radius:3px;border-bottom-right-radius:3px}
-.src-s.src-e{border-radius:3px}
-.ent{border-bottom:1px dotted #6e7781}
 .src.ent{border-bottom:1.5px solid var(--ink)}
 .claim{text-decoration:underline dotted #0969da;text-underline-offset:4px}
-.hedge{font-style:italic;color:#8250df}
 mark.hedge{background:#f3e8ff;border-radius:2px;padding:0 .1em}
 .claims{padding-left:1.2rem}
 .claims>li{margin:.2rem 0 .7rem}

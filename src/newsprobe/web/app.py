@@ -18,7 +18,8 @@ from .. import __version__
 from ..settings import Settings
 from ..store import Store
 from . import errors
-from .render import STATIC, palette_css, static_asset
+from ..render.as_html import marks_css
+from .render import STATIC, static_asset
 from .safety import Guard
 
 
@@ -70,8 +71,8 @@ def create_app(config: WebConfig) -> FastAPI:
 
     @app.get("/static/{name}", include_in_schema=False)
     def static(name: str) -> Response:
-        if name == "palette.css":
-            return Response(palette_css(), media_type="text/css; charset=utf-8",
+        if name == "marks.css":   # shared with the standalone HTML report
+            return Response(marks_css(), media_type="text/css; charset=utf-8",
                             headers={"cache-control": "max-age=3600"})
         if name not in STATIC:  # a fixed list: the name never becomes a path
             raise HTTPException(404, f"no static file {name!r}")

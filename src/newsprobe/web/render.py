@@ -15,7 +15,6 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .. import __version__
-from ..render.as_html import PALETTE
 
 # Markers the store puts around search hits in snippets (private-use characters, which
 # never occur in news text and survive HTML escaping untouched).
@@ -77,10 +76,3 @@ def split_format(raw: str) -> tuple[str, str]:
 @lru_cache(maxsize=None)
 def static_asset(name: str) -> bytes:
     return resources.files("newsprobe.web").joinpath("static", name).read_bytes()
-
-
-def palette_css() -> str:
-    """One background per speaker colour (the article renderer's palette) for quotes, and
-    the matching border for the speaker panel."""
-    return "".join(f".qc.sp{i}{{background-color:{bg}}}.speaker.sp{i}{{border-left-color:{fg}}}"
-                   f".sw.sp{i}{{background:{fg}}}\n" for i, (bg, fg) in enumerate(PALETTE))
