@@ -29,6 +29,7 @@ from importlib import resources
 import numpy as np
 
 MODEL_FILE = "checkworthiness.npz"
+TRAIN_THRESHOLD = "train 5-fold out-of-fold"
 HASH_BITS = 14  # 16,384 hashed n-gram buckets for the linear head: ~64 KB of float32 weights
 # The n-gram head's buckets (sklearn's HashingVectorizer: murmurhash3, stable across
 # processes and versions). 2**18 keeps collisions rare among the ~10**5 n-grams seen twice
@@ -180,6 +181,8 @@ class CheckworthinessModel:
     ngram: NgramHead
     mlp: MlpHead
     threshold: float
+    # Where the threshold was chosen: the eval reports it next to the figures.
+    threshold_source: str = TRAIN_THRESHOLD
 
     def head_scores(self, texts: list[str], vectors: np.ndarray) -> dict[str, np.ndarray]:
         """Each head's probabilities (for the training report and the eval)."""
@@ -205,6 +208,7 @@ class CheckworthinessModel:
         np.savez_compressed(
             path, format=np.int32(2), hash_bits=np.int32(HASH_BITS), ngram_bits=np.int32(NGRAM_BITS),
             lexical=np.array(LEXICAL_NAMES), threshold=np.float32(self.threshold),
+            threshold_source=np.array(self.threshold_source),
             linear_coef=self.linear.coef.astype(np.float32), linear_intercept=np.float32(self.linear.intercept),
             word_seen=word_seen, word_idf=self.ngram.word_idf[word_seen].astype(np.float32),
             word_coef=self.ngram.coef[:size][word_seen].astype(np.float32),
@@ -235,7 +239,8 @@ def read_model(f) -> CheckworthinessModel:
         LinearHead(data["linear_coef"].astype(np.float32), float(data["linear_intercept"])),
         ngram,
         MlpHead(data["mlp_w1"], data["mlp_b1"], data["mlp_w2"], float(data["mlp_b2"])),
-        float(data["threshold"]))
+        float(data["threshold"]),
+        str(data["threshold_source"]) if "threshold_source" in data else TRAIN_THRESHOLD)
 
 
 @lru_cache(maxsize=1)
