@@ -56,4 +56,9 @@ def test_eval_runs_on_a_few_dev_articles(task):
     else:
         assert 0.0 <= result["tc"]["micro_f1"] <= 1.0
         assert "majority_class" in result["baseline"]
+        # The committed model's logit adjustment was chosen on dev: the result says so and
+        # carries the cross-fitted figure to quote beside the plain dev one.
+        from_dev = result["tc"]["settings_from_dev"]
+        assert 0.0 <= from_dev["cross_fitted_micro_f1"] <= 1.0 and from_dev["tc_logit_tau"] >= 0.0
+        assert "tuned on dev" in ptc.format_text(result)
     assert ptc.format_text(result).startswith("PTC dev")
