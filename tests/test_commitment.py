@@ -122,6 +122,10 @@ def test_praise_without_a_subject_is_not_a_command(nlp):
     ("No lorry crossed the bridge that night.", "crossed", True),
     ("Not one ballot was counted twice.", "counted", True),
     ("Not only the mayor but also the council voted for it.", "voted", False),
+    ("There has been no movement of troops towards the border.", "been", True),  # existential
+    ("There were no casualties in the storm.", "were", True),
+    ("There were casualties in the storm.", "were", False),
+    ("No doubt the mayor was right.", "was", False),  # "no" not on the subject
 ])
 def test_hard_cues_settle_it_whatever_the_head_says(nlp, sentence, text, hard):
     pred = word(nlp(sentence), text)

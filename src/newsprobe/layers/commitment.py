@@ -368,11 +368,14 @@ HARD_OWN_CUES = frozenset({"negated", "future", "modal", "conditional", "imperat
 
 def negated_subject(pred):
     """The negator of a negated quantifier on the subject ("No missile has left", "Not a
-    single soldier crossed", "Not one vote was counted"), or None. The parser hangs it on
-    the subject, not the verb, so `_own_cues` does not see it. It is a product rule found
-    on our own demo article, kept out of `features` so the head stays as trained."""
+    single soldier crossed", "Not one vote was counted") or on the noun of an existential
+    "there is" ("There has been no movement of troops", "There were no casualties"), or
+    None. The parser hangs it on the noun, not the verb, so `_own_cues` does not see it.
+    It is a product rule found on our own demo articles, kept out of `features` so the
+    head stays as trained."""
+    existential = any(child.dep_ == "expl" for child in pred.children)
     for child in pred.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ in ("nsubj", "nsubjpass") or (existential and child.dep_ == "attr"):
             for g in child.subtree:
                 if g.i < child.i and (g.dep_ == "neg" or (g.dep_ == "det" and g.lower_ in NEGATIVE_WORDS)):
                     return g
