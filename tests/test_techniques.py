@@ -27,6 +27,17 @@ def test_every_technique_has_an_explanation_and_the_model_knows_all_fourteen():
     assert techniques.load_model().classes == TECHNIQUES
 
 
+def test_the_model_says_which_setting_came_from_dev_and_leans_towards_rare_classes():
+    model = techniques.load_model()
+    from_dev = model.meta["tc_settings_from_dev"]
+    # The logit adjustment tau was chosen on PTC dev, with a cross-fitted estimate beside it.
+    assert model.meta["tc_logit_tau"] == from_dev["tc_logit_tau"] > 0
+    assert 0.0 < from_dev["cross_fitted_micro_f1"] <= 1.0
+    # -tau * log(prior): the most frequent class (loaded language) gets the smallest boost.
+    adjust = dict(zip(model.classes, model.tc_adjust))
+    assert min(adjust, key=adjust.get) == "loaded_language"
+
+
 def test_name_calling_is_found_and_labelled(nlp):
     text = ("The mayor opened a new library on Monday.\n\n"
             "These corrupt traitors and spineless cowards have betrayed every decent citizen.")
