@@ -112,6 +112,14 @@ def test_closing_attribution_takes_the_sentence_before_it():
     assert content(q) == "The talks failed on Friday" and q.speaker.kind == "anonymous"
 
 
+def test_closing_speaker_the_parser_hangs_on_the_clause_is_still_the_source():
+    # the small parser reads "a representative ..." as an apposition of "harbour"
+    q = only("Insurers had yet to lower their fees for ships entering the harbour, "
+             "a representative for Tessa Maritime said.")
+    assert q.source.text == "a representative for Tessa Maritime"
+    assert content(q) == "Insurers had yet to lower their fees for ships entering the harbour"
+
+
 def test_denial_with_an_object():
     q = only("Defence Minister Ilse Marnow denied the report.")
     assert q.cue.text == "denied" and content(q) == "the report"

@@ -392,6 +392,15 @@ def _subject_of(verb) -> list:
     if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and participle):
         if verb.head.i != verb.i and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             return _subject_of(verb.head)
+    # "Premiums stayed high for ships entering the port, a spokesman for the operator
+    # said.": the parser may hang the speaker on the reported clause's last noun as an
+    # apposition. One that ends right before the verb, after a comma, is its subject.
+    if verb.i > 0:
+        before = verb.doc[verb.i - 1]
+        appos = next((t for t in (before, *before.ancestors) if t.dep_ == "appos"), None)
+        if (appos is not None and appos.right_edge.i == verb.i - 1 and appos.left_edge.i > 0
+                and verb.doc[appos.left_edge.i - 1].text == "," and verb in appos.ancestors):
+            return list(appos.subtree)
     return []
 
 
