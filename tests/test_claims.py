@@ -47,6 +47,18 @@ def test_claim_inside_a_quote_links_to_it_and_drops_that():
     assert claim["text"] == "the new bridge cost 12 million dollars"
 
 
+@pytest.mark.parametrize("sentence", [
+    "The ministry did not say when the shipment of 40 missiles had left the port.",
+    "The agency did not name its sources or say how many troops had crossed the river.",
+    "Officials never confirmed that 300 soldiers had crossed the border in May.",
+])
+def test_what_a_source_did_not_say_is_not_its_claim(sentence):
+    # the sentence is the author's report of a silence, not the source's claim
+    c = one_claim(sentence)
+    assert c["text"] == sentence.rstrip(".") + "." or c["text"] == sentence
+    assert c["quote"] is None and c["status"] == "asserted"
+
+
 def test_unquoted_claim_is_its_sentence_and_links_nowhere():
     claim = one_claim("Unemployment fell to 4.1 percent in the second quarter.")
     assert claim["quote"] is None

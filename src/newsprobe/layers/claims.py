@@ -101,6 +101,10 @@ def candidates_of(doc, analysis: Analysis) -> list[Candidate]:
             continue
         start, end = _trim(text, sent.start_char, sent.end_char)
         quote, piece = _quote_in(analysis.quotes, sent.start_char, sent.end_char)
+        if quote is not None and _cue_negated(doc, quote):
+            # "The agency did not say when the message was sent": the content is not the
+            # source's claim; the sentence is the author's.
+            quote, piece = None, None
         if piece:
             p_start, p_end = _trim(text, *piece, marks=True)
             # "said that the bridge ...": the claim starts after the complementiser.
@@ -124,6 +128,24 @@ def _quote_in(quotes: list[Quote], start: int, end: int) -> tuple[Quote | None, 
             if b - a > best_len or (b - a == best_len and best and q.parent == best.id and b > a):
                 best, best_piece, best_len = q, (a, b), b - a
     return best, best_piece
+
+
+def _cue_negated(doc, quote: Quote) -> bool:
+    """Is the quote's reporting verb negated ("did not say", "never confirmed", "did not
+    name X or say Y")? A negation on the verb a conjoined cue hangs on counts too."""
+    if quote.cue is None:
+        return False
+    span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for t in span:
+        if t.dep_ == "neg" or t.lower_ in ("not", "n't", "never"):
+            return True
+    for v in (t for t in span if t.pos_ in ("VERB", "AUX")):
+        heads = [v, v.head] if v.dep_ == "conj" else [v]
+        if any(c.dep_ == "neg" for h in heads for c in h.children):
+            return True
+    return False
 
 
 def _trim(text: str, start: int, end: int, marks: bool = False) -> tuple[int, int]:
