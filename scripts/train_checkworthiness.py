@@ -1,16 +1,24 @@
 """Train the check-worthiness model: the mean of three small heads over frozen MiniLM
-embeddings and hashed n-grams (see newsprobe.layers.checkworthy).
+sentence inputs (sentence vector + mean states of layers 3-5) and hashed n-grams (see
+newsprobe.layers.checkworthy).
 
 Data: ../shared/data/checkworthiness/CT24_checkworthy_english_train.tsv (CheckThat! 2024
-Task 1 English train). The dev set is NOT used here. Each head is scored by 5-fold
-stratified cross-validation on train (seed 13); the decision threshold is the one that
-maximises F1 of the ensemble's pooled out-of-fold probabilities. Then every head is refit
-on all of train. Writes src/newsprobe/models/checkworthiness.npz.
+Task 1 English train). Each head is scored by 5-fold stratified cross-validation on train
+(seed 13). Then every head is refit on all of train. Writes
+src/newsprobe/models/checkworthiness.npz. The decision threshold is, by --threshold-from:
 
-    .venv/bin/python scripts/train_checkworthiness.py [--data DIR] [--cache DIR] [--no-cv]
+- `train-oof` (default): the one that maximises F1 of the ensemble's pooled out-of-fold
+  probabilities on train; dev is not read at all;
+- `dev`: the one that maximises F1 of the refit model on CT24 dev (the issue allows tuning
+  on dev; train's crowd labels are noisier than dev's, so train's threshold is calibrated
+  to the wrong noise). Only the threshold sees dev; `newsprobe eval checkworthiness`
+  reports the cross-fitted figure of such a choice, which is the honest one.
 
---cache keeps the train embeddings (a .npy) so that re-runs skip the slow encoding (~12 min
-on 2 busy cores). --no-cv skips the cross-validation and keeps the threshold given by
+    .venv/bin/python scripts/train_checkworthiness.py [--data DIR] [--cache DIR]
+        [--threshold-from train-oof|dev] [--no-cv --threshold T]
+
+--cache keeps the train sentence inputs (a .npy) so that re-runs skip the encoding (~4-12
+min on 2 busy cores). --no-cv skips the cross-validation and keeps the threshold given by
 --threshold (for a quick refit).
 
 The hyper-parameters below were chosen by the same cross-validation (MODELS.md lists the
@@ -24,6 +32,7 @@ import csv
 import hashlib
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -36,13 +45,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from newsprobe.layers.checkworthy import (  # noqa: E402
-    CheckworthinessModel, LinearHead, MlpHead, NgramHead, features, idf_of, mlp_input,
-    ngram_counts, ngram_features,
+    LAYERS, TRAIN_THRESHOLD, CheckworthinessModel, LinearHead, MlpHead, NgramHead, features,
+    idf_of, mlp_input, ngram_counts, ngram_features,
 )
+from newsprobe.layers.checkworthy import embed as sentence_inputs_of  # noqa: E402
+
+DEV_THRESHOLD = "CT24 dev (F1-best on all of dev; see the eval's cross-fitted figure)"
 
 SEED = 13
 FOLDS = 5
-LINEAR_C = 4.0   # from {0.5, 1, 2, 4, 8} on a 15% split of train (session 1)
+LINEAR_C = 2.0   # from {2, 4} with the layer means, 5-fold CV (session 4; 4 was best before)
 NGRAM_C = 2.0    # from {1, 2, 4, 8}: word-only and word+char TF-IDF, 5-fold CV
 MLP_HIDDEN = 256  # from 256, 512, 256-64 and alpha 1e-3 .. 1e-1, 5-fold CV
 MLP_ALPHA = 1e-3
@@ -56,12 +68,12 @@ def read(path: Path) -> tuple[list[str], np.ndarray]:
 
 def embed(texts: list[str], cache: Path | None) -> np.ndarray:
     key = hashlib.sha1("\n".join(texts).encode("utf-8")).hexdigest()[:12]
-    path = cache / f"ct24_train_{key}.npy" if cache else None
+    layers = "".join(str(n) for n in LAYERS)
+    path = cache / f"ct24_{key}_layers{layers}.npy" if cache else None
     if path and path.is_file():
         return np.load(path)
-    from newsprobe.embeddings import encode
     started = time.time()
-    vectors = encode(texts)
+    vectors = sentence_inputs_of(texts)
     print(f"encoded {len(texts)} sentences in {time.time() - started:.0f}s", file=sys.stderr)
     if path:
         cache.mkdir(parents=True, exist_ok=True)
@@ -98,9 +110,9 @@ def fit_mlp(texts, vectors, y) -> MlpHead:
     return MlpHead(w1.astype(np.float32), b1.astype(np.float32), w2[:, 0].astype(np.float32), float(b2[0]))
 
 
-def fit(texts, vectors, y, threshold: float) -> CheckworthinessModel:
+def fit(texts, vectors, y, threshold: float, source: str = TRAIN_THRESHOLD) -> CheckworthinessModel:
     return CheckworthinessModel(fit_linear(texts, vectors, y), fit_ngram(texts, y),
-                                fit_mlp(texts, vectors, y), threshold)
+                                fit_mlp(texts, vectors, y), threshold, source)
 
 
 def cross_validate(texts, vectors, y) -> float:
@@ -130,13 +142,19 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "newsprobe" / "models" / "checkworthiness.npz")
     ap.add_argument("--no-cv", action="store_true")
     ap.add_argument("--threshold", type=float, default=0.5)
+    ap.add_argument("--threshold-from", choices=("train-oof", "dev"), default="train-oof")
     args = ap.parse_args()
 
     texts, y = read(args.data / "CT24_checkworthy_english_train.tsv")
     vectors = embed(texts, args.cache)
     threshold = args.threshold if args.no_cv else cross_validate(texts, vectors, y)
-    print(f"threshold {threshold:.3f}", file=sys.stderr)
+    print(f"train out-of-fold threshold {threshold:.3f}", file=sys.stderr)
     model = fit(texts, vectors, y, threshold)
+    if args.threshold_from == "dev":
+        dev_texts, dev_y = read(args.data / "CT24_checkworthy_english_dev.tsv")
+        threshold, f1 = best_threshold(dev_y, model.scores(dev_texts))
+        print(f"dev threshold {threshold:.3f} (F1 {f1:.4f} on dev, optimistic)", file=sys.stderr)
+        model = replace(model, threshold=threshold, threshold_source=DEV_THRESHOLD)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     model.save(args.out)
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB)", file=sys.stderr)

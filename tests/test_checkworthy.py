@@ -48,13 +48,13 @@ def tiny_model(threshold=0.4):
     """A model with made-up weights, enough to test the plumbing without training."""
     rng = np.random.default_rng(0)
     size = 1 << cw.NGRAM_BITS
-    n_linear = 384 + len(cw.LEXICAL_NAMES) + (1 << cw.HASH_BITS)
+    n_linear = cw.INPUT_DIM + len(cw.LEXICAL_NAMES) + (1 << cw.HASH_BITS)
     idf = np.zeros(size, dtype=np.float32)
     idf[rng.integers(0, size, 50)] = 1.5
     return cw.CheckworthinessModel(
         cw.LinearHead(rng.normal(size=n_linear).astype(np.float32), -0.2),
         cw.NgramHead(idf, idf.copy(), rng.normal(size=2 * size).astype(np.float32) * (np.concatenate([idf, idf]) > 0), 0.1),
-        cw.MlpHead(rng.normal(size=(384 + len(cw.LEXICAL_NAMES), 8)).astype(np.float32) * 0.1,
+        cw.MlpHead(rng.normal(size=(cw.INPUT_DIM + len(cw.LEXICAL_NAMES), 8)).astype(np.float32) * 0.1,
                    np.zeros(8, np.float32), rng.normal(size=8).astype(np.float32), 0.0),
         threshold)
 
@@ -62,7 +62,33 @@ def tiny_model(threshold=0.4):
 def vectors_for(texts):
     rng = np.random.default_rng(1)
     v = rng.normal(size=(len(texts), 384)).astype(np.float32)
-    return v / np.linalg.norm(v, axis=1, keepdims=True)
+    return cw.sentence_inputs(v / np.linalg.norm(v, axis=1, keepdims=True),
+                              rng.normal(size=(len(texts), len(cw.LAYERS), 384)))
+
+
+def test_sentence_input_is_the_vector_then_each_layer_mean_normalised():
+    from newsprobe.embeddings import encode
+
+    inputs = cw.embed(SENTENCES[:2])
+    assert inputs.shape == (2, cw.INPUT_DIM)
+    assert np.array_equal(inputs[:, :384], encode(SENTENCES[:2]))  # the same pass, bit for bit
+    blocks = inputs[:, 384:].reshape(2, len(cw.LAYERS), 384)
+    assert np.allclose(np.linalg.norm(blocks, axis=2), 1.0, atol=1e-5)
+
+
+def test_embed_keeps_token_states_for_the_next_layer():
+    from newsprobe.embeddings import encode_tokens
+
+    text = "The harbour authority raised its fees by 8 percent in 2021."
+    cw.embed([text])
+    again = encode_tokens([text], reuse=True)[0]   # what the techniques layer asks for
+    assert again.layers == cw.LAYERS and again.layer_means.shape == (len(cw.LAYERS), 384)
+    assert len(again.states) == len(again.offsets) > 5
+
+
+def test_scores_refuse_plain_sentence_vectors():
+    with pytest.raises(ValueError, match="sentence inputs"):
+        tiny_model().scores(SENTENCES, np.zeros((len(SENTENCES), 384), np.float32))
 
 
 def test_score_is_the_mean_of_the_three_heads():
@@ -98,3 +124,14 @@ def test_committed_model_ranks_factual_sentences_above_small_talk():
     assert 0.0 < model.threshold < 1.0
     assert min(s[SENTENCES[0]], s[SENTENCES[2]]) > max(s[SENTENCES[1]], s[SENTENCES[3]])
     assert s[SENTENCES[0]] >= model.threshold > s[SENTENCES[1]]
+
+
+def test_layer_means_belong_to_their_own_text_in_a_batch():
+    # The mean of the last layer is what the sentence vector pools: normalised, the two
+    # agree only if each text got its own row of the batch's hidden states.
+    from newsprobe.embeddings import encode_with_layer_means
+
+    vectors, means = encode_with_layer_means(SENTENCES, (6,))
+    last = means[:, 0] / np.linalg.norm(means[:, 0], axis=1, keepdims=True)
+    assert np.allclose(last, vectors, atol=1e-5)
+    assert encode_with_layer_means([], (3, 4))[1].shape == (0, 2, 384)

@@ -82,23 +82,34 @@ class TokenStates:
     vector: np.ndarray    # (384,) float32, normalised
     states: np.ndarray    # (n_pieces, 384) float32
     offsets: np.ndarray   # (n_pieces, 2) int32, [start, end) in the text
+    # Only when asked for (`encode_tokens(..., layers=...)`): the hidden states after those
+    # layers (0 = the input embeddings, 6 = the last layer), each averaged over the text's
+    # pieces with [CLS]/[SEP] as the sentence vector's pooling does: (len(layers), 384).
+    layers: tuple[int, ...] = ()
+    layer_means: np.ndarray | None = None
 
 
 _memo: OrderedDict[str, TokenStates] = OrderedDict()
 _memo_lock = threading.Lock()
 
 
-def encode_tokens(texts: list[str], batch_size: int = 64, reuse: bool = False) -> list[TokenStates]:
+def encode_tokens(texts: list[str], batch_size: int = 64, reuse: bool = False,
+                  layers: tuple[int, ...] = ()) -> list[TokenStates]:
     """TokenStates of each text from one forward pass. The vectors are those `encode` gives
     for the same list, bit for bit: same batches, same pooling, same normalisation. With
     `reuse`, texts encoded by a recent call are taken from the memo (their vectors may then
-    differ from a fresh `encode` in the last bits, since they were batched with others)."""
+    differ from a fresh `encode` in the last bits, since they were batched with others).
+    With `layers`, the same pass also keeps the mean hidden state after each of those
+    layers (`TokenStates.layer_means`; a memo entry without them is not reused)."""
     texts = list(texts)
+    layers = tuple(layers)
     out: list[TokenStates | None] = [None] * len(texts)
     todo = []
     with _memo_lock:   # the web app may analyse in several threads
         for i, t in enumerate(texts):
             hit = _memo.get(t) if reuse else None
+            if hit is not None and layers and hit.layers != layers:
+                hit = None
             if hit is None:
                 todo.append(i)
             else:
@@ -109,7 +120,7 @@ def encode_tokens(texts: list[str], batch_size: int = 64, reuse: bool = False) -
 
         encoder = load_encoder()
         batch = [texts[i] for i in todo]
-        rows = encoder.encode(batch, batch_size=batch_size, show_progress_bar=False, output_value=None)
+        rows = _forward(encoder, batch, batch_size, keep_hidden_states=bool(layers))
         vectors = torch.nn.functional.normalize(torch.stack([r["sentence_embedding"] for r in rows]), p=2, dim=1)
         vectors = vectors.cpu().numpy().astype(np.float32)
         tokenizer = encoder.tokenizer
@@ -119,7 +130,11 @@ def encode_tokens(texts: list[str], batch_size: int = 64, reuse: bool = False) -
             offsets = np.asarray(pieces["offset_mapping"][k], dtype=np.int32).reshape(-1, 2)
             states = row["token_embeddings"].cpu().numpy().astype(np.float32)[:len(offsets)]
             keep = offsets[:, 1] > offsets[:, 0]          # drop [CLS], [SEP] and padding
-            out[i] = TokenStates(vectors[k], states[keep[:len(states)]], offsets[keep])
+            if layers:
+                out[i] = TokenStates(vectors[k], states[keep[:len(states)]], offsets[keep], layers,
+                                     _layer_means(row, layers))
+            else:
+                out[i] = TokenStates(vectors[k], states[keep[:len(states)]], offsets[keep])
         with _memo_lock:
             for i in todo:
                 _memo[texts[i]] = out[i]
@@ -127,6 +142,41 @@ def encode_tokens(texts: list[str], batch_size: int = 64, reuse: bool = False) -
             while len(_memo) > MEMO_SENTENCES:
                 _memo.popitem(last=False)
     return out  # type: ignore[return-value]
+
+
+_hidden_states_lock = threading.Lock()
+
+
+def _forward(encoder, batch: list[str], batch_size: int, keep_hidden_states: bool):
+    """sentence-transformers' per-text output dicts; with `keep_hidden_states` each also
+    holds `all_layer_embeddings`, the hidden states of the whole batch it was encoded in.
+    Asking for them changes no other output: the forward pass is the same, it only keeps
+    what it used to drop (the flag is set on the shared model for the call and restored)."""
+    if not keep_hidden_states:
+        return encoder.encode(batch, batch_size=batch_size, show_progress_bar=False, output_value=None)
+    config = encoder[0].auto_model.config
+    with _hidden_states_lock:
+        config.output_hidden_states = True
+        try:
+            return encoder.encode(batch, batch_size=batch_size, show_progress_bar=False, output_value=None)
+        finally:
+            config.output_hidden_states = False
+
+
+def _layer_means(row: dict, layers: tuple[int, ...]) -> np.ndarray:
+    """Mean of the hidden states after each of `layers` over one text's pieces (attention
+    mask, [CLS]/[SEP] included: the pooling of the sentence vector). The row carries its
+    batch's hidden states whole; its own position is the one whose last layer is its
+    `token_embeddings` (the same tensor, so the same memory)."""
+    import torch
+
+    hidden, last = row["all_layer_embeddings"], row["token_embeddings"]
+    k = next((j for j in range(hidden[-1].shape[0]) if hidden[-1][j].data_ptr() == last.data_ptr()), None)
+    if k is None:  # not a view of the batch tensor after all: match by value
+        k = next(j for j in range(hidden[-1].shape[0]) if torch.equal(hidden[-1][j], last))
+    mask = row["attention_mask"].unsqueeze(-1).to(last.dtype)
+    count = mask.sum().clamp(min=1e-9)
+    return np.stack([((hidden[n][k] * mask).sum(0) / count).cpu().numpy() for n in layers]).astype(np.float32)
 
 
 def token_vectors(doc_tokens, sent_start: int, ts: TokenStates) -> np.ndarray:
@@ -152,3 +202,24 @@ def encode_keeping_states(texts: list[str], batch_size: int = 64) -> np.ndarray:
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
     return np.stack([ts.vector for ts in encode_tokens(texts, batch_size=batch_size)])
+
+
+# How many texts go through one sentence-transformers call when hidden states are kept: it
+# holds every batch's hidden states until it returns (7 layers x 64 texts x pieces x 384
+# floats a batch), so long lists are cut into slices of this many texts (4 batches).
+LAYER_SLICE = 256
+
+
+def encode_with_layer_means(texts: list[str], layers: tuple[int, ...],
+                            batch_size: int = 64) -> tuple[np.ndarray, np.ndarray]:
+    """`encode_keeping_states(texts)` plus the mean hidden state after each of `layers`, from
+    the same forward pass: (vectors (n, 384), layer means (n, len(layers), 384)). The
+    vectors equal `encode`'s bit for bit for lists up to LAYER_SLICE texts (longer lists are
+    encoded slice by slice, so their batches, and the last bits, may differ)."""
+    layers = tuple(layers)
+    if not texts:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32), np.zeros((0, len(layers), DIMENSIONS), dtype=np.float32)
+    states: list[TokenStates] = []
+    for start in range(0, len(texts), LAYER_SLICE):
+        states += encode_tokens(list(texts[start:start + LAYER_SLICE]), batch_size=batch_size, layers=layers)
+    return np.stack([ts.vector for ts in states]), np.stack([ts.layer_means for ts in states])

@@ -65,9 +65,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[dict[str, Any]]:
         return []
     model = load_model()
     sentences = [c.sent.text for c in candidates]
-    from ..embeddings import encode_keeping_states
-    vectors = encode_keeping_states(sentences)  # same vectors; token states kept for techniques
-    scores = model.scores(sentences, vectors)
+    scores = model.scores(sentences)  # one MiniLM pass; its token states stay for techniques
     threshold = settings.claim_min_checkworthiness
     if threshold < 0:
         threshold = model.threshold
