@@ -120,6 +120,16 @@ def test_closing_speaker_the_parser_hangs_on_the_clause_is_still_the_source():
     assert content(q) == "Insurers had yet to lower their fees for ships entering the harbour"
 
 
+@pytest.mark.parametrize("sentence, kind", [
+    ("A spokesman for Tessa Maritime said insurers had raised their fees.", "official"),
+    ("A spokeswoman for the ministry said the border would stay open.", "official"),
+    ("A senior minister said the border would stay open.", "anonymous"),
+    ("An official said the border would stay open.", "anonymous"),
+])
+def test_a_spokesperson_for_a_named_body_is_on_the_record(sentence, kind):
+    assert only(sentence).speaker.kind == kind
+
+
 def test_denial_with_an_object():
     q = only("Defence Minister Ilse Marnow denied the report.")
     assert q.cue.text == "denied" and content(q) == "the report"

@@ -267,8 +267,11 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
     if head_word in kinds["organization"]:
         return Speaker(name, "organization")
     if head_word in kinds["official"]:
-        # An office without a name ("a senior minister") is an unnamed source.
-        return Speaker(name, "official" if _is_definite(head) or _has_named_owner(head, index) else "anonymous")
+        # An office without a name ("a senior minister") is an unnamed source; a spokesperson
+        # for a named body ("a spokesman for Tessa Maritime") speaks for it on the record.
+        on_record = _is_definite(head) or _has_named_owner(head, index) or (
+            head_word in SPOKESPERSONS and _speaks_for(head, index))
+        return Speaker(name, "official" if on_record else "anonymous")
     return Speaker(name, "unknown")
 
 
@@ -306,6 +309,18 @@ def _has_named_owner(head, index: "EntityIndex") -> bool:
     return any(c.dep_ in ("poss", "compound", "amod") and index.entity_at(c) is not None for c in head.children)
 
 
+SPOKESPERSONS = frozenset("spokesman spokeswoman spokesperson representative".split())
+
+
+def _speaks_for(head, index: "EntityIndex") -> bool:
+    """"a spokesman for the ministry", "a representative of Tessa Maritime": the body it
+    speaks for is named (an entity) or is a public body by its noun."""
+    bodies = kind_words()["government"] | kind_words()["organization"]
+    return any(o.dep_ == "pobj" and (index.entity_at(o) is not None or o.lemma_.lower() in bodies)
+               for p in head.children if p.dep_ == "prep" and p.lower_ in ("for", "of")
+               for o in p.children)
+
+
 def _strip_determiner(text: str) -> str:
     for det in ("the ", "The ", "a ", "A ", "an ", "An "):
         if text.startswith(det):
@@ -322,6 +337,9 @@ def _core_phrase(tokens: list) -> list:
         if child.dep_ in ("relcl", "acl", "punct", "case") or (child.dep_ == "appos" and child.i > head.i):
             dropped.update(t.i for t in child.subtree)
     core = [t for t in tokens if t.i not in dropped]
+    # the comma that closed a dropped apposition ("A spokesman for X, the port's operator,")
+    while len(core) > 1 and core[-1].is_punct:
+        core.pop()
     return core or tokens
 
 
