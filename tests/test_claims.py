@@ -121,6 +121,20 @@ def test_default_threshold_keeps_the_factual_sentence_only():
     assert [c["text"] for c in found] == ["The city spent 40 million dollars on roads in 2022."]
 
 
+def test_rumours_and_disputed_claims_are_kept_whatever_their_score():
+    # the model, trained on debates, scores the social-media rumour low; a fact-checker
+    # wants it listed all the same, and the small talk still goes
+    text = ("Thank you all for coming tonight. There are claims on social media that the "
+            "Hollen dam is cracked. The senator falsely claimed that the mill had closed.")
+    model_threshold = Settings.load()
+    every = {c["text"]: c for c in claims(text)}
+    kept = {c["text"]: c["status"] for c in claims(text, model_threshold)}
+    rumour = next(t for t in every if "dam is cracked" in t)
+    assert every[rumour]["status"] == "rumored" and kept[rumour] == "rumored"
+    assert "disputed" in kept.values()
+    assert "Thank you all for coming tonight." not in kept
+
+
 def parse(sentence):
     from newsprobe.parse import load_pipeline
     return load_pipeline(None)(sentence)

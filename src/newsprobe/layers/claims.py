@@ -6,7 +6,8 @@ fact-checks of it. The rules are documented with examples in docs/claims.md.
    quotation marks) and links to the quote (`quote`); otherwise it is the sentence.
 2. **Check-worthiness.** The sentence is scored by the model of `checkworthy.py`; claims
    below `settings.claim_min_checkworthiness` (negative: the model's own threshold, chosen
-   on a split of the training data) are dropped.
+   by cross-validation on the training data) are dropped, except rumored and disputed
+   ones (`ALWAYS_KEPT`): those are what a fact-checker looks for.
 3. **Status**, first rule that fires wins (`claim_status`):
    questioned > denied > disputed > rumored > reported > asserted.
 4. **Hedges**: lexicon hedges (`hedges.py`) anywhere in the sentence, plus conditional
@@ -59,6 +60,9 @@ class Candidate:
     facts: list[dict] = field(default_factory=list)
 
 
+ALWAYS_KEPT = frozenset({"rumored", "disputed"})  # kept below the check-worthiness threshold
+
+
 def run(doc, analysis: Analysis, settings: Settings) -> list[dict[str, Any]]:
     candidates = candidates_of(doc, analysis)
     if not candidates:
@@ -69,15 +73,19 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[dict[str, Any]]:
     threshold = settings.claim_min_checkworthiness
     if threshold < 0:
         threshold = model.threshold
-    kept = [(c, float(s)) for c, s in zip(candidates, scores) if s >= threshold]
+    # A rumour, or a claim the text itself contradicts, is what a fact-checker looks for
+    # whatever its wording; the model, trained on debate transcripts, often scores such
+    # sentences low ("There are claims on social media that the dam is cracked").
+    kept = [(c, float(s), status) for c, s in zip(candidates, scores)
+            if (status := claim_status(doc, c, analysis)) in ALWAYS_KEPT or s >= threshold]
     if settings.factcheck_index and kept:
-        _match_factchecks([c for c, _ in kept], analysis.text, settings)
+        _match_factchecks([c for c, _, _ in kept], analysis.text, settings)
     claims = []
-    for n, (c, score) in enumerate(kept, 1):
+    for n, (c, score, status) in enumerate(kept, 1):
         text = analysis.text
         claims.append({
             "id": f"c{n}", "start": c.start, "end": c.end, "text": text[c.start:c.end],
-            "status": claim_status(doc, c, analysis),
+            "status": status,
             "checkworthiness": round(score, 4),
             # the same function `eval factuality` scores: does the text present it as real?
             "firmness": round(happened_probability(_main_verb(doc, c)), 4),
