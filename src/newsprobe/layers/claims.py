@@ -41,7 +41,13 @@ RUMOR_KINDS = frozenset({"rumor", "anonymous"})
 DISPUTE = re.compile(
     r"\b(falsely|wrongly|erroneously|baselessly|mistakenly|inaccurately|misleadingly)\b|"
     r"\bwithout (any |providing |offering )?(evidence|proof)\b|\bno (evidence|proof)\b|"
-    r"\b(unfounded|baseless|debunked|false|untrue|bogus|discredited|misleading)\b|"
+    # A verdict on a claim, not any use of the adjective ("a false saving", "bogus charm"):
+    # before a word for a claim, or said of one ("was false", "dismissed as baseless").
+    r"\b(unfounded|baseless|false|untrue|bogus|misleading)\s+(claims?|allegations?|accusations?|"
+    r"reports?|rumou?rs?|stor(y|ies)|statements?|assertions?|information|narratives?)\b|"
+    r"\b(is|was|are|were|be|been|proved|proven|called(\s+\w+){0,3}|as)\s+(completely\s+|entirely\s+|"
+    r"totally\s+|simply\s+)?(unfounded|baseless|false|untrue|bogus|misleading)\b|"
+    r"\b(debunked|discredited)\b|"
     # Not "disputed": "the disputed region" is a place, not a dispute of the claim.
     r"\bnot true\b|\bcontradict(s|ed)?\b", re.I)
 # Rumour framings outside the attribution layer's own rumour speakers.
