@@ -50,6 +50,20 @@ def test_claim_inside_a_quote_links_to_it_and_drops_that():
     assert claim["text"] == "the new bridge cost 12 million dollars"
 
 
+def test_a_noun_phrase_a_source_is_said_to_cite_is_not_a_claim_the_sentence_is():
+    sentence = "The newspaper cited a leaked letter from the harbour office, which it did not print."
+    a = analyze(sentence, ALL)
+    (claim,) = a.claims
+    assert claim["text"] == sentence and claim["quote"] is not None
+
+
+def test_indirect_content_cut_by_its_attribution_is_one_claim():
+    text = "The letter, according to the newspaper, was signed by two harbour officials in May."
+    (claim,) = claims(text)
+    assert claim["text"] == "The letter, according to the newspaper, was signed by two harbour officials in May"
+    assert claim["status"] == "reported"
+
+
 @pytest.mark.parametrize("sentence", [
     "The ministry did not say when the shipment of 40 missiles had left the port.",
     "The agency did not name its sources or say how many troops had crossed the river.",

@@ -122,7 +122,10 @@ def candidates_of(doc, analysis: Analysis) -> list[Candidate]:
             # "said that the bridge ...": the claim starts after the complementiser.
             if text[p_start:p_start + 5].lower() == "that ":
                 p_start = _trim(text, p_start + 5, p_end)[0]
-            if len(text[p_start:p_end].split()) >= MIN_WORDS - 1:
+            # Only a clause (or a whole quoted sentence) is a claim: "cited residents of
+            # border villages", "denied the report" report sourcing; the sentence is the claim.
+            if len(text[p_start:p_end].split()) >= MIN_WORDS - 1 and (
+                    text[p_end - 1] in ".!?" or _is_clause(doc, p_start, p_end)):
                 start, end = p_start, p_end
         if start < end:
             out.append(Candidate(sent, start, end, quote))
@@ -139,7 +142,43 @@ def _quote_in(quotes: list[Quote], start: int, end: int) -> tuple[Quote | None, 
             a, b = max(c.start, start), min(c.end, end)
             if b - a > best_len or (b - a == best_len and best and q.parent == best.id and b > a):
                 best, best_piece, best_len = q, (a, b), b - a
+    if best is not None:
+        best_piece = _joined_with_aside(best, best_piece, start, end)
     return best, best_piece
+
+
+def _joined_with_aside(quote: Quote, piece: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """Indirect content cut by its attribution ("The memo, according to the Gazette, was
+    signed by a deputy minister"): the pieces in the sentence, subject included, as one
+    span. A direct quotation interrupted by its cue keeps its longest piece."""
+    if quote.type != "indirect":
+        return piece
+    pieces = sorted((max(c.start, start), min(c.end, end)) for c in quote.content
+                    if min(c.end, end) > max(c.start, start))
+    return (pieces[0][0], pieces[-1][1]) if len(pieces) > 1 else piece
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _is_clause(doc, start: int, end: int) -> bool:
+    """Does the text state something: a finite verb outside any relative clause? Not a
+    noun phrase ("a leaked memo, which it did not publish"). Tags, not the head's part of
+    speech: the small parser tags "had overspent" as a noun now and then."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+
+    def in_relative_clause(token) -> bool:
+        # up to the span's own head, whose link to the sentence ("claims that ...") is not
+        # the span's business
+        while span.start <= token.head.i < span.end and token.head.i != token.i:
+            if token.dep_ in ("relcl", "acl"):
+                return True
+            token = token.head
+        return False
+
+    return any(t.tag_ in FINITE_TAGS and not in_relative_clause(t) for t in span)
 
 
 def _cue_negated(doc, quote: Quote) -> bool:
