@@ -120,6 +120,12 @@ def test_closing_speaker_the_parser_hangs_on_the_clause_is_still_the_source():
     assert content(q) == "Insurers had yet to lower their fees for ships entering the harbour"
 
 
+def test_a_second_report_joined_to_the_reported_clause_is_still_the_speakers():
+    found = quotes("The dockers' union said the new rota was unfair and promised to fight it.")
+    promised = next(q for q in found if q.cue.text == "promised")
+    assert "union" in promised.speaker.name
+
+
 @pytest.mark.parametrize("sentence, kind", [
     ("A spokesman for Tessa Maritime said insurers had raised their fees.", "official"),
     ("A spokeswoman for the ministry said the border would stay open.", "official"),

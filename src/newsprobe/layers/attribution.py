@@ -391,7 +391,12 @@ def _subject_of(verb) -> list:
     participle = verb.tag_ in ("VBG", "VB") and not any(c.dep_ == "mark" for c in verb.children)
     if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and participle):
         if verb.head.i != verb.i and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-            return _subject_of(verb.head)
+            # "The union said the closure was unfair and promised to fight it": the parser
+            # joins the second report to the reported clause; it is the speaker's.
+            head = verb.head
+            if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in hand_cues():
+                return _subject_of(head.head)
+            return _subject_of(head)
     # "Premiums stayed high for ships entering the port, a spokesman for the operator
     # said.": the parser may hang the speaker on the reported clause's last noun as an
     # apposition. One that ends right before the verb, after a comma, is its subject.
