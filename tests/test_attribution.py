@@ -126,6 +126,13 @@ def test_a_second_report_joined_to_the_reported_clause_is_still_the_speakers():
     assert "union" in promised.speaker.name
 
 
+def test_a_name_set_off_before_its_description_names_the_source():
+    # the small parser reads "Nordstal" as a modifier of "steelmaker", not an apposition
+    q = only("Nordstal, Estmark’s largest steelmaker, reported a 38 percent fall in quarterly "
+             "profit on Tuesday, blaming weak demand from carmakers.")
+    assert q.speaker.name == "Nordstal" and q.speaker.kind == "organization"
+
+
 @pytest.mark.parametrize("sentence, kind", [
     ("A spokesman for Tessa Maritime said insurers had raised their fees.", "official"),
     ("A spokeswoman for the ministry said the border would stay open.", "official"),

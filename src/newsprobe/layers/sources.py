@@ -280,6 +280,10 @@ PARTITIVES = {"one", "some", "many", "most", "several", "few", "two", "three", "
 
 def _appositions(head) -> list:
     found = [c for c in head.children if c.dep_ == "appos"]
+    # "Nordstal, Estmark's largest steelmaker, reported": the small parser may make the name
+    # a modifier of the description; a name set off by a comma before it is an apposition.
+    found += [c for c in head.children if c.dep_ in ("amod", "compound", "npadvmod", "nmod")
+              and c.pos_ == "PROPN" and c.i + 1 < head.i and c.doc[c.i + 1].text == ","]
     for app in list(found):
         found.extend(c for c in app.subtree if c.pos_ == "PROPN")
     if head.dep_ == "appos":
