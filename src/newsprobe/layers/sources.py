@@ -2,7 +2,9 @@
 
 "she" → the nearest earlier person; "the state-run agency" → the nearest earlier entity
 described as an agency; "a statement from the ministry" → the ministry; "sources familiar
-with the talks" → anonymous; "rumours in the capital" → rumor. The word lists live in
+with the talks" → anonymous; "a senior minister" → anonymous, but "a spokesman for the
+ministry" → official (a spokesperson speaks for a body on the record); "rumours in the
+capital" → rumor. The word lists live in
 `lexicons/source_kinds.txt` and `lexicons/reporting_nouns.txt`.
 """
 
