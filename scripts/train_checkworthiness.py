@@ -37,13 +37,14 @@ from pathlib import Path
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import average_precision_score, precision_recall_curve
+from sklearn.metrics import average_precision_score
 from sklearn.model_selection import StratifiedKFold
 from sklearn.neural_network import MLPClassifier
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from newsprobe.eval.checkworthiness import best_threshold  # noqa: E402
 from newsprobe.layers.checkworthy import (  # noqa: E402
     LAYERS, TRAIN_THRESHOLD, CheckworthinessModel, LinearHead, MlpHead, NgramHead, features,
     idf_of, mlp_input, ngram_counts, ngram_features,
@@ -79,13 +80,6 @@ def embed(texts: list[str], cache: Path | None) -> np.ndarray:
         cache.mkdir(parents=True, exist_ok=True)
         np.save(path, vectors)
     return vectors
-
-
-def best_threshold(y: np.ndarray, p: np.ndarray) -> tuple[float, float]:
-    prec, rec, thr = precision_recall_curve(y, p)
-    f1 = 2 * prec * rec / np.maximum(prec + rec, 1e-9)
-    i = int(np.argmax(f1[:-1]))
-    return float(thr[i]), float(f1[i])
 
 
 def fit_linear(texts, vectors, y) -> LinearHead:

@@ -17,14 +17,15 @@ def noisy_scores(n=400, seed=0):
 
 def test_best_threshold_separates_perfectly_separable_scores():
     y = np.array([0, 0, 0, 1, 1])
-    t = ev.best_threshold(y, np.array([0.1, 0.2, 0.3, 0.7, 0.9]))
+    t, f1 = ev.best_threshold(y, np.array([0.1, 0.2, 0.3, 0.7, 0.9]))
+    assert f1 == 1.0
     assert 0.3 < t <= 0.7
     assert ev.scores(y, np.array([0.1, 0.2, 0.3, 0.7, 0.9]), t)["f1"] == 1.0
 
 
 def test_cross_fitted_f1_is_no_better_than_the_threshold_chosen_on_all_of_the_set():
     y, p = noisy_scores()
-    best_on_all = ev.scores(y, p, ev.best_threshold(y, p))["f1"]
+    best_on_all = ev.scores(y, p, ev.best_threshold(y, p)[0])["f1"]
     fit = ev.cross_fitted(y, p)
     assert fit["f1_min"] <= fit["f1"] <= fit["f1_max"]
     assert fit["f1"] <= best_on_all + 1e-9

@@ -58,15 +58,17 @@ def scores(y: np.ndarray, prob: np.ndarray, threshold: float) -> dict[str, float
             "ap": round(float(ap), 4), "threshold": round(float(threshold), 4)}
 
 
-def best_threshold(y: np.ndarray, prob: np.ndarray) -> float:
-    """The threshold that maximises F1 of the positive class on (y, prob)."""
+def best_threshold(y: np.ndarray, prob: np.ndarray) -> tuple[float, float]:
+    """The threshold that maximises F1 of the positive class on (y, prob), and that F1
+    (the training script chooses the model's threshold with it too)."""
     from sklearn.metrics import precision_recall_curve
 
     if not y.any():
-        return 0.5
+        return 0.5, 0.0
     prec, rec, thr = precision_recall_curve(y, prob)
     f1 = 2 * prec * rec / np.maximum(prec + rec, 1e-9)
-    return float(thr[int(np.argmax(f1[:-1]))])
+    i = int(np.argmax(f1[:-1]))
+    return float(thr[i]), float(f1[i])
 
 
 def cross_fitted(y: np.ndarray, prob: np.ndarray, seeds=CROSS_FIT_SEEDS) -> dict[str, Any]:
@@ -83,7 +85,7 @@ def cross_fitted(y: np.ndarray, prob: np.ndarray, seeds=CROSS_FIT_SEEDS) -> dict
     for seed in seeds:
         pred = np.zeros(len(y), dtype=int)
         for rest, held in StratifiedKFold(folds, shuffle=True, random_state=seed).split(prob, y):
-            t = best_threshold(y[rest], prob[rest])
+            t = best_threshold(y[rest], prob[rest])[0]
             thresholds.append(t)
             pred[held] = prob[held] >= t
         runs.append(precision_recall_fscore_support(y, pred, average="binary", zero_division=0)[:3])
@@ -117,7 +119,7 @@ def tfidf_baseline_threshold(train_texts: list[str], train_y: np.ndarray) -> flo
     for fit_idx, held in StratifiedKFold(FOLDS, shuffle=True, random_state=SEED).split(train_texts, train_y):
         predict = _tfidf_lr([train_texts[i] for i in fit_idx], train_y[fit_idx])
         oof[held] = predict([train_texts[i] for i in held])
-    return best_threshold(train_y, oof)
+    return best_threshold(train_y, oof)[0]
 
 
 def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,
@@ -137,7 +139,7 @@ def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,
             "positives": int(y.sum()),
             **scores(y, ours, model.threshold),
             "threshold_source": model.threshold_source,
-            "best_threshold_f1": scores(y, ours, best_threshold(y, ours))["f1"],
+            "best_threshold_f1": scores(y, ours, best_threshold(y, ours)[0])["f1"],
             "cross_fitted": cross_fitted(y, ours),
             "baseline": {
                 "tfidf_lr": {**scores(y, base, base_threshold), "threshold_source": "train 5-fold out-of-fold"},
