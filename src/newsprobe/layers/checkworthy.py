@@ -101,11 +101,16 @@ def embed(texts: list[str]) -> np.ndarray:
     return sentence_inputs(*encode_with_layer_means(texts, LAYERS))
 
 
+def lexical_matrix(texts: list[str]) -> np.ndarray:
+    """`lexical_features` of each text, one row each (the linear and MLP heads both read it)."""
+    return np.vstack([lexical_features(t) for t in texts]) if texts else np.zeros((0, len(LEXICAL_NAMES)))
+
+
 def features(texts: list[str], vectors: np.ndarray):
     """The linear head's input: [sentence input | lexical | hashed n-grams], sparse CSR."""
     from scipy import sparse
 
-    lex = np.vstack([lexical_features(t) for t in texts]) if texts else np.zeros((0, len(LEXICAL_NAMES)))
+    lex = lexical_matrix(texts)
     rows, cols, vals = [], [], []
     for i, t in enumerate(texts):
         for k, v in hashed_ngrams(t).items():
@@ -160,7 +165,7 @@ def ngram_features(counts, word_idf: np.ndarray, char_idf: np.ndarray):
 
 def mlp_input(texts: list[str], vectors: np.ndarray) -> np.ndarray:
     """The MLP head's input: [sentence input | lexical features], dense."""
-    lex = np.vstack([lexical_features(t) for t in texts]) if texts else np.zeros((0, len(LEXICAL_NAMES)))
+    lex = lexical_matrix(texts)
     return np.hstack([np.asarray(vectors, dtype=np.float32), lex.astype(np.float32)])
 
 
