@@ -2,7 +2,7 @@
 before and after it kept the mean states of layers 3-5, and the three heads on top.
 
 Interleaved in one process over the same 40 sentences (our own, the size of an article's
-candidate list): `encode_keeping_states` (the pass the claims layer made until session 4)
+candidate list): `encode_tokens` (the pass the claims layer made until session 4)
 against `encode_with_layer_means` (the pass it makes now: the same forward pass, keeping
 the hidden states it used to drop), then the heads on the encoded inputs. Prints medians
 and a markdown block for BENCHMARKS.md (it never writes the file).
@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsprobe.embeddings import encode_keeping_states, encode_with_layer_means  # noqa: E402
+from newsprobe.embeddings import encode_tokens, encode_with_layer_means  # noqa: E402
 from newsprobe.layers.checkworthy import LAYERS, load_model, sentence_inputs  # noqa: E402
 
 SUBJECTS = ["The council", "The ministry", "Our hospital", "The state utility", "The airline"]
@@ -55,10 +55,10 @@ def main() -> int:
     args = ap.parse_args()
     texts = sentences()
     model = load_model()
-    encode_keeping_states(texts[:4])  # load the encoder outside the timings
+    encode_tokens(texts[:4])  # load the encoder outside the timings
     plain, layered, heads = [], [], []
     for _ in range(args.repeat):
-        plain.append(timed(lambda: encode_keeping_states(texts))[0])
+        plain.append(timed(lambda: encode_tokens(texts))[0])
         ms, (vectors, means) = timed(lambda: encode_with_layer_means(texts, LAYERS))
         layered.append(ms)
         inputs = sentence_inputs(vectors, means)

@@ -19,9 +19,11 @@ def nlp():
     return load_pipeline(None)
 
 
-def test_encode_keeping_states_gives_encodes_vectors_bit_for_bit():
-    assert np.array_equal(embeddings.encode_keeping_states(SENTENCES), embeddings.encode(SENTENCES))
-    assert embeddings.encode_keeping_states([]).shape == (0, embeddings.DIMENSIONS)
+def test_the_shared_pass_gives_encodes_vectors_bit_for_bit():
+    vectors = np.stack([ts.vector for ts in embeddings.encode_tokens(SENTENCES)])
+    assert np.array_equal(vectors, embeddings.encode(SENTENCES))
+    assert np.array_equal(embeddings.encode_with_layer_means(SENTENCES, (3,))[0], embeddings.encode(SENTENCES))
+    assert embeddings.encode_with_layer_means([], (3,))[0].shape == (0, embeddings.DIMENSIONS)
 
 
 def test_a_second_reader_of_the_same_sentences_gets_them_from_the_memo():

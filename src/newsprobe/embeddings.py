@@ -196,14 +196,6 @@ def token_vectors(doc_tokens, sent_start: int, ts: TokenStates) -> np.ndarray:
     return out
 
 
-def encode_keeping_states(texts: list[str], batch_size: int = 64) -> np.ndarray:
-    """`encode(texts)`, the same vectors bit for bit, with the token states kept in the
-    memo so that a later layer reading the same sentences (techniques) needs no second pass."""
-    if not texts:
-        return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    return np.stack([ts.vector for ts in encode_tokens(texts, batch_size=batch_size)])
-
-
 # How many texts go through one sentence-transformers call when hidden states are kept: it
 # holds every batch's hidden states until it returns (7 layers x 64 texts x pieces x 384
 # floats a batch), so long lists are cut into slices of this many texts (4 batches).
@@ -212,8 +204,8 @@ LAYER_SLICE = 256
 
 def encode_with_layer_means(texts: list[str], layers: tuple[int, ...],
                             batch_size: int = 64) -> tuple[np.ndarray, np.ndarray]:
-    """`encode_keeping_states(texts)` plus the mean hidden state after each of `layers`, from
-    the same forward pass: (vectors (n, 384), layer means (n, len(layers), 384)). The
+    """Sentence vectors (token states kept in the memo, as `encode_tokens` does) plus the
+    mean hidden state after each of `layers`, from the same forward pass: (vectors (n, 384), layer means (n, len(layers), 384)). The
     vectors equal `encode`'s bit for bit for lists up to LAYER_SLICE texts (longer lists are
     encoded slice by slice, so their batches, and the last bits, may differ)."""
     layers = tuple(layers)
