@@ -86,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--task", help="sub-task, for sets that have several (ptc: si or tc)")
     evaluate.set_defaults(run=cmd_eval)
     _add_factcheck_parser(commands)
+    _add_export_parser(commands)
     _add_corpus_parser(commands)
     _add_serve_parser(commands)
     _add_scale_parsers(commands)
@@ -316,11 +317,14 @@ def _add_factcheck_parser(commands) -> None:
         description="Fact-check collections: build a hybrid (BM25 + MiniLM) index.")
     actions = factcheck.add_subparsers(dest="action", required=True, metavar="ACTION")
     build = actions.add_parser(
-        "build", help="index a JSONL of fact-checks (claim, rating, url, date, title) or a "
-                      "CheckThat! 2020 verified_claims.docs.tsv",
-        description="Build an index folder from INPUT: JSONL with `claim`, `rating`, `url`, "
-                    "`date` and optional `title` per line, or (by the .tsv suffix) the "
-                    "CheckThat! 2020 verified-claims TSV.")
+        "build", help="index fact-checks: schema.org ClaimReview (.json/.jsonld/.html), a JSONL "
+                      "of fact-checks, or a CheckThat! 2020 verified_claims.docs.tsv",
+        description="Build an index folder from INPUT, by its suffix: .json, .jsonld, .html "
+                    "or .htm hold schema.org ClaimReview (one object, a list, an @graph, a "
+                    "DataFeed or the Fact Check Tools `claims` shape; JSON-LD scripts of a "
+                    "page); .tsv is the CheckThat! 2020 verified-claims TSV; anything else is "
+                    "JSONL with `claim`, `rating`, `url`, `date` and optional `title`, "
+                    "`reviewer`, `claimant` per line.")
     build.add_argument("input", metavar="INPUT")
     build.add_argument("--out", metavar="INDEX", required=True, help="index folder to write")
     build.set_defaults(run=cmd_factcheck_build)
@@ -339,6 +343,71 @@ def cmd_factcheck_build(args: argparse.Namespace) -> int:
         _error(err)
         return 2
     print(f"indexed {len(index)} fact-checks into {args.out}", file=sys.stderr)
+    return 0
+
+
+# --- export -------------------------------------------------------------------------
+
+def _add_export_parser(commands) -> None:
+    from .export import EXPORT_KINDS
+
+    export = commands.add_parser(
+        "export", help="claims as ClaimReview drafts; claims, quotes or stories as CSV",
+        description="Write what newsprobe found in the form other tools read. claimreview: "
+                    "one schema.org ClaimReview draft per claim (claim, claimant, where and "
+                    "when it appeared; the rating left empty for the checker), as a JSON list. "
+                    "claims, quotes: CSV, one row per claim or quote. stories: CSV, one row per "
+                    "article of each story of the store's latest corpus run.")
+    export.add_argument("what", choices=EXPORT_KINDS, metavar="WHAT",
+                        help=", ".join(EXPORT_KINDS))
+    export.add_argument("inputs", nargs="*", metavar="ANALYSIS",
+                        help="`analyze --format json|jsonl` output files (instead of --db)")
+    export.add_argument("--db", metavar="FILE", help="a newsprobe store (from `corpus`)")
+    export.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    export.set_defaults(run=cmd_export)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from . import export
+
+    if bool(args.inputs) == bool(args.db):
+        _error("export: give either analysis files or --db STORE")
+        return 2
+    out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
+    store = None
+    try:
+        if args.db:
+            from .store import Store
+            if not Path(args.db).is_file():
+                raise NewsprobeError("E020", "no store at this path", args.db)
+            store = Store.open(args.db, readonly=True)
+            analyses = store.get_analyses(store.article_ids())
+        else:
+            analyses = export.read_analyses(args.inputs)
+        if args.what == "claimreview":
+            drafts = list(export.claimreview_drafts(analyses))
+            json.dump(drafts, out, ensure_ascii=False, indent=2)
+            out.write("\n")
+            count = len(drafts)
+        elif args.what == "stories":
+            if store is None:
+                raise NewsprobeError("E041", "stories come from a corpus run: use --db STORE",
+                                     ", ".join(args.inputs))
+            count = export.write_csv(export.story_rows(store), export.STORY_COLUMNS, out)
+        elif args.what == "claims":
+            count = export.write_csv(export.claim_rows(analyses), export.CLAIM_COLUMNS, out)
+        else:
+            count = export.write_csv(export.quote_rows(analyses), export.QUOTE_COLUMNS, out)
+    except NewsprobeError as err:
+        _error(err)
+        return 2
+    finally:
+        if store is not None:
+            store.close()
+        if out is not sys.stdout:
+            out.close()
+    print(f"exported {count} {args.what if args.what != 'claimreview' else 'ClaimReview drafts'}",
+          file=sys.stderr)
     return 0
 
 

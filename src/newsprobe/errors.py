@@ -24,6 +24,8 @@ CODES = {
     "E021": "bad search query",
     "E030": "broken WARC record",
     "E031": "analysis failed",
+    "E040": "malformed ClaimReview",
+    "E041": "nothing to export",
 }
 
 

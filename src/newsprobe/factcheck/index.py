@@ -91,7 +91,7 @@ class Match:
         d = {"claim": self.record.claim, "rating": self.record.rating or "unrated",
              "score": round(min(max(self.score, 0.0), 1.0), 4),
              "similarity": round(min(max(self.similarity, 0.0), 1.0), 4)}
-        for key in ("url", "date", "title", "id"):
+        for key in ("url", "date", "title", "id", "reviewer", "claimant"):
             if getattr(self.record, key):
                 d[key] = getattr(self.record, key)
         return d

@@ -1,9 +1,12 @@
 """Fact-check records: what an index is built from.
 
-Input format (JSONL, one fact-check a line): `claim` (the rated statement, required),
-`rating` ("false", "misleading", ...), `url`, `date`, and an optional `title`. The CheckThat!
-2020 Task 2 verified-claims TSV (`vclaim_id`, `vclaim`, `title`; no ratings or urls) is read
-by `read_ct2020_tsv`, keeping its id in `id` and an empty rating.
+Three input formats:
+- our JSONL, one fact-check a line: `claim` (the rated statement, required), `rating`
+  ("false", "misleading", ...), `url`, `date`, and optional `title`, `reviewer`, `claimant`;
+- schema.org `ClaimReview`, the shape fact-checkers publish their verdicts in (`claimreview.py`):
+  a JSON or JSON-LD file, or an HTML page carrying it in `<script type="application/ld+json">`;
+- the CheckThat! 2020 Task 2 verified-claims TSV (`vclaim_id`, `vclaim`, `title`; no ratings or
+  urls), read by `read_ct2020_tsv`, keeping its id in `id` and an empty rating.
 """
 
 from __future__ import annotations
@@ -25,6 +28,10 @@ class FactCheck:
     date: str = ""
     title: str = ""
     id: str = ""
+    # Who published the verdict (a fact-checking organisation) and who made the claim; both
+    # come from ClaimReview and are empty for sources that do not say.
+    reviewer: str = ""
+    claimant: str = ""
 
     def to_dict(self) -> dict[str, str]:
         return asdict(self)
@@ -45,7 +52,9 @@ def read_jsonl(path: Path) -> Iterator[FactCheck]:
                 raise NewsprobeError("E004", "a fact-check needs a non-empty `claim`", origin)
             yield FactCheck(claim=str(d["claim"]).strip(), rating=str(d.get("rating") or ""),
                             url=str(d.get("url") or ""), date=str(d.get("date") or ""),
-                            title=str(d.get("title") or ""), id=str(d.get("id") or n))
+                            title=str(d.get("title") or ""), id=str(d.get("id") or n),
+                            reviewer=str(d.get("reviewer") or ""),
+                            claimant=str(d.get("claimant") or ""))
 
 
 def read_ct2020_tsv(path: Path) -> Iterator[FactCheck]:
@@ -60,11 +69,21 @@ def read_ct2020_tsv(path: Path) -> Iterator[FactCheck]:
                                 id=row[0].strip())
 
 
+CLAIMREVIEW_SUFFIXES = (".json", ".jsonld", ".html", ".htm")
+
+
 def read_any(path: Path) -> Iterator[FactCheck]:
-    """By suffix: .tsv is the CheckThat! 2020 format, anything else JSONL."""
+    """By suffix: .tsv is the CheckThat! 2020 format; .json, .jsonld, .html and .htm hold
+    ClaimReview; anything else is our JSONL."""
     if not path.is_file():
         raise NewsprobeError("E007", f"{path} not found", str(path))
-    return read_ct2020_tsv(path) if path.suffix.lower() == ".tsv" else read_jsonl(path)
+    suffix = path.suffix.lower()
+    if suffix == ".tsv":
+        return read_ct2020_tsv(path)
+    if suffix in CLAIMREVIEW_SUFFIXES:
+        from .claimreview import read_claimreview
+        return read_claimreview(path)
+    return read_jsonl(path)
 
 
 def write_jsonl(records: list[FactCheck], path: Path) -> None:

@@ -324,7 +324,9 @@ def _claims_panel(a: Analysis) -> str:
                 claim = esc(truncate(str(f.get("claim", "")), PANEL_CHARS))
                 claim = f'<a href="{esc(href)}" rel="noopener noreferrer">{claim}</a>' if href else claim
                 date = f' <span class="sub">{esc(f.get("date"))}</span>' if f.get("date") else ""
-                parts.append(f'<li><span class="rating">{esc(f.get("rating", ""))}</span> {claim}{date} '
+                reviewer = (f' <span class="sub">by {esc(f.get("reviewer"))}</span>'
+                            if f.get("reviewer") else "")
+                parts.append(f'<li><span class="rating">{esc(f.get("rating", ""))}</span>{reviewer} {claim}{date} '
                              f'<span class="conf">{float(f.get("score", 0.0)):.2f}</span></li>')
             parts.append("</ul>")
         parts.append("</li>")

@@ -165,9 +165,13 @@ def _claims(a: Analysis) -> Group:
         if q:
             cell.append(f"  via {one_line(q.speaker.name)} ({q.id})", style="dim")
         for f in c.get("factchecks", []):
-            cell.append("\n  ✓ ", style="dim")
+            # The verdict as the checker wrote it, and who gave it: a tick before FALSE read
+            # as "confirmed", which is the opposite of what the line says.
+            cell.append("\n  fact-check: ", style="dim")
             cell.append(one_line(str(f.get("rating", ""))).upper(), style="bold red")
-            cell.append(" " + truncate(str(f.get("claim", "")), 100))
+            if f.get("reviewer"):
+                cell.append(f" by {one_line(str(f['reviewer']))}", style="bold")
+            cell.append(" on " + truncate(str(f.get("claim", "")), 100))
             cell.append(f"  {float(f.get('score', 0.0)):.2f}", style="dim")
             if f.get("url"):
                 cell.append(f"  {one_line(str(f['url']))}", style="dim underline")

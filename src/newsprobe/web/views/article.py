@@ -86,7 +86,8 @@ def article_view(a: Analysis) -> dict[str, Any]:
             "hedges": [one_line(str(h.get("text", ""))) for h in c.get("hedges", [])],
             "factchecks": [{"claim": truncate(str(f.get("claim", "")), PANEL_CHARS), "rating": f.get("rating", ""),
                             "score": float(f.get("score", 0.0) or 0.0), "href": safe_href(f.get("url")),
-                            "date": f.get("date")} for f in c.get("factchecks", [])]})
+                            "date": f.get("date"), "reviewer": f.get("reviewer")}
+                           for f in c.get("factchecks", [])]})
     techniques = []
     for t in sorted(a.techniques, key=lambda t: (t.get("start", 0), t.get("end", 0))):
         name = str(t.get("technique", ""))
