@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import subprocess
 import sys
 
@@ -114,9 +115,9 @@ def test_cli_json_out_writes_one_file_per_article(capsys, good, tmp_path):
     assert "errors.jsonl" in files and (out_dir / "errors.jsonl").read_text() == ""
     pages = [p for p in out_dir.glob("*.json")]
     assert len(pages) == 2
-    for page in pages:
+    for page in pages:  # named after the input file, not the article's hash
         data = json.loads(page.read_text(encoding="utf-8"))
-        assert page.stem == safe_stem(data["id"])
+        assert page.stem == Path(data["meta"]["origin"]).stem
 
 
 def test_cli_text_report(capsys, good):
@@ -129,12 +130,39 @@ def test_cli_html_writes_a_page_per_article(capsys, good, tmp_path):
     out_dir = tmp_path / "pages"
     code, out, err = run(capsys, "analyze", *good, "--format", "html", "--out", out_dir)
     assert code == 0, err
-    pages = sorted(out_dir.glob("*.html"))
+    pages = sorted(p for p in out_dir.glob("*.html") if p.name != "index.html")
     assert len(pages) == 2
-    assert sorted(out.split()) == sorted(str(p) for p in pages)
-    for page in pages:
-        assert ":" not in page.name
+    assert sorted(out.split()) == sorted(str(p) for p in [*pages, out_dir / "index.html"])
+    index = (out_dir / "index.html").read_text(encoding="utf-8")
+    for page, source in zip(pages, sorted(good)):
+        assert page.stem == Path(source).stem
         assert "<html" in page.read_text(encoding="utf-8").lower()
+        assert f'href="{page.name}"' in index
+
+
+def test_cli_html_index_lists_failed_inputs_and_escapes_titles(capsys, tmp_path):
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text("<script>alert(1)</script> Mayor quits\n\nThe mayor of Tallin Bay resigned "
+                       "on Friday, the council said.\n", encoding="utf-8")
+    out_dir = tmp_path / "pages"
+    code, out, err = run(capsys, "analyze", hostile, tmp_path / "gone.txt", "--format", "html",
+                         "--out", out_dir)
+    assert code == 1
+    index = (out_dir / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in index and "&lt;script&gt;" in index
+    assert "1 failed" in index and "E007" in index and "gone.txt" in index
+
+
+@pytest.mark.parametrize("origin, stem", [
+    ("examples/01_rumour_pundit.txt", "01_rumour_pundit"),
+    ("in/wires.jsonl:3", "wires-3"),
+    ("crawl/x.warc.gz@4096", "x.warc-4096"),
+    ("<stdin>", "sha1:abc"),
+])
+def test_cli_report_files_are_named_after_their_input(origin, stem):
+    from newsprobe.cli import report_stem
+    from newsprobe.model import Analysis
+    assert report_stem(Analysis(text="x", id="sha1:abc", meta={"origin": origin})) == stem
 
 
 def test_cli_missing_model_exits_2(capsys, good):

@@ -158,6 +158,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         except NewsprobeError as err:  # E010: the pipeline failed to load
             _error(err)
             return 2
+    if isinstance(writer, HtmlWriter):
+        writer.failed(failures)
     writer.close()
     if args.out:
         write_errors(Path(args.out), failures)
@@ -221,7 +223,8 @@ class JsonWriter(Writer):
     def add(self, analysis: Analysis) -> None:
         self.count += 1
         if self.names:
-            self.names.next(analysis.id).write_text(_to_json(analysis) + "\n", encoding="utf-8")
+            self.names.next(report_stem(analysis)).write_text(_to_json(analysis) + "\n",
+                                                              encoding="utf-8")
         elif self.single:
             sys.stdout.write(_to_json(analysis) + "\n")
         else:
@@ -264,17 +267,52 @@ class TextWriter(Writer):
 
 
 class HtmlWriter(Writer):
-    """One self-contained page per article in `out`; the paths written go to stdout."""
+    """One self-contained page per article in `out`, named after its input, and an
+    index.html listing them (and, after `failed()`, the inputs that failed); the paths
+    written go to stdout."""
 
     def __init__(self, out: Path):
         from .render import as_html
-        self.render = as_html.render
+        from .render.report_index import IndexEntry
+        self.render, self.entry = as_html.render, IndexEntry
         self.names = FileNames(out, ".html")
+        self.entries: list = []
+        self.failures: list[NewsprobeError] = []
 
     def add(self, analysis: Analysis) -> None:
-        path = self.names.next(analysis.id)
+        path = self.names.next(report_stem(analysis))
         path.write_text(self.render(analysis), encoding="utf-8")
+        # The index needs the counts and the headline, not the text: keep it light.
+        self.entries.append(self.entry(path.name, _without_text(analysis)))
         sys.stdout.write(f"{path}\n")
+
+    def failed(self, failures: list[NewsprobeError]) -> None:
+        self.failures = failures
+
+    def close(self) -> None:
+        from .render.report_index import render_index
+        index = self.names.directory / "index.html"
+        index.write_text(render_index(self.entries, self.failures), encoding="utf-8")
+        sys.stdout.write(f"{index}\n")
+
+
+def _without_text(analysis: Analysis) -> Analysis:
+    from dataclasses import replace
+    return replace(analysis, text="", entities=[], meta={"origin": analysis.meta.get("origin")})
+
+
+def report_stem(analysis: Analysis) -> str:
+    """A report file's name: the input's file name without its suffix ("01_rumour"), with
+    the line of a JSONL record or the offset of a WARC record ("wires-3"), else the id."""
+    origin = str(analysis.meta.get("origin") or "")
+    if not origin or origin.startswith("<"):
+        return analysis.id
+    record = re.search(r"[:@](\d+)$", origin)
+    name, line = (origin[:record.start()], record.group(1)) if record else (origin, "")
+    stem = Path(name).stem
+    if not stem:
+        return analysis.id
+    return f"{stem}-{line}" if line else stem
 
 
 class FileNames:
