@@ -124,6 +124,7 @@ def test_cli_text_report(capsys, good):
     code, out, err = run(capsys, "analyze", good[0])
     assert code == 0, err
     assert "Harbour plan paused" in out
+    assert not [line for line in out.splitlines() if line != line.rstrip()], "trailing spaces"
 
 
 def test_cli_html_writes_a_page_per_article(capsys, good, tmp_path):

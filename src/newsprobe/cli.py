@@ -196,6 +196,20 @@ class Writer:
         pass
 
 
+def print_rich(draw) -> None:
+    """Run `draw(console)` onto stdout. On a terminal rich writes colour directly; into a
+    pipe or file the lines lose the padding rich's tables leave at their ends, which shows
+    up in every diff and grep."""
+    from rich.console import Console
+    if sys.stdout.isatty():
+        draw(Console(file=sys.stdout))
+        return
+    import io
+    buffer = io.StringIO()
+    draw(Console(file=buffer, width=Console(file=sys.stdout).width))
+    sys.stdout.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
+
+
 def _to_json(analysis: Analysis) -> str:
     try:
         from .render.as_json import to_json
@@ -262,8 +276,7 @@ class TextWriter(Writer):
         self.analyses.append(analysis)
 
     def close(self) -> None:
-        from rich.console import Console
-        self.render(self.analyses, Console(file=sys.stdout))
+        print_rich(lambda console: self.render(self.analyses, console))
 
 
 class HtmlWriter(Writer):
@@ -502,9 +515,8 @@ def cmd_corpus(args: argparse.Namespace) -> int:
             print(path)
         write_errors(out, run.failures)
     if text is None:
-        from rich.console import Console
         from .render.corpus_text import render as render_text
-        render_text(run.result, Console(file=sys.stdout))
+        print_rich(lambda console: render_text(run.result, console))
     elif not out:
         sys.stdout.write(text)
     print(f"{run.analysed} analysed, {run.reused} reused from {args.db}, {len(run.failures)} failed",
