@@ -71,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--factchecks", metavar="INDEX",
                          help="fact-check index folder (from `newsprobe factcheck build`): "
                               "fill claims[].factchecks with the best matches")
+    analyze.add_argument("--outlets", metavar="FILE",
+                         help="outlet index (from `newsprobe outlets build`): quality scores and "
+                              "disinformation cases for the publisher and cited media")
     analyze.set_defaults(run=cmd_analyze)
 
     evaluate = commands.add_parser(
@@ -87,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.set_defaults(run=cmd_eval)
     _add_factcheck_parser(commands)
     _add_export_parser(commands)
+    _add_outlets_parser(commands)
     _add_corpus_parser(commands)
     _add_serve_parser(commands)
     _add_scale_parsers(commands)
@@ -121,9 +125,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from .ingest import count_inputs, read_inputs
     from .parse import resolve_pipeline_name
 
-    settings = Settings.load(model=args.model, factcheck_index=args.factchecks)
+    settings = Settings.load(model=args.model, factcheck_index=args.factchecks,
+                             outlet_index=args.outlets)
     try:
         resolve_pipeline_name(settings.model or None)
+        if settings.outlet_index:  # a bad index fails now, not after the first article
+            from .outlets.index import load_outlet_index
+            load_outlet_index(settings.outlet_index)
         if settings.factcheck_index:  # a bad index fails now, not after the first article
             from .factcheck import load_index
             load_index(settings.factcheck_index)
@@ -394,6 +402,58 @@ def cmd_factcheck_build(args: argparse.Namespace) -> int:
         _error(err)
         return 2
     print(f"indexed {len(index)} fact-checks into {args.out}", file=sys.stderr)
+    return 0
+
+
+# --- outlets ------------------------------------------------------------------------
+
+def _add_outlets_parser(commands) -> None:
+    outlets = commands.add_parser(
+        "outlets", help="outlet context: build an outlet index, look an outlet up",
+        description="Outlet context is a prior about an outlet (ownership, a domain quality "
+                    "score, disinformation cases naming it), never a verdict on an article.")
+    actions = outlets.add_subparsers(dest="action", required=True, metavar="ACTION")
+    build = actions.add_parser(
+        "build", help="index domain_pc1.csv and euvsdisinfo_posts_2021.csv from a folder",
+        description="Build an outlet index file from DIR: domain_pc1.csv (Lin et al. 2023 "
+                    "domain quality) and/or euvsdisinfo_posts_2021.csv (EUvsDisinfo cases).")
+    build.add_argument("folder", metavar="DIR")
+    build.add_argument("--out", metavar="FILE", required=True, help="index file to write")
+    build.set_defaults(run=cmd_outlets_build)
+    show = actions.add_parser("show", help="what is known of an outlet (a domain or a name)")
+    show.add_argument("outlet", metavar="OUTLET", help="a domain (tass.com) or a name (TASS)")
+    show.add_argument("--index", metavar="FILE", help="outlet index (default: setting outlet_index)")
+    show.set_defaults(run=cmd_outlets_show)
+
+
+def cmd_outlets_build(args: argparse.Namespace) -> int:
+    from .outlets.index import OutletIndex
+
+    try:
+        index = OutletIndex.build(Path(args.folder))
+        index.save(Path(args.out))
+    except NewsprobeError as err:
+        _error(err)
+        return 2
+    print(f"indexed {len(index.quality)} domain scores and cases naming {len(index.disinfo)} "
+          f"outlets into {args.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_outlets_show(args: argparse.Namespace) -> int:
+    from .layers.outlets import resolve_outlet
+    from .outlets.index import load_outlet_index
+
+    settings = Settings.load(outlet_index=args.index)
+    try:
+        index = load_outlet_index(settings.outlet_index) if settings.outlet_index else None
+    except NewsprobeError as err:
+        _error(err)
+        return 2
+    record = resolve_outlet(args.outlet, index).to_dict()
+    for key in ("role", "found_by"):  # about an article's outlets, not a lookup
+        record.pop(key)
+    print(json.dumps(record, ensure_ascii=False, indent=2))
     return 0
 
 

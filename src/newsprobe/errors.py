@@ -26,6 +26,7 @@ CODES = {
     "E031": "analysis failed",
     "E040": "malformed ClaimReview",
     "E041": "nothing to export",
+    "E042": "not an outlet index",
 }
 
 

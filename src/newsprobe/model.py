@@ -158,6 +158,8 @@ class Analysis:
     claims: list[dict[str, Any]] = field(default_factory=list)
     techniques: list[dict[str, Any]] = field(default_factory=list)
     integrity: list[dict[str, Any]] = field(default_factory=list)
+    # The publisher and the cited media outlets, with what is known of each (layers/outlets.py).
+    outlets: list[dict[str, Any]] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
 
     def entity(self, entity_id: str | None) -> Entity | None:
@@ -174,6 +176,7 @@ class Analysis:
             "claims": list(self.claims),
             "techniques": list(self.techniques),
             "integrity": list(self.integrity),
+            "outlets": list(self.outlets),
             "meta": dict(self.meta),
         }
 
@@ -188,7 +191,8 @@ class Analysis:
             entities=[Entity.from_dict(e) for e in d.get("entities", [])],
             quotes=[Quote.from_dict(q) for q in d.get("quotes", [])],
             claims=list(d.get("claims", [])), techniques=list(d.get("techniques", [])),
-            integrity=list(d.get("integrity", [])), meta=dict(d.get("meta", {})),
+            integrity=list(d.get("integrity", [])), outlets=list(d.get("outlets", [])),
+            meta=dict(d.get("meta", {})),
         )
 
 

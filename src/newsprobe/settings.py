@@ -35,6 +35,7 @@ class Settings:
     web_max_body_bytes: int = 5_000_000
     web_max_upload_articles: int = 100
     web_variant_similarity: float = 65.0
+    outlet_index: str = ""
 
     @classmethod
     def load(cls, **overrides) -> "Settings":

@@ -6,9 +6,9 @@
 - run(doc, analysis, settings) -> list of findings.
 """
 
-from . import attribution, claims, entities, integrity, techniques
+from . import attribution, claims, entities, integrity, outlets, techniques
 
-LAYERS = (entities, attribution, claims, techniques, integrity)
+LAYERS = (entities, attribution, claims, techniques, integrity, outlets)
 
 _seen: set[str] = set()
 for _layer in LAYERS:

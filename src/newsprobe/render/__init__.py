@@ -98,6 +98,35 @@ def speaker_groups(analysis: Analysis) -> list[SpeakerGroup]:
     return list(groups.values())
 
 
+def outlet_facts(record: dict) -> list[str]:
+    """What is known of an outlet, as short phrases every renderer shows the same way:
+    ["state-controlled media, Russia: Russian state news agency", "quality 0.34 of 1 (Lin et
+    al. 2023, PNAS Nexus, 2023)", "109 EUvsDisinfo cases name it, latest 2021-02-18"]."""
+    from ..outlets import CONTROL_LABELS
+
+    facts = []
+    control = CONTROL_LABELS.get(str(record.get("control") or ""))
+    if control:
+        where = f", {record['country']}" if record.get("country") else ""
+        basis = f": {record['basis']}" if record.get("basis") else ""
+        facts.append(one_line(f"{control}{where}{basis}"))
+    quality = record.get("quality") or {}
+    if "score" in quality:
+        source = str(quality.get("source", "")).split(":", 1)[0]
+        scored = f" for {quality['domain']}" if quality.get("domain") else ""
+        fact = (f"quality {float(quality['score']):.2f} of 1{scored} ({source}, "
+                f"{quality.get('date', '')})")
+        if "family_lowest" in quality:
+            fact += f"; lowest of its domains {float(quality['family_lowest']):.2f}"
+        facts.append(one_line(fact))
+    cases = record.get("disinfo_cases") or {}
+    if cases.get("count"):
+        n = int(cases["count"])
+        facts.append(one_line(f"{n} EUvsDisinfo case{'s' if n != 1 else ''} name it, "
+                              f"latest {cases.get('latest', '')}"))
+    return facts
+
+
 def _quote_position(quote: Quote) -> int:
     starts = [s.start for s in quote.content]
     if quote.cue:
@@ -105,5 +134,5 @@ def _quote_position(quote: Quote) -> int:
     return min(starts, default=0)
 
 
-__all__ = ["HEADLINE_WORDS", "CONTENT_CHARS", "clean", "one_line", "truncate", "headline",
+__all__ = ["outlet_facts", "HEADLINE_WORDS", "CONTENT_CHARS", "clean", "one_line", "truncate", "headline",
            "source_label", "chain_label", "quote_content", "SpeakerGroup", "speaker_groups"]

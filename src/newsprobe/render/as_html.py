@@ -19,7 +19,9 @@ from .. import __version__
 from ..model import Analysis, Quote
 from ..layers.technique_glossary import EXPLANATIONS as TECHNIQUE_EXPLANATIONS
 from ..layers.technique_glossary import label as technique_label
-from . import chain_label, headline, marked, one_line, quote_content, source_label, speaker_groups, truncate
+from ..outlets import CONTROL_LABELS
+from . import (chain_label, headline, marked, one_line, outlet_facts, quote_content, source_label,
+               speaker_groups, truncate)
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 
@@ -199,9 +201,35 @@ def _speaker_colours(a: Analysis) -> dict[int, int]:
     return colour
 
 
+def _outlets_panel(a: Analysis) -> str:
+    """The publisher and cited media with what is known of each; "no record" is shown too."""
+    if not a.outlets:
+        return ""
+    parts = [f'<h2>Outlets <span class="count">{len(a.outlets)}</span></h2><ul class="outlets">']
+    for record in a.outlets:
+        role = "published by" if record.get("role") == "publisher" else "cited"
+        quotes = (f' <span class="sub">in {esc(", ".join(map(str, record["quotes"])))}</span>'
+                  if record.get("quotes") else "")
+        facts = outlet_facts(record)
+        body = ("".join(f"<li>{esc(f)}</li>" for f in facts) if facts
+                else '<li class="none">no record</li>')
+        link = ""
+        cases = record.get("disinfo_cases") or {}
+        href = safe_href(cases.get("latest_url"))
+        if href:
+            link = (f'<li><a href="{esc(href)}" rel="noopener noreferrer nofollow">latest '
+                    f'EUvsDisinfo case</a></li>')
+        parts.append(f'<li><span class="sub">{role}</span> <b>{esc(one_line(str(record.get("name", ""))))}'
+                     f'</b>{quotes}<ul>{body}{link}</ul></li>')
+    parts.append('</ul><p class="sub">Outlet context describes the outlet, not this article: a '
+                 'prior to weigh, never a verdict.</p>')
+    return "".join(parts)
+
+
 def _panel(a: Analysis, colour: dict[int, int]) -> str:
     index = {id(q): qi for qi, q in enumerate(a.quotes)}
-    parts = [f'<h2>Speakers <span class="count">{len(speaker_groups(a))}</span></h2>']
+    parts = [_outlets_panel(a),
+             f'<h2>Speakers <span class="count">{len(speaker_groups(a))}</span></h2>']
     if not a.quotes:
         parts.append('<p class="none">No attributed statements found.</p>')
     for group in speaker_groups(a):
@@ -359,6 +387,9 @@ def render(analysis: Analysis) -> str:
     facts = []
     if a.outlet:
         facts.append(f'<span class="outlet">{esc(a.outlet)}</span>')
+    publisher = next((o for o in a.outlets if o.get("role") == "publisher"), None)
+    if publisher and publisher.get("control"):
+        facts.append(f'<span class="kind k-state">{esc(CONTROL_LABELS.get(publisher["control"], ""))}</span>')
     if a.published:
         facts.append(f"<time>{esc(a.published)}</time>")
     if a.url:
@@ -425,6 +456,7 @@ mark.hedge{background:#f3e8ff;border-radius:2px;padding:0 .1em}
 .st-reported{background:#ddf4ff;color:#0550ae}
 .fc{list-style:none;padding:0;margin:.3rem 0 0;font-size:.82rem}
 .fc li{border-left:3px solid #d0d7de;padding-left:.5rem;margin:.2rem 0}
+.outlets,.outlets ul{padding-left:1.1rem;margin:.3rem 0}
 .rating{font-weight:700;text-transform:uppercase;font-size:.72rem;color:#a40e26}
 .tech{background-image:linear-gradient(transparent 82%,rgba(207,34,46,.35) 82%)}
 .tech.tech-q{background-image:linear-gradient(transparent 82%,rgba(130,80,223,.45) 82%)}

@@ -19,7 +19,8 @@ from rich.tree import Tree
 from ..model import Analysis, Quote
 from ..layers.technique_glossary import EXPLANATIONS as TECHNIQUE_EXPLANATIONS
 from ..layers.technique_glossary import label as technique_label
-from . import chain_label, clean, headline, marked, one_line, quote_content, speaker_groups, truncate
+from . import (chain_label, clean, headline, marked, one_line, outlet_facts, quote_content,
+               speaker_groups, truncate)
 
 # Styles per speaker kind, so that an anonymous or rumoured source stands out.
 KIND_STYLES = {
@@ -60,6 +61,8 @@ def render(analyses: list[Analysis], console: Console) -> None:
 def render_one(analysis: Analysis) -> Group:
     """The report of one article as a rich renderable."""
     parts = [Rule(_t(headline(analysis), "bold"), style="bright_blue"), _header(analysis)]
+    if analysis.outlets:
+        parts.append(_outlets(analysis))
     parts.append(_quotes(analysis))
     if analysis.entities:
         parts.append(_entities(analysis))
@@ -86,6 +89,24 @@ def _header(a: Analysis) -> Text:
     line.append(f"id {one_line(a.id)}  ·  {len(a.text)} chars  ·  {len(a.entities)} entities  ·  "
                 f"{len(a.quotes)} quotes", style="dim")
     return line
+
+
+def _outlets(a: Analysis) -> Text:
+    """The publisher and cited media, each with what is known of it, and the reminder that
+    this describes the outlet, not the article."""
+    out = Text()
+    for record in a.outlets:
+        role = "published by" if record.get("role") == "publisher" else "cites"
+        out.append(f"\n{role} ", style="dim")
+        out.append(one_line(str(record.get("name", ""))), style="bold")
+        if record.get("domain") and record.get("domain") != record.get("name"):
+            out.append(f" ({one_line(str(record['domain']))})", style="dim")
+        if record.get("quotes"):
+            out.append(f" in {', '.join(one_line(str(q)) for q in record['quotes'])}", style="dim")
+        facts = outlet_facts(record)
+        out.append(": " + "; ".join(facts) if facts else ": no record", style="" if facts else "dim")
+    out.append("\n(outlet context describes the outlet, not this article)", style="dim italic")
+    return out
 
 
 def _section(title: str, count: int) -> Text:

@@ -1,0 +1,120 @@
+"""Outlets: who published the article and which media it cites, with what is known of each.
+
+One record for the publisher (from the URL's domain, the `outlet` field, or a dateline such
+as "(Reuters) -" when neither is given) and one per cited media outlet (a media speaker or a
+media link of a source chain, with the ids of its quotes, or a known outlet the text names). What a record holds and what it
+does not mean is in `newsprobe/outlets/__init__.py`: a prior about the outlet, never a verdict
+on the article. A cited outlet is listed only when something is known about it; the publisher
+always is, so that "no record" is visible too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..ingest.outlet import outlet_of
+from ..model import Analysis
+from ..outlets import OutletRecord, known_by_domain, known_by_name, looks_like_domain, name_key
+from ..settings import Settings
+
+NAME = "outlets"
+VERSION = "1"
+FIELD = "outlets"
+REQUIRES = ("quotes",)
+
+# "MOSCOW, Nov 3 (Reuters) -", "(AP) —": an agency's dateline at the start of wire copy.
+_DATELINE = re.compile(r"\(([A-Z][A-Za-z&./ -]{1,40}?)\)\s*[-–—:]")
+DATELINE_CHARS = 400
+
+
+def run(doc, analysis: Analysis, settings: Settings) -> list[dict]:
+    index = None
+    if settings.outlet_index:
+        from ..outlets.index import load_outlet_index
+        index = load_outlet_index(settings.outlet_index)
+    records = []
+    publisher = _publisher(analysis)
+    if publisher is not None:
+        records.append(_with_context(publisher, index))
+    seen: dict[str, OutletRecord] = {}
+
+    def cite(name: str, found_by: str, quote_id: str | None = None) -> None:
+        known = known_by_name(name)
+        key = known.name if known else name_key(name)
+        if key not in seen:
+            seen[key] = _with_context(OutletRecord(
+                name=known.name if known else name, found_by=found_by,
+                domain=_domain_of(name, known), role="source"), index)
+        if quote_id and quote_id not in seen[key].quotes:
+            seen[key].quotes.append(quote_id)
+
+    # Media speakers and media links of source chains; a known outlet's name counts as
+    # media whatever kind attribution gave it (the small NER calls "Sputnik" a person).
+    for quote in analysis.quotes:
+        for name, kind, found_by in [(quote.speaker.name, quote.speaker.kind, "speaker"),
+                                     *((link.name, link.kind, "chain") for link in quote.chain)]:
+            if kind == "media" or known_by_name(name) is not None:
+                cite(name, found_by, quote.id)
+    # Known outlets the text names without a quote of theirs ("as first shown on RT").
+    for entity in analysis.entities:
+        if entity.label in ("ORG", "PERSON", "NORP", "FAC") and known_by_name(entity.name):
+            cite(entity.name, "mention")
+    publisher_name = records[0].name if records else None
+    records += [r for r in seen.values()
+                if (r.control or r.quality or r.disinfo_cases) and r.name != publisher_name]
+    return [r.to_dict() for r in records]
+
+
+def _publisher(analysis: Analysis) -> OutletRecord | None:
+    domain = outlet_of(analysis.url)
+    if domain:
+        known = known_by_domain(domain)
+        return OutletRecord(name=known.name if known else (analysis.outlet or domain),
+                            found_by="url", domain=domain)
+    if analysis.outlet:
+        if looks_like_domain(analysis.outlet):
+            known = known_by_domain(analysis.outlet)
+            return OutletRecord(name=known.name if known else analysis.outlet,
+                                found_by="outlet field", domain=analysis.outlet.lower())
+        known = known_by_name(analysis.outlet)
+        return OutletRecord(name=known.name if known else analysis.outlet,
+                            found_by="outlet field", domain=_domain_of(analysis.outlet, known))
+    for match in _DATELINE.finditer(analysis.text[:DATELINE_CHARS]):
+        known = known_by_name(match.group(1))
+        if known is not None:
+            return OutletRecord(name=known.name, found_by="dateline",
+                                domain=_domain_of(known.name, known))
+    return None
+
+
+def resolve_outlet(value: str, index=None) -> OutletRecord:
+    """One outlet named by a domain or a name, with its context (`outlets show`)."""
+    if looks_like_domain(value):
+        known = known_by_domain(value)
+        record = OutletRecord(name=known.name if known else value.lower(), found_by="outlet field",
+                              domain=value.lower())
+    else:
+        known = known_by_name(value)
+        record = OutletRecord(name=known.name if known else value, found_by="outlet field",
+                              domain=_domain_of(value, known))
+    return _with_context(record, index)
+
+
+def _domain_of(name: str, known) -> str | None:
+    if looks_like_domain(name):
+        return name.lower()
+    if known is not None:
+        return next((d for d in known.domains if not d.endswith(".")), None)
+    return None
+
+
+def _with_context(record: OutletRecord, index) -> OutletRecord:
+    known = known_by_domain(record.domain) or known_by_name(record.name)
+    if known is not None:
+        record.country = known.country or None
+        record.control = known.control or None
+        record.basis = known.basis or None
+    if index is not None:
+        record.quality = index.quality_of(record.domain)
+        record.disinfo_cases = index.cases_of(record.name, record.domain)
+    return record
