@@ -189,3 +189,43 @@ def test_batch_killed_part_way_then_rerun_has_every_input_exactly_once(tmp_path)
     assert sorted(seen) == sorted([a["origin"] for a in expected["articles"]]
                                   + [e["origin"] for e in expected["errors"]])
     assert tables["quotes"] == expected["quotes"]
+
+
+def _bomb_and_good(tmp_path) -> tuple[Path, Path]:
+    """A gzip page that passes the size check on its compressed bytes (see hostile_pages)
+    beside an ordinary article."""
+    from hostile_pages import gzip_past_the_sniff_window, numbered_page
+
+    bomb = tmp_path / "in" / "bomb.html"
+    bomb.parent.mkdir()
+    bomb.write_bytes(gzip_past_the_sniff_window(numbered_page(10_000)))
+    good = tmp_path / "in" / "good.txt"
+    good.write_text("The minister said taxes would fall next year.\n", encoding="utf-8")
+    return bomb, good
+
+
+def test_batch_a_compressed_page_fails_alone_and_a_rerun_finishes(tmp_path):
+    bomb, good = _bomb_and_good(tmp_path)
+    small = Settings.load(max_input_bytes=300_000)
+    out = tmp_path / "out"
+    first = run_batch([str(bomb.parent)], out, small)
+    again = run_batch([str(bomb.parent)], out, small)
+    tables = read_tables(out)
+    assert [a["origin"] for a in tables["articles"]] == [str(good)]
+    assert [(e["origin"], e["code"]) for e in tables["errors"]] == [(str(bomb), "E009")]
+    assert (first.articles, first.errors) == (1, 1)
+    assert (again.articles, again.errors, again.skipped_files) == (0, 0, 2)
+
+
+def test_spark_partition_turns_a_compressed_page_into_an_error_row(tmp_path):
+    """The executor side of `newsprobe spark` (a plain function, no Spark needed): a page
+    that fails is an error row of its partition, not a failed task."""
+    from dataclasses import asdict
+
+    from newsprobe.spark.job import analyse_partition
+
+    bomb, good = _bomb_and_good(tmp_path)
+    values = asdict(Settings.load(max_input_bytes=300_000))
+    rows = list(analyse_partition(iter([("html", str(bomb)), ("text", str(good))]), values))
+    assert [(r["origin"], r["code"]) for t, r in rows if t == "errors"] == [(str(bomb), "E009")]
+    assert [r["origin"] for t, r in rows if t == "articles"] == [str(good)]

@@ -97,3 +97,15 @@ def test_corpus_html_escapes_text():
                                        "message": evil}]}]}
     validate_corpus(result)
     assert "<script>" not in render(result)
+
+
+def test_corpus_a_compressed_page_fails_alone(tmp_path):
+    from hostile_pages import gzip_past_the_sniff_window, numbered_page
+    from newsprobe.settings import Settings
+
+    bomb = tmp_path / "bomb.html"
+    bomb.write_bytes(gzip_past_the_sniff_window(numbered_page(10_000)))
+    run = run_corpus([str(bomb), PAIR[0]], tmp_path / "np.db",
+                     Settings.load(max_input_bytes=300_000))
+    assert [(f.origin, f.code) for f in run.failures] == [(str(bomb), "E009")]
+    assert run.analysed == 1 and len(run.result["articles"]) == 1

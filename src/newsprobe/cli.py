@@ -116,7 +116,7 @@ def _error(message: str | NewsprobeError) -> None:
 # --- analyze ------------------------------------------------------------------------
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from .analyze import analyze_many
+    from .analyze import analyze_each
     from .ingest import count_inputs, read_inputs
     from .parse import resolve_pipeline_name
 
@@ -150,9 +150,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                     yield item
 
         try:
-            for analysis in analyze_many(articles(), settings):
-                writer.add(analysis)
-                analysed += 1
+            for analysis in analyze_each(articles(), settings):
+                if isinstance(analysis, NewsprobeError):  # this input alone fails
+                    failures.append(analysis)
+                    _error(analysis)
+                else:
+                    writer.add(analysis)
+                    analysed += 1
                 tick()
         except NewsprobeError as err:  # E010: the pipeline failed to load
             _error(err)

@@ -16,6 +16,7 @@ CODES = {
     "E006": "unsupported input type",
     "E007": "input not found",
     "E008": "no article text could be extracted",
+    "E009": "compressed input inflates past the limit",
     "E010": "spaCy pipeline not installed",
     "E011": "data set not found",
     "E012": "not a fact-check index",
@@ -24,6 +25,7 @@ CODES = {
     "E021": "bad search query",
     "E030": "broken WARC record",
     "E031": "analysis failed",
+    "E032": "page too complex to extract",
 }
 
 

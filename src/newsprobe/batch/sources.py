@@ -68,7 +68,7 @@ def read_file(kind: str, path: str, settings: Settings, stats: WarcStats | None 
     are cheap, so the caller filters their records itself."""
     if kind == "warc":
         try:
-            yield from read_warc(path, settings.max_input_bytes, stats, done)
+            yield from read_warc(path, settings.max_input_bytes, stats, done, settings)
         except OSError as exc:
             yield NewsprobeError("E007", f"cannot be read: {exc.strerror or exc}", path)
         return

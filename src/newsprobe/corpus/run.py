@@ -192,7 +192,7 @@ class CorpusRun:
 
 def run_corpus(paths: list[str], db: str | Path, settings: Settings | None = None,
                progress: Progress = _noop, encode: Encoder | None = None) -> CorpusRun:
-    from ..analyze import analyze_many
+    from ..analyze import analyze_each
     from ..ingest import read_inputs
     from ..layers import LAYERS
     from ..store import Store, content_hash
@@ -213,7 +213,10 @@ def run_corpus(paths: list[str], db: str | Path, settings: Settings | None = Non
                 run.reused += 1
             else:
                 todo.append(item)
-        for analysis in analyze_many(_counted(todo, progress), settings):
+        for analysis in analyze_each(_counted(todo, progress), settings):
+            if isinstance(analysis, NewsprobeError):  # this article alone fails
+                run.failures.append(analysis)
+                continue
             store.put_analysis(analysis)
             ids.append(analysis.id)
             run.analysed += 1
