@@ -229,3 +229,26 @@ def test_spark_partition_turns_a_compressed_page_into_an_error_row(tmp_path):
     rows = list(analyse_partition(iter([("html", str(bomb)), ("text", str(good))]), values))
     assert [(r["origin"], r["code"]) for t, r in rows if t == "errors"] == [(str(bomb), "E009")]
     assert [r["origin"] for t, r in rows if t == "articles"] == [str(good)]
+
+
+def test_batch_resumed_with_the_same_inputs_spelt_otherwise_adds_nothing(tmp_path, monkeypatch):
+    """`in` then `/abs/path/in` (and a missing file named both ways): the ledger knows
+    inputs by their resolved path, so the second run redoes nothing and counts no error twice."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}.txt").write_text(f"The mayor said bins in district {name} go out "
+                                            "on Monday.\n", encoding="utf-8")
+    (folder / "wire.jsonl").write_text('{"text": "Officials said the road was closed."}\n',
+                                       encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    first = run_batch(["in", "in/missing.txt"], out, SETTINGS, chunk_size=1)
+    again = run_batch([str(folder), str(folder / "missing.txt")], out, SETTINGS, chunk_size=1)
+    tables = read_tables(out)
+    origins = [a["origin"] for a in tables["articles"]]
+    assert len(origins) == len(set(origins)) == 3
+    assert len(tables["errors"]) == 1 and tables["errors"][0]["code"] == "E007"
+    assert (first.articles, first.errors) == (3, 1)
+    assert (again.articles, again.errors) == (0, 0)
+    assert again.to_dict()["total_errors"] == 1
