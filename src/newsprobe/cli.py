@@ -406,6 +406,9 @@ def cmd_corpus(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     print(f"{run.analysed} analysed, {run.reused} reused from {args.db}, {len(run.failures)} failed",
           file=sys.stderr)
+    if run.run_id is None:
+        print(f"no article to group: nothing stored, the latest corpus run in {args.db} is "
+              "unchanged", file=sys.stderr)
     return 1 if run.failures else 0
 
 

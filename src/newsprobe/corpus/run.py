@@ -187,7 +187,7 @@ class CorpusRun:
     analysed: int = 0                  # analyses computed in this run
     reused: int = 0                    # analyses taken from the store
     failures: list[NewsprobeError] = field(default_factory=list)
-    run_id: int | None = None
+    run_id: int | None = None          # None: nothing analysed, so no run was stored
 
 
 def run_corpus(paths: list[str], db: str | Path, settings: Settings | None = None,
@@ -225,7 +225,10 @@ def run_corpus(paths: list[str], db: str | Path, settings: Settings | None = Non
         run.result = compute_corpus(analyses, settings, vectors=vectors, encode=encode, progress=progress)
         run.result["meta"]["analysed"] = run.analysed
         run.result["meta"]["reused"] = run.reused
-        run.run_id = store.put_corpus(run.result)
+        # A run that analysed nothing (every input failed, or none given) is not stored:
+        # it would replace the last good run as the one the web app and reports show.
+        if analyses:
+            run.run_id = store.put_corpus(run.result)
     return run
 
 
