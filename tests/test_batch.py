@@ -189,3 +189,66 @@ def test_batch_killed_part_way_then_rerun_has_every_input_exactly_once(tmp_path)
     assert sorted(seen) == sorted([a["origin"] for a in expected["articles"]]
                                   + [e["origin"] for e in expected["errors"]])
     assert tables["quotes"] == expected["quotes"]
+
+
+def _bomb_and_good(tmp_path) -> tuple[Path, Path]:
+    """A gzip page that passes the size check on its compressed bytes (see hostile_pages)
+    beside an ordinary article."""
+    from hostile_pages import gzip_past_the_sniff_window, numbered_page
+
+    bomb = tmp_path / "in" / "bomb.html"
+    bomb.parent.mkdir()
+    bomb.write_bytes(gzip_past_the_sniff_window(numbered_page(10_000)))
+    good = tmp_path / "in" / "good.txt"
+    good.write_text("The minister said taxes would fall next year.\n", encoding="utf-8")
+    return bomb, good
+
+
+def test_batch_a_compressed_page_fails_alone_and_a_rerun_finishes(tmp_path):
+    bomb, good = _bomb_and_good(tmp_path)
+    small = Settings.load(max_input_bytes=300_000)
+    out = tmp_path / "out"
+    first = run_batch([str(bomb.parent)], out, small)
+    again = run_batch([str(bomb.parent)], out, small)
+    tables = read_tables(out)
+    assert [a["origin"] for a in tables["articles"]] == [str(good)]
+    assert [(e["origin"], e["code"]) for e in tables["errors"]] == [(str(bomb), "E009")]
+    assert (first.articles, first.errors) == (1, 1)
+    assert (again.articles, again.errors, again.skipped_files) == (0, 0, 2)
+
+
+def test_spark_partition_turns_a_compressed_page_into_an_error_row(tmp_path):
+    """The executor side of `newsprobe spark` (a plain function, no Spark needed): a page
+    that fails is an error row of its partition, not a failed task."""
+    from dataclasses import asdict
+
+    from newsprobe.spark.job import analyse_partition
+
+    bomb, good = _bomb_and_good(tmp_path)
+    values = asdict(Settings.load(max_input_bytes=300_000))
+    rows = list(analyse_partition(iter([("html", str(bomb)), ("text", str(good))]), values))
+    assert [(r["origin"], r["code"]) for t, r in rows if t == "errors"] == [(str(bomb), "E009")]
+    assert [r["origin"] for t, r in rows if t == "articles"] == [str(good)]
+
+
+def test_batch_resumed_with_the_same_inputs_spelt_otherwise_adds_nothing(tmp_path, monkeypatch):
+    """`in` then `/abs/path/in` (and a missing file named both ways): the ledger knows
+    inputs by their resolved path, so the second run redoes nothing and counts no error twice."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}.txt").write_text(f"The mayor said bins in district {name} go out "
+                                            "on Monday.\n", encoding="utf-8")
+    (folder / "wire.jsonl").write_text('{"text": "Officials said the road was closed."}\n',
+                                       encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    first = run_batch(["in", "in/missing.txt"], out, SETTINGS, chunk_size=1)
+    again = run_batch([str(folder), str(folder / "missing.txt")], out, SETTINGS, chunk_size=1)
+    tables = read_tables(out)
+    origins = [a["origin"] for a in tables["articles"]]
+    assert len(origins) == len(set(origins)) == 3
+    assert len(tables["errors"]) == 1 and tables["errors"][0]["code"] == "E007"
+    assert (first.articles, first.errors) == (3, 1)
+    assert (again.articles, again.errors) == (0, 0)
+    assert again.to_dict()["total_errors"] == 1

@@ -97,3 +97,26 @@ def test_corpus_html_escapes_text():
                                        "message": evil}]}]}
     validate_corpus(result)
     assert "<script>" not in render(result)
+
+
+def test_corpus_a_compressed_page_fails_alone(tmp_path):
+    from hostile_pages import gzip_past_the_sniff_window, numbered_page
+    from newsprobe.settings import Settings
+
+    bomb = tmp_path / "bomb.html"
+    bomb.write_bytes(gzip_past_the_sniff_window(numbered_page(10_000)))
+    run = run_corpus([str(bomb), PAIR[0]], tmp_path / "np.db",
+                     Settings.load(max_input_bytes=300_000))
+    assert [(f.origin, f.code) for f in run.failures] == [(str(bomb), "E009")]
+    assert run.analysed == 1 and len(run.result["articles"]) == 1
+
+
+def test_corpus_a_run_that_analyses_nothing_keeps_the_latest_good_run(first_run, tmp_path):
+    db, good = first_run
+    with Store.open(db) as store:
+        latest = store.latest_run_id()
+    empty = run_corpus([str(tmp_path / "missing.txt")], db)
+    assert empty.run_id is None and [f.code for f in empty.failures] == ["E007"]
+    with Store.open(db) as store:
+        assert store.latest_run_id() == latest
+        assert len(store.latest_corpus()["articles"]) == 2

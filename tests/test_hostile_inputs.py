@@ -447,3 +447,99 @@ def test_no_regular_expression_backtracks_on_adversarial_input(name):
         # Linear patterns take milliseconds on 100k-200k characters; the quadratic ones
         # this audit found took minutes (tests/regressions/).
         assert took < 10.0, f"{name} took {took:.1f} s on {text[:20]!r}…"
+
+
+# --- compressed and costly pages: limits on what is analysed, one input fails alone -------
+
+# Under this limit the gzip file below (117 KB) passes the size check on its compressed
+# bytes; the page inside (758 KB) and its text (~650 KB) do not.
+SMALL_LIMIT = 300_000
+
+
+@pytest.fixture
+def gzip_page(tmp_path):
+    from hostile_pages import gzip_past_the_sniff_window, numbered_page
+
+    path = tmp_path / "bomb.html"
+    path.write_bytes(gzip_past_the_sniff_window(numbered_page(10_000)))
+    assert path.stat().st_size < SMALL_LIMIT
+    return path
+
+
+def test_gzip_bytes_saved_as_html_are_E009_when_they_inflate_past_the_limit(gzip_page):
+    err = only_error(read(gzip_page, max_input_bytes=SMALL_LIMIT), "E009")
+    assert err.origin == str(gzip_page) and "max_input_bytes" in err.message
+
+
+def test_gzip_bytes_saved_as_html_within_the_limit_are_read_as_the_page(tmp_path):
+    from hostile_pages import gzip_past_the_sniff_window
+
+    path = tmp_path / "small.html"
+    path.write_bytes(gzip_past_the_sniff_window(PAGE))
+    (article,) = read(path)
+    assert isinstance(article, Article) and article.text.startswith("The Wrenport council")
+
+
+def test_a_gzip_body_in_a_warc_response_without_content_encoding_is_E009(tmp_path):
+    from hostile_pages import gzip_past_the_sniff_window, numbered_page
+
+    path = tmp_path / "pages.warc"
+    write_warc(str(path), [WarcPage("https://example.com/bomb",
+                                    gzip_past_the_sniff_window(numbered_page(10_000))),
+                           WarcPage("https://example.com/ok", PAGE)], gzip=False)
+    items = read(path, max_input_bytes=SMALL_LIMIT)
+    assert [getattr(i, "code", "article") for i in items] == ["E009", "article"], items
+    assert items[0].origin.startswith(f"{path}@")
+
+
+def test_nested_compression_is_refused_not_inflated_twice(tmp_path):
+    from hostile_pages import gzip_past_the_sniff_window
+
+    path = tmp_path / "twice.html"
+    path.write_bytes(gzip_past_the_sniff_window(gzip_past_the_sniff_window(PAGE)))
+    only_error(read(path), "E009")
+
+
+def test_a_page_whose_text_outgrows_the_limit_in_decoding_is_E005_at_ingest(tmp_path):
+    """A windows-1252 page: one byte a letter on disk, two in UTF-8 once decoded."""
+    path = tmp_path / "latin.html"
+    body = " ".join(f"caf\xe9 num\xe9ro {i}" for i in range(12_000))
+    path.write_bytes(f"<html><head><meta charset=\"windows-1252\"></head><body><article>"
+                     f"<p>{body}</p></article></body></html>".encode("cp1252"))
+    limit = path.stat().st_size + 1_000
+    err = only_error(read(path, max_input_bytes=limit), "E005")
+    assert "extracted" in err.message and err.origin == str(path)
+
+
+def test_a_page_with_more_elements_than_the_extractor_is_given_is_E032_quickly(tmp_path):
+    path = tmp_path / "many.html"
+    path.write_bytes(b"<html><body>" + b"<p>x" * 5_000 + b"</body></html>")
+    started = time.perf_counter()
+    err = only_error(read(path, max_html_elements=1_000), "E032")
+    assert time.perf_counter() - started < 5 and "max_html_elements" in err.message
+
+
+def test_analyze_each_yields_an_over_limit_article_as_its_error_and_goes_on():
+    from newsprobe.analyze import analyze_each
+
+    small = Settings.load(max_input_bytes=10_000)
+    items = list(analyze_each([Article(text="é" * 6_000, id="big", origin="big.txt"),
+                               Article(text=BODY, origin="good.txt")], small,
+                              layers=("entities",)))
+    assert isinstance(items[0], NewsprobeError) and items[0].code == "E005"
+    assert items[0].origin == "big.txt"
+    assert isinstance(items[1], Analysis) and items[1].text == BODY
+
+
+def test_analyze_dir_with_a_compressed_page_prints_the_good_files(gzip_page, capsys,
+                                                                 monkeypatch):
+    from newsprobe.cli import main
+
+    (gzip_page.parent / "good.txt").write_text(BODY, encoding="utf-8")
+    monkeypatch.setenv("NEWSPROBE_MAX_INPUT_BYTES", str(SMALL_LIMIT))
+    code = main(["analyze", str(gzip_page.parent), "--format", "jsonl"])
+    out, err = capsys.readouterr()
+    assert code == 1, err
+    (line,) = out.splitlines()
+    assert json.loads(line)["text"] == BODY.strip()
+    assert "E009" in err and str(gzip_page) in err and "1 analysed, 1 failed" in err

@@ -151,3 +151,32 @@ def test_store_second_process_reads_while_one_writes(tmp_path):
     assert reader.returncode == 0, err
     counts = [int(c) for c in out.strip().split(",")]
     assert counts == sorted(counts) and counts[-1] == total
+
+
+def _corpus_result(article_ids: list[str]) -> dict:
+    stories = [{"id": "s1", "label": "Fares", "articles": article_ids, "first_published": None,
+                "last_published": None, "entities": []}] if article_ids else []
+    return {"schema": "newsprobe.corpus/1", "articles": [{"id": a} for a in article_ids],
+            "meta": {"newsprobe": "test"}, "stories": stories, "copies": [], "claim_links": []}
+
+
+def test_store_a_corpus_run_with_no_articles_does_not_become_the_latest(store):
+    good = store.put_corpus(_corpus_result(["a1", "a2"]))
+    store.put_corpus(_corpus_result([]))  # as an older newsprobe stored an empty run
+    assert store.latest_run_id() == good
+    assert store.latest_corpus() == _corpus_result(["a1", "a2"])
+    assert store.stories_of("a1") == ["s1"]
+    newer = store.put_corpus(_corpus_result(["a3"]))
+    assert store.latest_run_id() == newer and store.stories_of("a3") == ["s1"]
+
+
+@pytest.mark.parametrize("folder", ["news#1", "100%", "a%20b", "q?mode=rw"])
+def test_store_opens_read_only_a_path_with_uri_characters(tmp_path, folder):
+    path = tmp_path / folder / "np.db"
+    with Store.open(path) as s:
+        s.put_analysis(make_analysis())
+    with Store.open(path, readonly=True) as s:
+        assert s.count_articles() == 1 and s.get_analysis("a1").text == TEXT
+    with pytest.raises(sqlite3.OperationalError):  # read-only really is read-only
+        with Store.open(path, readonly=True) as s:
+            s.conn.execute("DELETE FROM articles")

@@ -8,6 +8,7 @@ Analysis in order, so a layer sees exactly the findings of the layers before it.
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 from collections.abc import Iterable, Iterator
 
@@ -17,6 +18,8 @@ from .layers import LAYERS
 from .model import Analysis, Article
 from .parse import load_pipeline, pipeline_label
 from .settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 def article_id(article: Article) -> str:
@@ -85,6 +88,54 @@ def analyze_many(articles: Iterable[Article], settings: Settings | None = None,
             batch = []
     if batch:
         yield from _analyze_batch(batch, nlp, model, settings, chosen)
+
+
+def analyze_each(articles: Iterable[Article], settings: Settings | None = None,
+                 layers: Iterable[str] | None = None) -> Iterator[Analysis | NewsprobeError]:
+    """Like analyze_many, for runs over many inputs: one item per article, in order, either
+    its Analysis or the NewsprobeError naming it (E005 over the size limit, E003 invalid
+    Unicode, E031 a layer failing on it), so that no article ends the run of the others.
+    Only a failure that concerns every article (E010, no spaCy pipeline) is raised."""
+    settings = settings or Settings.load()
+    chosen = select_layers(layers)
+    nlp = load_pipeline(settings.model or None, settings.max_sentence_tokens)
+    model = pipeline_label(nlp)
+    batch: list[Article] = []
+    for article in articles:
+        try:
+            check_text(article, settings.max_input_bytes)
+        except NewsprobeError as err:
+            # The articles before it come out first: results stay in input order.
+            yield from _analyze_batch_alone(batch, nlp, model, settings, chosen)
+            batch = []
+            yield err
+            continue
+        batch.append(article)
+        if len(batch) >= settings.pipe_batch_size:
+            yield from _analyze_batch_alone(batch, nlp, model, settings, chosen)
+            batch = []
+    yield from _analyze_batch_alone(batch, nlp, model, settings, chosen)
+
+
+def _analyze_batch_alone(batch: list[Article], nlp, model: str, settings: Settings,
+                         layers: tuple) -> Iterator[Analysis | NewsprobeError]:
+    """A batch's analyses; when one article makes the parser or a layer fail, the rest of
+    the batch is analysed one by one and only that article becomes an E031 error."""
+    done = 0
+    try:
+        for analysis in _analyze_batch(batch, nlp, model, settings, layers):
+            done += 1
+            yield analysis
+        return
+    except Exception:  # noqa: BLE001 - one bad article must not sink the batch
+        log.exception("a batch of %d articles failed; analysing them one by one", len(batch))
+    for article in batch[done:]:
+        try:
+            yield from _analyze_batch([article], nlp, model, settings, layers)
+        except Exception as exc:  # noqa: BLE001
+            log.exception("analysis failed for %s", article.origin or article_id(article))
+            yield NewsprobeError("E031", f"analysis failed: {type(exc).__name__}: {exc}",
+                                 article.origin or article_id(article))
 
 
 def _analyze_batch(batch: list[Article], nlp, model: str, settings: Settings,

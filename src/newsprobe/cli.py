@@ -121,7 +121,7 @@ def _error(message: str | NewsprobeError) -> None:
 # --- analyze ------------------------------------------------------------------------
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from .analyze import analyze_many
+    from .analyze import analyze_each
     from .ingest import count_inputs, read_inputs
     from .parse import resolve_pipeline_name
 
@@ -159,9 +159,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                     yield item
 
         try:
-            for analysis in analyze_many(articles(), settings):
-                writer.add(analysis)
-                analysed += 1
+            for analysis in analyze_each(articles(), settings):
+                if isinstance(analysis, NewsprobeError):  # this input alone fails
+                    failures.append(analysis)
+                    _error(analysis)
+                else:
+                    writer.add(analysis)
+                    analysed += 1
                 tick()
         except NewsprobeError as err:  # E010: the pipeline failed to load
             _error(err)
@@ -581,6 +585,9 @@ def cmd_corpus(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     print(f"{run.analysed} analysed, {run.reused} reused from {args.db}, {len(run.failures)} failed",
           file=sys.stderr)
+    if run.run_id is None:
+        print(f"no article to group: nothing stored, the latest corpus run in {args.db} is "
+              "unchanged", file=sys.stderr)
     return 1 if run.failures else 0
 
 

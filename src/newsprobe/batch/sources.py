@@ -9,6 +9,7 @@ and comparing two runs rely on.
 from __future__ import annotations
 
 import glob
+import os
 from collections.abc import Container, Iterator
 from pathlib import Path
 
@@ -26,7 +27,11 @@ def input_files(patterns: list[str]) -> list[tuple[str, str] | NewsprobeError]:
     """(kind, path) for every file the inputs name, in order and each once; an error for
     an input that names none. A pattern with glob characters that is not itself a path is
     expanded (recursively with `**`), so quoted globs work where no shell expands them
-    (Spark manifests, cron jobs)."""
+    (Spark manifests, cron jobs).
+
+    Paths (and the origins of errors about paths) are canonical: absolute, with symlinks
+    and `..` resolved. Record origins, and so the ledger that resumes a run, are built
+    from them: `in`, `./in` and `/abs/path/in` name the same records."""
     paths: list[str] = []
     for pattern in patterns:
         if pattern == STDIN:
@@ -40,15 +45,28 @@ def input_files(patterns: list[str]) -> list[tuple[str, str] | NewsprobeError]:
     seen: set[str] = set()
     for item in expand(paths):
         if isinstance(item, NewsprobeError):
-            found.append(item)
+            found.append(canonical_error(item))
         elif item[1] == STDIN:
             found.append(NewsprobeError("E006", "batch and Spark runs read files, not "
                                         "standard input (a resumed run must read the same "
                                         "input again)", STDIN))
-        elif item[1] not in seen:
-            seen.add(item[1])
-            found.append(item)
+        else:
+            kind, path = item[0], canonical_path(item[1])
+            if path not in seen:
+                seen.add(path)
+                found.append((kind, path))
     return found
+
+
+def canonical_path(path: str) -> str:
+    return os.path.realpath(path)
+
+
+def canonical_error(err: NewsprobeError) -> NewsprobeError:
+    """The error with its origin made canonical when it names a path (a missing input)."""
+    if not err.origin or err.origin == STDIN:
+        return err
+    return NewsprobeError(err.code, err.message, canonical_path(err.origin))
 
 
 def read_manifest(path: str) -> list[str]:
@@ -68,7 +86,7 @@ def read_file(kind: str, path: str, settings: Settings, stats: WarcStats | None 
     are cheap, so the caller filters their records itself."""
     if kind == "warc":
         try:
-            yield from read_warc(path, settings.max_input_bytes, stats, done)
+            yield from read_warc(path, settings.max_input_bytes, stats, done, settings)
         except OSError as exc:
             yield NewsprobeError("E007", f"cannot be read: {exc.strerror or exc}", path)
         return

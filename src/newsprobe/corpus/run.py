@@ -187,12 +187,12 @@ class CorpusRun:
     analysed: int = 0                  # analyses computed in this run
     reused: int = 0                    # analyses taken from the store
     failures: list[NewsprobeError] = field(default_factory=list)
-    run_id: int | None = None
+    run_id: int | None = None          # None: nothing analysed, so no run was stored
 
 
 def run_corpus(paths: list[str], db: str | Path, settings: Settings | None = None,
                progress: Progress = _noop, encode: Encoder | None = None) -> CorpusRun:
-    from ..analyze import analyze_many
+    from ..analyze import analyze_each
     from ..ingest import read_inputs
     from ..layers import LAYERS
     from ..store import Store, content_hash
@@ -213,7 +213,10 @@ def run_corpus(paths: list[str], db: str | Path, settings: Settings | None = Non
                 run.reused += 1
             else:
                 todo.append(item)
-        for analysis in analyze_many(_counted(todo, progress), settings):
+        for analysis in analyze_each(_counted(todo, progress), settings):
+            if isinstance(analysis, NewsprobeError):  # this article alone fails
+                run.failures.append(analysis)
+                continue
             store.put_analysis(analysis)
             ids.append(analysis.id)
             run.analysed += 1
@@ -222,7 +225,10 @@ def run_corpus(paths: list[str], db: str | Path, settings: Settings | None = Non
         run.result = compute_corpus(analyses, settings, vectors=vectors, encode=encode, progress=progress)
         run.result["meta"]["analysed"] = run.analysed
         run.result["meta"]["reused"] = run.reused
-        run.run_id = store.put_corpus(run.result)
+        # A run that analysed nothing (every input failed, or none given) is not stored:
+        # it would replace the last good run as the one the web app and reports show.
+        if analyses:
+            run.run_id = store.put_corpus(run.result)
     return run
 
 

@@ -39,14 +39,14 @@ def read_inputs(paths: list[str], settings: Settings | None = None) -> Iterator[
                         yield _with_outlet(result)
                 continue
             if kind == "warc":
-                for result in read_warc(path, settings.max_input_bytes):
+                for result in read_warc(path, settings.max_input_bytes, settings=settings):
                     yield _with_outlet(result)
                 continue
             if path == STDIN:
                 origin, data = STDIN_ORIGIN, _read_stdin(settings.max_input_bytes)
             else:
                 origin, data = path, _read_file(path, settings.max_input_bytes)
-            article = read_html(data, origin) if kind == "html" else read_text(data, origin)
+            article = read_html(data, origin, settings) if kind == "html" else read_text(data, origin)
             yield _with_outlet(article)
         except NewsprobeError as err:
             yield err

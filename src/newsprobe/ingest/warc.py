@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from ..errors import NewsprobeError
 from ..model import Article
+from ..settings import Settings
 from .html_page import read_html
 from .outlet import outlet_of
 
@@ -76,14 +77,17 @@ def record_origin(path: str, offset: int) -> str:
 
 
 def read_warc(path: str, max_bytes: int, stats: WarcStats | None = None,
-              done: Container[str] = ()) -> Iterator[Article | NewsprobeError]:
+              done: Container[str] = (), settings: Settings | None = None
+              ) -> Iterator[Article | NewsprobeError]:
     """Yield an Article or a NewsprobeError for each HTML 200 response in the WARC file at
     `path`, in file order. Records whose origin is in `done` (a resumed batch run) are
-    skipped before their HTML is extracted, which is the expensive part."""
+    skipped before their HTML is extracted, which is the expensive part. `settings` holds
+    the extraction limits (ingest/html_page.py); `max_bytes` bounds the raw payload."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     stats = stats if stats is not None else WarcStats()
+    settings = settings or Settings.load()
     with open(path, "rb") as stream:
         size = os.fstat(stream.fileno()).st_size
         records = ArchiveIterator(stream)
@@ -98,7 +102,7 @@ def read_warc(path: str, max_bytes: int, stats: WarcStats | None = None,
                 # skipped ones (RELIABILITY.md).
                 if record.rec_type is None or record.format != "warc" or record.length is None:
                     raise ValueError(f"not a whole WARC record ({record.format or 'no'} format, type {record.rec_type})")
-                item = _read_record(record, path, offset, max_bytes, stats, done)
+                item = _read_record(record, path, offset, max_bytes, stats, done, settings)
                 records.read_to_end()
                 # warcio hands out a record cut short by the end of the file as if it were
                 # whole; the block's reader still expects bytes.
@@ -133,7 +137,7 @@ def _broken(path: str, offset: int, why: str) -> NewsprobeError:
 
 
 def _read_record(record, path: str, offset: int, max_bytes: int, stats: WarcStats,
-                 done: Container[str]) -> Article | NewsprobeError | None:
+                 done: Container[str], settings: Settings) -> Article | NewsprobeError | None:
     if record.rec_type != "response":
         return None
     stats.responses += 1
@@ -159,7 +163,7 @@ def _read_record(record, path: str, offset: int, max_bytes: int, stats: WarcStat
         return NewsprobeError("E005", f"the HTML payload is over the limit of {max_bytes:,} "
                               "bytes (setting max_input_bytes)", origin)
     try:
-        page = read_html(data, origin)
+        page = read_html(data, origin, settings)
     except NewsprobeError as err:
         stats.errors += 1
         return err

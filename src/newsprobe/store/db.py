@@ -12,8 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import sqlite3
 import time
+import urllib.parse
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -37,6 +39,13 @@ def content_hash(text: str) -> str:
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def readonly_uri(path: str) -> str:
+    """The SQLite URI that opens `path` read-only. The path is percent-encoded: in a URI,
+    `#` starts a fragment, `?` the parameters and `%` an escape, so a folder called
+    `news#1` or `100%` would otherwise name another file (or none)."""
+    return "file:" + urllib.parse.quote(os.path.abspath(path), safe="/") + "?mode=ro"
+
+
 class Store:
     """A newsprobe database. Open with `Store.open(path)` (":memory:" for a throwaway one);
     use as a context manager or call `close()`."""
@@ -49,7 +58,7 @@ class Store:
         path = str(path)
         try:
             if readonly:
-                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
+                conn = sqlite3.connect(readonly_uri(path), uri=True, isolation_level=None,
                                        timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
             else:
                 if path != ":memory:":
@@ -258,12 +267,21 @@ class Store:
         return run_id
 
     def latest_corpus(self) -> dict[str, Any] | None:
-        """The most recent corpus result, as it was returned by the run."""
-        row = self.conn.execute("SELECT result FROM corpus_runs ORDER BY id DESC LIMIT 1").fetchone()
+        """The latest corpus result with articles (see latest_run_id), as the run returned it."""
+        run_id = self.latest_run_id()
+        if run_id is None:
+            return None
+        row = self.conn.execute("SELECT result FROM corpus_runs WHERE id = ?", (run_id,)).fetchone()
         return json.loads(row[0]) if row else None
 
     def latest_run_id(self) -> int | None:
-        row = self.conn.execute("SELECT max(id) FROM corpus_runs").fetchone()
+        """The latest corpus run that holds articles. Every article of a run is in one of
+        its stories, so a run with no story members analysed nothing (run_corpus no longer
+        stores such runs; older versions did): it never hides the last good run. A run is
+        stored in one transaction, so of two concurrent writers the one that commits last
+        is the latest, and it is always a complete run. max() reads the story_members
+        primary key, so this costs one index lookup."""
+        row = self.conn.execute("SELECT max(run_id) FROM story_members").fetchone()
         return row[0]
 
     def stories_of(self, article_id: str, run_id: int | None = None) -> list[str]:
