@@ -35,6 +35,15 @@ class Settings:
     web_max_body_bytes: int = 5_000_000
     web_max_upload_articles: int = 100
     web_variant_similarity: float = 65.0
+    # web: reliability and security of `newsprobe serve` (defaults.toml, block "web")
+    web_allowed_hosts: str = ""
+    web_analysis_workers: int = 1
+    web_analysis_queue: int = 4
+    web_analysis_time_limit_s: float = 120.0
+    web_header_timeout_s: float = 10.0
+    web_body_timeout_s: float = 60.0
+    web_keep_alive_s: float = 5.0
+    web_shutdown_grace_s: float = 10.0
 
     @classmethod
     def load(cls, **overrides) -> "Settings":
