@@ -81,6 +81,7 @@ def create_app(config: WebConfig) -> FastAPI:
     app.state.config = config
     app.state.stores = StoreAccess(config.db)
     app.state.cache = {}
+    app.state.speaker_cache = {}  # views/speaker.py: grouped quotes per speaker and store version
     app.state.pool = pool
     app.add_middleware(Guard, max_body_bytes=config.max_body_bytes,
                        allowed_hosts=allowed_host_names(settings.web_allowed_hosts, config.allowed_hosts),
