@@ -23,6 +23,7 @@ CODES = {
     "E013": "technique model missing or stale",
     "E020": "store cannot be opened",
     "E021": "bad search query",
+    "E022": "cannot serve on that address",
     "E030": "broken WARC record",
     "E031": "analysis failed",
     "E032": "page too complex to extract",

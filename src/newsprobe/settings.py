@@ -39,6 +39,15 @@ class Settings:
     # Limits on what is extracted and analysed, and caps on per-article findings
     # (defaults.toml, last block, says why).
     max_html_elements: int = 100_000
+    # web: reliability and security of `newsprobe serve` (defaults.toml, block "web")
+    web_allowed_hosts: str = ""
+    web_analysis_workers: int = 1
+    web_analysis_queue: int = 4
+    web_analysis_time_limit_s: float = 120.0
+    web_header_timeout_s: float = 10.0
+    web_body_timeout_s: float = 60.0
+    web_keep_alive_s: float = 5.0
+    web_shutdown_grace_s: float = 10.0
 
     @classmethod
     def load(cls, **overrides) -> "Settings":

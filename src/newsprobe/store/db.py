@@ -324,16 +324,17 @@ class Store:
     def search_corpus(self, query: str | None, kind: str = "articles", *, outlet: str | None = None,
                       since: str | None = None, until: str | None = None, speaker: str | None = None,
                       status: str | None = None, technique: str | None = None,
-                      limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+                      limit: int = 20, offset: int = 0,
+                      marks: tuple[str, str] = ("\ue000", "\ue001")) -> list[dict[str, Any]]:
         """Search (FTS5 syntax, as in `search`) or, with no query, browse articles, quotes or
         claims, newest first, narrowed by filters. `since`/`until` compare the first ten
         characters of `published` (ISO dates). A filter on something a kind does not have
         itself applies through its article (a technique filter keeps quotes from articles
         that use the technique) or through its claim/quote link (status of a quote's claim,
-        speaker of a claim's quote). Snippets mark hits with U+E000 … U+E001."""
+        speaker of a claim's quote). Snippets mark hits with `marks` (U+E000 … U+E001 unless
+        told otherwise: the web app passes markers no text can hold)."""
         if kind not in SEARCH_KINDS:
             raise ValueError(f"kind must be one of {SEARCH_KINDS}, got {kind!r}")
-        hit_open, hit_close = "\ue000", "\ue001"
         q = (query or "").strip()
         where: list[str] = []
         params: list[Any] = []
@@ -355,7 +356,8 @@ class Store:
             join = " JOIN articles a ON a.id = c.article_id"
             own = "c"
         if q:
-            select += f", snippet({fts}, {column}, '{hit_open}', '{hit_close}', '…', 16) AS snippet"
+            select += f", snippet({fts}, {column}, ?, ?, '…', 16) AS snippet"
+            params.extend(marks)  # the select's parameters come before the WHERE's
             source = f"{fts} JOIN {source} ON {own}.rowid = {fts}.rowid"
             where.append(f"{fts} MATCH ?")
             params.append(q)

@@ -1,13 +1,15 @@
 """`create_app(config)`: the FastAPI app over one SQLite store.
 
 Reads go through one read-only connection per worker thread (FastAPI runs the plain `def`
-endpoints in a thread pool; SQLite's WAL mode lets them read while a write is going on);
-writes open their own connection. Routes live in `views/`, one module per page kind.
+endpoints in a thread pool; SQLite's WAL mode lets them read while a write is going on).
+Analyses (and their writes) run in worker processes (`workers.py`), never on the event loop.
+Routes live in `views/`, one module per page kind.
 """
 
 from __future__ import annotations
 
 import threading
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +22,8 @@ from ..store import Store
 from . import errors
 from ..render.as_html import marks_css
 from .render import STATIC, static_asset
-from .safety import Guard
+from .safety import Guard, allowed_host_names
+from .workers import AnalysisPool
 
 
 @dataclass
@@ -29,6 +32,10 @@ class WebConfig:
     token: str | None = None           # required on write endpoints when set
     max_body_bytes: int = 5_000_000    # larger request bodies get a 413
     settings: Settings = field(default_factory=Settings.load)
+    # Host names answered besides the loopback ones and settings.web_allowed_hosts
+    # (`serve` adds the address it binds to); "*" answers any Host (no DNS-rebinding guard).
+    allowed_hosts: tuple[str, ...] = ()
+    start_workers: bool = False        # start the analysis workers with the app, not on first use
 
 
 class StoreAccess:
@@ -37,17 +44,12 @@ class StoreAccess:
     def __init__(self, path: Path):
         self.path = path
         self.local = threading.local()
-        # Serialises analyses: one spaCy pipeline, not made for threads.
-        self.analyse_lock = threading.Lock()
 
     def reader(self) -> Store:
         store = getattr(self.local, "store", None)
         if store is None:
             store = self.local.store = Store.open(self.path, readonly=True)
         return store
-
-    def writer(self) -> Store:
-        return Store.open(self.path)
 
 
 def read_store(request: Request) -> Store:
@@ -56,7 +58,20 @@ def read_store(request: Request) -> Store:
 
 def create_app(config: WebConfig) -> FastAPI:
     Store.open(config.db).close()  # create the file and apply migrations before any reader
-    app = FastAPI(
+    settings = config.settings
+    pool = AnalysisPool(config.db, settings, settings.web_analysis_workers, settings.web_analysis_queue,
+                        settings.web_analysis_time_limit_s)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        if config.start_workers:
+            pool.start()
+        try:
+            yield
+        finally:
+            pool.close()
+
+    app = FastAPI(lifespan=lifespan, 
         title="newsprobe", version=__version__,
         description="Who claims what, how it is sourced, and how stories travel: the articles, "
                     "quotes, claims, stories and speakers of a newsprobe store. Every page has a "
@@ -66,7 +81,11 @@ def create_app(config: WebConfig) -> FastAPI:
     app.state.config = config
     app.state.stores = StoreAccess(config.db)
     app.state.cache = {}
-    app.add_middleware(Guard, max_body_bytes=config.max_body_bytes)
+    app.state.speaker_cache = {}  # views/speaker.py: grouped quotes per speaker and store version
+    app.state.pool = pool
+    app.add_middleware(Guard, max_body_bytes=config.max_body_bytes,
+                       allowed_hosts=allowed_host_names(settings.web_allowed_hosts, config.allowed_hosts),
+                       body_timeout_s=settings.web_body_timeout_s)
     errors.install(app)
 
     @app.get("/static/{name}", include_in_schema=False)

@@ -1,15 +1,30 @@
 // newsprobe web app: the article page's layers and finding highlights. Reads the DOM
 // only; article data never becomes code. The article text is a flat run of text nodes and
 // <span> pieces (render/as_html.py), so a finding's [start, end) maps to the pieces that
-// cover those characters.
+// cover those characters. Offsets count code points (Python str indices), not the UTF-16
+// units of a JavaScript string: an emoji is one character there, two here.
 (function () {
   'use strict';
+  // Code points in a string: UTF-16 units less the low halves of surrogate pairs.
+  function codePointLength(s) {
+    var n = s.length;
+    for (var i = 0; i + 1 < s.length; i++) {
+      var c = s.charCodeAt(i);
+      if (c >= 0xD800 && c <= 0xDBFF) {
+        var d = s.charCodeAt(i + 1);
+        if (d >= 0xDC00 && d <= 0xDFFF) { n--; i++; }
+      }
+    }
+    return n;
+  }
+  window.newsprobeCodePointLength = codePointLength;  // for tests
+
   var text = document.getElementById('text');
   var pieces = [];
   if (text) {
     var pos = 0;
     text.childNodes.forEach(function (node) {
-      var len = node.textContent.length;
+      var len = codePointLength(node.textContent);
       if (node.nodeType === 1 && len) pieces.push({ el: node, start: pos, end: pos + len });
       pos += len;
     });

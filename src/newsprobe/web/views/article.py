@@ -15,6 +15,7 @@ from ...render import chain_label, one_line, quote_content, speaker_groups, trun
 from ...render.as_html import PALETTE, highlight, safe_href
 from ...store import Store
 from ..app import read_store
+from ..errors import READ_RESPONSES
 from ..render import page_or_json, split_format
 
 router = APIRouter()
@@ -135,7 +136,7 @@ def article_page(article_id: str, request: Request, store: Store = Depends(read_
 
 
 @router.get("/api/article/{article_id:path}", tags=["articles"],
-            summary="One stored article: its newsprobe.article/1 analysis, stories and copies")
+            summary="One stored article: its newsprobe.article/1 analysis, stories and copies", responses=READ_RESPONSES)
 def article_api(article_id: str, request: Request, store: Store = Depends(read_store)) -> dict[str, Any]:
     """`article` is the `newsprobe.article/1` object; `stories` and `copies` come from the
     latest corpus run (empty when the article was not part of one). 404 for an unknown id."""

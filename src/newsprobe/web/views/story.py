@@ -12,6 +12,7 @@ from ... import __version__
 from ...corpus import CORPUS_SCHEMA
 from ...store import Store
 from ..app import read_store
+from ..errors import READ_RESPONSES
 from ..render import page_or_json, split_format
 
 router = APIRouter()
@@ -138,7 +139,7 @@ def story_page(story_id: str, request: Request, store: Store = Depends(read_stor
 
 
 @router.get("/api/story/{story_id}", tags=["corpus"],
-            summary="One story of the latest corpus run, as a newsprobe.corpus/1 object")
+            summary="One story of the latest corpus run, as a newsprobe.corpus/1 object", responses=READ_RESPONSES)
 def story_api(story_id: str, store: Store = Depends(read_store)) -> dict[str, Any]:
     """The story's articles (oldest first), the copies among them with aligned sentence
     pairs and changes. 404 for an unknown story or a store without a corpus run."""
