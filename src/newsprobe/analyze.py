@@ -3,6 +3,9 @@
 Each layer is a module in `layers/` with NAME, VERSION, REQUIRES and one entry point
 `run(doc, analysis, settings)` that returns its findings; this module stores them on the
 Analysis in order, so a layer sees exactly the findings of the layers before it.
+
+The layers and the parser (spaCy, torch) are imported when an analysis runs, not with this
+module: `import newsprobe` and `newsprobe --version` stay cheap.
 """
 
 from __future__ import annotations
@@ -14,9 +17,7 @@ from collections.abc import Iterable, Iterator
 
 from . import __version__
 from .errors import NewsprobeError
-from .layers import LAYERS
 from .model import Analysis, Article
-from .parse import load_pipeline, pipeline_label
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,7 @@ def check_text(article: Article, limit: int) -> None:
 def select_layers(names: Iterable[str] | None) -> tuple:
     """The layers to run: all of them, or the named ones plus the layers they require
     (an evaluation of attribution needs entities, not techniques)."""
+    from .layers import LAYERS
     if names is None:
         return LAYERS
     wanted = set(names)
@@ -75,6 +77,7 @@ def analyze_many(articles: Iterable[Article], settings: Settings | None = None,
                  layers: Iterable[str] | None = None) -> Iterator[Analysis]:
     """Analyse articles in order, parsing them in batches with nlp.pipe. `layers` limits
     the run to some layers (and those they require); the others' fields stay empty."""
+    from .parse import load_pipeline, pipeline_label
     settings = settings or Settings.load()
     chosen = select_layers(layers)
     nlp = load_pipeline(settings.model or None, settings.max_sentence_tokens)
@@ -139,7 +142,7 @@ def _analyze_batch_alone(batch: list[Article], nlp, model: str, settings: Settin
 
 
 def _analyze_batch(batch: list[Article], nlp, model: str, settings: Settings,
-                   layers: tuple = LAYERS) -> Iterator[Analysis]:
+                   layers: tuple) -> Iterator[Analysis]:
     started = time.perf_counter()
     docs = list(nlp.pipe(a.text for a in batch))
     # nlp.pipe parses a batch at once; charge each article its share by length.
@@ -151,8 +154,11 @@ def _analyze_batch(batch: list[Article], nlp, model: str, settings: Settings,
 
 
 def analyze_doc(article: Article, doc, settings: Settings, model: str = "",
-                parse_ms: float = 0.0, layers: tuple = LAYERS) -> Analysis:
-    """Run the layers over an already parsed Doc (the Spark job and benchmarks use this)."""
+                parse_ms: float = 0.0, layers: tuple | None = None) -> Analysis:
+    """Run the layers over an already parsed Doc (the Spark job and benchmarks use this);
+    all layers unless `layers` names some (as `select_layers` returns them)."""
+    if layers is None:
+        layers = select_layers(None)
     analysis = Analysis(
         text=article.text, id=article_id(article), title=article.title, url=article.url,
         outlet=article.outlet, published=article.published, language=article.language,

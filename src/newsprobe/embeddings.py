@@ -41,7 +41,12 @@ def load_encoder():
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     import torch
     from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as transformers_logging
 
+    # transformers draws a "Loading weights" tqdm bar on stderr while it reads the weights;
+    # newsprobe reports its own progress, so third-party bars are switched off (this also
+    # switches off huggingface_hub's bars; both are process-wide flags).
+    transformers_logging.disable_progress_bar()
     # One thread: an article's batch is a few dozen sentences, too small for two threads to
     # pay for their hand-offs, and on a busy machine the waiting threads spin. Measured on
     # 30 sentences with the machine loaded: 2.3 s with two threads, 0.35 s with one.
