@@ -99,6 +99,7 @@ def analyze_each(articles: Iterable[Article], settings: Settings | None = None,
     its Analysis or the NewsprobeError naming it (E005 over the size limit, E003 invalid
     Unicode, E031 a layer failing on it), so that no article ends the run of the others.
     Only a failure that concerns every article (E010, no spaCy pipeline) is raised."""
+    from .parse import load_pipeline, pipeline_label
     settings = settings or Settings.load()
     chosen = select_layers(layers)
     nlp = load_pipeline(settings.model or None, settings.max_sentence_tokens)
