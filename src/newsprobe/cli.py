@@ -620,9 +620,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import os
     import secrets
 
-    from .web import WebConfig, create_app
-    from .web.safety import is_loopback
-    from .web.server import bind, serve
+    try:
+        from .web import WebConfig, create_app
+        from .web.safety import is_loopback
+        from .web.server import bind, serve
+    except ImportError as exc:  # a slim install: the web app is the [web] extra
+        _error(f"the web app needs the web extra ({exc}): pip install 'newsprobe[web]', or "
+               "pip install -r requirements-web.lock in a clone")
+        return 2
 
     settings = Settings.load()
     db = Path(args.db)
