@@ -252,3 +252,21 @@ def test_batch_resumed_with_the_same_inputs_spelt_otherwise_adds_nothing(tmp_pat
     assert (first.articles, first.errors) == (3, 1)
     assert (again.articles, again.errors) == (0, 0)
     assert again.to_dict()["total_errors"] == 1
+
+
+def test_batch_names_each_failed_input_on_stderr_and_counts_once(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Port reopens\n\nThe port of Velmar reopened on Friday, officials said.\n",
+                    encoding="utf-8")
+    broken = tmp_path / "wires.jsonl"
+    broken.write_text('{"text": "A fine wire story about the harbour."}\n{"text": \n', encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    done = subprocess.run(_batch_command([str(good), str(broken), str(empty)], tmp_path / "out"),
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1, done.stderr
+    errors = [line for line in done.stderr.splitlines() if line.startswith("error: ")]
+    assert any(f"{broken}:2" in line and "[E004]" in line for line in errors), done.stderr
+    assert any(str(empty) in line and "[E001]" in line for line in errors), done.stderr
+    assert re.findall(r"^2 analysed, 2 failed", done.stderr, re.M), done.stderr
+    assert "overall" not in done.stderr  # a first run's totals are its own: said once

@@ -24,24 +24,24 @@ Rows = dict[str, list[dict]]
 
 
 def analyse_chunk(records: list[Record], settings: Settings,
-                  on_record: Callable[[bool], None] | None = None) -> Rows:
-    """Rows for all `records`, in their order. `on_record(ok)` is called once per record
-    (True for an analysed article), for progress bars. Raises only what concerns every
-    record (E010: no spaCy pipeline)."""
-    tick = on_record or (lambda ok: None)
+                  on_record: Callable[[NewsprobeError | None], None] | None = None) -> Rows:
+    """Rows for all `records`, in their order. `on_record(error)` is called once per record
+    (None for an analysed article, else its error), for progress bars and for naming failed
+    inputs as they fail. Raises only what concerns every record (E010: no spaCy pipeline)."""
+    tick = on_record or (lambda error: None)
     rows = empty_rows()
     articles = [r for r in records if isinstance(r, Article)]
     for record in records:
         if isinstance(record, NewsprobeError):
             rows["errors"].append(error_row(record))
-            tick(False)
+            tick(record)
     for article, result in zip(articles, analyze_each(articles, settings)):
         if isinstance(result, NewsprobeError):
             rows["errors"].append(error_row(result))
-            tick(False)
+            tick(result)
             continue
         _extend(rows, analysis_rows(result, article))
-        tick(True)
+        tick(None)
     return rows
 
 

@@ -46,20 +46,24 @@ def main(args: argparse.Namespace) -> int:
         return 2
     # WARC files are not counted ahead, so the bar counts up instead of toward a total
     with counting_progress(("analysed", "failed"), sys.stderr.isatty()) as count:
+        def on_record(error: NewsprobeError | None) -> None:
+            if error is not None:  # named as it fails; errors.parquet keeps them all
+                print(f"error: {error}", file=sys.stderr)
+            count("analysed" if error is None else "failed")
+
         try:
-            summary = run_batch(args.paths, Path(args.out), settings,
-                                on_record=lambda ok: count("analysed" if ok else "failed"))
+            summary = run_batch(args.paths, Path(args.out), settings, on_record=on_record)
         except NewsprobeError as err:  # E010 while loading the pipeline
             print(f"error: {err}", file=sys.stderr)
             return 2
     d = summary.to_dict()
     rate = summary.articles / summary.seconds if summary.seconds else 0.0
     print(f"{d['articles']} analysed, {d['errors']} failed in {summary.seconds:.1f} s "
-          f"({rate:.1f} articles/s); {d['total_articles']} analysed and "
-          f"{d['total_errors']} failed in {args.out} overall", file=sys.stderr)
-    if summary.resumed:
+          f"({rate:.1f} articles/s)", file=sys.stderr)
+    if summary.resumed:  # only then do this run's counts and the folder's differ
         print(f"resumed: {summary.skipped_files} files and {summary.skipped_records} records "
-              "were done already", file=sys.stderr)
+              f"were done already; {d['total_articles']} analysed and {d['total_errors']} "
+              f"failed in {args.out} overall", file=sys.stderr)
     w = d["warc"]
     if w["responses"]:
         print(f"WARC: {w['responses']} responses, {w['articles']} HTML articles, skipped "

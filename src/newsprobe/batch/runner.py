@@ -72,7 +72,7 @@ class _Chunk:
 
 
 def run_batch(inputs: list[str], out: Path, settings: Settings | None = None,
-              on_record: Callable[[bool], None] | None = None,
+              on_record: Callable[[NewsprobeError | None], None] | None = None,
               chunk_size: int | None = None) -> BatchSummary:
     """Analyse `inputs` (files, directories, globs) into Parquet tables under `out`,
     resuming whatever an earlier run over `out` left unfinished."""
