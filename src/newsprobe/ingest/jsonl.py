@@ -87,7 +87,7 @@ def parse_line(raw: bytes, origin: str, max_bytes: int) -> Article:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise NewsprobeError("E004", f"not valid JSON: {exc.msg} at column {exc.colno}",
+        raise NewsprobeError("E004", f"not valid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}",
                              origin) from None
     if not isinstance(record, dict):
         raise NewsprobeError("E004", f"expected a JSON object, got {type(record).__name__}",
