@@ -188,7 +188,7 @@ def test_ingest_jsonl_lines_fail_alone(tmp_path):
     assert first.origin == f"{f}:1" and first.id == "a1" and first.title == "First"
     assert first.outlet == "example.com.au" and first.published == "2023-05-01"
     assert broken.origin == f"{f}:2" and f"{f}:2" in str(broken)
-    assert "at at" not in str(broken) and "starting at column" in str(broken)
+    assert "at at" not in str(broken) and " at column " in str(broken)
     assert missing.origin == f"{f}:4" and blank.origin == f"{f}:5"
     assert last.origin == f"{f}:7" and last.id == "5"
     assert last.text == "Line one.\nLine two." and last.outlet == "Wire Service"
