@@ -119,3 +119,16 @@ def test_outlets_show_and_bad_index_files(index_file, tmp_path, capsys):
     empty = tmp_path / "empty"
     empty.mkdir()
     assert main(["outlets", "build", str(empty), "--out", str(tmp_path / "x.json")]) == 2
+
+
+def test_wire_copy_on_a_portal_cites_the_agency_and_a_place_is_never_an_outlet(index_file):
+    text = ("Ships leave port\n\nMOSCOW (Reuters) - Moscow denied that six ships had left "
+            "Sevastopol, the TASS news agency quoted the defence ministry as saying.\n")
+    a = analyze(Article(text=text, url="https://news.portal-example.com/a/1"),
+                Settings.load(outlet_index=str(index_file)))
+    names = {o["name"]: o for o in a.outlets}
+    assert names["Reuters"]["role"] == "source" and names["Reuters"]["found_by"] == "dateline"
+    assert not any(name.lower() == "moscow" for name in names)
+    dated = analyze(Article(text="MOSCOW, December 5./TASS/. The ministry said the strike hit "
+                                 "17 targets.\n"))
+    assert dated.outlets[0]["name"] == "TASS" and dated.outlets[0]["found_by"] == "dateline"

@@ -22,8 +22,12 @@ VERSION = "1"
 FIELD = "outlets"
 REQUIRES = ("quotes",)
 
-# "MOSCOW, Nov 3 (Reuters) -", "(AP) —": an agency's dateline at the start of wire copy.
-_DATELINE = re.compile(r"\(([A-Z][A-Za-z&./ -]{1,40}?)\)\s*[-–—:]")
+# "MOSCOW, Nov 3 (Reuters) -", "(AP) —", "MOSCOW, December 5./TASS/.": an agency's
+# dateline at the start of wire copy.
+_DATELINE = re.compile(r"\(([A-Z][A-Za-z&./ -]{1,40}?)\)\s*[-–—:]|/([A-Z][A-Za-z-]{1,20})/\.")
+# Entity labels that name places, peoples and times: "MOSCOW (Reuters)" read as a media
+# speaker must not pick up the cases of an outlet that happens to be called "Moscow".
+_NOT_OUTLET_LABELS = {"GPE", "LOC", "NORP", "DATE", "TIME"}
 DATELINE_CHARS = 400
 
 
@@ -40,6 +44,10 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[dict]:
 
     def cite(name: str, found_by: str, quote_id: str | None = None) -> None:
         known = known_by_name(name)
+        if known is None and not looks_like_domain(name) and found_by == "speaker":
+            entity = analysis.entity(speaker_entity.get(quote_id))
+            if entity is not None and entity.label in _NOT_OUTLET_LABELS:
+                return
         key = known.name if known else name_key(name)
         if key not in seen:
             seen[key] = _with_context(OutletRecord(
@@ -48,6 +56,11 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[dict]:
         if quote_id and quote_id not in seen[key].quotes:
             seen[key].quotes.append(quote_id)
 
+    speaker_entity = {q.id: q.speaker.entity for q in analysis.quotes}
+    # Wire copy on another site ("MOSCOW (Reuters) -" on a portal): the agency is a source.
+    agency = _dateline_outlet(analysis.text)
+    if agency is not None and publisher is not None and agency.name != publisher.name:
+        cite(agency.name, "dateline")
     # Media speakers and media links of source chains; a known outlet's name counts as
     # media whatever kind attribution gave it (the small NER calls "Sputnik" a person).
     for quote in analysis.quotes:
@@ -79,8 +92,12 @@ def _publisher(analysis: Analysis) -> OutletRecord | None:
         known = known_by_name(analysis.outlet)
         return OutletRecord(name=known.name if known else analysis.outlet,
                             found_by="outlet field", domain=_domain_of(analysis.outlet, known))
-    for match in _DATELINE.finditer(analysis.text[:DATELINE_CHARS]):
-        known = known_by_name(match.group(1))
+    return _dateline_outlet(analysis.text)
+
+
+def _dateline_outlet(text: str) -> OutletRecord | None:
+    for match in _DATELINE.finditer(text[:DATELINE_CHARS]):
+        known = known_by_name(match.group(1) or match.group(2))
         if known is not None:
             return OutletRecord(name=known.name, found_by="dateline",
                                 domain=_domain_of(known.name, known))

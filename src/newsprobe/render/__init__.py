@@ -98,6 +98,13 @@ def speaker_groups(analysis: Analysis) -> list[SpeakerGroup]:
     return list(groups.values())
 
 
+def outlet_role(record: dict) -> str:
+    """How the article relates to an outlet, in the reader's words."""
+    if record.get("role") == "publisher":
+        return "published by"
+    return "wire copy of" if record.get("found_by") == "dateline" else "cites"
+
+
 def outlet_facts(record: dict) -> list[str]:
     """What is known of an outlet, as short phrases every renderer shows the same way:
     ["state-controlled media, Russia: Russian state news agency", "quality 0.34 of 1 (Lin et
@@ -134,5 +141,5 @@ def _quote_position(quote: Quote) -> int:
     return min(starts, default=0)
 
 
-__all__ = ["outlet_facts", "HEADLINE_WORDS", "CONTENT_CHARS", "clean", "one_line", "truncate", "headline",
+__all__ = ["outlet_role", "outlet_facts", "HEADLINE_WORDS", "CONTENT_CHARS", "clean", "one_line", "truncate", "headline",
            "source_label", "chain_label", "quote_content", "SpeakerGroup", "speaker_groups"]

@@ -20,7 +20,7 @@ from ..model import Analysis, Quote
 from ..layers.technique_glossary import EXPLANATIONS as TECHNIQUE_EXPLANATIONS
 from ..layers.technique_glossary import label as technique_label
 from ..outlets import CONTROL_LABELS
-from . import (chain_label, headline, marked, one_line, outlet_facts, quote_content, source_label,
+from . import (chain_label, headline, marked, one_line, outlet_facts, outlet_role, quote_content, source_label,
                speaker_groups, truncate)
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
@@ -207,7 +207,7 @@ def _outlets_panel(a: Analysis) -> str:
         return ""
     parts = [f'<h2>Outlets <span class="count">{len(a.outlets)}</span></h2><ul class="outlets">']
     for record in a.outlets:
-        role = "published by" if record.get("role") == "publisher" else "cited"
+        role = outlet_role(record)
         quotes = (f' <span class="sub">in {esc(", ".join(map(str, record["quotes"])))}</span>'
                   if record.get("quotes") else "")
         facts = outlet_facts(record)

@@ -19,7 +19,7 @@ from rich.tree import Tree
 from ..model import Analysis, Quote
 from ..layers.technique_glossary import EXPLANATIONS as TECHNIQUE_EXPLANATIONS
 from ..layers.technique_glossary import label as technique_label
-from . import (chain_label, clean, headline, marked, one_line, outlet_facts, quote_content,
+from . import (chain_label, clean, headline, marked, one_line, outlet_facts, outlet_role, quote_content,
                speaker_groups, truncate)
 
 # Styles per speaker kind, so that an anonymous or rumoured source stands out.
@@ -96,7 +96,7 @@ def _outlets(a: Analysis) -> Text:
     this describes the outlet, not the article."""
     out = Text()
     for record in a.outlets:
-        role = "published by" if record.get("role") == "publisher" else "cites"
+        role = outlet_role(record)
         out.append(f"\n{role} ", style="dim")
         out.append(one_line(str(record.get("name", ""))), style="bold")
         if record.get("domain") and record.get("domain") != record.get("name"):
