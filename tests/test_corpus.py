@@ -77,7 +77,8 @@ def test_corpus_cli_json_and_html(first_run, tmp_path, capsys):
     assert "0 analysed, 2 reused" in err
     assert main(["corpus", *PAIR, "--db", str(db), "--format", "html", "--out", str(tmp_path)]) == 0
     page = (tmp_path / "corpus.html").read_text(encoding="utf-8")
-    assert "<svg" in page and "<mark>Morvania</mark>" in page and "<mark>Talvia</mark>" in page
+    assert "<svg" in page and "'>Morvania</mark>" in page and "'>Talvia</mark>" in page
+    assert "class='timeline'" in page and "class='pairs'" in page  # laid out as the web story page
     assert "<script" not in page
 
 

@@ -1,141 +1,179 @@
-"""The HTML story report of a `newsprobe.corpus/1` result: one self-contained page.
+"""The HTML story report of a `newsprobe.corpus` result: one self-contained page.
 
-Per story: its articles on a timeline, its copy edges as an SVG graph, and each changed
-sentence pair side by side with the changed spans highlighted. Every piece of input text
-is escaped (html.escape), and the page loads nothing from outside.
+It shows each story the way the web app's story page does, from the same story view
+(render/story_view.py) and the same stylesheet (web/static/app.css, inlined): a vertical
+timeline of the articles with their copy relations, the copy graph as an arc diagram, and
+each changed sentence pair side by side with the changes marked. Every piece of input text
+is escaped, and the page loads nothing from outside (a Content-Security-Policy says so).
 """
 
 from __future__ import annotations
 
-import math
-from datetime import date
+from functools import lru_cache
 from html import escape
+from importlib import resources
 from typing import Any
 
-_CSS = """
-body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:70em;color:#222;padding:0 1em}
-h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}
-.meta{color:#666}.timeline{position:relative;height:3.2em;margin:1em 0 2em;border-bottom:2px solid #999}
-.tick{position:absolute;bottom:-.45em;width:.8em;height:.8em;border-radius:50%;background:#36c}
-.tick span{position:absolute;top:1.2em;left:0;white-space:nowrap;font-size:.75em;color:#444;transform:rotate(20deg);transform-origin:left}
-table.pair{width:100%;border-collapse:collapse;margin:.5em 0}table.pair td{width:50%;vertical-align:top;border:1px solid #ddd;padding:.5em}
-mark{background:#fd6}.kind{font-weight:600;color:#a50}ul.articles li{margin:.2em 0}
-svg text{font-size:11px}
-"""
+from .. import __version__
+from .story_view import story_articles, story_view
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+@lru_cache(maxsize=1)
+def _stylesheet() -> str:
+    return resources.files("newsprobe.web").joinpath("static/app.css").read_text("utf-8")
 
 
 def render(result: dict[str, Any], texts: dict[str, str] | None = None) -> str:
     """The page; `texts` (article id -> text) is not needed: spans carry their text."""
-    arts = {a["id"]: a for a in result["articles"]}
-    copies_by_story: dict[str, list[dict]] = {}
-    for k in result["copies"]:
-        copies_by_story.setdefault(arts[k["source"]]["story"], []).append(k)
-    parts = [f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
-             f"<title>newsprobe story report</title><style>{_CSS}</style></head><body>",
-             "<h1>newsprobe story report</h1>",
-             f"<p class='meta'>{len(result['articles'])} articles · {len(result['stories'])} stories · "
-             f"{len(result['copies'])} copies · {len(result['claim_links'])} claim links</p>"]
-    for story in result["stories"]:
-        copies = copies_by_story.get(story["id"], [])
-        if len(story["articles"]) < 2 and not copies:
-            continue
-        parts.append(f"<section id='{escape(story['id'])}'><h2>{escape(story['id'])}: {escape(story['label'])}</h2>")
-        if story["entities"]:
-            parts.append(f"<p class='meta'>{escape(', '.join(story['entities']))}</p>")
-        parts.append(_timeline([arts[i] for i in story["articles"]]))
-        parts.append("<ul class='articles'>" + "".join(
-            f"<li>{escape(arts[i].get('published') or 'undated')} · {escape(arts[i].get('outlet') or '')} "
-            f"<b>{escape(arts[i].get('title') or i)}</b> <span class='meta'>{escape(i)}</span></li>"
-            for i in story["articles"]) + "</ul>")
-        if copies:
-            parts.append(_graph(story["articles"], copies, arts))
-            for k in copies:
-                parts.append(_copy(k, arts))
-        parts.append("</section>")
-    if result["claim_links"]:
-        parts.append("<h2>Claims repeated across articles</h2><ul>")
-        for link in result["claim_links"]:
-            parts.append(f"<li>“{escape(link['text'])}” — first in <b>{escape(_title(arts, link['earliest']['article']))}</b>"
-                         f" ({escape(link['earliest'].get('published') or 'undated')}); repeated by "
-                         f"{escape(', '.join(link['outlets']) or str(len(link['articles'])) + ' articles')}</li>")
-        parts.append("</ul>")
-    parts.append("</body></html>")
-    return "\n".join(parts)
+    copies, links = result["copies"], result["claim_links"]
+    parts = [f"<p class='sub'>{len(result['articles'])} articles · {len(result['stories'])} stories · "
+             f"{len(copies)} copies · {sum(len(k['changes']) for k in copies)} changes · "
+             f"{len(links)} claim links</p>"]
+    shown = [s for s in result["stories"]
+             if len(s["articles"]) > 1 or any(k["source"] in s["articles"] for k in copies)]
+    if len(shown) > 1:
+        parts.append("<nav class='story-index'><ul>" + "".join(
+            f"<li><a href='#{escape(s['id'])}'>{escape(s.get('label') or s['id'])}</a> "
+            f"<span class='sub'>{len(s['articles'])} articles</span></li>" for s in shown)
+            + "</ul></nav>")
+    for story in shown:
+        parts.append(_story(story_view(story_articles(result, story))))
+    if links:
+        arts = {a["id"]: a for a in result["articles"]}
+        parts.append("<section class='changes'><h2>Claims repeated across articles</h2><ul>")
+        for link in links:
+            first = arts.get(link["earliest"]["article"], {})
+            parts.append(
+                f"<li>“{escape(link['text'])}”: first in <b>{escape(first.get('title') or link['earliest']['article'])}</b>"
+                f" ({escape(link['earliest'].get('published') or 'undated')}); repeated by "
+                f"{escape(', '.join(link['outlets']) or str(len(link['articles'])) + ' articles')}</li>")
+        parts.append("</ul></section>")
+    return _PAGE.format(csp=CSP, css=_stylesheet(), body="\n".join(parts),
+                        version=escape(result.get("meta", {}).get("newsprobe", __version__)))
 
 
-def _title(arts: dict, article_id: str) -> str:
-    return arts.get(article_id, {}).get("title") or article_id
-
-
-def _timeline(articles: list[dict]) -> str:
-    days = []
-    for a in articles:
-        try:
-            days.append(date.fromisoformat((a.get("published") or "")[:10]).toordinal())
-        except ValueError:
-            days.append(None)
-    known = [d for d in days if d is not None]
-    lo, hi = (min(known), max(known)) if known else (0, 0)
-    ticks = []
-    for k, (a, d) in enumerate(zip(articles, days)):
-        # Undated articles keep their order, spread evenly when nothing is dated.
-        x = 2 + 94 * ((d - lo) / (hi - lo) if d is not None and hi > lo else (k / max(1, len(articles) - 1)
-                                                                              if not known else 0))
-        label = f"{a.get('published') or 'undated'} {a.get('outlet') or ''}".strip()
-        ticks.append(f"<div class='tick' style='left:{x:.1f}%' title='{escape(_title({a['id']: a}, a['id']))}'>"
-                     f"<span>{escape(label)}</span></div>")
-    return "<div class='timeline'>" + "".join(ticks) + "</div>"
-
-
-def _graph(article_ids: list[str], copies: list[dict], arts: dict) -> str:
-    nodes = list(dict.fromkeys(article_ids + [i for k in copies for i in (k["source"], k["target"])]))
-    n, size, r = len(nodes), 360, 130
-    pos = {a: (size / 2 + r * math.cos(2 * math.pi * k / n - math.pi / 2),
-               size / 2 + r * math.sin(2 * math.pi * k / n - math.pi / 2)) for k, a in enumerate(nodes)}
-    out = [f"<svg xmlns='http://www.w3.org/2000/svg' width='{size + 240}' height='{size}' role='img' "
-           f"aria-label='copy graph'><defs><marker id='arrow' viewBox='0 0 10 10' refX='18' refY='5' "
-           f"markerWidth='6' markerHeight='6' orient='auto'><path d='M0,0L10,5L0,10z' fill='#a50'/></marker></defs>"]
-    for k in copies:
-        (x1, y1), (x2, y2) = pos[k["source"]], pos[k["target"]]
-        marker = " marker-end='url(#arrow)'" if k["direction"] == "forward" else ""
-        out.append(f"<line x1='{x1:.0f}' y1='{y1:.0f}' x2='{x2:.0f}' y2='{y2:.0f}' stroke='#a50' "
-                   f"stroke-width='2'{marker}><title>{escape(k['id'])} {escape(k['kind'])}</title></line>")
-    for a, (x, y) in pos.items():
-        label = _title(arts, a)
-        out.append(f"<circle cx='{x:.0f}' cy='{y:.0f}' r='7' fill='#36c'/>"
-                   f"<text x='{x + 10:.0f}' y='{y + 4:.0f}'>{escape(label[:40])}</text>")
-    out.append("</svg>")
+def _story(view: dict[str, Any]) -> str:
+    story, titles = view["story"], view["titles"]
+    span = ""
+    if story.get("first_published"):
+        span = escape(story["first_published"])
+        if story.get("last_published") and story["last_published"] != story["first_published"]:
+            span += " – " + escape(story["last_published"])
+    facts = [f"<span>{len(story['articles'])} articles</span>", f"<span>{len(view['pairs'])} copies</span>"]
+    if span:
+        facts.append(f"<span>{span}</span>")
+    out = [f"<section class='story' id='{escape(story['id'])}'><header class='page-head'>"
+           f"<p class='crumb'>Story {escape(story['id'])}</p><h1>{escape(story.get('label') or story['id'])}</h1>"
+           f"<div class='facts'>{''.join(facts)}</div>"]
+    if story.get("entities"):
+        out.append(f"<p class='sub'>{escape(', '.join(story['entities']))}</p>")
+    out.append("</header><div class='story-grid'>")
+    out.append(_timeline(view))
+    out.append(_graph(view["graph"]))
+    out.append("</div>")
+    out.append(_changes(view["pairs"], titles))
+    out.append("</section>")
     return "".join(out)
 
 
-def _highlight(sentence: dict, spans: list[dict]) -> str:
-    """The sentence with the given spans (article offsets) in <mark>, all text escaped."""
-    text, base = sentence["text"], sentence["start"]
-    cuts = sorted({(max(0, s["start"] - base), min(len(text), s["end"] - base)) for s in spans
-                   if s["start"] >= base and s["end"] <= base + len(text) and (s["end"] - s["start"]) < len(text)})
-    out, at = [], 0
-    for s, e in cuts:
-        if s < at:
-            continue
-        out.append(escape(text[at:s]) + "<mark>" + escape(text[s:e]) + "</mark>")
-        at = e
-    return "".join(out) + escape(text[at:])
+def _timeline(view: dict[str, Any]) -> str:
+    items = []
+    for a in view["articles"]:
+        chips = "".join(f"<span class='chip copy-chip'>{escape(r['role'])} "
+                        f"{escape(view['titles'][r['other']][:60])} · {escape(r['kind'])}</span>"
+                        for r in view["relations"].get(a["id"], []))
+        linked = " linked" if view["relations"].get(a["id"]) else ""
+        items.append(f"<li class='tl-item'><span class='tl-date'>{escape(a.get('published') or 'undated')}</span>"
+                     f"<span class='tl-dot{linked}'></span><div class='tl-body'>"
+                     f"<span class='title'>{escape(a.get('title') or a['id'])}</span>"
+                     f"<span class='meta'>{escape(a.get('outlet') or 'outlet unknown')}</span>{chips}</div></li>")
+    return ("<section class='timeline-col'><h2>Timeline</h2><ol class='timeline'>"
+            + "".join(items) + "</ol></section>")
 
 
-def _copy(k: dict, arts: dict) -> str:
-    arrow = "→" if k["direction"] == "forward" else "↔"
-    head = (f"<h3>{escape(k['id'])}: {escape(k['kind'])} copy — {escape(_title(arts, k['source']))} {arrow} "
-            f"{escape(_title(arts, k['target']))}</h3><p class='meta'>score {k['score']:.2f}"
-            f"{'; ' + escape(', '.join(k['evidence'])) if k['evidence'] else ''}; "
-            f"{len(k['pairs'])} aligned sentences</p>")
-    rows = []
-    for pair in k["pairs"]:
-        src, tgt = pair["source"], pair["target"]
-        found = [c for c in k["changes"] if src["start"] <= c["source"]["start"] < src["end"] + 1
-                 and tgt["start"] <= c["target"]["start"] < tgt["end"] + 1]
-        if not found:
+def _graph(graph: dict[str, Any]) -> str:
+    out = ["<section class='graph-col'><h2>Copy graph</h2>"]
+    if not graph["edges"]:
+        out.append("<p class='none'>No copies among these articles: they tell the story independently.</p>")
+    width = round(graph["width"])
+    out.append(f"<div class='graph-wrap'><svg class='copy-graph' xmlns='http://www.w3.org/2000/svg' "
+               f"viewBox='0 0 {width} {graph['height']}' width='{width}' height='{graph['height']}' role='img' "
+               f"aria-label='Copy graph: which article copies which'><defs><marker id='arrow' viewBox='0 0 10 10' "
+               f"refX='8' refY='5' markerWidth='7' markerHeight='7' orient='auto'>"
+               f"<path d='M0,0L10,5L0,10z' fill='#b35900'/></marker></defs>")
+    for e in graph["edges"]:
+        dash = "" if e["kind"] == "verbatim" else " stroke-dasharray='6 4'"
+        arrow = " marker-end='url(#arrow)'" if e["forward"] else ""
+        out.append(f"<path class='edge edge-{escape(e['kind'])}' d='{escape(e['d'])}' fill='none' stroke='#b35900' "
+                   f"stroke-width='2.5'{dash}{arrow}><title>{escape(e['id'])}: {escape(e['kind'])} copy, "
+                   f"score {e['score']:.2f}</title></path>")
+    for n in graph["nodes"]:
+        fill, ink = ("#1f6feb", "#24292f") if n["linked"] else ("#8c959f", "#57606a")
+        out.append(f"<circle cx='{n['x']}' cy='{n['y']}' r='7' fill='{fill}' stroke='#fff' stroke-width='2'>"
+                   f"<title>{escape(n['title'])} ({escape(n['date'])})</title></circle>"
+                   f"<text x='{n['x'] + 16}' y='{n['y'] + 4}' font-size='12' fill='{ink}'>{escape(n['label'])}</text>")
+    out.append("</svg></div>")
+    if graph["hidden"]:
+        out.append(f"<p class='sub'>and {graph['hidden']} more articles (see the timeline)</p>")
+    out.append("<p class='legend-line'>Copy: dashed when rewritten or partial, with an arrow from the "
+               "original to the copy when the order is known. Blue: articles that copy or are copied.</p>"
+               "</section>")
+    return "".join(out)
+
+
+def _pieces(pieces: list[tuple[str, str | None]]) -> str:
+    return "".join(f"<mark class='chg chg-{escape(kind)}'>{escape(text)}</mark>" if kind else escape(text)
+                   for text, kind in pieces)
+
+
+def _changes(pairs: list[dict[str, Any]], titles: dict[str, str]) -> str:
+    out = ["<section class='changes'><h2>What changed between versions</h2>"]
+    if not pairs:
+        out.append("<p class='none'>No copies, so no changed sentences.</p>")
+    for p in pairs:
+        c = p["edge"]
+        n = len(c["changes"])
+        out.append(f"<div class='copy-block' id='copy-{escape(c['id'])}'><h3><span class='kind'>{escape(c['kind'])}"
+                   f"</span> copy · score {c['score']:.2f} · {n} change{'s' if n != 1 else ''}</h3>")
+        if not p["rows"]:
+            out.append("<p class='none'>Aligned, but no change of meaning found.</p></div>")
             continue
-        kinds = ", ".join(f"<span class='kind'>{escape(c['kind'])}</span>: {escape(c['message'])}" for c in found)
-        rows.append(f"<p>{kinds}</p><table class='pair'><tr><td>{_highlight(src, [c['source'] for c in found])}</td>"
-                    f"<td>{_highlight(tgt, [c['target'] for c in found])}</td></tr></table>")
-    return head + ("".join(rows) if rows else "<p class='meta'>no changes of meaning found</p>")
+        forward = c["direction"] == "forward"
+        out.append(f"<table class='pairs'><thead><tr><th>{escape(titles[c['source']])}<span class='sub'>"
+                   f"{'original' if forward else 'one version'}</span></th><th>{escape(titles[c['target']])}"
+                   f"<span class='sub'>{'copy' if forward else 'other version'}</span></th></tr></thead><tbody>")
+        for row in p["rows"]:
+            messages = " · ".join(f"<span class='kind chg-kind chg-{escape(ch['kind'])}'>"
+                                  f"{escape(ch['kind'].replace('_', ' '))}</span> {escape(ch['message'])}"
+                                  for ch in row["changes"])
+            out.append(f"<tr class='msg'><td colspan='2'>{messages}</td></tr><tr class='pair'>"
+                       f"<td class='side source'>{_pieces(row['source'])}</td>"
+                       f"<td class='side target'>{_pieces(row['target'])}</td></tr>")
+        out.append("</tbody></table></div>")
+    out.append("</section>")
+    return "".join(out)
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>newsprobe story report</title>
+<style>{css}
+.story{{margin-bottom:3rem;border-bottom:1px solid var(--line)}}
+</style>
+</head>
+<body>
+<main class="page">
+<h1>newsprobe story report</h1>
+{body}
+</main>
+<footer class="sub">newsprobe {version}</footer>
+</body>
+</html>
+"""
