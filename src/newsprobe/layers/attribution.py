@@ -428,6 +428,12 @@ def _via(verb) -> list:
     return found
 
 
+def _is_cited(tokens) -> bool:
+    """Do these source tokens come from "citing X" / "quoting X"?"""
+    root = min(tokens, key=lambda t: len(list(t.ancestors)))
+    return root.head.lower_ in ("citing", "quoting")
+
+
 def _according_to(doc, text: str, according) -> _Record | None:
     to = doc[according.i + 1]
     objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in according.children if c.dep_ == "pobj"]
@@ -629,7 +635,14 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
             record.confidence -= 0.15
         for via in record.via_tokens:
             linked = speaker_for(via, cue_offset, doc, index, settings, None)
-            if linked.kind != "unknown":  # "a route through the village" relays nobody
+            if linked.kind == "unknown":  # "a route through the village" relays nobody
+                continue
+            if _is_cited(via):
+                # "The agency, citing a security source, reported ...": the words are the
+                # cited source's, and they reached the writer through the agency.
+                record.chain.insert(0, ChainLink(record.speaker.name, record.speaker.kind))
+                record.speaker, record.source_tokens = linked, via
+            else:
                 record.chain.append(ChainLink(linked.name, linked.kind))
         if record.speaker.kind not in ("unknown", "author"):
             last = record.speaker
