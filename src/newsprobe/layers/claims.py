@@ -291,7 +291,8 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
     elif any(k.kind == "question" for k in cues):
         found.append(Status("questioned", "yes_no_question", (verb.idx, verb.idx + len(verb))))
     # denied: the claim is what its source denies
-    if c.quote is not None and _denies(doc, c.quote):
+    in_content = c.quote is not None and any(s.start <= c.start and c.end <= s.end for s in c.quote.content)
+    if in_content and _denies(doc, c.quote):
         found.append(Status("denied", "denial_cue", (c.quote.cue.start, c.quote.cue.end)))
     elif c.quote is None and c.sent.root.lemma_.lower() in DENIAL_VERBS \
             and not any(t.dep_ == "neg" for t in c.sent.root.children):
@@ -403,9 +404,14 @@ def link_rebuttals(doc, candidates: list[Candidate], statuses: list[Status],
                    and not (rebutter is not None and c.quote is not None
                             and c.quote.speaker.name == rebutter.speaker.name)
                    and statuses[i].rule not in ("false_verdict_in_frame",)]
+        # not a claim of a sentence that itself rebuts something
+        targets = [(i, c) for i, c in targets if _rebuttal_in(doc, c.sent, analysis) is None]
         if not targets:
             continue
-        i, target = targets[-1]
+        # the claim the rebuttal shares most words with ("denied that any weapons had been
+        # sent to Solvary" -> "had delivered missiles to fighters in Solvary"), else the nearest
+        said = _content_words(text[sent.start_char:sent.end_char])
+        i, target = max(targets, key=lambda ic: (len(said & _content_words(text[ic[1].start:ic[1].end])), ic[0]))
         if status == "denied" and rebutter is not None and not _party_concerned(rebutter, target, text) \
                 and _cue_lemma(doc, rebutter) != "deny":
             status = "disputed"
@@ -438,6 +444,14 @@ def _denies(doc, quote: Quote) -> bool:
     verbs = [t for t in span if t.lemma_.lower() == lemma] if span is not None else []
     return any(o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in CLAIM_NOUNS
                for v in verbs for o in list(v.children) + ([v.head] if v.dep_ == "relcl" else []))
+
+
+_STOPWORDS = frozenset("the a an and or of to in on at for by with from that this these those it its "
+                       "is was are were be been has have had not no said says say will would".split())
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W\d_]{3,}", text.lower()) if w not in _STOPWORDS}
 
 
 def _rebuttal_in(doc, sent, analysis: Analysis):
