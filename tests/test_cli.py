@@ -35,7 +35,7 @@ def test_cli_json_one_input_prints_one_object(capsys, good):
     assert code == 0, err
     result = json.loads(out)
     assert isinstance(result, dict)
-    assert result["schema"] == "newsprobe.article/1"
+    assert result["schema"] == "newsprobe.article/2"
     assert result["title"] == "Harbour plan paused"
     assert result["text"].startswith("The council paused")
     assert "1 analysed, 0 failed" in err

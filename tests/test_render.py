@@ -45,12 +45,12 @@ def relay_analysis() -> Analysis:
     relayed = span(t, "Russia let it be known through intermediaries that it would not attend the summit")
     quotes = [
         Quote("q1", "indirect", span(t, "According to"), [relayed], span(t, "TASS"),
-              Speaker("TASS", "media", "e1"),
-              [ChainLink("Russia", "government"), ChainLink("intermediaries", "anonymous")], 0.8),
+              Speaker("TASS", "media", "e1"), [], 0.8),
         # Russia's own statement: its cue lies inside TASS's content.
         Quote("q2", "indirect", span(t, "let it be known"),
               [span(t, "it would not attend the summit")], span(t, "Russia"),
-              Speaker("Russia", "government", "e2"), [ChainLink("intermediaries", "anonymous")],
+              Speaker("Russia", "institution", "e2"),
+              [ChainLink("TASS", "media"), ChainLink("intermediaries", "anonymous")],
               0.6, parent="q1"),
         Quote("q3", "direct", span(t, "told"), [span(t, "We will not give up,")],
               span(t, "Anna Smith, an analyst at Acme Corp"), Speaker("Anna Smith", "person", "e3"),
@@ -65,7 +65,9 @@ def relay_analysis() -> Analysis:
         text=t, id="relay-1", title="Russia to skip summit, TASS says", url="https://example.com/a/1",
         outlet="example.com", published="2022-08-05", entities=entities, quotes=quotes,
         claims=[{"id": "c1", **claim.to_dict(), "status": "reported", "checkworthiness": 0.7,
-                 "quote": "q4", "hedges": [], "factchecks": []}],
+                 "evidence": {"rule": "on_record_source", "decided_by": "rule",
+                              "words": span(t, "She").to_dict()},
+                 "rebutted_by": None, "quote": "q4", "hedges": [], "factchecks": []}],
         techniques=[{**span(t, "total disaster").to_dict(), "technique": "exaggeration", "score": 0.8}],
         integrity=[{"kind": "name_variant", "spans": [span(t, "Anna Smith").to_dict()],
                     "message": "test finding"}],
@@ -103,7 +105,8 @@ def test_as_text_groups_quotes_by_speaker():
     out = report([relay_analysis()])
     assert "Russia to skip summit, TASS says" in out
     assert "example.com" in out and "2022-08-05" in out and "https://example.com/a/1" in out
-    assert "TASS (media) ← Russia (government) ← intermediaries (anonymous)" in out
+    assert "TASS (media) ← intermediaries (anonymous) ← Russia (institution)" in out
+    assert "why reported: an on-record source: “She”" in out
     # Both of Anna Smith's quotes under one heading.
     assert out.count("Anna Smith  person") == 1
     assert "We will not give up" in out and "the talks had failed" in out
@@ -283,7 +286,8 @@ def test_as_html_panel_lists_speakers_with_quotes():
     p = parse(page)
     h3 = [i for i, (tag, _) in enumerate(p.elements) if tag == "h3"]
     assert len(h3) == 4  # TASS, Russia, Anna Smith (two quotes), critics
-    assert "TASS (media) ← Russia (government) ← intermediaries (anonymous)" in html.unescape(page)
+    assert "TASS (media) ← intermediaries (anonymous) ← Russia (institution)" in html.unescape(page)
+    assert "why reported: an on-record source: “She”" in html.unescape(page)
     anchors = {attrs["id"] for tag, attrs in p.elements if attrs.get("id", "").startswith("np-q")}
     links = {attrs["href"][1:] for tag, attrs in p.elements if tag == "a" and attrs.get("href", "").startswith("#")}
     assert links == anchors == {f"np-q{i}" for i in range(5)}

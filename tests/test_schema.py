@@ -1,5 +1,5 @@
-"""The JSON Schema of newsprobe.article/1: real output validates, broken objects do not,
-and the model round-trips through its dict form."""
+"""The JSON Schema of newsprobe.article/2: real output validates, broken objects do not,
+the model round-trips through its dict form, and article/1 objects still read."""
 
 from __future__ import annotations
 
@@ -34,11 +34,13 @@ def hand_built() -> Analysis:
                   Entity("e2", "Lisbon", "GPE", [], [sp("Lisbon")])],
         quotes=[Quote("q1", "indirect", sp("According to"), [sp("officials said on Monday that the bridge would reopen")],
                       sp("the state agency"), Speaker("state agency", "media"),
-                      [ChainLink("officials", "official")], 0.75),
+                      [ChainLink("officials", "unnamed_official")], 0.75),
                 Quote("q2", "direct", sp("told"), [sp("It is safe,")], sp("Maria Lopez"),
                       Speaker("Maria Lopez", "person", "e1"), [], 0.9, parent=None)],
         claims=[{"id": "c1", **sp("the bridge would reopen").to_dict(), "status": "reported",
-                 "checkworthiness": 0.6, "quote": "q1", "hedges": [sp("would").to_dict()],
+                 "evidence": {"rule": "on_record_source", "decided_by": "rule",
+                              "words": sp("the state agency").to_dict()},
+                 "rebutted_by": None, "checkworthiness": 0.6, "quote": "q1", "hedges": [sp("would").to_dict()],
                  "factchecks": [{"claim": "The bridge reopened", "rating": "true", "score": 0.8}]}],
         techniques=[{**sp("safe").to_dict(), "technique": "loaded_language", "score": 0.3}],
         integrity=[{"kind": "name_variant", "spans": [sp("Lopez").to_dict()], "message": "m"}],
@@ -50,7 +52,7 @@ def hand_built() -> Analysis:
 def test_schema_loads_and_is_draft_2020_12():
     schema = load_schema()
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["properties"]["schema"]["const"] == "newsprobe.article/1"
+    assert schema["properties"]["schema"]["const"] == "newsprobe.article/2"
 
 
 def test_schema_real_analysis_validates(real):
@@ -101,7 +103,7 @@ def _bad_status(o):
 
 
 @pytest.mark.parametrize("change, where", [
-    (lambda o: o.update(schema="newsprobe.article/2"), "/schema"),
+    (lambda o: o.update(schema="newsprobe.article/3"), "/schema"),
     (lambda o: o.pop("text"), "'text' is a required property"),
     (lambda o: o.update(text=None), "/text"),
     (_bad_kind, "/quotes/0/speaker/kind"),
@@ -135,3 +137,23 @@ def test_schema_model_round_trip(real):
         a = Analysis.from_dict(d)
         assert Analysis.from_dict(a.to_dict()).to_dict() == a.to_dict()
     assert Analysis.from_dict(real).to_dict() == real
+
+
+def test_an_article_v1_object_still_reads_in_v2_terms():
+    """A store written before article/2: kinds merged, claims given evidence, the chain
+    moved from the outer speaker to the quote nested in it."""
+    old = hand_built().to_dict()
+    old["schema"] = "newsprobe.article/1"
+    old["quotes"][0]["chain"] = [{"name": "officials", "kind": "anonymous"}]
+    old["quotes"][0]["speaker"]["kind"] = "media"
+    old["quotes"][1]["speaker"]["kind"] = "organization"
+    old["quotes"][1]["parent"] = "q1"
+    for c in old["claims"]:
+        c.pop("evidence"), c.pop("rebutted_by")
+    validate_article(old)                     # valid against its own version's schema
+    upgraded = Analysis.from_dict(old)
+    assert upgraded.quotes[1].speaker.kind == "institution"
+    assert [(c.name, c.kind) for c in upgraded.quotes[1].chain] == [("state agency", "media")]
+    assert upgraded.quotes[0].chain == []     # its chain came from the nested quote
+    assert upgraded.claims[0]["evidence"]["rule"] == "article/1"
+    validate_article(upgraded.to_dict())

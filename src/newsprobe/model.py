@@ -1,7 +1,8 @@
 """The data model: Article in, Analysis out.
 
-`Analysis` is the product. Its `to_dict()` is the public contract `newsprobe.article/1`
-(DESIGN.md; JSON Schema in `schema/article.v1.json`); every renderer, the store and the
+`Analysis` is the product. Its `to_dict()` is the public contract `newsprobe.article/2`
+(DESIGN.md; JSON Schema in `schema/article.v2.json`, what changed from article/1 in
+`schema/CHANGES.md`); every renderer, the store and the
 corpus stage read it, never the spaCy Doc. All offsets are Python `str` indices into
 `Analysis.text`, end-exclusive, so `text[span.start:span.end] == span.text` always holds.
 """
@@ -11,12 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-ARTICLE_SCHEMA = "newsprobe.article/1"
+ARTICLE_SCHEMA = "newsprobe.article/2"
+# Older contracts that `Analysis.from_dict` still reads (schema/CHANGES.md says how).
+READABLE_SCHEMAS = ("newsprobe.article/1", ARTICLE_SCHEMA)
 
 SPEAKER_KINDS = (
-    "person", "official", "government", "organization", "media",
+    "person", "official", "institution", "unnamed_official", "media",
     "document", "anonymous", "rumor", "author", "unknown",
 )
+# `newsprobe.article/1` kinds that article/2 merged: both are on-record institutions.
+V1_SPEAKER_KINDS = {"government": "institution", "organization": "institution"}
 QUOTE_TYPES = ("direct", "indirect", "mixed")
 
 
@@ -182,8 +187,10 @@ class Analysis:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Analysis":
-        if d.get("schema") != ARTICLE_SCHEMA:
+        if d.get("schema") not in READABLE_SCHEMAS:
             raise ValueError(f"not a {ARTICLE_SCHEMA} object: schema={d.get('schema')!r}")
+        if d["schema"] != ARTICLE_SCHEMA:
+            d = upgrade_v1(d)
         return cls(
             text=d["text"], id=d["id"], title=d.get("title"), url=d.get("url"),
             outlet=d.get("outlet"), published=d.get("published"),
@@ -196,5 +203,33 @@ class Analysis:
         )
 
 
-__all__ = ["ARTICLE_SCHEMA", "SPEAKER_KINDS", "QUOTE_TYPES", "Span", "Article", "Entity",
+def upgrade_v1(d: dict[str, Any]) -> dict[str, Any]:
+    """An article/1 object in article/2 terms (schema/CHANGES.md): kinds merged, claims
+    given an evidence that says where they come from, chains moved to the inner speaker."""
+    d = dict(d, schema=ARTICLE_SCHEMA)
+
+    def kind(k: str) -> str:
+        return V1_SPEAKER_KINDS.get(k, k)
+
+    quotes = [dict(q, speaker=dict(q["speaker"], kind=kind(q["speaker"]["kind"])),
+                   chain=[dict(c, kind=kind(c["kind"])) for c in q.get("chain", [])])
+              for q in d.get("quotes", [])]
+    by_id = {q["id"]: q for q in quotes}
+    has_children = {q.get("parent") for q in quotes}
+    for q in quotes:
+        ancestors, parent, seen = [], by_id.get(q.get("parent")), set()
+        while parent is not None and parent["id"] not in seen:
+            seen.add(parent["id"])
+            ancestors.insert(0, {"name": parent["speaker"]["name"], "kind": parent["speaker"]["kind"]})
+            parent = by_id.get(parent.get("parent"))
+        own = q["chain"] if q["id"] not in has_children else []
+        q["chain"] = [c for c in ancestors + own if c["name"] != q["speaker"]["name"]]
+    d["quotes"] = quotes
+    d["claims"] = [{**c, "evidence": c.get("evidence") or {"rule": "article/1", "decided_by": "rule",
+                                                            "words": None},
+                    "rebutted_by": c.get("rebutted_by")} for c in d.get("claims", [])]
+    return d
+
+
+__all__ = ["ARTICLE_SCHEMA", "READABLE_SCHEMAS", "upgrade_v1", "SPEAKER_KINDS", "QUOTE_TYPES", "Span", "Article", "Entity",
            "Speaker", "ChainLink", "Quote", "Analysis"]

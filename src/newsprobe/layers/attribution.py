@@ -12,8 +12,11 @@ How it works, in the order the code runs:
    pieces; a paragraph that is only a quotation continues the previous speaker.
 4. Sources are resolved to speakers and kinds (`sources.py`), in text order, so that "she"
    can find the person named before.
-5. Nesting: a cue inside another attribution's content makes that attribution cite it, and
-   the outer speaker's `chain` lists the sources it relays, outermost first.
+5. Nesting: a cue inside another attribution's content makes that attribution its
+   `parent`, and the inner speaker's `chain` lists the intermediaries it reached the
+   writer through, from the writer's side inwards ("According to the Gazette, the ministry
+   said ..." gives the ministry the chain [Gazette]); "told The Sun", "citing" relays add
+   their outlet the same way. Never the speaker itself, never an unknown link.
 """
 
 from __future__ import annotations
@@ -425,6 +428,12 @@ def _via(verb) -> list:
     return found
 
 
+def _is_cited(tokens) -> bool:
+    """Do these source tokens come from "citing X" / "quoting X"?"""
+    root = min(tokens, key=lambda t: len(list(t.ancestors)))
+    return root.head.lower_ in ("citing", "quoting")
+
+
 def _according_to(doc, text: str, according) -> _Record | None:
     to = doc[according.i + 1]
     objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in according.children if c.dep_ == "pobj"]
@@ -626,7 +635,14 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
             record.confidence -= 0.15
         for via in record.via_tokens:
             linked = speaker_for(via, cue_offset, doc, index, settings, None)
-            if linked.kind != "unknown":  # "a route through the village" relays nobody
+            if linked.kind == "unknown":  # "a route through the village" relays nobody
+                continue
+            if _is_cited(via):
+                # "The agency, citing a security source, reported ...": the words are the
+                # cited source's, and they reached the writer through the agency.
+                record.chain.insert(0, ChainLink(record.speaker.name, record.speaker.kind))
+                record.speaker, record.source_tokens = linked, via
+            else:
                 record.chain.append(ChainLink(linked.name, linked.kind))
         if record.speaker.kind not in ("unknown", "author"):
             last = record.speaker
@@ -637,7 +653,7 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
 
 def _nest(records: list[_Record]) -> None:
     """Link each attribution to the innermost other attribution whose content holds its cue,
-    then give each outer speaker the chain of sources it relays (outermost first)."""
+    then give each inner speaker the chain of intermediaries it came through."""
     for record in records:
         if record.cue is None:
             continue
@@ -647,12 +663,28 @@ def _nest(records: list[_Record]) -> None:
                    and any(s <= record.cue[0] < e for s, e in o.content)]
         if holders:
             record.parent = min(holders, key=lambda o: o.content_length)
-    # Innermost first, so that a child's chain is complete before its parent copies it.
-    for record in sorted(records, key=lambda r: r.content_length):
-        children = [c for c in records if c.parent is record]
-        if children:
-            first = min(children, key=lambda c: c.cue[0])
-            record.chain = [ChainLink(first.speaker.name, first.speaker.kind), *first.chain] + record.chain
+    # Outermost first, so that a parent's chain is complete before its child copies it: the
+    # child reached the writer through the parent's chain and then the parent itself.
+    for record in sorted(records, key=lambda r: -r.content_length):
+        parent = record.parent
+        if parent is None or parent.speaker is None:
+            continue
+        record.chain = [*parent.chain, ChainLink(parent.speaker.name, parent.speaker.kind), *record.chain]
+    for record in records:
+        record.chain = _clean_chain(record)
+
+
+def _clean_chain(record: _Record) -> list[ChainLink]:
+    """No link to nobody ("unknown"), none to the speaker itself, none twice in a row."""
+    name = record.speaker.name if record.speaker else None
+    chain: list[ChainLink] = []
+    for link in record.chain:
+        if link.kind == "unknown" or link.name.lower() == "unknown" or link.name == name:
+            continue
+        if chain and chain[-1].name == link.name:
+            continue
+        chain.append(link)
+    return chain
 
 
 # --- spans ----------------------------------------------------------------------------

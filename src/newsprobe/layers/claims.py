@@ -34,26 +34,8 @@ FIELD = "claims"
 REQUIRES = ("quotes",)
 
 MIN_WORDS = 4  # "He said so." and datelines are not claims
-STATUSES = ("asserted", "reported", "rumored", "disputed", "denied", "questioned")
-QUESTION_CUES = frozenset("ask question wonder query".split())
-RUMOR_KINDS = frozenset({"rumor", "anonymous"})
-# The author or another source says the claim is false or unsupported.
-DISPUTE = re.compile(
-    r"\b(falsely|wrongly|erroneously|baselessly|mistakenly|inaccurately|misleadingly)\b|"
-    r"\bwithout (any |providing |offering )?(evidence|proof)\b|\bno (evidence|proof)\b|"
-    # A verdict on a claim, not any use of the adjective ("a false saving", "bogus charm"):
-    # before a word for a claim, or said of one ("was false", "dismissed as baseless").
-    r"\b(unfounded|baseless|false|untrue|bogus|misleading)\s+(claims?|allegations?|accusations?|"
-    r"reports?|rumou?rs?|stor(y|ies)|statements?|assertions?|information|narratives?)\b|"
-    r"\b(is|was|are|were|be|been|proved|proven|called(\s+\w+){0,3}|as)\s+(completely\s+|entirely\s+|"
-    r"totally\s+|simply\s+)?(unfounded|baseless|false|untrue|bogus|misleading)\b|"
-    r"\b(debunked|discredited)\b|"
-    # Not "disputed": "the disputed region" is a place, not a dispute of the claim.
-    r"\bnot true\b|\bcontradict(s|ed)?\b", re.I)
-# Rumour framings outside the attribution layer's own rumour speakers.
-RUMOR = re.compile(r"\b(reportedly|allegedly|purportedly|supposedly|rumou?r(s|ed)?|"
-                   r"unconfirmed reports?|it is (said|rumou?red|claimed) that|"
-                   r"there (are|were|have been) (claims|reports|suggestions|rumou?rs))\b", re.I)
+STATUSES = ("asserted", "reported", "unconfirmed", "rumored", "hedged", "disputed", "denied",
+            "refuted", "questioned")
 _QUOTE_MARKS = "\"'“”‘’«»„"
 
 
@@ -66,7 +48,7 @@ class Candidate:
     facts: list[dict] = field(default_factory=list)
 
 
-ALWAYS_KEPT = frozenset({"rumored", "disputed"})  # kept below the check-worthiness threshold
+ALWAYS_KEPT = frozenset({"rumored", "disputed", "denied", "refuted"})  # kept below the check-worthiness threshold
 
 
 def run(doc, analysis: Analysis, settings: Settings) -> list[dict[str, Any]]:
@@ -79,21 +61,26 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[dict[str, Any]]:
     threshold = settings.claim_min_checkworthiness
     if threshold < 0:
         threshold = model.threshold
+    statuses = [status_of(doc, c, analysis) for c in candidates]
+    link_rebuttals(doc, candidates, statuses, analysis)
     # A rumour, or a claim the text itself contradicts, is what a fact-checker looks for
     # whatever its wording; the model, trained on debate transcripts, often scores such
     # sentences low ("There are claims on social media that the dam is cracked").
-    kept = [(c, float(s), status) for c, s in zip(candidates, scores)
-            if (status := claim_status(doc, c, analysis)) in ALWAYS_KEPT or s >= threshold]
+    kept = [(c, float(s), st) for c, s, st in zip(candidates, scores, statuses)
+            if st.status in ALWAYS_KEPT or s >= threshold]
     if settings.factcheck_index and kept:
         _match_factchecks([c for c, _, _ in kept], analysis.text, settings)
     claims = []
-    for n, (c, score, status) in enumerate(kept, 1):
-        text = analysis.text
+    text = analysis.text
+    for n, (c, score, st) in enumerate(kept, 1):
         claims.append({
             "id": f"c{n}", "start": c.start, "end": c.end, "text": text[c.start:c.end],
-            "status": status,
+            "status": st.status,
+            "evidence": st.evidence(text),
+            "rebutted_by": _span(text, *st.rebutted_by) if st.rebutted_by else None,
             "checkworthiness": round(score, 4),
-            # the same function `eval factuality` scores: does the text present it as real?
+            # the same function `eval factuality` scores: does the text present the event
+            # as real? It says nothing about the status.
             "firmness": round(happened_probability(_main_verb(doc, c)), 4),
             "quote": c.quote.id if c.quote else None,
             "hedges": [{"start": h.start, "end": h.end, "text": text[h.start:h.end], "kind": h.kind}
@@ -219,30 +206,286 @@ def _main_verb(doc, c: Candidate):
     return (verbs or heads or [c.sent.root])[0]
 
 
+# Strongest first: a claim takes the strongest status the article gives it (the order of
+# the newsroom annotation rules).
+PRECEDENCE = ("refuted", "denied", "disputed", "questioned", "rumored", "unconfirmed",
+              "reported", "hedged", "asserted")
+# The writer (or a fact-check) says the claim is false: refuted. Said of a source's claim in
+# the frame ("falsely claimed") or in a later sentence ("However, this was also untrue.").
+FALSE_VERDICT = re.compile(
+    r"\b(falsely|wrongly|erroneously|inaccurately|untrue|not true|incorrect|inaccurate|"
+    r"not the case|does(n't| not) (seem to )?(be the case|show)|did(n't| not) (happen|show)|"
+    r"fabricated|fake|false)\b", re.I)
+# Contested without a verdict of falsehood: disputed.
+CONTESTED = re.compile(
+    r"\b(misleading(ly)?|baseless(ly)?|unfounded|groundless|bogus|mistakenly|canard|"
+    r"without (any |providing |offering )?(evidence|proof)|no (evidence|proof)|"
+    r"(pure|mere) speculation|debunked|discredited|contradict(s|ed)?|exaggerated)\b", re.I)
+# Doubt cast without a contrary claim: questioned.
+DOUBT = re.compile(
+    r"\b(too early to|far from (definitive|certain|clear|proven|conclusive)|"
+    r"(has|have|had) never been confirmed|never (been )?confirmed|"
+    r"extraordinary claims require|remains? (unclear|unproven|unconfirmed))\b", re.I)
+# Hearsay with no source at all.
+RUMOUR_WORDS = re.compile(r"\b(rumou?r(s|ed)?|linked with|speculation|gossip|social media|"
+                          r"posts? (on|shared)|went viral)\b", re.I)
+# Agentless evidentials: the claim rests on nobody named.
+EVIDENTIAL = re.compile(r"\b(reportedly|allegedly|purportedly|supposedly|unconfirmed reports?|"
+                        r"(is|are|was|were) (said|reported|understood|believed|thought|alleged|"
+                        r"claimed|rumou?red) to|it is (said|claimed|alleged|understood|believed) that|"
+                        r"there (are|were|have been) (claims|reports|suggestions))\b", re.I)
+# The writer's own hedging on the claim's main verb or in its words.
+WRITER_HEDGE = re.compile(r"\b(apparently|appears? to|seems? to|(is|are) expected to|likely to|"
+                          r"possibly|probably|perhaps)\b", re.I)
+UNCONFIRMED_KINDS = frozenset({"anonymous", "unnamed_official"})
+# A rebuttal is looked for this many sentences after the claim.
+REBUTTAL_WINDOW = 3
+_CONTRAST_OPENING = re.compile(r"^\W*(however|but|yet|in fact|actually|this|that|these|it|"
+                               r"there (is|was) no)\b", re.I)
+
+
+@dataclass
+class Status:
+    """A claim's status with what decided it: `rule` names the rule (docs/claims.md),
+    `words` the span of text it fired on (None when it is the absence of any cue)."""
+
+    status: str
+    rule: str
+    words: tuple[int, int] | None = None
+    rebutted_by: tuple[int, int] | None = None
+
+    def stronger_than(self, other: "Status") -> bool:
+        return PRECEDENCE.index(self.status) < PRECEDENCE.index(other.status)
+
+    def evidence(self, text: str) -> dict[str, Any]:
+        return {"rule": self.rule, "decided_by": "rule",
+                "words": _span(text, *self.words) if self.words else None}
+
+
+def _span(text: str, start: int, end: int) -> dict[str, Any]:
+    return {"start": start, "end": end, "text": text[start:end]}
+
+
 def claim_status(doc, c: Candidate, analysis: Analysis) -> str:
-    """questioned > denied > disputed > rumored > reported > asserted; examples in
-    docs/claims.md."""
-    sent_text = c.sent.text
+    """The status of one candidate from its own sentence (without later rebuttals)."""
+    return status_of(doc, c, analysis).status
+
+
+def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
+    """Every rule that fires on the claim's own sentence; the strongest wins (PRECEDENCE).
+    Examples in docs/claims.md."""
+    found = [source_status(doc, c, analysis)]
+    text = analysis.text
+    sent_start, sent_end = c.sent.start_char, c.sent.end_char
+    claim_text = text[c.start:c.end]
+    cue_lemma = _cue_lemma(doc, c.quote)
     verb = _main_verb(doc, c)
     cues = event_cues(verb)
-    cue_lemma = _cue_lemma(doc, c.quote)
-    claim_text = analysis.text[c.start:c.end]
-    if (claim_text.rstrip().endswith("?") or sent_text.rstrip().endswith("?")
-            or cue_lemma in QUESTION_CUES or c.sent.root.lemma_.lower() in QUESTION_CUES
-            or any(k.kind == "question" for k in cues)):
-        return "questioned"
-    if cue_lemma in DENIAL_VERBS or any(k.kind == "denied" for k in cues) \
-            or c.sent.root.lemma_.lower() in DENIAL_VERBS:
-        return "denied"
-    if DISPUTE.search(sent_text):
-        return "disputed"
-    kinds = {c.quote.speaker.kind} if c.quote else set()
-    kinds |= {k.kind for k in (c.quote.chain if c.quote else [])}
-    if kinds & RUMOR_KINDS or RUMOR.search(sent_text):
-        return "rumored"
-    if c.quote and c.quote.speaker.kind != "author":
-        return "reported"
-    return "asserted"
+    # questioned: a question, or a question put by the source
+    if claim_text.rstrip().endswith("?") or (c.quote is None and c.sent.text.rstrip().endswith("?")):
+        q = claim_text.rstrip() if claim_text.rstrip().endswith("?") else c.sent.text.rstrip()
+        at = text.find(q[-1], c.start if q is claim_text.rstrip() else sent_start)
+        found.append(Status("questioned", "question_mark", (at, at + 1) if at >= 0 else None))
+    elif c.quote is not None and c.quote.cue is not None and _asks_a_question(doc, c.quote):
+        found.append(Status("questioned", "question_cue", (c.quote.cue.start, c.quote.cue.end)))
+    elif any(k.kind == "question" for k in cues):
+        found.append(Status("questioned", "yes_no_question", (verb.idx, verb.idx + len(verb))))
+    # denied: the claim is what its source denies
+    in_content = c.quote is not None and any(s.start <= c.start and c.end <= s.end for s in c.quote.content)
+    if in_content and _denies(doc, c.quote):
+        found.append(Status("denied", "denial_cue", (c.quote.cue.start, c.quote.cue.end)))
+    elif c.quote is None and c.sent.root.lemma_.lower() in DENIAL_VERBS \
+            and not any(t.dep_ == "neg" for t in c.sent.root.children):
+        root = c.sent.root
+        found.append(Status("denied", "denial_verb", (root.idx, root.idx + len(root))))
+    # a verdict in the frame around the claim ("falsely claimed", "said without evidence"):
+    # words inside the claim are the claim's own ("a minister made a false claim" is the
+    # fact-checker's finding, not a dispute of it)
+    for pattern, status, rule in ((FALSE_VERDICT, "refuted", "false_verdict_in_frame"),
+                                  (CONTESTED, "disputed", "contested_in_frame"),
+                                  (DOUBT, "questioned", "doubt_in_frame")):
+        for m in pattern.finditer(text, sent_start, sent_end):
+            if c.start <= m.start() < c.end or c.quote is None:
+                continue
+            voice = _voice_at(analysis, m.start(), exclude=c.quote)
+            if voice is None:   # the writer's own verdict
+                found.append(Status(status, rule, (m.start(), m.end())))
+            elif status != "questioned":
+                found.append(Status("disputed", "source_contests_in_frame", (m.start(), m.end())))
+            break
+    return min(found, key=lambda s: PRECEDENCE.index(s.status))
+
+
+def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
+    """What the claim rests on: an on-record source, an unnamed one, hearsay, or the writer
+    (hedged or not)."""
+    text = analysis.text
+    sent_start, sent_end = c.sent.start_char, c.sent.end_char
+    q = c.quote
+    if q is not None and q.speaker.kind != "author":
+        where = (q.source.start, q.source.end) if q.source else \
+            ((q.cue.start, q.cue.end) if q.cue else None)
+        kind = q.speaker.kind
+        if kind == "rumor" or (kind == "unknown" and q.source is None):
+            m = RUMOUR_WORDS.search(text, sent_start, sent_end)
+            if m and kind == "rumor":
+                return Status("rumored", "rumour_source", (m.start(), m.end()))
+            return Status("unconfirmed", "agentless_source", where)
+        if kind in UNCONFIRMED_KINDS:
+            return Status("unconfirmed", f"{kind}_source", where)
+        return Status("reported", "on_record_source", where)
+    m = RUMOUR_WORDS.search(text, sent_start, sent_end)
+    if m:
+        return Status("rumored", "rumour_words", (m.start(), m.end()))
+    m = EVIDENTIAL.search(text, sent_start, sent_end)
+    if m:
+        return Status("unconfirmed", "agentless_evidential", (m.start(), m.end()))
+    verb = _main_verb(doc, c)
+    modal = next((k.token for k in event_cues(verb) if k.kind == "modal"), None)
+    if modal is not None and modal.tag_ == "MD" and modal.lower_ in ("may", "might", "could"):
+        return Status("hedged", "writer_modal", (modal.idx, modal.idx + len(modal)))
+    m = WRITER_HEDGE.search(text, c.start, c.end)
+    if m:
+        return Status("hedged", "writer_hedge", (m.start(), m.end()))
+    return Status("asserted", "author_states")
+
+
+def _voice_at(analysis: Analysis, offset: int, exclude: Quote | None = None) -> Quote | None:
+    """The quote whose content holds `offset` (the source speaking there), or None: the
+    writer's own words."""
+    for q in analysis.quotes:
+        if q is exclude or q.speaker.kind == "author":
+            continue
+        if any(s.start <= offset < s.end for s in q.content):
+            return q
+    return None
+
+
+QUESTION_WORDS = frozenset("whether if why how what when where who which".split())
+
+
+def _asks_a_question(doc, quote: Quote) -> bool:
+    """"asked whether the plant was safe", "wondered why ...": a question put by the
+    source. "asked the court to sentence him" is a request, not a question."""
+    span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for v in span:
+        lemma = v.lemma_.lower()
+        if lemma in ("wonder", "question", "query"):
+            return True
+        if lemma == "ask":
+            for child in v.children:
+                if child.dep_ in ("ccomp", "advcl") and any(
+                        t.lower_ in QUESTION_WORDS for t in list(child.subtree)[:2]):
+                    return True
+            return any(s.text.rstrip().endswith("?") for s in quote.content)
+    return False
+
+
+def link_rebuttals(doc, candidates: list[Candidate], statuses: list[Status],
+                   analysis: Analysis) -> None:
+    """A later sentence that rebuts, denies or casts doubt on an attributed claim links to
+    it (`rebutted_by`), and the claim takes the stronger status. The rebuttal goes to the
+    nearest earlier attributed claim within REBUTTAL_WINDOW sentences, never one of the
+    rebutting source's own."""
+    text = analysis.text
+    sents = list(doc.sents)
+    sent_index = {s.start_char: n for n, s in enumerate(sents)}
+    for n, sent in enumerate(sents):
+        found = _rebuttal_in(doc, sent, analysis)
+        if found is None:
+            continue
+        status, rule, words, rebutter = found
+        targets = [(i, c) for i, c in enumerate(candidates)
+                   if c.end <= sent.start_char
+                   and n - sent_index.get(c.sent.start_char, -99) <= REBUTTAL_WINDOW
+                   and (c.quote is not None or statuses[i].status in ("unconfirmed", "rumored"))
+                   and not (rebutter is not None and c.quote is not None
+                            and c.quote.speaker.name == rebutter.speaker.name)
+                   and statuses[i].rule not in ("false_verdict_in_frame",)]
+        # not a claim of a sentence that itself rebuts something
+        targets = [(i, c) for i, c in targets if _rebuttal_in(doc, c.sent, analysis) is None]
+        if not targets:
+            continue
+        # the claim the rebuttal shares most words with ("denied that any weapons had been
+        # sent to Solvary" -> "had delivered missiles to fighters in Solvary"), else the nearest
+        said = _content_words(text[sent.start_char:sent.end_char])
+        i, target = max(targets, key=lambda ic: (len(said & _content_words(text[ic[1].start:ic[1].end])), ic[0]))
+        if status == "denied" and rebutter is not None and not _party_concerned(rebutter, target, text) \
+                and _cue_lemma(doc, rebutter) != "deny":
+            status = "disputed"
+        new = Status(status, rule, words, (sent.start_char, _trim(text, sent.start_char, sent.end_char)[1]))
+        if new.stronger_than(statuses[i]):
+            statuses[i] = new
+        elif statuses[i].rebutted_by is None:
+            statuses[i].rebutted_by = new.rebutted_by
+
+
+# What "reject"/"dismiss" must have as object to deny a claim ("rejected the report", not
+# "rejected the offer").
+CLAIM_NOUNS = frozenset("report reports claim claims allegation allegations accusation accusations "
+                        "suggestion suggestions story stories argument arguments assertion rumour "
+                        "rumor rumours rumors speculation charge charges idea notion account".split())
+
+
+def _denies(doc, quote: Quote) -> bool:
+    """Does the quote's cue deny its content? "deny" always (unless negated: "didn't deny"
+    concedes nothing); "reject", "dismiss" and the like only a claim ("dismissed the
+    report", not "rejected the offer")."""
+    if quote.cue is None or _cue_negated(doc, quote):
+        return False
+    lemma = _cue_lemma(doc, quote)
+    if lemma not in DENIAL_VERBS:
+        return False
+    if lemma == "deny":
+        return True
+    span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    verbs = [t for t in span if t.lemma_.lower() == lemma] if span is not None else []
+    return any(o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in CLAIM_NOUNS
+               for v in verbs for o in list(v.children) + ([v.head] if v.dep_ == "relcl" else []))
+
+
+_STOPWORDS = frozenset("the a an and or of to in on at for by with from that this these those it its "
+                       "is was are were be been has have had not no said says say will would".split())
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W\d_]{3,}", text.lower()) if w not in _STOPWORDS}
+
+
+def _rebuttal_in(doc, sent, analysis: Analysis):
+    """(status, rule, words, rebutting quote or None) when the sentence rebuts an earlier
+    claim, else None."""
+    text = analysis.text
+    start, end = sent.start_char, sent.end_char
+    for q in analysis.quotes:
+        if q.cue is None or not (start <= q.cue.start < end) or q.speaker.kind == "author":
+            continue
+        if _denies(doc, q):
+            return "denied", "denial_by_source", (q.cue.start, q.cue.end), q
+        for s in q.content:
+            m = FALSE_VERDICT.search(text, s.start, s.end) or CONTESTED.search(text, s.start, s.end)
+            if m:
+                return "denied", "source_calls_it_false", (m.start(), m.end()), q
+    if not _CONTRAST_OPENING.search(text[start:end]):
+        return None
+    for pattern, status, rule in ((FALSE_VERDICT, "refuted", "false_verdict_later"),
+                                  (CONTESTED, "disputed", "contested_later"),
+                                  (DOUBT, "questioned", "doubt_later")):
+        m = pattern.search(text, start, end)
+        if m and _voice_at(analysis, m.start()) is None:
+            return status, rule, (m.start(), m.end()), None
+    return None
+
+
+def _party_concerned(rebutter: Quote, target: Candidate, text: str) -> bool:
+    """Is the rebutting source the party the claim is about (then it denies; anyone else
+    disputes)? Its name shares a word with the claim's sentence."""
+    words = {w for w in re.findall(r"[^\W_]+", rebutter.speaker.name.lower())
+             if w not in ("the", "a", "an", "of", "for", "s")}
+    sentence = set(re.findall(r"[^\W_]+", target.sent.text.lower()))
+    return bool(words & sentence)
 
 
 def _cue_lemma(doc, quote: Quote | None) -> str:

@@ -159,9 +159,8 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
         return "official" if described & kinds["official"] else "person"
     if described & kinds["media"]:
         return "media"
-    if entity.label in ("GPE", "NORP") or described & kinds["government"]:
-        return "government"
-    return "organization"
+    # Governments, companies, courts, police forces: an institution on the record.
+    return "institution"
 
 
 def is_state_aligned(entity: Entity | None, words: set[str], index: EntityIndex) -> bool:
@@ -238,6 +237,7 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         if inner:
             group = speaker_for(list(inner[0].subtree), cue_offset, doc, index, settings, last_speaker)
             kind = "anonymous" if group.kind in ("anonymous", "official", "unknown") else group.kind
+            kind = "unnamed_official" if group.kind in ("unnamed_official", "institution") else kind
             return Speaker(text, kind)
 
     # A description ("the minister", "the state-run agency"): the nearest earlier entity
@@ -260,21 +260,45 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             return Speaker(earlier.name, earlier.kind, None, earlier.state_aligned)
 
     name = _strip_determiner(text)
+    named_body = _has_named_owner(head, index) or _speaks_for(head, index)
+    if head_word in OFFICIALDOM:
+        # "Ukrainian officials", "officials at the ministry": a named body's own voice;
+        # "officials said", "a senior official": an official source whose body is unnamed;
+        # "speaking on condition of anonymity": an anonymous one.
+        if WITHHELD.search(head.sent.text):
+            return Speaker(name, "anonymous")
+        return Speaker(name, "institution" if named_body else "unnamed_official")
     if head_word in kinds["anonymous"] or head.lower_ in kinds["anonymous"]:
         return Speaker(name, "anonymous")
     if head_word in kinds["media"]:
         return _with_state(Speaker(name, "media"), None, words, index)
-    if head_word in kinds["government"]:
-        return Speaker(name, "government")
-    if head_word in kinds["organization"]:
-        return Speaker(name, "organization")
+    if head_word in UNNAMED_BODIES and not named_body and not _is_definite(head):
+        return Speaker(name, "unnamed_official")   # "authorities said", "investigators believe"
+    if head_word in kinds["government"] | kinds["organization"] | {"prosecutor"} and (
+            head_word != "prosecutor" or head.tag_ == "NNS"):
+        return Speaker(name, "institution")         # "police said", "prosecutors", "the ministry"
+    if head_word in ROLE_PEOPLE:
+        return Speaker(name, "person")              # "defense attorneys", "witnesses"
     if head_word in kinds["official"]:
-        # An office without a name ("a senior minister") is an unnamed source; a spokesperson
-        # for a named body ("a spokesman for Tessa Maritime") speaks for it on the record.
-        on_record = _is_definite(head) or _has_named_owner(head, index) or (
-            head_word in SPOKESPERSONS and _speaks_for(head, index))
-        return Speaker(name, "official" if on_record else "anonymous")
+        # An office without a name ("a senior minister") is an unnamed official; a
+        # spokesperson speaks on the record by trade, and an office of a named body
+        # ("the minister", "a spokesman for Tessa Maritime") is on record.
+        on_record = _is_definite(head) or named_body or head_word in SPOKESPERSONS
+        return Speaker(name, "official" if on_record else "unnamed_official")
     return Speaker(name, "unknown")
+
+
+# Officials as a group: a body's voice when the body is named, else unnamed officials.
+OFFICIALDOM = frozenset("official officials aide aides diplomat diplomats".split())
+# The text says the source's identity is withheld.
+WITHHELD = re.compile(r"\b(anonymity|not authori[sz]ed to|(declined|asked) not to be named|"
+                      r"(declined|refused) to be (named|identified))\b", re.I)
+# Bodies that news leaves unnamed on purpose.
+UNNAMED_BODIES = frozenset("authorities authority investigator investigators".split())
+# People identified by their role in the event, speaking for themselves.
+ROLE_PEOPLE = frozenset("attorney attorneys lawyer lawyers witness witnesses neighbour neighbours "
+                        "neighbor neighbors resident residents relative relatives victim victims "
+                        "scientist scientists researcher researchers".split())
 
 
 PARTITIVES = {"one", "some", "many", "most", "several", "few", "two", "three", "each", "both", "all", "none"}
@@ -323,7 +347,7 @@ def _speaks_for(head, index: "EntityIndex") -> bool:
     speaks for is named (an entity) or is a public body by its noun."""
     bodies = kind_words()["government"] | kind_words()["organization"]
     return any(o.dep_ == "pobj" and (index.entity_at(o) is not None or o.lemma_.lower() in bodies)
-               for p in head.children if p.dep_ == "prep" and p.lower_ in ("for", "of")
+               for p in head.children if p.dep_ == "prep" and p.lower_ in ("for", "of", "at", "from")
                for o in p.children)
 
 

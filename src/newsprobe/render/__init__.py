@@ -66,10 +66,52 @@ def source_label(name: str, kind: str) -> str:
 
 
 def chain_label(speaker: Speaker, chain: list[ChainLink]) -> str:
-    """"TASS (media) ← Russia (government) ← intermediaries (anonymous)": the speaker, then
-    the sources it cites, outermost first."""
-    return " ← ".join([source_label(speaker.name, speaker.kind)]
-                      + [source_label(c.name, c.kind) for c in chain])
+    """"TASS (media) ← intermediaries (anonymous) ← Russia (institution)": the way the
+    words reached the writer, read "TASS citing intermediaries citing Russia": the chain
+    from the writer's side inwards, then the speaker."""
+    return " ← ".join([source_label(c.name, c.kind) for c in chain]
+                      + [source_label(speaker.name, speaker.kind)])
+
+
+# What each status rule of the claims layer means, in a reader's words (docs/claims.md).
+RULE_LABELS = {
+    "author_states": "the writer states it",
+    "on_record_source": "an on-record source",
+    "anonymous_source": "an anonymous source",
+    "unnamed_official_source": "an unnamed official",
+    "agentless_source": "no named source",
+    "agentless_evidential": "hearsay marker",
+    "rumour_source": "a rumour",
+    "rumour_words": "rumour words",
+    "writer_modal": "the writer hedges",
+    "writer_hedge": "the writer hedges",
+    "question_mark": "put as a question",
+    "question_cue": "a source asks",
+    "yes_no_question": "put as a question",
+    "denial_cue": "its source denies it",
+    "denial_verb": "denied",
+    "false_verdict_in_frame": "the writer calls it false",
+    "contested_in_frame": "contested where it is reported",
+    "source_contests_in_frame": "a source contests it",
+    "doubt_in_frame": "doubt cast",
+    "false_verdict_later": "the writer later calls it false",
+    "contested_later": "contested later",
+    "doubt_later": "doubt cast later",
+    "denial_by_source": "denied later",
+    "source_calls_it_false": "a source later calls it false",
+    "article/1": "stored before statuses carried evidence",
+}
+
+
+def status_evidence(claim: dict) -> str:
+    """"an anonymous source: “Sources familiar with the talks”": why the claim has its
+    status; empty for claims without evidence."""
+    ev = claim.get("evidence") or {}
+    if not ev:
+        return ""
+    label = RULE_LABELS.get(str(ev.get("rule", "")), str(ev.get("rule", "")))
+    words = ev.get("words") or {}
+    return label + (f": “{truncate(one_line(str(words.get('text', ''))), 80)}”" if words else "")
 
 
 def quote_content(quote: Quote, limit: int = CONTENT_CHARS) -> str:
@@ -141,5 +183,6 @@ def _quote_position(quote: Quote) -> int:
     return min(starts, default=0)
 
 
-__all__ = ["outlet_role", "outlet_facts", "HEADLINE_WORDS", "CONTENT_CHARS", "clean", "one_line", "truncate", "headline",
-           "source_label", "chain_label", "quote_content", "SpeakerGroup", "speaker_groups"]
+__all__ = ["HEADLINE_WORDS", "CONTENT_CHARS", "clean", "one_line", "truncate", "headline",
+           "source_label", "chain_label", "status_evidence", "RULE_LABELS", "quote_content",
+           "SpeakerGroup", "speaker_groups", "outlet_role", "outlet_facts"]

@@ -20,8 +20,8 @@ from ..model import Analysis, Quote
 from ..layers.technique_glossary import EXPLANATIONS as TECHNIQUE_EXPLANATIONS
 from ..layers.technique_glossary import label as technique_label
 from ..outlets import CONTROL_LABELS
-from . import (chain_label, headline, marked, one_line, outlet_facts, outlet_role, quote_content, source_label,
-               speaker_groups, truncate)
+from . import (chain_label, headline, marked, one_line, outlet_facts, outlet_role, quote_content,
+               source_label, speaker_groups, status_evidence, truncate)
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 
@@ -344,6 +344,12 @@ def _claims_panel(a: Analysis) -> str:
                      f'<span class="conf" title="check-worthiness">check {cw:.2f}</span>'
                      f'{_firmness(c)}{who}'
                      f'<div class="ctext">{_claim_text(a, c)}</div>')
+        why = status_evidence(c)
+        if why:
+            parts.append(f'<div class="sub why">why {esc(status)}: {esc(why)}</div>')
+        if c.get("rebutted_by"):
+            rebuttal = esc(truncate(one_line(str(c["rebutted_by"].get("text", ""))), PANEL_CHARS))
+            parts.append(f'<div class="sub rebutted">rebutted by: {rebuttal}</div>')
         checks = c.get("factchecks", [])
         if checks:
             parts.append('<ul class="fc">')

@@ -19,18 +19,19 @@ from rich.tree import Tree
 from ..model import Analysis, Quote
 from ..layers.technique_glossary import EXPLANATIONS as TECHNIQUE_EXPLANATIONS
 from ..layers.technique_glossary import label as technique_label
-from . import (chain_label, clean, headline, marked, one_line, outlet_facts, outlet_role, quote_content,
-               speaker_groups, truncate)
+from . import (chain_label, clean, headline, marked, one_line, outlet_facts, outlet_role,
+               quote_content, speaker_groups, status_evidence, truncate)
 
 # Styles per speaker kind, so that an anonymous or rumoured source stands out.
 KIND_STYLES = {
-    "person": "cyan", "official": "bright_cyan", "government": "magenta",
-    "organization": "blue", "media": "green", "document": "yellow",
+    "person": "cyan", "official": "bright_cyan", "institution": "magenta",
+    "unnamed_official": "bright_magenta", "media": "green", "document": "yellow",
     "anonymous": "bold red", "rumor": "bold red", "author": "white", "unknown": "dim",
 }
 STATUS_STYLES = {
-    "asserted": "white", "reported": "cyan", "rumored": "bold red", "disputed": "yellow",
-    "denied": "red", "questioned": "magenta",
+    "asserted": "white", "reported": "cyan", "unconfirmed": "bright_yellow", "rumored": "bold red",
+    "hedged": "bright_white", "disputed": "yellow", "denied": "red", "refuted": "bold red",
+    "questioned": "magenta",
 }
 # One colour per persuasion technique (related ones share a hue), for the table and legend.
 TECHNIQUE_STYLES = {
@@ -185,6 +186,12 @@ def _claims(a: Analysis) -> Group:
         q = quotes.get(c.get("quote") or "")
         if q:
             cell.append(f"  via {one_line(q.speaker.name)} ({q.id})", style="dim")
+        why = status_evidence(c)
+        if why:
+            cell.append(f"\n  why {status}: {why}", style="dim")
+        if c.get("rebutted_by"):
+            cell.append("\n  rebutted by: ", style="dim")
+            cell.append(truncate(one_line(str(c["rebutted_by"].get("text", ""))), 120), style="yellow")
         for f in c.get("factchecks", []):
             # The verdict as the checker wrote it, and who gave it: a tick before FALSE read
             # as "confirmed", which is the opposite of what the line says.

@@ -1,6 +1,7 @@
 """The JSON Schemas of newsprobe's public output, and checks against them.
 
-`article.v1.json` is the contract `newsprobe.article/1` (DESIGN.md). `validate_article`
+`article.v2.json` is the contract `newsprobe.article/2` (DESIGN.md; what changed from
+`article.v1.json` in CHANGES.md). `validate_article`
 checks the shape; `check_spans` checks what a schema cannot: that every span's text is
 exactly `text[start:end]` of the analysed text.
 """
@@ -33,7 +34,7 @@ def _load(name: str) -> str:
     return resources.files(__package__).joinpath(f"{name}.json").read_text(encoding="utf-8")
 
 
-def load_schema(name: str = "article.v1") -> dict[str, Any]:
+def load_schema(name: str = "article.v2") -> dict[str, Any]:
     """The schema `schema/<name>.json` as a fresh dict (callers may modify it)."""
     return json.loads(_load(name))
 
@@ -67,10 +68,12 @@ def _raise_if(problems: list[str], what: str, obj: dict[str, Any]) -> None:
 
 def validate_article(obj: dict[str, Any]) -> None:
     """Raise SchemaError, listing every failure with its JSON path, unless `obj` is a
-    valid `newsprobe.article/1` object."""
-    errors = sorted(_validator("article.v1").iter_errors(obj), key=lambda e: _path_key(e.absolute_path))
+    valid article object of its own version: `newsprobe.article/2`, or an older
+    `newsprobe.article/1` one (stores written before the change)."""
+    version = "article.v1" if isinstance(obj, dict) and obj.get("schema") == "newsprobe.article/1" else "article.v2"
+    errors = sorted(_validator(version).iter_errors(obj), key=lambda e: _path_key(e.absolute_path))
     problems = [f"{_where(e.absolute_path)}: {e.message}" for e in errors]
-    _raise_if(problems, "newsprobe.article/1 validation", obj)
+    _raise_if(problems, f"newsprobe.{version.replace('.v', '/')} validation", obj)
 
 
 def iter_spans(obj: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:

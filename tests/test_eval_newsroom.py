@@ -1,0 +1,139 @@
+"""newsroom evaluation: matching and scoring on our own hand-written gold, and a one-article
+run on the real data (skipped when ../shared/data/newsroom is absent)."""
+
+from pathlib import Path
+
+import pytest
+
+from newsprobe.errors import NewsprobeError
+from newsprobe.eval.newsroom import (EntityTally, Tally, baseline_prediction, evaluate, format_text,
+                                     read_split, same_speaker, score_article)
+
+DATA = (Path(__file__).parents[1] / ".." / "shared" / "data" / "newsroom").resolve()
+needs_newsroom = pytest.mark.skipif(not (DATA / "newsroom.jsonl").is_file(),
+                                    reason=f"newsroom data not found at {DATA}")
+
+# Our own sentences, written for these tests.
+TEXT = ("Mayor Ana Pérez said the bridge will reopen in May. "
+        "The Gazette reported, citing two engineers, that the deck is cracked. "
+        "The bridge closed in March.")
+
+
+def sp(part: str) -> dict:
+    start = TEXT.index(part)
+    return {"start": start, "end": start + len(part), "text": part}
+
+
+def gold_attr(speaker, mention, cue, content, kind, chain=(), optional=False, aliases=()):
+    return {"speaker": speaker, "speaker_aliases": list(aliases), "mention": sp(mention), "cue": sp(cue),
+            "content": [sp(content)], "kind": kind, "chain": list(chain), "optional": optional}
+
+
+GOLD = {
+    "attributions": [
+        gold_attr("Ana Pérez", "Mayor Ana Pérez", "said", "the bridge will reopen in May", "official"),
+        gold_attr("The Gazette", "The Gazette", "reported", "the deck is cracked", "media"),
+        gold_attr("two engineers", "two engineers", "citing", "the deck is cracked", "anonymous",
+                  chain=["The Gazette"]),
+    ],
+    "claims": [
+        {**sp("the bridge will reopen in May"), "status": "reported"},
+        {**sp("the deck is cracked"), "status": "unconfirmed"},
+        {**sp("The bridge closed in March."), "status": "asserted"},
+    ],
+    "entities": [
+        {"name": "Ana Pérez", "label": "PERSON", "mentions": [sp("Ana Pérez")]},
+        {"name": "The Gazette", "label": "ORG", "mentions": [sp("The Gazette")]},
+    ],
+}
+
+
+def quote(speaker, kind, cue, content, chain=()):
+    return {"speaker": {"name": speaker, "kind": kind}, "cue": sp(cue), "content": [sp(content)],
+            "chain": [{"name": n, "kind": "media"} for n in chain]}
+
+
+def test_speaker_names_agree_on_a_distinctive_word_or_else_on_generic_ones():
+    assert same_speaker("Pérez", ["Ana Pérez"])
+    assert same_speaker("the Gazette's", ["The Gazette"])
+    assert same_speaker("officials", ["Ukrainian officials"])
+    assert not same_speaker("Russian officials", ["Ukrainian officials"])
+    assert not same_speaker("unknown", ["unknown"])
+    assert not same_speaker("Mayor", ["Ana Pérez"])  # a title alone names nobody
+
+
+def test_attribution_prf_counts_resolved_speakers_and_kinds_and_chains():
+    pred = {"quotes": [
+        quote("Ana Pérez", "official", "said", "the bridge will reopen in May"),
+        # right cue and content, wrong speaker: found, not resolved
+        quote("May", "person", "reported", "the deck is cracked"),
+        quote("two engineers", "anonymous", "citing", "the deck is cracked", chain=["Gazette"]),
+    ], "claims": [
+        {**sp("the bridge will reopen in May"), "status": "reported"},
+        {**sp("the deck is cracked"), "status": "reported"},
+    ]}
+    tally = Tally()
+    score_article(TEXT, GOLD, pred, tally)
+    out = tally.to_dict()
+    assert out["found"] == {"p": 1.0, "r": 1.0, "f1": 1.0}
+    assert out["attribution"]["p"] == pytest.approx(2 / 3, abs=1e-4)
+    assert out["kind"]["accuracy"] == pytest.approx(2 / 3, abs=1e-4)
+    # one gold chain, predicted right; the two empty-on-both-sides pairs do not count
+    assert out["chains"]["accuracy"] == 1.0 and out["chains"]["n"] == 1
+    claims = out["claims"]
+    assert claims["covered"] == 2 and claims["gold"] == 3
+    assert claims["status_accuracy"] == 0.5
+    assert claims["confusion"]["unconfirmed"] == {"reported": 1}
+    assert claims["confusion"]["asserted"] == {"none": 1}
+
+
+def test_optional_gold_counts_neither_way():
+    gold = {**GOLD, "attributions": [{**a, "optional": i == 1} for i, a in enumerate(GOLD["attributions"])]}
+    pred = {"quotes": [quote("Ana Pérez", "official", "said", "the bridge will reopen in May"),
+                       quote("Gazette", "media", "reported", "the deck is cracked")]}
+    tally = Tally()
+    score_article(TEXT, gold, pred, tally)
+    assert (tally.gold, tally.pred, tally.resolved) == (2, 1, 1)
+
+
+def test_a_chain_to_the_speaker_itself_is_a_bogus_link():
+    pred = {"quotes": [quote("Gazette", "media", "reported", "the deck is cracked", chain=["Gazette"])]}
+    tally = Tally()
+    score_article(TEXT, GOLD, pred, tally)
+    assert tally.bogus_links == 1
+
+
+def test_baseline_takes_the_last_entity_before_the_cue():
+    pred = {"quotes": [quote("x", "unknown", "reported", "the deck is cracked")],
+            "claims": [{**sp("the deck is cracked"), "status": "denied", "quote": "q1"}],
+            "entities": [{"name": "Ana Pérez", "label": "PERSON", "mentions": [sp("Ana Pérez")]},
+                         {"name": "The Gazette", "label": "ORG", "mentions": [sp("The Gazette")]}]}
+    base = baseline_prediction(pred)
+    assert base["quotes"][0]["speaker"] == {"name": "The Gazette", "kind": "institution"}
+    assert base["claims"][0]["status"] == "reported"
+
+
+def test_entity_mentions_exact_and_labelled():
+    tally = EntityTally()
+    pred = [{"label": "PERSON", "mentions": [sp("Ana Pérez")]},
+            {"label": "PERSON", "mentions": [sp("The Gazette")]},   # wrong label
+            {"label": "GPE", "mentions": [sp("March")]}]            # junk
+    tally.add(TEXT, GOLD["entities"], pred)
+    out = tally.to_dict()
+    assert out["exact"]["r"] == 1.0 and out["labelled"]["r"] == 0.5
+    assert out["mistakes_per_article"] == 2
+
+
+def test_unknown_split_is_a_coded_error(tmp_path):
+    (tmp_path / "newsroom.jsonl").write_text("", encoding="utf-8")
+    with pytest.raises(NewsprobeError) as err:
+        read_split(tmp_path, "train")
+    assert err.value.code == "E011"
+
+
+@needs_newsroom
+def test_one_dev_article_runs_end_to_end():
+    result = evaluate(DATA, "dev", limit=1)
+    assert result["articles"] == 1 and result["split"] == "dev"
+    assert 0.0 <= result["attribution"]["f1"] <= 1.0
+    assert "status accuracy" in format_text(result)
