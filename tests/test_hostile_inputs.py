@@ -543,3 +543,14 @@ def test_analyze_dir_with_a_compressed_page_prints_the_good_files(gzip_page, cap
     (line,) = out.splitlines()
     assert json.loads(line)["text"] == BODY.strip()
     assert "E009" in err and str(gzip_page) in err and "1 analysed, 1 failed" in err
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".html"])
+def test_a_nul_byte_past_the_first_64_kb_is_E002_naming_its_offset(tmp_path, suffix):
+    head = words(70_000).encode()
+    path = tmp_path / f"late-nul{suffix}"
+    path.write_bytes(b"<p>" + head + b"\x00" + b" more words</p>" if suffix == ".html"
+                     else head + b"\x00more words\n")
+    err = only_error(read(path), "E002")
+    offset = len(head) + (3 if suffix == ".html" else 0)
+    assert f"offset {offset}" in err.message

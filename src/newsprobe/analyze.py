@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from . import __version__
 from .errors import NewsprobeError
+from .ingest.text import canonical_text
 from .layers import LAYERS
 from .model import Analysis, Article
 from .parse import load_pipeline, pipeline_label
@@ -23,11 +24,14 @@ log = logging.getLogger(__name__)
 
 
 def article_id(article: Article) -> str:
-    """The article's own id, else a content hash: the same text always gets the same id,
-    which is what lets the corpus store reuse earlier analyses."""
+    """The article's own id, else a hash of its canonical text (`ingest.text.canonical_text`:
+    LF line ends, no surrounding whitespace): the same text always gets the same id, from
+    the CLI, the web API or the library, which is what lets the corpus store reuse earlier
+    analyses. Readers already hand on canonical text, so their ids hash the text as is."""
     if article.id:
         return str(article.id)
-    return "sha1:" + hashlib.sha1(article.text.encode("utf-8")).hexdigest()[:16]
+    text = canonical_text(article.text)
+    return "sha1:" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def analyze(article: Article | str, settings: Settings | None = None,
