@@ -166,7 +166,9 @@ def analyze_doc(article: Article, doc, settings: Settings, model: str = "",
         started = time.perf_counter()
         setattr(analysis, layer.FIELD, layer.run(doc, analysis, settings))
         timings[layer.NAME] = round((time.perf_counter() - started) * 1000, 2)
+    # Layers may leave notes in meta (a cap that was hit: "capped"); they are kept.
     analysis.meta = {
+        **analysis.meta,
         "newsprobe": __version__,
         "model": model,
         "layers": {layer.NAME: layer.VERSION for layer in layers},

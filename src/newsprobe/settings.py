@@ -38,6 +38,8 @@ class Settings:
     # Limits on what is extracted and analysed, and caps on per-article findings
     # (defaults.toml, last block, says why).
     max_html_elements: int = 100_000
+    integrity_max_pairs_per_item: int = 50
+    integrity_max_findings_per_kind: int = 200
 
     @classmethod
     def load(cls, **overrides) -> "Settings":
