@@ -182,3 +182,21 @@ def test_every_span_indexes_the_text():
         for span in [q.cue, q.source, *q.content]:
             if span is not None:
                 assert a.text[span.start:span.end] == span.text
+
+
+@pytest.mark.parametrize("hidden", ["\u202e", "\u200b", "\u2066", "\ufeff", "\u200f"])
+def test_invisible_characters_do_not_enter_speaker_or_entity_names(hidden):
+    """A bidi override or zero-width character inside a name (spoofing, or one speaker
+    split in two) is left out of the names; spans still index the text as written."""
+    from newsprobe.schema import check_spans
+
+    text = (f"Mayor Ida Qu{hidden}ell said the harbour plan would bring jobs back. "
+            "\"The waterfront will live again,\" said Ida Quell on Monday. "
+            f"Council member Tom Rask{hidden} said the plan was rushed.")
+    analysis = analyze(text)
+    names = [q.speaker.name for q in analysis.quotes] + [e.name for e in analysis.entities]
+    names += [a for e in analysis.entities for a in e.aliases]
+    assert names and not any(hidden in n for n in names), names
+    assert {q.speaker.name for q in analysis.quotes} >= {"Ida Quell", "Tom Rask"}
+    assert len({q.speaker.entity for q in analysis.quotes if "Quell" in q.speaker.name}) == 1
+    assert not check_spans(analysis.to_dict())

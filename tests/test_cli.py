@@ -209,3 +209,20 @@ def test_cli_subprocess_reads_stdin(tmp_path):
     assert result["title"] == "Harbour plan paused"
     assert result["meta"]["origin"] == "<stdin>"
     assert b"1 analysed, 0 failed" in done.stderr
+
+
+def test_cli_and_library_give_one_text_one_id_whatever_its_line_ends(capsys, tmp_path):
+    """The web API passes the text as sent; the CLI reads a file: CRLF or CR line ends and
+    surrounding whitespace must not give the same article two ids."""
+    from newsprobe.analyze import article_id
+    from newsprobe.ingest.text import canonical_text
+    from newsprobe.model import Article
+
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(OTHER.replace("\n", "\r\n").encode())
+    code, out, err = run(capsys, "analyze", path, "--format", "json")
+    assert code == 0, err
+    cli_id = json.loads(out)["id"]
+    for sent in (OTHER, OTHER.replace("\n", "\r\n"), "  " + OTHER.replace("\n", "\r") + "\n\n"):
+        assert article_id(Article(text=sent)) == cli_id, repr(sent)
+    assert canonical_text(" a\r\nb\rc \n") == "a\nb\nc"

@@ -238,14 +238,15 @@ def test_tiny_articles_analyse_in_order_through_the_streaming_path(tmp_path):
 
 # --- HTML -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("depth", [300, 100_000])
-def test_deeply_nested_html_ends_quickly_in_E008_not_a_crash(tmp_path, depth):
+@pytest.mark.parametrize("depth, code", [(300, "E008"), (100_000, "E032")])
+def test_deeply_nested_html_ends_quickly_in_E008_not_a_crash(tmp_path, depth, code):
     """libxml2 stops at 255 levels of nesting: text deeper than that is not seen, and the
-    page is reported as having no text (E008), in well under a second."""
+    page is reported as having no text (E008), in well under a second. 100,000 levels are
+    also more elements than max_html_elements: E032, before the parser runs."""
     para = f"<p>{BODY}</p>" * 3
     path = tmp_path / "deep.html"
     path.write_text("<html><body>" + "<div>" * depth + para + "</div>" * depth + "</body></html>")
-    err = only_error(timed(read, path), "E008")
+    err = only_error(timed(read, path), code)
     assert err.origin == str(path)
 
 
@@ -546,3 +547,14 @@ def test_analyze_dir_with_a_compressed_page_prints_the_good_files(gzip_page, cap
     (line,) = out.splitlines()
     assert json.loads(line)["text"] == BODY.strip()
     assert "E009" in err and str(gzip_page) in err and "1 analysed, 1 failed" in err
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".html"])
+def test_a_nul_byte_past_the_first_64_kb_is_E002_naming_its_offset(tmp_path, suffix):
+    head = words(70_000).encode()
+    path = tmp_path / f"late-nul{suffix}"
+    path.write_bytes(b"<p>" + head + b"\x00" + b" more words</p>" if suffix == ".html"
+                     else head + b"\x00more words\n")
+    err = only_error(read(path), "E002")
+    offset = len(head) + (3 if suffix == ".html" else 0)
+    assert f"offset {offset}" in err.message

@@ -331,3 +331,33 @@ def test_integrity_in_the_html_page():
     assert 'class="integ"' in page and 'class="integ-info"' in page
     assert "1 warning, 1 info" in page
     assert page.index("stray fragment") < page.index("name spelt two ways")
+
+
+def _repetitive(paragraphs: int) -> str:
+    """Short paragraphs that each quote one speaker and give one quantity, every one a near
+    variant of the others: the worst case for pairwise comparison."""
+    return "\n\n".join(
+        f"\"We will build {300 + i % 7} homes in the east this year,\" said Mayor Ida Quell. "
+        f"The plan costs {10 + i % 5} million pounds." for i in range(paragraphs))
+
+
+def test_integrity_findings_grow_linearly_and_are_capped_with_a_note():
+    from newsprobe import analyze
+    from newsprobe.settings import Settings
+
+    def counts(paragraphs: int, cap: int) -> tuple[dict, dict]:
+        settings = Settings.load(integrity_max_findings_per_kind=cap,
+                                 integrity_max_pairs_per_item=10)
+        a = analyze(_repetitive(paragraphs), settings, layers=("integrity",))
+        kinds: dict[str, int] = {}
+        for f in a.integrity:
+            kinds[f["kind"]] = kinds.get(f["kind"], 0) + 1
+        return kinds, a.meta.get("capped", {})
+
+    uncapped_100, _ = counts(100, 10**9)
+    uncapped_200, _ = counts(200, 10**9)
+    for kind in ("inconsistent_quote", "inconsistent_number"):
+        assert uncapped_200[kind] <= 2.3 * uncapped_100[kind], (uncapped_100, uncapped_200)
+    capped, note = counts(200, 50)
+    assert all(n <= 50 for n in capped.values()), capped
+    assert note["integrity"]["inconsistent_number"] == uncapped_200["inconsistent_number"] - 50

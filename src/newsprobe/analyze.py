@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 
 from . import __version__
 from .errors import NewsprobeError
+from .ingest.text import canonical_text
 from .model import Analysis, Article
 from .settings import Settings
 
@@ -24,11 +25,14 @@ log = logging.getLogger(__name__)
 
 
 def article_id(article: Article) -> str:
-    """The article's own id, else a content hash: the same text always gets the same id,
-    which is what lets the corpus store reuse earlier analyses."""
+    """The article's own id, else a hash of its canonical text (`ingest.text.canonical_text`:
+    LF line ends, no surrounding whitespace): the same text always gets the same id, from
+    the CLI, the web API or the library, which is what lets the corpus store reuse earlier
+    analyses. Readers already hand on canonical text, so their ids hash the text as is."""
     if article.id:
         return str(article.id)
-    return "sha1:" + hashlib.sha1(article.text.encode("utf-8")).hexdigest()[:16]
+    text = canonical_text(article.text)
+    return "sha1:" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def analyze(article: Article | str, settings: Settings | None = None,
@@ -169,7 +173,9 @@ def analyze_doc(article: Article, doc, settings: Settings, model: str = "",
         started = time.perf_counter()
         setattr(analysis, layer.FIELD, layer.run(doc, analysis, settings))
         timings[layer.NAME] = round((time.perf_counter() - started) * 1000, 2)
+    # Layers may leave notes in meta (a cap that was hit: "capped"); they are kept.
     analysis.meta = {
+        **analysis.meta,
         "newsprobe": __version__,
         "model": model,
         "layers": {layer.NAME: layer.VERSION for layer in layers},

@@ -59,6 +59,27 @@ class Article:
     origin: str | None = None
 
 
+# Invisible format characters (a subset of Unicode category Cf) that never belong in a
+# name: bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069), directional
+# marks (U+200E, U+200F, U+061C), zero-width space, joiners and word joiner (U+200B-200D,
+# U+2060), the BOM used as a zero-width no-break space (U+FEFF), the soft hyphen (U+00AD)
+# and the Mongolian vowel separator (U+180E). In a name they spoof what a reader sees
+# ("Qu<RLO>ell") or split one speaker in two. ZWJ/ZWNJ also shape some scripts; in a
+# name label their loss changes rendering only, never the letters.
+_INVISIBLE_IN_NAMES = dict.fromkeys(
+    [0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF,
+     *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def clean_name(name: str) -> str:
+    """A speaker or entity name without invisible format characters, its whitespace runs
+    made one space. Names are labels derived from the text: spans keep the text as
+    written, so their offsets are untouched."""
+    if name.isascii():
+        return name
+    return " ".join(name.translate(_INVISIBLE_IN_NAMES).split())
+
+
 @dataclass
 class Entity:
     id: str
@@ -66,6 +87,10 @@ class Entity:
     label: str
     aliases: list[str] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.name = clean_name(self.name)
+        self.aliases = list(dict.fromkeys(clean_name(a) for a in self.aliases))
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "label": self.label,
@@ -85,6 +110,9 @@ class Speaker:
     # A media speaker described as state-run/state-owned, or a known state outlet.
     state_aligned: bool = False
 
+    def __post_init__(self) -> None:
+        self.name = clean_name(self.name)
+
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"name": self.name, "entity": self.entity, "kind": self.kind}
         if self.state_aligned:
@@ -96,6 +124,9 @@ class Speaker:
 class ChainLink:
     name: str
     kind: str
+
+    def __post_init__(self) -> None:
+        self.name = clean_name(self.name)
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "kind": self.kind}

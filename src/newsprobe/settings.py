@@ -39,6 +39,8 @@ class Settings:
     # Limits on what is extracted and analysed, and caps on per-article findings
     # (defaults.toml, last block, says why).
     max_html_elements: int = 100_000
+    integrity_max_pairs_per_item: int = 50
+    integrity_max_findings_per_kind: int = 200
     # web: reliability and security of `newsprobe serve` (defaults.toml, block "web")
     web_allowed_hosts: str = ""
     web_analysis_workers: int = 1

@@ -15,7 +15,7 @@ import zlib
 from ..errors import NewsprobeError
 from ..model import Article
 from ..settings import Settings
-from .text import check_binary, normalise_newlines
+from .text import canonical_text, check_binary
 
 GZIP_MAGIC = b"\x1f\x8b\x08"
 # Gzip members in one file (concatenated gzip is valid gzip); more is not a saved page.
@@ -30,10 +30,9 @@ def read_html(data: bytes, origin: str, settings: Settings | None = None) -> Art
     import trafilatura
 
     settings = settings or Settings.load()
-    check_binary(data, origin)
+    # Inflated first (bounded), so the binary check sees the page trafilatura would read.
     page = inflate_page(data, origin, settings.max_input_bytes)
-    if page is not data:
-        check_binary(page, origin)
+    check_binary(page, origin)
     check_element_count(page, origin, settings.max_html_elements)
     # Bytes, not str: trafilatura honours the page's declared charset. Dates only from
     # what the page declares (meta tags, markup), not guessed from the body text.
@@ -41,7 +40,7 @@ def read_html(data: bytes, origin: str, settings: Settings | None = None) -> Art
         page, with_metadata=True, include_comments=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    text = normalise_newlines(doc.text or "").strip() if doc is not None else ""
+    text = canonical_text(doc.text or "") if doc is not None else ""
     if not text:
         raise NewsprobeError("E008", "no article text could be extracted from this HTML page",
                              origin)

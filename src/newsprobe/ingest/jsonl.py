@@ -9,7 +9,7 @@ from typing import BinaryIO
 
 from ..errors import NewsprobeError
 from ..model import Article
-from .text import BINARY_SNIFF_BYTES, check_binary, decode_utf8, normalise_newlines
+from .text import BINARY_SNIFF_BYTES, canonical_text, check_binary, decode_utf8
 
 OPTIONAL_FIELDS = ("id", "title", "url", "outlet", "published")
 _ISO_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$")
@@ -113,4 +113,4 @@ def parse_line(raw: bytes, origin: str, max_bytes: int) -> Article:
         _check_unicode(value, name, origin)
     if fields["published"] and (m := _ISO_DATE.match(fields["published"])):
         fields["published"] = m.group(1)
-    return Article(text=normalise_newlines(text).strip(), origin=origin, **fields)
+    return Article(text=canonical_text(text), origin=origin, **fields)

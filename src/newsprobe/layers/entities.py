@@ -13,7 +13,7 @@ from collections import Counter
 
 from rapidfuzz.distance import Levenshtein
 
-from ..model import Analysis, Entity, Span
+from ..model import Analysis, Entity, Span, clean_name
 from ..settings import Settings
 
 NAME = "entities"
@@ -60,7 +60,8 @@ def _after_titles(text: str, start: int, end: int) -> int:
 
 
 def _tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"[\s\-]+", name.lower().replace(".", "")) if t]
+    # clean_name: a zero-width or bidi character inside a name must not make it another name.
+    return [t for t in re.split(r"[\s\-]+", clean_name(name).lower().replace(".", "")) if t]
 
 
 def _same_word(a: str, b: str) -> bool:

@@ -64,7 +64,26 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[dict]:
     findings += integrity_consistency.inconsistent_numbers(doc, analysis.text, settings,
                                                               analysis.entities)
     findings.sort(key=lambda f: (f["spans"][0]["start"], f["kind"]))
-    return findings
+    return cap_per_kind(findings, settings.integrity_max_findings_per_kind, analysis)
+
+
+def cap_per_kind(findings: list[dict], cap: int, analysis: Analysis) -> list[dict]:
+    """At most `cap` findings of each kind, warnings before notes, the first in the text
+    first; how many were left out, per kind, goes into the output as
+    `meta.capped.integrity` so a reader knows the list is not all there is."""
+    by_kind: dict[str, list[dict]] = {}
+    for f in findings:
+        by_kind.setdefault(f["kind"], []).append(f)
+    dropped = {kind: len(group) - cap for kind, group in by_kind.items() if len(group) > cap}
+    if not dropped:
+        return findings
+    kept = []
+    for kind, group in by_kind.items():
+        # sorted() is stable: text order within each severity.
+        kept += sorted(group, key=lambda f: f["severity"] != "warning")[:cap]
+    kept.sort(key=lambda f: (f["spans"][0]["start"], f["kind"]))
+    analysis.meta.setdefault("capped", {})["integrity"] = dropped
+    return kept
 
 
 __all__ = ["NAME", "VERSION", "FIELD", "REQUIRES", "KINDS", "SEVERITIES", "run"]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter, defaultdict
-from itertools import combinations
 
 from rapidfuzz.distance import Levenshtein, OSA
 
@@ -19,6 +19,17 @@ from ..settings import Settings
 from .integrity_findings import finding, quoted
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+def nearby_pairs(items: list, window: int):
+    """Each item with the next `window` items of its group (in text order), not every
+    pair: comparisons and findings then grow linearly with the text, not with its
+    square. A variant of a quote or a number is given close to the first (in news, within
+    a few paragraphs), and a group larger than the window is a repetitive text or a
+    template, where all pairs would only repeat one finding thousands of times."""
+    for i, first in enumerate(items):
+        for second in items[i + 1:i + 1 + window]:
+            yield first, second
 
 
 # --- quotes -------------------------------------------------------------------------
@@ -65,7 +76,7 @@ def inconsistent_quotes(analysis: Analysis, settings: Settings) -> list[dict]:
             by_speaker[key].append(q)
     findings = []
     for quotes in by_speaker.values():
-        for qa, qb in combinations(quotes, 2):
+        for qa, qb in nearby_pairs(quotes, settings.integrity_max_pairs_per_item):
             wa = _words(" ".join(c.text for c in qa.content))
             wb = _words(" ".join(c.text for c in qb.content))
             shorter, longer = sorted((wa, wb), key=len)
@@ -459,7 +470,7 @@ MAX_RESTATED_CHANGES = 2
 _DIGIT = re.compile(r"\d")
 
 
-def restated_numbers(doc, text: str) -> list[dict]:
+def restated_numbers(doc, text: str, window: int = 50) -> list[dict]:
     """The same sentence written twice, word for word, but with another number ("The
     plant will cut 300 jobs by June." ... "The plant will cut 350 jobs by June."): what a
     copy that merged two versions of a story leaves. Any number counts here (games,
@@ -475,7 +486,7 @@ def restated_numbers(doc, text: str) -> list[dict]:
         by_words[words].append(numbers)
     findings = []
     for versions in by_words.values():
-        for na, nb in combinations(versions, 2):
+        for na, nb in nearby_pairs(versions, window):
             changed = [(a, b) for a, b in zip(na, nb) if a.text != b.text]
             if not changed or len(changed) > MAX_RESTATED_CHANGES:
                 continue
@@ -497,15 +508,15 @@ def inconsistent_numbers(doc, text: str, settings: Settings, entities=()) -> lis
     (`_same_phrase`); else `info`. The looser rule alone found none of the benchmark's
     changed numbers, and the warnings it raised on clean articles were two quantities
     (bail amounts of two defendants), so it may not raise an alarm by itself."""
-    findings = restated_numbers(doc, text)
+    findings = restated_numbers(doc, text, settings.integrity_max_pairs_per_item)
     # Numbers a restated sentence already reported are not reported again as a quantity pair.
-    restated = {sp["start"] for f in findings for sp in f["spans"]}
+    restated = sorted({sp["start"] for f in findings for sp in f["spans"]})
     by_unit: dict[str, list[Quantity]] = defaultdict(list)
     for q in quantities(doc, text, entities):
         by_unit[q.unit].append(q)
     reported: set[tuple[int, int]] = set()
     for unit, qs in by_unit.items():
-        for qa, qb in combinations(qs, 2):
+        for qa, qb in nearby_pairs(qs, settings.integrity_max_pairs_per_item):
             if qa.value == qb.value or not _close_values(qa.value, qb.value) or qa.sent == qb.sent:
                 continue  # one sentence giving two values compares them ("from 230 to 300 miles")
             overlap = _jaccard(qa.context, qb.context)
@@ -530,5 +541,8 @@ def inconsistent_numbers(doc, text: str, settings: Settings, entities=()) -> lis
     return findings
 
 
-def _covers(span: Span, starts: set[int]) -> bool:
-    return any(span.start <= at < span.end for at in starts)
+def _covers(span: Span, starts: list[int]) -> bool:
+    """Whether one of the sorted offsets `starts` falls inside `span` (a binary search:
+    a linear scan per pair made this quadratic in the number of restated sentences)."""
+    i = bisect_left(starts, span.start)
+    return i < len(starts) and starts[i] < span.end
