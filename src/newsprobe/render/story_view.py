@@ -94,6 +94,7 @@ def story_view(data: dict) -> dict[str, Any]:
     for c in data["copies"]:
         copies_of.setdefault(c["target"], []).append({"other": c["source"], "kind": c["kind"], "role": "copy of"})
         copies_of.setdefault(c["source"], []).append({"other": c["target"], "kind": c["kind"], "role": "copied by"})
-    return {"story": data["stories"][0], "titles": titles, "relations": copies_of,
+    return {"story": data["stories"][0], "articles": data["articles"], "titles": titles,
+            "relations": copies_of,
             "graph": copy_graph(data["articles"], data["copies"]),
             "pairs": [{"edge": c, "rows": changed_pairs(c)} for c in data["copies"]]}
