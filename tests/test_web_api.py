@@ -297,3 +297,19 @@ def test_serve_binds_loopback_by_default():
     assert (args.host, args.port, args.token) == ("127.0.0.1", 8000, None)
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.20")
+
+
+def test_article_page_shows_outlet_context_with_its_caveat(tmp_path):
+    from newsprobe import Article, analyze
+    db = tmp_path / "outlets.db"
+    text = ("Fleet on alert\n\nMOSCOW, Jan 3 (TASS) - The fleet can sail within hours, the "
+            "ministry said. <script>alert(1)</script>\n")
+    with Store.open(db) as store:
+        analysis = analyze(Article(text=text))
+        store.put_analysis(analysis)
+    client = TestClient(create_app(WebConfig(db=db)), base_url="http://localhost")
+    page = client.get(f"/article/{analysis.id}").text
+    assert 'id="p-outlets"' in page and "TASS" in page and "state-controlled media, Russia" in page
+    assert "never a verdict" in page and "<script>alert" not in page
+    data = client.get(f"/article/{analysis.id}.json").json()
+    assert data["article"]["outlets"][0]["name"] == "TASS"

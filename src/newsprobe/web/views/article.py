@@ -11,7 +11,8 @@ from markupsafe import Markup
 
 from ...layers.technique_glossary import EXPLANATIONS, label as technique_label
 from ...model import Analysis
-from ...render import chain_label, one_line, quote_content, speaker_groups, truncate
+from ...render import (chain_label, one_line, outlet_facts, outlet_role, quote_content,
+                       speaker_groups, truncate)
 from ...render.as_html import PALETTE, highlight, safe_href
 from ...store import Store
 from ..app import read_store
@@ -118,6 +119,11 @@ def article_view(a: Analysis) -> dict[str, Any]:
                       "start": e.mentions[0].start if e.mentions else 0,
                       "end": e.mentions[0].end if e.mentions else 0} for e in a.entities],
         "safe_url": safe_href(a.url),
+        "outlets": [{"role": outlet_role(o), "name": one_line(str(o.get("name", ""))),
+                     "domain": o.get("domain"), "quotes": o.get("quotes", []),
+                     "facts": outlet_facts(o), "control": o.get("control"),
+                     "case_href": safe_href((o.get("disinfo_cases") or {}).get("latest_url"))}
+                    for o in a.outlets],
     }
 
 
