@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from . import __version__
 from .errors import NewsprobeError
 from .model import Analysis, Article
+from .provenance import models_hash, settings_hash
 from .settings import Settings
 
 
@@ -75,7 +76,7 @@ def analyze_many(articles: Iterable[Article], settings: Settings | None = None,
     """Analyse articles in order, parsing them in batches with nlp.pipe. `layers` limits
     the run to some layers (and those they require); the others' fields stay empty."""
     from .parse import load_pipeline, pipeline_label
-    settings = settings or Settings.load()
+    settings = settings or Settings()
     chosen = select_layers(layers)
     nlp = load_pipeline(settings.model or None, settings.max_sentence_tokens)
     model = pipeline_label(nlp)
@@ -121,6 +122,8 @@ def analyze_doc(article: Article, doc, settings: Settings, model: str = "",
         "newsprobe": __version__,
         "model": model,
         "layers": {layer.NAME: layer.VERSION for layer in layers},
+        "settings_hash": settings_hash(settings),
+        "models_hash": models_hash(settings, model),
         "timings_ms": timings,
     }
     if article.origin:

@@ -37,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else 2
     try:
         return args.run(args)
+    except NewsprobeError as err:  # one the command does not handle itself: a bad setting (E040, E041)
+        _error(err)
+        return 2
     except BrokenPipeError:  # `newsprobe analyze ... | head`
         sys.stderr.close()
         return 1

@@ -24,6 +24,8 @@ CODES = {
     "E021": "bad search query",
     "E030": "broken WARC record",
     "E031": "analysis failed",
+    "E040": "unknown setting",
+    "E041": "bad setting value",
 }
 
 

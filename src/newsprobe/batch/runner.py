@@ -76,7 +76,7 @@ def run_batch(inputs: list[str], out: Path, settings: Settings | None = None,
               chunk_size: int | None = None) -> BatchSummary:
     """Analyse `inputs` (files, directories, globs) into Parquet tables under `out`,
     resuming whatever an earlier run over `out` left unfinished."""
-    settings = settings or Settings.load()
+    settings = settings or Settings()
     size = chunk_size or settings.batch_chunk_articles
     started = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
