@@ -197,18 +197,12 @@ class Writer:
 
 
 def _to_json(analysis: Analysis) -> str:
-    try:
-        from .render.as_json import to_json
-    except ImportError:
-        return json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2)
+    from .render.as_json import to_json
     return to_json(analysis)
 
 
 def _to_jsonl_line(analysis: Analysis) -> str:
-    try:
-        from .render.as_json import to_jsonl_line
-    except ImportError:  # ASCII escapes keep every line break inside the text escaped
-        return json.dumps(analysis.to_dict(), separators=(",", ":"))
+    from .render.as_json import to_jsonl_line
     return to_jsonl_line(analysis)
 
 

@@ -27,7 +27,6 @@ from .outlet import outlet_of
 
 log = logging.getLogger(__name__)
 
-WARC_SUFFIXES = (".warc", ".warc.gz")
 # Content types read as HTML pages; everything else is counted as skipped.
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -65,10 +64,6 @@ class WarcStats:
                 "articles": self.articles, "skipped_status": self.skipped_status,
                 "skipped_type": self.skipped_type, "skipped_done": self.skipped_done,
                 "errors": self.errors, "statuses": dict(self.statuses)}
-
-
-def is_warc(path: str) -> bool:
-    return path.lower().endswith(WARC_SUFFIXES)
 
 
 def record_origin(path: str, offset: int) -> str:

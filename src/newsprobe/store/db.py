@@ -144,10 +144,6 @@ class Store:
             if analysis is not None:
                 yield analysis
 
-    def iter_analyses(self) -> Iterator[Analysis]:
-        for row in self.conn.execute("SELECT analysis FROM articles ORDER BY rowid"):
-            yield Analysis.from_dict(json.loads(row[0]))
-
     def has_hash(self, digest: str, layer_versions: dict[str, str] | None = None,
                  provenance: dict[str, str] | None = None) -> bool:
         """Whether an analysis of the text with this content hash is stored; with
