@@ -69,3 +69,16 @@ def test_changing_a_setting_changes_the_reuse_key(tmp_path):
     # A setting that changes findings does not.
     broad = run_corpus([str(article)], db, replace(base, attribution_scope="broad"))
     assert (broad.analysed, broad.reused) == (1, 0)
+
+
+def test_batch_rerun_with_other_settings_is_logged(tmp_path, caplog):
+    from newsprobe.batch.runner import run_batch
+    article = tmp_path / "fares.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "out"
+    run_batch([str(article)], out, Settings())
+    with caplog.at_level("WARNING", logger="newsprobe.batch.runner"):
+        run_batch([str(article)], out, Settings())
+        assert "other settings" not in caplog.text
+        run_batch([str(article)], out, replace(Settings(), attribution_scope="broad"))
+    assert "other settings" in caplog.text and settings_hash(Settings()) in caplog.text
