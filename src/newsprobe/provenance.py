@@ -70,7 +70,11 @@ def _packaged_models() -> str:
 @lru_cache(maxsize=1)
 def _minilm() -> str:
     from .embeddings import model_dir
-    return _file_digest(model_dir())
+    from .errors import NewsprobeError
+    try:
+        return _file_digest(model_dir())
+    except NewsprobeError:   # not installed: the layers that need it fail on their own
+        return "not installed"
 
 
 def _file_digest(folder: Path) -> str:
