@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 CORE := $(VENV)/.installed-core
 FULL := $(VENV)/.installed
 
-.PHONY: demo test install install-core clean
+.PHONY: demo test test-fast install install-core clean
 
 install: $(FULL)
 install-core: $(CORE)
@@ -31,6 +31,9 @@ demo: $(CORE)
 
 test: $(FULL)
 	$(PY) -m pytest -q -rs
+
+test-fast: $(FULL)
+	$(PY) -m pytest -q -m "not slow"
 
 clean:
 	rm -rf $(VENV) demo-out

@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from conftest import child_env
 from newsprobe.cli import main, safe_stem
 
 STORY = "Harbour plan paused\n\nThe council paused the harbour plan on Tuesday. Maria Lind said a new study would follow.\n"
@@ -203,7 +204,7 @@ def test_cli_safe_stem(article_id, stem):
 def test_cli_subprocess_reads_stdin(tmp_path):
     done = subprocess.run(
         [sys.executable, "-m", "newsprobe", "analyze", "-", "--format", "json"],
-        input=STORY.encode("utf-8"), capture_output=True, cwd=tmp_path, timeout=120)
+        input=STORY.encode("utf-8"), capture_output=True, cwd=tmp_path, env=child_env(), timeout=120)
     assert done.returncode == 0, done.stderr.decode()
     result = json.loads(done.stdout)
     assert result["title"] == "Harbour plan paused"

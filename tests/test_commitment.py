@@ -8,12 +8,6 @@ from newsprobe.layers import commitment
 from newsprobe.layers.commitment import event_cues, features, happened, happened_by_rules, load_head
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsprobe.parse import load_pipeline
-    return load_pipeline(None)
-
-
 def word(doc, text):
     return next(t for t in doc if t.text == text)
 

@@ -2,18 +2,15 @@
 of ../shared/data; skipped with a reason when the data is absent. The metric helpers are
 tested on hand-made rankings."""
 
-from pathlib import Path
 
 import pytest
 
+from conftest import data_path, needs_data
 from newsprobe.cli import main
 from newsprobe.eval import checkworthiness, claim_retrieval, factuality
 
-DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
-
-
-def needs(folder):
-    return pytest.mark.skipif(not (DATA / folder).is_dir(), reason=f"../shared/data/{folder} not present")
+DATA = data_path()
+needs = needs_data
 
 
 def test_map_at_5_and_mrr_on_hand_made_rankings():

@@ -3,14 +3,14 @@ quality floor for our HTML ingest on a subset of its pages."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
+from conftest import data_path, needs_data
 from newsprobe.eval import extraction
 from newsprobe.eval.extraction import page_counts, scores, shingles
 
-DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "extraction"
+DATA = data_path("extraction")
 
 
 def test_shingles_are_word_4grams_counted_with_repeats():
@@ -37,8 +37,7 @@ def test_scores_average_precision_and_recall_over_pages_then_take_f1():
     assert s["f1"] == pytest.approx(round(2 * 0.75 * (2 / 3) / (0.75 + 2 / 3), 4), abs=1e-4)
 
 
-@pytest.mark.data
-@pytest.mark.skipif(not DATA.is_dir(), reason="../shared/data/extraction is absent")
+@needs_data("extraction")
 def test_extraction_quality_floor_on_the_first_20_pages():
     result = extraction.evaluate(DATA, limit=20)
     assert result["documents"] == 20

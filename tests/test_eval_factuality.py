@@ -2,13 +2,12 @@
 cross-fitting, on hand-made features and on a small subset of UDS-IH2 (skipped when
 ../shared/data is absent)."""
 
-from pathlib import Path
 
-import pytest
 
+from conftest import data_path, needs_data
 from newsprobe.eval import factuality
 
-DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+DATA = data_path()
 
 
 def test_the_halves_are_cut_by_document_number():
@@ -54,7 +53,7 @@ def test_cross_fitting_needs_enough_documents():
     assert factuality.cross_fitted([{}] * 4, None, [0, 1, 0, 1], [1, 1, 2, 2], [False] * 4, 1.0, 0.5) is None
 
 
-@pytest.mark.skipif(not (DATA / "factuality").is_dir(), reason="../shared/data/factuality not present")
+@needs_data("factuality")
 def test_eval_reports_held_half_cross_fitted_and_rules():
     r = factuality.evaluate(DATA / "factuality", limit=120)
     assert r["predictor"] == "head" and r["n"] == 120

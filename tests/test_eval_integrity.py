@@ -4,10 +4,10 @@ small subset of the extraction gold when ../shared/data is there."""
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
+from conftest import data_path, needs_data
 from newsprobe import analyze
 from newsprobe.errors import NewsprobeError
 from newsprobe.eval import integrity as integrity_eval
@@ -15,7 +15,7 @@ from newsprobe.eval.integrity_defects import INJECTORS, misspell
 from newsprobe.layers.integrity_consistency import translit_key
 from newsprobe.parse import load_pipeline
 
-DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "extraction"
+DATA = data_path("extraction")
 
 ARTICLE = (
     "Nordstal will cut 300 jobs at its Velm steelworks, the company said on Monday. The "
@@ -61,8 +61,7 @@ def test_unknown_split_is_an_error(tmp_path):
     assert err.value.code == "E011"
 
 
-@pytest.mark.skipif(not (DATA / "ground-truth.json").is_file(),
-                    reason="../shared/data/extraction is absent (see ../shared/data/DATA.md)")
+@needs_data("extraction", "ground-truth.json")
 def test_eval_integrity_on_a_small_subset():
     result = integrity_eval.evaluate(DATA, "dev", limit=3)
     assert result["articles"] + result["skipped_not_english"] == 3

@@ -2,20 +2,17 @@
 run on the real data (skipped when ../shared/data/polnear is absent)."""
 
 import json
-from pathlib import Path
 
 import pytest
 
+from conftest import data_path, needs_data
 from newsprobe.errors import NewsprobeError
 from newsprobe.eval.metrics import TokenIndex
 from newsprobe.eval.polnear import (BASELINES, ROLES, SOURCE_TYPES, evaluate, format_text,
                                     match_quotes, read_split, source_type)
 
-DATA = (Path(__file__).parents[1] / ".." / "shared" / "data").resolve()
-POLNEAR = DATA / "polnear"
-needs_polnear = pytest.mark.skipif(
-    not (POLNEAR / "jsonl" / "dev.jsonl").is_file(),
-    reason=f"PolNeAR data not found at {POLNEAR} (see ../shared/data/DATA.md)")
+POLNEAR = data_path("polnear")
+needs_polnear = needs_data("polnear", "jsonl", "dev.jsonl")
 
 
 def sp(text: str, part: str, nth: int = 0) -> dict:

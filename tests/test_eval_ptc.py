@@ -1,13 +1,13 @@
 """The PTC evaluation: the SemEval-2020 Task 11 metrics on hand-made spans, then a run on a
 few dev articles when ../shared/data is present."""
 
-from pathlib import Path
 
 import pytest
 
+from conftest import data_path, needs_data
 from newsprobe.eval import ptc
 
-DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "ptc"
+DATA = data_path("ptc")
 
 
 def test_merge_spans_joins_overlapping_and_touching_spans():
@@ -44,7 +44,7 @@ def test_tc_hits_uses_top_k_labels_for_a_span_with_k_techniques():
     assert ptc.tc_hits(gold, ranked) == 2
 
 
-@pytest.mark.skipif(not DATA.is_dir(), reason="PTC data not found at ../shared/data/ptc")
+@needs_data("ptc")
 @pytest.mark.parametrize("task", ["si", "tc"])
 def test_eval_runs_on_a_few_dev_articles(task):
     result = ptc.evaluate(DATA, "dev", limit=3, task=task)

@@ -4,13 +4,13 @@ needed, skipped without it), and a small real run (skipped without ../shared/dat
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
+from conftest import data_path, needs_data
 from newsprobe.eval import rewrites
 
-DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "extraction"
+DATA = data_path("extraction")
 needs_wordnet = pytest.mark.skipif(not (rewrites.WORDNET / "data.noun").exists(),
                                    reason="WordNet (apt-get install wordnet-base) not installed")
 
@@ -44,9 +44,8 @@ def test_inject_changes_marks_each_changed_sentence():
         assert new[start:end] not in TEXT
 
 
-@pytest.mark.data
 @needs_wordnet
-@pytest.mark.skipif(not (DATA / "ground-truth.json").exists(), reason="../shared/data/extraction not present")
+@needs_data("extraction", "ground-truth.json")
 def test_eval_rewrites_small_subset():
     result = rewrites.evaluate(DATA, "train", limit=4)
     assert set(result["levels"]) == {"10%", "20%", "30%"}

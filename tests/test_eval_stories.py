@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
-import pytest
 
+from conftest import data_path, needs_data
 from newsprobe.eval.stories import bcubed, evaluate, format_text, gold_label
 
-DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "stories"
+DATA = data_path("stories")
 
 
 def test_gold_label_strips_the_trailing_number():
@@ -25,8 +24,7 @@ def test_bcubed_perfect_and_lumped():
     assert lumped["recall"] == 1.0 and lumped["precision"] == 0.5
 
 
-@pytest.mark.data
-@pytest.mark.skipif(not (DATA / "wikiref220").is_dir(), reason="../shared/data/stories not present")
+@needs_data("stories", "wikiref220")
 def test_eval_stories_small_subset_runs_with_baseline():
     result = evaluate(DATA, "all", limit=24)
     assert 0.0 <= result["bcubed_f"] <= 1.0 and -1.0 <= result["ari"] <= 1.0

@@ -4,21 +4,12 @@ analysis prints no third-party progress bar."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-from pathlib import Path
 
-import newsprobe
+from conftest import child_env
 
 HEAVY = ("spacy", "torch", "sklearn", "sentence_transformers", "transformers", "thinc")
-
-
-def child_env() -> dict[str, str]:
-    """The environment of a child that imports this very source tree (not whatever
-    newsprobe the interpreter has installed), whatever its working folder."""
-    source = str(Path(newsprobe.__file__).resolve().parents[1])
-    return dict(os.environ, PYTHONPATH=source)
 
 
 def test_import_newsprobe_loads_no_heavy_library():

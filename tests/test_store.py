@@ -3,6 +3,7 @@ and a second process reading while one writes. Real SQLite files, hand-built ana
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -57,6 +58,38 @@ def test_store_has_hash_honours_layer_versions(store):
     assert store.has_hash(digest, {"entities": "1", "attribution": "1"})
     assert not store.has_hash(digest, {"entities": "2", "attribution": "1"})
     assert not store.has_hash(content_hash(TEXT + " "))
+
+
+def test_store_find_by_hash_honours_settings_and_models_hashes(store):
+    analysis = make_analysis()
+    analysis.meta.update(settings_hash="sha256:s1", models_hash="sha256:m1")
+    store.put_analysis(analysis)
+    digest, versions = content_hash(TEXT), {"entities": "1", "attribution": "1"}
+    assert store.find_by_hash(digest, versions, {"settings_hash": "sha256:s1", "models_hash": "sha256:m1"}) == "a1"
+    assert store.find_by_hash(digest, versions, {"settings_hash": "sha256:s2", "models_hash": "sha256:m1"}) is None
+    assert store.find_by_hash(digest, versions, {"settings_hash": "sha256:s1", "models_hash": "sha256:m2"}) is None
+
+
+def test_store_opened_before_provenance_stays_readable_and_is_not_reused(tmp_path):
+    from newsprobe.store.migrations import apply_in_transaction
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)")
+    before = [(name, apply) for name, apply in MIGRATIONS if name != "m005_analysis_provenance"]
+    for name, apply in before:   # a store as the release before the provenance columns left it
+        apply_in_transaction(conn, apply)
+        conn.execute("INSERT INTO _migrations VALUES (?, 0)", (name,))
+    old = make_analysis()
+    conn.execute("INSERT INTO articles (id, content_hash, text, analysis, layer_versions, stored_at) "
+                 "VALUES (?, ?, ?, ?, ?, 0)",
+                 ("a1", content_hash(TEXT), TEXT, json.dumps(old.to_dict()), '{"attribution": "1", "entities": "1"}'))
+    conn.commit()
+    conn.close()
+    with Store.open(path) as store:
+        assert store.get_analysis("a1").to_dict() == old.to_dict()
+        assert store.has_hash(content_hash(TEXT), {"entities": "1", "attribution": "1"})
+        assert not store.has_hash(content_hash(TEXT), {"entities": "1", "attribution": "1"},
+                                  {"settings_hash": "sha256:s1", "models_hash": "sha256:m1"})
 
 
 def test_store_search_articles_quotes_and_claims(store):

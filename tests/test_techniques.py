@@ -2,18 +2,11 @@
 decoder, whose technique it is (author or quoted speaker), and the reports."""
 
 import numpy as np
-import pytest
 
 from newsprobe import analyze
 from newsprobe.layers import techniques
 from newsprobe.layers.technique_glossary import EXPLANATIONS, TECHNIQUES
-from newsprobe.parse import load_pipeline
 from newsprobe.render import as_html, as_text
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline(None)
 
 
 def _found(analysis, words: str) -> list[dict]:

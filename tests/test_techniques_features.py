@@ -1,16 +1,8 @@
 """The technique classifier's span features that look beyond the span: how a span relates
 to the article's other spans (recurrence, the mark of Repetition) and its own shape."""
 
-import pytest
-
 from newsprobe.layers.technique_features import (ArticleStats, article_span_features,
                                                  span_features, span_set_features)
-from newsprobe.parse import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline(None)
 
 
 def _span(text: str, words: str, nth: int = 0) -> tuple[int, int]:

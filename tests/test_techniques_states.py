@@ -3,20 +3,13 @@ identical to `encode`, token states aligned to spaCy tokens, and the memo that l
 second layer skip sentences the first already encoded."""
 
 import numpy as np
-import pytest
 
 from newsprobe import embeddings
 from newsprobe.layers import techniques
-from newsprobe.parse import load_pipeline
 
 SENTENCES = ["The council approved the new budget on Tuesday.",
              "Only a fool would trust these shameless liars!",
              "Rain."]
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline(None)
 
 
 def test_the_shared_pass_gives_encodes_vectors_bit_for_bit():

@@ -19,6 +19,7 @@ from . import __version__
 from .errors import NewsprobeError
 from .ingest.text import canonical_text
 from .model import Analysis, Article
+from .provenance import models_hash, settings_hash
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -82,7 +83,7 @@ def analyze_many(articles: Iterable[Article], settings: Settings | None = None,
     """Analyse articles in order, parsing them in batches with nlp.pipe. `layers` limits
     the run to some layers (and those they require); the others' fields stay empty."""
     from .parse import load_pipeline, pipeline_label
-    settings = settings or Settings.load()
+    settings = settings or Settings()
     chosen = select_layers(layers)
     nlp = load_pipeline(settings.model or None, settings.max_sentence_tokens)
     model = pipeline_label(nlp)
@@ -104,7 +105,7 @@ def analyze_each(articles: Iterable[Article], settings: Settings | None = None,
     Unicode, E031 a layer failing on it), so that no article ends the run of the others.
     Only a failure that concerns every article (E010, no spaCy pipeline) is raised."""
     from .parse import load_pipeline, pipeline_label
-    settings = settings or Settings.load()
+    settings = settings or Settings()
     chosen = select_layers(layers)
     nlp = load_pipeline(settings.model or None, settings.max_sentence_tokens)
     model = pipeline_label(nlp)
@@ -179,6 +180,8 @@ def analyze_doc(article: Article, doc, settings: Settings, model: str = "",
         "newsprobe": __version__,
         "model": model,
         "layers": {layer.NAME: layer.VERSION for layer in layers},
+        "settings_hash": settings_hash(settings),
+        "models_hash": models_hash(settings, model),
         "timings_ms": timings,
     }
     if article.origin:

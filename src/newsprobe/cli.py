@@ -37,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else 2
     try:
         return args.run(args)
+    except NewsprobeError as err:  # one the command does not handle itself: a bad setting (E050, E051)
+        _error(err)
+        return 2
     except BrokenPipeError:  # `newsprobe analyze ... | head`
         sys.stderr.close()
         return 1
@@ -223,18 +226,12 @@ def print_rich(draw) -> None:
 
 
 def _to_json(analysis: Analysis) -> str:
-    try:
-        from .render.as_json import to_json
-    except ImportError:
-        return json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2)
+    from .render.as_json import to_json
     return to_json(analysis)
 
 
 def _to_jsonl_line(analysis: Analysis) -> str:
-    try:
-        from .render.as_json import to_jsonl_line
-    except ImportError:  # ASCII escapes keep every line break inside the text escaped
-        return json.dumps(analysis.to_dict(), separators=(",", ":"))
+    from .render.as_json import to_jsonl_line
     return to_jsonl_line(analysis)
 
 

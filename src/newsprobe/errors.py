@@ -30,6 +30,8 @@ CODES = {
     "E040": "malformed ClaimReview",
     "E041": "nothing to export",
     "E042": "not an outlet index",
+    "E050": "unknown setting",
+    "E051": "bad setting value",
 }
 
 

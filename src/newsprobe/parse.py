@@ -9,6 +9,7 @@ from importlib.util import find_spec
 from spacy.language import Language
 
 from .errors import NewsprobeError
+from .settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +40,7 @@ def paragraph_breaks(doc):
 # sentence features, sentence spans of every token), which is quadratic in the sentence
 # length: 200,000 characters without a full stop, or thousands of unbalanced quotation
 # marks, would take minutes. Setting `max_sentence_tokens` (see defaults.toml).
-DEFAULT_MAX_SENTENCE_TOKENS = 200
+DEFAULT_MAX_SENTENCE_TOKENS = Settings().max_sentence_tokens
 
 
 @Language.factory("newsprobe_sentence_cap", default_config={"max_tokens": DEFAULT_MAX_SENTENCE_TOKENS})
@@ -79,10 +80,10 @@ def _is_path(name: str) -> bool:
 def load_pipeline(name: str | None = None, max_sentence_tokens: int | None = None):
     """The spaCy Language for `name` (or the preferred installed one), loaded once per
     process. Spark executors and the web app call this too, so it must stay cheap to repeat.
-    `max_sentence_tokens`: None takes the setting (defaults.toml, NEWSPROBE_MAX_SENTENCE_TOKENS)."""
+    `max_sentence_tokens`: None takes the default (defaults.toml); callers holding Settings
+    pass theirs."""
     if max_sentence_tokens is None:
-        from .settings import Settings
-        max_sentence_tokens = Settings.load().max_sentence_tokens
+        max_sentence_tokens = DEFAULT_MAX_SENTENCE_TOKENS
     return _load_pipeline(name, max_sentence_tokens)
 
 
@@ -119,4 +120,21 @@ def _split_punctuation_runs(nlp) -> None:
 
 
 def pipeline_label(nlp) -> str:
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+    return _label(nlp.meta)
+
+
+def installed_pipeline_label(name: str | None = None) -> str:
+    """`pipeline_label` of the pipeline `load_pipeline(name)` would load, read from its
+    meta.json without loading it (the corpus stage needs it to look up stored analyses
+    before deciding whether to parse anything)."""
+    from pathlib import Path
+
+    from spacy.util import get_model_meta, get_package_path, is_package
+
+    resolved = resolve_pipeline_name(name)
+    path = get_package_path(resolved) if is_package(resolved) else Path(resolved)
+    return _label(get_model_meta(path))
+
+
+def _label(meta: dict) -> str:
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}-{meta.get('version', '?')}"

@@ -76,7 +76,7 @@ def run_batch(inputs: list[str], out: Path, settings: Settings | None = None,
               chunk_size: int | None = None) -> BatchSummary:
     """Analyse `inputs` (files, directories, globs) into Parquet tables under `out`,
     resuming whatever an earlier run over `out` left unfinished."""
-    settings = settings or Settings.load()
+    settings = settings or Settings()
     size = chunk_size or settings.batch_chunk_articles
     started = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
@@ -177,9 +177,13 @@ def _fsync_dir(path: Path) -> None:
 
 def _record_run(out: Path, inputs: list[str], settings: Settings) -> None:
     """`_run.json`: what the first run over `out` was asked to do; a re-run with other
-    inputs is allowed (it adds them) but logged, since it is usually a mistake."""
+    inputs is allowed (it adds them) but logged, since it is usually a mistake. So is a
+    re-run with other settings (meta.settings_hash): its rows would sit beside rows
+    analysed differently."""
+    from ..provenance import settings_hash
+
     path = out / RUN_NAME
-    current = {"inputs": list(inputs), "model": settings.model}
+    current = {"inputs": list(inputs), "model": settings.model, "settings_hash": settings_hash(settings)}
     if path.exists():
         try:
             previous = json.loads(path.read_text(encoding="utf-8"))
@@ -188,5 +192,9 @@ def _record_run(out: Path, inputs: list[str], settings: Settings) -> None:
         if previous and previous.get("inputs") != current["inputs"]:
             log.warning("%s was started with inputs %s; now %s", out, previous.get("inputs"),
                         current["inputs"])
+        if previous and previous.get("settings_hash", current["settings_hash"]) != current["settings_hash"]:
+            log.warning("%s was started with other settings (settings_hash %s, now %s): the rows "
+                        "analysed from now on differ in how they were made", out,
+                        previous.get("settings_hash"), current["settings_hash"])
         return
     path.write_text(json.dumps(current, indent=2) + "\n", encoding="utf-8")

@@ -4,8 +4,8 @@
     compute_corpus(analyses)   stories, copies, changes, claim links -> newsprobe.corpus/1
 
 Analyses are reused by content hash: a text the store already holds, analysed by the
-same layer versions, is not analysed again. Article embeddings are cached in the store the
-same way. The web app (#6) and the Spark job (#7) call `compute_corpus` on analyses they
+same layer versions, settings and models (provenance.py), is not analysed again. Article
+embeddings are cached in the store the same way. The web app (#6) and the Spark job (#7) call `compute_corpus` on analyses they
 already hold.
 """
 
@@ -48,20 +48,16 @@ def _noop(stage: str, done: int, total: int) -> None:
 
 
 def story_settings(settings: Settings) -> StorySettings:
-    d = StorySettings()
-    return StorySettings(threshold=getattr(settings, "corpus_story_threshold", d.threshold),
-                         entity_weight=getattr(settings, "corpus_story_entity_weight", d.entity_weight),
-                         time_window_days=getattr(settings, "corpus_story_window_days", d.time_window_days))
+    return StorySettings(threshold=settings.corpus_story_threshold,
+                         entity_weight=settings.corpus_story_entity_weight,
+                         time_window_days=settings.corpus_story_window_days)
 
 
 def copy_settings(settings: Settings) -> CopySettings:
-    d = CopySettings()
-    return CopySettings(
-        lsh_threshold=getattr(settings, "corpus_lsh_threshold", d.lsh_threshold),
-        sentence_similarity=getattr(settings, "corpus_sentence_similarity", d.sentence_similarity),
-        min_aligned_share=getattr(settings, "corpus_min_aligned_share", d.min_aligned_share),
-        min_stopword_containment=getattr(settings, "corpus_min_stopword_containment",
-                                         d.min_stopword_containment))
+    return CopySettings(lsh_threshold=settings.corpus_lsh_threshold,
+                        sentence_similarity=settings.corpus_sentence_similarity,
+                        min_aligned_share=settings.corpus_min_aligned_share,
+                        min_stopword_containment=settings.corpus_min_stopword_containment)
 
 
 def doc_text(analysis: Analysis) -> str:
@@ -81,7 +77,7 @@ def compute_corpus(analyses: list[Analysis], settings: Settings | None = None,
                    progress: Progress = _noop) -> dict[str, Any]:
     """Stories, copies (with their changes) and claim links of `analyses`, as a
     `newsprobe.corpus/1` dict. `vectors`: their article embeddings if already known."""
-    settings = settings or Settings.load()
+    settings = settings or Settings()
     encode = encode or default_encoder()
     timings: dict[str, float] = {}
     started = time.perf_counter()
@@ -195,10 +191,16 @@ def run_corpus(paths: list[str], db: str | Path, settings: Settings | None = Non
     from ..analyze import analyze_each
     from ..ingest import read_inputs
     from ..layers import LAYERS
+    from ..parse import installed_pipeline_label
+    from ..provenance import models_hash, settings_hash
     from ..store import Store, content_hash
 
-    settings = settings or Settings.load()
+    settings = settings or Settings()
+    # The reuse key: a stored analysis counts only if made by these layer versions, with
+    # these settings and these models (the same hashes analyze_doc writes into meta).
     versions = {layer.NAME: layer.VERSION for layer in LAYERS}
+    provenance = {"settings_hash": settings_hash(settings),
+                  "models_hash": models_hash(settings, installed_pipeline_label(settings.model or None))}
     run = CorpusRun(result={})
     with Store.open(db) as store:
         ids: list[str] = []
@@ -207,7 +209,7 @@ def run_corpus(paths: list[str], db: str | Path, settings: Settings | None = Non
             if isinstance(item, NewsprobeError):
                 run.failures.append(item)
                 continue
-            stored = store.find_by_hash(content_hash(item.text), versions)
+            stored = store.find_by_hash(content_hash(item.text), versions, provenance)
             if stored is not None:
                 ids.append(stored)
                 run.reused += 1

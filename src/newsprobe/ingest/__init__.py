@@ -26,7 +26,7 @@ STDIN_ORIGIN = "<stdin>"
 
 
 def read_inputs(paths: list[str], settings: Settings | None = None) -> Iterator[Article | NewsprobeError]:
-    settings = settings or Settings.load()
+    settings = settings or Settings()
     for item in expand(paths):
         if isinstance(item, NewsprobeError):
             yield item

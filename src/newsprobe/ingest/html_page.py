@@ -29,7 +29,7 @@ class _Oversize(Exception):
 def read_html(data: bytes, origin: str, settings: Settings | None = None) -> Article:
     import trafilatura
 
-    settings = settings or Settings.load()
+    settings = settings or Settings()
     # Inflated first (bounded), so the binary check sees the page trafilatura would read.
     page = inflate_page(data, origin, settings.max_input_bytes)
     check_binary(page, origin)

@@ -28,7 +28,6 @@ from .outlet import outlet_of
 
 log = logging.getLogger(__name__)
 
-WARC_SUFFIXES = (".warc", ".warc.gz")
 # Content types read as HTML pages; everything else is counted as skipped.
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -68,10 +67,6 @@ class WarcStats:
                 "errors": self.errors, "statuses": dict(self.statuses)}
 
 
-def is_warc(path: str) -> bool:
-    return path.lower().endswith(WARC_SUFFIXES)
-
-
 def record_origin(path: str, offset: int) -> str:
     return f"{path}@{offset}"
 
@@ -87,7 +82,7 @@ def read_warc(path: str, max_bytes: int, stats: WarcStats | None = None,
     from warcio.exceptions import ArchiveLoadFailed
 
     stats = stats if stats is not None else WarcStats()
-    settings = settings or Settings.load()
+    settings = settings or Settings()
     with open(path, "rb") as stream:
         size = os.fstat(stream.fileno()).st_size
         records = ArchiveIterator(stream)

@@ -155,7 +155,7 @@ def run_copies(spark, out: Path, settings: Settings | None = None) -> int:
 
     from newsprobe.corpus.run import copy_settings
 
-    settings = settings or Settings.load()
+    settings = settings or Settings()
     values = asdict(settings)
     # One row per distinct text: two inputs with the same text are one article (same id).
     articles = (spark.read.parquet(str(out / "articles"))

@@ -43,7 +43,7 @@ def run_spark(spark, inputs: list[str], out: Path, settings: Settings | None = N
     (overwritten). Returns counts: rows per table, and the WARC record counts."""
     from pyspark import StorageLevel
 
-    settings = settings or Settings.load()
+    settings = settings or Settings()
     tasks = []
     for item in input_files(inputs):
         if isinstance(item, NewsprobeError):

@@ -110,12 +110,12 @@ class Store:
         c.execute("DELETE FROM articles WHERE id = ?", (a.id,))  # cascades to findings
         c.execute(
             "INSERT INTO articles (id, content_hash, title, url, outlet, published, language, "
-            "text, analysis, layer_versions, newsprobe_version, stored_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "text, analysis, layer_versions, newsprobe_version, stored_at, settings_hash, models_hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (a.id, content_hash(a.text), a.title, a.url, a.outlet, a.published, a.language,
              a.text, json.dumps(a.to_dict(), ensure_ascii=False),
              json.dumps(a.meta.get("layers", {}), sort_keys=True), a.meta.get("newsprobe"),
-             time.time()))
+             time.time(), a.meta.get("settings_hash"), a.meta.get("models_hash")))
         c.executemany(
             "INSERT INTO entities (article_id, entity_id, name, label, mentions) VALUES (?, ?, ?, ?, ?)",
             [(a.id, e.id, e.name, e.label, len(e.mentions)) for e in a.entities])
@@ -153,24 +153,25 @@ class Store:
             if analysis is not None:
                 yield analysis
 
-    def iter_analyses(self) -> Iterator[Analysis]:
-        for row in self.conn.execute("SELECT analysis FROM articles ORDER BY rowid"):
-            yield Analysis.from_dict(json.loads(row[0]))
-
-    def has_hash(self, digest: str, layer_versions: dict[str, str] | None = None) -> bool:
+    def has_hash(self, digest: str, layer_versions: dict[str, str] | None = None,
+                 provenance: dict[str, str] | None = None) -> bool:
         """Whether an analysis of the text with this content hash is stored; with
-        `layer_versions`, only one made by exactly those layer versions counts."""
-        return self.find_by_hash(digest, layer_versions) is not None
+        `layer_versions`, only one made by exactly those layer versions counts; with
+        `provenance` ({"settings_hash", "models_hash"}, see provenance.py), only one made
+        with those settings and models."""
+        return self.find_by_hash(digest, layer_versions, provenance) is not None
 
-    def find_by_hash(self, digest: str, layer_versions: dict[str, str] | None = None) -> str | None:
+    def find_by_hash(self, digest: str, layer_versions: dict[str, str] | None = None,
+                     provenance: dict[str, str] | None = None) -> str | None:
         """The id of a stored analysis of this text (see has_hash), else None."""
-        if layer_versions is None:
-            row = self.conn.execute("SELECT id FROM articles WHERE content_hash = ? LIMIT 1",
-                                    (digest,)).fetchone()
-        else:
-            row = self.conn.execute(
-                "SELECT id FROM articles WHERE content_hash = ? AND layer_versions = ? LIMIT 1",
-                (digest, json.dumps(layer_versions, sort_keys=True))).fetchone()
+        sql, params = "SELECT id FROM articles WHERE content_hash = ?", [digest]
+        if layer_versions is not None:
+            sql += " AND layer_versions = ?"
+            params.append(json.dumps(layer_versions, sort_keys=True))
+        if provenance is not None:
+            sql += " AND settings_hash = ? AND models_hash = ?"
+            params += [provenance["settings_hash"], provenance["models_hash"]]
+        row = self.conn.execute(sql + " LIMIT 1", params).fetchone()
         return row[0] if row else None
 
     def count_articles(self) -> int:

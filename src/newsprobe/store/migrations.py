@@ -170,11 +170,21 @@ def _m004_corpus(db: sqlite3.Connection) -> None:
     """)
 
 
+def _m005_analysis_provenance(db: sqlite3.Connection) -> None:
+    # The reuse key gains meta's settings and models hashes. Rows stored before have NULL
+    # there: they stay readable, and match no key, so a corpus run analyses them again.
+    db.executescript("""
+    ALTER TABLE articles ADD COLUMN settings_hash TEXT;
+    ALTER TABLE articles ADD COLUMN models_hash TEXT;
+    """)
+
+
 MIGRATIONS: list[Migration] = [
     ("m001_articles", _m001_articles),
     ("m002_search", _m002_search),
     ("m003_embeddings", _m003_embeddings),
     ("m004_corpus", _m004_corpus),
+    ("m005_analysis_provenance", _m005_analysis_provenance),
 ]
 
 

@@ -1,0 +1,93 @@
+"""The evaluation gate: each evaluation on a fixed small subset of ../shared/data, failing
+below a pinned floor (after trafilatura's tests/eval_gate.py). Slow (about two minutes in
+all); skipped cleanly without the data.
+
+Each floor sits a little under the figure measured on the same subset (2026-12-06, the
+figure is in the comment beside it), so a change that costs a few points of quality fails
+here while the evaluations' own tests only check shapes. A floor is raised when the figure
+rises for good, and never lowered silently: lowering one needs a commit that says why.
+The subsets are the first articles/sentences of the dev split (train where the evaluation
+tunes on train), the same every run; the evaluations are deterministic on one machine.
+The extraction floor lives in test_eval_extraction.py. The rewrites evaluation has no
+floor yet: it needs WordNet, absent where these figures were measured.
+"""
+
+from __future__ import annotations
+
+from conftest import data_path, needs_data
+from newsprobe.eval import checkworthiness, claim_retrieval, factuality, polnear, ptc, stories
+from newsprobe.eval import integrity as integrity_eval
+
+DATA = data_path()
+
+
+@needs_data("polnear", "jsonl", "dev.jsonl")
+def test_gate_attribution_polnear_dev_first_10_articles():
+    r = polnear.evaluate(DATA / "polnear", "dev", limit=10)
+    assert r["articles"] == 10 and r["scope"] == "speech"
+    assert r["attribution"]["f1"] >= 0.55             # measured 0.587
+    assert r["source"]["exact"]["f1"] >= 0.68         # measured 0.715
+    assert r["content"]["overlap"]["f1"] >= 0.78      # measured 0.815
+
+
+@needs_data("checkworthiness")
+def test_gate_checkworthiness_checkthat_dev_first_300_sentences():
+    r = checkworthiness.evaluate(DATA / "checkworthiness", limit=300)
+    assert r["n"] == 300
+    assert r["f1"] >= 0.86                            # measured 0.894 (threshold from train CV)
+    assert r["ap"] >= 0.95                            # measured 0.970
+    assert r["f1"] > r["baseline"]["tfidf_lr"]["f1"]  # TF-IDF + LR: 0.810
+
+
+@needs_data("factuality")
+def test_gate_factuality_uds_dev_first_300_events():
+    r = factuality.evaluate(DATA / "factuality", limit=300)
+    assert r["n"] == 300 and r["predictor"] == "head"
+    assert r["accuracy"] >= 0.85                      # measured 0.887
+    assert r["held_half"]["macro_f1"] >= 0.81         # measured 0.846
+    assert r["accuracy"] > r["baseline"]["rules"]["accuracy"]   # rules: 0.793
+
+
+@needs_data("ptc")
+def test_gate_techniques_ptc_span_identification_dev_first_6_articles():
+    r = ptc.evaluate(DATA / "ptc", "dev", limit=6, task="si")
+    assert r["articles"] == 6
+    assert r["si"]["f1"] >= 0.45                      # measured 0.488
+    assert r["si"]["f1"] > r["baseline"]["every_line"]["f1"]   # every line: 0.224
+
+
+@needs_data("ptc")
+def test_gate_techniques_ptc_classification_dev_first_6_articles():
+    # The classifier's logit adjustment was chosen on PTC dev (the result says so and the
+    # full report gives the cross-fitted figure): this floor guards against regressions,
+    # it is not a held-out score.
+    r = ptc.evaluate(DATA / "ptc", "dev", limit=6, task="tc")
+    assert r["articles"] == 6
+    assert r["tc"]["micro_f1"] >= 0.47                # measured 0.510
+    assert r["tc"]["micro_f1"] > r["baseline"]["majority_class"]["micro_f1"]   # majority: 0.294
+
+
+@needs_data("claim-retrieval")
+def test_gate_claim_retrieval_checkthat_dev_first_40_queries():
+    r = claim_retrieval.evaluate(DATA / "claim-retrieval", limit=40)
+    assert r["queries"] == 40
+    assert r["map_at_5"] >= 0.89                      # measured 0.921
+    assert r["map_at_5"] >= r["baseline"]["bm25"]["map_at_5"]   # BM25: 0.868
+
+
+@needs_data("stories", "wikiref220")
+def test_gate_stories_wikiref_first_40_articles():
+    # Threshold and entity weight are chosen on the train half of these 40 inside the run.
+    r = stories.evaluate(DATA / "stories", "all", limit=40)
+    assert r["articles"] == 40
+    assert r["bcubed_f"] >= 0.91                      # measured 0.940
+    assert r["ari"] >= 0.90                           # measured 0.940
+    assert r["by_split"]["dev"]["bcubed_f"] >= 0.86   # measured 0.892 (not tuned on)
+
+
+@needs_data("extraction", "ground-truth.json")
+def test_gate_integrity_injected_defects_dev_first_10_pages():
+    r = integrity_eval.evaluate(DATA / "extraction", "dev", limit=10)
+    assert r["articles"] + r["skipped_not_english"] == 10
+    assert r["recall"] >= 0.85                        # measured 0.897
+    assert r["false_alarms_per_article"] <= 0.1       # measured 0.0
