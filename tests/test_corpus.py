@@ -121,3 +121,14 @@ def test_corpus_a_run_that_analyses_nothing_keeps_the_latest_good_run(first_run,
     with Store.open(db) as store:
         assert store.latest_run_id() == latest
         assert len(store.latest_corpus()["articles"]) == 2
+
+
+def test_corpus_html_marks_a_state_outlet_in_the_timeline():
+    from newsprobe.render.corpus_html import render
+    result = {"schema": "newsprobe.corpus/1", "meta": {"newsprobe": "t"}, "claim_links": [], "copies": [],
+              "articles": [{"id": i, "title": i, "url": None, "outlet": outlet, "published": None, "story": "s1"}
+                           for i, outlet in (("a", "tass.com"), ("b", "velmar-post-example.com"))],
+              "stories": [{"id": "s1", "label": "x", "articles": ["a", "b"], "first_published": None,
+                           "last_published": None, "entities": []}]}
+    page = render(result)
+    assert page.count(">state-controlled</span>") == 1 and "a prior, not a verdict" in page

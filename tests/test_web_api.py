@@ -313,3 +313,20 @@ def test_article_page_shows_outlet_context_with_its_caveat(tmp_path):
     assert "never a verdict" in page and "<script>alert" not in page
     data = client.get(f"/article/{analysis.id}.json").json()
     assert data["article"]["outlets"][0]["name"] == "TASS"
+
+
+def test_search_filters_by_outlet_control_and_marks_known_outlets(tmp_path):
+    from newsprobe import Article, analyze
+    db = tmp_path / "control.db"
+    with Store.open(db) as store:
+        for outlet, text in (("tass.com", "The ministry said the fleet can sail within hours."),
+                             ("velmar-post-example.com", "The council said the bridge will reopen.")):
+            store.put_analysis(analyze(Article(text=text, outlet=outlet)))
+    client = TestClient(create_app(WebConfig(db=db)), base_url="http://localhost")
+    data = client.get("/search.json", params={"control": "state-controlled"}).json()
+    assert [r["outlet"] for r in data["results"]] == ["tass.com"]
+    assert {o["outlet"]: o["control"] for o in data["facets"]["outlets"]} == {
+        "tass.com": "state-controlled", "velmar-post-example.com": None}
+    assert client.get("/search.json", params={"control": "public-service"}).json()["results"] == []
+    assert client.get("/search.json", params={"control": "nonsense"}).status_code in (400, 422)
+    assert "Outlet control" in client.get("/search").text

@@ -88,9 +88,17 @@ def _timeline(view: dict[str, Any]) -> str:
         items.append(f"<li class='tl-item'><span class='tl-date'>{escape(a.get('published') or 'undated')}</span>"
                      f"<span class='tl-dot{linked}'></span><div class='tl-body'>"
                      f"<span class='title'>{escape(a.get('title') or a['id'])}</span>"
-                     f"<span class='meta'>{escape(a.get('outlet') or 'outlet unknown')}</span>{chips}</div></li>")
+                     f"<span class='meta'>{escape(a.get('outlet') or 'outlet unknown')}</span>"
+                     f"{_control_chip(view['controls'].get(a['id']))}{chips}</div></li>")
     return ("<section class='timeline-col'><h2>Timeline</h2><ol class='timeline'>"
             + "".join(items) + "</ol></section>")
+
+
+def _control_chip(control: str | None) -> str:
+    if not control:
+        return ""
+    return (f" <span class='chip k-state' title='what newsprobe knows of the outlet&#39;s ownership: "
+            f"a prior, not a verdict'>{escape(control)}</span>")
 
 
 def _graph(graph: dict[str, Any]) -> str:

@@ -88,13 +88,25 @@ def copy_graph(articles: list[dict], copies: list[dict]) -> dict[str, Any]:
             "height": TOP * 2 + max(0, len(shown) - 1) * ROW_GAP, "hidden": len(articles) - len(shown)}
 
 
+def outlet_control(outlet: str | None) -> str | None:
+    """What newsprobe knows of an outlet's ownership (docs/outlets.md), for a chip beside it."""
+    from ..outlets import known_by_domain, known_by_name, looks_like_domain
+
+    if not outlet:
+        return None
+    known = known_by_domain(outlet) if looks_like_domain(outlet) else known_by_name(outlet)
+    return known.control or None if known is not None else None
+
+
 def story_view(data: dict) -> dict[str, Any]:
     titles = {a["id"]: a.get("title") or a["id"] for a in data["articles"]}
     copies_of: dict[str, list[dict]] = {}
     for c in data["copies"]:
         copies_of.setdefault(c["target"], []).append({"other": c["source"], "kind": c["kind"], "role": "copy of"})
         copies_of.setdefault(c["source"], []).append({"other": c["target"], "kind": c["kind"], "role": "copied by"})
+    controls = {a["id"]: outlet_control(a.get("outlet")) for a in data["articles"]}
     return {"story": data["stories"][0], "articles": data["articles"], "titles": titles,
+            "controls": {k: v for k, v in controls.items() if v},
             "relations": copies_of,
             "graph": copy_graph(data["articles"], data["copies"]),
             "pairs": [{"edge": c, "rows": changed_pairs(c)} for c in data["copies"]]}

@@ -325,7 +325,7 @@ class Store:
     def search_corpus(self, query: str | None, kind: str = "articles", *, outlet: str | None = None,
                       since: str | None = None, until: str | None = None, speaker: str | None = None,
                       status: str | None = None, technique: str | None = None,
-                      limit: int = 20, offset: int = 0,
+                      control: str | None = None, limit: int = 20, offset: int = 0,
                       marks: tuple[str, str] = ("\ue000", "\ue001")) -> list[dict[str, Any]]:
         """Search (FTS5 syntax, as in `search`) or, with no query, browse articles, quotes or
         claims, newest first, narrowed by filters. `since`/`until` compare the first ten
@@ -370,6 +370,12 @@ class Store:
         if outlet:
             where.append("a.outlet = ?")
             params.append(outlet)
+        if control:
+            # Outlets (domains or names) that newsprobe knows to be under that control
+            # (outlets/known_outlets.toml); none in the store means no result, not all.
+            owned = self.outlets_under(control)
+            where.append(f"a.outlet IN ({','.join('?' * len(owned)) or 'NULL'})")
+            params.extend(owned)
         if since:
             where.append("substr(a.published, 1, 10) >= ?")
             params.append(since)
@@ -405,6 +411,19 @@ class Store:
             return [dict(r) for r in self.conn.execute(sql, (*params, limit, offset))]
         except sqlite3.OperationalError as exc:  # FTS5 syntax error in the user's query
             raise NewsprobeError("E021", f"bad search query {query!r}: {exc}") from exc
+
+    def outlets_under(self, control: str) -> list[str]:
+        """The stored articles' outlets that a known outlet with this control owns."""
+        from ..outlets import known_by_domain, known_by_name, looks_like_domain
+
+        names = [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")]
+        found = []
+        for name in names:
+            known = known_by_domain(name) if looks_like_domain(name) else known_by_name(name)
+            if known is not None and known.control == control:
+                found.append(name)
+        return found
 
     def outlet_counts(self, limit: int = 100) -> list[dict[str, Any]]:
         """Outlets with how many stored articles each has, most first."""

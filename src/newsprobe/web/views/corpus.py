@@ -12,6 +12,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 
 from ...errors import NewsprobeError
+from ...outlets import CONTROL_LABELS, known_by_domain, known_by_name
 from ...store import Store
 from ...store.db import SEARCH_KINDS
 from ..app import read_store
@@ -21,7 +22,8 @@ from ..render import HIT_CLOSE, HIT_OPEN, page_or_json
 router = APIRouter()
 
 Kind = Literal["articles", "quotes", "claims"]
-FILTERS = ("outlet", "since", "until", "speaker", "status", "technique")
+FILTERS = ("outlet", "since", "until", "speaker", "status", "technique", "control")
+OutletControl = Literal["state-controlled", "state-funded", "public-service"]
 # How many outlets, speakers and stories the side lists show.
 FACET_ROWS = 30
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -77,7 +79,12 @@ def facets(store: Store, cache: dict) -> dict[str, Any]:
     key = ("facets", store.corpus_version())
     if key not in cache:
         cache.clear()
-        cache[key] = {"outlets": store.outlet_counts(FACET_ROWS), "speakers": store.speaker_counts(FACET_ROWS),
+        outlets = store.outlet_counts(FACET_ROWS)
+        for row in outlets:  # what newsprobe knows of the outlet's ownership, if anything
+            known = known_by_domain(row["outlet"]) or known_by_name(row["outlet"])
+            row["control"] = known.control if known is not None and known.control else None
+        cache[key] = {"outlets": outlets, "speakers": store.speaker_counts(FACET_ROWS),
+                      "controls": list(CONTROL_LABELS),
                       "stories": store.list_stories(limit=FACET_ROWS), "articles": store.count_articles(),
                       **store.finding_values()}
     return cache[key]
@@ -101,9 +108,11 @@ def _params(outlet: str | None = Query(None, max_length=200, description="exact 
             speaker: str | None = Query(None, max_length=300, description="exact resolved speaker name"),
             status: str | None = Query(None, max_length=40, description="claim status, e.g. reported"),
             technique: str | None = Query(None, max_length=80, description="technique name, e.g. loaded_language"),
+            control: OutletControl | None = Query(None, description="outlets newsprobe knows to be under this "
+                                                   "control (docs/outlets.md); a prior about the outlet, not a verdict"),
             ) -> dict[str, str | None]:
     return {"outlet": outlet, "since": since, "until": until, "speaker": speaker, "status": status,
-            "technique": technique}
+            "technique": technique, "control": control}
 
 
 QueryText = Query("", max_length=500, description="words, \"phrases\", OR, prefix* (SQLite FTS5); empty: browse")
