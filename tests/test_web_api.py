@@ -330,3 +330,17 @@ def test_search_filters_by_outlet_control_and_marks_known_outlets(tmp_path):
     assert client.get("/search.json", params={"control": "public-service"}).json()["results"] == []
     assert client.get("/search.json", params={"control": "nonsense"}).status_code in (400, 422)
     assert "Outlet control" in client.get("/search").text
+
+
+def test_speaker_page_of_a_known_outlet_shows_who_controls_it(tmp_path):
+    from newsprobe import Article, analyze
+    db = tmp_path / "speaker.db"
+    with Store.open(db) as store:
+        analysis = analyze(Article(text="Sputnik said the talks had failed on Monday."))
+        store.put_analysis(analysis)
+    speaker = analysis.quotes[0].speaker.name
+    client = TestClient(create_app(WebConfig(db=db)), base_url="http://localhost")
+    data = client.get(f"/speaker/{speaker}.json").json()
+    assert data["outlet"]["name"] == "Sputnik"
+    assert any("state-controlled media, Russia" in f for f in data["outlet"]["facts"])
+    assert "state-controlled media" in client.get(f"/speaker/{speaker}").text

@@ -69,6 +69,19 @@ def group_variants(quotes: list[dict], threshold: float) -> list[dict[str, Any]]
     return groups
 
 
+def outlet_context(name: str) -> dict[str, Any] | None:
+    """A speaker that is a known outlet ("TASS", "Sputnik Poland") with what newsprobe knows
+    of its ownership (docs/outlets.md); None for everyone else."""
+    from ...layers.outlets import resolve_outlet
+    from ...outlets import known_by_name
+    from ...render import outlet_facts
+
+    if known_by_name(name) is None:
+        return None
+    record = resolve_outlet(name).to_dict()
+    return {"name": record["name"], "facts": outlet_facts(record), "note": record["note"]}
+
+
 def speaker_data(store: Store, name: str, threshold: float, cache: dict | None = None) -> dict[str, Any]:
     """The speaker's quotes and variants; kept in `cache` until the store changes."""
     key = ("speaker", store.corpus_version(), name, threshold)
@@ -82,7 +95,7 @@ def speaker_data(store: Store, name: str, threshold: float, cache: dict | None =
         kinds[q["speaker_kind"]] = kinds.get(q["speaker_kind"], 0) + 1
     data = {"speaker": name, "kind": max(kinds, key=kinds.get), "kinds": kinds,
             "quotes": quotes, "articles": len({q["article_id"] for q in quotes}),
-            "variants": group_variants(quotes, threshold)}
+            "variants": group_variants(quotes, threshold), "outlet": outlet_context(name)}
     if cache is not None:
         if len(cache) >= CACHED_SPEAKERS or any(k[1] != key[1] for k in list(cache)):
             cache.clear()  # full, or the store changed: every entry is stale or may be
