@@ -30,13 +30,18 @@ def demo_db(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(demo_db):
-    return TestClient(create_app(WebConfig(db=demo_db)))
+    # As served on loopback (the Host allow-list refuses TestClient's "testserver"); run
+    # with its lifespan, so that the analysis workers stop with the module.
+    with TestClient(create_app(WebConfig(db=demo_db)), base_url="http://127.0.0.1") as client:
+        yield client
 
 
 @pytest.fixture()
 def fresh(tmp_path):
     """A client over an empty store of its own, for writes; a 2 kB body limit."""
-    return TestClient(create_app(WebConfig(db=tmp_path / "w.db", max_body_bytes=2000)))
+    with TestClient(create_app(WebConfig(db=tmp_path / "w.db", max_body_bytes=2000)),
+                    base_url="http://127.0.0.1") as client:
+        yield client
 
 
 def error_of(response) -> dict:
@@ -258,17 +263,18 @@ def test_the_form_analyses_pasted_text_and_shows_the_article(fresh):
 
 
 def test_writes_need_the_token_when_the_server_has_one(tmp_path):
-    client = TestClient(create_app(WebConfig(db=tmp_path / "t.db", token="s3cret-token")))
-    assert error_of(client.post("/api/analyse", json={"text": ARTICLE}))["status"] == 401
-    wrong = client.post("/api/analyse", json={"text": ARTICLE}, headers={"authorization": "Bearer nope"})
-    assert wrong.status_code == 401
-    ok = client.post("/api/analyse", json={"text": ARTICLE}, headers={"authorization": "Bearer s3cret-token"})
-    assert ok.status_code == 201
-    assert client.post("/analyse", data={"text": ARTICLE}, follow_redirects=False).status_code == 401
-    form = client.post("/analyse", data={"text": ARTICLE, "token": "s3cret-token"}, follow_redirects=False)
-    assert form.status_code == 303
-    assert 'name="token"' in client.get("/analyse").text
-    assert client.get("/api/search").status_code == 200  # reading needs no token
+    with TestClient(create_app(WebConfig(db=tmp_path / "t.db", token="s3cret-token")),
+                    base_url="http://127.0.0.1") as client:
+        assert error_of(client.post("/api/analyse", json={"text": ARTICLE}))["status"] == 401
+        wrong = client.post("/api/analyse", json={"text": ARTICLE}, headers={"authorization": "Bearer nope"})
+        assert wrong.status_code == 401
+        ok = client.post("/api/analyse", json={"text": ARTICLE}, headers={"authorization": "Bearer s3cret-token"})
+        assert ok.status_code == 201
+        assert client.post("/analyse", data={"text": ARTICLE}, follow_redirects=False).status_code == 401
+        form = client.post("/analyse", data={"text": ARTICLE, "token": "s3cret-token"}, follow_redirects=False)
+        assert form.status_code == 303
+        assert 'name="token"' in client.get("/analyse").text
+        assert client.get("/api/search").status_code == 200  # reading needs no token
 
 
 def test_cross_site_writes_are_refused(fresh):
@@ -285,7 +291,7 @@ def test_unexpected_errors_are_json_without_a_stack_trace(tmp_path):
     def boom():
         raise RuntimeError("secret internals")
 
-    response = TestClient(app, raise_server_exceptions=False).get("/api/boom")
+    response = TestClient(app, raise_server_exceptions=False, base_url="http://127.0.0.1").get("/api/boom")
     assert response.status_code == 500
     assert error_of(response)["code"] == "internal_error" and "secret" not in response.text
 

@@ -160,3 +160,37 @@ def test_speaker_page_groups_the_reworded_quotes(page, server):
     page.goto(server + "/analyse")
     shot(page, "07-analyse")
     assert not page.errors, page.errors
+
+
+def test_a_span_after_emoji_lights_the_right_words(page, tmp_path_factory):
+    """Offsets count code points (Python); JavaScript strings count UTF-16 units, so every
+    emoji before a span shifted its highlight one character left before app.js converted."""
+    from newsprobe.analyze import analyze
+    from newsprobe.model import Article
+    from newsprobe.store import Store
+
+    # 200 emoji: 200 UTF-16 units more than code points, longer than the quote itself
+    text = ("Harbour news " + "😀" * 200 + "\n\nThe mayor 🙂 said on Monday that the harbour plan would bring "
+            "300 jobs back, and officials said the budget was final.")
+    db = tmp_path_factory.mktemp("emoji") / "e.db"
+    analysis = analyze(Article(text=text, origin="emoji", id="emoji"))
+    with Store.open(db) as store:
+        store.put_analyses([analysis])
+    quote = analysis.to_dict()["quotes"][0]
+    start, end = quote["content"][0]["start"], quote["content"][0]["end"]
+    port = free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(WebConfig(db=db)), host="127.0.0.1", port=port,
+                                        log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    try:
+        while not srv.started:
+            time.sleep(0.05)
+        page.goto(f"http://127.0.0.1:{port}/article/emoji#span={start}-{end}")
+        lit = "".join(page.locator("#text .lit").all_inner_texts())
+        assert lit.strip() in text[start:end], (lit, text[start:end])
+        assert len(lit.strip()) > (end - start) // 2, (lit, text[start:end])
+        assert page.evaluate("window.newsprobeCodePointLength('a😀b')") == 3
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)

@@ -59,7 +59,7 @@ def store(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(store) -> TestClient:
-    return TestClient(create_app(WebConfig(db=store, max_body_bytes=20_000)))
+    return TestClient(create_app(WebConfig(db=store, max_body_bytes=20_000)), base_url="http://127.0.0.1")
 
 
 # --- XSS ---------------------------------------------------------------------------------
@@ -101,8 +101,9 @@ def test_search_query_and_filters_are_reflected_as_text(client):
 
 @pytest.fixture()
 def writer(tmp_path) -> TestClient:
-    return TestClient(create_app(WebConfig(db=tmp_path / "w.db", max_body_bytes=20_000)),
-                      raise_server_exceptions=False)
+    with TestClient(create_app(WebConfig(db=tmp_path / "w.db", max_body_bytes=20_000)),
+                    raise_server_exceptions=False, base_url="http://127.0.0.1") as client:
+        yield client  # the lifespan stops the analysis worker after the test
 
 
 @pytest.mark.parametrize("body,content_type", [

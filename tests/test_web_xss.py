@@ -73,7 +73,7 @@ def evil(tmp_path_factory):
     db = folder / "evil.db"
     run = run_corpus([str(feed)], db)
     assert not run.failures
-    return TestClient(create_app(WebConfig(db=db)))
+    return TestClient(create_app(WebConfig(db=db)), base_url="http://127.0.0.1")
 
 
 def test_the_article_page_shows_the_markup_as_text(evil):
