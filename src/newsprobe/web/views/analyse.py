@@ -164,7 +164,10 @@ async def analyse_api(body: AnalyseRequest, request: Request) -> dict[str, Any]:
     require_write(request)
     if not body.text.strip():
         raise NewsprobeError("E001", "the article has no text (field `text` empty)", "request body")
-    return await request.app.state.pool.run(("article", "request body", body.text, body.model_dump()))
+    result = await request.app.state.pool.run(("article", "request body", body.text, body.model_dump()))
+    # A response, not a dict: FastAPI would walk a returned dict (thousands of findings) with
+    # jsonable_encoder on the event loop.
+    return JSONResponse(result, status_code=201)
 
 
 @router.post("/api/analyse/upload", tags=["articles"], status_code=201,
