@@ -8,7 +8,7 @@
 
 from . import attribution, claims, entities, integrity, outlets, techniques
 
-LAYERS = (entities, attribution, claims, techniques, integrity, outlets)
+LAYERS = (entities, attribution, claims, techniques, outlets, integrity)
 
 _seen: set[str] = set()
 for _layer in LAYERS:
