@@ -31,7 +31,7 @@ from .changes import SentenceView, sentence_changes
 from .claimlinks import link_claims
 from .copies import CopyDoc, CopyEdge, CopySettings, detect_copies
 from .neighbours import nearest_neighbours
-from .stories import STORY_LABELS, StorySettings, cluster_stories
+from .stories import StorySettings, group_articles, story_entities
 
 log = logging.getLogger(__name__)
 
@@ -97,8 +97,8 @@ def compute_corpus(analyses: list[Analysis], settings: Settings | None = None,
     timings["neighbours"] = _ms(t)
 
     t = time.perf_counter()
-    entity_sets = [frozenset(e.name.lower() for e in a.entities if e.label in STORY_LABELS) for a in analyses]
-    groups = cluster_stories(vectors, entity_sets, [a.published for a in analyses], stories, neighbour_edges)
+    entity_sets = story_entities(analyses)
+    groups = group_articles(analyses, vectors, stories, neighbour_edges)
     timings["stories"] = _ms(t)
 
     t = time.perf_counter()
@@ -192,13 +192,12 @@ class CorpusRun:
 
 def run_corpus(paths: list[str], db: str | Path, settings: Settings | None = None,
                progress: Progress = _noop, encode: Encoder | None = None) -> CorpusRun:
-    from ..analyze import analyze_many
+    from ..analyze import analyze_many, layer_versions
     from ..ingest import read_inputs
-    from ..layers import LAYERS
     from ..store import Store, content_hash
 
     settings = settings or Settings.load()
-    versions = {layer.NAME: layer.VERSION for layer in LAYERS}
+    versions = layer_versions()
     run = CorpusRun(result={})
     with Store.open(db) as store:
         ids: list[str] = []

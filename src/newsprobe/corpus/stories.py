@@ -81,6 +81,18 @@ def day_number(published: str | None) -> int | None:
         return None
 
 
+def group_articles(analyses, vectors: np.ndarray, settings: StorySettings = StorySettings(),
+                   neighbour_edges: NeighbourEdges | None = None) -> list[list[int]]:
+    """Stories of `analyses` (with their article `vectors`), as groups of indices, largest
+    first. The one entry point for the corpus stage and the story evaluations."""
+    entity_sets = story_entities(analyses)
+    return cluster_stories(vectors, entity_sets, [a.published for a in analyses], settings, neighbour_edges)
+
+
+def story_entities(analyses) -> list[frozenset[str]]:
+    return [frozenset(e.name.lower() for e in a.entities if e.label in STORY_LABELS) for a in analyses]
+
+
 def cluster_stories(vectors: np.ndarray, entities: list[frozenset[str]], published: list[str | None],
                     settings: StorySettings = StorySettings(),
                     neighbour_edges: dict[tuple[int, int], float] | None = None) -> list[list[int]]:
