@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ from .changes import SentenceView, sentence_changes
 from .claimlinks import link_claims
 from .copies import CopyDoc, CopyEdge, CopySettings, detect_copies
 from .neighbours import nearest_neighbours
-from .stories import StorySettings, group_articles, story_entities
+from .stories import EVENT_STORIES, StorySettings, group_articles, story_entities
 
 log = logging.getLogger(__name__)
 
@@ -48,10 +48,10 @@ def _noop(stage: str, done: int, total: int) -> None:
 
 
 def story_settings(settings: Settings) -> StorySettings:
-    d = StorySettings()
-    return StorySettings(threshold=getattr(settings, "corpus_story_threshold", d.threshold),
-                         entity_weight=getattr(settings, "corpus_story_entity_weight", d.entity_weight),
-                         time_window_days=getattr(settings, "corpus_story_window_days", d.time_window_days))
+    d = EVENT_STORIES
+    return replace(d, threshold=getattr(settings, "corpus_story_threshold", d.threshold),
+                   entity_weight=getattr(settings, "corpus_story_entity_weight", d.entity_weight),
+                   time_window_days=getattr(settings, "corpus_story_window_days", d.time_window_days))
 
 
 def copy_settings(settings: Settings) -> CopySettings:
