@@ -65,3 +65,24 @@ def test_changes_altered_quote_gives_both_quotations():
 
 def test_changes_same_quote_in_other_marks_is_unchanged():
     assert kinds("“It’s over,” she said.", "\"It's over,\" she said.") == []
+
+
+def test_changes_typography_alone_is_not_a_change():
+    a = "The Karsovian minister\u2019s office said the \u201cdeal\u201d \u2014 signed in Port Tessa \u2014 stands."
+    b = "The Karsovian minister's office said the \"deal\" - signed in Port Tessa - stands."
+    assert kinds(a, b) == []
+
+
+def test_changes_names_in_differently_worded_sentences_are_not_paired_by_position():
+    # Two sentences that share a theme but not their wording: "North" and "Military" sit
+    # at the same rank among the capitalised words, and are unrelated.
+    a = "Officials in the North said the border crossing at Velmo would reopen next week."
+    b = "A Military spokesman denied any plan for reinforcements along the frontier."
+    assert "swapped_entity" not in kinds(a, b)
+
+
+def test_changes_swapped_name_found_in_its_slot_among_other_rewording():
+    a = "The grain convoy left Port Tessa on Tuesday under escort, officials said."
+    b = "The grain convoy left Port Velmo on Tuesday under escort, officials said."
+    (change,) = [c for c in changes(a, b) if c.kind == "swapped_entity"]
+    assert (change.source.text, change.target.text) == ("Tessa", "Velmo")

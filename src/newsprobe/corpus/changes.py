@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from ..model import Analysis, Span
 from .fingerprints import STOPWORDS, WORD
@@ -49,7 +50,15 @@ HEDGES = frozenset(
     "suggests suggest suggested believed".split())
 _QUOTED = re.compile(r"[“\"]([^“”\"]{3,})[”\"]")  # no “ inside: linear on "““““", not quadratic
 # Straight apostrophes and curly single quotes fold together for comparing wording.
-_FOLD = str.maketrans({"’": "'", "‘": "'"})
+# Typography that differs between outlets without changing a word: curly and straight
+# apostrophes and quote marks, dashes, non-breaking and thin spaces.
+_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "“": '"', "”": '"', "„": '"', "«": '"',
+                       "»": '"', "–": "-", "—": "-", "−": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " "})
+# Two aligned sentences whose words agree less than this (difflib ratio over folded
+# words) are too different for a name in one to be "the same slot" as a name in the other.
+MIN_WORD_AGREEMENT = 0.5
+# A replaced run of more words than this is a reworded clause, not a swapped name.
+MAX_SWAPPED_WORDS = 3
 
 
 # Reporting cues, in the forms news uses, with the synonyms spinners put in their place
@@ -204,34 +213,35 @@ def _in_entity(v: SentenceView, start: int, end: int) -> bool:
     return any(m.start <= start and end <= m.end for ent in v.analysis.entities for m in ent.mentions)
 
 
-def _entity_label(v: SentenceView, start: int, end: int) -> str | None:
-    if v.analysis is None:
-        return None
-    for ent in v.analysis.entities:
-        if any(m.start <= start and end <= m.end for m in ent.mentions):
-            return ent.label
-    return None
+def _fold(word: str) -> str:
+    return word.translate(_FOLD).lower()
 
 
 def _entity_changes(a, b, ta, tb) -> list[Change]:
-    lower_a = {w.lower() for w, _, _ in ta}
-    lower_b = {w.lower() for w, _, _ in tb}
-    gone = [t for t in _proper_tokens(a, ta) if t[0].lower() not in lower_b]
-    new = [t for t in _proper_tokens(b, tb) if t[0].lower() not in lower_a]
+    """Names replaced in place: the two sentences' words are aligned (difflib, on folded
+    words, so typography never counts), and a replaced run of at most MAX_SWAPPED_WORDS
+    words that holds a name on each side is one change. Names are never paired by their
+    order in the sentence: in two differently worded sentences that pairs unrelated words."""
+    lower_a = {_fold(w) for w, _, _ in ta}
+    lower_b = {_fold(w) for w, _, _ in tb}
+    gone = {(s, e) for w, s, e in _proper_tokens(a, ta) if _fold(w) not in lower_b}
+    new = {(s, e) for w, s, e in _proper_tokens(b, tb) if _fold(w) not in lower_a}
     if not gone or not new:
         return []
+    matcher = SequenceMatcher(None, [_fold(w) for w, _, _ in ta], [_fold(w) for w, _, _ in tb], autojunk=False)
+    if matcher.ratio() < MIN_WORD_AGREEMENT:
+        return []
     out = []
-    # Pair names by entity label when the analyses know it, else in order of appearance.
-    pending = list(new)
-    for w, s, e in gone:
-        label = _entity_label(a, s, e)
-        match = next((t for t in pending if label and _entity_label(b, t[1], t[2]) == label), None)
-        match = match or (pending[0] if pending else None)
-        if match is None:
-            break
-        pending.remove(match)
-        out.append(Change("swapped_entity", a.sub(s, e), b.sub(match[1], match[2]),
-                          f"{w} became {match[0]}"))
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace" or i2 - i1 > MAX_SWAPPED_WORDS or j2 - j1 > MAX_SWAPPED_WORDS:
+            continue
+        names_a = [t for t in ta[i1:i2] if (t[1], t[2]) in gone]
+        names_b = [t for t in tb[j1:j2] if (t[1], t[2]) in new]
+        if not names_a or not names_b:
+            continue
+        span_a = a.sub(names_a[0][1], names_a[-1][2])
+        span_b = b.sub(names_b[0][1], names_b[-1][2])
+        out.append(Change("swapped_entity", span_a, span_b, f"{span_a.text} became {span_b.text}"))
     return out
 
 
