@@ -57,8 +57,9 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "
 # Two aligned sentences whose words agree less than this (difflib ratio over folded
 # words) are too different for a name in one to be "the same slot" as a name in the other.
 MIN_WORD_AGREEMENT = 0.5
-# A replaced run of more words than this is a reworded clause, not a swapped name.
-MAX_SWAPPED_WORDS = 3
+# A replaced run of more words than this is a reworded clause, not a swapped name (a spun
+# copy rewords the words around a name too: "Morvania allows up" for "Talvia permits as much as").
+MAX_SWAPPED_WORDS = 6
 
 
 # Reporting cues, in the forms news uses, with the synonyms spinners put in their place
