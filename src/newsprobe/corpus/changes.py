@@ -47,7 +47,7 @@ HEDGES = frozenset(
     "may might could possibly perhaps maybe probably likely unlikely reportedly allegedly "
     "apparently seemingly supposedly purportedly presumably conceivably perchance mayhap "
     "unconfirmed rumoured rumored suspected alleged appears appear appeared seems seem seemed "
-    "suggests suggest suggested believed".split())
+    "suggests suggest suggested believed should approximately roughly".split())
 _QUOTED = re.compile(r"[“\"]([^“”\"]{3,})[”\"]")  # no “ inside: linear on "““““", not quadratic
 # Straight apostrophes and curly single quotes fold together for comparing wording.
 # Typography that differs between outlets without changing a word: curly and straight
@@ -77,6 +77,11 @@ _FURNITURE = re.compile(
     r"linkedin|pinterest|reddit|e-?mail|copy link)\b", re.I)
 
 
+# Words taken either side of a reporting cue for the attribution phrase, and the marks
+# that end a clause.
+ATTRIBUTION_REACH = 4
+_CLAUSE_MARKS = frozenset(",;:.!?()[]“”\"«»—–")
+
 # Reporting cues, in the forms news uses, with the synonyms spinners put in their place
 # (said -> stated, told -> informed): an attribution that is merely reworded is kept.
 CUE_WORDS = frozenset("""
@@ -86,6 +91,7 @@ insists wrote writes explained explains confirmed confirms argued argues comment
 remarked remarks informed informs proclaimed proclaims cautioned cautions quoted asserted
 asserts acknowledged acknowledges admitted admits denied denies told
 testified stressed stresses emphasised emphasized urged urges replied replies
+disclosed discloses revealed reveals citing cited
 """.split())
 
 
@@ -329,13 +335,26 @@ def _count_changes(a, b, ta, tb, lexicon, kind_less, kind_more, what, parity=Fal
 
 
 def _has_attribution(v: SentenceView, tokens) -> tuple[int, int] | None:
-    """The first reporting verb (or 'according') of the sentence. A lexicon, not the
-    analyses' cues: both versions must be judged by the same rule, and a parse of a
-    reworded sentence can find a cue where the original's parse did not."""
-    for w, s, e in tokens:
+    """The attribution phrase around the first reporting verb (or 'according') of the
+    sentence: up to ATTRIBUTION_REACH words either side within its clause ("according to
+    Swedish local media", "the report disclosed that the competition"), so that the
+    change shows who is credited, not the verb alone. A lexicon, not the analyses' cues:
+    both versions must be judged by the same rule, and a parse of a reworded sentence can
+    find a cue where the original's parse did not."""
+    for k, (w, s, e) in enumerate(tokens):
         if w.lower() in CUE_WORDS:
-            return s, e
+            first = last = k
+            while first > 0 and k - first < ATTRIBUTION_REACH and not _clause_break(v, tokens[first - 1], tokens[first]):
+                first -= 1
+            while last + 1 < len(tokens) and last - k < ATTRIBUTION_REACH and \
+                    not _clause_break(v, tokens[last], tokens[last + 1]):
+                last += 1
+            return tokens[first][1], tokens[last][2]
     return None
+
+
+def _clause_break(v: SentenceView, left, right) -> bool:
+    return any(ch in _CLAUSE_MARKS for ch in v.text[left[2]:right[1]])
 
 
 def _attribution_changes(a, b, ta, tb) -> list[Change]:
