@@ -152,13 +152,17 @@ def verify(a: CopyDoc, b: CopyDoc, sentences: SentenceCache, settings: CopySetti
     share_b = covered_share(spans_b, [p.target for p in pairs])
     shorter_share = share_a if len(a.text) <= len(b.text) else share_b
     longer_share = share_b if len(a.text) <= len(b.text) else share_a
-    needed = min(settings.min_aligned_sentences, len(spans_a), len(spans_b))
-    if len(pairs) < needed or shorter_share < settings.min_aligned_share:
+    if shorter_share < settings.min_aligned_share:
+        return None
+    words = containment(word_shingles(a.text), word_shingles(b.text))
+    # A short page needs the same evidence as a long one: min_aligned_sentences aligned
+    # sentences, or (a page of one sentence) its words found in the other. One sentence
+    # aligned by meaning links a one-line page to every report of its event.
+    if len(pairs) < settings.min_aligned_sentences and words < settings.verbatim_containment:
         return None
     sw = containment(stopword_ngrams(a.text), stopword_ngrams(b.text))
     if sw < settings.min_stopword_containment:
         return None
-    words = containment(word_shingles(a.text), word_shingles(b.text))
     if words >= settings.verbatim_containment and longer_share >= settings.partial_share:
         kind = "verbatim"
     elif longer_share < settings.partial_share:
