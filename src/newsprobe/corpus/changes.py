@@ -47,7 +47,7 @@ HEDGES = frozenset(
     "may might could possibly perhaps maybe probably likely unlikely reportedly allegedly "
     "apparently seemingly supposedly purportedly presumably conceivably perchance mayhap "
     "unconfirmed rumoured rumored suspected alleged appears appear appeared seems seem seemed "
-    "suggests suggest suggested believed should approximately roughly".split())
+    "suggests suggest suggested believed approximately roughly".split())
 _QUOTED = re.compile(r"[“\"]([^“”\"]{3,})[”\"]")  # no “ inside: linear on "““““", not quadratic
 # Straight apostrophes and curly single quotes fold together for comparing wording.
 # Typography that differs between outlets without changing a word: curly and straight
