@@ -5,7 +5,7 @@ these tests."""
 
 from __future__ import annotations
 
-from newsprobe.corpus.anchors import anchor_matrix, anchor_tokens, latin_key, number_key, sound_key
+from newsprobe.corpus.anchors import anchor_matrix, anchor_tokens, latin_key, name_token, number_key, sound_key
 
 
 def test_number_formats_meet():
@@ -38,7 +38,7 @@ def test_sentence_initial_common_words_are_dropped_by_the_corpus():
              "There were no trains in Dravograd on Sunday."]
     matrix = anchor_matrix(texts)
     alone = anchor_tokens(texts[0])
-    assert "accor" in alone  # one text alone cannot tell "According" from a name
+    assert name_token(latin_key("According")) in alone  # one text alone cannot tell it from a name
     with_corpus = anchor_matrix(texts + ["According to Marta Olsen, the pipeline at Velmo reopened."])
     # The first text and its duplicate agree fully; "According" carries no weight between them
     # and an unrelated text.

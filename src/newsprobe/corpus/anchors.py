@@ -8,11 +8,12 @@ text, with no language model, so it works the same for every language:
 - **numbers** of two or more digits, thousands separators dropped and a decimal comma read
   as a point ("4,5" and "4.5" are one token; "1,100,000" and "1 100 000" too);
 - **names**: capitalised words of three letters or more, Cyrillic transliterated and
-  accents stripped, lowercased and cut to their first `NAME_PREFIX` letters, so that the
-  inflected forms of a name in Polish or Russian meet the English one ("Zelenskiej",
-  "Зеленская", "Zelenska" -> "zelen"). A capitalised word that the same text also writes in lower
-  case is taken for a common word at a sentence start and left out; words too common in
-  a large corpus are dropped altogether (`anchor_matrix`).
+  accents stripped, lowercased, the spellings of one sound folded (`sound_key`) and cut
+  to their first `NAME_PREFIX` letters, so that the forms of a name in several languages
+  meet ("Zelenskiej", "Зеленская", "Selenska", "Zełenska" -> "selen"). A capitalised word
+  that the same text, or most of the corpus, also writes in lower case is taken for a
+  common word at a sentence start and left out; tokens in too many articles of a large
+  corpus are dropped altogether (`anchor_matrix`).
 
 `anchor_matrix` turns the tokens into TF-IDF rows (sublinear tf, smoothed idf over the
 corpus at hand, L2-normalised), whose dot product is the anchor similarity of two
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import numpy as np
 
@@ -31,8 +33,6 @@ NAME_PREFIX = 5
 # dropped: it says nothing about an event, and it would make the sparse products dense.
 MAX_DOC_SHARE = 0.05
 MIN_DOCS_FOR_CAP = 200
-IDF_POWER = 1.0
-WORD_PREFIX = 6
 
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
 _THOUSANDS = re.compile(r"[.,\u00a0\u202f ](?=\d{3}(?!\d))")
@@ -47,6 +47,7 @@ _CYRILLIC = dict(zip(
      "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "ye", "i", "yi", "g"]))
 
 
+@lru_cache(maxsize=1 << 18)
 def latin_key(word: str) -> str:
     """`word` lowercased, Cyrillic transliterated, accents and other marks stripped."""
     word = "".join(_CYRILLIC.get(ch, ch) for ch in word.lower())
@@ -68,13 +69,19 @@ def number_key(number: str) -> str:
 
 
 def anchor_tokens(text: str) -> list[str]:
-    """The text's anchors on its own (see `anchor_matrix` for the corpus-level filter)."""
-    numbers, names, lowercase = _candidates(text)
-    return numbers + [key[:NAME_PREFIX] for key in names if key not in lowercase]
+    """The text's anchors on its own (`anchor_matrix` also drops the capitalised words
+    that the rest of the corpus writes in lower case)."""
+    numbers, names, _ = _candidates(text)
+    return numbers + [name_token(key) for key in names]
+
+
+def name_token(key: str) -> str:
+    return sound_key(key)[:NAME_PREFIX]
 
 
 def _candidates(text: str) -> tuple[list[str], list[str], set[str]]:
-    """(number tokens, latin keys of capitalised words, latin keys of lowercase words)."""
+    """(number tokens, latin keys of the capitalised words that the text never writes in
+    lower case, latin keys of its lower-case words)."""
     numbers = []
     for m in _NUMBER.finditer(text):
         key = number_key(m.group(0))
@@ -87,45 +94,32 @@ def _candidates(text: str) -> tuple[list[str], list[str], set[str]]:
             lowercase.add(latin_key(word))
         elif len(word) >= 3 and word[0].isupper():
             names.append(latin_key(word))
-    return numbers, names, lowercase
+    return numbers, [key for key in names if key not in lowercase], lowercase
 
 
-def anchor_matrix(texts: list[str], idf_power: float = IDF_POWER, common_filter: bool = True, sounds: bool = True):
+def anchor_matrix(texts: list[str]):
     """Rows of L2-normalised TF-IDF weights of each text's anchor tokens (scipy CSR).
 
-    A capitalised word is left out when the corpus writes it in lower case in at least as
-    many articles as it capitalises it: a common word at a sentence start ("According",
-    "There", "Minister"), in any language, that a single short text cannot tell from a
-    name."""
+    A capitalised word is also left out when the corpus writes it in lower case in at
+    least as many articles as it capitalises it: a common word at a sentence start
+    ("According", "There", "Minister"), in any language, that a single short text cannot
+    tell from a name. Memory: each text's lower-case words are counted and dropped at once;
+    only its numbers and name keys are kept until the matrix is built."""
     from collections import Counter
 
-    parts = [_candidates(text) for text in texts]
     lower_df: Counter[str] = Counter()
     upper_df: Counter[str] = Counter()
-    for _, names, lowercase in parts:
+    parts = []
+    for text in texts:
+        numbers, names, lowercase = _candidates(text)
         lower_df.update(lowercase)
         upper_df.update(set(names))
-
-    def tokens(part) -> list[str]:
-        numbers, names, lowercase = part
-        if common_filter:
-            kept = [k for k in names if lower_df[k] < upper_df[k] and k not in lowercase]
-        else:
-            kept = [k for k in names if k not in lowercase]
-        return numbers + [(sound_key(k) if sounds else k)[:NAME_PREFIX] for k in kept]
-
-    return tfidf_rows((tokens(part) for part in parts), len(texts), idf_power)
+        parts.append((numbers, names))
+    tokens = (numbers + [name_token(k) for k in names if lower_df[k] < upper_df[k]] for numbers, names in parts)
+    return tfidf_rows(tokens, len(texts))
 
 
-def word_matrix(texts: list[str]):
-    """TF-IDF rows of every word of three letters or more (latin key cut to
-    WORD_PREFIX letters, a crude stem): the plain text similarity of two articles in one
-    language, which tells two events that share their people apart by what happened."""
-    return tfidf_rows(([latin_key(m.group(0))[:WORD_PREFIX] for m in _WORD.finditer(text) if len(m.group(0)) >= 3]
-                       for text in texts), len(texts))
-
-
-def tfidf_rows(token_lists, n: int, idf_power: float = 1.0):
+def tfidf_rows(token_lists, n: int):
     """L2-normalised TF-IDF rows (sublinear tf, smoothed idf; in a corpus of more than
     MIN_DOCS_FOR_CAP articles, tokens in more than MAX_DOC_SHARE of them get weight 0)."""
     from scipy.sparse import csr_matrix
@@ -144,7 +138,7 @@ def tfidf_rows(token_lists, n: int, idf_power: float = 1.0):
     matrix = csr_matrix((np.array(counts, dtype=np.float64), (np.array(rows, dtype=np.int64),
                                                               np.array(cols, dtype=np.int64))), shape=shape)
     df = np.bincount(matrix.indices, minlength=shape[1]).astype(np.float64)
-    idf = (np.log((1 + n) / (1 + df)) + 1.0) ** idf_power
+    idf = np.log((1 + n) / (1 + df)) + 1.0
     if n > MIN_DOCS_FOR_CAP:
         idf[df > MAX_DOC_SHARE * n] = 0.0
     matrix.data = 1.0 + np.log(matrix.data)

@@ -44,6 +44,7 @@ from .neighbours import NeighbourEdges, nearest_neighbours, strongest_per_articl
 STORY_LABELS = frozenset("PERSON ORG GPE NORP LOC FAC EVENT PRODUCT WORK_OF_ART LAW".split())
 # Edges whose similarities are computed at a time (bounds the sparse temporaries).
 SIMILARITY_CHUNK = 1 << 20
+ANCHOR_CHUNK = 1 << 15
 
 
 @dataclass(frozen=True)
@@ -200,7 +201,12 @@ def story_similarities(edges: NeighbourEdges, entities: list[frozenset[str]], da
         chunk = scores[start:start + SIMILARITY_CHUNK]
         chunk += overlap
         if anchors is not None and settings.anchor_weight:
-            chunk += settings.anchor_weight * np.asarray(anchors[i].multiply(anchors[j]).sum(axis=1)).ravel()
+            # Row pairs a smaller block at a time: each row carries tens of anchors, so a
+            # million row pairs would be tens of millions of sparse entries at once.
+            for at in range(0, len(i), ANCHOR_CHUNK):
+                rows_i, rows_j = i[at:at + ANCHOR_CHUNK], j[at:at + ANCHOR_CHUNK]
+                chunk[at:at + ANCHOR_CHUNK] += settings.anchor_weight * np.asarray(
+                    anchors[rows_i].multiply(anchors[rows_j]).sum(axis=1)).ravel()
         # NaN (an undated article) compares False: no penalty, as in pair_similarity.
         chunk[np.abs(day[i] - day[j]) > settings.time_window_days] -= settings.time_penalty
     return scores
