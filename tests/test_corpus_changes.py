@@ -90,7 +90,8 @@ def test_changes_swapped_name_found_in_its_slot_among_other_rewording():
 
 def test_changes_page_furniture_reports_nothing():
     # A blog's date stamp and a byline differ between two copies of one story.
-    assert kinds(" date 2024-09-02 The harbour reopened on Monday.", " date 2024-08-30 The harbour reopened on Monday.") == []
+    assert kinds(" date 2024-09-02 The harbour reopened on Monday.",
+                 " date 2024-08-30 The harbour reopened on Monday.") == []
     assert kinds("Posted by Mira Holt on 2 September", "Posted by Jan Tove on 30 August") == []
     assert kinds("Share on Facebook Twitter WhatsApp", "Share: Facebook, Twitter, e-mail") == []
 

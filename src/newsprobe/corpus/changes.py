@@ -344,7 +344,8 @@ def _has_attribution(v: SentenceView, tokens) -> tuple[int, int] | None:
     for k, (w, s, e) in enumerate(tokens):
         if w.lower() in CUE_WORDS:
             first = last = k
-            while first > 0 and k - first < ATTRIBUTION_REACH and not _clause_break(v, tokens[first - 1], tokens[first]):
+            while first > 0 and k - first < ATTRIBUTION_REACH and \
+                    not _clause_break(v, tokens[first - 1], tokens[first]):
                 first -= 1
             while last + 1 < len(tokens) and last - k < ATTRIBUTION_REACH and \
                     not _clause_break(v, tokens[last], tokens[last + 1]):

@@ -98,7 +98,8 @@ def evaluate(data_dir: Path, split: str = "all", limit: int | None = None, progr
     result: dict[str, Any] = {
         "split": "all (the sample has one part; nothing is tuned on it)", "pairs": len(pairs),
         "cross_lingual_pairs": int(cross.sum()),
-        "pearson_overall": {"story": pearson(story, overall), "story_cross_lingual": pearson(story[cross], overall[cross])},
+        "pearson_overall": {"story": pearson(story, overall),
+                            "story_cross_lingual": pearson(story[cross], overall[cross])},
         "same_story": {"threshold": EVENT_STORIES.threshold, "gold_max_overall": SAME_STORY_MAX_OVERALL,
                        "all": same_story(predicted, gold), "cross_lingual": same_story(predicted[cross], gold[cross]),
                        "same_language": same_story(predicted[~cross], gold[~cross])},
@@ -131,7 +132,8 @@ def format_text(result: dict[str, Any]) -> str:
     if result["multilingual_model"]:
         lines.append(f"  multilingual article cosine ({result['multilingual_model']}): {fmt(r['multilingual'])} "
                      f"(cross-lingual {fmt(r['multilingual_cross_lingual'])})")
-    lines += [f"  same story (similarity >= {s['threshold']} vs overall <= {s['gold_max_overall']}): all {pr(s['all'])}",
+    lines += [f"  same story (similarity >= {s['threshold']} vs overall <= {s['gold_max_overall']}): "
+              f"all {pr(s['all'])}",
               f"    cross-lingual {pr(s['cross_lingual'])}; same language {pr(s['same_language'])}",
               f"  {result['seconds']} s"]
     return "\n".join(lines)
