@@ -119,3 +119,16 @@ def test_story_similarities_are_pair_similarity_to_the_last_bit():
     expected = [pair_similarity(cos, entities[i], entities[j], days[i], days[j], settings)
                 for (i, j), cos in edges.items()]
     assert story_similarities(edges, entities, days, settings).tolist() == expected
+
+
+def test_a_copy_link_puts_two_otherwise_distant_articles_in_one_story():
+    # Two articles with unrelated vectors (a translation read by an English encoder) and a
+    # third far from both: only the copy link joins the first two.
+    from newsprobe.corpus.stories import cluster_stories
+
+    vectors = np.eye(3, dtype=np.float32)
+    settings = StorySettings(threshold=0.15, entity_weight=0.0, neighbour_min_cosine=0.0, missing_similarity=0.0,
+                             copy_weight=0.2)
+    no_dates = [None, None, None]
+    assert cluster_stories(vectors, [frozenset()] * 3, no_dates, settings) == [[0], [1], [2]]
+    assert cluster_stories(vectors, [frozenset()] * 3, no_dates, settings, copy_pairs=[(1, 0)]) == [[0, 1], [2]]

