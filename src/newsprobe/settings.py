@@ -36,6 +36,9 @@ class Settings:
     web_max_upload_articles: int = 100
     web_variant_similarity: float = 65.0
     outlet_index: str = ""
+    # Worker processes for analyse, batch and corpus (defaults.toml says why)
+    workers: int = 0
+    workers_min_articles: int = 16
     # Limits on what is extracted and analysed, and caps on per-article findings
     # (defaults.toml, last block, says why).
     max_html_elements: int = 100_000
