@@ -64,3 +64,21 @@ def test_a_short_input_is_analysed_in_this_process():
 def test_worker_count_zero_means_the_cores():
     assert worker_count(Settings().with_(workers=0)) >= 1
     assert worker_count(Settings().with_(workers=3)) == 3
+
+
+def test_a_worker_killed_mid_job_is_replaced_and_its_articles_analysed_again():
+    settings = Settings.load()
+    articles = [Article(text=f"{t} Item {k}.", id=f"k{k}", origin=f"test:k{k}")
+                for k, t in enumerate(TEXTS[:5])]
+    with AnalysisPool(settings, workers=2, min_articles=0) as pool:
+        def feed():
+            for k, article in enumerate(articles):
+                if k == 4:  # the first job (articles 0-3) is with a worker: kill that worker
+                    holder = next(w for w in pool._running if w.job is not None)
+                    holder.process.kill()
+                yield article
+        results = list(pool.analyze_each(feed()))
+        assert pool.restarts == 1
+    assert [r.id for r in results] == [a.id for a in articles]
+    alone = [_comparable(r) for r in analyze_each(articles, settings)]
+    assert [_comparable(r) for r in results] == alone

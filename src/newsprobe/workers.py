@@ -216,21 +216,21 @@ class AnalysisPool:
         exhausted = False
         while True:
             # hand out work to idle workers, within the look-ahead bound
-            for worker in self._running:
+            for slot, worker in enumerate(self._running):
                 if worker.job is not None:
                     continue
                 if retry:
-                    worker.send(*retry.popleft())
+                    job = retry.popleft()
+                elif exhausted or len(order) >= AHEAD_PER_WORKER * self.workers:
                     continue
-                if exhausted or len(order) >= AHEAD_PER_WORKER * self.workers:
-                    continue
-                batch = next(jobs, None)
-                if batch is None:
-                    exhausted = True
-                    continue
-                job_id = next(next_id)
-                order.append(job_id)
-                worker.send(job_id, batch)
+                else:
+                    batch = next(jobs, None)
+                    if batch is None:
+                        exhausted = True
+                        continue
+                    job = (next(next_id), batch)
+                    order.append(job[0])
+                self._send(slot, job)
             # yield what is ready, in order
             while order and _ready(order[0], done, parts):
                 yield from _collect(order.popleft(), done, parts)
@@ -252,6 +252,17 @@ class AnalysisPool:
                 elif worker.process.sentinel not in ready:
                     continue
                 self._lost(worker, done, parts, retry, next_id)
+
+    def _send(self, slot: int, job: tuple[int, list[Article]]) -> None:
+        """Hand `job` to the worker in `slot`; one that died while idle is replaced first."""
+        worker = self._running[slot]
+        if not worker.process.is_alive():
+            log.error("analysis worker %d stopped while idle (exit code %s); starting another",
+                      slot, worker.process.exitcode)
+            worker.stop(timeout=1.0)
+            worker = self._running[slot] = _Worker(slot, self.settings, self.layers)
+            self.restarts += 1
+        worker.send(*job)
 
     def _receive(self, worker: _Worker, message: tuple, done: dict[int, list]) -> None:
         kind, job_id, payload, peak = message
