@@ -79,6 +79,11 @@ def test_a_worker_killed_mid_job_is_replaced_and_its_articles_analysed_again():
                 yield article
         results = list(pool.analyze_each(feed()))
         assert pool.restarts == 1
+        pool._running[0].process.kill()   # dies while idle, between two calls
+        pool._running[0].process.join()
+        again = list(pool.analyze_each(articles[:2]))
+        assert pool.restarts == 2
+        assert [_comparable(r) for r in again] == [_comparable(r) for r in results[:2]]
     assert [r.id for r in results] == [a.id for a in articles]
     alone = [_comparable(r) for r in analyze_each(articles, settings)]
     assert [_comparable(r) for r in results] == alone

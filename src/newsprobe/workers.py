@@ -256,12 +256,17 @@ class AnalysisPool:
     def _send(self, slot: int, job: tuple[int, list[Article]]) -> None:
         """Hand `job` to the worker in `slot`; one that died while idle is replaced first."""
         worker = self._running[slot]
-        if not worker.process.is_alive():
-            log.error("analysis worker %d stopped while idle (exit code %s); starting another",
-                      slot, worker.process.exitcode)
-            worker.stop(timeout=1.0)
-            worker = self._running[slot] = _Worker(slot, self.settings, self.layers)
-            self.restarts += 1
+        if worker.process.is_alive():
+            try:
+                worker.send(*job)
+                return
+            except OSError:  # it died just now: the pipe is broken
+                worker.job = None
+        log.error("analysis worker %d stopped while idle (exit code %s); starting another",
+                  slot, worker.process.exitcode)
+        worker.stop(timeout=1.0)
+        worker = self._running[slot] = _Worker(slot, self.settings, self.layers)
+        self.restarts += 1
         worker.send(*job)
 
     def _receive(self, worker: _Worker, message: tuple, done: dict[int, list]) -> None:
