@@ -42,14 +42,33 @@ AHEAD_PER_WORKER = 4
 ONE_THREAD = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
 
 
+# Memory one worker may reach (spaCy, MiniLM, a job's analyses): 1.2-1.5 GB measured on
+# news pages (BENCHMARKS.md, "Speed"); the default number of workers leaves room for each.
+WORKER_MEMORY_BYTES = 1_500_000_000
+
+
 def worker_count(settings: Settings) -> int:
-    """`settings.workers`, with 0 meaning the cores this process may run on."""
+    """`settings.workers`, with 0 meaning the cores this process may run on, but no more
+    workers than the available memory holds (a many-core laptop with 8 GB gets fewer)."""
     if settings.workers > 0:
         return settings.workers
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, _available_memory() // WORKER_MEMORY_BYTES))
+
+
+def _available_memory() -> int:
+    """MemAvailable from /proc/meminfo; where there is none (not Linux), no limit."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 1 << 62
 
 
 def peak_rss_mb() -> float:
