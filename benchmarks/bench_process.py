@@ -68,20 +68,23 @@ def main(argv: list[str] | None = None) -> int:
         data = Path(tmp) / "texts.jsonl"
         data.write_text("".join(json.dumps({"id": f"t{k}", "text": t}) + "\n"
                                 for k, t in enumerate(texts)), encoding="utf-8")
-        base_env = dict(os.environ, NEWSPROBE_WORKERS="1", PYTHONDONTWRITEBYTECODE="1")
-        arms = {"parse only (spaCy nlp.pipe)": ([py, "-c", PARSE_ONLY, str(data)], here)}
+        base_env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+        # This tree analyses in-process (one worker); another tree is run as it is (a tree
+        # from before the workers setting refuses the unknown NEWSPROBE_WORKERS).
+        arms = {"parse only (spaCy nlp.pipe)": ([py, "-c", PARSE_ONLY, str(data)], here, {})}
         arms[f"newsprobe analyze ({here})"] = (
-            [py, "-m", "newsprobe", "analyze", str(data), "--format", "jsonl"], here)
+            [py, "-m", "newsprobe", "analyze", str(data), "--format", "jsonl"], here,
+            {"NEWSPROBE_WORKERS": "1"})
         for src in args.src:
             src = str(Path(src).resolve())
             arms[f"newsprobe analyze ({src})"] = (
-                [py, "-m", "newsprobe", "analyze", str(data), "--format", "jsonl"], src)
+                [py, "-m", "newsprobe", "analyze", str(data), "--format", "jsonl"], src, {})
         cpu: dict[str, list[float]] = {name: [] for name in arms}
         for rep in range(args.repeat):
             order = list(arms) if rep % 2 == 0 else list(arms)[::-1]
             for name in order:
-                command, src = arms[name]
-                cpu[name].append(cpu_seconds(command, dict(base_env, PYTHONPATH=src)))
+                command, src, extra = arms[name]
+                cpu[name].append(cpu_seconds(command, dict(base_env, PYTHONPATH=src, **extra)))
                 print(f"rep {rep} {name}: {cpu[name][-1]:.1f} s CPU, load "
                       f"{os.getloadavg()[0]:.1f}", flush=True)
     parse = statistics.median(next(iter(cpu.values())))
