@@ -73,7 +73,7 @@ def test_a_worker_killed_mid_job_is_replaced_and_its_articles_analysed_again():
     with AnalysisPool(settings, workers=2, min_articles=0) as pool:
         def feed():
             for k, article in enumerate(articles):
-                if k == 4:  # the first job (articles 0-3) is with a worker: kill that worker
+                if k == 4:  # the first jobs are with the workers: kill one that holds a job
                     holder = next(w for w in pool._running if w.job is not None)
                     holder.process.kill()
                 yield article

@@ -31,10 +31,10 @@ from .settings import Settings
 
 log = logging.getLogger(__name__)
 
-# Articles handed to a worker at once: enough for spaCy's nlp.pipe to batch and for the pipe
-# round trip (a pickled analysis is ~50-200 KB) to vanish, few enough that the last job of a
-# run leaves the other cores idle for a second at most.
-JOB_ARTICLES = 4
+# Articles handed to a worker at once: enough for the pipe round trip (a pickled analysis is
+# ~50-200 KB) to vanish, few enough that the last jobs of a run (news pages differ tenfold
+# in length) leave the other cores idle as little as possible.
+JOB_ARTICLES = 2
 # Jobs dispatched ahead of the oldest unfinished one, per worker: bounds the results held
 # back to keep input order when one article is slow.
 AHEAD_PER_WORKER = 4
@@ -210,6 +210,12 @@ class AnalysisPool:
         yield from self._parallel(itertools.chain(head, articles))
 
     # -- dispatch --------------------------------------------------------------------------
+
+    def warm_up(self) -> None:
+        """Start the workers now (they import and load their models meanwhile), for a caller
+        that knows its input is long before it has read it all, as batch does."""
+        if self.workers > 1:
+            self._start()
 
     def _start(self) -> None:
         while len(self._running) < self.workers:

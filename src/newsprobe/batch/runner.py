@@ -130,6 +130,8 @@ def _run(inputs: list[str], out: Path, settings: Settings, size: int, ledger: Le
                 summary.skipped_records += 1
                 continue
             chunk.records.append(record)
+            if len(chunk) == settings.workers_min_articles:
+                pool.warm_up()  # workers load their models while the chunk is read
             if len(chunk) >= size:
                 flush()
         summary.skipped_records += stats.skipped_done
