@@ -25,6 +25,15 @@ def test_a_second_reader_of_the_same_sentences_gets_them_from_the_memo():
     assert all(a is b for a, b in zip(first, again[::-1]))
 
 
+def test_a_sentence_repeated_in_one_call_is_encoded_once():
+    repeated = [SENTENCES[0], SENTENCES[1], SENTENCES[0], SENTENCES[0]]
+    out = embeddings.encode_tokens(repeated)
+    assert out[0] is out[2] is out[3] and out[0] is not out[1]
+    vectors, means = embeddings.encode_with_layer_means(repeated, (3,))
+    assert np.array_equal(vectors[0], vectors[2]) and np.array_equal(means[0], means[3])
+    assert np.array_equal(vectors[:2], embeddings.encode(SENTENCES[:2]))
+
+
 def test_word_pieces_carry_their_character_offsets():
     ts = embeddings.encode_tokens(["Shameless liars!"])[0]
     text = "Shameless liars!"

@@ -77,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--outlets", metavar="FILE",
                          help="outlet index (from `newsprobe outlets build`): quality scores and "
                               "disinformation cases for the publisher and cited media")
+    analyze.add_argument("--workers", type=int, metavar="N",
+                         help="analysing processes (setting workers; 0: one per core, "
+                              "1: this process only)")
     analyze.set_defaults(run=cmd_analyze)
 
     evaluate = commands.add_parser(
@@ -124,12 +127,13 @@ def _error(message: str | NewsprobeError) -> None:
 # --- analyze ------------------------------------------------------------------------
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from .analyze import analyze_each
+    from .batch.command import memory_line
     from .ingest import count_inputs, read_inputs
     from .parse import resolve_pipeline_name
+    from .workers import AnalysisPool
 
     settings = Settings.load(model=args.model, factcheck_index=args.factchecks,
-                             outlet_index=args.outlets)
+                             outlet_index=args.outlets, workers=args.workers)
     try:
         resolve_pipeline_name(settings.model or None)
         if settings.outlet_index:  # a bad index fails now, not after the first article
@@ -162,14 +166,16 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                     yield item
 
         try:
-            for analysis in analyze_each(articles(), settings):
-                if isinstance(analysis, NewsprobeError):  # this input alone fails
-                    failures.append(analysis)
-                    _error(analysis)
-                else:
-                    writer.add(analysis)
-                    analysed += 1
-                tick()
+            with AnalysisPool(settings) as pool:
+                for analysis in pool.analyze_each(articles()):
+                    if isinstance(analysis, NewsprobeError):  # this input alone fails
+                        failures.append(analysis)
+                        _error(analysis)
+                    else:
+                        writer.add(analysis)
+                        analysed += 1
+                    tick()
+                used = pool.memory_report()
         except NewsprobeError as err:  # E010: the pipeline failed to load
             _error(err)
             return 2
@@ -179,6 +185,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if args.out:
         write_errors(Path(args.out), failures)
     print(f"{analysed} analysed, {len(failures)} failed", file=sys.stderr)
+    if used["workers"] > 1:
+        print(memory_line(used["workers"], used["worker_peak_rss_mb"]), file=sys.stderr)
     return 1 if failures else 0
 
 

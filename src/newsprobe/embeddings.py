@@ -101,7 +101,9 @@ _memo_lock = threading.Lock()
 def encode_tokens(texts: list[str], batch_size: int = 64, reuse: bool = False,
                   layers: tuple[int, ...] = ()) -> list[TokenStates]:
     """TokenStates of each text from one forward pass. The vectors are those `encode` gives
-    for the same list, bit for bit: same batches, same pooling, same normalisation. With
+    for the same list, bit for bit (same batches, same pooling, same normalisation) when the
+    list holds no text twice; a repeated text is encoded once (so the batches, and the last
+    bits, may then differ). With
     `reuse`, texts encoded by a recent call are taken from the memo (their vectors may then
     differ from a fresh `encode` in the last bits, since they were batched with others).
     With `layers`, the same pass also keeps the mean hidden state after each of those
@@ -124,6 +126,16 @@ def encode_tokens(texts: list[str], batch_size: int = 64, reuse: bool = False,
         import torch
 
         encoder = load_encoder()
+        # A sentence an article repeats (a refrain, a quote given twice, boilerplate) goes
+        # through the encoder once; its copies share the result.
+        first: dict[str, int] = {}
+        copies = []
+        for i in todo:
+            if texts[i] in first:
+                copies.append((i, first[texts[i]]))
+            else:
+                first[texts[i]] = i
+        todo = list(first.values())
         batch = [texts[i] for i in todo]
         rows = _forward(encoder, batch, batch_size, keep_hidden_states=bool(layers))
         vectors = torch.nn.functional.normalize(torch.stack([r["sentence_embedding"] for r in rows]), p=2, dim=1)
@@ -140,6 +152,8 @@ def encode_tokens(texts: list[str], batch_size: int = 64, reuse: bool = False,
                                      _layer_means(row, layers))
             else:
                 out[i] = TokenStates(vectors[k], states[keep[:len(states)]], offsets[keep])
+        for i, same in copies:
+            out[i] = out[same]
         with _memo_lock:
             for i in todo:
                 _memo[texts[i]] = out[i]

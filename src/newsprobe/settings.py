@@ -64,6 +64,9 @@ class Settings:
     web_max_upload_articles: int = _DEFAULTS["web_max_upload_articles"]
     web_variant_similarity: float = _DEFAULTS["web_variant_similarity"]
     outlet_index: str = _DEFAULTS["outlet_index"]
+    # worker processes for analyze, batch and corpus (workers.py)
+    workers: int = _DEFAULTS["workers"]
+    workers_min_articles: int = _DEFAULTS["workers_min_articles"]
     # Limits on what is extracted and analysed, and caps on per-article findings
     # (defaults.toml says why).
     max_html_elements: int = _DEFAULTS["max_html_elements"]

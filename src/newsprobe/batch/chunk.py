@@ -9,7 +9,7 @@ becomes its own error (E005, E031, ...) and the rest of the chunk is analysed.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 from ..analyze import analyze_each
 from ..errors import NewsprobeError
@@ -21,21 +21,27 @@ log = logging.getLogger(__name__)
 
 Record = Article | NewsprobeError
 Rows = dict[str, list[dict]]
+# Analyses of articles in order, one item each (analyze_each, or a worker pool's)
+Analyse = Callable[[Iterable[Article]], Iterator]
 
 
 def analyse_chunk(records: list[Record], settings: Settings,
-                  on_record: Callable[[NewsprobeError | None], None] | None = None) -> Rows:
+                  on_record: Callable[[NewsprobeError | None], None] | None = None,
+                  analyse: Analyse | None = None) -> Rows:
     """Rows for all `records`, in their order. `on_record(error)` is called once per record
     (None for an analysed article, else its error), for progress bars and for naming failed
-    inputs as they fail. Raises only what concerns every record (E010: no spaCy pipeline)."""
+    inputs as they fail. `analyse` is what analyses the articles
+    (`workers.AnalysisPool.analyze_each`; default: in this process). Raises only what
+    concerns every record (E010: no spaCy pipeline)."""
     tick = on_record or (lambda error: None)
+    analyse = analyse or (lambda articles: analyze_each(articles, settings))
     rows = empty_rows()
     articles = [r for r in records if isinstance(r, Article)]
     for record in records:
         if isinstance(record, NewsprobeError):
             rows["errors"].append(error_row(record))
             tick(record)
-    for article, result in zip(articles, analyze_each(articles, settings)):
+    for article, result in zip(articles, analyse(articles)):
         if isinstance(result, NewsprobeError):
             rows["errors"].append(error_row(result))
             tick(result)

@@ -28,6 +28,9 @@ def add_parser(commands) -> None:
     batch.add_argument("--chunk-size", type=int, metavar="N",
                        help="records per part file and ledger entry (setting "
                             "batch_chunk_articles)")
+    batch.add_argument("--workers", type=int, metavar="N",
+                       help="analysing processes (setting workers; 0: one per core, "
+                            "1: this process only)")
     batch.set_defaults(run=main)
 
 
@@ -35,7 +38,8 @@ def main(args: argparse.Namespace) -> int:
     from ..parse import resolve_pipeline_name
     from .runner import run_batch
 
-    settings = Settings.load(model=args.model, batch_chunk_articles=args.chunk_size)
+    settings = Settings.load(model=args.model, batch_chunk_articles=args.chunk_size,
+                             workers=args.workers)
     if settings.batch_chunk_articles < 1:
         print("error: --chunk-size must be at least 1", file=sys.stderr)
         return 2
@@ -60,6 +64,7 @@ def main(args: argparse.Namespace) -> int:
     rate = summary.articles / summary.seconds if summary.seconds else 0.0
     print(f"{d['articles']} analysed, {d['errors']} failed in {summary.seconds:.1f} s "
           f"({rate:.1f} articles/s)", file=sys.stderr)
+    print(memory_line(d["workers"], d["worker_peak_rss_mb"]), file=sys.stderr)
     if summary.resumed:  # only then do this run's counts and the folder's differ
         print(f"resumed: {summary.skipped_files} files and {summary.skipped_records} records "
               f"were done already; {d['total_articles']} analysed and {d['total_errors']} "
@@ -70,3 +75,9 @@ def main(args: argparse.Namespace) -> int:
               f"{w['skipped_status']} non-200 and {w['skipped_type']} non-HTML",
               file=sys.stderr)
     return 1 if d["total_errors"] else 0
+
+
+def memory_line(workers: int, peaks_mb: list[float]) -> str:
+    """'2 worker processes, peak memory 1,105 MB, 1,098 MB' for a run's closing lines."""
+    what = f"{workers} worker processes" if workers > 1 else "1 process"
+    return f"{what}, peak memory " + ", ".join(f"{mb:,.0f} MB" for mb in peaks_mb)

@@ -49,11 +49,15 @@ class BatchSummary:
     resumed: bool = False
     warc: WarcStats = field(default_factory=WarcStats)
     seconds: float = 0.0
+    # processes that analysed, and each one's peak resident memory (MB)
+    workers: int = 1
+    worker_peak_rss_mb: list[float] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         d = {k: getattr(self, k) for k in (
             "articles", "errors", "parts", "files", "skipped_files", "skipped_records",
-            "previous_articles", "previous_errors", "resumed", "seconds")}
+            "previous_articles", "previous_errors", "resumed", "seconds", "workers",
+            "worker_peak_rss_mb")}
         d["warc"] = self.warc.to_dict()
         d["total_articles"] = self.articles + self.previous_articles
         d["total_errors"] = self.errors + self.previous_errors
@@ -88,11 +92,26 @@ def run_batch(inputs: list[str], out: Path, settings: Settings | None = None,
                            resumed=bool(state.parts or state.done_files or state.done_keys))
     _record_run(out, inputs, settings)
 
+    from ..workers import AnalysisPool
+
+    with AnalysisPool(settings) as pool:
+        _run(inputs, out, settings, size, ledger, state, summary, on_record, pool)
+        used = pool.memory_report()
+        summary.workers, summary.worker_peak_rss_mb = used["workers"], used["worker_peak_rss_mb"]
+
+    summary.seconds = round(time.perf_counter() - started, 3)
+    (out / SUMMARY_NAME).write_text(json.dumps(summary.to_dict(), indent=2) + "\n",
+                                    encoding="utf-8")
+    return summary
+
+
+def _run(inputs: list[str], out: Path, settings: Settings, size: int, ledger: Ledger,
+         state: LedgerState, summary: BatchSummary, on_record, pool) -> None:
     chunk = _Chunk()
 
     def flush() -> None:
         if chunk.records or chunk.files_done:
-            _commit(chunk, out, ledger, state, settings, summary, on_record)
+            _commit(chunk, out, ledger, state, settings, summary, on_record, pool)
         chunk.records, chunk.files_done = [], {}
 
     for item in input_files(inputs):
@@ -111,6 +130,8 @@ def run_batch(inputs: list[str], out: Path, settings: Settings | None = None,
                 summary.skipped_records += 1
                 continue
             chunk.records.append(record)
+            if len(chunk) == settings.workers_min_articles:
+                pool.warm_up()  # workers load their models while the chunk is read
             if len(chunk) >= size:
                 flush()
         summary.skipped_records += stats.skipped_done
@@ -118,18 +139,13 @@ def run_batch(inputs: list[str], out: Path, settings: Settings | None = None,
         chunk.files_done[path] = stats.to_dict() if kind == "warc" else {}
     flush()
 
-    summary.seconds = round(time.perf_counter() - started, 3)
-    (out / SUMMARY_NAME).write_text(json.dumps(summary.to_dict(), indent=2) + "\n",
-                                    encoding="utf-8")
-    return summary
-
 
 def _commit(chunk: _Chunk, out: Path, ledger: Ledger, state: LedgerState, settings: Settings,
-            summary: BatchSummary, on_record) -> None:
+            summary: BatchSummary, on_record, pool) -> None:
     part = None
     articles = errors = 0
     if chunk.records:
-        rows = analyse_chunk(chunk.records, settings, on_record)
+        rows = analyse_chunk(chunk.records, settings, on_record, analyse=pool.analyze_each)
         part = state.next_part()
         _write_part(out, part, rows)
         state.parts.add(part)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -212,15 +212,17 @@ class CorpusRun:
     reused: int = 0                    # analyses taken from the store
     failures: list[NewsprobeError] = field(default_factory=list)
     run_id: int | None = None          # None: nothing analysed, so no run was stored
+    workers: dict[str, Any] = field(default_factory=dict)  # processes used, peak MB each
 
 
 def run_corpus(paths: list[str], db: str | Path, settings: Settings | None = None,
                progress: Progress = _noop, encode: Encoder | None = None) -> CorpusRun:
-    from ..analyze import analyze_each, layer_versions
+    from ..analyze import layer_versions
     from ..ingest import read_inputs
     from ..parse import installed_pipeline_label
     from ..provenance import models_hash, settings_hash
     from ..store import Store, content_hash
+    from ..workers import AnalysisPool
 
     settings = settings or Settings()
     # The reuse key: a stored analysis counts only if made by these layer versions (and
@@ -243,13 +245,18 @@ def run_corpus(paths: list[str], db: str | Path, settings: Settings | None = Non
                 run.reused += 1
             else:
                 todo.append(item)
-        for analysis in analyze_each(_counted(todo, progress), settings):
-            if isinstance(analysis, NewsprobeError):  # this article alone fails
-                run.failures.append(analysis)
-                continue
-            store.put_analysis(analysis)
-            ids.append(analysis.id)
-            run.analysed += 1
+        with AnalysisPool(settings) as pool:
+            for n, analysis in enumerate(pool.analyze_each(todo), 1):
+                if isinstance(analysis, NewsprobeError):  # this article alone fails
+                    run.failures.append(analysis)
+                else:
+                    store.put_analysis(analysis)
+                    ids.append(analysis.id)
+                    run.analysed += 1
+                progress("analyse", n, len(todo))
+            run.workers = pool.memory_report()
+            log.info("analysed by %d processes, peak memory %s MB", run.workers["workers"],
+                     run.workers["worker_peak_rss_mb"])
         analyses = list(store.get_analyses(dict.fromkeys(ids)))
         vectors = _cached_vectors(store, analyses, encode or default_encoder(), progress)
         run.result = compute_corpus(analyses, settings, vectors=vectors, encode=encode, progress=progress)
@@ -260,12 +267,6 @@ def run_corpus(paths: list[str], db: str | Path, settings: Settings | None = Non
         if analyses:
             run.run_id = store.put_corpus(run.result)
     return run
-
-
-def _counted(articles: list[Article], progress: Progress) -> Iterable[Article]:
-    for n, article in enumerate(articles, 1):
-        yield article
-        progress("analyse", n, len(articles))
 
 
 def _cached_vectors(store, analyses: list[Analysis], encode: Encoder, progress: Progress) -> np.ndarray:

@@ -1,0 +1,349 @@
+"""Analyses in N worker processes, results in input order: what `analyze`, `batch` and
+`corpus` use to keep every core busy.
+
+One process runs the MiniLM encoder on one thread (a torch thread per core gains nothing on
+an article's few dozen sentences, and two threads were 4x slower under load), so a second
+core only helps through a second process. `AnalysisPool(settings)` starts
+`Settings.workers` processes (0: one per core; 1: none, the caller's process analyses as
+before); each loads spaCy and MiniLM once, with one torch/BLAS thread, and takes a few
+articles at a time over a pipe. `pool.analyze_each(articles)` yields exactly what
+`analyze.analyze_each` yields, in the same order: an Analysis, or the coded error naming
+the article (an article whose worker dies under it becomes E031; its worker is replaced).
+
+Workers are started only for an input of at least `min_articles` articles (they cost a few
+seconds of CPU each to import and load models, which a one-article run should not pay),
+and they live as long as the pool, so a batch run loads its models once, not per chunk.
+`pool.peak_rss_mb` holds each worker's peak resident memory, for the run's summary.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from multiprocessing.connection import wait
+
+from .errors import NewsprobeError
+from .model import Analysis, Article
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+# Articles handed to a worker at once: enough for the pipe round trip (a pickled analysis is
+# ~50-200 KB) to vanish, few enough that the last jobs of a run (news pages differ tenfold
+# in length) leave the other cores idle as little as possible.
+JOB_ARTICLES = 2
+# Jobs dispatched ahead of the oldest unfinished one, per worker: bounds the results held
+# back to keep input order when one article is slow.
+AHEAD_PER_WORKER = 4
+# Thread counts fixed in each worker's environment before numpy, spaCy or torch is imported.
+ONE_THREAD = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
+
+
+# Memory one worker may reach (spaCy, MiniLM, a job's analyses): 1.2-1.5 GB measured on
+# news pages (BENCHMARKS.md, "Speed"); the default number of workers leaves room for each.
+WORKER_MEMORY_BYTES = 1_500_000_000
+
+
+def worker_count(settings: Settings) -> int:
+    """`settings.workers`, with 0 meaning the cores this process may run on, but no more
+    workers than the available memory holds (a many-core laptop with 8 GB gets fewer)."""
+    if settings.workers > 0:
+        return settings.workers
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, _available_memory() // WORKER_MEMORY_BYTES))
+
+
+def _available_memory() -> int:
+    """MemAvailable from /proc/meminfo; where there is none (not Linux), no limit."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 1 << 62
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory so far (Linux reports kilobytes)."""
+    import resource
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+# --- the worker process ---------------------------------------------------------------------
+
+def _worker_main(conn, settings: Settings, layers: tuple[str, ...] | None) -> None:
+    """Load the models, then answer ("job", id, articles) with ("done", id, results, peak
+    MB) until the pipe closes. Errors travel as (code, message, origin): NewsprobeError
+    does not pickle (its args are the formatted message)."""
+    for name in ONE_THREAD:
+        os.environ[name] = "1"
+    from .analyze import analyze_each
+
+    def load() -> None:
+        from .parse import load_pipeline
+        load_pipeline(settings.model or None, settings.max_sentence_tokens)
+        import torch
+        torch.set_num_threads(1)
+        from .embeddings import load_encoder
+        load_encoder()
+
+    try:
+        load()
+    except NewsprobeError as err:  # E010: answer every job with it; the parent raises it
+        fatal = (err.code, err.message, err.origin)
+    else:
+        fatal = None
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        _, job_id, articles = message
+        if fatal:
+            conn.send(("fatal", job_id, fatal, peak_rss_mb()))
+            continue
+        try:
+            results = [r if isinstance(r, Analysis) else ("error", r.code, r.message, r.origin)
+                       for r in analyze_each(articles, settings, layers)]
+        except NewsprobeError as err:
+            conn.send(("fatal", job_id, (err.code, err.message, err.origin), peak_rss_mb()))
+            continue
+        conn.send(("done", job_id, results, peak_rss_mb()))
+
+
+class _Worker:
+    def __init__(self, slot: int, settings: Settings, layers):
+        import multiprocessing
+        # spawn, not fork: the parent may hold threads (a progress bar's) and loaded
+        # libraries that fork does not copy safely.
+        context = multiprocessing.get_context("spawn")
+        self.slot = slot
+        self.conn, child = context.Pipe()
+        saved = {name: os.environ.get(name) for name in ONE_THREAD}
+        os.environ.update(dict.fromkeys(ONE_THREAD, "1"))  # inherited before any import
+        try:
+            self.process = context.Process(target=_worker_main, args=(child, settings, layers),
+                                           name=f"newsprobe-worker-{slot}", daemon=True)
+            self.process.start()
+        finally:
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+        child.close()
+        self.job: tuple[int, list[Article]] | None = None
+
+    def send(self, job_id: int, articles: list[Article]) -> None:
+        self.job = (job_id, articles)
+        self.conn.send(("job", job_id, articles))
+
+    def stop(self, timeout: float = 5.0) -> None:
+        try:
+            self.conn.send(None)
+        except (OSError, ValueError):
+            pass
+        self.process.join(timeout)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+class AnalysisPool:
+    """Worker processes for analyses; a context manager (leaving it stops them)."""
+
+    def __init__(self, settings: Settings | None = None, layers: Iterable[str] | None = None,
+                 workers: int | None = None, min_articles: int | None = None):
+        self.settings = settings or Settings()
+        self.layers = tuple(layers) if layers is not None else None
+        self.workers = workers if workers is not None else worker_count(self.settings)
+        self.min_articles = (self.settings.workers_min_articles if min_articles is None
+                             else min_articles)
+        self._running: list[_Worker] = []
+        self.peak_rss_mb: dict[int, float] = {}   # worker slot -> its peak resident MB
+        self.restarts = 0
+
+    def __enter__(self) -> "AnalysisPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for worker in self._running:
+            worker.stop()
+        self._running = []
+
+    def memory_report(self) -> dict:
+        """For a run's summary: the processes that analysed and each one's peak resident
+        memory in MB (this process's own when no worker was started)."""
+        if not self.peak_rss_mb:
+            return {"workers": 1, "worker_peak_rss_mb": [peak_rss_mb()], "worker_restarts": 0}
+        return {"workers": len(self.peak_rss_mb),
+                "worker_peak_rss_mb": [self.peak_rss_mb[k] for k in sorted(self.peak_rss_mb)],
+                "worker_restarts": self.restarts}
+
+    def analyze_each(self, articles: Iterable[Article]) -> Iterator[Analysis | NewsprobeError]:
+        """What `analyze.analyze_each` yields for `articles`, in their order, analysed by
+        the workers (in this process when there is one worker, or the input is short)."""
+        from .analyze import analyze_each
+
+        articles = iter(articles)
+        if self.workers <= 1:
+            yield from analyze_each(articles, self.settings, self.layers)
+            return
+        head = list(itertools.islice(articles, self.min_articles))
+        if not self._running and len(head) < self.min_articles:
+            yield from analyze_each(head, self.settings, self.layers)
+            return
+        yield from self._parallel(itertools.chain(head, articles))
+
+    # -- dispatch --------------------------------------------------------------------------
+
+    def warm_up(self) -> None:
+        """Start the workers now (they import and load their models meanwhile), for a caller
+        that knows its input is long before it has read it all, as batch does."""
+        if self.workers > 1:
+            self._start()
+
+    def _start(self) -> None:
+        while len(self._running) < self.workers:
+            self._running.append(_Worker(len(self._running), self.settings, self.layers))
+
+    def _parallel(self, articles: Iterator[Article]) -> Iterator[Analysis | NewsprobeError]:
+        self._start()
+        try:
+            yield from self._dispatch(articles)
+        finally:
+            # Left early (the caller stopped reading, or an error): answers still on their
+            # way would be taken for the next call's, so these workers go.
+            if any(w.job is not None for w in self._running):
+                self.close()
+
+    def _dispatch(self, articles: Iterator[Article]) -> Iterator[Analysis | NewsprobeError]:
+        jobs = _jobs(articles)
+        retry: deque[tuple[int, list[Article]]] = deque()  # jobs to hand out before new ones
+        done: dict[int, list] = {}         # finished job id -> results, awaiting their turn
+        order: deque[int] = deque()        # job ids in input order, not yet yielded
+        parts: dict[int, list[int]] = {}   # a split job -> the ids of its one-article jobs
+        next_id = itertools.count()
+        exhausted = False
+        while True:
+            # hand out work to idle workers, within the look-ahead bound
+            for slot, worker in enumerate(self._running):
+                if worker.job is not None:
+                    continue
+                if retry:
+                    job = retry.popleft()
+                elif exhausted or len(order) >= AHEAD_PER_WORKER * self.workers:
+                    continue
+                else:
+                    batch = next(jobs, None)
+                    if batch is None:
+                        exhausted = True
+                        continue
+                    job = (next(next_id), batch)
+                    order.append(job[0])
+                self._send(slot, job)
+            # yield what is ready, in order
+            while order and _ready(order[0], done, parts):
+                yield from _collect(order.popleft(), done, parts)
+            busy = [w for w in self._running if w.job is not None]
+            if not busy:
+                if exhausted and not order and not retry:
+                    return
+                continue
+            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy])
+            for worker in busy:
+                if worker.conn in ready:
+                    try:
+                        message = worker.conn.recv()
+                    except (EOFError, OSError):
+                        message = None
+                    if message is not None:
+                        self._receive(worker, message, done)
+                        continue
+                elif worker.process.sentinel not in ready:
+                    continue
+                self._lost(worker, done, parts, retry, next_id)
+
+    def _send(self, slot: int, job: tuple[int, list[Article]]) -> None:
+        """Hand `job` to the worker in `slot`; one that died while idle is replaced first."""
+        worker = self._running[slot]
+        if worker.process.is_alive():
+            try:
+                worker.send(*job)
+                return
+            except OSError:  # it died just now: the pipe is broken
+                worker.job = None
+        log.error("analysis worker %d stopped while idle (exit code %s); starting another",
+                  slot, worker.process.exitcode)
+        worker.stop(timeout=1.0)
+        worker = self._running[slot] = _Worker(slot, self.settings, self.layers)
+        self.restarts += 1
+        worker.send(*job)
+
+    def _receive(self, worker: _Worker, message: tuple, done: dict[int, list]) -> None:
+        kind, job_id, payload, peak = message
+        self.peak_rss_mb[worker.slot] = max(peak, self.peak_rss_mb.get(worker.slot, 0.0))
+        worker.job = None
+        if kind == "fatal":
+            raise NewsprobeError(*payload)
+        done[job_id] = [NewsprobeError(*r[1:]) if isinstance(r, tuple) else r for r in payload]
+
+    def _lost(self, worker: _Worker, done, parts, retry, next_id) -> None:
+        """A worker died mid-job (killed for memory, a crash in native code): its articles
+        are analysed again one per job by a fresh worker; an article that was alone in its
+        job when its worker died becomes its own E031 error."""
+        job_id, articles = worker.job
+        code = worker.process.exitcode
+        log.error("analysis worker %d stopped (exit code %s) during a job of %d articles",
+                  worker.slot, code, len(articles))
+        worker.job = None
+        worker.stop(timeout=1.0)
+        self._running[self._running.index(worker)] = _Worker(worker.slot, self.settings, self.layers)
+        self.restarts += 1
+        if len(articles) == 1:
+            from .analyze import article_id
+            article = articles[0]
+            done[job_id] = [NewsprobeError(
+                "E031", f"analysis failed: the worker process stopped (exit code {code})",
+                article.origin or article_id(article))]
+            return
+        ids = []
+        for article in articles:
+            one = next(next_id)
+            ids.append(one)
+            retry.append((one, [article]))
+        parts[job_id] = ids
+
+
+def _jobs(articles: Iterator[Article]) -> Iterator[list[Article]]:
+    while True:
+        batch = list(itertools.islice(articles, JOB_ARTICLES))
+        if not batch:
+            return
+        yield batch
+
+
+def _ready(job_id: int, done: dict, parts: dict) -> bool:
+    if job_id in parts:
+        return all(_ready(one, done, parts) for one in parts[job_id])
+    return job_id in done
+
+
+def _collect(job_id: int, done: dict, parts: dict) -> list:
+    if job_id in parts:
+        return [r for one in parts.pop(job_id) for r in _collect(one, done, parts)]
+    return done.pop(job_id)

