@@ -200,3 +200,27 @@ def test_invisible_characters_do_not_enter_speaker_or_entity_names(hidden):
     assert {q.speaker.name for q in analysis.quotes} >= {"Ida Quell", "Tom Rask"}
     assert len({q.speaker.entity for q in analysis.quotes if "Quell" in q.speaker.name}) == 1
     assert not check_spans(analysis.to_dict())
+
+
+@pytest.mark.parametrize("text, not_content", [
+    ("A police officer, who declined to be named, said the road was closed.", "to be named"),
+    ("When asked to comment on reports that the mine would close, the minister smiled.",
+     "to comment on reports"),
+    ("The council was prevented from announcing that the pier would reopen.",
+     "that the pier would reopen"),
+    ("The governor told aides to find out whether the dam was safe.", "whether the dam was safe"),
+    ("The mayor plans to announce that the bridge will reopen.", "that the bridge will reopen"),
+])
+def test_a_speech_act_that_did_not_happen_is_no_attribution(text, not_content):
+    """Refusing to be named, being asked, being prevented from speaking, being told to find
+    out: no one said the content."""
+    found = [content(q) for q in quotes(text)]
+    assert not any(not_content in c for c in found), found
+
+
+def test_a_refusal_stays_an_attribution_but_claims_nothing():
+    text = "The company declined to say whether 300 jobs would go in March."
+    analysis = analyze(text)
+    assert any(q.cue.text.startswith("declined") for q in analysis.quotes)
+    claims = [c for c in analysis.to_dict()["claims"] if "300 jobs" in c["text"]]
+    assert all(c["quote"] is None and c["status"] == "asserted" for c in claims), claims

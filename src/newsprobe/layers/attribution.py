@@ -253,6 +253,8 @@ def _colon_cues(doc, text: str) -> list[_Record]:
 def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
         return None
+    if not_spoken(verb, lemma):
+        return None
     cue_end_token = verb
     for child in verb.children:
         if child.dep_ == "prt" and child.lower_ in CUE_PARTICLES and child.i == verb.i + 1:
@@ -296,6 +298,40 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
         return None
     record.clause_only = lemma in CLAUSE_ONLY
     return record
+
+
+# An infinitive cue under these verbs was spoken ("went on to say", "was forced to admit",
+# "seems to suggest"); under any other it is planned, refused, ordered or expected ("plans
+# to announce", "declined to say", "told aides to find out"), and nobody said anything yet.
+SPOKEN_INFINITIVE_HEADS = frozenset("go continue proceed have begin start force oblige compel "
+                                    "hasten rush seem appear happen use".split())
+# "prevented from announcing", "without saying": a gerund cue under these never happened.
+PREVENTED = frozenset("prevent stop bar ban refrain block keep prohibit forbid deter discourage".split())
+
+
+def not_spoken(verb, lemma: str) -> bool:
+    """Is this cue verb a speech act the text says did not take place? "declined to be
+    named" (how a source is withheld), "when asked to comment" (the source was asked),
+    "plans to announce", "prevented from announcing". A refusal itself ("declined to
+    comment") is kept: it is an attribution with nothing claimed (claims.py)."""
+    children = list(verb.children)
+    if lemma in ("decline", "refuse") and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "auxpass" for a in c.children) for c in children):
+        return True
+    if lemma == "ask" and not any(c.dep_ == "nsubj" for c in children) and (
+            verb.tag_ == "VBN" or any(c.dep_ in ("nsubjpass", "auxpass") for c in children)):
+        return True
+    head = verb.head
+    if head.i == verb.i:
+        return False
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in children)
+    if infinitive and verb.dep_ in ("xcomp", "advcl", "ccomp", "acl") and head.pos_ in ("VERB", "AUX") \
+            and head.lemma_.lower() not in SPOKEN_INFINITIVE_HEADS:
+        return True
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and (
+            head.lower_ == "without" or (head.lower_ == "from" and head.head.lemma_.lower() in PREVENTED)):
+        return True
+    return False
 
 
 def _sentence_before_final_cue(doc, text: str, verb, source_tokens) -> tuple[int, int] | None:

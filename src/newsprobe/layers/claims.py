@@ -168,16 +168,20 @@ def _is_clause(doc, start: int, end: int) -> bool:
     return any(t.tag_ in FINITE_TAGS and not in_relative_clause(t) for t in span)
 
 
+# "declined to say whether ...", "refused to confirm ...": the source said nothing.
+REFUSALS = frozenset({"decline", "refuse"})
+
+
 def _cue_negated(doc, quote: Quote) -> bool:
-    """Is the quote's reporting verb negated ("did not say", "never confirmed", "did not
-    name X or say Y")? A negation on the verb a conjoined cue hangs on counts too."""
+    """Is the quote's reporting verb negated or a refusal ("did not say", "never confirmed",
+    "declined to say", "did not name X or say Y")? A negation on the verb a conjoined cue hangs on counts too."""
     if quote.cue is None:
         return False
     span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
     if span is None:
         return False
     for t in span:
-        if t.dep_ == "neg" or t.lower_ in ("not", "n't", "never"):
+        if t.dep_ == "neg" or t.lower_ in ("not", "n't", "never") or t.lemma_.lower() in REFUSALS:
             return True
     for v in (t for t in span if t.pos_ in ("VERB", "AUX")):
         heads = [v, v.head] if v.dep_ == "conj" else [v]
