@@ -224,3 +224,43 @@ def test_a_refusal_stays_an_attribution_but_claims_nothing():
     assert any(q.cue.text.startswith("declined") for q in analysis.quotes)
     claims = [c for c in analysis.to_dict()["claims"] if "300 jobs" in c["text"]]
     assert all(c["quote"] is None and c["status"] == "asserted" for c in claims), claims
+
+
+def test_an_outlet_the_source_spoke_to_is_a_link_and_stays_with_the_speaker():
+    text = ("A close friend of the singer told The Sun that the tour had been cancelled. "
+            "She added that the band was exhausted.")
+    found = quotes(text)
+    assert [c.name for c in found[0].chain] == ["Sun"], found[0].to_dict()
+    assert [c.name for c in found[1].chain] == ["Sun"], found[1].to_dict()
+
+
+def test_told_reporters_relays_nothing():
+    q = only("The mayor told reporters that the bridge would reopen in May.")
+    assert q.chain == []
+
+
+def test_a_known_outlet_speaks_as_media():
+    q = only("Politico reported that the committee had spent 2 million dollars on ads.")
+    assert q.speaker.kind == "media"
+
+
+def test_a_pronoun_follows_the_subject_not_the_person_named_last():
+    text = ("Alan Marsh, a retired diplomat, said the talks had stalled. "
+            "Marsh recently urged the minister to raise the matter during any visit by Boris Johnson. "
+            "He said that the border would stay closed until spring.")
+    q = [q for q in quotes(text) if "border" in content(q)][0]
+    assert q.speaker.name == "Alan Marsh", q.to_dict()
+
+
+def test_a_pronoun_after_an_unnamed_speaker_is_that_speaker():
+    text = ("A close friend of the singer told reporters that the tour had been cancelled. "
+            "She added that the band was exhausted.")
+    q = [q for q in quotes(text) if "exhausted" in content(q)][0]
+    assert "friend" in q.speaker.name, q.to_dict()
+
+
+def test_an_unnamed_office_named_in_the_next_sentence_is_that_person():
+    text = ("A federal judge said the sentence would be announced on Friday. "
+            "U.S. District Judge Helen Sorley rejected the request for a delay.")
+    q = [q for q in quotes(text) if "Friday" in content(q)][0]
+    assert q.speaker.name == "Helen Sorley" and q.speaker.kind == "official", q.to_dict()

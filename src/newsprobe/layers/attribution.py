@@ -132,6 +132,7 @@ class _Record:
     speaker: Speaker | None = None
     forced_kind: str | None = None  # "rumor" for "there are claims that ..."
     via_tokens: list = field(default_factory=list)  # "through intermediaries", "citing X"
+    told_tokens: list = field(default_factory=list)  # "told The Sun": a link when an outlet
     confidence: float = 0.6
     continues: bool = False  # a quotation-only paragraph continuing the previous speaker
     parent: "_Record | None" = None
@@ -163,7 +164,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
         record.content = _without_cue_clause(text, record)
     records = [r for r in records if r.content]
     records.sort(key=lambda r: (r.start, r.cue[0] if r.cue else -1))
-    _resolve_speakers(records, doc, index, settings, inside)
+    _resolve_speakers(records, doc, index, settings, inside, own_outlet=analysis.outlet)
     _nest(records)
     quotes = []
     for i, record in enumerate(records, 1):
@@ -293,6 +294,7 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
         record.content = [_trimmed_range(text, list(verb.sent))]
         record.confidence -= 0.1
     record.via_tokens = _via(verb)
+    record.told_tokens = _told(verb)
     record.speech = lemma in hand_cues()
     if lemma in CLAUSE_ONLY and not record.content:
         return None
@@ -461,6 +463,32 @@ def _via(verb) -> list:
                 objs = [c for c in child.children if c.dep_ == "dobj"]
                 if objs:
                     found.append(list(objs[0].subtree))
+    return found
+
+
+# Nouns of a channel the source spoke through: "in an email to Astronomy", "in an
+# interview with the Post".
+CHANNEL_NOUNS = frozenset("email e-mail interview statement letter message comments remarks".split())
+
+
+def _told(verb) -> list:
+    """Whom the source spoke to: "told The Sun", "said to the Gazette", "in an email to
+    Astronomy". Such an addressee is a link of the chain only when it is an outlet (decided
+    when speakers are resolved): "told reporters" or "told the court" relays nothing."""
+    found = []
+    for child in verb.children:
+        if verb.lemma_.lower() == "tell" and child.dep_ in ("dobj", "dative", "iobj"):
+            found.append(list(child.subtree))
+        elif child.dep_ == "prep" and child.lower_ == "to":
+            found.extend(list(o.subtree) for o in child.children if o.dep_ == "pobj")
+        elif child.dep_ == "advcl" and child.lemma_.lower() in ("speak", "talk"):
+            # "When speaking to Page Six, she noted ..."
+            found.extend(list(o.subtree) for p in child.children if p.dep_ == "prep"
+                         and p.lower_ in ("to", "with") for o in p.children if o.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ == "in":
+            for channel in (o for o in child.children if o.dep_ == "pobj" and o.lemma_.lower() in CHANNEL_NOUNS):
+                found.extend(list(o.subtree) for p in channel.children
+                             if p.dep_ == "prep" and p.lower_ in ("to", "with") for o in p.children if o.dep_ == "pobj")
     return found
 
 
@@ -651,14 +679,19 @@ def _continues_previous(text: str, q: Quotation, previous: _Record) -> bool:
 # --- 4. speakers, 5. nesting -------------------------------------------------------------
 
 def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings: Settings,
-                      inside: _QuotationLookup) -> None:
+                      inside: _QuotationLookup, own_outlet: str | None = None) -> None:
     last: Speaker | None = None
+    # The outlets each speaker last spoke to ("told The Sun"): the same speaker's next words
+    # without a relay of their own reached the writer the same way ("..., she added").
+    relays: dict[str, list[ChainLink]] = {}
+    own = (own_outlet or "").lower()
     for record in sorted(records, key=lambda r: r.cue[0] if r.cue else r.start):
         if record.continues:
             source = record.follows.speaker if record.follows and record.follows.speaker else last
             record.speaker = Speaker(source.name, source.kind, source.entity, source.state_aligned) \
                 if source else Speaker("unknown")
             record.source_tokens = []
+            record.chain = list(relays.get(record.speaker.name, []))
             continue
         cue_offset = record.cue[0] if record.cue else record.start
         if record.forced_kind == "rumor" and not record.source_tokens:
@@ -680,8 +713,21 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
                 record.speaker, record.source_tokens = linked, via
             else:
                 record.chain.append(ChainLink(linked.name, linked.kind))
+        told = []
+        for addressee in record.told_tokens:
+            linked = speaker_for(addressee, cue_offset, doc, index, settings, None)
+            named = any(t.pos_ == "PROPN" for t in addressee)  # "told reporters" names no outlet
+            if linked.kind == "media" and named and linked.name.lower() not in own \
+                    and linked.name != record.speaker.name:
+                told.append(ChainLink(linked.name, linked.kind))
+        if told:
+            relays[record.speaker.name] = told
+            record.chain.extend(told)
+        elif not record.chain and not record.via_tokens:
+            record.chain = list(relays.get(record.speaker.name, []))
         if record.speaker.kind not in ("unknown", "author"):
             last = record.speaker
+            index.last_speaker_offset = cue_offset
             index.history.append(record.speaker)
     for record in records:
         record.confidence = round(max(0.05, min(0.99, record.confidence)), 3)
