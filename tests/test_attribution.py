@@ -264,3 +264,11 @@ def test_an_unnamed_office_named_in_the_next_sentence_is_that_person():
             "U.S. District Judge Helen Sorley rejected the request for a delay.")
     q = [q for q in quotes(text) if "Friday" in content(q)][0]
     assert q.speaker.name == "Helen Sorley" and q.speaker.kind == "official", q.to_dict()
+
+
+def test_the_newspaper_is_the_outlet_not_the_organisation_named_most():
+    text = ("NATO leaders met in Riga. NATO said the summit went well, and NATO will meet again. "
+            "The Global Times quoted a diplomat on the summit. The newspaper said that the "
+            "alliance was divided.")
+    q = [q for q in quotes(text) if "divided" in content(q)][0]
+    assert q.speaker.name == "Global Times" and q.speaker.kind == "media", q.to_dict()

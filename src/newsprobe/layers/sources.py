@@ -100,6 +100,9 @@ class EntityIndex:
             words = self.descriptors.get(e.id, set())
             if described_as in ("company", "firm"):
                 return bool(words & COMPANY_WORDS) or any(w.endswith("maker") for w in words)
+            if described_as in kind_words()["media"]:
+                # "the newspaper": an outlet by its name ("Times") or a known one
+                return described_as in words or bool(words & kind_words()["media"]) or is_known_outlet(e.name)
             return described_as in words
 
         return max(candidates, key=lambda e: (described(e),
@@ -134,7 +137,8 @@ class EntityIndex:
             subject = subjects[0]
             if subject.lower_ in PERSON_PRONOUNS:
                 continue
-            for t in subject.subtree:
+            # The subject's own head first ("Rovers manager Carla Dunne": Dunne, not Rovers)
+            for t in (subject, *sorted(subject.subtree, key=lambda t: abs(t.i - subject.i))):
                 entity = self.entity_at(t)
                 if entity is not None and entity.label == "PERSON" and not self.quoted(t.idx):
                     return entity
