@@ -117,6 +117,34 @@ _GLUE_OR_MARKS = re.compile(r"^[\s,:;.!?—–\-”’\"']*$")
 # neither content nor source. Every repeat is bounded: no backtracking on hostile runs.
 _DATELINE = re.compile(
     r"[A-Z][A-Z .'-]{1,40}(?:,[^()\n—–]{0,40})?(?:\([A-Za-z ]{1,20}\))?\s{0,3}(?:--|[—–-])\s{1,3}")
+# A wire dateline with the agency between slashes: "MOSCOW, December 5./TASS/.".
+_SLASH_DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,40},[^\n/]{1,30}?/\s{0,2}[A-Za-z-]{2,20}\s{0,2}/\s{0,2}\.?\s{0,3}")
+
+
+def dateline_end(text: str, start: int, end: int | None = None) -> int | None:
+    """Where a dateline that opens text[start:end] ends ("WASHINGTON (AP) — ", "MOSCOW,
+    December 5./TASS/. "), or None."""
+    end = len(text) if end is None else end
+    m = _DATELINE.match(text, start, end) or _SLASH_DATELINE.match(text, start, end)
+    return m.end() if m else None
+
+
+def _outside_dateline(text: str, verb, tokens: list) -> list:
+    """A dateline's place is never the source: "MOSCOW, December 5./TASS/. The ministry
+    said" has the ministry (the parser may give the verb both as subjects)."""
+    sent = verb.sent
+    end = dateline_end(text, sent.start_char, sent.end_char)
+    if end is None or not tokens or min(t.idx for t in tokens) >= end:
+        return tokens
+    kept = [t for t in tokens if t.idx >= end]
+    if kept:
+        return kept
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.idx >= end:
+            return list(child.subtree)
+    return []
+
+
 # Characters trimmed off the ends of an indirect content span.
 _TRIM = " \t\n,;:—–-"
 PAIR_DISTANCE = 80  # characters between a quotation and its cue clause: a short inversion
@@ -274,7 +302,7 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     # Prior confidence: how often annotators took this verb as a cue (0.55 when unknown).
     record = _Record(cue=(cue_start_token.idx, cue_end_token.idx + len(cue_end_token.text)), content=[],
                      confidence=learned_cue_rates().get(lemma, 0.55) * 0.8 + 0.1)
-    record.source_tokens = _subject_of(verb)
+    record.source_tokens = _outside_dateline(text, verb, _subject_of(verb))
     clause = _content_clause(verb)
     final = _sentence_before_final_cue(doc, text, verb, record.source_tokens)
     if final is not None:

@@ -337,6 +337,11 @@ def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
             return Status("unconfirmed", "agentless_source", where)
         if kind in UNCONFIRMED_KINDS:
             return Status("unconfirmed", f"{kind}_source", where)
+        m = EVIDENTIAL.search(text, c.start, c.end)
+        if m:
+            # "The report says it allegedly lists ...", "the Queen said to be feeling
+            # betrayed": the source itself passes on an allegation nobody stands behind.
+            return Status("unconfirmed", "agentless_evidential", (m.start(), m.end()))
         return Status("reported", "on_record_source", where)
     m = RUMOUR_WORDS.search(text, sent_start, sent_end)
     if m:
@@ -406,7 +411,7 @@ def link_rebuttals(doc, candidates: list[Candidate], statuses: list[Status],
                    and n - sent_index.get(c.sent.start_char, -99) <= REBUTTAL_WINDOW
                    and (c.quote is not None or statuses[i].status in ("unconfirmed", "rumored"))
                    and not (rebutter is not None and c.quote is not None
-                            and c.quote.speaker.name == rebutter.speaker.name)
+                            and same_side(c.quote, rebutter))
                    and statuses[i].rule not in ("false_verdict_in_frame",)]
         # not a claim of a sentence that itself rebuts something
         targets = [(i, c) for i, c in targets if _rebuttal_in(doc, c.sent, analysis) is None]
@@ -481,6 +486,26 @@ def _rebuttal_in(doc, sent, analysis: Analysis):
         if m and _voice_at(analysis, m.start()) is None:
             return status, rule, (m.start(), m.end()), None
     return None
+
+
+_SIDE_GENERIC = frozenset("the a an of for s said official officials spokesman spokeswoman "
+                          "spokesperson ministry department government office source sources "
+                          "state foreign defence defense senior".split())
+
+
+def same_side(claim_quote: Quote, rebutter: Quote) -> bool:
+    """Are the claim's source and the rebutting source one side? The same speaker, one in
+    the other's chain, or names sharing a distinctive word or its stem ("Karsovia's defence
+    ministry" and "Karsovian officials"). A side does not deny what it said itself."""
+    a, b = claim_quote.speaker, rebutter.speaker
+    if a.name == b.name or (a.entity and a.entity == b.entity):
+        return True
+    if any(link.name == b.name for link in claim_quote.chain) or any(link.name == a.name for link in rebutter.chain):
+        return True
+    words_a = {w for w in re.findall(r"[^\W\d_]+", a.name.lower()) if w not in _SIDE_GENERIC and len(w) > 2}
+    words_b = {w for w in re.findall(r"[^\W\d_]+", b.name.lower()) if w not in _SIDE_GENERIC and len(w) > 2}
+    return any(x == y or (min(len(x), len(y)) >= 5 and (x.startswith(y[:5]) and y.startswith(x[:5])))
+               for x in words_a for y in words_b)
 
 
 def _party_concerned(rebutter: Quote, target: Candidate, text: str) -> bool:
