@@ -192,6 +192,8 @@ def test_commitment_rules(sentence, word, did):
      "disputed", "contested_later"),
     ("Posts claimed that the dam in Belvik had cracked. The water board denied the report.",
      "denied", "denial_by_source"),
+    ("Two chemists said that the lake held 40 tonnes of lithium. But this is highly unlikely.",
+     "disputed", "contested_later"),
 ])
 def test_a_rebuttal_in_a_later_sentence_links_to_the_claim(text, status, rule):
     rebutted = [c for c in claims(text) if c["rebutted_by"]]

@@ -224,7 +224,8 @@ FALSE_VERDICT = re.compile(
 CONTESTED = re.compile(
     r"\b(misleading(ly)?|baseless(ly)?|unfounded|groundless|bogus|mistakenly|canard|"
     r"without (any |providing |offering )?(evidence|proof)|no (evidence|proof)|"
-    r"(pure|mere) speculation|debunked|discredited|contradict(s|ed)?|exaggerated)\b", re.I)
+    r"(pure|mere) speculation|debunked|discredited|contradict(s|ed)?|exaggerated|"
+    r"(highly|very|extremely) unlikely|far-?fetched|nonsense)\b", re.I)
 # Doubt cast without a contrary claim: questioned.
 DOUBT = re.compile(
     r"\b(too early to|far from (definitive|certain|clear|proven|conclusive)|"
