@@ -272,3 +272,9 @@ def test_the_newspaper_is_the_outlet_not_the_organisation_named_most():
             "alliance was divided.")
     q = [q for q in quotes(text) if "divided" in content(q)][0]
     assert q.speaker.name == "Global Times" and q.speaker.kind == "media", q.to_dict()
+
+
+def test_an_outlet_named_before_its_report_is_the_reports_source():
+    found = quotes("The ministry denied a Reuters report that the minister had resigned in May.")
+    report = [q for q in found if q.cue.text == "report"]
+    assert report and report[0].speaker.name == "Reuters", [q.to_dict() for q in found]

@@ -116,7 +116,8 @@ _GLUE_OR_MARKS = re.compile(r"^[\s,:;.!?—–\-”’\"']*$")
 # "WASHINGTON (AP) — ", "CAMBRIDGE, Mass., Dec. 11 (UPI) — ", "BRUSSELS - ": a dateline is
 # neither content nor source. Every repeat is bounded: no backtracking on hostile runs.
 _DATELINE = re.compile(
-    r"[A-Z][A-Z .'-]{1,40}(?:,[^()\n—–]{0,40})?(?:\([A-Za-z ]{1,20}\))?\s{0,3}(?:--|[—–-])\s{1,3}")
+    r"(?:[A-Z][A-Z .'-]{1,40}(?:,[^()\n—–]{0,40})?(?:\([A-Za-z ]{1,20}\))?|\([A-Z][A-Za-z ]{1,20}\))"
+    r"\s{0,3}(?:--|[—–-])\s{1,3}")
 # A wire dateline with the agency between slashes: "MOSCOW, December 5./TASS/.".
 _SLASH_DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,40},[^\n/]{1,30}?/\s{0,2}[A-Za-z-]{2,20}\s{0,2}/\s{0,2}\.?\s{0,3}")
 
@@ -568,8 +569,9 @@ def _noun_cue(doc, text: str, noun, rumor: bool) -> _Record | None:
         record.source_tokens = [noun, *[t for p in by for t in p.subtree]] if by else []
     elif objs:
         record.source_tokens = list(objs[0].subtree)
-    elif owner := [c for c in noun.children if c.dep_ == "poss"]:
-        record.source_tokens = list(owner[0].subtree)  # "the minister's claim that ..."
+    elif owner := [c for c in noun.children if c.dep_ == "poss"
+                   or (c.dep_ == "compound" and c.pos_ == "PROPN")]:
+        record.source_tokens = list(owner[0].subtree)  # "the minister's claim that ...", "a Reuters report that ..."
     there = noun.head.lemma_ == "be" and any(c.dep_ == "expl" for c in noun.head.children)
     if there and not objs:
         record.forced_kind = "rumor"  # "there are claims that ...": nobody owns the claim

@@ -24,6 +24,7 @@ from typing import Any
 
 from ..model import Analysis, Quote
 from ..settings import Settings
+from .attribution import dateline_end
 from .checkworthy import load_model
 from .commitment import DENIAL_VERBS, event_cues, happened_probability
 from .hedges import find_hedges
@@ -99,6 +100,9 @@ def candidates_of(doc, analysis: Analysis) -> list[Candidate]:
         if len(words) < MIN_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in sent):
             continue
         start, end = _trim(text, sent.start_char, sent.end_char)
+        dateline = dateline_end(text, start, end)
+        if dateline is not None:
+            start = dateline  # "(Reuters) - ", "MOSCOW, December 5./TASS/. " is no claim's text
         quote, piece = _quote_in(analysis.quotes, sent.start_char, sent.end_char)
         if quote is not None and _cue_negated(doc, quote):
             # "The agency did not say when the message was sent": the content is not the
