@@ -278,3 +278,14 @@ def test_an_outlet_named_before_its_report_is_the_reports_source():
     found = quotes("The ministry denied a Reuters report that the minister had resigned in May.")
     report = [q for q in found if q.cue.text == "report"]
     assert report and report[0].speaker.name == "Reuters", [q.to_dict() for q in found]
+
+
+def test_an_outer_report_is_never_nested_in_the_report_it_relays():
+    text = ("(Vostok) - Karsovia’s Foreign Ministry has denied a Gazette report that Foreign "
+            "Minister Ilse Marnow sent a letter to Karsovia’s president several months ago calling "
+            "for wide-ranging talks with Estmark, the Lindholm student news agency reported on Wednesday.")
+    found = quotes(text)
+    for q in found:
+        for p in found:
+            cycle = p.speaker.name in [c.name for c in q.chain] and q.speaker.name in [c.name for c in p.chain]
+            assert not cycle, [x.to_dict() for x in found]

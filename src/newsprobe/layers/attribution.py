@@ -771,8 +771,12 @@ def _nest(records: list[_Record]) -> None:
             continue
         if not record.speech:
             continue  # "has approved", "was identified": an act or stance, not a relayed source
+        # A holder whose own cue lies in this record's content is the inner one ("X has
+        # denied a Reuters report that ..., ISNA reported" when the parse lets the report
+        # run to the sentence's end): never nest the outer in it, never a cycle.
         holders = [o for o in records if o is not record
-                   and any(s <= record.cue[0] < e for s, e in o.content)]
+                   and any(s <= record.cue[0] < e for s, e in o.content)
+                   and not (o.cue and any(s <= o.cue[0] < e for s, e in record.content))]
         if holders:
             record.parent = min(holders, key=lambda o: o.content_length)
     # Outermost first, so that a parent's chain is complete before its child copies it: the
