@@ -200,3 +200,92 @@ def test_invisible_characters_do_not_enter_speaker_or_entity_names(hidden):
     assert {q.speaker.name for q in analysis.quotes} >= {"Ida Quell", "Tom Rask"}
     assert len({q.speaker.entity for q in analysis.quotes if "Quell" in q.speaker.name}) == 1
     assert not check_spans(analysis.to_dict())
+
+
+@pytest.mark.parametrize("text, not_content", [
+    ("A police officer, who declined to be named, said the road was closed.", "to be named"),
+    ("When asked to comment on reports that the mine would close, the minister smiled.",
+     "to comment on reports"),
+    ("The council was prevented from announcing that the pier would reopen.",
+     "that the pier would reopen"),
+    ("The governor told aides to find out whether the dam was safe.", "whether the dam was safe"),
+    ("The mayor plans to announce that the bridge will reopen.", "that the bridge will reopen"),
+])
+def test_a_speech_act_that_did_not_happen_is_no_attribution(text, not_content):
+    """Refusing to be named, being asked, being prevented from speaking, being told to find
+    out: no one said the content."""
+    found = [content(q) for q in quotes(text)]
+    assert not any(not_content in c for c in found), found
+
+
+def test_a_refusal_stays_an_attribution_but_claims_nothing():
+    text = "The company declined to say whether 300 jobs would go in March."
+    analysis = analyze(text)
+    assert any(q.cue.text.startswith("declined") for q in analysis.quotes)
+    claims = [c for c in analysis.to_dict()["claims"] if "300 jobs" in c["text"]]
+    assert all(c["quote"] is None and c["status"] == "asserted" for c in claims), claims
+
+
+def test_an_outlet_the_source_spoke_to_is_a_link_and_stays_with_the_speaker():
+    text = ("A close friend of the singer told The Sun that the tour had been cancelled. "
+            "She added that the band was exhausted.")
+    found = quotes(text)
+    assert [c.name for c in found[0].chain] == ["Sun"], found[0].to_dict()
+    assert [c.name for c in found[1].chain] == ["Sun"], found[1].to_dict()
+
+
+def test_told_reporters_relays_nothing():
+    q = only("The mayor told reporters that the bridge would reopen in May.")
+    assert q.chain == []
+
+
+def test_a_known_outlet_speaks_as_media():
+    q = only("Politico reported that the committee had spent 2 million dollars on ads.")
+    assert q.speaker.kind == "media"
+
+
+def test_a_pronoun_follows_the_subject_not_the_person_named_last():
+    text = ("Alan Marsh, a retired diplomat, said the talks had stalled. "
+            "Marsh recently urged the minister to raise the matter during any visit by Boris Johnson. "
+            "He said that the border would stay closed until spring.")
+    q = [q for q in quotes(text) if "border" in content(q)][0]
+    assert q.speaker.name == "Alan Marsh", q.to_dict()
+
+
+def test_a_pronoun_after_an_unnamed_speaker_is_that_speaker():
+    text = ("A close friend of the singer told reporters that the tour had been cancelled. "
+            "She added that the band was exhausted.")
+    q = [q for q in quotes(text) if "exhausted" in content(q)][0]
+    assert "friend" in q.speaker.name, q.to_dict()
+
+
+def test_an_unnamed_office_named_in_the_next_sentence_is_that_person():
+    text = ("A federal judge said the sentence would be announced on Friday. "
+            "U.S. District Judge Helen Sorley rejected the request for a delay.")
+    q = [q for q in quotes(text) if "Friday" in content(q)][0]
+    assert q.speaker.name == "Helen Sorley" and q.speaker.kind == "official", q.to_dict()
+
+
+def test_the_newspaper_is_the_outlet_not_the_organisation_named_most():
+    text = ("NATO leaders met in Riga. NATO said the summit went well, and NATO will meet again. "
+            "The Global Times quoted a diplomat on the summit. The newspaper said that the "
+            "alliance was divided.")
+    q = [q for q in quotes(text) if "divided" in content(q)][0]
+    assert q.speaker.name == "Global Times" and q.speaker.kind == "media", q.to_dict()
+
+
+def test_an_outlet_named_before_its_report_is_the_reports_source():
+    found = quotes("The ministry denied a Reuters report that the minister had resigned in May.")
+    report = [q for q in found if q.cue.text == "report"]
+    assert report and report[0].speaker.name == "Reuters", [q.to_dict() for q in found]
+
+
+def test_an_outer_report_is_never_nested_in_the_report_it_relays():
+    text = ("(Vostok) - Karsovia’s Foreign Ministry has denied a Gazette report that Foreign "
+            "Minister Ilse Marnow sent a letter to Karsovia’s president several months ago calling "
+            "for wide-ranging talks with Estmark, the Lindholm student news agency reported on Wednesday.")
+    found = quotes(text)
+    for q in found:
+        for p in found:
+            cycle = p.speaker.name in [c.name for c in q.chain] and q.speaker.name in [c.name for c in p.chain]
+            assert not cycle, [x.to_dict() for x in found]

@@ -192,6 +192,8 @@ def test_commitment_rules(sentence, word, did):
      "disputed", "contested_later"),
     ("Posts claimed that the dam in Belvik had cracked. The water board denied the report.",
      "denied", "denial_by_source"),
+    ("Two chemists said that the lake held 40 tonnes of lithium. But this is highly unlikely.",
+     "disputed", "contested_later"),
 ])
 def test_a_rebuttal_in_a_later_sentence_links_to_the_claim(text, status, rule):
     rebutted = [c for c in claims(text) if c["rebutted_by"]]
@@ -214,3 +216,39 @@ def test_every_status_carries_its_rule_and_words():
 def test_officials_of_a_named_body_are_on_record():
     claim = one_claim("The strike hit a power plant in Kharkiv, Ukrainian officials said.")
     assert claim["status"] == "reported"
+
+
+@pytest.mark.parametrize("text", [
+    "MOSCOW, December 5./TASS/. The Russian foreign ministry said the talks had failed in Vienna on Monday.",
+    "MOSCOW (Reuters) - The Russian foreign ministry said the talks had failed in Vienna on Monday.",
+])
+def test_a_dateline_is_never_a_speaker(text):
+    a = analyze(text)
+    assert [q.speaker.name.upper() for q in a.quotes if "MOSCOW" in q.speaker.name.upper()] == []
+    assert any("ministry" in q.speaker.name for q in a.quotes), [q.to_dict() for q in a.quotes]
+
+
+@pytest.mark.parametrize("text", [
+    "MOSCOW, December 5. /TASS/. The grain deal collapsed on Monday after the talks failed in Vienna.",
+    "MOSCOW (Reuters) - The grain deal collapsed on Monday after the talks failed in Vienna.",
+    "(Reuters) - The grain deal collapsed on Monday after the talks failed in Vienna, the agency said.",
+    "(Reuters) - The grain deal collapsed on Monday after the talks failed in Vienna.",
+])
+def test_a_dateline_is_never_part_of_a_claim(text):
+    claims = analyze(text).to_dict()["claims"]
+    assert claims and all("MOSCOW" not in c["text"] and "TASS" not in c["text"]
+                          and "Reuters" not in c["text"] for c in claims), claims
+
+
+def test_an_allegation_in_a_report_is_unconfirmed():
+    text = "The ministry published a report on Monday. It allegedly lists 40 companies that broke the sanctions."
+    claims = [c for c in analyze(text).to_dict()["claims"] if "40 companies" in c["text"]]
+    assert claims and claims[0]["status"] == "unconfirmed", claims
+    assert claims[0]["evidence"]["words"]["text"] == "allegedly"
+
+
+def test_a_side_does_not_deny_its_own_claim():
+    text = ("Karsovia's defence ministry said its troops had left the town of Dolna on Monday. "
+            "Karsovian officials denied that the army had shelled the town.")
+    claims = [c for c in analyze(text).to_dict()["claims"] if "left the town" in c["text"]]
+    assert claims and claims[0]["status"] == "reported" and claims[0]["rebutted_by"] is None, claims

@@ -47,3 +47,26 @@ def test_a_name_explained_by_an_apposition_never_gets_a_backwards_span():
     for entity in a.entities:
         for m in entity.mentions:
             assert m.start < m.end and a.text[m.start:m.end] == m.text
+
+
+def test_a_first_name_or_a_surname_first_name_joins_the_full_name():
+    a = analyze("Foreign Ministry spokesperson Lu Kang spoke on Tuesday. Lu said the talks would go on. "
+                "Singer Madison Ferrow arrived later. Madison said she was tired.")
+    assert len(entity_named(a, "Lu Kang").mentions) == 2
+    assert len(entity_named(a, "Madison Ferrow").mentions) == 2
+
+
+def test_a_demonym_and_its_country_are_told_apart():
+    a = analyze("Iranian officials said Iran would reply. Russia said the talks had failed, and "
+                "NATO said it would meet on Friday.")
+    labels = {m.text: e.label for e in a.entities for m in e.mentions}
+    assert labels.get("Iranian") == "NORP" and labels.get("Iran") == "GPE", labels
+    assert labels.get("Russia") == "GPE" and labels.get("NATO") == "ORG", labels
+
+
+def test_no_junk_mentions():
+    a = analyze("The pro-Blair campaigners met Dr in the hall. Politico reported that the "
+                "council had spent 2 million dollars.")
+    texts = {m.text: e.label for e in a.entities for m in e.mentions}
+    assert "Blair" not in texts and "Dr" not in texts, texts
+    assert texts.get("Politico") == "ORG", texts

@@ -116,7 +116,36 @@ _GLUE_OR_MARKS = re.compile(r"^[\s,:;.!?—–\-”’\"']*$")
 # "WASHINGTON (AP) — ", "CAMBRIDGE, Mass., Dec. 11 (UPI) — ", "BRUSSELS - ": a dateline is
 # neither content nor source. Every repeat is bounded: no backtracking on hostile runs.
 _DATELINE = re.compile(
-    r"[A-Z][A-Z .'-]{1,40}(?:,[^()\n—–]{0,40})?(?:\([A-Za-z ]{1,20}\))?\s{0,3}(?:--|[—–-])\s{1,3}")
+    r"(?:[A-Z][A-Z .'-]{1,40}(?:,[^()\n—–]{0,40})?(?:\([A-Za-z ]{1,20}\))?|\([A-Z][A-Za-z ]{1,20}\))"
+    r"\s{0,3}(?:--|[—–-])\s{1,3}")
+# A wire dateline with the agency between slashes: "MOSCOW, December 5./TASS/.".
+_SLASH_DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,40},[^\n/]{1,30}?/\s{0,2}[A-Za-z-]{2,20}\s{0,2}/\s{0,2}\.?\s{0,3}")
+
+
+def dateline_end(text: str, start: int, end: int | None = None) -> int | None:
+    """Where a dateline that opens text[start:end] ends ("WASHINGTON (AP) — ", "MOSCOW,
+    December 5./TASS/. "), or None."""
+    end = len(text) if end is None else end
+    m = _DATELINE.match(text, start, end) or _SLASH_DATELINE.match(text, start, end)
+    return m.end() if m else None
+
+
+def _outside_dateline(text: str, verb, tokens: list) -> list:
+    """A dateline's place is never the source: "MOSCOW, December 5./TASS/. The ministry
+    said" has the ministry (the parser may give the verb both as subjects)."""
+    sent = verb.sent
+    end = dateline_end(text, sent.start_char, sent.end_char)
+    if end is None or not tokens or min(t.idx for t in tokens) >= end:
+        return tokens
+    kept = [t for t in tokens if t.idx >= end]
+    if kept:
+        return kept
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.idx >= end:
+            return list(child.subtree)
+    return []
+
+
 # Characters trimmed off the ends of an indirect content span.
 _TRIM = " \t\n,;:—–-"
 PAIR_DISTANCE = 80  # characters between a quotation and its cue clause: a short inversion
@@ -132,6 +161,7 @@ class _Record:
     speaker: Speaker | None = None
     forced_kind: str | None = None  # "rumor" for "there are claims that ..."
     via_tokens: list = field(default_factory=list)  # "through intermediaries", "citing X"
+    told_tokens: list = field(default_factory=list)  # "told The Sun": a link when an outlet
     confidence: float = 0.6
     continues: bool = False  # a quotation-only paragraph continuing the previous speaker
     parent: "_Record | None" = None
@@ -163,7 +193,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
         record.content = _without_cue_clause(text, record)
     records = [r for r in records if r.content]
     records.sort(key=lambda r: (r.start, r.cue[0] if r.cue else -1))
-    _resolve_speakers(records, doc, index, settings, inside)
+    _resolve_speakers(records, doc, index, settings, inside, own_outlet=analysis.outlet)
     _nest(records)
     quotes = []
     for i, record in enumerate(records, 1):
@@ -253,6 +283,8 @@ def _colon_cues(doc, text: str) -> list[_Record]:
 def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
         return None
+    if not_spoken(verb, lemma):
+        return None
     cue_end_token = verb
     for child in verb.children:
         if child.dep_ == "prt" and child.lower_ in CUE_PARTICLES and child.i == verb.i + 1:
@@ -271,7 +303,7 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     # Prior confidence: how often annotators took this verb as a cue (0.55 when unknown).
     record = _Record(cue=(cue_start_token.idx, cue_end_token.idx + len(cue_end_token.text)), content=[],
                      confidence=learned_cue_rates().get(lemma, 0.55) * 0.8 + 0.1)
-    record.source_tokens = _subject_of(verb)
+    record.source_tokens = _outside_dateline(text, verb, _subject_of(verb))
     clause = _content_clause(verb)
     final = _sentence_before_final_cue(doc, text, verb, record.source_tokens)
     if final is not None:
@@ -291,11 +323,46 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
         record.content = [_trimmed_range(text, list(verb.sent))]
         record.confidence -= 0.1
     record.via_tokens = _via(verb)
+    record.told_tokens = _told(verb)
     record.speech = lemma in hand_cues()
     if lemma in CLAUSE_ONLY and not record.content:
         return None
     record.clause_only = lemma in CLAUSE_ONLY
     return record
+
+
+# An infinitive cue under these verbs was spoken ("went on to say", "was forced to admit",
+# "seems to suggest"); under any other it is planned, refused, ordered or expected ("plans
+# to announce", "declined to say", "told aides to find out"), and nobody said anything yet.
+SPOKEN_INFINITIVE_HEADS = frozenset("go continue proceed have begin start force oblige compel "
+                                    "hasten rush seem appear happen use".split())
+# "prevented from announcing", "without saying": a gerund cue under these never happened.
+PREVENTED = frozenset("prevent stop bar ban refrain block keep prohibit forbid deter discourage".split())
+
+
+def not_spoken(verb, lemma: str) -> bool:
+    """Is this cue verb a speech act the text says did not take place? "declined to be
+    named" (how a source is withheld), "when asked to comment" (the source was asked),
+    "plans to announce", "prevented from announcing". A refusal itself ("declined to
+    comment") is kept: it is an attribution with nothing claimed (claims.py)."""
+    children = list(verb.children)
+    if lemma in ("decline", "refuse") and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "auxpass" for a in c.children) for c in children):
+        return True
+    if lemma == "ask" and not any(c.dep_ == "nsubj" for c in children) and (
+            verb.tag_ == "VBN" or any(c.dep_ in ("nsubjpass", "auxpass") for c in children)):
+        return True
+    head = verb.head
+    if head.i == verb.i:
+        return False
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in children)
+    if infinitive and verb.dep_ in ("xcomp", "advcl", "ccomp", "acl") and head.pos_ in ("VERB", "AUX") \
+            and head.lemma_.lower() not in SPOKEN_INFINITIVE_HEADS:
+        return True
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and (
+            head.lower_ == "without" or (head.lower_ == "from" and head.head.lemma_.lower() in PREVENTED)):
+        return True
+    return False
 
 
 def _sentence_before_final_cue(doc, text: str, verb, source_tokens) -> tuple[int, int] | None:
@@ -428,6 +495,32 @@ def _via(verb) -> list:
     return found
 
 
+# Nouns of a channel the source spoke through: "in an email to Astronomy", "in an
+# interview with the Post".
+CHANNEL_NOUNS = frozenset("email e-mail interview statement letter message comments remarks".split())
+
+
+def _told(verb) -> list:
+    """Whom the source spoke to: "told The Sun", "said to the Gazette", "in an email to
+    Astronomy". Such an addressee is a link of the chain only when it is an outlet (decided
+    when speakers are resolved): "told reporters" or "told the court" relays nothing."""
+    found = []
+    for child in verb.children:
+        if verb.lemma_.lower() == "tell" and child.dep_ in ("dobj", "dative", "iobj"):
+            found.append(list(child.subtree))
+        elif child.dep_ == "prep" and child.lower_ == "to":
+            found.extend(list(o.subtree) for o in child.children if o.dep_ == "pobj")
+        elif child.dep_ == "advcl" and child.lemma_.lower() in ("speak", "talk"):
+            # "When speaking to Page Six, she noted ..."
+            found.extend(list(o.subtree) for p in child.children if p.dep_ == "prep"
+                         and p.lower_ in ("to", "with") for o in p.children if o.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ == "in":
+            for channel in (o for o in child.children if o.dep_ == "pobj" and o.lemma_.lower() in CHANNEL_NOUNS):
+                found.extend(list(o.subtree) for p in channel.children
+                             if p.dep_ == "prep" and p.lower_ in ("to", "with") for o in p.children if o.dep_ == "pobj")
+    return found
+
+
 def _is_cited(tokens) -> bool:
     """Do these source tokens come from "citing X" / "quoting X"?"""
     root = min(tokens, key=lambda t: len(list(t.ancestors)))
@@ -476,8 +569,9 @@ def _noun_cue(doc, text: str, noun, rumor: bool) -> _Record | None:
         record.source_tokens = [noun, *[t for p in by for t in p.subtree]] if by else []
     elif objs:
         record.source_tokens = list(objs[0].subtree)
-    elif owner := [c for c in noun.children if c.dep_ == "poss"]:
-        record.source_tokens = list(owner[0].subtree)  # "the minister's claim that ..."
+    elif owner := [c for c in noun.children if c.dep_ == "poss"
+                   or (c.dep_ == "compound" and c.pos_ == "PROPN")]:
+        record.source_tokens = list(owner[0].subtree)  # "the minister's claim that ...", "a Reuters report that ..."
     there = noun.head.lemma_ == "be" and any(c.dep_ == "expl" for c in noun.head.children)
     if there and not objs:
         record.forced_kind = "rumor"  # "there are claims that ...": nobody owns the claim
@@ -615,14 +709,19 @@ def _continues_previous(text: str, q: Quotation, previous: _Record) -> bool:
 # --- 4. speakers, 5. nesting -------------------------------------------------------------
 
 def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings: Settings,
-                      inside: _QuotationLookup) -> None:
+                      inside: _QuotationLookup, own_outlet: str | None = None) -> None:
     last: Speaker | None = None
+    # The outlets each speaker last spoke to ("told The Sun"): the same speaker's next words
+    # without a relay of their own reached the writer the same way ("..., she added").
+    relays: dict[str, list[ChainLink]] = {}
+    own = (own_outlet or "").lower()
     for record in sorted(records, key=lambda r: r.cue[0] if r.cue else r.start):
         if record.continues:
             source = record.follows.speaker if record.follows and record.follows.speaker else last
             record.speaker = Speaker(source.name, source.kind, source.entity, source.state_aligned) \
                 if source else Speaker("unknown")
             record.source_tokens = []
+            record.chain = list(relays.get(record.speaker.name, []))
             continue
         cue_offset = record.cue[0] if record.cue else record.start
         if record.forced_kind == "rumor" and not record.source_tokens:
@@ -644,8 +743,21 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
                 record.speaker, record.source_tokens = linked, via
             else:
                 record.chain.append(ChainLink(linked.name, linked.kind))
+        told = []
+        for addressee in record.told_tokens:
+            linked = speaker_for(addressee, cue_offset, doc, index, settings, None)
+            named = any(t.pos_ == "PROPN" for t in addressee)  # "told reporters" names no outlet
+            if linked.kind == "media" and named and linked.name.lower() not in own \
+                    and linked.name != record.speaker.name:
+                told.append(ChainLink(linked.name, linked.kind))
+        if told:
+            relays[record.speaker.name] = told
+            record.chain.extend(told)
+        elif not record.chain and not record.via_tokens:
+            record.chain = list(relays.get(record.speaker.name, []))
         if record.speaker.kind not in ("unknown", "author"):
             last = record.speaker
+            index.last_speaker_offset = cue_offset
             index.history.append(record.speaker)
     for record in records:
         record.confidence = round(max(0.05, min(0.99, record.confidence)), 3)
@@ -659,8 +771,12 @@ def _nest(records: list[_Record]) -> None:
             continue
         if not record.speech:
             continue  # "has approved", "was identified": an act or stance, not a relayed source
+        # A holder whose own cue lies in this record's content is the inner one ("X has
+        # denied a Reuters report that ..., ISNA reported" when the parse lets the report
+        # run to the sentence's end): never nest the outer in it, never a cycle.
         holders = [o for o in records if o is not record
-                   and any(s <= record.cue[0] < e for s, e in o.content)]
+                   and any(s <= record.cue[0] < e for s, e in o.content)
+                   and not (o.cue and any(s <= o.cue[0] < e for s, e in record.content))]
         if holders:
             record.parent = min(holders, key=lambda o: o.content_length)
     # Outermost first, so that a parent's chain is complete before its child copies it: the

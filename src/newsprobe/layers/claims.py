@@ -24,6 +24,7 @@ from typing import Any
 
 from ..model import Analysis, Quote
 from ..settings import Settings
+from .attribution import dateline_end
 from .checkworthy import load_model
 from .commitment import DENIAL_VERBS, event_cues, happened_probability
 from .hedges import find_hedges
@@ -99,6 +100,9 @@ def candidates_of(doc, analysis: Analysis) -> list[Candidate]:
         if len(words) < MIN_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in sent):
             continue
         start, end = _trim(text, sent.start_char, sent.end_char)
+        dateline = dateline_end(text, start, end)
+        if dateline is not None:
+            start = dateline  # "(Reuters) - ", "MOSCOW, December 5./TASS/. " is no claim's text
         quote, piece = _quote_in(analysis.quotes, sent.start_char, sent.end_char)
         if quote is not None and _cue_negated(doc, quote):
             # "The agency did not say when the message was sent": the content is not the
@@ -168,16 +172,20 @@ def _is_clause(doc, start: int, end: int) -> bool:
     return any(t.tag_ in FINITE_TAGS and not in_relative_clause(t) for t in span)
 
 
+# "declined to say whether ...", "refused to confirm ...": the source said nothing.
+REFUSALS = frozenset({"decline", "refuse"})
+
+
 def _cue_negated(doc, quote: Quote) -> bool:
-    """Is the quote's reporting verb negated ("did not say", "never confirmed", "did not
-    name X or say Y")? A negation on the verb a conjoined cue hangs on counts too."""
+    """Is the quote's reporting verb negated or a refusal ("did not say", "never confirmed",
+    "declined to say", "did not name X or say Y")? A negation on the verb a conjoined cue hangs on counts too."""
     if quote.cue is None:
         return False
     span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
     if span is None:
         return False
     for t in span:
-        if t.dep_ == "neg" or t.lower_ in ("not", "n't", "never"):
+        if t.dep_ == "neg" or t.lower_ in ("not", "n't", "never") or t.lemma_.lower() in REFUSALS:
             return True
     for v in (t for t in span if t.pos_ in ("VERB", "AUX")):
         heads = [v, v.head] if v.dep_ == "conj" else [v]
@@ -220,7 +228,8 @@ FALSE_VERDICT = re.compile(
 CONTESTED = re.compile(
     r"\b(misleading(ly)?|baseless(ly)?|unfounded|groundless|bogus|mistakenly|canard|"
     r"without (any |providing |offering )?(evidence|proof)|no (evidence|proof)|"
-    r"(pure|mere) speculation|debunked|discredited|contradict(s|ed)?|exaggerated)\b", re.I)
+    r"(pure|mere) speculation|debunked|discredited|contradict(s|ed)?|exaggerated|"
+    r"(highly|very|extremely) unlikely|far-?fetched|nonsense)\b", re.I)
 # Doubt cast without a contrary claim: questioned.
 DOUBT = re.compile(
     r"\b(too early to|far from (definitive|certain|clear|proven|conclusive)|"
@@ -333,6 +342,11 @@ def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
             return Status("unconfirmed", "agentless_source", where)
         if kind in UNCONFIRMED_KINDS:
             return Status("unconfirmed", f"{kind}_source", where)
+        m = EVIDENTIAL.search(text, c.start, c.end)
+        if m:
+            # "The report says it allegedly lists ...", "the Queen said to be feeling
+            # betrayed": the source itself passes on an allegation nobody stands behind.
+            return Status("unconfirmed", "agentless_evidential", (m.start(), m.end()))
         return Status("reported", "on_record_source", where)
     m = RUMOUR_WORDS.search(text, sent_start, sent_end)
     if m:
@@ -402,7 +416,7 @@ def link_rebuttals(doc, candidates: list[Candidate], statuses: list[Status],
                    and n - sent_index.get(c.sent.start_char, -99) <= REBUTTAL_WINDOW
                    and (c.quote is not None or statuses[i].status in ("unconfirmed", "rumored"))
                    and not (rebutter is not None and c.quote is not None
-                            and c.quote.speaker.name == rebutter.speaker.name)
+                            and same_side(c.quote, rebutter))
                    and statuses[i].rule not in ("false_verdict_in_frame",)]
         # not a claim of a sentence that itself rebuts something
         targets = [(i, c) for i, c in targets if _rebuttal_in(doc, c.sent, analysis) is None]
@@ -477,6 +491,26 @@ def _rebuttal_in(doc, sent, analysis: Analysis):
         if m and _voice_at(analysis, m.start()) is None:
             return status, rule, (m.start(), m.end()), None
     return None
+
+
+_SIDE_GENERIC = frozenset("the a an of for s said official officials spokesman spokeswoman "
+                          "spokesperson ministry department government office source sources "
+                          "state foreign defence defense senior".split())
+
+
+def same_side(claim_quote: Quote, rebutter: Quote) -> bool:
+    """Are the claim's source and the rebutting source one side? The same speaker, one in
+    the other's chain, or names sharing a distinctive word or its stem ("Karsovia's defence
+    ministry" and "Karsovian officials"). A side does not deny what it said itself."""
+    a, b = claim_quote.speaker, rebutter.speaker
+    if a.name == b.name or (a.entity and a.entity == b.entity):
+        return True
+    if any(link.name == b.name for link in claim_quote.chain) or any(link.name == a.name for link in rebutter.chain):
+        return True
+    words_a = {w for w in re.findall(r"[^\W\d_]+", a.name.lower()) if w not in _SIDE_GENERIC and len(w) > 2}
+    words_b = {w for w in re.findall(r"[^\W\d_]+", b.name.lower()) if w not in _SIDE_GENERIC and len(w) > 2}
+    return any(x == y or (min(len(x), len(y)) >= 5 and (x.startswith(y[:5]) and y.startswith(x[:5])))
+               for x in words_a for y in words_b)
 
 
 def _party_concerned(rebutter: Quote, target: Candidate, text: str) -> bool:

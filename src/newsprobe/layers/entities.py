@@ -14,6 +14,7 @@ from collections import Counter
 from rapidfuzz.distance import Levenshtein
 
 from ..model import Analysis, Entity, Span, clean_name
+from .sources import is_known_outlet
 from ..settings import Settings
 
 NAME = "entities"
@@ -24,7 +25,9 @@ REQUIRES: tuple[str, ...] = ()
 # Entity types a reader tracks as actors or places; numbers and dates are claims' business.
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 # spaCy's small model often hesitates between these for the same name; merge across them.
-LABEL_GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "org", "NORP": "org", "LOC": "place",
+# Nationalities and groups ("Iranian", "Republicans") are entities of their own, apart from
+# the country ("Iran"), as a reader (and the newsroom annotation) counts them.
+LABEL_GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "org", "NORP": "norp", "LOC": "place",
                 "FAC": "place"}
 
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -92,6 +95,21 @@ class _Cluster:
         # A country is named "Karsovia", not by its adjective "Karsovian".
         return max(self.forms, key=lambda f: (f not in self.demonyms, len(_tokens(f)), self.forms[f], len(f)))
 
+    def matches_given_name(self, form: str, group: str) -> bool:
+        """"Madison" after "Madison Ferrow", "Lu" after "Lu Kang" (surname first): a one-word
+        name equal to the first word of a fuller form. Tried only when no cluster matches by
+        surname (`matches`)."""
+        if group != "person" or self.group != "person":
+            return False
+        toks = _tokens(form)
+        for known in self.forms:
+            ktoks = _tokens(known)
+            if len(toks) == 1 and len(ktoks) > 1 and toks[0] == ktoks[0]:
+                return True
+            if len(ktoks) == 1 and len(toks) > 1 and ktoks[0] == toks[0]:
+                return True
+        return False
+
     def matches(self, form: str, group: str) -> bool:
         if group != self.group:
             return False
@@ -126,15 +144,21 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
             start = _after_titles(text, start, end)
         if end <= start or (start, end) in seen or "\n" in text[start:end]:
             continue
+        label = corrected_label(text, start, end, ent.label_,
+                                adjectival=ent.root.dep_ in ("amod", "compound") and ent.root.head.i > ent.root.i)
+        if label is None:
+            continue
         seen.add((start, end))
         span = Span.of(text, start, end)
-        group = LABEL_GROUPS.get(ent.label_, ent.label_.lower())
-        cluster = next((c for c in clusters if c.matches(span.text, group)), None)
+        group = LABEL_GROUPS.get(label, label.lower())
+        cluster = next((c for c in clusters if c.matches(span.text, group)), None) or \
+            next((c for c in clusters if c.matches_given_name(span.text, group)), None)
         if cluster is None:
             cluster = _Cluster(group)
             clusters.append(cluster)
-        cluster.add(span, ent.label_)
+        cluster.add(span, label)
 
+    _add_known_outlets(text, clusters, seen)
     _add_titled_names(doc, text, clusters, seen)
     _add_described_names(doc, text, clusters, seen)
     _add_missed_surnames(doc, text, clusters, seen)
@@ -154,6 +178,61 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     return entities
 
 
+# A mention glued to a prefix ("pro-Blair", "anti-NATO", "Sino-U.S.") is an adjective,
+# not the name of anyone.
+_PREFIXED = re.compile(r"(?:^|[^\w-])(?:pro|anti|non|ex|sino|post|pre|neo|mid|un)-$", re.I)
+_PREFIX_IN = re.compile(r"^(?:pro|anti|non|sino|neo)-", re.I)
+# Endings of a nationality or group word ("Iranian", "Chinese", "Israeli", "Democrats").
+_GROUP_ENDING = re.compile(r"(?:an|ans|i|is|ese|ish|ch|s|ic|ist|ists|ite|ites)$")
+# Endings only a nationality has ("Iranian", "European", "Japanese", "Turkish", "American").
+_DEMONYM_ENDING = re.compile(r"[a-z](?:ian|ians|ean|eans|ese|ish|can|cans)$")
+# Acronyms that are countries; any other all-capital "GPE" ("NATO") is an organisation.
+COUNTRY_ACRONYMS = {"US", "USA", "UK", "UAE", "USSR", "DPRK", "PRC", "ROK", "DRC", "EU", "GB"}
+
+
+# Buildings and streets named for the body that speaks from them.
+METONYM_BODIES = {"Pentagon", "Kremlin", "Whitehall", "Quai d'Orsay"}
+COMPASS_ADJECTIVES = {"Western", "Eastern", "Northern", "Southern"}
+# What follows a dateline's place: "BEIJING (Xinhua) --", "MOSCOW, Dec 5", "WASHINGTON -".
+_DATELINE_AFTER = re.compile(r"\s*(?:\(|,\s*[A-Z]|[—–-]{1,2}\s)")
+
+
+def corrected_label(text: str, start: int, end: int, label: str, adjectival: bool = False) -> str | None:
+    """The small model's label for a mention, corrected by its form and context, or None
+    for a span a reader would not call a name: all lower case ("state"), a bare title
+    ("Dr", "Councilor"), a prefixed adjective ("pro-Blair", "Sino-U.S."). `adjectival`: the mention
+    modifies a noun after it ("Karsovian Deputy Prime Minister")."""
+    form = text[start:end]
+    words = form.split()
+    if not any(ch.isupper() for ch in form):
+        return None
+    if all(w.lower().rstrip(".") in TITLE_WORDS | TITLE_MODIFIERS for w in words):
+        return None
+    if _PREFIXED.search(text, max(0, start - 6), start) or _PREFIX_IN.match(form):
+        return None
+    if is_known_outlet(form):
+        return "ORG"
+    if len(words) == 1:
+        if form in METONYM_BODIES:
+            return "ORG"             # "the Pentagon said": the body, not the place
+        if form in COMPASS_ADJECTIVES:
+            return None              # "Western media": an adjective
+        if form.replace(".", "") in COUNTRY_ACRONYMS and label in ("ORG", "NORP"):
+            return "GPE"             # "U.S."
+        if label in ("GPE", "NORP") and form.isupper() and len(form) >= 3 \
+                and form not in COUNTRY_ACRONYMS and not _DATELINE_AFTER.match(text, end):
+            return "ORG"             # "NATO"
+        if form.isupper() and len(form) >= 4 and _DATELINE_AFTER.match(text, end):
+            return "GPE"             # "BEIJING (Reuters) -": a dateline's place
+        if (label in ("GPE", "ORG", "LOC") or (label == "PERSON" and adjectival)) \
+                and _DEMONYM_ENDING.search(form):
+            # "Iranian", and "Karsovian Deputy Prime Minister ...", not "Brian said"
+            return "NORP"
+        if label == "NORP" and not _GROUP_ENDING.search(form):
+            return "GPE"             # "Russia", "Israel" as the small model's NORP
+    return label
+
+
 # Words that make a capitalised name an organisation, whatever the small model says
 # ("the Dravograd Gazette" is not a person).
 ORG_WORDS = {"gazette", "herald", "times", "post", "agency", "institute", "university", "ministry",
@@ -169,6 +248,11 @@ TITLE_WORDS = {"minister", "president", "spokesperson", "spokesman", "spokeswoma
                "councillor", "councilor", "judge", "prosecutor", "manager", "coach", "analyst",
                "commentator", "professor", "dr", "mr", "mrs", "ms", "economist", "researcher",
                "captain", "colonel", "lieutenant", "sergeant", "officer", "envoy", "negotiator"}
+
+
+# Words that only qualify a title ("Federal Prosecutor", "Deputy Minister").
+TITLE_MODIFIERS = {"federal", "senior", "deputy", "vice", "prime", "chief", "former", "acting",
+                   "foreign", "defence", "defense", "state", "district", "assistant", "executive"}
 
 
 def _add_titled_names(doc, text: str, clusters: list["_Cluster"], seen: set[tuple[int, int]]) -> None:
@@ -202,6 +286,30 @@ def _add_titled_names(doc, text: str, clusters: list["_Cluster"], seen: set[tupl
         cluster.add(span, "PERSON")
         seen.add((span.start, span.end))
         covered.update(range(span.start, span.end))
+
+
+def _add_known_outlets(text: str, clusters: list["_Cluster"], seen: set[tuple[int, int]]) -> None:
+    """Outlets of outlets/known_outlets.toml that the small model missed ("Politico
+    reported"), by their names and aliases as written, capitals and word edges included.
+    Aliases under four letters ("AP", "RT") are left to the model: too many other words."""
+    from ..outlets import known_outlets
+
+    covered = {i for start, end in seen for i in range(start, end)}
+    names = sorted({n for o in known_outlets() for n in (o.name, *o.aliases) if len(n) >= 4},
+                   key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    for m in pattern.finditer(text):
+        start, end = _clean_mention(text, m.start(), m.end())
+        if end <= start or any(i in covered for i in range(start, end)):
+            continue
+        span = Span.of(text, start, end)
+        cluster = next((c for c in clusters if c.matches(span.text, "org")), None)
+        if cluster is None:
+            cluster = _Cluster("org")
+            clusters.append(cluster)
+        cluster.add(span, "ORG")
+        seen.add((start, end))
+        covered.update(range(start, end))
 
 
 def _is_place_object(doc, mention: Span) -> bool:
@@ -308,11 +416,14 @@ def _mark_countries(doc, text: str, clusters: list["_Cluster"]) -> None:
     border is a country (GPE)."""
     words = {t.text for t in doc if t.text[:1].isupper()}
     for cluster in clusters:
-        if cluster.group == "person" or "GPE" in cluster.labels:
+        if cluster.group in ("person", "norp") or "GPE" in cluster.labels:
             continue
         name = cluster.name
-        demonym = any(f"{name}{end}" in words or f"{name[:-1]}{end}" in words
-                      for end in ("n", "ian", "an", "ese", "i", "ish"))
+        if name.isupper() or is_known_outlet(name):
+            continue  # "NATO", "The Sun": an organisation, whatever it owns
+        demonym = any(form != name and form in words
+                      for end in ("n", "ian", "an", "ese", "i", "ish")
+                      for form in (f"{name}{end}", f"{name[:-1]}{end}"))
         owns_state = False
         for mention in cluster.mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")

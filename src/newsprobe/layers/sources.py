@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model import Analysis, Entity, Speaker
+from ..outlets import known_by_name, name_key
 
 # What news calls a company on second mention ("Nordstal, Estmark's largest steelmaker").
 COMPANY_WORDS = {"company", "firm", "group", "producer", "operator", "retailer", "lender", "bank",
@@ -66,6 +67,7 @@ class EntityIndex:
     # Unnamed speakers met so far ("Karsovia's foreign ministry"), for later descriptions
     # ("the ministry said") that have no entity to point at.
     history: list = None
+    last_speaker_offset: int = -1  # where the last resolved speaker's cue was
 
     @classmethod
     def build(cls, doc, analysis: Analysis, quoted=None) -> "EntityIndex":
@@ -98,10 +100,61 @@ class EntityIndex:
             words = self.descriptors.get(e.id, set())
             if described_as in ("company", "firm"):
                 return bool(words & COMPANY_WORDS) or any(w.endswith("maker") for w in words)
+            if described_as in kind_words()["media"]:
+                # "the newspaper": an outlet by its name ("Times") or a known one
+                return described_as in words or bool(words & kind_words()["media"]) or is_known_outlet(e.name)
             return described_as in words
 
         return max(candidates, key=lambda e: (described(e),
                                               len(e.mentions), max(m.start for m in e.mentions if m.start < offset)))
+
+    def subject_before(self, doc, offset: int, max_distance: int) -> Entity | None:
+        """The person the text is about at `offset`: the named person who is the subject of
+        the nearest earlier sentence (within max_distance characters) that has a named or
+        a different subject; sentences whose subject is a person pronoun continue the
+        topic and are looked through. None when a non-person subject intervenes."""
+        sent = doc[doc.char_span(offset, offset + 1, alignment_mode="expand").start].sent \
+            if doc.char_span(offset, offset + 1, alignment_mode="expand") is not None else None
+        if sent is None:
+            return None
+        start = sent.start
+        while start > 0:
+            prev = doc[start - 1].sent
+            start = prev.start
+            if offset - prev.start_char > max_distance:
+                return None
+            if self.quoted(prev.root.idx):
+                continue
+            subjects = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects:
+                # "Also responding to the claims was Madison.": no parsed subject, but the
+                # person the sentence names is who it is about.
+                named = [e for t in prev if (e := self.entity_at(t)) is not None
+                         and e.label == "PERSON" and not self.quoted(t.idx)]
+                if named:
+                    return named[-1]
+                continue
+            subject = subjects[0]
+            if subject.lower_ in PERSON_PRONOUNS:
+                continue
+            # The subject's own head first ("Rovers manager Carla Dunne": Dunne, not Rovers)
+            for t in (subject, *sorted(subject.subtree, key=lambda t: abs(t.i - subject.i))):
+                entity = self.entity_at(t)
+                if entity is not None and entity.label == "PERSON" and not self.quoted(t.idx):
+                    return entity
+            return None
+        return None
+
+    def nearest_after(self, offset: int, accept, max_distance: int) -> Entity | None:
+        """The entity with the first mention after `offset` (within max_distance characters,
+        outside quotations) that `accept(entity)` allows; None if the first such mention
+        belongs to an entity it does not allow."""
+        best, best_start = None, offset + max_distance + 1
+        for entity in self.entities:
+            for mention in entity.mentions:
+                if offset < mention.start < best_start and not self.quoted(mention.start) and accept(entity):
+                    best, best_start = entity, mention.start
+        return best
 
     def nearest_before(self, offset: int, accept, max_distance: int) -> Entity | None:
         """The entity with the latest mention before `offset` (within max_distance
@@ -157,10 +210,17 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
         if described & {"fund", "portfolio", "investment", "hedge"}:
             return "person"  # a fund manager comments on markets; she holds no office
         return "official" if described & kinds["official"] else "person"
-    if described & kinds["media"]:
+    if described & kinds["media"] or is_known_outlet(entity.name):
         return "media"
     # Governments, companies, courts, police forces: an institution on the record.
     return "institution"
+
+
+def is_known_outlet(name: str) -> bool:
+    """Is this exactly the name of an outlet in outlets/known_outlets.toml ("The Sun",
+    "Politico")? Not a longer name that starts with one ("Sun Microsystems")."""
+    known = known_by_name(name)
+    return known is not None and name_key(name) in {name_key(a) for a in (known.name, *known.aliases)}
 
 
 def is_state_aligned(entity: Entity | None, words: set[str], index: EntityIndex) -> bool:
@@ -190,10 +250,21 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             return Speaker("the author", "author")
         if lower in PERSON_PRONOUNS:
             entity = index.nearest_before(cue_offset, lambda e: e.label == "PERSON", window)
+            topic = index.subject_before(doc, cue_offset, window)
+            if topic is not None:
+                # Subject continuity before recency: "He asked X to ... during a visit by
+                # Y. He said ..." is still the first "he", not Y.
+                return Speaker(topic.name, kind_of_entity(topic, index), topic.id)
             if last_speaker and last_speaker.kind in ("person", "official", "media") and last_speaker.entity:
                 # The last speaker wins unless another person was named since, outside quotes.
                 if entity is None or entity.id == last_speaker.entity:
                     return Speaker(last_speaker.name, last_speaker.kind, last_speaker.entity)
+            if last_speaker and last_speaker.entity is None and last_speaker.kind in ("person", "official", "anonymous") \
+                    and (entity is None or max((m.start for m in entity.mentions if m.start < cue_offset), default=-1)
+                         < index.last_speaker_offset):
+                # "A friend of the singer told ... She added ...": the unnamed speaker,
+                # when nobody was named since.
+                return Speaker(last_speaker.name, last_speaker.kind, None, last_speaker.state_aligned)
             if entity:
                 return Speaker(entity.name, kind_of_entity(entity, index), entity.id)
             return Speaker(head.text, "unknown")
@@ -279,6 +350,13 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         return Speaker(name, "institution")         # "police said", "prosecutors", "the ministry"
     if head_word in ROLE_PEOPLE:
         return Speaker(name, "person")              # "defense attorneys", "witnesses"
+    if head_word in kinds["official"] and not _is_definite(head) and not named_body:
+        # "A federal judge said ... U.S. District Judge William Martini ...": an unnamed
+        # office that the next sentences name is that person.
+        named = index.nearest_after(cue_offset, lambda e: e.label == "PERSON"
+                                    and head_word in index.descriptors.get(e.id, set()), FORWARD_WINDOW)
+        if named is not None:
+            return Speaker(named.name, kind_of_entity(named, index, words), named.id)
     if head_word in kinds["official"]:
         # An office without a name ("a senior minister") is an unnamed official; a
         # spokesperson speaks on the record by trade, and an office of a named body
@@ -288,6 +366,8 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
     return Speaker(name, "unknown")
 
 
+# How far ahead (characters) an unnamed office ("a spokesman") looks for its name.
+FORWARD_WINDOW = 400
 # Officials as a group: a body's voice when the body is named, else unnamed officials.
 OFFICIALDOM = frozenset("official officials aide aides diplomat diplomats".split())
 # The text says the source's identity is withheld.
