@@ -9,7 +9,8 @@ import sys
 
 from conftest import child_env
 
-HEAVY = ("spacy", "torch", "sklearn", "sentence_transformers", "transformers", "thinc")
+HEAVY = ("spacy", "torch", "sklearn", "sentence_transformers", "transformers", "thinc", "scipy",
+         "lingua")
 
 
 def test_import_newsprobe_loads_no_heavy_library():

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import NewsprobeError
-from .factcheck.claimreview import draft_claimreview
 from .model import Analysis
 
 EXPORT_KINDS = ("claimreview", "claims", "quotes", "stories")
@@ -50,6 +49,10 @@ def claimant_of(analysis: Analysis, claim: dict[str, Any]) -> tuple[str, str]:
 
 def claimreview_drafts(analyses: Iterable[Analysis]) -> Iterator[dict[str, Any]]:
     """One ClaimReview draft per claim, in article and claim order."""
+    # Imported here: the factcheck package loads numpy and scipy, and `newsprobe --help`
+    # reads this module for the export command's choices.
+    from .factcheck.claimreview import draft_claimreview
+
     for a in analyses:
         for claim in a.claims:
             claimant, claimant_type = claimant_of(a, claim)
