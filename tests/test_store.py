@@ -213,3 +213,12 @@ def test_store_opens_read_only_a_path_with_uri_characters(tmp_path, folder):
     with pytest.raises(sqlite3.OperationalError):  # read-only really is read-only
         with Store.open(path, readonly=True) as s:
             s.conn.execute("DELETE FROM articles")
+
+
+def test_browsing_snippets_end_at_a_word_with_an_ellipsis():
+    from newsprobe.store.db import lead
+    text = "The council approved the new harbour budget " * 10
+    cut = lead(text)
+    assert cut.endswith("…") and len(cut) <= 241
+    assert text.startswith(cut[:-1]) and text[len(cut) - 1] == " "  # a whole word before it
+    assert lead("short text") == "short text" and lead(None) is None

@@ -46,6 +46,22 @@ def readonly_uri(path: str) -> str:
     return "file:" + urllib.parse.quote(os.path.abspath(path), safe="/") + "?mode=ro"
 
 
+# Characters of a text's lead shown when browsing without a query.
+LEAD_CHARS = 240
+
+
+def lead(text: str | None, limit: int = LEAD_CHARS) -> str | None:
+    """The first `limit` characters of a text, cut at the last word boundary before them
+    with an ellipsis when the text goes on ("…the council appro" read as a typo)."""
+    if text is None or len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
 class Store:
     """A newsprobe database. Open with `Store.open(path)` (":memory:" for a throwaway one);
     use as a context manager or call `close()`."""
@@ -364,7 +380,7 @@ class Store:
             params.append(q)
             order = "rank"
         else:
-            select += f", substr({text}, 1, 240) AS snippet"
+            select += f", substr({text}, 1, {LEAD_CHARS + 1}) AS snippet"
             order = "a.published IS NULL, a.published DESC, a.rowid DESC" + \
                     ("" if kind == "articles" else f", {own}.start")
         if outlet:
@@ -408,7 +424,11 @@ class Store:
             sql += " WHERE " + " AND ".join(where)
         sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
         try:
-            return [dict(r) for r in self.conn.execute(sql, (*params, limit, offset))]
+            rows = [dict(r) for r in self.conn.execute(sql, (*params, limit, offset))]
+            if not q:  # browsing: the snippet is the text's lead, cut at a word
+                for row in rows:
+                    row["snippet"] = lead(row["snippet"])
+            return rows
         except sqlite3.OperationalError as exc:  # FTS5 syntax error in the user's query
             raise NewsprobeError("E021", f"bad search query {query!r}: {exc}") from exc
 
