@@ -79,15 +79,19 @@ def select_layers(names: Iterable[str] | None) -> tuple:
     return tuple(layer for layer in LAYERS if layer.NAME in wanted)
 
 
+def _prepare(settings: Settings | None, layers: Iterable[str] | None) -> tuple:
+    """The settings, the chosen layers, the loaded pipeline and its label for one run."""
+    from .parse import load_pipeline, pipeline_label
+    settings = settings or Settings()
+    nlp = load_pipeline(settings.model or None, settings.max_sentence_tokens)
+    return settings, select_layers(layers), nlp, pipeline_label(nlp)
+
+
 def analyze_many(articles: Iterable[Article], settings: Settings | None = None,
                  layers: Iterable[str] | None = None) -> Iterator[Analysis]:
     """Analyse articles in order, parsing them in batches with nlp.pipe. `layers` limits
     the run to some layers (and those they require); the others' fields stay empty."""
-    from .parse import load_pipeline, pipeline_label
-    settings = settings or Settings()
-    chosen = select_layers(layers)
-    nlp = load_pipeline(settings.model or None, settings.max_sentence_tokens)
-    model = pipeline_label(nlp)
+    settings, chosen, nlp, model = _prepare(settings, layers)
     batch: list[Article] = []
     for article in articles:
         check_text(article, settings.max_input_bytes)
@@ -105,11 +109,7 @@ def analyze_each(articles: Iterable[Article], settings: Settings | None = None,
     its Analysis or the NewsprobeError naming it (E005 over the size limit, E003 invalid
     Unicode, E031 a layer failing on it), so that no article ends the run of the others.
     Only a failure that concerns every article (E010, no spaCy pipeline) is raised."""
-    from .parse import load_pipeline, pipeline_label
-    settings = settings or Settings()
-    chosen = select_layers(layers)
-    nlp = load_pipeline(settings.model or None, settings.max_sentence_tokens)
-    model = pipeline_label(nlp)
+    settings, chosen, nlp, model = _prepare(settings, layers)
     batch: list[Article] = []
     for article in articles:
         try:
