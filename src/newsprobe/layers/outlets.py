@@ -14,7 +14,8 @@ import re
 
 from ..ingest.outlet import outlet_of
 from ..model import Analysis
-from ..outlets import OutletRecord, known_by_domain, known_by_name, looks_like_domain, name_key
+from ..outlets import (OutletRecord, known_by_domain, known_by_name, known_outlet, looks_like_domain,
+                       name_key)
 from ..settings import Settings
 
 NAME = "outlets"
@@ -85,14 +86,17 @@ def _publisher(analysis: Analysis) -> OutletRecord | None:
         return OutletRecord(name=known.name if known else (analysis.outlet or domain),
                             found_by="url", domain=domain)
     if analysis.outlet:
-        if looks_like_domain(analysis.outlet):
-            known = known_by_domain(analysis.outlet)
-            return OutletRecord(name=known.name if known else analysis.outlet,
-                                found_by="outlet field", domain=analysis.outlet.lower())
-        known = known_by_name(analysis.outlet)
-        return OutletRecord(name=known.name if known else analysis.outlet,
-                            found_by="outlet field", domain=_domain_of(analysis.outlet, known))
+        return _named(analysis.outlet, analysis.outlet)
     return _dateline_outlet(analysis.text)
+
+
+def _named(value: str, fallback_name: str) -> OutletRecord:
+    """The outlet a domain or a name stands for, found in an `outlet` field or asked for by
+    `outlets show`; `fallback_name` names an outlet newsprobe does not know."""
+    known = known_outlet(value)
+    domain = value.lower() if looks_like_domain(value) else _domain_of(value, known)
+    return OutletRecord(name=known.name if known else fallback_name, found_by="outlet field",
+                        domain=domain)
 
 
 def _dateline_outlet(text: str) -> OutletRecord | None:
@@ -106,15 +110,7 @@ def _dateline_outlet(text: str) -> OutletRecord | None:
 
 def resolve_outlet(value: str, index=None) -> OutletRecord:
     """One outlet named by a domain or a name, with its context (`outlets show`)."""
-    if looks_like_domain(value):
-        known = known_by_domain(value)
-        record = OutletRecord(name=known.name if known else value.lower(), found_by="outlet field",
-                              domain=value.lower())
-    else:
-        known = known_by_name(value)
-        record = OutletRecord(name=known.name if known else value, found_by="outlet field",
-                              domain=_domain_of(value, known))
-    return _with_context(record, index)
+    return _with_context(_named(value, value.lower() if looks_like_domain(value) else value), index)
 
 
 def _domain_of(name: str, known) -> str | None:

@@ -135,5 +135,13 @@ def looks_like_domain(value: str) -> bool:
     return bool(re.fullmatch(r"(?:[a-z0-9-]+\.)+[a-z]{2,}", value.strip().lower()))
 
 
+def known_outlet(value: str | None) -> KnownOutlet | None:
+    """A known outlet named by a domain ("tass.com") or a name ("TASS"), as stores, outlet
+    fields and EUvsDisinfo write them."""
+    if not value:
+        return None
+    return known_by_domain(value) if looks_like_domain(value) else known_by_name(value)
+
+
 __all__ = ["NOTE", "CONTROL_LABELS", "KnownOutlet", "OutletRecord", "known_outlets",
-           "known_by_domain", "known_by_name", "name_key", "looks_like_domain"]
+           "known_by_domain", "known_by_name", "known_outlet", "name_key", "looks_like_domain"]

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import NewsprobeError
-from . import known_by_domain, known_by_name, known_outlets, looks_like_domain, name_key
+from . import known_by_domain, known_by_name, known_outlet, known_outlets, name_key
 
 FORMAT = "newsprobe.outlet-index/1"
 QUALITY_FILE = "domain_pc1.csv"
@@ -147,7 +147,7 @@ class OutletIndex:
         if not hasattr(self, "_families"):
             families: dict[str, list[str]] = {}
             for key in self.disinfo:
-                family = known_by_domain(key) if looks_like_domain(key) else known_by_name(key)
+                family = known_outlet(key)
                 if family is not None:
                     families.setdefault(family.name, []).append(key)
             self._families = families

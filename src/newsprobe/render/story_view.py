@@ -90,11 +90,9 @@ def copy_graph(articles: list[dict], copies: list[dict]) -> dict[str, Any]:
 
 def outlet_control(outlet: str | None) -> str | None:
     """What newsprobe knows of an outlet's ownership (docs/outlets.md), for a chip beside it."""
-    from ..outlets import known_by_domain, known_by_name, looks_like_domain
+    from ..outlets import known_outlet
 
-    if not outlet:
-        return None
-    known = known_by_domain(outlet) if looks_like_domain(outlet) else known_by_name(outlet)
+    known = known_outlet(outlet)
     return known.control or None if known is not None else None
 
 

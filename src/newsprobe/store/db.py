@@ -434,16 +434,12 @@ class Store:
 
     def outlets_under(self, control: str) -> list[str]:
         """The stored articles' outlets that a known outlet with this control owns."""
-        from ..outlets import known_by_domain, known_by_name, looks_like_domain
+        from ..outlets import known_outlet
 
         names = [r[0] for r in self.conn.execute(
             "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")]
-        found = []
-        for name in names:
-            known = known_by_domain(name) if looks_like_domain(name) else known_by_name(name)
-            if known is not None and known.control == control:
-                found.append(name)
-        return found
+        return [name for name in names
+                if (known := known_outlet(name)) is not None and known.control == control]
 
     def outlet_counts(self, limit: int = 100) -> list[dict[str, Any]]:
         """Outlets with how many stored articles each has, most first."""

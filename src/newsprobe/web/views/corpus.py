@@ -12,7 +12,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 
 from ...errors import NewsprobeError
-from ...outlets import CONTROL_LABELS, known_by_domain, known_by_name
+from ...outlets import CONTROL_LABELS, known_outlet
 from ...store import Store
 from ...store.db import SEARCH_KINDS
 from ..app import read_store
@@ -81,7 +81,7 @@ def facets(store: Store, cache: dict) -> dict[str, Any]:
         cache.clear()
         outlets = store.outlet_counts(FACET_ROWS)
         for row in outlets:  # what newsprobe knows of the outlet's ownership, if anything
-            known = known_by_domain(row["outlet"]) or known_by_name(row["outlet"])
+            known = known_outlet(row["outlet"])
             row["control"] = known.control if known is not None and known.control else None
         cache[key] = {"outlets": outlets, "speakers": store.speaker_counts(FACET_ROWS),
                       "controls": list(CONTROL_LABELS),
