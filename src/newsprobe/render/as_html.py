@@ -407,7 +407,7 @@ def render(analysis: Analysis) -> str:
               + (f" · {esc(meta['model'])}" if meta.get("model") else "")
               + f" · {esc(a.id)} · {len(a.quotes)} quotes · {len(a.entities)} entities")
     return _PAGE.format(
-        csp=CSP, lang=esc(a.language or "en"), title=esc(headline(a)), css=_CSS + marks_css(),
+        head=page_head(headline(a), _CSS + marks_css(), lang=a.language or "en"), title=esc(headline(a)),
         facts=' <span class="sep">·</span> '.join(facts), legend=_legend(a),
         body=highlight(a, colour), panel=_panel(a, colour), footer=footer, js=_JS)
 
@@ -518,17 +518,18 @@ document.addEventListener('mouseover',function(e){
 });
 """
 
-_PAGE = """<!DOCTYPE html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>{title}</title>
-<style>{css}</style>
-</head>
-<body>
+def page_head(title: str, css: str, csp: str = CSP, lang: str = "en") -> str:
+    """The start of every standalone page newsprobe writes (article, index, corpus report):
+    its own CSP (nothing loads from outside), no referrer, the inlined stylesheet. `title`
+    and `lang` are escaped here; `css` and `csp` are ours."""
+    return (f'<!DOCTYPE html>\n<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            '<meta name="referrer" content="no-referrer">\n'
+            f"<title>{esc(title)}</title>\n<style>{css}</style>\n</head>\n")
+
+
+_PAGE = """{head}<body>
 <header>
 <h1>{title}</h1>
 <div class="facts">{facts}</div>
@@ -546,4 +547,4 @@ _PAGE = """<!DOCTYPE html>
 </html>
 """
 
-__all__ = ["render", "highlight", "safe_href", "CSP"]
+__all__ = ["render", "highlight", "safe_href", "page_head", "CSP"]

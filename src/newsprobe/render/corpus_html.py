@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from .. import __version__
+from .as_html import page_head
 from .story_view import story_articles, story_view
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -50,8 +51,9 @@ def render(result: dict[str, Any], texts: dict[str, str] | None = None) -> str:
                 f" ({escape(link['earliest'].get('published') or 'undated')}); repeated by "
                 f"{escape(', '.join(link['outlets']) or str(len(link['articles'])) + ' articles')}</li>")
         parts.append("</ul></section>")
-    return _PAGE.format(csp=CSP, css=_stylesheet(), body="\n".join(parts),
-                        version=escape(result.get("meta", {}).get("newsprobe", __version__)))
+    version = escape(result.get("meta", {}).get("newsprobe", __version__))
+    return (page_head("newsprobe story report", _stylesheet() + _EXTRA_CSS, csp=CSP)
+            + _PAGE.format(body="\n".join(parts), version=version))
 
 
 def _story(view: dict[str, Any]) -> str:
@@ -164,19 +166,10 @@ def _changes(pairs: list[dict[str, Any]], titles: dict[str, str]) -> str:
     return "".join(out)
 
 
-_PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>newsprobe story report</title>
-<style>{css}
-.story{{margin-bottom:3rem;border-bottom:1px solid var(--line)}}
-</style>
-</head>
-<body>
+# The story blocks are separated on the one page that lists several of them.
+_EXTRA_CSS = ".story{margin-bottom:3rem;border-bottom:1px solid var(--line)}\n"
+
+_PAGE = """<body>
 <main class="page">
 <h1>newsprobe story report</h1>
 {body}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .. import __version__
 from ..errors import NewsprobeError
 from ..model import Analysis
-from .as_html import CSP, esc
+from .as_html import esc, page_head
 from . import headline
 
 
@@ -37,31 +37,23 @@ def render_index(entries: list[IndexEntry], failures: list[NewsprobeError]) -> s
         for f in failures)
     failed_part = (f"<h2>{len(failures)} failed</h2><ul class=failed>{failed}</ul>"
                    if failures else "")
-    return _INDEX.format(
-        csp=esc(CSP), count=len(entries), rows="\n".join(rows), failed=failed_part,
+    return page_head("newsprobe reports", _STYLE) + _INDEX.format(
+        count=len(entries), rows="\n".join(rows), failed=failed_part,
         version=esc(__version__))
 
 
-_INDEX = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>newsprobe reports</title>
-<style>
-body{{margin:0 auto;max-width:76rem;padding:1.4rem 2rem;color:#1b1f24;
-font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}}
-table{{border-collapse:collapse;width:100%}}
-th,td{{text-align:left;padding:.45rem .6rem;border-bottom:1px solid #d0d7de;vertical-align:top}}
-th{{font-size:.8rem;text-transform:uppercase;color:#57606a}}
-td.n,th.n{{text-align:right;font-variant-numeric:tabular-nums}}
-a{{color:#0550ae}} .sub{{color:#57606a;font-size:.8rem;overflow-wrap:anywhere}}
-.failed code{{color:#a40e26}}
-</style>
-</head>
-<body>
+_STYLE = """
+body{margin:0 auto;max-width:76rem;padding:1.4rem 2rem;color:#1b1f24;
+font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+table{border-collapse:collapse;width:100%}
+th,td{text-align:left;padding:.45rem .6rem;border-bottom:1px solid #d0d7de;vertical-align:top}
+th{font-size:.8rem;text-transform:uppercase;color:#57606a}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+a{color:#0550ae} .sub{color:#57606a;font-size:.8rem;overflow-wrap:anywhere}
+.failed code{color:#a40e26}
+"""
+
+_INDEX = """<body>
 <h1>{count} articles analysed</h1>
 <table>
 <thead><tr><th>article</th><th>outlet</th><th>published</th><th class=n>quotes</th>
