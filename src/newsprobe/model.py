@@ -189,8 +189,11 @@ class Analysis:
     language: str = "en"
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
-    # Filled by later layers (claims, techniques, integrity); kept as contract-shaped dicts
-    # until those layers define their own finding classes.
+    # Filled by later layers (claims, techniques, integrity) with contract-shaped dicts,
+    # which the store, the exports and the corpus stage read as they are and `to_dict`
+    # writes unchanged; `claim_findings()`, `technique_findings()` and
+    # `integrity_findings()` give the same findings typed (`Claim`, `Technique`,
+    # `IntegrityFinding`), which is how the renderers read them (render/article_view.py).
     claims: list[dict[str, Any]] = field(default_factory=list)
     techniques: list[dict[str, Any]] = field(default_factory=list)
     integrity: list[dict[str, Any]] = field(default_factory=list)
@@ -200,6 +203,15 @@ class Analysis:
 
     def entity(self, entity_id: str | None) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None)
+
+    def claim_findings(self) -> list["Claim"]:
+        return [Claim.from_dict(c) for c in self.claims]
+
+    def technique_findings(self) -> list["Technique"]:
+        return [Technique.from_dict(t) for t in self.techniques]
+
+    def integrity_findings(self) -> list["IntegrityFinding"]:
+        return [IntegrityFinding.from_dict(f) for f in self.integrity]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -234,6 +246,212 @@ class Analysis:
         )
 
 
+# --- Findings of the later layers -----------------------------------------------------
+# Typed, read-only twins of the contract's claim, technique and integrity objects. Each
+# `from_dict` reads a stored object and `to_dict` writes it back key for key, in the order
+# the layers write it; keys this model does not know are kept in `extra` and written last,
+# so that a reader of a newer object loses nothing. Keys the contract leaves optional
+# (firmness, a hedge's kind, a match's url...) are written only when set.
+
+
+def _extra(d: dict[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if k not in known}
+
+
+def _optional(d: dict[str, Any], **values: Any) -> dict[str, Any]:
+    """`d` with each of `values` that is not None added, in order."""
+    d.update((k, v) for k, v in values.items() if v is not None)
+    return d
+
+
+def _span_or_none(d: dict[str, Any] | None) -> Span | None:
+    return Span.from_dict(d) if d else None
+
+
+@dataclass(frozen=True)
+class Hedge:
+    """A word or phrase that softens a claim ("reportedly", "may"); `kind` names the
+    hedge family when the hedges layer knows it."""
+
+    start: int
+    end: int
+    text: str
+    kind: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    _KEYS = ("start", "end", "text", "kind")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**_optional({"start": self.start, "end": self.end, "text": self.text}, kind=self.kind),
+                **self.extra}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Hedge":
+        return cls(d.get("start", 0), d.get("end", 0), d.get("text", ""), d.get("kind"),
+                   _extra(d, cls._KEYS))
+
+
+@dataclass(frozen=True)
+class FactCheckMatch:
+    """A published fact-check whose claim matches ours: its claim and verdict as the
+    checker wrote them, our match score, and what else the index knows of it."""
+
+    claim: str
+    rating: str
+    score: float
+    similarity: float | None = None
+    url: str | None = None
+    date: str | None = None
+    title: str | None = None
+    id: str | None = None
+    reviewer: str | None = None  # who published the verdict
+    claimant: str | None = None  # who made the claim
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    _KEYS = ("claim", "rating", "score", "similarity", "url", "date", "title", "id", "reviewer",
+             "claimant")
+
+    def to_dict(self) -> dict[str, Any]:
+        d = _optional({"claim": self.claim, "rating": self.rating, "score": self.score},
+                      similarity=self.similarity, url=self.url, date=self.date, title=self.title,
+                      id=self.id, reviewer=self.reviewer, claimant=self.claimant)
+        return {**d, **self.extra}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "FactCheckMatch":
+        return cls(d.get("claim", ""), d.get("rating", ""), d.get("score", 0.0),
+                   *(d.get(k) for k in cls._KEYS[3:]), extra=_extra(d, cls._KEYS))
+
+
+@dataclass(frozen=True)
+class StatusEvidence:
+    """What decided a claim's status: the rule's name (docs/claims.md), whether a rule or
+    the model decided, and the words it fired on (None when the status is the absence of
+    any cue, e.g. asserted)."""
+
+    rule: str
+    decided_by: str = "rule"
+    words: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rule": self.rule, "decided_by": self.decided_by,
+                "words": self.words.to_dict() if self.words else None}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "StatusEvidence":
+        return cls(d.get("rule", ""), d.get("decided_by", "rule"), _span_or_none(d.get("words")))
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A check-worthy statement: where it is, how the text presents it (`status`, and the
+    `evidence` that decided it), how firmly (`firmness`, None in analyses made before the
+    field), whose quote it comes from (`quote`, an id in `Analysis.quotes`), its hedges
+    and the fact-checks that match it."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    status: str
+    evidence: StatusEvidence | None = None
+    rebutted_by: Span | None = None
+    checkworthiness: float = 0.0
+    firmness: float | None = None
+    quote: str | None = None
+    hedges: tuple[Hedge, ...] = ()
+    factchecks: tuple[FactCheckMatch, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    _KEYS = ("id", "start", "end", "text", "status", "evidence", "rebutted_by", "checkworthiness",
+             "firmness", "quote", "hedges", "factchecks")
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {"id": self.id, "start": self.start, "end": self.end, "text": self.text,
+             "status": self.status, "evidence": self.evidence.to_dict() if self.evidence else None,
+             "rebutted_by": self.rebutted_by.to_dict() if self.rebutted_by else None,
+             "checkworthiness": self.checkworthiness}
+        _optional(d, firmness=self.firmness)
+        d.update(quote=self.quote, hedges=[h.to_dict() for h in self.hedges],
+                 factchecks=[f.to_dict() for f in self.factchecks])
+        return {**d, **self.extra}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Claim":
+        return cls(
+            id=d.get("id", ""), start=d.get("start", 0), end=d.get("end", 0), text=d.get("text", ""),
+            status=d.get("status", ""),
+            evidence=StatusEvidence.from_dict(d["evidence"]) if d.get("evidence") else None,
+            rebutted_by=_span_or_none(d.get("rebutted_by")),
+            checkworthiness=d.get("checkworthiness", 0.0), firmness=d.get("firmness"),
+            quote=d.get("quote"),
+            hedges=tuple(Hedge.from_dict(h) for h in d.get("hedges", [])),
+            factchecks=tuple(FactCheckMatch.from_dict(f) for f in d.get("factchecks", [])),
+            extra=_extra(d, cls._KEYS))
+
+
+@dataclass(frozen=True)
+class Technique:
+    """A persuasion technique over a span; `in_quote` is the id of the quote whose content
+    holds it (the speaker's rhetoric), None when it is in the author's own words."""
+
+    start: int
+    end: int
+    text: str
+    technique: str
+    score: float
+    alternative: str | None = None  # the runner-up technique
+    in_quote: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    _KEYS = ("start", "end", "text", "technique", "score", "alternative", "in_quote")
+
+    def to_dict(self) -> dict[str, Any]:
+        d = _optional({"start": self.start, "end": self.end, "text": self.text,
+                       "technique": self.technique, "score": self.score}, alternative=self.alternative)
+        return {**d, "in_quote": self.in_quote, **self.extra}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Technique":
+        return cls(d.get("start", 0), d.get("end", 0), d.get("text", ""), d.get("technique", ""),
+                   d.get("score", 0.0), d.get("alternative"), d.get("in_quote"),
+                   _extra(d, cls._KEYS))
+
+
+INTEGRITY_SEVERITIES = ("warning", "info")
+
+
+@dataclass(frozen=True)
+class IntegrityFinding:
+    """A scar of copying or rewriting (`severity` "warning": a likely defect) or a normal
+    variant worth knowing ("info"), over the spans it is about (sorted, earliest first)."""
+
+    kind: str
+    spans: tuple[Span, ...]
+    message: str
+    severity: str = "warning"
+    score: float = 0.5
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    _KEYS = ("kind", "spans", "message", "severity", "score")
+
+    @property
+    def is_warning(self) -> bool:
+        """Anything not marked info is a warning, as the contract's default says."""
+        return self.severity != "info"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "spans": [s.to_dict() for s in self.spans],
+                "message": self.message, "severity": self.severity, "score": self.score,
+                **self.extra}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "IntegrityFinding":
+        return cls(d.get("kind", ""), tuple(Span.from_dict(s) for s in d.get("spans", [])),
+                   d.get("message", ""), d.get("severity", "warning"), d.get("score", 0.5),
+                   _extra(d, cls._KEYS))
+
+
 def upgrade_v1(d: dict[str, Any]) -> dict[str, Any]:
     """An article/1 object in article/2 terms (schema/CHANGES.md): kinds merged, claims
     given an evidence that says where they come from, chains moved to the inner speaker."""
@@ -263,4 +481,5 @@ def upgrade_v1(d: dict[str, Any]) -> dict[str, Any]:
 
 
 __all__ = ["ARTICLE_SCHEMA", "READABLE_SCHEMAS", "upgrade_v1", "SPEAKER_KINDS", "QUOTE_TYPES", "Span", "Article", "Entity",
-           "Speaker", "ChainLink", "Quote", "Analysis"]
+           "Speaker", "ChainLink", "Quote", "Analysis", "Hedge", "FactCheckMatch", "StatusEvidence",
+           "Claim", "Technique", "IntegrityFinding", "INTEGRITY_SEVERITIES"]
