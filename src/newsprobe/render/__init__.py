@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Analysis, ChainLink, Quote, Speaker
+from ..model import Analysis, ChainLink, Claim, Quote, Speaker
 
 # Words of the article text used as a headline when it has no title.
 HEADLINE_WORDS = 12
@@ -103,15 +103,22 @@ RULE_LABELS = {
 }
 
 
-def status_evidence(claim: dict) -> str:
+def status_evidence(claim: Claim) -> str:
     """"an anonymous source: “Sources familiar with the talks”": why the claim has its
     status; empty for claims without evidence."""
-    ev = claim.get("evidence") or {}
-    if not ev:
+    ev = claim.evidence
+    if ev is None:
         return ""
-    label = RULE_LABELS.get(str(ev.get("rule", "")), str(ev.get("rule", "")))
-    words = ev.get("words") or {}
-    return label + (f": “{truncate(one_line(str(words.get('text', ''))), 80)}”" if words else "")
+    label = RULE_LABELS.get(str(ev.rule), str(ev.rule))
+    return label + (f": “{truncate(one_line(ev.words.text), 80)}”" if ev.words else "")
+
+
+def safe_href(url: object) -> str | None:
+    """The URL if it is http(s), else None: `javascript:` and friends never become links."""
+    if (isinstance(url, str) and url.strip().lower().startswith(("http://", "https://"))
+            and url == url.strip()):
+        return url
+    return None
 
 
 def quote_content(quote: Quote, limit: int = CONTENT_CHARS) -> str:
@@ -184,5 +191,5 @@ def _quote_position(quote: Quote) -> int:
 
 
 __all__ = ["HEADLINE_WORDS", "CONTENT_CHARS", "clean", "one_line", "truncate", "headline",
-           "source_label", "chain_label", "status_evidence", "RULE_LABELS", "quote_content",
+           "source_label", "chain_label", "status_evidence", "safe_href", "RULE_LABELS", "quote_content",
            "SpeakerGroup", "speaker_groups", "outlet_role", "outlet_facts"]

@@ -17,23 +17,13 @@ from dataclasses import dataclass
 
 from .. import __version__
 from ..model import Analysis, Quote
-from ..layers.technique_glossary import EXPLANATIONS as TECHNIQUE_EXPLANATIONS
-from ..layers.technique_glossary import label as technique_label
-from ..outlets import CONTROL_LABELS
-from . import (chain_label, headline, marked, one_line, outlet_facts, outlet_role, quote_content,
-               source_label, speaker_groups, status_evidence, truncate)
+from . import (chain_label, headline, marked, one_line, quote_content, safe_href, source_label,
+               truncate)
+from .article_view import PALETTE, ArticleView, ClaimView
+from .article_view import build as build_view
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 
-# Quote backgrounds, one per speaker in order of appearance (cycled), light enough for
-# near-black text to keep a contrast ratio above 12:1; the border colour marks the speaker
-# in the side panel.
-PALETTE = [
-    ("#dbeafe", "#2563eb"), ("#fde2e1", "#dc2626"), ("#dcfce7", "#16a34a"),
-    ("#fef3c7", "#d97706"), ("#ede9fe", "#7c3aed"), ("#cffafe", "#0891b2"),
-    ("#fce7f3", "#db2777"), ("#ecfccb", "#65a30d"), ("#ffedd5", "#ea580c"),
-    ("#e0e7ff", "#4f46e5"),
-]
 # Characters of quote content in the side panel.
 PANEL_CHARS = 180
 
@@ -46,13 +36,6 @@ def _text(value: str) -> str:
     """Escaped article text; a carriage return as a character reference, since an HTML
     parser would otherwise fold CR LF into LF and the visible text would differ."""
     return esc(value).replace("\r", "&#13;")
-
-
-def safe_href(url: str | None) -> str | None:
-    """The URL if it is http(s), else None: `javascript:` and friends never become links."""
-    if url and url.strip().lower().startswith(("http://", "https://")) and url == url.strip():
-        return url
-    return None
 
 
 @dataclass
@@ -82,7 +65,8 @@ def _quote_tip(q: Quote, a: Analysis) -> str:
     return tip
 
 
-def _marks(a: Analysis, colour: dict[int, int]) -> list[_Mark]:
+def _marks(view: ArticleView) -> list[_Mark]:
+    a, colour = view.analysis, view.colour
     marks: list[_Mark] = []
     for e in a.entities:
         for m in e.mentions:
@@ -97,63 +81,48 @@ def _marks(a: Analysis, colour: dict[int, int]) -> list[_Mark]:
             marks.append(_Mark(q.source.start, q.source.end, ("src",),
                                f"source of {q.id} as written → {source_label(q.speaker.name, q.speaker.kind)}",
                                qi))
-    for c in a.claims:
-        marks.append(_Mark(c.get("start", 0), c.get("end", 0), ("claim",),
-                           f"claim {c.get('id', '')}: {c.get('status', '')}, "
-                           f"check-worthiness {float(c.get('checkworthiness', 0.0)):.2f}"))
-        for h in c.get("hedges", []):
-            kind = f" ({h['kind']})" if h.get("kind") else ""
-            marks.append(_Mark(h.get("start", 0), h.get("end", 0), ("hedge",),
-                               f"hedge{kind} of claim {c.get('id', '')}"))
-    for t in a.techniques:
-        name = str(t.get("technique", ""))
-        classes = ("tech", "tech-q") if t.get("in_quote") else ("tech",)
-        marks.append(_Mark(t.get("start", 0), t.get("end", 0), classes,
-                           f"technique: {technique_label(name)} ({float(t.get('score', 0.0)):.2f}), "
-                           f"{_technique_by(a, t)}: {TECHNIQUE_EXPLANATIONS.get(name, '')}"))
-    for f in a.integrity:
-        info = f.get("severity") == "info"
-        for s in f.get("spans", []):
-            marks.append(_Mark(s.get("start", 0), s.get("end", 0), ("integ-info",) if info else ("integ",),
-                               f"integrity {f.get('severity', 'warning')}: "
-                               f"{INTEGRITY_LABELS.get(str(f.get('kind', '')), f.get('kind', ''))}: "
-                               f"{f.get('message', '')}"))
+    for c in view.claims:
+        claim = c.claim
+        marks.append(_Mark(claim.start, claim.end, ("claim",),
+                           f"claim {claim.id}: {c.status}, check-worthiness {c.checkworthiness:.2f}"))
+        for h in claim.hedges:
+            kind = f" ({h.kind})" if h.kind else ""
+            marks.append(_Mark(h.start, h.end, ("hedge",), f"hedge{kind} of claim {claim.id}"))
+    for t in view.techniques:
+        classes = ("tech", "tech-q") if t.technique.in_quote else ("tech",)
+        marks.append(_Mark(t.technique.start, t.technique.end, classes,
+                           f"technique: {t.label} ({t.score:.2f}), by {t.by}: {t.explanation}"))
+    for f in view.integrity:
+        for s in f.finding.spans:
+            marks.append(_Mark(s.start, s.end, ("integ",) if f.severity == "warning" else ("integ-info",),
+                               f"integrity {f.finding.severity}: {f.label}: {f.message}"))
     n = len(a.text)
     return [m for m in marks
             if isinstance(m.start, int) and isinstance(m.end, int) and 0 <= m.start < m.end <= n]
 
 
-def _technique_by(a: Analysis, t: dict) -> str:
-    """Whose rhetoric a technique is: the author's, or the speaker of the quote it is in."""
-    quote = next((q for q in a.quotes if q.id == t.get("in_quote")), None)
-    return f"by {one_line(quote.speaker.name)} (quote {quote.id})" if quote else "by the author"
-
-
-def _techniques_panel(a: Analysis) -> str:
+def _techniques_panel(view: ArticleView) -> str:
     """Technique spans in text order, each with whose it is, then one line per technique
     found saying what it is."""
     items = []
-    for t in sorted(a.techniques, key=lambda t: (t.get("start", 0), t.get("end", 0))):
-        name = str(t.get("technique", ""))
-        cls = "by-q" if t.get("in_quote") else "by-a"
-        items.append(f'<li><span class="kind t-kind" title="{esc(TECHNIQUE_EXPLANATIONS.get(name, ""))}">'
-                     f'{esc(technique_label(name))}</span> {esc(truncate(str(t.get("text", "")), PANEL_CHARS))} '
-                     f'<span class="{cls}">{esc(_technique_by(a, t))}</span> '
-                     f'<span class="conf">{float(t.get("score", 0.0)):.2f}</span></li>')
-    names = list(dict.fromkeys(str(t.get("technique", "")) for t in a.techniques))
-    glossary = "".join(f"<dt>{esc(technique_label(n))}</dt><dd>{esc(TECHNIQUE_EXPLANATIONS.get(n, ''))}</dd>"
-                       for n in names)
-    return (f'<h2>Techniques <span class="count">{len(a.techniques)}</span></h2>'
+    for t in view.techniques:
+        cls = "by-q" if t.technique.in_quote else "by-a"
+        items.append(f'<li><span class="kind t-kind" title="{esc(t.explanation)}">'
+                     f'{esc(t.label)}</span> {esc(truncate(str(t.technique.text), PANEL_CHARS))} '
+                     f'<span class="{cls}">by {esc(t.by)}</span> '
+                     f'<span class="conf">{t.score:.2f}</span></li>')
+    glossary = "".join(f"<dt>{esc(g.label)}</dt><dd>{esc(g.explanation)}</dd>" for g in view.glossary)
+    return (f'<h2>Techniques <span class="count">{len(view.techniques)}</span></h2>'
             f'<ul class="findings">{"".join(items)}</ul>'
             f'<details class="glossary" open><summary>What these techniques are</summary>'
             f'<dl>{glossary}</dl></details>')
 
 
-def highlight(a: Analysis, colour: dict[int, int]) -> str:
+def highlight(view: ArticleView) -> str:
     """The article text as HTML, split at every span boundary, each piece wrapped in a
     <span> carrying the classes and tooltips of all the findings that cover it."""
-    text = a.text
-    marks = _marks(a, colour)
+    text = view.analysis.text
+    marks = _marks(view)
     bounds = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
     starts: dict[int, list[_Mark]] = {}
     for m in marks:
@@ -190,64 +159,44 @@ def highlight(a: Analysis, colour: dict[int, int]) -> str:
     return "".join(out)
 
 
-def _speaker_colours(a: Analysis) -> dict[int, int]:
-    """Quote index -> palette index, one colour per speaker (name, kind, entity)."""
-    order: dict[tuple, int] = {}
-    colour: dict[int, int] = {}
-    for qi, q in enumerate(a.quotes):
-        key = (q.speaker.name, q.speaker.kind, q.speaker.entity)
-        order.setdefault(key, len(order) % len(PALETTE))
-        colour[qi] = order[key]
-    return colour
-
-
-def _outlets_panel(a: Analysis) -> str:
+def _outlets_panel(view: ArticleView) -> str:
     """The publisher and cited media with what is known of each; "no record" is shown too."""
-    if not a.outlets:
+    if not view.outlets:
         return ""
-    parts = [f'<h2>Outlets <span class="count">{len(a.outlets)}</span></h2><ul class="outlets">']
-    for record in a.outlets:
-        role = outlet_role(record)
-        quotes = (f' <span class="sub">in {esc(", ".join(map(str, record["quotes"])))}</span>'
-                  if record.get("quotes") else "")
-        facts = outlet_facts(record)
-        body = ("".join(f"<li>{esc(f)}</li>" for f in facts) if facts
+    parts = [f'<h2>Outlets <span class="count">{len(view.outlets)}</span></h2><ul class="outlets">']
+    for o in view.outlets:
+        quotes = f' <span class="sub">in {esc(", ".join(o.quotes))}</span>' if o.quotes else ""
+        body = ("".join(f"<li>{esc(f)}</li>" for f in o.facts) if o.facts
                 else '<li class="none">no record</li>')
-        link = ""
-        cases = record.get("disinfo_cases") or {}
-        href = safe_href(cases.get("latest_url"))
-        if href:
-            link = (f'<li><a href="{esc(href)}" rel="noopener noreferrer nofollow">latest '
-                    f'EUvsDisinfo case</a></li>')
-        parts.append(f'<li><span class="sub">{role}</span> <b>{esc(one_line(str(record.get("name", ""))))}'
+        link = (f'<li><a href="{esc(o.case_url)}" rel="noopener noreferrer nofollow">latest '
+                f'EUvsDisinfo case</a></li>') if o.case_url else ""
+        parts.append(f'<li><span class="sub">{o.role}</span> <b>{esc(o.name)}'
                      f'</b>{quotes}<ul>{body}{link}</ul></li>')
     parts.append('</ul><p class="sub">Outlet context describes the outlet, not this article: a '
                  'prior to weigh, never a verdict.</p>')
     return "".join(parts)
 
 
-def _panel(a: Analysis, colour: dict[int, int]) -> str:
-    index = {id(q): qi for qi, q in enumerate(a.quotes)}
-    parts = [_outlets_panel(a),
-             f'<h2>Speakers <span class="count">{len(speaker_groups(a))}</span></h2>']
+def _panel(view: ArticleView) -> str:
+    a = view.analysis
+    parts = [_outlets_panel(view),
+             f'<h2>Speakers <span class="count">{len(view.speakers)}</span></h2>']
     if not a.quotes:
         parts.append('<p class="none">No attributed statements found.</p>')
-    for group in speaker_groups(a):
-        sp = group.speaker
-        qi0 = index[id(group.quotes[0])]
-        entity = a.entity(sp.entity)
+    for group in view.speakers:
+        sp, entity = group.speaker, group.entity
         state = (' <span class="kind k-state" title="described as state-run or a known state outlet">'
-                 'state-aligned</span>' if any(q.speaker.state_aligned for q in group.quotes) else "")
-        parts.append(f'<section class="speaker sp{colour[qi0]}">'
-                     f'<h3>{esc(one_line(sp.name))} <span class="kind k-{esc(sp.kind)}">{esc(sp.kind)}</span>{state}</h3>')
+                 'state-aligned</span>' if group.state_aligned else "")
+        parts.append(f'<section class="speaker sp{group.colour}">'
+                     f'<h3>{esc(group.name)} <span class="kind k-{esc(sp.kind)}">{esc(sp.kind)}</span>{state}</h3>')
         if entity:
             name = "" if entity.name == sp.name else f"{esc(entity.name)} · "
             parts.append(f'<p class="sub">{name}{esc(entity.label)}</p>')
         if group.chain:
             parts.append(f'<p class="chain">{esc(chain_label(sp, group.chain))}</p>')
         parts.append("<ol>")
-        for q in group.quotes:
-            qi = index[id(q)]
+        for row in group.quotes:
+            q, qi = row.quote, row.index
             cue = f'<span class="pcue">{esc(one_line(q.cue.text))}</span> ' if q.cue else ""
             chain = (f'<span class="chain">{esc(chain_label(q.speaker, q.chain))}</span>'
                      if q.chain and not group.chain else "")
@@ -262,140 +211,118 @@ def _panel(a: Analysis, colour: dict[int, int]) -> str:
             parts.append(f'<li>{esc(e.name)} <span class="kind">{esc(e.label)}</span>{aliases} '
                          f'<span class="conf">×{len(e.mentions)}</span></li>')
         parts.append("</ul></details>")
-    if a.claims:
-        parts.append(_claims_panel(a))
-    if a.techniques:
-        parts.append(_techniques_panel(a))
-    if a.integrity:
-        parts.append(_integrity_panel(a))
+    if view.claims:
+        parts.append(_claims_panel(view))
+    if view.techniques:
+        parts.append(_techniques_panel(view))
+    if view.integrity:
+        parts.append(_integrity_panel(view))
     return "\n".join(parts)
 
 
-# Integrity kinds as a reader names them.
-INTEGRITY_LABELS = {
-    "stray_fragment": "stray fragment", "truncated_sentence": "cut-off sentence",
-    "inconsistent_quote": "quote in two wordings", "name_variant": "name spelt two ways",
-    "inconsistent_number": "number given two ways",
-}
-
-
-def _integrity_panel(a: Analysis) -> str:
+def _integrity_panel(view: ArticleView) -> str:
     """Warnings first, then info notes; each with its kind, message and the text it is
     about (each span, shortened)."""
-    findings = sorted(a.integrity, key=lambda f: (f.get("severity") == "info",
-                                                   f.get("spans", [{}])[0].get("start", 0)))
-    warnings = sum(f.get("severity", "warning") == "warning" for f in findings)
     items = []
-    for f in findings:
-        severity = "info" if f.get("severity") == "info" else "warning"
-        kind = str(f.get("kind", ""))
-        where = " / ".join(f'<q>{esc(truncate(str(s.get("text", "")), 80))}</q>' for s in f.get("spans", []))
-        items.append(f'<li class="i-{severity}"><span class="kind i-kind-{severity}">'
-                     f'{esc(INTEGRITY_LABELS.get(kind, kind))}</span> {esc(f.get("message", ""))}'
+    for f in view.integrity:
+        where = " / ".join(f'<q>{esc(truncate(str(s.text), 80))}</q>' for s in f.finding.spans)
+        items.append(f'<li class="i-{f.severity}"><span class="kind i-kind-{f.severity}">'
+                     f'{esc(f.label)}</span> {esc(f.message)}'
                      f'<span class="sub i-where">{where}</span></li>')
-    return (f'<h2>Integrity <span class="count">{warnings} warning{"s" if warnings != 1 else ""}, '
-            f'{len(findings) - warnings} info</span></h2><ul class="findings">{"".join(items)}</ul>')
+    return (f'<h2>Integrity <span class="count">{view.warnings_label}</span></h2>'
+            f'<ul class="findings">{"".join(items)}</ul>')
 
 
 # Characters of a claim shown in the side panel (claims are sentences, rarely longer).
 CLAIM_CHARS = 400
 
 
-def _claim_text(a: Analysis, c: dict) -> str:
+def _claim_text(c: ClaimView, text: str) -> str:
     """The claim as HTML with its hedges inside it marked; hedges elsewhere in the
     sentence ("reportedly" before a quote) are listed after it."""
-    start, end = int(c.get("start", 0)), int(c.get("end", 0))
-    if end - start > CLAIM_CHARS or a.text[start:end] != c.get("text"):
-        return esc(truncate(str(c.get("text", "")), CLAIM_CHARS))
-    out, pos, outside = [], start, []
-    for h in sorted(c.get("hedges", []), key=lambda h: h.get("start", 0)):
-        hs, he = int(h.get("start", 0)), int(h.get("end", 0))
-        if start <= hs and he <= end and hs >= pos:
-            out.append(esc(a.text[pos:hs]))
-            out.append(f'<mark class="hedge" title="{esc(h.get("kind", "hedge"))}">{esc(a.text[hs:he])}</mark>')
-            pos = he
-        elif not (start <= hs < end):
-            outside.append(f'<mark class="hedge" title="{esc(h.get("kind", "hedge"))}">{esc(h.get("text", ""))}</mark>')
-    out.append(esc(a.text[pos:end]))
-    if outside:
-        out.append(f' <span class="sub">hedged by {", ".join(outside)}</span>')
+    claim = c.claim
+    if claim.end - claim.start > CLAIM_CHARS or not c.exact:
+        return esc(truncate(str(claim.text), CLAIM_CHARS))
+    out, pos = [], claim.start
+    for h in c.hedges_inside:
+        if h.start >= pos:  # an overlapping hedge stays inside the one marked before it
+            out.append(esc(text[pos:h.start]))
+            out.append(f'<mark class="hedge" title="{esc(h.kind or "hedge")}">{esc(text[h.start:h.end])}</mark>')
+            pos = h.end
+    out.append(esc(text[pos:claim.end]))
+    if c.hedges_outside:
+        outside = ", ".join(f'<mark class="hedge" title="{esc(h.kind or "hedge")}">{esc(h.text)}</mark>'
+                            for h in c.hedges_outside)
+        out.append(f' <span class="sub">hedged by {outside}</span>')
     return "".join(out)
 
 
-def _firmness(c: dict) -> str:
+def _firmness(c: ClaimView) -> str:
     """How firmly the claim is put (0..1); nothing for analyses made before the field."""
-    if "firmness" not in c:
+    if c.firmness is None:
         return ""
     return (f' <span class="conf" title="how firmly the text presents it as real (0..1)">'
-            f'firm {float(c["firmness"]):.2f}</span>')
+            f'firm {c.firmness}</span>')
 
 
-def _claims_panel(a: Analysis) -> str:
+def _claims_panel(view: ArticleView) -> str:
     """Claims in text order: status, check-worthiness, the quote it comes from, the claim
     with its hedges marked, and matching fact-checks with their ratings."""
-    quotes = {q.id: q for q in a.quotes}
-    parts = [f'<h2>Claims <span class="count">{len(a.claims)}</span></h2><ol class="claims">']
-    for c in a.claims:
-        status = str(c.get("status", ""))
-        cw = float(c.get("checkworthiness", 0.0))
-        q = quotes.get(c.get("quote") or "")
-        who = f' <span class="sub">via {esc(one_line(q.speaker.name))}</span>' if q else ""
-        parts.append(f'<li class="claim-item"><span class="kind st-{esc(status)}">{esc(status)}</span> '
-                     f'<span class="conf" title="check-worthiness">check {cw:.2f}</span>'
+    parts = [f'<h2>Claims <span class="count">{len(view.claims)}</span></h2><ol class="claims">']
+    for c in view.claims:
+        who = f' <span class="sub">via {esc(c.via)}</span>' if c.via else ""
+        parts.append(f'<li class="claim-item"><span class="kind st-{esc(c.status)}">{esc(c.status)}</span> '
+                     f'<span class="conf" title="check-worthiness">check {c.checkworthiness:.2f}</span>'
                      f'{_firmness(c)}{who}'
-                     f'<div class="ctext">{_claim_text(a, c)}</div>')
-        why = status_evidence(c)
-        if why:
-            parts.append(f'<div class="sub why">why {esc(status)}: {esc(why)}</div>')
-        if c.get("rebutted_by"):
-            rebuttal = esc(truncate(one_line(str(c["rebutted_by"].get("text", ""))), PANEL_CHARS))
+                     f'<div class="ctext">{_claim_text(c, view.analysis.text)}</div>')
+        if c.why:
+            parts.append(f'<div class="sub why">why {esc(c.status)}: {esc(c.why)}</div>')
+        if c.claim.rebutted_by:
+            rebuttal = esc(truncate(one_line(c.claim.rebutted_by.text), PANEL_CHARS))
             parts.append(f'<div class="sub rebutted">rebutted by: {rebuttal}</div>')
-        checks = c.get("factchecks", [])
-        if checks:
+        if c.claim.factchecks:
             parts.append('<ul class="fc">')
-            for f in checks:
-                href = safe_href(f.get("url"))
-                claim = esc(truncate(str(f.get("claim", "")), PANEL_CHARS))
+            for f in c.claim.factchecks:
+                href = safe_href(f.url)
+                claim = esc(truncate(str(f.claim), PANEL_CHARS))
                 claim = f'<a href="{esc(href)}" rel="noopener noreferrer">{claim}</a>' if href else claim
-                date = f' <span class="sub">{esc(f.get("date"))}</span>' if f.get("date") else ""
-                reviewer = (f' <span class="sub">by {esc(f.get("reviewer"))}</span>'
-                            if f.get("reviewer") else "")
-                parts.append(f'<li><span class="rating">{esc(f.get("rating", ""))}</span>{reviewer} {claim}{date} '
-                             f'<span class="conf">{float(f.get("score", 0.0)):.2f}</span></li>')
+                date = f' <span class="sub">{esc(f.date)}</span>' if f.date else ""
+                reviewer = f' <span class="sub">by {esc(f.reviewer)}</span>' if f.reviewer else ""
+                parts.append(f'<li><span class="rating">{esc(f.rating)}</span>{reviewer} {claim}{date} '
+                             f'<span class="conf">{float(f.score or 0.0):.2f}</span></li>')
             parts.append("</ul>")
         parts.append("</li>")
     parts.append("</ol>")
     return "\n".join(parts)
 
 
-def _legend(a: Analysis) -> str:
+def _legend(view: ArticleView) -> str:
     items = [('<span class="qc sp0">quoted</span>', "quote content, coloured per speaker"),
              ('<span class="cue">said</span>', "cue"),
              ('<span class="src src-s src-e">she</span>', "source as written"),
              ('<span class="ent">Name</span>', "entity mention")]
-    if a.claims:
+    if view.claims:
         items += [('<span class="claim">claim</span>', "claim"), ('<span class="hedge">may</span>', "hedge")]
-    if a.techniques:
+    if view.techniques:
         items.append(('<span class="tech">loaded</span>', "persuasion technique, author's words"))
-        if any(t.get("in_quote") for t in a.techniques):
+        if view.in_quotes:
             items.append(('<span class="tech tech-q">loaded</span>', "persuasion technique inside a quote (the speaker's)"))
-    if any(f.get("severity", "warning") == "warning" for f in a.integrity):
+    if view.warnings:
         items.append(('<span class="integ">fragm</span>', "integrity warning"))
-    if any(f.get("severity") == "info" for f in a.integrity):
+    if view.infos:
         items.append(('<span class="integ-info">Zelenskyy</span>', "integrity note"))
     return "".join(f"<li>{sample} {label}</li>" for sample, label in items)
 
 
 def render(analysis: Analysis) -> str:
     """The whole page for one article."""
-    a = analysis
-    colour = _speaker_colours(a)
+    a, view = analysis, build_view(analysis)
     facts = []
     if a.outlet:
         facts.append(f'<span class="outlet">{esc(a.outlet)}</span>')
-    publisher = next((o for o in a.outlets if o.get("role") == "publisher"), None)
-    if publisher and publisher.get("control"):
-        facts.append(f'<span class="kind k-state">{esc(CONTROL_LABELS.get(publisher["control"], ""))}</span>')
+    publisher = view.publisher
+    if publisher and publisher.control:
+        facts.append(f'<span class="kind k-state">{esc(publisher.control)}</span>')
     if a.published:
         facts.append(f"<time>{esc(a.published)}</time>")
     if a.url:
@@ -408,8 +335,8 @@ def render(analysis: Analysis) -> str:
               + f" · {esc(a.id)} · {len(a.quotes)} quotes · {len(a.entities)} entities")
     return _PAGE.format(
         head=page_head(headline(a), _CSS + marks_css(), lang=a.language or "en"), title=esc(headline(a)),
-        facts=' <span class="sep">·</span> '.join(facts), legend=_legend(a),
-        body=highlight(a, colour), panel=_panel(a, colour), footer=footer, js=_JS)
+        facts=' <span class="sep">·</span> '.join(facts), legend=_legend(view),
+        body=highlight(view), panel=_panel(view), footer=footer, js=_JS)
 
 
 # How the marks on the article text look (quotes in their speaker's colour, cues, sources,

@@ -17,10 +17,9 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..model import Analysis, Quote
-from ..layers.technique_glossary import EXPLANATIONS as TECHNIQUE_EXPLANATIONS
-from ..layers.technique_glossary import label as technique_label
-from . import (chain_label, clean, headline, marked, one_line, outlet_facts, outlet_role,
-               quote_content, speaker_groups, status_evidence, truncate)
+from . import chain_label, clean, headline, marked, one_line, quote_content, truncate
+from .article_view import ArticleView, ClaimView
+from .article_view import build as build_view
 
 # Styles per speaker kind, so that an anonymous or rumoured source stands out.
 KIND_STYLES = {
@@ -61,18 +60,19 @@ def render(analyses: list[Analysis], console: Console) -> None:
 
 def render_one(analysis: Analysis) -> Group:
     """The report of one article as a rich renderable."""
+    view = build_view(analysis)
     parts = [Rule(_t(headline(analysis), "bold"), style="bright_blue"), _header(analysis)]
-    if analysis.outlets:
-        parts.append(_outlets(analysis))
-    parts.append(_quotes(analysis))
+    if view.outlets:
+        parts.append(_outlets(view))
+    parts.append(_quotes(view))
     if analysis.entities:
         parts.append(_entities(analysis))
-    if analysis.claims:
-        parts.append(_claims(analysis))
-    if analysis.techniques:
-        parts.append(_techniques(analysis))
-    if analysis.integrity:
-        parts.append(_integrity(analysis))
+    if view.claims:
+        parts.append(_claims(view))
+    if view.techniques:
+        parts.append(_techniques(view))
+    if view.integrity:
+        parts.append(_integrity(view))
     return Group(*parts)
 
 
@@ -92,20 +92,18 @@ def _header(a: Analysis) -> Text:
     return line
 
 
-def _outlets(a: Analysis) -> Text:
+def _outlets(view: ArticleView) -> Text:
     """The publisher and cited media, each with what is known of it, and the reminder that
     this describes the outlet, not the article."""
     out = Text()
-    for record in a.outlets:
-        role = outlet_role(record)
-        out.append(f"\n{role} ", style="dim")
-        out.append(one_line(str(record.get("name", ""))), style="bold")
-        if record.get("domain") and record.get("domain") != record.get("name"):
-            out.append(f" ({one_line(str(record['domain']))})", style="dim")
-        if record.get("quotes"):
-            out.append(f" in {', '.join(one_line(str(q)) for q in record['quotes'])}", style="dim")
-        facts = outlet_facts(record)
-        out.append(": " + "; ".join(facts) if facts else ": no record", style="" if facts else "dim")
+    for o in view.outlets:
+        out.append(f"\n{o.role} ", style="dim")
+        out.append(o.name, style="bold")
+        if o.domain and o.domain != o.name:
+            out.append(f" ({one_line(str(o.domain))})", style="dim")
+        if o.quotes:
+            out.append(f" in {', '.join(one_line(q) for q in o.quotes)}", style="dim")
+        out.append(": " + "; ".join(o.facts) if o.facts else ": no record", style="" if o.facts else "dim")
     out.append("\n(outlet context describes the outlet, not this article)", style="dim italic")
     return out
 
@@ -114,28 +112,28 @@ def _section(title: str, count: int) -> Text:
     return Text.assemble("\n", (title, "bold underline"), (f" ({count})", "dim"))
 
 
-def _quotes(a: Analysis) -> Group:
+def _quotes(view: ArticleView) -> Group:
+    a = view.analysis
     if not a.quotes:
         return Group(_section("Quotes", 0), Text("  no attributed statements found", style="dim"))
     trees = []
-    for group in speaker_groups(a):
+    for group in view.speakers:
         sp = group.speaker
         label = Text.assemble((clean(sp.name), "bold " + KIND_STYLES.get(sp.kind, "")),
                               "  ", (sp.kind, KIND_STYLES.get(sp.kind, "")))
-        if any(q.speaker.state_aligned for q in group.quotes):
+        if group.state_aligned:
             label.append("  state-aligned", style="bold red")
-        entity = a.entity(sp.entity)
+        entity = group.entity
         if entity:
             name = "" if entity.name == sp.name else f" {clean(entity.name)}"
             label.append(f"  → {clean(entity.id)}{name} ({clean(entity.label)})", style="dim")
-        shared_chain = group.chain
-        if shared_chain:
+        if group.chain:
             label.append("\n")
             label.append("chain ", style="dim")
-            label.append(chain_label(sp, shared_chain))
+            label.append(chain_label(sp, group.chain))
         tree = Tree(label, guide_style="dim")
-        for q in group.quotes:
-            tree.add(_quote_line(q, show_chain=shared_chain is None))
+        for row in group.quotes:
+            tree.add(_quote_line(row.quote, show_chain=group.chain is None))
         trees.append(Padding(tree, (0, 0, 0, 2)))
     return Group(_section("Quotes", len(a.quotes)), *trees)
 
@@ -174,95 +172,72 @@ def _entities(a: Analysis) -> Group:
     return Group(_section("Entities", len(a.entities)), Padding(table, (0, 0, 0, 2)))
 
 
-def _claims(a: Analysis) -> Group:
+def _claims(view: ArticleView) -> Group:
     """One row per claim: status, check-worthiness, the claim with its hedges in italic
     magenta (hedges outside the claim's span are named after it), the quote's speaker,
     and the matching fact-checks with rating and score underneath."""
-    quotes = {q.id: q for q in a.quotes}
     table = _table("status", "check", "firm", "claim")
-    for c in a.claims:
-        status = str(c.get("status", ""))
-        cell = _claim_cell(a, c)
-        q = quotes.get(c.get("quote") or "")
-        if q:
-            cell.append(f"  via {one_line(q.speaker.name)} ({q.id})", style="dim")
-        why = status_evidence(c)
-        if why:
-            cell.append(f"\n  why {status}: {why}", style="dim")
-        if c.get("rebutted_by"):
+    for c in view.claims:
+        cell = _claim_cell(c)
+        if c.quote:
+            cell.append(f"  via {c.via} ({c.quote.id})", style="dim")
+        if c.why:
+            cell.append(f"\n  why {c.status}: {c.why}", style="dim")
+        if c.claim.rebutted_by:
             cell.append("\n  rebutted by: ", style="dim")
-            cell.append(truncate(one_line(str(c["rebutted_by"].get("text", ""))), 120), style="yellow")
-        for f in c.get("factchecks", []):
+            cell.append(truncate(one_line(c.claim.rebutted_by.text), 120), style="yellow")
+        for f in c.claim.factchecks:
             # The verdict as the checker wrote it, and who gave it: a tick before FALSE read
             # as "confirmed", which is the opposite of what the line says.
             cell.append("\n  fact-check: ", style="dim")
-            cell.append(one_line(str(f.get("rating", ""))).upper(), style="bold red")
-            if f.get("reviewer"):
-                cell.append(f" by {one_line(str(f['reviewer']))}", style="bold")
-            cell.append(" on " + truncate(str(f.get("claim", "")), 100))
-            cell.append(f"  {float(f.get('score', 0.0)):.2f}", style="dim")
-            if f.get("url"):
-                cell.append(f"  {one_line(str(f['url']))}", style="dim underline")
-        table.add_row(_t(status, STATUS_STYLES.get(status, "")),
-                      Text(f"{float(c.get('checkworthiness', 0.0)):.2f}"), _firmness(c), cell)
-    return Group(_section("Claims", len(a.claims)), Padding(table, (0, 0, 0, 2)))
+            cell.append(one_line(str(f.rating)).upper(), style="bold red")
+            if f.reviewer:
+                cell.append(f" by {one_line(str(f.reviewer))}", style="bold")
+            cell.append(" on " + truncate(str(f.claim), 100))
+            cell.append(f"  {float(f.score or 0.0):.2f}", style="dim")
+            if f.url:
+                cell.append(f"  {one_line(str(f.url))}", style="dim underline")
+        firm = Text("") if c.firmness is None else Text(c.firmness, style="yellow" if c.weak else "")
+        table.add_row(_t(c.status, STATUS_STYLES.get(c.status, "")), Text(f"{c.checkworthiness:.2f}"),
+                      firm, cell)
+    return Group(_section("Claims", len(view.claims)), Padding(table, (0, 0, 0, 2)))
 
 
-def _firmness(c: dict) -> Text:
-    """How firmly the claim is put (0..1); blank for analyses made before the field."""
-    if "firmness" not in c:
-        return Text("")
-    value = float(c["firmness"])
-    return Text(f"{value:.2f}", style="" if value >= 0.5 else "yellow")
-
-
-def _claim_cell(a: Analysis, c: dict) -> Text:
-    start, end = int(c.get("start", 0)), int(c.get("end", 0))
-    text = str(c.get("text", ""))
-    if end - start > CELL_CHARS * 2 or a.text[start:end] != text or len(clean(text)) != len(text):
+def _claim_cell(c: ClaimView) -> Text:
+    """The claim with the hedges inside it in italic magenta; the others named after it."""
+    text = str(c.claim.text)
+    if (c.claim.end - c.claim.start > CELL_CHARS * 2 or not c.exact
+            or len(clean(text)) != len(text)):
         return _t(truncate(text, CELL_CHARS))
     cell = _t(text)
-    outside = []
-    for h in c.get("hedges", []):
-        hs, he = int(h.get("start", 0)), int(h.get("end", 0))
-        if start <= hs and he <= end:
-            cell.stylize("italic magenta", hs - start, he - start)
-        else:
-            outside.append(one_line(str(h.get("text", ""))))
-    if outside:
-        cell.append("  hedged by " + ", ".join(outside), style="italic magenta")
+    for h in c.hedges_inside:
+        cell.stylize("italic magenta", h.start - c.claim.start, h.end - c.claim.start)
+    if c.hedges_outside:
+        cell.append("  hedged by " + ", ".join(one_line(str(h.text)) for h in c.hedges_outside),
+                    style="italic magenta")
     return cell
 
 
-def _techniques(a: Analysis) -> Group:
+def _techniques(view: ArticleView) -> Group:
     """Technique spans in text order. "by" tells whose rhetoric it is: the outlet's own
     words ("author") or a quoted speaker's (the technique lies inside that quote's
     content). A legend below explains each technique shown, in one line."""
-    quotes = {q.id: q for q in a.quotes}
     table = _table("technique", "by", "text", "score")
-    shown: list[str] = []
-    by_author = 0
-    for t in sorted(a.techniques, key=lambda t: (t.get("start", 0), t.get("end", 0))):
-        name = str(t.get("technique", ""))
-        if name not in shown:
-            shown.append(name)
-        quote = quotes.get(t.get("in_quote"))
-        if quote:
-            by = _t(f"{quote.speaker.name} ({quote.id})", KIND_STYLES.get(quote.speaker.kind, ""))
+    for t in view.techniques:
+        if t.quote:
+            by = _t(f"{t.quote.speaker.name} ({t.quote.id})", KIND_STYLES.get(t.quote.speaker.kind, ""))
         else:
-            by_author += 1
             by = Text("author", style="bold")
-        table.add_row(_t(technique_label(name), "bold " + TECHNIQUE_STYLES.get(name, "")), by,
-                      _t(truncate(str(t.get("text", "")), CELL_CHARS)),
-                      Text(f"{float(t.get('score', 0.0)):.2f}"))
+        table.add_row(_t(t.label, "bold " + TECHNIQUE_STYLES.get(t.name, "")), by,
+                      _t(truncate(str(t.technique.text), CELL_CHARS)), Text(f"{t.score:.2f}"))
     legend = Text()
-    for name in shown:
+    for entry in view.glossary:
         legend.append("\n")
-        legend.append(technique_label(name), style=TECHNIQUE_STYLES.get(name, ""))
-        legend.append(f": {TECHNIQUE_EXPLANATIONS.get(name, 'technique')}", style="dim")
-    summary = Text(f"  {by_author} in the author's words, {len(a.techniques) - by_author} "
+        legend.append(entry.label, style=TECHNIQUE_STYLES.get(entry.name, ""))
+        legend.append(f": {entry.explanation or 'technique'}", style="dim")
+    summary = Text(f"  {view.by_author} in the author's words, {view.in_quotes} "
                    "inside quotes (the speaker's)", style="dim")
-    return Group(_section("Persuasion techniques", len(a.techniques)), summary,
+    return Group(_section("Persuasion techniques", len(view.techniques)), summary,
                  Padding(table, (0, 0, 0, 2)), Padding(legend, (0, 0, 0, 2)))
 
 
@@ -270,23 +245,16 @@ def _techniques(a: Analysis) -> Group:
 SEVERITY_STYLES = {"warning": "bold yellow", "info": "dim"}
 
 
-def _integrity(a: Analysis) -> Group:
+def _integrity(view: ArticleView) -> Group:
     """Warnings first, then info notes, each in text order, with the spans it is about."""
     table = _table("", "kind", "message", "where")
-    findings = sorted(a.integrity, key=lambda f: (f.get("severity") == "info",
-                                                   f.get("spans", [{}])[0].get("start", 0)))
-    for f in findings:
-        severity = "info" if f.get("severity") == "info" else "warning"
-        where = "\n".join(f"@{s.get('start')} “{truncate(str(s.get('text', '')), 60)}”"
-                          for s in f.get("spans", []))
-        table.add_row(Text("!" if severity == "warning" else "i", style=SEVERITY_STYLES[severity]),
-                      _t(str(f.get("kind", "")), SEVERITY_STYLES[severity]),
-                      _t(str(f.get("message", "")), "" if severity == "warning" else "dim"),
+    for f in view.integrity:
+        where = "\n".join(f"@{s.start} “{truncate(str(s.text), 60)}”" for s in f.finding.spans)
+        style = SEVERITY_STYLES[f.severity]
+        table.add_row(Text("!" if f.severity == "warning" else "i", style=style),
+                      _t(f.kind, style), _t(f.message, "" if f.severity == "warning" else "dim"),
                       _t(where, "dim"))
-    warnings = sum(f.get("severity", "warning") == "warning" for f in findings)
-    title = Text.assemble("\n", ("Integrity", "bold underline"),
-                          (f" ({warnings} warning{'s' if warnings != 1 else ''}, "
-                           f"{len(findings) - warnings} info)", "dim"))
+    title = Text.assemble("\n", ("Integrity", "bold underline"), (f" ({view.warnings_label})", "dim"))
     return Group(title, Padding(table, (0, 0, 0, 2)))
 
 

@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .. import __version__
+from ..render import chain_label, one_line, quote_content, safe_href, truncate
 
 # Markers the store puts around search hits in snippets (private-use characters, which
 # never occur in news text and survive HTML escaping untouched).
@@ -48,7 +49,9 @@ def path_part(value: Any) -> str:
 def environment() -> Environment:
     env = Environment(loader=PackageLoader("newsprobe.web", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(hits=hits, path=path_part, quoted=quoted)
+    env.filters.update(hits=hits, path=path_part, quoted=quoted, truncate_text=truncate,
+                       one_line=one_line, safe_href=safe_href)
+    env.globals.update(chain_label=chain_label, quote_content=quote_content)
     env.globals.update(version=__version__)
     return env
 

@@ -9,11 +9,10 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Request
 from markupsafe import Markup
 
-from ...layers.technique_glossary import EXPLANATIONS, label as technique_label
 from ...model import Analysis
-from ...render import (chain_label, one_line, outlet_facts, outlet_role, quote_content,
-                       speaker_groups, truncate)
-from ...render.as_html import PALETTE, highlight, safe_href
+from ...render import safe_href
+from ...render.article_view import build as build_view
+from ...render.as_html import highlight
 from ...store import Store
 from ..app import read_store
 from ..errors import READ_RESPONSES
@@ -47,83 +46,21 @@ def corpus_context(store: Store, article_id: str) -> dict[str, Any]:
     }
 
 
-def speaker_colours(a: Analysis) -> dict[int, int]:
-    """Quote index -> palette index, one colour per speaker, in order of appearance."""
-    order: dict[tuple, int] = {}
-    return {qi: order.setdefault((q.speaker.name, q.speaker.kind, q.speaker.entity), len(order) % len(PALETTE))
-            for qi, q in enumerate(a.quotes)}
-
-
 def article_view(a: Analysis) -> dict[str, Any]:
-    """What only the page needs: the highlighted text and the side panels' rows. Every
-    finding row carries its span (start, end) so that a click can light it up."""
-    colour = speaker_colours(a)
-    index = {id(q): qi for qi, q in enumerate(a.quotes)}
-    speakers = []
-    for group in speaker_groups(a):
-        sp, first = group.speaker, index[id(group.quotes[0])]
-        entity = a.entity(sp.entity)
-        quotes = []
-        for q in group.quotes:
-            spans = [*q.content, *([q.cue] if q.cue else [])]
-            quotes.append({"qi": index[id(q)], "id": q.id, "type": q.type,
-                           "cue": one_line(q.cue.text) if q.cue else None,
-                           "text": quote_content(q, PANEL_CHARS), "confidence": q.confidence,
-                           "start": min(s.start for s in spans) if spans else 0,
-                           "end": max(s.end for s in spans) if spans else 0,
-                           "chain": chain_label(q.speaker, q.chain) if q.chain and not group.chain else None})
-        speakers.append({"name": one_line(sp.name), "kind": sp.kind, "colour": colour[first],
-                         "entity": f"{entity.name} · {entity.label}" if entity else None,
-                         "chain": chain_label(sp, group.chain) if group.chain else None,
-                         "qids": " ".join(f"q{x['qi']}" for x in quotes), "quotes": quotes})
-    quotes_by_id = {q.id: q for q in a.quotes}
-    claims = []
-    for c in a.claims:
-        q = quotes_by_id.get(c.get("quote") or "")
-        claims.append({
-            "id": c.get("id", ""), "status": str(c.get("status", "")), "text": truncate(str(c.get("text", "")), 400),
-            "start": c.get("start", 0), "end": c.get("end", 0),
-            "checkworthiness": float(c.get("checkworthiness", 0.0) or 0.0),
-            "via": one_line(q.speaker.name) if q else None,
-            "hedges": [one_line(str(h.get("text", ""))) for h in c.get("hedges", [])],
-            "factchecks": [{"claim": truncate(str(f.get("claim", "")), PANEL_CHARS), "rating": f.get("rating", ""),
-                            "score": float(f.get("score", 0.0) or 0.0), "href": safe_href(f.get("url")),
-                            "date": f.get("date"), "reviewer": f.get("reviewer")}
-                           for f in c.get("factchecks", [])]})
-    techniques = []
-    for t in sorted(a.techniques, key=lambda t: (t.get("start", 0), t.get("end", 0))):
-        name = str(t.get("technique", ""))
-        quote = quotes_by_id.get(t.get("in_quote") or "")
-        techniques.append({"name": name, "label": technique_label(name), "explanation": EXPLANATIONS.get(name, ""),
-                           "text": truncate(str(t.get("text", "")), PANEL_CHARS), "start": t.get("start", 0),
-                           "end": t.get("end", 0), "score": float(t.get("score", 0.0) or 0.0),
-                           "by": f"{one_line(quote.speaker.name)} (quoted)" if quote else "the author"})
-    warnings = []
-    for f in a.integrity:
-        spans = [s for s in f.get("spans", []) if isinstance(s.get("start"), int)]
-        warnings.append({"kind": str(f.get("kind", "")), "message": str(f.get("message", "")),
-                         "spans": spans, "start": spans[0]["start"] if spans else None,
-                         "end": spans[0]["end"] if spans else None})
-    hedges = sum(len(c.get("hedges", [])) for c in a.claims)
-    statuses: dict[str, int] = {}
-    for c in claims:
-        statuses[c["status"]] = statuses.get(c["status"], 0) + 1
+    """What only the page needs: the article view (render/article_view.py, shared with the
+    terminal and HTML reports), the highlighted text, and the layer switches with their
+    counts. The template reads each finding's span from the view, so a click can light it up."""
+    view = build_view(a)
     return {
-        "body": Markup(highlight(a, colour)),  # every piece escaped there (render/as_html.py)
-        "speakers": speakers, "claims": claims, "techniques": techniques, "warnings": warnings,
-        "statuses": statuses,
-        "layers": [("quotes", "Quotes by speaker", len(a.quotes)), ("claims", "Claims by status", len(a.claims)),
-                   ("hedges", "Hedges", hedges), ("techniques", "Techniques", len(a.techniques)),
-                   ("integrity", "Integrity warnings", len(a.integrity)), ("entities", "Entities", len(a.entities))],
-        "entities": [{"name": e.name, "label": e.label, "mentions": len(e.mentions),
-                      "start": e.mentions[0].start if e.mentions else 0,
-                      "end": e.mentions[0].end if e.mentions else 0} for e in a.entities],
+        "view": view,
+        "body": Markup(highlight(view)),  # every piece escaped there (render/as_html.py)
+        "layers": [("quotes", "Quotes by speaker", len(a.quotes)),
+                   ("claims", "Claims by status", len(view.claims)),
+                   ("hedges", "Hedges", view.hedge_count), ("techniques", "Techniques", len(view.techniques)),
+                   ("integrity", "Integrity warnings", len(view.integrity)),
+                   ("entities", "Entities", len(a.entities))],
         "safe_url": safe_href(a.url),
-        "outlets": [{"role": outlet_role(o), "name": one_line(str(o.get("name", ""))),
-                     "domain": o.get("domain"), "quotes": o.get("quotes", []),
-                     "facts": outlet_facts(o), "control": o.get("control"),
-                     "case_href": safe_href((o.get("disinfo_cases") or {}).get("latest_url"))}
-                    for o in a.outlets],
+        "panel_chars": PANEL_CHARS,
     }
 
 
