@@ -35,12 +35,12 @@ def analysis() -> Analysis:
               span("Quell", 1), quell, [], 0.7),
     ]
 
-    def claim(cid: str, text: str, status: str, quote: str | None, **more) -> dict:
+    def claim(cid: str, text: str, status: str, quote: str | None, hedges: list, **more) -> dict:
         s = span(text)
         return {"id": cid, **s.to_dict(), "status": status,
                 "evidence": {"rule": "on_record_source", "decided_by": "rule", "words": span("The mayor").to_dict()},
                 "rebutted_by": None, "checkworthiness": 0.5, **more, "quote": quote,
-                "hedges": [], "factchecks": []}
+                "hedges": hedges, "factchecks": []}
 
     claims = [
         claim("c1", "the bridge may close", "hedged", "q1", firmness=0.3,
@@ -132,4 +132,5 @@ def test_the_web_article_page_shows_what_the_view_decided(tmp_path):
     assert "2 warnings, 1 info" in page and "cut-off sentence" in page
     assert "by Ida Quell (quote q2)" in page and "2 in the author's words, 1 inside quotes" in page
     assert "firm 0.30" in page and "why hedged: an on-record source" in page
-    assert page.index("cut-off sentence") < page.index("stray fragment") < page.index("name spelt two ways")
+    panel = page[page.index('id="p-warnings"'):]
+    assert panel.index("cut-off sentence") < panel.index("stray fragment") < panel.index("name spelt two ways")
