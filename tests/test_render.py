@@ -306,13 +306,13 @@ def test_render_real_analysis_smoke():
     assert "".join(p.article) == a.text
 
 
-def test_the_web_stylesheet_has_a_class_for_every_kind_and_status():
-    from pathlib import Path
-
+def test_the_shared_stylesheet_has_a_class_for_every_kind_and_status():
+    """The finding chips are styled once, in the sheet both HTML outputs use (inlined in
+    the standalone page, /static/marks.css in the web app)."""
     from newsprobe.layers.claims import STATUSES
     from newsprobe.model import SPEAKER_KINDS
 
-    css = (Path(__file__).resolve().parents[1] / "src" / "newsprobe" / "web" / "static" / "app.css").read_text("utf-8")
+    css = as_html.marks_css()
     missing = [f".k-{k}" for k in SPEAKER_KINDS if k not in ("unknown", "author") and f".k-{k}" not in css]
     missing += [f".st-{s}" for s in STATUSES if f".st-{s}" not in css]
     assert not missing, missing

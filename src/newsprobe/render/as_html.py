@@ -340,8 +340,10 @@ def render(analysis: Analysis) -> str:
 
 
 # How the marks on the article text look (quotes in their speaker's colour, cues, sources,
-# entities, hedges): the standalone page inlines these rules and the web app serves them as
-# /static/marks.css, so both draw an article the same way.
+# entities, hedges, techniques, integrity findings) and the chips of the side panels
+# (speaker kinds, claim statuses, technique and integrity kinds, fact-check ratings): the
+# standalone page inlines these rules and the web app serves them as /static/marks.css, so
+# both draw an article and its findings the same way.
 _MARKS_CSS = """.qc{border-radius:2px;padding:.1em 0;box-decoration-break:clone;-webkit-box-decoration-break:clone}
 .qc.nested{box-shadow:inset 0 -2px 0 rgba(0,0,0,.35)}
 .cue{text-decoration:underline;text-decoration-thickness:2px;text-underline-offset:3px;font-weight:600}
@@ -351,6 +353,32 @@ _MARKS_CSS = """.qc{border-radius:2px;padding:.1em 0;box-decoration-break:clone;
 .src-s.src-e{border-radius:3px}
 .ent{border-bottom:1px dotted #6e7781}
 .hedge{font-style:italic;color:#8250df}
+.kind{display:inline-block;font-size:.72rem;font-weight:600;padding:0 .45em;border-radius:999px;background:#eaeef2;color:#24292f;vertical-align:1px;white-space:nowrap}
+.k-anonymous,.k-rumor,.k-state{background:#ffebe9;color:#a40e26}
+.k-government,.k-official{background:#fbefff;color:#6e40c9}
+.k-media{background:#dafbe1;color:#116329}
+.k-person{background:#ddf4ff;color:#0550ae}
+.k-document{background:#fff8c5;color:#7d4e00}
+.k-institution,.k-organization{background:#eef1f4;color:#424a53}
+.k-unnamed_official{background:#fff1e5;color:#953800}
+.st-rumored,.st-denied,.st-refuted{background:#ffebe9;color:#a40e26}
+.st-refuted{font-weight:600}
+.st-disputed{background:#fff8c5;color:#7d4e00}
+.st-questioned{background:#fbefff;color:#6e40c9}
+.st-unconfirmed{background:#fff1e5;color:#953800}
+.st-hedged{background:#eef1f4;color:#424a53}
+.st-reported{background:#ddf4ff;color:#0550ae}
+.st-asserted{background:#dafbe1;color:#116329}
+.t-kind{background:#ffebe9;color:#a40e26}
+.integ-kind,.i-kind-warning{background:#fff1e5;color:#953800}
+.i-kind-info{background:#eaeef2;color:#57606a}
+.rating{font-weight:700;text-transform:uppercase;font-size:.72rem;color:#a40e26}
+.fc{list-style:none;padding:0;margin:.3rem 0 0;font-size:.82rem}
+.fc li{border-left:3px solid #d0d7de;padding-left:.5rem;margin:.2rem 0}
+.tech{background-image:linear-gradient(transparent 80%,rgba(207,34,46,.4) 80%)}
+.tech.tech-q{background-image:linear-gradient(transparent 80%,rgba(130,80,223,.45) 80%)}
+.integ{text-decoration:underline wavy #cf222e;text-underline-offset:3px}
+.integ-info{text-decoration:underline dotted #6e7781;text-underline-offset:3px}
 """
 
 
@@ -383,26 +411,12 @@ mark.hedge{background:#f3e8ff;border-radius:2px;padding:0 .1em}
 .claims{padding-left:1.2rem}
 .claims>li{margin:.2rem 0 .7rem}
 .ctext{margin:.15rem 0 0}
-.st-rumored,.st-denied{background:#ffebe9;color:#a40e26}
-.st-disputed{background:#fff8c5;color:#7d4e00}
-.st-questioned{background:#fbefff;color:#6e40c9}
-.st-reported{background:#ddf4ff;color:#0550ae}
-.fc{list-style:none;padding:0;margin:.3rem 0 0;font-size:.82rem}
-.fc li{border-left:3px solid #d0d7de;padding-left:.5rem;margin:.2rem 0}
 .outlets,.outlets ul{padding-left:1.1rem;margin:.3rem 0}
-.rating{font-weight:700;text-transform:uppercase;font-size:.72rem;color:#a40e26}
-.tech{background-image:linear-gradient(transparent 82%,rgba(207,34,46,.35) 82%)}
-.tech.tech-q{background-image:linear-gradient(transparent 82%,rgba(130,80,223,.45) 82%)}
 .by-a,.by-q{font-size:.75rem;color:var(--muted)}
 .by-q{color:#6e40c9}
-.t-kind{background:#ffebe9;color:#a40e26}
 .glossary dl{margin:.4rem 0;font-size:.8rem}
 .glossary dt{font-weight:600}
 .glossary dd{margin:0 0 .3rem .8rem;color:var(--muted)}
-.integ{text-decoration:underline wavy #cf222e;text-underline-offset:3px}
-.integ-info{text-decoration:underline dotted #6e7781;text-underline-offset:3px}
-.i-kind-warning{background:#fff1e5;color:#953800}
-.i-kind-info{background:#eaeef2;color:#57606a}
 .i-where{display:block;overflow-wrap:anywhere}
 li.i-info{color:var(--muted)}
 span[data-q]{cursor:help}
@@ -417,10 +431,6 @@ aside h2{font-size:.8rem;text-transform:uppercase;letter-spacing:.06em;color:var
 .speaker li{margin:.25rem 0}
 .speaker a{color:var(--ink);text-decoration:none}
 .speaker a:hover{text-decoration:underline}
-.kind{display:inline-block;font-size:.72rem;font-weight:600;padding:0 .4em;border-radius:999px;background:#eaeef2;color:#24292f;vertical-align:1px}
-.k-anonymous,.k-rumor{background:#ffebe9;color:#a40e26}
-.k-government,.k-official{background:#fbefff;color:#6e40c9}
-.k-media{background:#dafbe1;color:#116329}.k-state{background:#ffebe9;color:#a40e26}
 .sub,.conf{color:var(--muted);font-size:.8rem}
 .sub{margin:.1rem 0 0}
 .chain{display:block;color:var(--muted);font-size:.8rem;margin:.15rem 0 0}

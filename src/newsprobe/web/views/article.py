@@ -46,7 +46,7 @@ def corpus_context(store: Store, article_id: str) -> dict[str, Any]:
     }
 
 
-def article_view(a: Analysis) -> dict[str, Any]:
+def page_context(a: Analysis) -> dict[str, Any]:
     """What only the page needs: the article view (render/article_view.py, shared with the
     terminal and HTML reports), the highlighted text, and the layer switches with their
     counts. The template reads each finding's span from the view, so a click can light it up."""
@@ -66,7 +66,7 @@ def article_view(a: Analysis) -> dict[str, Any]:
 
 def _article(request: Request, store: Store, raw_id: str, fmt: str):
     data = article_data(store, raw_id)
-    view = {} if fmt == "json" else article_view(Analysis.from_dict(data["article"]))
+    view = {} if fmt == "json" else page_context(Analysis.from_dict(data["article"]))
     return page_or_json(request, fmt, "article.html", data, view)
 
 
