@@ -1,0 +1,116 @@
+"""Whose rhetoric a technique span is: the author's (the outlet's own words) or a quoted
+speaker's.
+
+A fact-checker reads "crucial American weapons" in a wire story's own sentence as the
+agency's wording, and "vile traitors" inside quotation marks as the speaker's. Two signals
+decide, read from the text itself and from the attribution layer's quotes:
+
+- **Quotation marks.** Words between quotation marks are the speaker's, whatever the
+  technique (quotemarks.find_quotations finds them: curly and straight, double and single,
+  a quote running over paragraphs in the convention of news copy).
+- **A reported reaction** ("Moscow expressed dismay", "the union voiced anger"): the
+  emotion word is the object of a verb that reports a stance, so it names the subject's
+  reaction; it is the subject's, not the writer's rhetoric.
+- **Reported speech without quotation marks** ("Sources said the shameless star ...") is a
+  paraphrase in the writer's words. The claim's substance is the speaker's (appeal to fear,
+  doubt, a black-and-white choice, flag-waving as an argument), but the word choice is the
+  writer's: loaded language and name calling outside quotation marks stay with the author,
+  so a tabloid's own loaded words are not credited to "sources".
+
+Plain functions over text and quotes; no model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Analysis, Quote
+from .quotemarks import find_quotations
+
+# Techniques that live in the choice of words. Outside quotation marks the writer chose
+# them, even inside a paraphrase of someone else's statement. Repetition is the writer's
+# arrangement of the text.
+WORD_CHOICE_TECHNIQUES = frozenset({"loaded_language", "name_calling_labeling", "repetition"})
+
+
+# Verbs whose object reports someone's stance or feeling ("expressed dismay", "voiced
+# concern", "registered its anger"): the object is that subject's reaction, told by the writer.
+STANCE_VERBS = frozenset({"express", "voice", "register", "convey", "signal", "declare"})
+
+
+@dataclass(frozen=True)
+class Voice:
+    """`voice` is "author" or "speaker"; `quote` the attribution layer's quote whose speaker
+    it is (None for quoted words no quote covers, e.g. scare quotes); `speaker` its name."""
+    voice: str
+    quote: str | None
+    speaker: str | None
+
+
+def quoted_segments(text: str) -> list[tuple[int, int]]:
+    """Character ranges between quotation marks (marks included), in text order, as the
+    quotation finder the attribution layer uses sees them: apostrophes are not quotes, and
+    a quote running over paragraph breaks counts in every paragraph it covers."""
+    return sorted(f for q in find_quotations(text) for f in q.fragments)
+
+
+def _overlap(start: int, end: int, ranges) -> int:
+    return sum(max(0, min(end, e) - max(start, s)) for s, e in ranges)
+
+
+def _covering_quote(start: int, end: int, quotes: list[Quote]) -> Quote | None:
+    """The quote whose content covers most (over half) of [start, end), if any."""
+    best, best_cover = None, 0
+    for q in quotes:
+        cover = _overlap(start, end, [(c.start, c.end) for c in q.content])
+        if cover > best_cover:
+            best, best_cover = q, cover
+    return best if best_cover * 2 > end - start else None
+
+
+def reported_stance(doc, start: int, end: int) -> str | None:
+    """The subject whose reaction the span reports, when the span lies within the object of
+    a stance verb ("Moscow expressed [dismay at the decision]" -> "Moscow"); else None."""
+    tokens = [t for t in doc.char_span(start, end, alignment_mode="expand") or [] if not t.is_punct]
+    if not tokens:
+        return None
+    for t in tokens[0].ancestors if tokens[0].dep_ not in ("dobj", "obj") else [tokens[0].head]:
+        if t.pos_ == "VERB":
+            if t.lemma_.lower() not in STANCE_VERBS:
+                return None
+            objects = [c for c in t.children if c.dep_ in ("dobj", "obj")]
+            inside = objects and all(objects[0].left_edge.i <= x.i <= objects[0].right_edge.i for x in tokens)
+            subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if not inside or subject is None:
+                return None
+            return " ".join(x.text for x in subject.subtree if x.dep_ in ("compound", "amod", "poss")
+                            or x is subject) or subject.text
+    return None
+
+
+def voice_of(start: int, end: int, technique: str, analysis: Analysis,
+             segments: list[tuple[int, int]], doc=None) -> Voice:
+    """Whose technique the span [start, end) is; `segments` is quoted_segments(text) and
+    `doc` the article's parse (for reported reactions; without it they stay the author's)."""
+    length = max(1, end - start)
+    in_marks = _overlap(start, end, segments) * 2 > length
+    quote = _covering_quote(start, end, analysis.quotes)
+    if in_marks:
+        if quote is None:
+            # Quoted words the attribution layer's quotes do not cover: still not the
+            # author's. A quote whose content shares the quotation names the speaker.
+            around = [(s, e) for s, e in segments if s < end and start < e]
+            quote = next((q for q in analysis.quotes
+                          if _overlap(min(s for s, _ in around), max(e for _, e in around),
+                                      [(c.start, c.end) for c in q.content]) > 0), None)
+        return Voice("speaker", quote.id if quote else None, quote.speaker.name if quote else None)
+    stance = reported_stance(doc, start, end) if doc is not None else None
+    if stance is not None:
+        return Voice("speaker", None, stance)
+    if quote is not None and technique not in WORD_CHOICE_TECHNIQUES:
+        return Voice("speaker", quote.id, quote.speaker.name)
+    return Voice("author", None, None)
+
+
+__all__ = ["Voice", "voice_of", "quoted_segments", "reported_stance", "WORD_CHOICE_TECHNIQUES",
+           "STANCE_VERBS"]
