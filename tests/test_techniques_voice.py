@@ -65,6 +65,21 @@ def test_a_reported_reaction_is_its_subjects(nlp):
     assert (voice.voice, voice.speaker) == ("speaker", "Moscow")
 
 
+def test_a_name_someone_was_called_is_the_callers(nlp):
+    text = "The senator called the plan a shameless betrayal of voters, and the vote was delayed."
+    doc = nlp(text)
+    assert reported_stance(doc, *_span(text, "a shameless betrayal")) == "senator"
+    assert reported_stance(doc, *_span(text, "the vote was delayed")) is None
+
+
+def test_loaded_words_of_a_paraphrase_that_take_in_a_quoted_word_are_the_speakers():
+    text = 'The judge said he found the request "shocking" and lacking any basis in fact.'
+    a = _analysis(text, 'he found the request "shocking" and lacking any basis in fact', "The judge")
+    start, end = _span(text, 'shocking" and lacking')
+    voice = voice_of(start, end, "loaded_language", a, quoted_segments(text))
+    assert (voice.voice, voice.quote) == ("speaker", "q1")
+
+
 @pytest.mark.parametrize("name", sorted(WIRE))
 def test_straight_wire_copy_has_no_author_techniques(name):
     a = analyze(WIRE[name])

@@ -8,9 +8,10 @@ decide, read from the text itself and from the attribution layer's quotes:
 - **Quotation marks.** Words between quotation marks are the speaker's, whatever the
   technique (quotemarks.find_quotations finds them: curly and straight, double and single,
   a quote running over paragraphs in the convention of news copy).
-- **A reported reaction** ("Moscow expressed dismay", "the union voiced anger"): the
-  emotion word is the object of a verb that reports a stance, so it names the subject's
-  reaction; it is the subject's, not the writer's rhetoric.
+- **A reported reaction or name** ("Moscow expressed dismay", "the senator called the
+  plan a shameless betrayal", "described him as petty"): the words are the object of a
+  verb that reports a stance, or what a naming verb says someone was called; they are the
+  subject's, not the writer's rhetoric.
 - **Reported speech without quotation marks** ("Sources said the shameless star ...") is a
   paraphrase in the writer's words. The claim's substance is the speaker's (appeal to fear,
   doubt, a black-and-white choice, flag-waving as an argument), but the word choice is the
@@ -36,6 +37,10 @@ WORD_CHOICE_TECHNIQUES = frozenset({"loaded_language", "name_calling_labeling", 
 # Verbs whose object reports someone's stance or feeling ("expressed dismay", "voiced
 # concern", "registered its anger"): the object is that subject's reaction, told by the writer.
 STANCE_VERBS = frozenset({"express", "voice", "register", "convey", "signal", "declare"})
+# Verbs that report what someone called someone ("branded her a liar", "described him as
+# petty"): the name given is the subject's words.
+NAMING_VERBS = frozenset({"call", "brand", "label", "dub", "describe", "term", "denounce", "decry"})
+_NAMING_SLOTS = ("oprd", "npadvmod", "attr", "xcomp")
 
 
 @dataclass(frozen=True)
@@ -69,22 +74,24 @@ def _covering_quote(start: int, end: int, quotes: list[Quote]) -> Quote | None:
 
 
 def reported_stance(doc, start: int, end: int) -> str | None:
-    """The subject whose reaction the span reports, when the span lies within the object of
-    a stance verb ("Moscow expressed [dismay at the decision]" -> "Moscow"); else None."""
+    """The subject whose reaction or words the span reports, when most of the span lies in
+    the object of a stance verb ("Moscow expressed [dismay]") or in what a naming verb
+    calls someone ("the senator called the plan [a shameless betrayal]", "described him as
+    [petty]"); else None."""
     tokens = [t for t in doc.char_span(start, end, alignment_mode="expand") or [] if not t.is_punct]
     if not tokens:
         return None
-    for t in tokens[0].ancestors if tokens[0].dep_ not in ("dobj", "obj") else [tokens[0].head]:
-        if t.pos_ == "VERB":
-            if t.lemma_.lower() not in STANCE_VERBS:
-                return None
-            objects = [c for c in t.children if c.dep_ in ("dobj", "obj")]
-            inside = objects and all(objects[0].left_edge.i <= x.i <= objects[0].right_edge.i for x in tokens)
-            subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if not inside or subject is None:
-                return None
-            return " ".join(x.text for x in subject.subtree if x.dep_ in ("compound", "amod", "poss")
-                            or x is subject) or subject.text
+    verbs = {a for t in tokens for a in t.ancestors
+             if a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in STANCE_VERBS | NAMING_VERBS}
+    for verb in sorted(verbs, key=lambda v: v.i):
+        slots = [c for c in verb.children
+                 if c.dep_ in (("dobj", "obj") if verb.lemma_.lower() in STANCE_VERBS else _NAMING_SLOTS)
+                 or (c.dep_ == "prep" and c.lower_ == "as" and verb.lemma_.lower() in NAMING_VERBS)]
+        inside = {x.i for c in slots for x in c.subtree}
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and sum(t.i in inside for t in tokens) * 2 > len(tokens):
+            return " ".join(x.text for x in subject.subtree if x.i == subject.i or
+                            (x.dep_ in ("compound", "amod", "poss") and x.head.i == subject.i))
     return None
 
 
@@ -107,10 +114,12 @@ def voice_of(start: int, end: int, technique: str, analysis: Analysis,
     stance = reported_stance(doc, start, end) if doc is not None else None
     if stance is not None:
         return Voice("speaker", None, stance)
-    if quote is not None and technique not in WORD_CHOICE_TECHNIQUES:
+    # In a paraphrase the argument is the speaker's; the words are too when the span takes
+    # in any quoted word (found it "shocking" and lacking).
+    if quote is not None and (technique not in WORD_CHOICE_TECHNIQUES or _overlap(start, end, segments)):
         return Voice("speaker", quote.id, quote.speaker.name)
     return Voice("author", None, None)
 
 
 __all__ = ["Voice", "voice_of", "quoted_segments", "reported_stance", "WORD_CHOICE_TECHNIQUES",
-           "STANCE_VERBS"]
+           "STANCE_VERBS", "NAMING_VERBS"]

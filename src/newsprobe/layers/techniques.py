@@ -15,11 +15,15 @@ sentences that the claims layer shares (embeddings.encode_tokens keeps its resul
    MiniLM token state over the span in its sentence, the sentence's vector and, when the
    model was trained with it, the span text's own MiniLM embedding.
 
-Each finding is `{start, end, text, technique, score, in_quote}`: `score` is the span's
-mean token probability times the technique's probability; `in_quote` is the id of the
-quote whose content holds most of the span (the technique is then the speaker's, not the
-outlet's), else None. Also given: `alternative`, the runner-up technique, since PTC
-classes overlap (loaded language vs name calling) and a reader may want the second guess.
+Each finding is `{start, end, text, technique, score, alternative, voice, speaker,
+in_quote}`: `score` is the span's mean token probability times the technique's
+probability; spans scoring below `techniques_min_score` (the display floor, chosen on
+dev data: defaults.toml) are not reported, nor spans made of reporting nouns alone
+("claim"). `alternative` is the runner-up technique, since PTC classes overlap (loaded
+language vs name calling) and a reader may want the second guess. `voice` says whose
+rhetoric it is, "author" (the outlet's own words) or "speaker", with the speaker's name in
+`speaker` and, when the attribution layer found the quote, its id in `in_quote`
+(technique_voice.py has the rules: quotation marks, paraphrase, reported reactions).
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ from .technique_features import (FEATURES_VERSION, SI_BUCKETS, TC_BUCKETS, TECHN
 from .technique_voice import quoted_segments, voice_of
 
 NAME = "techniques"
-VERSION = "2"
+VERSION = "3"
 FIELD = "techniques"
 REQUIRES: tuple[str, ...] = ("quotes",)
 
