@@ -15,10 +15,10 @@ PARAPHRASE = ("Sources said the shameless minister would plunge the country into
 QUOTED = ('"The shameless minister will plunge the country into chaos," a source said.')
 
 
-def _analysis(text: str, content: str, speaker: str) -> Analysis:
+def _analysis(text: str, content: str, speaker: str, kind: str = "anonymous") -> Analysis:
     at = text.index(content)
     quote = Quote("q1", "indirect", None, [Span(at, at + len(content), content)], None,
-                  Speaker(speaker, "anonymous"))
+                  Speaker(speaker, kind))
     return Analysis(text=text, id="t", quotes=[quote])
 
 
@@ -32,6 +32,13 @@ def test_loaded_words_in_a_paraphrase_are_the_authors_not_the_sources():
     start, end = _span(PARAPHRASE, "shameless minister")
     voice = voice_of(start, end, "loaded_language", a, quoted_segments(PARAPHRASE))
     assert (voice.voice, voice.quote, voice.speaker) == ("author", None, None)
+
+
+def test_loaded_words_in_a_paraphrase_of_an_on_record_speaker_are_the_speakers():
+    text = "Councillor Rowan Pike said the shameless closures would hit the poorest wards hardest."
+    a = _analysis(text, "the shameless closures would hit the poorest wards hardest", "Rowan Pike", "official")
+    voice = voice_of(*_span(text, "shameless closures"), "loaded_language", a, quoted_segments(text))
+    assert (voice.voice, voice.quote, voice.speaker) == ("speaker", "q1", "Rowan Pike")
 
 
 def test_an_argument_in_a_paraphrase_is_the_speakers():

@@ -12,11 +12,13 @@ decide, read from the text itself and from the attribution layer's quotes:
   plan a shameless betrayal", "described him as petty"): the words are the object of a
   verb that reports a stance, or what a naming verb says someone was called; they are the
   subject's, not the writer's rhetoric.
-- **Reported speech without quotation marks** ("Sources said the shameless star ...") is a
-  paraphrase in the writer's words. The claim's substance is the speaker's (appeal to fear,
-  doubt, a black-and-white choice, flag-waving as an argument), but the word choice is the
-  writer's: loaded language and name calling outside quotation marks stay with the author,
-  so a tabloid's own loaded words are not credited to "sources".
+- **Reported speech without quotation marks** is the speaker's statement, in the writer's
+  words. Its substance (appeal to fear, doubt, a black-and-white choice) is the speaker's.
+  Its word choice is the speaker's too when the speaker is on record (a named person, an
+  official, an institution, a document: what they said can be checked, and a paraphrase of
+  them is held to it), but the writer's when the speaker is anonymous, rumour or unknown
+  ("Sources said the shameless star ..."): loaded language and name calling there stay
+  with the author, so a tabloid's own loaded words are not credited to "sources".
 
 Plain functions over text and quotes; no model.
 """
@@ -33,6 +35,9 @@ from .quotemarks import find_quotations
 # arrangement of the text.
 WORD_CHOICE_TECHNIQUES = frozenset({"loaded_language", "name_calling_labeling", "repetition"})
 
+
+# Speakers whose paraphrase is in the writer's words: no one on record could be held to them.
+UNACCOUNTABLE_KINDS = frozenset({"anonymous", "rumor", "author", "unknown"})
 
 # Verbs whose object reports someone's stance or feeling ("expressed dismay", "voiced
 # concern", "registered its anger"): the object is that subject's reaction, told by the writer.
@@ -114,12 +119,14 @@ def voice_of(start: int, end: int, technique: str, analysis: Analysis,
     stance = reported_stance(doc, start, end) if doc is not None else None
     if stance is not None:
         return Voice("speaker", None, stance)
-    # In a paraphrase the argument is the speaker's; the words are too when the span takes
-    # in any quoted word (found it "shocking" and lacking).
-    if quote is not None and (technique not in WORD_CHOICE_TECHNIQUES or _overlap(start, end, segments)):
+    # In a paraphrase the argument is the speaker's; the words are too when the speaker is
+    # on record or the span takes in a quoted word (found it "shocking" and lacking).
+    if quote is not None and (technique not in WORD_CHOICE_TECHNIQUES
+                              or quote.speaker.kind not in UNACCOUNTABLE_KINDS
+                              or _overlap(start, end, segments)):
         return Voice("speaker", quote.id, quote.speaker.name)
     return Voice("author", None, None)
 
 
 __all__ = ["Voice", "voice_of", "quoted_segments", "reported_stance", "WORD_CHOICE_TECHNIQUES",
-           "STANCE_VERBS", "NAMING_VERBS"]
+           "STANCE_VERBS", "NAMING_VERBS", "UNACCOUNTABLE_KINDS"]
