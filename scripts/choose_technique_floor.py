@@ -31,7 +31,7 @@ def collect(data: Path) -> dict:
     from newsprobe import analyze
     from newsprobe.eval.ptc import read_split
     from newsprobe.layers import techniques
-    from newsprobe.layers.technique_voice import _covering_quote
+    from newsprobe.layers.technique_voice import covering_quote
     from newsprobe.model import Analysis
     from newsprobe.parse import load_pipeline
     from newsprobe.settings import Settings
@@ -55,7 +55,7 @@ def collect(data: Path) -> dict:
                                                              "voice", "speaker")},
                                          "gold_voice": gold_voice(t["start"], t["end"], record),
                                          # the rule before voices: the quote whose content covers most of it
-                                         "content_voice": "speaker" if _covering_quote(t["start"], t["end"], a.quotes)
+                                         "content_voice": "speaker" if covering_quote(t["start"], t["end"], a.quotes)
                                          else "author"}
                                         for t in a.techniques]})
     return {"ptc_dev": ptc, "newsroom_dev": newsroom}

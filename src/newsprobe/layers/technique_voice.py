@@ -68,7 +68,7 @@ def _overlap(start: int, end: int, ranges) -> int:
     return sum(max(0, min(end, e) - max(start, s)) for s, e in ranges)
 
 
-def _covering_quote(start: int, end: int, quotes: list[Quote]) -> Quote | None:
+def covering_quote(start: int, end: int, quotes: list[Quote]) -> Quote | None:
     """The quote whose content covers most (over half) of [start, end), if any."""
     best, best_cover = None, 0
     for q in quotes:
@@ -106,7 +106,7 @@ def voice_of(start: int, end: int, technique: str, analysis: Analysis,
     `doc` the article's parse (for reported reactions; without it they stay the author's)."""
     length = max(1, end - start)
     in_marks = _overlap(start, end, segments) * 2 > length
-    quote = _covering_quote(start, end, analysis.quotes)
+    quote = covering_quote(start, end, analysis.quotes)
     if in_marks:
         if quote is None:
             # Quoted words the attribution layer's quotes do not cover: still not the
@@ -128,5 +128,5 @@ def voice_of(start: int, end: int, technique: str, analysis: Analysis,
     return Voice("author", None, None)
 
 
-__all__ = ["Voice", "voice_of", "quoted_segments", "reported_stance", "WORD_CHOICE_TECHNIQUES",
+__all__ = ["Voice", "voice_of", "quoted_segments", "reported_stance", "covering_quote", "WORD_CHOICE_TECHNIQUES",
            "STANCE_VERBS", "NAMING_VERBS", "UNACCOUNTABLE_KINDS"]
