@@ -128,5 +128,5 @@ def voice_of(start: int, end: int, technique: str, analysis: Analysis,
     return Voice("author", None, None)
 
 
-__all__ = ["Voice", "voice_of", "quoted_segments", "reported_stance", "covering_quote", "WORD_CHOICE_TECHNIQUES",
-           "STANCE_VERBS", "NAMING_VERBS", "UNACCOUNTABLE_KINDS"]
+__all__ = ["Voice", "voice_of", "quoted_segments", "reported_stance", "covering_quote",
+           "WORD_CHOICE_TECHNIQUES", "STANCE_VERBS", "NAMING_VERBS", "UNACCOUNTABLE_KINDS"]
