@@ -16,9 +16,10 @@ decide, read from the text itself and from the attribution layer's quotes:
   words. Its substance (appeal to fear, doubt, a black-and-white choice) is the speaker's.
   Its word choice is the speaker's too when the speaker is on record (a named person, an
   official, an institution, a document: what they said can be checked, and a paraphrase of
-  them is held to it), but the writer's when the speaker is anonymous, rumour or unknown
-  ("Sources said the shameless star ..."): loaded language and name calling there stay
-  with the author, so a tabloid's own loaded words are not credited to "sources".
+  them is held to it), but the writer's when the speaker is anonymous or rumour ("Sources
+  said the shameless star ..."): loaded language and name calling there stay with the
+  author, so a tabloid's own loaded words are not credited to "sources". A speaker the
+  attribution layer could not resolve (kind unknown) is not taken for an anonymous one.
 
 Plain functions over text and quotes; no model.
 """
@@ -37,7 +38,8 @@ WORD_CHOICE_TECHNIQUES = frozenset({"loaded_language", "name_calling_labeling", 
 
 
 # Speakers whose paraphrase is in the writer's words: no one on record could be held to them.
-UNACCOUNTABLE_KINDS = frozenset({"anonymous", "rumor", "author", "unknown"})
+# ("unknown" is a speaker the attribution layer did not resolve, not an anonymous one.)
+UNACCOUNTABLE_KINDS = frozenset({"anonymous", "rumor", "author"})
 
 # Verbs whose object reports someone's stance or feeling ("expressed dismay", "voiced
 # concern", "registered its anger"): the object is that subject's reaction, told by the writer.
