@@ -2,8 +2,8 @@
 speaker's.
 
 A fact-checker reads "crucial American weapons" in a wire story's own sentence as the
-agency's wording, and "vile traitors" inside quotation marks as the speaker's. Two signals
-decide, read from the text itself and from the attribution layer's quotes:
+agency's wording, and "vile traitors" inside quotation marks as the speaker's. Three rules
+decide, in this order, reading the text, its parse and the attribution layer's quotes:
 
 - **Quotation marks.** Words between quotation marks are the speaker's, whatever the
   technique (quotemarks.find_quotations finds them: curly and straight, double and single,
@@ -31,9 +31,8 @@ from dataclasses import dataclass
 from ..model import Analysis, Quote
 from .quotemarks import find_quotations
 
-# Techniques that live in the choice of words. Outside quotation marks the writer chose
-# them, even inside a paraphrase of someone else's statement. Repetition is the writer's
-# arrangement of the text.
+# Techniques that live in the choice of words: in a paraphrase of an anonymous source the
+# writer chose them. Repetition is the writer's arrangement of the text.
 WORD_CHOICE_TECHNIQUES = frozenset({"loaded_language", "name_calling_labeling", "repetition"})
 
 
