@@ -52,7 +52,8 @@ def test_gate_factuality_uds_dev_first_300_events():
 def test_gate_techniques_ptc_span_identification_dev_first_6_articles():
     r = ptc.evaluate(DATA / "ptc", "dev", limit=6, task="si")
     assert r["articles"] == 6
-    assert r["si"]["f1"] >= 0.45                      # measured 0.488
+    assert r["si"]["f1"] >= 0.45                      # at the display floor 0.1: measured 0.475
+    assert r["si_without_floor"]["f1"] >= 0.45        # every span the tagger finds: 0.488
     assert r["si"]["f1"] > r["baseline"]["every_line"]["f1"]   # every line: 0.224
 
 

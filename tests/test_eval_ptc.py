@@ -53,6 +53,9 @@ def test_eval_runs_on_a_few_dev_articles(task):
         assert 0.0 <= result["si"]["f1"] <= 1.0
         assert "every_line" in result["baseline"]
         assert result["si"]["predicted_spans"] > 0
+        # The display floor only removes spans: the floored figure never has more.
+        floor, everything = result["si"], result["si_without_floor"]
+        assert floor["display_floor"] >= 0.0 and floor["predicted_spans"] <= everything["predicted_spans"]
     else:
         assert 0.0 <= result["tc"]["micro_f1"] <= 1.0
         assert "majority_class" in result["baseline"]

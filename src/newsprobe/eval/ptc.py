@@ -24,8 +24,10 @@ label counts when it is among that span's gold labels (the official scorer's "be
 match"). Since every instance gets one prediction, micro P = R = F1 = accuracy. The
 baseline is the majority class, loaded_language.
 
-The layer is run without the attribution layer's quotes (a technique's `in_quote` does not
-change what is scored), so the evaluation measures the technique model alone.
+The layer is run without the attribution layer's quotes (a technique's voice does not
+change what is scored), so the evaluation measures the technique model alone. SI is given
+at the display floor (`techniques_min_score`, the spans a user is shown) and, as
+`si_without_floor`, for every span the tagger finds.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -197,16 +199,21 @@ def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,
     started = time.perf_counter()
     articles = read_split(data_dir, split, limit)
     settings = Settings.load()
+    # The layer runs with no display floor; the floor is applied here, so one run gives
+    # both the figure a user sees (spans at or above techniques_min_score) and the tagger's.
+    unfloored = replace(settings, techniques_min_score=0.0)
     nlp = load_pipeline(settings.model or None)
-    si, base = SIScore(), SIScore()
+    si, si_all, base = SIScore(), SIScore(), SIScore()
     n_gold = hits = majority_hits = 0
     confusion: dict[str, Counter] = defaultdict(Counter)
     with progress_bar(f"PTC {split} {task}", len(articles), progress) as advance:
         for art, doc in zip(articles, nlp.pipe(a.text for a in articles)):
             if task == "si":
                 analysis = Analysis(text=art.text, id=art.id)
-                found = techniques.run(doc, analysis, settings)
-                si.add([(t["start"], t["end"]) for t in found], art.si)
+                found = techniques.run(doc, analysis, unfloored)
+                si.add([(t["start"], t["end"]) for t in found
+                        if t["score"] >= settings.techniques_min_score], art.si)
+                si_all.add([(t["start"], t["end"]) for t in found], art.si)
                 base.add(line_spans(art.text), art.si)
             else:
                 spans = sorted({(s, e) for _, s, e in art.tc})
@@ -220,6 +227,8 @@ def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,
     result: dict[str, Any] = {"task": task, "split": split, "articles": len(articles)}
     if task == "si":
         result["si"] = si.to_dict()
+        result["si"]["display_floor"] = settings.techniques_min_score
+        result["si_without_floor"] = si_all.to_dict()
         result["baseline"] = {"every_line": base.to_dict()}
     else:
         acc = hits / n_gold if n_gold else 0.0
@@ -250,9 +259,11 @@ def format_text(result: dict[str, Any]) -> str:
     published = ", ".join(f"{k} {v:.3f}" for k, v in pub.items())
     if task == "si":
         ours, base = result["si"], result["baseline"]["every_line"]
-        rows = [f"{'':<22} {'P':>6} {'R':>6} {'F1':>6}   {'span P':>6} {'spans':>6} {'mean chars':>10}"]
-        for name, r in (("newsprobe", ours), ("baseline: every line", base)):
-            rows.append(f"{name:<22} {r['precision']:>6.3f} {r['recall']:>6.3f} {r['f1']:>6.3f}   "
+        rows = [f"{'':<24} {'P':>6} {'R':>6} {'F1':>6}   {'span P':>6} {'spans':>6} {'mean chars':>10}"]
+        for name, r in ((f"newsprobe (floor {ours.get('display_floor', 0):.2f})", ours),
+                        ("  without the floor", result.get("si_without_floor", ours)),
+                        ("baseline: every line", base)):
+            rows.append(f"{name:<24} {r['precision']:>6.3f} {r['recall']:>6.3f} {r['f1']:>6.3f}   "
                         f"{r['span_precision']:>6.3f} {r['predicted_spans']:>6} {r['mean_predicted_chars']:>10.1f}")
         return "\n".join([head, "", *rows, "",
                           f"gold: {ours['gold_spans']} spans, mean {ours['mean_gold_chars']:.1f} chars. "

@@ -15,11 +15,15 @@ sentences that the claims layer shares (embeddings.encode_tokens keeps its resul
    MiniLM token state over the span in its sentence, the sentence's vector and, when the
    model was trained with it, the span text's own MiniLM embedding.
 
-Each finding is `{start, end, text, technique, score, in_quote}`: `score` is the span's
-mean token probability times the technique's probability; `in_quote` is the id of the
-quote whose content holds most of the span (the technique is then the speaker's, not the
-outlet's), else None. Also given: `alternative`, the runner-up technique, since PTC
-classes overlap (loaded language vs name calling) and a reader may want the second guess.
+Each finding is `{start, end, text, technique, score, alternative, voice, speaker,
+in_quote}`: `score` is the span's mean token probability times the technique's
+probability; spans scoring below `techniques_min_score` (the display floor, chosen on
+dev data: defaults.toml) are not reported, nor spans made of reporting nouns alone
+("claim"). `alternative` is the runner-up technique, since PTC classes overlap (loaded
+language vs name calling) and a reader may want the second guess. `voice` says whose
+rhetoric it is, "author" (the outlet's own words) or "speaker", with the speaker's name in
+`speaker` and, when the attribution layer found the quote, its id in `in_quote`
+(technique_voice.py has the rules: quotation marks, paraphrase, reported reactions).
 """
 
 from __future__ import annotations
@@ -38,9 +42,10 @@ from ..model import Analysis
 from ..settings import Settings
 from .technique_features import (FEATURES_VERSION, SI_BUCKETS, TC_BUCKETS, TECHNIQUES, ArticleStats,
                                  article_span_features, hash_features, span_tokens, token_features)
+from .technique_voice import quoted_segments, voice_of
 
 NAME = "techniques"
-VERSION = "2"
+VERSION = "3"
 FIELD = "techniques"
 REQUIRES: tuple[str, ...] = ("quotes",)
 
@@ -334,14 +339,19 @@ def rank_techniques(doc, spans: list[tuple[int, int]]) -> list[list[str]]:
     return [[model.classes[j] for j in np.argsort(-row, kind="stable")] for row in probs]
 
 
-def _quote_of(start: int, end: int, analysis: Analysis) -> str | None:
-    """The quote whose content covers most (over half) of [start, end), if any."""
-    best, best_cover = None, 0
-    for q in analysis.quotes:
-        cover = sum(max(0, min(end, c.end) - max(start, c.start)) for c in q.content)
-        if cover > best_cover:
-            best, best_cover = q.id, cover
-    return best if best_cover * 2 > end - start else None
+@lru_cache(maxsize=1)
+def _reporting_nouns() -> frozenset[str]:
+    from .sources import reporting_nouns
+    return frozenset(w for words in reporting_nouns().values() for w in words)
+
+
+def _only_reporting_nouns(span_text: str) -> bool:
+    """A span made of reporting nouns alone ("claim", "the allegations") names what was said,
+    not how: the tagger marks it in wire copy ("It was not possible to verify this claim")
+    where it carries no rhetoric."""
+    words = [w.strip(".,;:!?\"'“”‘’()").lower() for w in span_text.split()]
+    words = [w for w in words if w and w not in ("the", "this", "that", "these", "those", "a", "an")]
+    return bool(words) and all(w in _reporting_nouns() for w in words)
 
 
 def run(doc, analysis: Analysis, settings: Settings) -> list[dict]:
@@ -352,17 +362,22 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[dict]:
     spans = decode_spans(doc, probs, model.si_threshold, model.si_gap, model.si_min_mean)
     tech = technique_probabilities(doc, [(s, e) for s, e, _ in spans], stats, model, states)
     text = analysis.text
+    segments = quoted_segments(text)
     found = []
     for (start, end, span_p), row in zip(spans, tech):
         order = np.argsort(-row, kind="stable")
         score = span_p * float(row[order[0]])
         if score < settings.techniques_min_score:
             continue
+        technique = model.classes[order[0]]
+        if _only_reporting_nouns(text[start:end]):
+            continue
+        voice = voice_of(start, end, technique, analysis, segments, doc)
         found.append({
             "start": start, "end": end, "text": text[start:end],
-            "technique": model.classes[order[0]], "score": round(score, 3),
+            "technique": technique, "score": round(score, 3),
             "alternative": model.classes[order[1]],
-            "in_quote": _quote_of(start, end, analysis),
+            "voice": voice.voice, "speaker": voice.speaker, "in_quote": voice.quote,
         })
     return found
 

@@ -1,0 +1,109 @@
+"""Whose rhetoric a technique span is (technique_voice): the author's or a quoted speaker's,
+on hand-written sentences and on invented wire copy (tests/neutral_copy.py)."""
+
+import pytest
+from neutral_copy import LOADED, WIRE
+
+from newsprobe import analyze
+from newsprobe.layers.technique_voice import quoted_segments, reported_stance, voice_of
+from newsprobe.model import Analysis, Quote, Span, Speaker
+
+# An indirect quote with no quotation marks: a tabloid's paraphrase of its "sources".
+PARAPHRASE = ("Sources said the shameless minister would plunge the country into chaos "
+              "unless parliament acted at once.")
+# The same words, but inside quotation marks: the speaker's own.
+QUOTED = ('"The shameless minister will plunge the country into chaos," a source said.')
+
+
+def _analysis(text: str, content: str, speaker: str, kind: str = "anonymous") -> Analysis:
+    at = text.index(content)
+    quote = Quote("q1", "indirect", None, [Span(at, at + len(content), content)], None,
+                  Speaker(speaker, kind))
+    return Analysis(text=text, id="t", quotes=[quote])
+
+
+def _span(text: str, words: str) -> tuple[int, int]:
+    at = text.index(words)
+    return at, at + len(words)
+
+
+def test_loaded_words_in_a_paraphrase_are_the_authors_not_the_sources():
+    a = _analysis(PARAPHRASE, "the shameless minister would plunge the country into chaos", "Sources")
+    start, end = _span(PARAPHRASE, "shameless minister")
+    voice = voice_of(start, end, "loaded_language", a, quoted_segments(PARAPHRASE))
+    assert (voice.voice, voice.quote, voice.speaker) == ("author", None, None)
+
+
+def test_loaded_words_in_a_paraphrase_of_an_on_record_speaker_are_the_speakers():
+    text = "Councillor Rowan Pike said the shameless closures would hit the poorest wards hardest."
+    a = _analysis(text, "the shameless closures would hit the poorest wards hardest", "Rowan Pike", "official")
+    voice = voice_of(*_span(text, "shameless closures"), "loaded_language", a, quoted_segments(text))
+    assert (voice.voice, voice.quote, voice.speaker) == ("speaker", "q1", "Rowan Pike")
+
+
+def test_an_argument_in_a_paraphrase_is_the_speakers():
+    a = _analysis(PARAPHRASE, "the shameless minister would plunge the country into chaos", "Sources")
+    start, end = _span(PARAPHRASE, "would plunge the country into chaos")
+    voice = voice_of(start, end, "appeal_to_fear_prejudice", a, quoted_segments(PARAPHRASE))
+    assert (voice.voice, voice.quote, voice.speaker) == ("speaker", "q1", "Sources")
+
+
+def test_any_technique_inside_quotation_marks_is_the_speakers():
+    a = _analysis(QUOTED, '"The shameless minister will plunge the country into chaos,"', "a source")
+    start, end = _span(QUOTED, "shameless minister")
+    voice = voice_of(start, end, "loaded_language", a, quoted_segments(QUOTED))
+    assert (voice.voice, voice.quote, voice.speaker) == ("speaker", "q1", "a source")
+
+
+def test_quoted_words_no_quote_covers_are_still_not_the_authors():
+    text = "The senator called the bill 'a shameless betrayal' and left the chamber."
+    start, end = _span(text, "a shameless betrayal")
+    voice = voice_of(start, end, "loaded_language", Analysis(text=text, id="t"), quoted_segments(text))
+    assert voice.voice == "speaker" and voice.quote is None
+
+
+def test_a_reported_reaction_is_its_subjects(nlp):
+    text = "Moscow expressed dismay at the decision, and the ministry summoned the ambassador."
+    doc = nlp(text)
+    assert reported_stance(doc, *_span(text, "dismay")) == "Moscow"
+    assert reported_stance(doc, *_span(text, "summoned the ambassador")) is None
+    voice = voice_of(*_span(text, "dismay"), "loaded_language", Analysis(text=text, id="t"),
+                     quoted_segments(text), doc)
+    assert (voice.voice, voice.speaker) == ("speaker", "Moscow")
+
+
+def test_a_name_someone_was_called_is_the_callers(nlp):
+    text = "The senator called the plan a shameless betrayal of voters, and the vote was delayed."
+    doc = nlp(text)
+    assert reported_stance(doc, *_span(text, "a shameless betrayal")) == "senator"
+    assert reported_stance(doc, *_span(text, "the vote was delayed")) is None
+
+
+def test_loaded_words_of_a_paraphrase_that_take_in_a_quoted_word_are_the_speakers():
+    text = 'The judge said he found the request "shocking" and lacking any basis in fact.'
+    a = _analysis(text, 'he found the request "shocking" and lacking any basis in fact', "The judge")
+    start, end = _span(text, 'shocking" and lacking')
+    voice = voice_of(start, end, "loaded_language", a, quoted_segments(text))
+    assert (voice.voice, voice.quote) == ("speaker", "q1")
+
+
+@pytest.mark.parametrize("name", sorted(WIRE))
+def test_straight_wire_copy_has_no_author_techniques(name):
+    a = analyze(WIRE[name])
+    author = [(t["text"], t["technique"], t["score"]) for t in a.techniques if t["voice"] == "author"]
+    assert author == [], name
+    for t in a.techniques:
+        assert t["voice"] == "speaker" and t["in_quote"] in {q.id for q in a.quotes} | {None}
+
+
+@pytest.mark.parametrize("text,words,whose", LOADED, ids=[w for _, w, _ in LOADED])
+def test_loaded_paragraphs_are_found_and_credited_to_the_right_voice(text, words, whose):
+    a = analyze(text)
+    at = text.index(words)
+    hits = [t for t in a.techniques if t["start"] <= at < t["end"]]
+    assert hits, (words, a.techniques)
+    for t in hits:
+        if whose == "author":
+            assert (t["voice"], t["speaker"], t["in_quote"]) == ("author", None, None), t
+        else:
+            assert t["voice"] == "speaker" and t["speaker"] == whose and t["in_quote"], t
