@@ -273,3 +273,12 @@ def test_these_claims_rebut_every_claim_of_their_source():
             "“These claims are pure speculation,” a geologist at the university said.")
     found = [c for c in claims(text) if "lithium" in c["text"] or "3 degrees" in c["text"]]
     assert len(found) == 2 and all(c["status"] == "disputed" and c["rebutted_by"] for c in found), found
+
+
+def test_quoted_words_are_not_the_writers_verdict():
+    # The verdict lies inside quotation marks: somebody's words, not the writer's finding,
+    # even where no attribution is found for them.
+    text = ("The Belvik Gazette reported that the harbour master sold 40 boats to a smuggler.\n\n"
+            "\"These allegations are baseless and unfounded, and the port has nothing to hide.\"")
+    claim = next(c for c in claims(text) if "40 boats" in c["text"])
+    assert claim["evidence"]["rule"] != "contested_later", claim

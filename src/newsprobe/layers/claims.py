@@ -550,7 +550,7 @@ def _rebuttal_in(doc, sent, analysis: Analysis):
                                   (CONTESTED, "disputed", "contested_later"),
                                   (DOUBT, "questioned", "doubt_later")):
         m = pattern.search(text, start, end)
-        if m and _voice_at(analysis, m.start()) is None:
+        if m and _voice_at(analysis, m.start()) is None and not _inside_quotation_marks(text, start, m.start()):
             if reference is not None and reference.noun.dep_ not in ("nsubj", "nsubjpass") \
                     and status == "refuted":
                 # "The ministry called these claims false": a source's verdict, not the
@@ -558,6 +558,20 @@ def _rebuttal_in(doc, sent, analysis: Analysis):
                 status, rule = "disputed", "source_contests_later"
             return status, rule, (m.start(), m.end()), None
     return None
+
+
+def _inside_quotation_marks(text: str, start: int, offset: int) -> bool:
+    """Does `offset` lie inside quotation marks opened since `start` (the sentence's
+    start)? Quoted words are somebody's, even when no attribution was found for them."""
+    inside = False
+    for ch in text[start:offset]:
+        if ch in "“«„":
+            inside = True
+        elif ch in "”»":
+            inside = False
+        elif ch == '"':
+            inside = not inside
+    return inside
 
 
 _SIDE_GENERIC = frozenset("the a an of for s said official officials spokesman spokeswoman "
