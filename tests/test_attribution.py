@@ -289,3 +289,13 @@ def test_an_outer_report_is_never_nested_in_the_report_it_relays():
         for p in found:
             cycle = p.speaker.name in [c.name for c in q.chain] and q.speaker.name in [c.name for c in p.chain]
             assert not cycle, [x.to_dict() for x in found]
+
+
+def test_agentless_hearsay_is_a_rumour_not_an_unknown_source():
+    a = analyze("It is claimed that the mayor sold the harbour to a developer in 2021.")
+    assert a.quotes and a.quotes[0].speaker.kind == "rumor", [q.to_dict() for q in a.quotes]
+
+
+def test_a_study_whose_authors_are_not_named_is_a_document():
+    a = analyze("The pair's study, published on Monday, reports that 40 lakes in Belvik have dried up since 2010.")
+    assert a.quotes and a.quotes[0].speaker.kind == "document", [q.to_dict() for q in a.quotes]

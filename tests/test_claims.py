@@ -252,3 +252,33 @@ def test_a_side_does_not_deny_its_own_claim():
             "Karsovian officials denied that the army had shelled the town.")
     claims = [c for c in analyze(text).to_dict()["claims"] if "left the town" in c["text"]]
     assert claims and claims[0]["status"] == "reported" and claims[0]["rebutted_by"] is None, claims
+
+
+FILLER = ("The town has 9,000 residents. Its harbour was built in 1880. Tourism grew by 4 percent "
+          "last year. The ferry runs twice a day. ")
+
+
+def test_a_rebuttal_naming_the_report_reaches_it_far_back():
+    # "the report by the Gazette" says which claim it rebuts, however far back it is.
+    text = ("The Belvik Gazette reported that the harbour master sold 40 boats to a smuggler. " + FILLER +
+            "The port authority dismissed the report by the Gazette.")
+    claim = next(c for c in claims(text) if "40 boats" in c["text"])
+    assert claim["status"] == "disputed" and claim["rebutted_by"] is not None, claim
+    assert text[claim["rebutted_by"]["start"]:].startswith("The port authority dismissed")
+
+
+def test_these_claims_rebut_every_claim_of_their_source():
+    text = ("Two chemists said that the lake held 40 tonnes of lithium. They also said that the "
+            "water had warmed by 3 degrees since 2010. " + FILLER +
+            "“These claims are pure speculation,” a geologist at the university said.")
+    found = [c for c in claims(text) if "lithium" in c["text"] or "3 degrees" in c["text"]]
+    assert len(found) == 2 and all(c["status"] == "disputed" and c["rebutted_by"] for c in found), found
+
+
+def test_quoted_words_are_not_the_writers_verdict():
+    # The verdict lies inside quotation marks: somebody's words, not the writer's finding,
+    # even where no attribution is found for them.
+    text = ("The Belvik Gazette reported that the harbour master sold 40 boats to a smuggler.\n\n"
+            "\"These allegations are baseless and unfounded, and the port has nothing to hide.\"")
+    claim = next(c for c in claims(text) if "40 boats" in c["text"])
+    assert claim["evidence"]["rule"] != "contested_later", claim

@@ -70,3 +70,10 @@ def test_no_junk_mentions():
     texts = {m.text: e.label for e in a.entities for m in e.mentions}
     assert "Blair" not in texts and "Dr" not in texts, texts
     assert texts.get("Politico") == "ORG", texts
+
+
+def test_a_dotted_country_acronym_stays_a_place():
+    # "U.S." is all capitals like "NATO", but it is a country: the dots must not hide that.
+    a = analyze("U.S. officials said the talks had failed. The U.S. envoy left Geneva on Monday.")
+    labels = {m.text: e.label for e in a.entities for m in e.mentions}
+    assert labels.get("U.S.") == "GPE", labels

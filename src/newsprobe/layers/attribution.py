@@ -730,6 +730,10 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
             record.speaker = speaker_for(record.source_tokens, cue_offset, doc, index, settings, last)
             if record.forced_kind == "rumor":
                 record.speaker.kind = "rumor"
+            elif not record.source_tokens and record.cue and _agentless_hearsay(doc, record.cue):
+                # "it is claimed that ...", "are reported to ...", "reports say": hearsay
+                # that nobody in the text owns
+                record.speaker = Speaker("unattributed reports", "rumor")
         if not record.source_tokens:
             record.confidence -= 0.15
         for via in record.via_tokens:
@@ -761,6 +765,22 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
             index.history.append(record.speaker)
     for record in records:
         record.confidence = round(max(0.05, min(0.99, record.confidence)), 3)
+
+
+# Cues that pass on what nobody named said: a passive "is claimed", "were reported", "was
+# accused", or a bare reporting noun ("reports").
+HEARSAY_LEMMAS = frozenset("say claim report allege rumour rumor accuse suggest believe "
+                           "understand".split())
+
+
+def _agentless_hearsay(doc, cue: tuple[int, int]) -> bool:
+    span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    if span is None:
+        return False
+    passive = any(t.dep_ in ("auxpass",) for t in span) or any(
+        c.dep_ == "auxpass" for t in span for c in t.children)
+    return any(t.lemma_.lower() in HEARSAY_LEMMAS and (passive or (t.pos_ == "NOUN" and t.tag_ == "NNS"))
+               for t in span)
 
 
 def _nest(records: list[_Record]) -> None:

@@ -402,7 +402,10 @@ def link_rebuttals(doc, candidates: list[Candidate], statuses: list[Status],
     """A later sentence that rebuts, denies or casts doubt on an attributed claim links to
     it (`rebutted_by`), and the claim takes the stronger status. The rebuttal goes to the
     nearest earlier attributed claim within REBUTTAL_WINDOW sentences, never one of the
-    rebutting source's own."""
+    rebutting source's own. A rebuttal that refers to the claim by a noun ("the report by
+    the Gazette", "these claims") reaches back to any earlier sentence: "the report by the
+    Gazette" goes to the Gazette's claims, and "these claims" to every claim of the
+    source whose claim it takes."""
     text = analysis.text
     sents = list(doc.sents)
     sent_index = {s.start_char: n for n, s in enumerate(sents)}
@@ -411,29 +414,85 @@ def link_rebuttals(doc, candidates: list[Candidate], statuses: list[Status],
         if found is None:
             continue
         status, rule, words, rebutter = found
+        reference = claim_reference(sent)
+        window = REBUTTAL_WINDOW if reference is None else len(sents)
         targets = [(i, c) for i, c in enumerate(candidates)
                    if c.end <= sent.start_char
-                   and n - sent_index.get(c.sent.start_char, -99) <= REBUTTAL_WINDOW
+                   and n - sent_index.get(c.sent.start_char, -99) <= window
                    and (c.quote is not None or statuses[i].status in ("unconfirmed", "rumored"))
                    and not (rebutter is not None and c.quote is not None
                             and same_side(c.quote, rebutter))
                    and statuses[i].rule not in ("false_verdict_in_frame",)]
         # not a claim of a sentence that itself rebuts something
         targets = [(i, c) for i, c in targets if _rebuttal_in(doc, c.sent, analysis) is None]
+        if reference is not None and reference.owner:
+            # "the report by the Gazette": only what the Gazette (or a source it relays) said
+            targets = [(i, c) for i, c in targets if c.quote is not None and _names_source(c.quote, reference.owner)]
         if not targets:
             continue
         # the claim the rebuttal shares most words with ("denied that any weapons had been
         # sent to Solvary" -> "had delivered missiles to fighters in Solvary"), else the nearest
         said = _content_words(text[sent.start_char:sent.end_char])
-        i, target = max(targets, key=lambda ic: (len(said & _content_words(text[ic[1].start:ic[1].end])), ic[0]))
-        if status == "denied" and rebutter is not None and not _party_concerned(rebutter, target, text) \
-                and _cue_lemma(doc, rebutter) != "deny":
-            status = "disputed"
-        new = Status(status, rule, words, (sent.start_char, _trim(text, sent.start_char, sent.end_char)[1]))
-        if new.stronger_than(statuses[i]):
-            statuses[i] = new
-        elif statuses[i].rebutted_by is None:
-            statuses[i].rebutted_by = new.rebutted_by
+        best = max(targets, key=lambda ic: (len(said & _content_words(text[ic[1].start:ic[1].end])), ic[0]))
+        chosen = [best]
+        if reference is not None and reference.plural and best[1].quote is not None:
+            # "these claims": every claim of the source the best one belongs to
+            speaker = best[1].quote.speaker
+            chosen = [(i, c) for i, c in targets if c.quote is not None and (
+                c.quote.speaker.name == speaker.name or (speaker.entity and c.quote.speaker.entity == speaker.entity))]
+        span = (sent.start_char, _trim(text, sent.start_char, sent.end_char)[1])
+        for i, target in chosen:
+            this = status
+            if this == "denied" and rebutter is not None and not _party_concerned(rebutter, target, text) \
+                    and _cue_lemma(doc, rebutter) != "deny":
+                this = "disputed"
+            new = Status(this, rule, words, span)
+            if new.stronger_than(statuses[i]):
+                statuses[i] = new
+            elif statuses[i].rebutted_by is None:
+                statuses[i].rebutted_by = new.rebutted_by
+
+
+@dataclass
+class ClaimReference:
+    """A noun by which a rebuttal points at an earlier claim: "these claims" (plural, no
+    owner), "the report by the Gazette" (owner: the words naming the Gazette)."""
+
+    noun: Any       # spaCy Token
+    plural: bool
+    owner: set[str]
+
+
+# Determiners that point back at something already said ("a report" points at nothing).
+_ANAPHORIC_DETERMINERS = frozenset("the this that these those such".split())
+
+
+def claim_reference(sent) -> ClaimReference | None:
+    """The first claim noun of the sentence that refers back: "these allegations", "such
+    claims", "the report by the Post", "the Post's report"."""
+    for token in sent:
+        if token.lemma_.lower() not in CLAIM_NOUNS and token.lower_ not in CLAIM_NOUNS:
+            continue
+        if token.pos_ != "NOUN":
+            continue
+        dets = [c for c in token.children if c.dep_ in ("det", "predet", "amod") and c.lower_ in _ANAPHORIC_DETERMINERS]
+        owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        owners += [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("by", "from", "of", "in")
+                   for o in p.children if o.dep_ == "pobj" and any(t.pos_ == "PROPN" for t in o.subtree)]
+        if not dets and not owners:
+            continue
+        owner = {t.lower_ for o in owners for t in o.subtree
+                 if t.pos_ == "PROPN" and t.lower_ not in _SIDE_GENERIC}
+        plural = token.tag_ == "NNS" and any(d.lower_ in ("these", "those", "such") for d in dets)
+        return ClaimReference(token, plural, owner)
+    return None
+
+
+def _names_source(quote: Quote, owner: set[str]) -> bool:
+    """Does the owner of "the report by the Gazette" name the quote's speaker or a link of
+    its chain?"""
+    names = [quote.speaker.name, *(link.name for link in quote.chain)]
+    return any(owner & {w.lower() for w in re.findall(r"[^\W\d_]+", name)} for name in names)
 
 
 # What "reject"/"dismiss" must have as object to deny a claim ("rejected the report", not
@@ -482,15 +541,37 @@ def _rebuttal_in(doc, sent, analysis: Analysis):
             m = FALSE_VERDICT.search(text, s.start, s.end) or CONTESTED.search(text, s.start, s.end)
             if m:
                 return "denied", "source_calls_it_false", (m.start(), m.end()), q
+    reference = None
     if not _CONTRAST_OPENING.search(text[start:end]):
-        return None
+        reference = claim_reference(sent)
+        if reference is None:
+            return None
     for pattern, status, rule in ((FALSE_VERDICT, "refuted", "false_verdict_later"),
                                   (CONTESTED, "disputed", "contested_later"),
                                   (DOUBT, "questioned", "doubt_later")):
         m = pattern.search(text, start, end)
-        if m and _voice_at(analysis, m.start()) is None:
+        if m and _voice_at(analysis, m.start()) is None and not _inside_quotation_marks(text, start, m.start()):
+            if reference is not None and reference.noun.dep_ not in ("nsubj", "nsubjpass") \
+                    and status == "refuted":
+                # "The ministry called these claims false": a source's verdict, not the
+                # writer's ("These claims are false" is the writer's).
+                status, rule = "disputed", "source_contests_later"
             return status, rule, (m.start(), m.end()), None
     return None
+
+
+def _inside_quotation_marks(text: str, start: int, offset: int) -> bool:
+    """Does `offset` lie inside quotation marks opened since `start` (the sentence's
+    start)? Quoted words are somebody's, even when no attribution was found for them."""
+    inside = False
+    for ch in text[start:offset]:
+        if ch in "“«„":
+            inside = True
+        elif ch in "”»":
+            inside = False
+        elif ch == '"':
+            inside = not inside
+    return inside
 
 
 _SIDE_GENERIC = frozenset("the a an of for s said official officials spokesman spokeswoman "

@@ -220,7 +220,7 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         if form.replace(".", "") in COUNTRY_ACRONYMS and label in ("ORG", "NORP"):
             return "GPE"             # "U.S."
         if label in ("GPE", "NORP") and form.isupper() and len(form) >= 3 \
-                and form not in COUNTRY_ACRONYMS and not _DATELINE_AFTER.match(text, end):
+                and form.replace(".", "") not in COUNTRY_ACRONYMS and not _DATELINE_AFTER.match(text, end):
             return "ORG"             # "NATO"
         if form.isupper() and len(form) >= 4 and _DATELINE_AFTER.match(text, end):
             return "GPE"             # "BEIJING (Reuters) -": a dateline's place

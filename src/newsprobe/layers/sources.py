@@ -271,6 +271,10 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         if lower in GROUP_PRONOUNS | THING_PRONOUNS:
             if last_speaker and last_speaker.kind not in ("person", "official", "author", "unknown"):
                 return Speaker(last_speaker.name, last_speaker.kind, last_speaker.entity)
+            if lower in GROUP_PRONOUNS and last_speaker and last_speaker.kind == "person" \
+                    and last_speaker.entity is None and _plural_name(last_speaker.name):
+                # "Two chemists said ... They also said ...": the group that spoke last
+                return Speaker(last_speaker.name, last_speaker.kind, None, last_speaker.state_aligned)
             entity = index.nearest_before(cue_offset, lambda e: e.label in ORG_LABELS, window)
             if entity:
                 return Speaker(entity.name, kind_of_entity(entity, index), entity.id)
@@ -298,7 +302,10 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
     if head_word in nouns["document"] or head_word in nouns["claim"]:
         author = _author_of(head)
         if author:
-            return speaker_for(author, cue_offset, doc, index, settings, last_speaker)
+            by = speaker_for(author, cue_offset, doc, index, settings, last_speaker)
+            if by.kind != "unknown":
+                return by
+            # "the pair's study": an author we cannot place; the study itself speaks
         return Speaker(text, "document")
 
     # "one of them", "some of the officials": whoever "them" is, unnamed.
@@ -378,7 +385,12 @@ UNNAMED_BODIES = frozenset("authorities authority investigator investigators".sp
 # People identified by their role in the event, speaking for themselves.
 ROLE_PEOPLE = frozenset("attorney attorneys lawyer lawyers witness witnesses neighbour neighbours "
                         "neighbor neighbors resident residents relative relatives victim victims "
-                        "scientist scientists researcher researchers".split())
+                        "scientist scientists researcher researchers chemist chemists physicist "
+                        "physicists biologist biologists geologist geologists astronomer astronomers "
+                        "economist economists historian historians professor professors doctor "
+                        "doctors nurse nurses engineer engineers teacher teachers student students "
+                        "parent parents farmer farmers driver drivers worker workers suspect suspects "
+                        "defendant defendants passenger passengers survivor survivors".split())
 
 
 PARTITIVES = {"one", "some", "many", "most", "several", "few", "two", "three", "each", "both", "all", "none"}
@@ -429,6 +441,12 @@ def _speaks_for(head, index: "EntityIndex") -> bool:
     return any(o.dep_ == "pobj" and (index.entity_at(o) is not None or o.lemma_.lower() in bodies)
                for p in head.children if p.dep_ == "prep" and p.lower_ in ("for", "of", "at", "from")
                for o in p.children)
+
+
+def _plural_name(name: str) -> bool:
+    """"Two chemists", "defense attorneys": a group named by a plural noun."""
+    words = name.lower().split()
+    return bool(words) and words[-1].endswith("s") and not words[-1].endswith("ss")
 
 
 def _strip_determiner(text: str) -> str:
