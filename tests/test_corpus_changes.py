@@ -182,3 +182,12 @@ def test_changes_abbreviation_dots_are_typography():
     a = "Properties in the UK and France were listed, the report said."
     b = "Properties in the U.K. and France were listed, the report said."
     assert kinds(a, b) == []
+
+
+def test_changes_claim_widened_or_narrowed():
+    a = "The founder said he hoped the game would one day be recognised as a sport."
+    b = "The founder said he hoped the game would one day be recognised as a sport worldwide."
+    (change,) = changes(a, b)
+    assert change.kind == "dropped_hedge" and change.target.text == "worldwide"
+    assert kinds(b, a) == ["added_hedge"]
+    assert kinds("The rules are strict, and all riders know them.", "The rules are strict, and riders know them.") == []

@@ -548,10 +548,31 @@ def _modal_strength(tokens, k: int) -> int | None:
     return None
 
 
+# Words that widen or firm up a claim: added by a copy, the claim says more than its
+# source ("regarded as a sport" -> "regarded as a sport globally"); dropped, less. Not
+# "all" or "every", nor adverbs of certainty ("clearly", "definitely"): spinners put them
+# in and swap them for each other (on story-dev dev they did, in three spun copies).
+STRENGTHENERS = frozenset(
+    "global globally worldwide internationally universally officially confirmed proven".split())
+
+
 def _modality_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
     """A modal replaced in place by a firmer one (reported as dropped_hedge: the claim
-    stated more strongly) or a weaker one (added_hedge)."""
+    stated more strongly) or a weaker one (added_hedge), and a word that widens or firms
+    up the claim (STRENGTHENERS) added or dropped."""
     out = []
+    firm_a = {w for w in words.fa if w in STRENGTHENERS}
+    firm_b = {w for w in words.fb if w in STRENGTHENERS}
+    for k in range(len(tb)):
+        if words.fb[k] in firm_b - firm_a:
+            out.append(Change("dropped_hedge", a.span, b.sub(tb[k][1], tb[k][2]),
+                              f"claim made stronger: '{tb[k][0]}' added"))
+            break
+    for k in range(len(ta)):
+        if words.fa[k] in firm_a - firm_b:
+            out.append(Change("added_hedge", a.sub(ta[k][1], ta[k][2]), b.span,
+                              f"claim made weaker: '{ta[k][0]}' dropped"))
+            break
     for tag, i1, i2, j1, j2 in words.opcodes():
         if tag != "replace" or i2 - i1 > MAX_SWAPPED_WORDS or j2 - j1 > MAX_SWAPPED_WORDS:
             continue
