@@ -191,3 +191,22 @@ def test_changes_claim_widened_or_narrowed():
     assert change.kind == "dropped_hedge" and change.target.text == "worldwide"
     assert kinds(b, a) == ["added_hedge"]
     assert kinds("The rules are strict, and all riders know them.", "The rules are strict, and riders know them.") == []
+
+
+def test_changes_paraphrase_habits_are_not_changes():
+    # How paraphrases of one statement differ without changing it (the habits seen in
+    # MSRP's paraphrase pairs): a speaker named where the other says "he", a title or an
+    # initial dropped from a speaker's name, an acronym or abbreviation for a name,
+    # reported speech's "would" for "will".
+    assert kinds("He said the talks with Velmo would resume in June.",
+                 "Mr Tessen said the talks with Velmo would resume in June.") == []
+    assert kinds("“We will not stop,” Karsovian Prime Minister Ivo Tessen told the crowd.",
+                 "“We will not stop,” Tessen told the crowd.") == []
+    assert kinds("“We will not stop,” said Ivo K. Tessen, the union leader.",
+                 "“We will not stop,” said Ivo Tessen, the union leader.") == []
+    assert "swapped_entity" not in kinds("The KCB President Ivo Tessen said rates would stay low.",
+                                         "The Karsovian Central Bank President Ivo Tessen said rates would stay low.")
+    assert "swapped_entity" not in kinds("General Tessen said he would give his pension to charity.",
+                                         "Maj-Gen Tessen said he would give his pension to charity.")
+    assert kinds("The board said it will sell the plant to Velmo Power.",
+                 "The board said it would sell the plant to Velmo Power.") == []
