@@ -210,3 +210,17 @@ def test_changes_paraphrase_habits_are_not_changes():
                                          "Maj-Gen Tessen said he would give his pension to charity.")
     assert kinds("The board said it will sell the plant to Velmo Power.",
                  "The board said it would sell the plant to Velmo Power.") == []
+
+
+def test_changes_clause_moved_to_the_front_still_compares():
+    # A spinner moves the clause after the comma to the front; difflib then matches one
+    # of the two parts in order only, yet the sentence is the same one with a negation added.
+    a = "Tessen raised the motion after the council chair Ivo Brand, read six letters that the chambers had received during the long recess."
+    b = "Read six letters that the chambers had not received during the long recess, Tessen raised the motion after the council chair Ivo Brand."
+    assert "negation_flip" in kinds(a, b)
+
+
+def test_changes_a_word_replaced_by_a_name_is_not_a_source():
+    a = "The company confirmed on Monday that it had been contacted by the regulator."
+    b = "The company confirmed on Velmo that it had been contacted by the regulator."
+    assert "added_attribution" not in kinds(a, b)
