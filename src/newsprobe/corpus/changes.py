@@ -196,11 +196,6 @@ def is_furniture(sentence: str) -> bool:
     return _FURNITURE.search(sentence) is not None
 
 
-def word_agreement(ta, tb) -> float:
-    """Share of the shorter token list's folded words found in the other, in any order."""
-    return WordAlignment(ta, tb).agreement
-
-
 def _outside(tokens, ranges):
     return [t for t in tokens if not any(s <= t[1] < e for s, e in ranges)]
 
