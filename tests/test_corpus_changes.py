@@ -108,3 +108,119 @@ def test_changes_possessive_is_not_a_swapped_name():
     a = "Aid to Estmark's northern ports resumed on Friday, officials said."
     b = "Aid to Estmark northern ports resumed on Friday, officials said."
     assert "swapped_entity" not in kinds(a, b)
+
+
+def test_changes_added_clause_keeps_the_sentence_comparable():
+    # The copy adds a clause: the words it kept still agree, so the hedge that replaced
+    # "at least" is found (difflib's ratio over the whole sentences fell below the bar).
+    a = "Each heat will last at least 20 minutes."
+    b = ("Not only that, each heat will take place, lasting approximately 20 minutes, and every crew "
+         "taking part will race in several classes over the weekend at the lake.")
+    assert "added_hedge" in kinds(a, b)
+
+
+def test_changes_hedge_inside_a_new_quotation_counts():
+    # Narration turned into a quotation: no quotation on the other side to compare it with.
+    a = "The crossings will take up to four hours every day."
+    b = "According to the organisers, “the crossings will take approximately four hours every day.”"
+    found = kinds(a, b)
+    assert "added_hedge" in found and "added_attribution" in found
+
+
+def test_changes_modal_made_firmer_or_weaker():
+    (change,) = changes("Riders should be familiar with the route.", "Riders must be familiar with the route.")
+    assert change.kind == "dropped_hedge" and (change.source.text, change.target.text) == ("should", "must")
+    (change,) = changes("The council will offer free buses.", "The council has offered free buses.")
+    assert change.kind == "dropped_hedge" and change.target.text == "has offered"
+    assert kinds("The bridge must close in June.", "The bridge could close in June.") == ["added_hedge"]
+    assert kinds("The council has three members.", "The council will have three members.") == []
+
+
+def test_changes_month_may_is_not_a_hedge():
+    assert kinds("The vote took place in May after a long delay.", "The vote took place after a long delay.") == []
+
+
+def test_changes_name_dropped_from_an_attribution_both_keep():
+    a = "Several Karsovian news reports citing officials said the port would close."
+    b = "Several news reports citing officials said the port would close."
+    (change,) = changes(a, b)
+    assert change.kind == "dropped_attribution" and change.source.text == "Karsovian"
+    a = "“No such event exists,” the spokesperson said in a statement from Velmo to Radio Tessa."
+    b = "“No such event exists,” the spokesperson said in a statement from Velmo."
+    assert [(c.kind, c.source.text) for c in changes(a, b)] == [("dropped_attribution", "Radio Tessa")]
+    b2 = "“No such event exists,” the spokesperson said in a statement from Velmo to Radio Tessa."
+    assert kinds(b2, a) == []
+
+
+def test_changes_one_word_of_a_moved_name_changed():
+    # The clause holding the name moved, so the word alignment does not pair the names;
+    # the shared "Rider" still shows it is one name with a word changed.
+    a = "The clip was shared by dubious sites and by the commentator and account ‘Northern Rider’."
+    b = "The clip, however, was shared by dubious sites and the account 'Southern Rider,' a commentator."
+    (change,) = [c for c in changes(a, b) if c.kind == "swapped_entity"]
+    assert (change.source.text, change.target.text) == ("Northern", "Southern")
+
+
+def test_changes_misspelt_name_but_not_an_inflection():
+    from newsprobe.corpus.changes import is_misspelling
+    assert is_misspelling("Olena", "Olenga") and is_misspelling("Zełenska", "Zełeńska")
+    assert not is_misspelling("Zełenska", "Zełenskiej") and not is_misspelling("Zelensky", "Zelenska")
+    a = "Marika Tessen denied it, the ministry said in a short written statement on Friday evening."
+    b = "The ministry said in a short written statement on Friday evening that Marika Tesen denied it."
+    assert [(c.kind, c.source.text, c.target.text) for c in changes(a, b)] == [("swapped_entity", "Tessen", "Tesen")]
+
+
+def test_changes_account_name_changed():
+    a = "The post shows a recording of a story from the account “bright.day.velmo.”"
+    b = "The post shows a recording of a story from the account “sunny.day.velmo.”"
+    (change,) = changes(a, b)
+    assert change.kind == "swapped_entity"
+    assert (change.source.text, change.target.text) == ("bright.day.velmo", "sunny.day.velmo")
+
+
+def test_changes_abbreviation_dots_are_typography():
+    a = "Properties in the UK and France were listed, the report said."
+    b = "Properties in the U.K. and France were listed, the report said."
+    assert kinds(a, b) == []
+
+
+def test_changes_claim_widened_or_narrowed():
+    a = "The founder said he hoped the game would one day be recognised as a sport."
+    b = "The founder said he hoped the game would one day be recognised as a sport worldwide."
+    (change,) = changes(a, b)
+    assert change.kind == "dropped_hedge" and change.target.text == "worldwide"
+    assert kinds(b, a) == ["added_hedge"]
+    assert kinds("The rules are strict, and all riders know them.", "The rules are strict, and riders know them.") == []
+
+
+def test_changes_paraphrase_habits_are_not_changes():
+    # How paraphrases of one statement differ without changing it (the habits seen in
+    # MSRP's paraphrase pairs): a speaker named where the other says "he", a title or an
+    # initial dropped from a speaker's name, an acronym or abbreviation for a name,
+    # reported speech's "would" for "will".
+    assert kinds("He said the talks with Velmo would resume in June.",
+                 "Mr Tessen said the talks with Velmo would resume in June.") == []
+    assert kinds("“We will not stop,” Karsovian Prime Minister Ivo Tessen told the crowd.",
+                 "“We will not stop,” Tessen told the crowd.") == []
+    assert kinds("“We will not stop,” said Ivo K. Tessen, the union leader.",
+                 "“We will not stop,” said Ivo Tessen, the union leader.") == []
+    assert "swapped_entity" not in kinds("The KCB President Ivo Tessen said rates would stay low.",
+                                         "The Karsovian Central Bank President Ivo Tessen said rates would stay low.")
+    assert "swapped_entity" not in kinds("General Tessen said he would give his pension to charity.",
+                                         "Maj-Gen Tessen said he would give his pension to charity.")
+    assert kinds("The board said it will sell the plant to Velmo Power.",
+                 "The board said it would sell the plant to Velmo Power.") == []
+
+
+def test_changes_clause_moved_to_the_front_still_compares():
+    # A spinner moves the clause after the comma to the front; difflib then matches one
+    # of the two parts in order only, yet the sentence is the same one with a negation added.
+    a = "Tessen raised the motion after the council chair Ivo Brand, read six letters that the chambers had received during the long recess."
+    b = "Read six letters that the chambers had not received during the long recess, Tessen raised the motion after the council chair Ivo Brand."
+    assert "negation_flip" in kinds(a, b)
+
+
+def test_changes_a_word_replaced_by_a_name_is_not_a_source():
+    a = "The company confirmed on Monday that it had been contacted by the regulator."
+    b = "The company confirmed on Velmo that it had been contacted by the regulator."
+    assert "added_attribution" not in kinds(a, b)
