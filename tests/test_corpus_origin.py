@@ -164,3 +164,60 @@ def test_a_corpus_1_object_is_read_as_corpus_2():
     new = upgrade_corpus(old)
     assert new["schema"] == "newsprobe.corpus/2" and new["families"] == []
     validate_corpus(new)
+
+
+# --- what the reports show -------------------------------------------------------------
+
+def test_the_text_report_draws_the_route_as_an_indented_tree(dated_run):
+    from rich.console import Console
+
+    from newsprobe.render.corpus_text import render
+
+    _, run = dated_run
+    console = Console(record=True, width=400)
+    render(run.result, console)
+    lines = console.export_text().splitlines()
+    at = next(i for i, line in enumerate(lines) if "route of 3 versions" in line)
+    assert "high confidence" in lines[at] and "next most likely original: Floods in the Kessel valley" in lines[at]
+    tree = lines[at + 1:at + 3]
+    assert tree[0].startswith("  original Floods in the Kessel valley 2026-03-01")
+    assert tree[1].startswith("     └ verbatim copy Floods in the Kessel valley 2026-03-02 (0 changes")
+    spun = next(i for i, line in enumerate(lines) if "└ rewritten copy Flood alerts" in line)
+    assert lines[spun].startswith("        └")  # under the verbatim copy
+    assert any("changed_number: “300” → “800”" in line for line in lines[spun + 1:spun + 6])
+
+
+def test_the_html_report_shows_the_route_with_changes_side_by_side(dated_run):
+    from newsprobe.render.corpus_html import render
+
+    _, run = dated_run
+    page = render(run.result)
+    routes = page[page.index("<section class='routes'>"):page.index("</section>", page.index("<section class='routes'>"))]
+    assert routes.count("class='route-node route-d") == 3
+    assert "route-d2'><span class='route-mark'>└ rewritten copy · " in routes
+    # parent on the left, the copy on the right, the number marked in each
+    assert "<td class='side source'>Around <mark class='chg chg-changed_number'>300</mark>" in routes
+    assert "<td class='side target'>Around <mark class='chg chg-changed_number'>800</mark>" in routes
+
+
+def test_the_html_report_escapes_route_text():
+    from newsprobe.render.corpus_html import render
+
+    evil = "<script>alert(1)</script>"
+    span = {"start": 0, "end": len(evil), "text": evil}
+    change = {"id": "f1.h1.1", "kind": "changed_number", "source": span, "target": span, "message": evil}
+    result = {"schema": "newsprobe.corpus/2", "meta": {"newsprobe": "t"}, "claim_links": [],
+              "articles": [{"id": i, "title": evil, "url": None, "outlet": evil, "published": evil, "story": "s1"}
+                           for i in ("a", "b")],
+              "stories": [{"id": "s1", "label": evil, "articles": ["a", "b"], "first_published": None,
+                           "last_published": None, "entities": []}],
+              "copies": [{"id": "k1", "source": "a", "target": "b", "kind": "verbatim", "direction": "unknown",
+                          "evidence": [evil], "score": 1.0, "features": {},
+                          "pairs": [{"source": span, "target": span, "similarity": 1.0}], "changes": [change]}],
+              "families": [{"id": "f1", "story": "s1", "articles": ["a", "b"], "original": "b",
+                            "confidence": "low", "margin": 0.0, "runner_up": "a", "reasons": [evil],
+                            "route": [{"id": "f1.h1", "parent": "b", "child": "a", "copy": "k1", "kind": "verbatim",
+                                       "reversed": True, "weight": 1.0, "reasons": [evil], "changes": [change]}]}]}
+    validate_corpus(result)
+    page = render(result)
+    assert "<section class='routes'>" in page and "<script>" not in page

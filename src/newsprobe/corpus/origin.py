@@ -148,8 +148,9 @@ def _best_route(members: list[str], arcs: list[Reading], banned_root: str | None
 
 def family_route(members: list[str], copies: list[dict[str, Any]],
                  published: Mapping[str, str | None]) -> dict[str, Any]:
-    """The likely original of one family, how sure, why, and its route (hops parent ->
-    child in breadth-first order from the original). Hop changes are filled in later."""
+    """The likely original of one family, how sure (the margin over the best route from
+    another original, `runner_up`), why, and its route (hops parent -> child in
+    breadth-first order from the original). Hop changes are filled in later."""
     arcs = [r for k in copies for r in readings(k, published)]
     total, root, chosen = _best_route(members, arcs)
     runner_up = None
@@ -169,12 +170,13 @@ def family_route(members: list[str], copies: list[dict[str, Any]],
             queue.append(r.child)
     return {"original": root, "confidence": confidence,
             "margin": round(margin, 3) if margin is not None else None,
-            "reasons": _root_reasons(root, members, chosen, published, runner_up),
+            "runner_up": runner_up[1] if runner_up else None,
+            "reasons": _root_reasons(root, members, chosen, published),
             "hops": hops}
 
 
-def _root_reasons(root: str, members: list[str], chosen: list[Reading], published: Mapping[str, str | None],
-                  runner_up: tuple[float, str, list[Reading]] | None) -> list[str]:
+def _root_reasons(root: str, members: list[str], chosen: list[Reading],
+                  published: Mapping[str, str | None]) -> list[str]:
     """Why `root` is named the original, in words a reader can check."""
     reasons = []
     dated = [m for m in members if published.get(m)]
@@ -192,8 +194,6 @@ def _root_reasons(root: str, members: list[str], chosen: list[Reading], publishe
         if n:
             reasons.append(f"{why}: {n} of its {len(own)} direct copies" if why != "the copy adds material"
                            else f"its sentences are contained in {n} of its {len(own)} direct copies, which add material")
-    if runner_up is not None:
-        reasons.append(f"next most likely original: {runner_up[1]}")
     return reasons
 
 
@@ -218,7 +218,8 @@ def routes(analyses: list[Analysis], copies: list[dict[str, Any]], story_of: Map
                          "changes": [{**c, "id": f"{hop_id}.{i}"} for i, c in enumerate(changes, 1)]})
         out.append({"id": family_id, "story": story_of[members[0]], "articles": members,
                     "original": found["original"], "confidence": found["confidence"],
-                    "margin": found["margin"], "reasons": found["reasons"], "route": hops})
+                    "margin": found["margin"], "runner_up": found["runner_up"], "reasons": found["reasons"],
+                    "route": hops})
     return out
 
 
