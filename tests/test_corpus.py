@@ -73,7 +73,7 @@ def test_corpus_cli_json_and_html(first_run, tmp_path, capsys):
     db, _ = first_run
     assert main(["corpus", *PAIR, "--db", str(db), "--format", "json"]) == 0
     out, err = capsys.readouterr()
-    assert json.loads(out)["schema"] == "newsprobe.corpus/1"
+    assert json.loads(out)["schema"] == "newsprobe.corpus/2"
     assert "0 analysed, 2 reused" in err
     assert main(["corpus", *PAIR, "--db", str(db), "--format", "html", "--out", str(tmp_path)]) == 0
     page = (tmp_path / "corpus.html").read_text(encoding="utf-8")

@@ -59,3 +59,22 @@ def test_eval_story_dev_small_part_runs_the_scorer():
     assert "tfidf_single_link" in result["baseline"]
     assert 0.0 <= result["changes"]["share_on_non_copies"] <= 1.0
     assert "story-dev" in format_text(result)
+
+
+def test_gold_origins_come_from_the_outlet_the_family_source_names():
+    from newsprobe.eval.story_dev import gold_origins
+
+    gold = {"copy_families": {
+        "A": {"source": "Kessel Courier report, 3 Mar", "members": ["1", "2", "3"]},
+        "B": {"source": "Orsa Daily fact check (original not in the corpus)", "members": ["4", "5"]},
+        "C": {"source": "Wire agency text", "members": ["6", "7"]},
+        "D": {"source": "Valley News", "members": ["8", "9"]}}}
+    manifest = [{"id": "1", "outlet": "copysite.example"}, {"id": "2", "outlet": "www.kesselcourier.example"},
+                {"id": "3", "outlet": "blog.example"}, {"id": "4", "outlet": "orsadaily.example"},
+                {"id": "5", "outlet": "x.example"}, {"id": "6", "outlet": "y.example"},
+                {"id": "7", "outlet": "z.example"}, {"id": "8", "outlet": "valleynews.example"},
+                {"id": "9", "outlet": "valleynews.example"}]
+    keep = {str(i) for i in range(1, 10)}
+    # A: the one member named; B: said to be absent; C: none named; D: two named.
+    assert gold_origins(gold, manifest, keep) == {"A": "2"}
+    assert gold_origins(gold, manifest, keep - {"1", "3"}) == {}  # one member left: no family

@@ -136,7 +136,7 @@ def test_store_vectors_cache(store):
 def test_store_corpus_result_round_trip(store):
     t = TEXT
     result = {
-        "schema": "newsprobe.corpus/1", "articles": [], "meta": {"newsprobe": "test"},
+        "schema": "newsprobe.corpus/2", "articles": [], "meta": {"newsprobe": "test"}, "families": [],
         "stories": [{"id": "s1", "label": "Fares", "articles": ["a1", "a2"], "first_published": None,
                      "last_published": None, "entities": []}],
         "copies": [{"id": "k1", "source": "a1", "target": "a2", "kind": "rewritten", "direction": "unknown",
@@ -189,8 +189,18 @@ def test_store_second_process_reads_while_one_writes(tmp_path):
 def _corpus_result(article_ids: list[str]) -> dict:
     stories = [{"id": "s1", "label": "Fares", "articles": article_ids, "first_published": None,
                 "last_published": None, "entities": []}] if article_ids else []
-    return {"schema": "newsprobe.corpus/1", "articles": [{"id": a} for a in article_ids],
-            "meta": {"newsprobe": "test"}, "stories": stories, "copies": [], "claim_links": []}
+    return {"schema": "newsprobe.corpus/2", "articles": [{"id": a} for a in article_ids],
+            "meta": {"newsprobe": "test"}, "stories": stories, "copies": [], "families": [], "claim_links": []}
+
+
+def test_store_reads_a_corpus_1_run_as_corpus_2(store):
+    old = {**_corpus_result(["a1"]), "schema": "newsprobe.corpus/1"}
+    del old["families"]
+    store.put_corpus(old)
+    got = store.latest_corpus()
+    assert got["schema"] == "newsprobe.corpus/2" and got["families"] == []
+    assert got["meta"]["families"].startswith("not computed") and got["stories"] == old["stories"]
+    assert store.families_of_story("s1") == []
 
 
 def test_store_a_corpus_run_with_no_articles_does_not_become_the_latest(store):

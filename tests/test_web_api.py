@@ -154,6 +154,19 @@ def test_story_page_shows_the_changed_sentence_pair_and_copy_graph(client):
     assert "<svg" in page and 'class="edge edge-rewritten"' in page
 
 
+def test_story_page_shows_the_route_from_the_likely_original(client):
+    article_id = article_id_by_title(client, ORIGINAL_TITLE)
+    story_id = client.get(f"/api/article/{article_id}").json()["stories"][0]["id"]
+    data = client.get(f"/api/story/{story_id}").json()
+    (family,) = [f for f in data["families"] if article_id in f["articles"]]
+    assert len(family["articles"]) == 2 and family["route"][0]["child"] != family["original"]
+    page = client.get(f"/story/{story_id}").text
+    routes = page[page.index('<section class="routes">'):page.index("</section>", page.index('<section class="routes">'))]
+    assert routes.count('<li class="route-node route-d') == 2
+    assert '<span class="route-mark">original</span>' in routes and "└ rewritten copy" in routes
+    assert '<td class="side source">' in routes  # the hop's changes, side by side
+
+
 def test_unknown_story_is_404(client):
     assert error_of(client.get("/api/story/s999"))["status"] == 404
 

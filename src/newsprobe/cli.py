@@ -548,7 +548,7 @@ def _add_corpus_parser(commands) -> None:
     corpus.add_argument("--db", metavar="FILE", default=DEFAULT_CORPUS_DB,
                         help=f"SQLite store to read and update (default: {DEFAULT_CORPUS_DB})")
     corpus.add_argument("--format", choices=CORPUS_FORMATS, default="text",
-                        help="text: terminal summary (default); json: the newsprobe.corpus/1 "
+                        help="text: terminal summary (default); json: the newsprobe.corpus/2 "
                              "object; html: the story report page")
     corpus.add_argument("--out", metavar="DIR",
                         help="write corpus.json / corpus.html and errors.jsonl into DIR")

@@ -1,5 +1,7 @@
-"""Checks of a `newsprobe.corpus/1` object: its shape (schema/corpus.v1.json) and what a
-schema cannot say, that every span's text is its article's text[start:end]."""
+"""Checks of a `newsprobe.corpus` object: its shape (schema/corpus.v2.json, or
+corpus.v1.json for an older `newsprobe.corpus/1` object) and what a schema cannot say,
+that every span's text is its article's text[start:end]; and `upgrade_corpus`, which
+reads a /1 object as /2 (schema/CHANGES.md)."""
 
 from __future__ import annotations
 
@@ -10,21 +12,38 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from ..schema import SchemaError, load_schema
+from . import CORPUS_SCHEMA
+
+# Contract name -> its schema file.
+_SCHEMAS = {"newsprobe.corpus/1": "corpus.v1", "newsprobe.corpus/2": "corpus.v2"}
 
 
-@lru_cache(maxsize=1)
-def _validator() -> Draft202012Validator:
-    schema = load_schema("corpus.v1")
+@lru_cache(maxsize=None)
+def _validator(name: str) -> Draft202012Validator:
+    schema = load_schema(name)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)
 
 
 def validate_corpus(obj: dict[str, Any]) -> None:
-    """Raise SchemaError listing every failure unless `obj` is a valid corpus object."""
-    problems = [f"/{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in _validator().iter_errors(obj)]
+    """Raise SchemaError listing every failure unless `obj` is a valid corpus object of
+    the version it names (/2, or an older /1)."""
+    version = obj.get("schema") if isinstance(obj, dict) else None
+    name = _SCHEMAS.get(version, _SCHEMAS[CORPUS_SCHEMA])
+    problems = [f"/{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in _validator(name).iter_errors(obj)]
     if problems:
-        raise SchemaError(f"newsprobe.corpus/1 validation: {len(problems)} problem(s):\n  "
+        raise SchemaError(f"{version or CORPUS_SCHEMA} validation: {len(problems)} problem(s):\n  "
                           + "\n  ".join(problems[:10]), problems)
+
+
+def upgrade_corpus(obj: dict[str, Any]) -> dict[str, Any]:
+    """A corpus object as `newsprobe.corpus/2`: a /1 object (an older store, a saved JSON
+    file) gets `families: []` and `meta.families` saying they were not computed; a /2
+    object is returned as it is."""
+    if obj.get("schema") != "newsprobe.corpus/1":
+        return obj
+    meta = {**obj.get("meta", {}), "families": "not computed (read from newsprobe.corpus/1)"}
+    return {**obj, "schema": CORPUS_SCHEMA, "families": [], "meta": meta}
 
 
 def check_corpus_spans(obj: dict[str, Any], text_of: Callable[[str], str]) -> None:
@@ -43,6 +62,11 @@ def check_corpus_spans(obj: dict[str, Any], text_of: Callable[[str], str]) -> No
         for j, c in enumerate(k["changes"]):
             check(f"/copies/{i}/changes/{j}/source", k["source"], c["source"])
             check(f"/copies/{i}/changes/{j}/target", k["target"], c["target"])
+    for i, family in enumerate(obj.get("families", [])):
+        for h, hop in enumerate(family["route"]):
+            for j, c in enumerate(hop["changes"]):
+                check(f"/families/{i}/route/{h}/changes/{j}/source", hop["parent"], c["source"])
+                check(f"/families/{i}/route/{h}/changes/{j}/target", hop["child"], c["target"])
     for i, link in enumerate(obj["claim_links"]):
         for j, m in enumerate(link["mentions"]):
             check(f"/claim_links/{i}/mentions/{j}", m["article"], m)

@@ -1,7 +1,8 @@
 """The corpus stage's one entry point.
 
     run_corpus(paths, db)      ingest -> analyse what the store lacks -> store -> compute
-    compute_corpus(analyses)   stories, copies, changes, claim links -> newsprobe.corpus/1
+    compute_corpus(analyses)   stories, copies, changes, copy families (origin and route),
+                               claim links -> newsprobe.corpus/2
 
 Analyses are reused by content hash: a text the store already holds, analysed by the
 same layer versions, settings and models (provenance.py), is not analysed again. Article
@@ -31,6 +32,7 @@ from .changes import SentenceView, sentence_changes
 from .claimlinks import link_claims
 from .copies import CopyDoc, CopyEdge, CopySettings, detect_copies
 from .neighbours import nearest_neighbours
+from .origin import routes
 from .stories import EVENT_STORIES, StorySettings, group_articles, story_entities
 
 log = logging.getLogger(__name__)
@@ -75,8 +77,8 @@ def default_encoder() -> Encoder:
 def compute_corpus(analyses: list[Analysis], settings: Settings | None = None,
                    vectors: np.ndarray | None = None, encode: Encoder | None = None,
                    progress: Progress = _noop) -> dict[str, Any]:
-    """Stories, copies (with their changes) and claim links of `analyses`, as a
-    `newsprobe.corpus/1` dict. `vectors`: their article embeddings if already known."""
+    """Stories, copies (with their changes), copy families (the likely original and the
+    route of copies) and claim links of `analyses`, as a `newsprobe.corpus/2` dict. `vectors`: their article embeddings if already known."""
     settings = settings or Settings()
     encode = encode or default_encoder()
     timings: dict[str, float] = {}
@@ -127,6 +129,9 @@ def compute_corpus(analyses: list[Analysis], settings: Settings | None = None,
     timings["claim_links"] = _ms(t)
 
     story_of = {analyses[i].id: f"s{k}" for k, group in enumerate(groups, 1) for i in group}
+    t = time.perf_counter()
+    families = routes(analyses, copies, story_of)
+    timings["origin"] = _ms(t)
     return {
         "schema": CORPUS_SCHEMA,
         "articles": [{"id": a.id, "title": a.title, "url": a.url, "outlet": a.outlet,
@@ -134,6 +139,7 @@ def compute_corpus(analyses: list[Analysis], settings: Settings | None = None,
         "stories": [story_to_dict(f"s{k}", [analyses[i] for i in group], entity_sets, group)
                     for k, group in enumerate(groups, 1)],
         "copies": copies,
+        "families": families,
         "claim_links": [{"id": f"l{k}", **link} for k, link in enumerate(links, 1)],
         "meta": {"newsprobe": __version__, "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                  "article_vectors": DOC_VECTOR_MODEL, "translations": translations, "timings_ms": timings},

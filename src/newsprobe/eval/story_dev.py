@@ -114,8 +114,104 @@ def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None, progr
             raise NewsprobeError("E011", f"score.py failed: {done.stderr.strip()[-300:]}", DATA_SET)
         metrics = json.loads((folder / "metrics.json").read_text(encoding="utf-8"))
     result = summarise(metrics)
+    result["origin"] = origin_accuracy(run.result, gold, manifest, set(ids), data_dir)
     return {"split": split, "docs": len(ids), **result, "analysed": run.analysed, "reused": run.reused,
             "scorer_report": done.stdout, "seconds": round(time.perf_counter() - started, 1)}
+
+
+def gold_origins(gold: dict[str, Any], manifest: list[dict], keep: set[str]) -> dict[str, str]:
+    """Family -> its original doc, where the gold says so. gold.json names each family's
+    source in words ("PAP fact check, 2 Jul 2024"), not as a doc: a family's original is
+    the one kept member whose outlet (its domain's name, "pap" of pap.pl) is a word, or two
+    or three adjacent words run together ("Business Insider"), of that source; families
+    whose source is "not in the corpus", or where no member or several match, have none."""
+    import re
+
+    outlet = {m["id"]: (m.get("outlet") or "").lower() for m in manifest}
+    out = {}
+    for family, entry in gold.get("copy_families", {}).items():
+        if "not in the corpus" in entry["source"]:
+            continue
+        words = re.findall(r"\w+", entry["source"].lower())
+        names = {"".join(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words))}
+        members = [d for d in entry["members"] if d in keep]
+        hits = [d for d in members
+                if re.sub(r"\W", "", re.sub(r"^(www|en|m)\.", "", outlet.get(d, "")).split(".")[0]) in names]
+        if len(hits) == 1 and len(members) > 1:
+            out[family] = hits[0]
+    return out
+
+
+def origin_accuracy(result: dict[str, Any], gold: dict[str, Any], manifest: list[dict], keep: set[str],
+                    data_dir: Path) -> dict[str, Any]:
+    """How often the family's original is named the original: for each gold family with a
+    known original (`gold_origins`), right when the original is in a tool family and no
+    other member of the gold family is its ancestor on the tool's route (a tool family may
+    join several gold families). Baselines on the gold family's members: the earliest
+    dated (manifest dates, which the tool does not see in .txt input; undated last, then
+    the longest) and the longest text. `with_dates`: the tool's routes recomputed with the
+    manifest dates given (corpus.origin.family_route on the run's copies)."""
+    from ..corpus.origin import family_route
+
+    origins = gold_origins(gold, manifest, keep)
+
+    article_of = _doc_of_article(result, data_dir, keep)
+    doc_of = {v: k for k, v in article_of.items()}
+    dates = {m["id"]: m.get("published") for m in manifest}
+    length = {d: len((data_dir / "docs" / f"{d}.txt").read_text(encoding="utf-8")) for d in keep}
+
+    def right(routes: list[dict], family: str, original: str) -> bool:
+        members = set(gold["copy_families"][family]["members"]) & keep
+        for f in routes:
+            parent = {doc_of.get(h["child"]): doc_of.get(h["parent"]) for h in f["route"]}
+            if original not in {doc_of.get(a) for a in f["articles"]}:
+                continue
+            node = parent.get(original)
+            while node is not None:
+                if node in members:
+                    return False
+                node = parent.get(node)
+            return True
+        return False
+
+    published = {a["id"]: dates.get(doc_of.get(a["id"])) for a in result["articles"]}
+    with_dates = []
+    for f in result.get("families", []):
+        inside = set(f["articles"])
+        found = family_route(f["articles"], [k for k in result["copies"]
+                                             if k["source"] in inside and k["target"] in inside], published)
+        with_dates.append({"articles": f["articles"],
+                           "route": [{"parent": h.parent, "child": h.child} for h in found["hops"]]})
+    n = len(origins)
+    rows = {}
+    for family, original in sorted(origins.items()):
+        members = sorted(set(gold["copy_families"][family]["members"]) & keep)
+        earliest = min(members, key=lambda d: (dates.get(d) is None, (dates.get(d) or "")[:10], -length[d], d))
+        rows[family] = {"original": original, "tool": right(result.get("families", []), family, original),
+                        "with_dates": right(with_dates, family, original),
+                        "earliest_dated": earliest == original,
+                        "longest": max(members, key=lambda d: (length[d], d)) == original}
+
+    def share(key: str) -> float | None:
+        return round(sum(r[key] for r in rows.values()) / n, 4) if n else None
+
+    return {"families_with_known_original": n, "accuracy": share("tool"), "accuracy_with_dates": share("with_dates"),
+            "baseline": {"earliest_dated": share("earliest_dated"), "longest": share("longest")},
+            "per_family": rows}
+
+
+def _doc_of_article(result: dict[str, Any], data_dir: Path, keep: set[str]) -> dict[str, str]:
+    """doc id -> the corpus stage's article id, by the text the article was read from."""
+    from ..analyze import article_id
+    from ..ingest import read_inputs
+    from ..settings import Settings
+
+    out = {}
+    for d in sorted(keep):
+        for item in read_inputs([str(data_dir / "docs" / f"{d}.txt")], Settings()):
+            if not isinstance(item, NewsprobeError):
+                out[d] = article_id(item)
+    return out
 
 
 def _stories(row: dict[str, Any]) -> dict[str, Any]:
@@ -166,5 +262,15 @@ def format_text(result: dict[str, Any]) -> str:
         f"{c['tool_pairs']} reported); recall per kind: {kinds}",
         f"  meaning changes found {m['found_strict']}/{m['total']} (lenient {m['found_lenient']}); "
         f"changes on non-copies {ch['on_non_copies']}/{ch['total']} ({ch['share_on_non_copies']:.1%})",
+        _origin_line(result.get("origin")),
         f"  {result['seconds']} s",
     ])
+
+
+def _origin_line(origin: dict[str, Any] | None) -> str:
+    if not origin or not origin["families_with_known_original"]:
+        return "  origin    no family with a known original in this part"
+    b = origin["baseline"]
+    return (f"  origin    accuracy {origin['accuracy']:.3f} on {origin['families_with_known_original']} families "
+            f"(with the manifest's dates {origin['accuracy_with_dates']:.3f}); baselines earliest-dated "
+            f"{b['earliest_dated']:.3f}, longest {b['longest']:.3f}")

@@ -2,8 +2,9 @@
 
 It shows each story the way the web app's story page does, from the same story view
 (render/story_view.py) and the same stylesheet (web/static/app.css, inlined): a vertical
-timeline of the articles with their copy relations, the copy graph as an arc diagram, and
-each changed sentence pair side by side with the changes marked. Every piece of input text
+timeline of the articles with their copy relations, the copy graph as an arc diagram,
+each copy family's route from its likely original (an indented tree, each hop with its
+changes side by side), and each changed sentence pair side by side with the changes marked. Every piece of input text
 is escaped, and the page loads nothing from outside (a Content-Security-Policy says so).
 """
 
@@ -75,6 +76,7 @@ def _story(view: dict[str, Any]) -> str:
     out.append(_timeline(view))
     out.append(_graph(view["graph"]))
     out.append("</div>")
+    out.append(_routes(view["routes"], titles))
     out.append(_changes(view["pairs"], titles))
     out.append("</section>")
     return "".join(out)
@@ -130,6 +132,60 @@ def _graph(graph: dict[str, Any]) -> str:
     out.append("<p class='legend-line'>Copy: dashed when rewritten or partial, with an arrow from the "
                "original to the copy when the order is known. Blue: articles that copy or are copied.</p>"
                "</section>")
+    return "".join(out)
+
+
+def _routes(routes: list[dict[str, Any]], titles: dict[str, str]) -> str:
+    if not routes:
+        return ""
+    out = ["<section class='routes'><h2>Origin and route of the copies</h2>"]
+    for route in routes:
+        f = route["family"]
+        margin = f" (margin {f['margin']:.2f})" if f.get("margin") is not None else ""
+        out.append(f"<div class='route-block' id='family-{escape(f['id'])}'><h3>Likely original: "
+                   f"{escape(titles.get(f['original'], f['original']))} · <span class='kind conf-{escape(f['confidence'])}'>"
+                   f"{escape(f['confidence'])} confidence</span>{escape(margin)}</h3>"
+                   f"<p class='sub'>{escape('; '.join(f['reasons']))}"
+                   + (f"; next most likely original: {escape(titles.get(f['runner_up'], f['runner_up']))}"
+                      if f.get("runner_up") else "") + "</p><ol class='route'>")
+        for row in route["rows"]:
+            hop = row["hop"]
+            meta = escape(row["date"] + (f" · {row['outlet']}" if row.get("outlet") else ""))
+            if hop is None:
+                head = "<span class='route-mark'>original</span>"
+            else:
+                n = len(hop["changes"])
+                head = (f"<span class='route-mark'>└ {escape(hop['kind'])} copy · {n} change{'s' if n != 1 else ''}"
+                        f"</span>")
+            out.append(f"<li class='route-node route-d{row['indent']}'>{head} <span class='title'>{escape(row['title'])}</span> "
+                       f"<span class='meta'>{meta}</span>")
+            if hop is not None:
+                out.append(f"<span class='sub route-why'>{escape('; '.join(hop['reasons']))}</span>")
+                out.append(_hop_table(hop, row["pairs"], titles))
+            out.append("</li>")
+        out.append("</ol></div>")
+    out.append("</section>")
+    return "".join(out)
+
+
+def _hop_table(hop: dict[str, Any], rows: list[dict[str, Any]], titles: dict[str, str]) -> str:
+    if not hop["changes"]:
+        return ""
+    if not rows:  # the copy's sentence pairs are not at hand: the changes by message
+        return "<ul class='hop-changes'>" + "".join(
+            f"<li><span class='kind chg-kind chg-{escape(c['kind'])}'>{escape(c['kind'].replace('_', ' '))}</span> "
+            f"{escape(c['message'])}</li>" for c in hop["changes"]) + "</ul>"
+    out = [f"<table class='pairs'><thead><tr><th>{escape(titles.get(hop['parent'], hop['parent']))}<span class='sub'>"
+           f"parent</span></th><th>{escape(titles.get(hop['child'], hop['child']))}<span class='sub'>copy</span>"
+           f"</th></tr></thead><tbody>"]
+    for row in rows:
+        messages = " · ".join(f"<span class='kind chg-kind chg-{escape(ch['kind'])}'>"
+                              f"{escape(ch['kind'].replace('_', ' '))}</span> {escape(ch['message'])}"
+                              for ch in row["changes"])
+        out.append(f"<tr class='msg'><td colspan='2'>{messages}</td></tr><tr class='pair'>"
+                   f"<td class='side source'>{_pieces(row['source'])}</td>"
+                   f"<td class='side target'>{_pieces(row['target'])}</td></tr>")
+    out.append("</tbody></table>")
     return "".join(out)
 
 

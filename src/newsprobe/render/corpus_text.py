@@ -1,4 +1,6 @@
-"""Terminal summary of a `newsprobe.corpus/1` result (rich)."""
+"""Terminal summary of a `newsprobe.corpus` result (rich): stories, copies with their
+changes, each copy family's route from its likely original as an indented tree, claim
+links."""
 
 from __future__ import annotations
 
@@ -38,9 +40,40 @@ def render(result: dict[str, Any], console: Console, titles: dict[str, str] | No
                       f"[dim](score {k['score']:.2f}{'; ' + ', '.join(k['evidence']) if k['evidence'] else ''})[/]")
         for c in k["changes"]:
             console.print(f"  [yellow]{c['kind']}[/]: “{escape(c['source']['text'])}” → “{escape(c['target']['text'])}”")
+    for family in result.get("families", []):
+        render_route(family, console, name, {a["id"]: a.get("published") for a in result["articles"]})
     for link in links[:20]:
         outlets = ", ".join(link["outlets"]) or "no outlet known"
         console.print(f"\n[bold]{link['id']}[/] claim in {len(link['articles'])} articles ({escape(outlets)}), "
                       f"first in {name(link['earliest']['article'])}: “{escape(link['text'])}”")
     if len(links) > 20:
         console.print(f"[dim]… and {len(links) - 20} more claim links (see --format json)[/]")
+
+
+def render_route(family: dict[str, Any], console: Console, name, published: dict[str, str | None]) -> None:
+    """The family's likely original, how sure and why, and its route as an indented tree,
+    each copy under the version it was most likely made from, with the hop's changes."""
+    margin = f", margin {family['margin']:.2f}" if family.get("margin") is not None else ""
+    runner_up = f"; next most likely original: {name(family['runner_up'])}" if family.get("runner_up") else ""
+    console.print(f"\n[bold]{family['id']}[/] route of {len(family['articles'])} versions "
+                  f"([bold]{family['confidence']}[/] confidence{margin}): {escape('; '.join(family['reasons']))}"
+                  f"{runner_up}")
+    children: dict[str, list[dict]] = {}
+    for hop in family["route"]:
+        children.setdefault(hop["parent"], []).append(hop)
+    stack: list[tuple[str, int, dict | None]] = [(family["original"], 0, None)]
+    while stack:  # depth first without recursion: a route can be a long chain
+        article, depth, hop = stack.pop()
+        when = f" [dim]{escape(published.get(article) or 'undated')}[/]"
+        indent = "  " + "   " * depth
+        if hop is None:
+            console.print(f"{indent}[green]original[/] {name(article)}{when}")
+        else:
+            n = len(hop["changes"])
+            console.print(f"{indent}└ {hop['kind']} copy {name(article)}{when} "
+                          f"[dim]({n} change{'s' if n != 1 else ''}; {escape(', '.join(hop['reasons']))})[/]")
+            for c in hop["changes"]:
+                console.print(f"{indent}    [yellow]{c['kind']}[/]: “{escape(c['source']['text'])}” → "
+                              f"“{escape(c['target']['text'])}”")
+        for child in sorted(children.get(article, []), key=lambda h: h["child"], reverse=True):
+            stack.append((child["child"], depth + 1, child))

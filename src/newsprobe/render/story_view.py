@@ -1,8 +1,9 @@
 """The story view: what a story page shows, computed once from a `newsprobe.corpus/1`
 story, for the web app's story page (web/views/story.py, templates/story.html) and the
 standalone corpus report (render/corpus_html.py) alike: the articles in timeline order with
-their copy relations, the copy graph as an arc diagram, and each changed sentence pair cut
-into marked pieces."""
+their copy relations, the copy graph as an arc diagram, each changed sentence pair cut
+into marked pieces, and each copy family's route from its likely original as an indented
+tree whose hops list their changes side by side."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ def story_articles(result: dict[str, Any], story: dict[str, Any]) -> dict[str, A
     members.sort(key=lambda a: (a.get("published") is None, a.get("published") or "", a["id"]))
     ids = {a["id"] for a in members}
     copies = [k for k in result["copies"] if k["source"] in ids and k["target"] in ids]
-    return {"articles": members, "stories": [story], "copies": copies}
+    families = [f for f in result.get("families", []) if f["story"] == story["id"]]
+    return {"articles": members, "stories": [story], "copies": copies, "families": families}
 
 
 def marked(sentence: dict, spans: list[dict]) -> list[tuple[str, str | None]]:
@@ -53,6 +55,39 @@ def changed_pairs(copy: dict) -> list[dict]:
                          "source": marked(src, [{**c["source"], "kind": c["kind"]} for c in found]),
                          "target": marked(tgt, [{**c["target"], "kind": c["kind"]} for c in found])})
     return rows
+
+
+# Route rows deeper than this are indented as this deep (app.css has classes route-d0..8).
+ROUTE_MAX_INDENT = 8
+
+
+def flipped(pairs: list[dict]) -> list[dict]:
+    return [{**p, "source": p["target"], "target": p["source"]} for p in pairs]
+
+
+def route_view(family: dict[str, Any], copies: dict[str, dict], articles: dict[str, dict]) -> dict[str, Any]:
+    """One family's route as rows of an indented tree, the original first and each copy
+    under its parent (depth first), each row with its hop (None for the original) and the
+    hop's changed sentence pairs, parent on the left."""
+    children: dict[str, list[dict]] = {}
+    for hop in family["route"]:
+        children.setdefault(hop["parent"], []).append(hop)
+    rows: list[dict[str, Any]] = []
+    stack: list[tuple[str, int, dict | None]] = [(family["original"], 0, None)]
+    while stack:  # depth first without recursion: a route can be a long chain
+        article_id, depth, hop = stack.pop()
+        article = articles.get(article_id, {})
+        pairs = []
+        copy = copies.get(hop["copy"]) if hop is not None else None
+        if copy is not None:
+            pairs = changed_pairs({"pairs": flipped(copy["pairs"]) if hop["reversed"] else copy["pairs"],
+                                   "changes": hop["changes"]})
+        rows.append({"id": article_id, "depth": depth, "indent": min(depth, ROUTE_MAX_INDENT), "title": article.get("title") or article_id,
+                     "date": article.get("published") or "undated", "outlet": article.get("outlet"),
+                     "hop": hop, "pairs": pairs})
+        for child in sorted(children.get(article_id, []), key=lambda h: h["child"], reverse=True):
+            stack.append((child["child"], depth + 1, child))
+    return {"family": family, "rows": rows}
 
 
 # Copy graph geometry (SVG user units): one row per article, arcs to the left of the nodes.
@@ -107,4 +142,6 @@ def story_view(data: dict) -> dict[str, Any]:
             "controls": {k: v for k, v in controls.items() if v},
             "relations": copies_of,
             "graph": copy_graph(data["articles"], data["copies"]),
-            "pairs": [{"edge": c, "rows": changed_pairs(c)} for c in data["copies"]]}
+            "pairs": [{"edge": c, "rows": changed_pairs(c)} for c in data["copies"]],
+            "routes": [route_view(f, {c["id"]: c for c in data["copies"]}, {a["id"]: a for a in data["articles"]})
+                       for f in data.get("families", [])]}

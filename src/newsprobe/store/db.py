@@ -284,12 +284,24 @@ class Store:
         return run_id
 
     def latest_corpus(self) -> dict[str, Any] | None:
-        """The latest corpus result with articles (see latest_run_id), as the run returned it."""
+        """The latest corpus result with articles (see latest_run_id), as the run returned it
+        (an older `newsprobe.corpus/1` run read as /2: `corpus.contract.upgrade_corpus`)."""
+        from ..corpus.contract import upgrade_corpus
+
         run_id = self.latest_run_id()
         if run_id is None:
             return None
         row = self.conn.execute("SELECT result FROM corpus_runs WHERE id = ?", (run_id,)).fetchone()
-        return json.loads(row[0]) if row else None
+        return upgrade_corpus(json.loads(row[0])) if row else None
+
+    def families_of_story(self, story_id: str, run_id: int | None = None) -> list[dict[str, Any]]:
+        """The copy families (origin and route) of one story in a corpus run (default: the
+        latest), read from the run's JSON by SQLite; none for a `newsprobe.corpus/1` run."""
+        run_id = run_id or self.latest_run_id()
+        rows = self.conn.execute(
+            "SELECT f.value FROM corpus_runs r, json_each(r.result, '$.families') f "
+            "WHERE r.id = ? AND json_extract(f.value, '$.story') = ? ORDER BY f.key", (run_id, story_id))
+        return [json.loads(r[0]) for r in rows]
 
     def latest_run_id(self) -> int | None:
         """The latest corpus run that holds articles. Every article of a run is in one of

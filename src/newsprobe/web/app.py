@@ -76,7 +76,7 @@ def create_app(config: WebConfig) -> FastAPI:
         description="Who claims what, how it is sourced, and how stories travel: the articles, "
                     "quotes, claims, stories and speakers of a newsprobe store. Every page has a "
                     "JSON twin (append .json); the /api endpoints below return the same data. "
-                    "Articles are `newsprobe.article/1`, stories `newsprobe.corpus/1`.",
+                    "Articles are `newsprobe.article/1`, stories `newsprobe.corpus/2`.",
         docs_url=None, redoc_url=None)  # the Swagger page loads scripts from a CDN; the CSP forbids it
     app.state.config = config
     app.state.stores = StoreAccess(config.db)

@@ -1,6 +1,7 @@
 """The story page: the articles of one story on a timeline, the copy graph between them
-(inline SVG), and each changed sentence side by side with the changes marked. Its JSON
-twin is a `newsprobe.corpus/1` object holding just this story."""
+(inline SVG), each copy family's route from its likely original with the changes at each
+hop, and each changed sentence side by side with the changes marked. Its JSON twin is a
+`newsprobe.corpus/2` object holding just this story."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from ..render import page_or_json, split_format
 
 router = APIRouter()
 
-# Fields of newsprobe.corpus/1 the store's tables do not keep; a story response leaves
+# Fields of newsprobe.corpus/2 the store's tables do not keep; a story response leaves
 # them empty and says so in meta.omitted (the full run is in the store as JSON).
 OMITTED = ["stories[].entities", "copies[].evidence", "copies[].features", "claim_links"]
 
@@ -48,6 +49,7 @@ def story_data(store: Store, story_id: str) -> dict[str, Any]:
                                  "target": {"start": ch["target_start"], "end": ch["target_end"],
                                             "text": ch["target_text"]}} for ch in c["changes"]]}
                    for c in copies],
+        "families": store.families_of_story(story_id, story["run_id"]),
         "claim_links": [],
         "meta": {"newsprobe": __version__, "run": story["run_id"], "omitted": OMITTED},
     }
@@ -61,8 +63,8 @@ def story_page(story_id: str, request: Request, store: Store = Depends(read_stor
 
 
 @router.get("/api/story/{story_id}", tags=["corpus"],
-            summary="One story of the latest corpus run, as a newsprobe.corpus/1 object", responses=READ_RESPONSES)
+            summary="One story of the latest corpus run, as a newsprobe.corpus/2 object", responses=READ_RESPONSES)
 def story_api(story_id: str, store: Store = Depends(read_store)) -> dict[str, Any]:
     """The story's articles (oldest first), the copies among them with aligned sentence
-    pairs and changes. 404 for an unknown story or a store without a corpus run."""
+    pairs and changes, and its copy families (likely original, route, changes per hop). 404 for an unknown story or a store without a corpus run."""
     return story_data(store, story_id)

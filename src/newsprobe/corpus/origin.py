@@ -1,0 +1,244 @@
+"""Origin and route of each copy family: which version is the likely original, and from
+which version each copy was most likely made (A -> B -> C), with what changed at each hop.
+
+A family is a connected group of copies within one story (copies whose two articles fall
+in different stories do not join families). Each copy between two members can be read in
+either direction; each reading, parent -> child, gets a weight from what an editor would
+look at:
+
+- **closeness**: how much of the two texts align and how many of their words are shared
+  (`copies[].score`, `features.word_containment`); a copy is most likely made from the
+  version nearest to it, so a spun copy of a copy hangs under that copy, not under the
+  original it never saw;
+- **publication dates**: a parent published after its child weighs strongly against the
+  reading (not forbidden: a wrong date stamp should not cut a route);
+- **copy detection's own direction** (`corpus/copies.py` `orient`: boilerplate the copy
+  added, an excerpt contained in a longer text);
+- **added material**: the original's sentences are contained in its copies; a version with
+  sentences of its own that the other lacks (a paragraph, a source line) is the later one.
+  Not used for `partial` copies, where the short excerpt is the copy.
+
+The route is the maximum spanning arborescence of these readings (Edmonds' algorithm,
+networkx), with one root: the likely original. How sure: the margin between the best
+route and the best route under any other root, and the reasons that decided it.
+
+What changed at each hop comes from `changes.sentence_changes`, read from parent to child:
+a hop that runs the way its copy does reuses the copy's changes; one that runs against it
+compares the aligned sentences the other way round.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from ..model import Analysis, Span
+from .changes import SentenceView, sentence_changes
+
+# Reading weights: closeness (in [0, 1]) less what the evidence says against the reading.
+AGAINST_DATE = 3.0        # parent published on a later day: strong, not absolute
+AGAINST_DETECTED = 0.5    # copy detection oriented the copy the other way (boilerplate, excerpt)
+AGAINST_ADDED = 1.0       # times the share of the parent's text the child lacks
+# Share differences below this are noise of sentence splitting, not added material.
+MIN_ADDED_SHARE = 0.05
+# Confidence labels from the margin between the best route and the best under another root:
+# a date difference gives "high", copy detection's boilerplate or excerpt evidence
+# "medium", added material of a paragraph in a ten-sentence text (0.1-0.2) alone "low".
+HIGH_MARGIN, MEDIUM_MARGIN = 1.0, 0.3
+# Families bigger than this get one arborescence without the runner-up root (the margin
+# needs a second run; each costs O(edges x members)).
+MAX_MARGIN_MEMBERS = 200
+_ROOT = "\x00root"        # the virtual root that picks the original
+_ONE_ROOT = 1_000.0       # each arc from the virtual root costs this: one original only
+
+
+@dataclass
+class Reading:
+    """A copy read as parent -> child, with its weight and why."""
+
+    parent: str
+    child: str
+    copy: dict[str, Any]
+    weight: float
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def reversed(self) -> bool:
+        return self.copy["source"] != self.parent
+
+
+def copy_families(copies: list[dict[str, Any]], story_of: Mapping[str, str]) -> list[list[str]]:
+    """Connected groups (two members or more) of copies within one story, each sorted,
+    in order of their first member."""
+    graph = nx.Graph()
+    for k in copies:
+        if story_of.get(k["source"]) is not None and story_of.get(k["source"]) == story_of.get(k["target"]):
+            graph.add_edge(k["source"], k["target"])
+    return sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda m: m[0])
+
+
+def _day(published: str | None) -> str | None:
+    return published[:10] if published else None
+
+
+def _date_order(a: str | None, b: str | None) -> int:
+    """-1 when date a is on an earlier day than b, 1 when later, 0 when unknown or equal
+    at the precision both give ("2023-06" and "2023-06-04" are not ordered)."""
+    if not a or not b:
+        return 0
+    n = min(len(a), len(b), 10)
+    return (a[:n] > b[:n]) - (a[:n] < b[:n])
+
+
+def readings(copy: dict[str, Any], published: Mapping[str, str | None]) -> list[Reading]:
+    """Both readings of one copy, weighted (see the module doc). Evidence of direction
+    only ever lowers the reading it contradicts: were it to raise the other, an article's
+    distant descendants would gain as much as its own copies, and a copy of a copy would
+    hang under the original instead of under the version it was made from."""
+    features = copy.get("features") or {}
+    closeness = (copy["score"] + features.get("word_containment", 0.0)) / 2
+    detected = [e for e in copy.get("evidence", []) if e != "published earlier"]
+    out = []
+    for parent, child in ((copy["source"], copy["target"]), (copy["target"], copy["source"])):
+        weight, reasons = closeness, [f"closeness {closeness:.2f}"]
+        order = _date_order(_day(published.get(parent)), _day(published.get(child)))
+        if order < 0:
+            reasons.append("published earlier")
+        elif order > 0:
+            weight -= AGAINST_DATE
+            reasons.append("published later (against)")
+        if copy.get("direction") == "forward" and detected:
+            if parent == copy["source"]:
+                reasons.append(detected[0])
+            else:
+                weight -= AGAINST_DETECTED
+                reasons.append(f"{detected[0]} (against)")
+        if copy["kind"] != "partial" and "aligned_share_source" in features:
+            own = features["aligned_share_source" if parent == copy["source"] else "aligned_share_target"]
+            other = features["aligned_share_target" if parent == copy["source"] else "aligned_share_source"]
+            if own - other >= MIN_ADDED_SHARE:
+                reasons.append("the copy adds material")
+            elif other - own >= MIN_ADDED_SHARE:
+                weight -= AGAINST_ADDED * (other - own)
+                reasons.append("adds material of its own (against)")
+        out.append(Reading(parent, child, copy, round(weight, 4), reasons))
+    return out
+
+
+def _best_route(members: list[str], arcs: list[Reading], banned_root: str | None = None) -> tuple[float, str, list[Reading]]:
+    """(total weight, root, chosen readings) of the maximum spanning arborescence with
+    one root (a virtual root's arc to each member costs _ONE_ROOT, so one is used)."""
+    graph = nx.DiGraph()
+    for m in members:
+        if m != banned_root:
+            graph.add_edge(_ROOT, m, weight=-_ONE_ROOT)
+    for arc in arcs:
+        # Two copies between the same two articles cannot happen; keep the stronger anyway.
+        if not graph.has_edge(arc.parent, arc.child) or graph[arc.parent][arc.child]["weight"] < arc.weight:
+            graph.add_edge(arc.parent, arc.child, weight=arc.weight, reading=arc)
+    tree = nx.maximum_spanning_arborescence(graph, attr="weight", preserve_attrs=True)
+    roots = [v for u, v in tree.out_edges(_ROOT)]
+    chosen = [graph[u][v]["reading"] for u, v in tree.edges() if u != _ROOT]
+    total = sum(r.weight for r in chosen) - _ONE_ROOT * (len(roots) - 1)
+    return total, roots[0], chosen
+
+
+def family_route(members: list[str], copies: list[dict[str, Any]],
+                 published: Mapping[str, str | None]) -> dict[str, Any]:
+    """The likely original of one family, how sure (the margin over the best route from
+    another original, `runner_up`), why, and its route (hops parent -> child in
+    breadth-first order from the original). Hop changes are filled in later."""
+    arcs = [r for k in copies for r in readings(k, published)]
+    total, root, chosen = _best_route(members, arcs)
+    runner_up = None
+    if len(members) <= MAX_MARGIN_MEMBERS:
+        runner_up = _best_route(members, arcs, banned_root=root)
+    margin = total - runner_up[0] if runner_up else None
+    confidence = ("high" if margin >= HIGH_MARGIN else "medium" if margin >= MEDIUM_MARGIN else "low") \
+        if margin is not None else "low"
+    children: dict[str, list[Reading]] = {}
+    for r in chosen:
+        children.setdefault(r.parent, []).append(r)
+    hops, queue = [], [root]
+    while queue:
+        node = queue.pop(0)
+        for r in sorted(children.get(node, []), key=lambda r: r.child):
+            hops.append(r)
+            queue.append(r.child)
+    return {"original": root, "confidence": confidence,
+            "margin": round(margin, 3) if margin is not None else None,
+            "runner_up": runner_up[1] if runner_up else None,
+            "reasons": _root_reasons(root, members, chosen, published),
+            "hops": hops}
+
+
+def _root_reasons(root: str, members: list[str], chosen: list[Reading],
+                  published: Mapping[str, str | None]) -> list[str]:
+    """Why `root` is named the original, in words a reader can check."""
+    reasons = []
+    dated = [m for m in members if published.get(m)]
+    if published.get(root) and all(_date_order(_day(published[root]), _day(published[m])) < 0
+                                   for m in dated if m != root):
+        reasons.append(f"published first ({_day(published[root])}; {len(dated)} of {len(members)} dated)"
+                       if len(dated) > 1 else f"the only dated version ({_day(published[root])})")
+    elif len(dated) > 1:
+        reasons.append(f"not the earliest dated ({len(dated)} of {len(members)} dated)")
+    else:
+        reasons.append("no publication dates to compare" if not dated else "one version dated")
+    own = [r for r in chosen if r.parent == root]
+    for why in ("the copy adds material", "boilerplate added by the copy", "contained in the longer text"):
+        n = sum(1 for r in own if why in r.reasons)
+        if n:
+            reasons.append(f"{why}: {n} of its {len(own)} direct copies" if why != "the copy adds material"
+                           else f"its sentences are contained in {n} of its {len(own)} direct copies, which add material")
+    return reasons
+
+
+def routes(analyses: list[Analysis], copies: list[dict[str, Any]], story_of: Mapping[str, str]) -> list[dict[str, Any]]:
+    """`families` of a corpus result: for each copy family within a story, its members,
+    likely original and route, each hop with the changes from parent to child."""
+    by_id = {a.id: a for a in analyses}
+    published = {a.id: a.published for a in analyses}
+    out = []
+    for n, members in enumerate(copy_families(copies, story_of), 1):
+        family_id = f"f{n}"
+        inside = set(members)
+        among = [k for k in copies if k["source"] in inside and k["target"] in inside]
+        found = family_route(members, among, published)
+        hops = []
+        for h, reading in enumerate(found["hops"], 1):
+            hop_id = f"{family_id}.h{h}"
+            changes = hop_changes(reading, by_id)
+            hops.append({"id": hop_id, "parent": reading.parent, "child": reading.child,
+                         "copy": reading.copy["id"], "kind": reading.copy["kind"],
+                         "reversed": reading.reversed, "weight": reading.weight, "reasons": reading.reasons,
+                         "changes": [{**c, "id": f"{hop_id}.{i}"} for i, c in enumerate(changes, 1)]})
+        out.append({"id": family_id, "story": story_of[members[0]], "articles": members,
+                    "original": found["original"], "confidence": found["confidence"],
+                    "margin": found["margin"], "runner_up": found["runner_up"], "reasons": found["reasons"],
+                    "route": hops})
+    return out
+
+
+def hop_changes(reading: Reading, by_id: Mapping[str, Analysis]) -> list[dict[str, Any]]:
+    """What changed from parent to child: the copy's own changes when the hop runs the way
+    the copy does; else `sentence_changes` on its aligned pairs read the other way round.
+    A translation reports none (as in `copies[].changes`)."""
+    copy = reading.copy
+    if not reading.reversed:
+        return [dict(c) for c in copy["changes"]]
+    if any(e.startswith("translated") for e in copy.get("evidence", [])):
+        return []
+    parent, child = by_id[reading.parent], by_id[reading.child]
+    found = []
+    for pair in copy["pairs"]:
+        # The copy's target side is this hop's parent.
+        view_parent = SentenceView(Span.of(parent.text, pair["target"]["start"], pair["target"]["end"]),
+                                   parent.text, parent)
+        view_child = SentenceView(Span.of(child.text, pair["source"]["start"], pair["source"]["end"]),
+                                  child.text, child)
+        found.extend(sentence_changes(view_parent, view_child))
+    return [c.to_dict("") for c in found]

@@ -1,0 +1,223 @@
+"""Origin and route of copy families (corpus/origin.py).
+
+The end-to-end tests run the corpus stage (real spaCy, MiniLM, SQLite) on a family
+written for this test: an original report, a verbatim copy of it that adds a source
+line, and a spun copy of that copy with a changed number. The unit tests read copies
+given as contract dicts, the corpus stage's own output shape."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsprobe.corpus.contract import check_corpus_spans, upgrade_corpus, validate_corpus
+from newsprobe.corpus.origin import copy_families, family_route, readings
+from newsprobe.corpus.run import run_corpus
+from newsprobe.store import Store
+
+ORIGINAL = (
+    "Flood warnings were issued for the Kessel valley on Sunday as the river kept rising. "
+    "Around 300 homes near the river were evacuated overnight, the fire service said. "
+    "The mayor, Tove Brand, asked residents to stay away from the old bridges. "
+    "Schools in the valley will stay closed until Wednesday, the council said. "
+    "Engineers are checking the dam above the town of Orsa every two hours. "
+    "Forecasters expect more rain on Tuesday, with up to 40 millimetres in the hills. "
+    "Emergency shelters have opened in the sports hall and in two churches.")
+SOURCE_LINE = "This article first appeared on the Kessel Courier website and is republished with permission."
+COPY = ORIGINAL + " " + SOURCE_LINE
+SPUN = (
+    "Flood alerts were issued for the Kessel valley on Sunday as the river continued rising. "
+    "Around 800 homes close to the river were evacuated overnight, the fire service said. "
+    "The mayor, Tove Brand, urged residents to keep away from the old bridges. "
+    "Schools in the valley will remain closed until Wednesday, the council said. "
+    "Engineers are inspecting the dam above the town of Orsa every two hours. "
+    "Forecasters predict more rain on Tuesday, with up to 40 millimetres in the hills. "
+    "Emergency shelters have opened in the sports hall and in two churches. "
+    "This article first appeared on the Kessel Courier site and is republished with permission.")
+UNRELATED = ("The city council approved a new budget for public libraries on Monday. "
+             "Opening hours will be extended on weekends from March, the council said. "
+             "The plan costs 2 million euros over three years.")
+
+
+def _jsonl(path, rows):
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def dated_run(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("origin")
+    rows = [{"id": "spun", "title": "Flood alerts in the Kessel valley", "text": SPUN, "published": "2026-03-03"},
+            {"id": "copy", "title": "Floods in the Kessel valley", "text": COPY, "published": "2026-03-02"},
+            {"id": "original", "title": "Floods in the Kessel valley", "text": ORIGINAL, "published": "2026-03-01"},
+            {"id": "other", "title": "Library budget", "text": UNRELATED, "published": "2026-03-01"}]
+    return folder / "np.db", run_corpus([_jsonl(folder / "in.jsonl", rows)], folder / "np.db")
+
+
+@pytest.fixture(scope="module")
+def undated_run(tmp_path_factory):
+    # No dates: the route must come from the text alone (the added source line).
+    folder = tmp_path_factory.mktemp("origin-undated")
+    rows = [{"id": "spun", "text": SPUN}, {"id": "copy", "text": COPY}, {"id": "original", "text": ORIGINAL}]
+    return folder / "np.db", run_corpus([_jsonl(folder / "in.jsonl", rows)], folder / "np.db")
+
+
+def _family(result):
+    (family,) = result["families"]
+    return family
+
+
+def test_origin_names_the_original_and_the_route_a_b_c(dated_run):
+    _, run = dated_run
+    family = _family(run.result)
+    assert family["articles"] == ["copy", "original", "spun"]
+    assert family["original"] == "original"
+    assert [(h["parent"], h["child"]) for h in family["route"]] == [("original", "copy"), ("copy", "spun")]
+    assert family["confidence"] == "high"
+    assert any("published first" in r for r in family["reasons"])
+
+
+def test_origin_each_hop_lists_what_changed_from_parent_to_child(dated_run):
+    _, run = dated_run
+    first, second = _family(run.result)["route"]
+    assert first["kind"] == "verbatim" and not first["changes"]
+    numbers = [(c["source"]["text"], c["target"]["text"]) for c in second["changes"] if c["kind"] == "changed_number"]
+    assert ("300", "800") in numbers
+
+
+def test_origin_output_satisfies_the_contract(dated_run):
+    db, run = dated_run
+    assert run.result["schema"] == "newsprobe.corpus/2"
+    validate_corpus(run.result)
+    with Store.open(db) as store:
+        check_corpus_spans(run.result, lambda i: store.get_analysis(i).text)
+
+
+def test_origin_without_dates_comes_from_the_text(undated_run):
+    _, run = undated_run
+    family = _family(run.result)
+    assert family["original"] == "original"
+    assert [(h["parent"], h["child"]) for h in family["route"]] == [("original", "copy"), ("copy", "spun")]
+    assert family["confidence"] in ("medium", "low")
+    # The spun copy's hop runs against the copy's stored direction or with it; either way
+    # the changes read parent -> child.
+    spun_hop = family["route"][1]
+    numbers = [(c["source"]["text"], c["target"]["text"]) for c in spun_hop["changes"] if c["kind"] == "changed_number"]
+    assert ("300", "800") in numbers
+
+
+# --- units, on copies given as contract dicts ---------------------------------------
+
+def _copy(cid, source, target, kind="rewritten", score=0.9, words=0.3, share_source=0.9, share_target=0.9,
+          direction="unknown", evidence=()):
+    return {"id": cid, "source": source, "target": target, "kind": kind, "score": score,
+            "direction": direction, "evidence": list(evidence), "pairs": [], "changes": [],
+            "features": {"word_containment": words, "aligned_share_source": share_source,
+                         "aligned_share_target": share_target}}
+
+
+def test_copy_families_stay_within_one_story():
+    copies = [_copy("k1", "a", "b"), _copy("k2", "b", "c"), _copy("k3", "c", "d")]
+    assert copy_families(copies, {"a": "s1", "b": "s1", "c": "s1", "d": "s2"}) == [["a", "b", "c"]]
+
+
+def test_a_later_date_weighs_against_being_the_parent():
+    forward, backward = readings(_copy("k1", "a", "b"), {"a": "2026-01-01", "b": "2026-01-05"})
+    assert forward.weight - backward.weight == pytest.approx(3.0)
+    # Month precision against a day in that month orders nothing.
+    forward, backward = readings(_copy("k1", "a", "b"), {"a": "2026-01", "b": "2026-01-05"})
+    assert forward.weight == backward.weight
+
+
+def test_the_version_that_adds_material_is_the_copy():
+    # a's sentences are all found in b (share 1.0); b has 30% of its own.
+    found = family_route(["a", "b"], [_copy("k1", "b", "a", share_source=0.7, share_target=1.0)], {})
+    assert found["original"] == "a" and found["hops"][0].reversed
+
+
+def test_an_excerpt_is_the_copy_not_the_original():
+    # Copy detection orients a partial copy: the excerpt (b) derives from the longer text.
+    excerpt = _copy("k1", "a", "b", kind="partial", share_source=0.3, share_target=1.0,
+                    direction="forward", evidence=["contained in the longer text"])
+    assert family_route(["a", "b"], [excerpt], {})["original"] == "a"
+
+
+def test_a_copy_hangs_under_its_nearest_version():
+    # c is a spin of b (close), farther from a; a -> b is a verbatim copy.
+    copies = [_copy("k1", "a", "b", kind="verbatim", words=0.95), _copy("k2", "b", "c", words=0.4),
+              _copy("k3", "a", "c", score=0.8, words=0.3)]
+    found = family_route(["a", "b", "c"], copies, {"a": "2026-01-01", "b": "2026-01-02"})
+    assert found["original"] == "a"
+    assert {(h.parent, h.child) for h in found["hops"]} == {("a", "b"), ("b", "c")}
+
+
+def test_a_family_with_no_evidence_either_way_is_low_confidence():
+    found = family_route(["a", "b"], [_copy("k1", "a", "b")], {})
+    assert found["confidence"] == "low" and found["margin"] == 0
+
+
+def test_a_corpus_1_object_is_read_as_corpus_2():
+    old = {"schema": "newsprobe.corpus/1", "articles": [], "stories": [], "copies": [], "claim_links": [],
+           "meta": {"newsprobe": "0.1"}}
+    validate_corpus(old)
+    new = upgrade_corpus(old)
+    assert new["schema"] == "newsprobe.corpus/2" and new["families"] == []
+    validate_corpus(new)
+
+
+# --- what the reports show -------------------------------------------------------------
+
+def test_the_text_report_draws_the_route_as_an_indented_tree(dated_run):
+    from rich.console import Console
+
+    from newsprobe.render.corpus_text import render
+
+    _, run = dated_run
+    console = Console(record=True, width=400)
+    render(run.result, console)
+    lines = console.export_text().splitlines()
+    at = next(i for i, line in enumerate(lines) if "route of 3 versions" in line)
+    assert "high confidence" in lines[at] and "next most likely original: Floods in the Kessel valley" in lines[at]
+    tree = lines[at + 1:at + 3]
+    assert tree[0].startswith("  original Floods in the Kessel valley 2026-03-01")
+    assert tree[1].startswith("     └ verbatim copy Floods in the Kessel valley 2026-03-02 (0 changes")
+    spun = next(i for i, line in enumerate(lines) if "└ rewritten copy Flood alerts" in line)
+    assert lines[spun].startswith("        └")  # under the verbatim copy
+    assert any("changed_number: “300” → “800”" in line for line in lines[spun + 1:spun + 6])
+
+
+def test_the_html_report_shows_the_route_with_changes_side_by_side(dated_run):
+    from newsprobe.render.corpus_html import render
+
+    _, run = dated_run
+    page = render(run.result)
+    routes = page[page.index("<section class='routes'>"):page.index("</section>", page.index("<section class='routes'>"))]
+    assert routes.count("class='route-node route-d") == 3
+    assert "route-d2'><span class='route-mark'>└ rewritten copy · " in routes
+    # parent on the left, the copy on the right, the number marked in each
+    assert "<td class='side source'>Around <mark class='chg chg-changed_number'>300</mark>" in routes
+    assert "<td class='side target'>Around <mark class='chg chg-changed_number'>800</mark>" in routes
+
+
+def test_the_html_report_escapes_route_text():
+    from newsprobe.render.corpus_html import render
+
+    evil = "<script>alert(1)</script>"
+    span = {"start": 0, "end": len(evil), "text": evil}
+    change = {"id": "f1.h1.1", "kind": "changed_number", "source": span, "target": span, "message": evil}
+    result = {"schema": "newsprobe.corpus/2", "meta": {"newsprobe": "t"}, "claim_links": [],
+              "articles": [{"id": i, "title": evil, "url": None, "outlet": evil, "published": evil, "story": "s1"}
+                           for i in ("a", "b")],
+              "stories": [{"id": "s1", "label": evil, "articles": ["a", "b"], "first_published": None,
+                           "last_published": None, "entities": []}],
+              "copies": [{"id": "k1", "source": "a", "target": "b", "kind": "verbatim", "direction": "unknown",
+                          "evidence": [evil], "score": 1.0, "features": {},
+                          "pairs": [{"source": span, "target": span, "similarity": 1.0}], "changes": [change]}],
+              "families": [{"id": "f1", "story": "s1", "articles": ["a", "b"], "original": "b",
+                            "confidence": "low", "margin": 0.0, "runner_up": "a", "reasons": [evil],
+                            "route": [{"id": "f1.h1", "parent": "b", "child": "a", "copy": "k1", "kind": "verbatim",
+                                       "reversed": True, "weight": 1.0, "reasons": [evil], "changes": [change]}]}]}
+    validate_corpus(result)
+    page = render(result)
+    assert "<section class='routes'>" in page and "<script>" not in page
