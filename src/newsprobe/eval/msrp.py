@@ -157,14 +157,15 @@ def evaluate(data_dir: Path, split: str = "train", limit: int | None = None, pro
     sentences = list(dict.fromkeys(s for r in rows for s in r[1:]))
     index = {s: k for k, s in enumerate(sentences)}
     vectors = encode(sentences)
-    pred, aligned, kinds = [], 0, Counter()
+    pred, aligned = [], 0
+    kinds: dict[int, Counter] = {1: Counter(), 0: Counter()}  # pairs per change kind, by gold label
     with progress_bar("msrp", len(rows), progress, unit="pairs") as advance:
-        for _, first, second in rows:
+        for label, first, second in rows:
             cosine = float(vectors[index[first]] @ vectors[index[second]])
             aligned += cosine >= settings.sentence_similarity
             same, found = same_content(first, second, cosine, settings.sentence_similarity)
             pred.append(int(same))
-            kinds.update(set(found))
+            kinds[label].update(set(found))
             advance()
     tune = list(range(0, len(rows), 2))
     held = list(range(1, len(rows), 2))
@@ -179,7 +180,9 @@ def evaluate(data_dir: Path, split: str = "train", limit: int | None = None, pro
         "set": "msrp", "split": "train",
         **scores(gold, pred), "odd_rows": odd(pred),
         "aligned": aligned, "pairs_with_change": sum(1 for p, a in zip(pred, aligned_only) if a and not p),
-        "change_kinds": dict(sorted(kinds.items())),
+        "change_kinds": dict(sorted((kinds[0] + kinds[1]).items())),
+        "change_kinds_by_gold": {"paraphrase": dict(sorted(kinds[1].items())),
+                                 "not_paraphrase": dict(sorted(kinds[0].items()))},
         "settings": {"sentence_similarity": settings.sentence_similarity},
         "alignment_only": {**scores(gold, aligned_only), "odd_rows": odd(aligned_only)},
         "baseline": {
@@ -200,6 +203,7 @@ def format_text(result: dict[str, Any]) -> str:
 
     b = result["baseline"]
     kinds = ", ".join(f"{k} {n}" for k, n in result["change_kinds"].items()) or "none"
+    para = ", ".join(f"{k} {n}" for k, n in result["change_kinds_by_gold"]["paraphrase"].items()) or "none"
     return "\n".join([
         f"MSRP {result['split']}: same content reworded (paraphrase) vs content changed",
         line("newsprobe align + changes, odd rows", result["odd_rows"]),
@@ -211,6 +215,7 @@ def format_text(result: dict[str, Any]) -> str:
         line("majority class, odd rows", b["majority"]["odd_rows"]),
         f"  aligned {result['aligned']} of {result['n']} pairs; {result['pairs_with_change']} of them with a "
         f"meaning change (pairs per kind: {kinds})",
+        f"  on gold paraphrases: {para}",
         "  (newsprobe uses its product settings, nothing fitted on MSRP; the baselines' thresholds are",
         "   chosen on the even rows and scored on the odd rows)",
     ])
