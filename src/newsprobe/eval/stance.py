@@ -6,16 +6,19 @@ headlines on 240 claims; there is no dev split, and the test split is kept elsew
 Rows are read in the CSV's order, so `--limit N` takes its first N headlines.
 
 Each headline is analysed alone, as a short text, by the library (`analyze_many` with
-the entities, attribution and claims layers, default settings), and its claims' status
-is mapped onto stance. When the headline holds several claims, the strongest status in
+the entities, attribution and claims layers, default settings but for
+`claim_min_checkworthiness` 0, as `eval newsroom` does: the status is scored apart from
+the check-worthiness filter, which would otherwise drop about half of the headlines before
+they get a status), and its claims' status is mapped onto stance. When the headline holds several claims, the strongest status in
 the claims layer's own order (`claims.PRECEDENCE`: refuted, denied, disputed, ...,
 asserted) stands for the headline. The mapping:
 
 - asserted, reported                                   -> for
 - unconfirmed, rumored, hedged, questioned             -> observing
 - disputed, denied, refuted                            -> against
-- no claim found (a fragment, a headline under four words) -> for: nothing in it hedges
-  or rejects what it says (counted apart as `no_claim`).
+- no claim found (a fragment with no verb, a headline under four words) -> for: nothing
+  in it hedges or rejects what it says (counted apart as `no_claim`; `with_claim` scores
+  the headlines that have one).
 
 This is a proxy, not a stance classifier: claim status says how firmly the headline puts
 *its own* content, not whether that content agrees with the claim ("X says Y did not
@@ -103,28 +106,37 @@ def scores(gold: list[str], pred: list[str]) -> dict[str, Any]:
             "confusion": {g: {p: confusion[(g, p)] for p in STANCES} for g in STANCES}}
 
 
-def evaluate(data_dir: Path, split: str = "train", limit: int | None = None, progress: bool = False,
-             **_: Any) -> dict[str, Any]:
+def headline_statuses(headlines: list[str], progress: bool = False) -> list[str | None]:
+    """The status standing for each headline (None: no claim), each analysed alone."""
     from ..analyze import analyze_many
     from ..model import Article
     from ..progress import progress_bar
+    from ..settings import Settings
 
-    rows = load(data_dir, split, limit)
-    gold = [r["articleHeadlineStance"] for r in rows]
+    settings = Settings.load(claim_min_checkworthiness=0.0)
     statuses: list[str | None] = []
-    articles = (Article(text=r["articleHeadline"], id=f"emergent-{k}", origin=f"emergent/{r['articleId']}")
-                for k, r in enumerate(rows))
-    with progress_bar(f"emergent {split}", len(rows), progress, unit="headlines") as advance:
-        for analysis in analyze_many(articles, layers=("entities", "attribution", "claims")):
+    articles = (Article(text=h, id=f"headline-{k}") for k, h in enumerate(headlines))
+    with progress_bar("emergent", len(headlines), progress, unit="headlines") as advance:
+        for analysis in analyze_many(articles, settings, layers=("entities", "attribution", "claims")):
             statuses.append(headline_status(analysis.claims))
             advance()
+    return statuses
+
+
+def evaluate(data_dir: Path, split: str = "train", limit: int | None = None, progress: bool = False,
+             **_: Any) -> dict[str, Any]:
+    rows = load(data_dir, split, limit)
+    gold = [r["articleHeadlineStance"] for r in rows]
+    statuses = headline_statuses([r["articleHeadline"] for r in rows], progress)
     pred = [status_stance(s) for s in statuses]
     majority = Counter(gold).most_common(1)[0][0]
+    with_claim = [i for i, s in enumerate(statuses) if s is not None]
     return {
         "set": "emergent", "split": "train",
         **scores(gold, pred),
         "statuses": dict(sorted(Counter(s or "no_claim" for s in statuses).items())),
         "no_claim": sum(s is None for s in statuses),
+        "with_claim": scores([gold[i] for i in with_claim], [pred[i] for i in with_claim]),
         "baseline": {
             "majority": {"label": majority, **scores(gold, [majority] * len(gold))},
             "cue_words": scores(gold, [cue_word_stance(r["articleHeadline"]) for r in rows]),
@@ -140,6 +152,7 @@ def format_text(result: dict[str, Any]) -> str:
     b = result["baseline"]
     lines = [f"Emergent {result['split']}: headline stance toward the claim (n={result['n']})",
              line("newsprobe claim status", result),
+             line(f"  headlines with a claim (n={result['with_claim']['n']})", result["with_claim"]),
              line("cue words", b["cue_words"]),
              line(f"majority class ({b['majority']['label']})", b["majority"]),
              "  confusion, gold -> predicted (newsprobe):"]
