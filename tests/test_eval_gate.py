@@ -15,7 +15,8 @@ floor yet: it needs WordNet, absent where these figures were measured.
 from __future__ import annotations
 
 from conftest import data_path, needs_data
-from newsprobe.eval import checkworthiness, claim_retrieval, factuality, factuality_news, msrp, polnear, ptc, stance, stories
+from newsprobe.eval import (checkworthiness, claim_retrieval, factuality, factuality_news, msrp, polnear, ptc,
+                            stance, stories)
 from newsprobe.eval import integrity as integrity_eval
 
 DATA = data_path()

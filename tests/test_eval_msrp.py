@@ -60,7 +60,8 @@ def test_the_file_is_read_with_its_bom_and_stray_quote_marks(tmp_path):
         "\ufeffQuality\t#1 ID\t#2 ID\t#1 String\t#2 String\n"
         '1\t1\t2\tShe said "no.\tShe answered "no.\n'
         "0\t3\t4\tPrices rose 5%.\tPrices fell.\n", encoding="utf-8")
-    assert msrp.load(tmp_path, "all") == [(1, 'She said "no.', 'She answered "no.'), (0, "Prices rose 5%.", "Prices fell.")]
+    assert msrp.load(tmp_path, "all") == [(1, 'She said "no.', 'She answered "no.'),
+                                          (0, "Prices rose 5%.", "Prices fell.")]
 
 
 @needs_data("msrp", "msr_paraphrase_train.txt")

@@ -139,7 +139,8 @@ def evaluate_corpus(data_dir: Path, corpus: str, split: str, limit: int | None, 
         "decision": regression_scores(gold, mapped("decision")),
         "gold_share_happened": round(sum(g > 0 for g in gold) / len(gold), 4),
         "baseline": {
-            "all_plus_3": {**regression_scores(gold, [3.0] * len(gold)), "sign_accuracy": sign_accuracy(gold, [1.0] * len(gold))},
+            "all_plus_3": {**regression_scores(gold, [3.0] * len(gold)),
+                           "sign_accuracy": sign_accuracy(gold, [1.0] * len(gold))},
             "rules": {**regression_scores(gold, mapped("rules")), "sign_accuracy": sign_accuracy(gold, ours["rules"])},
         },
     }

@@ -9,9 +9,10 @@ Each headline is analysed alone, as a short text, by the library (`analyze_many`
 the entities, attribution and claims layers, default settings but for
 `claim_min_checkworthiness` 0, as `eval newsroom` does: the status is scored apart from
 the check-worthiness filter, which would otherwise drop about half of the headlines before
-they get a status), and its claims' status is mapped onto stance. When the headline holds several claims, the strongest status in
-the claims layer's own order (`claims.PRECEDENCE`: refuted, denied, disputed, ...,
-asserted) stands for the headline. The mapping:
+they get a status), and its claims' status is mapped onto stance. When the headline holds
+several claims, the strongest status in the claims layer's own order
+(`claims.PRECEDENCE`: refuted, denied, disputed, ..., asserted) stands for the headline.
+The mapping:
 
 - asserted, reported                                   -> for
 - unconfirmed, rumored, hedged, questioned             -> observing
