@@ -15,7 +15,8 @@ floor yet: it needs WordNet, absent where these figures were measured.
 from __future__ import annotations
 
 from conftest import data_path, needs_data
-from newsprobe.eval import checkworthiness, claim_retrieval, factuality, polnear, ptc, stories
+from newsprobe.eval import (checkworthiness, claim_retrieval, factuality, factuality_news, msrp, polnear, ptc,
+                            stance, stories)
 from newsprobe.eval import integrity as integrity_eval
 
 DATA = data_path()
@@ -92,3 +93,34 @@ def test_gate_integrity_injected_defects_dev_first_10_pages():
     assert r["articles"] + r["skipped_not_english"] == 10
     assert r["recall"] >= 0.85                        # measured 0.897
     assert r["false_alarms_per_article"] <= 0.1       # measured 0.0
+
+
+@needs_data("msrp", "msr_paraphrase_train.txt")
+def test_gate_paraphrase_msrp_train_first_400_pairs():
+    # MSRP has only its train part here; nothing of the product is fitted on it.
+    r = msrp.evaluate(DATA / "msrp", "train", limit=400)
+    assert r["n"] == 400
+    assert r["accuracy"] >= 0.56                      # measured 0.593
+    assert r["f1"] >= 0.61                            # measured 0.640
+    assert r["alignment_only"]["accuracy"] >= 0.73    # measured 0.765 (majority class 0.705 on the odd rows)
+
+
+@needs_data("stance", "emergent", "url-versions-2015-06-14-clean-train.csv")
+def test_gate_stance_emergent_train_first_300_headlines():
+    # Emergent has only its train part here; nothing is fitted on it.
+    r = stance.evaluate(DATA / "stance", "train", limit=300)
+    assert r["n"] == 300
+    assert r["accuracy"] >= 0.49                      # measured 0.517
+    assert r["macro_f1"] >= 0.34                      # measured 0.363 (cue words 0.667)
+
+
+@needs_data("factuality-news", "uw", "dev.conll")
+def test_gate_factuality_news_dev_first_80_sentences_per_corpus():
+    # The -3..+3 map is fitted on the first 80 train sentences of each corpus in the run.
+    r = factuality_news.evaluate(DATA / "factuality-news", "dev", limit=80)
+    m, u = r["meantime"], r["uw"]
+    assert m["events"] == 180 and u["events"] == 254
+    assert m["pearson_r"] >= 0.24                     # measured 0.277
+    assert u["pearson_r"] >= 0.50                     # measured 0.534
+    assert u["mae"] <= 0.69                           # measured 0.655
+    assert u["pearson_r"] > u["baseline"]["rules"]["pearson_r"]   # rules alone: 0.467

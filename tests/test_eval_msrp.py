@@ -1,48 +1,79 @@
-"""The MSRP eval: reading the pairs file (tabs, unbalanced quotes, a BOM) and the figures on
-a small file of pairs written for this test, with the real MiniLM encoder."""
+"""`newsprobe eval msrp`: the corpus stage's same-content decision on sentences written
+here, the reading of the file's layout, the baselines' threshold, and a run on the first
+MSRP pairs (skipped when ../shared/data/msrp is absent)."""
 
 from __future__ import annotations
 
 import pytest
 
+from conftest import data_path, needs_data
 from newsprobe.errors import NewsprobeError
 from newsprobe.eval import msrp
 
-ROWS = [
-    ("1", "The ferry operator raised fares by 5 percent on Monday, the harbour board said.",
-     "On Monday the ferry company increased prices by 5 percent, the harbour board said."),
-    ("1", "Flood warnings were issued for the Kessel valley as the river kept rising.",
-     "Flood warnings were put out for the Kessel valley as the river went on rising."),
-    ("0", "The minister will resign next week, her office said.",
-     "The minister will not resign next week, her office said."),
-    ("0", "Prices rose by 35 percent in March, the statistics office said.",
-     "Prices rose by 53 percent in March, the statistics office said."),
-]
+DATA = data_path("msrp")
+ALIGN = 0.7  # the product's corpus_sentence_similarity
 
 
-@pytest.fixture
-def data_dir(tmp_path):
-    lines = ["Quality\t#1 ID\t#2 ID\t#1 String\t#2 String"]
-    lines += [f"{label}\t{10 + k}\t{20 + k}\t{a}\t{b}" for k, (label, a, b) in enumerate(ROWS)]
-    lines.append('1\t99\t98\tHe said "it is over.\tShe said it was "over.')  # unbalanced quotes stay in
-    (tmp_path / msrp.FILE).write_text("\ufeff" + "\n".join(lines) + "\n", encoding="utf-8")
-    return tmp_path
+def test_a_reworded_sentence_with_the_same_facts_is_the_same_content():
+    same, kinds = msrp.same_content("The council approved 40 new homes on Tuesday.",
+                                    "On Tuesday the council gave its approval to 40 new homes.", 0.9, ALIGN)
+    assert same and kinds == []
 
 
-def test_msrp_reads_every_row_and_splits_by_ids(data_dir):
-    pairs = msrp.read_pairs(data_dir, "all")
-    assert len(pairs) == 5 and pairs[-1] == (1, 'He said "it is over.', 'She said it was "over.')
-    dev, train = msrp.read_pairs(data_dir, "dev"), msrp.read_pairs(data_dir, "train")
-    assert len(dev) + len(train) == 5
-    with pytest.raises(NewsprobeError):
-        msrp.read_pairs(data_dir, "test")
+def test_a_changed_figure_or_a_dropped_hedge_is_a_change_of_content():
+    same, kinds = msrp.same_content("The council approved 40 new homes on Tuesday.",
+                                    "The council approved 400 new homes on Tuesday.", 0.95, ALIGN)
+    assert not same and "changed_number" in kinds
+    same, kinds = msrp.same_content("The mayor reportedly resigned after the vote.",
+                                    "The mayor resigned after the vote.", 0.9, ALIGN)
+    assert not same and "dropped_hedge" in kinds
 
 
-def test_msrp_figures_on_pairs_written_for_the_test(data_dir):
-    result = msrp.evaluate(data_dir, "all")
-    assert result["pairs"] == 5 and result["paraphrases"] == 3
-    # Both non-paraphrases change a fact in place; the paraphrases reword only.
-    assert result["changes"]["other_pairs_with_change"] == 1.0
-    assert result["changes"]["paraphrase_pairs_with_change"] == 0.0
-    assert 0.0 <= result["alignment"]["precision"] <= 1.0
-    assert "pairs with a change reported" in msrp.format_text(result)
+def test_sentences_that_do_not_align_are_not_the_same_content():
+    assert msrp.same_content("The council approved 40 new homes.", "The council approved 40 new homes.",
+                             0.69, ALIGN) == (False, [])
+
+
+def test_scores_are_those_of_the_paraphrase_class():
+    s = msrp.scores([1, 1, 0, 0], [1, 0, 1, 0])
+    assert (s["accuracy"], s["precision"], s["recall"], s["f1"]) == (0.5, 0.5, 0.5, 0.5)
+    assert msrp.scores([1, 0], [0, 0])["precision"] == 0.0
+
+
+def test_the_threshold_separates_a_plain_signal():
+    cut = msrp.best_threshold([0.1, 0.2, 0.3, 0.6, 0.7, 0.9], [0, 0, 0, 1, 1, 1])
+    assert 0.3 < cut <= 0.6
+    assert msrp.word_overlap("A b c", "a B d") == 0.5
+
+
+def test_only_a_train_split_and_a_missing_file_are_coded_errors(tmp_path):
+    with pytest.raises(NewsprobeError) as err:
+        msrp.load(tmp_path, "train")
+    assert err.value.code == "E011"
+    with pytest.raises(NewsprobeError, match="only a train split") as err:
+        msrp.load(tmp_path, "dev")
+    assert err.value.code == "E011"
+
+
+def test_the_file_is_read_with_its_bom_and_stray_quote_marks(tmp_path):
+    (tmp_path / msrp.FILE).write_text(
+        "\ufeffQuality\t#1 ID\t#2 ID\t#1 String\t#2 String\n"
+        '1\t1\t2\tShe said "no.\tShe answered "no.\n'
+        "0\t3\t4\tPrices rose 5%.\tPrices fell.\n", encoding="utf-8")
+    assert msrp.load(tmp_path, "all") == [(1, 'She said "no.', 'She answered "no.'),
+                                          (0, "Prices rose 5%.", "Prices fell.")]
+
+
+@needs_data("msrp", "msr_paraphrase_train.txt")
+def test_eval_on_the_first_pairs_scores_the_product_and_the_baselines():
+    r = msrp.evaluate(DATA, "train", limit=60)
+    assert r["n"] == 60 and r["odd_rows"]["n"] == 30
+    assert r["settings"]["sentence_similarity"] == ALIGN
+    # every pair judged "same" is aligned, and pairs with a change are aligned ones
+    assert r["aligned"] >= r["pairs_with_change"] and r["aligned"] <= 60
+    assert r["alignment_only"]["recall"] >= r["recall"]
+    assert 0.3 < r["accuracy"] < 1.0 and r["precision"] > 0.6
+    assert r["baseline"]["majority"]["label"] == 1
+    assert r["baseline"]["word_overlap"]["chosen_on"] == "even rows"
+    assert 0.0 < r["baseline"]["tfidf_cosine"]["threshold"] < 1.0
+    assert "odd rows" in msrp.format_text(r)
