@@ -87,3 +87,22 @@ def test_a_worker_killed_mid_job_is_replaced_and_its_articles_analysed_again():
     assert [r.id for r in results] == [a.id for a in articles]
     alone = [_comparable(r) for r in analyze_each(articles, settings)]
     assert [_comparable(r) for r in results] == alone
+
+
+def test_worker_process_runs_its_loop_with_one_thread_and_stops_cleanly():
+    import os
+
+    from newsprobe.web.workers import Worker as UploadWorker
+    from newsprobe.workers import WorkerProcess, serve_jobs
+
+    before = os.environ.get("OMP_NUM_THREADS")
+    worker = WorkerProcess(serve_jobs, (os.getenv,), "newsprobe-test-worker")
+    try:
+        assert os.environ.get("OMP_NUM_THREADS") == before   # the parent's own setting is left alone
+        worker.conn.send("OPENBLAS_NUM_THREADS")
+        assert worker.conn.poll(60) and worker.conn.recv() == "1"
+    finally:
+        worker.stop()
+    assert worker.process.exitcode == 0                   # left its loop on the None it was sent
+    # The web app's upload workers are the same kind of process.
+    assert issubclass(UploadWorker, WorkerProcess)

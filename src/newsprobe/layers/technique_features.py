@@ -29,7 +29,8 @@ from importlib import resources
 import numpy as np
 from rapidfuzz import fuzz
 from scipy import sparse
-from sklearn.feature_extraction import FeatureHasher
+
+from ..hashing import hash_rows
 
 FEATURES_VERSION = 3  # 2: LSTM tagger over MiniLM token states; 3: span extras and span-set features (TC only)
 
@@ -314,14 +315,9 @@ def article_span_features(doc, spans: list[tuple[int, int]],
     return rows, np.asarray(dense, dtype=np.float32)
 
 
-@lru_cache(maxsize=2)
-def _hasher(n_features: int) -> FeatureHasher:
-    return FeatureHasher(n_features=n_features, input_type="string", alternate_sign=False)
-
-
 def hash_features(rows: list[list[str]], n_features: int) -> sparse.csr_matrix:
     """Feature-string rows as a sparse 0/1 matrix (murmurhash3, deterministic)."""
-    X = _hasher(n_features).transform(rows)
+    X = hash_rows(rows, n_features)  # scikit-learn's FeatureHasher, without importing it
     X.data[:] = 1.0  # a feature counts once per row
     return X.tocsr().astype(np.float32)
 

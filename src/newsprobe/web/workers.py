@@ -2,9 +2,10 @@
 
 Reading an upload (HTML extraction), spaCy and MiniLM are CPU work; spaCy's tokenizer and
 parser hold the GIL for long stretches, so even in a thread they stall every other request
-of the process. A worker is a process of its own (started with `spawn`: the server has
-threads, which `fork` does not copy safely), loads the models once, and takes one job at a
-time over a pipe. The pool keeps the server answering:
+of the process. A worker is a process of its own (`newsprobe.workers.WorkerProcess`, the
+mechanism batch and analyze use too: `spawn`, since the server has threads, which `fork`
+does not copy safely; one torch/BLAS thread), loads the models once, and takes one job at
+a time over a pipe. The pool keeps the server answering:
 
 - admission: at most `workers + queue` analyses are admitted at once; one more is refused
   at once with a 503, `Retry-After` and code `busy`;
@@ -20,7 +21,6 @@ again as the same coded error.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import queue
 import threading
 import time
@@ -31,6 +31,7 @@ import anyio
 
 from ..errors import NewsprobeError
 from ..settings import Settings
+from ..workers import WorkerProcess, serve_jobs, use_one_thread
 from .errors import WebError
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,7 @@ STARTUP_LIMIT_S = 600.0
 
 def _worker_main(conn, db: str, settings: Settings) -> None:
     """The worker process: load the models, say "ready", then answer jobs until told to stop."""
+    use_one_thread()
     from .views.analyse import run_job, warm_up
 
     try:
@@ -48,32 +50,24 @@ def _worker_main(conn, db: str, settings: Settings) -> None:
     except Exception as exc:  # no pipeline installed, say: each job will report it
         log.warning("analysis worker could not load its models: %s", exc)
     conn.send(("ready",))
-    while True:
+
+    def handle(job):
         try:
-            job = conn.recv()
-        except (EOFError, OSError):
-            return
-        if job is None:
-            return
-        try:
-            conn.send(("ok", run_job(job, Path(db), settings)))
+            return ("ok", run_job(job, Path(db), settings))
         except NewsprobeError as err:
-            conn.send(("error", err.code, err.message, err.origin))
+            return ("error", err.code, err.message, err.origin)
         except Exception as exc:
             log.exception("analysis job failed")
-            conn.send(("failed", f"{type(exc).__name__}: {exc}"))
+            return ("failed", f"{type(exc).__name__}: {exc}")
+
+    serve_jobs(conn, handle)
 
 
-class Worker:
-    """One worker process and the parent's end of its pipe."""
+class Worker(WorkerProcess):
+    """One upload-analysis worker process and the parent's end of its pipe."""
 
     def __init__(self, db: Path, settings: Settings):
-        context = multiprocessing.get_context("spawn")
-        self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child, str(db), settings),
-                                       name="newsprobe-analysis", daemon=True)
-        self.process.start()
-        child.close()
+        super().__init__(_worker_main, (str(db), settings), "newsprobe-analysis")
         self.ready = False
 
     def wait_ready(self) -> None:
@@ -91,23 +85,6 @@ class Worker:
         if not self.conn.poll(time_limit):
             raise TimeoutError
         return self.conn.recv()
-
-    def stop(self, wait: float = 5.0) -> None:
-        if self.process.is_alive():
-            try:
-                self.conn.send(None)
-            except (OSError, ValueError):
-                pass
-            self.process.join(wait)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join(5)
-        self.conn.close()
-
-    def kill(self) -> None:
-        self.process.kill()
-        self.process.join(5)
-        self.conn.close()
 
 
 class AnalysisPool:

@@ -1,0 +1,99 @@
+"""The MiniLM runtime (embeddings + minilm): the same vectors, token states and layer means
+as sentence-transformers gives for the same model folder, without importing it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from conftest import child_env
+from newsprobe import embeddings
+from newsprobe.minilm import MiniLM, folder_problems
+
+SENTENCES = [
+    "The council paused the harbour plan on Tuesday.",
+    "\u201cWe need a new study first,\u201d said Maria Lind, the planning chief of Malm\u00f6\u2019s caf\u00e9 quarter.",
+    "Unemployment rose to 7.4 percent in March, up from 6.1 percent a year earlier.",
+    "  Shameless liars!\t",
+    "Short.",
+    "The ministry denied it. " * 60,   # past the 256-piece limit: cut, as sentence-transformers cuts
+]
+
+
+@pytest.fixture(scope="module")
+def reference():
+    """sentence-transformers on the same folder (the test skips where it is not installed)."""
+    st = pytest.importorskip("sentence_transformers")
+    return st.SentenceTransformer(str(embeddings.model_dir()), device="cpu")
+
+
+def test_sentence_vectors_equal_sentence_transformers(reference):
+    expected = reference.encode(SENTENCES, normalize_embeddings=True, convert_to_numpy=True,
+                                show_progress_bar=False)
+    ours = embeddings.encode(SENTENCES)
+    assert ours.shape == expected.shape == (len(SENTENCES), embeddings.DIMENSIONS)
+    assert np.abs(ours - expected).max() < 1e-5
+    # Batches of other sizes (other padding) agree too.
+    assert np.abs(embeddings.encode(SENTENCES, batch_size=2) - expected).max() < 1e-5
+
+
+def test_token_states_and_layer_means_equal_sentence_transformers(reference):
+    config = reference[0].auto_model.config
+    config.output_hidden_states = True
+    try:
+        rows = reference.encode(SENTENCES, batch_size=64, show_progress_bar=False, output_value=None)
+    finally:
+        config.output_hidden_states = False
+    ours = embeddings.load_encoder().run(SENTENCES, 64, keep_hidden_states=True)
+    for theirs, mine in zip(rows, ours):
+        assert np.abs(theirs["token_embeddings"].numpy() - mine["token_embeddings"].numpy()).max() < 1e-5
+        assert np.array_equal(theirs["attention_mask"].numpy(), mine["attention_mask"].numpy())
+        # sentence-transformers hands each row its batch's hidden states whole; row k of the
+        # batch is the one whose last layer is this row's token states.
+        batch = theirs["all_layer_embeddings"]
+        k = next(j for j in range(batch[-1].shape[0])
+                 if np.array_equal(batch[-1][j].numpy(), theirs["token_embeddings"].numpy()))
+        for layer in (0, 3, 6):
+            assert np.abs(batch[layer][k].numpy() - mine["hidden_states"][layer].numpy()).max() < 1e-5
+
+
+def test_pieces_and_offsets_equal_the_transformers_tokenizer(reference):
+    expected = reference.tokenizer(SENTENCES, return_offsets_mapping=True, truncation=True,
+                                   max_length=256, add_special_tokens=True)
+    pieces = embeddings.load_encoder().pieces(SENTENCES)
+    assert [p.ids for p in pieces] == expected["input_ids"]
+    assert [[tuple(o) for o in p.offsets] for p in pieces] == [[tuple(o) for o in row]
+                                                               for row in expected["offset_mapping"]]
+
+
+def test_long_text_is_cut_at_the_piece_limit():
+    rows = embeddings.load_encoder().run([SENTENCES[-1]])
+    assert rows[0]["token_embeddings"].shape == (256, embeddings.DIMENSIONS)
+
+
+def test_encoding_imports_neither_sentence_transformers_nor_transformers():
+    code = ("import json, sys\nfrom newsprobe.embeddings import encode\nv = encode(['A short sentence.'])\n"
+            "print(json.dumps([v.shape[1], [m for m in ('sentence_transformers', 'transformers', 'sklearn') "
+            "if m in sys.modules]]))")
+    done = subprocess.run([sys.executable, "-c", code], env=child_env(), capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) == [embeddings.DIMENSIONS, []]
+
+
+def test_a_folder_asking_for_other_pooling_is_refused(tmp_path):
+    folder = tmp_path / "model"
+    shutil.copytree(embeddings.model_dir(), folder, ignore=shutil.ignore_patterns("*.safetensors"))
+    assert folder_problems(folder) == []
+    pooling = folder / "1_Pooling" / "config.json"
+    config = json.loads(pooling.read_text("utf-8"))
+    config.update(pooling_mode_mean_tokens=False, pooling_mode_cls_token=True)
+    pooling.write_text(json.dumps(config), "utf-8")
+    assert any("pooling" in p for p in folder_problems(folder))
+    with pytest.raises(ValueError, match="pooling"):
+        MiniLM(folder)
