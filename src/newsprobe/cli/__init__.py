@@ -16,11 +16,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import __version__
-from .errors import NewsprobeError
-from .progress import progress_bar, stage_progress
-from .model import Analysis, Article
-from .settings import Settings
+from .. import __version__
+from ..errors import NewsprobeError
+from ..progress import progress_bar, stage_progress
+from ..model import Analysis, Article
+from ..settings import Settings
 
 FORMATS = ("text", "json", "jsonl", "html")
 DEFAULT_HTML_DIR = "newsprobe-html"
@@ -106,8 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_scale_parsers(commands) -> None:
     """`batch` and `spark`: their commands live with their packages (batch/command.py,
     spark/command.py), which import nothing heavy until they run."""
-    from .batch import command as batch_command
-    from .spark import command as spark_command
+    from ..batch import command as batch_command
+    from ..spark import command as spark_command
 
     batch_command.add_parser(commands)
     spark_command.add_parser(commands)
@@ -127,20 +127,20 @@ def _error(message: str | NewsprobeError) -> None:
 # --- analyze ------------------------------------------------------------------------
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from .batch.command import memory_line
-    from .ingest import count_inputs, read_inputs
-    from .parse import resolve_pipeline_name
-    from .workers import AnalysisPool
+    from ..batch.command import memory_line
+    from ..ingest import count_inputs, read_inputs
+    from ..parse import resolve_pipeline_name
+    from ..workers import AnalysisPool
 
     settings = Settings.load(model=args.model, factcheck_index=args.factchecks,
                              outlet_index=args.outlets, workers=args.workers)
     try:
         resolve_pipeline_name(settings.model or None)
         if settings.outlet_index:  # a bad index fails now, not after the first article
-            from .outlets.index import load_outlet_index
+            from ..outlets.index import load_outlet_index
             load_outlet_index(settings.outlet_index)
         if settings.factcheck_index:  # a bad index fails now, not after the first article
-            from .factcheck import load_index
+            from ..factcheck import load_index
             load_index(settings.factcheck_index)
         writer = make_writer(args.format, Path(args.out) if args.out else None,
                              single=_single_article(args.paths))
@@ -234,12 +234,12 @@ def print_rich(draw) -> None:
 
 
 def _to_json(analysis: Analysis) -> str:
-    from .render.as_json import to_json
+    from ..render.as_json import to_json
     return to_json(analysis)
 
 
 def _to_jsonl_line(analysis: Analysis) -> str:
-    from .render.as_json import to_jsonl_line
+    from ..render.as_json import to_jsonl_line
     return to_jsonl_line(analysis)
 
 
@@ -285,7 +285,7 @@ class JsonlWriter(Writer):
 
 class TextWriter(Writer):
     def __init__(self):
-        from .render import as_text
+        from ..render import as_text
         self.render = as_text.render
         self.analyses: list[Analysis] = []
 
@@ -302,8 +302,8 @@ class HtmlWriter(Writer):
     written go to stdout."""
 
     def __init__(self, out: Path):
-        from .render import as_html
-        from .render.report_index import IndexEntry
+        from ..render import as_html
+        from ..render.report_index import IndexEntry
         self.render, self.entry = as_html.render, IndexEntry
         self.names = FileNames(out, ".html")
         self.entries: list = []
@@ -320,7 +320,7 @@ class HtmlWriter(Writer):
         self.failures = failures
 
     def close(self) -> None:
-        from .render.report_index import render_index
+        from ..render.report_index import render_index
         index = self.names.directory / "index.html"
         index.write_text(render_index(self.entries, self.failures), encoding="utf-8")
         sys.stdout.write(f"{index}\n")
@@ -399,7 +399,7 @@ def _add_factcheck_parser(commands) -> None:
 
 
 def cmd_factcheck_build(args: argparse.Namespace) -> int:
-    from .factcheck import FactCheckIndex, read_any
+    from ..factcheck import FactCheckIndex, read_any
 
     try:
         records = list(read_any(Path(args.input)))
@@ -436,7 +436,7 @@ def _add_outlets_parser(commands) -> None:
 
 
 def cmd_outlets_build(args: argparse.Namespace) -> int:
-    from .outlets.index import OutletIndex
+    from ..outlets.index import OutletIndex
 
     try:
         index = OutletIndex.build(Path(args.folder))
@@ -450,8 +450,8 @@ def cmd_outlets_build(args: argparse.Namespace) -> int:
 
 
 def cmd_outlets_show(args: argparse.Namespace) -> int:
-    from .layers.outlets import resolve_outlet
-    from .outlets.index import load_outlet_index
+    from ..layers.outlets import resolve_outlet
+    from ..outlets.index import load_outlet_index
 
     settings = Settings.load(outlet_index=args.index)
     try:
@@ -469,7 +469,7 @@ def cmd_outlets_show(args: argparse.Namespace) -> int:
 # --- export -------------------------------------------------------------------------
 
 def _add_export_parser(commands) -> None:
-    from .export import EXPORT_KINDS
+    from ..export import EXPORT_KINDS
 
     export = commands.add_parser(
         "export", help="claims as ClaimReview drafts; claims, quotes or stories as CSV",
@@ -488,7 +488,7 @@ def _add_export_parser(commands) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from . import export
+    from .. import export
 
     if bool(args.inputs) == bool(args.db):
         _error("export: give either analysis files or --db STORE")
@@ -497,7 +497,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     store = None
     try:
         if args.db:
-            from .store import Store
+            from ..store import Store
             if not Path(args.db).is_file():
                 raise NewsprobeError("E020", "no store at this path", args.db)
             store = Store.open(args.db, readonly=True)
@@ -556,7 +556,7 @@ def _add_corpus_parser(commands) -> None:
 
 
 def cmd_corpus(args: argparse.Namespace) -> int:
-    from .corpus.run import run_corpus
+    from ..corpus.run import run_corpus
 
     settings = Settings.load()
     show_progress = sys.stderr.isatty()
@@ -572,7 +572,7 @@ def cmd_corpus(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = json.dumps(run.result, ensure_ascii=False, indent=2) + "\n"
     elif args.format == "html":
-        from .render.corpus_html import render as render_html
+        from ..render.corpus_html import render as render_html
         text = render_html(run.result)
     else:
         text = None
@@ -584,7 +584,7 @@ def cmd_corpus(args: argparse.Namespace) -> int:
             print(path)
         write_errors(out, run.failures)
     if text is None:
-        from .render.corpus_text import render as render_text
+        from ..render.corpus_text import render as render_text
         print_rich(lambda console: render_text(run.result, console))
     elif not out:
         sys.stdout.write(text)
@@ -626,9 +626,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import secrets
 
     try:
-        from .web import WebConfig, create_app
-        from .web.safety import is_loopback
-        from .web.server import bind, serve
+        from ..web import WebConfig, create_app
+        from ..web.safety import is_loopback
+        from ..web.server import bind, serve
     except ImportError as exc:  # a slim install: the web app is the [web] extra
         _error(f"the web app needs the web extra ({exc}): pip install 'newsprobe[web]', or "
                "pip install -r requirements-web.lock in a clone")
@@ -701,7 +701,7 @@ def _eval_module(name: str) -> Any | None:
 
 def available_eval_sets() -> list[str]:
     """Modules in newsprobe/eval/ that provide `evaluate`, named as the CLI takes them."""
-    from . import eval as eval_package
+    from .. import eval as eval_package
 
     names = []
     for info in pkgutil.iter_modules(eval_package.__path__):
