@@ -113,7 +113,7 @@ def test_cli_refuses_an_unknown_variable_with_exit_code_2(monkeypatch, capsys, t
 
 # The shells: the modules that turn a command line, a request or a job into Settings
 # (besides the cli/ package and the eval commands).
-SHELLS = {"web/app.py", "batch/command.py", "spark/command.py", "spark/job.py"}
+SHELLS = {"web/app.py", "spark/job.py"}
 
 
 def test_only_the_shells_read_settings_from_the_environment():
