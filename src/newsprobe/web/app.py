@@ -3,17 +3,17 @@
 Reads go through one read-only connection per worker thread (FastAPI runs the plain `def`
 endpoints in a thread pool; SQLite's WAL mode lets them read while a write is going on).
 Analyses (and their writes) run in worker processes (`workers.py`), never on the event loop.
-Routes live in `views/`, one module per page kind.
+Routes live in `views/`, one module per page kind; they reach the store through
+`stores.read_store`, so no view imports this module.
 """
 
 from __future__ import annotations
 
-import threading
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, HTTPException
 from fastapi.responses import Response
 
 from .. import __version__
@@ -23,6 +23,7 @@ from . import errors
 from ..render.as_html import marks_css
 from .render import STATIC, static_asset
 from .safety import Guard, allowed_host_names
+from .stores import StoreAccess
 from .workers import AnalysisPool
 
 
@@ -36,24 +37,6 @@ class WebConfig:
     # (`serve` adds the address it binds to); "*" answers any Host (no DNS-rebinding guard).
     allowed_hosts: tuple[str, ...] = ()
     start_workers: bool = False        # start the analysis workers with the app, not on first use
-
-
-class StoreAccess:
-    """Read-only store connections, one per thread, opened on first use."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        self.local = threading.local()
-
-    def reader(self) -> Store:
-        store = getattr(self.local, "store", None)
-        if store is None:
-            store = self.local.store = Store.open(self.path, readonly=True)
-        return store
-
-
-def read_store(request: Request) -> Store:
-    return request.app.state.stores.reader()
 
 
 def create_app(config: WebConfig) -> FastAPI:
@@ -103,4 +86,4 @@ def create_app(config: WebConfig) -> FastAPI:
     return app
 
 
-__all__ = ["WebConfig", "create_app", "read_store", "StoreAccess"]
+__all__ = ["WebConfig", "create_app"]

@@ -15,7 +15,7 @@ from ...render import (chain_label, one_line, outlet_facts, outlet_role, quote_c
                        speaker_groups, truncate)
 from ...render.as_html import PALETTE, highlight, safe_href
 from ...store import Store
-from ..app import read_store
+from ..stores import read_store
 from ..errors import READ_RESPONSES
 from ..render import page_or_json, split_format
 
