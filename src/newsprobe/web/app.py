@@ -42,8 +42,8 @@ class WebConfig:
 def create_app(config: WebConfig) -> FastAPI:
     Store.open(config.db).close()  # create the file and apply migrations before any reader
     settings = config.settings
-    pool = AnalysisPool(config.db, settings, settings.web_analysis_workers, settings.web_analysis_queue,
-                        settings.web_analysis_time_limit_s)
+    web = settings.section("web")
+    pool = AnalysisPool(config.db, settings, web.analysis_workers, web.analysis_queue, web.analysis_time_limit_s)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -67,8 +67,8 @@ def create_app(config: WebConfig) -> FastAPI:
     app.state.speaker_cache = {}  # views/speaker.py: grouped quotes per speaker and store version
     app.state.pool = pool
     app.add_middleware(Guard, max_body_bytes=config.max_body_bytes,
-                       allowed_hosts=allowed_host_names(settings.web_allowed_hosts, config.allowed_hosts),
-                       body_timeout_s=settings.web_body_timeout_s)
+                       allowed_hosts=allowed_host_names(web.allowed_hosts, config.allowed_hosts),
+                       body_timeout_s=web.body_timeout_s)
     errors.install(app)
 
     @app.get("/static/{name}", include_in_schema=False)
