@@ -41,9 +41,23 @@ def read_defaults_tree() -> dict[str, Any]:
     return tomllib.loads(resources.files("newsprobe").joinpath("defaults.toml").read_text("utf-8"))
 
 
+def _unique_keys(tree: dict[str, Any]) -> dict[str, Any]:
+    """Every value by its bare key, for the keys that occur once in the whole tree."""
+    seen: dict[str, list[Any]] = {}
+
+    def walk(node: dict[str, Any]) -> None:
+        for key, value in node.items():
+            walk(value) if isinstance(value, dict) else seen.setdefault(key, []).append(value)
+
+    walk(tree)
+    return {key: values[0] for key, values in seen.items() if len(values) == 1}
+
+
 _TREE = read_defaults_tree()
-# Settings written before any section (a setting not yet given one): `_DEFAULTS[name]`.
-_DEFAULTS = {name: value for name, value in _TREE.items() if not isinstance(value, dict)}
+# A setting declared the way the file was before sections (`name: int = _DEFAULTS["name"]`
+# and `name = ...` in defaults.toml) still finds its value wherever the file holds it, as
+# long as its key is unique; tests/test_settings.py then asks for `setting("section.key")`.
+_DEFAULTS = _unique_keys(_TREE)
 
 
 def _value_at(path: str) -> Any:
@@ -161,12 +175,13 @@ class Settings:
 def read_defaults() -> dict[str, Any]:
     """Every setting's value in defaults.toml, read again from the file, by attribute name."""
     tree = read_defaults_tree()
+    by_key = _unique_keys(tree)
     values = {}
     for name, path in _PATHS.items():
         node: Any = tree
         for part in path.split("."):
-            node = node[part]
-        values[name] = node
+            node = node.get(part) if isinstance(node, dict) else None
+        values[name] = by_key.get(name) if node is None else node   # see _DEFAULTS
     return values
 
 
