@@ -47,7 +47,10 @@ def _unique_keys(tree: dict[str, Any]) -> dict[str, Any]:
 
     def walk(node: dict[str, Any]) -> None:
         for key, value in node.items():
-            walk(value) if isinstance(value, dict) else seen.setdefault(key, []).append(value)
+            if isinstance(value, dict):
+                walk(value)
+            else:
+                seen.setdefault(key, []).append(value)
 
     walk(tree)
     return {key: values[0] for key, values in seen.items() if len(values) == 1}
