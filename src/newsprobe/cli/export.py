@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -47,20 +46,7 @@ def run(args: argparse.Namespace) -> int:
             analyses = store.get_analyses(store.article_ids())
         else:
             analyses = export.read_analyses(args.inputs)
-        if args.what == "claimreview":
-            drafts = list(export.claimreview_drafts(analyses))
-            json.dump(drafts, out, ensure_ascii=False, indent=2)
-            out.write("\n")
-            count = len(drafts)
-        elif args.what == "stories":
-            if store is None:
-                raise NewsprobeError("E041", "stories come from a corpus run: use --db STORE",
-                                     ", ".join(args.inputs))
-            count = export.write_csv(export.story_rows(store), export.STORY_COLUMNS, out)
-        elif args.what == "claims":
-            count = export.write_csv(export.claim_rows(analyses), export.CLAIM_COLUMNS, out)
-        else:
-            count = export.write_csv(export.quote_rows(analyses), export.QUOTE_COLUMNS, out)
+        count = export.write_export(args.what, analyses, out, store, source=", ".join(args.inputs))
     except NewsprobeError as err:
         error(err)
         return 2
