@@ -10,7 +10,8 @@ import sys
 import pytest
 
 from conftest import child_env
-from newsprobe.cli import main, safe_stem
+from newsprobe.cli import main
+from newsprobe.render.writers import safe_stem
 
 STORY = "Harbour plan paused\n\nThe council paused the harbour plan on Tuesday. Maria Lind said a new study would follow.\n"
 OTHER = "Officials said the bridge would reopen in June after repairs to the deck.\n"
@@ -162,7 +163,7 @@ def test_cli_html_index_lists_failed_inputs_and_escapes_titles(capsys, tmp_path)
     ("<stdin>", "sha1:abc"),
 ])
 def test_cli_report_files_are_named_after_their_input(origin, stem):
-    from newsprobe.cli import report_stem
+    from newsprobe.render.writers import report_stem
     from newsprobe.model import Analysis
     assert report_stem(Analysis(text="x", id="sha1:abc", meta={"origin": origin})) == stem
 

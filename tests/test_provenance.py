@@ -27,7 +27,8 @@ def test_settings_hash_follows_settings_that_change_findings():
 def test_settings_hash_ignores_settings_of_other_stages_and_of_how_work_is_done():
     base = Settings()
     for name, value in [("web_variant_similarity", 80.0), ("corpus_story_threshold", 0.5),
-                        ("batch_chunk_articles", 10), ("pipe_batch_size", 4), ("max_input_bytes", 100)]:
+                        ("batch_chunk_articles", 10), ("pipe_batch_size", 4), ("max_input_bytes", 100),
+                        ("max_html_elements", 10), ("workers", 2), ("workers_min_articles", 1)]:
         assert settings_hash(replace(base, **{name: value})) == settings_hash(base), name
 
 

@@ -108,6 +108,25 @@ def story_rows(store) -> Iterator[dict[str, Any]]:
                    "url": row.get("url") or "", "published": row.get("published") or ""}
 
 
+def write_export(what: str, analyses: Iterable[Analysis], out: IO[str], store=None,
+                 source: str = "") -> int:
+    """Write one kind of EXPORT_KINDS to `out`: ClaimReview drafts as a JSON list, the others
+    as CSV. Returns the number of drafts or rows. Stories come from `store`'s latest corpus
+    run; without a store they are E041, naming `source` (the inputs given instead)."""
+    if what == "claimreview":
+        drafts = list(claimreview_drafts(analyses))
+        json.dump(drafts, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return len(drafts)
+    if what == "stories":
+        if store is None:
+            raise NewsprobeError("E041", "stories come from a corpus run: use --db STORE", source)
+        return write_csv(story_rows(store), STORY_COLUMNS, out)
+    if what == "claims":
+        return write_csv(claim_rows(analyses), CLAIM_COLUMNS, out)
+    return write_csv(quote_rows(analyses), QUOTE_COLUMNS, out)
+
+
 def write_csv(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], out: IO[str]) -> int:
     """Rows as CSV with a header; returns the number of rows written."""
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")

@@ -1,10 +1,10 @@
 """What an analysis was made with, as two short hashes recorded in `meta`.
 
-- `settings_hash`: the settings that change an analysis's findings. Settings of other
-  stages (corpus_*, batch_*, web_*) and those that only decide how the work is done
-  (pipe_batch_size) or whether an input is taken (max_input_bytes) are left out, so that
-  changing them does not make every stored analysis stale. `model` is left out too: the
-  pipeline it resolves to is in the models hash.
+- `settings_hash`: the settings that change an analysis's findings, by their place in
+  defaults.toml. The sections of other stages (corpus, batch, web), of how the work is done
+  (workers, and parse.pipe_batch_size) and of whether an input is taken at all (ingest) are
+  left out, so that changing them does not make every stored analysis stale. `parse.model`
+  is left out too: the pipeline it resolves to is in the models hash.
 - `models_hash`: the spaCy pipeline (name and version), MiniLM's files, the model heads and
   lexicons shipped in the package, and the fact-check index when one is set (its files'
   names, sizes and modification times).
@@ -17,16 +17,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from .settings import Settings
 
-# Settings whose value cannot change an analysis's findings (see the module docstring).
-NOT_IN_SETTINGS_HASH = frozenset({"model", "pipe_batch_size", "max_input_bytes"})
-OTHER_STAGE_PREFIXES = ("corpus_", "batch_", "web_")
+# Settings whose value cannot change an analysis's findings (see the module docstring), by
+# their place in defaults.toml, and the sections left out whole.
+NOT_IN_SETTINGS_HASH = frozenset({"parse.model", "parse.pipe_batch_size"})
+SECTIONS_NOT_IN_SETTINGS_HASH = frozenset({"ingest", "corpus", "batch", "web", "workers"})
 # Files above this size are identified by name and size instead of their bytes: hashing
 # MiniLM's 90 MB of weights would add a few tenths of a second to every process start.
 LARGE_FILE_BYTES = 1_000_000
@@ -34,9 +34,10 @@ HASH_CHARS = 16
 
 
 def analysis_settings(settings: Settings) -> dict:
-    """The settings that change an analysis, by name."""
-    return {name: value for name, value in sorted(asdict(settings).items())
-            if name not in NOT_IN_SETTINGS_HASH and not name.startswith(OTHER_STAGE_PREFIXES)}
+    """The settings that change an analysis, by their place in defaults.toml."""
+    return {path: value for path, value in sorted(settings.by_path().items())
+            if path not in NOT_IN_SETTINGS_HASH
+            and path.split(".")[0] not in SECTIONS_NOT_IN_SETTINGS_HASH}
 
 
 def settings_hash(settings: Settings) -> str:

@@ -69,23 +69,6 @@ def read_ct2020_tsv(path: Path) -> Iterator[FactCheck]:
                                 id=row[0].strip())
 
 
-CLAIMREVIEW_SUFFIXES = (".json", ".jsonld", ".html", ".htm")
-
-
-def read_any(path: Path) -> Iterator[FactCheck]:
-    """By suffix: .tsv is the CheckThat! 2020 format; .json, .jsonld, .html and .htm hold
-    ClaimReview; anything else is our JSONL."""
-    if not path.is_file():
-        raise NewsprobeError("E007", f"{path} not found", str(path))
-    suffix = path.suffix.lower()
-    if suffix == ".tsv":
-        return read_ct2020_tsv(path)
-    if suffix in CLAIMREVIEW_SUFFIXES:
-        from .claimreview import read_claimreview
-        return read_claimreview(path)
-    return read_jsonl(path)
-
-
 def write_jsonl(records: list[FactCheck], path: Path) -> None:
     with path.open("w", encoding="utf-8") as f:
         for r in records:

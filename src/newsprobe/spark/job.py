@@ -32,6 +32,7 @@ from newsprobe.batch.sources import input_files, read_file, read_manifest
 from newsprobe.batch.tables import SCHEMAS, TABLES, error_row, spark_schema
 from newsprobe.errors import NewsprobeError
 from newsprobe.settings import Settings
+from newsprobe.spark.arguments import add_arguments
 
 log = logging.getLogger(__name__)
 
@@ -177,8 +178,6 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from newsprobe.spark.command import add_arguments
-
     parser = argparse.ArgumentParser(prog="newsprobe-spark", description=__doc__.split("\n")[0])
     add_arguments(parser)
     logging.basicConfig(level=logging.WARNING)

@@ -3,17 +3,17 @@
 Reads go through one read-only connection per worker thread (FastAPI runs the plain `def`
 endpoints in a thread pool; SQLite's WAL mode lets them read while a write is going on).
 Analyses (and their writes) run in worker processes (`workers.py`), never on the event loop.
-Routes live in `views/`, one module per page kind.
+Routes live in `views/`, one module per page kind; they reach the store through
+`stores.read_store`, so no view imports this module.
 """
 
 from __future__ import annotations
 
-import threading
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, HTTPException
 from fastapi.responses import Response
 
 from .. import __version__
@@ -23,6 +23,7 @@ from . import errors
 from ..render.as_html import marks_css
 from .render import STATIC, static_asset
 from .safety import Guard, allowed_host_names
+from .stores import StoreAccess
 from .workers import AnalysisPool
 
 
@@ -38,29 +39,11 @@ class WebConfig:
     start_workers: bool = False        # start the analysis workers with the app, not on first use
 
 
-class StoreAccess:
-    """Read-only store connections, one per thread, opened on first use."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        self.local = threading.local()
-
-    def reader(self) -> Store:
-        store = getattr(self.local, "store", None)
-        if store is None:
-            store = self.local.store = Store.open(self.path, readonly=True)
-        return store
-
-
-def read_store(request: Request) -> Store:
-    return request.app.state.stores.reader()
-
-
 def create_app(config: WebConfig) -> FastAPI:
     Store.open(config.db).close()  # create the file and apply migrations before any reader
     settings = config.settings
-    pool = AnalysisPool(config.db, settings, settings.web_analysis_workers, settings.web_analysis_queue,
-                        settings.web_analysis_time_limit_s)
+    web = settings.section("web")
+    pool = AnalysisPool(config.db, settings, web.analysis_workers, web.analysis_queue, web.analysis_time_limit_s)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -84,8 +67,8 @@ def create_app(config: WebConfig) -> FastAPI:
     app.state.speaker_cache = {}  # views/speaker.py: grouped quotes per speaker and store version
     app.state.pool = pool
     app.add_middleware(Guard, max_body_bytes=config.max_body_bytes,
-                       allowed_hosts=allowed_host_names(settings.web_allowed_hosts, config.allowed_hosts),
-                       body_timeout_s=settings.web_body_timeout_s)
+                       allowed_hosts=allowed_host_names(web.allowed_hosts, config.allowed_hosts),
+                       body_timeout_s=web.body_timeout_s)
     errors.install(app)
 
     @app.get("/static/{name}", include_in_schema=False)
@@ -103,4 +86,4 @@ def create_app(config: WebConfig) -> FastAPI:
     return app
 
 
-__all__ = ["WebConfig", "create_app", "read_store", "StoreAccess"]
+__all__ = ["WebConfig", "create_app"]

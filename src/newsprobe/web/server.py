@@ -83,10 +83,11 @@ class HeaderTimeoutProtocol(H11Protocol):
 
 
 def uvicorn_config(app, settings: Settings, **extra) -> uvicorn.Config:
-    protocol = type("NewsprobeHTTP", (HeaderTimeoutProtocol,), {"header_timeout": settings.web_header_timeout_s})
+    web = settings.section("web")
+    protocol = type("NewsprobeHTTP", (HeaderTimeoutProtocol,), {"header_timeout": web.header_timeout_s})
     return uvicorn.Config(app, http=protocol, log_level="warning",
-                          timeout_keep_alive=int(max(1, settings.web_keep_alive_s)),
-                          timeout_graceful_shutdown=int(max(1, settings.web_shutdown_grace_s)),
+                          timeout_keep_alive=int(max(1, web.keep_alive_s)),
+                          timeout_graceful_shutdown=int(max(1, web.shutdown_grace_s)),
                           h11_max_incomplete_event_size=64 * 1024, **extra)
 
 

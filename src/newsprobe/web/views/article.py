@@ -14,7 +14,7 @@ from ...render import safe_href
 from ...render.article_view import build as build_view
 from ...render.as_html import highlight
 from ...store import Store
-from ..app import read_store
+from ..stores import read_store
 from ..errors import READ_RESPONSES
 from ..render import page_or_json, split_format
 

@@ -15,7 +15,7 @@ from ...errors import NewsprobeError
 from ...outlets import CONTROL_LABELS, known_outlet
 from ...store import Store
 from ...store.db import SEARCH_KINDS
-from ..app import read_store
+from ..stores import read_store
 from ..errors import READ_RESPONSES
 from ..render import HIT_CLOSE, HIT_OPEN, page_or_json
 

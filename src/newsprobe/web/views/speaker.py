@@ -11,7 +11,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from ...store import Store
-from ..app import read_store
+from ..stores import read_store
 from ..errors import READ_RESPONSES
 from ..render import page_or_json, split_format
 

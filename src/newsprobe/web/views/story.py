@@ -13,7 +13,7 @@ from ... import __version__
 from ...corpus import CORPUS_SCHEMA
 from ...render.story_view import story_view
 from ...store import Store
-from ..app import read_store
+from ..stores import read_store
 from ..errors import READ_RESPONSES
 from ..render import page_or_json, split_format
 

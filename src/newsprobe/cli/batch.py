@@ -1,6 +1,6 @@
-"""The `newsprobe batch` command: check arguments, run, show progress, print a summary.
+"""`newsprobe batch`: check arguments, run, show progress, print a summary.
 
-This is CLI code (it prints); `runner.run_batch` is the library function behind it.
+`batch.runner.run_batch` is the library function behind it.
 """
 
 from __future__ import annotations
@@ -31,12 +31,12 @@ def add_parser(commands) -> None:
     batch.add_argument("--workers", type=int, metavar="N",
                        help="analysing processes (setting workers; 0: one per core, "
                             "1: this process only)")
-    batch.set_defaults(run=main)
+    batch.set_defaults(run=run)
 
 
-def main(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     from ..parse import resolve_pipeline_name
-    from .runner import run_batch
+    from ..batch.runner import run_batch
 
     settings = Settings.load(model=args.model, batch_chunk_articles=args.chunk_size,
                              workers=args.workers)

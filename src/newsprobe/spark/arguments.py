@@ -1,18 +1,9 @@
-"""The `newsprobe spark` command line; light to import (pyspark and spaCy load only when
-the command runs)."""
+"""The arguments of a Spark run, shared by `newsprobe spark` (cli/spark.py) and this
+package's own entry point for spark-submit (job.py); light to import."""
 
 from __future__ import annotations
 
 import argparse
-
-
-def add_parser(commands) -> None:
-    spark = commands.add_parser(
-        "spark", help="analyse many inputs on Apache Spark into Parquet tables",
-        description="Run the batch analysis as a Spark job (local mode by default; see "
-                    "docs/spark.md to submit it to a cluster). Tables as `newsprobe batch`.")
-    add_arguments(spark)
-    spark.set_defaults(run=main)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,9 +23,3 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--chunk-size", type=int, metavar="N",
                         help="records analysed together in a task (setting "
                              "batch_chunk_articles)")
-
-
-def main(args: argparse.Namespace) -> int:
-    from .job import run_command
-
-    return run_command(args)

@@ -1,0 +1,22 @@
+"""What the commands share: how an error is printed, a positive-number argument, the
+default store."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..errors import NewsprobeError
+
+DEFAULT_CORPUS_DB = "newsprobe.db"
+
+
+def positive_int(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {n}")
+    return n
+
+
+def error(message: str | NewsprobeError) -> None:
+    print(f"error: {message}", file=sys.stderr)
