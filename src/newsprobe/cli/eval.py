@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import inspect
 import json
 import pkgutil
 import sys
@@ -23,7 +24,8 @@ def add_parser(commands) -> None:
     evaluate.add_argument("set", metavar="SET", help="data set, e.g. polnear")
     evaluate.add_argument("--data", metavar="DIR",
                           help=f"data set directory (default: {DEFAULT_DATA_ROOT}/SET)")
-    evaluate.add_argument("--split", default="dev", help="split to evaluate (default: dev)")
+    evaluate.add_argument("--split", help="split to evaluate (default: the set's own default, "
+                          "dev where the set has one)")
     evaluate.add_argument("--json", action="store_true", help="print the result as JSON")
     evaluate.add_argument("--limit", type=positive_int, metavar="N",
                           help="evaluate only the first N documents")
@@ -45,7 +47,10 @@ def run(args: argparse.Namespace) -> int:
             raise NewsprobeError("E011", f"data set directory {data_dir} not found; pass "
                                  "--data DIR", args.set)
         extra = {"task": args.task} if args.task else {}
-        result = module.evaluate(data_dir, args.split, limit=args.limit,
+        # Sets without a dev part (msrp, stance: train only) default to the split their
+        # evaluate() names, so `newsprobe eval msrp` runs without --split.
+        split = args.split or inspect.signature(module.evaluate).parameters["split"].default
+        result = module.evaluate(data_dir, split, limit=args.limit,
                                  progress=sys.stderr.isatty(), **extra)
     except NewsprobeError as err:
         error(err)
