@@ -81,8 +81,22 @@ def test_whose_technique_and_the_glossary_in_order_of_first_appearance():
     view = article_view.build(analysis())
     assert [(t.name, t.by) for t in view.techniques] == [
         ("loaded_language", "Ida Quell (quote q2)"), ("doubt", "the author"), ("loaded_language", "the author")]
-    assert (view.by_author, view.in_quotes) == (2, 1)
+    assert (view.by_author, view.by_speakers) == (2, 1)
     assert [g.name for g in view.glossary] == ["loaded_language", "doubt"]
+
+
+def test_the_layers_voice_decides_whose_technique_not_the_quote_alone():
+    # The techniques layer tells the voice: "Critics called" is the critics' doubt although
+    # no quote holds it; a technique inside a quote's paraphrase can be the author's.
+    a = analysis()
+    a.techniques[2].update(voice="speaker", speaker="Critics")
+    a.techniques[1].update(voice="speaker", speaker="Ida Quell")
+    a.techniques[0].update(voice="author", speaker=None)
+    view = article_view.build(a)
+    assert [(t.name, t.by) for t in view.techniques] == [
+        ("loaded_language", "Ida Quell (quote q2)"), ("doubt", "Critics"), ("loaded_language", "the author")]
+    assert (view.by_author, view.by_speakers) == (1, 2)
+    assert 'class="tech tech-q"' in as_html.highlight(view)
 
 
 def test_integrity_warnings_first_then_notes_each_in_text_order_with_counts():
@@ -110,7 +124,7 @@ def test_the_terminal_and_html_reports_show_what_the_view_decided():
     as_text.render([a], Console(file=buf, width=160, color_system=None))
     text, page = buf.getvalue(), as_html.render(a)
     assert "(2 warnings, 1 info)" in text and "2 warnings, 1 info" in page
-    assert "2 in the author's words, 1 inside quotes" in text
+    assert "2 in the author's words, 1 in speakers' words" in text
     assert "by Ida Quell (quote q2)" in page and "by the author" in page
     assert "cut-off sentence" in page and "firm 0.30" in page and "0.30" in text
     assert text.index("loaded language:") < text.index("doubt:")
@@ -130,7 +144,7 @@ def test_the_web_article_page_shows_what_the_view_decided(tmp_path):
     with TestClient(create_app(WebConfig(db=db)), base_url="http://127.0.0.1") as client:
         page = client.get("/article/view-1", headers={"accept": "text/html"}).text
     assert "2 warnings, 1 info" in page and "cut-off sentence" in page
-    assert "by Ida Quell (quote q2)" in page and "2 in the author's words, 1 inside quotes" in page
+    assert "by Ida Quell (quote q2)" in page and "2 in the author's words, 1 in speakers' words" in page
     assert "firm 0.30" in page and "why hedged: an on-record source" in page
     panel = page[page.index('id="p-warnings"'):]
     assert panel.index("cut-off sentence") < panel.index("stray fragment") < panel.index("name spelt two ways")

@@ -40,6 +40,8 @@ FINDING = {"kind": "name_variant", "spans": [span("Officials"), span("Critics")]
     (Claim, CLAIM), (Claim, {**CLAIM, "evidence": {"rule": "author_states", "decided_by": "model", "words": None},
                              "rebutted_by": None, "quote": None, "hedges": [], "factchecks": []}),
     (Technique, TECHNIQUE), (Technique, {**TECHNIQUE, "in_quote": "q2"}),
+    (Technique, {**span("a disaster"), "technique": "doubt", "score": 0.3, "alternative": "fear",
+                 "voice": "speaker", "speaker": "Critics", "in_quote": None}),
     (IntegrityFinding, FINDING), (IntegrityFinding, {**FINDING, "severity": "warning", "spans": []}),
 ])
 def test_each_finding_round_trips_byte_for_byte(cls, obj):

@@ -392,8 +392,10 @@ class Claim:
 
 @dataclass(frozen=True)
 class Technique:
-    """A persuasion technique over a span; `in_quote` is the id of the quote whose content
-    holds it (the speaker's rhetoric), None when it is in the author's own words."""
+    """A persuasion technique over a span and whose rhetoric it is: `voice` "author" (the
+    outlet's own words) or "speaker" (`speaker` the name when known; `in_quote` the quote
+    whose speaker it belongs to). Analyses written before `voice` existed tell it by
+    `in_quote` alone (set: the speaker's; None: the author's)."""
 
     start: int
     end: int
@@ -402,20 +404,30 @@ class Technique:
     score: float
     alternative: str | None = None  # the runner-up technique
     in_quote: str | None = None
+    voice: str | None = None    # absent in analyses older than the voice rules
+    speaker: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
-    _KEYS = ("start", "end", "text", "technique", "score", "alternative", "in_quote")
+    _KEYS = ("start", "end", "text", "technique", "score", "alternative", "voice", "speaker", "in_quote")
+
+    @property
+    def is_authors(self) -> bool:
+        if self.voice is not None:
+            return self.voice == "author"
+        return self.in_quote is None
 
     def to_dict(self) -> dict[str, Any]:
         d = _optional({"start": self.start, "end": self.end, "text": self.text,
                        "technique": self.technique, "score": self.score}, alternative=self.alternative)
+        if self.voice is not None:
+            d.update(voice=self.voice, speaker=self.speaker)
         return {**d, "in_quote": self.in_quote, **self.extra}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Technique":
         return cls(d.get("start", 0), d.get("end", 0), d.get("text", ""), d.get("technique", ""),
                    d.get("score", 0.0), d.get("alternative"), d.get("in_quote"),
-                   _extra(d, cls._KEYS))
+                   d.get("voice"), d.get("speaker"), _extra(d, cls._KEYS))
 
 
 INTEGRITY_SEVERITIES = ("warning", "info")

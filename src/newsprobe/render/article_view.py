@@ -117,11 +117,18 @@ class TechniqueView:
         return float(self.technique.score or 0.0)
 
     @property
+    def is_authors(self) -> bool:
+        return self.technique.is_authors
+
+    @property
     def by(self) -> str:
-        """Whose rhetoric it is: "the author", or "Name (quote q3)"."""
-        if self.quote is None:
+        """Whose rhetoric it is: "the author", "Name (quote q3)", or the speaker's name when
+        no quote holds it (a reported reaction: "Moscow expressed dismay")."""
+        if self.is_authors:
             return "the author"
-        return f"{one_line(self.quote.speaker.name)} (quote {self.quote.id})"
+        if self.quote is not None:
+            return f"{one_line(self.quote.speaker.name)} (quote {self.quote.id})"
+        return one_line(self.technique.speaker) if self.technique.speaker else "a speaker"
 
 
 @dataclass(frozen=True)
@@ -181,7 +188,7 @@ class ArticleView:
     infos: int = 0
 
     @property
-    def in_quotes(self) -> int:
+    def by_speakers(self) -> int:
         return len(self.techniques) - self.by_author
 
     @property
@@ -235,7 +242,7 @@ def build(a: Analysis) -> ArticleView:
         techniques=techniques, glossary=glossary, integrity=integrity,
         outlets=[_outlet_view(o) for o in a.outlets],
         hedge_count=sum(len(c.claim.hedges) for c in claims),
-        by_author=sum(t.quote is None for t in techniques),
+        by_author=sum(t.is_authors for t in techniques),
         warnings=warnings, infos=len(integrity) - warnings)
 
 

@@ -89,7 +89,7 @@ def _marks(view: ArticleView) -> list[_Mark]:
             kind = f" ({h.kind})" if h.kind else ""
             marks.append(_Mark(h.start, h.end, ("hedge",), f"hedge{kind} of claim {claim.id}"))
     for t in view.techniques:
-        classes = ("tech", "tech-q") if t.technique.in_quote else ("tech",)
+        classes = ("tech",) if t.is_authors else ("tech", "tech-q")
         marks.append(_Mark(t.technique.start, t.technique.end, classes,
                            f"technique: {t.label} ({t.score:.2f}), by {t.by}: {t.explanation}"))
     for f in view.integrity:
@@ -106,7 +106,7 @@ def _techniques_panel(view: ArticleView) -> str:
     found saying what it is."""
     items = []
     for t in view.techniques:
-        cls = "by-q" if t.technique.in_quote else "by-a"
+        cls = "by-a" if t.is_authors else "by-q"
         items.append(f'<li><span class="kind t-kind" title="{esc(t.explanation)}">'
                      f'{esc(t.label)}</span> {esc(truncate(str(t.technique.text), PANEL_CHARS))} '
                      f'<span class="{cls}">by {esc(t.by)}</span> '
@@ -305,8 +305,8 @@ def _legend(view: ArticleView) -> str:
         items += [('<span class="claim">claim</span>', "claim"), ('<span class="hedge">may</span>', "hedge")]
     if view.techniques:
         items.append(('<span class="tech">loaded</span>', "persuasion technique, author's words"))
-        if view.in_quotes:
-            items.append(('<span class="tech tech-q">loaded</span>', "persuasion technique inside a quote (the speaker's)"))
+        if view.by_speakers:
+            items.append(('<span class="tech tech-q">loaded</span>', "persuasion technique in a speaker's words"))
     if view.warnings:
         items.append(('<span class="integ">fragm</span>', "integrity warning"))
     if view.infos:

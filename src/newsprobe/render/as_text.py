@@ -220,14 +220,16 @@ def _claim_cell(c: ClaimView) -> Text:
 
 def _techniques(view: ArticleView) -> Group:
     """Technique spans in text order. "by" tells whose rhetoric it is: the outlet's own
-    words ("author") or a quoted speaker's (the technique lies inside that quote's
-    content). A legend below explains each technique shown, in one line."""
+    words ("author") or a speaker's (inside a quote, or a reaction reported of a named
+    speaker). A legend below explains each technique shown, in one line."""
     table = _table("technique", "by", "text", "score")
     for t in view.techniques:
-        if t.quote:
+        if t.is_authors:
+            by = Text("author", style="bold")
+        elif t.quote:
             by = _t(f"{t.quote.speaker.name} ({t.quote.id})", KIND_STYLES.get(t.quote.speaker.kind, ""))
         else:
-            by = Text("author", style="bold")
+            by = _t(t.by)
         table.add_row(_t(t.label, "bold " + TECHNIQUE_STYLES.get(t.name, "")), by,
                       _t(truncate(str(t.technique.text), CELL_CHARS)), Text(f"{t.score:.2f}"))
     legend = Text()
@@ -235,8 +237,8 @@ def _techniques(view: ArticleView) -> Group:
         legend.append("\n")
         legend.append(entry.label, style=TECHNIQUE_STYLES.get(entry.name, ""))
         legend.append(f": {entry.explanation or 'technique'}", style="dim")
-    summary = Text(f"  {view.by_author} in the author's words, {view.in_quotes} "
-                   "inside quotes (the speaker's)", style="dim")
+    summary = Text(f"  {view.by_author} in the author's words, {view.by_speakers} "
+                   "in speakers' words", style="dim")
     return Group(_section("Persuasion techniques", len(view.techniques)), summary,
                  Padding(table, (0, 0, 0, 2)), Padding(legend, (0, 0, 0, 2)))
 
