@@ -4,7 +4,8 @@ and no English analyses; an English one runs every layer."""
 from __future__ import annotations
 
 from newsprobe.analyze import ENGLISH_ONLY_LAYERS, analyze
-from newsprobe.language import UNDETERMINED, detect_language
+from newsprobe import language
+from newsprobe.language import LOW_ACCURACY_FROM_CHARS, UNDETERMINED, detect_language
 
 GERMAN = ("Die Stadtverwaltung hat am Dienstag mitgeteilt, dass die alte Brücke über den Fluss "
           "wegen schwerer Schäden bis zum Frühjahr gesperrt bleibt. Der Bürgermeister sagte, "
@@ -18,6 +19,19 @@ def test_detects_the_language_of_news_text():
     assert detect_language(GERMAN) == "de"
     assert detect_language(ENGLISH) == "en"
     assert detect_language("Мэр города заявил во вторник, что старый мост останется закрытым.") == "ru"
+
+
+def test_short_texts_get_the_full_detector_and_longer_ones_the_light_one():
+    # Which detector each length uses (the light one spares loading every Latin-script
+    # language's 1- to 5-gram models): an article's opening is past the cut, a headline not.
+    language._detector.cache_clear()
+    article = ENGLISH + " Until then, drivers will be sent over the ferry at the harbour."
+    assert len(article) >= LOW_ACCURACY_FROM_CHARS
+    assert detect_language(article) == "en"
+    assert language._detector.cache_info().currsize == 1
+    assert detect_language("Brücke bleibt bis zum Frühjahr gesperrt") == "de"
+    assert detect_language("Bridge to stay closed until spring") == "en"
+    assert language._detector.cache_info().currsize == 2
 
 
 def test_text_without_letters_is_undetermined():
