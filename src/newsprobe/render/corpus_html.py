@@ -172,16 +172,23 @@ def _hop_table(hop: dict[str, Any], rows: list[dict[str, Any]], titles: dict[str
     if not hop["changes"]:
         return ""
     if not rows:  # the copy's sentence pairs are not at hand: the changes by message
-        return "<ul class='hop-changes'>" + "".join(
-            f"<li><span class='kind chg-kind chg-{escape(c['kind'])}'>{escape(c['kind'].replace('_', ' '))}</span> "
-            f"{escape(c['message'])}</li>" for c in hop["changes"]) + "</ul>"
-    out = [f"<table class='pairs'><thead><tr><th>{escape(titles.get(hop['parent'], hop['parent']))}<span class='sub'>"
-           f"parent</span></th><th>{escape(titles.get(hop['child'], hop['child']))}<span class='sub'>copy</span>"
-           f"</th></tr></thead><tbody>"]
+        return "<ul class='hop-changes'>" + "".join(f"<li>{_change(c)}</li>" for c in hop["changes"]) + "</ul>"
+    return _pair_table(titles.get(hop["parent"], hop["parent"]), "parent",
+                       titles.get(hop["child"], hop["child"]), "copy", rows)
+
+
+def _change(change: dict[str, Any]) -> str:
+    """One change: its kind as a chip, then its message."""
+    return (f"<span class='kind chg-kind chg-{escape(change['kind'])}'>"
+            f"{escape(change['kind'].replace('_', ' '))}</span> {escape(change['message'])}")
+
+
+def _pair_table(left: str, left_role: str, right: str, right_role: str, rows: list[dict[str, Any]]) -> str:
+    """Changed sentence pairs side by side, each under its changes' messages."""
+    out = [f"<table class='pairs'><thead><tr><th>{escape(left)}<span class='sub'>{left_role}</span></th>"
+           f"<th>{escape(right)}<span class='sub'>{right_role}</span></th></tr></thead><tbody>"]
     for row in rows:
-        messages = " · ".join(f"<span class='kind chg-kind chg-{escape(ch['kind'])}'>"
-                              f"{escape(ch['kind'].replace('_', ' '))}</span> {escape(ch['message'])}"
-                              for ch in row["changes"])
+        messages = " · ".join(_change(ch) for ch in row["changes"])
         out.append(f"<tr class='msg'><td colspan='2'>{messages}</td></tr><tr class='pair'>"
                    f"<td class='side source'>{_pieces(row['source'])}</td>"
                    f"<td class='side target'>{_pieces(row['target'])}</td></tr>")
@@ -207,17 +214,9 @@ def _changes(pairs: list[dict[str, Any]], titles: dict[str, str]) -> str:
             out.append("<p class='none'>Aligned, but no change of meaning found.</p></div>")
             continue
         forward = c["direction"] == "forward"
-        out.append(f"<table class='pairs'><thead><tr><th>{escape(titles[c['source']])}<span class='sub'>"
-                   f"{'original' if forward else 'one version'}</span></th><th>{escape(titles[c['target']])}"
-                   f"<span class='sub'>{'copy' if forward else 'other version'}</span></th></tr></thead><tbody>")
-        for row in p["rows"]:
-            messages = " · ".join(f"<span class='kind chg-kind chg-{escape(ch['kind'])}'>"
-                                  f"{escape(ch['kind'].replace('_', ' '))}</span> {escape(ch['message'])}"
-                                  for ch in row["changes"])
-            out.append(f"<tr class='msg'><td colspan='2'>{messages}</td></tr><tr class='pair'>"
-                       f"<td class='side source'>{_pieces(row['source'])}</td>"
-                       f"<td class='side target'>{_pieces(row['target'])}</td></tr>")
-        out.append("</tbody></table></div>")
+        out.append(_pair_table(titles[c["source"]], "original" if forward else "one version",
+                               titles[c["target"]], "copy" if forward else "other version", p["rows"]))
+        out.append("</div>")
     out.append("</section>")
     return "".join(out)
 
