@@ -34,3 +34,58 @@ def test_a_one_sentence_excerpt_in_the_same_words_is_a_copy(sentences):
     short = CopyDoc("excerpt", "Around 300 homes near the river were evacuated overnight, the fire service said.")
     edge = verify(CopyDoc("long2", LONG), short, sentences, CopySettings())
     assert edge is not None and edge.kind == "partial"
+
+
+# A long report and a short follow-up that reuses two of its sentences word for word (most
+# of the follow-up is its own): the reused sentences alone make it a partial copy, although
+# they are well under half of either text.
+REPORT = ("Flood warnings were issued for the Kessel valley on Sunday as the river kept rising. "
+          "Around 300 homes near the river were evacuated overnight, the fire service said. "
+          "The mayor, Tove Brand, asked residents to stay away from the old bridges. "
+          "Schools in the valley will stay closed until Wednesday, the council said. "
+          "Forecasters expect more rain on Tuesday, and the army has sent two hundred soldiers. "
+          "Farmers in the lower valley moved their cattle to higher ground on Saturday night. "
+          "The railway between Kessel and Orne was closed after water covered the tracks. "
+          "Insurers said it was too early to estimate the damage to houses and shops.")
+FOLLOW_UP = ("Volunteers from three towns filled sandbags in the market square all afternoon. "
+             "Around 300 homes near the river were evacuated overnight, the fire service said. "
+             "A bakery handed out free bread to the families who had left their houses. "
+             "The railway between Kessel and Orne was closed after water covered the tracks. "
+             "Church halls in Orne opened their doors for the night to anyone in need. "
+             "Local radio read out the names of the streets where the water was highest. "
+             "A group of students rowed a boat down the main street to bring food to the elderly.")
+
+
+def test_two_sentences_reused_word_for_word_make_a_partial_copy(sentences):
+    edge = verify(CopyDoc("report", REPORT), CopyDoc("follow", FOLLOW_UP), sentences, CopySettings())
+    assert edge is not None and edge.kind == "partial"
+    assert edge.features["reused_sentences"] == 2
+
+
+def test_two_reports_sharing_only_quotations_are_not_a_copy(sentences):
+    # Both quote the same statement, in quotation marks, around their own writing: shared
+    # quotations of a speaker do not make a copy.
+    quote_1 = "“The river has never been this high,” the mayor said."
+    quote_2 = "“We ask everyone to stay away from the old bridges,” she added."
+    first = CopyDoc("first", "Flood warnings were issued for the Kessel valley on Sunday. " + quote_1 + " " + quote_2
+                    + " Forecasters expect more rain on Tuesday. Schools will stay closed until Wednesday. "
+                    "The railway to Orne was closed after water covered the tracks.")
+    second = CopyDoc("second", "Volunteers filled sandbags in the market square all afternoon. " + quote_1 + " "
+                     + quote_2 + " A bakery handed out free bread to families who had left. Church halls "
+                     "opened for the night. Local radio read out the names of flooded streets.")
+    assert verify(first, second, sentences, CopySettings()) is None
+
+
+def test_a_non_english_pair_must_share_its_words(sentences):
+    # MiniLM reads English only: two Russian texts on one topic that share few words can
+    # align by its sentence vectors, so outside English a copy must also keep the words.
+    first = CopyDoc("ru1", "Паводок затопил долину Кессель в воскресенье. Около трехсот домов эвакуировали ночью. "
+                           "Мэр попросил жителей не подходить к старым мостам. Школы закрыты до среды.",
+                    language="ru")
+    second = CopyDoc("ru2", "Наводнение в долине Кессель продолжается третий день. Спасатели вывезли триста "
+                            "семей из затопленных районов. Власти закрыли мосты для движения. Занятия в школах "
+                            "отменены до конца недели.", language="ru")
+    assert verify(first, second, sentences, CopySettings()) is None
+    copy = CopyDoc("ru3", first.text.replace("Около трехсот", "Почти триста"), language="ru")
+    edge = verify(first, copy, sentences, CopySettings())
+    assert edge is not None

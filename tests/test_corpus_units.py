@@ -92,3 +92,21 @@ def test_strongest_per_article_narrows_a_wider_search_to_the_narrow_one():
     points /= np.linalg.norm(points, axis=1, keepdims=True)
     wide = nearest_neighbours(points, k=40, min_sim=0.0)
     assert strongest_per_article(wide, 5, 0.3) == nearest_neighbours(points, k=5, min_sim=0.3)
+
+
+def test_sentence_spans_split_before_any_capital_or_a_caseless_script():
+    # A sentence may start with a capital outside A-Z (Cyrillic, Polish, German umlauts),
+    # with a letter of a script that has no case (Arabic), or after Spanish ¿ or French «.
+    cases = {
+        "Корабли вышли в море. Порт снова открыт.": ["Корабли вышли в море.", "Порт снова открыт."],
+        "Statki wypłynęły. Żaden nie wrócił.": ["Statki wypłynęły.", "Żaden nie wrócił."],
+        "Die Schiffe fahren. Über Nacht kamen sie an.": ["Die Schiffe fahren.", "Über Nacht kamen sie an."],
+        "غادرت السفن الميناء. عاد الميناء إلى العمل.": ["غادرت السفن الميناء.", "عاد الميناء إلى العمل."],
+        "Los barcos salieron. ¿Volverán pronto?": ["Los barcos salieron.", "¿Volverán pronto?"],
+        "Le port rouvre. « Enfin », dit le maire.": ["Le port rouvre.", "« Enfin », dit le maire."],
+    }
+    for text, sentences in cases.items():
+        assert [s.text for s in sentence_spans(text)] == sentences, text
+    # A lower-case word after a full stop still continues the sentence (an abbreviation
+    # the list does not know, "ca. ten ships").
+    assert len(sentence_spans("They sent ca. ten ships to the port.")) == 1

@@ -1,9 +1,10 @@
 """Sentences and sentence alignment by embeddings.
 
 The corpus stage reads analyses, not spaCy Docs, so it splits sentences itself, with
-rules that are cheap enough for a million articles: a line break ends a sentence (titles,
-paragraphs), and so does . ! or ? (with closing quotes or brackets) before a capital, a
-digit or an opening quote, unless the word before is a known abbreviation or an initial.
+rules that are cheap enough for a million articles, in any language: a line break ends a
+sentence (titles, paragraphs), and so does . ! ? or ؟ (with closing quotes or brackets)
+before a capital of any script, a digit, a letter of a caseless script (Arabic) or an
+opening quote, unless the word before is a known abbreviation or an initial.
 
 Two versions of a story are aligned sentence by sentence: each sentence is embedded with
 MiniLM (`newsprobe.embeddings`), and pairs are taken best first, one to one, while their
@@ -21,7 +22,11 @@ import numpy as np
 
 from ..model import Span
 
-_BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")  # lookbehind: linear on "....", not quadratic
+# A full stop (! ? and Arabic ؟ too) and closing marks, then the next sentence's first word
+# character (after an opening quote, ¿ ¡ or « ): `sentence_spans` splits there when that
+# character is a digit, a capital in any script (Ж, Ż, Ü) or a letter of a script without
+# case (Arabic, Hebrew). The lookbehind keeps it linear on "....", not quadratic.
+_BOUNDARY = re.compile(r"(?<![.!?؟])[.!?؟]+[\"”’'»)\]]*\s+(?=(?:[\"“‘«„(\[¿¡]\s?)?(\w))")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep rev no vs etc inc ltd co corp "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k e.g i.e".split())
@@ -35,6 +40,8 @@ def sentence_spans(text: str, min_chars: int = 2) -> list[Span]:
     for line in re.finditer(r"[^\n]+", text):
         start = line.start()
         for m in _BOUNDARY.finditer(line.group(0)):
+            if not _starts_sentence(m.group(1)):
+                continue
             before = line.group(0)[:m.start()].rsplit(None, 1)
             last_word = before[-1].lower().rstrip(".") if before else ""
             if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
@@ -44,6 +51,12 @@ def sentence_spans(text: str, min_chars: int = 2) -> list[Span]:
             start = end
         _add(spans, text, start, line.end(), min_chars)
     return spans
+
+
+def _starts_sentence(first: str) -> bool:
+    """Whether a word beginning with `first` can open a sentence: a digit, a capital, or a
+    letter of a caseless script; a lower-case letter continues the sentence."""
+    return first.isdigit() or first.isupper() or (first.isalpha() and not first.islower())
 
 
 def _add(spans: list[Span], text: str, start: int, end: int, min_chars: int) -> None:
