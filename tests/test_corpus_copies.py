@@ -89,3 +89,15 @@ def test_a_non_english_pair_must_share_its_words(sentences):
     copy = CopyDoc("ru3", first.text.replace("Около трехсот", "Почти триста"), language="ru")
     edge = verify(first, copy, sentences, CopySettings())
     assert edge is not None
+
+
+def test_quotations_shared_by_two_reports_do_not_count_toward_the_aligned_share(sentences):
+    # Two short reports, most of each the same statement quoted, each with its own cue: the
+    # quotations align but they are the speaker's words, not the other report's text.
+    said = "“The Kessel river has reached its highest level in forty years,” {cue}."
+    order = "“All residents of the lower valley must leave their homes by noon.”"
+    first = CopyDoc("q1", said.format(cue="the mayor said in a statement") + " " + order
+                    + " Army trucks stood by at the school.")
+    second = CopyDoc("q2", "Firefighters worked through the night on the dikes. "
+                     + said.format(cue="Mayor Tove Brand told local radio") + " " + order)
+    assert verify(first, second, sentences, CopySettings()) is None

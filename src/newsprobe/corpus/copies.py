@@ -6,7 +6,8 @@
    embedding (`neighbours.py`). All pairs are never compared.
 2. **Verification** of each candidate with features that survive synonym swaps and
    reordering: stopword n-gram containment and sentence alignment by embeddings
-   (`align.py`). A pair is a copy when enough of the shorter text aligns to the other,
+   (`align.py`). A pair is a copy when enough of the shorter text aligns to the other
+   (sentences that both versions quote do not count: a shared quotation is the speaker's),
    or when it reuses passages: at least two aligned sentences that keep the other's
    wording (word bigrams), not all of them bare quotations (two reports quoting one
    speaker are not copies of each other). MiniLM reads English only, so outside English
@@ -169,8 +170,14 @@ def verify(a: CopyDoc, b: CopyDoc, sentences: SentenceCache, settings: CopySetti
                   settings.anchored_similarity)
     share_a = covered_share(spans_a, [p.source for p in pairs])
     share_b = covered_share(spans_b, [p.target for p in pairs])
-    shorter_share = share_a if len(a.text) <= len(b.text) else share_b
-    longer_share = share_b if len(a.text) <= len(b.text) else share_a
+    # What a copy reproduces is the other's text: a sentence that both quote (the same
+    # statement of a speaker) aligns, but it is the speaker's, so it does not count here.
+    quotes_a, quotes_b = quoted_regions(a.text), quoted_regions(b.text)
+    own = [p for p in pairs if not (_mostly_quoted(p.source, quotes_a) and _mostly_quoted(p.target, quotes_b))]
+    own_a = covered_share(spans_a, [p.source for p in own])
+    own_b = covered_share(spans_b, [p.target for p in own])
+    shorter_share = own_a if len(a.text) <= len(b.text) else own_b
+    longer_share = own_b if len(a.text) <= len(b.text) else own_a
     reused = reused_sentences(pairs, a.text, b.text, settings.passage_bigram_containment)
     # Passages: enough reused sentences, and not all of them bare quotations.
     passages = len(reused) >= settings.min_aligned_sentences and not all(quoted for _, quoted in reused)
@@ -200,7 +207,8 @@ def verify(a: CopyDoc, b: CopyDoc, sentences: SentenceCache, settings: CopySetti
         kind = "rewritten"
     features = {"aligned_share_source": round(share_a, 3), "aligned_share_target": round(share_b, 3),
                 "stopword_containment": round(sw, 3), "word_containment": round(words, 3),
-                "aligned_sentences": len(pairs), "reused_sentences": len(reused)}
+                "aligned_sentences": len(pairs), "quoted_sentences": len(pairs) - len(own),
+                "reused_sentences": len(reused)}
     edge = CopyEdge(a.id, b.id, kind, round((share_a + share_b) / 2, 3), "unknown", [], features, pairs)
     return orient(edge, a, b, spans_a, spans_b)
 
@@ -246,6 +254,12 @@ _QUOTATION = re.compile(r"“[^“”]{1,1500}”|«[^«»]{1,1500}»|„[^„�
 def quoted_regions(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation in `text`, marks included."""
     return [m.span() for m in _QUOTATION.finditer(text)]
+
+
+def _mostly_quoted(span, quotes: list[tuple[int, int]]) -> bool:
+    """Whether half or more of `span` lies inside quotation marks."""
+    inside = sum(max(0, min(span.end, end) - max(span.start, start)) for start, end in quotes)
+    return 2 * inside >= span.end - span.start
 
 
 def _outside_english(a: CopyDoc, b: CopyDoc) -> bool:
