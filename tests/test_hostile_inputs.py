@@ -403,6 +403,8 @@ def _regex_audit():
         "changes._NUMBER": (changes._NUMBER.finditer, ["1," * n, "1.1" * n]),
         "changes._QUOTED": (changes._QUOTED.finditer, ["\u201c" * n, '"a' * n, "\u201c" + "a" * n]),
         "copies._BOILERPLATE": (copies._BOILERPLATE.search, ["read " * n, "originally " * n]),
+        "copies._QUOTATION": (copies._QUOTATION.finditer, ["\u201c" * n, "\u201ca" * n, '"' + "a" * n,
+                                                          "\u201e" + "a" * n, "\u00ab" * n]),
         "fingerprints.WORD": (fingerprints.WORD.finditer, ["a'" * n, "a" * n + "'"]),
         "bm25._WORD": (bm25._WORD.finditer, ["a'" * n]),
         "index._URL": (index._URL.finditer, ["http://" * n]),

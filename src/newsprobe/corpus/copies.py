@@ -178,7 +178,7 @@ def verify(a: CopyDoc, b: CopyDoc, sentences: SentenceCache, settings: CopySetti
     own_b = covered_share(spans_b, [p.target for p in own])
     shorter_share = own_a if len(a.text) <= len(b.text) else own_b
     longer_share = own_b if len(a.text) <= len(b.text) else own_a
-    reused = reused_sentences(pairs, a.text, b.text, settings.passage_bigram_containment)
+    reused = reused_sentences(pairs, quotes_a, quotes_b, settings.passage_bigram_containment)
     # Passages: enough reused sentences, and not all of them bare quotations.
     passages = len(reused) >= settings.min_aligned_sentences and not all(quoted for _, quoted in reused)
     if shorter_share < settings.min_aligned_share and not passages:
@@ -213,13 +213,13 @@ def verify(a: CopyDoc, b: CopyDoc, sentences: SentenceCache, settings: CopySetti
     return orient(edge, a, b, spans_a, spans_b)
 
 
-def reused_sentences(pairs: list[AlignedPair], text_a: str, text_b: str,
+def reused_sentences(pairs: list[AlignedPair], quotes_a: list[tuple[int, int]], quotes_b: list[tuple[int, int]],
                      min_bigram_containment: float) -> list[tuple[AlignedPair, bool]]:
     """The aligned pairs that keep the other's wording (word bigram containment of the two
     sentences, 3 words or more each), each with whether it is a bare quotation: on both
-    sides the shared bigrams lie inside quotation marks (two reports quoting one speaker),
-    where a copy states at least one side's shared words in its own text."""
-    quotes_a, quotes_b = quoted_regions(text_a), quoted_regions(text_b)
+    sides the shared bigrams lie inside quotation marks (`quoted_regions` of each text;
+    two reports quoting one speaker), where a copy states at least one side's shared
+    words in its own text."""
     out = []
     for p in pairs:
         grams_a, grams_b = _bigrams(p.source, quotes_a), _bigrams(p.target, quotes_b)
