@@ -1,6 +1,6 @@
 """Language detection of short texts: accuracy and cost of lingua's light detector, its full
 detector over all languages, and what `newsprobe.language.detect_language` does (the full
-detector among the light one's first `SHORT_TEXT_CANDIDATES` languages).
+detector among the light one's first `SHORT_TEXT_CANDIDATES` languages and English).
 
 Short texts, read at run time (skipped when absent): story-dev's **dev** pages' lines of
 25-199 characters (at most four a page, gold = the page's language) and the opening line
@@ -104,7 +104,7 @@ def main() -> None:
 
     arms = {"light detector alone": lambda t: code(light.detect_language_of(t)),
             "full detector, all languages": lambda t: code(full.detect_language_of(t)),
-            f"newsprobe (full among light's first {language.SHORT_TEXT_CANDIDATES})": language.detect_language}
+            f"newsprobe (full among light's first {language.SHORT_TEXT_CANDIDATES} and English)": language.detect_language}
     for n in args.candidates:
         arms[f"full among light's first {n}"] = (lambda k: lambda t: among(t, k))(n)
     print("| detector | " + " | ".join(f"{name} ({len(s)}; {dict(Counter(g for g, _ in s).most_common(4))})"

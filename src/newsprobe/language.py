@@ -6,10 +6,10 @@ Two detectors, built once per process with lazy model loading. lingua's light
 (trigram-only) detector reads every text first: its first call on a Latin-script text loads
 ~0.3 s of models, then each text takes a few ms. Texts of `LOW_ACCURACY_FROM_CHARS` or more
 take its answer. Shorter ones (headlines, one-line briefs) go on to lingua's full detector
-(1- to 5-grams) restricted to the light one's first `SHORT_TEXT_CANDIDATES` languages:
-the full detector over all languages would load the 1- to 5-gram models of every
-Latin-script language, 6-7 s of CPU in a fresh process, most of a one-article run; three
-languages' models cost ~0.35 s, loaded once per process.
+(1- to 5-grams) restricted to the light one's first `SHORT_TEXT_CANDIDATES` languages and
+English: the full detector over all languages would load the 1- to 5-gram models of every
+Latin-script language, 6-9 s of CPU in a fresh process, most of a one-article run; four
+languages' models cost ~0.5 s, loaded once per process.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ UNDETERMINED = "und"
 # Recorded with the layer versions of every analysis: analyses made before detection (all
 # marked "en", English layers run on every text) are then not reused.
 # /2: trigram-only detector for texts of 200+ characters; /3: shorter texts' full detector
-# restricted to the light one's first three languages.
+# restricted to the light one's first three languages and English.
 LANGUAGE_DETECTOR = "lingua-2.1/3"
 # Characters read: the opening of a news text decides its language; more only costs time.
 MAX_CHARS = 2_000
@@ -31,13 +31,15 @@ MAX_CHARS = 2_000
 # 50/50 at 150 and on the whole opening; the full detector 50/50 at 100. 200 keeps a margin
 # above 150 (chosen on dev).
 LOW_ACCURACY_FROM_CHARS = 200
-# Shorter texts: the full detector among the light one's first N languages. Chosen on short
-# texts (story-dev dev lines of 25-199 characters, 152; news-similarity headlines, 1,495,
-# non-augmented, 8 languages; `benchmarks/bench_language.py`): the light detector alone
-# gets 137/152 and 1,440/1,495 right (it is often sure and wrong on a headline), the full
-# detector over all languages 142 and 1,487; among the light one's first 2, 3, 4 or 8
-# languages 138/1,473, 140/1,481, 141/1,482, 141/1,486. Each language more costs ~0.13 s of
-# CPU once per process; 3 keeps most of the gain for about a third of a second.
+# Shorter texts: the full detector among the light one's first N languages, and English
+# always (the layers are English, and most inputs are). Chosen on short texts (story-dev dev
+# lines of 25-199 characters, 152; news-similarity opening lines, 1,495, non-augmented, 8
+# languages; `benchmarks/bench_language.py`): the light detector alone gets 137/152 and
+# 1,440/1,495 right (it is often sure and wrong on a headline), the full detector over all
+# languages 142 and 1,487; among the light one's first 3 languages 140/1,481, first 4
+# 141/1,482, first 3 and English 141/1,485. Each language more costs ~0.13 s of CPU once per
+# process. Checked afterwards on Emergent's English headlines (train; nothing chosen on it):
+# 239/240 claim and 1,998/2,023 article headlines read as English (full detector 236, 1,986).
 SHORT_TEXT_CANDIDATES = 3
 
 
@@ -65,8 +67,13 @@ def detect_language(text: str) -> str:
     ranked = light.compute_language_confidence_values(sample)
     if not ranked or ranked[0].value == 0:
         return UNDETERMINED
-    candidates = frozenset(item.language for item in ranked[:SHORT_TEXT_CANDIDATES])
+    candidates = frozenset([*(item.language for item in ranked[:SHORT_TEXT_CANDIDATES]), _english()])
     return _code(_full_detector_among(candidates).detect_language_of(sample))
+
+
+def _english():
+    from lingua import Language
+    return Language.ENGLISH
 
 
 def _code(found) -> str:
