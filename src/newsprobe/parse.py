@@ -115,8 +115,14 @@ PUNCTUATION_RUN = r"[^\w\s]{4,}"
 def _split_punctuation_runs(nlp) -> None:
     from spacy.util import compile_prefix_regex, compile_suffix_regex
 
-    nlp.tokenizer.prefix_search = compile_prefix_regex([PUNCTUATION_RUN, *nlp.Defaults.prefixes]).search
-    nlp.tokenizer.suffix_search = compile_suffix_regex([PUNCTUATION_RUN, *nlp.Defaults.suffixes]).search
+    tokenizer = nlp.tokenizer
+    # Each setter reloads the ~5,000 special cases (0.06 s of CPU a time, at every start):
+    # emptied first, they load once, at the end (what spaCy's own from_bytes does).
+    rules = tokenizer.rules
+    tokenizer.rules = {}
+    tokenizer.prefix_search = compile_prefix_regex([PUNCTUATION_RUN, *nlp.Defaults.prefixes]).search
+    tokenizer.suffix_search = compile_suffix_regex([PUNCTUATION_RUN, *nlp.Defaults.suffixes]).search
+    tokenizer.rules = rules
 
 
 def pipeline_label(nlp) -> str:

@@ -40,8 +40,11 @@ log = logging.getLogger(__name__)
 # ~50-200 KB) to vanish, few enough that the last jobs of a run (news pages differ tenfold
 # in length) leave the other cores idle as little as possible.
 JOB_ARTICLES = 2
-# Jobs dispatched ahead of the oldest unfinished one, per worker: bounds the results held
-# back to keep input order when one article is slow.
+# Jobs read ahead of the oldest unfinished one, per worker: bounds the results held back to
+# keep input order when one article is slow. Within this window the longest job is handed
+# out first: news pages differ tenfold in length, and a long page handed out last keeps one
+# worker busy alone at the end (the first 40 extraction-benchmark pages: one page is 28% of
+# the text and sits in the last job, which capped two workers at ~1.5x one).
 AHEAD_PER_WORKER = 4
 # Thread counts fixed in each worker's environment before numpy, spaCy or torch is imported.
 ONE_THREAD = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
@@ -270,27 +273,31 @@ class AnalysisPool:
     def _dispatch(self, articles: Iterator[Article]) -> Iterator[Analysis | NewsprobeError]:
         jobs = _jobs(articles)
         retry: deque[tuple[int, list[Article]]] = deque()  # jobs to hand out before new ones
+        pending: list[tuple[int, list[Article]]] = []       # read ahead, not handed out yet
         done: dict[int, list] = {}         # finished job id -> results, awaiting their turn
         order: deque[int] = deque()        # job ids in input order, not yet yielded
         parts: dict[int, list[int]] = {}   # a split job -> the ids of its one-article jobs
         next_id = itertools.count()
         exhausted = False
         while True:
-            # hand out work to idle workers, within the look-ahead bound
+            # read ahead, within the look-ahead bound
+            while not exhausted and len(order) < AHEAD_PER_WORKER * self.workers:
+                batch = next(jobs, None)
+                if batch is None:
+                    exhausted = True
+                    break
+                pending.append((next(next_id), batch))
+                order.append(pending[-1][0])
+            # hand out work to idle workers: retries first, then the longest job read ahead
             for slot, worker in enumerate(self._running):
                 if worker.job is not None:
                     continue
                 if retry:
                     job = retry.popleft()
-                elif exhausted or len(order) >= AHEAD_PER_WORKER * self.workers:
-                    continue
+                elif pending:
+                    job = pending.pop(_longest(pending))
                 else:
-                    batch = next(jobs, None)
-                    if batch is None:
-                        exhausted = True
-                        continue
-                    job = (next(next_id), batch)
-                    order.append(job[0])
+                    continue
                 self._send(slot, job)
             # yield what is ready, in order
             while order and _ready(order[0], done, parts):
@@ -371,6 +378,12 @@ def _jobs(articles: Iterator[Article]) -> Iterator[list[Article]]:
         if not batch:
             return
         yield batch
+
+
+def _longest(jobs: list[tuple[int, list[Article]]]) -> int:
+    """The index of the job with the most characters (the earliest among equals)."""
+    sizes = [sum(len(a.text) for a in articles) for _, articles in jobs]
+    return sizes.index(max(sizes))
 
 
 def _ready(job_id: int, done: dict, parts: dict) -> bool:
