@@ -22,6 +22,7 @@ def read(text: str, language: str = "en", title: str | None = None):
 
 @pytest.mark.parametrize("page, language, expected", [
     (f"HARBOUR NEWS 14/03/2022\n{BODY}", "en", "2022-03-14"),          # day > 12: day first
+    (f"Pier closed\n14/03/2022\n{BODY}", "en", "2022-03-14"),
     (f"Published 3 March 2022 | Updated 4 March 2022\n{BODY}", "en", "2022-03-03"),
     (f"Updated: March 5, 2022 Published: March 3, 2022\n{BODY}", "en", "2022-03-03"),
     (f"Posted on 2022-03-03T10:00:00Z by the desk\n{BODY}", "en", "2022-03-03"),
@@ -31,9 +32,9 @@ def read(text: str, language: str = "en", title: str | None = None):
     (f"Publié le 3 mars 2022 à 10h\n{BODY}", "fr", "2022-03-03"),
     (f"Port\n2024-07-02 17:43 aktualizacja: 2024-07-03, 10:44\n{BODY}", "pl", "2024-07-02"),
     (f"Новости / 2 Июля, 2024 г. автор: Иван Петров\n{BODY}", "ru", "2024-07-02"),
-    (f"2023. június 9.\n{BODY}", "hu", "2023-06-09"),
-    (f"04/03/2022\n{BODY}", "fr", "2022-03-04"),                         # day first outside English
-    (f"04/03/2022\n{BODY}", "en", "2022"),                               # US or UK: only the year is sure
+    (f"Kikötő\n2023. június 9.\n{BODY}", "hu", "2023-06-09"),
+    (f"Port\n04/03/2022\n{BODY}", "fr", "2022-03-04"),                   # day first outside English
+    (f"Pier\n04/03/2022\n{BODY}", "en", "2022"),                         # US or UK: only the year is sure
     (f"Opinion\nMarch 2021\n{BODY}", "en", "2021-03"),
 ])
 def test_a_dateline_in_the_head_gives_the_publication_date(page, language, expected):
@@ -50,6 +51,8 @@ def test_a_dateline_in_the_head_gives_the_publication_date(page, language, expec
     f"date 2030-01-01 {BODY}",                                           # in the future
     f"{BODY}\nIt reopened in 2022 and again in the 1990s.",
     "\n".join([BODY] * 13 + ["14 March 2022"]),                          # past the page's head
+    f"Friday, September 20, 2024\nPier closed\n{BODY}",                 # the site's today's-date
+    f"14/03/2022\n{BODY}",
 ])
 def test_dates_outside_a_dateline_are_not_publication_dates(page):
     assert read(page) is None
@@ -60,9 +63,14 @@ def test_a_date_in_the_title_has_no_span():
     assert (found.value, found.span, found.written) == ("2023-06-06", None, "2023-06-06")
 
 
+def test_a_title_that_is_only_a_date_is_the_sites_header():
+    assert read(BODY, title="08.09.2024") is None
+    assert read(f"Pier closed\nPublished 14 March 2022\n{BODY}", title="08.09.2024").value == "2022-03-14"
+
+
 def test_an_impossible_date_is_not_read():
-    assert read(f"31/02/2022\n{BODY}", "fr") is None
-    assert read(f"2022-13-01\n{BODY}") is None
+    assert read(f"Port\n31/02/2022\n{BODY}", "fr") is None
+    assert read(f"Port\n2022-13-01\n{BODY}") is None
 
 
 def _analysis(text: str, title: str | None = None, published: str | None = None) -> Analysis:

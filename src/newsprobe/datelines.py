@@ -13,7 +13,10 @@ the page's, and is not read. Which dates count:
   other words: a section name, a byline, a time, "Published", "aktualizacja"), or a line
   that begins with the date, at most after a publication cue ("date", "Published",
   "Posted", "Veröffentlicht", "Publié le"...);
-- of a day, a month or a year that is not in the future.
+- of a day, a month or a year that is not in the future;
+- not a bare date (a weekday at most beside it) on the page's first line, nor a title that
+  is nothing but such a date: that is the site's header showing the day the page was
+  fetched ("Friday, September 20, 2024" above a 2023 article), not the article's date.
 
 On one dateline the earliest date is taken: a page is published no later than it is
 updated. Formats: ISO (2023-06-04, 2023-06, with a time or not), 2023/06/04, day-first
@@ -109,6 +112,23 @@ _PATTERNS = [
     ("my", re.compile(rf"(?<![\w]){_MON}{_OF}{_YEAR}(?!\d)", re.I)),
 ]
 _WORD = re.compile(r"[^\W\d_]+")
+_WEEKDAYS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed",
+    "thu", "fri", "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+    "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes",
+    "miércoles", "jueves", "viernes", "sábado", "domingo", "lunedì", "martedì", "mercoledì", "giovedì",
+    "venerdì", "sabato", "segunda", "terça", "quarta", "quinta", "sexta", "feira", "poniedziałek", "wtorek",
+    "środa", "czwartek", "piątek", "sobota", "niedziela", "понедельник", "вторник", "среда", "четверг",
+    "пятница", "суббота", "воскресенье",
+}
+
+
+def _bare_date(line: str, dates: list[tuple[int, int, str]]) -> bool:
+    """A line that is one date and at most a weekday: the look of a site's today's-date."""
+    if len(dates) != 1:
+        return False
+    rest = line[:dates[0][0]] + " " + line[dates[0][1]:]
+    return all(w.lower() in _WEEKDAYS for w in _WORD.findall(rest))
 
 
 @dataclass(frozen=True)
@@ -119,6 +139,13 @@ class PageDate:
     value: str
     span: Span | None   # None when read in the title
     written: str        # the date as the page writes it
+
+
+def day_precise(published: str | None) -> str | None:
+    """`published` when it names a day, else None: copy orientation compares dates as
+    strings, where a month read from a dateline ("2024-07") would sort before every day
+    of that month."""
+    return published if published and len(published) >= 10 else None
 
 
 def _valid(year: int, month: int | None, day: int | None, today: date) -> str | None:
@@ -207,8 +234,12 @@ def publication_date(text: str, language: str = "en", title: str | None = None,
     follows it, and a crawler's date stamp may stand there); a date read there has no
     span, as spans index the text."""
     today = today or date.today()
+    first = True
     if title:
+        first = False
         found = dates_in(title, language, today)
+        if found and _bare_date(title, found):
+            found = []
         chosen = dateline_date(title, found) if found else None
         if chosen:
             return PageDate(chosen[2], None, title[chosen[0]:chosen[1]])
@@ -222,6 +253,9 @@ def publication_date(text: str, language: str = "en", title: str | None = None,
         if lines > HEAD_LINES:
             break
         found = dates_in(raw, language, today)
+        if first and found and _bare_date(raw, found):
+            found = []
+        first = False
         chosen = dateline_date(raw, found) if found else None
         if chosen:
             span = Span.of(text, line_start + chosen[0], line_start + chosen[1])

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from .. import __version__
+from ..datelines import day_precise
 from ..errors import NewsprobeError
 from ..model import Analysis, Article
 from ..settings import Settings
@@ -96,10 +97,7 @@ def compute_corpus(analyses: list[Analysis], settings: Settings | None = None,
 
     t = time.perf_counter()
     sentences = SentenceCache(encode)
-    # Day-precise dates only: copy orientation compares dates as strings, and a month
-    # read from a dateline ("2024-07") would sort before every day of that month.
-    docs = [CopyDoc(a.id, a.text, a.published if a.published and len(a.published) >= 10 else None)
-            for a in analyses]
+    docs = [CopyDoc(a.id, a.text, day_precise(a.published)) for a in analyses]
     copies_done = [0]  # detect_copies reports increments; the progress contract is a count
 
     def copies_progress(n: int) -> None:

@@ -17,8 +17,9 @@ lead, MiniLM, as `corpus.run.doc_text`), found with `BucketedRandomProjectionLSH
 copies share too few shingles for MinHash alone (the demo corpus's spun pair has word and
 stopword Jaccard 0.15, under the 0.2 threshold).
 
-Not done on Spark (the local `newsprobe corpus` command does them): the changes between
-versions (they need full analyses, not table rows), stories and claim links.
+Copy families (the likely original and the route) follow in `spark/families.py`. Not done
+on Spark (the local `newsprobe corpus` command does them): the changes between versions
+(they need full analyses, not table rows), stories and claim links.
 """
 
 from __future__ import annotations
@@ -132,12 +133,14 @@ def verify_partition(pairs: Iterator, settings_values: dict) -> Iterator[tuple]:
     from newsprobe.corpus.align import SentenceCache
     from newsprobe.corpus.copies import CopyDoc, verify
     from newsprobe.corpus.run import copy_settings, default_encoder
+    from newsprobe.datelines import day_precise
 
     settings = copy_settings(Settings(**settings_values))
     sentences = SentenceCache(default_encoder())
     for pair in pairs:
-        a = CopyDoc(pair["a"], pair["text_a"], pair["published_a"])
-        b = CopyDoc(pair["b"], pair["text_b"], pair["published_b"])
+        # Day-precise dates only, as in the local stage (datelines.day_precise).
+        a = CopyDoc(pair["a"], pair["text_a"], day_precise(pair["published_a"]))
+        b = CopyDoc(pair["b"], pair["text_b"], day_precise(pair["published_b"]))
         edge = verify(a, b, sentences, settings)
         if edge is not None:
             yield (edge.source, edge.target, edge.kind, edge.direction, float(edge.score),
