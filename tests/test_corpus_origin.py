@@ -126,7 +126,7 @@ def test_origin_reads_the_dates_the_pages_show(dateline_run):
     assert sorted(a["published"] for a in articles.values()) == ["2026-03-01", "2026-03-04"]
     family = _family(dateline_run.result)
     assert articles[family["original"]]["published"] == "2026-03-01"
-    assert any("published first (2026-03-01" in r for r in family["reasons"])
+    assert 'published first (2026-03-01, its dateline reads "1 March 2026"; 2 of 2 dated)' in family["reasons"]
 
 
 # --- units, on copies given as contract dicts ---------------------------------------
