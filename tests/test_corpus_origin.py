@@ -152,6 +152,16 @@ def test_a_later_date_weighs_against_being_the_parent():
     assert forward.weight == backward.weight
 
 
+def test_an_undated_version_is_less_likely_the_original_of_a_dated_one():
+    forward, backward = readings(_copy("k1", "a", "b"), {"a": "2026-01-01", "b": None})
+    assert forward.weight - backward.weight == pytest.approx(0.25)
+    assert "undated, the copy is dated (against)" in backward.reasons
+    assert family_route(["a", "b"], [_copy("k1", "b", "a")], {"a": "2026-01-01", "b": None})["original"] == "a"
+    # A tie-breaker only: material the dated version adds still makes it the copy.
+    added = _copy("k1", "b", "a", share_source=0.95, share_target=0.6)
+    assert family_route(["a", "b"], [added], {"a": "2026-01-01", "b": None})["original"] == "b"
+
+
 def test_the_version_that_adds_material_is_the_copy():
     # a's sentences are all found in b (share 1.0); b has 30% of its own.
     found = family_route(["a", "b"], [_copy("k1", "b", "a", share_source=0.7, share_target=1.0)], {})

@@ -36,6 +36,7 @@ def read(text: str, language: str = "en", title: str | None = None):
     (f"Port\n04/03/2022\n{BODY}", "fr", "2022-03-04"),                   # day first outside English
     (f"Pier\n04/03/2022\n{BODY}", "en", "2022"),                         # US or UK: only the year is sure
     (f"Opinion\nMarch 2021\n{BODY}", "en", "2021-03"),
+    (f"2025-06-03 14:02\n{BODY}", "en", "2025-06-03"),                   # a post's time stamp
 ])
 def test_a_dateline_in_the_head_gives_the_publication_date(page, language, expected):
     found = read(page, language)

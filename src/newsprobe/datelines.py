@@ -124,11 +124,12 @@ _WEEKDAYS = {
 
 
 def _bare_date(line: str, dates: list[tuple[int, int, str]]) -> bool:
-    """A line that is one date and at most a weekday: the look of a site's today's-date."""
+    """A line that is one date and at most a weekday: the look of a site's today's-date
+    (a time to the minute beside it makes it a post's time stamp instead)."""
     if len(dates) != 1:
         return False
     rest = line[:dates[0][0]] + " " + line[dates[0][1]:]
-    return all(w.lower() in _WEEKDAYS for w in _WORD.findall(rest))
+    return not re.search(r"\d{1,2}:\d\d", rest) and all(w.lower() in _WEEKDAYS for w in _WORD.findall(rest))
 
 
 @dataclass(frozen=True)

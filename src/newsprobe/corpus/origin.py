@@ -13,7 +13,9 @@ look at:
 - **publication dates**: a parent published after its child weighs strongly against the
   reading (not forbidden: a wrong date stamp should not cut a route). The date is the
   input's (page metadata, a JSONL field) or, where it gave none, the dateline the page
-  shows (`datelines.py`, read at analysis); dates compare at the precision both give;
+  shows (`datelines.py`, read at analysis); dates compare at the precision both give; an
+  undated parent of a dated child weighs a little against the reading (copies often drop
+  the original's dateline; a tie-breaker, under the next item's weight);
 - **copy detection's own direction** (`corpus/copies.py` `orient`: boilerplate the copy
   added, an excerpt contained in a longer text);
 - **added material**: the original's sentences are contained in its copies; a version with
@@ -43,6 +45,9 @@ from .changes import SentenceView, sentence_changes
 # Reading weights: closeness (in [0, 1]) less what the evidence says against the reading.
 AGAINST_DATE = 3.0        # parent published on a later day: strong, not absolute
 AGAINST_DETECTED = 0.5    # copy detection oriented the copy the other way (boilerplate, excerpt)
+# The parent shows no date where the child does: scraped and spun copies often drop the
+# original's dateline. A tie-breaker only (under AGAINST_DETECTED), set before measuring.
+AGAINST_UNDATED = 0.25
 AGAINST_ADDED = 1.0       # times the share of the parent's text the child lacks
 # Share differences below this are noise of sentence splitting, not added material.
 MIN_ADDED_SHARE = 0.05
@@ -112,6 +117,9 @@ def readings(copy: dict[str, Any], published: Mapping[str, str | None]) -> list[
         elif order > 0:
             weight -= AGAINST_DATE
             reasons.append("published later (against)")
+        elif not published.get(parent) and published.get(child):
+            weight -= AGAINST_UNDATED
+            reasons.append("undated, the copy is dated (against)")
         if copy.get("direction") == "forward" and detected:
             if parent == copy["source"]:
                 reasons.append(detected[0])
