@@ -220,10 +220,18 @@ def routes(analyses: list[Analysis], copies: list[dict[str, Any]], story_of: Map
     written = {a.id: a.published_from["written"] for a in analyses
                if a.published_from and a.published_from.get("written")}
     out = []
-    for n, members in enumerate(copy_families(copies, story_of), 1):
+    families = copy_families(copies, story_of)
+    # Each copy to its family at once: scanning every copy per family was quadratic
+    # (115 s of a 100k-article corpus stage, 12,620 families x 17,642 copies).
+    family_of = {m: n for n, members in enumerate(families) for m in members}
+    among_family: list[list[dict[str, Any]]] = [[] for _ in families]
+    for k in copies:
+        n = family_of.get(k["source"])
+        if n is not None and family_of.get(k["target"]) == n:
+            among_family[n].append(k)
+    for n, members in enumerate(families, 1):
         family_id = f"f{n}"
-        inside = set(members)
-        among = [k for k in copies if k["source"] in inside and k["target"] in inside]
+        among = among_family[n - 1]
         found = family_route(members, among, published, written)
         hops = []
         for h, reading in enumerate(found["hops"], 1):
