@@ -15,7 +15,8 @@ the all-pairs comparison (exact word-shingle Jaccard of every pair) at 1k articl
 
 `timings_ms` splits the stage: `neighbours` (one embedding neighbour search, shared by
 stories and copies), `stories` (similarities and average linkage), `copies` (MinHash LSH
-candidates, sentence embedding, verification), `changes`, `claim_links`.
+candidates, sentence embedding, verification), `changes`, `claim_links`, `origin` (copy
+families: the likely original and the route).
 
     .venv/bin/python benchmarks/bench_corpus.py [--sizes 1000 10000 100000] [--repeat 3]
 
@@ -109,6 +110,7 @@ def one_size(n: int) -> dict:
     row = {"articles": n, "seconds": round(seconds, 2), "cpu_seconds": round(time.process_time() - cpu_started, 2),
            "stories": len(result["stories"]),
            "copies": len(result["copies"]), "changes": sum(len(c["changes"]) for c in result["copies"]),
+           "families": len(result["families"]),
            "timings_ms": result["meta"]["timings_ms"],
            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
     if n <= 1000:  # the all-pairs baseline, same articles

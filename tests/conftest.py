@@ -22,7 +22,8 @@ DATA_ROOT = (ROOT / ".." / "shared" / "data").resolve()
 # restarted processes, hostile inputs measured in subprocesses, the evaluation gate.
 # Single slow tests elsewhere carry @pytest.mark.slow themselves.
 SLOW_MODULES = frozenset({
-    "test_web_browser.py", "test_spark.py", "test_fuzz_analyze.py", "test_fuzz_atheris.py",
+    "test_web_browser.py", "test_spark.py", "test_spark_families.py", "test_fuzz_analyze.py",
+    "test_fuzz_atheris.py",
     "test_fuzz_ingest.py", "test_faults.py", "test_hostile_inputs.py", "test_eval_gate.py",
 })
 

@@ -107,6 +107,28 @@ def test_origin_without_dates_comes_from_the_text(undated_run):
     assert ("300", "800") in numbers
 
 
+@pytest.fixture(scope="module")
+def dateline_run(tmp_path_factory):
+    # Plain text pages whose only dates are their datelines; the later page is a copy
+    # that dropped the last two sentences, so the text alone points the wrong way (the
+    # longer version looks like the one that added material).
+    folder = tmp_path_factory.mktemp("origin-datelines")
+    trimmed = ORIGINAL.rsplit(" Forecasters", 1)[0]
+    pages = {"courier.txt": f"Floods in the Kessel valley\n\nPublished 1 March 2026\n{ORIGINAL}",
+             "aggregator.txt": f"Floods in the Kessel valley\n\nPosted on 4 March 2026\n{trimmed}"}
+    for name, text in pages.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return run_corpus([str(folder / name) for name in pages], folder / "np.db")
+
+
+def test_origin_reads_the_dates_the_pages_show(dateline_run):
+    articles = {a["id"]: a for a in dateline_run.result["articles"]}
+    assert sorted(a["published"] for a in articles.values()) == ["2026-03-01", "2026-03-04"]
+    family = _family(dateline_run.result)
+    assert articles[family["original"]]["published"] == "2026-03-01"
+    assert 'published first (2026-03-01, its dateline reads "1 March 2026"; 2 of 2 dated)' in family["reasons"]
+
+
 # --- units, on copies given as contract dicts ---------------------------------------
 
 def _copy(cid, source, target, kind="rewritten", score=0.9, words=0.3, share_source=0.9, share_target=0.9,
@@ -128,6 +150,16 @@ def test_a_later_date_weighs_against_being_the_parent():
     # Month precision against a day in that month orders nothing.
     forward, backward = readings(_copy("k1", "a", "b"), {"a": "2026-01", "b": "2026-01-05"})
     assert forward.weight == backward.weight
+
+
+def test_an_undated_version_is_less_likely_the_original_of_a_dated_one():
+    forward, backward = readings(_copy("k1", "a", "b"), {"a": "2026-01-01", "b": None})
+    assert forward.weight - backward.weight == pytest.approx(0.25)
+    assert "undated, the copy is dated (against)" in backward.reasons
+    assert family_route(["a", "b"], [_copy("k1", "b", "a")], {"a": "2026-01-01", "b": None})["original"] == "a"
+    # A tie-breaker only: material the dated version adds still makes it the copy.
+    added = _copy("k1", "b", "a", share_source=0.95, share_target=0.6)
+    assert family_route(["a", "b"], [added], {"a": "2026-01-01", "b": None})["original"] == "b"
 
 
 def test_the_version_that_adds_material_is_the_copy():

@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterable, Iterator
 
 from . import __version__
+from .datelines import DATE_READER, publication_date
 from .errors import NewsprobeError
 from .ingest.text import canonical_text
 from .language import LANGUAGE_DETECTOR, UNDETERMINED, detect_language
@@ -168,10 +169,26 @@ ENGLISH_ONLY_LAYERS = frozenset({"entities", "attribution", "claims", "technique
 
 def layer_versions(layers: tuple | None = None) -> dict[str, str]:
     """What produced an analysis, as the store keys it: each layer's version (all layers
-    unless told), and the language detector's (it decides which layers run)."""
+    unless told), the language detector's (it decides which layers run) and the date
+    reader's (it fills `published` for pages that give no date with the input)."""
     if layers is None:
         layers = select_layers(None)
-    return {"language": LANGUAGE_DETECTOR, **{layer.NAME: layer.VERSION for layer in layers}}
+    return {"language": LANGUAGE_DETECTOR, "dates": DATE_READER,
+            **{layer.NAME: layer.VERSION for layer in layers}}
+
+
+def read_publication_date(analysis: Analysis) -> None:
+    """Say where `published` came from; when the input gave no date (a .txt file, an HTML
+    page whose markup declares none), read it from the dateline the page shows
+    (`datelines.publication_date`), so that the corpus stage can order copies by date."""
+    if analysis.published:
+        analysis.published_from = {"from": "input"}
+        return
+    found = publication_date(analysis.text, analysis.language, analysis.title)
+    if found is not None:
+        analysis.published = found.value
+        analysis.published_from = {"from": "text" if found.span else "title", "written": found.written,
+                                   "span": found.span.to_dict() if found.span else None}
 
 
 def analyze_doc(article: Article, doc, settings: Settings, model: str = "",
@@ -187,6 +204,7 @@ def analyze_doc(article: Article, doc, settings: Settings, model: str = "",
         text=article.text, id=article_id(article), title=article.title, url=article.url,
         outlet=article.outlet, published=article.published, language=language,
     )
+    read_publication_date(analysis)
     timings = {"parse": round(parse_ms, 2)}
     skipped = {layer.NAME: f"English-only; text is {language}" for layer in layers
                if layer.NAME in ENGLISH_ONLY_LAYERS and language not in ("en", UNDETERMINED)}

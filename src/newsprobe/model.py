@@ -187,6 +187,10 @@ class Analysis:
     outlet: str | None = None
     published: str | None = None
     language: str = "en"
+    # Where `published` came from: {"from": "input"} (the page's metadata, a JSONL field)
+    # or {"from": "text"|"title", "written": the date as written, "span": span in the text
+    # or None}, read by `datelines.publication_date`; None when undated.
+    published_from: dict[str, Any] | None = None
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     # Filled by later layers (claims, techniques, integrity) with contract-shaped dicts,
@@ -218,6 +222,7 @@ class Analysis:
             "schema": ARTICLE_SCHEMA,
             "id": self.id, "title": self.title, "url": self.url, "outlet": self.outlet,
             "published": self.published, "language": self.language,
+            **({"published_from": dict(self.published_from)} if self.published_from else {}),
             "text": self.text,
             "entities": [e.to_dict() for e in self.entities],
             "quotes": [q.to_dict() for q in self.quotes],
@@ -237,7 +242,7 @@ class Analysis:
         return cls(
             text=d["text"], id=d["id"], title=d.get("title"), url=d.get("url"),
             outlet=d.get("outlet"), published=d.get("published"),
-            language=d.get("language", "en"),
+            language=d.get("language", "en"), published_from=d.get("published_from"),
             entities=[Entity.from_dict(e) for e in d.get("entities", [])],
             quotes=[Quote.from_dict(q) for q in d.get("quotes", [])],
             claims=list(d.get("claims", [])), techniques=list(d.get("techniques", [])),

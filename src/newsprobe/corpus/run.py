@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from .. import __version__
+from ..datelines import day_precise
 from ..errors import NewsprobeError
 from ..model import Analysis, Article
 from ..settings import Settings
@@ -96,7 +97,7 @@ def compute_corpus(analyses: list[Analysis], settings: Settings | None = None,
 
     t = time.perf_counter()
     sentences = SentenceCache(encode)
-    docs = [CopyDoc(a.id, a.text, a.published, a.language) for a in analyses]
+    docs = [CopyDoc(a.id, a.text, day_precise(a.published), a.language) for a in analyses]
     copies_done = [0]  # detect_copies reports increments; the progress contract is a count
 
     def copies_progress(n: int) -> None:

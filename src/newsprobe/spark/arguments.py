@@ -19,7 +19,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", metavar="NAME", help="spaCy pipeline to use")
     parser.add_argument("--copies", action="store_true",
                         help="also find copies among the articles (MinHash LSH candidates, "
-                             "then the corpus module's verification) into DIR/copies/")
+                             "then the corpus module's verification) into DIR/copies/, and "
+                             "their families (likely original, route) into DIR/families/")
     parser.add_argument("--chunk-size", type=int, metavar="N",
                         help="records analysed together in a task (setting "
                              "batch_chunk_articles)")

@@ -17,8 +17,9 @@ lead, MiniLM, as `corpus.run.doc_text`), found with `BucketedRandomProjectionLSH
 copies share too few shingles for MinHash alone (the demo corpus's spun pair has word and
 stopword Jaccard 0.15, under the 0.2 threshold).
 
-Not done on Spark (the local `newsprobe corpus` command does them): the changes between
-versions (they need full analyses, not table rows), stories and claim links.
+Copy families (the likely original and the route) follow in `spark/families.py`. Not done
+on Spark (the local `newsprobe corpus` command does them): the changes between versions
+(they need full analyses, not table rows), stories and claim links.
 """
 
 from __future__ import annotations
@@ -132,12 +133,15 @@ def verify_partition(pairs: Iterator, settings_values: dict) -> Iterator[tuple]:
     from newsprobe.corpus.align import SentenceCache
     from newsprobe.corpus.copies import CopyDoc, verify
     from newsprobe.corpus.run import copy_settings, default_encoder
+    from newsprobe.datelines import day_precise
 
     settings = copy_settings(Settings(**settings_values))
     sentences = SentenceCache(default_encoder())
     for pair in pairs:
-        a = CopyDoc(pair["a"], pair["text_a"], pair["published_a"])
-        b = CopyDoc(pair["b"], pair["text_b"], pair["published_b"])
+        # Day-precise dates only, as in the local stage (datelines.day_precise).
+        # Language too: the copy checks ask more of two pages in one non-English language.
+        a = CopyDoc(pair["a"], pair["text_a"], day_precise(pair["published_a"]), pair["language_a"])
+        b = CopyDoc(pair["b"], pair["text_b"], day_precise(pair["published_b"]), pair["language_b"])
         edge = verify(a, b, sentences, settings)
         if edge is not None:
             yield (edge.source, edge.target, edge.kind, edge.direction, float(edge.score),
@@ -159,14 +163,15 @@ def run_copies(spark, out: Path, settings: Settings | None = None) -> int:
     values = asdict(settings)
     # One row per distinct text: two inputs with the same text are one article (same id).
     articles = (spark.read.parquet(str(out / "articles"))
-                .select("article_id", "title", "text", "published")
+                .select("article_id", "title", "text", "published", "language")
                 .dropDuplicates(["article_id"]))
     copy = copy_settings(settings)
     candidates = copy_candidates(spark, articles, copy.lsh_threshold, copy.neighbours,
                                  copy.neighbour_min_cosine)
     side = {name: articles.select(F.col("article_id").alias(name),
                                   F.col("text").alias(f"text_{name}"),
-                                  F.col("published").alias(f"published_{name}"))
+                                  F.col("published").alias(f"published_{name}"),
+                                  F.col("language").alias(f"language_{name}"))
             for name in ("a", "b")}
     with_texts = candidates.join(side["a"], "a").join(side["b"], "b")
     edges = with_texts.rdd.mapPartitions(lambda part: verify_partition(part, values))

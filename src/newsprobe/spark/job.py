@@ -159,7 +159,10 @@ def run_command(args: argparse.Namespace) -> int:
             if getattr(args, "copies", False):
                 from newsprobe.spark.corpus import run_copies
 
+                from newsprobe.spark.families import run_families
+
                 counts["copies"] = run_copies(spark, Path(args.out), settings)
+                counts["families"] = run_families(spark, Path(args.out))
         finally:
             spark.stop()
     except NewsprobeError as err:
@@ -173,7 +176,8 @@ def run_command(args: argparse.Namespace) -> int:
     print(f"{rows['articles']} analysed, {rows['errors']} failed, "
           f"{counts['partitions']} input partitions; tables in {args.out}", file=sys.stderr)
     if "copies" in counts:
-        print(f"{counts['copies']} copies found (DIR/copies/)", file=sys.stderr)
+        print(f"{counts['copies']} copies found (DIR/copies/), in {counts['families']} families "
+              "(DIR/families/)", file=sys.stderr)
     return 1 if rows["errors"] else 0
 
 
