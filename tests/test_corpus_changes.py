@@ -224,3 +224,43 @@ def test_changes_a_word_replaced_by_a_name_is_not_a_source():
     a = "The company confirmed on Monday that it had been contacted by the regulator."
     b = "The company confirmed on Velmo that it had been contacted by the regulator."
     assert "added_attribution" not in kinds(a, b)
+
+
+# --- across languages: only facts that do not depend on the language ---------------------
+
+def translated(a: str, lang_a: str, b: str, lang_b: str) -> list:
+    from newsprobe.corpus.changes import translated_changes
+    return translated_changes(SentenceView(Span.of(a, 0, len(a)), a), SentenceView(Span.of(b, 0, len(b)), b),
+                              lang_a, lang_b)
+
+
+def test_translated_changes_number_changed_in_the_translation():
+    a = "Selon le site, elle aurait acheté une voiture pour 4,5 millions d’euros."
+    b = "According to the site, she allegedly bought a car for 4 million euros."
+    (change,) = translated(a, "fr", b, "en")
+    assert change.kind == "changed_number"
+    assert (change.source.text, change.target.text) == ("4,5", "4")
+    assert "fr -> en" in change.message
+
+
+def test_translated_changes_hedge_dropped_in_the_translation():
+    a = "Das Video wurde seit dem 1. Juli wohl vor allem auf Instagram geteilt."
+    b = "The video has been shared since July 1, mostly on Instagram."
+    (change,) = translated(a, "de", b, "en")
+    assert change.kind == "dropped_hedge" and change.source.text == "wohl"
+    assert translated(b, "en", a, "de")[0].kind == "added_hedge"
+    # The French reportative conditional is a hedge; stated as done, it is dropped.
+    fr = "Des messages affirment que l’épouse du président aurait acheté une voiture."
+    en = "Messages claim that the president’s wife has bought a car."
+    assert [c.kind for c in translated(fr, "fr", en, "en")] == ["dropped_hedge"]
+    assert translated(fr, "fr", "Messages claim that the president’s wife would have bought a car.", "en") == []
+
+
+def test_translated_changes_same_facts_in_other_formats_report_nothing():
+    assert translated("Am 8. Juni 2023 beginnt in Göteborg ein Turnier mit 20 Teilnehmern.", "de",
+                      "A tournament with 20 participants begins in Gothenburg on 8 June 2023.", "en") == []
+    assert translated("Die Rechnung über 4.500 Euro ist vom 20.06.2024.", "de",
+                      "The invoice for 4,500 euros is dated June 20, 2024.", "en") == []
+    assert translated("Sie kauften zwei Autos für 6,5 Millionen.", "de",
+                      "They bought 2 cars for 6.5 million.", "en") == []
+    assert translated("Faktura na 4 462 400 euro.", "pl", "An invoice for 4,462,400 euros.", "en") == []

@@ -657,3 +657,136 @@ def _modality_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
             out.append(Change("added_hedge", span_a, span_b,
                               f"claim made weaker: '{span_a.text}' became '{span_b.text}'"))
     return out
+
+
+# --- across languages -----------------------------------------------------------------
+#
+# A translation words everything differently, so the word-level checks above have nothing
+# to align. What survives translation unchanged is compared instead: figures and dates
+# written in digits, and hedges, each language's own words for "reportedly" and the
+# reportative past conditional ("aurait acheté": is said to have bought, rendered "would
+# have bought" or "allegedly bought"). Left out: modals ("could" is also the past of
+# "can"; "konnte" is not a hedge), the plain conditional ("organizaría", "serait
+# effectuée": would organise, would be made) and approximations ("about", "rund"): each
+# language has its own habits there. "appear" counts before "to" or "that" only ("the
+# name appears on the invoice" hedges nothing).
+TRANSLATION_HEDGES = {
+    "en": frozenset("reportedly allegedly alleged apparently seemingly supposedly supposed purportedly purported "
+                    "purports purport presumably probably possibly perhaps maybe likely unlikely appears appear "
+                    "appeared seems seem seemed".split()),
+    "de": frozenset("angeblich angebliche angeblichen angeblicher mutmaßlich mutmaßliche mutmaßlichen vermutlich "
+                    "wohl offenbar anscheinend scheinbar möglicherweise vielleicht wahrscheinlich scheint "
+                    "scheinen".split()),
+    "fr": frozenset("aurait auraient prétendument apparemment probablement possiblement supposément présumé "
+                    "présumée présumés présumées prétendu prétendue prétendus prétendues censé censée censés "
+                    "censées semble semblent vraisemblablement".split()),
+    "es": frozenset("supuestamente presuntamente presunto presunta presuntos presuntas aparentemente "
+                    "probablemente posiblemente quizá quizás habría habrían parece parecen".split()),
+    "it": frozenset("presumibilmente presunto presunta presunti presunte apparentemente probabilmente forse "
+                    "avrebbe avrebbero sembra sembrano".split()),
+    "pt": frozenset("supostamente alegadamente alegado alegada provavelmente possivelmente talvez teria teriam "
+                    "parece parecem".split()),
+    "pl": frozenset("rzekomo rzekomy rzekoma rzekome rzekomego rzekomej rzekomych podobno prawdopodobnie "
+                    "najwyraźniej chyba".split()),
+    "ru": frozenset("якобы предположительно вероятно возможно видимо кажется будто".split()),
+    "uk": frozenset("нібито ймовірно можливо мабуть начебто".split()),
+    "sv": frozenset("påstås påstådd påstådda troligen förmodligen möjligen uppenbarligen verkar".split()),
+    "hu": frozenset("állítólag valószínűleg talán látszólag".split()),
+}
+_APPEAR = frozenset("appears appear appeared".split())
+
+
+def _translation_hedges(v: SentenceView, language: str) -> list[tuple[str, int, int]]:
+    lexicon = TRANSLATION_HEDGES[language]
+    tokens = v.tokens()
+    out = []
+    for k, t in enumerate(tokens):
+        word = t[0].lower()
+        nxt = tokens[k + 1][0].lower() if k + 1 < len(tokens) else ""
+        if language == "en" and word == "would" and nxt == "have":
+            out.append(t)  # "would have bought": the French, Spanish ... reportative conditional
+        elif _in_lexicon(t, k, lexicon) and (word not in _APPEAR or nxt in ("to", "that")):
+            out.append(t)
+    return out
+
+
+# "20.06.2024", "8/6/23": a date in digits, compared by its parts.
+_NUMERIC_DATE = re.compile(r"(?<![\w.,])(\d{1,2})[./](\d{1,2})[./](\d{2,4})(?!\w)")
+# A figure with its digit grouping ("4 462 400", "4.500", "4,500") and decimals ("4,5").
+_FIGURE = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)*)(?![\d])")
+# More figures than this changed in one sentence pair: the two are not versions of one
+# sentence (an alignment slip), not a sentence whose figures were all changed.
+MAX_TRANSLATED_FIGURES = 2
+
+
+def figure_value(raw: str) -> str:
+    """A figure as a number whatever the language's separators: "4,5" and "4.5" are 4.5,
+    "4.500", "4,500" and "4 500" are 4500 (a separator before exactly three digits groups
+    thousands; with both marks, the last one is the decimal point)."""
+    raw = re.sub(r"[ \u00a0\u202f]", "", raw)
+    marks = re.findall(r"[.,]", raw)
+    if len(set(marks)) == 2:
+        decimal = marks[-1]
+        whole, _, fraction = raw.rpartition(decimal)
+        raw = re.sub(r"[.,]", "", whole) + "." + fraction
+    elif marks:
+        parts = re.split(r"[.,]", raw)
+        raw = "".join(parts) if all(len(p) == 3 for p in parts[1:]) else parts[0] + "." + "".join(parts[1:])
+    whole, _, fraction = raw.partition(".")
+    whole, fraction = whole.lstrip("0") or "0", fraction.rstrip("0")
+    return f"{whole}.{fraction}" if fraction else whole
+
+
+def _figure_values(v: SentenceView) -> list[tuple[str, int, int]]:
+    """(value, start, end) of each figure in digits; a numeric date gives its parts."""
+    out, taken = [], []
+    for m in _NUMERIC_DATE.finditer(v.span.text):
+        for k in (1, 2, 3):
+            out.append((figure_value(m.group(k)), v.span.start + m.start(k), v.span.start + m.end(k)))
+        taken.append((m.start(), m.end()))
+    for m in _FIGURE.finditer(v.span.text):
+        if not any(s <= m.start() < e for s, e in taken):
+            out.append((figure_value(m.group(0)), v.span.start + m.start(), v.span.start + m.end()))
+    return out
+
+
+def translated_changes(a: SentenceView, b: SentenceView, lang_a: str | None, lang_b: str | None) -> list[Change]:
+    """Changes between a sentence and its translation: a figure replaced by another, and a
+    hedge in one version only (both languages' hedge lists known). Each message says the
+    two were compared across languages."""
+    if is_furniture(a.span.text) or is_furniture(b.span.text):
+        return []
+    label = f"across languages ({lang_a or '?'} -> {lang_b or '?'})"
+    out = []
+    fa, fb = _figure_values(a), _figure_values(b)
+    values_a, values_b = {x[0] for x in fa}, {x[0] for x in fb}
+    gone = list({x[0]: x for x in fa if x[0] not in values_b}.values())
+    new = list({x[0]: x for x in fb if x[0] not in values_a}.values())
+    if gone and new and len(gone) <= MAX_TRANSLATED_FIGURES and len(new) <= MAX_TRANSLATED_FIGURES:
+        for (va, sa, ea), (vb, sb, eb) in zip(gone, new):
+            kind = "changed_date" if all(re.fullmatch(r"(19|20)\d\d", v) for v in (va, vb)) else "changed_number"
+            out.append(Change(kind, a.sub(sa, ea), b.sub(sb, eb), f"{label}: {a.text[sa:ea]} became {b.text[sb:eb]}"))
+    if lang_a in TRANSLATION_HEDGES and lang_b in TRANSLATION_HEDGES:
+        hits_a, hits_b = _translation_hedges(a, lang_a), _translation_hedges(b, lang_b)
+        if len(hits_a) > len(hits_b):
+            w, s, e = hits_a[0]
+            out.append(Change("dropped_hedge", a.sub(s, e), b.span, f"{label}: hedge '{w}' dropped"))
+        elif len(hits_b) > len(hits_a):
+            w, s, e = hits_b[0]
+            out.append(Change("added_hedge", a.span, b.sub(s, e), f"{label}: hedge '{w}' added"))
+    return out
+
+
+# --- all the changes of one copy --------------------------------------------------------
+
+def copy_changes(pairs, source: Analysis, target: Analysis, translated: bool = False) -> list[Change]:
+    """The changes from `source` to `target` over their aligned sentence pairs
+    (`align.AlignedPair`s): word-level checks within one language, language-independent
+    facts across two (`translated_changes`)."""
+    found: list[Change] = []
+    for pair in pairs:
+        a = SentenceView(pair.source, source.text, source)
+        b = SentenceView(pair.target, target.text, target)
+        found += translated_changes(a, b, source.language, target.language) if translated \
+            else sentence_changes(a, b)
+    return found
