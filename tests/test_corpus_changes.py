@@ -264,3 +264,45 @@ def test_translated_changes_same_facts_in_other_formats_report_nothing():
     assert translated("Sie kauften zwei Autos für 6,5 Millionen.", "de",
                       "They bought 2 cars for 6.5 million.", "en") == []
     assert translated("Faktura na 4 462 400 euro.", "pl", "An invoice for 4,462,400 euros.", "en") == []
+
+
+def test_changes_pronoun_speaker_dropped_before_a_quotation_is_not_a_lost_source():
+    a = "She stated, “The harbour board never approved the sale.”"
+    b = "“The harbour board never approved the sale.”"
+    assert kinds(a, b) == []
+    assert kinds(a[:-2], b[:-2] + ". The council agreed.") == []  # the quotation closes later
+    # A named source, or a claim no longer quoted, is lost.
+    assert kinds("The board stated, “The harbour was never sold.”", "“The harbour was never sold.”") == \
+        ["dropped_attribution"]
+    assert kinds("She said the harbour was never sold.", "The harbour was never sold.") == ["dropped_attribution"]
+
+
+# --- all the changes of one copy ---------------------------------------------------------
+
+def _copy(pairs: list[tuple[str, str]]):
+    from newsprobe.corpus.align import AlignedPair
+    from newsprobe.model import Analysis
+    source = " ".join(a for a, _ in pairs)
+    target = " ".join(b for _, b in pairs)
+    aligned, at_a, at_b = [], 0, 0
+    for a, b in pairs:
+        aligned.append(AlignedPair(Span.of(source, at_a, at_a + len(a)), Span.of(target, at_b, at_b + len(b)), 0.8))
+        at_a, at_b = at_a + len(a) + 1, at_b + len(b) + 1
+    return aligned, Analysis(id="s", text=source, language="en"), Analysis(id="t", text=target, language="en")
+
+
+def test_copy_changes_skip_a_pair_worded_far_more_loosely_than_the_rest_of_the_copy():
+    from newsprobe.corpus.changes import copy_changes
+    same = [("The ferry to Lindholm resumes on Monday.", "The ferry to Lindholm resumes on Monday."),
+            ("Tickets cost 12 crowns for adults.", "Tickets cost 12 crowns for adults."),
+            ("The harbour board approved the timetable.", "The harbour board approved the timetable."),
+            ("Cyclists travel free of charge.", "Cyclists travel free of charge.")]
+    # In a word-for-word copy, a pair that shares half its words is two different
+    # sentences the alignment put together, not one sentence changed.
+    loose = ("The Lindholm Ferry Company has declared that the season starts on Monday",
+             "The Karsby Ferry Festival which starts on Monday is billed to last two weeks")
+    assert copy_changes(*_copy(same + [loose])) == []
+    # A word changed in one sentence of the same copy is a change.
+    changed = ("The harbour board approved the timetable.", "The harbour board never approved the timetable.")
+    found = copy_changes(*_copy(same[:2] + [changed] + same[3:]))
+    assert [c.kind for c in found] == ["negation_flip"]
