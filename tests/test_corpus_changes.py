@@ -306,3 +306,35 @@ def test_copy_changes_skip_a_pair_worded_far_more_loosely_than_the_rest_of_the_c
     changed = ("The harbour board approved the timetable.", "The harbour board never approved the timetable.")
     found = copy_changes(*_copy(same[:2] + [changed] + same[3:]))
     assert [c.kind for c in found] == ["negation_flip"]
+
+
+def test_copy_changes_name_spelt_differently_in_a_sentence_left_unaligned():
+    from newsprobe.corpus.changes import copy_changes
+    pairs = [("Marta Lindqvist opened the new ferry terminal on Monday.",
+              "Marta Lindqvist opened the new ferry terminal on Monday."),
+             ("The terminal cost the harbour board 12 million crowns.",
+              "The terminal cost the harbour board 12 million crowns.")]
+    aligned, source, target = _copy(pairs)
+    # The copy adds a headline that misspells her name; the alignment has no pair for it.
+    target.text += " Marta Lindkvist and the ferry."
+    (change,) = copy_changes(aligned, source, target)
+    assert change.kind == "swapped_entity"
+    assert (change.source.text, change.target.text) == ("Lindqvist", "Lindkvist")
+    assert change.sentences[1].text == "Marta Lindkvist and the ferry."
+    assert change.sentences[0].text.startswith("Marta Lindqvist opened")
+    # An inflection or another person of the family is not a misspelling.
+    target.text = target.text.replace("Marta Lindkvist", "Lindqvists' ferry")
+    assert copy_changes(aligned, source, target) == []
+
+
+def test_changed_pairs_show_a_change_outside_the_aligned_pairs_with_its_two_sentences():
+    from newsprobe.corpus.changes import copy_changes
+    from newsprobe.render.story_view import changed_pairs
+    aligned, source, target = _copy([("Marta Lindqvist opened the new ferry terminal on Monday.",
+                                      "Marta Lindqvist opened the new ferry terminal on Monday.")])
+    target.text += " Marta Lindkvist and the ferry."
+    copy = {"pairs": [p.to_dict() for p in aligned],
+            "changes": [c.to_dict(f"k1.{n}") for n, c in enumerate(copy_changes(aligned, source, target), 1)]}
+    (row,) = changed_pairs(copy)
+    assert "".join(text for text, _ in row["source"]).startswith("Marta Lindqvist opened")
+    assert [text for text, kind in row["target"] if kind] == ["Lindkvist"]

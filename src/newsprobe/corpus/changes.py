@@ -113,10 +113,16 @@ class Change:
     source: Span
     target: Span
     message: str
+    # The two sentences that hold the change, when they are not an aligned pair of the
+    # copy (a name spelt differently in two unaligned sentences): shown side by side.
+    sentences: tuple[Span, Span] | None = None
 
     def to_dict(self, change_id: str) -> dict:
-        return {"id": change_id, "kind": self.kind, "source": self.source.to_dict(),
-                "target": self.target.to_dict(), "message": self.message}
+        out = {"id": change_id, "kind": self.kind, "source": self.source.to_dict(),
+               "target": self.target.to_dict(), "message": self.message}
+        if self.sentences is not None:
+            out["sentences"] = {"source": self.sentences[0].to_dict(), "target": self.sentences[1].to_dict()}
+        return out
 
 
 @dataclass
@@ -815,5 +821,71 @@ def copy_changes(pairs, source: Analysis, target: Analysis, translated: bool = F
         return [c for a, b in views for c in translated_changes(a, b, source.language, target.language)]
     agreement = [WordAlignment(a.tokens(), b.tokens()).agreement for a, b in views]
     typical = float(np.median(agreement)) if agreement else 0.0
-    return [c for (a, b), agree in zip(views, agreement) if agree >= typical - LOOSE_PAIR_MARGIN
-            for c in sentence_changes(a, b)]
+    found = [c for (a, b), agree in zip(views, agreement) if agree >= typical - LOOSE_PAIR_MARGIN
+             for c in sentence_changes(a, b)]
+    return found + name_spelling_changes(source, target, found) if pairs else found
+
+
+def name_spelling_changes(source: Analysis, target: Analysis, found: list[Change]) -> list[Change]:
+    """Names one version spells differently from every spelling in the other ("Olena" /
+    "Olenga", "Zełenska" / "Zełeńska", `is_misspelling`), wherever they stand: a headline
+    or a sentence the alignment left out carries the slip as well as an aligned one. Both
+    ways: where the direction of a copy is not known, the slip may be in either. Each is
+    reported once, between the sentence of its first use and the other version's sentence
+    with the spelling it varies that shares most words with it, unless a change already
+    found covers it."""
+    in_source, in_target = _names(source.text), _names(target.text)
+    covered = [(c.source.start, c.source.end, c.target.start, c.target.end) for c in found]
+    out, seen = [], set()
+    for version, other, names, other_names in ((target, source, in_target, in_source),
+                                               (source, target, in_source, in_target)):
+        for name, (start, end) in names.items():
+            if name in other_names:
+                continue
+            variant = next((n for n in other_names if is_misspelling(n, name)), None)
+            if variant is None or frozenset((name, variant)) in seen:
+                continue
+            seen.add(frozenset((name, variant)))
+            sentence, match = _best_sentence(version, start, other, variant)
+            mine = (Span.of(version.text, start, end), sentence)
+            theirs = (Span.of(other.text, *other_names[variant]) if match is None else match[0],
+                      match[1] if match else sentence)
+            (span_a, sent_a), (span_b, sent_b) = (theirs, mine) if version is target else (mine, theirs)
+            if any(sa <= span_a.start < ea or sb <= span_b.start < eb for sa, ea, sb, eb in covered):
+                continue
+            out.append(Change("swapped_entity", span_a, span_b, f"{span_a.text} spelt {span_b.text}",
+                              (sent_a, sent_b)))
+    return out
+
+
+def _names(text: str) -> dict[str, tuple[int, int]]:
+    """Capitalised words of four letters or more (not acronyms, not stopwords), folded and
+    without a possessive 's, with the span of their first use."""
+    first: dict[str, tuple[int, int]] = {}
+    for m in WORD.finditer(text):
+        w = m.group(0).translate(_FOLD)
+        end = m.end() - 2 if w.endswith("'s") else m.end()
+        w = w[:-2] if w.endswith("'s") else w
+        if len(w) >= 4 and w[:1].isupper() and not w.isupper() and w.lower() not in STOPWORDS:
+            first.setdefault(w, (m.start(), end))
+    return first
+
+
+def _best_sentence(version: Analysis, start: int, other: Analysis, variant: str):
+    """The sentence of `version` at `start`, and (span of `variant`, its sentence) in
+    `other`: the use whose sentence shares most words with it."""
+    from .align import sentence_spans
+
+    sentence = next((s for s in sentence_spans(version.text) if s.start <= start < s.end),
+                    Span.of(version.text, start, start))
+    words = set(_norm_words(sentence.text))
+    sentences = sentence_spans(other.text)
+    best = None
+    for m in re.finditer(rf"(?<!\w){re.escape(variant)}(?!\w)", other.text.translate(_FOLD)):
+        holder = next((s for s in sentences if s.start <= m.start() < s.end), None)
+        if holder is None:
+            continue
+        score = len(words & set(_norm_words(holder.text)))
+        if best is None or score > best[0]:
+            best = (score, Span.of(other.text, m.start(), m.end()), holder)
+    return sentence, (best[1], best[2]) if best else None
