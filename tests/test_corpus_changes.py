@@ -338,3 +338,17 @@ def test_changed_pairs_show_a_change_outside_the_aligned_pairs_with_its_two_sent
     (row,) = changed_pairs(copy)
     assert "".join(text for text, _ in row["source"]).startswith("Marta Lindqvist opened")
     assert [text for text, kind in row["target"] if kind] == ["Lindkvist"]
+
+
+def test_translated_changes_attribution_in_one_version_only():
+    es = "El primer campeonato se disputará en Gotemburgo desde el 8 de junio."
+    en = "As reported by the organisers, the first championship will be held on June 8 in Gothenburg."
+    (change,) = translated(es, "es", en, "en")
+    assert change.kind == "added_attribution" and change.target.text == "As reported by the organisers"
+    de = "Laut schwedischen Medien dauern die Sitzungen bis zu sechs Stunden."
+    assert [c.kind for c in translated(de, "de", "The sessions last up to six hours.", "en")] == \
+        ["dropped_attribution"]
+    # Both attribute, in their own words: nothing.
+    assert translated(de, "de", "According to Swedish media, the sessions last up to six hours.", "en") == []
+    assert translated("Wie der Journalist David Puente auf X feststellte, stammt die Geschichte aus Frankreich.", "de",
+                      "As noted by journalist David Puente on X, the story came from France.", "en") == []

@@ -715,6 +715,58 @@ TRANSLATION_HEDGES = {
     "hu": frozenset("állítólag valószínűleg talán látszólag".split()),
 }
 _APPEAR = frozenset("appears appear appeared".split())
+# Attributions that credit a claim to a source, per language: "according to" and its
+# kin, "as reported by", "citing", extended to the words after them within the clause
+# (up to ATTRIBUTION_REACH) so the change shows who is credited. One version's phrase
+# counts as dropped or added only when the other sentence has no reporting verb either
+# (TRANSLATION_REPORTING_VERBS): "Según el informe, ..." is "The report stated that ...",
+# "Wie Puente feststellte" is "Puente highlighted". A verb list per language does not
+# meet across a translation ("denies" / "bestreitet" / "machte klar"), so verbs only
+# keep a change from being reported.
+TRANSLATION_ATTRIBUTIONS = {
+    "en": re.compile(r"\b(according to|as reported by|as per|citing)\b", re.I),
+    "de": re.compile(r"\b(laut|zufolge|unter Berufung auf|wie\b[^.;]{0,80}\b(berichtet|berichtete|meldet|meldete))\b",
+                     re.I),
+    "fr": re.compile(r"\b(selon|d[’']après|citant|comme l[’']a rapporté)\b", re.I),
+    "es": re.compile(r"\b(según|de acuerdo con|citando|como (informó|informa|reportó|publicó))\b", re.I),
+    "it": re.compile(r"\b(stando a|citando|come riport\w*|secondo (il|lo|la|i|gli|le|l[’']|[A-Z]\w*))\b"),
+    "pt": re.compile(r"\b(de acordo com|citando|segundo (o|a|os|as))\b", re.I),
+    "pl": re.compile(r"\b(według|zdaniem|powołując się|jak (podał|podała|podaje|poinformował|poinformowała))\b", re.I),
+}
+TRANSLATION_REPORTING_VERBS = {
+    "en": CUE_WORDS | frozenset("highlighted highlights noted notes surmises".split()),
+    "de": frozenset("sagte sagt sagten erklärte erklärt berichtete berichtet berichten mitteilte teilte schrieb "
+                    "schreibt betonte betont meldete meldet behauptete behauptet zitiert zitierte bestätigte "
+                    "bestätigt feststellte stellte soll sollen".split()),
+    "fr": frozenset("déclaré déclare dit affirme affirmé affirment annoncé annonce rapporte rapporté explique "
+                    "expliqué indique indiqué écrit souligne précisé précise".split()),
+    "es": frozenset("dijo dice afirmó afirma explicó explica informó informa declaró declara señaló señala "
+                    "aseguró asegura anunció reportó publicó".split()),
+    "it": frozenset("detto dichiarato dichiara afferma affermato spiegato spiega riferito riferisce riporta "
+                    "riportato scrive annunciato".split()),
+    "pt": frozenset("disse diz afirmou afirma explicou informou declarou anunciou relatou".split()),
+    "pl": frozenset("powiedział powiedziała stwierdził stwierdziła poinformował poinformowała podał podała "
+                    "donoszą napisał twierdzi ogłosił".split()),
+}
+
+
+def _translation_attribution(v: SentenceView, language: str) -> Span | None:
+    """The attribution phrase of `v` (the cue and up to ATTRIBUTION_REACH words after it in
+    its clause), or None."""
+    m = TRANSLATION_ATTRIBUTIONS[language].search(v.span.text)
+    if m is None:
+        return None
+    end = m.end()
+    for n, w in enumerate(WORD.finditer(v.span.text, m.end())):
+        if n == ATTRIBUTION_REACH or any(ch in _CLAUSE_MARKS for ch in v.span.text[end:w.start()]):
+            break
+        end = w.end()
+    return v.sub(v.span.start + m.start(), v.span.start + end)
+
+
+def _reports(v: SentenceView, language: str) -> bool:
+    verbs = TRANSLATION_REPORTING_VERBS[language]
+    return any(w.lower() in verbs for w, _, _ in v.tokens())
 
 
 def _translation_hedges(v: SentenceView, language: str) -> list[tuple[str, int, int]]:
@@ -795,6 +847,12 @@ def translated_changes(a: SentenceView, b: SentenceView, lang_a: str | None, lan
         elif len(hits_b) > len(hits_a):
             w, s, e = hits_b[0]
             out.append(Change("added_hedge", a.span, b.sub(s, e), f"{label}: hedge '{w}' added"))
+    if lang_a in TRANSLATION_ATTRIBUTIONS and lang_b in TRANSLATION_ATTRIBUTIONS:
+        cue_a, cue_b = _translation_attribution(a, lang_a), _translation_attribution(b, lang_b)
+        if cue_a and not cue_b and not _reports(b, lang_b):
+            out.append(Change("dropped_attribution", cue_a, b.span, f"{label}: attribution '{cue_a.text}' dropped"))
+        elif cue_b and not cue_a and not _reports(a, lang_a):
+            out.append(Change("added_attribution", a.span, cue_b, f"{label}: attribution '{cue_b.text}' added"))
     return out
 
 
