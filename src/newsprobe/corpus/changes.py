@@ -22,6 +22,12 @@ folded), and the checks look at what the two contain (names, figures, negations,
 cues, quotations) and at the words replaced in place, so synonyms and reordered clauses
 do not trigger them. Quotes come from the analyses' attribution when available (speaker
 names), else from quotation marks.
+
+`copy_changes` gives all the changes of one copy: the sentence checks on its aligned
+pairs (not on a pair worded far more loosely than the rest of the copy), names one
+version spells otherwise anywhere in the texts (`name_spelling_changes`), and, for a
+translated copy, only what survives translation (`translated_changes`: figures in
+digits, hedges and "according to" attributions from short lists per language).
 """
 
 from __future__ import annotations
@@ -824,9 +830,10 @@ def _figure_values(v: SentenceView) -> list[tuple[str, int, int]]:
 
 
 def translated_changes(a: SentenceView, b: SentenceView, lang_a: str | None, lang_b: str | None) -> list[Change]:
-    """Changes between a sentence and its translation: a figure replaced by another, and a
-    hedge in one version only (both languages' hedge lists known). Each message says the
-    two were compared across languages."""
+    """Changes between a sentence and its translation: a figure replaced by another, a
+    hedge in one version only (both languages' hedge lists known) and an "according to"
+    attribution in one version only. Each message says the two were compared across
+    languages."""
     if is_furniture(a.span.text) or is_furniture(b.span.text):
         return []
     label = f"across languages ({lang_a or '?'} -> {lang_b or '?'})"
