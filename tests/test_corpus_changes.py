@@ -63,6 +63,17 @@ def test_changes_altered_quote_gives_both_quotations():
     assert change.source.text == "We will rebuild every school," and change.target.text == "We will repair some schools,"
 
 
+def test_changes_altered_quote_in_guillemets_and_german_marks():
+    a = "Il se réjouit de compter la maire comme « première passagère du ferry » cette année."
+    b = "Il se félicite de compter la maire comme « premier passager du ferry« cette année."  # a stray closing mark
+    (change,) = changes(a, b)
+    assert change.kind == "altered_quote"
+    assert (change.source.text, change.target.text) == (" première passagère du ferry ", " premier passager du ferry")
+    assert kinds("Sie sagte „Wir bauen jede Schule der Stadt wieder auf“ am Montag.",
+                 "Sie sagte „Wir bauen einige Schulen der Stadt wieder auf“ am Montag.") == ["altered_quote"]
+    assert kinds(a, a.replace("« première passagère du ferry »", "“première passagère du ferry”")) == []
+
+
 def test_changes_same_quote_in_other_marks_is_unchanged():
     assert kinds("“It’s over,” she said.", "\"It's over,\" she said.") == []
 

@@ -62,7 +62,9 @@ HEDGES = frozenset(
     "apparently seemingly supposedly purportedly presumably conceivably perchance mayhap "
     "unconfirmed rumoured rumored suspected alleged appears appear appeared seems seem seemed "
     "suggests suggest suggested believed approximately roughly".split())
-_QUOTED = re.compile(r"[“\"]([^“”\"]{3,})[”\"]")  # no “ inside: linear on "““““", not quadratic
+# Quotations in English, French and German marks (“…”, "…", « … », „…“), and a stray
+# mark used to close (« …«). No mark inside: linear on "““““", not quadratic.
+_QUOTED = re.compile(r"[“\"«„]([^“”\"«»„]{3,})[”\"»“«]")
 # Straight apostrophes and curly single quotes fold together for comparing wording.
 # Typography that differs between outlets without changing a word: curly and straight
 # apostrophes and quote marks, dashes, non-breaking and thin spaces.
