@@ -363,3 +363,23 @@ def test_translated_changes_attribution_in_one_version_only():
     assert translated(de, "de", "According to Swedish media, the sessions last up to six hours.", "en") == []
     assert translated("Wie der Journalist David Puente auf X feststellte, stammt die Geschichte aus Frankreich.", "de",
                       "As noted by journalist David Puente on X, the story came from France.", "en") == []
+
+
+def test_text_report_shows_each_change_with_its_two_sentences():
+    from rich.console import Console
+
+    from newsprobe.corpus.changes import copy_changes
+    from newsprobe.render.corpus_text import render
+    aligned, source, target = _copy([("Rebels seized the harbour town on Monday.",
+                                      "Rebels reportedly seized the harbour town on Monday.")])
+    copy = {"id": "k1", "source": "s", "target": "t", "kind": "rewritten", "direction": "unknown", "evidence": [],
+            "score": 0.9, "pairs": [p.to_dict() for p in aligned],
+            "changes": [c.to_dict(f"k1.{n}") for n, c in enumerate(copy_changes(aligned, source, target), 1)]}
+    result = {"articles": [{"id": "s", "title": "Harbour"}, {"id": "t", "title": "Harbour copy"}], "stories": [],
+              "copies": [copy], "claim_links": [], "families": []}
+    console = Console(record=True, width=300)
+    render(result, console)
+    lines = console.export_text().splitlines()
+    at = next(i for i, line in enumerate(lines) if "added_hedge: hedge 'reportedly' added" in line)
+    assert lines[at + 1].strip() == "A Rebels seized the harbour town on Monday."
+    assert lines[at + 2].strip() == "B Rebels reportedly seized the harbour town on Monday."
