@@ -46,7 +46,7 @@ def sentence_spans(text: str, min_chars: int = 2) -> list[Span]:
         ends = [m.end() for m in _BOUNDARY.finditer(body) if not _false_end(body, m.start(), m.end())]
         ends += [m.end() for m in _GLUED_BOUNDARY.finditer(body)
                  if body[m.start() - 2:m.start()].islower() and body[m.end()].isupper() and body[m.end() + 1].islower()
-                 and not body[:m.start()].rsplit(None, 1)[-1].lower().rstrip(".") in _ABBREVIATIONS]
+                 and body[:m.start()].rsplit(None, 1)[-1].lower().rstrip(".") not in _ABBREVIATIONS]
         for end in sorted(ends):
             _add(spans, text, start, line.start() + end, min_chars)
             start = line.start() + end
