@@ -906,10 +906,14 @@ def name_spelling_changes(source: Analysis, target: Analysis, found: list[Change
     out, seen = [], set()
     for version, other, names, other_names in ((target, source, in_target, in_source),
                                                (source, target, in_source, in_target)):
+        # A misspelling keeps the first two letters (`is_misspelling`): look only there.
+        by_start: dict[str, list[str]] = {}
+        for n in other_names:
+            by_start.setdefault(n[:2].lower(), []).append(n)
         for name, (start, end) in names.items():
             if name in other_names:
                 continue
-            variant = next((n for n in other_names if is_misspelling(n, name)), None)
+            variant = next((n for n in by_start.get(name[:2].lower(), []) if is_misspelling(n, name)), None)
             if variant is None or frozenset((name, variant)) in seen:
                 continue
             seen.add(frozenset((name, variant)))
