@@ -290,7 +290,7 @@ def test_changes_pronoun_speaker_dropped_before_a_quotation_is_not_a_lost_source
 
 # --- all the changes of one copy ---------------------------------------------------------
 
-def _copy(pairs: list[tuple[str, str]]):
+def _copy(pairs: list[tuple[str, str]], language: str = "en"):
     from newsprobe.corpus.align import AlignedPair
     from newsprobe.model import Analysis
     source = " ".join(a for a, _ in pairs)
@@ -299,7 +299,7 @@ def _copy(pairs: list[tuple[str, str]]):
     for a, b in pairs:
         aligned.append(AlignedPair(Span.of(source, at_a, at_a + len(a)), Span.of(target, at_b, at_b + len(b)), 0.8))
         at_a, at_b = at_a + len(a) + 1, at_b + len(b) + 1
-    return aligned, Analysis(id="s", text=source, language="en"), Analysis(id="t", text=target, language="en")
+    return aligned, Analysis(id="s", text=source, language=language), Analysis(id="t", text=target, language=language)
 
 
 def test_copy_changes_skip_a_pair_worded_far_more_loosely_than_the_rest_of_the_copy():
@@ -383,3 +383,24 @@ def test_text_report_shows_each_change_with_its_two_sentences():
     at = next(i for i, line in enumerate(lines) if "added_hedge: hedge 'reportedly' added" in line)
     assert lines[at + 1].strip() == "A Rebels seized the harbour town on Monday."
     assert lines[at + 2].strip() == "B Rebels reportedly seized the harbour town on Monday."
+
+
+def test_copy_changes_in_another_language_use_its_hedges_and_attributions():
+    from newsprobe.corpus.changes import copy_changes
+    same = ("Le ferry reprendra lundi entre les deux îles.", "Le ferry reprendra lundi entre les deux îles.")
+    hedge = ("L’épouse du maire aurait acheté le ferry pour 4,5 millions d’euros.",
+             "L’épouse du maire a acheté le ferry pour 4,5 millions d’euros.")
+    source = ("Selon la presse locale, les billets coûteront 12 euros.", "Les billets coûteront 12 euros.")
+    found = copy_changes(*_copy([same, hedge, source], "fr"))
+    assert [(c.kind, c.source.text) for c in found] == [("dropped_hedge", "aurait"),
+                                                        ("dropped_attribution", "Selon la presse locale")]
+    # The same pairs read by the English rules find nothing: the words are French.
+    assert copy_changes(*_copy([same, hedge, source], "en")) == []
+
+
+def test_changes_day_of_a_month_is_a_date_not_a_figure():
+    a = "The festival lasts six weeks, with boat races of 45 minutes each day."
+    b = "The festival will begin on June 8 and last six weeks."
+    assert "changed_number" not in kinds(a, b)
+    assert [c.kind for c in changes("The race starts on June 8.", "The race starts on June 9.")] == ["changed_date"]
+    assert [c.kind for c in changes("The race starts on 8 June.", "The race starts on 12 June.")] == ["changed_date"]

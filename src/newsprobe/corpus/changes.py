@@ -180,10 +180,25 @@ def sentence_changes(a: SentenceView, b: SentenceView) -> list[Change]:
     found += _number_changes(a, b, ta, tb)
     found += _count_changes(a, b, ta, tb, _NEGATIONS, "negation_flip", "negation_flip",
                             "negated in one version only", parity=True)
+    language = _shared_language(a, b)
+    if language in TRANSLATION_HEDGES and language != "en":
+        # Another language: its own hedges and "according to" phrases (the lists used
+        # across languages); the English modal and reporting-verb rules do not apply.
+        found += _count_changes(a, b, _translation_hedges(hedge_a, language), _translation_hedges(hedge_b, language),
+                                None, "dropped_hedge", "added_hedge", "hedge")
+        found += _phrase_attribution_changes(a, b, language, language, "")
+        return found
     hedges = _count_changes(a, b, hedge_a, hedge_b, HEDGES, "dropped_hedge", "added_hedge", "hedge")
     found += hedges or _modality_changes(a, b, ta, tb, words)
     found += _attribution_changes(a, b, ta, tb, words)
     return found
+
+
+def _shared_language(a: SentenceView, b: SentenceView) -> str | None:
+    """The two analyses' language when both say the same, else None (English rules)."""
+    la = a.analysis.language if a.analysis is not None else None
+    lb = b.analysis.language if b.analysis is not None else None
+    return la if la == lb else None
 
 
 class WordAlignment:
@@ -446,13 +461,22 @@ def _handle_changes(a, b) -> list[Change]:
     return out
 
 
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_NAMES})\.?\s+$", re.I)
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b", re.I)
+
+
 def _figures(v: SentenceView, tokens) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
-    """(numbers, dates) with spans; dates: month and day names and years 1900-2099."""
+    """(numbers, dates) with spans; dates: month and day names, years 1900-2099 and the
+    day of a month ("June 8", "8th of June": a date, not a figure to pair with one)."""
     numbers, dates = [], []
-    for m in _NUMBER.finditer(v.span.text):
+    text = v.span.text
+    for m in _NUMBER.finditer(text):
         s, e = v.span.start + m.start(), v.span.start + m.end()
         value = re.sub(r"[,\s]|per ?cent", "", m.group(0).lower()).replace("%", "")
-        (dates if re.fullmatch(r"(19|20)\d\d", value) else numbers).append((value, s, e))
+        day = re.fullmatch(r"[1-9]|[12]\d|3[01]", value) and (
+            _MONTH_BEFORE.search(text, 0, m.start()) or _MONTH_AFTER.match(text, m.end()))
+        (dates if day or re.fullmatch(r"(19|20)\d\d", value) else numbers).append((value, s, e))
     for w, s, e in tokens:
         lw = w.lower()
         if lw in _NUMBER_WORDS:
@@ -496,6 +520,8 @@ def _count_changes(a, b, ta, tb, lexicon, kind_less, kind_more, what, parity=Fal
 
 
 def _in_lexicon(token, k: int, lexicon) -> bool:
+    if lexicon is None:
+        return True  # the tokens were chosen already
     word = token[0]
     if k > 0 and word == "May":
         return False  # the month, not the modal
@@ -777,9 +803,9 @@ def _reports(v: SentenceView, language: str) -> bool:
     return any(w.lower() in verbs for w, _, _ in v.tokens())
 
 
-def _translation_hedges(v: SentenceView, language: str) -> list[tuple[str, int, int]]:
+def _translation_hedges(tokens, language: str) -> list[tuple[str, int, int]]:
+    """The tokens that are hedges in `language` (TRANSLATION_HEDGES)."""
     lexicon = TRANSLATION_HEDGES[language]
-    tokens = v.tokens()
     out = []
     for k, t in enumerate(tokens):
         word = t[0].lower()
@@ -849,20 +875,29 @@ def translated_changes(a: SentenceView, b: SentenceView, lang_a: str | None, lan
             kind = "changed_date" if all(re.fullmatch(r"(19|20)\d\d", v) for v in (va, vb)) else "changed_number"
             out.append(Change(kind, a.sub(sa, ea), b.sub(sb, eb), f"{label}: {a.text[sa:ea]} became {b.text[sb:eb]}"))
     if lang_a in TRANSLATION_HEDGES and lang_b in TRANSLATION_HEDGES:
-        hits_a, hits_b = _translation_hedges(a, lang_a), _translation_hedges(b, lang_b)
+        hits_a, hits_b = _translation_hedges(a.tokens(), lang_a), _translation_hedges(b.tokens(), lang_b)
         if len(hits_a) > len(hits_b):
             w, s, e = hits_a[0]
             out.append(Change("dropped_hedge", a.sub(s, e), b.span, f"{label}: hedge '{w}' dropped"))
         elif len(hits_b) > len(hits_a):
             w, s, e = hits_b[0]
             out.append(Change("added_hedge", a.span, b.sub(s, e), f"{label}: hedge '{w}' added"))
-    if lang_a in TRANSLATION_ATTRIBUTIONS and lang_b in TRANSLATION_ATTRIBUTIONS:
-        cue_a, cue_b = _translation_attribution(a, lang_a), _translation_attribution(b, lang_b)
-        if cue_a and not cue_b and not _reports(b, lang_b):
-            out.append(Change("dropped_attribution", cue_a, b.span, f"{label}: attribution '{cue_a.text}' dropped"))
-        elif cue_b and not cue_a and not _reports(a, lang_a):
-            out.append(Change("added_attribution", a.span, cue_b, f"{label}: attribution '{cue_b.text}' added"))
+    out += _phrase_attribution_changes(a, b, lang_a, lang_b, f"{label}: ")
     return out
+
+
+def _phrase_attribution_changes(a: SentenceView, b: SentenceView, lang_a: str | None, lang_b: str | None,
+                                label: str) -> list[Change]:
+    """An "according to" phrase (TRANSLATION_ATTRIBUTIONS) in one version only, the other
+    having no reporting verb either."""
+    if lang_a not in TRANSLATION_ATTRIBUTIONS or lang_b not in TRANSLATION_ATTRIBUTIONS:
+        return []
+    cue_a, cue_b = _translation_attribution(a, lang_a), _translation_attribution(b, lang_b)
+    if cue_a and not cue_b and not _reports(b, lang_b):
+        return [Change("dropped_attribution", cue_a, b.span, f"{label}attribution '{cue_a.text}' dropped")]
+    if cue_b and not cue_a and not _reports(a, lang_a):
+        return [Change("added_attribution", a.span, cue_b, f"{label}attribution '{cue_b.text}' added")]
+    return []
 
 
 # --- all the changes of one copy --------------------------------------------------------
