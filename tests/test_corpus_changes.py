@@ -404,3 +404,18 @@ def test_changes_day_of_a_month_is_a_date_not_a_figure():
     assert "changed_number" not in kinds(a, b)
     assert [c.kind for c in changes("The race starts on June 8.", "The race starts on June 9.")] == ["changed_date"]
     assert [c.kind for c in changes("The race starts on 8 June.", "The race starts on 12 June.")] == ["changed_date"]
+
+
+def test_changes_negation_flip_needs_a_negation_put_in_or_taken_out_in_place():
+    assert kinds("The ferry will sail on Monday.", "The ferry will not sail on Monday.") == ["negation_flip"]
+    assert kinds("The ferry will sail on Monday.", "The boat will never depart on Monday.") == ["negation_flip"]
+    # A reworded clause that holds a negation ("unfamiliar" / "who are not aware"), an
+    # idiom, and a clause dropped that held one are not a statement turned around.
+    assert "negation_flip" not in kinds("For those unfamiliar, the regatta is a rowing race held each spring.",
+                                        "For those who are not aware, the regatta is a rowing race held each spring.")
+    assert "negation_flip" not in kinds("For those who are not aware, the regatta is a rowing race.",
+                                        "For those who are unaware of it, the regatta is a rowing race.")
+    assert "negation_flip" not in kinds("One race will last 40 minutes.",
+                                        "Not only that, one race will last 40 minutes.")
+    assert "negation_flip" not in kinds("This man is not real and has never said so, the post said.",
+                                        "This man is not real, the post said.")

@@ -178,8 +178,7 @@ def sentence_changes(a: SentenceView, b: SentenceView) -> list[Change]:
         hedge_a, hedge_b = ta, tb
     found += _entity_changes(a, b, ta, tb, words)
     found += _number_changes(a, b, ta, tb)
-    found += _count_changes(a, b, ta, tb, _NEGATIONS, "negation_flip", "negation_flip",
-                            "negated in one version only", parity=True)
+    found += _negation_changes(a, b, ta, tb, words)
     language = _shared_language(a, b)
     if language in TRANSLATION_HEDGES and language != "en":
         # Another language: its own hedges and "according to" phrases (the lists used
@@ -497,6 +496,48 @@ def _number_changes(a, b, ta, tb) -> list[Change]:
         for (wa, sa, ea), (wb, sb, eb) in zip(gone, new):
             out.append(Change(kind, a.sub(sa, ea), b.sub(sb, eb), f"{a.text[sa:ea]} became {b.text[sb:eb]}"))
     return out
+
+
+# A negation put in or taken out in place: the edit that holds it spans at most this many
+# words on either side. A longer one is a reworded clause ("unfamiliar" / "who are not
+# aware") or a clause dropped with its negation, not a statement turned around.
+MAX_NEGATION_EDIT = 3
+
+
+def _negation_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
+    """One version negates what the other asserts: the parity of their negations differs
+    and a negation sits in a short edit of the word alignment ("will sail" / "will not
+    sail", "will sail" / "will never depart"); "not only" is not a negation."""
+    def negations(tokens, lo: int, hi: int):
+        other = set(words.fb if tokens is ta else words.fa)
+        out = []
+        for k, t in enumerate(tokens[lo:hi], lo):
+            after = _fold(tokens[k + 1][0]) if k + 1 < len(tokens) else ""
+            if not _in_lexicon(t, k, _NEGATIONS) or (t[0].lower() == "not" and after == "only"):
+                continue
+            if after and ("un" + after in other or "in" + after in other):
+                continue  # "not aware" / "unaware": the negation moved into the word
+            out.append(t)
+        return out
+
+    if len(negations(ta, 0, len(ta))) % 2 == len(negations(tb, 0, len(tb))) % 2:
+        return []
+    # The words difflib left unmatched are aligned once more: a clause the copy moved to
+    # the front ("A, B." / "B, A.") is matched in one part only at first.
+    rest_a = [k for tag, i1, i2, _, _ in words.opcodes() if tag != "equal" for k in range(i1, i2)]
+    rest_b = [k for tag, _, _, j1, j2 in words.opcodes() if tag != "equal" for k in range(j1, j2)]
+    again = SequenceMatcher(None, [words.fa[k] for k in rest_a], [words.fb[k] for k in rest_b], autojunk=False)
+    for edits, ka, kb in ((words.opcodes(), range(len(ta)), range(len(tb))), (again.get_opcodes(), rest_a, rest_b)):
+        for tag, i1, i2, j1, j2 in edits:
+            if tag == "equal" or i2 - i1 > MAX_NEGATION_EDIT or j2 - j1 > MAX_NEGATION_EDIT:
+                continue
+            lost = [t for t in negations(ta, 0, len(ta)) if t in {ta[k] for k in ka[i1:i2]}]
+            won = [t for t in negations(tb, 0, len(tb)) if t in {tb[k] for k in kb[j1:j2]}]
+            if len(lost) != len(won):
+                side_a = a.sub(lost[0][1], lost[0][2]) if lost else a.span
+                side_b = b.sub(won[0][1], won[0][2]) if won else b.span
+                return [Change("negation_flip", side_a, side_b, "negated in one version only")]
+    return []
 
 
 def _count_changes(a, b, ta, tb, lexicon, kind_less, kind_more, what, parity=False) -> list[Change]:
