@@ -419,3 +419,20 @@ def test_changes_negation_flip_needs_a_negation_put_in_or_taken_out_in_place():
                                         "Not only that, one race will last 40 minutes.")
     assert "negation_flip" not in kinds("This man is not real and has never said so, the post said.",
                                         "This man is not real, the post said.")
+
+
+def test_changes_attribution_in_other_words_and_idioms_that_are_not_one():
+    # "as per the report" credits the report as "according to the report" does.
+    assert "dropped_attribution" not in kinds("According to the report, the ferry was sold in May.",
+                                              "The ferry, too, was sold in May, as per the report.")
+    assert kinds("Mara Lind highlighted on X that the ferry was sold.",
+                 "As noted by Mara Lind on X, the ferry was sold.") == []
+    # "a say in the decision" is not someone saying something.
+    assert kinds("The judges decide the winners, and the crowd will also have a say in the decision.",
+                 "The judges decide the winners, and the crowd will also have a role in the outcome.") == []
+
+
+def test_changes_firming_word_counts_only_where_put_in_or_taken_out():
+    # "proven to be false" reworded as "debunked" is not a claim made weaker.
+    assert kinds("This claim too was proven to be false by the report.",
+                 "This claim too was debunked by the report.") == []

@@ -110,7 +110,7 @@ insists wrote writes explained explains confirmed confirms argued argues comment
 remarked remarks informed informs proclaimed proclaims cautioned cautions quoted asserted
 asserts acknowledged acknowledges admitted admits denied denies told
 testified stressed stresses emphasised emphasized urged urges replied replies
-disclosed discloses revealed reveals citing cited
+disclosed discloses revealed reveals citing cited highlighted highlights
 """.split())
 
 
@@ -577,7 +577,9 @@ def _has_attribution(v: SentenceView, tokens) -> tuple[int, int] | None:
     both versions must be judged by the same rule, and a parse of a reworded sentence can
     find a cue where the original's parse did not."""
     for k, (w, s, e) in enumerate(tokens):
-        if w.lower() in CUE_WORDS:
+        before = tokens[k - 1][0].lower() if k else ""
+        if w.lower() in CUE_WORDS and not (w.lower() == "say" and before in _NOUN_SAY) \
+                or (w.lower() == "per" and before == "as"):
             first = last = k
             while first > 0 and k - first < ATTRIBUTION_REACH and \
                     not _clause_break(v, tokens[first - 1], tokens[first]):
@@ -587,6 +589,10 @@ def _has_attribution(v: SentenceView, tokens) -> tuple[int, int] | None:
                 last += 1
             return tokens[first][1], tokens[last][2]
     return None
+
+
+# Words before "say" that make it a noun ("have a say in the decision").
+_NOUN_SAY = frozenset("a the no any final their his her its our".split())
 
 
 def _clause_break(v: SentenceView, left, right) -> bool:
@@ -723,8 +729,14 @@ def _modality_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
     up the claim (STRENGTHENERS) added or dropped."""
     out = []
     # Lowercase only: "Global" starts a name ("Global Witness").
-    firm_a = {w for w, (raw, _, _) in zip(words.fa, ta) if w in STRENGTHENERS and raw.islower()}
-    firm_b = {w for w, (raw, _, _) in zip(words.fb, tb) if w in STRENGTHENERS and raw.islower()}
+    # Put in or taken out (an insert or a delete of the word alignment): within a reworded
+    # run ("proven to be false" / "debunked") it is rewording, not a claim widened.
+    put_in = {k for tag, _, _, j1, j2 in words.opcodes() if tag == "insert" for k in range(j1, j2)}
+    taken_out = {k for tag, i1, i2, _, _ in words.opcodes() if tag == "delete" for k in range(i1, i2)}
+    firm_a = {w for k, (w, (raw, _, _)) in enumerate(zip(words.fa, ta))
+              if w in STRENGTHENERS and raw.islower() and k in taken_out}
+    firm_b = {w for k, (w, (raw, _, _)) in enumerate(zip(words.fb, tb))
+              if w in STRENGTHENERS and raw.islower() and k in put_in}
     for k in range(len(tb)):
         if words.fb[k] in firm_b - firm_a:
             out.append(Change("dropped_hedge", a.span, b.sub(tb[k][1], tb[k][2]),
