@@ -63,6 +63,17 @@ def test_changes_altered_quote_gives_both_quotations():
     assert change.source.text == "We will rebuild every school," and change.target.text == "We will repair some schools,"
 
 
+def test_changes_altered_quote_in_guillemets_and_german_marks():
+    a = "Il se réjouit de compter la maire comme « première passagère du ferry » cette année."
+    b = "Il se félicite de compter la maire comme « premier passager du ferry« cette année."  # a stray closing mark
+    (change,) = changes(a, b)
+    assert change.kind == "altered_quote"
+    assert (change.source.text, change.target.text) == (" première passagère du ferry ", " premier passager du ferry")
+    assert kinds("Sie sagte „Wir bauen jede Schule der Stadt wieder auf“ am Montag.",
+                 "Sie sagte „Wir bauen einige Schulen der Stadt wieder auf“ am Montag.") == ["altered_quote"]
+    assert kinds(a, a.replace("« première passagère du ferry »", "“première passagère du ferry”")) == []
+
+
 def test_changes_same_quote_in_other_marks_is_unchanged():
     assert kinds("“It’s over,” she said.", "\"It's over,\" she said.") == []
 
@@ -224,3 +235,204 @@ def test_changes_a_word_replaced_by_a_name_is_not_a_source():
     a = "The company confirmed on Monday that it had been contacted by the regulator."
     b = "The company confirmed on Velmo that it had been contacted by the regulator."
     assert "added_attribution" not in kinds(a, b)
+
+
+# --- across languages: only facts that do not depend on the language ---------------------
+
+def translated(a: str, lang_a: str, b: str, lang_b: str) -> list:
+    from newsprobe.corpus.changes import translated_changes
+    return translated_changes(SentenceView(Span.of(a, 0, len(a)), a), SentenceView(Span.of(b, 0, len(b)), b),
+                              lang_a, lang_b)
+
+
+def test_translated_changes_number_changed_in_the_translation():
+    a = "Selon le site, elle aurait acheté une voiture pour 4,5 millions d’euros."
+    b = "According to the site, she allegedly bought a car for 4 million euros."
+    (change,) = translated(a, "fr", b, "en")
+    assert change.kind == "changed_number"
+    assert (change.source.text, change.target.text) == ("4,5", "4")
+    assert "fr -> en" in change.message
+
+
+def test_translated_changes_hedge_dropped_in_the_translation():
+    a = "Das Video wurde seit dem 1. Juli wohl vor allem auf Instagram geteilt."
+    b = "The video has been shared since July 1, mostly on Instagram."
+    (change,) = translated(a, "de", b, "en")
+    assert change.kind == "dropped_hedge" and change.source.text == "wohl"
+    assert translated(b, "en", a, "de")[0].kind == "added_hedge"
+    # The French reportative conditional is a hedge; stated as done, it is dropped.
+    fr = "Des messages affirment que l’épouse du président aurait acheté une voiture."
+    en = "Messages claim that the president’s wife has bought a car."
+    assert [c.kind for c in translated(fr, "fr", en, "en")] == ["dropped_hedge"]
+    assert translated(fr, "fr", "Messages claim that the president’s wife would have bought a car.", "en") == []
+
+
+def test_translated_changes_same_facts_in_other_formats_report_nothing():
+    assert translated("Am 8. Juni 2023 beginnt in Göteborg ein Turnier mit 20 Teilnehmern.", "de",
+                      "A tournament with 20 participants begins in Gothenburg on 8 June 2023.", "en") == []
+    assert translated("Die Rechnung über 4.500 Euro ist vom 20.06.2024.", "de",
+                      "The invoice for 4,500 euros is dated June 20, 2024.", "en") == []
+    assert translated("Sie kauften zwei Autos für 6,5 Millionen.", "de",
+                      "They bought 2 cars for 6.5 million.", "en") == []
+    assert translated("Faktura na 4 462 400 euro.", "pl", "An invoice for 4,462,400 euros.", "en") == []
+
+
+def test_changes_pronoun_speaker_dropped_before_a_quotation_is_not_a_lost_source():
+    a = "She stated, “The harbour board never approved the sale.”"
+    b = "“The harbour board never approved the sale.”"
+    assert kinds(a, b) == []
+    assert kinds(a[:-2], b[:-2] + ". The council agreed.") == []  # the quotation closes later
+    # A named source, or a claim no longer quoted, is lost.
+    assert kinds("The board stated, “The harbour was never sold.”", "“The harbour was never sold.”") == \
+        ["dropped_attribution"]
+    assert kinds("She said the harbour was never sold.", "The harbour was never sold.") == ["dropped_attribution"]
+
+
+# --- all the changes of one copy ---------------------------------------------------------
+
+def _copy(pairs: list[tuple[str, str]], language: str = "en"):
+    from newsprobe.corpus.align import AlignedPair
+    from newsprobe.model import Analysis
+    source = " ".join(a for a, _ in pairs)
+    target = " ".join(b for _, b in pairs)
+    aligned, at_a, at_b = [], 0, 0
+    for a, b in pairs:
+        aligned.append(AlignedPair(Span.of(source, at_a, at_a + len(a)), Span.of(target, at_b, at_b + len(b)), 0.8))
+        at_a, at_b = at_a + len(a) + 1, at_b + len(b) + 1
+    return aligned, Analysis(id="s", text=source, language=language), Analysis(id="t", text=target, language=language)
+
+
+def test_copy_changes_skip_a_pair_worded_far_more_loosely_than_the_rest_of_the_copy():
+    from newsprobe.corpus.changes import copy_changes
+    same = [("The ferry to Lindholm resumes on Monday.", "The ferry to Lindholm resumes on Monday."),
+            ("Tickets cost 12 crowns for adults.", "Tickets cost 12 crowns for adults."),
+            ("The harbour board approved the timetable.", "The harbour board approved the timetable."),
+            ("Cyclists travel free of charge.", "Cyclists travel free of charge.")]
+    # In a word-for-word copy, a pair that shares half its words is two different
+    # sentences the alignment put together, not one sentence changed.
+    loose = ("The Lindholm Ferry Company has declared that the season starts on Monday",
+             "The Karsby Ferry Festival which starts on Monday is billed to last two weeks")
+    assert copy_changes(*_copy(same + [loose])) == []
+    # A word changed in one sentence of the same copy is a change.
+    changed = ("The harbour board approved the timetable.", "The harbour board never approved the timetable.")
+    found = copy_changes(*_copy(same[:2] + [changed] + same[3:]))
+    assert [c.kind for c in found] == ["negation_flip"]
+
+
+def test_copy_changes_name_spelt_differently_in_a_sentence_left_unaligned():
+    from newsprobe.corpus.changes import copy_changes
+    pairs = [("Marta Lindqvist opened the new ferry terminal on Monday.",
+              "Marta Lindqvist opened the new ferry terminal on Monday."),
+             ("The terminal cost the harbour board 12 million crowns.",
+              "The terminal cost the harbour board 12 million crowns.")]
+    aligned, source, target = _copy(pairs)
+    # The copy adds a headline that misspells her name; the alignment has no pair for it.
+    target.text += " Marta Lindkvist and the ferry."
+    (change,) = copy_changes(aligned, source, target)
+    assert change.kind == "swapped_entity"
+    assert (change.source.text, change.target.text) == ("Lindqvist", "Lindkvist")
+    assert change.sentences[1].text == "Marta Lindkvist and the ferry."
+    assert change.sentences[0].text.startswith("Marta Lindqvist opened")
+    # An inflection or another person of the family is not a misspelling.
+    target.text = target.text.replace("Marta Lindkvist", "Lindqvists' ferry")
+    assert copy_changes(aligned, source, target) == []
+
+
+def test_changed_pairs_show_a_change_outside_the_aligned_pairs_with_its_two_sentences():
+    from newsprobe.corpus.changes import copy_changes
+    from newsprobe.render.story_view import changed_pairs
+    aligned, source, target = _copy([("Marta Lindqvist opened the new ferry terminal on Monday.",
+                                      "Marta Lindqvist opened the new ferry terminal on Monday.")])
+    target.text += " Marta Lindkvist and the ferry."
+    copy = {"pairs": [p.to_dict() for p in aligned],
+            "changes": [c.to_dict(f"k1.{n}") for n, c in enumerate(copy_changes(aligned, source, target), 1)]}
+    (row,) = changed_pairs(copy)
+    assert "".join(text for text, _ in row["source"]).startswith("Marta Lindqvist opened")
+    assert [text for text, kind in row["target"] if kind] == ["Lindkvist"]
+
+
+def test_translated_changes_attribution_in_one_version_only():
+    es = "El primer campeonato se disputará en Gotemburgo desde el 8 de junio."
+    en = "As reported by the organisers, the first championship will be held on June 8 in Gothenburg."
+    (change,) = translated(es, "es", en, "en")
+    assert change.kind == "added_attribution" and change.target.text == "As reported by the organisers"
+    de = "Laut schwedischen Medien dauern die Sitzungen bis zu sechs Stunden."
+    assert [c.kind for c in translated(de, "de", "The sessions last up to six hours.", "en")] == \
+        ["dropped_attribution"]
+    # Both attribute, in their own words: nothing.
+    assert translated(de, "de", "According to Swedish media, the sessions last up to six hours.", "en") == []
+    assert translated("Wie der Journalist David Puente auf X feststellte, stammt die Geschichte aus Frankreich.", "de",
+                      "As noted by journalist David Puente on X, the story came from France.", "en") == []
+
+
+def test_text_report_shows_each_change_with_its_two_sentences():
+    from rich.console import Console
+
+    from newsprobe.corpus.changes import copy_changes
+    from newsprobe.render.corpus_text import render
+    aligned, source, target = _copy([("Rebels seized the harbour town on Monday.",
+                                      "Rebels reportedly seized the harbour town on Monday.")])
+    copy = {"id": "k1", "source": "s", "target": "t", "kind": "rewritten", "direction": "unknown", "evidence": [],
+            "score": 0.9, "pairs": [p.to_dict() for p in aligned],
+            "changes": [c.to_dict(f"k1.{n}") for n, c in enumerate(copy_changes(aligned, source, target), 1)]}
+    result = {"articles": [{"id": "s", "title": "Harbour"}, {"id": "t", "title": "Harbour copy"}], "stories": [],
+              "copies": [copy], "claim_links": [], "families": []}
+    console = Console(record=True, width=300)
+    render(result, console)
+    lines = console.export_text().splitlines()
+    at = next(i for i, line in enumerate(lines) if "added_hedge: hedge 'reportedly' added" in line)
+    assert lines[at + 1].strip() == "A Rebels seized the harbour town on Monday."
+    assert lines[at + 2].strip() == "B Rebels reportedly seized the harbour town on Monday."
+
+
+def test_copy_changes_in_another_language_use_its_hedges_and_attributions():
+    from newsprobe.corpus.changes import copy_changes
+    same = ("Le ferry reprendra lundi entre les deux îles.", "Le ferry reprendra lundi entre les deux îles.")
+    hedge = ("L’épouse du maire aurait acheté le ferry pour 4,5 millions d’euros.",
+             "L’épouse du maire a acheté le ferry pour 4,5 millions d’euros.")
+    source = ("Selon la presse locale, les billets coûteront 12 euros.", "Les billets coûteront 12 euros.")
+    found = copy_changes(*_copy([same, hedge, source], "fr"))
+    assert [(c.kind, c.source.text) for c in found] == [("dropped_hedge", "aurait"),
+                                                        ("dropped_attribution", "Selon la presse locale")]
+    # The same pairs read by the English rules find nothing: the words are French.
+    assert copy_changes(*_copy([same, hedge, source], "en")) == []
+
+
+def test_changes_day_of_a_month_is_a_date_not_a_figure():
+    a = "The festival lasts six weeks, with boat races of 45 minutes each day."
+    b = "The festival will begin on June 8 and last six weeks."
+    assert "changed_number" not in kinds(a, b)
+    assert [c.kind for c in changes("The race starts on June 8.", "The race starts on June 9.")] == ["changed_date"]
+    assert [c.kind for c in changes("The race starts on 8 June.", "The race starts on 12 June.")] == ["changed_date"]
+
+
+def test_changes_negation_flip_needs_a_negation_put_in_or_taken_out_in_place():
+    assert kinds("The ferry will sail on Monday.", "The ferry will not sail on Monday.") == ["negation_flip"]
+    assert kinds("The ferry will sail on Monday.", "The boat will never depart on Monday.") == ["negation_flip"]
+    # A reworded clause that holds a negation ("unfamiliar" / "who are not aware"), an
+    # idiom, and a clause dropped that held one are not a statement turned around.
+    assert "negation_flip" not in kinds("For those unfamiliar, the regatta is a rowing race held each spring.",
+                                        "For those who are not aware, the regatta is a rowing race held each spring.")
+    assert "negation_flip" not in kinds("For those who are not aware, the regatta is a rowing race.",
+                                        "For those who are unaware of it, the regatta is a rowing race.")
+    assert "negation_flip" not in kinds("One race will last 40 minutes.",
+                                        "Not only that, one race will last 40 minutes.")
+    assert "negation_flip" not in kinds("This man is not real and has never said so, the post said.",
+                                        "This man is not real, the post said.")
+
+
+def test_changes_attribution_in_other_words_and_idioms_that_are_not_one():
+    # "as per the report" credits the report as "according to the report" does.
+    assert "dropped_attribution" not in kinds("According to the report, the ferry was sold in May.",
+                                              "The ferry, too, was sold in May, as per the report.")
+    assert kinds("Mara Lind highlighted on X that the ferry was sold.",
+                 "As noted by Mara Lind on X, the ferry was sold.") == []
+    # "a say in the decision" is not someone saying something.
+    assert kinds("The judges decide the winners, and the crowd will also have a say in the decision.",
+                 "The judges decide the winners, and the crowd will also have a role in the outcome.") == []
+
+
+def test_changes_firming_word_counts_only_where_put_in_or_taken_out():
+    # "proven to be false" reworded as "debunked" is not a claim made weaker.
+    assert kinds("This claim too was proven to be false by the report.",
+                 "This claim too was debunked by the report.") == []

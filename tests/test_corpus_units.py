@@ -19,6 +19,22 @@ def test_sentence_spans_split_on_lines_and_punctuation_not_abbreviations():
     assert all(text[s.start:s.end] == s.text for s in spans)
 
 
+def test_sentence_spans_split_a_missing_space_after_a_full_stop_not_a_name_or_a_domain():
+    # Scraped pages lose the space between paragraphs ("euros.Le"); an account name
+    # ("gorgeous.bb.jeanette") or initials ("U.S.Army") are not sentence ends.
+    text = "Elle aurait payé 4,5 millions d’euros.Le vendeur dément.Das Konto gorgeous.bb.jeanette kam aus der U.S.Army."
+    assert [s.text for s in sentence_spans(text)] == [
+        "Elle aurait payé 4,5 millions d’euros.", "Le vendeur dément.",
+        "Das Konto gorgeous.bb.jeanette kam aus der U.S.Army."]
+
+
+def test_sentence_spans_keep_an_ordinal_date_whole():
+    # German and Polish write "am 1. Juli": the full stop marks the ordinal, not an end.
+    text = "Das Video lief seit dem 1. Juli vor allem auf Instagram. Am 3. Oktober kam die Antwort."
+    assert [s.text for s in sentence_spans(text)] == [
+        "Das Video lief seit dem 1. Juli vor allem auf Instagram.", "Am 3. Oktober kam die Antwort."]
+
+
 def test_stopword_ngrams_survive_synonym_swaps_word_shingles_do_not():
     a = "The council said that it would not raise the tax on the harbour before the vote in May."
     b = "The assembly stated that it would not increase the levy on the port before the ballot in May."

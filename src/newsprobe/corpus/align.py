@@ -34,21 +34,28 @@ _ABBREVIATIONS = frozenset(
 Encoder = Callable[[list[str]], np.ndarray]
 
 
+# A full stop with no space after it ends a sentence only between a lowercase word and a
+# capitalised one ("euros.Le": scraped pages lose the space between paragraphs); not in
+# an account name ("bb.jeanette") or initials ("U.S.Army").
+_GLUED_BOUNDARY = re.compile(r"(?<=[^\W\d_]{2})[.!?](?=[^\W\d_]{2})")
+# "am 1. Juli": a day number's full stop before a month is an ordinal, not an end.
+_MONTHS = frozenset("januar jänner februar märz april mai juni juli august september oktober november dezember "
+                    "january february march may june july october december".split())
+
+
 def sentence_spans(text: str, min_chars: int = 2) -> list[Span]:
     """Sentences of `text` as spans (stripped of surrounding whitespace)."""
     spans: list[Span] = []
     for line in re.finditer(r"[^\n]+", text):
-        start = line.start()
-        for m in _BOUNDARY.finditer(line.group(0)):
-            if not _starts_sentence(m.group(1)):
-                continue
-            before = line.group(0)[:m.start()].rsplit(None, 1)
-            last_word = before[-1].lower().rstrip(".") if before else ""
-            if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
-                continue
-            end = line.start() + m.end()
-            _add(spans, text, start, end, min_chars)
-            start = end
+        start, body = line.start(), line.group(0)
+        ends = [m.end() for m in _BOUNDARY.finditer(body)
+                if _starts_sentence(m.group(1)) and not _false_end(body, m.start(), m.end())]
+        ends += [m.end() for m in _GLUED_BOUNDARY.finditer(body)
+                 if body[m.start() - 2:m.start()].islower() and body[m.end()].isupper() and body[m.end() + 1].islower()
+                 and body[:m.start()].rsplit(None, 1)[-1].lower().rstrip(".") not in _ABBREVIATIONS]
+        for end in sorted(ends):
+            _add(spans, text, start, line.start() + end, min_chars)
+            start = line.start() + end
         _add(spans, text, start, line.end(), min_chars)
     return spans
 
@@ -57,6 +64,17 @@ def _starts_sentence(first: str) -> bool:
     """Whether a word beginning with `first` can open a sentence: a digit, a capital, or a
     letter of a caseless script; a lower-case letter continues the sentence."""
     return first.isdigit() or first.isupper() or (first.isalpha() and not first.islower())
+
+
+def _false_end(body: str, stop: int, after: int) -> bool:
+    """An abbreviation, an initial or an ordinal date ("1. Juli") before the full stop."""
+    before = body[:stop].rsplit(None, 1)
+    last_word = before[-1].lower().rstrip(".") if before else ""
+    if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+        return True
+    next_word = body[after:].split(None, 1)
+    return last_word.isdigit() and len(last_word) <= 2 and bool(next_word) and \
+        next_word[0].lower().strip(".,") in _MONTHS
 
 
 def _add(spans: list[Span], text: str, start: int, end: int, min_chars: int) -> None:

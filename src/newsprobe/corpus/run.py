@@ -29,7 +29,7 @@ from ..model import Analysis, Article
 from ..settings import Settings
 from . import CORPUS_SCHEMA
 from .align import SentenceCache
-from .changes import SentenceView, sentence_changes
+from .changes import copy_changes
 from .claimlinks import link_claims
 from .copies import CopyDoc, CopyEdge, CopySettings, detect_copies
 from .neighbours import nearest_neighbours
@@ -193,13 +193,7 @@ def story_to_dict(story_id: str, members: list[Analysis], entity_sets, group: li
 
 def copy_to_dict(k: int, edge: CopyEdge, by_id: dict[str, Analysis]) -> dict:
     source, target = by_id[edge.source], by_id[edge.target]
-    changes = []
-    # Across languages the change checks (English cue words, hedges, word alignment)
-    # would compare words that can never match: a translation reports none.
-    for pair in [] if edge.translated else edge.pairs:
-        found = sentence_changes(SentenceView(pair.source, source.text, source),
-                                 SentenceView(pair.target, target.text, target))
-        changes.extend(found)
+    changes = copy_changes(edge.pairs, source, target, translated=edge.translated)
     return {"id": f"k{k}", "source": edge.source, "target": edge.target, "kind": edge.kind,
             "direction": edge.direction, "evidence": edge.evidence, "score": edge.score,
             "features": edge.features, "pairs": [p.to_dict() for p in edge.pairs],

@@ -9,6 +9,8 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
+from .story_view import changed_pairs
+
 
 def render(result: dict[str, Any], console: Console, titles: dict[str, str] | None = None) -> None:
     titles = titles or {a["id"]: a.get("title") or a["id"] for a in result["articles"]}
@@ -38,8 +40,18 @@ def render(result: dict[str, Any], console: Console, titles: dict[str, str] | No
         arrow = "→" if k["direction"] == "forward" else "↔"
         console.print(f"\n[bold]{k['id']}[/] {k['kind']} copy: {name(k['source'])} {arrow} {name(k['target'])} "
                       f"[dim](score {k['score']:.2f}{'; ' + ', '.join(k['evidence']) if k['evidence'] else ''})[/]")
+        rows = changed_pairs(k)
+        shown = {id(c) for row in rows for c in row["changes"]}
+        # Each changed sentence pair once, its changes above it, the two sentences side
+        # by side (one above the other) with the changed words marked.
+        for row in rows:
+            for c in row["changes"]:
+                console.print(f"  [yellow]{c['kind']}[/]: {escape(c['message'])}")
+            console.print(f"    [dim]A[/] {_marked(row['source'])}")
+            console.print(f"    [dim]B[/] {_marked(row['target'])}")
         for c in k["changes"]:
-            console.print(f"  [yellow]{c['kind']}[/]: “{escape(c['source']['text'])}” → “{escape(c['target']['text'])}”")
+            if id(c) not in shown:
+                console.print(f"  [yellow]{c['kind']}[/]: “{escape(c['source']['text'])}” → “{escape(c['target']['text'])}”")
     for family in result.get("families", []):
         render_route(family, console, name, {a["id"]: a.get("published") for a in result["articles"]})
     for link in links[:20]:
@@ -48,6 +60,10 @@ def render(result: dict[str, Any], console: Console, titles: dict[str, str] | No
                       f"first in {name(link['earliest']['article'])}: “{escape(link['text'])}”")
     if len(links) > 20:
         console.print(f"[dim]… and {len(links) - 20} more claim links (see --format json)[/]")
+
+
+def _marked(pieces: list[tuple[str, str | None]]) -> str:
+    return "".join(f"[bold yellow]{escape(text)}[/]" if kind else escape(text) for text, kind in pieces)
 
 
 def render_route(family: dict[str, Any], console: Console, name, published: dict[str, str | None]) -> None:

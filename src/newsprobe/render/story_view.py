@@ -54,6 +54,15 @@ def changed_pairs(copy: dict) -> list[dict]:
             rows.append({"similarity": pair.get("similarity"), "changes": found,
                          "source": marked(src, [{**c["source"], "kind": c["kind"]} for c in found]),
                          "target": marked(tgt, [{**c["target"], "kind": c["kind"]} for c in found])})
+    shown = {id(c) for row in rows for c in row["changes"]}
+    # A change between two sentences that are not an aligned pair (a name spelt otherwise
+    # in a headline) carries its two sentences.
+    for c in copy["changes"]:
+        if id(c) not in shown and c.get("sentences"):
+            src, tgt = c["sentences"]["source"], c["sentences"]["target"]
+            rows.append({"similarity": None, "changes": [c],
+                         "source": marked(src, [{**c["source"], "kind": c["kind"]}]),
+                         "target": marked(tgt, [{**c["target"], "kind": c["kind"]}])})
     return rows
 
 
