@@ -447,6 +447,12 @@ def _is_clause(token) -> bool:
 
 
 def _subject_of(verb) -> list:
+    # "The paper quoted X as saying ...", "X was quoted as saying ...": the one quoted is
+    # who said it (the paper that quoted is a cue of its own).
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":
+        quoted = next((c for c in verb.head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if quoted is not None:
+            return list(quoted.subtree)
     for child in verb.children:
         if child.dep_ in ("nsubj",):
             return [t for t in child.subtree]
@@ -725,7 +731,9 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
             continue
         cue_offset = record.cue[0] if record.cue else record.start
         if record.forced_kind == "rumor" and not record.source_tokens:
-            record.speaker = Speaker("rumour", "rumor")
+            # "There are rumors that ...": the hearsay as the text names it
+            noun = index.text[record.cue[0]:record.cue[1]].lower() if record.cue else ""
+            record.speaker = Speaker(noun if noun.isalpha() else "rumour", "rumor")
         else:
             record.speaker = speaker_for(record.source_tokens, cue_offset, doc, index, settings, last)
             if record.forced_kind == "rumor":
