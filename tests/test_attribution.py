@@ -299,3 +299,10 @@ def test_agentless_hearsay_is_a_rumour_not_an_unknown_source():
 def test_a_study_whose_authors_are_not_named_is_a_document():
     a = analyze("The pair's study, published on Monday, reports that 40 lakes in Belvik have dried up since 2010.")
     assert a.quotes and a.quotes[0].speaker.kind == "document", [q.to_dict() for q in a.quotes]
+
+
+def test_a_cue_after_a_line_wrap_pairs_with_the_quotation():
+    text = ("“The claims were based on rumours,” a\nspokesman for the port told the agency "
+            "on Saturday.")
+    q = only(text)
+    assert q.type == "direct" and q.cue.text == "told", q.to_dict()

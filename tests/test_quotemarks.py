@@ -51,6 +51,11 @@ def test_a_quotation_hard_wrapped_mid_sentence_is_one_fragment():
     assert texts(text) == [["“the ferry left the harbour twice\nbefore dawn,”"]]
 
 
+def test_a_quotation_hard_wrapped_over_several_lines_is_one_fragment():
+    text = "“The claims contain\nno time, no place and\nno other data,” he said."
+    assert texts(text) == [["“The claims contain\nno time, no place and\nno other data,”"]]
+
+
 def test_a_quotation_left_open_at_a_sentence_end_is_not_wrapped_on():
     text = "“We came to win.\nThe coach said nothing more."
     found = find_quotations(text)

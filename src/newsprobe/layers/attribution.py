@@ -647,12 +647,24 @@ def _cue_after(text: str, q: Quotation, records: list[_Record]) -> _Record | Non
             continue
         between_start = q.end
         between_end = min([record.cue[0]] + [t.idx for t in record.source_tokens])
-        if "\n" in text[between_start:record.cue[0]]:
+        if _paragraph_break(text, between_start, record.cue[0]):
             break
         gap = text[between_start:between_end]
         if between_end >= between_start and _GLUE.match(gap) and _content_is_quote_or_none(record, q):
             return record
     return None
+
+
+def _paragraph_break(text: str, start: int, end: int) -> bool:
+    """Is there a paragraph break in text[start:end]? A newline after a letter or comma
+    only wraps a line of hard-wrapped copy ("..., a\nRussian Defense Ministry spokesman
+    told ...")."""
+    at = text.find("\n", start, end)
+    while at != -1:
+        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == ",") or text[at + 1:at + 2] == "\n":
+            return True
+        at = text.find("\n", at + 1, end)
+    return False
 
 
 def _cue_before(text: str, q: Quotation, records: list[_Record]) -> _Record | None:

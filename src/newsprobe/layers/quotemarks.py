@@ -65,24 +65,30 @@ def _is_closing(text: str, i: int, single: bool) -> bool:
 
 
 def _hard_wrapped(text: str, fragment: tuple[int, int], line_start: int, kind: str) -> bool:
-    """Did an open quotation run over a line break that is only a wrap? The line before
-    ends mid-sentence (a letter, digit or comma, not a full stop), the break is a single
-    newline, and this line closes the quotation with a mark of the same kind before it
-    opens any other."""
+    """Did an open quotation run over a line break that is only a wrap? Each line before
+    the closing mark ends mid-sentence (a letter, digit or comma, not a full stop) and is
+    followed by a single newline, and a mark of the same kind closes the quotation within
+    a few lines before any other opens."""
     end = fragment[1]
-    if text[end:line_start] != "\n" or end == 0 or not (text[end - 1].isalnum() or text[end - 1] == ","):
-        return False
-    line_end = text.find("\n", line_start)
-    line = text[line_start: len(text) if line_end == -1 else line_end]
     closers = (CLOSE_DOUBLE + '"') if kind == "double" else (CLOSE_SINGLE + "'")
     openers = (OPEN_DOUBLE + '"') if kind == "double" else (OPEN_SINGLE + "'")
-    for i, ch in enumerate(line):
-        at = line_start + i
-        if ch in closers and _is_closing(text, at, kind == "single"):
-            return True
-        if ch in openers and _is_opening(text, at):
+    for _ in range(MAX_WRAPPED_LINES):
+        if text[end:line_start] != "\n" or end == 0 or not (text[end - 1].isalnum() or text[end - 1] == ","):
             return False
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end == -1 else line_end
+        for at in range(line_start, line_end):
+            ch = text[at]
+            if ch in closers and _is_closing(text, at, kind == "single"):
+                return True
+            if ch in openers and _is_opening(text, at):
+                return False
+        end, line_start = line_end, line_end + 1
     return False
+
+
+# How many wrapped lines a quotation may run over before its closing mark.
+MAX_WRAPPED_LINES = 8
 
 
 def find_quotations(text: str) -> list[Quotation]:
