@@ -78,3 +78,10 @@ def test_a_person_who_was_quoted_as_saying_is_the_speaker():
 def test_rumours_are_named_as_the_text_names_them():
     q = said("There are rumors that the striker will leave in January.", "striker will leave")
     assert q.speaker.kind == "rumor" and q.speaker.name == "rumors", q.to_dict()
+
+
+def test_it_continues_a_named_body_the_tagger_did_not_know():
+    text = ("The Harbour Watch described the man as tall, wearing Orvell sneakers. "
+            "He had a shaved head and carried a red bag, it added.")
+    q = said(text, "shaved head")
+    assert q.speaker.name == "Harbour Watch" and q.speaker.kind != "unknown", q.to_dict()

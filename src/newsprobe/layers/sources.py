@@ -340,6 +340,11 @@ def _body_topic(pronoun, cue_offset: int, doc, index: "EntityIndex", settings) -
             and speaker.entity is None and _plural_name(speaker.name)
         if speaker.kind in BODY_KINDS or plural_group:
             return speaker
+        named = index.entity_at(subject)
+        if speaker.kind == "unknown" and subject.pos_ == "PROPN" and (named is None or named.label != "PERSON"):
+            # "The US Army Garrison Hawaii described him ... , it added.": a name that is
+            # no person, spoken of as "it", is a body on the record.
+            return Speaker(speaker.name, "institution", speaker.entity)
         return None
     return None
 
