@@ -306,3 +306,10 @@ def test_a_cue_after_a_line_wrap_pairs_with_the_quotation():
             "on Saturday.")
     q = only(text)
     assert q.type == "direct" and q.cue.text == "told", q.to_dict()
+
+
+def test_a_participle_on_the_reported_clause_is_the_reporters():
+    text = ("Harbour officials claimed that “the ferry crossed the line twice,” calling it "
+            "“a deliberate provocation.”")
+    q = [q for q in quotes(text) if q.cue and q.cue.text == "calling"][0]
+    assert q.speaker.name != "ferry" and "officials" in q.speaker.name, q.to_dict()

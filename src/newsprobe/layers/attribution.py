@@ -470,7 +470,9 @@ def _subject_of(verb) -> list:
             # "The union said the closure was unfair and promised to fight it": the parser
             # joins the second report to the reported clause; it is the speaker's.
             head = verb.head
-            if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in hand_cues():
+            # So does "X claimed that “...,” calling it a provocation": the participle hangs
+            # on the reported clause but is X's.
+            if verb.dep_ in ("conj", "advcl") and head.dep_ == "ccomp" and head.head.lemma_.lower() in hand_cues():
                 return _subject_of(head.head)
             return _subject_of(head)
     # "Premiums stayed high for ships entering the port, a spokesman for the operator
