@@ -313,3 +313,19 @@ def test_a_participle_on_the_reported_clause_is_the_reporters():
             "“a deliberate provocation.”")
     q = [q for q in quotes(text) if q.cue and q.cue.text == "calling"][0]
     assert q.speaker.name != "ferry" and "officials" in q.speaker.name, q.to_dict()
+
+
+def test_seems_is_a_hedge_not_a_speaker():
+    assert quotes("It seems the club have a lot of cash to burn this summer.") == []
+
+
+def test_a_thing_called_by_a_name_is_no_attribution():
+    text = "The team will use a large optical telescope called the Harwick Finder."
+    assert [q for q in quotes(text) if q.cue and q.cue.text == "called"] == []
+
+
+def test_a_quotation_right_after_a_reported_clause_joins_it():
+    text = ("This time it's Kalder's Tomas Brenner, as the Courier say that Rovers are 'best "
+            "positioned' to sign him, after he admitted he has 'dreams to realise', alluding to a move.")
+    q = [q for q in quotes(text) if q.cue.text == "admitted"][0]
+    assert "dreams to realise" in content(q) and q.type == "mixed", q.to_dict()
