@@ -329,3 +329,10 @@ def test_a_quotation_right_after_a_reported_clause_joins_it():
             "positioned' to sign him, after he admitted he has 'dreams to realise', alluding to a move.")
     q = [q for q in quotes(text) if q.cue.text == "admitted"][0]
     assert "dreams to realise" in content(q) and q.type == "mixed", q.to_dict()
+
+
+def test_a_quotation_before_quoted_as_saying_is_the_quoted_persons():
+    text = ("“The summit aims to look united, but there are worries,” the Daily Courier quoted "
+            "Alma Kerrigan, a professor at the Institute of Regional Studies, as saying on Tuesday.")
+    q = [q for q in quotes(text) if "summit aims" in content(q)][0]
+    assert q.speaker.name == "Alma Kerrigan" and q.type == "direct", q.to_dict()

@@ -177,6 +177,9 @@ class _Record:
     follows: "_Record | None" = None  # for `continues`: the attribution it continues
     fixed: bool = False  # content set by its own rule (a transcript line), not to be re-paired
     speech: bool = True  # False for cue verbs learned from data that report acts or stances
+    # Where the cue's clause starts when its verb comes late: "“…,” the Times quoted X as
+    # saying" pairs the quotation with "saying" from "the Times quoted" on.
+    clause_start: int | None = None
     id: str = ""
 
     @property
@@ -311,6 +314,10 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     record = _Record(cue=(cue_start_token.idx, cue_end_token.idx + len(cue_end_token.text)), content=[],
                      confidence=learned_cue_rates().get(lemma, 0.55) * 0.8 + 0.1)
     record.source_tokens = _outside_dateline(text, verb, _subject_of(verb))
+    if _quoted_as_saying(verb):
+        quoting = verb.head.head
+        record.clause_start = min([quoting.idx] + [t.idx for c in quoting.children if c.dep_ in ("nsubj", "nsubjpass")
+                                                   for t in c.subtree])
     clause = _content_clause(verb)
     final = _sentence_before_final_cue(doc, text, verb, record.source_tokens)
     if final is not None:
@@ -460,10 +467,14 @@ def _is_clause(token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
 
 
+def _quoted_as_saying(verb) -> bool:
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote"
+
+
 def _subject_of(verb) -> list:
     # "The paper quoted X as saying ...", "X was quoted as saying ...": the one quoted is
     # who said it (the paper that quoted is a cue of its own).
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":
+    if _quoted_as_saying(verb):
         quoted = next((c for c in verb.head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if quoted is not None:
             return list(quoted.subtree)
@@ -676,12 +687,13 @@ def _cue_after(text: str, q: Quotation, records: list[_Record]) -> _Record | Non
     """`“…,” she said` / `“…,” said the minister`: the cue follows within the sentence."""
     i = bisect.bisect_left([r.cue[0] for r in records], q.end)
     for record in records[i:i + 3]:
-        if record.cue[0] - q.end > PAIR_DISTANCE:
+        anchor = record.cue[0] if record.clause_start is None else record.clause_start
+        if anchor - q.end > PAIR_DISTANCE:
             break
         if record.clause_only or record.type == "mixed":
             continue
         between_start = q.end
-        between_end = min([record.cue[0]] + [t.idx for t in record.source_tokens])
+        between_end = min([anchor] + [t.idx for t in record.source_tokens])
         if _paragraph_break(text, between_start, record.cue[0]):
             break
         gap = text[between_start:between_end]
