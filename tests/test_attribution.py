@@ -336,3 +336,10 @@ def test_a_quotation_before_quoted_as_saying_is_the_quoted_persons():
             "Alma Kerrigan, a professor at the Institute of Regional Studies, as saying on Tuesday.")
     q = [q for q in quotes(text) if "summit aims" in content(q)][0]
     assert q.speaker.name == "Alma Kerrigan" and q.type == "direct", q.to_dict()
+
+
+def test_an_argument_by_a_named_side_is_its_attribution():
+    text = ("Judge Helen Sorley rejected an argument by prosecutors that the range should be "
+            "between 15 and 20 years.")
+    q = [q for q in quotes(text) if q.cue.text == "argument"][0]
+    assert q.speaker.name == "prosecutors" and "15 and 20 years" in content(q), q.to_dict()
