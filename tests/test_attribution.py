@@ -343,3 +343,14 @@ def test_an_argument_by_a_named_side_is_its_attribution():
             "between 15 and 20 years.")
     q = [q for q in quotes(text) if q.cue.text == "argument"][0]
     assert q.speaker.name == "prosecutors" and "15 and 20 years" in content(q), q.to_dict()
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("The singer, who previously claimed to have met the athlete in May, said nothing more.",
+     "to have met the athlete in May"),
+    ("In February, the reality star admitted to having called the athlete twice.",
+     "to having called the athlete twice"),
+])
+def test_a_claim_or_admission_with_a_to_complement_has_it_as_content(sentence, words):
+    q = [q for q in quotes(sentence) if q.cue.text.endswith(("claimed", "admitted"))]
+    assert q and content(q[0]) == words, [x.to_dict() for x in quotes(sentence)]

@@ -326,6 +326,8 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
         record.content = [final]
     elif clause is not None:
         record.content = [_trimmed_range(text, clause)]
+    elif lemma in TO_CONTENT and (complement := _to_complement(verb)):
+        record.content = [_trimmed_range(text, complement)]
     elif (lemma in OBJECT_CONTENT or lemma not in hand_cues()) and (obj := _object_content(verb, lemma)):
         record.content = [_trimmed_range(text, obj)]
         record.confidence -= 0.1
@@ -427,6 +429,23 @@ def _known_cue(doc, text: str, verb) -> _Record | None:
     record.source_tokens = _subject_of(verb)
     record.via_tokens = _via(verb)
     return record
+
+
+# Verbs whose "to" complement is what was said: "claimed to have met him", "admitted to
+# having called", "denied ever having been there" is an object (OBJECT_CONTENT).
+TO_CONTENT = frozenset("claim admit confess deny boast profess".split())
+
+
+def _to_complement(verb) -> list | None:
+    """"claimed to have met the athlete" → "to have met the athlete"; "admitted to having
+    called" → "to having called"."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in child.children):
+            return sorted(child.subtree, key=lambda t: t.i)
+        if child.dep_ == "prep" and child.lower_ == "to" and any(
+                c.dep_ in ("pcomp", "pobj") and c.pos_ in ("VERB", "AUX") for c in child.children):
+            return sorted(child.subtree, key=lambda t: t.i)
+    return None
 
 
 def _object_content(verb, lemma: str) -> list | None:
