@@ -354,3 +354,14 @@ def test_an_argument_by_a_named_side_is_its_attribution():
 def test_a_claim_or_admission_with_a_to_complement_has_it_as_content(sentence, words):
     q = [q for q in quotes(sentence) if q.cue.text.endswith(("claimed", "admitted"))]
     assert q and content(q[0]) == words, [x.to_dict() for x in quotes(sentence)]
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("Karsovia on Tuesday urged the United States to stop the accusations.",
+     "the United States to stop the accusations"),
+    ("The ministry spokesman called on harbour officials to stop spreading rumours.",
+     "harbour officials to stop spreading rumours"),
+])
+def test_an_appeal_has_its_addressee_and_request_as_content(sentence, words):
+    q = [q for q in quotes(sentence) if q.cue.text in ("urged", "called", "called on")]
+    assert q and content(q[0]) == words, [x.to_dict() for x in quotes(sentence)]

@@ -326,6 +326,8 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
         record.content = [final]
     elif clause is not None:
         record.content = [_trimmed_range(text, clause)]
+    elif (appeal := _appeal_content(verb, lemma)) is not None:
+        record.content = [_trimmed_range(text, appeal)]
     elif lemma in TO_CONTENT and (complement := _to_complement(verb)):
         record.content = [_trimmed_range(text, complement)]
     elif (lemma in OBJECT_CONTENT or lemma not in hand_cues()) and (obj := _object_content(verb, lemma)):
@@ -434,6 +436,26 @@ def _known_cue(doc, text: str, verb) -> _Record | None:
 # Verbs whose "to" complement is what was said: "claimed to have met him", "admitted to
 # having called", "denied ever having been there" is an object (OBJECT_CONTENT).
 TO_CONTENT = frozenset("claim admit confess deny boast profess".split())
+
+
+# Verbs of appeal: "urged the United States to stop ...", "called on officials to stop
+# ...": whom they addressed and what they asked for is the content.
+APPEAL_VERBS = frozenset("urge implore exhort press".split())
+
+
+def _appeal_content(verb, lemma: str) -> list | None:
+    addressee = None
+    called_on = lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
+    for child in verb.children:
+        if (lemma in APPEAL_VERBS or called_on) and child.dep_ == "dobj":
+            addressee = child
+        elif lemma == "call" and child.dep_ == "prep" and child.lower_ == "on":
+            addressee = next((o for o in child.children if o.dep_ == "pobj"), None)
+    request = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+                    and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)), None)
+    if addressee is None or request is None:
+        return None
+    return sorted([*addressee.subtree, *request.subtree], key=lambda t: t.i)
 
 
 def _to_complement(verb) -> list | None:
