@@ -365,3 +365,10 @@ def test_a_claim_or_admission_with_a_to_complement_has_it_as_content(sentence, w
 def test_an_appeal_has_its_addressee_and_request_as_content(sentence, words):
     q = [q for q in quotes(sentence) if q.cue.text in ("urged", "called", "called on")]
     assert q and content(q[0]) == words, [x.to_dict() for x in quotes(sentence)]
+
+
+def test_a_cue_with_a_colon_opens_the_quotation_after_it():
+    text = ("When asked whether the envoy came to Lisbon in May, Petrov stressed: "
+            "\"In May? All this news is a canard.\"")
+    q = [q for q in quotes(text) if q.cue.text.startswith("stressed")][0]
+    assert content(q) == "\"In May? All this news is a canard.\"", q.to_dict()

@@ -397,6 +397,8 @@ def _sentence_before_final_cue(doc, text: str, verb, source_tokens) -> tuple[int
     clause = [verb, *source_tokens]
     first = min(t.i for t in clause)
     last = max(t.i for t in clause)
+    if last + 1 < len(doc) and doc[last + 1].text == ":":
+        return None  # "Peskov stressed: “In January? ...”": the cue opens what follows
     tail = [t for t in doc[last + 1: sent.end] if not (t.is_punct or t.is_space)]
     if tail and not all(t.dep_ in ("npadvmod", "prep", "pobj", "det", "compound", "amod", "nummod", "advmod")
                         and t.head.i in range(first, sent.end) for t in tail):
