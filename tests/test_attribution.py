@@ -372,3 +372,9 @@ def test_a_cue_with_a_colon_opens_the_quotation_after_it():
             "\"In May? All this news is a canard.\"")
     q = [q for q in quotes(text) if q.cue.text.startswith("stressed")][0]
     assert content(q) == "\"In May? All this news is a canard.\"", q.to_dict()
+
+
+def test_unsourced_reports_are_named_as_written():
+    text = "After unconfirmed reports that shots had been fired, the school was locked down."
+    q = [q for q in quotes(text) if "shots had been fired" in content(q)][0]
+    assert q.speaker.kind == "rumor" and q.speaker.name == "unconfirmed reports", q.to_dict()

@@ -843,7 +843,7 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
             elif not record.source_tokens and record.cue and _agentless_hearsay(doc, record.cue):
                 # "it is claimed that ...", "are reported to ...", "reports say": hearsay
                 # that nobody in the text owns
-                record.speaker = Speaker("unattributed reports", "rumor")
+                record.speaker = Speaker(_hearsay_name(doc, record.cue), "rumor")
         if not record.source_tokens:
             record.confidence -= 0.15
         for via in record.via_tokens:
@@ -881,6 +881,17 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
 # accused", or a bare reporting noun ("reports").
 HEARSAY_LEMMAS = frozenset("say claim report allege rumour rumor accuse suggest believe "
                            "understand".split())
+
+
+def _hearsay_name(doc, cue: tuple[int, int]) -> str:
+    """"unconfirmed reports that ..." is named as written; a passive ("it is claimed")
+    names nobody: "unattributed reports"."""
+    span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    noun = next((t for t in span or () if t.pos_ == "NOUN"), None)
+    if noun is None:
+        return "unattributed reports"
+    words = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i] + [noun]
+    return " ".join(t.lower_ for t in sorted(words, key=lambda t: t.i))
 
 
 def _agentless_hearsay(doc, cue: tuple[int, int]) -> bool:
