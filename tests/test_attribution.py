@@ -378,3 +378,10 @@ def test_unsourced_reports_are_named_as_written():
     text = "After unconfirmed reports that shots had been fired, the school was locked down."
     q = [q for q in quotes(text) if "shots had been fired" in content(q)][0]
     assert q.speaker.kind == "rumor" and q.speaker.name == "unconfirmed reports", q.to_dict()
+
+
+def test_a_closing_mark_parsed_into_the_source_does_not_stop_the_pairing():
+    text = ("“Our office is above such amateur acts,” the vice president’s spokesman, Ned Rowan, "
+            "said in a morning post.")
+    q = only(text)
+    assert q.type == "direct" and q.speaker.name == "Ned Rowan", q.to_dict()

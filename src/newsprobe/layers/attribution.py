@@ -736,7 +736,8 @@ def _cue_after(text: str, q: Quotation, records: list[_Record]) -> _Record | Non
         if record.clause_only or record.type == "mixed":
             continue
         between_start = q.end
-        between_end = min([anchor] + [t.idx for t in record.source_tokens])
+        # The parse may hang the closing mark on the source: it is not part of the gap.
+        between_end = min([anchor] + [t.idx for t in record.source_tokens if t.idx >= q.end])
         if _paragraph_break(text, between_start, record.cue[0]):
             break
         gap = text[between_start:between_end]
