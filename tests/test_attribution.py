@@ -385,3 +385,10 @@ def test_a_closing_mark_parsed_into_the_source_does_not_stop_the_pairing():
             "said in a morning post.")
     q = only(text)
     assert q.type == "direct" and q.speaker.name == "Ned Rowan", q.to_dict()
+
+
+def test_a_quotation_after_the_cue_sentence_has_ended_is_not_that_cues():
+    text = ("“Patently false,” said Dan Rook, the intelligence director, responding to rumours "
+            "that his deputy wrote the piece. “We did not.”")
+    assert not [q for q in quotes(text) if q.cue and q.cue.text == "wrote"
+                and "We did not" in content(q)], [q.to_dict() for q in quotes(text)]

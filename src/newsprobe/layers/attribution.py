@@ -770,6 +770,8 @@ def _cue_before(text: str, q: Quotation, records: list[_Record]) -> _Record | No
         if record.clause_only or record.type == "mixed":
             continue
         before = text[record.cue[1]:q.start].rstrip()
+        if before.endswith((".", "!", "?")):
+            continue  # "... wrote the piece. “We did not.”": the cue's sentence has ended
         if before.endswith((":", ",")) or not before or _content_is_quote_or_none(record, q):
             if record.content and not _overlaps_quote(record, q):
                 continue
