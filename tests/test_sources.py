@@ -2,6 +2,8 @@
 
 Sentences are our own; each test is one rule of layers/sources.py."""
 
+import pytest
+
 from newsprobe import analyze
 
 
@@ -85,3 +87,13 @@ def test_it_continues_a_named_body_the_tagger_did_not_know():
             "He had a shaved head and carried a red bag, it added.")
     q = said(text, "shaved head")
     assert q.speaker.name == "Harbour Watch" and q.speaker.kind != "unknown", q.to_dict()
+
+
+@pytest.mark.parametrize("body", ["Tidewater Action", "Coastwatch"])
+def test_the_group_continues_the_body_that_was_the_subject_before(body):
+    # Named most: the Daily Courier. The subject of the sentence before: the group.
+    text = ("The Daily Courier wrote about the campaign, and the Daily Courier said more. "
+            f"{body} has spent half a million dollars on ads, according to the Daily Courier. "
+            "In one ad, the group claims the port will close.")
+    q = said(text, "port will close")
+    assert q.speaker.name == body, q.to_dict()

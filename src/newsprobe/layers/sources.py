@@ -319,6 +319,24 @@ def _unnamed_person_before(doc, index: "EntityIndex", offset: int, since: int, g
     return None
 
 
+def _named_body_subject(sent, index: "EntityIndex") -> Speaker | None:
+    """The subject of `sent` when it is a named body (an entity that is no person, or a
+    proper name the tagger missed), outside quotations."""
+    if index.quoted(sent.root.idx):
+        return None
+    for subject in _topic_subjects(sent.root):
+        if subject.pos_ != "PROPN" or index.quoted(subject.idx):
+            return None
+        entity = index.entity_at(subject)
+        if entity is not None:
+            return None if entity.label == "PERSON" else Speaker(entity.name, kind_of_entity(entity, index), entity.id)
+        names = [t for t in subject.subtree if t.i <= subject.i and t.pos_ in ("PROPN", "NUM", "ADP")]
+        if names and any(index.entity_at(t) is not None and index.entity_at(t).label == "PERSON" for t in names):
+            return None
+        return Speaker(index.text[min(t.idx for t in names): subject.idx + len(subject.text)], "institution")
+    return None
+
+
 def _body_topic(pronoun, cue_offset: int, doc, index: "EntityIndex", settings) -> Speaker | None:
     """"it" or "they" as the body the text is about: the subject of the sentence's main
     clause when the pronoun sits in a clause under it, else the subject of the sentence
@@ -530,6 +548,12 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         if described is not None:
             return _with_state(Speaker(described.name, kind_of_entity(described, index, words), described.id),
                                described, words, index)
+        if head_word in kinds["organization"] and head.sent.start > 0:
+            # "Vote No has spent ... . In one ad, the group claims ...": a body named as the
+            # subject of the sentence before is the one the description continues.
+            topic = _named_body_subject(doc[head.sent.start - 1].sent, index)
+            if topic is not None:
+                return topic
         if head_word in kinds["organization"] | kinds["media"] | {"agency"}:
             # "the company", "the agency": the organisation named most recently.
             nearest = index.most_salient_before(cue_offset, head_word, window * 3)
