@@ -97,3 +97,10 @@ def test_the_group_continues_the_body_that_was_the_subject_before(body):
             "In one ad, the group claims the port will close.")
     q = said(text, "port will close")
     assert q.speaker.name == body, q.to_dict()
+
+
+def test_she_after_a_described_star_as_subject_is_that_star():
+    text = ("Rumours followed the split of Jenna Morel and Alex Dorn. In February, the reality "
+            "star admitted to having called the athlete. \"We never met,\" she told the Courier.")
+    q = said(text, "We never met")
+    assert q.speaker.name == "reality star", q.to_dict()

@@ -221,13 +221,15 @@ GENDER_NOUNS = {**{w: "m" for w in "spokesman chairman businessman congressman c
                 **{w: "f" for w in "spokeswoman chairwoman businesswoman congresswoman councilwoman "
                                      "actress mother wife daughter sister girlfriend grandmother aunt "
                                      "niece widow sportswoman policewoman".split()}}
-# People a report describes without naming them ("a male approached", "the suspect said"):
-# a later "he" or "she" may be them, never the last name in the text.
+# People a report describes without naming them ("a male approached", "the suspect said",
+# "the reality star admitted"): a later "he" or "she" may be them, never the last name in
+# the text.
 PERSON_NOUNS = {**{w: None for w in "suspect culprit victim teenager teen driver passenger witness "
                                      "resident neighbour neighbor gunman attacker assailant shooter "
                                      "offender defendant inmate prisoner patient survivor pedestrian "
                                      "motorist cyclist customer employee worker student child "
-                                     "person".split()},
+                                     "person star singer rapper athlete player footballer "
+                                     "model celebrity".split()},
                 "man": "m", "male": "m", "boy": "m", "woman": "f", "female": "f", "girl": "f"}
 # Kinds a body has: what "it" or "they" can continue.
 BODY_KINDS = frozenset("institution media document government organization unnamed_official".split())
