@@ -57,14 +57,20 @@ def cue_verbs(scope: str = "speech") -> frozenset[str]:
     if scope not in SCOPES:
         raise ValueError(f"attribution scope must be one of {SCOPES}, not {scope!r}")
     floor = LEARNED_MIN_RATE if scope == "broad" else SPEECH_MIN_RATE
-    learned = frozenset(lemma for lemma, rate in learned_cue_rates().items() if rate >= floor)
-    return hand_cues() | (learned if scope == "broad" else learned - HEDGE_VERBS)
+    return hand_cues() | frozenset(lemma for lemma, rate in learned_cue_rates().items() if rate >= floor)
 
 
-# "It seems the club have cash to burn": the writer's hedge, nobody's speech. PolNeAR's
-# annotators took "seem" as a cue half the time (0.50), so it passes SPEECH_MIN_RATE;
-# the speech scope leaves it to the broad one.
+# "It seems the club have cash to burn", "this doesn't seem to be the case": the writer's
+# hedge, nobody's speech. PolNeAR's annotators took "seem" as a cue half the time (0.50)
+# when somebody seems ("the senator seemed to suggest"), so only a "seem" with no subject
+# but "it", "this" or "that" is dropped.
 HEDGE_VERBS = frozenset({"seem"})
+_HEDGE_SUBJECTS = frozenset({"it", "this", "that"})
+
+
+def _writers_hedge(verb, lemma: str) -> bool:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl")]
+    return lemma in HEDGE_VERBS and all(s.lower_ in _HEDGE_SUBJECTS for s in subjects)
 
 
 # In the speech scope a learned verb joins only when annotators took it as a cue in at
@@ -293,7 +299,7 @@ def _colon_cues(doc, text: str) -> list[_Record]:
 def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
         return None
-    if not_spoken(verb, lemma) or _names_a_thing(verb, lemma):
+    if not_spoken(verb, lemma) or _names_a_thing(verb, lemma) or _writers_hedge(verb, lemma):
         return None
     cue_end_token = verb
     for child in verb.children:
