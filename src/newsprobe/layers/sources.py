@@ -10,6 +10,7 @@ capital" → rumor. The word lists live in
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -92,7 +93,9 @@ class EntityIndex:
                    asides=[m.span() for m in _ASIDE.finditer(analysis.text)])
 
     def in_aside(self, offset: int) -> bool:
-        return any(s < offset < e for s, e in self.asides or ())
+        # asides are sorted and never overlap (no brackets inside): a binary search
+        i = bisect.bisect_right(self.asides or [], (offset, -1)) - 1
+        return i >= 0 and self.asides[i][0] < offset < self.asides[i][1]
 
     def agrees(self, entity: Entity, gender: str | None) -> bool:
         """Can a pronoun of this gender ("m", "f", None for any) be this entity?"""
