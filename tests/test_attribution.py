@@ -299,3 +299,96 @@ def test_agentless_hearsay_is_a_rumour_not_an_unknown_source():
 def test_a_study_whose_authors_are_not_named_is_a_document():
     a = analyze("The pair's study, published on Monday, reports that 40 lakes in Belvik have dried up since 2010.")
     assert a.quotes and a.quotes[0].speaker.kind == "document", [q.to_dict() for q in a.quotes]
+
+
+def test_a_cue_after_a_line_wrap_pairs_with_the_quotation():
+    text = ("“The claims were based on rumours,” a\nspokesman for the port told the agency "
+            "on Saturday.")
+    q = only(text)
+    assert q.type == "direct" and q.cue.text == "told", q.to_dict()
+
+
+def test_a_participle_on_the_reported_clause_is_the_reporters():
+    text = ("Harbour officials claimed that “the ferry crossed the line twice,” calling it "
+            "“a deliberate provocation.”")
+    q = [q for q in quotes(text) if q.cue and q.cue.text == "calling"][0]
+    assert q.speaker.name != "ferry" and "officials" in q.speaker.name, q.to_dict()
+
+
+def test_seems_is_a_hedge_not_a_speaker():
+    assert quotes("It seems the club have a lot of cash to burn this summer.") == []
+
+
+def test_a_thing_called_by_a_name_is_no_attribution():
+    text = "The team will use a large optical telescope called the Harwick Finder."
+    assert [q for q in quotes(text) if q.cue and q.cue.text == "called"] == []
+
+
+def test_a_quotation_right_after_a_reported_clause_joins_it():
+    text = ("This time it's Kalder's Tomas Brenner, as the Courier say that Rovers are 'best "
+            "positioned' to sign him, after he admitted he has 'dreams to realise', alluding to a move.")
+    q = [q for q in quotes(text) if q.cue.text == "admitted"][0]
+    assert "dreams to realise" in content(q) and q.type == "mixed", q.to_dict()
+
+
+def test_a_quotation_before_quoted_as_saying_is_the_quoted_persons():
+    text = ("“The summit aims to look united, but there are worries,” the Daily Courier quoted "
+            "Alma Kerrigan, a professor at the Institute of Regional Studies, as saying on Tuesday.")
+    q = [q for q in quotes(text) if "summit aims" in content(q)][0]
+    assert q.speaker.name == "Alma Kerrigan" and q.type == "direct", q.to_dict()
+
+
+def test_an_argument_by_a_named_side_is_its_attribution():
+    text = ("Judge Helen Sorley rejected an argument by prosecutors that the range should be "
+            "between 15 and 20 years.")
+    q = [q for q in quotes(text) if q.cue.text == "argument"][0]
+    assert q.speaker.name == "prosecutors" and "15 and 20 years" in content(q), q.to_dict()
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("The singer, who previously claimed to have met the athlete in May, said nothing more.",
+     "to have met the athlete in May"),
+    ("In February, the reality star admitted to having called the athlete twice.",
+     "to having called the athlete twice"),
+])
+def test_a_claim_or_admission_with_a_to_complement_has_it_as_content(sentence, words):
+    q = [q for q in quotes(sentence) if q.cue.text.endswith(("claimed", "admitted"))]
+    assert q and content(q[0]) == words, [x.to_dict() for x in quotes(sentence)]
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("Karsovia on Tuesday urged the United States to stop the accusations.",
+     "the United States to stop the accusations"),
+    ("The ministry spokesman called on harbour officials to stop spreading rumours.",
+     "harbour officials to stop spreading rumours"),
+])
+def test_an_appeal_has_its_addressee_and_request_as_content(sentence, words):
+    q = [q for q in quotes(sentence) if q.cue.text in ("urged", "called", "called on")]
+    assert q and content(q[0]) == words, [x.to_dict() for x in quotes(sentence)]
+
+
+def test_a_cue_with_a_colon_opens_the_quotation_after_it():
+    text = ("When asked whether the envoy came to Lisbon in May, Petrov stressed: "
+            "\"In May? All this news is a canard.\"")
+    q = [q for q in quotes(text) if q.cue.text.startswith("stressed")][0]
+    assert content(q) == "\"In May? All this news is a canard.\"", q.to_dict()
+
+
+def test_unsourced_reports_are_named_as_written():
+    text = "After unconfirmed reports that shots had been fired, the school was locked down."
+    q = [q for q in quotes(text) if "shots had been fired" in content(q)][0]
+    assert q.speaker.kind == "rumor" and q.speaker.name == "unconfirmed reports", q.to_dict()
+
+
+def test_a_closing_mark_parsed_into_the_source_does_not_stop_the_pairing():
+    text = ("“Our office is above such amateur acts,” the vice president’s spokesman, Ned Rowan, "
+            "said in a morning post.")
+    q = only(text)
+    assert q.type == "direct" and q.speaker.name == "Ned Rowan", q.to_dict()
+
+
+def test_a_quotation_after_the_cue_sentence_has_ended_is_not_that_cues():
+    text = ("“Patently false,” said Dan Rook, the intelligence director, responding to rumours "
+            "that his deputy wrote the piece. “We did not.”")
+    assert not [q for q in quotes(text) if q.cue and q.cue.text == "wrote"
+                and "We did not" in content(q)], [q.to_dict() for q in quotes(text)]

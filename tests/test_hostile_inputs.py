@@ -416,6 +416,8 @@ def _regex_audit():
         "attribution._COLON_SPEAKER": (attribution._COLON_SPEAKER.finditer, ["A " * n, "Ab Cd:" * n]),
         "attribution._DATELINE (match)": (attribution._DATELINE.match, ["A" + " " * n + "x", "A" * n]),
         "sources._APPOSITION_AFTER": (sources._APPOSITION_AFTER.finditer, [", the " * n]),
+        "sources._ASIDE": (sources._ASIDE.finditer, ["(" * n, "(" + "a" * n, "(a" * n]),
+        "sources._TITLE_BEFORE": (sources._TITLE_BEFORE.search, ["a " * n, "a" + " " * n + "b"]),
         "entities._LEADING": (entities._LEADING.match, ["the " * n]),
         "entities._POSSESSIVE": (entities._POSSESSIVE.search, ["'" * n + "x"]),
         "entities._DESCRIBED_BY": (entities._DESCRIBED_BY.match, [", " + "a " * n, ", " + "a" * n]),

@@ -33,6 +33,14 @@ def test_pipeline_is_loaded_once_and_blank_lines_end_sentences():
     assert doc.text.index("The minister") in starts
 
 
+def test_a_wrapped_line_goes_on_but_a_headline_line_ends():
+    nlp = load_pipeline(None)
+    doc = nlp("Port closed - ministry\nThe port was closed on Friday, a\nspokesman for the\nministry said.")
+    starts = [s.start_char for s in doc.sents]
+    assert doc.text.index("The port") in starts
+    assert doc.text.index("spokesman") not in starts and doc.text.index("ministry said") not in starts
+
+
 def test_analysis_can_run_a_subset_of_layers_with_what_they_require():
     from newsprobe import analyze
     from newsprobe.analyze import select_layers

@@ -42,3 +42,22 @@ def test_unclosed_quote_ends_at_paragraph_and_is_marked_unclosed():
 def test_thousands_of_unbalanced_marks_finish_quickly():
     text = '"' * 5000 + " word " + "“" * 5000
     find_quotations(text)  # linear scan: must simply return
+
+
+def test_a_quotation_hard_wrapped_mid_sentence_is_one_fragment():
+    # Copy wrapped at a fixed width: the line ends mid-sentence inside the quotation and
+    # the next line carries on without a new opening mark.
+    text = "Officials claimed that\n“the ferry left the harbour twice\nbefore dawn,” calling it a risk."
+    assert texts(text) == [["“the ferry left the harbour twice\nbefore dawn,”"]]
+
+
+def test_a_quotation_hard_wrapped_over_several_lines_is_one_fragment():
+    text = "“The claims contain\nno time, no place and\nno other data,” he said."
+    assert texts(text) == [["“The claims contain\nno time, no place and\nno other data,”"]]
+
+
+def test_a_quotation_left_open_at_a_sentence_end_is_not_wrapped_on():
+    text = "“We came to win.\nThe coach said nothing more."
+    found = find_quotations(text)
+    assert [[text[s:e] for s, e in q.fragments] for q in found] == [["“We came to win."]]
+    assert not found[0].closed

@@ -28,11 +28,28 @@ INSTALL_HINT = (
 def paragraph_breaks(doc):
     """A blank line ends a sentence. The small parser otherwise joins a closing quotation
     to the next paragraph's first sentence, and attribution then pairs the wrong clauses.
-    Runs before the parser, which keeps boundaries that are already set."""
+    Runs before the parser, which keeps boundaries that are already set. A single newline
+    that only wraps a line of hard-wrapped copy ("... told them that a\nRussian defence
+    spokesman said") sets no boundary: the line goes on in lower case, or the line before
+    ends with a comma or a word that cannot end a sentence."""
     for token in doc[1:]:
-        if token.i > 0 and "\n" in doc[token.i - 1].text and not token.is_space:
+        if token.i > 0 and "\n" in doc[token.i - 1].text and not token.is_space \
+                and not _wrapped_line(doc, token):
             token.is_sent_start = True
     return doc
+
+
+# Words after which no sentence, headline or paragraph ends.
+_LINE_GOES_ON = frozenset("a an the of to in on at by for from with and or but as that than "
+                          "this these their its his her our".split())
+
+
+def _wrapped_line(doc, token) -> bool:
+    newline = doc[token.i - 1]
+    if newline.text != "\n" or token.i < 2:
+        return False
+    before = doc[token.i - 2]
+    return token.text[:1].islower() or before.text == "," or before.lower_ in _LINE_GOES_ON
 
 
 # A sentence of more tokens than this is cut, before the parser, into pieces of this

@@ -60,6 +60,19 @@ def cue_verbs(scope: str = "speech") -> frozenset[str]:
     return hand_cues() | frozenset(lemma for lemma, rate in learned_cue_rates().items() if rate >= floor)
 
 
+# "It seems the club have cash to burn", "this doesn't seem to be the case": the writer's
+# hedge, nobody's speech. PolNeAR's annotators took "seem" as a cue half the time (0.50)
+# when somebody seems ("the senator seemed to suggest"), so only a "seem" with no subject
+# but "it", "this" or "that" is dropped.
+HEDGE_VERBS = frozenset({"seem"})
+_HEDGE_SUBJECTS = frozenset({"it", "this", "that"})
+
+
+def _writers_hedge(verb, lemma: str) -> bool:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl")]
+    return lemma in HEDGE_VERBS and all(s.lower_ in _HEDGE_SUBJECTS for s in subjects)
+
+
 # In the speech scope a learned verb joins only when annotators took it as a cue in at
 # least half of its uses: then it mostly reports speech ("cited", "reiterated",
 # "denounced", "mentioned", "voiced"), while acts such as "approved" (0.32) stay facts.
@@ -170,6 +183,9 @@ class _Record:
     follows: "_Record | None" = None  # for `continues`: the attribution it continues
     fixed: bool = False  # content set by its own rule (a transcript line), not to be re-paired
     speech: bool = True  # False for cue verbs learned from data that report acts or stances
+    # Where the cue's clause starts when its verb comes late: "“…,” the Times quoted X as
+    # saying" pairs the quotation with "saying" from "the Times quoted" on.
+    clause_start: int | None = None
     id: str = ""
 
     @property
@@ -283,7 +299,7 @@ def _colon_cues(doc, text: str) -> list[_Record]:
 def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
         return None
-    if not_spoken(verb, lemma):
+    if not_spoken(verb, lemma) or _names_a_thing(verb, lemma) or _writers_hedge(verb, lemma):
         return None
     cue_end_token = verb
     for child in verb.children:
@@ -304,6 +320,10 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     record = _Record(cue=(cue_start_token.idx, cue_end_token.idx + len(cue_end_token.text)), content=[],
                      confidence=learned_cue_rates().get(lemma, 0.55) * 0.8 + 0.1)
     record.source_tokens = _outside_dateline(text, verb, _subject_of(verb))
+    if _quoted_as_saying(verb):
+        quoting = verb.head.head
+        record.clause_start = min([quoting.idx] + [t.idx for c in quoting.children if c.dep_ in ("nsubj", "nsubjpass")
+                                                   for t in c.subtree])
     clause = _content_clause(verb)
     final = _sentence_before_final_cue(doc, text, verb, record.source_tokens)
     if final is not None:
@@ -312,6 +332,10 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
         record.content = [final]
     elif clause is not None:
         record.content = [_trimmed_range(text, clause)]
+    elif (appeal := _appeal_content(verb, lemma)) is not None:
+        record.content = [_trimmed_range(text, appeal)]
+    elif lemma in TO_CONTENT and (complement := _to_complement(verb)):
+        record.content = [_trimmed_range(text, complement)]
     elif (lemma in OBJECT_CONTENT or lemma not in hand_cues()) and (obj := _object_content(verb, lemma)):
         record.content = [_trimmed_range(text, obj)]
         record.confidence -= 0.1
@@ -338,6 +362,13 @@ SPOKEN_INFINITIVE_HEADS = frozenset("go continue proceed have begin start force 
                                     "hasten rush seem appear happen use".split())
 # "prevented from announcing", "without saying": a gerund cue under these never happened.
 PREVENTED = frozenset("prevent stop bar ban refrain block keep prohibit forbid deter discourage".split())
+
+
+def _names_a_thing(verb, lemma: str) -> bool:
+    """"a telescope called the Automated Planet Finder", "a school known as ...": a
+    participle that gives something's name reports nobody's words."""
+    return lemma in ("call", "name", "dub") and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") \
+        and not any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def not_spoken(verb, lemma: str) -> bool:
@@ -372,6 +403,8 @@ def _sentence_before_final_cue(doc, text: str, verb, source_tokens) -> tuple[int
     clause = [verb, *source_tokens]
     first = min(t.i for t in clause)
     last = max(t.i for t in clause)
+    if last + 1 < len(doc) and doc[last + 1].text == ":":
+        return None  # "Peskov stressed: “In January? ...”": the cue opens what follows
     tail = [t for t in doc[last + 1: sent.end] if not (t.is_punct or t.is_space)]
     if tail and not all(t.dep_ in ("npadvmod", "prep", "pobj", "det", "compound", "amod", "nummod", "advmod")
                         and t.head.i in range(first, sent.end) for t in tail):
@@ -406,6 +439,43 @@ def _known_cue(doc, text: str, verb) -> _Record | None:
     record.source_tokens = _subject_of(verb)
     record.via_tokens = _via(verb)
     return record
+
+
+# Verbs whose "to" complement is what was said: "claimed to have met him", "admitted to
+# having called", "denied ever having been there" is an object (OBJECT_CONTENT).
+TO_CONTENT = frozenset("claim admit confess deny boast profess".split())
+
+
+# Verbs of appeal: "urged the United States to stop ...", "called on officials to stop
+# ...": whom they addressed and what they asked for is the content.
+APPEAL_VERBS = frozenset("urge implore exhort press".split())
+
+
+def _appeal_content(verb, lemma: str) -> list | None:
+    addressee = None
+    called_on = lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
+    for child in verb.children:
+        if (lemma in APPEAL_VERBS or called_on) and child.dep_ == "dobj":
+            addressee = child
+        elif lemma == "call" and child.dep_ == "prep" and child.lower_ == "on":
+            addressee = next((o for o in child.children if o.dep_ == "pobj"), None)
+    request = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+                    and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)), None)
+    if addressee is None or request is None:
+        return None
+    return sorted([*addressee.subtree, *request.subtree], key=lambda t: t.i)
+
+
+def _to_complement(verb) -> list | None:
+    """"claimed to have met the athlete" → "to have met the athlete"; "admitted to having
+    called" → "to having called"."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in child.children):
+            return sorted(child.subtree, key=lambda t: t.i)
+        if child.dep_ == "prep" and child.lower_ == "to" and any(
+                c.dep_ in ("pcomp", "pobj") and c.pos_ in ("VERB", "AUX") for c in child.children):
+            return sorted(child.subtree, key=lambda t: t.i)
+    return None
 
 
 def _object_content(verb, lemma: str) -> list | None:
@@ -446,7 +516,17 @@ def _is_clause(token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
 
 
+def _quoted_as_saying(verb) -> bool:
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote"
+
+
 def _subject_of(verb) -> list:
+    # "The paper quoted X as saying ...", "X was quoted as saying ...": the one quoted is
+    # who said it (the paper that quoted is a cue of its own).
+    if _quoted_as_saying(verb):
+        quoted = next((c for c in verb.head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if quoted is not None:
+            return list(quoted.subtree)
     for child in verb.children:
         if child.dep_ in ("nsubj",):
             return [t for t in child.subtree]
@@ -464,7 +544,9 @@ def _subject_of(verb) -> list:
             # "The union said the closure was unfair and promised to fight it": the parser
             # joins the second report to the reported clause; it is the speaker's.
             head = verb.head
-            if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in hand_cues():
+            # So does "X claimed that “...,” calling it a provocation": the participle hangs
+            # on the reported clause but is X's.
+            if verb.dep_ in ("conj", "advcl") and head.dep_ == "ccomp" and head.head.lemma_.lower() in hand_cues():
                 return _subject_of(head.head)
             return _subject_of(head)
     # "Premiums stayed high for ships entering the port, a spokesman for the operator
@@ -604,6 +686,25 @@ def _pair_quotations(doc, text: str, quotations: list[Quotation], records: list[
                 if q.end <= e:
                     record.type = "mixed"
                     q.used = True
+    # "he admitted he has 'dreams to realise'": the parse may end the clause right before a
+    # quotation that is its object; the quotation belongs to it (a mixed quote).
+    starts = {q.start: q for q in quotations if not q.used}
+    joined = set()
+    for record in records:
+        if record.fixed or not record.content:
+            continue
+        s, e = record.content[-1]
+        gap_end = e
+        while gap_end < len(text) and text[gap_end] in " \t":
+            gap_end += 1
+        q = starts.get(gap_end)
+        if q is not None and gap_end > e and len(q.fragments) == 1:
+            record.content[-1] = (s, q.end)
+            record.type = "mixed"
+            joined.add(id(q))
+    for q in quotations:
+        if id(q) in joined:
+            q.used = True
     by_cue_pos = sorted(records, key=lambda r: r.cue[0])
     previous: _Record | None = None
     for q in quotations:
@@ -635,18 +736,32 @@ def _cue_after(text: str, q: Quotation, records: list[_Record]) -> _Record | Non
     """`“…,” she said` / `“…,” said the minister`: the cue follows within the sentence."""
     i = bisect.bisect_left([r.cue[0] for r in records], q.end)
     for record in records[i:i + 3]:
-        if record.cue[0] - q.end > PAIR_DISTANCE:
+        anchor = record.cue[0] if record.clause_start is None else record.clause_start
+        if anchor - q.end > PAIR_DISTANCE:
             break
         if record.clause_only or record.type == "mixed":
             continue
         between_start = q.end
-        between_end = min([record.cue[0]] + [t.idx for t in record.source_tokens])
-        if "\n" in text[between_start:record.cue[0]]:
+        # The parse may hang the closing mark on the source: it is not part of the gap.
+        between_end = min([anchor] + [t.idx for t in record.source_tokens if t.idx >= q.end])
+        if _paragraph_break(text, between_start, record.cue[0]):
             break
         gap = text[between_start:between_end]
         if between_end >= between_start and _GLUE.match(gap) and _content_is_quote_or_none(record, q):
             return record
     return None
+
+
+def _paragraph_break(text: str, start: int, end: int) -> bool:
+    """Is there a paragraph break in text[start:end]? A newline after a letter or comma
+    only wraps a line of hard-wrapped copy ("..., a\nRussian Defense Ministry spokesman
+    told ...")."""
+    at = text.find("\n", start, end)
+    while at != -1:
+        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == ",") or text[at + 1:at + 2] == "\n":
+            return True
+        at = text.find("\n", at + 1, end)
+    return False
 
 
 def _cue_before(text: str, q: Quotation, records: list[_Record]) -> _Record | None:
@@ -661,6 +776,8 @@ def _cue_before(text: str, q: Quotation, records: list[_Record]) -> _Record | No
         if record.clause_only or record.type == "mixed":
             continue
         before = text[record.cue[1]:q.start].rstrip()
+        if before.endswith((".", "!", "?")):
+            continue  # "... wrote the piece. “We did not.”": the cue's sentence has ended
         if before.endswith((":", ",")) or not before or _content_is_quote_or_none(record, q):
             if record.content and not _overlaps_quote(record, q):
                 continue
@@ -725,7 +842,9 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
             continue
         cue_offset = record.cue[0] if record.cue else record.start
         if record.forced_kind == "rumor" and not record.source_tokens:
-            record.speaker = Speaker("rumour", "rumor")
+            # "There are rumors that ...": the hearsay as the text names it
+            noun = index.text[record.cue[0]:record.cue[1]].lower() if record.cue else ""
+            record.speaker = Speaker(noun if noun.isalpha() else "rumour", "rumor")
         else:
             record.speaker = speaker_for(record.source_tokens, cue_offset, doc, index, settings, last)
             if record.forced_kind == "rumor":
@@ -733,7 +852,7 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
             elif not record.source_tokens and record.cue and _agentless_hearsay(doc, record.cue):
                 # "it is claimed that ...", "are reported to ...", "reports say": hearsay
                 # that nobody in the text owns
-                record.speaker = Speaker("unattributed reports", "rumor")
+                record.speaker = Speaker(_hearsay_name(doc, record.cue), "rumor")
         if not record.source_tokens:
             record.confidence -= 0.15
         for via in record.via_tokens:
@@ -771,6 +890,17 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
 # accused", or a bare reporting noun ("reports").
 HEARSAY_LEMMAS = frozenset("say claim report allege rumour rumor accuse suggest believe "
                            "understand".split())
+
+
+def _hearsay_name(doc, cue: tuple[int, int]) -> str:
+    """"unconfirmed reports that ..." is named as written; a passive ("it is claimed")
+    names nobody: "unattributed reports"."""
+    span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    noun = next((t for t in span or () if t.pos_ == "NOUN"), None)
+    if noun is None:
+        return "unattributed reports"
+    words = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i] + [noun]
+    return " ".join(t.lower_ for t in sorted(words, key=lambda t: t.i))
 
 
 def _agentless_hearsay(doc, cue: tuple[int, int]) -> bool:

@@ -3,7 +3,9 @@
 Handles curly and straight, double and single marks; apostrophes ("don’t", "the
 students' union") are not quotes; a quotation that runs over a paragraph break follows the
 news convention (the paragraph ends without a closing mark, the next one opens again) and
-becomes one quotation with one fragment per paragraph. Single marks inside double ones are
+becomes one quotation with one fragment per paragraph; in copy hard-wrapped at a fixed width,
+a line that breaks mid-sentence inside a quotation closed on the next line is one fragment
+over the line break. Single marks inside double ones are
 nested quotations and stay part of the outer one.
 
 One pass over the characters, no backtracking: safe on text with thousands of unbalanced
@@ -62,6 +64,33 @@ def _is_closing(text: str, i: int, single: bool) -> bool:
     return not (single and after.isalnum())
 
 
+def _hard_wrapped(text: str, fragment: tuple[int, int], line_start: int, kind: str) -> bool:
+    """Did an open quotation run over a line break that is only a wrap? Each line before
+    the closing mark ends mid-sentence (a letter, digit or comma, not a full stop) and is
+    followed by a single newline, and a mark of the same kind closes the quotation within
+    a few lines before any other opens."""
+    end = fragment[1]
+    closers = (CLOSE_DOUBLE + '"') if kind == "double" else (CLOSE_SINGLE + "'")
+    openers = (OPEN_DOUBLE + '"') if kind == "double" else (OPEN_SINGLE + "'")
+    for _ in range(MAX_WRAPPED_LINES):
+        if text[end:line_start] != "\n" or end == 0 or not (text[end - 1].isalnum() or text[end - 1] == ","):
+            return False
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end == -1 else line_end
+        for at in range(line_start, line_end):
+            ch = text[at]
+            if ch in closers and _is_closing(text, at, kind == "single"):
+                return True
+            if ch in openers and _is_opening(text, at):
+                return False
+        end, line_start = line_end, line_end + 1
+    return False
+
+
+# How many wrapped lines a quotation may run over before its closing mark.
+MAX_WRAPPED_LINES = 8
+
+
 def find_quotations(text: str) -> list[Quotation]:
     quotations: list[Quotation] = []
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
@@ -76,6 +105,10 @@ def find_quotations(text: str) -> list[Quotation]:
             if (kind == "double" and (first in OPEN_DOUBLE or first == '"')) or \
                (kind == "single" and (first in OPEN_SINGLE or first == "'")):
                 frag_start = p_start
+            elif _hard_wrapped(text, current.fragments[-1], p_start, kind):
+                # Copy wrapped at a fixed width: the previous line broke mid-sentence and
+                # this one closes the quotation; one fragment runs over the line break.
+                frag_start = current.fragments.pop()[0]
             else:
                 current.closed = False
                 quotations.append(current)

@@ -10,6 +10,7 @@ capital" → rumor. The word lists live in
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -68,6 +69,10 @@ class EntityIndex:
     # ("the ministry said") that have no entity to point at.
     history: list = None
     last_speaker_offset: int = -1  # where the last resolved speaker's cue was
+    # Person entity id -> "m" or "f" where the text shows it (a title, a gendered noun, a
+    # pronoun in a sentence about that person alone); absent when unknown.
+    genders: dict = None
+    asides: list = None  # (start, end) of parenthesised asides: "(via Sport Witness)"
 
     @classmethod
     def build(cls, doc, analysis: Analysis, quoted=None) -> "EntityIndex":
@@ -82,8 +87,23 @@ class EntityIndex:
                     by_offset[offset] = entity
                 words |= _mention_descriptors(doc, analysis.text, mention.start, mention.end)
             descriptors[entity.id] = words
-        return cls(analysis.text, analysis.entities, descriptors, by_offset,
-                   quoted or (lambda offset: False), [])
+        quoted = quoted or (lambda offset: False)
+        return cls(analysis.text, analysis.entities, descriptors, by_offset, quoted, [],
+                   genders=_genders(doc, analysis.text, analysis.entities, descriptors, by_offset, quoted),
+                   asides=[m.span() for m in _ASIDE.finditer(analysis.text)])
+
+    def in_aside(self, offset: int) -> bool:
+        # asides are sorted and never overlap (no brackets inside): a binary search
+        i = bisect.bisect_right(self.asides or [], (offset, -1)) - 1
+        return i >= 0 and self.asides[i][0] < offset < self.asides[i][1]
+
+    def agrees(self, entity: Entity, gender: str | None) -> bool:
+        """Can a pronoun of this gender ("m", "f", None for any) be this entity?"""
+        known = (self.genders or {}).get(entity.id)
+        return gender is None or known is None or known == gender
+
+    def spoke_before(self) -> set[str]:
+        return {sp.entity for sp in self.history or () if sp.entity}
 
     def entity_at(self, token) -> Entity | None:
         return self.by_offset.get(token.idx)
@@ -105,14 +125,26 @@ class EntityIndex:
                 return described_as in words or bool(words & kind_words()["media"]) or is_known_outlet(e.name)
             return described_as in words
 
-        return max(candidates, key=lambda e: (described(e),
+        if described_as in kind_words()["media"]:
+            # "the newspaper" is an outlet the text names as one, never merely the
+            # organisation named most: unresolved is better than a company as the paper.
+            candidates = [e for e in candidates if described(e)]
+            if not candidates:
+                return None
+        spoke = self.spoke_before()
+        # Salience: described so, then already heard as a speaker ("The organization
+        # wrote ... The organization said"), then mentioned most, then latest.
+        return max(candidates, key=lambda e: (described(e), e.id in spoke,
                                               len(e.mentions), max(m.start for m in e.mentions if m.start < offset)))
 
-    def subject_before(self, doc, offset: int, max_distance: int) -> Entity | None:
+    def subject_before(self, doc, offset: int, max_distance: int, gender: str | None = None) -> Entity | str | None:
         """The person the text is about at `offset`: the named person who is the subject of
         the nearest earlier sentence (within max_distance characters) that has a named or
         a different subject; sentences whose subject is a person pronoun continue the
-        topic and are looked through. None when a non-person subject intervenes."""
+        topic and are looked through, and so are sentences about a person of the other
+        gender. An unnamed person as that subject ("The suspect told detectives ...")
+        comes back as its description ("suspect"). None when a non-person subject
+        intervenes."""
         sent = doc[doc.char_span(offset, offset + 1, alignment_mode="expand").start].sent \
             if doc.char_span(offset, offset + 1, alignment_mode="expand") is not None else None
         if sent is None:
@@ -125,13 +157,15 @@ class EntityIndex:
                 return None
             if self.quoted(prev.root.idx):
                 continue
-            subjects = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects = _topic_subjects(prev.root)
             if not subjects:
                 # "Also responding to the claims was Madison.": no parsed subject, but the
                 # person the sentence names is who it is about.
                 named = [e for t in prev if (e := self.entity_at(t)) is not None
-                         and e.label == "PERSON" and not self.quoted(t.idx)]
+                         and e.label == "PERSON" and not self.quoted(t.idx) and not self.in_aside(t.idx)]
                 if named:
+                    if not self.agrees(named[-1], gender):
+                        continue
                     return named[-1]
                 continue
             subject = subjects[0]
@@ -141,8 +175,13 @@ class EntityIndex:
             for t in (subject, *sorted(subject.subtree, key=lambda t: abs(t.i - subject.i))):
                 entity = self.entity_at(t)
                 if entity is not None and entity.label == "PERSON" and not self.quoted(t.idx):
+                    if not self.agrees(entity, gender):
+                        break  # about another person: look further back
                     return entity
-            return None
+            else:
+                if _unnamed_person(subject, self) and not self.quoted(subject.idx):
+                    return _strip_determiner(_phrase_text(self.text, subject))
+                return None
         return None
 
     def nearest_after(self, offset: int, accept, max_distance: int) -> Entity | None:
@@ -156,16 +195,181 @@ class EntityIndex:
                     best, best_start = entity, mention.start
         return best
 
-    def nearest_before(self, offset: int, accept, max_distance: int) -> Entity | None:
+    def nearest_before(self, offset: int, accept, max_distance: int, skip_asides: bool = False) -> Entity | None:
         """The entity with the latest mention before `offset` (within max_distance
-        characters) that `accept(entity)` allows."""
+        characters) that `accept(entity)` allows; with skip_asides, mentions inside a
+        parenthesised aside do not count."""
         best, best_start = None, -1
         for entity in self.entities:
             for mention in entity.mentions:
                 if best_start < mention.start < offset and offset - mention.start <= max_distance \
-                        and accept(entity) and not self.quoted(mention.start):
+                        and accept(entity) and not self.quoted(mention.start) \
+                        and not (skip_asides and self.in_aside(mention.start)):
                     best, best_start = entity, mention.start
         return best
+
+
+# --- who a pronoun can be: gender, asides, unnamed people, bodies as topics ------------
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
+# Titles and nouns that give a person's gender in the text itself ("Mrs Kerrigan", "the
+# party's spokeswoman"): evidence from the article, no list of first names.
+GENDER_TITLES = {"mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "mister": "m",
+                 "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "dame": "f", "lady": "f",
+                 "queen": "f", "princess": "f", "mme": "f"}
+GENDER_NOUNS = {**{w: "m" for w in "spokesman chairman businessman congressman councilman actor father "
+                                     "husband son brother boyfriend grandfather uncle nephew widower "
+                                     "sportsman policeman".split()},
+                **{w: "f" for w in "spokeswoman chairwoman businesswoman congresswoman councilwoman "
+                                     "actress mother wife daughter sister girlfriend grandmother aunt "
+                                     "niece widow sportswoman policewoman".split()}}
+# People a report describes without naming them ("a male approached", "the suspect said",
+# "the reality star admitted"): a later "he" or "she" may be them, never the last name in
+# the text.
+PERSON_NOUNS = {**{w: None for w in "suspect culprit victim teenager teen driver passenger witness "
+                                     "resident neighbour neighbor gunman attacker assailant shooter "
+                                     "offender defendant inmate prisoner patient survivor pedestrian "
+                                     "motorist cyclist customer employee worker student child "
+                                     "person star singer rapper athlete player footballer "
+                                     "model celebrity".split()},
+                "man": "m", "male": "m", "boy": "m", "woman": "f", "female": "f", "girl": "f"}
+# Kinds a body has: what "it" or "they" can continue.
+BODY_KINDS = frozenset("institution media document government organization unnamed_official".split())
+# Verbs of a closing attribution ("The suspect did X, officials said."): the sentence is
+# about the subject of what was said, not about who said it.
+_SAYING = frozenset("say tell add state report note claim write confirm explain".split())
+_ASIDE = re.compile(r"\([^()\n]{1,200}\)")
+_TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
+
+
+def _genders(doc, text: str, entities: list[Entity], descriptors: dict[str, set[str]],
+             by_offset: dict[int, Entity], quoted) -> dict[str, str]:
+    """Each person's gender where the article shows it: a title or gendered noun with the
+    name (strong), else the pronouns of sentences about that person alone ("Alma Kerrigan
+    said her office would reply"). Conflicting evidence leaves it unknown."""
+    strong: dict[str, set[str]] = {}
+    weak: dict[str, set[str]] = {}
+    for entity in entities:
+        if entity.label != "PERSON":
+            continue
+        for mention in entity.mentions:
+            title = _TITLE_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+            for word in ((title.group(1) if title else ""), mention.text.split()[0] if mention.text else ""):
+                if word.lower().rstrip(".") in GENDER_TITLES:
+                    strong.setdefault(entity.id, set()).add(GENDER_TITLES[word.lower().rstrip(".")])
+        for word in descriptors.get(entity.id, ()):
+            if word in GENDER_NOUNS:
+                strong.setdefault(entity.id, set()).add(GENDER_NOUNS[word])
+    for sent in doc.sents:
+        people = {}
+        for t in sent:
+            e = by_offset.get(t.idx)
+            if e is not None and e.label == "PERSON" and not quoted(t.idx):
+                people.setdefault(e.id, []).append(t)
+        if len(people) != 1:
+            continue
+        (entity_id, tokens), = people.items()
+        if not any(t.dep_ in ("nsubj", "nsubjpass") for t in tokens):
+            continue
+        first = min(t.i for t in tokens)
+        found = {PRONOUN_GENDER[t.lower_] for t in sent if t.i > first and t.lower_ in PRONOUN_GENDER
+                 and not quoted(t.idx)}
+        if len(found) == 1:
+            weak.setdefault(entity_id, set()).update(found)
+    genders = {}
+    for entity_id in set(strong) | set(weak):
+        evidence = strong.get(entity_id) or weak.get(entity_id)
+        if len(evidence) == 1:
+            genders[entity_id] = next(iter(evidence))
+    return genders
+
+
+def _topic_subjects(root) -> list:
+    """The subjects a sentence is about: its root's, or for a closing attribution ("The
+    suspect told detectives ..., officials said.") those of the clause reported."""
+    if root.lemma_.lower() in _SAYING:
+        reported = [c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.i < root.i]
+        if reported:
+            inner = [c for c in reported[0].children if c.dep_ in ("nsubj", "nsubjpass")]
+            if inner:
+                return inner
+    return [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _unnamed_person(token, index: "EntityIndex", gender: str | None = None) -> bool:
+    """Is this a singular noun for a person the text does not name ("the suspect")?"""
+    lemma = token.lemma_.lower()
+    return (token.pos_ == "NOUN" and token.tag_ == "NN" and lemma in PERSON_NOUNS
+            and index.entity_at(token) is None
+            and (gender is None or PERSON_NOUNS[lemma] in (None, gender)))
+
+
+def _phrase_text(text: str, noun) -> str:
+    """The noun with the words before it in its phrase: "the 48-year-old suspect"."""
+    left = min((t for t in noun.subtree if t.i <= noun.i and not t.is_punct), key=lambda t: t.i)
+    return text[left.idx: noun.idx + len(noun.text)]
+
+
+def _unnamed_person_before(doc, index: "EntityIndex", offset: int, since: int, gender: str | None = None) -> str | None:
+    """The latest unnamed person ("the suspect") that is a subject or object between
+    `since` and `offset`, outside quotations and asides, as its description."""
+    span = doc.char_span(max(0, since), offset, alignment_mode="contract")
+    if span is None:
+        return None
+    for token in reversed(span):
+        if token.dep_ in ("nsubj", "nsubjpass", "dobj") and _unnamed_person(token, index, gender) \
+                and not index.quoted(token.idx) and not index.in_aside(token.idx):
+            return _strip_determiner(_phrase_text(index.text, token))
+    return None
+
+
+def _named_body_subject(sent, index: "EntityIndex") -> Speaker | None:
+    """The subject of `sent` when it is a named body (an entity that is no person, or a
+    proper name the tagger missed), outside quotations."""
+    if index.quoted(sent.root.idx):
+        return None
+    for subject in _topic_subjects(sent.root):
+        if subject.pos_ != "PROPN" or index.quoted(subject.idx):
+            return None
+        entity = index.entity_at(subject)
+        if entity is not None:
+            return None if entity.label == "PERSON" else Speaker(entity.name, kind_of_entity(entity, index), entity.id)
+        names = [t for t in subject.subtree if t.i <= subject.i and t.pos_ in ("PROPN", "NUM", "ADP")]
+        if names and any(index.entity_at(t) is not None and index.entity_at(t).label == "PERSON" for t in names):
+            return None
+        return Speaker(index.text[min(t.idx for t in names): subject.idx + len(subject.text)], "institution")
+    return None
+
+
+def _body_topic(pronoun, cue_offset: int, doc, index: "EntityIndex", settings) -> Speaker | None:
+    """"it" or "they" as the body the text is about: the subject of the sentence's main
+    clause when the pronoun sits in a clause under it, else the subject of the sentence
+    before. None when that subject is not a body (a person, "the weather")."""
+    sent = pronoun.sent
+    candidates = []
+    if pronoun.head.i != sent.root.i:
+        candidates += [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")
+                       and pronoun not in c.subtree]
+    if sent.start > 0:
+        previous = doc[sent.start - 1].sent
+        if not index.quoted(previous.root.idx):
+            candidates += _topic_subjects(previous.root)
+    for subject in candidates:
+        if subject.pos_ == "PRON" or index.quoted(subject.idx):
+            continue
+        speaker = speaker_for(list(subject.subtree), cue_offset, doc, index, settings, None)
+        plural_group = pronoun.lower_ != "it" and speaker.kind in ("anonymous", "person") \
+            and speaker.entity is None and _plural_name(speaker.name)
+        if speaker.kind in BODY_KINDS or plural_group:
+            return speaker
+        named = index.entity_at(subject)
+        if speaker.kind == "unknown" and subject.pos_ == "PROPN" and (named is None or named.label != "PERSON"):
+            # "The US Army Garrison Hawaii described him ... , it added.": a name that is
+            # no person, spoken of as "it", is a body on the record.
+            return Speaker(speaker.name, "institution", speaker.entity)
+        return None
+    return None
 
 
 _APPOSITION_AFTER = re.compile(r",\s+(?:the|a|an|[A-Z]\w*[’']s)\s+([^,.;:“”\"\n]{1,70}),")
@@ -242,20 +446,32 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
     window = settings.pronoun_window_sentences * 200  # sentences of ~200 characters
 
     if head.pos_ == "PRON" or lower in RELATIVE_PRONOUNS:
-        if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" or head.dep_ in ("nsubj",) and head.head.dep_ == "relcl":
-            antecedent = head.head.head  # "the minister, who said ..." → minister
+        if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+            # "the minister, who said ..." → minister; but in "the claim, which they said
+            # ..." the relative is "which", and "they" is somebody else.
+            antecedent = head.head.head
             return speaker_for([t for t in antecedent.subtree if t.i < head.head.i and t.dep_ != "punct"],
                                cue_offset, doc, index, settings, last_speaker)
         if lower in AUTHOR_PRONOUNS and not inside_quote:
             return Speaker("the author", "author")
         if lower in PERSON_PRONOUNS:
-            entity = index.nearest_before(cue_offset, lambda e: e.label == "PERSON", window)
-            topic = index.subject_before(doc, cue_offset, window)
+            gender = PRONOUN_GENDER.get(lower)
+            # The nearest person this pronoun can be: of its gender where the text shows
+            # one, and not a name given in a parenthesised aside ("(via Sport Witness)").
+            entity = index.nearest_before(cue_offset, lambda e: e.label == "PERSON" and index.agrees(e, gender),
+                                          window, skip_asides=True)
+            topic = index.subject_before(doc, cue_offset, window, gender)
+            if isinstance(topic, str):
+                # "The suspect told detectives ... he noted ...": the unnamed person the
+                # text is about, by the description it gives.
+                return Speaker(topic, "person")
             if topic is not None:
                 # Subject continuity before recency: "He asked X to ... during a visit by
                 # Y. He said ..." is still the first "he", not Y.
                 return Speaker(topic.name, kind_of_entity(topic, index), topic.id)
-            if last_speaker and last_speaker.kind in ("person", "official", "media") and last_speaker.entity:
+            last_entity = next((e for e in index.entities if last_speaker and e.id == last_speaker.entity), None)
+            if last_speaker and last_speaker.kind in ("person", "official", "media") and last_entity \
+                    and index.agrees(last_entity, gender):
                 # The last speaker wins unless another person was named since, outside quotes.
                 if entity is None or entity.id == last_speaker.entity:
                     return Speaker(last_speaker.name, last_speaker.kind, last_speaker.entity)
@@ -265,10 +481,21 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
                 # "A friend of the singer told ... She added ...": the unnamed speaker,
                 # when nobody was named since.
                 return Speaker(last_speaker.name, last_speaker.kind, None, last_speaker.state_aligned)
+            since = max((m.start for m in entity.mentions if m.start < cue_offset), default=-1) if entity else -1
+            unnamed = _unnamed_person_before(doc, index, cue_offset, max(since, cue_offset - window))
+            if unnamed is not None:
+                # "a male approached ... the suspect said ... he noted": a person the text
+                # has not named, described after the last named one; never that name.
+                return Speaker(unnamed, "person")
             if entity:
                 return Speaker(entity.name, kind_of_entity(entity, index), entity.id)
             return Speaker(head.text, "unknown")
         if lower in GROUP_PRONOUNS | THING_PRONOUNS:
+            # Subject continuity: "The institute said that ..., which they said ..." is the
+            # institute; "X described him as ... . He had ..., it added." is X.
+            topic = _body_topic(head, cue_offset, doc, index, settings)
+            if topic is not None:
+                return topic
             if last_speaker and last_speaker.kind not in ("person", "official", "author", "unknown"):
                 return Speaker(last_speaker.name, last_speaker.kind, last_speaker.entity)
             if lower in GROUP_PRONOUNS and last_speaker and last_speaker.kind == "person" \
@@ -326,6 +553,12 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         if described is not None:
             return _with_state(Speaker(described.name, kind_of_entity(described, index, words), described.id),
                                described, words, index)
+        if head_word in kinds["organization"] and head.sent.start > 0:
+            # "Vote No has spent ... . In one ad, the group claims ...": a body named as the
+            # subject of the sentence before is the one the description continues.
+            topic = _named_body_subject(doc[head.sent.start - 1].sent, index)
+            if topic is not None:
+                return topic
         if head_word in kinds["organization"] | kinds["media"] | {"agency"}:
             # "the company", "the agency": the organisation named most recently.
             nearest = index.most_salient_before(cue_offset, head_word, window * 3)
