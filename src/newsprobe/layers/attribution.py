@@ -30,7 +30,7 @@ from importlib import resources
 from ..model import Analysis, ChainLink, Quote, Span, Speaker
 from ..settings import Settings
 from .quotemarks import Quotation, find_quotations
-from .sources import EntityIndex, reporting_nouns, speaker_for
+from .sources import EntityIndex, kind_of_entity, reporting_nouns, speaker_for
 
 NAME = "attribution"
 VERSION = "1"
@@ -170,6 +170,9 @@ class _Record:
     follows: "_Record | None" = None  # for `continues`: the attribution it continues
     fixed: bool = False  # content set by its own rule (a transcript line), not to be re-paired
     speech: bool = True  # False for cue verbs learned from data that report acts or stances
+    # "…, according to the Gazette." closing a sentence: the characters of that sentence, all
+    # of whose reports reached the writer through the Gazette (see _nest).
+    closing_scope: tuple[int, int] | None = None
     id: str = ""
 
     @property
@@ -191,6 +194,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
     _pair_quotations(doc, text, quotations, records, inside)
     for record in records:
         record.content = _without_cue_clause(text, record)
+    records = _cited_sources(doc, text, records, inside)
     records = [r for r in records if r.content]
     records.sort(key=lambda r: (r.start, r.cue[0] if r.cue else -1))
     _resolve_speakers(records, doc, index, settings, inside, own_outlet=analysis.outlet)
@@ -305,6 +309,8 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
                      confidence=learned_cue_rates().get(lemma, 0.55) * 0.8 + 0.1)
     record.source_tokens = _outside_dateline(text, verb, _subject_of(verb))
     clause = _content_clause(verb)
+    if clause is not None:
+        clause = _without_contrasted_report(clause)
     final = _sentence_before_final_cue(doc, text, verb, record.source_tokens)
     if final is not None:
         # "…, but the council refused the request, the source added.": everything the
@@ -323,6 +329,16 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
         record.content = [_trimmed_range(text, list(verb.sent))]
         record.confidence -= 0.1
     record.via_tokens = _via(verb)
+    quoted = _quoted_as_saying(verb)
+    if quoted is not None:
+        # "The Herald quoted the mayor as saying …": the mayor speaks, through the Herald.
+        as_, source, relay = quoted
+        record.cue = (as_.idx, record.cue[1])
+        record.source_tokens = source
+        if relay:
+            record.via_tokens.append(relay)
+    elif relay := _quoted_by(record.source_tokens):
+        record.via_tokens.append(relay)  # "Officials quoted by US media said …"
     record.told_tokens = _told(verb)
     record.speech = lemma in hand_cues()
     if lemma in CLAUSE_ONLY and not record.content:
@@ -372,7 +388,10 @@ def _sentence_before_final_cue(doc, text: str, verb, source_tokens) -> tuple[int
     clause = [verb, *source_tokens]
     first = min(t.i for t in clause)
     last = max(t.i for t in clause)
-    tail = [t for t in doc[last + 1: sent.end] if not (t.is_punct or t.is_space)]
+    # "…, the Post reported, citing four people familiar …": the cited source is a relay of
+    # its own (_cited_sources), not more content.
+    relay = {t.i for c in verb.children if _is_citing(c) for t in c.subtree}
+    tail = [t for t in doc[last + 1: sent.end] if not (t.is_punct or t.is_space) and t.i not in relay]
     if tail and not all(t.dep_ in ("npadvmod", "prep", "pobj", "det", "compound", "amod", "nummod", "advmod")
                         and t.head.i in range(first, sent.end) for t in tail):
         return None  # more text follows the cue: not a closing attribution
@@ -439,7 +458,58 @@ def _content_clause(verb):
             inner = [c for c in child.children if c.dep_ == "ccomp"]
             if inner:
                 return list(inner[0].subtree)
+    gerund = _reported_gerund(verb)
+    if gerund is not None:
+        # "Two aides recalled her telling them that …": what she told them, as they recall it.
+        obj, report = gerund
+        return sorted([*obj.subtree, *report.subtree], key=lambda t: t.i)
+    if verb.lemma_.lower() in hand_cues():
+        # "told analysts on a call last week that sales would fall", "said in a letter that
+        # …": the small parser hangs the that-clause on the phrase's noun as a relative
+        # clause; a clause that opens with "that" and has a subject of its own is what was said.
+        for phrase in (c for c in verb.children if c.dep_ in ("prep", "npadvmod") and c.i > verb.i):
+            for t in phrase.subtree:
+                if t.dep_ == "relcl" and t.left_edge.lower_ == "that" and any(
+                        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in t.children):
+                    return list(t.subtree)
     return None
+
+
+# Verbs that report what someone was heard saying: "recalled her telling them …".
+GERUND_REPORT_HEADS = frozenset("recall remember hear overhear recount describe".split())
+
+
+def _reported_gerund(verb):
+    """(object, gerund) for "recalled her telling them …": a reporting -ing verb right after
+    the object of a verb of recalling or hearing; the object is who spoke."""
+    if verb.lemma_.lower() not in GERUND_REPORT_HEADS:
+        return None
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for report in verb.children:
+            if (report.tag_ == "VBG" and report.dep_ in ("advcl", "xcomp", "ccomp")
+                    and report.i == obj.right_edge.i + 1 and report.lemma_.lower() in hand_cues()):
+                return obj, report
+    return None
+
+
+# "X said A, while Y said B": the second report is set against the first, not inside it.
+CONTRAST_MARKS = frozenset(("while", "whereas", "whilst"))
+
+
+def _without_contrasted_report(clause: list) -> list:
+    """Drop from a content clause a report of someone else that the parser hung inside it
+    ("… said these claims were speculation, while Ana Ruiz said …")."""
+    drop: set[int] = set()
+    for token in clause:
+        if (token.dep_ == "advcl" and token.lemma_.lower() in hand_cues()
+                and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in token.children)
+                and any(c.dep_ == "nsubj" for c in token.children)):
+            drop.update(t.i for t in token.subtree)
+    if not drop:
+        return clause
+    first = min(drop)
+    kept = [t for t in clause if t.i < first]
+    return kept or clause
 
 
 def _is_clause(token) -> bool:
@@ -454,6 +524,9 @@ def _subject_of(verb) -> list:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return list(objs[0].subtree)
+    # "recalled her telling them …": the object of the recalling is who spoke.
+    if verb.head.i != verb.i and (gerund := _reported_gerund(verb.head)) is not None and gerund[1].i == verb.i:
+        return list(gerund[0].subtree)
     # "a report claiming that ...": the noun the cue describes is the source.
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return [t for t in verb.head.subtree if t.i < verb.i]
@@ -479,8 +552,43 @@ def _subject_of(verb) -> list:
     return []
 
 
+def _quoted_as_saying(verb):
+    """("as" token, speaker tokens, relay tokens) for "X quoted Y as saying" and "Y was
+    quoted (by X) as saying (by X)", else None."""
+    as_ = verb.head
+    if not (verb.tag_ == "VBG" and verb.dep_ == "pcomp" and as_.lower_ == "as"):
+        return None
+    quote = as_.head
+    if quote.lemma_.lower() not in CITING_LEMMAS:
+        return None
+    passive = [c for c in quote.children if c.dep_ == "nsubjpass"]
+    if passive:
+        agents = [c for t in (quote, verb) for c in t.children
+                  if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
+        objs = [o for a in agents for o in a.children if o.dep_ == "pobj"]
+        return as_, list(passive[0].subtree), list(objs[0].subtree) if objs else []
+    speaker = [c for c in quote.children if c.dep_ == "dobj"]
+    relay = [c for c in quote.children if c.dep_ == "nsubj"]
+    if not speaker:
+        return None
+    return as_, list(speaker[0].subtree), list(relay[0].subtree) if relay else []
+
+
+def _quoted_by(source_tokens) -> list:
+    """The outlet in "Officials quoted by US media said …" / "The mayor, quoted by the
+    Herald, said …": a participle on the source, "quoted"/"cited" with an agent."""
+    for token in source_tokens:
+        if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in CITING_LEMMAS:
+            for agent in (c for c in token.children if c.dep_ == "agent"):
+                objs = [o for o in agent.children if o.dep_ == "pobj"]
+                if objs:
+                    return list(objs[0].subtree)
+    return []
+
+
 def _via(verb) -> list:
-    """Sources the speaker relays: "through intermediaries", "via diplomats", "citing X"."""
+    """Sources the speaker relays: "through intermediaries", "via diplomats". ("citing X"
+    is a source of its own, `_cited_sources`.)"""
     found = []
     for token in [verb, *[c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "oprd") and c.lemma_ in ("know", "clear")]]:
         for child in token.children:
@@ -488,11 +596,84 @@ def _via(verb) -> list:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     found.append(list(objs[0].subtree))
-            if child.dep_ == "advcl" and child.lower_ == "citing":
-                objs = [c for c in child.children if c.dep_ == "dobj"]
-                if objs:
-                    found.append(list(objs[0].subtree))
     return found
+
+
+CITING_LEMMAS = frozenset(("cite", "quote"))
+
+
+def _is_citing(token) -> bool:
+    """"citing X" / "quoting X" as a participle of the report it sources ("…, the Post
+    reported, citing four people …", "Citing officials, the paper said …")."""
+    return (token.tag_ == "VBG" and token.lemma_.lower() in CITING_LEMMAS
+            and token.dep_ in ("advcl", "acl", "xcomp", "conj")
+            and any(c.dep_ == "dobj" for c in token.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children))
+
+
+def _cited_sources(doc, text: str, records: list[_Record], inside: _QuotationLookup) -> list[_Record]:
+    """"X reported, citing Y" is two attributions: X's report (cue "reported"), and Y's
+    words (cue "citing"), which reached the writer through X. The cited record gets X's
+    content (less the citing phrase) and X as its parent, so that _nest chains it [.., X]."""
+    out = list(records)
+    for token in doc:
+        if not _is_citing(token) or inside.at(token.idx) is not None:
+            continue
+        host = _citing_host(text, token, out)
+        if host is None:
+            continue
+        obj = next(c for c in token.children if c.dep_ == "dobj")
+        # "The Herald reported, quoting two people, that …": the parser may hang the
+        # report's clause on the participle; it is the host's content, not the phrase.
+        clause = [c for c in token.children if c.dep_ == "ccomp" and c.i > obj.i]
+        if clause and not host.content:
+            host.content = [_trimmed_range(text, list(clause[0].subtree))]
+        phrase = [t for t in token.subtree if not clause or t.i < clause[0].left_edge.i]
+        lo = phrase[0].idx
+        if phrase[0].i > token.sent.start and doc[phrase[0].i - 1].text == ",":
+            lo = doc[phrase[0].i - 1].idx
+        hi = phrase[-1].idx + len(phrase[-1].text)
+        host.content = _cut(text, host.content, lo, hi)
+        # The citing verb's own record ("citing" read as a cue with an object) gives way.
+        out = [r for r in out if not (r.cue and r.cue[0] == token.idx and r is not host)]
+        if not host.content:
+            continue
+        out.append(_Record(cue=(token.idx, token.idx + len(token.text)), content=list(host.content),
+                           source_tokens=list(obj.subtree), type=host.type, parent=host,
+                           confidence=host.confidence))
+    return out
+
+
+def _citing_host(text: str, token, records: list[_Record]) -> _Record | None:
+    """The report a "citing X" participle sources: the one whose cue verb it hangs on, else
+    one of its sentence whose content the parser let it into, else an "according to" of
+    its sentence ("According to the Gazette, citing a source, …")."""
+    sent = token.sent
+    in_sentence = [r for r in records if r.cue and sent.start_char <= r.cue[0] < sent.end_char
+                   and r.source_tokens and r.cue[0] != token.idx]
+    head = token.head
+    for r in in_sentence:
+        if r.cue[0] <= head.idx < r.cue[1]:
+            return r
+    holding = [r for r in in_sentence if any(s <= token.idx < e for s, e in r.content)]
+    if holding:
+        return min(holding, key=lambda r: r.content_length)
+    according = [r for r in in_sentence if text[r.cue[0]:r.cue[1]].lower().startswith("according")]
+    return according[0] if according else None
+
+
+def _cut(text: str, spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Content spans less the characters [lo, hi), trimmed."""
+    pieces = []
+    for start, end in spans:
+        for a, b in ((start, min(end, lo)), (max(start, hi), end)) if start < hi and lo < end else ((start, end),):
+            while a < b and text[a] in _TRIM:
+                a += 1
+            while b > a and text[b - 1] in _TRIM:
+                b -= 1
+            if b > a:
+                pieces.append((a, b))
+    return pieces
 
 
 # Nouns of a channel the source spoke through: "in an email to Astronomy", "in an
@@ -521,12 +702,6 @@ def _told(verb) -> list:
     return found
 
 
-def _is_cited(tokens) -> bool:
-    """Do these source tokens come from "citing X" / "quoting X"?"""
-    root = min(tokens, key=lambda t: len(list(t.ancestors)))
-    return root.head.lower_ in ("citing", "quoting")
-
-
 def _according_to(doc, text: str, according) -> _Record | None:
     to = doc[according.i + 1]
     objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in according.children if c.dep_ == "pobj"]
@@ -548,8 +723,12 @@ def _according_to(doc, text: str, according) -> _Record | None:
     content = [(s, e) for s, e in content if e > s]
     if not content:
         return None
-    return _Record(cue=(according.idx, to.idx + len(to.text)), content=content,
-                   source_tokens=list(objs[0].subtree), confidence=0.75)
+    record = _Record(cue=(according.idx, to.idx + len(to.text)), content=content,
+                     source_tokens=list(objs[0].subtree), confidence=0.75)
+    sent = according.sent
+    if according.i > sent.start and all(t.is_punct or t.is_space for t in doc[max(phrase) + 1: sent.end]):
+        record.closing_scope = (sent.start_char, sent.end_char)
+    return record
 
 
 def _noun_cue(doc, text: str, noun, rumor: bool) -> _Record | None:
@@ -740,20 +919,12 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
             linked = speaker_for(via, cue_offset, doc, index, settings, None)
             if linked.kind == "unknown":  # "a route through the village" relays nobody
                 continue
-            if _is_cited(via):
-                # "The agency, citing a security source, reported ...": the words are the
-                # cited source's, and they reached the writer through the agency.
-                record.chain.insert(0, ChainLink(record.speaker.name, record.speaker.kind))
-                record.speaker, record.source_tokens = linked, via
-            else:
-                record.chain.append(ChainLink(linked.name, linked.kind))
+            record.chain.append(ChainLink(linked.name, linked.kind))
         told = []
         for addressee in record.told_tokens:
-            linked = speaker_for(addressee, cue_offset, doc, index, settings, None)
-            named = any(t.pos_ == "PROPN" for t in addressee)  # "told reporters" names no outlet
-            if linked.kind == "media" and named and linked.name.lower() not in own \
-                    and linked.name != record.speaker.name:
-                told.append(ChainLink(linked.name, linked.kind))
+            linked = _outlet_told(addressee, cue_offset, doc, index, settings)
+            if linked is not None and linked.name.lower() not in own and linked.name != record.speaker.name:
+                told.append(linked)
         if told:
             relays[record.speaker.name] = told
             record.chain.extend(told)
@@ -773,6 +944,31 @@ HEARSAY_LEMMAS = frozenset("say claim report allege rumour rumor accuse suggest 
                            "understand".split())
 
 
+# What an outlet is called when the text names it before: "the insider told the publication".
+OUTLET_NOUNS = frozenset("publication newspaper paper outlet magazine tabloid broadcaster channel "
+                         "network station website site daily weekly".split())
+
+
+def _outlet_told(addressee, cue_offset: int, doc, index: EntityIndex, settings) -> ChainLink | None:
+    """The outlet a source spoke to, as a chain link, or None: a named outlet ("told The
+    Sun", "told Portuguese channel SIC"), or one the text named before and now describes
+    ("told the publication"). "told reporters" or "told the court" relays nothing."""
+    linked = speaker_for(addressee, cue_offset, doc, index, settings, None)
+    head = min(addressee, key=lambda t: len(list(t.ancestors)))
+    outlet_noun = any(t.lemma_.lower() in OUTLET_NOUNS and (t.i == head.i or t.head.i == head.i and t.dep_ == "compound")
+                      for t in addressee)  # "the publication", "Portuguese channel SIC"
+    if any(t.pos_ == "PROPN" for t in addressee):
+        return ChainLink(linked.name, "media") if linked.kind == "media" or outlet_noun else None
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+    if not (outlet_noun and definite):
+        return None
+    if linked.kind == "media" and linked.entity:
+        return ChainLink(linked.name, "media")
+    named = index.nearest_before(cue_offset, lambda e: kind_of_entity(e, index) == "media",
+                                 settings.pronoun_window_sentences * 600)
+    return ChainLink(named.name, "media") if named is not None else None
+
+
 def _agentless_hearsay(doc, cue: tuple[int, int]) -> bool:
     span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
     if span is None:
@@ -785,9 +981,11 @@ def _agentless_hearsay(doc, cue: tuple[int, int]) -> bool:
 
 def _nest(records: list[_Record]) -> None:
     """Link each attribution to the innermost other attribution whose content holds its cue,
-    then give each inner speaker the chain of intermediaries it came through."""
+    then give each inner speaker the chain of intermediaries it came through. A record whose
+    parent is already set (a source cited by a report, `_cited_sources`) keeps it."""
+    closing = [r for r in records if r.closing_scope is not None]
     for record in records:
-        if record.cue is None:
+        if record.cue is None or record.parent is not None:
             continue
         if not record.speech:
             continue  # "has approved", "was identified": an act or stance, not a relayed source
@@ -796,18 +994,55 @@ def _nest(records: list[_Record]) -> None:
         # run to the sentence's end): never nest the outer in it, never a cycle.
         holders = [o for o in records if o is not record
                    and any(s <= record.cue[0] < e for s, e in o.content)
-                   and not (o.cue and any(s <= o.cue[0] < e for s, e in record.content))]
+                   and not (o.cue and any(s <= o.cue[0] < e for s, e in record.content))
+                   and not _closes_over(record, o)]
         if holders:
-            record.parent = min(holders, key=lambda o: o.content_length)
+            # Of two holders with the same words, the cited source is the inner one.
+            record.parent = min(holders, key=lambda o: (o.content_length, -_depth(o)))
+        # "X said A, while Y said B, according to the Gazette": the closing "according to"
+        # holds every report of its sentence that nothing else in the sentence holds.
+        for outer in closing:
+            if _closes_over(outer, record) and (record.parent is None or not _in_scope(record.parent, outer)):
+                record.parent = outer
+                break
     # Outermost first, so that a parent's chain is complete before its child copies it: the
     # child reached the writer through the parent's chain and then the parent itself.
-    for record in sorted(records, key=lambda r: -r.content_length):
+    for record in sorted(records, key=_depth):
         parent = record.parent
         if parent is None or parent.speaker is None:
             continue
-        record.chain = [*parent.chain, ChainLink(parent.speaker.name, parent.speaker.kind), *record.chain]
+        # Agentless hearsay ("It is claimed that …") relays nothing a reader could name:
+        # what is nested in it keeps the hearsay's own chain but gets no link for it.
+        own = [] if _agentless(parent) else [ChainLink(parent.speaker.name, parent.speaker.kind)]
+        record.chain = [*parent.chain, *own, *record.chain]
     for record in records:
         record.chain = _clean_chain(record)
+
+
+def _depth(record: _Record) -> int:
+    """How many hosts lie between the record and the writer: parents are chained first."""
+    depth, seen = 0, {id(record)}
+    while record.parent is not None and id(record.parent) not in seen:
+        record = record.parent
+        seen.add(id(record))
+        depth += 1
+    return depth
+
+
+def _agentless(record: _Record) -> bool:
+    return not record.source_tokens and record.speaker is not None and record.speaker.kind == "rumor"
+
+
+def _in_scope(record: _Record, outer: _Record) -> bool:
+    lo, hi = outer.closing_scope
+    at = record.cue[0] if record.cue else record.start
+    return lo <= at < hi
+
+
+def _closes_over(outer: _Record, record: _Record) -> bool:
+    """Is `outer` a closing "according to" whose sentence holds `record`'s cue before it?"""
+    return (outer is not record and outer.closing_scope is not None and record.cue is not None
+            and _in_scope(record, outer) and record.cue[0] < outer.cue[0])
 
 
 def _clean_chain(record: _Record) -> list[ChainLink]:
