@@ -410,3 +410,21 @@ def test_a_speaker_is_never_chained_to_itself_or_to_nobody():
 def test_a_channel_named_with_its_kind_is_a_link():
     q = only("“We have a short career,” the striker told Portuguese channel KTV.")
     assert [c.name for c in q.chain] == ["KTV"], q.to_dict()
+
+
+def test_an_outlets_report_according_to_its_source_chains_the_source_to_the_outlet():
+    text = ("The Daily Herald said the two chief executives had met at least once, according to "
+            "a person familiar with the situation.")
+    chains, found = chains_of(text)
+    assert chains.get("Daily Herald") == [], [q.to_dict() for q in found]
+    person = [q for q in found if "familiar" in q.speaker.name]
+    assert person and [c.name for c in person[0].chain] == ["Daily Herald"], [q.to_dict() for q in found]
+
+
+def test_a_figure_reported_citing_a_source_is_the_cited_sources_through_the_reporter():
+    chains, found = chains_of("The research firm Databank also reported 40,400 blog postings about the merger, "
+                              "citing Blogscan data.")
+    cited = [q for q in found if q.cue.text == "citing"]
+    assert cited and "Blogscan" in cited[0].speaker.name, [q.to_dict() for q in found]
+    assert [c.name for c in cited[0].chain] == ["Databank"]
+    assert content(cited[0]) == "40,400 blog postings about the merger"

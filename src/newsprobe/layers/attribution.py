@@ -628,6 +628,12 @@ def _cited_sources(doc, text: str, records: list[_Record], inside: _QuotationLoo
         clause = [c for c in token.children if c.dep_ == "ccomp" and c.i > obj.i]
         if clause and not host.content:
             host.content = [_trimmed_range(text, list(clause[0].subtree))]
+        elif not host.content and host.cue[0] <= token.head.idx < host.cue[1]:
+            # "Quarkbase reported 40,400 postings, citing Technorati data": what a report
+            # citing a source reports is its object.
+            reported = [c for c in token.head.children if c.dep_ == "dobj"]
+            if reported:
+                host.content = [_trimmed_range(text, list(reported[0].subtree))]
         phrase = [t for t in token.subtree if not clause or t.i < clause[0].left_edge.i]
         lo = phrase[0].idx
         if phrase[0].i > token.sent.start and doc[phrase[0].i - 1].text == ",":
@@ -964,7 +970,9 @@ def _outlet_told(addressee, cue_offset: int, doc, index: EntityIndex, settings) 
         return None
     if linked.kind == "media" and linked.entity:
         return ChainLink(linked.name, "media")
-    named = index.nearest_before(cue_offset, lambda e: kind_of_entity(e, index) == "media",
+    # An outlet by its name, or one that has spoken as an outlet ("The Sun reported …").
+    outlets = {sp.entity for sp in index.history if sp.kind == "media" and sp.entity}
+    named = index.nearest_before(cue_offset, lambda e: e.id in outlets or kind_of_entity(e, index) == "media",
                                  settings.pronoun_window_sentences * 600)
     return ChainLink(named.name, "media") if named is not None else None
 
@@ -1040,9 +1048,15 @@ def _in_scope(record: _Record, outer: _Record) -> bool:
 
 
 def _closes_over(outer: _Record, record: _Record) -> bool:
-    """Is `outer` a closing "according to" whose sentence holds `record`'s cue before it?"""
-    return (outer is not record and outer.closing_scope is not None and record.cue is not None
-            and _in_scope(record, outer) and record.cue[0] < outer.cue[0])
+    """Is `outer` a closing "according to" whose sentence holds `record`'s cue before it?
+    Not when an outlet reports and the "according to" names no outlet: "The newspaper said
+    …, according to a person familiar with the situation" is the newspaper's source."""
+    if outer is record or outer.closing_scope is None or record.cue is None:
+        return False
+    if record.speaker is not None and outer.speaker is not None \
+            and record.speaker.kind == "media" and outer.speaker.kind != "media":
+        return False
+    return _in_scope(record, outer) and record.cue[0] < outer.cue[0]
 
 
 def _clean_chain(record: _Record) -> list[ChainLink]:
