@@ -428,3 +428,11 @@ def test_a_figure_reported_citing_a_source_is_the_cited_sources_through_the_repo
     assert cited and "Blogscan" in cited[0].speaker.name, [q.to_dict() for q in found]
     assert [c.name for c in cited[0].chain] == ["Databank"]
     assert content(cited[0]) == "40,400 blog postings about the merger"
+
+
+def test_the_outlet_a_source_told_is_the_one_named_last_not_the_one_named_most():
+    text = ("Speaking to Page Six, she noted that she wished him well. Page Six later updated "
+            "its story. This came after The Sun reported that Alex had called her. However, a "
+            "source told the outlet that the star had ignored him.")
+    q = [q for q in quotes(text) if "ignored" in content(q)][0]
+    assert [c.name for c in q.chain] == ["Sun"], q.to_dict()

@@ -968,13 +968,14 @@ def _outlet_told(addressee, cue_offset: int, doc, index: EntityIndex, settings) 
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
     if not (outlet_noun and definite):
         return None
-    if linked.kind == "media" and linked.entity:
-        return ChainLink(linked.name, "media")
-    # An outlet by its name, or one that has spoken as an outlet ("The Sun reported …").
+    # The outlet named last: an outlet by its name, or one that has spoken as an outlet
+    # ("The Sun reported … a source told the outlet"), before the one named most.
     outlets = {sp.entity for sp in index.history if sp.kind == "media" and sp.entity}
     named = index.nearest_before(cue_offset, lambda e: e.id in outlets or kind_of_entity(e, index) == "media",
                                  settings.pronoun_window_sentences * 600)
-    return ChainLink(named.name, "media") if named is not None else None
+    if named is not None:
+        return ChainLink(named.name, "media")
+    return ChainLink(linked.name, "media") if linked.kind == "media" and linked.entity else None
 
 
 def _agentless_hearsay(doc, cue: tuple[int, int]) -> bool:
