@@ -436,3 +436,12 @@ def test_the_outlet_a_source_told_is_the_one_named_last_not_the_one_named_most()
             "source told the outlet that the star had ignored him.")
     q = [q for q in quotes(text) if "ignored" in content(q)][0]
     assert [c.name for c in q.chain] == ["Sun"], q.to_dict()
+
+
+def test_a_quotation_before_an_outlet_quoting_a_long_named_source_is_that_sources():
+    text = ("“The summit aims to project unity outwardly, but inside there are worries,” the Daily "
+            "Herald quoted Ivo Marek, a professor at the Harborview Institute of Regional and Global "
+            "Studies, as saying on Tuesday.")
+    q = only(text)
+    assert q.type == "direct" and q.speaker.name == "Ivo Marek", q.to_dict()
+    assert [c.name for c in q.chain] == ["Daily Herald"]

@@ -629,11 +629,11 @@ def _cited_sources(doc, text: str, records: list[_Record], inside: _QuotationLoo
         if clause and not host.content:
             host.content = [_trimmed_range(text, list(clause[0].subtree))]
         elif not host.content and host.cue[0] <= token.head.idx < host.cue[1]:
-            # "Quarkbase reported 40,400 postings, citing Technorati data": what a report
-            # citing a source reports is its object.
-            reported = [c for c in token.head.children if c.dep_ == "dobj"]
-            if reported:
-                host.content = [_trimmed_range(text, list(reported[0].subtree))]
+            # "Databank reported 40,400 postings, citing Blogscan data, compared to …": what
+            # a report citing a source reports is what follows the verb (its object first).
+            verb = token.head
+            if any(c.dep_ == "dobj" for c in verb.children):
+                host.content = [_trimmed_range(text, [t for t in verb.subtree if t.i > verb.i])]
         phrase = [t for t in token.subtree if not clause or t.i < clause[0].left_edge.i]
         lo = phrase[0].idx
         if phrase[0].i > token.sent.start and doc[phrase[0].i - 1].text == ",":
@@ -820,12 +820,15 @@ def _cue_after(text: str, q: Quotation, records: list[_Record]) -> _Record | Non
     """`“…,” she said` / `“…,” said the minister`: the cue follows within the sentence."""
     i = bisect.bisect_left([r.cue[0] for r in records], q.end)
     for record in records[i:i + 3]:
-        if record.cue[0] - q.end > PAIR_DISTANCE:
-            break
         if record.clause_only or record.type == "mixed":
             continue
         between_start = q.end
-        between_end = min([record.cue[0]] + [t.idx for t in record.source_tokens])
+        # The cue clause starts at its cue, its source or its relay ("“…,” the Global Times
+        # quoted Cui Hongjian, a professor at …, as saying").
+        between_end = min([record.cue[0]] + [t.idx for t in record.source_tokens]
+                          + [t.idx for relay in record.via_tokens for t in relay])
+        if between_end - q.end > PAIR_DISTANCE:
+            break
         if "\n" in text[between_start:record.cue[0]]:
             break
         gap = text[between_start:between_end]
