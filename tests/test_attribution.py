@@ -340,6 +340,8 @@ def test_according_to_an_outlet_citing_a_source_chains_the_source_to_the_outlet(
     "The Daily Herald quoted the mayor as saying that the bridge would reopen in May.",
     "The mayor was quoted as saying by the Daily Herald that the bridge would reopen in May.",
     "The mayor, quoted by the Daily Herald, said that the bridge would reopen in May.",
+    "The Daily Herald reported the mayor as saying that the bridge would reopen in May.",
+    "The Daily Herald cited the mayor as saying that the bridge would reopen in May.",
 ])
 def test_a_source_quoted_by_an_outlet_reached_the_writer_through_it(text):
     q = only(text)
@@ -445,3 +447,20 @@ def test_a_quotation_before_an_outlet_quoting_a_long_named_source_is_that_source
     q = only(text)
     assert q.type == "direct" and q.speaker.name == "Ivo Marek", q.to_dict()
     assert [c.name for c in q.chain] == ["Daily Herald"]
+
+
+def test_a_third_party_report_inside_a_quotation_is_nested_in_the_quoted_speaker():
+    text = ("“As detectives began their work, a man approached the scene and stated he had set "
+            "the fire,” the harbour police said.")
+    found = quotes(text)
+    outer = [q for q in found if q.cue.text == "said"]
+    inner = [q for q in found if q.cue.text == "stated"]
+    assert outer and outer[0].type == "direct", [q.to_dict() for q in found]
+    assert inner and content(inner[0]) == "he had set the fire", [q.to_dict() for q in found]
+    assert inner[0].parent == outer[0].id
+    assert [c.name for c in inner[0].chain] == [outer[0].speaker.name]
+
+
+def test_the_quoted_speakers_own_reporting_is_not_a_new_source():
+    found = quotes("“I told them the plant would close,” the manager said.")
+    assert [q.cue.text for q in found] == ["said"], [q.to_dict() for q in found]

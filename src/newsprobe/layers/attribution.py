@@ -173,6 +173,7 @@ class _Record:
     # "…, according to the Gazette." closing a sentence: the characters of that sentence, all
     # of whose reports reached the writer through the Gazette (see _nest).
     closing_scope: tuple[int, int] | None = None
+    in_quotation: bool = False  # relayed inside a quotation: never paired with one
     id: str = ""
 
     @property
@@ -238,9 +239,15 @@ def _clause_cues(doc, text: str, inside: _QuotationLookup, scope: str) -> list[_
     verbs = cue_verbs(scope)
     nouns = reporting_nouns()
     for token in doc:
-        if inside.at(token.idx) is not None:
-            continue  # a cue inside a quotation is the speaker's own reporting
         lemma = token.lemma_.lower()
+        if inside.at(token.idx) is not None:
+            # A cue inside a quotation is the speaker's own reporting, except a third party's
+            # words the speaker relays ("“…, a man approached and stated he had set the fire,”
+            # officials said"): nested in the quotation's speaker (see _nest).
+            record = _relayed_in_quotation(doc, text, token, lemma, inside)
+            if record is not None:
+                records.append(record)
+            continue
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             record = _according_to(doc, text, token)
         elif token.pos_ in ("VERB", "AUX") and lemma in verbs:
@@ -255,6 +262,37 @@ def _clause_cues(doc, text: str, inside: _QuotationLookup, scope: str) -> list[_
         if record is not None:
             records.append(record)
     return records
+
+
+# Pronouns of the quoted speaker's own voice: "I said", "we told them" is no third party.
+_OWN_VOICE = frozenset("i we you me us".split())
+
+
+def _relayed_in_quotation(doc, text: str, verb, lemma: str, inside: _QuotationLookup) -> _Record | None:
+    """A speech verb inside a quotation with a third-party subject and a reported clause
+    that stays inside the same quotation."""
+    if verb.pos_ not in ("VERB", "AUX") or lemma not in hand_cues() or lemma in CLAUSE_ONLY:
+        return None
+    quotation = inside.at(verb.idx)
+    # Its own subject, or in "a man approached and stated …" the first verb's.
+    holder = verb.head if verb.dep_ == "conj" else verb
+    subject = next((list(c.subtree) for c in holder.children if c.dep_ == "nsubj"), [])
+    if not subject or any(t.lower_ in _OWN_VOICE and t.pos_ == "PRON" for t in subject) \
+            or any(inside.at(t.idx) is not quotation for t in subject):
+        return None
+    clause = _content_clause(verb)
+    if not clause:
+        return None
+    start, end = _trimmed_range(text, clause)
+    if end <= start or inside.at(start) is not quotation or inside.at(end - 1) is not quotation:
+        return None
+    record = _verb_cue(doc, text, verb, lemma)
+    if record is None:
+        return None
+    record.content = [(start, end)]
+    record.source_tokens = subject
+    record.in_quotation = True
+    return record
 
 
 # "PENCE: Well, look, ..." in a transcript, "Pence: Flowers won't be at debate" in a
@@ -289,6 +327,9 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
         return None
     if not_spoken(verb, lemma):
         return None
+    if lemma in AS_SAYING_HEADS and any(c.dep_ == "prep" and c.lower_ == "as" and any(
+            _quoted_as_saying(g) for g in c.children) for c in verb.children):
+        return None  # "cited the mayor as saying …": the record is the saying's (_quoted_as_saying)
     cue_end_token = verb
     for child in verb.children:
         if child.dep_ == "prt" and child.lower_ in CUE_PARTICLES and child.i == verb.i + 1:
@@ -552,14 +593,18 @@ def _subject_of(verb) -> list:
     return []
 
 
+# "quoted / cited / reported X as saying …"
+AS_SAYING_HEADS = frozenset(("cite", "quote", "report"))
+
+
 def _quoted_as_saying(verb):
-    """("as" token, speaker tokens, relay tokens) for "X quoted Y as saying" and "Y was
-    quoted (by X) as saying (by X)", else None."""
+    """("as" token, speaker tokens, relay tokens) for "X quoted (cited, reported) Y as
+    saying" and "Y was quoted (by X) as saying (by X)", else None."""
     as_ = verb.head
     if not (verb.tag_ == "VBG" and verb.dep_ == "pcomp" and as_.lower_ == "as"):
         return None
     quote = as_.head
-    if quote.lemma_.lower() not in CITING_LEMMAS:
+    if quote.lemma_.lower() not in AS_SAYING_HEADS:
         return None
     passive = [c for c in quote.children if c.dep_ == "nsubjpass"]
     if passive:
@@ -769,6 +814,8 @@ def _pair_quotations(doc, text: str, quotations: list[Quotation], records: list[
                      inside: _QuotationLookup) -> None:
     # A quotation inside an indirect content is a mixed quote: the content already has it.
     for record in records:
+        if record.in_quotation:
+            continue
         if record.fixed:
             for q in quotations:
                 if any(q.start <= s < q.end for s, _ in record.content):
@@ -789,7 +836,7 @@ def _pair_quotations(doc, text: str, quotations: list[Quotation], records: list[
                 if q.end <= e:
                     record.type = "mixed"
                     q.used = True
-    by_cue_pos = sorted(records, key=lambda r: r.cue[0])
+    by_cue_pos = sorted((r for r in records if not r.in_quotation), key=lambda r: r.cue[0])
     previous: _Record | None = None
     for q in quotations:
         if q.used:
