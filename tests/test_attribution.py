@@ -464,3 +464,11 @@ def test_a_third_party_report_inside_a_quotation_is_nested_in_the_quoted_speaker
 def test_the_quoted_speakers_own_reporting_is_not_a_new_source():
     found = quotes("“I told them the plant would close,” the manager said.")
     assert [q.cue.text for q in found] == ["said"], [q.to_dict() for q in found]
+
+
+def test_the_next_words_of_a_speaker_an_outlet_quoted_came_through_that_outlet():
+    text = ("“The matter is routine,” the Daily Herald quoted the envoy, Ivo Marek, as saying. "
+            "“Some media have political goals,” he said.")
+    found = quotes(text)
+    assert len(found) == 2, [q.to_dict() for q in found]
+    assert all([c.name for c in q.chain] == ["Daily Herald"] for q in found), [q.to_dict() for q in found]

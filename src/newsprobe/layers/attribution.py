@@ -376,11 +376,14 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
         as_, source, relay = quoted
         record.cue = (as_.idx, record.cue[1])
         record.source_tokens = source
-        if relay:
-            record.via_tokens.append(relay)
-    elif relay := _quoted_by(record.source_tokens):
-        record.via_tokens.append(relay)  # "Officials quoted by US media said …"
+    else:
+        relay = _quoted_by(record.source_tokens)  # "Officials quoted by US media said …"
     record.told_tokens = _told(verb)
+    if relay:
+        # A link whatever it is; and when it is an outlet, like "told The Sun", the same
+        # speaker's next words with no relay of their own came through it too.
+        record.via_tokens.append(relay)
+        record.told_tokens.append(relay)
     record.speech = lemma in hand_cues()
     if lemma in CLAUSE_ONLY and not record.content:
         return None
