@@ -210,6 +210,8 @@ def test_invisible_characters_do_not_enter_speaker_or_entity_names(hidden):
      "that the pier would reopen"),
     ("The governor told aides to find out whether the dam was safe.", "whether the dam was safe"),
     ("The mayor plans to announce that the bridge will reopen.", "that the bridge will reopen"),
+    ("At least the mayor didn't deny that the council lost 3 million dollars.", "the council lost"),
+    ("The minister never claimed that the vote was rigged.", "the vote was rigged"),
 ])
 def test_a_speech_act_that_did_not_happen_is_no_attribution(text, not_content):
     """Refusing to be named, being asked, being prevented from speaking, being told to find
@@ -472,3 +474,8 @@ def test_the_next_words_of_a_speaker_an_outlet_quoted_came_through_that_outlet()
     found = quotes(text)
     assert len(found) == 2, [q.to_dict() for q in found]
     assert all([c.name for c in q.chain] == ["Daily Herald"] for q in found), [q.to_dict() for q in found]
+
+
+def test_a_refusal_to_answer_a_question_stays_an_attribution():
+    q = only("The ministry did not say whether the talks had failed.")
+    assert q.cue.text == "did not say" and content(q) == "whether the talks had failed"

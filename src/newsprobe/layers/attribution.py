@@ -406,6 +406,8 @@ def not_spoken(verb, lemma: str) -> bool:
     "plans to announce", "prevented from announcing". A refusal itself ("declined to
     comment") is kept: it is an attribution with nothing claimed (claims.py)."""
     children = list(verb.children)
+    if _negated_statement(verb, children):
+        return True
     if lemma in ("decline", "refuse") and any(
             c.dep_ == "xcomp" and any(a.dep_ == "auxpass" for a in c.children) for c in children):
         return True
@@ -423,6 +425,19 @@ def not_spoken(verb, lemma: str) -> bool:
             head.lower_ == "without" or (head.lower_ == "from" and head.head.lemma_.lower() in PREVENTED)):
         return True
     return False
+
+
+def _negated_statement(verb, children) -> bool:
+    """"At least he didn't deny that …", "She never claimed that …": the speaker did not say
+    the clause, so it is not theirs. A refusal to answer a question stays an attribution
+    with nothing claimed ("did not say whether …", "declined to comment")."""
+    negated = any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in children)
+    if not negated:
+        return False
+    clauses = [c for c in children if c.dep_ == "ccomp" and c.i > verb.i]
+    return any(not any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)
+               and not any(t.tag_ in ("WDT", "WP", "WRB") and t.i == c.left_edge.i for t in c.subtree)
+               for c in clauses)
 
 
 def _sentence_before_final_cue(doc, text: str, verb, source_tokens) -> tuple[int, int] | None:
