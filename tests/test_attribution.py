@@ -344,6 +344,7 @@ def test_according_to_an_outlet_citing_a_source_chains_the_source_to_the_outlet(
     "The mayor, quoted by the Daily Herald, said that the bridge would reopen in May.",
     "The Daily Herald reported the mayor as saying that the bridge would reopen in May.",
     "The Daily Herald cited the mayor as saying that the bridge would reopen in May.",
+    "The Karsovian newspaper Daily Herald quoted the mayor as saying that the bridge would reopen in May.",
 ])
 def test_a_source_quoted_by_an_outlet_reached_the_writer_through_it(text):
     q = only(text)

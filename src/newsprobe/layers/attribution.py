@@ -631,10 +631,11 @@ def _quoted_as_saying(verb):
         objs = [o for a in agents for o in a.children if o.dep_ == "pobj"]
         return as_, list(passive[0].subtree), list(objs[0].subtree) if objs else []
     speaker = [c for c in quote.children if c.dep_ == "dobj"]
-    relay = [c for c in quote.children if c.dep_ == "nsubj"]
+    # "The Swiss newspaper Neue Zeitung quoted …" may come parsed as two subjects: the name.
+    relay = sorted((c for c in quote.children if c.dep_ == "nsubj"), key=lambda c: c.pos_ == "PROPN")
     if not speaker:
         return None
-    return as_, list(speaker[0].subtree), list(relay[0].subtree) if relay else []
+    return as_, list(speaker[0].subtree), list(relay[-1].subtree) if relay else []
 
 
 def _quoted_by(source_tokens) -> list:
