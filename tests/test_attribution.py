@@ -480,3 +480,14 @@ def test_the_next_words_of_a_speaker_an_outlet_quoted_came_through_that_outlet()
 def test_a_refusal_to_answer_a_question_stays_an_attribution():
     q = only("The ministry did not say whether the talks had failed.")
     assert q.cue.text == "did not say" and content(q) == "whether the talks had failed"
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("Reports in the Daily Herald say that the suspect had fled to Spain.", "Daily Herald"),
+    ("Reports in The Vostok Times say that the suspect had fled to Spain.", "Vostok Times"),
+    ("Reports in Karsovian media say the minister has resigned.", "Karsovian media"),
+])
+def test_reports_in_an_outlet_are_the_outlets(text, outlet):
+    q = only(text)
+    assert q.speaker.name == outlet and q.chain == [], q.to_dict()
+    assert q.source.text.endswith(outlet)

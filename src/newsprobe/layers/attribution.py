@@ -575,9 +575,18 @@ def _is_clause(token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
 
 
+# "Reports in the Gazette say …": the reports are the outlet's, and the outlet is the source.
+REPORT_NOUNS = frozenset(("report", "article", "story"))
+
+
 def _subject_of(verb) -> list:
     for child in verb.children:
         if child.dep_ in ("nsubj",):
+            if child.lemma_.lower() in REPORT_NOUNS and child.tag_ == "NNS":
+                outlet = [o for p in child.children if p.dep_ == "prep" and p.lower_ == "in"
+                          for o in p.children if o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.lower_ in ("media", "press"))]
+                if outlet:
+                    return list(outlet[0].subtree)
             return [t for t in child.subtree]
         if child.dep_ == "agent":  # "it was reported by the agency"
             objs = [c for c in child.children if c.dep_ == "pobj"]
