@@ -452,18 +452,6 @@ def test_a_quotation_before_an_outlet_quoting_a_long_named_source_is_that_source
     assert [c.name for c in q.chain] == ["Daily Herald"]
 
 
-def test_a_third_party_report_inside_a_quotation_is_nested_in_the_quoted_speaker():
-    text = ("“As detectives began their work, a man approached the scene and stated he had set "
-            "the fire,” the harbour police said.")
-    found = quotes(text)
-    outer = [q for q in found if q.cue.text == "said"]
-    inner = [q for q in found if q.cue.text == "stated"]
-    assert outer and outer[0].type == "direct", [q.to_dict() for q in found]
-    assert inner and content(inner[0]) == "he had set the fire", [q.to_dict() for q in found]
-    assert inner[0].parent == outer[0].id
-    assert [c.name for c in inner[0].chain] == [outer[0].speaker.name]
-
-
 def test_the_quoted_speakers_own_reporting_is_not_a_new_source():
     found = quotes("“I told them the plant would close,” the manager said.")
     assert [q.cue.text for q in found] == ["said"], [q.to_dict() for q in found]
