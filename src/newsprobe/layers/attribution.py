@@ -336,6 +336,7 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
 # to announce", "declined to say", "told aides to find out"), and nobody said anything yet.
 SPOKEN_INFINITIVE_HEADS = frozenset("go continue proceed have begin start force oblige compel "
                                     "hasten rush seem appear happen use".split())
+UNREALISED_MODALS = frozenset("can could may might must should shall will 'll ca".split())
 # "prevented from announcing", "without saying": a gerund cue under these never happened.
 PREVENTED = frozenset("prevent stop bar ban refrain block keep prohibit forbid deter discourage".split())
 
@@ -346,6 +347,10 @@ def not_spoken(verb, lemma: str) -> bool:
     "plans to announce", "prevented from announcing". A refusal itself ("declined to
     comment") is kept: it is an attribution with nothing claimed (claims.py)."""
     children = list(verb.children)
+    if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in UNREALISED_MODALS for c in children):
+        # "instruments that can confirm the claim", "the ministry will announce": a
+        # capability or a plan, not something said ("would" narrates: "he would later say")
+        return True
     if lemma in ("decline", "refuse") and any(
             c.dep_ == "xcomp" and any(a.dep_ == "auxpass" for a in c.children) for c in children):
         return True
