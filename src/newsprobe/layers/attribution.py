@@ -30,7 +30,7 @@ from importlib import resources
 from ..model import Analysis, ChainLink, Quote, Span, Speaker
 from ..settings import Settings
 from .quotemarks import Quotation, find_quotations
-from .sources import EntityIndex, reporting_nouns, speaker_for
+from .sources import EntityIndex, reporting_nouns, settle_kinds, speaker_for
 
 NAME = "attribution"
 VERSION = "1"
@@ -194,6 +194,8 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
     records = [r for r in records if r.content]
     records.sort(key=lambda r: (r.start, r.cue[0] if r.cue else -1))
     _resolve_speakers(records, doc, index, settings, inside, own_outlet=analysis.outlet)
+    settle_kinds([r.speaker for r in sorted(records, key=lambda r: r.cue[0] if r.cue else r.start)
+                  if r.speaker is not None])
     _nest(records)
     quotes = []
     for i, record in enumerate(records, 1):

@@ -324,14 +324,14 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
             elif status != "questioned":
                 # "'That's a canard,' the Kremlin spokesman said of reports that X passed a
                 # proposal to Moscow": the party concerned denies; anyone else disputes
-                concerned = _party_concerned(voice.speaker.name, claim_text, claim_text)
+                concerned = _party_concerned(voice.speaker.name, claim_text, _subject_of_claim(doc, c))
                 found.append(Status("denied" if concerned else "disputed", "source_contests_in_frame",
                                     (m.start(), m.end())))
             break
-    verdict = _verdict_on_reported_claim(c, text)
+    verdict = _verdict_on_reported_claim(doc, c, text)
     if verdict is not None:
         found.append(verdict)
-    denial = _denial_of_claim_noun(c, text)
+    denial = _denial_of_claim_noun(doc, c, text)
     if denial is not None:
         found.append(denial)
     return min(found, key=lambda s: PRECEDENCE.index(s.status))
@@ -348,7 +348,7 @@ _EXTRAPOSED_VERDICT = re.compile(
 _COPULA = re.compile(r"\b(is|are|was|were)\b", re.I)
 
 
-def _verdict_on_reported_claim(c: Candidate, text: str) -> Status | None:
+def _verdict_on_reported_claim(doc, c: Candidate, text: str) -> Status | None:
     """The claim reports a claim and calls it false in the same words ("Reports that the
     port sold 40 boats are completely false, the port authority said"): the reported claim
     is what a fact-checker checks, and its source's verdict contests it (denied when the
@@ -369,7 +369,7 @@ def _verdict_on_reported_claim(c: Candidate, text: str) -> Status | None:
     if c.quote is None or c.quote.speaker.kind == "author":
         false = FALSE_VERDICT.search(claim, m.start(), m.end()) is not None
         return Status("refuted" if false else "disputed", "verdict_on_reported_claim", words)
-    concerned = _party_concerned(c.quote.speaker.name, claim, claim)
+    concerned = _party_concerned(c.quote.speaker.name, claim, _subject_of_claim(doc, c))
     return Status("denied" if concerned else "disputed", "verdict_on_reported_claim", words)
 
 
@@ -378,7 +378,7 @@ def _verdict_on_reported_claim(c: Candidate, text: str) -> Status | None:
 CLAIM_NOUN_DENIALS = DENIAL_VERBS | {"retract", "disavow", "dispute", "withdraw"}
 
 
-def _denial_of_claim_noun(c: Candidate, text: str) -> Status | None:
+def _denial_of_claim_noun(doc, c: Candidate, text: str) -> Status | None:
     """"The judge rejected an argument by prosecutors that the fraud cost 3 million
     dollars": the claim under the claim noun is turned down by the verb's subject, a denial
     when that subject is the party concerned ("Karsovia's minister retracted claims that
@@ -399,7 +399,9 @@ def _denial_of_claim_noun(c: Candidate, text: str) -> Status | None:
             who = " ".join(t.text for t in subject)
             claim = text[max(c.start, noun.idx):c.end]
             lemma = verb.lemma_.lower()
-            denied = lemma == "deny" or (lemma != "dispute" and who and _party_concerned(who, claim, claim))
+            # a source that takes its own claim back ("retracted") denies it
+            denied = lemma in ("deny", "retract", "withdraw", "disavow") or (
+                lemma != "dispute" and who and _party_concerned(who, claim, _subject_of_claim(doc, c, noun)))
             return Status("denied" if denied else "disputed", "denial_of_claim_noun",
                           (verb.idx, verb.idx + len(verb)))
     return None
@@ -527,9 +529,10 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
     # the claim the rebuttal shares most words with ("denied that any weapons had been
     # sent to Solvary" -> "had delivered missiles to fighters in Solvary"), else the
     # nearest; a source's rebuttal is compared by what that source said
+    said = set()
     if rebutter is not None:
         said = set().union(*(_content_words(text[s.start:s.end]) for s in rebutter.content))
-    else:
+    if len(said) < 3:   # "dismissed the report": the sentence says which
         said = _content_words(text[sent.start_char:sent.end_char])
     best = max(targets, key=lambda ic: (len(said & _content_words(text[ic[1].start:ic[1].end])), ic[0]))
     chosen = [best]
@@ -542,7 +545,7 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
     for i, target in chosen:
         this = rebuttal.status
         if this == "denied" and rebutter is not None \
-                and not _party_concerned(rebutter.speaker.name, target.sent.text, text[target.start:target.end]) \
+                and not _party_concerned(rebutter.speaker.name, target.sent.text, _subject_of_claim(doc, target)) \
                 and _cue_lemma(doc, rebutter) != "deny":
             this = "disputed"
         new = Status(this, rebuttal.rule, rebuttal.words, span)
@@ -724,6 +727,21 @@ def _party_concerned(source: str, sentence: str, claim: str) -> bool:
     if words & set(re.findall(r"[^\W_]+", sentence.lower())):
         return True
     return bool(governments_named(source) & governments_named(claim))
+
+
+def _subject_of_claim(doc, c: Candidate, within=None) -> str:
+    """The words of the claim's subjects (and "by" agents): who the claim is about, for
+    a stand-in name ("Washington offered ..."). A country named elsewhere in the claim
+    ("damage caused by U.S. strikes" in a claim about intercepted communications) does not
+    make its government the party concerned."""
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None:
+        return ""
+    tokens = [t for t in span if within is None or t.i in {w.i for w in within.subtree}]
+    subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass", "csubj")
+                and t.head.pos_ in ("VERB", "AUX") and t.head.i in {x.i for x in tokens}]
+    subjects += [o for t in tokens if t.dep_ == "agent" for o in t.children if o.dep_ == "pobj"]
+    return " ".join(w.text for s in subjects for w in s.subtree)
 
 
 @lru_cache(maxsize=None)

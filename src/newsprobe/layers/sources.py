@@ -488,3 +488,48 @@ def _depth(token) -> int:
         token = token.head
         depth += 1
     return depth
+
+
+# --- kinds over the whole article ---------------------------------------------------------
+
+# Words in a body's name that make it a public body whose officials speak for it
+# ("the sheriff's office", "the ministry", "police").
+PUBLIC_BODY_WORDS = frozenset("office sheriff police department ministry agency bureau service court "
+                              "council garrison command government administration authority "
+                              "commission embassy army navy".split())
+# "an unnamed CIA official": the body is named, the official is not.
+UNNAMED_WORDS = frozenset("unnamed unidentified anonymous".split())
+
+
+def settle_kinds(speakers: list[Speaker]) -> None:
+    """Decide kinds that need the whole article, in place; `speakers` in text order.
+
+    1. Bare "officials" after a public body has spoken ("The sheriff's office said ...
+       ..., officials said") are that body's voice on the record: the body, kind
+       `institution`. With no such body they stay `unnamed_official`.
+    2. An official the text calls unnamed ("an unnamed CIA official") is an unnamed
+       official, whatever body it names.
+    3. One kind per speaker: the mentions of one entity take the kind most of them have
+       (the first one's on a tie), so "Ana Berg, a former minister" does not turn into an
+       official at "Minister Berg"."""
+    body = None
+    for speaker in speakers:
+        words = set(speaker.name.lower().split())
+        named = speaker.entity is not None or any(w[:1].isupper() for w in speaker.name.split())
+        if speaker.kind == "institution" and named and words & PUBLIC_BODY_WORDS:
+            body = speaker
+        elif speaker.kind == "unnamed_official" and speaker.name.lower() == "officials" and body is not None:
+            speaker.name, speaker.kind, speaker.entity = body.name, "institution", body.entity
+        if words & UNNAMED_WORDS and speaker.kind in ("institution", "official"):
+            speaker.kind = "unnamed_official"
+    by_entity: dict[str, list[Speaker]] = {}
+    for speaker in speakers:
+        if speaker.entity and speaker.kind not in ("unknown", "author"):
+            by_entity.setdefault(speaker.entity, []).append(speaker)
+    for same in by_entity.values():
+        counts: dict[str, int] = {}
+        for speaker in same:
+            counts[speaker.kind] = counts.get(speaker.kind, 0) + 1
+        kind = max(counts, key=lambda k: (counts[k], -[s.kind for s in same].index(k)))
+        for speaker in same:
+            speaker.kind = kind
