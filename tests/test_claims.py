@@ -357,3 +357,24 @@ def test_a_thing_that_can_confirm_is_no_source():
     assert not any(q.cue and q.cue.text.endswith("confirm") for q in a.quotes), [q.to_dict() for q in a.quotes]
     claim = claim_with(text, "lithium")
     assert claim["status"] == "disputed", claim
+
+
+@pytest.mark.parametrize("text, status", [
+    # the party the claim is about says the opposite, without calling it false: denied
+    ("The Gazette reported that the mayor sold the harbour to a Karsovian bank. "
+     "The mayor said he never sold the harbour to anyone.", "denied"),
+    # somebody else says the opposite: disputed
+    ("The Gazette reported that the mayor sold the harbour to a Karsovian bank. "
+     "A lawyer for the city council said the harbour was not sold to any bank.", "disputed"),
+])
+def test_a_contrary_statement_later_contests_the_claim(text, status):
+    claim = claim_with(text, "Karsovian bank")
+    assert claim["status"] == status, claim
+    assert claim["evidence"]["rule"] == "contrary_claim_later"
+    assert text[claim["rebutted_by"]["start"]:].startswith(text.split(". ")[1][:10])
+
+
+def test_an_unrelated_negation_later_contests_nothing():
+    text = ("The Gazette reported that the mayor sold the harbour to a Karsovian bank. "
+            "The ferry captain said the weather did not improve on Monday.")
+    assert claim_with(text, "Karsovian bank")["status"] == "reported"

@@ -502,6 +502,56 @@ def link_rebuttals(doc, candidates: list[Candidate], statuses: list[Status],
                       if c.sent.start_char in sent_index else False)
 
 
+    _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis)
+
+
+# A contrary statement shares this many content lemmas with the claim it contradicts.
+CONTRARY_MIN_SHARED = 2
+_NEGATIONS = frozenset("not n't never no".split())
+
+
+def _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis) -> None:
+    """A later source who says the opposite of an attributed claim, without calling it
+    false ("The Gazette reported that the mayor sold the harbour. The mayor said he never
+    sold the harbour."), contests it: denied by the party concerned, disputed by anyone
+    else. The opposite is a negated statement on the same matter: a negation in the later
+    source's words and none in the claim, and CONTRARY_MIN_SHARED content lemmas shared.
+    Only claims whose status is still reported or unconfirmed, within REBUTTAL_WINDOW."""
+    text = analysis.text
+    for q in analysis.quotes:
+        if q.speaker.kind in ("author", "unknown") or not q.content:
+            continue
+        at = q.cue.start if q.cue is not None else q.content[0].start
+        n = next((k for k, s in enumerate(sents) if s.start_char <= at < s.end_char), None)
+        if n is None:
+            continue
+        said = [t for s in q.content for t in (doc.char_span(s.start, s.end, alignment_mode="expand") or [])]
+        negation = next((t for t in said if t.lower_ in _NEGATIONS or t.dep_ == "neg"), None)
+        if negation is None:
+            continue
+        said_lemmas = _content_lemmas(said)
+        sent = sents[n]
+        for i, c in enumerate(candidates):
+            if c.end > sent.start_char or statuses[i].status not in ("reported", "unconfirmed") \
+                    or c.quote is None or c.quote is q or same_side(c.quote, q) \
+                    or not 0 < n - sent_index.get(c.sent.start_char, -99) <= REBUTTAL_WINDOW:
+                continue
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            if span is None or any(t.lower_ in _NEGATIONS or t.dep_ == "neg" for t in span):
+                continue
+            if len(said_lemmas & _content_lemmas(span)) < CONTRARY_MIN_SHARED:
+                continue
+            concerned = _party_concerned(q.speaker.name, c.sent.text, _subject_of_claim(doc, c))
+            statuses[i] = Status("denied" if concerned else "disputed", "contrary_claim_later",
+                                 (negation.idx, negation.idx + len(negation)),
+                                 (sent.start_char, _trim(text, sent.start_char, sent.end_char)[1]))
+
+
+def _content_lemmas(tokens) -> set[str]:
+    return {t.lemma_.lower() for t in tokens if t.is_alpha and not t.is_stop and len(t) > 2
+            and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")}
+
+
 def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, reference,
               window: int, distance, rebuts_itself) -> None:
     """Link one rebuttal of `sent` to the claim(s) it rebuts (see link_rebuttals)."""
@@ -534,13 +584,21 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
         said = set().union(*(_content_words(text[s.start:s.end]) for s in rebutter.content))
     if len(said) < 3:   # "dismissed the report": the sentence says which
         said = _content_words(text[sent.start_char:sent.end_char])
-    best = max(targets, key=lambda ic: (len(said & _content_words(text[ic[1].start:ic[1].end])), ic[0]))
+    def overlap(ic) -> int:
+        return len(said & _content_words(text[ic[1].start:ic[1].end]))
+
+    best = max(targets, key=lambda ic: (overlap(ic), ic[0]))
     chosen = [best]
-    if reference is not None and reference.plural and best[1].quote is not None:
-        # "these claims": every claim of the source the best one belongs to
-        speaker = best[1].quote.speaker
-        chosen = [(i, c) for i, c in targets if c.quote is not None and (
-            c.quote.speaker.name == speaker.name or (speaker.entity and c.quote.speaker.entity == speaker.entity))]
+    if reference is not None and reference.plural:
+        # "these claims": every claim of one source, the source whose claims share most
+        # words with the rebuttal, then the one with most claims (what the article is
+        # about), then the nearest
+        groups: dict[str, list] = {}
+        for i, c in targets:
+            if c.quote is not None:
+                groups.setdefault(c.quote.speaker.entity or c.quote.speaker.name, []).append((i, c))
+        if groups:
+            chosen = max(groups.values(), key=lambda g: (sum(overlap(ic) for ic in g), len(g), g[-1][0]))
     span = (sent.start_char, _trim(text, sent.start_char, sent.end_char)[1])
     for i, target in chosen:
         this = rebuttal.status
@@ -649,7 +707,9 @@ def _rebuttals_in(doc, sent, analysis: Analysis) -> list[Rebuttal]:
     start, end = sent.start_char, sent.end_char
     found = []
     for q in analysis.quotes:
-        if q.cue is None or not (start <= q.cue.start < end) or q.speaker.kind == "author":
+        # a quote paragraph without a cue ("“It is too early to ...”") speaks where it stands
+        at = q.cue.start if q.cue is not None else (q.content[0].start if q.content else -1)
+        if not (start <= at < end) or q.speaker.kind == "author":
             continue
         if _denies(doc, q):
             found.append(Rebuttal("denied", "denial_by_source", (q.cue.start, q.cue.end), q))
@@ -730,18 +790,20 @@ def _party_concerned(source: str, sentence: str, claim: str) -> bool:
 
 
 def _subject_of_claim(doc, c: Candidate, within=None) -> str:
-    """The words of the claim's subjects (and "by" agents): who the claim is about, for
-    a stand-in name ("Washington offered ..."). A country named elsewhere in the claim
-    ("damage caused by U.S. strikes" in a claim about intercepted communications) does not
-    make its government the party concerned."""
-    span = doc.char_span(c.start, c.end, alignment_mode="expand")
-    if span is None:
-        return ""
-    tokens = [t for t in span if within is None or t.i in {w.i for w in within.subtree}]
-    subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass", "csubj")
-                and t.head.pos_ in ("VERB", "AUX") and t.head.i in {x.i for x in tokens}]
-    subjects += [o for t in tokens if t.dep_ == "agent" for o in t.children if o.dep_ == "pobj"]
-    return " ".join(w.text for s in subjects for w in s.subtree)
+    """The words naming who the claim is about, for a stand-in name: the subject, "by"
+    agent and "to" recipient of its main verb ("Washington offered ...", "passed a
+    proposal to Moscow"). A country named deeper in the claim ("damage caused by U.S.
+    strikes" in a claim about intercepted communications) does not make its government the
+    party concerned. `within`: the claim noun whose clause holds the claim ("claims that
+    ...")."""
+    verb = _main_verb(doc, c)
+    if within is not None:
+        clauses = [t for t in within.subtree if t.pos_ in ("VERB", "AUX") and t.dep_ in ("acl", "ccomp", "relcl")]
+        verb = clauses[0] if clauses else verb
+    parts = [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass", "csubj", "dative")]
+    parts += [o for ch in verb.children if ch.dep_ == "agent" or (ch.dep_ == "prep" and ch.lower_ == "to")
+              for o in ch.children if o.dep_ == "pobj"]
+    return " ".join(w.text for p in parts for w in p.subtree)
 
 
 @lru_cache(maxsize=None)
