@@ -378,3 +378,17 @@ def test_an_unrelated_negation_later_contests_nothing():
     text = ("The Gazette reported that the mayor sold the harbour to a Karsovian bank. "
             "The ferry captain said the weather did not improve on Monday.")
     assert claim_with(text, "Karsovian bank")["status"] == "reported"
+
+
+def test_a_source_said_to_be_something_is_no_source():
+    # "with the minister said to be furious": an evidential, not the minister speaking
+    claim = claim_with("With the minister said to be furious over the leak of the budget, the "
+                       "cabinet met on Monday.", "furious")
+    assert claim["status"] == "unconfirmed", claim
+
+
+def test_a_person_calling_a_rumour_about_himself_false_denies_it():
+    text = ("“Patently false,” said the mayor, Jon Berg, responding to rumours that he or his "
+            "deputy sold the harbour.")
+    claim = claim_with(text, "sold the harbour")
+    assert claim["status"] == "denied", claim

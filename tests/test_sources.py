@@ -52,3 +52,18 @@ def test_one_kind_per_speaker_in_an_article():
     a = analyze(text, ALL)
     kinds = {q.speaker.kind for q in a.quotes if "Berg" in q.speaker.name}
     assert len(kinds) == 1, [q.to_dict() for q in a.quotes]
+
+
+def test_a_name_the_text_calls_a_site_or_company_is_an_institution():
+    # The small NER model takes some company names for people; what the text calls them
+    # ("a data analysis site") decides the kind.
+    from newsprobe.layers.sources import EntityIndex, kind_of_entity
+    from newsprobe.model import Entity
+
+    entity = Entity("e1", "Veltrix", "PERSON")
+    index = EntityIndex("", [entity], {"e1": {"veltrix", "data", "analysis", "site"}}, {})
+    assert kind_of_entity(entity, index) == "institution"
+    index.descriptors["e1"] = {"veltrix", "chief", "executive", "company"}
+    assert kind_of_entity(entity, index) == "official"   # the company's chief speaks for it
+    index.descriptors["e1"] = {"veltrix"}
+    assert kind_of_entity(entity, index) == "person"

@@ -245,6 +245,9 @@ EVIDENTIAL = re.compile(r"\b(reportedly|allegedly|purportedly|supposedly|unconfi
                         r"(is|are|was|were) (said|reported|understood|believed|thought|alleged|"
                         r"claimed|rumou?red) to|it is (said|claimed|alleged|understood|believed) that|"
                         r"there (are|were|have been) (claims|reports|suggestions))\b", re.I)
+# A reduced passive evidential on a cue ("the Queen said to be feeling betrayed").
+REDUCED_EVIDENTIAL = re.compile(r"(said|reported|rumou?red|believed|thought|understood|alleged)\s+"
+                                r"to\s+(be|have)\b", re.I)
 # The writer's own hedging on the claim's main verb or in its words.
 WRITER_HEDGE = re.compile(r"\b(apparently|appears? to|seems? to|(is|are) expected to|likely to|"
                           r"possibly|probably|perhaps)\b", re.I)
@@ -324,7 +327,12 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
             elif status != "questioned":
                 # "'That's a canard,' the Kremlin spokesman said of reports that X passed a
                 # proposal to Moscow": the party concerned denies; anyone else disputes
-                concerned = _party_concerned(voice.speaker.name, claim_text, _subject_of_claim(doc, c))
+                subject = _subject_of_claim(doc, c)
+                # "'Patently false,' said Coats, responding to rumours that he wrote it":
+                # a claim about "he" answered by the person who speaks is about that person
+                about_speaker = voice.speaker.kind in ("person", "official") and bool(
+                    set(subject.lower().split()) & {"he", "she", "his", "her", "him"})
+                concerned = about_speaker or _party_concerned(voice.speaker.name, claim_text, subject)
                 found.append(Status("denied" if concerned else "disputed", "source_contests_in_frame",
                                     (m.start(), m.end())))
             break
@@ -417,6 +425,10 @@ def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
         where = (q.source.start, q.source.end) if q.source else \
             ((q.cue.start, q.cue.end) if q.cue else None)
         kind = q.speaker.kind
+        if q.cue is not None and REDUCED_EVIDENTIAL.match(text, q.cue.start):
+            # "with the Queen said to be feeling betrayed": nobody speaks; the Queen is
+            # what the hearsay is about
+            return Status("unconfirmed", "agentless_evidential", (q.cue.start, q.cue.end))
         if kind == "rumor" or (kind == "unknown" and q.source is None):
             m = RUMOUR_WORDS.search(text, sent_start, sent_end)
             if m and kind == "rumor":

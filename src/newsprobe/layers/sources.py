@@ -198,6 +198,12 @@ def _mention_descriptors(doc, text: str, start: int, end: int) -> set[str]:
     return words
 
 
+# What the text calls an organisation and never a person's workplace in the same breath
+# ("a researcher at the university" describes a person; "a mashup site" does not).
+ORGANISATION_NOUNS = frozenset("site website platform nonprofit non-profit not-for-profit charity "
+                               "startup".split())
+
+
 def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozenset()) -> str:
     """The kind of a named speaker, from its label and what the text calls it."""
     described = index.descriptors.get(entity.id, set()) | set(words)
@@ -209,7 +215,13 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
             return "person"
         if described & {"fund", "portfolio", "investment", "hedge"}:
             return "person"  # a fund manager comments on markets; she holds no office
-        return "official" if described & kinds["official"] else "person"
+        if described & kinds["official"]:
+            return "official"
+        if described & ORGANISATION_NOUNS and not described & ROLE_PEOPLE:
+            # "Quarkbase, a not-for-profit mashup site": a name the NER model took for a
+            # person that the text calls an organisation
+            return "institution"
+        return "person"
     if described & kinds["media"] or is_known_outlet(entity.name):
         return "media"
     # Governments, companies, courts, police forces: an institution on the record.
