@@ -392,3 +392,11 @@ def test_a_person_calling_a_rumour_about_himself_false_denies_it():
             "deputy sold the harbour.")
     claim = claim_with(text, "sold the harbour")
     assert claim["status"] == "denied", claim
+
+
+def test_dismissing_a_report_named_earlier_is_no_dispute_of_the_sentence_itself():
+    # the noun carries no claim of its own: the sentence reports the dismissal
+    text = ("The Gazette reported that the mayor sold the harbour to a Karsovian bank. "
+            "The mayor's office, in a statement, dismissed the report as mischievous.")
+    claim = claim_with(text, "in a statement")
+    assert claim["evidence"]["rule"] != "denial_of_claim_noun", claim

@@ -399,6 +399,8 @@ def _denial_of_claim_noun(doc, c: Candidate, text: str) -> Status | None:
             if noun.dep_ not in ("dobj", "nsubjpass") or noun.lemma_.lower() not in CLAIM_NOUNS:
                 continue
             subtree = list(noun.subtree)
+            if not any(t.i > noun.i and t.pos_ in ("VERB", "AUX") for t in subtree):
+                continue   # "dismissed the report": a report named earlier (link_rebuttals)
             start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
             # the claim lies under the noun, or is the sentence that holds the verb
             if not (start <= c.start < end or c.start <= verb.idx < c.end):
