@@ -400,3 +400,10 @@ def test_dismissing_a_report_named_earlier_is_no_dispute_of_the_sentence_itself(
             "The mayor's office, in a statement, dismissed the report as mischievous.")
     claim = claim_with(text, "in a statement")
     assert claim["evidence"]["rule"] != "denial_of_claim_noun", claim
+
+
+def test_a_negation_about_something_else_is_no_contrary_statement():
+    # "did not reflect" negates a verb the claim does not have
+    text = ("The Gazette reported that the Belvik bank made a bid of 40 million euros for the "
+            "harbour. Harbour master Jon Berg said the bid did not reflect the value of the harbour.")
+    assert claim_with(text, "40 million")["status"] == "reported"

@@ -67,3 +67,16 @@ def test_a_name_the_text_calls_a_site_or_company_is_an_institution():
     assert kind_of_entity(entity, index) == "official"   # the company's chief speaks for it
     index.descriptors["e1"] = {"veltrix"}
     assert kind_of_entity(entity, index) == "person"
+
+
+def test_only_person_and_official_are_made_one_kind():
+    # an institution that one quote calls "the newspaper" is a resolution slip, not a
+    # change of kind: left for the reader to see
+    from newsprobe.layers.sources import settle_kinds
+    from newsprobe.model import Speaker
+
+    speakers = [Speaker("Tessa Maritime", "institution", "e1"), Speaker("Tessa Maritime", "media", "e1"),
+                Speaker("Ana Berg", "official", "e2"), Speaker("Ana Berg", "person", "e2"),
+                Speaker("Ana Berg", "person", "e2")]
+    settle_kinds(speakers)
+    assert [s.kind for s in speakers] == ["institution", "media", "person", "person", "person"]

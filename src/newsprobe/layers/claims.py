@@ -529,7 +529,8 @@ def _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis
     false ("The Gazette reported that the mayor sold the harbour. The mayor said he never
     sold the harbour."), contests it: denied by the party concerned, disputed by anyone
     else. The opposite is a negated statement on the same matter: a negation in the later
-    source's words and none in the claim, and CONTRARY_MIN_SHARED content lemmas shared.
+    source's words and none in the claim, the negated word among the claim's, and
+    CONTRARY_MIN_SHARED content lemmas shared.
     Only claims whose status is still reported or unconfirmed, within REBUTTAL_WINDOW."""
     text = analysis.text
     for q in analysis.quotes:
@@ -544,6 +545,7 @@ def _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis
         if negation is None:
             continue
         said_lemmas = _content_lemmas(said)
+        negated = negation.head
         sent = sents[n]
         for i, c in enumerate(candidates):
             if c.end > sent.start_char or statuses[i].status not in ("reported", "unconfirmed") \
@@ -553,7 +555,10 @@ def _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis
             span = doc.char_span(c.start, c.end, alignment_mode="expand")
             if span is None or any(t.lower_ in _NEGATIONS or t.dep_ == "neg" for t in span):
                 continue
-            if len(said_lemmas & _content_lemmas(span)) < CONTRARY_MIN_SHARED:
+            claim_lemmas = _content_lemmas(span)
+            # the negated word is the claim's ("never sold" / "sold"; "no attack" /
+            # "were attacked"), and the two share enough words to be on one matter
+            if negated.lemma_.lower() not in claim_lemmas or len(said_lemmas & claim_lemmas) < CONTRARY_MIN_SHARED:
                 continue
             concerned = _party_concerned(q.speaker.name, c.sent.text, _subject_of_claim(doc, c))
             statuses[i] = Status("denied" if concerned else "disputed", "contrary_claim_later",

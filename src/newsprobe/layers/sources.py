@@ -521,9 +521,10 @@ def settle_kinds(speakers: list[Speaker]) -> None:
        `institution`. With no such body they stay `unnamed_official`.
     2. An official the text calls unnamed ("an unnamed CIA official") is an unnamed
        official, whatever body it names.
-    3. One kind per speaker: the mentions of one entity take the kind most of them have
-       (the first one's on a tie), so "Ana Berg, a former minister" does not turn into an
-       official at "Minister Berg"."""
+    3. One kind per person: the mentions of one entity that are `person` or `official`
+       take the one most of them have (the first one's on a tie), so "Ana Berg, a former
+       minister" does not turn into an official at "Minister Berg". Other mixes (an
+       institution one quote calls "the newspaper") are resolution slips and stay visible."""
     body = None
     for speaker in speakers:
         words = set(speaker.name.lower().split())
@@ -536,7 +537,7 @@ def settle_kinds(speakers: list[Speaker]) -> None:
             speaker.kind = "unnamed_official"
     by_entity: dict[str, list[Speaker]] = {}
     for speaker in speakers:
-        if speaker.entity and speaker.kind not in ("unknown", "author"):
+        if speaker.entity and speaker.kind in ("person", "official"):
             by_entity.setdefault(speaker.entity, []).append(speaker)
     for same in by_entity.values():
         counts: dict[str, int] = {}
