@@ -80,3 +80,10 @@ def test_only_person_and_official_are_made_one_kind():
                 Speaker("Ana Berg", "person", "e2")]
     settle_kinds(speakers)
     assert [s.kind for s in speakers] == ["institution", "media", "person", "person", "person"]
+
+
+def test_officials_after_the_police_spoke_are_the_police():
+    text = ("A suspect was in custody on Thursday after a standoff, state police said. "
+            "The officer was shot during a traffic stop, officials said.")
+    q = quote_with(analyze(text, ALL), "traffic stop")
+    assert q.speaker.kind == "institution", q.to_dict()

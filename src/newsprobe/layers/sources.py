@@ -517,8 +517,9 @@ def settle_kinds(speakers: list[Speaker]) -> None:
     """Decide kinds that need the whole article, in place; `speakers` in text order.
 
     1. Bare "officials" after a public body has spoken ("The sheriff's office said ...
-       ..., officials said") are that body's voice on the record: the body, kind
-       `institution`. With no such body they stay `unnamed_official`.
+       ..., officials said", "state police said ... officials said") are that body's voice
+       on the record: the body, kind `institution`. With no such body they stay
+       `unnamed_official`.
     2. An official the text calls unnamed ("an unnamed CIA official") is an unnamed
        official, whatever body it names.
     3. One kind per person: the mentions of one entity that are `person` or `official`
@@ -528,8 +529,7 @@ def settle_kinds(speakers: list[Speaker]) -> None:
     body = None
     for speaker in speakers:
         words = set(speaker.name.lower().split())
-        named = speaker.entity is not None or any(w[:1].isupper() for w in speaker.name.split())
-        if speaker.kind == "institution" and named and words & PUBLIC_BODY_WORDS:
+        if speaker.kind == "institution" and words & PUBLIC_BODY_WORDS:
             body = speaker
         elif speaker.kind == "unnamed_official" and speaker.name.lower() == "officials" and body is not None:
             speaker.name, speaker.kind, speaker.entity = body.name, "institution", body.entity
