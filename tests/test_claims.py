@@ -407,3 +407,4 @@ def test_a_negation_about_something_else_is_no_contrary_statement():
     text = ("The Gazette reported that the Belvik bank made a bid of 40 million euros for the "
             "harbour. Harbour master Jon Berg said the bid did not reflect the value of the harbour.")
     assert claim_with(text, "40 million")["status"] == "reported"
+

@@ -822,7 +822,10 @@ def _subject_of_claim(doc, c: Candidate, within=None) -> str:
     parts = [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass", "csubj", "dative")]
     parts += [o for ch in verb.children if ch.dep_ == "agent" or (ch.dep_ == "prep" and ch.lower_ == "to")
               for o in ch.children if o.dep_ == "pobj"]
-    return " ".join(w.text for p in parts for w in p.subtree)
+    # only the claim's own words: never its source ("..., the Washington Post reported")
+    source = (c.quote.source.start, c.quote.source.end) if c.quote is not None and c.quote.source else (0, 0)
+    return " ".join(w.text for p in parts for w in p.subtree
+                    if c.start <= w.idx < c.end and not source[0] <= w.idx < source[1])
 
 
 @lru_cache(maxsize=None)
