@@ -282,3 +282,129 @@ def test_quoted_words_are_not_the_writers_verdict():
             "\"These allegations are baseless and unfounded, and the port has nothing to hide.\"")
     claim = next(c for c in claims(text) if "40 boats" in c["text"])
     assert claim["evidence"]["rule"] != "contested_later", claim
+
+
+# --- rebuttals a fact-checker recognises ------------------------------------------------
+
+def claim_with(text, words):
+    found = [c for c in claims(text) if words in c["text"]]
+    assert found, claims(text)
+    return found[0]
+
+
+@pytest.mark.parametrize("text, status, rule", [
+    # a typographic apostrophe is the same negation
+    ("The minister said that 40,000 nurses were hired in 2023. However, this doesn’t seem to be "
+     "the case.", "refuted", "false_verdict_later"),
+    # "not accurate" is a verdict of falsehood as much as "inaccurate"; the port authority
+    # is the party the claim is about: it denies
+    ("The Gazette reported that the Belvik port authority sold 40 boats to a smuggler. The "
+     "Belvik port authority said the report was not accurate.", "denied", "source_calls_it_false"),
+    # a source casting doubt, without a contrary claim: questioned
+    ("Two chemists said that the lake held 40 tonnes of lithium. It is too early to say whether "
+     "the lake holds any lithium at all, a geologist said.", "questioned", "source_doubts"),
+])
+def test_a_later_sentence_rebuts_or_questions_the_claim(text, status, rule):
+    claim = claim_with(text, "40")
+    assert (claim["status"], claim["evidence"]["rule"]) == (status, rule), claim
+    assert claim["rebutted_by"] is not None
+
+
+@pytest.mark.parametrize("text, words, status", [
+    # the source calls a reported claim false in the same breath: the reported claim is
+    # contested by that source (denied when it is the party the claim is about)
+    ("Reports that the mayor sold 40 boats to a smuggler are completely false, the port "
+     "authority said.", "40 boats", "disputed"),
+    ("Reports that the port authority sold 40 boats to a smuggler are completely false, the "
+     "port authority said.", "40 boats", "denied"),
+    # a denial verb over a claim noun: the judge is no party to it (disputed); the minister
+    # of the country the claim is about is (denied)
+    ("The judge rejected an argument by prosecutors that the fraud cost 3 million dollars.",
+     "3 million", "disputed"),
+    ("The Karsovian defence minister retracted claims by Dolna that Karsovian jets had crossed "
+     "the border seven times.", "seven times", "denied"),
+])
+def test_a_verdict_on_a_reported_claim_in_the_same_sentence(text, words, status):
+    claim = claim_with(text, words)
+    assert claim["status"] == status, claim
+    assert claim["evidence"]["words"] is not None
+
+
+def test_a_capital_stands_for_its_government_when_it_denies():
+    # "the White House" is the party concerned when the claim is about "Washington"
+    text = ("According to the Gazette, Washington offered Karsovia 40 jets in exchange for the "
+            "port. The White House called these allegations groundless.")
+    claim = claim_with(text, "40 jets")
+    assert claim["status"] == "denied", claim
+    assert text[claim["rebutted_by"]["start"]:].startswith("The White House")
+
+
+def test_one_sentence_can_rebut_claims_of_two_sources():
+    text = ("Two chemists said that the lake held 40 tonnes of lithium. A farmer said that the "
+            "water had warmed by 3 degrees since 2010. The town has 9,000 residents. "
+            "A geologist said that the lithium figure was baseless, while a hydrologist said the "
+            "warming was highly unlikely.")
+    found = [claim_with(text, w) for w in ("lithium", "3 degrees")]
+    assert [c["status"] for c in found] == ["disputed", "disputed"], found
+
+
+def test_a_thing_that_can_confirm_is_no_source():
+    # "features that can confirm the assumptions": a capability, not a speech act
+    text = ("Two chemists said that the lake held 40 tonnes of lithium. But the probe carries no "
+            "instruments that can confirm the assumptions of the chemists. "
+            "A geologist said that these claims are pure speculation.")
+    a = analyze(text, ALL)
+    assert not any(q.cue and q.cue.text.endswith("confirm") for q in a.quotes), [q.to_dict() for q in a.quotes]
+    claim = claim_with(text, "lithium")
+    assert claim["status"] == "disputed", claim
+
+
+@pytest.mark.parametrize("text, status", [
+    # the party the claim is about says the opposite, without calling it false: denied
+    ("The Gazette reported that the mayor sold the harbour to a Karsovian bank. "
+     "The mayor said he never sold the harbour to anyone.", "denied"),
+    # somebody else says the opposite: disputed
+    ("The Gazette reported that the mayor sold the harbour to a Karsovian bank. "
+     "A lawyer for the city council said the harbour was not sold to any bank.", "disputed"),
+])
+def test_a_contrary_statement_later_contests_the_claim(text, status):
+    claim = claim_with(text, "Karsovian bank")
+    assert claim["status"] == status, claim
+    assert claim["evidence"]["rule"] == "contrary_claim_later"
+    assert text[claim["rebutted_by"]["start"]:].startswith(text.split(". ")[1][:10])
+
+
+def test_an_unrelated_negation_later_contests_nothing():
+    text = ("The Gazette reported that the mayor sold the harbour to a Karsovian bank. "
+            "The ferry captain said the weather did not improve on Monday.")
+    assert claim_with(text, "Karsovian bank")["status"] == "reported"
+
+
+def test_a_source_said_to_be_something_is_no_source():
+    # "with the minister said to be furious": an evidential, not the minister speaking
+    claim = claim_with("With the minister said to be furious over the leak of the budget, the "
+                       "cabinet met on Monday.", "furious")
+    assert claim["status"] == "unconfirmed", claim
+
+
+def test_a_person_calling_a_rumour_about_himself_false_denies_it():
+    text = ("“Patently false,” said the mayor, Jon Berg, responding to rumours that he or his "
+            "deputy sold the harbour.")
+    claim = claim_with(text, "sold the harbour")
+    assert claim["status"] == "denied", claim
+
+
+def test_dismissing_a_report_named_earlier_is_no_dispute_of_the_sentence_itself():
+    # the noun carries no claim of its own: the sentence reports the dismissal
+    text = ("The Gazette reported that the mayor sold the harbour to a Karsovian bank. "
+            "The mayor's office, in a statement, dismissed the report as mischievous.")
+    claim = claim_with(text, "in a statement")
+    assert claim["evidence"]["rule"] != "denial_of_claim_noun", claim
+
+
+def test_a_negation_about_something_else_is_no_contrary_statement():
+    # "did not reflect" negates a verb the claim does not have
+    text = ("The Gazette reported that the Belvik bank made a bid of 40 million euros for the "
+            "harbour. Harbour master Jon Berg said the bid did not reflect the value of the harbour.")
+    assert claim_with(text, "40 million")["status"] == "reported"
+

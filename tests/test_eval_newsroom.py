@@ -137,3 +137,19 @@ def test_one_dev_article_runs_end_to_end():
     assert result["articles"] == 1 and result["split"] == "dev"
     assert 0.0 <= result["attribution"]["f1"] <= 1.0
     assert "status accuracy" in format_text(result)
+
+
+def test_wrong_statuses_and_kinds_are_listed_by_offsets_and_rule():
+    pred = {"quotes": [quote("Ana Pérez", "person", "said", "the bridge will reopen in May")],
+            "claims": [{**sp("the bridge will reopen in May"), "status": "asserted",
+                        "evidence": {"rule": "author_states", "words": None}}]}
+    tally = Tally()
+    score_article(TEXT, {**GOLD, "id": "x1"}, pred, tally)
+    errors = tally.to_dict()["errors"]
+    claim = sp("the bridge will reopen in May")
+    assert errors["status"] == [{"article": "x1", "gold_id": None, "gold": "reported",
+                                 "predicted": "asserted", "rule": "author_states",
+                                 "claim": [claim["start"], claim["end"]],
+                                 "predicted_claim": [claim["start"], claim["end"]],
+                                 "words": None, "rebutted_by": None}]
+    assert [(e["gold"], e["predicted"]) for e in errors["kind"]] == [("official", "person")]

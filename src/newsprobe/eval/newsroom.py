@@ -157,6 +157,10 @@ class Tally:
     status_right: int = 0
     status_confusion: Counter = field(default_factory=Counter)
     claims_kept: int = 0
+    # Where it went wrong, for debugging: ids, labels, rules and offsets only (the texts
+    # belong to their publishers and stay in ../shared/data).
+    status_errors: list = field(default_factory=list)
+    kind_errors: list = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         confusion: dict[str, dict[str, int]] = {}
@@ -180,6 +184,7 @@ class Tally:
                        "confusion": confusion},
             "counts": {"gold_attributions": self.gold, "predicted_quotes": self.pred,
                        "found": self.found, "resolved": self.resolved},
+            "errors": {"status": self.status_errors, "kind": self.kind_errors},
         }
 
 
@@ -194,7 +199,10 @@ def _offsets(spans) -> list[tuple[int, int]]:
 def score_article(text: str, gold: dict[str, Any], pred: dict[str, Any], tally: Tally) -> None:
     """Add one article to `tally`. `gold` is a newsroom record; `pred` has `quotes` and
     `claims` shaped as in the article contract (claims may carry `kept`, whether the
-    check-worthiness filter would keep them)."""
+    check-worthiness filter would keep them). Each wrong status and kind is listed in
+    `tally.status_errors` / `tally.kind_errors` by article id, offsets and the rule that
+    decided it."""
+    article = gold.get("id")
     index = TokenIndex(text)
     golds = gold.get("attributions", [])
     quotes = pred.get("quotes", [])
@@ -213,6 +221,10 @@ def score_article(text: str, gold: dict[str, Any], pred: dict[str, Any], tally: 
         tally.kind_total += 1
         tally.kind_right += kind == g["kind"]
         tally.kind_confusion[(g["kind"], kind)] += 1
+        if kind != g["kind"]:
+            tally.kind_errors.append({"article": article, "gold_id": g.get("id"), "gold": g["kind"],
+                                      "predicted": kind, "speaker": q["speaker"]["name"],
+                                      "cue": _offsets([q.get("cue")])[:1]})
         p_chain = [c["name"] for c in q.get("chain", [])]
         right = len(p_chain) == len(g["chain"]) and all(
             same_speaker(p, [gname]) for p, gname in zip(p_chain, g["chain"]))
@@ -241,6 +253,15 @@ def score_article(text: str, gold: dict[str, Any], pred: dict[str, Any], tally: 
         tally.claims_kept += bool(best.get("kept", True))
         tally.status_right += best["status"] == g["status"]
         tally.status_confusion[(g["status"], best["status"])] += 1
+        if best["status"] != g["status"]:
+            evidence = best.get("evidence") or {}
+            words = evidence.get("words")
+            tally.status_errors.append({
+                "article": article, "gold_id": g.get("id"), "gold": g["status"],
+                "predicted": best["status"], "rule": evidence.get("rule"),
+                "claim": [g["start"], g["end"]], "predicted_claim": [best["start"], best["end"]],
+                "words": [words["start"], words["end"]] if words else None,
+                "rebutted_by": [g["rebutted_by"]["start"], g["rebutted_by"]["end"]] if g.get("rebutted_by") else None})
 
 
 def match_attributions(index: TokenIndex, quotes: list[dict], golds: list[dict]) -> dict[int, int]:
@@ -359,7 +380,7 @@ def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,
     result["entities"] = entities.to_dict()
     result["baseline"] = {"description": "speaker = last PERSON/ORG entity before the cue; "
                           "status = reported inside a quote, else asserted; no chains",
-                          **{k: v for k, v in base.to_dict().items() if k != "counts"}}
+                          **{k: v for k, v in base.to_dict().items() if k not in ("counts", "errors")}}
     result["split"] = split
     result["articles"] = len(rows)
     result["per_article"] = per_article

@@ -30,7 +30,7 @@ from importlib import resources
 from ..model import Analysis, ChainLink, Quote, Span, Speaker
 from ..settings import Settings
 from .quotemarks import Quotation, find_quotations
-from .sources import EntityIndex, kind_of_entity, reporting_nouns, speaker_for
+from .sources import EntityIndex, kind_of_entity, reporting_nouns, settle_kinds, speaker_for
 
 NAME = "attribution"
 VERSION = "1"
@@ -211,6 +211,8 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
     records = [r for r in records if r.content]
     records.sort(key=lambda r: (r.start, r.cue[0] if r.cue else -1))
     _resolve_speakers(records, doc, index, settings, inside, own_outlet=analysis.outlet)
+    settle_kinds([r.speaker for r in sorted(records, key=lambda r: r.cue[0] if r.cue else r.start)
+                  if r.speaker is not None])
     _nest(records)
     quotes = []
     for i, record in enumerate(records, 1):
@@ -379,6 +381,7 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
 # to announce", "declined to say", "told aides to find out"), and nobody said anything yet.
 SPOKEN_INFINITIVE_HEADS = frozenset("go continue proceed have begin start force oblige compel "
                                     "hasten rush seem appear happen use".split())
+UNREALISED_MODALS = frozenset("can could may might must should shall will 'll ca".split())
 # "prevented from announcing", "without saying": a gerund cue under these never happened.
 PREVENTED = frozenset("prevent stop bar ban refrain block keep prohibit forbid deter discourage".split())
 
@@ -397,6 +400,10 @@ def not_spoken(verb, lemma: str) -> bool:
     comment") is kept: it is an attribution with nothing claimed (claims.py)."""
     children = list(verb.children)
     if _negated_statement(verb, children):
+        return True
+    if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in UNREALISED_MODALS for c in children):
+        # "instruments that can confirm the claim", "the ministry will announce": a
+        # capability or a plan, not something said ("would" narrates: "he would later say")
         return True
     if lemma in ("decline", "refuse") and any(
             c.dep_ == "xcomp" and any(a.dep_ == "auxpass" for a in c.children) for c in children):

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from ..model import Analysis, Quote
@@ -221,9 +223,9 @@ PRECEDENCE = ("refuted", "denied", "disputed", "questioned", "rumored", "unconfi
 # The writer (or a fact-check) says the claim is false: refuted. Said of a source's claim in
 # the frame ("falsely claimed") or in a later sentence ("However, this was also untrue.").
 FALSE_VERDICT = re.compile(
-    r"\b(falsely|wrongly|erroneously|inaccurately|untrue|not true|incorrect|inaccurate|"
-    r"not the case|does(n't| not) (seem to )?(be the case|show)|did(n't| not) (happen|show)|"
-    r"fabricated|fake|false)\b", re.I)
+    r"\b(falsely|wrongly|erroneously|inaccurately|untrue|not (true|accurate|correct)|incorrect|"
+    r"inaccurate|not the case|does(n['’]t| not) (seem to )?(be the case|show)|"
+    r"did(n['’]t| not) (happen|show)|never happened|fabricated|fake|false)\b", re.I)
 # Contested without a verdict of falsehood: disputed.
 CONTESTED = re.compile(
     r"\b(misleading(ly)?|baseless(ly)?|unfounded|groundless|bogus|mistakenly|canard|"
@@ -243,6 +245,9 @@ EVIDENTIAL = re.compile(r"\b(reportedly|allegedly|purportedly|supposedly|unconfi
                         r"(is|are|was|were) (said|reported|understood|believed|thought|alleged|"
                         r"claimed|rumou?red) to|it is (said|claimed|alleged|understood|believed) that|"
                         r"there (are|were|have been) (claims|reports|suggestions))\b", re.I)
+# A reduced passive evidential on a cue ("the Queen said to be feeling betrayed").
+REDUCED_EVIDENTIAL = re.compile(r"(said|reported|rumou?red|believed|thought|understood|alleged)\s+"
+                                r"to\s+(be|have)\b", re.I)
 # The writer's own hedging on the claim's main verb or in its words.
 WRITER_HEDGE = re.compile(r"\b(apparently|appears? to|seems? to|(is|are) expected to|likely to|"
                           r"possibly|probably|perhaps)\b", re.I)
@@ -320,9 +325,96 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
             if voice is None:   # the writer's own verdict
                 found.append(Status(status, rule, (m.start(), m.end())))
             elif status != "questioned":
-                found.append(Status("disputed", "source_contests_in_frame", (m.start(), m.end())))
+                # "'That's a canard,' the Kremlin spokesman said of reports that X passed a
+                # proposal to Moscow": the party concerned denies; anyone else disputes
+                subject = _subject_of_claim(doc, c)
+                # "'Patently false,' said Coats, responding to rumours that he wrote it":
+                # a claim about "he" answered by the person who speaks is about that person
+                about_speaker = voice.speaker.kind in ("person", "official") and bool(
+                    set(subject.lower().split()) & {"he", "she", "his", "her", "him"})
+                concerned = about_speaker or _party_concerned(voice.speaker.name, claim_text, subject)
+                found.append(Status("denied" if concerned else "disputed", "source_contests_in_frame",
+                                    (m.start(), m.end())))
             break
+    verdict = _verdict_on_reported_claim(doc, c, text)
+    if verdict is not None:
+        found.append(verdict)
+    denial = _denial_of_claim_noun(doc, c, text)
+    if denial is not None:
+        found.append(denial)
     return min(found, key=lambda s: PRECEDENCE.index(s.status))
+
+
+# "Reports that X are completely false", "the reports of X were baseless", "it was a
+# 'stretch' that X": a verdict on a claim the same words report. The noun phrase first.
+_REPORTED_CLAIM = re.compile(
+    r"^\W*(?:(?:the|these|those|such|all|media|news|recent|earlier)\s+)*(?:reports?|claims?|"
+    r"allegations?|accusations?|suggestions?|rumou?rs?|stor(?:y|ies)|information|news)\b", re.I)
+_EXTRAPOSED_VERDICT = re.compile(
+    r"^\W*it\s+(?:is|was|['’]s)\s+(?:(?:just|simply|plainly|completely|a)\s+)*\W?"
+    r"(?:stretch|false|untrue|baseless|groundless|nonsense|misleading|wrong)\b", re.I)
+_COPULA = re.compile(r"\b(is|are|was|were)\b", re.I)
+
+
+def _verdict_on_reported_claim(doc, c: Candidate, text: str) -> Status | None:
+    """The claim reports a claim and calls it false in the same words ("Reports that the
+    port sold 40 boats are completely false, the port authority said"): the reported claim
+    is what a fact-checker checks, and its source's verdict contests it (denied when the
+    source is the party concerned, refuted when it is the writer's own)."""
+    claim = text[c.start:c.end]
+    m = _EXTRAPOSED_VERDICT.match(claim)
+    if m is None:
+        noun = _REPORTED_CLAIM.match(claim)
+        copula = _COPULA.search(claim, noun.end()) if noun else None
+        # the noun must carry the claim ("reports that ...", "reports of ..."): "the report
+        # was not accurate" is a verdict on a report named earlier (link_rebuttals)
+        if copula is None or len(claim[noun.end():copula.start()].split()) < 3:
+            return None
+        m = FALSE_VERDICT.search(claim, copula.end()) or CONTESTED.search(claim, copula.end())
+        if m is None or m.start() - copula.end() > 40:
+            return None
+    words = (c.start + m.start(), c.start + m.end())
+    if c.quote is None or c.quote.speaker.kind == "author":
+        false = FALSE_VERDICT.search(claim, m.start(), m.end()) is not None
+        return Status("refuted" if false else "disputed", "verdict_on_reported_claim", words)
+    concerned = _party_concerned(c.quote.speaker.name, claim, _subject_of_claim(doc, c))
+    return Status("denied" if concerned else "disputed", "verdict_on_reported_claim", words)
+
+
+# Verbs that take back or turn down a claim named by a noun ("retracted claims that ...",
+# "rejected an argument by prosecutors that ...").
+CLAIM_NOUN_DENIALS = DENIAL_VERBS | {"retract", "disavow", "dispute", "withdraw"}
+
+
+def _denial_of_claim_noun(doc, c: Candidate, text: str) -> Status | None:
+    """"The judge rejected an argument by prosecutors that the fraud cost 3 million
+    dollars": the claim under the claim noun is turned down by the verb's subject, a denial
+    when that subject is the party concerned ("Karsovia's minister retracted claims that
+    Karsovian jets crossed the border"), else a dispute."""
+    for verb in c.sent:
+        if verb.lemma_.lower() not in CLAIM_NOUN_DENIALS or verb.pos_ != "VERB" \
+                or any(ch.dep_ == "neg" for ch in verb.children):
+            continue
+        for noun in verb.children:
+            if noun.dep_ not in ("dobj", "nsubjpass") or noun.lemma_.lower() not in CLAIM_NOUNS:
+                continue
+            subtree = list(noun.subtree)
+            if not any(t.i > noun.i and t.pos_ in ("VERB", "AUX") for t in subtree):
+                continue   # "dismissed the report": a report named earlier (link_rebuttals)
+            start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
+            # the claim lies under the noun, or is the sentence that holds the verb
+            if not (start <= c.start < end or c.start <= verb.idx < c.end):
+                continue
+            subject = [t for ch in verb.children if ch.dep_ == "nsubj" for t in ch.subtree]
+            who = " ".join(t.text for t in subject)
+            claim = text[max(c.start, noun.idx):c.end]
+            lemma = verb.lemma_.lower()
+            # a source that takes its own claim back ("retracted") denies it
+            denied = lemma in ("deny", "retract", "withdraw", "disavow") or (
+                lemma != "dispute" and who and _party_concerned(who, claim, _subject_of_claim(doc, c, noun)))
+            return Status("denied" if denied else "disputed", "denial_of_claim_noun",
+                          (verb.idx, verb.idx + len(verb)))
+    return None
 
 
 def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
@@ -335,6 +427,10 @@ def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
         where = (q.source.start, q.source.end) if q.source else \
             ((q.cue.start, q.cue.end) if q.cue else None)
         kind = q.speaker.kind
+        if q.cue is not None and REDUCED_EVIDENTIAL.match(text, q.cue.start):
+            # "with the Queen said to be feeling betrayed": nobody speaks; the Queen is
+            # what the hearsay is about
+            return Status("unconfirmed", "agentless_evidential", (q.cue.start, q.cue.end))
         if kind == "rumor" or (kind == "unknown" and q.source is None):
             m = RUMOUR_WORDS.search(text, sent_start, sent_end)
             if m and kind == "rumor":
@@ -409,48 +505,131 @@ def link_rebuttals(doc, candidates: list[Candidate], statuses: list[Status],
     text = analysis.text
     sents = list(doc.sents)
     sent_index = {s.start_char: n for n, s in enumerate(sents)}
+    rebuttals = [_rebuttals_in(doc, sent, analysis) for sent in sents]
     for n, sent in enumerate(sents):
-        found = _rebuttal_in(doc, sent, analysis)
-        if found is None:
+        reference = claim_reference(sent) if rebuttals[n] else None
+        for rebuttal in rebuttals[n]:
+            _link_one(doc, candidates, statuses, analysis, sent, rebuttal, reference,
+                      REBUTTAL_WINDOW if reference is None else len(sents),
+                      lambda c: n - sent_index.get(c.sent.start_char, -99),
+                      lambda c: bool(rebuttals[sent_index.get(c.sent.start_char, -1)])
+                      if c.sent.start_char in sent_index else False)
+
+
+    _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis)
+
+
+# A contrary statement shares this many content lemmas with the claim it contradicts.
+CONTRARY_MIN_SHARED = 2
+_NEGATIONS = frozenset("not n't never no".split())
+
+
+def _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis) -> None:
+    """A later source who says the opposite of an attributed claim, without calling it
+    false ("The Gazette reported that the mayor sold the harbour. The mayor said he never
+    sold the harbour."), contests it: denied by the party concerned, disputed by anyone
+    else. The opposite is a negated statement on the same matter: a negation in the later
+    source's words and none in the claim, the negated word among the claim's, and
+    CONTRARY_MIN_SHARED content lemmas shared.
+    Only claims whose status is still reported or unconfirmed, within REBUTTAL_WINDOW."""
+    text = analysis.text
+    for q in analysis.quotes:
+        if q.speaker.kind in ("author", "unknown") or not q.content:
             continue
-        status, rule, words, rebutter = found
-        reference = claim_reference(sent)
-        window = REBUTTAL_WINDOW if reference is None else len(sents)
-        targets = [(i, c) for i, c in enumerate(candidates)
-                   if c.end <= sent.start_char
-                   and n - sent_index.get(c.sent.start_char, -99) <= window
-                   and (c.quote is not None or statuses[i].status in ("unconfirmed", "rumored"))
-                   and not (rebutter is not None and c.quote is not None
-                            and same_side(c.quote, rebutter))
-                   and statuses[i].rule not in ("false_verdict_in_frame",)]
-        # not a claim of a sentence that itself rebuts something
-        targets = [(i, c) for i, c in targets if _rebuttal_in(doc, c.sent, analysis) is None]
-        if reference is not None and reference.owner:
-            # "the report by the Gazette": only what the Gazette (or a source it relays) said
-            targets = [(i, c) for i, c in targets if c.quote is not None and _names_source(c.quote, reference.owner)]
-        if not targets:
+        at = q.cue.start if q.cue is not None else q.content[0].start
+        n = next((k for k, s in enumerate(sents) if s.start_char <= at < s.end_char), None)
+        if n is None:
             continue
-        # the claim the rebuttal shares most words with ("denied that any weapons had been
-        # sent to Solvary" -> "had delivered missiles to fighters in Solvary"), else the nearest
+        said = [t for s in q.content for t in (doc.char_span(s.start, s.end, alignment_mode="expand") or [])]
+        negation = next((t for t in said if t.lower_ in _NEGATIONS or t.dep_ == "neg"), None)
+        if negation is None:
+            continue
+        said_lemmas = _content_lemmas(said)
+        negated = negation.head
+        sent = sents[n]
+        for i, c in enumerate(candidates):
+            if c.end > sent.start_char or statuses[i].status not in ("reported", "unconfirmed") \
+                    or c.quote is None or c.quote is q or same_side(c.quote, q) \
+                    or not 0 < n - sent_index.get(c.sent.start_char, -99) <= REBUTTAL_WINDOW:
+                continue
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            if span is None or any(t.lower_ in _NEGATIONS or t.dep_ == "neg" for t in span):
+                continue
+            claim_lemmas = _content_lemmas(span)
+            # the negated word is the claim's ("never sold" / "sold"; "no attack" /
+            # "were attacked"), and the two share enough words to be on one matter
+            if negated.lemma_.lower() not in claim_lemmas or len(said_lemmas & claim_lemmas) < CONTRARY_MIN_SHARED:
+                continue
+            concerned = _party_concerned(q.speaker.name, c.sent.text, _subject_of_claim(doc, c))
+            statuses[i] = Status("denied" if concerned else "disputed", "contrary_claim_later",
+                                 (negation.idx, negation.idx + len(negation)),
+                                 (sent.start_char, _trim(text, sent.start_char, sent.end_char)[1]))
+
+
+def _content_lemmas(tokens) -> set[str]:
+    return {t.lemma_.lower() for t in tokens if t.is_alpha and not t.is_stop and len(t) > 2
+            and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")}
+
+
+def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, reference,
+              window: int, distance, rebuts_itself) -> None:
+    """Link one rebuttal of `sent` to the claim(s) it rebuts (see link_rebuttals)."""
+    text = analysis.text
+    rebutter = rebuttal.by
+    targets = [(i, c) for i, c in enumerate(candidates)
+               if c.end <= sent.start_char and distance(c) <= window
+               and (c.quote is not None or statuses[i].status in ("unconfirmed", "rumored"))
+               and not (rebutter is not None and c.quote is not None and same_side(c.quote, rebutter))
+               and statuses[i].rule not in ("false_verdict_in_frame",)]
+    # not a claim of a sentence that itself rebuts something, unless the claim is the one
+    # its own sentence rebuts ("Reports that X are false, the ministry said": X)
+    targets = [(i, c) for i, c in targets
+               if not rebuts_itself(c) or statuses[i].rule == "verdict_on_reported_claim"]
+    if reference is not None and reference.owner:
+        # "the report by the Gazette": only what the Gazette (or a source it relays) said
+        targets = [(i, c) for i, c in targets if c.quote is not None and _names_source(c.quote, reference.owner)]
+    if reference is not None and reference.plural:
+        # "these claims": somebody made them; a thing the parser took for a source ("the
+        # probe's instruments") did not
+        named = [(i, c) for i, c in targets if c.quote is not None and c.quote.speaker.kind != "unknown"]
+        targets = named or targets
+    if not targets:
+        return
+    # the claim the rebuttal shares most words with ("denied that any weapons had been
+    # sent to Solvary" -> "had delivered missiles to fighters in Solvary"), else the
+    # nearest; a source's rebuttal is compared by what that source said
+    said = set()
+    if rebutter is not None:
+        said = set().union(*(_content_words(text[s.start:s.end]) for s in rebutter.content))
+    if len(said) < 3:   # "dismissed the report": the sentence says which
         said = _content_words(text[sent.start_char:sent.end_char])
-        best = max(targets, key=lambda ic: (len(said & _content_words(text[ic[1].start:ic[1].end])), ic[0]))
-        chosen = [best]
-        if reference is not None and reference.plural and best[1].quote is not None:
-            # "these claims": every claim of the source the best one belongs to
-            speaker = best[1].quote.speaker
-            chosen = [(i, c) for i, c in targets if c.quote is not None and (
-                c.quote.speaker.name == speaker.name or (speaker.entity and c.quote.speaker.entity == speaker.entity))]
-        span = (sent.start_char, _trim(text, sent.start_char, sent.end_char)[1])
-        for i, target in chosen:
-            this = status
-            if this == "denied" and rebutter is not None and not _party_concerned(rebutter, target, text) \
-                    and _cue_lemma(doc, rebutter) != "deny":
-                this = "disputed"
-            new = Status(this, rule, words, span)
-            if new.stronger_than(statuses[i]):
-                statuses[i] = new
-            elif statuses[i].rebutted_by is None:
-                statuses[i].rebutted_by = new.rebutted_by
+    def overlap(ic) -> int:
+        return len(said & _content_words(text[ic[1].start:ic[1].end]))
+
+    best = max(targets, key=lambda ic: (overlap(ic), ic[0]))
+    chosen = [best]
+    if reference is not None and reference.plural:
+        # "these claims": every claim of one source, the source whose claims share most
+        # words with the rebuttal, then the one with most claims (what the article is
+        # about), then the nearest
+        groups: dict[str, list] = {}
+        for i, c in targets:
+            if c.quote is not None:
+                groups.setdefault(c.quote.speaker.entity or c.quote.speaker.name, []).append((i, c))
+        if groups:
+            chosen = max(groups.values(), key=lambda g: (sum(overlap(ic) for ic in g), len(g), g[-1][0]))
+    span = (sent.start_char, _trim(text, sent.start_char, sent.end_char)[1])
+    for i, target in chosen:
+        this = rebuttal.status
+        if this == "denied" and rebutter is not None \
+                and not _party_concerned(rebutter.speaker.name, target.sent.text, _subject_of_claim(doc, target)) \
+                and _cue_lemma(doc, rebutter) != "deny":
+            this = "disputed"
+        new = Status(this, rebuttal.rule, rebuttal.words, span)
+        if new.stronger_than(statuses[i]):
+            statuses[i] = new
+        elif statuses[i].rebutted_by is None:
+            statuses[i].rebutted_by = new.rebutted_by
 
 
 @dataclass
@@ -527,25 +706,47 @@ def _content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[^\W\d_]{3,}", text.lower()) if w not in _STOPWORDS}
 
 
-def _rebuttal_in(doc, sent, analysis: Analysis):
-    """(status, rule, words, rebutting quote or None) when the sentence rebuts an earlier
-    claim, else None."""
+@dataclass
+class Rebuttal:
+    """One rebuttal in a sentence: the status it gives, its rule and words, and the quote
+    that makes it (None: the writer's own words)."""
+
+    status: str
+    rule: str
+    words: tuple[int, int]
+    by: Quote | None = None
+
+
+def _rebuttals_in(doc, sent, analysis: Analysis) -> list[Rebuttal]:
+    """Every rebuttal of an earlier claim the sentence makes: one per source that denies,
+    contests or doubts something ("A geologist said the figure was baseless, while a
+    hydrologist said the warming was highly unlikely" makes two), and the writer's own
+    verdict."""
     text = analysis.text
     start, end = sent.start_char, sent.end_char
+    found = []
     for q in analysis.quotes:
-        if q.cue is None or not (start <= q.cue.start < end) or q.speaker.kind == "author":
+        # a quote paragraph without a cue ("“It is too early to ...”") speaks where it stands
+        at = q.cue.start if q.cue is not None else (q.content[0].start if q.content else -1)
+        if not (start <= at < end) or q.speaker.kind == "author":
             continue
         if _denies(doc, q):
-            return "denied", "denial_by_source", (q.cue.start, q.cue.end), q
-        for s in q.content:
-            m = FALSE_VERDICT.search(text, s.start, s.end) or CONTESTED.search(text, s.start, s.end)
+            found.append(Rebuttal("denied", "denial_by_source", (q.cue.start, q.cue.end), q))
+            continue
+        for pattern, status, rule in ((FALSE_VERDICT, "denied", "source_calls_it_false"),
+                                      (CONTESTED, "denied", "source_calls_it_false"),
+                                      (DOUBT, "questioned", "source_doubts")):
+            m = next((m for s in q.content if (m := pattern.search(text, s.start, s.end))), None)
             if m:
-                return "denied", "source_calls_it_false", (m.start(), m.end()), q
+                found.append(Rebuttal(status, rule, (m.start(), m.end()), q))
+                break
+    if found:
+        return found
     reference = None
     if not _CONTRAST_OPENING.search(text[start:end]):
         reference = claim_reference(sent)
         if reference is None:
-            return None
+            return []
     for pattern, status, rule in ((FALSE_VERDICT, "refuted", "false_verdict_later"),
                                   (CONTESTED, "disputed", "contested_later"),
                                   (DOUBT, "questioned", "doubt_later")):
@@ -556,8 +757,8 @@ def _rebuttal_in(doc, sent, analysis: Analysis):
                 # "The ministry called these claims false": a source's verdict, not the
                 # writer's ("These claims are false" is the writer's).
                 status, rule = "disputed", "source_contests_later"
-            return status, rule, (m.start(), m.end()), None
-    return None
+            return [Rebuttal(status, rule, (m.start(), m.end()))]
+    return []
 
 
 def _inside_quotation_marks(text: str, start: int, offset: int) -> bool:
@@ -594,13 +795,68 @@ def same_side(claim_quote: Quote, rebutter: Quote) -> bool:
                for x in words_a for y in words_b)
 
 
-def _party_concerned(rebutter: Quote, target: Candidate, text: str) -> bool:
-    """Is the rebutting source the party the claim is about (then it denies; anyone else
-    disputes)? Its name shares a word with the claim's sentence."""
-    words = {w for w in re.findall(r"[^\W_]+", rebutter.speaker.name.lower())
+def _party_concerned(source: str, sentence: str, claim: str) -> bool:
+    """Is the source (a rebutting speaker's name, or the subject of "retracted claims
+    that ...") the party the claim is about (then it denies; anyone else disputes)? Its name
+    shares a word with the claim's sentence, or it names the same government as the claim
+    by a stand-in ("the White House" for a claim about "Washington", "the Kremlin" for
+    "Moscow"; lexicons/stand_ins.txt)."""
+    words = {w for w in re.findall(r"[^\W_]+", source.lower())
              if w not in ("the", "a", "an", "of", "for", "s")}
-    sentence = set(re.findall(r"[^\W_]+", target.sent.text.lower()))
-    return bool(words & sentence)
+    if words & set(re.findall(r"[^\W_]+", sentence.lower())):
+        return True
+    return bool(governments_named(source) & governments_named(claim))
+
+
+def _subject_of_claim(doc, c: Candidate, within=None) -> str:
+    """The words naming who the claim is about, for a stand-in name: the subject, "by"
+    agent and "to" recipient of its main verb ("Washington offered ...", "passed a
+    proposal to Moscow"). A country named deeper in the claim ("damage caused by U.S.
+    strikes" in a claim about intercepted communications) does not make its government the
+    party concerned. `within`: the claim noun whose clause holds the claim ("claims that
+    ...")."""
+    verb = _main_verb(doc, c)
+    if within is not None:
+        clauses = [t for t in within.subtree if t.pos_ in ("VERB", "AUX") and t.dep_ in ("acl", "ccomp", "relcl")]
+        verb = clauses[0] if clauses else verb
+    parts = [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass", "csubj", "dative")]
+    parts += [o for ch in verb.children if ch.dep_ == "agent" or (ch.dep_ == "prep" and ch.lower_ == "to")
+              for o in ch.children if o.dep_ == "pobj"]
+    # only the claim's own words: never its source ("..., the Washington Post reported")
+    source = (c.quote.source.start, c.quote.source.end) if c.quote is not None and c.quote.source else (0, 0)
+    return " ".join(w.text for p in parts for w in p.subtree
+                    if c.start <= w.idx < c.end and not source[0] <= w.idx < source[1])
+
+
+@lru_cache(maxsize=None)
+def _stand_ins() -> tuple[tuple[str, re.Pattern], ...]:
+    """(country, pattern of the names that stand for its government), from
+    lexicons/stand_ins.txt."""
+    groups: dict[str, list[str]] = {}
+    current = None
+    lines = resources.files("newsprobe.layers").joinpath("lexicons", "stand_ins.txt").read_text("utf-8")
+    for line in lines.splitlines():
+        line = line.split("#", 1)[0].strip().lower()
+        if line.startswith("[") and line.endswith("]"):
+            current = groups.setdefault(line[1:-1], [])
+        elif line and current is not None:
+            current.append(line)
+    # Names are matched as news writes them, capitalised ("US" the country, not "us";
+    # "White House"), acronyms in capitals.
+    def written(name: str) -> str:
+        if len(name.replace(".", "")) <= 3:
+            return name.upper()
+        return " ".join(w[:1].upper() + w[1:] for w in name.split())
+
+    return tuple((country, re.compile(r"(?<![\w.])(" + "|".join(
+        re.escape(written(n)) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)"))
+        for country, names in groups.items())
+
+
+def governments_named(text: str) -> set[str]:
+    """The countries whose government `text` names, by name, adjective, capital or seat
+    ("Washington", "the Kremlin", "Ukrainian")."""
+    return {country for country, pattern in _stand_ins() if pattern.search(text)}
 
 
 def _cue_lemma(doc, quote: Quote | None) -> str:
