@@ -77,3 +77,91 @@ def test_a_dotted_country_acronym_stays_a_place():
     a = analyze("U.S. officials said the talks had failed. The U.S. envoy left Geneva on Monday.")
     labels = {m.text: e.label for e in a.entities for m in e.mentions}
     assert labels.get("U.S.") == "GPE", labels
+
+
+def labels_of(analysis):
+    return {m.text: e.label for e in analysis.entities for m in e.mentions}
+
+
+def test_a_title_before_an_apposed_name_is_not_an_entity():
+    a = analyze("Velmora's chief operating officer, Mr Tobin Harrow, is representing the firm, "
+                "the newspaper said.")
+    texts = labels_of(a)
+    assert "Mr" not in texts, texts
+    assert texts.get("Tobin Harrow") == "PERSON", texts
+
+
+def test_a_place_is_not_merged_into_a_person_with_a_similar_surname():
+    a = analyze("Professor Ivo Wallis spoke at the astronomy meeting in Wales on Monday. "
+                "Wallis said the data were thin.")
+    wallis = entity_named(a, "Ivo Wallis")
+    assert "Wales" not in [m.text for m in wallis.mentions]
+
+
+def test_royal_styles_are_people():
+    a = analyze("A friend said the Duke of Cambridge was furious and the Prince of Wales was silent.")
+    texts = labels_of(a)
+    assert texts.get("Prince of Wales") == "PERSON", texts
+    assert texts.get("Duke of Cambridge") == "PERSON", texts
+    assert "Cambridge" not in texts and "Wales" not in texts, texts
+
+
+def test_an_apposition_names_what_kind_of_thing_a_name_is():
+    a = analyze("According to Zentrobase, the number of posts rose. On Monday Zentrobase, a "
+                "not-for-profit search site, counted 400 posts. Zentrobase also found more.")
+    labels = {e.label for e in a.entities if e.name == "Zentrobase"}
+    assert labels == {"ORG"}, [(e.name, e.label) for e in a.entities]
+
+
+def test_spacecraft_and_instruments_are_products():
+    a = analyze("The comet was probed by the Halcyon spacecraft and its lander module, Pebblo. "
+                "But neither Halcyon nor Pebblo can look for life, and the Karrow Planet Finder "
+                "telescope saw nothing.")
+    texts = labels_of(a)
+    assert texts.get("Halcyon") == "PRODUCT" and texts.get("Pebblo") == "PRODUCT", texts
+    assert texts.get("Karrow Planet Finder") == "PRODUCT", texts
+
+
+def test_a_quoted_programme_title_is_one_work_not_a_person():
+    a = analyze("“We will wait,” he said on the “Sunday Answers with Dana Kell” program.")
+    texts = labels_of(a)
+    assert "Dana Kell" not in texts, texts
+    assert texts.get("Sunday Answers with Dana Kell") == "WORK_OF_ART", texts
+
+
+def test_a_team_is_known_by_its_players_and_its_plural_verb():
+    a = analyze("Dunmore Rovers were struggling a year ago. Now Dunmore Rovers are ready to pay "
+                "£20m for Ashcombe's striker Tomas Rell, and for Real Valdora defender Iker Sanz.")
+    texts = labels_of(a)
+    for club in ("Dunmore Rovers", "Ashcombe", "Real Valdora"):
+        assert texts.get(club) == "ORG", (club, texts)
+    assert texts.get("Iker Sanz") == "PERSON", texts
+
+
+def test_a_place_word_gives_the_place_kind():
+    a = analyze("The soldiers were found on the island of Maku. The prosecutor for St. Clair "
+                "County said so.")
+    texts = labels_of(a)
+    assert texts.get("Maku") == "LOC", texts
+    assert texts.get("St. Clair County") == "GPE", texts
+
+
+def test_conjoined_names_share_their_kind():
+    a = analyze("Moscow and Kiev rejected the plan on Monday. The court convicted Sharpe Hobbs. "
+                "The judge will see Hobbs and Riley on July 29, when Hobbs and Riley appear before him.")
+    texts = labels_of(a)
+    assert texts.get("Kiev") == "GPE", texts
+    assert texts.get("Riley") == "PERSON" and texts.get("Hobbs") == "PERSON", texts
+
+
+def test_common_noun_acronyms_and_platforms():
+    a = analyze("The super PAC attacked her in a Twitter post, the filing (large PDF) shows.")
+    texts = labels_of(a)
+    assert "PAC" not in texts and "PDF" not in texts, texts
+    assert texts.get("Twitter") == "ORG", texts
+
+
+def test_a_name_cut_off_by_the_end_of_an_excerpt_is_dropped():
+    a = analyze("The court heard Marlo Jessup on Monday.\n\nComplete coverage of Marl")
+    texts = labels_of(a)
+    assert "Marl" not in texts, texts

@@ -36,6 +36,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # (a transposition, 2 plain edits). Names this similar and this long are rarely two people.
 _MAX_NAME_EDITS = 2
 _MIN_FUZZY_LEN = 5
+_MIN_TWO_EDIT_LEN = 7
 
 
 def _clean_mention(text: str, start: int, end: int) -> tuple[int, int]:
@@ -44,6 +45,8 @@ def _clean_mention(text: str, start: int, end: int) -> tuple[int, int]:
     m = _LEADING.match(piece)
     if m and len(piece) > m.end():
         start += m.end()
+    while start < end and text[start] in "\"'“‘”’«":
+        start += 1               # '"Southern Charm" star': the quote mark is not the name
     piece = text[start:end]
     m = _POSSESSIVE.search(piece)
     if m and m.start() > 0:
@@ -72,7 +75,9 @@ def _same_word(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < _MIN_FUZZY_LEN or a[0] != b[0]:
         return False
-    return Levenshtein.distance(a, b) <= _MAX_NAME_EDITS
+    # Two edits only in longer names: "Wales" / "Wallis" are two edits apart and two referents.
+    edits = _MAX_NAME_EDITS if min(len(a), len(b)) >= _MIN_TWO_EDIT_LEN else 1
+    return Levenshtein.distance(a, b) <= edits
 
 
 class _Cluster:
@@ -136,6 +141,18 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     text = analysis.text
     clusters: list[_Cluster] = []
     seen: set[tuple[int, int]] = set()
+    # Names the small model cuts in pieces, found whole first: a royal style ("Duke of
+    # Cambridge") and a quoted programme title ("the “Morning Answers with Dana Kell”
+    # program"). The model's pieces inside them are not names of their own.
+    fixed = _royal_styles(text) + _quoted_titles(text)
+    for span, label in fixed:
+        group = LABEL_GROUPS.get(label, label.lower())
+        cluster = next((c for c in clusters if c.matches(span.text, group)), None)
+        if cluster is None:
+            cluster = _Cluster(group)
+            clusters.append(cluster)
+        cluster.add(span, label)
+        seen.add((span.start, span.end))
     for ent in doc.ents:
         if ent.label_ not in KEPT_LABELS:
             continue
@@ -143,6 +160,10 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
         if ent.label_ == "PERSON":
             start = _after_titles(text, start, end)
         if end <= start or (start, end) in seen or "\n" in text[start:end]:
+            continue
+        if any(f.start < end and start < f.end for f, _ in fixed):
+            continue
+        if _cut_off_at_end(text, start, end):
             continue
         label = corrected_label(text, start, end, ent.label_,
                                 adjectival=ent.root.dep_ in ("amod", "compound") and ent.root.head.i > ent.root.i)
@@ -164,6 +185,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     _add_missed_surnames(doc, text, clusters, seen)
     clusters = _merge_across_labels(doc, clusters)
     _mark_countries(doc, text, clusters)
+    _relabel_by_context(doc, text, clusters)
 
     entities = []
     for cluster in clusters:
@@ -190,6 +212,22 @@ _DEMONYM_ENDING = re.compile(r"[a-z](?:ian|ians|ean|eans|ese|ish|can|cans)$")
 COUNTRY_ACRONYMS = {"US", "USA", "UK", "UAE", "USSR", "DPRK", "PRC", "ROK", "DRC", "EU", "GB"}
 
 
+# Acronyms that are common nouns, not names: "a super PAC", "the CEO", "(PDF)".
+COMMON_NOUN_ACRONYMS = {"PAC", "PDF", "CEO", "CFO", "COO", "CTO", "GDP", "DNA", "RNA", "FAQ",
+                        "URL", "VAT", "ATM", "SUV", "HTML"}
+# Platforms news cites as sources ("in a Twitter post"); the small model calls them people.
+SOCIAL_PLATFORMS = {"Twitter", "Facebook", "Instagram", "TikTok", "YouTube", "WhatsApp", "Telegram",
+                    "Reddit", "LinkedIn", "Snapchat", "Weibo", "WeChat", "Truth Social", "Bluesky"}
+# Continents and world regions: places that are no state (LOC), though the model says GPE.
+CONTINENTS = {"Europe", "Asia", "Africa", "Antarctica", "Oceania", "Eurasia", "North America",
+              "South America", "Latin America", "Central America"}
+# Last words that make a name a local government's area ("Hollis County").
+PLACE_HEADS = {"County", "Parish", "Borough", "Province", "Prefecture", "Oblast", "Township"}
+# Last words of named events ("the Masters Championship", "the World Cup").
+EVENT_HEADS = {"Championship", "Championships", "Cup", "Olympics", "Paralympics", "Summit",
+               "Festival", "Awards", "Marathon", "Grand Prix", "World Series", "Super Bowl"}
+_ISLAND_OF = re.compile(r"\b(?:island|islands|isle|peninsula|archipelago) of\s+$", re.I)
+
 # Buildings and streets named for the body that speaks from them.
 METONYM_BODIES = {"Pentagon", "Kremlin", "Whitehall", "Quai d'Orsay"}
 COMPASS_ADJECTIVES = {"Western", "Eastern", "Northern", "Southern"}
@@ -210,8 +248,18 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return None
     if _PREFIXED.search(text, max(0, start - 6), start) or _PREFIX_IN.match(form):
         return None
-    if is_known_outlet(form):
+    if form.rstrip("s") in COMMON_NOUN_ACRONYMS:
+        return None                  # "super PAC", "(large PDF)": common nouns
+    if is_known_outlet(form) or form in SOCIAL_PLATFORMS:
         return "ORG"
+    if form in CONTINENTS:
+        return "LOC"
+    if len(words) > 1 and words[-1] in PLACE_HEADS:
+        return "GPE"                 # "St. Clair County"
+    if len(words) > 1 and (words[-1] in EVENT_HEADS or " ".join(words[-2:]) in EVENT_HEADS):
+        return "EVENT"               # "the PGA Championship", "the World Cup"
+    if _ISLAND_OF.search(text, max(0, start - 14), start):
+        return "LOC"                 # "the island of Oahu"
     if len(words) == 1:
         if form in METONYM_BODIES:
             return "ORG"             # "the Pentagon said": the body, not the place
@@ -270,6 +318,8 @@ def _add_titled_names(doc, text: str, clusters: list["_Cluster"], seen: set[tupl
                      and doc[t.left_edge.i - 1].text == ","][:1]
         following = doc[appos[0].left_edge.i: appos[0].i + 1] if appos else doc[token.i + 1: token.i + 4]
         for nxt in following:
+            if not names and nxt.lower_.rstrip(".") in TITLE_WORDS:
+                continue         # "Mr" in ", Mr Tobin Harrow,": a title, not a name
             if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.idx not in covered:
                 names.append(nxt)
             else:
@@ -289,14 +339,14 @@ def _add_titled_names(doc, text: str, clusters: list["_Cluster"], seen: set[tupl
 
 
 def _add_known_outlets(text: str, clusters: list["_Cluster"], seen: set[tuple[int, int]]) -> None:
-    """Outlets of outlets/known_outlets.toml that the small model missed ("Politico
-    reported"), by their names and aliases as written, capitals and word edges included.
+    """Outlets of outlets/known_outlets.toml and social platforms that the small model
+    missed ("Politico reported", "in a Twitter post"), by their names and aliases as written, capitals and word edges included.
     Aliases under four letters ("AP", "RT") are left to the model: too many other words."""
     from ..outlets import known_outlets
 
     covered = {i for start, end in seen for i in range(start, end)}
-    names = sorted({n for o in known_outlets() for n in (o.name, *o.aliases) if len(n) >= 4},
-                   key=len, reverse=True)
+    names = sorted({n for o in known_outlets() for n in (o.name, *o.aliases) if len(n) >= 4}
+                   | SOCIAL_PLATFORMS, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
     for m in pattern.finditer(text):
         start, end = _clean_mention(text, m.start(), m.end())
@@ -416,8 +466,8 @@ def _mark_countries(doc, text: str, clusters: list["_Cluster"]) -> None:
     border is a country (GPE)."""
     words = {t.text for t in doc if t.text[:1].isupper()}
     for cluster in clusters:
-        if cluster.group in ("person", "norp") or "GPE" in cluster.labels:
-            continue
+        if cluster.group in ("person", "norp") or "GPE" in cluster.labels or "LOC" in cluster.labels:
+            continue  # "Europe" has "European" too, but is no country
         name = cluster.name
         if name.isupper() or is_known_outlet(name):
             continue  # "NATO", "The Sun": an organisation, whatever it owns
@@ -456,3 +506,174 @@ def _add_missed_surnames(doc, text: str, clusters: list[_Cluster], seen: set[tup
                 cluster.add(span, "PERSON")
                 covered.update(range(span.start, span.end))
                 break
+
+
+# --- names the small model cuts in pieces -------------------------------------------------
+
+# "The Prince of Wales", "Duke of Cambridge": a royal or noble style names a person; the
+# model keeps only the place ("Cambridge", a GPE).
+_ROYAL_STYLE = re.compile(
+    r"\b(?:Prince|Princess|Duke|Duchess|Earl|Countess|Marquess|Marchioness|Viscount|Baron|Baroness)"
+    r" of (?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)*")
+# A quoted title followed by the kind of work it names: 'the “Morning Answers with Dana
+# Kell” program', 'the "Harbour Lights" star'. Every word capitalised but the small ones.
+_QUOTED_TITLE = re.compile(
+    r"[“\"]((?:[A-Z0-9][\w'’&.:-]*)(?: (?:[A-Z0-9][\w'’&.:-]*|with|of|the|and|a|an|in|on|for|to|at))*)[”\"]"
+    r"\s+(?:program|programme|show|series|podcast|film|movie|documentary|book|novel|album|song|"
+    r"episode|season|star|stars|host|presenter|actor|actress|cast)\b")
+
+
+def _royal_styles(text: str) -> list[tuple[Span, str]]:
+    return [(Span.of(text, m.start(), m.end()), "PERSON") for m in _ROYAL_STYLE.finditer(text)]
+
+
+def _quoted_titles(text: str) -> list[tuple[Span, str]]:
+    return [(Span.of(text, m.start(1), m.end(1)), "WORK_OF_ART") for m in _QUOTED_TITLE.finditer(text)]
+
+
+def _cut_off_at_end(text: str, start: int, end: int) -> bool:
+    """An excerpt cut mid-word leaves a stub ("coverage of Shar" after "Sharpe James"): a
+    last word that begins a longer word found earlier in the text is no name."""
+    if text[end:].strip() or end - start < 2:
+        return False
+    stub = text[start:end]
+    return " " not in stub and re.search(r"(?<!\w)" + re.escape(stub) + r"\w", text[:start]) is not None
+
+
+# --- labels from the words around a name ------------------------------------------------
+
+# Nouns that name a craft or an instrument: "the Rosetta spacecraft", "its lander, Philae",
+# "a telescope called the Planet Finder", "transport airplanes Il-76". Named vehicles are
+# products (the newsroom gold's "other"), not organisations.
+PRODUCT_NOUNS = {"spacecraft", "probe", "lander", "module", "rover", "orbiter", "telescope",
+                 "satellite", "aircraft", "airplane", "aeroplane", "plane", "jet", "fighter",
+                 "bomber", "helicopter", "drone", "missile", "rocket", "ship", "vessel",
+                 "submarine", "frigate", "destroyer", "tank", "spaceship", "capsule"}
+# Descriptions that make a name an organisation: "Zentrobase, a not-for-profit search site".
+ORG_DESCRIPTIONS = ORG_WORDS | {"company", "firm", "operator", "producer", "site", "website",
+                                "platform", "service", "network", "outlet", "newspaper",
+                                "magazine", "broadcaster", "startup", "charity", "organisation",
+                                "organization", "nonprofit", "retailer", "airline", "team",
+                                "side", "manufacturer", "developer", "lender", "insurer",
+                                "publisher", "agency", "campaign", "coalition", "movement"}
+# Players' positions: "Real Valdora defender Iker Sanz", "Ashcombe's striker": the owner
+# of a player is a club.
+SQUAD_ROLES = {"striker", "defender", "midfielder", "goalkeeper", "keeper", "winger", "fullback",
+               "centre-back", "center-back", "playmaker", "forward"}
+# Words that name an institution, never a person or a town, whatever it is conjoined with.
+INSTITUTION_WORDS = {"congress", "parliament", "senate", "government", "cabinet", "police",
+                     "army", "navy", "military", "kremlin", "pentagon", "white house"}
+_PLURAL_VERBS = {"are", "were", "have", "do"}
+
+
+def _mention_root(doc, mention: Span):
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return None if span is None else span.root
+
+
+def _descriptions(doc, text: str, mention: Span, root) -> list[str]:
+    """Common nouns the sentence gives as what the named thing is."""
+    nouns = [c.lemma_.lower() for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    head = root.head
+    if root.dep_ == "appos" and head.pos_ == "NOUN":
+        nouns.append(head.lemma_.lower())                     # "its lander module, Philae"
+    # A craft noun right next to the name, whatever the parse: "the Rosetta spacecraft",
+    # "transport airplanes Il-76". (Only craft nouns: "the UK side", "UK newspaper" say
+    # nothing about what "UK" is.)
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    for near in (doc[span.start - 1] if span.start > 0 else None,
+                 doc[span.end] if span.end < len(doc) else None):
+        if near is not None and near.pos_ == "NOUN" and near.lemma_.lower() in PRODUCT_NOUNS:
+            nouns.append(near.lemma_.lower())
+    if root.dep_ in ("oprd", "attr", "dobj", "xcomp") and head.lemma_ in ("call", "name", "dub") \
+            and head.head.pos_ == "NOUN":
+        nouns.append(head.head.lemma_.lower())                # "a telescope called the X"
+    if not nouns:
+        m = _DESCRIBED_BY.match(text, mention.end)
+        if m:
+            nouns.append(m.group(1).lower())                  # "X, a mashup site, ..."
+    return nouns
+
+
+def _context_label(doc, text: str, mention: Span, label: str) -> str | None:
+    """What the words around one mention say it is, or None when they say nothing."""
+    root = _mention_root(doc, mention)
+    if root is None:
+        return None
+    for noun in _descriptions(doc, text, mention, root):
+        if noun in PRODUCT_NOUNS and not mention.text.isupper():
+            return "PRODUCT"
+        if noun in ORG_DESCRIPTIONS or noun.endswith("maker"):
+            return "ORG"
+    head = root.head
+    if root.dep_ in ("compound", "poss") and head.i > root.i and (
+            head.lemma_.lower() in SQUAD_ROLES or any(
+                c.lemma_.lower() in SQUAD_ROLES and c.i < head.i for c in head.children
+                if c.dep_ in ("compound", "amod", "nmod"))):
+        return "ORG"                                          # "Ashcombe's striker Tomas Rell"
+    if root.dep_ in ("nsubj", "nsubjpass") and label != "NORP" \
+            and (root.tag_ == "NNP" or (root.tag_ == "NNPS" and label == "PERSON")) \
+            and not any(c.dep_ == "conj" for c in root.children) and (
+            head.lower_ in _PLURAL_VERBS or any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in _PLURAL_VERBS for c in head.children)) \
+            and not (label == "GPE" and mention.text.endswith("s")):
+        # "Aston Villa were struggling", "Kelbridge have been linked": a singular name
+        # with a plural verb is a team or a body (British usage), not a person or a town.
+        return "ORG"
+    return None
+
+
+def _conjunct_label(doc, mention: Span, root, label: str, by_offset) -> str | None:
+    """"Moscow and Kiev", "James and Riley": a one-word name coordinated with another of
+    the small model's classic confusions takes the other's kind, when that one is certain
+    (a person named in full; a place)."""
+    partners = [root.head] if root.dep_ == "conj" else [c for c in root.children if c.dep_ == "conj"]
+    for partner in partners:
+        other = by_offset.get(partner.idx)
+        if other is None:
+            continue
+        other_label = other.labels.most_common(1)[0][0]
+        if other_label == "PERSON" and label in ("GPE", "ORG", "LOC") and \
+                any(len(_tokens(f)) > 1 for f in other.forms):
+            return "PERSON"
+        if other_label == "GPE" and label == "PERSON":
+            return "GPE"
+    return None
+
+
+def _relabel_by_context(doc, text: str, clusters: list[_Cluster]) -> None:
+    """Correct a cluster's label with what the text says about its mentions: a description
+    in apposition, a craft noun, a player's club, a plural verb, a coordinated name. Every
+    mention with such evidence votes; the cluster follows the evidence when there is any."""
+    by_offset = {}
+    for cluster in clusters:
+        for m in cluster.mentions:
+            root = _mention_root(doc, m)
+            if root is not None:
+                by_offset[root.idx] = cluster
+    for cluster in clusters:
+        label = cluster.labels.most_common(1)[0][0]
+        if label in ("WORK_OF_ART", "EVENT", "NORP") or any(
+                is_known_outlet(f) or f in SOCIAL_PLATFORMS for f in cluster.forms):
+            continue
+        if any(_ROYAL_STYLE.fullmatch(f) for f in cluster.forms):
+            continue
+        votes: Counter[str] = Counter()
+        for m in cluster.mentions:
+            voted = _context_label(doc, text, m, label)
+            if voted:
+                votes[voted] += 1
+        if not votes and all(len(_tokens(f)) == 1 for f in cluster.forms) and not any(
+                f.isupper() or f.lower() in ORG_WORDS | INSTITUTION_WORDS for f in cluster.forms):
+            conj = []
+            for m in cluster.mentions:
+                root = _mention_root(doc, m)
+                conj.append(root is not None and _conjunct_label(doc, m, root, label, by_offset))
+            if conj and all(conj) and len(set(conj)) == 1:
+                votes[conj[0]] = len(conj)
+        if not votes:
+            continue
+        new = votes.most_common(1)[0][0]
+        if new != label:
+            cluster.labels = Counter({new: len(cluster.mentions)})
+            cluster.group = LABEL_GROUPS.get(new, new.lower())
