@@ -165,3 +165,44 @@ def test_a_name_cut_off_by_the_end_of_an_excerpt_is_dropped():
     a = analyze("The court heard Marlo Jessup on Monday.\n\nComplete coverage of Marl")
     texts = labels_of(a)
     assert "Marl" not in texts, texts
+
+
+def test_a_town_said_to_lie_some_miles_from_another_is_a_town():
+    a = analyze("Deputies found him in a Fenmore Lake apartment complex, officials said. Fenmore "
+                "Lake is about 40 miles north of Tampa.")
+    texts = labels_of(a)
+    assert texts.get("Fenmore Lake") == "GPE", texts
+
+
+def test_a_city_acronym_is_a_place():
+    a = analyze("He worked at a D.C. lobbying firm, the ad says.")
+    assert labels_of(a).get("D.C.") == "GPE"
+
+
+def test_two_names_joined_by_and_are_two_entities():
+    a = analyze("The jury returned guilty verdicts against Hobbs and Riley. Sharpe Hobbs will appeal.")
+    texts = labels_of(a)
+    assert texts.get("Riley") == "PERSON" and texts.get("Hobbs") == "PERSON", texts
+
+
+def test_a_group_named_for_its_cause_is_one_organisation():
+    a = analyze("Ohioans for Fair Maps has spent $2 million, and the outreach of Ohioans for Fair "
+                "Maps grew.")
+    texts = labels_of(a)
+    assert texts.get("Ohioans for Fair Maps") == "ORG", texts
+    assert "Ohioans" not in texts, texts
+
+
+def test_corrected_label_reads_the_name_itself():
+    from newsprobe.layers.entities import corrected_label
+
+    def label(text, name, model_label):
+        start = text.index(name)
+        return corrected_label(text, start, start + len(name), model_label)
+
+    assert label("The probe landed on Comet 41Q.", "Comet 41Q", "ORG") == "LOC"
+    assert label("AFP Fact Check traced the video.", "AFP Fact Check", "WORK_OF_ART") == "ORG"
+    assert label("The troops left Europe.", "Europe", "GPE") == "LOC"
+    assert label("The prosecutor for Hollis County spoke.", "Hollis County", "ORG") == "GPE"
+    assert label("They met at the Masters Championship.", "Masters Championship", "LOC") == "EVENT"
+    assert label("The super PAC paid.", "PAC", "ORG") is None

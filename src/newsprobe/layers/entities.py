@@ -165,19 +165,20 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
             continue
         if _cut_off_at_end(text, start, end):
             continue
-        label = corrected_label(text, start, end, ent.label_,
-                                adjectival=ent.root.dep_ in ("amod", "compound") and ent.root.head.i > ent.root.i)
-        if label is None:
-            continue
-        seen.add((start, end))
-        span = Span.of(text, start, end)
-        group = LABEL_GROUPS.get(label, label.lower())
-        cluster = next((c for c in clusters if c.matches(span.text, group)), None) or \
-            next((c for c in clusters if c.matches_given_name(span.text, group)), None)
-        if cluster is None:
-            cluster = _Cluster(group)
-            clusters.append(cluster)
-        cluster.add(span, label)
+        adjectival = ent.root.dep_ in ("amod", "compound") and ent.root.head.i > ent.root.i
+        for start, end, model_label in _pieces(text, start, end, ent.label_):
+            label = corrected_label(text, start, end, model_label, adjectival=adjectival)
+            if label is None or (start, end) in seen:
+                continue
+            seen.add((start, end))
+            span = Span.of(text, start, end)
+            group = LABEL_GROUPS.get(label, label.lower())
+            cluster = next((c for c in clusters if c.matches(span.text, group)), None) or \
+                next((c for c in clusters if c.matches_given_name(span.text, group)), None)
+            if cluster is None:
+                cluster = _Cluster(group)
+                clusters.append(cluster)
+            cluster.add(span, label)
 
     _add_known_outlets(text, clusters, seen)
     _add_titled_names(doc, text, clusters, seen)
@@ -221,6 +222,10 @@ SOCIAL_PLATFORMS = {"Twitter", "Facebook", "Instagram", "TikTok", "YouTube", "Wh
 # Continents and world regions: places that are no state (LOC), though the model says GPE.
 CONTINENTS = {"Europe", "Asia", "Africa", "Antarctica", "Oceania", "Eurasia", "North America",
               "South America", "Latin America", "Central America"}
+# First words of natural features and bodies in space ("Mount Kenya", "Comet 67P").
+FEATURE_WORDS = {"Mount", "Mt.", "Lake", "River", "Comet", "Cape", "Gulf", "Strait", "Sea"}
+# Acronyms that are cities or districts, not organisations.
+PLACE_ACRONYMS = {"DC", "NYC"}
 # Last words that make a name a local government's area ("Hollis County").
 PLACE_HEADS = {"County", "Parish", "Borough", "Province", "Prefecture", "Oblast", "Township"}
 # Last words of named events ("the Masters Championship", "the World Cup").
@@ -252,8 +257,12 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return None                  # "super PAC", "(large PDF)": common nouns
     if is_known_outlet(form) or form in SOCIAL_PLATFORMS:
         return "ORG"
-    if form in CONTINENTS:
-        return "LOC"
+    if form in CONTINENTS or (len(words) > 1 and words[0] in FEATURE_WORDS):
+        return "LOC"                 # "Europe", "Comet 67P", "Mount Kenya"
+    if form.replace(".", "") in PLACE_ACRONYMS:
+        return "GPE"                 # "a D.C. lobbying firm"
+    if len(words) > 1 and label in ("WORK_OF_ART", "PRODUCT") and is_known_outlet(words[0]):
+        return "ORG"                 # "AFP Fact Check": the outlet's own service
     if len(words) > 1 and words[-1] in PLACE_HEADS:
         return "GPE"                 # "St. Clair County"
     if len(words) > 1 and (words[-1] in EVENT_HEADS or " ".join(words[-2:]) in EVENT_HEADS):
@@ -540,6 +549,30 @@ def _cut_off_at_end(text: str, start: int, end: int) -> bool:
     return " " not in stub and re.search(r"(?<!\w)" + re.escape(stub) + r"\w", text[:start]) is not None
 
 
+# "James and Riley": two names the model took for one.
+_TWO_NAMES = re.compile(r"^([A-Z][\w'’-]+) and ([A-Z][\w'’-]+)$")
+# "New Yorkers for Equal Rights": a group named for its cause, which the model cuts after
+# the nationality. Two capitalised words at least after "for", so "Democrats for Trump"
+# style phrases that are no name stay apart.
+_FOR_CAUSE = re.compile(r" for (?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|of|and|the))*(?<![a-z] of)(?<! and)(?<! the)")
+
+
+def _pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """The names in one model mention: usually itself; two for "A and B" (each its own
+    name, the label left to the evidence); an organisation for "Xs for Some Cause"."""
+    form = text[start:end]
+    two = _TWO_NAMES.match(form)
+    if two:
+        return [(start + two.start(1), start + two.end(1), label),
+                (start + two.start(2), start + two.end(2), label)]
+    if label in ("NORP", "ORG"):
+        cause = _FOR_CAUSE.match(text, end)
+        if cause and sum(w[:1].isupper() for w in cause.group(0).split()) >= 2 \
+                and "\n" not in cause.group(0):
+            return [(start, cause.end(), "ORG")]
+    return [(start, end, label)]
+
+
 # --- labels from the words around a name ------------------------------------------------
 
 # Nouns that name a craft or an instrument: "the Rosetta spacecraft", "its lander, Philae",
@@ -564,6 +597,19 @@ SQUAD_ROLES = {"striker", "defender", "midfielder", "goalkeeper", "keeper", "win
 INSTITUTION_WORDS = {"congress", "parliament", "senate", "government", "cabinet", "police",
                      "army", "navy", "military", "kremlin", "pentagon", "white house"}
 _PLURAL_VERBS = {"are", "were", "have", "do"}
+# Nouns for a town or an area: "the Rochdale constituency", "a Hollis County suburb".
+PLACE_NOUNS = {"constituency", "city", "town", "village", "county", "district", "suburb",
+               "borough", "province", "region", "neighbourhood", "neighborhood", "municipality",
+               "township", "ward", "riding", "hamlet", "parish"}
+_DISTANCE_FROM = re.compile(
+    r"\s+(?:is|lies|sits)\s+(?:about\s+|some\s+|roughly\s+|around\s+|nearly\s+|almost\s+)?[\d,.]+\s*"
+    r"(?:miles|mi|kilometres|kilometers|km)\s+(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\b")
+
+
+def span_end(doc, mention: Span) -> int:
+    """Index of the token right after the mention."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.end
 
 
 def _mention_root(doc, mention: Span):
@@ -606,7 +652,12 @@ def _context_label(doc, text: str, mention: Span, label: str) -> str | None:
         if noun in ORG_DESCRIPTIONS or noun.endswith("maker"):
             return "ORG"
     head = root.head
-    if root.dep_ in ("compound", "poss") and head.i > root.i and (
+    if root.dep_ in ("compound", "amod", "nmod") and head.i == span_end(doc, mention) \
+            and head.lemma_.lower() in PLACE_NOUNS and label != "NORP":
+        return "GPE"                                          # "the Rochdale constituency"
+    if _DISTANCE_FROM.match(text, mention.end):
+        return "GPE"                                          # "X is 50 miles north of Y"
+    if root.dep_ in ("compound", "poss", "amod") and head.i > root.i and (
             head.lemma_.lower() in SQUAD_ROLES or any(
                 c.lemma_.lower() in SQUAD_ROLES and c.i < head.i for c in head.children
                 if c.dep_ in ("compound", "amod", "nmod"))):
