@@ -206,3 +206,34 @@ def test_corrected_label_reads_the_name_itself():
     assert label("The prosecutor for Hollis County spoke.", "Hollis County", "ORG") == "GPE"
     assert label("They met at the Masters Championship.", "Masters Championship", "LOC") == "EVENT"
     assert label("The super PAC paid.", "PAC", "ORG") is None
+
+
+def mentions_of(analysis):
+    return {e.name: [m.text for m in e.mentions] for e in analysis.entities}
+
+
+def test_a_headline_name_stops_before_the_common_words_after_it():
+    a = analyze("Kara Vell Not Speaking To Dana Kell After Tomas Rell Split\n\nKara Vell said on "
+                "Monday that the split from Tomas Rell was final and she was not speaking to anyone.")
+    names = mentions_of(a)
+    assert names.get("Kara Vell") == ["Kara Vell", "Kara Vell"], names
+    assert names.get("Tomas Rell") == ["Tomas Rell", "Tomas Rell"], names
+
+
+def test_a_byline_is_the_writer_and_the_outlet():
+    a = analyze("Staff deny they wrote the piece.\n\nBy Dana Kell New York Times\n\nWASHINGTON - "
+                "The New York Times ran the essay. The Times said it stood by it.")
+    names = mentions_of(a)
+    assert names.get("Dana Kell") == ["Dana Kell"], names
+    assert names.get("New York Times") == ["New York Times", "New York Times", "Times"], names
+
+
+def test_the_end_of_an_organisations_name_is_that_organisation():
+    a = analyze("The Washington Post first reported the talks. The Post said four officials "
+                "confirmed them.")
+    assert mentions_of(a).get("Washington Post") == ["Washington Post", "Post"]
+
+
+def test_a_dotted_acronym_joins_the_full_name():
+    a = analyze("The United States said the talks had failed. U.S. officials left Geneva on Monday.")
+    assert mentions_of(a).get("United States") == ["United States", "U.S."]

@@ -132,9 +132,20 @@ class _Cluster:
                     return True
             elif len(toks) == len(ktoks) and all(map(_same_word, toks, ktoks)):
                 return True
-            elif form.isupper() and len(form) > 1 and form == "".join(t[0] for t in ktoks).upper():
+            elif "".join(toks) == "".join(ktoks):
+                return True  # "Globe Newswire" / "GlobeNewswire"
+            elif _is_acronym(form, ktoks) or _is_acronym(known, toks):
                 return True  # an acronym of a known organisation: "UN" for "United Nations"
         return False
+
+
+def _is_acronym(form: str, toks: list[str]) -> bool:
+    """"UN" of "united nations", "U.S." of "united states", "NHS" of "national health service"."""
+    short = form.replace(".", "")
+    if len(toks) < 2 or len(short) < 2 or not short.isupper() or " " in short:
+        return False
+    content = [t for t in toks if t not in ("of", "the", "and", "for")]
+    return short in ("".join(t[0] for t in toks).upper(), "".join(t[0] for t in content).upper())
 
 
 def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
@@ -145,6 +156,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     # Cambridge") and a quoted programme title ("the “Morning Answers with Dana Kell”
     # program"). The model's pieces inside them are not names of their own.
     fixed = _royal_styles(text) + _quoted_titles(text)
+    headline_words = _headline_common_words(text)
     for span, label in fixed:
         group = LABEL_GROUPS.get(label, label.lower())
         cluster = next((c for c in clusters if c.matches(span.text, group)), None)
@@ -165,6 +177,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
             continue
         if _cut_off_at_end(text, start, end):
             continue
+        start, end = _headline_trimmed(text, start, end, headline_words)
         adjectival = ent.root.dep_ in ("amod", "compound") and ent.root.head.i > ent.root.i
         for start, end, model_label in _pieces(text, start, end, ent.label_):
             label = corrected_label(text, start, end, model_label, adjectival=adjectival)
@@ -187,6 +200,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     clusters = _merge_across_labels(doc, clusters)
     _mark_countries(doc, text, clusters)
     _relabel_by_context(doc, text, clusters)
+    clusters = _merge_short_forms(clusters)
 
     entities = []
     for cluster in clusters:
@@ -549,6 +563,7 @@ def _cut_off_at_end(text: str, start: int, end: int) -> bool:
     return " " not in stub and re.search(r"(?<!\w)" + re.escape(stub) + r"\w", text[:start]) is not None
 
 
+_BYLINE = re.compile(r"(?:^|\n)[\s•·–-]*By\s+$")
 # "James and Riley": two names the model took for one.
 _TWO_NAMES = re.compile(r"^([A-Z][\w'’-]+) and ([A-Z][\w'’-]+)$")
 # "New Yorkers for Equal Rights": a group named for its cause, which the model cuts after
@@ -561,6 +576,13 @@ def _pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, int,
     """The names in one model mention: usually itself; two for "A and B" (each its own
     name, the label left to the evidence); an organisation for "Xs for Some Cause"."""
     form = text[start:end]
+    if _BYLINE.search(text, max(0, start - 12), start):
+        # "By Dana Kell New York Times": the writer's name, then the outlet.
+        words = form.split(" ")
+        for k in range(2, len(words)):
+            if is_known_outlet(" ".join(words[k:])):
+                cut = start + len(" ".join(words[:k]))
+                return [(start, cut, "PERSON"), (cut + 1, end, "ORG")]
     two = _TWO_NAMES.match(form)
     if two:
         return [(start + two.start(1), start + two.end(1), label),
@@ -702,6 +724,7 @@ def _relabel_by_context(doc, text: str, clusters: list[_Cluster]) -> None:
             root = _mention_root(doc, m)
             if root is not None:
                 by_offset[root.idx] = cluster
+    voted: list[_Cluster] = []
     for cluster in clusters:
         label = cluster.labels.most_common(1)[0][0]
         if label in ("WORK_OF_ART", "EVENT", "NORP") or any(
@@ -711,9 +734,9 @@ def _relabel_by_context(doc, text: str, clusters: list[_Cluster]) -> None:
             continue
         votes: Counter[str] = Counter()
         for m in cluster.mentions:
-            voted = _context_label(doc, text, m, label)
-            if voted:
-                votes[voted] += 1
+            said = _context_label(doc, text, m, label)
+            if said:
+                votes[said] += 1
         if not votes and all(len(_tokens(f)) == 1 for f in cluster.forms) and not any(
                 f.isupper() or f.lower() in ORG_WORDS | INSTITUTION_WORDS for f in cluster.forms):
             conj = []
@@ -728,3 +751,105 @@ def _relabel_by_context(doc, text: str, clusters: list[_Cluster]) -> None:
         if new != label:
             cluster.labels = Counter({new: len(cluster.mentions)})
             cluster.group = LABEL_GROUPS.get(new, new.lower())
+        voted.append(cluster)
+    # The same name found again under another label ("Spring Hill" a place here, a person
+    # there) is the referent the evidence decided.
+    for cluster in voted:
+        for other in clusters:
+            if other is not cluster and other not in voted and other.mentions and \
+                    set(other.forms) & set(cluster.forms):
+                label = cluster.labels.most_common(1)[0][0]
+                for mention in other.mentions:
+                    cluster.add(mention, label)
+                other.mentions, other.forms = [], Counter()
+    # "Madison" said four times and "Madison LeCroy" tagged a place once: the person.
+    for cluster in clusters:
+        if cluster.group != "person" or len(cluster.mentions) < 2 or \
+                any(len(_tokens(f)) > 1 for f in cluster.forms):
+            continue
+        given = {_tokens(f)[0] for f in cluster.forms}
+        for other in clusters:
+            if other.group == "person" or len(other.mentions) != 1 or not other.mentions:
+                continue
+            toks = _tokens(next(iter(other.forms)))
+            if len(toks) == 2 and toks[0] in given and toks[1] not in ORG_WORDS and \
+                    not any(w in PLACE_HEADS | FEATURE_WORDS for w in next(iter(other.forms)).split()):
+                cluster.add(other.mentions[0], "PERSON")
+                cluster.labels = Counter({"PERSON": len(cluster.mentions)})
+                other.mentions, other.forms = [], Counter()
+    # "St. Clair" after "St. Clair County": the county.
+    for cluster in clusters:
+        for other in clusters:
+            if other is cluster or not other.mentions or not cluster.mentions:
+                continue
+            if any(f"{f} {head}" in cluster.forms for f in other.forms for head in PLACE_HEADS):
+                for mention in other.mentions:
+                    cluster.add(mention, "GPE")
+                other.mentions, other.forms = [], Counter()
+    clusters[:] = [c for c in clusters if c.mentions]
+
+
+# --- headlines ----------------------------------------------------------------------------
+
+_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "by", "with",
+                "from", "as", "is", "vs", "via"}
+
+
+def _headline_common_words(text: str) -> tuple[list[tuple[int, int]], set[str]]:
+    """The title-case lines of a text ("Alex Rodriguez Not Reaching Out After Split") and
+    the words the text writes in lower case elsewhere: in a headline the model runs
+    a name on into the capitalised common words after it."""
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        words = re.findall(r"[^\W\d_][\w'’-]*", line)
+        big = [w for w in words if w.lower() not in _SMALL_WORDS]
+        if len(big) >= 4 and sum(w[:1].isupper() for w in big) >= 0.9 * len(big):
+            lines.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    lower = set(re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", text)) if lines else set()
+    return lines, lower
+
+
+def _headline_trimmed(text: str, start: int, end: int, headline_words) -> tuple[int, int]:
+    """A name in a title-case line without the capitalised common words the model ran on
+    into: "Jennifer Lopez Split" -> "Jennifer Lopez" when the text says "split" elsewhere."""
+    lines, lower = headline_words
+    if not any(a <= start and end <= b for a, b in lines):
+        return start, end
+    while True:
+        cut = text.rfind(" ", start, end)
+        if cut == -1 or text[cut + 1:end].lower() not in lower:
+            return start, end
+        end = cut
+
+
+# --- short forms of organisations -----------------------------------------------------------
+
+# Last words that name another body than the full name they end: "the House" after "the
+# White House", "States" of "United States".
+_NOT_A_SHORT_FORM = {"house", "states", "kingdom", "nations", "union", "party"}
+
+
+def _merge_short_forms(clusters: list[_Cluster]) -> list[_Cluster]:
+    """"The Post" after "The Washington Post", "the Defense Ministry" after "the Russian
+    Defense Ministry": an organisation named by the end of one (and only one) fuller name
+    in the article is that organisation."""
+    merged = []
+    for cluster in clusters:
+        if cluster.labels.most_common(1)[0][0] != "ORG" or any(f.isupper() for f in cluster.forms):
+            merged.append(cluster)
+            continue
+        forms = [_tokens(f) for f in cluster.forms]
+        if any(len(t) == 1 and t[0] in _NOT_A_SHORT_FORM for t in forms):
+            merged.append(cluster)
+            continue
+        fuller = [o for o in clusters if o is not cluster and o.group == "org"
+                  and o.labels.most_common(1)[0][0] == "ORG"
+                  and all(any(len(_tokens(of)) > len(t) and _tokens(of)[-len(t):] == t for of in o.forms)
+                          for t in forms)]
+        if len(fuller) == 1:
+            for mention in cluster.mentions:
+                fuller[0].add(mention, "ORG")
+            continue
+        merged.append(cluster)
+    return merged
