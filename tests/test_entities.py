@@ -237,3 +237,23 @@ def test_the_end_of_an_organisations_name_is_that_organisation():
 def test_a_dotted_acronym_joins_the_full_name():
     a = analyze("The United States said the talks had failed. U.S. officials left Geneva on Monday.")
     assert mentions_of(a).get("United States") == ["United States", "U.S."]
+
+
+def test_a_link_label_glued_to_the_next_word_is_no_name():
+    a = analyze("The signal was faint, the team said.\n\nRelatedAre comets older than we think?\n\n"
+                "The team will look again.")
+    assert "RelatedAre" not in labels_of(a)
+
+
+def test_a_day_glossed_as_a_holiday_is_an_event():
+    a = analyze("Crowds gathered at a Yom Kippurit event in Haifa. Yom Kippurit, or Remembrance "
+                "Day, honours the fallen.")
+    assert labels_of(a).get("Yom Kippurit") == "EVENT"
+
+
+def test_club_marks_and_a_countrys_army_are_organisations():
+    a = analyze("This time it's Sporting CP's Tomas Rell, as the paper says. Mike Dorn, a "
+                "spokesperson for the US Army Garrison Hawaii, said the base was open.")
+    texts = labels_of(a)
+    assert texts.get("Sporting CP") == "ORG", texts
+    assert texts.get("US Army Garrison Hawaii") == "ORG" and "US" not in texts, texts

@@ -177,7 +177,9 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
             continue
         if _cut_off_at_end(text, start, end):
             continue
-        start, end = _headline_trimmed(text, start, end, headline_words)
+        start, end = _headline_trimmed(text, start, end, headline_words, ent.label_)
+        if end <= start:
+            continue
         adjectival = ent.root.dep_ in ("amod", "compound") and ent.root.head.i > ent.root.i
         for start, end, model_label in _pieces(text, start, end, ent.label_):
             label = corrected_label(text, start, end, model_label, adjectival=adjectival)
@@ -227,6 +229,8 @@ _DEMONYM_ENDING = re.compile(r"[a-z](?:ian|ians|ean|eans|ese|ish|can|cans)$")
 COUNTRY_ACRONYMS = {"US", "USA", "UK", "UAE", "USSR", "DPRK", "PRC", "ROK", "DRC", "EU", "GB"}
 
 
+# A word glued to a function word, as scraped pages join a link label to the next line.
+_GLUED_WORD = re.compile(r"[A-Z][a-z]{2,}(?:The|Are|Is|Was|Were|An|In|On|Of|And|For|To|How|Why|What)")
 # Acronyms that are common nouns, not names: "a super PAC", "the CEO", "(PDF)".
 COMMON_NOUN_ACRONYMS = {"PAC", "PDF", "CEO", "CFO", "COO", "CTO", "GDP", "DNA", "RNA", "FAQ",
                         "URL", "VAT", "ATM", "SUV", "HTML"}
@@ -238,6 +242,8 @@ CONTINENTS = {"Europe", "Asia", "Africa", "Antarctica", "Oceania", "Eurasia", "N
               "South America", "Latin America", "Central America"}
 # First words of natural features and bodies in space ("Mount Kenya", "Comet 67P").
 FEATURE_WORDS = {"Mount", "Mt.", "Lake", "River", "Comet", "Cape", "Gulf", "Strait", "Sea"}
+# Letters that mark a sports club's name ("Sporting CP", "Chelsea FC", "AC Milan").
+CLUB_MARKS = {"FC", "AFC", "CF", "SC", "CP", "AC", "SV", "FK", "SK", "BK"}
 # Acronyms that are cities or districts, not organisations.
 PLACE_ACRONYMS = {"DC", "NYC"}
 # Last words that make a name a local government's area ("Hollis County").
@@ -267,12 +273,16 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return None
     if _PREFIXED.search(text, max(0, start - 6), start) or _PREFIX_IN.match(form):
         return None
+    if _GLUED_WORD.fullmatch(form):
+        return None                  # "RelatedAre aliens ...": page furniture glued to a word
     if form.rstrip("s") in COMMON_NOUN_ACRONYMS:
         return None                  # "super PAC", "(large PDF)": common nouns
     if is_known_outlet(form) or form in SOCIAL_PLATFORMS:
         return "ORG"
     if form in CONTINENTS or (len(words) > 1 and words[0] in FEATURE_WORDS):
         return "LOC"                 # "Europe", "Comet 67P", "Mount Kenya"
+    if len(words) > 1 and (words[0] in CLUB_MARKS or words[-1] in CLUB_MARKS):
+        return "ORG"                 # "Sporting CP", "AC Milan"
     if form.replace(".", "") in PLACE_ACRONYMS:
         return "GPE"                 # "a D.C. lobbying firm"
     if len(words) > 1 and label in ("WORK_OF_ART", "PRODUCT") and is_known_outlet(words[0]):
@@ -563,6 +573,11 @@ def _cut_off_at_end(text: str, start: int, end: int) -> bool:
     return " " not in stub and re.search(r"(?<!\w)" + re.escape(stub) + r"\w", text[:start]) is not None
 
 
+# A state's body named after the country's acronym: "US Army", "UK Border Force".
+_STATE_BODY = re.compile(
+    r" (?:Army|Navy|Air Force|Marine Corps|Marines|Coast Guard|Space Force|Department|Embassy|"
+    r"Treasury|Border|Government|Senate|Congress|Military|Forces|Agency|Ministry|Defense|Defence|"
+    r"Justice Department|State Department|Commerce Department)(?: (?:[A-Z][\w'’-]+|of(?= [A-Z])))*")
 _BYLINE = re.compile(r"(?:^|\n)[\s•·–-]*By\s+$")
 # "James and Riley": two names the model took for one.
 _TWO_NAMES = re.compile(r"^([A-Z][\w'’-]+) and ([A-Z][\w'’-]+)$")
@@ -583,6 +598,10 @@ def _pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, int,
             if is_known_outlet(" ".join(words[k:])):
                 cut = start + len(" ".join(words[:k]))
                 return [(start, cut, "PERSON"), (cut + 1, end, "ORG")]
+    if label == "GPE" and form.replace(".", "") in COUNTRY_ACRONYMS:
+        body = _STATE_BODY.match(text, end)
+        if body:
+            return [(start, body.end(), "ORG")]   # "US Army Garrison Hawaii", not "US"
     two = _TWO_NAMES.match(form)
     if two:
         return [(start + two.start(1), start + two.end(1), label),
@@ -623,6 +642,7 @@ _PLURAL_VERBS = {"are", "were", "have", "do"}
 PLACE_NOUNS = {"constituency", "city", "town", "village", "county", "district", "suburb",
                "borough", "province", "region", "neighbourhood", "neighborhood", "municipality",
                "township", "ward", "riding", "hamlet", "parish"}
+_HOLIDAY_GLOSS = re.compile(r",\s+(?:or|also known as|known as)\s+(?:[A-Z][\w'’-]+\s+){0,3}Day\b")
 _DISTANCE_FROM = re.compile(
     r"\s+(?:is|lies|sits)\s+(?:about\s+|some\s+|roughly\s+|around\s+|nearly\s+|almost\s+)?[\d,.]+\s*"
     r"(?:miles|mi|kilometres|kilometers|km)\s+(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\b")
@@ -677,6 +697,8 @@ def _context_label(doc, text: str, mention: Span, label: str) -> str | None:
     if root.dep_ in ("compound", "amod", "nmod") and head.i == span_end(doc, mention) \
             and head.lemma_.lower() in PLACE_NOUNS and label != "NORP":
         return "GPE"                                          # "the Rochdale constituency"
+    if _HOLIDAY_GLOSS.match(text, mention.end):
+        return "EVENT"                                        # "Yom Hazikaron, or Memorial Day,"
     if _DISTANCE_FROM.match(text, mention.end):
         return "GPE"                                          # "X is 50 miles north of Y"
     if root.dep_ in ("compound", "poss", "amod") and head.i > root.i and (
@@ -810,15 +832,24 @@ def _headline_common_words(text: str) -> tuple[list[tuple[int, int]], set[str]]:
     return lines, lower
 
 
-def _headline_trimmed(text: str, start: int, end: int, headline_words) -> tuple[int, int]:
+def _headline_trimmed(text: str, start: int, end: int, headline_words,
+                      label: str = "") -> tuple[int, int]:
     """A name in a title-case line without the capitalised common words the model ran on
-    into: "Jennifer Lopez Split" -> "Jennifer Lopez" when the text says "split" elsewhere."""
+    into: "Jennifer Lopez Split" -> "Jennifer Lopez" when the text says "split" elsewhere.
+    A "title" of common words only ("'False Stories'" quoted in a headline) is no name:
+    the span comes back empty."""
     lines, lower = headline_words
-    if not any(a <= start and end <= b for a, b in lines):
-        return start, end
+    form = text[start:end]
+    if not any(a <= start and end <= b for a, b in lines) or is_known_outlet(form) or \
+            text.count(form) > 1:
+        return start, end        # "New York Times" stays whole though the text says "times"
     while True:
         cut = text.rfind(" ", start, end)
-        if cut == -1 or text[cut + 1:end].lower() not in lower:
+        if cut == -1:
+            if label == "WORK_OF_ART" and text[start:end].lower() in lower:
+                return start, start
+            return start, end
+        if text[cut + 1:end].lower() not in lower:
             return start, end
         end = cut
 
