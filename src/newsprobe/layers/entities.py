@@ -231,6 +231,7 @@ COUNTRY_ACRONYMS = {"US", "USA", "UK", "UAE", "USSR", "DPRK", "PRC", "ROK", "DRC
 
 # A word glued to a function word, as scraped pages join a link label to the next line.
 _GLUED_WORD = re.compile(r"[A-Z][a-z]{2,}(?:The|Are|Is|Was|Were|An|In|On|Of|And|For|To|How|Why|What)")
+_GLUED_END = re.compile(r"[a-z]{2}(The|This|That|These|Are|Is|Was|Were|It|He|She|We|They)$")
 # Acronyms that are common nouns, not names: "a super PAC", "the CEO", "(PDF)".
 COMMON_NOUN_ACRONYMS = {"PAC", "PDF", "CEO", "CFO", "COO", "CTO", "GDP", "DNA", "RNA", "FAQ",
                         "URL", "VAT", "ATM", "SUV", "HTML"}
@@ -582,8 +583,9 @@ _BYLINE = re.compile(r"(?:^|\n)[\s•·–-]*By\s+$")
 # "James and Riley": two names the model took for one.
 _TWO_NAMES = re.compile(r"^([A-Z][\w'’-]+) and ([A-Z][\w'’-]+)$")
 # "New Yorkers for Equal Rights": a group named for its cause, which the model cuts after
-# the nationality. Two capitalised words at least after "for", so "Democrats for Trump"
-# style phrases that are no name stay apart.
+# the people it gathers (a plural NORP; "a bid by United for Atletico Bilbao" is no such
+# name). Two capitalised words at least after "for", so "Democrats for Trump" style
+# phrases that are no name stay apart.
 _FOR_CAUSE = re.compile(r" for (?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|of|and|the))*(?<![a-z] of)(?<! and)(?<! the)")
 
 
@@ -602,11 +604,15 @@ def _pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, int,
         body = _STATE_BODY.match(text, end)
         if body:
             return [(start, body.end(), "ORG")]   # "US Army Garrison Hawaii", not "US"
+    glued = _GLUED_END.search(form)
+    if glued and " " in form:
+        end = start + glued.start(1)       # "Ander Herrera BilbaoThis report": "Ander Herrera Bilbao"
+        form = text[start:end]
     two = _TWO_NAMES.match(form)
     if two:
         return [(start + two.start(1), start + two.end(1), label),
                 (start + two.start(2), start + two.end(2), label)]
-    if label in ("NORP", "ORG"):
+    if label == "NORP" and form.endswith("s"):
         cause = _FOR_CAUSE.match(text, end)
         if cause and sum(w[:1].isupper() for w in cause.group(0).split()) >= 2 \
                 and "\n" not in cause.group(0):
