@@ -18,7 +18,7 @@ from .sources import is_known_outlet
 from ..settings import Settings
 
 NAME = "entities"
-VERSION = "1"
+VERSION = "2"
 FIELD = "entities"
 REQUIRES: tuple[str, ...] = ()
 
