@@ -644,6 +644,7 @@ SQUAD_ROLES = {"striker", "defender", "midfielder", "goalkeeper", "keeper", "win
 INSTITUTION_WORDS = {"congress", "parliament", "senate", "government", "cabinet", "police",
                      "army", "navy", "military", "kremlin", "pentagon", "white house"}
 _PLURAL_VERBS = {"are", "were", "have", "do"}
+_PREPOSITIONS = {"of", "for", "at", "in", "with", "from", "to", "on", "by", "about", "under"}
 # Nouns for a town or an area: "the Rochdale constituency", "a Hollis County suburb".
 PLACE_NOUNS = {"constituency", "city", "town", "village", "county", "district", "suburb",
                "borough", "province", "region", "neighbourhood", "neighborhood", "municipality",
@@ -684,8 +685,10 @@ def _descriptions(doc, text: str, mention: Span, root) -> list[str]:
         nouns.append(head.head.lemma_.lower())                # "a telescope called the X"
     if not nouns:
         m = _DESCRIBED_BY.match(text, mention.end)
-        if m:
-            nouns.append(m.group(1).lower())                  # "X, a mashup site, ..."
+        # "X, a mashup site, ...", but not "X, head of the union, ...": the last word of a
+        # phrase after a preposition is not what X is.
+        if m and not set(m.group(0).lower().split()) & _PREPOSITIONS:
+            nouns.append(m.group(1).lower())
     return nouns
 
 
@@ -697,8 +700,9 @@ def _context_label(doc, text: str, mention: Span, label: str) -> str | None:
     for noun in _descriptions(doc, text, mention, root):
         if noun in PRODUCT_NOUNS and not mention.text.isupper():
             return "PRODUCT"
-        if noun in ORG_DESCRIPTIONS or noun.endswith("maker"):
-            return "ORG"
+        if (noun in ORG_DESCRIPTIONS or noun.endswith("maker")) and \
+                not (label == "PERSON" and " " in mention.text):
+            return "ORG"     # a person named in full stays a person, whatever the apposition
     head = root.head
     if root.dep_ in ("compound", "amod", "nmod") and head.i == span_end(doc, mention) \
             and head.lemma_.lower() in PLACE_NOUNS and label != "NORP":
