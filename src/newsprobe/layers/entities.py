@@ -4,6 +4,18 @@
 "Shoigu" after "Defence Minister Sergei Shoigu" joins him. The canonical name is the
 fullest form (most tokens), and among equally full forms the most frequent spelling, so a
 one-off typo never becomes the name.
+
+The small English model's spans and labels are corrected with what the text itself says,
+in this order: names it cuts in pieces are found whole first (royal styles, quoted
+programme titles, bylines, "US Army ...", "Xs for Some Cause"); spans a reader would not
+call a name are dropped (lower case, bare titles, prefixed adjectives, common-noun
+acronyms, glued link labels, a stub cut off by the excerpt's end, a headline's run-on
+common words); each mention's form fixes some labels (`corrected_label`: outlets and
+platforms, continents, counties, events, clubs); then each cluster's label follows the
+evidence around its mentions (`_relabel_by_context`: an apposition or craft noun, a
+player's club, a plural verb, a place noun, a coordinated name) and short forms join the
+full name ("the Post", "U.S."). No gazetteer: no maintained package with place data is a
+dependency, and spaCy's larger English models are not installed.
 """
 
 from __future__ import annotations
