@@ -257,3 +257,18 @@ def test_club_marks_and_a_countrys_army_are_organisations():
     texts = labels_of(a)
     assert texts.get("Sporting CP") == "ORG", texts
     assert texts.get("US Army Garrison Hawaii") == "ORG" and "US" not in texts, texts
+
+
+def test_a_probe_or_a_makers_aircraft_does_not_make_a_product():
+    a = analyze("Special counsel Robert Mueller led the inquiry. The Mueller probe ended in March, "
+                "Mueller said. Boeing said the Boeing aircraft was safe. Boeing added that tests "
+                "went on.")
+    texts = labels_of(a)
+    assert texts.get("Mueller") == "PERSON" and texts.get("Robert Mueller") == "PERSON", texts
+    assert texts.get("Boeing") == "ORG", texts
+
+
+def test_a_company_named_a_and_b_stays_one_name():
+    a = analyze("Procter and Gamble said sales rose. Shares in Procter and Gamble fell.")
+    texts = labels_of(a)
+    assert texts.get("Procter and Gamble") == "ORG", texts

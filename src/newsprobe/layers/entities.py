@@ -621,7 +621,11 @@ def _pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, int,
         end = start + glued.start(1)       # "Ander Herrera BilbaoThis report": "Ander Herrera Bilbao"
         form = text[start:end]
     two = _TWO_NAMES.match(form)
-    if two:
+    rest = text.replace(form, " ")
+    if two and two.group(1) != two.group(2) and any(
+            re.search(r"(?<![\w-])" + re.escape(side) + r"(?![\w-])", rest) for side in two.groups()):
+        # Only when a side is named on its own elsewhere ("Sharpe James ... James and
+        # Riley"): "Marks and Spencer" and "Johnson and Johnson" are one company.
         return [(start + two.start(1), start + two.end(1), label),
                 (start + two.start(2), start + two.end(2), label)]
     if label == "NORP" and form.endswith("s"):
@@ -641,6 +645,11 @@ PRODUCT_NOUNS = {"spacecraft", "probe", "lander", "module", "rover", "orbiter", 
                  "satellite", "aircraft", "airplane", "aeroplane", "plane", "jet", "fighter",
                  "bomber", "helicopter", "drone", "missile", "rocket", "ship", "vessel",
                  "submarine", "frigate", "destroyer", "tank", "spaceship", "capsule"}
+CRAFT_NOUNS = PRODUCT_NOUNS - {"probe", "module", "ship", "vessel", "tank", "fighter", "bomber",
+                               "plane", "jet", "capsule"}
+# Verbs whose subject speaks: a name that says or reports things is no craft.
+SPEECH_VERBS = {"say", "tell", "announce", "report", "claim", "state", "confirm", "deny",
+                "add", "write", "reply", "respond", "warn", "argue", "insist"}
 # Descriptions that make a name an organisation: "Zentrobase, a not-for-profit search site".
 ORG_DESCRIPTIONS = ORG_WORDS | {"company", "firm", "operator", "producer", "site", "website",
                                 "platform", "service", "network", "outlet", "newspaper",
@@ -687,11 +696,15 @@ def _descriptions(doc, text: str, mention: Span, root) -> list[str]:
     # A craft noun right next to the name, whatever the parse: "the Rosetta spacecraft",
     # "transport airplanes Il-76". (Only craft nouns: "the UK side", "UK newspaper" say
     # nothing about what "UK" is.)
+    # After the name only the nouns that name nothing else: "the Mueller probe" is an
+    # inquiry, "the Fraser think tank" a body.
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    for near in (doc[span.start - 1] if span.start > 0 else None,
-                 doc[span.end] if span.end < len(doc) else None):
-        if near is not None and near.pos_ == "NOUN" and near.lemma_.lower() in PRODUCT_NOUNS:
-            nouns.append(near.lemma_.lower())
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in PRODUCT_NOUNS:
+        nouns.append(before.lemma_.lower())
+    if after is not None and after.pos_ == "NOUN" and after.lemma_.lower() in CRAFT_NOUNS:
+        nouns.append(after.lemma_.lower())
     if root.dep_ in ("oprd", "attr", "dobj", "xcomp") and head.lemma_ in ("call", "name", "dub") \
             and head.head.pos_ == "NOUN":
         nouns.append(head.head.lemma_.lower())                # "a telescope called the X"
@@ -758,6 +771,11 @@ def _conjunct_label(doc, mention: Span, root, label: str, by_offset) -> str | No
     return None
 
 
+def _speaks(doc, mention: Span) -> bool:
+    root = _mention_root(doc, mention)
+    return root is not None and root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS
+
+
 def _relabel_by_context(doc, text: str, clusters: list[_Cluster]) -> None:
     """Correct a cluster's label with what the text says about its mentions: a description
     in apposition, a craft noun, a player's club, a plural verb, a coordinated name. Every
@@ -789,6 +807,8 @@ def _relabel_by_context(doc, text: str, clusters: list[_Cluster]) -> None:
                 conj.append(root is not None and _conjunct_label(doc, m, root, label, by_offset))
             if conj and all(conj) and len(set(conj)) == 1:
                 votes[conj[0]] = len(conj)
+        if votes.get("PRODUCT") and any(_speaks(doc, m) for m in cluster.mentions):
+            del votes["PRODUCT"]     # "Boeing said": the maker, not its "Boeing aircraft"
         if not votes:
             continue
         new = votes.most_common(1)[0][0]
