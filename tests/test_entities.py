@@ -272,3 +272,9 @@ def test_a_company_named_a_and_b_stays_one_name():
     a = analyze("Procter and Gamble said sales rose. Shares in Procter and Gamble fell.")
     texts = labels_of(a)
     assert texts.get("Procter and Gamble") == "ORG", texts
+
+
+def test_a_modal_have_is_no_plural_verb():
+    a = analyze("Coach Stephen Gillis needs a kidney. Gillis, 38, will soon have to start dialysis. "
+                "It is unclear what Gillis may have done next.")
+    assert {e.label for e in a.entities if e.name == "Stephen Gillis"} == {"PERSON"}

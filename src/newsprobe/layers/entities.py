@@ -345,7 +345,7 @@ TITLE_WORDS = {"minister", "president", "spokesperson", "spokesman", "spokeswoma
 
 
 # Words that only qualify a title ("Federal Prosecutor", "Deputy Minister").
-TITLE_MODIFIERS = {"federal", "senior", "deputy", "vice", "prime", "chief", "former", "acting",
+TITLE_MODIFIERS = {"rear", "brigadier", "federal", "senior", "deputy", "vice", "prime", "chief", "former", "acting",
                    "foreign", "defence", "defense", "state", "district", "assistant", "executive"}
 
 
@@ -744,13 +744,19 @@ def _context_label(doc, text: str, mention: Span, label: str) -> str | None:
     if root.dep_ in ("nsubj", "nsubjpass") and label != "NORP" \
             and (root.tag_ == "NNP" or (root.tag_ == "NNPS" and label == "PERSON")) \
             and not any(c.dep_ == "conj" for c in root.children) and (
-            head.lower_ in _PLURAL_VERBS or any(
-                c.dep_ in ("aux", "auxpass") and c.lower_ in _PLURAL_VERBS for c in head.children)) \
+            _plural_verb(head) or any(c.dep_ in ("aux", "auxpass") and _plural_verb(c)
+                                      for c in head.children)) \
             and not (label == "GPE" and mention.text.endswith("s")):
         # "Aston Villa were struggling", "Kelbridge have been linked": a singular name
         # with a plural verb is a team or a body (British usage), not a person or a town.
         return "ORG"
     return None
+
+
+def _plural_verb(token) -> bool:
+    """"are", "were", "have", "do" as finite plural forms; not "will have", "may have"."""
+    return token.lower_ in _PLURAL_VERBS and (token.tag_ == "VBP" or token.lower_ == "were") \
+        and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.head.children)
 
 
 def _conjunct_label(doc, mention: Span, root, label: str, by_offset) -> str | None:
