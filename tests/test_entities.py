@@ -278,3 +278,9 @@ def test_a_modal_have_is_no_plural_verb():
     a = analyze("Coach Stephen Gillis needs a kidney. Gillis, 38, will soon have to start dialysis. "
                 "It is unclear what Gillis may have done next.")
     assert {e.label for e in a.entities if e.name == "Stephen Gillis"} == {"PERSON"}
+
+
+def test_a_club_named_in_full_makes_its_short_name_a_club():
+    a = analyze("United made a bid on Monday. Athletic said they turned down an offer from "
+                "Manchester United for the midfielder. United declined to comment.")
+    assert {e.label for e in a.entities if e.name == "Manchester United"} == {"ORG"}

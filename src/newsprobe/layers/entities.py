@@ -257,6 +257,8 @@ CONTINENTS = {"Europe", "Asia", "Africa", "Antarctica", "Oceania", "Eurasia", "N
 FEATURE_WORDS = {"Mount", "Mt.", "Lake", "River", "Comet", "Cape", "Gulf", "Strait", "Sea"}
 # Letters that mark a sports club's name ("Sporting CP", "Chelsea FC", "AC Milan").
 CLUB_MARKS = {"FC", "AFC", "CF", "SC", "CP", "AC", "SV", "FK", "SK", "BK"}
+# Last words of football clubs' names ("Leeds United", "Bolton Wanderers").
+CLUB_ENDINGS = {"United", "Rovers", "Wanderers", "Albion", "Hotspur", "Athletic", "Rangers"}
 # Acronyms that are cities or districts, not organisations.
 PLACE_ACRONYMS = {"DC", "NYC"}
 # Last words that make a name a local government's area ("Hollis County").
@@ -722,6 +724,9 @@ def _context_label(doc, text: str, mention: Span, label: str) -> str | None:
     root = _mention_root(doc, mention)
     if root is None:
         return None
+    words = mention.text.split()
+    if len(words) > 1 and (words[-1] in CLUB_ENDINGS or words[0] in CLUB_MARKS or words[-1] in CLUB_MARKS):
+        return "ORG"                                          # "Manchester United", then "United"
     for noun in _descriptions(doc, text, mention, root):
         if noun in PRODUCT_NOUNS and not mention.text.isupper():
             return "PRODUCT"
