@@ -4,6 +4,18 @@
 "Shoigu" after "Defence Minister Sergei Shoigu" joins him. The canonical name is the
 fullest form (most tokens), and among equally full forms the most frequent spelling, so a
 one-off typo never becomes the name.
+
+The small English model's spans and labels are corrected with what the text itself says,
+in this order: names it cuts in pieces are found whole first (royal styles, quoted
+programme titles, bylines, "US Army ...", "Xs for Some Cause"); spans a reader would not
+call a name are dropped (lower case, bare titles, prefixed adjectives, common-noun
+acronyms, glued link labels, a stub cut off by the excerpt's end, a headline's run-on
+common words); each mention's form fixes some labels (`corrected_label`: outlets and
+platforms, continents, counties, events, clubs); then each cluster's label follows the
+evidence around its mentions (`_relabel_by_context`: an apposition or craft noun, a
+player's club, a plural verb, a place noun, a coordinated name) and short forms join the
+full name ("the Post", "U.S."). No gazetteer: no maintained package with place data is a
+dependency, and spaCy's larger English models are not installed.
 """
 
 from __future__ import annotations
@@ -18,7 +30,7 @@ from .sources import is_known_outlet
 from ..settings import Settings
 
 NAME = "entities"
-VERSION = "1"
+VERSION = "2"
 FIELD = "entities"
 REQUIRES: tuple[str, ...] = ()
 
@@ -36,6 +48,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # (a transposition, 2 plain edits). Names this similar and this long are rarely two people.
 _MAX_NAME_EDITS = 2
 _MIN_FUZZY_LEN = 5
+_MIN_TWO_EDIT_LEN = 7
 
 
 def _clean_mention(text: str, start: int, end: int) -> tuple[int, int]:
@@ -44,6 +57,8 @@ def _clean_mention(text: str, start: int, end: int) -> tuple[int, int]:
     m = _LEADING.match(piece)
     if m and len(piece) > m.end():
         start += m.end()
+    while start < end and text[start] in "\"'“‘”’«":
+        start += 1               # '"Southern Charm" star': the quote mark is not the name
     piece = text[start:end]
     m = _POSSESSIVE.search(piece)
     if m and m.start() > 0:
@@ -72,7 +87,9 @@ def _same_word(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < _MIN_FUZZY_LEN or a[0] != b[0]:
         return False
-    return Levenshtein.distance(a, b) <= _MAX_NAME_EDITS
+    # Two edits only in longer names: "Wales" / "Wallis" are two edits apart and two referents.
+    edits = _MAX_NAME_EDITS if min(len(a), len(b)) >= _MIN_TWO_EDIT_LEN else 1
+    return Levenshtein.distance(a, b) <= edits
 
 
 class _Cluster:
@@ -127,15 +144,39 @@ class _Cluster:
                     return True
             elif len(toks) == len(ktoks) and all(map(_same_word, toks, ktoks)):
                 return True
-            elif form.isupper() and len(form) > 1 and form == "".join(t[0] for t in ktoks).upper():
+            elif "".join(toks) == "".join(ktoks):
+                return True  # "Globe Newswire" / "GlobeNewswire"
+            elif _is_acronym(form, ktoks) or _is_acronym(known, toks):
                 return True  # an acronym of a known organisation: "UN" for "United Nations"
         return False
+
+
+def _is_acronym(form: str, toks: list[str]) -> bool:
+    """"UN" of "united nations", "U.S." of "united states", "NHS" of "national health service"."""
+    short = form.replace(".", "")
+    if len(toks) < 2 or len(short) < 2 or not short.isupper() or " " in short:
+        return False
+    content = [t for t in toks if t not in ("of", "the", "and", "for")]
+    return short in ("".join(t[0] for t in toks).upper(), "".join(t[0] for t in content).upper())
 
 
 def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     text = analysis.text
     clusters: list[_Cluster] = []
     seen: set[tuple[int, int]] = set()
+    # Names the small model cuts in pieces, found whole first: a royal style ("Duke of
+    # Cambridge") and a quoted programme title ("the “Morning Answers with Dana Kell”
+    # program"). The model's pieces inside them are not names of their own.
+    fixed = _royal_styles(text) + _quoted_titles(text)
+    headline_words = _headline_common_words(text)
+    for span, label in fixed:
+        group = LABEL_GROUPS.get(label, label.lower())
+        cluster = next((c for c in clusters if c.matches(span.text, group)), None)
+        if cluster is None:
+            cluster = _Cluster(group)
+            clusters.append(cluster)
+        cluster.add(span, label)
+        seen.add((span.start, span.end))
     for ent in doc.ents:
         if ent.label_ not in KEPT_LABELS:
             continue
@@ -144,19 +185,27 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
             start = _after_titles(text, start, end)
         if end <= start or (start, end) in seen or "\n" in text[start:end]:
             continue
-        label = corrected_label(text, start, end, ent.label_,
-                                adjectival=ent.root.dep_ in ("amod", "compound") and ent.root.head.i > ent.root.i)
-        if label is None:
+        if any(f.start < end and start < f.end for f, _ in fixed):
             continue
-        seen.add((start, end))
-        span = Span.of(text, start, end)
-        group = LABEL_GROUPS.get(label, label.lower())
-        cluster = next((c for c in clusters if c.matches(span.text, group)), None) or \
-            next((c for c in clusters if c.matches_given_name(span.text, group)), None)
-        if cluster is None:
-            cluster = _Cluster(group)
-            clusters.append(cluster)
-        cluster.add(span, label)
+        if _cut_off_at_end(text, start, end):
+            continue
+        start, end = _headline_trimmed(text, start, end, headline_words, ent.label_)
+        if end <= start:
+            continue
+        adjectival = ent.root.dep_ in ("amod", "compound") and ent.root.head.i > ent.root.i
+        for start, end, model_label in _pieces(text, start, end, ent.label_):
+            label = corrected_label(text, start, end, model_label, adjectival=adjectival)
+            if label is None or (start, end) in seen:
+                continue
+            seen.add((start, end))
+            span = Span.of(text, start, end)
+            group = LABEL_GROUPS.get(label, label.lower())
+            cluster = next((c for c in clusters if c.matches(span.text, group)), None) or \
+                next((c for c in clusters if c.matches_given_name(span.text, group)), None)
+            if cluster is None:
+                cluster = _Cluster(group)
+                clusters.append(cluster)
+            cluster.add(span, label)
 
     _add_known_outlets(text, clusters, seen)
     _add_titled_names(doc, text, clusters, seen)
@@ -164,6 +213,8 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     _add_missed_surnames(doc, text, clusters, seen)
     clusters = _merge_across_labels(doc, clusters)
     _mark_countries(doc, text, clusters)
+    _relabel_by_context(doc, text, clusters)
+    clusters = _merge_short_forms(clusters)
 
     entities = []
     for cluster in clusters:
@@ -190,6 +241,33 @@ _DEMONYM_ENDING = re.compile(r"[a-z](?:ian|ians|ean|eans|ese|ish|can|cans)$")
 COUNTRY_ACRONYMS = {"US", "USA", "UK", "UAE", "USSR", "DPRK", "PRC", "ROK", "DRC", "EU", "GB"}
 
 
+# A word glued to a function word, as scraped pages join a link label to the next line.
+_GLUED_WORD = re.compile(r"[A-Z][a-z]{2,}(?:The|Are|Is|Was|Were|An|In|On|Of|And|For|To|How|Why|What)")
+_GLUED_END = re.compile(r"[a-z]{2}(The|This|That|These|Are|Is|Was|Were|It|He|She|We|They)$")
+# Acronyms that are common nouns, not names: "a super PAC", "the CEO", "(PDF)".
+COMMON_NOUN_ACRONYMS = {"PAC", "PDF", "CEO", "CFO", "COO", "CTO", "GDP", "DNA", "RNA", "FAQ",
+                        "URL", "VAT", "ATM", "SUV", "HTML"}
+# Platforms news cites as sources ("in a Twitter post"); the small model calls them people.
+SOCIAL_PLATFORMS = {"Twitter", "Facebook", "Instagram", "TikTok", "YouTube", "WhatsApp", "Telegram",
+                    "Reddit", "LinkedIn", "Snapchat", "Weibo", "WeChat", "Truth Social", "Bluesky"}
+# Continents and world regions: places that are no state (LOC), though the model says GPE.
+CONTINENTS = {"Europe", "Asia", "Africa", "Antarctica", "Oceania", "Eurasia", "North America",
+              "South America", "Latin America", "Central America"}
+# First words of natural features and bodies in space ("Mount Kenya", "Comet 67P").
+FEATURE_WORDS = {"Mount", "Mt.", "Lake", "River", "Comet", "Cape", "Gulf", "Strait", "Sea"}
+# Letters that mark a sports club's name ("Sporting CP", "Chelsea FC", "AC Milan").
+CLUB_MARKS = {"FC", "AFC", "CF", "SC", "CP", "AC", "SV", "FK", "SK", "BK"}
+# Last words of football clubs' names ("Leeds United", "Bolton Wanderers").
+CLUB_ENDINGS = {"United", "Rovers", "Wanderers", "Albion", "Hotspur", "Athletic", "Rangers"}
+# Acronyms that are cities or districts, not organisations.
+PLACE_ACRONYMS = {"DC", "NYC"}
+# Last words that make a name a local government's area ("Hollis County").
+PLACE_HEADS = {"County", "Parish", "Borough", "Province", "Prefecture", "Oblast", "Township"}
+# Last words of named events ("the Masters Championship", "the World Cup").
+EVENT_HEADS = {"Championship", "Championships", "Cup", "Olympics", "Paralympics", "Summit",
+               "Festival", "Awards", "Marathon", "Grand Prix", "World Series", "Super Bowl"}
+_ISLAND_OF = re.compile(r"\b(?:island|islands|isle|peninsula|archipelago) of\s+$", re.I)
+
 # Buildings and streets named for the body that speaks from them.
 METONYM_BODIES = {"Pentagon", "Kremlin", "Whitehall", "Quai d'Orsay"}
 COMPASS_ADJECTIVES = {"Western", "Eastern", "Northern", "Southern"}
@@ -210,8 +288,26 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return None
     if _PREFIXED.search(text, max(0, start - 6), start) or _PREFIX_IN.match(form):
         return None
-    if is_known_outlet(form):
+    if _GLUED_WORD.fullmatch(form):
+        return None                  # "RelatedAre aliens ...": page furniture glued to a word
+    if form.rstrip("s") in COMMON_NOUN_ACRONYMS:
+        return None                  # "super PAC", "(large PDF)": common nouns
+    if is_known_outlet(form) or form in SOCIAL_PLATFORMS:
         return "ORG"
+    if form in CONTINENTS or (len(words) > 1 and words[0] in FEATURE_WORDS):
+        return "LOC"                 # "Europe", "Comet 67P", "Mount Kenya"
+    if len(words) > 1 and (words[0] in CLUB_MARKS or words[-1] in CLUB_MARKS):
+        return "ORG"                 # "Sporting CP", "AC Milan"
+    if form.replace(".", "") in PLACE_ACRONYMS:
+        return "GPE"                 # "a D.C. lobbying firm"
+    if len(words) > 1 and label in ("WORK_OF_ART", "PRODUCT") and is_known_outlet(words[0]):
+        return "ORG"                 # "AFP Fact Check": the outlet's own service
+    if len(words) > 1 and words[-1] in PLACE_HEADS:
+        return "GPE"                 # "St. Clair County"
+    if len(words) > 1 and (words[-1] in EVENT_HEADS or " ".join(words[-2:]) in EVENT_HEADS):
+        return "EVENT"               # "the PGA Championship", "the World Cup"
+    if _ISLAND_OF.search(text, max(0, start - 14), start):
+        return "LOC"                 # "the island of Oahu"
     if len(words) == 1:
         if form in METONYM_BODIES:
             return "ORG"             # "the Pentagon said": the body, not the place
@@ -251,7 +347,7 @@ TITLE_WORDS = {"minister", "president", "spokesperson", "spokesman", "spokeswoma
 
 
 # Words that only qualify a title ("Federal Prosecutor", "Deputy Minister").
-TITLE_MODIFIERS = {"federal", "senior", "deputy", "vice", "prime", "chief", "former", "acting",
+TITLE_MODIFIERS = {"rear", "brigadier", "federal", "senior", "deputy", "vice", "prime", "chief", "former", "acting",
                    "foreign", "defence", "defense", "state", "district", "assistant", "executive"}
 
 
@@ -270,6 +366,8 @@ def _add_titled_names(doc, text: str, clusters: list["_Cluster"], seen: set[tupl
                      and doc[t.left_edge.i - 1].text == ","][:1]
         following = doc[appos[0].left_edge.i: appos[0].i + 1] if appos else doc[token.i + 1: token.i + 4]
         for nxt in following:
+            if not names and nxt.lower_.rstrip(".") in TITLE_WORDS:
+                continue         # "Mr" in ", Mr Tobin Harrow,": a title, not a name
             if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.idx not in covered:
                 names.append(nxt)
             else:
@@ -289,14 +387,14 @@ def _add_titled_names(doc, text: str, clusters: list["_Cluster"], seen: set[tupl
 
 
 def _add_known_outlets(text: str, clusters: list["_Cluster"], seen: set[tuple[int, int]]) -> None:
-    """Outlets of outlets/known_outlets.toml that the small model missed ("Politico
-    reported"), by their names and aliases as written, capitals and word edges included.
+    """Outlets of outlets/known_outlets.toml and social platforms that the small model
+    missed ("Politico reported", "in a Twitter post"), by their names and aliases as written, capitals and word edges included.
     Aliases under four letters ("AP", "RT") are left to the model: too many other words."""
     from ..outlets import known_outlets
 
     covered = {i for start, end in seen for i in range(start, end)}
-    names = sorted({n for o in known_outlets() for n in (o.name, *o.aliases) if len(n) >= 4},
-                   key=len, reverse=True)
+    names = sorted({n for o in known_outlets() for n in (o.name, *o.aliases) if len(n) >= 4}
+                   | SOCIAL_PLATFORMS, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
     for m in pattern.finditer(text):
         start, end = _clean_mention(text, m.start(), m.end())
@@ -416,8 +514,8 @@ def _mark_countries(doc, text: str, clusters: list["_Cluster"]) -> None:
     border is a country (GPE)."""
     words = {t.text for t in doc if t.text[:1].isupper()}
     for cluster in clusters:
-        if cluster.group in ("person", "norp") or "GPE" in cluster.labels:
-            continue
+        if cluster.group in ("person", "norp") or "GPE" in cluster.labels or "LOC" in cluster.labels:
+            continue  # "Europe" has "European" too, but is no country
         name = cluster.name
         if name.isupper() or is_known_outlet(name):
             continue  # "NATO", "The Sun": an organisation, whatever it owns
@@ -456,3 +554,386 @@ def _add_missed_surnames(doc, text: str, clusters: list[_Cluster], seen: set[tup
                 cluster.add(span, "PERSON")
                 covered.update(range(span.start, span.end))
                 break
+
+
+# --- names the small model cuts in pieces -------------------------------------------------
+
+# "The Prince of Wales", "Duke of Cambridge": a royal or noble style names a person; the
+# model keeps only the place ("Cambridge", a GPE).
+_ROYAL_STYLE = re.compile(
+    r"\b(?:Prince|Princess|Duke|Duchess|Earl|Countess|Marquess|Marchioness|Viscount|Baron|Baroness)"
+    r" of (?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)*")
+# A quoted title followed by the kind of work it names: 'the “Morning Answers with Dana
+# Kell” program', 'the "Harbour Lights" star'. Every word capitalised but the small ones.
+_QUOTED_TITLE = re.compile(
+    r"[“\"]((?:[A-Z0-9][\w'’&.:-]*)(?: (?:[A-Z0-9][\w'’&.:-]*|with|of|the|and|a|an|in|on|for|to|at))*)[”\"]"
+    r"\s+(?:program|programme|show|series|podcast|film|movie|documentary|book|novel|album|song|"
+    r"episode|season|star|stars|host|presenter|actor|actress|cast)\b")
+
+
+def _royal_styles(text: str) -> list[tuple[Span, str]]:
+    return [(Span.of(text, m.start(), m.end()), "PERSON") for m in _ROYAL_STYLE.finditer(text)]
+
+
+def _quoted_titles(text: str) -> list[tuple[Span, str]]:
+    return [(Span.of(text, m.start(1), m.end(1)), "WORK_OF_ART") for m in _QUOTED_TITLE.finditer(text)]
+
+
+def _cut_off_at_end(text: str, start: int, end: int) -> bool:
+    """An excerpt cut mid-word leaves a stub ("coverage of Shar" after "Sharpe James"): a
+    last word that begins a longer word found earlier in the text is no name."""
+    if text[end:].strip() or end - start < 2:
+        return False
+    stub = text[start:end]
+    return " " not in stub and re.search(r"(?<!\w)" + re.escape(stub) + r"\w", text[:start]) is not None
+
+
+# A state's body named after the country's acronym: "US Army", "UK Border Force".
+_STATE_BODY = re.compile(
+    r" (?:Army|Navy|Air Force|Marine Corps|Marines|Coast Guard|Space Force|Department|Embassy|"
+    r"Treasury|Border|Government|Senate|Congress|Military|Forces|Agency|Ministry|Defense|Defence|"
+    r"Justice Department|State Department|Commerce Department)(?: (?:[A-Z][\w'’-]+|of(?= [A-Z])))*")
+_BYLINE = re.compile(r"(?:^|\n)[\s•·–-]*By\s+$")
+# "James and Riley": two names the model took for one.
+_TWO_NAMES = re.compile(r"^([A-Z][\w'’-]+) and ([A-Z][\w'’-]+)$")
+# "New Yorkers for Equal Rights": a group named for its cause, which the model cuts after
+# the people it gathers (a plural NORP; "a bid by United for Atletico Bilbao" is no such
+# name). Two capitalised words at least after "for", so "Democrats for Trump" style
+# phrases that are no name stay apart.
+_FOR_CAUSE = re.compile(r" for (?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|of|and|the))*(?<![a-z] of)(?<! and)(?<! the)")
+
+
+def _pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """The names in one model mention: usually itself; two for "A and B" (each its own
+    name, the label left to the evidence); an organisation for "Xs for Some Cause"."""
+    form = text[start:end]
+    if _BYLINE.search(text, max(0, start - 12), start):
+        # "By Dana Kell New York Times": the writer's name, then the outlet.
+        words = form.split(" ")
+        for k in range(2, len(words)):
+            if is_known_outlet(" ".join(words[k:])):
+                cut = start + len(" ".join(words[:k]))
+                return [(start, cut, "PERSON"), (cut + 1, end, "ORG")]
+    if label == "GPE" and form.replace(".", "") in COUNTRY_ACRONYMS:
+        body = _STATE_BODY.match(text, end)
+        if body:
+            return [(start, body.end(), "ORG")]   # "US Army Garrison Hawaii", not "US"
+    glued = _GLUED_END.search(form)
+    if glued and " " in form:
+        end = start + glued.start(1)       # "Ander Herrera BilbaoThis report": "Ander Herrera Bilbao"
+        form = text[start:end]
+    two = _TWO_NAMES.match(form)
+    rest = text.replace(form, " ")
+    if two and two.group(1) != two.group(2) and any(
+            re.search(r"(?<![\w-])" + re.escape(side) + r"(?![\w-])", rest) for side in two.groups()):
+        # Only when a side is named on its own elsewhere ("Sharpe James ... James and
+        # Riley"): "Marks and Spencer" and "Johnson and Johnson" are one company.
+        return [(start + two.start(1), start + two.end(1), label),
+                (start + two.start(2), start + two.end(2), label)]
+    if label == "NORP" and form.endswith("s"):
+        cause = _FOR_CAUSE.match(text, end)
+        if cause and sum(w[:1].isupper() for w in cause.group(0).split()) >= 2 \
+                and "\n" not in cause.group(0):
+            return [(start, cause.end(), "ORG")]
+    return [(start, end, label)]
+
+
+# --- labels from the words around a name ------------------------------------------------
+
+# Nouns that name a craft or an instrument: "the Rosetta spacecraft", "its lander, Philae",
+# "a telescope called the Planet Finder", "transport airplanes Il-76". Named vehicles are
+# products (the newsroom gold's "other"), not organisations.
+PRODUCT_NOUNS = {"spacecraft", "probe", "lander", "module", "rover", "orbiter", "telescope",
+                 "satellite", "aircraft", "airplane", "aeroplane", "plane", "jet", "fighter",
+                 "bomber", "helicopter", "drone", "missile", "rocket", "ship", "vessel",
+                 "submarine", "frigate", "destroyer", "tank", "spaceship", "capsule"}
+CRAFT_NOUNS = PRODUCT_NOUNS - {"probe", "module", "ship", "vessel", "tank", "fighter", "bomber",
+                               "plane", "jet", "capsule"}
+# Verbs whose subject speaks: a name that says or reports things is no craft.
+SPEECH_VERBS = {"say", "tell", "announce", "report", "claim", "state", "confirm", "deny",
+                "add", "write", "reply", "respond", "warn", "argue", "insist"}
+# Descriptions that make a name an organisation: "Zentrobase, a not-for-profit search site".
+ORG_DESCRIPTIONS = ORG_WORDS | {"company", "firm", "operator", "producer", "site", "website",
+                                "platform", "service", "network", "outlet", "newspaper",
+                                "magazine", "broadcaster", "startup", "charity", "organisation",
+                                "organization", "nonprofit", "retailer", "airline", "team",
+                                "side", "manufacturer", "developer", "lender", "insurer",
+                                "publisher", "agency", "campaign", "coalition", "movement"}
+# Players' positions: "Real Valdora defender Iker Sanz", "Ashcombe's striker": the owner
+# of a player is a club.
+SQUAD_ROLES = {"striker", "defender", "midfielder", "goalkeeper", "keeper", "winger", "fullback",
+               "centre-back", "center-back", "playmaker", "forward"}
+# Words that name an institution, never a person or a town, whatever it is conjoined with.
+INSTITUTION_WORDS = {"congress", "parliament", "senate", "government", "cabinet", "police",
+                     "army", "navy", "military", "kremlin", "pentagon", "white house"}
+_PLURAL_VERBS = {"are", "were", "have", "do"}
+_PREPOSITIONS = {"of", "for", "at", "in", "with", "from", "to", "on", "by", "about", "under"}
+# Nouns for a town or an area: "the Rochdale constituency", "a Hollis County suburb".
+PLACE_NOUNS = {"constituency", "city", "town", "village", "county", "district", "suburb",
+               "borough", "province", "region", "neighbourhood", "neighborhood", "municipality",
+               "township", "ward", "riding", "hamlet", "parish"}
+_HOLIDAY_GLOSS = re.compile(r",\s+(?:or|also known as|known as)\s+(?:[A-Z][\w'’-]+\s+){0,3}Day\b")
+_DISTANCE_FROM = re.compile(
+    r"\s+(?:is|lies|sits)\s+(?:about\s+|some\s+|roughly\s+|around\s+|nearly\s+|almost\s+)?[\d,.]+\s*"
+    r"(?:miles|mi|kilometres|kilometers|km)\s+(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\b")
+
+
+def span_end(doc, mention: Span) -> int:
+    """Index of the token right after the mention."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.end
+
+
+def _mention_root(doc, mention: Span):
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return None if span is None else span.root
+
+
+def _descriptions(doc, text: str, mention: Span, root) -> list[str]:
+    """Common nouns the sentence gives as what the named thing is."""
+    nouns = [c.lemma_.lower() for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    head = root.head
+    if root.dep_ == "appos" and head.pos_ == "NOUN":
+        nouns.append(head.lemma_.lower())                     # "its lander module, Philae"
+    # A craft noun right next to the name, whatever the parse: "the Rosetta spacecraft",
+    # "transport airplanes Il-76". (Only craft nouns: "the UK side", "UK newspaper" say
+    # nothing about what "UK" is.)
+    # After the name only the nouns that name nothing else: "the Mueller probe" is an
+    # inquiry, "the Fraser think tank" a body.
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in PRODUCT_NOUNS:
+        nouns.append(before.lemma_.lower())
+    if after is not None and after.pos_ == "NOUN" and after.lemma_.lower() in CRAFT_NOUNS:
+        nouns.append(after.lemma_.lower())
+    if root.dep_ in ("oprd", "attr", "dobj", "xcomp") and head.lemma_ in ("call", "name", "dub") \
+            and head.head.pos_ == "NOUN":
+        nouns.append(head.head.lemma_.lower())                # "a telescope called the X"
+    if not nouns:
+        m = _DESCRIBED_BY.match(text, mention.end)
+        # "X, a mashup site, ...", but not "X, head of the union, ...": the last word of a
+        # phrase after a preposition is not what X is.
+        if m and not set(m.group(0).lower().split()) & _PREPOSITIONS:
+            nouns.append(m.group(1).lower())
+    return nouns
+
+
+def _context_label(doc, text: str, mention: Span, label: str) -> str | None:
+    """What the words around one mention say it is, or None when they say nothing."""
+    root = _mention_root(doc, mention)
+    if root is None:
+        return None
+    words = mention.text.split()
+    if len(words) > 1 and (words[-1] in CLUB_ENDINGS or words[0] in CLUB_MARKS or words[-1] in CLUB_MARKS):
+        return "ORG"                                          # "Manchester United", then "United"
+    for noun in _descriptions(doc, text, mention, root):
+        if noun in PRODUCT_NOUNS and not mention.text.isupper():
+            return "PRODUCT"
+        if (noun in ORG_DESCRIPTIONS or noun.endswith("maker")) and \
+                not (label == "PERSON" and " " in mention.text):
+            return "ORG"     # a person named in full stays a person, whatever the apposition
+    head = root.head
+    if root.dep_ in ("compound", "amod", "nmod") and head.i == span_end(doc, mention) \
+            and head.lemma_.lower() in PLACE_NOUNS and label != "NORP":
+        return "GPE"                                          # "the Rochdale constituency"
+    if _HOLIDAY_GLOSS.match(text, mention.end):
+        return "EVENT"                                        # "Yom Hazikaron, or Memorial Day,"
+    if _DISTANCE_FROM.match(text, mention.end):
+        return "GPE"                                          # "X is 50 miles north of Y"
+    if root.dep_ in ("compound", "poss", "amod") and head.i > root.i and (
+            head.lemma_.lower() in SQUAD_ROLES or any(
+                c.lemma_.lower() in SQUAD_ROLES and c.i < head.i for c in head.children
+                if c.dep_ in ("compound", "amod", "nmod"))):
+        return "ORG"                                          # "Ashcombe's striker Tomas Rell"
+    if root.dep_ in ("nsubj", "nsubjpass") and label != "NORP" \
+            and (root.tag_ == "NNP" or (root.tag_ == "NNPS" and label == "PERSON")) \
+            and not any(c.dep_ == "conj" for c in root.children) and (
+            _plural_verb(head) or any(c.dep_ in ("aux", "auxpass") and _plural_verb(c)
+                                      for c in head.children)) \
+            and not (label == "GPE" and mention.text.endswith("s")):
+        # "Aston Villa were struggling", "Kelbridge have been linked": a singular name
+        # with a plural verb is a team or a body (British usage), not a person or a town.
+        return "ORG"
+    return None
+
+
+def _plural_verb(token) -> bool:
+    """"are", "were", "have", "do" as finite plural forms; not "will have", "may have"."""
+    return token.lower_ in _PLURAL_VERBS and (token.tag_ == "VBP" or token.lower_ == "were") \
+        and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.head.children)
+
+
+def _conjunct_label(doc, mention: Span, root, label: str, by_offset) -> str | None:
+    """"Moscow and Kiev", "James and Riley": a one-word name coordinated with another of
+    the small model's classic confusions takes the other's kind, when that one is certain
+    (a person named in full; a place)."""
+    partners = [root.head] if root.dep_ == "conj" else [c for c in root.children if c.dep_ == "conj"]
+    for partner in partners:
+        other = by_offset.get(partner.idx)
+        if other is None:
+            continue
+        other_label = other.labels.most_common(1)[0][0]
+        if other_label == "PERSON" and label in ("GPE", "ORG", "LOC") and \
+                any(len(_tokens(f)) > 1 for f in other.forms):
+            return "PERSON"
+        if other_label == "GPE" and label == "PERSON":
+            return "GPE"
+    return None
+
+
+def _speaks(doc, mention: Span) -> bool:
+    root = _mention_root(doc, mention)
+    return root is not None and root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _relabel_by_context(doc, text: str, clusters: list[_Cluster]) -> None:
+    """Correct a cluster's label with what the text says about its mentions: a description
+    in apposition, a craft noun, a player's club, a plural verb, a coordinated name. Every
+    mention with such evidence votes; the cluster follows the evidence when there is any."""
+    by_offset = {}
+    for cluster in clusters:
+        for m in cluster.mentions:
+            root = _mention_root(doc, m)
+            if root is not None:
+                by_offset[root.idx] = cluster
+    voted: list[_Cluster] = []
+    for cluster in clusters:
+        label = cluster.labels.most_common(1)[0][0]
+        if label in ("WORK_OF_ART", "EVENT", "NORP") or any(
+                is_known_outlet(f) or f in SOCIAL_PLATFORMS for f in cluster.forms):
+            continue
+        if any(_ROYAL_STYLE.fullmatch(f) for f in cluster.forms):
+            continue
+        votes: Counter[str] = Counter()
+        for m in cluster.mentions:
+            said = _context_label(doc, text, m, label)
+            if said:
+                votes[said] += 1
+        if not votes and all(len(_tokens(f)) == 1 for f in cluster.forms) and not any(
+                f.isupper() or f.lower() in ORG_WORDS | INSTITUTION_WORDS for f in cluster.forms):
+            conj = []
+            for m in cluster.mentions:
+                root = _mention_root(doc, m)
+                conj.append(root is not None and _conjunct_label(doc, m, root, label, by_offset))
+            if conj and all(conj) and len(set(conj)) == 1:
+                votes[conj[0]] = len(conj)
+        if votes.get("PRODUCT") and any(_speaks(doc, m) for m in cluster.mentions):
+            del votes["PRODUCT"]     # "Boeing said": the maker, not its "Boeing aircraft"
+        if not votes:
+            continue
+        new = votes.most_common(1)[0][0]
+        if new != label:
+            cluster.labels = Counter({new: len(cluster.mentions)})
+            cluster.group = LABEL_GROUPS.get(new, new.lower())
+        voted.append(cluster)
+    # The same name found again under another label ("Spring Hill" a place here, a person
+    # there) is the referent the evidence decided.
+    for cluster in voted:
+        for other in clusters:
+            if other is not cluster and other not in voted and other.mentions and \
+                    set(other.forms) & set(cluster.forms):
+                label = cluster.labels.most_common(1)[0][0]
+                for mention in other.mentions:
+                    cluster.add(mention, label)
+                other.mentions, other.forms = [], Counter()
+    # "Madison" said four times and "Madison LeCroy" tagged a place once: the person.
+    for cluster in clusters:
+        if cluster.group != "person" or len(cluster.mentions) < 2 or \
+                any(len(_tokens(f)) > 1 for f in cluster.forms):
+            continue
+        given = {_tokens(f)[0] for f in cluster.forms}
+        for other in clusters:
+            if other.group == "person" or len(other.mentions) != 1 or not other.mentions:
+                continue
+            toks = _tokens(next(iter(other.forms)))
+            if len(toks) == 2 and toks[0] in given and toks[1] not in ORG_WORDS and \
+                    not any(w in PLACE_HEADS | FEATURE_WORDS for w in next(iter(other.forms)).split()):
+                cluster.add(other.mentions[0], "PERSON")
+                cluster.labels = Counter({"PERSON": len(cluster.mentions)})
+                other.mentions, other.forms = [], Counter()
+    # "St. Clair" after "St. Clair County": the county.
+    for cluster in clusters:
+        for other in clusters:
+            if other is cluster or not other.mentions or not cluster.mentions:
+                continue
+            if any(f"{f} {head}" in cluster.forms for f in other.forms for head in PLACE_HEADS):
+                for mention in other.mentions:
+                    cluster.add(mention, "GPE")
+                other.mentions, other.forms = [], Counter()
+    clusters[:] = [c for c in clusters if c.mentions]
+
+
+# --- headlines ----------------------------------------------------------------------------
+
+_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "by", "with",
+                "from", "as", "is", "vs", "via"}
+
+
+def _headline_common_words(text: str) -> tuple[list[tuple[int, int]], set[str]]:
+    """The title-case lines of a text ("Alex Rodriguez Not Reaching Out After Split") and
+    the words the text writes in lower case elsewhere: in a headline the model runs
+    a name on into the capitalised common words after it."""
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        words = re.findall(r"[^\W\d_][\w'’-]*", line)
+        big = [w for w in words if w.lower() not in _SMALL_WORDS]
+        if len(big) >= 4 and sum(w[:1].isupper() for w in big) >= 0.9 * len(big):
+            lines.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    lower = set(re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", text)) if lines else set()
+    return lines, lower
+
+
+def _headline_trimmed(text: str, start: int, end: int, headline_words,
+                      label: str = "") -> tuple[int, int]:
+    """A name in a title-case line without the capitalised common words the model ran on
+    into: "Jennifer Lopez Split" -> "Jennifer Lopez" when the text says "split" elsewhere.
+    A "title" of common words only ("'False Stories'" quoted in a headline) is no name:
+    the span comes back empty."""
+    lines, lower = headline_words
+    form = text[start:end]
+    if not any(a <= start and end <= b for a, b in lines) or is_known_outlet(form) or \
+            text.count(form) > 1:
+        return start, end        # "New York Times" stays whole though the text says "times"
+    while True:
+        cut = text.rfind(" ", start, end)
+        if cut == -1:
+            if label == "WORK_OF_ART" and text[start:end].lower() in lower:
+                return start, start
+            return start, end
+        if text[cut + 1:end].lower() not in lower:
+            return start, end
+        end = cut
+
+
+# --- short forms of organisations -----------------------------------------------------------
+
+# Last words that name another body than the full name they end: "the House" after "the
+# White House", "States" of "United States".
+_NOT_A_SHORT_FORM = {"house", "states", "kingdom", "nations", "union", "party"}
+
+
+def _merge_short_forms(clusters: list[_Cluster]) -> list[_Cluster]:
+    """"The Post" after "The Washington Post", "the Defense Ministry" after "the Russian
+    Defense Ministry": an organisation named by the end of one (and only one) fuller name
+    in the article is that organisation."""
+    merged = []
+    for cluster in clusters:
+        if cluster.labels.most_common(1)[0][0] != "ORG" or any(f.isupper() for f in cluster.forms):
+            merged.append(cluster)
+            continue
+        forms = [_tokens(f) for f in cluster.forms]
+        if any(len(t) == 1 and t[0] in _NOT_A_SHORT_FORM for t in forms):
+            merged.append(cluster)
+            continue
+        fuller = [o for o in clusters if o is not cluster and o.group == "org"
+                  and o.labels.most_common(1)[0][0] == "ORG"
+                  and all(any(len(_tokens(of)) > len(t) and _tokens(of)[-len(t):] == t for of in o.forms)
+                          for t in forms)]
+        if len(fuller) == 1:
+            for mention in cluster.mentions:
+                fuller[0].add(mention, "ORG")
+            continue
+        merged.append(cluster)
+    return merged
