@@ -408,3 +408,29 @@ def test_a_negation_about_something_else_is_no_contrary_statement():
             "harbour. Harbour master Jon Berg said the bid did not reflect the value of the harbour.")
     assert claim_with(text, "40 million")["status"] == "reported"
 
+
+
+def test_every_status_rule_has_a_readers_label():
+    # The reports show "why <status>: <label>"; a rule name without a label would show the
+    # code's name. The rules are the string literals the claims layer gives Status.
+    import inspect
+    import re
+
+    from newsprobe.layers import claims
+    from newsprobe.render import RULE_LABELS
+
+    source = inspect.getsource(claims)
+    rules = set(re.findall(r'Status\([^,]+,\s*"([a-z_]+)"', source))
+    rules |= set(re.findall(r'\(\w+, "[a-z]+", "([a-z_]+)"\)', source))
+    rules |= set(re.findall(r'rule = "[a-z]+", "([a-z_]+)"', source))
+    rules |= {f"{kind}_source" for kind in claims.UNCONFIRMED_KINDS}
+    assert "verdict_on_reported_claim" in rules and "source_doubts" in rules
+    assert rules - set(RULE_LABELS) == set()
+
+
+def test_reports_nobody_is_named_as_publishing_are_unconfirmed():
+    text = ("Reports earlier said the minister plans to visit the capital on Sunday. "
+            "The ministry did not comment on the visit.")
+    a = analyze(text, Settings.load(claim_min_checkworthiness=0.0))
+    claim = next(c for c in a.claims if "plans to visit" in c["text"])
+    assert claim["status"] == "unconfirmed", claim

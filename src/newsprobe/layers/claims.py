@@ -252,6 +252,10 @@ REDUCED_EVIDENTIAL = re.compile(r"(said|reported|rumou?red|believed|thought|unde
 WRITER_HEDGE = re.compile(r"\b(apparently|appears? to|seems? to|(is|are) expected to|likely to|"
                           r"possibly|probably|perhaps)\b", re.I)
 UNCONFIRMED_KINDS = frozenset({"anonymous", "unnamed_official"})
+# "Reports said …", "media reports say …": reports nobody is named as publishing are no
+# on-record source.
+UNOWNED_REPORTS = re.compile(r"(?:(?:some|several|many|other|earlier|recent|previous|local|"
+                             r"foreign|media|press|news|online)\s+)*reports", re.I)
 # A rebuttal is looked for this many sentences after the claim.
 REBUTTAL_WINDOW = 3
 _CONTRAST_OPENING = re.compile(r"^\W*(however|but|yet|in fact|actually|this|that|these|it|"
@@ -438,6 +442,9 @@ def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
             return Status("unconfirmed", "agentless_source", where)
         if kind in UNCONFIRMED_KINDS:
             return Status("unconfirmed", f"{kind}_source", where)
+        if kind == "document" and q.speaker.entity is None and q.source is not None \
+                and UNOWNED_REPORTS.fullmatch(q.source.text.strip()):
+            return Status("unconfirmed", "unowned_reports", where)
         m = EVIDENTIAL.search(text, c.start, c.end)
         if m:
             # "The report says it allegedly lists ...", "the Queen said to be feeling

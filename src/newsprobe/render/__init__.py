@@ -99,6 +99,12 @@ RULE_LABELS = {
     "doubt_later": "doubt cast later",
     "denial_by_source": "denied later",
     "source_calls_it_false": "a source later calls it false",
+    "source_contests_later": "a source contests it later",
+    "source_doubts": "a source doubts it",
+    "contrary_claim_later": "a later statement says otherwise",
+    "denial_of_claim_noun": "denied where it is reported",
+    "verdict_on_reported_claim": "called false where it is reported",
+    "unowned_reports": "reports nobody is named as publishing",
     "article/1": "stored before statuses carried evidence",
 }
 
