@@ -572,3 +572,12 @@ def test_reports_in_an_outlet_are_the_outlets(text, outlet):
     q = only(text)
     assert q.speaker.name == outlet and q.chain == [], q.to_dict()
     assert q.source.text.endswith(outlet)
+
+
+def test_asking_not_to_be_named_is_not_an_attribution():
+    text = ("Two port officials, who asked not to be named, told the Harbour Gazette that the "
+            "ferry had been inspected in May.")
+    a = analyze(text)
+    assert not any("not to be named" in c.text for q in a.quotes for c in q.content), \
+        [q.to_dict() for q in a.quotes]
+    assert any("inspected in May" in c.text for q in a.quotes for c in q.content)
