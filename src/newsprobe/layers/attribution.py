@@ -791,10 +791,14 @@ def _citing_host(text: str, token, records: list[_Record]) -> _Record | None:
 
 
 def _cut(text: str, spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
-    """Content spans less the characters [lo, hi), trimmed."""
+    """Content spans less the characters [lo, hi), the pieces cut trimmed (a span the cut
+    misses is kept as it is)."""
     pieces = []
     for start, end in spans:
-        for a, b in ((start, min(end, lo)), (max(start, hi), end)) if start < hi and lo < end else ((start, end),):
+        if hi <= start or end <= lo:
+            pieces.append((start, end))
+            continue
+        for a, b in ((start, min(end, lo)), (max(start, hi), end)):
             while a < b and text[a] in _TRIM:
                 a += 1
             while b > a and text[b - 1] in _TRIM:
@@ -1273,20 +1277,7 @@ def _without_cue_clause(text: str, record: _Record) -> list[tuple[int, int]]:
     if record.cue is None:
         return record.content
     clause = [record.cue] + [(t.idx, t.idx + len(t.text)) for t in record.source_tokens]
-    lo, hi = min(s for s, _ in clause), max(e for _, e in clause)
-    pieces = []
-    for start, end in record.content:
-        if hi <= start or end <= lo:
-            pieces.append((start, end))
-            continue
-        for a, b in ((start, lo), (hi, end)):
-            while a < b and text[a] in _TRIM:
-                a += 1
-            while b > a and text[b - 1] in _TRIM:
-                b -= 1
-            if b > a:
-                pieces.append((a, b))
-    return pieces
+    return _cut(text, record.content, min(s for s, _ in clause), max(e for _, e in clause))
 
 
 def _comma_between(doc, a, b) -> bool:

@@ -160,6 +160,15 @@ def _is_acronym(form: str, toks: list[str]) -> bool:
     return short in ("".join(t[0] for t in toks).upper(), "".join(t[0] for t in content).upper())
 
 
+def _cluster_for(clusters: list[_Cluster], span: Span, group: str) -> _Cluster:
+    """The cluster of `group` that `span`'s name matches, or a new one appended."""
+    cluster = next((c for c in clusters if c.matches(span.text, group)), None)
+    if cluster is None:
+        cluster = _Cluster(group)
+        clusters.append(cluster)
+    return cluster
+
+
 def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     text = analysis.text
     clusters: list[_Cluster] = []
@@ -171,11 +180,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     headline_words = _headline_common_words(text)
     for span, label in fixed:
         group = LABEL_GROUPS.get(label, label.lower())
-        cluster = next((c for c in clusters if c.matches(span.text, group)), None)
-        if cluster is None:
-            cluster = _Cluster(group)
-            clusters.append(cluster)
-        cluster.add(span, label)
+        _cluster_for(clusters, span, group).add(span, label)
         seen.add((span.start, span.end))
     for ent in doc.ents:
         if ent.label_ not in KEPT_LABELS:
@@ -377,11 +382,7 @@ def _add_titled_names(doc, text: str, clusters: list["_Cluster"], seen: set[tupl
         span = Span.of(text, names[0].idx, names[-1].idx + len(names[-1].text))
         if any(w.lower() in ORG_WORDS for w in span.text.split()):
             continue
-        cluster = next((c for c in clusters if c.matches(span.text, "person")), None)
-        if cluster is None:
-            cluster = _Cluster("person")
-            clusters.append(cluster)
-        cluster.add(span, "PERSON")
+        _cluster_for(clusters, span, "person").add(span, "PERSON")
         seen.add((span.start, span.end))
         covered.update(range(span.start, span.end))
 
@@ -401,11 +402,7 @@ def _add_known_outlets(text: str, clusters: list["_Cluster"], seen: set[tuple[in
         if end <= start or any(i in covered for i in range(start, end)):
             continue
         span = Span.of(text, start, end)
-        cluster = next((c for c in clusters if c.matches(span.text, "org")), None)
-        if cluster is None:
-            cluster = _Cluster("org")
-            clusters.append(cluster)
-        cluster.add(span, "ORG")
+        _cluster_for(clusters, span, "org").add(span, "ORG")
         seen.add((start, end))
         covered.update(range(start, end))
 
@@ -449,11 +446,7 @@ def _add_described_names(doc, text: str, clusters: list["_Cluster"], seen: set[t
                 and doc[first.i - 1].head.i == token.i:
             first = doc[first.i - 1]
         span = Span.of(text, first.idx, token.idx + len(token.text))
-        cluster = next((c for c in clusters if c.matches(span.text, group)), None)
-        if cluster is None:
-            cluster = _Cluster(group)
-            clusters.append(cluster)
-        cluster.add(span, label)
+        _cluster_for(clusters, span, group).add(span, label)
         seen.add((span.start, span.end))
         covered.update(range(span.start, span.end))
 
