@@ -48,5 +48,5 @@ def test_analysis_can_run_a_subset_of_layers_with_what_they_require():
     names = [layer.NAME for layer in select_layers(["attribution"])]
     assert names == ["entities", "attribution"]
     a = analyze("The mayor said the bridge would reopen.", layers=["attribution"])
-    assert a.quotes and set(a.meta["layers"]) == {"language", "entities", "attribution"}
+    assert a.quotes and set(a.meta["layers"]) == {"language", "dates", "entities", "attribution"}
     assert a.meta["layers_run"] == ["entities", "attribution"]
