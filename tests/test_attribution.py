@@ -581,3 +581,13 @@ def test_asking_not_to_be_named_is_not_an_attribution():
     assert not any("not to be named" in c.text for q in a.quotes for c in q.content), \
         [q.to_dict() for q in a.quotes]
     assert any("inspected in May" in c.text for q in a.quotes for c in q.content)
+
+
+def test_a_place_dateline_with_a_colon_is_not_a_speaker():
+    text = ("Kochi: Two nuns were arrested at the railway station on Friday after a complaint, "
+            "police said.\n\nThe church denied the charge.")
+    a = analyze(text)
+    assert not any(q.speaker.name == "Kochi" for q in a.quotes), [q.to_dict() for q in a.quotes]
+    # a transcript's labels are still speakers
+    b = analyze("Anna Berg: I think the plan will fail.\nTomas Lind: It will not.")
+    assert {"Anna Berg", "Tomas Lind"} <= {q.speaker.name for q in b.quotes}

@@ -280,6 +280,7 @@ def _clause_cues(doc, text: str, inside: _QuotationLookup, scope: str) -> list[_
 # headline: a short name, a colon, and what the named one said. Labels such as "UPDATE:"
 # or "Photo:" are not speakers.
 _COLON_SPEAKER = re.compile(r"^[\"“]?((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(\S[^\n]*)$", re.M)
+PLACE_ENTITIES = frozenset(("GPE", "LOC", "FAC"))
 NOT_SPEAKERS = {"update", "updated", "photo", "photos", "video", "note", "editor's note", "source",
                 "related", "read more", "watch", "listen", "advertisement", "correction", "warning",
                 "breaking", "exclusive", "opinion", "analysis", "poll", "live", "q", "a"}
@@ -287,6 +288,10 @@ NOT_SPEAKERS = {"update", "updated", "photo", "photos", "video", "note", "editor
 
 def _colon_cues(doc, text: str) -> list[_Record]:
     records = []
+    labels = [m.group(1) for m in _COLON_SPEAKER.finditer(text)]
+    # The first two lines (a title, then the body's first): where a dateline stands. A
+    # transcript has several speaker labels; a dateline is the text's only one.
+    opening_lines = {line.start() for line in list(re.finditer(r"^[ \t]*\S", text, re.M))[:2]}
     for m in _COLON_SPEAKER.finditer(text):
         name = m.group(1)
         if name.lower() in NOT_SPEAKERS or len(name) < 2:
@@ -294,6 +299,9 @@ def _colon_cues(doc, text: str) -> list[_Record]:
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
         if span is None or not all(t.pos_ == "PROPN" or t.text.isupper() for t in span):
             continue
+        if m.start() in opening_lines and len(labels) == 1 and \
+                (len(span) == 1 or all(t.ent_type_ in PLACE_ENTITIES for t in span)):
+            continue  # "Kochi: Two nuns were arrested …", "New Delhi: …": a dateline
         colon = m.end(1)
         end = m.end(2)
         while end > m.start(2) and text[end - 1] in "\"”":
