@@ -62,3 +62,18 @@ def nlp():
     """The default spaCy pipeline, loaded once for the whole run (load_pipeline caches it)."""
     from newsprobe.parse import load_pipeline
     return load_pipeline(None)
+
+
+@pytest.fixture(scope="module")
+def spark():
+    """A local Spark session for one test module (the Spark modules skip themselves when
+    pyspark or Java is missing, before this is asked for)."""
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    from newsprobe.spark.job import session
+
+    s = session("local[2]", app_name="newsprobe-tests", **{
+        "spark.ui.enabled": "false", "spark.ui.showConsoleProgress": "false",
+        "spark.sql.shuffle.partitions": "2"})
+    s.sparkContext.setLogLevel("ERROR")
+    yield s
+    s.stop()

@@ -19,19 +19,6 @@ from newsprobe.settings import Settings  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def spark():
-    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-    from newsprobe.spark.job import session
-
-    s = session("local[2]", app_name="newsprobe-tests", **{
-        "spark.ui.enabled": "false", "spark.ui.showConsoleProgress": "false",
-        "spark.sql.shuffle.partitions": "2"})
-    s.sparkContext.setLogLevel("ERROR")
-    yield s
-    s.stop()
-
-
-@pytest.fixture(scope="module")
 def spark_run(spark, tmp_path_factory):
     """Two WARC files (two partitions), a missing input, one Spark run."""
     root = tmp_path_factory.mktemp("spark")

@@ -27,19 +27,6 @@ PAGES = {"original": f"Kessel Courier\nPublished 1 March 2026\n{ORIGINAL}",
 
 
 @pytest.fixture(scope="module")
-def spark():
-    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-    from newsprobe.spark.job import session
-
-    s = session("local[2]", app_name="newsprobe-tests-families", **{
-        "spark.ui.enabled": "false", "spark.ui.showConsoleProgress": "false",
-        "spark.sql.shuffle.partitions": "2"})
-    s.sparkContext.setLogLevel("ERROR")
-    yield s
-    s.stop()
-
-
-@pytest.fixture(scope="module")
 def families_run(spark, tmp_path_factory):
     from newsprobe.spark.corpus import read_copies, run_copies
     from newsprobe.spark.families import read_families, run_families

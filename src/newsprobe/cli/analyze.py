@@ -12,7 +12,7 @@ from ..model import Article
 from ..progress import progress_bar
 from ..render.writers import DEFAULT_HTML_DIR
 from ..settings import Settings
-from .common import error
+from .common import add_workers_argument, error
 
 FORMATS = ("text", "json", "jsonl", "html")
 
@@ -39,9 +39,7 @@ def add_parser(commands) -> None:
     analyze.add_argument("--outlets", metavar="FILE",
                          help="outlet index (from `newsprobe outlets build`): quality scores and "
                               "disinformation cases for the publisher and cited media")
-    analyze.add_argument("--workers", type=int, metavar="N",
-                         help="analysing processes (setting workers; 0: one per core, "
-                              "1: this process only)")
+    add_workers_argument(analyze)
     analyze.set_defaults(run=run)
 
 

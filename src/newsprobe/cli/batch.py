@@ -12,6 +12,7 @@ from pathlib import Path
 from ..errors import NewsprobeError
 from ..progress import counting_progress
 from ..settings import Settings
+from .common import add_workers_argument
 
 
 def add_parser(commands) -> None:
@@ -28,9 +29,7 @@ def add_parser(commands) -> None:
     batch.add_argument("--chunk-size", type=int, metavar="N",
                        help="records per part file and ledger entry (setting "
                             "batch_chunk_articles)")
-    batch.add_argument("--workers", type=int, metavar="N",
-                       help="analysing processes (setting workers; 0: one per core, "
-                            "1: this process only)")
+    add_workers_argument(batch)
     batch.set_defaults(run=run)
 
 
