@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 
 from ..model import Analysis, ChainLink, Quote, Span, Speaker
 from ..settings import Settings
@@ -288,11 +289,11 @@ NOT_SPEAKERS = {"update", "updated", "photo", "photos", "video", "note", "editor
 
 def _colon_cues(doc, text: str) -> list[_Record]:
     records = []
-    labels = [m.group(1) for m in _COLON_SPEAKER.finditer(text)]
+    labels = list(_COLON_SPEAKER.finditer(text))
     # The first two lines (a title, then the body's first): where a dateline stands. A
     # transcript has several speaker labels; a dateline is the text's only one.
-    opening_lines = {line.start() for line in list(re.finditer(r"^[ \t]*\S", text, re.M))[:2]}
-    for m in _COLON_SPEAKER.finditer(text):
+    opening_lines = {line.start() for line in islice(re.finditer(r"^[ \t]*\S", text, re.M), 2)}
+    for m in labels:
         name = m.group(1)
         if name.lower() in NOT_SPEAKERS or len(name) < 2:
             continue
