@@ -14,7 +14,6 @@ fixed grid) and applied unchanged to the requested split.
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import NewsprobeError
+from .files import check_split, read_jsonl
 from .stories import _entity_analyses, _score, bcubed
 
 DATA_SET = "ecbplus"
@@ -30,11 +30,7 @@ BASELINE_THRESHOLDS = [round(x, 2) for x in np.arange(0.1, 0.91, 0.05)]
 
 
 def read_documents(data_dir: Path) -> list[dict[str, Any]]:
-    path = data_dir / "documents.jsonl"
-    if not path.is_file():
-        raise NewsprobeError("E011", f"{path} not found", DATA_SET)
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+    return read_jsonl(data_dir / "documents.jsonl", DATA_SET)
 
 
 def single_link(matrix: np.ndarray, threshold: float) -> list[int]:
@@ -72,8 +68,7 @@ def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None, progr
     from ..corpus.run import default_encoder, embed_articles
     from ..corpus.stories import group_articles
 
-    if split not in SPLITS:
-        raise NewsprobeError("E011", f"split must be one of {', '.join(SPLITS)}, got {split!r}", DATA_SET)
+    check_split(split, SPLITS, DATA_SET)
     started = time.perf_counter()
     docs = read_documents(data_dir)
     if limit:

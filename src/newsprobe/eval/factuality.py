@@ -30,7 +30,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..errors import NewsprobeError
+from .files import read_jsonl
 
 DATA_SET = "factuality"
 CROSS_FIT_FOLDS = 5
@@ -47,11 +47,7 @@ def is_tune(item_id: str) -> bool:
 
 
 def load(data_dir: Path, split: str, limit: int | None = None) -> list[dict[str, Any]]:
-    path = data_dir / f"uds_ih2_{split}.jsonl"
-    if not path.is_file():
-        raise NewsprobeError("E011", f"{path} not found", "factuality")
-    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    return rows[:limit] if limit else rows
+    return read_jsonl(data_dir / f"uds_ih2_{split}.jsonl", "factuality", limit=limit or None)
 
 
 def scores(gold: list[int], pred: list[int]) -> dict[str, float]:

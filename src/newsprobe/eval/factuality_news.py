@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import NewsprobeError
+from .files import check_split
 
 DATA_SET = "factuality-news"
 CORPORA = ("meantime", "uw")
@@ -151,8 +152,7 @@ def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None, progr
     from ..parse import load_pipeline
     from ..progress import progress_bar
 
-    if split not in SPLITS:
-        raise NewsprobeError("E011", f"split must be one of {', '.join(SPLITS)}, got {split!r}", DATA_SET)
+    check_split(split, SPLITS, DATA_SET)
     for corpus in CORPORA:
         for part in {split, "train"}:
             if not (data_dir / corpus / f"{part}.conll").is_file():

@@ -21,7 +21,6 @@ overall and cross-lingual.
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 from typing import Any
@@ -29,17 +28,14 @@ from typing import Any
 import numpy as np
 
 from ..errors import NewsprobeError
+from .files import read_jsonl
 
 DATA_SET = "news-similarity"
 SAME_STORY_MAX_OVERALL = 1.5
 
 
 def read_pairs(data_dir: Path) -> list[dict[str, Any]]:
-    path = data_dir / "pairs.jsonl"
-    if not path.is_file():
-        raise NewsprobeError("E011", f"{path} not found", DATA_SET)
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+    return read_jsonl(data_dir / "pairs.jsonl", DATA_SET)
 
 
 def pair_scores(texts: list[str], first: np.ndarray, second: np.ndarray, vectors: np.ndarray) -> np.ndarray:

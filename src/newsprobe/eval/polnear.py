@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import NewsprobeError
+from .files import read_jsonl
 from ..progress import progress_bar
 from ..model import Article, Quote
 from .metrics import SpanScore, TokenIndex, prf
@@ -161,24 +162,11 @@ def read_split(data_dir: Path, split: str, limit: int | None = None) -> list[dic
         raise NewsprobeError("E011", f"PolNeAR folder not found: {data_dir} (expected "
                              "../shared/data/polnear, see ../shared/data/DATA.md)")
     path = data_dir / "jsonl" / f"{split}.jsonl"
-    if not path.is_file():
-        if (data_dir / split / "attributions").is_dir():
-            raise NewsprobeError("E011", f"{path} is missing, but BRAT folders exist in "
-                                 f"{data_dir / split}; this evaluation reads the JSONL "
-                                 "conversion (one article per line), not BRAT standoff")
-        raise NewsprobeError("E011", f"PolNeAR split {split!r} not found: {path}")
-    rows = []
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if limit is not None and len(rows) >= limit:
-                break
-            if line.strip():
-                try:
-                    rows.append(json.loads(line))
-                except json.JSONDecodeError as err:
-                    raise NewsprobeError("E004", f"malformed JSONL line: {err}",
-                                         origin=f"{path}:{n}") from err
-    return rows
+    if not path.is_file() and (data_dir / split / "attributions").is_dir():
+        raise NewsprobeError("E011", f"{path} is missing, but BRAT folders exist in "
+                             f"{data_dir / split}; this evaluation reads the JSONL "
+                             "conversion (one article per line), not BRAT standoff")
+    return read_jsonl(path, "polnear", missing=f"PolNeAR split {split!r} not found: {path}", limit=limit)
 
 
 def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,

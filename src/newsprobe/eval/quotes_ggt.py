@@ -18,12 +18,11 @@ mentioned last before the quote's cue (before its content when it has no cue).
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 from typing import Any
 
-from ..errors import NewsprobeError
+from .files import read_jsonl
 from ..progress import progress_bar
 from .metrics import prf
 from .newsroom import baseline_prediction, same_speaker
@@ -35,18 +34,7 @@ _PRONOUNS = frozenset("he she they it we i him her them his hers their who".spli
 
 def read_articles(data_dir: Path, limit: int | None = None) -> list[dict[str, Any]]:
     path = Path(data_dir) / "quotes.jsonl"
-    if not path.is_file():
-        raise NewsprobeError("E011", f"quotes-ggt data not found: {path}", "quotes-ggt")
-    rows = []
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as err:
-                raise NewsprobeError("E004", f"malformed JSONL line: {err}", origin=f"{path}:{n}") from err
-    return rows[:limit] if limit is not None else rows
+    return read_jsonl(path, "quotes-ggt", missing=f"quotes-ggt data not found: {path}", limit=limit)
 
 
 def gold_quotes(row: dict[str, Any]) -> list[dict[str, Any]]:
