@@ -193,3 +193,13 @@ def test_officials_after_the_police_spoke_are_the_police():
             "The officer was shot during a traffic stop, officials said.")
     q = quote_with(analyze(text, ALL), "traffic stop")
     assert q.speaker.kind == "institution", q.to_dict()
+
+
+def test_a_body_named_before_a_title_takes_no_words_from_the_title():
+    # "Harbour Ministry press secretary Ana Voss": the words describe her, not the ministry;
+    # "press" there is a job, not a newspaper, so the ministry is not an outlet.
+    text = ("The Veldt Ministry announced on Monday that it would close the port. "
+            "Veldt Ministry press secretary Ana Voss said the closure was temporary.")
+    q = said(text, "close the port")
+    assert q.speaker.name == "Veldt Ministry" and q.speaker.kind != "media", q.to_dict()
+    assert not q.speaker.state_aligned

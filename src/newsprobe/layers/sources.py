@@ -375,6 +375,13 @@ def _body_topic(pronoun, cue_offset: int, doc, index: "EntityIndex", settings) -
 _APPOSITION_AFTER = re.compile(r",\s+(?:the|a|an|[A-Z]\w*[’']s)\s+([^,.;:“”\"\n]{1,70}),")
 
 
+def _names_a_post(root) -> bool:
+    """"Pentagon press secretary Kingsley Wilson", "Ministry spokesman X": the body's name
+    modifies a job held there: the job's other words ("press") and its holder's name describe
+    the holder, not the body."""
+    return root.dep_ == "compound" and root.head.lemma_.lower() in kind_words()["official"]
+
+
 def _mention_descriptors(doc, text: str, start: int, end: int) -> set[str]:
     """Words attached to a mention: compounds and modifiers ("Defence Minister"),
     appositions ("TASS, the state news agency"), and the noun it is in apposition to
@@ -391,7 +398,10 @@ def _mention_descriptors(doc, text: str, start: int, end: int) -> set[str]:
     attached = [c for c in root.children if c.dep_ in ("compound", "amod", "appos", "nmod")]
     # "Joan Mercer, who chairs the forum": the verb of a relative clause describes her too.
     words.update(c.lemma_.lower() for c in root.children if c.dep_ == "relcl")
-    if root.dep_ in ("appos", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
+    if _names_a_post(root):
+        # the post itself ("spokesman") still finds the body for "the spokesman said"
+        words.update((root.head.lower_, root.head.lemma_.lower()))
+    elif root.dep_ in ("appos", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
         attached.append(root.head)
     for token in attached:
         for t in (token.subtree if token.dep_ == "appos" or token.i == root.head.i else [token]):
