@@ -128,8 +128,8 @@ class MiniLM:
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(self.max_seq_length)
-        w = {k.removeprefix("bert."): v.astype(np.float32)
-             for k, v in load_file(str(folder / "model.safetensors")).items()}
+        w = {k: v.astype(np.float32, copy=False) for k, v in load_file(str(folder / "model.safetensors")).items()
+             if not k.endswith("position_ids")}
         self.word = w["embeddings.word_embeddings.weight"]
         # Every piece has token type 0, so its embedding is one row added to all.
         self.position = w["embeddings.position_embeddings.weight"] + w["embeddings.token_type_embeddings.weight"][0]
@@ -138,14 +138,14 @@ class MiniLM:
         for i in range(self.layers):
             p = f"encoder.layer.{i}."
 
-            def dense(name):   # torch stores (out, in); x @ W wants (in, out), contiguous
-                return np.ascontiguousarray(w[p + name + ".weight"].T), w[p + name + ".bias"]
+            def dense(*names):
+                # torch stores (out, in); `x @ weight.T` reads it as it is (BLAS transposes).
+                # Several names: one matrix whose column blocks are theirs (one product).
+                return (np.concatenate([w[p + n + ".weight"] for n in names]).T,
+                        np.concatenate([w[p + n + ".bias"] for n in names]))
 
-            # Query, key and value in one product (three column blocks of one matrix).
-            q, k, v = (dense(f"attention.self.{n}") for n in ("query", "key", "value"))
             self.blocks.append({
-                "qkv": (np.ascontiguousarray(np.concatenate([q[0], k[0], v[0]], axis=1)),
-                        np.concatenate([q[1], k[1], v[1]])),
+                "qkv": dense("attention.self.query", "attention.self.key", "attention.self.value"),
                 "attn_out": dense("attention.output.dense"),
                 "attn_norm": (w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"]),
                 "ff_in": dense("intermediate.dense"),
@@ -164,38 +164,48 @@ class MiniLM:
         lengths = np.array([len(x) for x in ids])
         ends = np.cumsum(lengths)
         bounds = list(zip((ends - lengths).tolist(), ends.tolist()))
-        flat = np.fromiter((i for x in ids for i in x), dtype=np.int64, count=int(ends[-1]))
+        pieces, width = int(ends[-1]), self.width
+        flat = np.fromiter((i for x in ids for i in x), dtype=np.int64, count=pieces)
         positions = np.concatenate([np.arange(n) for n in lengths])
         h = self.word[flat] + self.position[positions]
         h = layer_norm(h, *self.embed_norm, self.eps)
         hidden = [h.copy()] if keep_hidden_states else None
+        # One set of buffers for the six layers: a fresh array of this size per product
+        # costs its pages' first touch every time (a tenth of the encoder's CPU).
+        qkv = np.empty((pieces, 3 * width), dtype=np.float32)
+        context = np.empty((pieces, width), dtype=np.float32)
+        a = np.empty((pieces, width), dtype=np.float32)
+        x = np.empty((pieces, self.blocks[0]["ff_in"][0].shape[1]), dtype=np.float32)
+        spare = np.empty((pieces, width), dtype=np.float32)
         for block in self.blocks:
-            qkv = h @ block["qkv"][0]
+            np.matmul(h, block["qkv"][0], out=qkv)
             qkv += block["qkv"][1]
-            a = self._attention(qkv, lengths, bounds) @ block["attn_out"][0]
+            self._attention(qkv, lengths, bounds, out=context)
+            np.matmul(context, block["attn_out"][0], out=a)
             a += block["attn_out"][1]
             a += h
-            a = layer_norm(a, *block["attn_norm"], self.eps)
-            x = a @ block["ff_in"][0]
-            for r in range(0, len(x), GELU_ROWS):
+            layer_norm(a, *block["attn_norm"], self.eps)
+            np.matmul(a, block["ff_in"][0], out=x)
+            for r in range(0, pieces, GELU_ROWS):
                 rows = x[r:r + GELU_ROWS]
                 rows += block["ff_in"][1]
                 gelu(rows)
-            x = x @ block["ff_out"][0]
-            x += block["ff_out"][1]
-            x += a
-            h = layer_norm(x, *block["ff_norm"], self.eps)
+            h, spare = spare, h
+            np.matmul(x, block["ff_out"][0], out=h)
+            h += block["ff_out"][1]
+            h += a
+            layer_norm(h, *block["ff_norm"], self.eps)
             if hidden is not None:
                 hidden.append(h.copy())
         return h, hidden, bounds
 
-    def _attention(self, qkv: np.ndarray, lengths: np.ndarray, bounds: list[tuple[int, int]]) -> np.ndarray:
-        """Each text's self-attention over its own pieces: (pieces, H) from the packed
-        query|key|value rows. Texts of similar length (ATTENTION_GROUP at a time, longest
+    def _attention(self, qkv: np.ndarray, lengths: np.ndarray, bounds: list[tuple[int, int]],
+                   out: np.ndarray) -> np.ndarray:
+        """Each text's self-attention over its own pieces, into `out` (pieces, H), from the
+        packed query|key|value rows. Texts of similar length (ATTENTION_GROUP at a time, longest
         first) are padded to the longest of them for one stacked product: a padded key gets
         weight exactly zero, a padded query's row is dropped."""
         width, heads, size = self.width, self.heads, self.head_size
-        out = np.empty((len(qkv), width), dtype=np.float32)
         order = np.argsort(-lengths, kind="stable")
         starts = np.array([b[0] for b in bounds])
         for g in range(0, len(order), ATTENTION_GROUP):
