@@ -18,9 +18,9 @@ Each text is computed on its own pieces only: the dense layers (nine tenths of t
 run over the pieces of a batch's texts packed one after another, and the attention over
 each text's pieces, so no text's numbers depend on which texts share its batch (the same
 results whatever the batch size, up to the last bits of the matrix products). The
-numbers equal sentence-transformers' (torch) within float32 rounding: largest difference
-measured 2e-6 on the normalised vectors, 1e-5 on token states (tests/test_embeddings.py,
-MODELS.md).
+numbers equal the torch runtime's (and sentence-transformers') within float32 rounding:
+largest difference measured 2.5e-7 on the normalised vectors, 4.5e-6 on token states, at
+the same CPU on one thread (tests/test_embeddings.py, MODELS.md).
 
 `folder_problems` says what in a model folder this runtime does not handle, so that a
 different model put in its place fails loudly instead of giving other vectors.
