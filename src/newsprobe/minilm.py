@@ -170,8 +170,8 @@ class MiniLM:
         h = self.word[flat] + self.position[positions]
         h = layer_norm(h, *self.embed_norm, self.eps)
         hidden = [h.copy()] if keep_hidden_states else None
-        # One set of buffers for the six layers: a fresh array of this size per product
-        # costs its pages' first touch every time (a tenth of the encoder's CPU).
+        # One set of buffers for the six layers: a fresh array of this size (tens of MB for
+        # a batch of long sentences) per product would pay its pages' first touch each time.
         qkv = np.empty((pieces, 3 * width), dtype=np.float32)
         context = np.empty((pieces, width), dtype=np.float32)
         a = np.empty((pieces, width), dtype=np.float32)
