@@ -50,3 +50,25 @@ def test_analysis_can_run_a_subset_of_layers_with_what_they_require():
     a = analyze("The mayor said the bridge would reopen.", layers=["attribution"])
     assert a.quotes and set(a.meta["layers"]) == {"language", "dates", "entities", "attribution"}
     assert a.meta["layers_run"] == ["entities", "attribution"]
+
+
+def test_thinc_is_imported_without_torch_and_torch_stays_importable():
+    """thinc imports torch whenever it is installed; the parse module keeps it out (the CNN
+    pipeline never uses it), and a later `import torch` still works."""
+    import json
+    import subprocess
+    import sys
+
+    from conftest import child_env
+
+    code = ("import json, sys\nfrom newsprobe.parse import load_pipeline\n"
+            "doc = load_pipeline(None)('The council met. It voted.')\n"
+            "before = 'torch' in sys.modules\nimport thinc.compat\n"
+            "try:\n    import torch\n    after = torch.ones(2).sum().item()\nexcept ImportError:\n    after = None\n"
+            "print(json.dumps([len(list(doc.sents)), before, thinc.compat.has_torch, after]))")
+    done = subprocess.run([sys.executable, "-c", code], env=child_env(), capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    sents, torch_loaded, thinc_has_torch, after = json.loads(done.stdout.splitlines()[-1])
+    assert sents == 2 and not torch_loaded and not thinc_has_torch
+    assert after in (2.0, None)   # torch, where installed, imports as usual afterwards

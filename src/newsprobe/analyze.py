@@ -4,7 +4,7 @@ Each layer is a module in `layers/` with NAME, VERSION, REQUIRES and one entry p
 `run(doc, analysis, settings)` that returns its findings; this module stores them on the
 Analysis in order, so a layer sees exactly the findings of the layers before it.
 
-The layers and the parser (spaCy, torch) are imported when an analysis runs, not with this
+The layers and the parser (spaCy, MiniLM) are imported when an analysis runs, not with this
 module: `import newsprobe` and `newsprobe --version` stay cheap.
 """
 

