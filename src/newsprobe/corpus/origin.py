@@ -117,6 +117,7 @@ def readings(copy: dict[str, Any], published: Mapping[str, str | None]) -> list[
     out = []
     for parent, child in ((copy["source"], copy["target"]), (copy["target"], copy["source"])):
         weight, reasons = closeness, [f"closeness {closeness:.2f}"]
+        tie_breaker = 0.0             # the undated penalty: no evidence against the reading
         order = _date_order(_day(published.get(parent)), _day(published.get(child)))
         if order < 0:
             reasons.append("published earlier")
@@ -125,6 +126,7 @@ def readings(copy: dict[str, Any], published: Mapping[str, str | None]) -> list[
             reasons.append("published later (against)")
         elif not published.get(parent) and published.get(child):
             weight -= AGAINST_UNDATED
+            tie_breaker = AGAINST_UNDATED
             reasons.append("undated, the copy is dated (against)")
         if copy.get("direction") == "forward" and detected:
             if parent == copy["source"]:
@@ -140,8 +142,7 @@ def readings(copy: dict[str, Any], published: Mapping[str, str | None]) -> list[
             elif other - own >= MIN_ADDED_SHARE:
                 weight -= AGAINST_ADDED * (other - own)
                 reasons.append("adds material of its own (against)")
-        undated = AGAINST_UNDATED if "undated, the copy is dated (against)" in reasons else 0.0
-        out.append(Reading(parent, child, copy, round(weight, 4), reasons, contradicted=weight + undated < 0))
+        out.append(Reading(parent, child, copy, round(weight, 4), reasons, contradicted=weight + tie_breaker < 0))
     return out
 
 
