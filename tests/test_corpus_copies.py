@@ -101,3 +101,37 @@ def test_quotations_shared_by_two_reports_do_not_count_toward_the_aligned_share(
     second = CopyDoc("q2", "Firefighters worked through the night on the dikes. "
                      + said.format(cue="Mayor Tove Brand told local radio") + " " + order)
     assert verify(first, second, sentences, CopySettings()) is None
+
+
+# One council meeting told twice. INDEPENDENT is another reporter's story: the same names,
+# figures and day, each fact in sentences of its own (MiniLM aligns them at 0.58-0.79, over
+# all of both texts). SPUN renders BUDGET sentence by sentence with words swapped.
+BUDGET = ("The Orne city council approved a budget of 12 million euros on Tuesday. "
+          "Mayor Tove Brand said the money would repair the two old bridges over the Kessel. "
+          "Work on the bridges will start in March and take two years. "
+          "The opposition voted against the plan, saying taxes would rise. "
+          "The budget also funds 40 new places in the town's nursery schools.")
+INDEPENDENT = ("Councillors in Orne backed a 12 million euro spending plan at Tuesday's meeting. "
+               "Two bridges across the river Kessel, closed since the floods, are to be rebuilt, "
+               "according to mayor Tove Brand. "
+               "Construction is planned to begin in March, and it should be finished within two years. "
+               "Opposition members rejected the budget and warned of higher local taxes. "
+               "Forty extra nursery places are also paid for.")
+SPUN = ("The Orne town council passed a budget of 12 million euros on Tuesday. "
+        "Mayor Tove Brand stated the funds would fix the two old bridges across the Kessel. "
+        "Work on the bridges is going to begin in March and last two years. "
+        "The opposition voted against the plan, claiming taxes would go up. "
+        "The budget also pays for 40 new places in the town's nursery schools.")
+
+
+def test_an_independent_report_of_the_same_event_is_not_a_copy(sentences):
+    budget, independent = CopyDoc("budget", BUDGET, None, "en"), CopyDoc("independent", INDEPENDENT, None, "en")
+    assert verify(budget, independent, sentences, CopySettings()) is None
+    # Aligned by meaning alone it would pass: it is the close rewrites that are missing.
+    assert verify(budget, independent, sentences, CopySettings(min_close_rewrites=0)) is not None
+
+
+def test_a_spun_copy_holds_close_rewrites(sentences):
+    edge = verify(CopyDoc("budget", BUDGET, None, "en"), CopyDoc("spun", SPUN, None, "en"), sentences,
+                  CopySettings())
+    assert edge is not None and edge.kind == "rewritten" and edge.features["close_rewrites"] == 5

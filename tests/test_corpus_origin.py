@@ -253,3 +253,57 @@ def test_the_html_report_escapes_route_text():
     validate_corpus(result)
     page = render(result)
     assert "<section class='routes'>" in page and "<script>" not in page
+
+
+def test_a_page_compiling_excerpts_of_two_sources_joins_two_originals():
+    # b copies a (a dated first); c is a short page made of an excerpt of b and one of w.
+    # One root would put w under c, its own excerpt, against copy detection's direction.
+    excerpt = dict(kind="partial", score=0.35, words=0.3, share_source=0.3, share_target=0.45,
+                   direction="forward", evidence=["contained in the longer text"])
+    copies = [_copy("k1", "a", "b"), _copy("k2", "b", "c", **excerpt), _copy("k3", "w", "c", **excerpt)]
+    found = family_route(["a", "b", "c", "w"], copies, {"a": "2026-01-01", "b": "2026-01-02"})
+    assert found["original"] == "a" and found["originals"] == ["a", "w"]
+    assert {(h.parent, h.child) for h in found["hops"]} == {("a", "b"), ("b", "c")}
+    assert any("more original" in r for r in found["reasons"])
+
+
+def test_an_undated_parent_alone_does_not_contradict_a_reading():
+    # A loose copy (closeness 0.2): the undated tie-breaker takes the reading from the
+    # undated version below zero, but it is no evidence against it; a later date is.
+    loose = _copy("k1", "a", "b", score=0.2, words=0.2, share_source=0.5, share_target=0.5)
+    undated, _ = readings(loose, {"a": None, "b": "2026-01-01"})
+    assert undated.weight < 0 and not undated.contradicted
+    later, _ = readings(loose, {"a": "2026-01-02", "b": "2026-01-01"})
+    assert later.contradicted
+
+
+def test_the_reports_draw_every_original_of_a_family():
+    from rich.console import Console
+
+    from newsprobe.render.corpus_html import render as render_html
+    from newsprobe.render.corpus_text import render as render_text
+
+    span = {"start": 0, "end": 4, "text": "Text"}
+    result = {"schema": "newsprobe.corpus/2", "meta": {"newsprobe": "t"}, "claim_links": [],
+              "articles": [{"id": i, "title": f"Title {i}", "url": None, "outlet": None, "published": None,
+                            "story": "s1"} for i in ("a", "b", "c")],
+              "stories": [{"id": "s1", "label": "Title a", "articles": ["a", "b", "c"], "first_published": None,
+                           "last_published": None, "entities": []}],
+              "copies": [{"id": f"k{n}", "source": s, "target": t, "kind": "partial", "direction": "forward",
+                          "evidence": ["contained in the longer text"], "score": 0.4, "features": {},
+                          "pairs": [{"source": span, "target": span, "similarity": 1.0}], "changes": []}
+                         for n, (s, t) in enumerate((("a", "b"), ("c", "b")), 1)],
+              "families": [{"id": "f1", "story": "s1", "articles": ["a", "b", "c"], "original": "a",
+                            "originals": ["a", "c"], "confidence": "low", "margin": 0.0, "runner_up": "c",
+                            "reasons": ["1 more original(s) in the family"],
+                            "route": [{"id": "f1.h1", "parent": "a", "child": "b", "copy": "k1", "kind": "partial",
+                                       "reversed": False, "weight": 0.4, "reasons": [], "changes": []}]}]}
+    validate_corpus(result)
+    page = render_html(result)
+    routes = page[page.index("<section class='routes'>"):page.index("</section>", page.index("<section class='routes'>"))]
+    assert routes.count("class='route-node route-d") == 3 and routes.count(">original<") == 2
+    console = Console(record=True, width=200)
+    render_text(result, console)
+    lines = console.export_text().splitlines()
+    assert [line.strip().split(" undated")[0] for line in lines if line.strip().startswith("original")] == \
+        ["original Title a", "original Title c"]

@@ -158,8 +158,11 @@ def test_gate_stories_copies_changes_story_dev_dev():
     assert r["docs"] == 50
     assert r["stories"]["bcubed_f"] >= 0.85                 # measured 0.890
     assert r["stories"]["bcubed_f"] > r["baseline"]["tfidf_single_link"]["bcubed_f"]   # 0.559
-    assert r["copies"]["precision"] >= 0.90                 # measured 0.976
+    assert r["copies"]["precision"] >= 0.95                 # measured 1.000
     assert r["copies"]["recall"] >= 0.70                    # measured 0.727
+    # The likely original: no worse than the earliest-dated member (with the manifest's
+    # dates, which the tool does not see): both 0.714, 5 of 7 families.
+    assert r["origin"]["accuracy"] >= r["origin"]["baseline"]["earliest_dated"]
     assert r["meaning_changes"]["share_found"] >= 0.28      # measured 0.342 (13 of 38)
     assert r["changes"]["share_on_non_copies"] <= 0.07      # measured 0.028
 

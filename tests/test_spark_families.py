@@ -64,7 +64,7 @@ def test_spark_family_equals_the_local_route_on_the_same_copies(families_run):
     assert published["original"] == "2026-03-01"  # read from the page's dateline on Spark too
     local = family_route(family["articles"], [copy_dict(c) for c in copies], published)
     assert local["original"] == family["original"]
-    assert local["confidence"] == family["confidence"]
+    assert local["confidence"] == family["confidence"] and local["originals"] == family["originals"] == ["original"]
     assert [(h.parent, h.child, h.weight) for h in local["hops"]] == \
         [(h["parent"], h["child"], h["weight"]) for h in family["route"]]
 

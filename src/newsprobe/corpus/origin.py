@@ -24,7 +24,10 @@ look at:
 
 The route is the maximum spanning arborescence of these readings (Edmonds' algorithm,
 networkx), with one root: the likely original. How sure: the margin between the best
-route and the best route under any other root, and the reasons that decided it.
+route and the best route under any other root, and the reasons that decided it. A hop
+of that route that the evidence contradicts (the evidence against the reading, not
+counting the undated tie-breaker, outweighs its closeness) is cut: its child is an
+original of its own (`originals`, after the main one).
 
 What changed at each hop comes from `changes.sentence_changes`, read from parent to child:
 a hop that runs the way its copy does reuses the copy's changes; one that runs against it
@@ -71,6 +74,9 @@ class Reading:
     copy: dict[str, Any]
     weight: float
     reasons: list[str] = field(default_factory=list)
+    # The evidence against the reading (a later date, copy detection's direction, added
+    # material; not the undated tie-breaker) outweighs its closeness.
+    contradicted: bool = False
 
     @property
     def reversed(self) -> bool:
@@ -111,6 +117,7 @@ def readings(copy: dict[str, Any], published: Mapping[str, str | None]) -> list[
     out = []
     for parent, child in ((copy["source"], copy["target"]), (copy["target"], copy["source"])):
         weight, reasons = closeness, [f"closeness {closeness:.2f}"]
+        tie_breaker = 0.0             # the undated penalty: no evidence against the reading
         order = _date_order(_day(published.get(parent)), _day(published.get(child)))
         if order < 0:
             reasons.append("published earlier")
@@ -119,6 +126,7 @@ def readings(copy: dict[str, Any], published: Mapping[str, str | None]) -> list[
             reasons.append("published later (against)")
         elif not published.get(parent) and published.get(child):
             weight -= AGAINST_UNDATED
+            tie_breaker = AGAINST_UNDATED
             reasons.append("undated, the copy is dated (against)")
         if copy.get("direction") == "forward" and detected:
             if parent == copy["source"]:
@@ -134,7 +142,7 @@ def readings(copy: dict[str, Any], published: Mapping[str, str | None]) -> list[
             elif other - own >= MIN_ADDED_SHARE:
                 weight -= AGAINST_ADDED * (other - own)
                 reasons.append("adds material of its own (against)")
-        out.append(Reading(parent, child, copy, round(weight, 4), reasons))
+        out.append(Reading(parent, child, copy, round(weight, 4), reasons, contradicted=weight + tie_breaker < 0))
     return out
 
 
@@ -169,19 +177,28 @@ def family_route(members: list[str], copies: list[dict[str, Any]],
     margin = total - runner_up[0] if runner_up else None
     confidence = ("high" if margin >= HIGH_MARGIN else "medium" if margin >= MEDIUM_MARGIN else "low") \
         if margin is not None else "low"
+    # A hop the evidence contradicts (a later date, boilerplate or an excerpt pointing the
+    # other way outweigh the closeness) is not drawn: one root forces every member under
+    # the original, but an article that the route reaches only against the evidence
+    # derives from none of them. It is an original of its own part of the family (a page
+    # that compiles excerpts of two sources joins two originals).
+    kept = [r for r in chosen if not r.contradicted]
+    others = sorted(r.child for r in chosen if r.contradicted)
     children: dict[str, list[Reading]] = {}
-    for r in chosen:
+    for r in kept:
         children.setdefault(r.parent, []).append(r)
-    hops, queue = [], [root]
+    hops, queue = [], [root, *others]
     while queue:
         node = queue.pop(0)
         for r in sorted(children.get(node, []), key=lambda r: r.child):
             hops.append(r)
             queue.append(r.child)
-    return {"original": root, "confidence": confidence,
+    return {"original": root, "originals": [root, *others], "confidence": confidence,
             "margin": round(margin, 3) if margin is not None else None,
             "runner_up": runner_up[1] if runner_up else None,
-            "reasons": _root_reasons(root, members, chosen, published, written),
+            "reasons": _root_reasons(root, members, kept, published, written)
+            + ([f"{len(others)} more original(s) in the family: the route reaches them only against the evidence"]
+               if others else []),
             "hops": hops}
 
 
@@ -242,7 +259,7 @@ def routes(analyses: list[Analysis], copies: list[dict[str, Any]], story_of: Map
                          "reversed": reading.reversed, "weight": reading.weight, "reasons": reading.reasons,
                          "changes": [{**c, "id": f"{hop_id}.{i}"} for i, c in enumerate(changes, 1)]})
         out.append({"id": family_id, "story": story_of[members[0]], "articles": members,
-                    "original": found["original"], "confidence": found["confidence"],
+                    "original": found["original"], "originals": found["originals"], "confidence": found["confidence"],
                     "margin": found["margin"], "runner_up": found["runner_up"], "reasons": found["reasons"],
                     "route": hops})
     return out

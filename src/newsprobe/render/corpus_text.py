@@ -77,7 +77,9 @@ def render_route(family: dict[str, Any], console: Console, name, published: dict
     children: dict[str, list[dict]] = {}
     for hop in family["route"]:
         children.setdefault(hop["parent"], []).append(hop)
-    stack: list[tuple[str, int, dict | None]] = [(family["original"], 0, None)]
+    # Each original with its copies under it, the main original first.
+    stack: list[tuple[str, int, dict | None]] = [(o, 0, None) for o in reversed(family.get("originals")
+                                                                                 or [family["original"]])]
     while stack:  # depth first without recursion: a route can be a long chain
         article, depth, hop = stack.pop()
         when = f" [dim]{escape(published.get(article) or 'undated')}[/]"

@@ -82,7 +82,9 @@ def route_view(family: dict[str, Any], copies: dict[str, dict], articles: dict[s
     for hop in family["route"]:
         children.setdefault(hop["parent"], []).append(hop)
     rows: list[dict[str, Any]] = []
-    stack: list[tuple[str, int, dict | None]] = [(family["original"], 0, None)]
+    # Each original with its copies under it, the main original first.
+    stack: list[tuple[str, int, dict | None]] = [(o, 0, None) for o in reversed(family.get("originals")
+                                                                                 or [family["original"]])]
     while stack:  # depth first without recursion: a route can be a long chain
         article_id, depth, hop = stack.pop()
         article = articles.get(article_id, {})

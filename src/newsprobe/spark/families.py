@@ -31,7 +31,7 @@ from newsprobe.batch.tables import dumps
 log = logging.getLogger(__name__)
 
 FAMILY_COLUMNS = ("family_id", "size", "original", "confidence", "margin", "runner_up",
-                  "articles", "reasons", "route")
+                  "articles", "reasons", "route", "originals")
 # Rounds of label propagation before giving up: a family wider than this (a chain of 50
 # copies of copies) would be cut in two, which the log says.
 MAX_ROUNDS = 50
@@ -84,7 +84,7 @@ def route_family(family: str, copies: Iterable[dict[str, Any]], published: dict[
     hops = [{"parent": r.parent, "child": r.child, "copy": r.copy["id"], "kind": r.copy["kind"],
              "reversed": r.reversed, "weight": r.weight, "reasons": r.reasons} for r in found["hops"]]
     return (family, len(members), found["original"], found["confidence"], found["margin"],
-            found["runner_up"], dumps(members), dumps(found["reasons"]), dumps(hops))
+            found["runner_up"], dumps(members), dumps(found["reasons"]), dumps(hops), dumps(found["originals"]))
 
 
 def run_families(spark, out: Path) -> int:
@@ -115,6 +115,6 @@ def read_families(out: Path) -> list[dict]:
 
     rows = ds.dataset(out / "families", format="parquet").to_table().to_pylist()
     for row in rows:
-        for column in ("articles", "reasons", "route"):
+        for column in ("articles", "reasons", "route", "originals"):
             row[column] = json.loads(row[column])
     return rows
