@@ -41,15 +41,19 @@ ARTICLES = {
 
 
 def test_event_words_are_the_lede_s_lower_case_content_words_stemmed():
-    tokens = event_tokens("Selva expels Norvik diplomat", "Selva expelled a Norvik diplomat on Tuesday.", "en")
-    assert "expels"[:6] in tokens and "expell" in tokens and "diplom" in tokens
-    assert not {"selva", "norvik", "tuesda"} & set(tokens)  # names are anchors, not event words
-    assert "the" in stop_words("en") and "a" not in tokens
+    tokens = event_tokens("Selva seizes Norvik trawler", "Selva seized a Norvik trawler on Tuesday over fishing.", "en")
+    assert tokens == ["seizes", "trawle", "seized", "trawle", "fishin"]
+    # Names are anchors, stop words say nothing, and sourcing words say how it is known.
+    assert event_tokens(None, "The agency reported, and officials denied, that Norvik had closed the bridge.",
+                        "en") == ["closed", "bridge"]
     # Past the lede nothing counts.
     assert event_tokens(None, "one two three " + "tanks " * 10, "en", lead_words=3) == []
 
 
-def test_a_language_spacy_has_no_stop_words_for_gets_none():
+def test_stop_words_follow_the_article_s_language():
+    assert "the" in stop_words("en") and "der" in stop_words("de")
+    # (German nouns are capitalised, so only its verbs and adjectives are event words.)
+    assert event_tokens(None, "sie haben die alte Brücke gestern geschlossen", "de") == ["alte", "gester", "geschl"]
     assert stop_words("xx-unknown") == frozenset() and stop_words(None) == frozenset()
 
 
@@ -57,6 +61,7 @@ def test_event_rows_are_close_for_a_claim_and_its_denial_and_far_for_another_eve
     from newsprobe.model import Analysis
 
     analyses = [Analysis(text=text, id=key, title=title, language="en") for key, (title, text) in ARTICLES.items()]
+
     rows = event_matrix(analyses)
     sim = (rows @ rows.T).toarray()
     keys = list(ARTICLES)

@@ -9,6 +9,11 @@ event words of an article are the lower-case content words of its title and its 
 
 - a word written in lower case (names are the anchors' business), of three letters or more,
   not a stop word of the article's language (spaCy's lists, where spaCy has one);
+- not a sourcing word: how a report is sourced is not what happened. The cue verbs,
+  reporting nouns and source-kind words of the attribution lexicons (`layers/lexicons`:
+  "claimed", "denies", "report", "agency", "officials", "ministry") and their inflections
+  are left out, so a denial of a claim shares the claim's event words (the tanks, the
+  border) and not its sourcing, and two unrelated reports by one agency share nothing;
 - lowercased, accents stripped, Cyrillic transliterated (`anchors.latin_key`) and cut to
   its first `STEM` letters, so that inflected forms meet ("shipments", "shipment";
   "expelled", "expels").
@@ -22,14 +27,17 @@ from __future__ import annotations
 
 import importlib
 import re
+from importlib import resources
 from functools import lru_cache
 
 from .anchors import latin_key, tfidf_rows
 
 # The headline and first sentences: where a news text says what happened. Chosen with
 # the story settings (see `stories.EVENT_STORIES`).
-LEAD_WORDS = 60
+LEAD_WORDS = 100
 STEM = 6
+# A headline names the event: its words count this many times.
+TITLE_REPEAT = 1
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -44,24 +52,67 @@ def stop_words(language: str | None) -> frozenset[str]:
         return frozenset()
 
 
+# Cue lemmas are matched with their inflections ("claim" -> "claims", "claimed",
+# "claiming"; "deny" -> "denied"); these forms are not prefixed by their lemma.
+IRREGULAR_SOURCING = frozenset("said told thought found shown wrote written spoke spoken".split())
+# Sections of the lexicons that name how a report is sourced, not the actors of an event
+# (`organization` is left in: "hospital", "court", "council" often are the event).
+SOURCING_KINDS = ("anonymous", "official", "government", "media", "state_aligned")
+
+
+@lru_cache(maxsize=1)
+def sourcing_lemmas() -> frozenset[str]:
+    from ..layers.sources import kind_words, reporting_nouns
+
+    words = set(IRREGULAR_SOURCING)
+    text = resources.files("newsprobe.layers").joinpath("lexicons", "cue_verbs.txt").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            words.update(line.lower().split())
+    for section in ("rumor", "claim", "document"):
+        words.update(reporting_nouns().get(section, ()))
+    kinds = kind_words()
+    for section in SOURCING_KINDS:
+        words.update(kinds.get(section, ()))
+    return frozenset(w for w in words if w.isalpha())
+
+
+@lru_cache(maxsize=1 << 16)
+def is_sourcing(word: str) -> bool:
+    """`word` (lower case) is a sourcing lemma or one of its inflections: the lemma with up
+    to three more letters, a final y read as i ("denied")."""
+    lemmas = sourcing_lemmas()
+    if word in lemmas:
+        return True
+    for cut in range(max(3, len(word) - 3), len(word)):
+        stem = word[:cut]
+        if stem in lemmas or (stem.endswith("i") and stem[:-1] + "y" in lemmas):
+            return True
+    return False
+
+
 def lead_text(title: str | None, text: str) -> str:
     return f"{title}\n{text}" if title and title not in text[:300] else text
 
 
 def event_tokens(title: str | None, text: str, language: str | None, lead_words: int = LEAD_WORDS,
-                 stem: int = STEM) -> list[str]:
+                 stem: int = STEM, title_repeat: int = TITLE_REPEAT) -> list[str]:
+    """The event words of the lede (the title and the first `lead_words` words), the
+    title's counted `title_repeat` times."""
     stops = stop_words(language or "en")
     out = []
-    for n, m in enumerate(_WORD.finditer(lead_text(title, text))):
+    lead = lead_text(title, text)
+    title_end = len(title) + 1 if title and lead.startswith(title) else 0
+    for n, m in enumerate(_WORD.finditer(lead)):
         if n >= lead_words:
             break
         word = m.group(0)
-        if word[0].islower() and len(word) >= 3 and word not in stops:
-            out.append(latin_key(word)[:stem])
+        if word[0].islower() and len(word) >= 3 and word not in stops and not is_sourcing(word):
+            out.extend([latin_key(word)[:stem]] * (title_repeat if m.start() < title_end else 1))
     return out
 
 
-def event_matrix(analyses, lead_words: int = LEAD_WORDS, stem: int = STEM):
+def event_matrix(analyses, lead_words: int = LEAD_WORDS, stem: int = STEM, title_repeat: int = TITLE_REPEAT):
     """L2-normalised TF-IDF rows of each analysis's event words (scipy CSR)."""
-    return tfidf_rows((event_tokens(a.title, a.text, a.language, lead_words, stem) for a in analyses),
-                      len(analyses))
+    return tfidf_rows((event_tokens(a.title, a.text, a.language, lead_words, stem, title_repeat)
+                       for a in analyses), len(analyses))
