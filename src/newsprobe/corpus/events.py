@@ -25,9 +25,9 @@ says something only for two articles in one language (see `stories.py`).
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import re
-from importlib import resources
+from pathlib import Path
 from functools import lru_cache
 
 from .anchors import latin_key, tfidf_rows
@@ -38,18 +38,28 @@ LEAD_WORDS = 100
 STEM = 6
 # A headline names the event: its words count this many times.
 TITLE_REPEAT = 1
+LEXICONS = Path(__file__).resolve().parents[1] / "layers" / "lexicons"
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 @lru_cache(maxsize=128)
 def stop_words(language: str | None) -> frozenset[str]:
-    """spaCy's stop words of `language` (an ISO 639-1 code); none when spaCy has no list."""
+    """spaCy's stop words of `language` (an ISO 639-1 code); none when spaCy has no list.
+
+    The list's module is run from its file, not imported as `spacy.lang.xx.stop_words`:
+    that import loads spaCy itself (thinc, torch: seconds in a fresh process), which the
+    corpus stage over stored analyses does not otherwise need."""
     if not language or not language.isalpha():
         return frozenset()
-    try:
-        return frozenset(importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS)
-    except (ImportError, AttributeError):
+    found = importlib.util.find_spec("spacy")
+    if found is None or not found.submodule_search_locations:
         return frozenset()
+    path = Path(found.submodule_search_locations[0]) / "lang" / language / "stop_words.py"
+    if not path.is_file():
+        return frozenset()
+    namespace: dict = {}
+    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)  # noqa: S102 (spaCy's own list)
+    return frozenset(namespace.get("STOP_WORDS", ()))
 
 
 # Cue lemmas are matched with their inflections ("claim" -> "claims", "claimed",
@@ -60,18 +70,28 @@ IRREGULAR_SOURCING = frozenset("said told thought found shown wrote written spok
 SOURCING_KINDS = ("anonymous", "official", "government", "media", "state_aligned")
 
 
+def _lexicon_sections(name: str) -> dict[str, set[str]]:
+    """The words of each [section] of a `layers/lexicons` file (all of them under "" when it
+    has no sections). Read from the file: importing `newsprobe.layers` would load spaCy."""
+    sections: dict[str, set[str]] = {"": set()}
+    current = sections[""]
+    text = (LEXICONS / name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], set())
+        elif line:
+            current.update(line.lower().split())
+    return sections
+
+
 @lru_cache(maxsize=1)
 def sourcing_lemmas() -> frozenset[str]:
-    from ..layers.sources import kind_words, reporting_nouns
-
-    words = set(IRREGULAR_SOURCING)
-    text = resources.files("newsprobe.layers").joinpath("lexicons", "cue_verbs.txt").read_text("utf-8")
-    for line in text.splitlines():
-        if not line.startswith("#"):
-            words.update(line.lower().split())
+    words = set(IRREGULAR_SOURCING) | _lexicon_sections("cue_verbs.txt")[""]
+    nouns = _lexicon_sections("reporting_nouns.txt")
     for section in ("rumor", "claim", "document"):
-        words.update(reporting_nouns().get(section, ()))
-    kinds = kind_words()
+        words.update(nouns.get(section, ()))
+    kinds = _lexicon_sections("source_kinds.txt")
     for section in SOURCING_KINDS:
         words.update(kinds.get(section, ()))
     return frozenset(w for w in words if w.isalpha())
