@@ -36,8 +36,8 @@ from .anchors import latin_key, tfidf_rows
 # the story settings (see `stories.EVENT_STORIES`).
 LEAD_WORDS = 100
 STEM = 6
-# How many times a headline's words count (2 tried with the story settings: the same
-# results on ECB+, which has no titles, and no better on the demo).
+# How many times a headline's words count (2 tried with earlier story settings: the same
+# on ECB+, which has no titles, the demo one pair better or the same; not re-tried).
 TITLE_REPEAT = 1
 LEXICONS = Path(__file__).resolve().parents[1] / "layers" / "lexicons"
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
