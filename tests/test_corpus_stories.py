@@ -10,6 +10,7 @@ import random
 from itertools import combinations
 
 import numpy as np
+import pytest
 
 from newsprobe.corpus.neighbours import NeighbourEdges
 from newsprobe.corpus.stories import StorySettings, average_linkage, pair_similarity, story_similarities
@@ -132,3 +133,31 @@ def test_a_copy_link_puts_two_otherwise_distant_articles_in_one_story():
     no_dates = [None, None, None]
     assert cluster_stories(vectors, [frozenset()] * 3, no_dates, settings) == [[0], [1], [2]]
     assert cluster_stories(vectors, [frozenset()] * 3, no_dates, settings, copy_pairs=[(1, 0)]) == [[0, 1], [2]]
+
+
+def _event_rows(rows: list[list[float]]):
+    from scipy.sparse import csr_matrix
+    matrix = np.array(rows, dtype=np.float64)
+    return csr_matrix(matrix / np.linalg.norm(matrix, axis=1, keepdims=True))
+
+
+def test_event_words_split_same_actors_only_within_one_language_and_never_a_copy():
+    # Three pairs, each at MiniLM cosine 0.5 and with no shared event words: in one
+    # language (0-1) the score goes to 0; across languages (2-3, words cannot meet) and for
+    # a copy-linked pair (4-5) it stays.
+    from newsprobe.corpus.stories import with_events
+
+    settings = StorySettings(event_weight=1.0, event_floor=0.3, event_penalty=0.3, event_scale=0.0,
+                             event_cosine_floor=0.55)
+    edges = NeighbourEdges.from_arrays(np.array([0, 2, 4], dtype=np.int32), np.array([1, 3, 5], dtype=np.int32),
+                                       np.array([0.5, 0.5, 0.5], dtype=np.float32))
+    events = _event_rows([[1, 0], [0, 1]] * 3)
+    languages = ["en", "en", "en", "de", "en", "en"]
+    out = with_events(np.array([0.6, 0.6, 0.6]), edges, events, languages, np.array([False, False, True]), settings)
+    assert out.tolist() == [0.0, 0.6, 0.6]
+    # Close in meaning (cosine >= 0.55), the same pair only loses the penalty; sharing the
+    # event words, it gains their similarity.
+    close = NeighbourEdges.from_arrays(edges.first, edges.second, np.array([0.7, 0.7, 0.7], dtype=np.float32))
+    assert with_events(np.array([0.6, 0.6, 0.6]), close, events, languages, None, settings)[0] == pytest.approx(0.3)
+    same = _event_rows([[1, 0]] * 6)
+    assert with_events(np.array([0.6, 0.6, 0.6]), edges, same, languages, None, settings)[0] == pytest.approx(1.6)

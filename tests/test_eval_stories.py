@@ -29,7 +29,8 @@ def test_eval_stories_small_subset_runs_with_baseline():
     result = evaluate(DATA, "all", limit=24)
     assert 0.0 <= result["bcubed_f"] <= 1.0 and -1.0 <= result["ari"] <= 1.0
     assert "tfidf" in result["baseline"] and result["clusters"] >= 1
-    assert "BCubed F" in format_text(result)
+    assert 0.0 <= result["event_level"]["bcubed_f"] <= 1.0  # the shipped grouping, same split
+    assert "BCubed F" in format_text(result) and "event-level" in format_text(result)
 
 
 def test_threshold_is_the_middle_of_the_widest_tied_run_not_its_edge():
