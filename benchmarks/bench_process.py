@@ -70,8 +70,8 @@ def main(argv: list[str] | None = None) -> int:
         data.write_text("".join(json.dumps({"id": f"t{k}", "text": t}) + "\n"
                                 for k, t in enumerate(texts)), encoding="utf-8")
         base_env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
-        # This tree analyses in-process (one worker); another tree is run as it is (a tree
-        # from before the workers setting refuses the unknown NEWSPROBE_WORKERS).
+        # Every tree analyses in-process (one worker: NEWSPROBE_WORKERS=1; a tree from
+        # before the workers setting would refuse it, and needs no such setting).
         # The parse-only process twice: as it starts (numpy's OpenBLAS runs a thread per
         # core, and its waiting threads spin, which counts as CPU) and on one thread, as
         # this tree's `analyze --workers 1` and every worker run (workers.one_thread_here).
@@ -84,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         for src in args.src:
             src = str(Path(src).resolve())
             arms[f"newsprobe analyze ({src})"] = (
-                [py, "-m", "newsprobe", "analyze", str(data), "--format", "jsonl"], src, {})
+                [py, "-m", "newsprobe", "analyze", str(data), "--format", "jsonl"], src,
+                {"NEWSPROBE_WORKERS": "1"})
         cpu: dict[str, list[float]] = {name: [] for name in arms}
         for rep in range(args.repeat):
             order = list(arms) if rep % 2 == 0 else list(arms)[::-1]
