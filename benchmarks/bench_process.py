@@ -2,7 +2,8 @@
 
 What a user pays for a run, imports and model loading included: `newsprobe analyze
 texts.jsonl --format jsonl` (one process, `NEWSPROBE_WORKERS=1`) against a fresh process
-that loads the same spaCy pipeline and runs `nlp.pipe` over the same texts. Each command
+that loads the same spaCy pipeline and runs `nlp.pipe` over the same texts (twice: as it
+starts, and with one BLAS thread, as `analyze --workers 1` runs). Each command
 runs `--repeat` times, interleaved; CPU time (user + system) is read from the children's
 resource usage, so other jobs on a shared machine inflate it far less than wall time.
 `--src` adds the analyze arm of another source tree (say, main before a change) to the
@@ -69,16 +70,22 @@ def main(argv: list[str] | None = None) -> int:
         data.write_text("".join(json.dumps({"id": f"t{k}", "text": t}) + "\n"
                                 for k, t in enumerate(texts)), encoding="utf-8")
         base_env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
-        # This tree analyses in-process (one worker); another tree is run as it is (a tree
-        # from before the workers setting refuses the unknown NEWSPROBE_WORKERS).
-        arms = {"parse only (spaCy nlp.pipe)": ([py, "-c", PARSE_ONLY, str(data)], here, {})}
+        # Every tree analyses in-process (one worker: NEWSPROBE_WORKERS=1; a tree from
+        # before the workers setting would refuse it, and needs no such setting).
+        # The parse-only process twice: as it starts (numpy's OpenBLAS runs a thread per
+        # core, and its waiting threads spin, which counts as CPU) and on one thread, as
+        # this tree's `analyze --workers 1` and every worker run (workers.one_thread_here).
+        one_thread = dict.fromkeys(("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"), "1")
+        arms = {"parse only (spaCy nlp.pipe)": ([py, "-c", PARSE_ONLY, str(data)], here, {}),
+                "parse only, one BLAS thread": ([py, "-c", PARSE_ONLY, str(data)], here, one_thread)}
         arms[f"newsprobe analyze ({here})"] = (
             [py, "-m", "newsprobe", "analyze", str(data), "--format", "jsonl"], here,
             {"NEWSPROBE_WORKERS": "1"})
         for src in args.src:
             src = str(Path(src).resolve())
             arms[f"newsprobe analyze ({src})"] = (
-                [py, "-m", "newsprobe", "analyze", str(data), "--format", "jsonl"], src, {})
+                [py, "-m", "newsprobe", "analyze", str(data), "--format", "jsonl"], src,
+                {"NEWSPROBE_WORKERS": "1"})
         cpu: dict[str, list[float]] = {name: [] for name in arms}
         for rep in range(args.repeat):
             order = list(arms) if rep % 2 == 0 else list(arms)[::-1]
@@ -90,11 +97,14 @@ def main(argv: list[str] | None = None) -> int:
     parse = statistics.median(next(iter(cpu.values())))
     machine = f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs"
     print(f"\n{label}: {len(texts)} texts, {sum(map(len, texts)):,} chars; {args.repeat} runs, medians")
-    print("| date | machine | process | CPU s (median) | min-max | ratio to parse only |")
-    print("|---|---|---|---|---|---|")
+    parse_one = statistics.median(cpu["parse only, one BLAS thread"])
+    print("| date | machine | process | CPU s (median) | min-max | ratio to parse only | "
+          "ratio to parse only, one thread |")
+    print("|---|---|---|---|---|---|---|")
     for name, times in cpu.items():
         print(f"| {dt.date.today()} | {machine} | {name} | {statistics.median(times):.1f} | "
-              f"{min(times):.1f}-{max(times):.1f} | {statistics.median(times) / parse:.2f} |")
+              f"{min(times):.1f}-{max(times):.1f} | {statistics.median(times) / parse:.2f} | "
+              f"{statistics.median(times) / parse_one:.2f} |")
     return 0
 
 

@@ -110,6 +110,39 @@ def test_batch_an_article_whose_analysis_fails_becomes_an_E031_error(tmp_path, m
     assert "injected failure" in err["message"]
 
 
+def test_batch_reads_and_analyses_the_next_chunk_before_writing_this_one(tmp_path, monkeypatch):
+    """Chunks stream: reading (HTML extraction, in the parent) and analysis go on across
+    chunk boundaries, and each part file is written when its chunk's analyses are in, with
+    the same rows, in input order, as a chunk-at-a-time run."""
+    import pyarrow.parquet as pq
+
+    from newsprobe.batch import runner
+
+    lines = tmp_path / "in.jsonl"
+    lines.write_text("\n".join(json.dumps({"text": f"Officials said road {i} was closed."})
+                               for i in range(6)) + "\n", encoding="utf-8")
+    read, read_when_written = [], []
+    real_read_file, real_write_part = runner.read_file, runner._write_part
+
+    def counting_read_file(*args, **kwargs):
+        for record in real_read_file(*args, **kwargs):
+            read.append(record.origin)
+            yield record
+
+    def noting_write_part(out, part, rows):
+        read_when_written.append(len(read))
+        real_write_part(out, part, rows)
+
+    monkeypatch.setattr(runner, "read_file", counting_read_file)
+    monkeypatch.setattr(runner, "_write_part", noting_write_part)
+    summary = run_batch([str(lines)], tmp_path / "out", SETTINGS, chunk_size=2)
+    assert summary.parts == 3 and summary.articles == 6
+    assert read_when_written[0] > 2, "the first part was written before the next chunk was read"
+    parts = sorted((tmp_path / "out" / "articles").glob("*.parquet"))
+    assert [[r["origin"] for r in pq.read_table(f).to_pylist()] for f in parts] == \
+        [[f"{lines}:{i}", f"{lines}:{i + 1}"] for i in (1, 3, 5)]
+
+
 def test_batch_rerun_after_completion_adds_nothing(tmp_path):
     lines = tmp_path / "in.jsonl"
     lines.write_text("\n".join(json.dumps({"text": f"Officials said road {i} was closed."})

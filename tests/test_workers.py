@@ -121,3 +121,24 @@ def test_worker_process_runs_its_loop_with_one_thread_and_stops_cleanly():
     assert worker.process.exitcode == 0                   # left its loop on the None it was sent
     # The web app's upload workers are the same kind of process.
     assert issubclass(UploadWorker, WorkerProcess)
+
+
+def test_one_worker_analyses_in_this_process_on_one_thread_and_restores_the_threads():
+    import os
+
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+
+    def blas_threads():
+        return [i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"]
+
+    before_env = os.environ.get("OPENBLAS_NUM_THREADS")
+    seen = []
+    with threadpoolctl.threadpool_limits(limits=2, user_api="blas"):   # as on a 2-core machine
+        with AnalysisPool(Settings.load(), workers=1) as pool:
+            for result in pool.analyze_each(_articles()[:2]):
+                seen.append((blas_threads(), os.environ.get("OPENBLAS_NUM_THREADS")))
+        after = blas_threads()
+    assert [s for s, _ in seen] and all(s and set(s) == {1} for s, _ in seen)
+    assert all(env == "1" for _, env in seen)
+    assert after and set(after) == {2}                          # restored once the run is over
+    assert os.environ.get("OPENBLAS_NUM_THREADS") == before_env

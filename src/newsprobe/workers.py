@@ -4,8 +4,8 @@
 One process runs the MiniLM encoder on one thread (a torch thread per core gains nothing on
 an article's few dozen sentences, and two threads were 4x slower under load), so a second
 core only helps through a second process. `AnalysisPool(settings)` starts
-`Settings.workers` processes (0: one per core; 1: none, the caller's process analyses as
-before); each loads spaCy and MiniLM once, with one torch/BLAS thread, and takes a few
+`Settings.workers` processes (0: one per core; 1: none, the caller's process analyses, on one
+thread as a worker does: `one_thread_here`); each loads spaCy and MiniLM once, with one torch/BLAS thread, and takes a few
 articles at a time over a pipe. `pool.analyze_each(articles)` yields exactly what
 `analyze.analyze_each` yields, in the same order: an Analysis, or the coded error naming
 the article (an article whose worker dies under it becomes E031; its worker is replaced).
@@ -28,6 +28,7 @@ import logging
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from multiprocessing.connection import wait
 
 from .errors import NewsprobeError
@@ -91,6 +92,46 @@ def use_one_thread() -> None:
     """In a worker, before numpy, spaCy or torch is imported: one BLAS/OpenMP thread."""
     for name in ONE_THREAD:
         os.environ[name] = "1"
+
+
+@contextmanager
+def one_thread_here():
+    """While it is entered, this process computes as one worker does: one BLAS, OpenMP and
+    torch thread. For the pool's in-process path (`--workers 1`, or an input too short for
+    workers): numpy's OpenBLAS otherwise starts a thread per core in the command's own
+    process (spaCy's matrix products use it), so one worker's run took ~1.2 cores and a
+    2-against-1 comparison was not one core against two. Libraries already loaded are
+    limited with threadpoolctl (it comes with scikit-learn; without it only the
+    environment variables act, on libraries loaded later); everything is restored on
+    exit, so a program that uses the pool keeps its own thread settings afterwards."""
+    import sys
+
+    import numpy  # noqa: F401 - loaded first, so that its OpenBLAS is limited below
+
+    saved_env = {key: os.environ.get(key) for key in ONE_THREAD}
+    os.environ.update(dict.fromkeys(ONE_THREAD, "1"))   # for libraries loaded from now on
+    torch = sys.modules.get("torch")
+    torch_threads = torch.get_num_threads() if torch is not None else None
+    if torch is not None:
+        torch.set_num_threads(1)
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        limits = None
+    else:
+        limits = threadpool_limits(limits=1)
+    try:
+        yield
+    finally:
+        if limits is not None:
+            limits.restore_original_limits()
+        if torch_threads is not None:
+            torch.set_num_threads(torch_threads)
+        for key, value in saved_env.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def serve_jobs(conn, handle) -> None:
@@ -236,17 +277,25 @@ class AnalysisPool:
     def analyze_each(self, articles: Iterable[Article]) -> Iterator[Analysis | NewsprobeError]:
         """What `analyze.analyze_each` yields for `articles`, in their order, analysed by
         the workers (in this process when there is one worker, or the input is short)."""
-        from .analyze import analyze_each
-
         articles = iter(articles)
         if self.workers <= 1:
-            yield from analyze_each(articles, self.settings, self.layers)
+            yield from self._here(articles)
             return
         head = list(itertools.islice(articles, self.min_articles))
         if not self._running and len(head) < self.min_articles:
-            yield from analyze_each(head, self.settings, self.layers)
+            yield from self._here(head)
             return
         yield from self._parallel(itertools.chain(head, articles))
+
+    def _here(self, articles: Iterable[Article]) -> Iterator[Analysis | NewsprobeError]:
+        """The analyses made in this process, on one thread as in a worker. spaCy (and
+        torch with it) is loaded before the limits are set, so that they reach it."""
+        from .analyze import analyze_each
+        from .parse import load_pipeline
+
+        load_pipeline(self.settings.model or None, self.settings.max_sentence_tokens)
+        with one_thread_here():
+            yield from analyze_each(articles, self.settings, self.layers)
 
     # -- dispatch --------------------------------------------------------------------------
 

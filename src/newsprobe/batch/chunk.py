@@ -1,7 +1,8 @@
 """Analyse a chunk of input records into table rows, losing none.
 
-Batch and Spark runs both call `analyse_chunk`: every record comes out either as the rows
-of its analysis or as one `errors` row naming it. `analyze_each` does the per-article
+Spark runs call `analyse_chunk`, batch runs `chunk_rows` (their analyses stream across
+chunks): every record comes out either as the rows of its analysis or as one `errors` row
+naming it. `analyze_each` does the per-article
 isolation: an article over a limit, or one that makes a layer fail (analysed again alone),
 becomes its own error (E005, E031, ...) and the rest of the chunk is analysed.
 """
@@ -35,19 +36,30 @@ def analyse_chunk(records: list[Record], settings: Settings,
     concerns every record (E010: no spaCy pipeline)."""
     tick = on_record or (lambda error: None)
     analyse = analyse or (lambda articles: analyze_each(articles, settings))
-    rows = empty_rows()
-    articles = [r for r in records if isinstance(r, Article)]
     for record in records:
         if isinstance(record, NewsprobeError):
-            rows["errors"].append(error_row(record))
             tick(record)
-    for article, result in zip(articles, analyse(articles)):
+    results = []
+    for result in analyse([r for r in records if isinstance(r, Article)]):
+        results.append(result)
+        tick(result if isinstance(result, NewsprobeError) else None)
+    return chunk_rows(records, results)
+
+
+def chunk_rows(records: list[Record], results: list) -> Rows:
+    """The rows of a chunk whose articles are analysed: `results` holds, for each Article
+    among `records` in order, its Analysis or its error. The records' own errors come
+    first in `errors`, then the analyses' errors, in order."""
+    rows = empty_rows()
+    articles = [r for r in records if isinstance(r, Article)]
+    if len(results) != len(articles):
+        raise ValueError(f"{len(results)} results for {len(articles)} articles")
+    rows["errors"] = [error_row(r) for r in records if isinstance(r, NewsprobeError)]
+    for article, result in zip(articles, results):
         if isinstance(result, NewsprobeError):
             rows["errors"].append(error_row(result))
-            tick(result)
-            continue
-        _extend(rows, analysis_rows(result, article))
-        tick(None)
+        else:
+            _extend(rows, analysis_rows(result, article))
     return rows
 
 

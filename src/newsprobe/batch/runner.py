@@ -16,7 +16,8 @@ import json
 import logging
 import os
 import time
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,8 +25,9 @@ import pyarrow.parquet as pq
 
 from ..errors import NewsprobeError
 from ..ingest.warc import WarcStats
+from ..model import Article
 from ..settings import Settings
-from .chunk import Record, analyse_chunk
+from .chunk import Record, chunk_rows
 from .ledger import PART_SUFFIX, TMP_SUFFIX, Ledger, LedgerState, file_of
 from .sources import input_files, read_file
 from .tables import TABLES, to_arrow
@@ -65,14 +67,23 @@ class BatchSummary:
 
 
 class _Chunk:
-    """Records waiting to be analysed, the files that end with them, and their keys."""
+    """Records of one part file in the order read, the files that end with them, and the
+    analyses of its articles as they come back. It is closed once nothing more is read
+    into it, and complete once closed with every article's result in."""
 
     def __init__(self):
         self.records: list[Record] = []
         self.files_done: dict[str, dict] = {}
+        self.articles = 0
+        self.results: list = []
+        self.closed = False
 
     def __len__(self) -> int:
         return len(self.records)
+
+    @property
+    def complete(self) -> bool:
+        return self.closed and len(self.results) == self.articles
 
 
 def run_batch(inputs: list[str], out: Path, settings: Settings | None = None,
@@ -107,45 +118,70 @@ def run_batch(inputs: list[str], out: Path, settings: Settings | None = None,
 
 def _run(inputs: list[str], out: Path, settings: Settings, size: int, ledger: Ledger,
          state: LedgerState, summary: BatchSummary, on_record, pool) -> None:
-    chunk = _Chunk()
+    """Read, analyse and commit chunk after chunk, as one stream: the pool pulls articles
+    from the reader as it needs them (reading and HTML extraction happen in this process
+    while the workers analyse the articles before), and a chunk is written as soon as its
+    last analysis is back, while the workers go on with the next chunk's articles. Chunks
+    are committed in input order."""
+    tick = on_record or (lambda error: None)
+    chunks: deque[_Chunk] = deque([_Chunk()])
 
-    def flush() -> None:
-        if chunk.records or chunk.files_done:
-            _commit(chunk, out, ledger, state, settings, summary, on_record, pool)
-        chunk.records, chunk.files_done = [], {}
+    def read() -> Iterator[Article]:
+        def close() -> None:
+            chunks[-1].closed = True
+            chunks.append(_Chunk())
 
-    for item in input_files(inputs):
-        if isinstance(item, NewsprobeError):  # a missing input: its own error record
-            if item.origin not in state.done_keys and item.origin not in state.done_files:
-                chunk.records.append(item)
-            continue
-        kind, path = item
-        if path in state.done_files:
-            summary.skipped_files += 1
-            continue
-        summary.files += 1
-        stats = WarcStats()
-        for record in read_file(kind, path, settings, stats, done=state.done_keys):
-            if record.origin in state.done_keys:
-                summary.skipped_records += 1
+        for item in input_files(inputs):
+            if isinstance(item, NewsprobeError):  # a missing input: its own error record
+                if item.origin not in state.done_keys and item.origin not in state.done_files:
+                    chunks[-1].records.append(item)
+                    tick(item)
                 continue
-            chunk.records.append(record)
-            if len(chunk) == settings.workers_min_articles:
-                pool.warm_up()  # workers load their models while the chunk is read
-            if len(chunk) >= size:
-                flush()
-        summary.skipped_records += stats.skipped_done
-        summary.warc.add(stats)
-        chunk.files_done[path] = stats.to_dict() if kind == "warc" else {}
-    flush()
+            kind, path = item
+            if path in state.done_files:
+                summary.skipped_files += 1
+                continue
+            summary.files += 1
+            stats = WarcStats()
+            for record in read_file(kind, path, settings, stats, done=state.done_keys):
+                if record.origin in state.done_keys:
+                    summary.skipped_records += 1
+                    continue
+                chunk = chunks[-1]
+                chunk.records.append(record)
+                if len(chunk) >= size:
+                    close()
+                if isinstance(record, NewsprobeError):
+                    tick(record)
+                    continue
+                chunk.articles += 1
+                yield record
+            summary.skipped_records += stats.skipped_done
+            summary.warc.add(stats)
+            chunks[-1].files_done[path] = stats.to_dict() if kind == "warc" else {}
+        chunks[-1].closed = True
+
+    def commit_complete() -> None:
+        while chunks and chunks[0].complete:
+            chunk = chunks.popleft()
+            if chunk.records or chunk.files_done:
+                _commit(chunk, out, ledger, state, summary)
+
+    for result in pool.analyze_each(read()):
+        next(c for c in chunks if len(c.results) < c.articles).results.append(result)
+        tick(result if isinstance(result, NewsprobeError) else None)
+        commit_complete()
+    commit_complete()
+    if chunks:
+        raise RuntimeError(f"{len(chunks)} batch chunks left uncommitted")
 
 
-def _commit(chunk: _Chunk, out: Path, ledger: Ledger, state: LedgerState, settings: Settings,
-            summary: BatchSummary, on_record, pool) -> None:
+def _commit(chunk: _Chunk, out: Path, ledger: Ledger, state: LedgerState,
+            summary: BatchSummary) -> None:
     part = None
     articles = errors = 0
     if chunk.records:
-        rows = analyse_chunk(chunk.records, settings, on_record, analyse=pool.analyze_each)
+        rows = chunk_rows(chunk.records, chunk.results)
         part = state.next_part()
         _write_part(out, part, rows)
         state.parts.add(part)
