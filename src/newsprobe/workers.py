@@ -201,8 +201,6 @@ def _worker_main(conn, settings: Settings, layers: tuple[str, ...] | None) -> No
     def load() -> None:
         from .parse import load_pipeline
         load_pipeline(settings.model or None, settings.max_sentence_tokens)
-        import torch
-        torch.set_num_threads(1)
         from .embeddings import load_encoder
         load_encoder()
 

@@ -57,12 +57,12 @@ MODEL_FILES = ("techniques.npz", "techniques.json")
 _EDGE_CHARS = " \n\r\t.,:;"
 
 
-# Whether the classifier's span-text embedding comes from a MiniLM pass of its own over each
-# predicted span's text (True, as trained), or is stood in for by the span's contextual
-# vector from the one pass over the sentences that every layer shares (False: no second
-# pass, ~16% of an analysis). Measured on PTC dev (2026-12-06): TC micro-F1 0.6228 with the
-# pass, 0.5945 without (below the 0.62 bar), so the pass stays until a classifier trained
-# without span-text embeddings (train_techniques.py --no-embeddings) matches it.
+# A classifier trained with span-text embeddings (`train_techniques.py` without
+# --no-embeddings) reads each predicted span's own MiniLM vector: from a pass of its own over
+# the span's text (True, as such a model is trained) or stood in for by the span's contextual
+# vector from the shared pass over the sentences (False). The shipped classifier has no
+# span-text weights (retrained without them: PTC dev TC micro-F1 0.6246 against 0.6228 with
+# the pass, MODELS.md), so neither runs and this matters only for a model retrained with them.
 SPAN_TEXT_PASS = True
 
 # The hashed tagger's logit enters the LSTM divided by this, to sit in the range of the
