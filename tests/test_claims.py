@@ -434,3 +434,54 @@ def test_reports_nobody_is_named_as_publishing_are_unconfirmed():
     a = analyze(text, Settings.load(claim_min_checkworthiness=0.0))
     claim = next(c for c in a.claims if "plans to visit" in c["text"])
     assert claim["status"] == "unconfirmed", claim
+
+
+# --- contrary statements in either order, and the writer's own -------------------------
+
+@pytest.mark.parametrize("text, status, rule", [
+    # a denial in the lede, before the claim it denies: the party concerned denies it
+    ("The mayor of Belvik said he never sold the harbour to anyone. The Gazette reported on "
+     "Monday that the mayor sold the harbour to a Karsovian bank.", "denied", "contrary_claim_earlier"),
+    # the writer says the opposite of a source's claim: the article establishes it is false
+    ("A post on social media claimed that the army closed the Belvik bridge in May. The army "
+     "did not close the Belvik bridge; the city closed it for repairs.", "refuted", "contrary_statement_by_writer"),
+    # a fact-check's headline says the opposite before the claim
+    ("Belvik bridge was not closed by the army\n\nA post on social media claimed that the army "
+     "closed the Belvik bridge in May.", "refuted", "contrary_statement_by_writer"),
+])
+def test_a_contrary_statement_before_or_by_the_writer_contests_the_claim(text, status, rule):
+    claim = claim_with(text, "Karsovian bank" if "bank" in text else "in May")
+    assert (claim["status"], claim["evidence"]["rule"]) == (status, rule), claim
+    assert claim["rebutted_by"] is not None
+
+
+def test_the_negation_scope_reaches_the_verbs_complements():
+    # "was not called after the expulsion" negates the expulsion as the cause, though the
+    # verb differs from the claim's ("was caused by the expulsion")
+    text = ("The presenter said that the Belvik by-election was caused by the expulsion of the "
+            "mayor from the Green party. The Belvik by-election was not called after any "
+            "expulsion of the mayor.")
+    claim = claim_with(text, "caused by")
+    assert claim["status"] == "refuted", claim
+
+
+@pytest.mark.parametrize("text", [
+    # a negated speech verb says nobody spoke, not that the claim is false
+    "The Gazette reported that the Belvik council would respond to the ban with a lawsuit. "
+    "The Belvik council did not respond to a request for comment.",
+    # the writer's negation about another matter
+    "The Gazette reported that the mayor sold the harbour to a Karsovian bank. "
+    "The harbour was not open to visitors on Monday.",
+])
+def test_a_negation_that_contradicts_nothing_leaves_the_claim_reported(text):
+    claim = claim_with(text, "lawsuit" if "lawsuit" in text else "Karsovian bank")
+    assert claim["status"] == "reported", claim
+
+
+def test_a_headline_dash_names_who_says_the_opposite():
+    # "… - Moscow": the headline's words are Moscow's, not the writer's; Moscow stands for
+    # the party the claim is about, so it denies the claim rather than the article refuting it
+    text = ("Russian jets have not crossed the Belvik border - Moscow\n"
+            "Officials in Belvik said on Monday that Russian jets crossed the Belvik border seven times.")
+    claim = claim_with(text, "seven times")
+    assert claim["status"] == "denied", claim
