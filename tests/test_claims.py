@@ -485,3 +485,13 @@ def test_a_headline_dash_names_who_says_the_opposite():
             "Officials in Belvik said on Monday that Russian jets crossed the Belvik border seven times.")
     claim = claim_with(text, "seven times")
     assert claim["status"] == "denied", claim
+
+
+def test_a_denial_that_says_what_it_denies_rebuts_only_a_claim_about_that():
+    # the spokesperson's words name the matter (a meeting); no earlier claim is about it
+    text = ("The harbour master said the ferry carried 40 passengers on Monday. Two sources "
+            "said the ferry left late; the sources declined to be named because of the inquiry. "
+            "A company spokesperson denied there was a meeting scheduled with the mayor.")
+    for claim in claims(text):
+        if "meeting" not in claim["text"]:
+            assert claim["rebutted_by"] is None and claim["status"] != "denied", claim

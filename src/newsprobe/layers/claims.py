@@ -696,12 +696,17 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
     said = set()
     if rebutter is not None:
         said = set().union(*(_content_words(text[s.start:s.end]) for s in rebutter.content))
+    says_what = len(said) >= 3 and reference is None
     if len(said) < 3:   # "dismissed the report": the sentence says which
         said = _content_words(text[sent.start_char:sent.end_char])
     def overlap(ic) -> int:
         return len(said & _content_words(text[ic[1].start:ic[1].end]))
 
     best = max(targets, key=lambda ic: (overlap(ic), ic[0]))
+    if says_what and overlap(best) == 0:
+        # "A spokesperson denied there was a meeting": a source that says what it denies
+        # rebuts a claim about that, and no claim nearby shares a word with it
+        return
     chosen = [best]
     if reference is not None and reference.plural:
         # "these claims": every claim of one source, the source whose claims share most
