@@ -703,9 +703,10 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
         return len(said & _content_words(text[ic[1].start:ic[1].end]))
 
     best = max(targets, key=lambda ic: (overlap(ic), ic[0]))
-    if says_what and overlap(best) == 0:
+    if says_what and not any(_stems(said) & _stems(_content_words(text[c.start:c.end])) for _, c in targets):
         # "A spokesperson denied there was a meeting": a source that says what it denies
-        # rebuts a claim about that, and no claim nearby shares a word with it
+        # rebuts a claim about that, and no claim nearby shares a word (a stem: "the
+        # warming" / "had warmed") with it
         return
     chosen = [best]
     if reference is not None and reference.plural:
@@ -800,6 +801,11 @@ def _denies(doc, quote: Quote) -> bool:
 
 _STOPWORDS = frozenset("the a an and or of to in on at for by with from that this these those it its "
                        "is was are were be been has have had not no said says say will would".split())
+
+
+def _stems(words: set[str]) -> set[str]:
+    """Crude stems, enough to tell whether two wordings share a word ("warming" / "warmed")."""
+    return {w[:4] for w in words}
 
 
 def _content_words(text: str) -> set[str]:
