@@ -495,3 +495,12 @@ def test_a_denial_that_says_what_it_denies_rebuts_only_a_claim_about_that():
     for claim in claims(text):
         if "meeting" not in claim["text"]:
             assert claim["rebutted_by"] is None and claim["status"] != "denied", claim
+
+
+def test_a_claim_relayed_from_an_anonymous_source_follows_the_innermost_source():
+    # the newspaper relays it, but the one who stands behind it is the unnamed person
+    text = ("The Belvik Gazette said the port would close. The mayor had also met the bank's "
+            "owner twice in May, according to a person familiar with the talks, the newspaper said.")
+    claim = claim_with(text, "twice in May")
+    assert claim["status"] == "unconfirmed", claim
+    assert "according to" not in claim["text"]

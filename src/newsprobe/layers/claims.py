@@ -135,6 +135,20 @@ def _quote_in(quotes: list[Quote], start: int, end: int) -> tuple[Quote | None, 
             a, b = max(c.start, start), min(c.end, end)
             if b - a > best_len or (b - a == best_len and best and q.parent == best.id and b > a):
                 best, best_piece, best_len = q, (a, b), b - a
+    # The innermost source stands behind the claim: "X met Y, according to a person
+    # familiar with the talks, the newspaper said" is the person's claim, which the
+    # newspaper relays; a quote nested in the winner whose content lies inside the
+    # winner's and is most of it is that claim without the frame ("calling it 'a
+    # provocation'", a second cue of the same report, is a small part and no relay).
+    while best is not None:
+        inner = next(((q, (a, b)) for q in quotes if q.parent == best.id for c in q.content
+                      if (a := max(c.start, start)) < (b := min(c.end, end))
+                      and best_piece[0] <= a and b <= best_piece[1]
+                      and 2 * (b - a) >= best_piece[1] - best_piece[0]
+                      and len(c.text.split()) >= MIN_WORDS - 1), None)
+        if inner is None:
+            break
+        best, best_piece = inner
     if best is not None:
         best_piece = _joined_with_aside(best, best_piece, start, end)
     return best, best_piece
