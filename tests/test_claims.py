@@ -504,3 +504,18 @@ def test_a_claim_relayed_from_an_anonymous_source_follows_the_innermost_source()
     claim = claim_with(text, "twice in May")
     assert claim["status"] == "unconfirmed", claim
     assert "according to" not in claim["text"]
+
+
+@pytest.mark.parametrize("text, words, status", [
+    # "allegedly" in a relative clause bears on that clause, not on what the source says
+    ("In the lawsuit, the trader contends that the mayor played a secret role in the harbour "
+     "sale, which allegedly involved only two bidders.", "secret role", "reported"),
+    # the writer's hearsay marker in a relative clause leaves the main clause the writer's
+    ("The council sold the old harbour in 2019 to a bank that was reportedly owned by the "
+     "mayor's brother.", "old harbour", "asserted"),
+    # in the main clause it still bears on the claim
+    ("The council reportedly sold the old harbour in 2019 to a bank.", "old harbour", "unconfirmed"),
+])
+def test_a_hearsay_marker_bears_on_its_own_clause(text, words, status):
+    claim = claim_with(text, words)
+    assert claim["status"] == status, claim

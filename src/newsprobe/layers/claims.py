@@ -459,26 +459,45 @@ def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
         if kind == "document" and q.speaker.entity is None and q.source is not None \
                 and UNOWNED_REPORTS.fullmatch(q.source.text.strip()):
             return Status("unconfirmed", "unowned_reports", where)
-        m = EVIDENTIAL.search(text, c.start, c.end)
+        m = _in_main_clause(doc, EVIDENTIAL, text, c.start, c.end)
         if m:
             # "The report says it allegedly lists ...", "the Queen said to be feeling
             # betrayed": the source itself passes on an allegation nobody stands behind.
             return Status("unconfirmed", "agentless_evidential", (m.start(), m.end()))
         return Status("reported", "on_record_source", where)
-    m = RUMOUR_WORDS.search(text, sent_start, sent_end)
+    m = _in_main_clause(doc, RUMOUR_WORDS, text, sent_start, sent_end)
     if m:
         return Status("rumored", "rumour_words", (m.start(), m.end()))
-    m = EVIDENTIAL.search(text, sent_start, sent_end)
+    m = _in_main_clause(doc, EVIDENTIAL, text, sent_start, sent_end)
     if m:
         return Status("unconfirmed", "agentless_evidential", (m.start(), m.end()))
     verb = _main_verb(doc, c)
     modal = next((k.token for k in event_cues(verb) if k.kind == "modal"), None)
     if modal is not None and modal.tag_ == "MD" and modal.lower_ in ("may", "might", "could"):
         return Status("hedged", "writer_modal", (modal.idx, modal.idx + len(modal)))
-    m = WRITER_HEDGE.search(text, c.start, c.end)
+    m = _in_main_clause(doc, WRITER_HEDGE, text, c.start, c.end)
     if m:
         return Status("hedged", "writer_hedge", (m.start(), m.end()))
     return Status("asserted", "author_states")
+
+
+def _in_main_clause(doc, pattern: re.Pattern, text: str, start: int, end: int):
+    """The first match of `pattern` in [start, end) that bears on the main clause: not
+    inside a relative clause ("sold the harbour to a bank that was reportedly owned by his
+    brother": the hearsay is about the bank's owner, the sale is stated). Only relative
+    clauses inside [start, end) count: a claim may itself sit in one."""
+    for m in pattern.finditer(text, start, end):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        token = span[0] if span is not None and len(span) else None
+        steps = 0
+        while token is not None and token.head.i != token.i and steps < 50 \
+                and start <= token.head.idx < end:
+            if token.dep_ == "relcl":
+                break
+            token, steps = token.head, steps + 1
+        else:
+            return m
+    return None
 
 
 def _voice_at(analysis: Analysis, offset: int, exclude: Quote | None = None) -> Quote | None:
