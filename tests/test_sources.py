@@ -193,3 +193,33 @@ def test_officials_after_the_police_spoke_are_the_police():
             "The officer was shot during a traffic stop, officials said.")
     q = quote_with(analyze(text, ALL), "traffic stop")
     assert q.speaker.kind == "institution", q.to_dict()
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    # a spokesperson with no name of their own is the named body's voice on record
+    ("A spokesman for Tessa Maritime said insurers had raised their fees.", "institution"),
+    ("The ministry spokesman said the border would stay open.", "institution"),
+    ("A police spokeswoman said two men were arrested on Monday.", "institution"),
+    # with a name, the person speaks in an office
+    ("Ministry spokesman Karl Densen said the border would stay open.", "official"),
+])
+def test_an_unnamed_spokesperson_for_a_named_body_is_the_body(sentence, kind):
+    assert said(sentence, "").speaker.kind == kind
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    # the head noun says what the source is when no entity does
+    ("US media reported that the mine would close next year.", "media"),
+    ("State-run media said the mine would close next year.", "media"),
+    # posts on social media are hearsay, not an outlet
+    ("Posts on social media claimed the bridge had collapsed.", "rumor"),
+])
+def test_a_source_is_of_the_kind_its_head_noun_names(sentence, kind):
+    assert said(sentence, "").speaker.kind == kind
+
+
+def test_a_spokesperson_after_a_named_one_stays_an_official():
+    # "the port spokesman" after "Port spokesman Karl Densen": most likely Densen again
+    text = ("Port spokesman Karl Densen said the pier was safe. On Friday the port spokesman "
+            "said the ferry would run again.")
+    assert said(text, "ferry would run").speaker.kind == "official"
