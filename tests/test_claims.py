@@ -487,14 +487,13 @@ def test_a_headline_dash_names_who_says_the_opposite():
     assert claim["status"] == "denied", claim
 
 
-def test_a_denial_that_says_what_it_denies_rebuts_only_a_claim_about_that():
-    # the spokesperson's words name the matter (a meeting); no earlier claim is about it
-    text = ("The harbour master said the ferry carried 40 passengers on Monday. Two sources "
-            "said the ferry left late; the sources declined to be named because of the inquiry. "
+def test_a_refusal_is_no_claim_a_later_denial_rebuts():
+    # "declined to be named" reports a refusal; the spokesperson's denial is about a meeting
+    text = ("The harbour master said the ferry carried 40 passengers on Monday. "
+            "The sources declined to be named because of the inquiry. "
             "A company spokesperson denied there was a meeting scheduled with the mayor.")
-    for claim in claims(text):
-        if "meeting" not in claim["text"]:
-            assert claim["rebutted_by"] is None and claim["status"] != "denied", claim
+    refusal = claim_with(text, "declined to be named")
+    assert refusal["rebutted_by"] is None and refusal["status"] != "denied", refusal
 
 
 def test_a_claim_relayed_from_an_anonymous_source_follows_the_innermost_source():
@@ -519,3 +518,22 @@ def test_a_claim_relayed_from_an_anonymous_source_follows_the_innermost_source()
 def test_a_hearsay_marker_bears_on_its_own_clause(text, words, status):
     claim = claim_with(text, words)
     assert claim["status"] == status, claim
+
+
+def test_quoted_words_with_no_attribution_found_can_be_refuted_by_the_writer():
+    # a caption quoted by a fact-check is somebody's words even where no attribution is
+    # found for "reads the caption"; the writer's contrary statement refutes it
+    text = ("'Settlers flee to bunkers in Haifa as missiles arrive,' reads the caption of a video "
+            "shared on Facebook. However, the video does not show settlers fleeing to bunkers in Haifa.")
+    claim = claim_with(text, "missiles arrive")
+    assert claim["status"] == "refuted", claim
+    assert claim["evidence"]["rule"] == "contrary_statement_by_writer"
+
+
+def test_a_refusal_with_a_reason_is_no_claim_a_later_denial_rebuts():
+    # "citing the inquiry" gives a reason, and the parser may take it for a source
+    text = ("The harbour master said the ferry carried 40 passengers on Monday. "
+            "The sources declined to be named citing the sensitivity of the inquiry. "
+            "A company spokesperson denied there was a meeting scheduled with the mayor.")
+    refusal = claim_with(text, "declined to be named")
+    assert refusal["rebutted_by"] is None and refusal["status"] != "denied", refusal

@@ -26,7 +26,7 @@ from typing import Any
 
 from ..model import Analysis, Quote
 from ..settings import Settings
-from .attribution import cue_verbs, dateline_end
+from .attribution import dateline_end, hand_cues
 from .checkworthy import load_model
 from .commitment import DENIAL_VERBS, event_cues, happened_probability
 from .hedges import find_hedges
@@ -568,6 +568,7 @@ _NEGATION_SCOPE_DEPS = frozenset("dobj attr acomp oprd xcomp dative".split())
 # A negated verb of saying ("did not respond", "would not comment") or refusing reports that
 # somebody kept silent, not that a claim is false.
 _SILENCE_VERBS = frozenset("decline refuse".split())
+_EVIDENCE_VERBS = frozenset("find show conclude".split())
 
 
 @dataclass
@@ -628,7 +629,9 @@ def _contrary_statements(doc, sents, analysis: Analysis) -> list[Contrary]:
         negation = _first_negation(said)
         if negation is not None:
             found.append(Contrary(n, q, negation, _negation_scope(negation), _content_lemmas(said)))
-    speech = cue_verbs("speech") | _SILENCE_VERBS
+    # the hand-picked verbs of saying; not those of concluding from evidence: "the video
+    # does not show ...", "investigators did not find ..." state contrary evidence
+    speech = (hand_cues() - _EVIDENCE_VERBS) | _SILENCE_VERBS
     for n, sent in enumerate(sents):
         if sent.text.rstrip().endswith("?"):
             continue
@@ -652,6 +655,11 @@ def _contrary_statements(doc, sents, analysis: Analysis) -> list[Contrary]:
 _HEADLINE_SOURCE = re.compile(r"\s[-–—]\s*((?:[A-Z][\w.'’&-]*\s*){1,4})$")
 
 
+# A quotation of a few words or more: an opening mark at a word's start, a closing one
+# before a space or punctuation (not the apostrophe of "don't").
+_QUOTED_WORDS = re.compile(r"(?:^|(?<=[\s(\[]))[“\"‘']([^“”\"\n]{15,}?)[”\"’'](?=[\s,.;:!?)]|$)")
+
+
 def _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis) -> None:
     """A source or the writer who says the opposite of an attributed claim, without calling
     it false ("The Gazette reported that the mayor sold the harbour. The mayor said he never
@@ -667,8 +675,14 @@ def _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis
         q, n, sent = contrary.quote, contrary.n, sents[contrary.n]
         for i, c in enumerate(candidates):
             m = sent_index.get(c.sent.start_char, -99)
-            if m == n or abs(n - m) > REBUTTAL_WINDOW or c.quote is None or c.quote is q \
-                    or c.quote.speaker.kind == "author" or (q is not None and same_side(c.quote, q)):
+            if m == n or abs(n - m) > REBUTTAL_WINDOW or (q is not None and c.quote is q):
+                continue
+            if c.quote is None:
+                # quoted words are somebody's even where no attribution was found for them
+                # ("'...,' reads the caption of a video"); the writer's own sentence is not
+                if q is not None or not _QUOTED_WORDS.search(text, c.start, c.end):
+                    continue
+            elif c.quote.speaker.kind == "author" or (q is not None and same_side(c.quote, q)):
                 continue
             span = doc.char_span(c.start, c.end, alignment_mode="expand")
             if span is None or _first_negation(span) is not None:
@@ -705,7 +719,7 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
     text = analysis.text
     rebutter = rebuttal.by
     targets = [(i, c) for i, c in enumerate(candidates)
-               if c.end <= sent.start_char and distance(c) <= window
+               if c.end <= sent.start_char and distance(c) <= window and not _reports_silence(c)
                and (c.quote is not None or statuses[i].status in ("unconfirmed", "rumored"))
                and not (rebutter is not None and c.quote is not None and same_side(c.quote, rebutter))
                and statuses[i].rule not in ("false_verdict_in_frame",)]
@@ -729,18 +743,12 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
     said = set()
     if rebutter is not None:
         said = set().union(*(_content_words(text[s.start:s.end]) for s in rebutter.content))
-    says_what = len(said) >= 3 and reference is None
     if len(said) < 3:   # "dismissed the report": the sentence says which
         said = _content_words(text[sent.start_char:sent.end_char])
     def overlap(ic) -> int:
         return len(said & _content_words(text[ic[1].start:ic[1].end]))
 
     best = max(targets, key=lambda ic: (overlap(ic), ic[0]))
-    if says_what and not any(_stems(said) & _stems(_content_words(text[c.start:c.end])) for _, c in targets):
-        # "A spokesperson denied there was a meeting": a source that says what it denies
-        # rebuts a claim about that, and no claim nearby shares a word (a stem: "the
-        # warming" / "had warmed") with it
-        return
     chosen = [best]
     if reference is not None and reference.plural:
         # "these claims": every claim of one source, the source whose claims share most
@@ -764,6 +772,13 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
             statuses[i] = new
         elif statuses[i].rebutted_by is None:
             statuses[i].rebutted_by = new.rebutted_by
+
+
+def _reports_silence(c: Candidate) -> bool:
+    """"The sources declined to be named ...", "The ministry refused to comment": the
+    sentence reports a refusal, no claim anybody could rebut."""
+    root = c.sent.root
+    return root.lemma_.lower() in REFUSALS and c.start <= root.idx < c.end
 
 
 @dataclass
@@ -834,11 +849,6 @@ def _denies(doc, quote: Quote) -> bool:
 
 _STOPWORDS = frozenset("the a an and or of to in on at for by with from that this these those it its "
                        "is was are were be been has have had not no said says say will would".split())
-
-
-def _stems(words: set[str]) -> set[str]:
-    """Crude stems, enough to tell whether two wordings share a word ("warming" / "warmed")."""
-    return {w[:4] for w in words}
 
 
 def _content_words(text: str) -> set[str]:
