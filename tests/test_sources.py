@@ -223,3 +223,15 @@ def test_a_spokesperson_after_a_named_one_stays_an_official():
     text = ("Port spokesman Karl Densen said the pier was safe. On Friday the port spokesman "
             "said the ferry would run again.")
     assert said(text, "ferry would run").speaker.kind == "official"
+
+
+def test_a_speaker_of_unknown_kind_takes_the_kind_it_has_elsewhere_in_the_article():
+    # one kind per speaker: where one mention's kind is unknown, another mention of the
+    # same speaker in the article says what it is
+    from newsprobe.layers.sources import settle_kinds
+    from newsprobe.model import Speaker
+
+    speakers = [Speaker("Harbour Watch", "media"), Speaker("Harbour Watch", "unknown"),
+                Speaker("Ana Berg", "unknown", "e2"), Speaker("Ana Berg", "official", "e2")]
+    settle_kinds(speakers)
+    assert [s.kind for s in speakers] == ["media", "media", "official", "official"]

@@ -772,7 +772,9 @@ def settle_kinds(speakers: list[Speaker]) -> None:
        so is one after a named official has spoken (likely that official again).
     5. What the name's words say when nothing else did: a source of unknown kind headed by
        a media noun ("US media", "state-run media") is `media`; talk on social media
-       ("posts on social media") is hearsay, `rumor`, not an outlet."""
+       ("posts on social media") is hearsay, `rumor`, not an outlet.
+    6. A mention of unknown kind takes the kind another mention of the same speaker (the
+       entity, else the name) has in the article."""
     media_words = kind_words()["media"]
     named_official = False
     for speaker in speakers:
@@ -808,3 +810,12 @@ def settle_kinds(speakers: list[Speaker]) -> None:
         kind = max(counts, key=lambda k: (counts[k], -[s.kind for s in same].index(k)))
         for speaker in same:
             speaker.kind = kind
+    # One kind per speaker: a mention whose kind is unknown takes the kind another mention
+    # of the same speaker (entity, else name) has in the article.
+    known: dict[str, str] = {}
+    for speaker in speakers:
+        if speaker.kind not in ("unknown", "author"):
+            known.setdefault(speaker.entity or speaker.name.lower(), speaker.kind)
+    for speaker in speakers:
+        if speaker.kind == "unknown":
+            speaker.kind = known.get(speaker.entity or speaker.name.lower(), "unknown")
