@@ -434,3 +434,106 @@ def test_reports_nobody_is_named_as_publishing_are_unconfirmed():
     a = analyze(text, Settings.load(claim_min_checkworthiness=0.0))
     claim = next(c for c in a.claims if "plans to visit" in c["text"])
     assert claim["status"] == "unconfirmed", claim
+
+
+# --- contrary statements in either order, and the writer's own -------------------------
+
+@pytest.mark.parametrize("text, status, rule", [
+    # a denial in the lede, before the claim it denies: the party concerned denies it
+    ("The mayor of Belvik said he never sold the harbour to anyone. The Gazette reported on "
+     "Monday that the mayor sold the harbour to a Karsovian bank.", "denied", "contrary_claim_earlier"),
+    # the writer says the opposite of a source's claim: the article establishes it is false
+    ("A post on social media claimed that the army closed the Belvik bridge in May. The army "
+     "did not close the Belvik bridge; the city closed it for repairs.", "refuted", "contrary_statement_by_writer"),
+    # a fact-check's headline says the opposite before the claim
+    ("Belvik bridge was not closed by the army\n\nA post on social media claimed that the army "
+     "closed the Belvik bridge in May.", "refuted", "contrary_statement_by_writer"),
+])
+def test_a_contrary_statement_before_or_by_the_writer_contests_the_claim(text, status, rule):
+    claim = claim_with(text, "Karsovian bank" if "bank" in text else "in May")
+    assert (claim["status"], claim["evidence"]["rule"]) == (status, rule), claim
+    assert claim["rebutted_by"] is not None
+
+
+def test_the_negation_scope_reaches_the_verbs_complements():
+    # "was not called after the expulsion" negates the expulsion as the cause, though the
+    # verb differs from the claim's ("was caused by the expulsion")
+    text = ("The presenter said that the Belvik by-election was caused by the expulsion of the "
+            "mayor from the Green party. The Belvik by-election was not called after any "
+            "expulsion of the mayor.")
+    claim = claim_with(text, "caused by")
+    assert claim["status"] == "refuted", claim
+
+
+@pytest.mark.parametrize("text", [
+    # a negated speech verb says nobody spoke, not that the claim is false
+    "The Gazette reported that the Belvik council would respond to the ban with a lawsuit. "
+    "The Belvik council did not respond to a request for comment.",
+    # the writer's negation about another matter
+    "The Gazette reported that the mayor sold the harbour to a Karsovian bank. "
+    "The harbour was not open to visitors on Monday.",
+])
+def test_a_negation_that_contradicts_nothing_leaves_the_claim_reported(text):
+    claim = claim_with(text, "lawsuit" if "lawsuit" in text else "Karsovian bank")
+    assert claim["status"] == "reported", claim
+
+
+def test_a_headline_dash_names_who_says_the_opposite():
+    # "… - Moscow": the headline's words are Moscow's, not the writer's; Moscow stands for
+    # the party the claim is about, so it denies the claim rather than the article refuting it
+    text = ("Russian jets have not crossed the Belvik border - Moscow\n"
+            "Officials in Belvik said on Monday that Russian jets crossed the Belvik border seven times.")
+    claim = claim_with(text, "seven times")
+    assert claim["status"] == "denied", claim
+
+
+def test_a_refusal_is_no_claim_a_later_denial_rebuts():
+    # "declined to be named" reports a refusal; the spokesperson's denial is about a meeting
+    text = ("The harbour master said the ferry carried 40 passengers on Monday. "
+            "The sources declined to be named because of the inquiry. "
+            "A company spokesperson denied there was a meeting scheduled with the mayor.")
+    refusal = claim_with(text, "declined to be named")
+    assert refusal["rebutted_by"] is None and refusal["status"] != "denied", refusal
+
+
+def test_a_claim_relayed_from_an_anonymous_source_follows_the_innermost_source():
+    # the newspaper relays it, but the one who stands behind it is the unnamed person
+    text = ("The Belvik Gazette said the port would close. The mayor had also met the bank's "
+            "owner twice in May, according to a person familiar with the talks, the newspaper said.")
+    claim = claim_with(text, "twice in May")
+    assert claim["status"] == "unconfirmed", claim
+    assert "according to" not in claim["text"]
+
+
+@pytest.mark.parametrize("text, words, status", [
+    # "allegedly" in a relative clause bears on that clause, not on what the source says
+    ("In the lawsuit, the trader contends that the mayor played a secret role in the harbour "
+     "sale, which allegedly involved only two bidders.", "secret role", "reported"),
+    # the writer's hearsay marker in a relative clause leaves the main clause the writer's
+    ("The council sold the old harbour in 2019 to a bank that was reportedly owned by the "
+     "mayor's brother.", "old harbour", "asserted"),
+    # in the main clause it still bears on the claim
+    ("The council reportedly sold the old harbour in 2019 to a bank.", "old harbour", "unconfirmed"),
+])
+def test_a_hearsay_marker_bears_on_its_own_clause(text, words, status):
+    claim = claim_with(text, words)
+    assert claim["status"] == status, claim
+
+
+def test_quoted_words_with_no_attribution_found_can_be_refuted_by_the_writer():
+    # a caption quoted by a fact-check is somebody's words even where no attribution is
+    # found for "reads the caption"; the writer's contrary statement refutes it
+    text = ("'Settlers flee to bunkers in Haifa as missiles arrive,' reads the caption of a video "
+            "shared on Facebook. However, the video does not show settlers fleeing to bunkers in Haifa.")
+    claim = claim_with(text, "missiles arrive")
+    assert claim["status"] == "refuted", claim
+    assert claim["evidence"]["rule"] == "contrary_statement_by_writer"
+
+
+def test_a_refusal_with_a_reason_is_no_claim_a_later_denial_rebuts():
+    # "citing the inquiry" gives a reason, and the parser may take it for a source
+    text = ("The harbour master said the ferry carried 40 passengers on Monday. "
+            "The sources declined to be named citing the sensitivity of the inquiry. "
+            "A company spokesperson denied there was a meeting scheduled with the mayor.")
+    refusal = claim_with(text, "declined to be named")
+    assert refusal["rebutted_by"] is None and refusal["status"] != "denied", refusal

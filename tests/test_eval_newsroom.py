@@ -1,6 +1,7 @@
 """newsroom evaluation: matching and scoring on our own hand-written gold, and a one-article
 run on the real data (skipped when ../shared/data/newsroom is absent)."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,12 @@ def test_wrong_statuses_and_kinds_are_listed_by_offsets_and_rule():
                                  "predicted_claim": [claim["start"], claim["end"]],
                                  "words": None, "rebutted_by": None}]
     assert [(e["gold"], e["predicted"]) for e in errors["kind"]] == [("official", "person")]
+
+
+def test_dev_halves_split_dev_in_two(tmp_path):
+    rows = [{"id": f"nr{n:02d}"} for n in range(1, 31)]
+    (tmp_path / "newsroom.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    a = [r["id"] for r in read_split(tmp_path, "dev-a")]
+    b = [r["id"] for r in read_split(tmp_path, "dev-b")]
+    assert a == [f"nr{n:02d}" for n in range(1, 11)] and b == [f"nr{n:02d}" for n in range(11, 21)]
+    assert sorted(a + b) == [r["id"] for r in read_split(tmp_path, "dev")]

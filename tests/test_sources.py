@@ -203,3 +203,45 @@ def test_a_body_named_before_a_title_takes_no_words_from_the_title():
     q = said(text, "close the port")
     assert q.speaker.name == "Veldt Ministry" and q.speaker.kind != "media", q.to_dict()
     assert not q.speaker.state_aligned
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    # a spokesperson with no name of their own is the named body's voice on record
+    ("A spokesman for Tessa Maritime said insurers had raised their fees.", "institution"),
+    ("The ministry spokesman said the border would stay open.", "institution"),
+    ("A police spokeswoman said two men were arrested on Monday.", "institution"),
+    # with a name, the person speaks in an office
+    ("Ministry spokesman Karl Densen said the border would stay open.", "official"),
+])
+def test_an_unnamed_spokesperson_for_a_named_body_is_the_body(sentence, kind):
+    assert said(sentence, "").speaker.kind == kind
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    # the head noun says what the source is when no entity does
+    ("US media reported that the mine would close next year.", "media"),
+    ("State-run media said the mine would close next year.", "media"),
+    # posts on social media are hearsay, not an outlet
+    ("Posts on social media claimed the bridge had collapsed.", "rumor"),
+])
+def test_a_source_is_of_the_kind_its_head_noun_names(sentence, kind):
+    assert said(sentence, "").speaker.kind == kind
+
+
+def test_a_spokesperson_after_a_named_one_stays_an_official():
+    # "the port spokesman" after "Port spokesman Karl Densen": most likely Densen again
+    text = ("Port spokesman Karl Densen said the pier was safe. On Friday the port spokesman "
+            "said the ferry would run again.")
+    assert said(text, "ferry would run").speaker.kind == "official"
+
+
+def test_a_speaker_of_unknown_kind_takes_the_kind_it_has_elsewhere_in_the_article():
+    # one kind per speaker: where one mention's kind is unknown, another mention of the
+    # same speaker in the article says what it is
+    from newsprobe.layers.sources import settle_kinds
+    from newsprobe.model import Speaker
+
+    speakers = [Speaker("Harbour Watch", "media"), Speaker("Harbour Watch", "unknown"),
+                Speaker("Ana Berg", "unknown", "e2"), Speaker("Ana Berg", "official", "e2")]
+    settle_kinds(speakers)
+    assert [s.kind for s in speakers] == ["media", "media", "official", "official"]

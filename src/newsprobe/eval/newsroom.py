@@ -1,7 +1,9 @@
 """newsroom: 30 real news excerpts with hand-written gold for who claims what
 (`../shared/data/newsroom/README.md` has the annotation rules).
 
-Split: `dev` is nr01-nr20 (read, debug, tune), `test` is nr21-nr30 (score only). The
+Split: `dev` is nr01-nr20 (read, debug, tune), `test` is nr21-nr30 (score only); `dev-a`
+(nr01-nr10) and `dev-b` (nr11-nr20) are dev's halves, to check that a rule fitted on one
+half holds on the other. The
 articles are analysed with the entities, attribution and claims layers, with
 `claim_min_checkworthiness` 0, so that every candidate sentence carries a status: the
 status model is scored apart from the check-worthiness filter (the share of gold claims
@@ -62,7 +64,9 @@ from ..errors import NewsprobeError
 from ..progress import progress_bar
 from .metrics import TokenIndex, prf, trim
 
-SPLITS = {"dev": range(1, 21), "test": range(21, 31)}
+# dev-a and dev-b are the two halves of dev, for cross-checking a rule inside dev: fit it
+# on one half, keep it only if it does not hurt the other.
+SPLITS = {"dev": range(1, 21), "test": range(21, 31), "dev-a": range(1, 11), "dev-b": range(11, 21)}
 CONTENT_COVER = 0.5
 GOLD_KINDS = ("institution", "official", "person", "media", "anonymous", "document", "rumor",
               "unnamed_official", "author")
@@ -118,7 +122,8 @@ def read_split(data_dir: Path, split: str, limit: int | None = None) -> list[dic
         raise NewsprobeError("E011", f"newsroom data not found: {path} (expected "
                              "../shared/data/newsroom/newsroom.jsonl)", "newsroom")
     if split not in SPLITS:
-        raise NewsprobeError("E011", f"unknown newsroom split {split!r}: use dev or test", "newsroom")
+        raise NewsprobeError("E011", f"unknown newsroom split {split!r}: use dev, dev-a, dev-b or test",
+                             "newsroom")
     wanted = {f"nr{n:02d}" for n in SPLITS[split]}
     rows = []
     with path.open(encoding="utf-8") as fh:
@@ -369,12 +374,15 @@ def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,
             pred = analysis.to_dict()
             for c in pred["claims"]:
                 c["kept"] = c["checkworthiness"] >= threshold
-            before = (ours.resolved, ours.status_right)
+            before = (ours.resolved, ours.status_right, ours.claims_covered, ours.kind_right, ours.kind_total)
             score_article(row["text"], row, pred, ours)
             score_article(row["text"], row, baseline_prediction(pred), base)
             entities.add(row["text"], row.get("entities", []), pred["entities"])
             per_article[row["id"]] = {"resolved": ours.resolved - before[0],
-                                      "status_right": ours.status_right - before[1]}
+                                      "status_right": ours.status_right - before[1],
+                                      "claims_covered": ours.claims_covered - before[2],
+                                      "kind_right": ours.kind_right - before[3],
+                                      "kind_total": ours.kind_total - before[4]}
             advance()
     result = ours.to_dict()
     result["entities"] = entities.to_dict()

@@ -26,7 +26,7 @@ from typing import Any
 
 from ..model import Analysis, Quote
 from ..settings import Settings
-from .attribution import dateline_end
+from .attribution import dateline_end, hand_cues
 from .checkworthy import load_model
 from .commitment import DENIAL_VERBS, event_cues, happened_probability
 from .hedges import find_hedges
@@ -135,6 +135,20 @@ def _quote_in(quotes: list[Quote], start: int, end: int) -> tuple[Quote | None, 
             a, b = max(c.start, start), min(c.end, end)
             if b - a > best_len or (b - a == best_len and best and q.parent == best.id and b > a):
                 best, best_piece, best_len = q, (a, b), b - a
+    # The innermost source stands behind the claim: "X met Y, according to a person
+    # familiar with the talks, the newspaper said" is the person's claim, which the
+    # newspaper relays; a quote nested in the winner whose content lies inside the
+    # winner's and is most of it is that claim without the frame ("calling it 'a
+    # provocation'", a second cue of the same report, is a small part and no relay).
+    while best is not None:
+        inner = next(((q, (a, b)) for q in quotes if q.parent == best.id for c in q.content
+                      if (a := max(c.start, start)) < (b := min(c.end, end))
+                      and best_piece[0] <= a and b <= best_piece[1]
+                      and 2 * (b - a) >= best_piece[1] - best_piece[0]
+                      and len(c.text.split()) >= MIN_WORDS - 1), None)
+        if inner is None:
+            break
+        best, best_piece = inner
     if best is not None:
         best_piece = _joined_with_aside(best, best_piece, start, end)
     return best, best_piece
@@ -445,26 +459,45 @@ def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
         if kind == "document" and q.speaker.entity is None and q.source is not None \
                 and UNOWNED_REPORTS.fullmatch(q.source.text.strip()):
             return Status("unconfirmed", "unowned_reports", where)
-        m = EVIDENTIAL.search(text, c.start, c.end)
+        m = _in_main_clause(doc, EVIDENTIAL, text, c.start, c.end)
         if m:
             # "The report says it allegedly lists ...", "the Queen said to be feeling
             # betrayed": the source itself passes on an allegation nobody stands behind.
             return Status("unconfirmed", "agentless_evidential", (m.start(), m.end()))
         return Status("reported", "on_record_source", where)
-    m = RUMOUR_WORDS.search(text, sent_start, sent_end)
+    m = _in_main_clause(doc, RUMOUR_WORDS, text, sent_start, sent_end)
     if m:
         return Status("rumored", "rumour_words", (m.start(), m.end()))
-    m = EVIDENTIAL.search(text, sent_start, sent_end)
+    m = _in_main_clause(doc, EVIDENTIAL, text, sent_start, sent_end)
     if m:
         return Status("unconfirmed", "agentless_evidential", (m.start(), m.end()))
     verb = _main_verb(doc, c)
     modal = next((k.token for k in event_cues(verb) if k.kind == "modal"), None)
     if modal is not None and modal.tag_ == "MD" and modal.lower_ in ("may", "might", "could"):
         return Status("hedged", "writer_modal", (modal.idx, modal.idx + len(modal)))
-    m = WRITER_HEDGE.search(text, c.start, c.end)
+    m = _in_main_clause(doc, WRITER_HEDGE, text, c.start, c.end)
     if m:
         return Status("hedged", "writer_hedge", (m.start(), m.end()))
     return Status("asserted", "author_states")
+
+
+def _in_main_clause(doc, pattern: re.Pattern, text: str, start: int, end: int):
+    """The first match of `pattern` in [start, end) that bears on the main clause: not
+    inside a relative clause ("sold the harbour to a bank that was reportedly owned by his
+    brother": the hearsay is about the bank's owner, the sale is stated). Only relative
+    clauses inside [start, end) count: a claim may itself sit in one."""
+    for m in pattern.finditer(text, start, end):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        token = span[0] if span is not None and len(span) else None
+        steps = 0
+        while token is not None and token.head.i != token.i and steps < 50 \
+                and start <= token.head.idx < end:
+            if token.dep_ == "relcl":
+                break
+            token, steps = token.head, steps + 1
+        else:
+            return m
+    return None
 
 
 def _voice_at(analysis: Analysis, offset: int, exclude: Quote | None = None) -> Quote | None:
@@ -529,17 +562,62 @@ def link_rebuttals(doc, candidates: list[Candidate], statuses: list[Status],
 # A contrary statement shares this many content lemmas with the claim it contradicts.
 CONTRARY_MIN_SHARED = 2
 _NEGATIONS = frozenset("not n't never no".split())
+# What a negated predicate governs: "was not called after the expulsion" denies the
+# expulsion as much as the calling; "never did any lobbying" the lobbying.
+_NEGATION_SCOPE_DEPS = frozenset("dobj attr acomp oprd xcomp dative".split())
+# A negated verb of saying ("did not respond", "would not comment") or refusing reports that
+# somebody kept silent, not that a claim is false.
+_SILENCE_VERBS = frozenset("decline refuse".split())
+_EVIDENCE_VERBS = frozenset("find show conclude".split())
 
 
-def _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis) -> None:
-    """A later source who says the opposite of an attributed claim, without calling it
-    false ("The Gazette reported that the mayor sold the harbour. The mayor said he never
-    sold the harbour."), contests it: denied by the party concerned, disputed by anyone
-    else. The opposite is a negated statement on the same matter: a negation in the later
-    source's words and none in the claim, the negated word among the claim's, and
-    CONTRARY_MIN_SHARED content lemmas shared.
-    Only claims whose status is still reported or unconfirmed, within REBUTTAL_WINDOW."""
+@dataclass
+class Contrary:
+    """A negated statement that may contradict an attributed claim: in sentence `n`, by
+    `quote`'s source (None: the writer), with its negation and the lemmas it is about."""
+
+    n: int
+    quote: Quote | None
+    negation: Any               # spaCy Token
+    scope: set[str]             # lemmas the negation bears on
+    lemmas: set[str]            # content lemmas of what the voice says
+    headline_source: str | None = None  # the name after a headline's dash, for the writer's lines
+
+
+def _negation_scope(negation) -> set[str]:
+    """The lemmas a negation bears on: the predicate it negates and the heads of that
+    predicate's complements ("no" negates its noun and the verb the noun depends on)."""
+    head = negation.head
+    scope = {head}
+    if negation.lower_ == "no" and head.pos_ in ("NOUN", "PROPN"):
+        scope.add(head.head)
+    for word in list(scope):
+        for child in word.children:
+            if child.dep_ in _NEGATION_SCOPE_DEPS:
+                scope.add(child)
+            elif child.dep_ in ("prep", "agent"):
+                scope.update(o for o in child.children if o.dep_ == "pobj")
+    return {t.lemma_.lower() for t in scope if t.is_alpha}
+
+
+def _kept_silent(verb, speech: frozenset[str]) -> bool:
+    """"did not respond", "would not comment", "refused to confirm": an active verb of
+    saying or refusing under the negation. A passive one ("the election was not called")
+    states a fact."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return verb.lemma_.lower() in speech and not passive
+
+
+def _first_negation(tokens):
+    return next((t for t in tokens if t.lower_ in _NEGATIONS or t.dep_ == "neg"), None)
+
+
+def _contrary_statements(doc, sents, analysis: Analysis) -> list[Contrary]:
+    """The negated statements of the article: what a source says with a negation, and the
+    writer's own negated sentences (outside any quote and quotation marks, not a question,
+    and not a negated verb of saying: "did not respond to a request for comment")."""
     text = analysis.text
+    found = []
     for q in analysis.quotes:
         if q.speaker.kind in ("author", "unknown") or not q.content:
             continue
@@ -548,29 +626,86 @@ def _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis
         if n is None:
             continue
         said = [t for s in q.content for t in (doc.char_span(s.start, s.end, alignment_mode="expand") or [])]
-        negation = next((t for t in said if t.lower_ in _NEGATIONS or t.dep_ == "neg"), None)
-        if negation is None:
+        negation = _first_negation(said)
+        if negation is not None:
+            found.append(Contrary(n, q, negation, _negation_scope(negation), _content_lemmas(said)))
+    # the hand-picked verbs of saying; not those of concluding from evidence: "the video
+    # does not show ...", "investigators did not find ..." state contrary evidence
+    speech = (hand_cues() - _EVIDENCE_VERBS) | _SILENCE_VERBS
+    for n, sent in enumerate(sents):
+        if sent.text.rstrip().endswith("?"):
             continue
-        said_lemmas = _content_lemmas(said)
-        negated = negation.head
-        sent = sents[n]
+        own = [t for t in sent if _voice_at(analysis, t.idx) is None
+               and not _inside_quotation_marks(text, sent.start_char, t.idx)]
+        negation = _first_negation(own)
+        if negation is None or _kept_silent(negation.head, speech) \
+                or any(q.cue is not None and sent.start_char <= q.cue.start < sent.end_char
+                       and q.speaker.kind != "author" for q in analysis.quotes):
+            continue   # a sentence that reports somebody is that somebody's, not the writer's
+        line_start = text.rfind("\n", 0, negation.idx) + 1
+        line_end = text.find("\n", negation.idx)
+        dash = _HEADLINE_SOURCE.search(text[line_start:line_end if line_end >= 0 else len(text)])
+        found.append(Contrary(n, None, negation, _negation_scope(negation), _content_lemmas(own),
+                              dash.group(1) if dash else None))
+    return found
+
+
+# "Russian planes have not entered Ukrainian airspace - Moscow": a headline line that ends
+# in a dash and a name gives its words to that name, as wire and state-media headlines do.
+_HEADLINE_SOURCE = re.compile(r"\s[-–—]\s*((?:[A-Z][\w.'’&-]*\s*){1,4})$")
+
+
+# A quotation of a few words or more: an opening mark at a word's start, a closing one
+# before a space or punctuation (not the apostrophe of "don't").
+_QUOTED_WORDS = re.compile(r"(?:^|(?<=[\s(\[]))[“\"‘']([^“”\"\n]{15,}?)[”\"’'](?=[\s,.;:!?)]|$)")
+
+
+def _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis) -> None:
+    """A source or the writer who says the opposite of an attributed claim, without calling
+    it false ("The Gazette reported that the mayor sold the harbour. The mayor said he never
+    sold the harbour."), contests it, before or after it (a denial in the lede comes before
+    the claim it denies): a source that is the party concerned denies it, anyone else
+    disputes it, and the writer's own contrary statement refutes it (the article
+    establishes it is false). The opposite is a negated statement on the same matter: a
+    negation in the voice's words and none in the claim, a word in the negation's scope
+    among the claim's, and CONTRARY_MIN_SHARED content lemmas shared. Within
+    REBUTTAL_WINDOW sentences either way; only claims that a source makes."""
+    text = analysis.text
+    for contrary in _contrary_statements(doc, sents, analysis):
+        q, n, sent = contrary.quote, contrary.n, sents[contrary.n]
         for i, c in enumerate(candidates):
-            if c.end > sent.start_char or statuses[i].status not in ("reported", "unconfirmed") \
-                    or c.quote is None or c.quote is q or same_side(c.quote, q) \
-                    or not 0 < n - sent_index.get(c.sent.start_char, -99) <= REBUTTAL_WINDOW:
+            m = sent_index.get(c.sent.start_char, -99)
+            if m == n or abs(n - m) > REBUTTAL_WINDOW or (q is not None and c.quote is q):
+                continue
+            if c.quote is None:
+                # quoted words are somebody's even where no attribution was found for them
+                # ("'...,' reads the caption of a video"); the writer's own sentence is not
+                if q is not None or not _QUOTED_WORDS.search(text, c.start, c.end):
+                    continue
+            elif c.quote.speaker.kind == "author" or (q is not None and same_side(c.quote, q)):
                 continue
             span = doc.char_span(c.start, c.end, alignment_mode="expand")
-            if span is None or any(t.lower_ in _NEGATIONS or t.dep_ == "neg" for t in span):
+            if span is None or _first_negation(span) is not None:
                 continue
             claim_lemmas = _content_lemmas(span)
-            # the negated word is the claim's ("never sold" / "sold"; "no attack" /
-            # "were attacked"), and the two share enough words to be on one matter
-            if negated.lemma_.lower() not in claim_lemmas or len(said_lemmas & claim_lemmas) < CONTRARY_MIN_SHARED:
+            # a word the negation bears on is the claim's ("never sold" / "sold"; "no
+            # attack" / "were attacked"), and the two share enough words to be on one matter
+            if not contrary.scope & claim_lemmas or len(contrary.lemmas & claim_lemmas) < CONTRARY_MIN_SHARED:
                 continue
-            concerned = _party_concerned(q.speaker.name, c.sent.text, _subject_of_claim(doc, c))
-            statuses[i] = Status("denied" if concerned else "disputed", "contrary_claim_later",
-                                 (negation.idx, negation.idx + len(negation)),
-                                 (sent.start_char, _trim(text, sent.start_char, sent.end_char)[1]))
+            if q is None and contrary.headline_source is None:
+                status, rule = "refuted", "contrary_statement_by_writer"
+            else:
+                source = q.speaker.name if q is not None else contrary.headline_source
+                concerned = _party_concerned(source, c.sent.text, _subject_of_claim(doc, c))
+                status = "denied" if concerned else "disputed"
+                rule = "contrary_claim_later" if n > m else "contrary_claim_earlier"
+            negation = contrary.negation
+            new = Status(status, rule, (negation.idx, negation.idx + len(negation)),
+                         (sent.start_char, _trim(text, sent.start_char, sent.end_char)[1]))
+            if new.stronger_than(statuses[i]):
+                statuses[i] = new
+            elif statuses[i].rebutted_by is None and statuses[i].status == status:
+                statuses[i].rebutted_by = new.rebutted_by
 
 
 def _content_lemmas(tokens) -> set[str]:
@@ -584,7 +719,7 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
     text = analysis.text
     rebutter = rebuttal.by
     targets = [(i, c) for i, c in enumerate(candidates)
-               if c.end <= sent.start_char and distance(c) <= window
+               if c.end <= sent.start_char and distance(c) <= window and not _reports_silence(c)
                and (c.quote is not None or statuses[i].status in ("unconfirmed", "rumored"))
                and not (rebutter is not None and c.quote is not None and same_side(c.quote, rebutter))
                and statuses[i].rule not in ("false_verdict_in_frame",)]
@@ -637,6 +772,13 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
             statuses[i] = new
         elif statuses[i].rebutted_by is None:
             statuses[i].rebutted_by = new.rebutted_by
+
+
+def _reports_silence(c: Candidate) -> bool:
+    """"The sources declined to be named ...", "The ministry refused to comment": the
+    sentence reports a refusal, no claim anybody could rebut."""
+    root = c.sent.root
+    return root.lemma_.lower() in REFUSALS and c.start <= root.idx < c.end
 
 
 @dataclass

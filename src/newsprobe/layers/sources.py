@@ -756,6 +756,12 @@ PUBLIC_BODY_WORDS = frozenset("office sheriff police department ministry agency 
 UNNAMED_WORDS = frozenset("unnamed unidentified anonymous".split())
 
 
+UNNAMED_SPOKESPERSONS = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen".split())
+# Words of "a senior spokesman for the", which name no body.
+_BODY_FILLER = frozenset("a an the for of at from to senior deputy chief press official 's".split())
+HONORIFICS = frozenset("mr mrs ms miss dr sir lord lady".split())
+
+
 def settle_kinds(speakers: list[Speaker]) -> None:
     """Decide kinds that need the whole article, in place; `speakers` in text order.
 
@@ -768,11 +774,36 @@ def settle_kinds(speakers: list[Speaker]) -> None:
     3. One kind per person: the mentions of one entity that are `person` or `official`
        take the one most of them have (the first one's on a tie), so "Ana Berg, a former
        minister" does not turn into an official at "Minister Berg". Other mixes (an
-       institution one quote calls "the newspaper") are resolution slips and stay visible."""
+       institution one quote calls "the newspaper") are resolution slips and stay visible.
+    4. A spokesperson with no name of their own who speaks for a named body ("a spokesman
+       for Tessa Maritime", "the ministry spokesman") is that body's voice on record:
+       `institution` (the newsroom annotation rules). A named one ("spokesman Karl
+       Densen") is an `official`; one for a person ("a spokesman for Mr. Berg") too, and
+       so is one after a named official has spoken (likely that official again).
+    5. What the name's words say when nothing else did: a source of unknown kind headed by
+       a media noun ("US media", "state-run media") is `media`; talk on social media
+       ("posts on social media") is hearsay, `rumor`, not an outlet.
+    6. A mention of unknown kind takes the kind another mention of the same speaker (the
+       entity, else the name) has in the article."""
+    media_words = kind_words()["media"]
+    named_official = False
+    for speaker in speakers:
+        words = [w.strip(".,'’") for w in speaker.name.lower().split()]
+        if speaker.kind == "official" and speaker.entity is None and set(words) & UNNAMED_SPOKESPERSONS \
+                and set(words) - UNNAMED_SPOKESPERSONS - _BODY_FILLER and not set(words) & HONORIFICS \
+                and not named_official:
+            # after a named official has spoken, "the Kremlin spokesman" is most likely
+            # that person again (resolution missed the link): it stays an official
+            speaker.kind = "institution"
+        elif "social" in words and "media" in words and speaker.kind in ("media", "unknown"):
+            speaker.kind = "rumor"
+        elif speaker.kind == "unknown" and speaker.entity is None and words and words[-1] in media_words:
+            speaker.kind = "media"
+        named_official = named_official or (speaker.kind == "official" and speaker.entity is not None)
     body = None
     for speaker in speakers:
         words = set(speaker.name.lower().split())
-        if speaker.kind == "institution" and words & PUBLIC_BODY_WORDS:
+        if speaker.kind == "institution" and words & PUBLIC_BODY_WORDS and not words & UNNAMED_SPOKESPERSONS:
             body = speaker
         elif speaker.kind == "unnamed_official" and speaker.name.lower() == "officials" and body is not None:
             speaker.name, speaker.kind, speaker.entity = body.name, "institution", body.entity
@@ -789,3 +820,12 @@ def settle_kinds(speakers: list[Speaker]) -> None:
         kind = max(counts, key=lambda k: (counts[k], -[s.kind for s in same].index(k)))
         for speaker in same:
             speaker.kind = kind
+    # One kind per speaker: a mention whose kind is unknown takes the kind another mention
+    # of the same speaker (entity, else name) has in the article.
+    known: dict[str, str] = {}
+    for speaker in speakers:
+        if speaker.kind not in ("unknown", "author"):
+            known.setdefault(speaker.entity or speaker.name.lower(), speaker.kind)
+    for speaker in speakers:
+        if speaker.kind == "unknown":
+            speaker.kind = known.get(speaker.entity or speaker.name.lower(), "unknown")

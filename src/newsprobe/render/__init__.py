@@ -102,6 +102,8 @@ RULE_LABELS = {
     "source_contests_later": "a source contests it later",
     "source_doubts": "a source doubts it",
     "contrary_claim_later": "a later statement says otherwise",
+    "contrary_claim_earlier": "an earlier statement says otherwise",
+    "contrary_statement_by_writer": "the article says otherwise",
     "denial_of_claim_noun": "denied where it is reported",
     "verdict_on_reported_claim": "called false where it is reported",
     "unowned_reports": "reports nobody is named as publishing",
