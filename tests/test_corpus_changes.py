@@ -436,3 +436,31 @@ def test_changes_firming_word_counts_only_where_put_in_or_taken_out():
     # "proven to be false" reworded as "debunked" is not a claim made weaker.
     assert kinds("This claim too was proven to be false by the report.",
                  "This claim too was debunked by the report.") == []
+
+
+def test_copy_changes_sentence_split_in_two_by_the_copy_is_compared_whole():
+    from newsprobe.corpus.align import AlignedPair, sentence_spans
+    from newsprobe.corpus.changes import copy_changes
+    from newsprobe.model import Analysis
+    source = ("The ferry to Lindholm resumes on Monday. A clip on Telegram, shared by the user @harbour_watch "
+              "and seen 4,000 times, says: the old ferry sank near the pier last night.")
+    # The copy cuts the second sentence in two (a stray "?" before a capital) and puts
+    # another network in place of Telegram.
+    target = ("The ferry to Lindholm resumes on Monday. A clip on WhatsApp, shared by the user @harbour_watch "
+              "and seen 4,000 times, says: ?? The old ferry sank near the pier last night.")
+    spans_a, spans_b = sentence_spans(source), sentence_spans(target)
+    assert len(spans_a) == 2 and len(spans_b) == 3
+    # The embeddings align the long sentence with the half that tells the news.
+    aligned = [AlignedPair(spans_a[0], spans_b[0], 1.0), AlignedPair(spans_a[1], spans_b[2], 0.8)]
+    found = copy_changes(aligned, Analysis(id="s", text=source, language="en"),
+                         Analysis(id="t", text=target, language="en"))
+    assert [(c.kind, c.source.text, c.target.text) for c in found] == [("swapped_entity", "Telegram", "WhatsApp")]
+
+
+def test_changes_every_hedge_added_is_reported():
+    found = changes("The championship will last for six weeks and matches can last an hour.",
+                    "The championship will supposedly last for six weeks and matches might last an hour.")
+    assert sorted((c.kind, c.target.text) for c in found) == [("added_hedge", "might"), ("added_hedge", "supposedly")]
+    found = changes("The plant may close next year and probably sell its land.",
+                    "The plant will close next year and sell its land.")
+    assert sorted(c.kind for c in found) == ["dropped_hedge", "dropped_hedge"]

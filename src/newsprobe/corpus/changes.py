@@ -549,15 +549,27 @@ def _count_changes(a, b, ta, tb, lexicon, kind_less, kind_more, what, parity=Fal
         side_a = a.sub(hits_a[0][1], hits_a[0][2]) if hits_a else a.span
         side_b = b.sub(hits_b[0][1], hits_b[0][2]) if hits_b else b.span
         return [Change(kind_less, side_a, side_b, what)]
+    # As many changes as the one version has hedges more than the other (a hedge swapped
+    # for another is rewording), each naming a hedge the other version does not use, if
+    # any: "will supposedly last ... might last" for "will last ... can last" is two.
     if len(hits_a) > len(hits_b):
-        words_b = {t[0].lower() for t in hits_b}
-        lost = next((t for t in hits_a if t[0].lower() not in words_b), hits_a[0])
-        return [Change(kind_less, a.sub(lost[1], lost[2]), b.span, f"{what} '{lost[0]}' dropped")]
+        return [Change(kind_less, a.sub(t[1], t[2]), b.span, f"{what} '{t[0]}' dropped")
+                for t in _surplus(hits_a, hits_b)]
     if len(hits_b) > len(hits_a):
-        words_a = {t[0].lower() for t in hits_a}
-        won = next((t for t in hits_b if t[0].lower() not in words_a), hits_b[0])
-        return [Change(kind_more, a.span, b.sub(won[1], won[2]), f"{what} '{won[0]}' added")]
+        return [Change(kind_more, a.span, b.sub(t[1], t[2]), f"{what} '{t[0]}' added")
+                for t in _surplus(hits_b, hits_a)]
     return []
+
+
+def _surplus(more, fewer):
+    """len(more) - len(fewer) tokens of `more`, those whose words `fewer` lacks first."""
+    left = Counter(t[0].lower() for t in fewer)
+    unmatched, matched = [], []
+    for t in more:
+        word = t[0].lower()
+        (matched if left[word] > 0 else unmatched).append(t)
+        left[word] -= 1
+    return sorted((unmatched + matched)[:len(more) - len(fewer)], key=lambda t: t[1])
 
 
 def _in_lexicon(token, k: int, lexicon) -> bool:
@@ -970,6 +982,8 @@ def copy_changes(pairs, source: Analysis, target: Analysis, translated: bool = F
     (`align.AlignedPair`s): word-level checks within one language (on pairs worded about as
     closely as the rest of the copy, LOOSE_PAIR_MARGIN), language-independent facts across
     two (`translated_changes`)."""
+    if not translated:
+        pairs = rejoin_split_sentences(pairs, source.text, target.text)
     views = [(SentenceView(p.source, source.text, source), SentenceView(p.target, target.text, target))
              for p in pairs]
     if translated:
@@ -979,6 +993,55 @@ def copy_changes(pairs, source: Analysis, target: Analysis, translated: bool = F
     found = [c for (a, b), agree in zip(views, agreement) if agree >= typical - LOOSE_PAIR_MARGIN
              for c in sentence_changes(a, b)]
     return found + name_spelling_changes(source, target, found) if pairs else found
+
+
+def rejoin_split_sentences(pairs, source_text: str, target_text: str) -> list:
+    """The aligned pairs with each side widened by an unaligned sentence next to it that
+    holds the rest of the other side's words: where one version cuts a sentence in two
+    (a stray "?" of a lost emoji before a capital, a line break), the alignment pairs the
+    whole with one half, and the other half, left out, holds the words that changed
+    ("formerly Twitter" / "previously Facebook") and the attribution ("says:").
+
+    A neighbour is taken when at least REJOIN_MIN_WORDS of its words, and a share of
+    them of MIN_SENTENCE_AGREEMENT, are words of the other side that the half already
+    paired does not account for."""
+    from .align import AlignedPair, sentence_spans
+
+    spans_a, spans_b = sentence_spans(source_text), sentence_spans(target_text)
+    taken_a = {(p.source.start, p.source.end) for p in pairs}
+    taken_b = {(p.target.start, p.target.end) for p in pairs}
+    out = []
+    for p in pairs:
+        target = _rejoin(p.target, p.source, spans_b, taken_b, target_text)
+        source = _rejoin(p.source, target, spans_a, taken_a, source_text)
+        out.append(p if (source, target) == (p.source, p.target) else AlignedPair(source, target, p.similarity))
+    return out
+
+
+# Fewer words than this in a sentence next to an aligned one are too few to tell that it
+# is the rest of the other version's sentence ("Photo: AFP", "Read more").
+REJOIN_MIN_WORDS = 4
+
+
+def _rejoin(piece: Span, other: Span, spans: list[Span], taken: set, text: str) -> Span:
+    at = next((k for k, s in enumerate(spans) if (s.start, s.end) == (piece.start, piece.end)), None)
+    if at is None:
+        return piece
+    left = Counter(_norm_fold(other.text)) - Counter(_norm_fold(piece.text))
+    for k in (at - 1, at + 1):
+        if not 0 <= k < len(spans) or (spans[k].start, spans[k].end) in taken or is_furniture(spans[k].text):
+            continue
+        words = _norm_fold(spans[k].text)
+        shared = sum((Counter(words) & left).values())
+        if len(words) >= REJOIN_MIN_WORDS and shared >= REJOIN_MIN_WORDS and \
+                shared >= MIN_SENTENCE_AGREEMENT * len(words):
+            taken.add((spans[k].start, spans[k].end))
+            return Span.of(text, min(piece.start, spans[k].start), max(piece.end, spans[k].end))
+    return piece
+
+
+def _norm_fold(text: str) -> list[str]:
+    return [_fold(w) for w in WORD.findall(text)]
 
 
 def name_spelling_changes(source: Analysis, target: Analysis, found: list[Change]) -> list[Change]:
