@@ -455,6 +455,10 @@ def test_copy_changes_sentence_split_in_two_by_the_copy_is_compared_whole():
     found = copy_changes(aligned, Analysis(id="s", text=source, language="en"),
                          Analysis(id="t", text=target, language="en"))
     assert [(c.kind, c.source.text, c.target.text) for c in found] == [("swapped_entity", "Telegram", "WhatsApp")]
+    # The change lies outside the aligned pair's target half: it carries the two whole
+    # sentences, so the reports show them side by side.
+    assert found[0].sentences[0] == spans_a[1]
+    assert found[0].sentences[1].text.startswith("A clip on WhatsApp") and found[0].sentences[1].end == len(target)
 
 
 def test_changes_every_hedge_added_is_reported():
@@ -464,3 +468,11 @@ def test_changes_every_hedge_added_is_reported():
     found = changes("The plant may close next year and probably sell its land.",
                     "The plant will close next year and sell its land.")
     assert sorted(c.kind for c in found) == ["dropped_hedge", "dropped_hedge"]
+
+
+def test_changes_an_acronym_for_a_shorter_name_is_the_same_place():
+    # "NYC" for "New York": the initials of the words start the acronym.
+    assert kinds("She bought jewelry in NYC and flew home.", "She bought jewelry inside New York and flew home.") == []
+    assert kinds("The ECB raised rates.", "The European Central Bank raised rates.") == []
+    assert kinds("She bought jewelry in Oslo and flew home.", "She bought jewelry inside New York and flew home.") == \
+        ["swapped_entity"]

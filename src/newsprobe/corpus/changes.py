@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 import numpy as np
@@ -414,11 +414,14 @@ def _abbreviated(word: str, other) -> bool:
 
 
 def _acronym_of(word: str, phrase: list[str]) -> bool:
-    """`word` is the initials of consecutive words of `phrase` ("ECB", "european central bank")."""
+    """`word` is the initials of consecutive words of `phrase` ("ECB", "european central
+    bank"), or begins with the initials of two or more of them ("NYC", "new york")."""
     if not (word.isupper() and len(word) >= 2):
         return False
     initials = "".join(w[:1] for w in phrase)
-    return len(phrase) >= len(word) and word.lower() in initials
+    acronym = word.lower()
+    return (len(phrase) >= len(word) and acronym in initials) or \
+        any(acronym.startswith(initials[k:k + n]) for n in range(2, len(acronym)) for k in range(len(initials) - n + 1))
 
 
 def is_misspelling(x: str, y: str) -> bool:
@@ -982,6 +985,7 @@ def copy_changes(pairs, source: Analysis, target: Analysis, translated: bool = F
     (`align.AlignedPair`s): word-level checks within one language (on pairs worded about as
     closely as the rest of the copy, LOOSE_PAIR_MARGIN), language-independent facts across
     two (`translated_changes`)."""
+    aligned = pairs
     if not translated:
         pairs = rejoin_split_sentences(pairs, source.text, target.text)
     views = [(SentenceView(p.source, source.text, source), SentenceView(p.target, target.text, target))
@@ -990,8 +994,14 @@ def copy_changes(pairs, source: Analysis, target: Analysis, translated: bool = F
         return [c for a, b in views for c in translated_changes(a, b, source.language, target.language)]
     agreement = [WordAlignment(a.tokens(), b.tokens()).agreement for a, b in views]
     typical = float(np.median(agreement)) if agreement else 0.0
-    found = [c for (a, b), agree in zip(views, agreement) if agree >= typical - LOOSE_PAIR_MARGIN
-             for c in sentence_changes(a, b)]
+    found = []
+    for (a, b), agree, pair in zip(views, agreement, aligned):
+        if agree < typical - LOOSE_PAIR_MARGIN:
+            continue
+        rejoined = (a.span, b.span) != (pair.source, pair.target)
+        # A pair widened by `rejoin_split_sentences` is not one of the copy's aligned pairs:
+        # its changes carry their two sentences.
+        found += [replace(c, sentences=(a.span, b.span)) if rejoined else c for c in sentence_changes(a, b)]
     return found + name_spelling_changes(source, target, found) if pairs else found
 
 
