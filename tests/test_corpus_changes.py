@@ -476,3 +476,22 @@ def test_changes_an_acronym_for_a_shorter_name_is_the_same_place():
     assert kinds("The ECB raised rates.", "The European Central Bank raised rates.") == []
     assert kinds("She bought jewelry in Oslo and flew home.", "She bought jewelry inside New York and flew home.") == \
         ["swapped_entity"]
+
+
+def test_copy_changes_none_between_two_write_ups_that_share_facts_but_not_wording():
+    from newsprobe.corpus.changes import copy_changes
+    # Two outlets tell the same ferry news in their own words: the sentences align by
+    # meaning, most share less than half their words, and the one close pair differs in
+    # a figure that each outlet took from its own source. Not a copy: no change.
+    write_ups = [("The ferry to Lindholm resumes on Monday after a two-week pause.",
+                  "Boats will sail again to Lindholm from Monday, ending a fortnight without service."),
+                 ("Tickets cost 12 crowns for adults.", "Tickets cost 14 crowns for adults."),
+                 ("The harbour board approved the new timetable late on Friday.",
+                  "A revised schedule got the nod from port officials at the end of the week."),
+                 ("Cyclists travel free of charge, the operator said.",
+                  "Those bringing bicycles will not pay anything, according to the company.")]
+    assert copy_changes(*_copy(write_ups)) == []
+    # The same figure changed in a copy that keeps the wording is reported.
+    copied = [(a, a) for a, _ in write_ups]
+    copied[1] = write_ups[1]
+    assert [c.kind for c in copy_changes(*_copy(copied))] == ["changed_number"]
