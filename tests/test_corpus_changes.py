@@ -495,3 +495,22 @@ def test_copy_changes_none_between_two_write_ups_that_share_facts_but_not_wordin
     copied = [(a, a) for a, _ in write_ups]
     copied[1] = write_ups[1]
     assert [c.kind for c in copy_changes(*_copy(copied))] == ["changed_number"]
+
+
+def test_changes_reference_markers_are_page_furniture():
+    # An encyclopedia page mirrored at another time numbers its footnotes otherwise.
+    assert kinds("The ferry company was founded in 1851.[1][2]", "The ferry company was founded in 1851.[4][5]") == []
+    assert kinds("It runs 12 boats.[3]", "It runs 14 boats.[6]") == ["changed_number"]
+
+
+def test_copy_changes_a_copy_cut_off_mid_sentence_lost_nothing():
+    from newsprobe.corpus.changes import copy_changes
+    pairs = [("The ferry to Lindholm resumes on Monday.", "The ferry to Lindholm resumes on Monday."),
+             ("According to the board, it was the first paper to report the visit of Queen Astrid",
+              "According to the board, it was the first paper to report the visit of")]
+    # Two excerpts cut at different lengths: the shorter one's last sentence stops short.
+    assert copy_changes(*_copy(pairs)) == []
+    assert copy_changes(*_copy([(b, a) for a, b in pairs])) == []
+    # A sentence that ends with its full stop lost what it lacks.
+    pairs[1] = ("The line carried guests, the harbour board said.", "The line carried guests.")
+    assert [c.kind for c in copy_changes(*_copy(pairs))] == ["dropped_attribution"]

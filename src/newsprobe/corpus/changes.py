@@ -474,6 +474,8 @@ def _figures(v: SentenceView, tokens) -> tuple[list[tuple[str, int, int]], list[
     numbers, dates = [], []
     text = v.span.text
     for m in _NUMBER.finditer(text):
+        if _in_reference_marker(text, m.start(), m.end()):
+            continue
         s, e = v.span.start + m.start(), v.span.start + m.end()
         value = re.sub(r"[,\s]|per ?cent", "", m.group(0).lower()).replace("%", "")
         day = re.fullmatch(r"[1-9]|[12]\d|3[01]", value) and (
@@ -486,6 +488,16 @@ def _figures(v: SentenceView, tokens) -> tuple[list[tuple[str, int, int]], list[
         elif (lw in _MONTHS and w[:1].isupper()) or lw in _DAYS:
             dates.append((lw, s, e))
     return numbers, dates
+
+
+# A footnote's reference marker, "[4]", "[note 3]": page furniture, numbered otherwise by
+# each copy of an encyclopedia page ("[1][2]" / "[4][5]" is not a changed figure).
+_REFERENCE_MARKER = re.compile(r"\[(?:note\s)?\d{1,3}\]", re.I)
+
+
+def _in_reference_marker(text: str, start: int, end: int) -> bool:
+    return any(m.start() < start and end < m.end()
+               for m in _REFERENCE_MARKER.finditer(text, max(0, start - 6), min(len(text), end + 1)))
 
 
 def _number_changes(a, b, ta, tb) -> list[Change]:
@@ -920,7 +932,7 @@ def _figure_values(v: SentenceView) -> list[tuple[str, int, int]]:
             out.append((figure_value(m.group(k)), v.span.start + m.start(k), v.span.start + m.end(k)))
         taken.append((m.start(), m.end()))
     for m in _FIGURE.finditer(v.span.text):
-        if not any(s <= m.start() < e for s, e in taken):
+        if not any(s <= m.start() < e for s, e in taken) and not _in_reference_marker(v.span.text, m.start(), m.end()):
             out.append((figure_value(m.group(0)), v.span.start + m.start(), v.span.start + m.end()))
     return out
 
@@ -1010,11 +1022,42 @@ def copy_changes(pairs, source: Analysis, target: Analysis, translated: bool = F
     for (a, b), agree, pair in zip(views, agreement, aligned):
         if agree < typical - LOOSE_PAIR_MARGIN:
             continue
-        rejoined = (a.span, b.span) != (pair.source, pair.target)
         # A pair widened by `rejoin_split_sentences` is not one of the copy's aligned pairs:
         # its changes carry their two sentences.
-        found += [replace(c, sentences=(a.span, b.span)) if rejoined else c for c in sentence_changes(a, b)]
+        whole = (a.span, b.span) if (a.span, b.span) != (pair.source, pair.target) else None
+        a, b = _up_to_the_cut(a, b)
+        found += [replace(c, sentences=whole) if whole else c for c in sentence_changes(a, b)]
     return found + name_spelling_changes(source, target, found) if pairs else found
+
+
+def _cut_short(v: SentenceView) -> bool:
+    """The sentence ends its text without a closing mark: the page or excerpt was cut
+    there (scraped excerpts stop at a fixed length, mid-sentence)."""
+    return not v.text[v.span.end:].strip() and v.span.text.rstrip()[-1:] not in ".!?؟…\"”’»)]"
+
+
+def _up_to_the_cut(a: SentenceView, b: SentenceView) -> tuple[SentenceView, SentenceView]:
+    """The pair compared only as far as the version cut short goes: the words after the
+    cut are missing from the excerpt, not dropped by the copy. The other version is
+    trimmed after its word that matches the cut version's last word (or the one before,
+    when the cut fell inside a word); unchanged when there is no cut or no such match."""
+    cut_a, cut_b = _cut_short(a), _cut_short(b)
+    if not cut_a and not cut_b:
+        return a, b
+    ta, tb = a.tokens(), b.tokens()
+    if cut_a and cut_b:
+        cut_a, cut_b = len(ta) <= len(tb), len(tb) < len(ta)
+    cut, other, t_cut, t_other = (a, b, ta, tb) if cut_a else (b, a, tb, ta)
+    words = WordAlignment(t_cut, t_other)
+    for last in (len(t_cut), len(t_cut) - 1):
+        block = next((m for m in words.matcher.get_matching_blocks() if m.size and m.a + m.size == last), None)
+        if block is None or last == 0:
+            continue
+        end_other = t_other[block.b + block.size - 1][2]
+        trimmed = SentenceView(other.sub(other.span.start, end_other), other.text, other.analysis)
+        kept = SentenceView(cut.sub(cut.span.start, t_cut[last - 1][2]), cut.text, cut.analysis)
+        return (kept, trimmed) if cut_a else (trimmed, kept)
+    return a, b
 
 
 def rejoin_split_sentences(pairs, source_text: str, target_text: str) -> list:
