@@ -514,3 +514,15 @@ def test_copy_changes_a_copy_cut_off_mid_sentence_lost_nothing():
     # A sentence that ends with its full stop lost what it lacks.
     pairs[1] = ("The line carried guests, the harbour board said.", "The line carried guests.")
     assert [c.kind for c in copy_changes(*_copy(pairs))] == ["dropped_attribution"]
+
+
+def test_changes_figures_written_in_another_locale_are_the_same():
+    assert kinds("The car cost 1,100,000 euros.", "The car cost 1.100.000 euros.") == []
+    assert kinds("The car cost 4.5 million euros.", "The car cost 4,5 million euros.") == []
+    assert kinds("The car cost 4.5 million euros.", "The car cost 4 million euros.") == ["changed_number"]
+
+
+def test_changes_photo_credits_and_page_chrome_are_furniture():
+    assert kinds("Alex Morgan/Getty Images", "Alex Morgan/AFP Photo") == []
+    assert kinds("Photo by Alex Morgan/Reuters", "Photo by Sam Lee/Reuters") == []
+    assert kinds("Copyright 2023 Harbour Daily. All rights reserved.", "Copyright 2024 Port Times. All rights reserved.") == []

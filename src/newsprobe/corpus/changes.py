@@ -90,7 +90,9 @@ MIN_SENTENCE_AGREEMENT = 0.5
 # date stamp, "attribution added" from "Posted by").
 _FURNITURE = re.compile(
     r"^\W*(date\s+\d{4}-\d\d|by\s+\w+\s+\w+\s*$|posted|published|updated|written by|share|read more|"
-    r"follow us|subscribe|sign up|advertisement|photo:|image:|credit:)|https?://|www\.|"
+    r"follow us|subscribe|sign up|advertisement|photo:|image:|credit:|photo by|copyright|©)|https?://|www\.|"
+    r"all rights reserved|/\s*(getty|afp|reuters|ap|epa|efe|dpa|anadolu|shutterstock|alamy)\b|"
+    r"\b(getty images|afp photo|ap photo|reuters photo)\b|"
     r"\b\d{1,2}:\d\d\s*(am|pm|a\.m\.|p\.m\.|gmt|utc|cet|ist|et)\b|"
     r"\b(facebook|twitter|whatsapp|telegram|linkedin|pinterest|reddit)\b\W+\b(facebook|twitter|whatsapp|telegram|"
     r"linkedin|pinterest|reddit|e-?mail|copy link)\b", re.I)
@@ -477,7 +479,10 @@ def _figures(v: SentenceView, tokens) -> tuple[list[tuple[str, int, int]], list[
         if _in_reference_marker(text, m.start(), m.end()):
             continue
         s, e = v.span.start + m.start(), v.span.start + m.end()
-        value = re.sub(r"[,\s]|per ?cent", "", m.group(0).lower()).replace("%", "")
+        # The figure's value whatever its locale's separators ("1,100,000" / "1.100.000",
+        # "4.5" / "4,5": typography, not a change).
+        digits = re.match(r"[\d.,]*\d", m.group(0)).group(0)
+        value = figure_value(digits)
         day = re.fullmatch(r"[1-9]|[12]\d|3[01]", value) and (
             _MONTH_BEFORE.search(text, 0, m.start()) or _MONTH_AFTER.match(text, m.end()))
         (dates if day or re.fullmatch(r"(19|20)\d\d", value) else numbers).append((value, s, e))
