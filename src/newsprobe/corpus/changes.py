@@ -160,9 +160,11 @@ class SentenceView:
 def sentence_changes(a: SentenceView, b: SentenceView) -> list[Change]:
     """All meaning changes from sentence `a` (source) to sentence `b` (target); none when
     either is page furniture or the two are worded too differently (see
-    MIN_SENTENCE_AGREEMENT)."""
+    MIN_SENTENCE_AGREEMENT). A version cut off mid-sentence at the end of its text is
+    compared only as far as it goes (`_up_to_the_cut`)."""
     if is_furniture(a.span.text) or is_furniture(b.span.text):
         return []
+    a, b = _up_to_the_cut(a, b)
     ta, tb = a.tokens(), b.tokens()
     words = WordAlignment(ta, tb)
     if words.agreement < MIN_SENTENCE_AGREEMENT:
@@ -1030,7 +1032,6 @@ def copy_changes(pairs, source: Analysis, target: Analysis, translated: bool = F
         # A pair widened by `rejoin_split_sentences` is not one of the copy's aligned pairs:
         # its changes carry their two sentences.
         whole = (a.span, b.span) if (a.span, b.span) != (pair.source, pair.target) else None
-        a, b = _up_to_the_cut(a, b)
         found += [replace(c, sentences=whole) if whole else c for c in sentence_changes(a, b)]
     return found + name_spelling_changes(source, target, found) if pairs else found
 
@@ -1058,7 +1059,10 @@ def _up_to_the_cut(a: SentenceView, b: SentenceView) -> tuple[SentenceView, Sent
         block = next((m for m in words.matcher.get_matching_blocks() if m.size and m.a + m.size == last), None)
         if block is None or last == 0:
             continue
-        end_other = t_other[block.b + block.size - 1][2]
+        after = block.b + block.size
+        if last < len(t_cut) and not (after < len(t_other) and words.fb[after].startswith(words.fa[-1])):
+            continue  # the last word is no fragment of the other's next word: a word changed
+        end_other = t_other[after - 1][2]
         trimmed = SentenceView(other.sub(other.span.start, end_other), other.text, other.analysis)
         kept = SentenceView(cut.sub(cut.span.start, t_cut[last - 1][2]), cut.text, cut.analysis)
         return (kept, trimmed) if cut_a else (trimmed, kept)
