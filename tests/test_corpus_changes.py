@@ -533,3 +533,12 @@ def test_changes_a_last_sentence_without_a_full_stop_keeps_its_last_word():
     assert kinds("The truce was brokered by Morvania", "The truce was brokered by Talvia") == ["swapped_entity"]
     # An excerpt cut inside a word ("Morv") lost nothing.
     assert kinds("The truce was brokered by Morvania in May.", "The truce was brokered by Morv") == []
+
+
+def test_changes_a_superlative_put_in_makes_the_claim_stronger():
+    found = changes("The agency is one of the largest news agencies in the world.",
+                    "The agency is one of the largest and most trusted news agencies in the world.")
+    assert [(c.kind, c.target.text) for c in found] == [("dropped_hedge", "most")]
+    assert "stronger" in found[0].message
+    # Reworded in place, "most" is wording ("the majority of" / "most").
+    assert kinds("The majority of the ferries sail on Monday.", "Most ferries sail on Monday.") == []
