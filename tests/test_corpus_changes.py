@@ -542,3 +542,31 @@ def test_changes_a_superlative_put_in_makes_the_claim_stronger():
     assert "stronger" in found[0].message
     # Reworded in place, "most" is wording ("the majority of" / "most").
     assert kinds("The majority of the ferries sail on Monday.", "Most ferries sail on Monday.") == []
+
+
+def test_copy_changes_a_figure_changed_in_a_sentence_left_unaligned():
+    from newsprobe.corpus.changes import copy_changes
+    pairs = [("The ferry to Lindholm resumes on Monday.", "The ferry to Lindholm resumes on Monday."),
+             ("The harbour board approved the timetable.", "The harbour board approved the timetable.")]
+    aligned, source, target = _copy(pairs)
+    # Each version tells the price in a sentence of its own wording, which the alignment
+    # leaves out; the figure with its unit differs.
+    source.text += " Viral posts claim the new boat cost 4.5 million euros."
+    target.text += " An account announced that the boat was bought for 4 million euros."
+    (change,) = copy_changes(aligned, source, target)
+    assert (change.kind, change.source.text, change.target.text) == ("changed_number", "4.5", "4")
+    assert change.sentences[0].text.startswith("Viral posts") and change.sentences[1].text.startswith("An account")
+    # The same figure given in both, or figures of different things, are no change.
+    target.text = target.text.replace("4 million euros", "4.5 million euros")
+    assert copy_changes(aligned, source, target) == []
+    target.text = target.text.replace("4.5 million euros", "12 passengers")
+    assert copy_changes(aligned, source, target) == []
+
+
+def test_copy_changes_a_figure_written_with_scale_words_is_the_same_figure():
+    from newsprobe.corpus.changes import copy_changes
+    aligned, source, target = _copy([("The ferry to Lindholm resumes on Monday.",
+                                      "The ferry to Lindholm resumes on Monday.")])
+    source.text += " The invoice says 4 mln 462 thousand 400 euros for the boat."
+    target.text += " An invoice of 4 462 400 euros was shown for the boat."
+    assert copy_changes(aligned, source, target) == []

@@ -1036,7 +1036,82 @@ def copy_changes(pairs, source: Analysis, target: Analysis, translated: bool = F
         # its changes carry their two sentences.
         whole = (a.span, b.span) if (a.span, b.span) != (pair.source, pair.target) else None
         found += [replace(c, sentences=whole) if whole else c for c in sentence_changes(a, b)]
-    return found + name_spelling_changes(source, target, found) if pairs else found
+    if not pairs:
+        return found
+    found += name_spelling_changes(source, target, found)
+    return found + figure_changes_anywhere(source, target, found)
+
+
+# Words that scale a figure, folded to one form ("4,5 mln", "4.5 millions", "4.5m").
+_SCALES = {"million": "million", "millions": "million", "mln": "million", "m": "million", "mio": "million",
+           "billion": "billion", "billions": "billion", "bn": "billion", "mld": "billion", "mrd": "billion",
+           "thousand": "thousand", "thousands": "thousand", "tys": "thousand", "k": "thousand"}
+_CURRENCY = frozenset("€$£¥₽")
+# Words looked at after a figure for what it counts ("4.5 million euros": million, euro).
+FIGURE_UNIT_REACH = 3
+
+
+def figure_changes_anywhere(source: Analysis, target: Analysis, found: list[Change]) -> list[Change]:
+    """A figure of one thing given otherwise, wherever it stands: the one value each
+    version gives with the same unit ("4.5 million euros" / "4 million euros") differs, and
+    neither version gives the other's value anywhere. Sentences worded too differently to
+    align still state the figure ("Viral posts claim ... 4.5 million euros" / "An account
+    announced ... 4 million euros"). Reported once per unit, between the two first uses,
+    with their sentences, unless a change already found covers one of them."""
+    in_a, in_b = _unit_figures(source.text), _unit_figures(target.text)
+    # The values each version gives at each scale ("4" of "4 million" is not "4 July").
+    values_a = {(unit[:-1], v) for unit, uses in in_a.items() for v, _, _ in uses}
+    values_b = {(unit[:-1], v) for unit, uses in in_b.items() for v, _, _ in uses}
+    covered_a, covered_b = {c.source.start for c in found}, {c.target.start for c in found}
+    out = []
+    for unit in sorted(in_a.keys() & in_b.keys()):
+        distinct_a, distinct_b = {v for v, _, _ in in_a[unit]}, {v for v, _, _ in in_b[unit]}
+        if len(distinct_a) != 1 or len(distinct_b) != 1 or distinct_a == distinct_b:
+            continue
+        (va, sa, ea), (vb, sb, eb) = in_a[unit][0], in_b[unit][0]
+        if (unit[:-1], va) in values_b or (unit[:-1], vb) in values_a or sa in covered_a or sb in covered_b:
+            continue
+        span_a, span_b = Span.of(source.text, sa, ea), Span.of(target.text, sb, eb)
+        out.append(Change("changed_number", span_a, span_b, f"{span_a.text} became {span_b.text} ({' '.join(unit)})",
+                          (_sentence_at(source.text, sa), _sentence_at(target.text, sb))))
+    return out
+
+
+def _unit_figures(text: str) -> dict[tuple[str, ...], list[tuple[str, int, int]]]:
+    """Figures in digits by what they count: unit (scale words and the first other
+    content word after the figure within its clause, a currency sign before it) ->
+    [(value, start, end)]. Years, days of a month and reference markers are left out."""
+    out: dict[tuple[str, ...], list[tuple[str, int, int]]] = {}
+    for m in _FIGURE.finditer(text):
+        value = figure_value(m.group(0))
+        if _in_reference_marker(text, m.start(), m.end()) or re.fullmatch(r"(19|20)\d\d", value) or \
+                _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _MONTH_AFTER.match(text, m.end()):
+            continue
+        before = re.search(r"(\w+)\W{0,3}$", text[max(0, m.start() - 20):m.start()])
+        if before and _fold(before.group(1)) in _SCALES:
+            continue  # a part of a figure written with scale words: "4 mln 462 tys. 400"
+        unit: list[str] = [text[m.start() - 1]] if m.start() and text[m.start() - 1] in _CURRENCY else []
+        for n, w in enumerate(WORD.finditer(text, m.end())):
+            if n == FIGURE_UNIT_REACH or any(ch in ".;:!?()\n" for ch in text[m.end():w.start()]):
+                break
+            word = _fold(w.group(0))
+            if word in _SCALES:
+                if re.match(r"\W{0,2}\d", text[w.end():w.end() + 3]):
+                    unit = []
+                    break  # "4 mln 462 tys.": the figure goes on
+                unit.append(_SCALES[word])
+            elif word not in STOPWORDS and len(word) > 1 and not word.isdigit():
+                unit.append(word.removesuffix("s"))
+                break
+        if unit and unit[-1] not in _SCALES.values() and unit[-1] not in _CURRENCY:
+            out.setdefault(tuple(unit), []).append((value, m.start(), m.end()))
+    return out
+
+
+def _sentence_at(text: str, start: int) -> Span:
+    from .align import sentence_spans
+
+    return next((s for s in sentence_spans(text) if s.start <= start < s.end), Span.of(text, start, start))
 
 
 def _cut_short(v: SentenceView) -> bool:
