@@ -570,3 +570,21 @@ def test_copy_changes_a_figure_written_with_scale_words_is_the_same_figure():
     source.text += " The invoice says 4 mln 462 thousand 400 euros for the boat."
     target.text += " An invoice of 4 462 400 euros was shown for the boat."
     assert copy_changes(aligned, source, target) == []
+
+
+def test_copy_changes_none_when_the_aligned_sentences_disagree_on_most_figures():
+    from newsprobe.corpus.changes import copy_changes
+    # Two reports of two floods, a year apart, told with the same template: the aligned
+    # sentences differ in their figures, one after the other. Not a copy of one text.
+    floods = [("The river rose 3 metres on Monday, flooding 120 homes.",
+               "The river rose 2 metres on Monday, flooding 45 homes."),
+              ("About 400 people were moved to the school, officials said.",
+               "About 90 people were moved to the school, officials said."),
+              ("Roads reopened after 36 hours.", "Roads reopened after 12 hours."),
+              ("The mayor thanked the volunteers.", "The mayor thanked the volunteers.")]
+    assert copy_changes(*_copy(floods)) == []
+    assert copy_changes(*_copy(floods), translated=True) == []
+    # One figure changed in a copy that keeps the others is reported.
+    kept = [(a, a) for a, _ in floods]
+    kept[2] = floods[2]
+    assert [c.kind for c in copy_changes(*_copy(kept))] == ["changed_number"]
