@@ -588,3 +588,9 @@ def test_copy_changes_none_when_the_aligned_sentences_disagree_on_most_figures()
     kept = [(a, a) for a, _ in floods]
     kept[2] = floods[2]
     assert [c.kind for c in copy_changes(*_copy(kept))] == ["changed_number"]
+
+
+def test_changes_an_excerpt_ending_in_an_ellipsis_was_cut_there():
+    # A teaser page ends its excerpt mid-word with "...": nothing after it was dropped.
+    assert kinds("“Stay off the roads,” police said.", "“Stay off the roads,” police s...") == []
+    assert kinds("“Stay off the roads,” police said.", "“Stay off the roads,” police s…") == []

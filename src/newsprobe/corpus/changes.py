@@ -1139,9 +1139,13 @@ def _sentence_at(text: str, start: int) -> Span:
 
 
 def _cut_short(v: SentenceView) -> bool:
-    """The sentence ends its text without a closing mark: the page or excerpt was cut
-    there (scraped excerpts stop at a fixed length, mid-sentence)."""
-    return not v.text[v.span.end:].strip() and v.span.text.rstrip()[-1:] not in ".!?؟…\"”’»)]"
+    """The sentence ends its text without a closing mark, or with an ellipsis glued to
+    its last word ("police s..."): the page or excerpt was cut there (scraped excerpts and
+    teasers stop at a fixed length, mid-sentence)."""
+    if v.text[v.span.end:].strip():
+        return False
+    text = v.span.text.rstrip()
+    return text[-1:] not in ".!?؟…\"”’»)]" or re.search(r"\w(\.\.\.|…)$", text) is not None
 
 
 def _up_to_the_cut(a: SentenceView, b: SentenceView) -> tuple[SentenceView, SentenceView]:
