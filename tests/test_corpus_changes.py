@@ -436,3 +436,161 @@ def test_changes_firming_word_counts_only_where_put_in_or_taken_out():
     # "proven to be false" reworded as "debunked" is not a claim made weaker.
     assert kinds("This claim too was proven to be false by the report.",
                  "This claim too was debunked by the report.") == []
+
+
+def test_copy_changes_sentence_split_in_two_by_the_copy_is_compared_whole():
+    from newsprobe.corpus.align import AlignedPair, sentence_spans
+    from newsprobe.corpus.changes import copy_changes
+    from newsprobe.model import Analysis
+    source = ("The ferry to Lindholm resumes on Monday. A clip on Telegram, shared by the user @harbour_watch "
+              "and seen 4,000 times, says: the old ferry sank near the pier last night.")
+    # The copy cuts the second sentence in two (a stray "?" before a capital) and puts
+    # another network in place of Telegram.
+    target = ("The ferry to Lindholm resumes on Monday. A clip on WhatsApp, shared by the user @harbour_watch "
+              "and seen 4,000 times, says: ?? The old ferry sank near the pier last night.")
+    spans_a, spans_b = sentence_spans(source), sentence_spans(target)
+    assert len(spans_a) == 2 and len(spans_b) == 3
+    # The embeddings align the long sentence with the half that tells the news.
+    aligned = [AlignedPair(spans_a[0], spans_b[0], 1.0), AlignedPair(spans_a[1], spans_b[2], 0.8)]
+    found = copy_changes(aligned, Analysis(id="s", text=source, language="en"),
+                         Analysis(id="t", text=target, language="en"))
+    assert [(c.kind, c.source.text, c.target.text) for c in found] == [("swapped_entity", "Telegram", "WhatsApp")]
+    # The change lies outside the aligned pair's target half: it carries the two whole
+    # sentences, so the reports show them side by side.
+    assert found[0].sentences[0] == spans_a[1]
+    assert found[0].sentences[1].text.startswith("A clip on WhatsApp") and found[0].sentences[1].end == len(target)
+
+
+def test_changes_every_hedge_added_is_reported():
+    found = changes("The championship will last for six weeks and matches can last an hour.",
+                    "The championship will supposedly last for six weeks and matches might last an hour.")
+    assert sorted((c.kind, c.target.text) for c in found) == [("added_hedge", "might"), ("added_hedge", "supposedly")]
+    found = changes("The plant may close next year and probably sell its land.",
+                    "The plant will close next year and sell its land.")
+    assert sorted(c.kind for c in found) == ["dropped_hedge", "dropped_hedge"]
+
+
+def test_changes_an_acronym_for_a_shorter_name_is_the_same_place():
+    # "NYC" for "New York": the initials of the words start the acronym.
+    assert kinds("She bought jewelry in NYC and flew home.", "She bought jewelry inside New York and flew home.") == []
+    assert kinds("The ECB raised rates.", "The European Central Bank raised rates.") == []
+    assert kinds("She bought jewelry in Oslo and flew home.", "She bought jewelry inside New York and flew home.") == \
+        ["swapped_entity"]
+
+
+def test_copy_changes_none_between_two_write_ups_that_share_facts_but_not_wording():
+    from newsprobe.corpus.changes import copy_changes
+    # Two outlets tell the same ferry news in their own words: the sentences align by
+    # meaning, most share less than half their words, and the one close pair differs in
+    # a figure that each outlet took from its own source. Not a copy: no change.
+    write_ups = [("The ferry to Lindholm resumes on Monday after a two-week pause.",
+                  "Boats will sail again to Lindholm from Monday, ending a fortnight without service."),
+                 ("Tickets cost 12 crowns for adults.", "Tickets cost 14 crowns for adults."),
+                 ("The harbour board approved the new timetable late on Friday.",
+                  "A revised schedule got the nod from port officials at the end of the week."),
+                 ("Cyclists travel free of charge, the operator said.",
+                  "Those bringing bicycles will not pay anything, according to the company.")]
+    assert copy_changes(*_copy(write_ups)) == []
+    # The same figure changed in a copy that keeps the wording is reported.
+    copied = [(a, a) for a, _ in write_ups]
+    copied[1] = write_ups[1]
+    assert [c.kind for c in copy_changes(*_copy(copied))] == ["changed_number"]
+
+
+def test_changes_reference_markers_are_page_furniture():
+    # An encyclopedia page mirrored at another time numbers its footnotes otherwise.
+    assert kinds("The ferry company was founded in 1851.[1][2]", "The ferry company was founded in 1851.[4][5]") == []
+    assert kinds("It runs 12 boats.[3]", "It runs 14 boats.[6]") == ["changed_number"]
+
+
+def test_copy_changes_a_copy_cut_off_mid_sentence_lost_nothing():
+    from newsprobe.corpus.changes import copy_changes
+    pairs = [("The ferry to Lindholm resumes on Monday.", "The ferry to Lindholm resumes on Monday."),
+             ("According to the board, it was the first paper to report the visit of Queen Astrid",
+              "According to the board, it was the first paper to report the visit of")]
+    # Two excerpts cut at different lengths: the shorter one's last sentence stops short.
+    assert copy_changes(*_copy(pairs)) == []
+    assert copy_changes(*_copy([(b, a) for a, b in pairs])) == []
+    # A sentence that ends with its full stop lost what it lacks.
+    pairs[1] = ("The line carried guests, the harbour board said.", "The line carried guests.")
+    assert [c.kind for c in copy_changes(*_copy(pairs))] == ["dropped_attribution"]
+
+
+def test_changes_figures_written_in_another_locale_are_the_same():
+    assert kinds("The car cost 1,100,000 euros.", "The car cost 1.100.000 euros.") == []
+    assert kinds("The car cost 4.5 million euros.", "The car cost 4,5 million euros.") == []
+    assert kinds("The car cost 4.5 million euros.", "The car cost 4 million euros.") == ["changed_number"]
+
+
+def test_changes_photo_credits_and_page_chrome_are_furniture():
+    assert kinds("Alex Morgan/Getty Images", "Alex Morgan/AFP Photo") == []
+    assert kinds("Photo by Alex Morgan/Reuters", "Photo by Sam Lee/Reuters") == []
+    assert kinds("Copyright 2023 Harbour Daily. All rights reserved.", "Copyright 2024 Port Times. All rights reserved.") == []
+
+
+def test_changes_a_last_sentence_without_a_full_stop_keeps_its_last_word():
+    # A headline-like line ending the text: no cut to account for, its last word counts.
+    assert kinds("The truce was brokered by Morvania", "The truce was brokered by Talvia") == ["swapped_entity"]
+    # An excerpt cut inside a word ("Morv") lost nothing.
+    assert kinds("The truce was brokered by Morvania in May.", "The truce was brokered by Morv") == []
+
+
+def test_changes_a_superlative_put_in_makes_the_claim_stronger():
+    found = changes("The agency is one of the largest news agencies in the world.",
+                    "The agency is one of the largest and most trusted news agencies in the world.")
+    assert [(c.kind, c.target.text) for c in found] == [("dropped_hedge", "most")]
+    assert "stronger" in found[0].message
+    # Reworded in place, "most" is wording ("the majority of" / "most").
+    assert kinds("The majority of the ferries sail on Monday.", "Most ferries sail on Monday.") == []
+
+
+def test_copy_changes_a_figure_changed_in_a_sentence_left_unaligned():
+    from newsprobe.corpus.changes import copy_changes
+    pairs = [("The ferry to Lindholm resumes on Monday.", "The ferry to Lindholm resumes on Monday."),
+             ("The harbour board approved the timetable.", "The harbour board approved the timetable.")]
+    aligned, source, target = _copy(pairs)
+    # Each version tells the price in a sentence of its own wording, which the alignment
+    # leaves out; the figure with its unit differs.
+    source.text += " Viral posts claim the new boat cost 4.5 million euros."
+    target.text += " An account announced that the boat was bought for 4 million euros."
+    (change,) = copy_changes(aligned, source, target)
+    assert (change.kind, change.source.text, change.target.text) == ("changed_number", "4.5", "4")
+    assert change.sentences[0].text.startswith("Viral posts") and change.sentences[1].text.startswith("An account")
+    # The same figure given in both, or figures of different things, are no change.
+    target.text = target.text.replace("4 million euros", "4.5 million euros")
+    assert copy_changes(aligned, source, target) == []
+    target.text = target.text.replace("4.5 million euros", "12 passengers")
+    assert copy_changes(aligned, source, target) == []
+
+
+def test_copy_changes_a_figure_written_with_scale_words_is_the_same_figure():
+    from newsprobe.corpus.changes import copy_changes
+    aligned, source, target = _copy([("The ferry to Lindholm resumes on Monday.",
+                                      "The ferry to Lindholm resumes on Monday.")])
+    source.text += " The invoice says 4 mln 462 thousand 400 euros for the boat."
+    target.text += " An invoice of 4 462 400 euros was shown for the boat."
+    assert copy_changes(aligned, source, target) == []
+
+
+def test_copy_changes_none_when_the_aligned_sentences_disagree_on_most_figures():
+    from newsprobe.corpus.changes import copy_changes
+    # Two reports of two floods, a year apart, told with the same template: the aligned
+    # sentences differ in their figures, one after the other. Not a copy of one text.
+    floods = [("The river rose 3 metres on Monday, flooding 120 homes.",
+               "The river rose 2 metres on Monday, flooding 45 homes."),
+              ("About 400 people were moved to the school, officials said.",
+               "About 90 people were moved to the school, officials said."),
+              ("Roads reopened after 36 hours.", "Roads reopened after 12 hours."),
+              ("The mayor thanked the volunteers.", "The mayor thanked the volunteers.")]
+    assert copy_changes(*_copy(floods)) == []
+    assert copy_changes(*_copy(floods), translated=True) == []
+    # One figure changed in a copy that keeps the others is reported.
+    kept = [(a, a) for a, _ in floods]
+    kept[2] = floods[2]
+    assert [c.kind for c in copy_changes(*_copy(kept))] == ["changed_number"]
+
+
+def test_changes_an_excerpt_ending_in_an_ellipsis_was_cut_there():
+    # A teaser page ends its excerpt mid-word with "...": nothing after it was dropped.
+    assert kinds("“Stay off the roads,” police said.", "“Stay off the roads,” police s...") == []
+    assert kinds("“Stay off the roads,” police said.", "“Stay off the roads,” police s…") == []

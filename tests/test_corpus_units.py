@@ -126,3 +126,10 @@ def test_sentence_spans_split_before_any_capital_or_a_caseless_script():
     # A lower-case word after a full stop still continues the sentence (an abbreviation
     # the list does not know, "ca. ten ships").
     assert len(sentence_spans("They sent ca. ten ships to the port.")) == 1
+
+
+def test_sentence_spans_split_after_reference_markers():
+    from newsprobe.corpus.align import sentence_spans
+    text = "The ferry company was founded in 1851.[1][2] It runs 12 boats.[note 3] Tickets are cheap.[a] Fine."
+    assert [s.text for s in sentence_spans(text)] == [
+        "The ferry company was founded in 1851.[1][2]", "It runs 12 boats.[note 3]", "Tickets are cheap.[a]", "Fine."]

@@ -26,7 +26,10 @@ from ..model import Span
 # character (after an opening quote, ¿ ¡ or « ): `sentence_spans` splits there when that
 # character is a digit, a capital in any script (Ж, Ż, Ü) or a letter of a script without
 # case (Arabic, Hebrew). The lookbehind keeps it linear on "....", not quadratic.
-_BOUNDARY = re.compile(r"(?<![.!?؟])[.!?؟]+[\"”’'»)\]]*\s+(?=(?:[\"“‘«„(\[¿¡]\s?)?(\w))")
+# Reference markers after the full stop ("founded in 1851.[1][2] It runs ...", "[note 3]",
+# "[a]") belong to the sentence they close.
+_BOUNDARY = re.compile(r"(?<![.!?؟])[.!?؟]+[\"”’'»)\]]*(?:\[(?:\w{1,3}|note \w{1,3}|citation needed)\])*\s+"
+                       r"(?=(?:[\"“‘«„(\[¿¡]\s?)?(\w))")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep rev no vs etc inc ltd co corp "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k e.g i.e".split())
