@@ -591,3 +591,22 @@ def test_a_place_dateline_with_a_colon_is_not_a_speaker():
     # a transcript's labels are still speakers
     b = analyze("Anna Berg: I think the plan will fail.\nTomas Lind: It will not.")
     assert {"Anna Berg", "Tomas Lind"} <= {q.speaker.name for q in b.quotes}
+
+
+# --- citing a document is sourcing, not something said ---------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The newspaper cited a leaked memo, which it did not publish in full.",
+    "The report cites internal ministry figures.",
+    "The paper quoted a confidential letter from the governor's office.",
+    "Critics cited government data on hospital waiting times.",
+])
+def test_citing_a_document_is_not_an_attribution(sentence):
+    text = ("The Dravograd Gazette reported on Sunday that the port would close in May. " + sentence)
+    found = quotes(text)
+    assert [q.cue.text for q in found] == ["reported"], [q.to_dict() for q in found]
+
+
+def test_a_person_cited_as_saying_is_still_an_attribution():
+    q = only("The Dravograd Gazette cited the mayor as saying that the port would close in May.")
+    assert q.speaker.name == "mayor" and [c.name for c in q.chain] == ["Dravograd Gazette"]
