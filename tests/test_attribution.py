@@ -336,7 +336,7 @@ def test_a_quotation_right_after_a_reported_clause_joins_it():
 def test_a_quotation_before_quoted_as_saying_is_the_quoted_persons():
     text = ("“The summit aims to look united, but there are worries,” the Daily Courier quoted "
             "Alma Kerrigan, a professor at the Institute of Regional Studies, as saying on Tuesday.")
-    q = [q for q in quotes(text) if "summit aims" in content(q)][0]
+    q = [q for q in quotes(text) if "summit aims" in content(q) and q.cue.text != "quoted"][0]
     assert q.speaker.name == "Alma Kerrigan" and q.type == "direct", q.to_dict()
 
 
@@ -398,6 +398,17 @@ def test_a_quotation_after_the_cue_sentence_has_ended_is_not_that_cues():
 
 # --- chains: who relayed whom ----------------------------------------------------------
 
+def quoted_through_outlet(text):
+    """The one quote of a source an outlet quoted ("the Herald quoted the mayor as saying"),
+    after checking that the outlet's own report of it is the other quote, and its parent."""
+    found = quotes(text)
+    assert len(found) == 2, [q.to_dict() for q in found]
+    host, inner = sorted(found, key=lambda q: q.parent is not None)
+    assert inner.parent == host.id and host.chain == [] and content(host) == content(inner), \
+        [q.to_dict() for q in found]
+    return inner
+
+
 def chains_of(text):
     """{speaker name: [chain link names]} for the quotes of `text`, and the quotes."""
     found = quotes(text)
@@ -440,7 +451,7 @@ def test_according_to_an_outlet_citing_a_source_chains_the_source_to_the_outlet(
     "The Karsovian newspaper Daily Herald quoted the mayor as saying that the bridge would reopen in May.",
 ])
 def test_a_source_quoted_by_an_outlet_reached_the_writer_through_it(text):
-    q = only(text)
+    q = quoted_through_outlet(text)
     assert q.speaker.name == "mayor", q.to_dict()
     assert [c.name for c in q.chain] == ["Daily Herald"], q.to_dict()
     assert content(q) == "that the bridge would reopen in May"
@@ -540,7 +551,7 @@ def test_a_quotation_before_an_outlet_quoting_a_long_named_source_is_that_source
     text = ("“The summit aims to project unity outwardly, but inside there are worries,” the Daily "
             "Herald quoted Ivo Marek, a professor at the Harborview Institute of Regional and Global "
             "Studies, as saying on Tuesday.")
-    q = only(text)
+    q = quoted_through_outlet(text)
     assert q.type == "direct" and q.speaker.name == "Ivo Marek", q.to_dict()
     assert [c.name for c in q.chain] == ["Daily Herald"]
 
@@ -553,7 +564,7 @@ def test_the_quoted_speakers_own_reporting_is_not_a_new_source():
 def test_the_next_words_of_a_speaker_an_outlet_quoted_came_through_that_outlet():
     text = ("“The matter is routine,” the Daily Herald quoted the envoy, Ivo Marek, as saying. "
             "“Some media have political goals,” he said.")
-    found = quotes(text)
+    found = [q for q in quotes(text) if q.speaker.name != "Daily Herald"]
     assert len(found) == 2, [q.to_dict() for q in found]
     assert all([c.name for c in q.chain] == ["Daily Herald"] for q in found), [q.to_dict() for q in found]
 
@@ -608,5 +619,21 @@ def test_citing_a_document_is_not_an_attribution(sentence):
 
 
 def test_a_person_cited_as_saying_is_still_an_attribution():
-    q = only("The Dravograd Gazette cited the mayor as saying that the port would close in May.")
+    q = quoted_through_outlet("The Dravograd Gazette cited the mayor as saying that the port would close in May.")
     assert q.speaker.name == "mayor" and [c.name for c in q.chain] == ["Dravograd Gazette"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Daily Herald quoted the mayor as saying that the bridge would reopen in May.", "mayor"),
+    ("“The bridge will reopen in May,” the Daily Herald quoted Anna Berg, a city engineer, as saying.", "Anna Berg"),
+    ("Pentagon officials quoted by US media on Friday claimed that the bridge would reopen in May.",
+     "Pentagon officials"),
+])
+def test_the_outlet_that_quoted_a_source_reports_it_too_and_relays_it(text, speaker):
+    found = quotes(text)
+    host = [q for q in found if q.cue.text == "quoted"]
+    inner = [q for q in found if q.speaker.name == speaker]
+    assert len(host) == 1 and len(inner) == 1, [q.to_dict() for q in found]
+    assert host[0].speaker.kind == "media" and host[0].chain == []
+    assert content(host[0]) == content(inner[0])
+    assert inner[0].parent == host[0].id and [c.name for c in inner[0].chain] == [host[0].speaker.name]

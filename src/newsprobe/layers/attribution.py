@@ -187,6 +187,8 @@ class _Record:
     # "…, according to the Gazette." closing a sentence: the characters of that sentence, all
     # of whose reports reached the writer through the Gazette (see _nest).
     closing_scope: tuple[int, int] | None = None
+    # "quoted" in "the Herald quoted X as saying": the outlet's own cue (_quoting_hosts).
+    quoting: tuple[int, int] | None = None
     id: str = ""
 
     @property
@@ -209,6 +211,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
     for record in records:
         record.content = _without_cue_clause(text, record)
     records = _cited_sources(doc, text, records, inside)
+    records = _quoting_hosts(records)
     records = [r for r in records if r.content]
     records.sort(key=lambda r: (r.start, r.cue[0] if r.cue else -1))
     _resolve_speakers(records, doc, index, settings, inside, own_outlet=analysis.outlet)
@@ -374,8 +377,12 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
         as_, source, relay = quoted
         record.cue = (as_.idx, record.cue[1])
         record.source_tokens = source
+        quoting = as_.head
     else:
-        relay = _quoted_by(record.source_tokens)  # "Officials quoted by US media said …"
+        quoting, relay = _quoted_by(record.source_tokens)  # "Officials quoted by US media said …"
+    if relay and quoting is not None:
+        # The outlet's quoting is a report of its own ("the Herald quoted …"): see _quoting_hosts.
+        record.quoting = (quoting.idx, quoting.idx + len(quoting.text))
     record.told_tokens = _told(verb)
     if relay:
         # A link whatever it is; and when it is an outlet, like "told The Sun", the same
@@ -709,16 +716,34 @@ def _quoted_as_saying(verb):
     return as_, list(speaker[0].subtree), list(relay[-1].subtree) if relay else []
 
 
-def _quoted_by(source_tokens) -> list:
-    """The outlet in "Officials quoted by US media said …" / "The mayor, quoted by the
-    Herald, said …": a participle on the source, "quoted"/"cited" with an agent."""
+def _quoted_by(source_tokens) -> tuple:
+    """(the participle, the outlet) in "Officials quoted by US media said …" / "The mayor,
+    quoted by the Herald, said …": a participle on the source, "quoted"/"cited" with an
+    agent; (None, []) when there is none."""
     for token in source_tokens:
         if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in CITING_LEMMAS:
             for agent in (c for c in token.children if c.dep_ == "agent"):
                 objs = [o for o in agent.children if o.dep_ == "pobj"]
                 if objs:
-                    return list(objs[0].subtree)
-    return []
+                    return token, list(objs[0].subtree)
+    return None, []
+
+
+def _quoting_hosts(records: list[_Record]) -> list[_Record]:
+    """"The Herald quoted the mayor as saying X", "officials quoted by US media said X":
+    the outlet reports X too (cue "quoted"), and the mayor's words reached the writer
+    through that report, so the outlet's record becomes the mayor's parent."""
+    out = list(records)
+    taken = {r.cue for r in records if r.cue}
+    for record in records:
+        if record.quoting is None or not record.content or not record.via_tokens or record.quoting in taken:
+            continue
+        host = _Record(cue=record.quoting, content=list(record.content), source_tokens=list(record.via_tokens[-1]),
+                       type=record.type, confidence=record.confidence)
+        record.parent = host
+        taken.add(record.quoting)
+        out.append(host)
+    return out
 
 
 def _via(verb) -> list:

@@ -23,9 +23,10 @@ from ..outlets import known_by_name, name_key
 COMPANY_WORDS = {"company", "firm", "group", "producer", "operator", "retailer", "lender", "bank",
                  "manufacturer", "insurer", "airline", "supplier", "conglomerate", "startup", "giant"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
-GROUP_PRONOUNS = {"they", "them", "we"}
-THING_PRONOUNS = {"it"}
+GROUP_PRONOUNS = {"they", "them", "we", "their"}
+THING_PRONOUNS = {"it", "its"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+OWNER_PRONOUNS = {"its", "their", "his", "her"}
 AUTHOR_PRONOUNS = {"i", "me", "we", "us"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 
@@ -372,6 +373,8 @@ def _body_topic(pronoun, cue_offset: int, doc, index: "EntityIndex", settings) -
     return None
 
 
+_AGE_AFTER = re.compile(r",\s{0,2}(?:aged\s)?(\d{1,3}),")
+_AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s(?:[\w’'.-]+\s){0,3}$")
 _APPOSITION_AFTER = re.compile(r",\s+(?:the|a|an|[A-Z]\w*[’']s)\s+([^,.;:“”\"\n]{1,70}),")
 
 
@@ -384,6 +387,11 @@ def _mention_descriptors(doc, text: str, start: int, end: int) -> set[str]:
         return set()
     root = span.root
     words = set()
+    # An age given with the name ("Ilse Marnow, 62,", "the 62-year-old Ilse Marnow"), so
+    # that "the 62-year-old" can find her.
+    age = _AGE_AFTER.match(text, end) or _AGE_BEFORE.search(text, max(0, start - 60), start)
+    if age is not None:
+        words.add(f"{age.group(1)}-year-old")
     # ", the country's main state television channel,": an apposition the parser missed.
     after = _APPOSITION_AFTER.match(text, end)
     if after:
@@ -394,7 +402,10 @@ def _mention_descriptors(doc, text: str, start: int, end: int) -> set[str]:
     if root.dep_ in ("appos", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
         attached.append(root.head)
     for token in attached:
-        for t in (token.subtree if token.dep_ == "appos" or token.i == root.head.i else [token]):
+        # A title before the name keeps its own words ("Work and Pensions Secretary Liz
+        # Kendall": work, pensions, secretary).
+        whole = token.dep_ == "appos" or token.i == root.head.i or (token.dep_ in ("compound", "nmod") and token.i < span.start)
+        for t in (token.subtree if whole else [token]):
             if t.i < span.start or t.i >= span.end:
                 if t.pos_ in ("NOUN", "PROPN", "ADJ"):
                     words.add(t.lower_)
@@ -557,8 +568,32 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             kind = "unnamed_official" if group.kind in ("unnamed_official", "institution") else kind
             return Speaker(text, kind)
 
-    # A description ("the minister", "the state-run agency"): the nearest earlier entity
-    # that the text described with the same head noun.
+    # "the 62-year-old": the one person the text gave that age ("Ilse Marnow, 62,").
+    age = _AGE_DESCRIPTION.match(text)
+    if age is not None:
+        person = _described_person(index, cue_offset, f"{age.group(1)}-year-old", set(), window * 3, last_speaker)
+        if person is not None:
+            return Speaker(person.name, kind_of_entity(person, index, words), person.id)
+
+    # A title of a person ("the minister", "the DWP Secretary"): the person the text named
+    # with that title ("Liz Kendall, the DWP Secretary,", "Minister Ilse Marnow"), its
+    # qualifiers included; two such people and nothing to tell them apart: unresolved.
+    if head.pos_ in ("NOUN", "PROPN") and _is_definite(head) and head_word in kinds["official"] \
+            and not any(c.dep_ == "poss" for c in head.children):
+        qualifiers = {t.lower_ for t in head.children if t.dep_ in ("compound", "amod", "nmod")
+                      and t.pos_ in ("PROPN", "NOUN", "ADJ") and t.lower_ not in UNDISTINCTIVE}
+        qualifiers |= {t.lower_ for q in head.children if q.dep_ == "nmod" for t in q.subtree
+                       if t.pos_ in ("PROPN", "NOUN")}
+        person = _described_person(index, cue_offset, head_word, qualifiers, window * 3, last_speaker)
+        if person is not None:
+            return Speaker(person.name, kind_of_entity(person, index, words), person.id)
+        if any(e.label == "PERSON" and head_word in index.descriptors.get(e.id, set())
+               for e in index.entities):
+            # Somebody holds this title, but which one the text does not say: as written.
+            return Speaker(_strip_determiner(text), "official")
+
+    # A description ("the state-run agency"): the nearest earlier entity that the text
+    # described with the same head noun.
     if head.pos_ in ("NOUN", "PROPN") and _is_definite(head) and not _has_named_owner(head, index):
         described = index.nearest_before(
             cue_offset, lambda e: head_word in index.descriptors.get(e.id, set()), window * 3)
@@ -592,8 +627,15 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             return Speaker(name, "anonymous")
         return Speaker(name, "institution" if named_body else "unnamed_official")
     if head_word in kinds["anonymous"] or head.lower_ in kinds["anonymous"]:
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
+        if owner is not None:
+            # "The Herald quoted its sources": whose sources the text says, by name.
+            whose = speaker_for([owner], cue_offset, doc, index, settings, last_speaker)
+            if whose.kind not in ("unknown", "author") and whose.name.lower() not in OWNER_PRONOUNS:
+                own = index.text[owner.idx + len(owner.text): tokens[-1].idx + len(tokens[-1].text)].strip()
+                return Speaker(f"{own} of {whose.name}", "anonymous")
         return Speaker(name, "anonymous")
-    if head_word in kinds["media"]:
+    if head_word in kinds["media"] or head.lower_ in kinds["media"]:  # "media" has the lemma "medium"
         return _with_state(Speaker(name, "media"), None, words, index)
     if head_word in UNNAMED_BODIES and not named_body and not _is_definite(head):
         return Speaker(name, "unnamed_official")   # "authorities said", "investigators believe"
@@ -616,6 +658,30 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         on_record = _is_definite(head) or named_body or head_word in SPOKESPERSONS
         return Speaker(name, "official" if on_record else "unnamed_official")
     return Speaker(name, "unknown")
+
+
+_AGE_DESCRIPTION = re.compile(r"^(?:the|this|that)\s+(\d{1,3})-year-old$", re.I)
+# Words that do not tell two holders of a title apart ("the former minister").
+UNDISTINCTIVE = frozenset("former then new current senior top outgoing incoming veteran embattled same "
+                          "other local".split())
+
+
+def _described_person(index: EntityIndex, cue_offset: int, title: str, qualifiers: set[str],
+                      max_distance: int, last_speaker: Speaker | None) -> Entity | None:
+    """The person named earlier (within max_distance characters) whom the text described
+    with `title` and every word of `qualifiers`. Of several, the last speaker when it is one
+    of them; otherwise None: a guess between two ministers is worse than none."""
+    found = []
+    for entity in index.entities:
+        words = index.descriptors.get(entity.id, set())
+        if entity.label != "PERSON" or title not in words or not qualifiers <= words:
+            continue
+        if any(m.start < cue_offset and cue_offset - m.start <= max_distance and not index.quoted(m.start)
+               for m in entity.mentions):
+            found.append(entity)
+    if len(found) == 1:
+        return found[0]
+    return next((e for e in found if last_speaker is not None and e.id == last_speaker.entity), None)
 
 
 # How far ahead (characters) an unnamed office ("a spokesman") looks for its name.
