@@ -637,3 +637,34 @@ def test_the_outlet_that_quoted_a_source_reports_it_too_and_relays_it(text, spea
     assert host[0].speaker.kind == "media" and host[0].chain == []
     assert content(host[0]) == content(inner[0])
     assert inner[0].parent == host[0].id and [c.name for c in inner[0].chain] == [host[0].speaker.name]
+
+
+def test_a_participle_in_a_reported_sentence_is_its_subjects_through_the_reporter():
+    chains, found = chains_of("Norvik rejected the offer last week, saying it did not reflect the full "
+                              "value of the assets, the Daily Herald said.")
+    saying = [q for q in found if q.cue.text == "saying"]
+    assert saying and saying[0].speaker.name == "Norvik", [q.to_dict() for q in found]
+    assert [c.name for c in saying[0].chain] == ["Daily Herald"]
+    assert content(saying[0]) == "it did not reflect the full value of the assets"
+
+
+def test_a_refusal_to_comment_in_an_outlets_report_is_relayed_by_it():
+    text = ("The Daily Herald said the talks had failed. Norvik and Tessa declined to comment, "
+            "the report continued.")
+    refusal = [q for q in quotes(text) if q.cue.text == "declined"]
+    assert refusal and [c.name for c in refusal[0].chain] == ["Daily Herald"], [q.to_dict() for q in quotes(text)]
+
+
+def test_the_report_is_a_document_when_another_report_was_just_named():
+    text = ("The Daily Herald said the talks had failed. The ministry published a report on Monday. "
+            "The report said the talks had failed.")
+    q = [q for q in quotes(text) if q.source.text == "The report"][0]
+    assert q.speaker.kind == "document" and q.speaker.name != "Daily Herald", q.to_dict()
+
+
+def test_the_spokesman_who_told_an_agency_keeps_speaking_through_it():
+    text = ("“The claims were based on rumours,” a Defence Ministry spokesman told Itar-Tass on "
+            "Saturday. “Those allegations are populist,” the spokesman said.")
+    found = quotes(text)
+    assert len(found) == 2 and all([c.name for c in q.chain] == ["Itar-Tass"] for q in found), \
+        [q.to_dict() for q in found]

@@ -389,7 +389,9 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
         # speaker's next words with no relay of their own came through it too.
         record.via_tokens.append(relay)
         record.told_tokens.append(relay)
-    record.speech = lemma in hand_cues()
+    # A refusal to speak ("declined to comment") is about speech: relayed like speech.
+    record.speech = lemma in hand_cues() or (lemma in REFUSALS and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in hand_cues() for c in verb.children))
     if lemma in CLAUSE_ONLY and not record.content:
         return None
     record.clause_only = lemma in CLAUSE_ONLY
@@ -509,6 +511,9 @@ def _known_cue(doc, text: str, verb) -> _Record | None:
     record.source_tokens = _subject_of(verb)
     record.via_tokens = _via(verb)
     return record
+
+
+REFUSALS = frozenset(("decline", "refuse"))
 
 
 # Verbs whose "to" complement is what was said: "claimed to have met him", "admitted to
@@ -674,7 +679,10 @@ def _subject_of(verb) -> list:
             head = verb.head
             # So does "X claimed that “...,” calling it a provocation": the participle hangs
             # on the reported clause but is X's.
-            if verb.dep_ in ("conj", "advcl") and head.dep_ == "ccomp" and head.head.lemma_.lower() in hand_cues():
+            # Not when the clause comes before its cue: in "X rejected the offer, saying …,
+            # the newspaper said" the one saying is X, and the newspaper reports it.
+            if verb.dep_ in ("conj", "advcl") and head.dep_ == "ccomp" and head.head.lemma_.lower() in hand_cues() \
+                    and head.head.i < head.i:
                 return _subject_of(head.head)
             return _subject_of(head)
     # "Premiums stayed high for ships entering the port, a spokesman for the operator

@@ -27,6 +27,8 @@ GROUP_PRONOUNS = {"they", "them", "we", "their"}
 THING_PRONOUNS = {"it", "its"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 OWNER_PRONOUNS = {"its", "their", "his", "her"}
+# What an outlet publishes: "the report" after the outlet spoke is the outlet's.
+OUTLET_REPORTS = frozenset(("report", "article", "story"))
 AUTHOR_PRONOUNS = {"i", "me", "we", "us"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 
@@ -556,6 +558,12 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             if by.kind != "unknown":
                 return by
             # "the pair's study": an author we cannot place; the study itself speaks
+        elif head_word in OUTLET_REPORTS and _is_definite(head) and index.history \
+                and not _other_document_before(head, nouns["document"]) \
+                and (outlet := next((sp for sp in reversed(index.history[-3:]) if sp.kind == "media"), None)):
+            # "…, the newspaper said. X declined to comment, the report continued.": the
+            # report is that of the outlet that was speaking.
+            return Speaker(outlet.name, outlet.kind, outlet.entity, outlet.state_aligned)
         return Speaker(text, "document")
 
     # "one of them", "some of the officials": whoever "them" is, unnamed.
@@ -587,6 +595,13 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         person = _described_person(index, cue_offset, head_word, qualifiers, window * 3, last_speaker)
         if person is not None:
             return Speaker(person.name, kind_of_entity(person, index, words), person.id)
+        # "a Defense Ministry spokesman told …. “…,” the spokesman said": the unnamed one
+        # who spoke with that title, not the body he speaks for.
+        earlier = next((sp for sp in reversed(index.history[-5:]) if sp.entity is None
+                        and sp.kind in ("official", "unnamed_official")
+                        and sp.name.lower().split()[-1:] == [head.lower_]), None)
+        if earlier is not None:
+            return Speaker(earlier.name, earlier.kind, None, earlier.state_aligned)
         if any(e.label == "PERSON" and head_word in index.descriptors.get(e.id, set())
                for e in index.entities):
             # Somebody holds this title, but which one the text does not say: as written.
@@ -718,6 +733,14 @@ def _appositions(head) -> list:
     if head.dep_ == "appos":
         found.append(head.head)
     return found
+
+
+def _other_document_before(head, document_nouns: set[str]) -> bool:
+    """Does a document other than `head` appear in its sentence or the one before ("The
+    ministry published a report. The report said …")?"""
+    sent = head.sent
+    start = head.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return any(t.lemma_.lower() in document_nouns and t.i != head.i for t in head.doc[start:head.i])
 
 
 def _author_of(head) -> list:
