@@ -668,3 +668,8 @@ def test_the_spokesman_who_told_an_agency_keeps_speaking_through_it():
     found = quotes(text)
     assert len(found) == 2 and all([c.name for c in q.chain] == ["Itar-Tass"] for q in found), \
         [q.to_dict() for q in found]
+
+
+def test_the_generic_you_of_a_column_is_no_source():
+    assert quotes("It makes you wonder why she went there. You would have thought that she "
+                  "would have been asked about the letter.") == []

@@ -240,3 +240,11 @@ def test_its_sources_are_named_by_whose_sources_they_are():
             "decision was final.")
     q = said(text, "decision was final")
     assert q.speaker.name == "sources of Daily Herald" and q.speaker.kind == "anonymous", q.to_dict()
+
+
+def test_the_official_is_the_unnamed_official_introduced_before_not_the_body():
+    text = ("A senior Justice Department official on Friday played down expectations that the "
+            "report would come next week. “Any reports that the report will be delivered next "
+            "week are incorrect,” the official said.")
+    q = said(text, "are incorrect")
+    assert q.speaker.name == "senior Justice Department official" and q.speaker.entity is None, q.to_dict()

@@ -342,6 +342,8 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     record = _Record(cue=(cue_start_token.idx, cue_end_token.idx + len(cue_end_token.text)), content=[],
                      confidence=learned_cue_rates().get(lemma, 0.55) * 0.8 + 0.1)
     record.source_tokens = _outside_dateline(text, verb, _subject_of(verb))
+    if [t.lower_ for t in record.source_tokens] == ["you"]:
+        return None  # "It makes you wonder why …", "You would have thought …": the writer's aside
     clause = _content_clause(verb)
     if clause is not None:
         clause = _without_contrasted_report(clause)

@@ -602,6 +602,11 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
                         and sp.name.lower().split()[-1:] == [head.lower_]), None)
         if earlier is not None:
             return Speaker(earlier.name, earlier.kind, None, earlier.state_aligned)
+        introduced = _introduced_before(head, cue_offset, window * 3, index)
+        if introduced is not None:
+            # "A senior Justice Department official said on Friday … “…,” the official
+            # said": the one the text introduced, not the department (a body on record).
+            return speaker_for(introduced, cue_offset, doc, index, settings, None)
         if any(e.label == "PERSON" and head_word in index.descriptors.get(e.id, set())
                for e in index.entities):
             # Somebody holds this title, but which one the text does not say: as written.
@@ -631,6 +636,11 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
                         if sp.entity is None and sp.name.lower().split()[-1:] == [head.lower_]), None)
         if earlier is not None:
             return Speaker(earlier.name, earlier.kind, None, earlier.state_aligned)
+        introduced = _introduced_before(head, cue_offset, window * 3, index)
+        if introduced is not None:
+            # "A senior Justice Department official said on Friday … “…,” the official
+            # said": the one the text introduced, not the department (a body on record).
+            return speaker_for(introduced, cue_offset, doc, index, settings, None)
 
     name = _strip_determiner(text)
     named_body = _has_named_owner(head, index) or _speaks_for(head, index)
@@ -733,6 +743,21 @@ def _appositions(head) -> list:
     if head.dep_ == "appos":
         found.append(head.head)
     return found
+
+
+def _introduced_before(head, cue_offset: int, max_distance: int, index: "EntityIndex") -> list | None:
+    """The phrase that introduced an unnamed holder of `head`'s title, "a senior Justice
+    Department official" for "the official": the latest earlier indefinite phrase with the
+    same head word, outside quotations, within max_distance characters, in a sentence
+    before the head's."""
+    doc = head.doc
+    for token in reversed(doc[:head.sent.start]):
+        if cue_offset - token.idx > max_distance:
+            return None
+        if token.lemma_.lower() == head.lemma_.lower() and token.pos_ == "NOUN" and not index.quoted(token.idx) \
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+            return [t for t in token.subtree if t.i <= token.i]
+    return None
 
 
 def _other_document_before(head, document_nouns: set[str]) -> bool:
