@@ -673,3 +673,21 @@ def test_the_spokesman_who_told_an_agency_keeps_speaking_through_it():
 def test_the_generic_you_of_a_column_is_no_source():
     assert quotes("It makes you wonder why she went there. You would have thought that she "
                   "would have been asked about the letter.") == []
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Rovers are rumoured to be considering the sale of their captain.", "to be considering the sale of their captain"),
+    ("Rovers are reported to have beaten their rivals to the signing.", "to have beaten their rivals to the signing"),
+    ("The singer is said to have ignored him.", "to have ignored him"),
+])
+def test_a_passive_report_with_an_infinitive_is_hearsay(text, said):
+    q = only(text)
+    assert content(q) == said and q.speaker.kind == "rumor" and q.source is None, q.to_dict()
+
+
+def test_a_credit_in_brackets_closing_a_sentence_is_its_source():
+    chains, found = chains_of("Coach Carla Dunne said Rovers would sign him (via Sport Witness).")
+    credit = [q for q in found if q.cue.text == "via"]
+    assert credit and content(credit[0]) == "Coach Carla Dunne said Rovers would sign him", [q.to_dict() for q in found]
+    assert chains.get("Carla Dunne") == ["Sport Witness"]
+    assert [content(q) for q in found if q.cue.text == "said"] == ["Rovers would sign him"]

@@ -189,6 +189,7 @@ class _Record:
     closing_scope: tuple[int, int] | None = None
     # "quoted" in "the Herald quoted X as saying": the outlet's own cue (_quoting_hosts).
     quoting: tuple[int, int] | None = None
+    credit: tuple[int, int] | None = None  # "(via Sport Witness)": no other content holds it
     id: str = ""
 
     @property
@@ -210,6 +211,9 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
     _pair_quotations(doc, text, quotations, records, inside)
     for record in records:
         record.content = _without_cue_clause(text, record)
+    for credit in [r.credit for r in records if r.credit]:
+        for record in records:
+            record.content = _cut(text, record.content, *credit)
     records = _cited_sources(doc, text, records, inside)
     records = _quoting_hosts(records)
     records = [r for r in records if r.content]
@@ -266,7 +270,9 @@ def _clause_cues(doc, text: str, inside: _QuotationLookup, scope: str) -> list[_
             continue
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             record = _according_to(doc, text, token)
-        elif token.pos_ in ("VERB", "AUX") and lemma in verbs:
+        elif token.lower_ == "via" and token.i > 0 and doc[token.i - 1].text == "(":
+            record = _via_credit(doc, text, token)
+        elif token.pos_ in ("VERB", "AUX") and (lemma in verbs or lemma in ("rumour", "rumor")):
             record = _verb_cue(doc, text, token, lemma)
         elif token.pos_ == "VERB" and lemma in ("let", "make"):
             record = _known_cue(doc, text, token)
@@ -356,6 +362,11 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
         record.content = [_trimmed_range(text, clause)]
     elif (appeal := _appeal_content(verb, lemma)) is not None:
         record.content = [_trimmed_range(text, appeal)]
+    elif (complement := _passive_hearsay_complement(verb, lemma)) is not None:
+        # "Rovers are rumoured to be considering a sale", "he is said to have left": what
+        # the hearsay holds is the infinitive; nobody in the text owns it (_agentless_hearsay).
+        record.content = [_trimmed_range(text, complement)]
+        record.confidence -= 0.1
     elif lemma in TO_CONTENT and (complement := _to_complement(verb)):
         record.content = [_trimmed_range(text, complement)]
     elif _cites_a_document(verb, lemma):
@@ -541,6 +552,19 @@ def _appeal_content(verb, lemma: str) -> list | None:
     if addressee is None or request is None:
         return None
     return sorted([*addressee.subtree, *request.subtree], key=lambda t: t.i)
+
+
+PASSIVE_HEARSAY = frozenset("say report rumour rumor claim allege".split())
+
+
+def _passive_hearsay_complement(verb, lemma: str) -> list | None:
+    """The "to" infinitive of a passive report with no agent ("are reported to have won"),
+    else None."""
+    children = list(verb.children)
+    if lemma not in PASSIVE_HEARSAY or verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in children) \
+            or any(c.dep_ == "agent" for c in children) or not any(c.dep_ == "nsubjpass" for c in children):
+        return None
+    return _to_complement(verb)
 
 
 def _to_complement(verb) -> list | None:
@@ -921,6 +945,26 @@ def _according_to(doc, text: str, according) -> _Record | None:
     sent = according.sent
     if according.i > sent.start and all(t.is_punct or t.is_space for t in doc[max(phrase) + 1: sent.end]):
         record.closing_scope = (sent.start_char, sent.end_char)
+    return record
+
+
+def _via_credit(doc, text: str, via) -> _Record | None:
+    """"City are best placed to sign him (via Sport Witness).": a credit in brackets closing
+    a sentence says where the sentence came from, like a closing "according to"."""
+    close = next((t for t in doc[via.i + 1: via.sent.end] if t.text == ")"), None)
+    if close is None or not all(t.is_punct or t.is_space for t in doc[close.i + 1: via.sent.end]):
+        return None
+    source = [t for t in doc[via.i + 1: close.i]]
+    body = [t for t in doc[via.sent.start: via.i - 1]]
+    if not source or not body or not any(t.pos_ == "PROPN" for t in source):
+        return None
+    start, end = _trimmed_range(text, body)
+    if end <= start:
+        return None
+    record = _Record(cue=(via.idx, via.idx + len(via.text)), content=[(start, end)],
+                     source_tokens=source, confidence=0.6)
+    record.closing_scope = (via.sent.start_char, via.sent.end_char)
+    record.credit = (via.idx - 1, close.idx + 1)
     return record
 
 
