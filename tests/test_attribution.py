@@ -691,3 +691,7 @@ def test_a_credit_in_brackets_closing_a_sentence_is_its_source():
     assert credit and content(credit[0]) == "Coach Carla Dunne said Rovers would sign him", [q.to_dict() for q in found]
     assert chains.get("Carla Dunne") == ["Sport Witness"]
     assert [content(q) for q in found if q.cue.text == "said"] == ["Rovers would sign him"]
+
+
+def test_rumours_as_a_noun_is_no_passive_report():
+    assert quotes("Would it be a transfer rumours roundup without the two clubs going head to head?") == []

@@ -272,7 +272,7 @@ def _clause_cues(doc, text: str, inside: _QuotationLookup, scope: str) -> list[_
             record = _according_to(doc, text, token)
         elif token.lower_ == "via" and token.i > 0 and doc[token.i - 1].text == "(":
             record = _via_credit(doc, text, token)
-        elif token.pos_ in ("VERB", "AUX") and (lemma in verbs or lemma in ("rumour", "rumor")):
+        elif token.pos_ in ("VERB", "AUX") and (lemma in verbs or (lemma in ("rumour", "rumor") and token.tag_ == "VBN")):
             record = _verb_cue(doc, text, token, lemma)
         elif token.pos_ == "VERB" and lemma in ("let", "make"):
             record = _known_cue(doc, text, token)
