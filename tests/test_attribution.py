@@ -693,5 +693,9 @@ def test_a_credit_in_brackets_closing_a_sentence_is_its_source():
     assert [content(q) for q in found if q.cue.text == "said"] == ["Rovers would sign him"]
 
 
+def test_a_passive_report_in_a_relative_clause_names_a_thing():
+    assert quotes("The party suspended him over the remarks he is alleged to have made about the council.") == []
+
+
 def test_rumours_as_a_noun_is_no_passive_report():
     assert quotes("Would it be a transfer rumours roundup without the two clubs going head to head?") == []

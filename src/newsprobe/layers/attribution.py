@@ -561,7 +561,9 @@ def _passive_hearsay_complement(verb, lemma: str) -> list | None:
     """The "to" infinitive of a passive report with no agent ("are reported to have won"),
     else None."""
     children = list(verb.children)
-    if lemma not in PASSIVE_HEARSAY or verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in children) \
+    # Not in a relative clause: "the remarks he is alleged to have made" names remarks.
+    if lemma not in PASSIVE_HEARSAY or verb.tag_ != "VBN" or verb.dep_ == "relcl" \
+            or not any(c.dep_ == "auxpass" for c in children) \
             or any(c.dep_ == "agent" for c in children) or not any(c.dep_ == "nsubjpass" for c in children):
         return None
     return _to_complement(verb)
