@@ -699,3 +699,9 @@ def test_a_passive_report_in_a_relative_clause_names_a_thing():
 
 def test_rumours_as_a_noun_is_no_passive_report():
     assert quotes("Would it be a transfer rumours roundup without the two clubs going head to head?") == []
+
+
+def test_a_clause_the_parser_broke_into_an_object_is_still_the_content():
+    q = only("President Donald Trump has said the strikes “completely and totally obliterated” Iran’s nuclear program.")
+    assert content(q) == "the strikes “completely and totally obliterated” Iran’s nuclear program", q.to_dict()
+    assert q.type == "mixed"

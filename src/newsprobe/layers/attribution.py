@@ -360,6 +360,10 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
         record.content = [final]
     elif clause is not None:
         record.content = [_trimmed_range(text, clause)]
+    elif lemma in hand_cues() and (misparsed := _clause_parsed_as_object(verb)) is not None:
+        # "has said the strikes “completely obliterated” Iran’s programme": the parser made
+        # "programme" the object of "said", the clause's verb a modifier; still the clause.
+        record.content = [_trimmed_range(text, misparsed)]
     elif (appeal := _appeal_content(verb, lemma)) is not None:
         record.content = [_trimmed_range(text, appeal)]
     elif (complement := _passive_hearsay_complement(verb, lemma)) is not None:
@@ -594,6 +598,17 @@ def _object_content(verb, lemma: str) -> list | None:
         return None
     obj = [c for c in verb.children if c.dep_ in ("dobj", "xcomp")]
     return list(obj[0].subtree) if obj else None
+
+
+def _clause_parsed_as_object(verb) -> list | None:
+    """The object of a reporting verb when it holds a verb with its own subject before it
+    (a clause the parser broke up), else None."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i):
+        tokens = sorted(obj.subtree, key=lambda t: t.i)
+        if any(t.pos_ == "VERB" and t.dep_ in ("amod", "compound", "nmod") and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i
+                                                         for c in t.children) for t in tokens):
+            return tokens
+    return None
 
 
 def _content_clause(verb):
