@@ -705,3 +705,9 @@ def test_a_clause_the_parser_broke_into_an_object_is_still_the_content():
     q = only("President Donald Trump has said the strikes “completely and totally obliterated” Iran’s nuclear program.")
     assert content(q) == "the strikes “completely and totally obliterated” Iran’s nuclear program", q.to_dict()
     assert q.type == "mixed"
+
+
+def test_what_police_told_an_outlet_that_an_agency_reported_has_both_links():
+    chains, found = chains_of("Police told the Daily Herald the man had fled, Reuters reported.")
+    assert chains.get("Police") == ["Reuters", "Daily Herald"], [q.to_dict() for q in found]
+    assert [content(q) for q in found if q.speaker.name == "Police"] == ["the man had fled"]

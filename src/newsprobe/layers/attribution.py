@@ -632,6 +632,17 @@ def _content_clause(verb):
         # "Two aides recalled her telling them that …": what she told them, as they recall it.
         obj, report = gerund
         return sorted([*obj.subtree, *report.subtree], key=lambda t: t.i)
+    if verb.lemma_.lower() == "tell":
+        # "Police told the Herald the man had fled": the parser may make the bare clause a
+        # relative clause of the addressee; one with a subject of its own (no "who",
+        # "which" or "that" as that subject) is what was told.
+        for addressee in (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i):
+            for t in addressee.children:
+                if t.dep_ == "relcl" and t.i > addressee.i and any(
+                        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "which", "that", "whom")
+                        and c.tag_ not in ("WDT", "WP") for c in t.children) \
+                        and t.left_edge.tag_ not in ("WDT", "WP", "WRB", "IN"):
+                    return list(t.subtree)
     if verb.lemma_.lower() in hand_cues():
         # "told analysts on a call last week that sales would fall", "said in a letter that
         # …": the small parser hangs the that-clause on the phrase's noun as a relative
