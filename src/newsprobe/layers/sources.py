@@ -638,8 +638,7 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             return Speaker(earlier.name, earlier.kind, None, earlier.state_aligned)
         introduced = _introduced_before(head, cue_offset, window * 3, index)
         if introduced is not None:
-            # "A senior Justice Department official said on Friday … “…,” the official
-            # said": the one the text introduced, not the department (a body on record).
+            # "A group of residents wrote … the group said": the one the text introduced.
             return speaker_for(introduced, cue_offset, doc, index, settings, None)
 
     name = _strip_determiner(text)
