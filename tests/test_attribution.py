@@ -711,3 +711,9 @@ def test_what_police_told_an_outlet_that_an_agency_reported_has_both_links():
     chains, found = chains_of("Police told the Daily Herald the man had fled, Reuters reported.")
     assert chains.get("Police") == ["Reuters", "Daily Herald"], [q.to_dict() for q in found]
     assert [content(q) for q in found if q.speaker.name == "Police"] == ["the man had fled"]
+
+
+def test_a_name_the_parser_took_for_an_auxiliary_is_the_source():
+    q = [q for q in quotes('"You can see his impact on our team with the players around him," DeBoer '
+                           'said of the former captain.') if q.cue][0]
+    assert q.cue.text == "said" and q.source.text == "DeBoer" and q.speaker.name == "DeBoer", q.to_dict()

@@ -248,3 +248,10 @@ def test_the_official_is_the_unnamed_official_introduced_before_not_the_body():
             "week are incorrect,” the official said.")
     q = said(text, "are incorrect")
     assert q.speaker.name == "senior Justice Department official" and q.speaker.entity is None, q.to_dict()
+
+
+def test_a_place_in_the_clause_of_an_apposition_is_not_the_speaker():
+    text = ("The fees can be impossible for some refugees, she said.\n\nLina Arafeh, a Syrian "
+            "refugee who works as a translator in Halifax, said she had clients who are deeply worried.")
+    q = said(text, "deeply worried")
+    assert q.speaker.name == "Lina Arafeh", q.to_dict()

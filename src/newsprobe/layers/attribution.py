@@ -338,8 +338,13 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     # The cue includes the verb's auxiliaries, negation and adverbs right before it ("has
     # repeatedly said", "did not deny"), as PARC and PolNeAR mark it: they change its force.
     cue_start_token = verb
+    misparsed_subject = []
     while cue_start_token.i > 0:
         prev = doc[cue_start_token.i - 1]
+        if prev.head.i == verb.i and prev.dep_ in CUE_MODIFIERS and prev.tag_ in ("NNP", "NNPS"):
+            # '“…,” DeBoer said': a name the parser took for an auxiliary is the subject.
+            misparsed_subject = [t for t in doc[prev.left_edge.i: prev.i + 1] if t.tag_ in ("NNP", "NNPS")] or [prev]
+            break
         if prev.head.i == verb.i and prev.dep_ in CUE_MODIFIERS:
             cue_start_token = prev
         else:
@@ -347,7 +352,7 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     # Prior confidence: how often annotators took this verb as a cue (0.55 when unknown).
     record = _Record(cue=(cue_start_token.idx, cue_end_token.idx + len(cue_end_token.text)), content=[],
                      confidence=learned_cue_rates().get(lemma, 0.55) * 0.8 + 0.1)
-    record.source_tokens = _outside_dateline(text, verb, _subject_of(verb))
+    record.source_tokens = _outside_dateline(text, verb, _subject_of(verb)) or misparsed_subject
     if [t.lower_ for t in record.source_tokens] == ["you"]:
         return None  # "It makes you wonder why …", "You would have thought …": the writer's aside
     clause = _content_clause(verb)

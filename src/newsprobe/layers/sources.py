@@ -738,10 +738,22 @@ def _appositions(head) -> list:
     found += [c for c in head.children if c.dep_ in ("amod", "compound", "npadvmod", "nmod")
               and c.pos_ == "PROPN" and c.i + 1 < head.i and c.doc[c.i + 1].text == ","]
     for app in list(found):
-        found.extend(c for c in app.subtree if c.pos_ == "PROPN")
+        # The apposition's own name ("Its spokesperson, Vera Lask"), not a name further
+        # down its clauses ("a refugee who works as a translator in Halifax").
+        found.extend(c for c in app.subtree if c.pos_ == "PROPN" and _within_name(c, app))
     if head.dep_ == "appos":
         found.append(head.head)
     return found
+
+
+def _within_name(token, top) -> bool:
+    """Is `token` joined to `top` by name-building links only (compounds, flat names,
+    appositions, possessives: "Estmark's largest steelmaker")?"""
+    while token.i != top.i:
+        if token.dep_ not in ("compound", "flat", "appos", "poss", "nmod", "amod") or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 def _introduced_before(head, cue_offset: int, max_distance: int, index: "EntityIndex") -> list | None:
