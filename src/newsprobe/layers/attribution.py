@@ -16,7 +16,10 @@ How it works, in the order the code runs:
    `parent`, and the inner speaker's `chain` lists the intermediaries it reached the
    writer through, from the writer's side inwards ("According to the Gazette, the ministry
    said ..." gives the ministry the chain [Gazette]); "told The Sun", "citing" relays add
-   their outlet the same way. Never the speaker itself, never an unknown link.
+   their outlet the same way, an outlet that "quoted X as saying" reports it as X's parent,
+   and a bracketed "(via X)" closing a sentence relays the sentence's speakers. Never the
+   speaker itself, never an unknown link. Citing a document ("cited a leaked memo") is
+   sourcing and no attribution.
 """
 
 from __future__ import annotations
