@@ -255,3 +255,10 @@ def test_a_place_in_the_clause_of_an_apposition_is_not_the_speaker():
             "refugee who works as a translator in Halifax, said she had clients who are deeply worried.")
     q = said(text, "deeply worried")
     assert q.speaker.name == "Lina Arafeh", q.to_dict()
+
+
+def test_the_body_named_in_a_persons_title_stays_the_body():
+    text = ("Hospital director Amir Haddad said the wing would open soon. The hospital says it has "
+            "recruited 40 of the 65 staff it needs.")
+    q = said(text, "recruited 40")
+    assert q.speaker.name != "Amir Haddad", q.to_dict()

@@ -615,8 +615,12 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
     # A description ("the state-run agency"): the nearest earlier entity that the text
     # described with the same head noun.
     if head.pos_ in ("NOUN", "PROPN") and _is_definite(head) and not _has_named_owner(head, index):
+        # A person only for a word that can name one: "the council" after "Council leader
+        # Margaret Ayles" is the council, not its leader.
+        person_word = head_word in kinds["official"] or head_word in ROLE_PEOPLE or head_word in PERSON_NOUNS
         described = index.nearest_before(
-            cue_offset, lambda e: head_word in index.descriptors.get(e.id, set()), window * 3)
+            cue_offset, lambda e: head_word in index.descriptors.get(e.id, set())
+            and (e.label != "PERSON" or person_word), window * 3)
         if described is not None:
             return _with_state(Speaker(described.name, kind_of_entity(described, index, words), described.id),
                                described, words, index)
