@@ -57,11 +57,12 @@ def test_claim_inside_a_quote_links_to_it_and_drops_that():
     assert claim["text"] == "the new bridge cost 12 million dollars"
 
 
-def test_a_noun_phrase_a_source_is_said_to_cite_is_not_a_claim_the_sentence_is():
+def test_a_document_a_source_is_said_to_cite_is_not_a_claim_the_sentence_is():
+    # Citing a document is sourcing, not speech (attribution.py): no quote, the writer's claim.
     sentence = "The newspaper cited a leaked letter from the harbour office, which it did not print."
     a = analyze(sentence, ALL)
     (claim,) = a.claims
-    assert claim["text"] == sentence and claim["quote"] is not None
+    assert claim["text"] == sentence and claim["quote"] is None and a.quotes == []
 
 
 def test_indirect_content_cut_by_its_attribution_is_one_claim():

@@ -70,7 +70,8 @@ def test_a_pronoun_after_an_unnamed_person_as_subject_is_that_person():
 
 
 def test_a_person_quoted_as_saying_is_the_speaker():
-    q = said("The Courier quoted Alma Kerrigan as saying that the port would close.", "port would close")
+    q = said("The Courier quoted Alma Kerrigan as saying that the port would close.", "port would close",
+             source="Alma Kerrigan")
     assert q.speaker.name == "Alma Kerrigan", q.to_dict()
 
 
@@ -245,3 +246,71 @@ def test_a_speaker_of_unknown_kind_takes_the_kind_it_has_elsewhere_in_the_articl
                 Speaker("Ana Berg", "unknown", "e2"), Speaker("Ana Berg", "official", "e2")]
     settle_kinds(speakers)
     assert [s.kind for s in speakers] == ["media", "media", "official", "official"]
+
+
+# --- a title or an age to the person named with it ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Liz Kendall, the DWP Secretary, visited a job centre in Leeds on Monday. Opposition leader "
+    "David Brown attended too. The DWP Secretary said the reforms would help people back to work.",
+    "Work and Pensions Secretary Liz Kendall visited a job centre on Monday. Opposition leader "
+    "David Brown attended too. The Work and Pensions Secretary said the reforms would help people back to work.",
+])
+def test_a_title_goes_to_the_person_named_with_it(text):
+    q = said(text, "back to work")
+    assert q.speaker.name == "Liz Kendall" and q.speaker.kind == "official", q.to_dict()
+
+
+@pytest.mark.parametrize("named", ["Sarah Jones, 62, has run the ministry since 2019.",
+                                   "The 62-year-old Sarah Jones has run the ministry since 2019."])
+def test_an_age_goes_to_the_person_named_with_it(named):
+    text = named + " David Brown, her deputy, was not present. The 62-year-old said the budget was fair."
+    assert said(text, "budget was fair").speaker.name == "Sarah Jones"
+
+
+def test_an_age_nobody_was_given_stays_as_written():
+    text = "Sarah Jones, 62, has run the ministry since 2019. The 45-year-old said the budget was fair."
+    q = said(text, "budget was fair")
+    assert q.speaker.name != "Sarah Jones" and q.speaker.entity is None, q.to_dict()
+
+
+def test_a_title_two_people_hold_is_unresolved():
+    text = ("Defence Minister Sarah Jones met Finance Minister David Brown on Monday. "
+            "The minister said the budget was fair.")
+    q = said(text, "budget was fair")
+    assert q.speaker.entity is None and q.speaker.name == "minister", q.to_dict()
+
+
+def test_a_title_two_people_hold_goes_to_the_one_who_spoke_last():
+    text = ("Defence Minister Sarah Jones met Finance Minister David Brown on Monday. Sarah Jones "
+            "said the talks went well. The minister said the budget was fair.")
+    assert said(text, "budget was fair").speaker.name == "Sarah Jones"
+
+
+def test_its_sources_are_named_by_whose_sources_they_are():
+    text = ("The Daily Herald said on Monday that the port would close. Its sources said the "
+            "decision was final.")
+    q = said(text, "decision was final")
+    assert q.speaker.name == "sources of Daily Herald" and q.speaker.kind == "anonymous", q.to_dict()
+
+
+def test_the_official_is_the_unnamed_official_introduced_before_not_the_body():
+    text = ("A senior Justice Department official on Friday played down expectations that the "
+            "report would come next week. “Any reports that the report will be delivered next "
+            "week are incorrect,” the official said.")
+    q = said(text, "are incorrect")
+    assert q.speaker.name == "senior Justice Department official" and q.speaker.entity is None, q.to_dict()
+
+
+def test_a_place_in_the_clause_of_an_apposition_is_not_the_speaker():
+    text = ("The fees can be impossible for some refugees, she said.\n\nLina Arafeh, a Syrian "
+            "refugee who works as a translator in Halifax, said she had clients who are deeply worried.")
+    q = said(text, "deeply worried")
+    assert q.speaker.name == "Lina Arafeh", q.to_dict()
+
+
+def test_the_body_named_in_a_persons_title_stays_the_body():
+    text = ("Hospital director Amir Haddad said the wing would open soon. The hospital says it has "
+            "recruited 40 of the 65 staff it needs.")
+    q = said(text, "recruited 40")
+    assert q.speaker.name != "Amir Haddad", q.to_dict()

@@ -16,7 +16,10 @@ How it works, in the order the code runs:
    `parent`, and the inner speaker's `chain` lists the intermediaries it reached the
    writer through, from the writer's side inwards ("According to the Gazette, the ministry
    said ..." gives the ministry the chain [Gazette]); "told The Sun", "citing" relays add
-   their outlet the same way. Never the speaker itself, never an unknown link.
+   their outlet the same way, an outlet that "quoted X as saying" reports it as X's parent,
+   and a bracketed "(via X)" closing a sentence relays the sentence's speakers. Never the
+   speaker itself, never an unknown link. Citing a document ("cited a leaked memo") is
+   sourcing and no attribution.
 """
 
 from __future__ import annotations
@@ -187,6 +190,9 @@ class _Record:
     # "…, according to the Gazette." closing a sentence: the characters of that sentence, all
     # of whose reports reached the writer through the Gazette (see _nest).
     closing_scope: tuple[int, int] | None = None
+    # "quoted" in "the Herald quoted X as saying": the outlet's own cue (_quoting_hosts).
+    quoting: tuple[int, int] | None = None
+    credit: tuple[int, int] | None = None  # "(via Sport Witness)": no other content holds it
     id: str = ""
 
     @property
@@ -208,7 +214,11 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
     _pair_quotations(doc, text, quotations, records, inside)
     for record in records:
         record.content = _without_cue_clause(text, record)
+    for credit in [r.credit for r in records if r.credit]:
+        for record in records:
+            record.content = _cut(text, record.content, *credit)
     records = _cited_sources(doc, text, records, inside)
+    records = _quoting_hosts(records)
     records = [r for r in records if r.content]
     records.sort(key=lambda r: (r.start, r.cue[0] if r.cue else -1))
     _resolve_speakers(records, doc, index, settings, inside, own_outlet=analysis.outlet)
@@ -263,7 +273,9 @@ def _clause_cues(doc, text: str, inside: _QuotationLookup, scope: str) -> list[_
             continue
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             record = _according_to(doc, text, token)
-        elif token.pos_ in ("VERB", "AUX") and lemma in verbs:
+        elif token.lower_ == "via" and token.i > 0 and doc[token.i - 1].text == "(":
+            record = _via_credit(doc, text, token)
+        elif token.pos_ in ("VERB", "AUX") and (lemma in verbs or (lemma in ("rumour", "rumor") and token.tag_ == "VBN")):
             record = _verb_cue(doc, text, token, lemma)
         elif token.pos_ == "VERB" and lemma in ("let", "make"):
             record = _known_cue(doc, text, token)
@@ -329,8 +341,13 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     # The cue includes the verb's auxiliaries, negation and adverbs right before it ("has
     # repeatedly said", "did not deny"), as PARC and PolNeAR mark it: they change its force.
     cue_start_token = verb
+    misparsed_subject = []
     while cue_start_token.i > 0:
         prev = doc[cue_start_token.i - 1]
+        if prev.head.i == verb.i and prev.dep_ in CUE_MODIFIERS and prev.tag_ in ("NNP", "NNPS"):
+            # '“…,” DeBoer said': a name the parser took for an auxiliary is the subject.
+            misparsed_subject = [t for t in doc[prev.left_edge.i: prev.i + 1] if t.tag_ in ("NNP", "NNPS")] or [prev]
+            break
         if prev.head.i == verb.i and prev.dep_ in CUE_MODIFIERS:
             cue_start_token = prev
         else:
@@ -338,7 +355,9 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     # Prior confidence: how often annotators took this verb as a cue (0.55 when unknown).
     record = _Record(cue=(cue_start_token.idx, cue_end_token.idx + len(cue_end_token.text)), content=[],
                      confidence=learned_cue_rates().get(lemma, 0.55) * 0.8 + 0.1)
-    record.source_tokens = _outside_dateline(text, verb, _subject_of(verb))
+    record.source_tokens = _outside_dateline(text, verb, _subject_of(verb)) or misparsed_subject
+    if [t.lower_ for t in record.source_tokens] == ["you"]:
+        return None  # "It makes you wonder why …", "You would have thought …": the writer's aside
     clause = _content_clause(verb)
     if clause is not None:
         clause = _without_contrasted_report(clause)
@@ -349,10 +368,23 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
         record.content = [final]
     elif clause is not None:
         record.content = [_trimmed_range(text, clause)]
+    elif lemma in hand_cues() and (misparsed := _clause_parsed_as_object(verb)) is not None:
+        # "has said the strikes “completely obliterated” Iran’s programme": the parser made
+        # "programme" the object of "said", the clause's verb a modifier; still the clause.
+        record.content = [_trimmed_range(text, misparsed)]
     elif (appeal := _appeal_content(verb, lemma)) is not None:
         record.content = [_trimmed_range(text, appeal)]
+    elif (complement := _passive_hearsay_complement(verb, lemma)) is not None:
+        # "Rovers are rumoured to be considering a sale", "he is said to have left": what
+        # the hearsay holds is the infinitive; nobody in the text owns it (_agentless_hearsay).
+        record.content = [_trimmed_range(text, complement)]
+        record.confidence -= 0.1
     elif lemma in TO_CONTENT and (complement := _to_complement(verb)):
         record.content = [_trimmed_range(text, complement)]
+    elif _cites_a_document(verb, lemma):
+        # "The newspaper cited a leaked memo": where a claim came from, not a claim. The
+        # memo says nothing here, and the newspaper said nothing new.
+        return None
     elif (lemma in OBJECT_CONTENT or lemma not in hand_cues()) and (obj := _object_content(verb, lemma)):
         record.content = [_trimmed_range(text, obj)]
         record.confidence -= 0.1
@@ -370,15 +402,21 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
         as_, source, relay = quoted
         record.cue = (as_.idx, record.cue[1])
         record.source_tokens = source
+        quoting = as_.head
     else:
-        relay = _quoted_by(record.source_tokens)  # "Officials quoted by US media said …"
+        quoting, relay = _quoted_by(record.source_tokens)  # "Officials quoted by US media said …"
+    if relay and quoting is not None:
+        # The outlet's quoting is a report of its own ("the Herald quoted …"): see _quoting_hosts.
+        record.quoting = (quoting.idx, quoting.idx + len(quoting.text))
     record.told_tokens = _told(verb)
     if relay:
         # A link whatever it is; and when it is an outlet, like "told The Sun", the same
         # speaker's next words with no relay of their own came through it too.
         record.via_tokens.append(relay)
         record.told_tokens.append(relay)
-    record.speech = lemma in hand_cues()
+    # A refusal to speak ("declined to comment") is about speech: relayed like speech.
+    record.speech = lemma in hand_cues() or (lemma in REFUSALS and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in hand_cues() for c in verb.children))
     if lemma in CLAUSE_ONLY and not record.content:
         return None
     record.clause_only = lemma in CLAUSE_ONLY
@@ -500,6 +538,9 @@ def _known_cue(doc, text: str, verb) -> _Record | None:
     return record
 
 
+REFUSALS = frozenset(("decline", "refuse"))
+
+
 # Verbs whose "to" complement is what was said: "claimed to have met him", "admitted to
 # having called", "denied ever having been there" is an object (OBJECT_CONTENT).
 TO_CONTENT = frozenset("claim admit confess deny boast profess".split())
@@ -523,6 +564,21 @@ def _appeal_content(verb, lemma: str) -> list | None:
     if addressee is None or request is None:
         return None
     return sorted([*addressee.subtree, *request.subtree], key=lambda t: t.i)
+
+
+PASSIVE_HEARSAY = frozenset("say report rumour rumor claim allege".split())
+
+
+def _passive_hearsay_complement(verb, lemma: str) -> list | None:
+    """The "to" infinitive of a passive report with no agent ("are reported to have won"),
+    else None."""
+    children = list(verb.children)
+    # Not in a relative clause: "the remarks he is alleged to have made" names remarks.
+    if lemma not in PASSIVE_HEARSAY or verb.tag_ != "VBN" or verb.dep_ == "relcl" \
+            or not any(c.dep_ == "auxpass" for c in children) \
+            or any(c.dep_ == "agent" for c in children) or not any(c.dep_ == "nsubjpass" for c in children):
+        return None
+    return _to_complement(verb)
 
 
 def _to_complement(verb) -> list | None:
@@ -552,6 +608,17 @@ def _object_content(verb, lemma: str) -> list | None:
     return list(obj[0].subtree) if obj else None
 
 
+def _clause_parsed_as_object(verb) -> list | None:
+    """The object of a reporting verb when it holds a verb with its own subject before it
+    (a clause the parser broke up), else None."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i):
+        tokens = sorted(obj.subtree, key=lambda t: t.i)
+        if any(t.pos_ == "VERB" and t.dep_ in ("amod", "compound", "nmod") and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i
+                                                         for c in t.children) for t in tokens):
+            return tokens
+    return None
+
+
 def _content_clause(verb):
     """The clause a cue verb governs: its ccomp, or the ccomp one level down ("let it be
     known that ...", "made it clear that ..."), or a "whether"/"if" question."""
@@ -573,6 +640,17 @@ def _content_clause(verb):
         # "Two aides recalled her telling them that …": what she told them, as they recall it.
         obj, report = gerund
         return sorted([*obj.subtree, *report.subtree], key=lambda t: t.i)
+    if verb.lemma_.lower() == "tell":
+        # "Police told the Herald the man had fled": the parser may make the bare clause a
+        # relative clause of the addressee; one with a subject of its own (no "who",
+        # "which" or "that" as that subject) is what was told.
+        for addressee in (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i):
+            for t in addressee.children:
+                if t.dep_ == "relcl" and t.i > addressee.i and any(
+                        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "which", "that", "whom")
+                        and c.tag_ not in ("WDT", "WP") for c in t.children) \
+                        and t.left_edge.tag_ not in ("WDT", "WP", "WRB", "IN"):
+                    return list(t.subtree)
     if verb.lemma_.lower() in hand_cues():
         # "told analysts on a call last week that sales would fall", "said in a letter that
         # …": the small parser hangs the that-clause on the phrase's noun as a relative
@@ -663,7 +741,10 @@ def _subject_of(verb) -> list:
             head = verb.head
             # So does "X claimed that “...,” calling it a provocation": the participle hangs
             # on the reported clause but is X's.
-            if verb.dep_ in ("conj", "advcl") and head.dep_ == "ccomp" and head.head.lemma_.lower() in hand_cues():
+            # Not when the clause comes before its cue: in "X rejected the offer, saying …,
+            # the newspaper said" the one saying is X, and the newspaper reports it.
+            if verb.dep_ in ("conj", "advcl") and head.dep_ == "ccomp" and head.head.lemma_.lower() in hand_cues() \
+                    and head.head.i < head.i:
                 return _subject_of(head.head)
             return _subject_of(head)
     # "Premiums stayed high for ships entering the port, a spokesman for the operator
@@ -705,16 +786,34 @@ def _quoted_as_saying(verb):
     return as_, list(speaker[0].subtree), list(relay[-1].subtree) if relay else []
 
 
-def _quoted_by(source_tokens) -> list:
-    """The outlet in "Officials quoted by US media said …" / "The mayor, quoted by the
-    Herald, said …": a participle on the source, "quoted"/"cited" with an agent."""
+def _quoted_by(source_tokens) -> tuple:
+    """(the participle, the outlet) in "Officials quoted by US media said …" / "The mayor,
+    quoted by the Herald, said …": a participle on the source, "quoted"/"cited" with an
+    agent; (None, []) when there is none."""
     for token in source_tokens:
         if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in CITING_LEMMAS:
             for agent in (c for c in token.children if c.dep_ == "agent"):
                 objs = [o for o in agent.children if o.dep_ == "pobj"]
                 if objs:
-                    return list(objs[0].subtree)
-    return []
+                    return token, list(objs[0].subtree)
+    return None, []
+
+
+def _quoting_hosts(records: list[_Record]) -> list[_Record]:
+    """"The Herald quoted the mayor as saying X", "officials quoted by US media said X":
+    the outlet reports X too (cue "quoted"), and the mayor's words reached the writer
+    through that report, so the outlet's record becomes the mayor's parent."""
+    out = list(records)
+    taken = {r.cue for r in records if r.cue}
+    for record in records:
+        if record.quoting is None or not record.content or not record.via_tokens or record.quoting in taken:
+            continue
+        host = _Record(cue=record.quoting, content=list(record.content), source_tokens=list(record.via_tokens[-1]),
+                       type=record.type, confidence=record.confidence)
+        record.parent = host
+        taken.add(record.quoting)
+        out.append(host)
+    return out
 
 
 def _via(verb) -> list:
@@ -731,6 +830,19 @@ def _via(verb) -> list:
 
 
 CITING_LEMMAS = frozenset(("cite", "quote"))
+
+
+def _cites_a_document(verb, lemma: str) -> bool:
+    """"cited a leaked memo", "cites ministry figures", "quoted a letter": a cite verb whose
+    only object is a document or data is sourcing (reporting_nouns.txt [document]).
+    "cited the mayor as saying …" and "citing four people familiar …" are handled as
+    sources of their own (_quoted_as_saying, _cited_sources); "cited security concerns"
+    (a reason) stays as it was."""
+    if lemma not in CITING_LEMMAS or (verb.tag_ == "VBG" and _is_citing(verb)):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lemma_.lower() in reporting_nouns()["document"]
+                                 or o.lower_ in reporting_nouns()["document"] for o in objects)
 
 
 def _is_citing(token) -> bool:
@@ -869,6 +981,26 @@ def _according_to(doc, text: str, according) -> _Record | None:
     sent = according.sent
     if according.i > sent.start and all(t.is_punct or t.is_space for t in doc[max(phrase) + 1: sent.end]):
         record.closing_scope = (sent.start_char, sent.end_char)
+    return record
+
+
+def _via_credit(doc, text: str, via) -> _Record | None:
+    """"City are best placed to sign him (via Sport Witness).": a credit in brackets closing
+    a sentence says where the sentence came from, like a closing "according to"."""
+    close = next((t for t in doc[via.i + 1: via.sent.end] if t.text == ")"), None)
+    if close is None or not all(t.is_punct or t.is_space for t in doc[close.i + 1: via.sent.end]):
+        return None
+    source = [t for t in doc[via.i + 1: close.i]]
+    body = [t for t in doc[via.sent.start: via.i - 1]]
+    if not source or not body or not any(t.pos_ == "PROPN" for t in source):
+        return None
+    start, end = _trimmed_range(text, body)
+    if end <= start:
+        return None
+    record = _Record(cue=(via.idx, via.idx + len(via.text)), content=[(start, end)],
+                     source_tokens=source, confidence=0.6)
+    record.closing_scope = (via.sent.start_char, via.sent.end_char)
+    record.credit = (via.idx - 1, close.idx + 1)
     return record
 
 

@@ -23,9 +23,12 @@ from ..outlets import known_by_name, name_key
 COMPANY_WORDS = {"company", "firm", "group", "producer", "operator", "retailer", "lender", "bank",
                  "manufacturer", "insurer", "airline", "supplier", "conglomerate", "startup", "giant"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
-GROUP_PRONOUNS = {"they", "them", "we"}
-THING_PRONOUNS = {"it"}
+GROUP_PRONOUNS = {"they", "them", "we", "their"}
+THING_PRONOUNS = {"it", "its"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+OWNER_PRONOUNS = {"its", "their", "his", "her"}
+# What an outlet publishes: "the report" after the outlet spoke is the outlet's.
+OUTLET_REPORTS = frozenset(("report", "article", "story"))
 AUTHOR_PRONOUNS = {"i", "me", "we", "us"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 
@@ -372,6 +375,8 @@ def _body_topic(pronoun, cue_offset: int, doc, index: "EntityIndex", settings) -
     return None
 
 
+_AGE_AFTER = re.compile(r",\s{0,2}(?:aged\s)?(\d{1,3}),")
+_AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s(?:[\w’'.-]+\s){0,3}$")
 _APPOSITION_AFTER = re.compile(r",\s+(?:the|a|an|[A-Z]\w*[’']s)\s+([^,.;:“”\"\n]{1,70}),")
 
 
@@ -391,6 +396,11 @@ def _mention_descriptors(doc, text: str, start: int, end: int) -> set[str]:
         return set()
     root = span.root
     words = set()
+    # An age given with the name ("Ilse Marnow, 62,", "the 62-year-old Ilse Marnow"), so
+    # that "the 62-year-old" can find her.
+    age = _AGE_AFTER.match(text, end) or _AGE_BEFORE.search(text, max(0, start - 60), start)
+    if age is not None:
+        words.add(f"{age.group(1)}-year-old")
     # ", the country's main state television channel,": an apposition the parser missed.
     after = _APPOSITION_AFTER.match(text, end)
     if after:
@@ -404,7 +414,10 @@ def _mention_descriptors(doc, text: str, start: int, end: int) -> set[str]:
     elif root.dep_ in ("appos", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
         attached.append(root.head)
     for token in attached:
-        for t in (token.subtree if token.dep_ == "appos" or token.i == root.head.i else [token]):
+        # A title before the name keeps its own words ("Work and Pensions Secretary Liz
+        # Kendall": work, pensions, secretary).
+        whole = token.dep_ == "appos" or token.i == root.head.i or (token.dep_ in ("compound", "nmod") and token.i < span.start)
+        for t in (token.subtree if whole else [token]):
             if t.i < span.start or t.i >= span.end:
                 if t.pos_ in ("NOUN", "PROPN", "ADJ"):
                     words.add(t.lower_)
@@ -555,6 +568,12 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             if by.kind != "unknown":
                 return by
             # "the pair's study": an author we cannot place; the study itself speaks
+        elif head_word in OUTLET_REPORTS and _is_definite(head) and index.history \
+                and not _other_document_before(head, nouns["document"]) \
+                and (outlet := next((sp for sp in reversed(index.history[-3:]) if sp.kind == "media"), None)):
+            # "…, the newspaper said. X declined to comment, the report continued.": the
+            # report is that of the outlet that was speaking.
+            return Speaker(outlet.name, outlet.kind, outlet.entity, outlet.state_aligned)
         return Speaker(text, "document")
 
     # "one of them", "some of the officials": whoever "them" is, unnamed.
@@ -567,11 +586,51 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             kind = "unnamed_official" if group.kind in ("unnamed_official", "institution") else kind
             return Speaker(text, kind)
 
-    # A description ("the minister", "the state-run agency"): the nearest earlier entity
-    # that the text described with the same head noun.
+    # "the 62-year-old": the one person the text gave that age ("Ilse Marnow, 62,").
+    age = _AGE_DESCRIPTION.match(text)
+    if age is not None:
+        person = _described_person(index, cue_offset, f"{age.group(1)}-year-old", set(), window * 3, last_speaker)
+        if person is not None:
+            return Speaker(person.name, kind_of_entity(person, index, words), person.id)
+
+    # A title of a person ("the minister", "the DWP Secretary"): the person the text named
+    # with that title ("Liz Kendall, the DWP Secretary,", "Minister Ilse Marnow"), its
+    # qualifiers included; two such people and nothing to tell them apart: unresolved.
+    if head.pos_ in ("NOUN", "PROPN") and _is_definite(head) and head_word in kinds["official"] \
+            and not any(c.dep_ == "poss" for c in head.children):
+        qualifiers = {t.lower_ for t in head.children if t.dep_ in ("compound", "amod", "nmod")
+                      and t.pos_ in ("PROPN", "NOUN", "ADJ") and t.lower_ not in UNDISTINCTIVE}
+        qualifiers |= {t.lower_ for q in head.children if q.dep_ == "nmod" for t in q.subtree
+                       if t.pos_ in ("PROPN", "NOUN")}
+        person = _described_person(index, cue_offset, head_word, qualifiers, window * 3, last_speaker)
+        if person is not None:
+            return Speaker(person.name, kind_of_entity(person, index, words), person.id)
+        # "a Defense Ministry spokesman told …. “…,” the spokesman said": the unnamed one
+        # who spoke with that title, not the body he speaks for.
+        earlier = next((sp for sp in reversed(index.history[-5:]) if sp.entity is None
+                        and sp.kind in ("official", "unnamed_official")
+                        and sp.name.lower().split()[-1:] == [head.lower_]), None)
+        if earlier is not None:
+            return Speaker(earlier.name, earlier.kind, None, earlier.state_aligned)
+        introduced = _introduced_before(head, cue_offset, window * 3, index)
+        if introduced is not None:
+            # "A senior Justice Department official said on Friday … “…,” the official
+            # said": the one the text introduced, not the department (a body on record).
+            return speaker_for(introduced, cue_offset, doc, index, settings, None)
+        if any(e.label == "PERSON" and head_word in index.descriptors.get(e.id, set())
+               for e in index.entities):
+            # Somebody holds this title, but which one the text does not say: as written.
+            return Speaker(_strip_determiner(text), "official")
+
+    # A description ("the state-run agency"): the nearest earlier entity that the text
+    # described with the same head noun.
     if head.pos_ in ("NOUN", "PROPN") and _is_definite(head) and not _has_named_owner(head, index):
+        # A person only for a word that can name one: "the council" after "Council leader
+        # Margaret Ayles" is the council, not its leader.
+        person_word = head_word in kinds["official"] or head_word in ROLE_PEOPLE or head_word in PERSON_NOUNS
         described = index.nearest_before(
-            cue_offset, lambda e: head_word in index.descriptors.get(e.id, set()), window * 3)
+            cue_offset, lambda e: head_word in index.descriptors.get(e.id, set())
+            and (e.label != "PERSON" or person_word), window * 3)
         if described is not None:
             return _with_state(Speaker(described.name, kind_of_entity(described, index, words), described.id),
                                described, words, index)
@@ -591,6 +650,10 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
                         if sp.entity is None and sp.name.lower().split()[-1:] == [head.lower_]), None)
         if earlier is not None:
             return Speaker(earlier.name, earlier.kind, None, earlier.state_aligned)
+        introduced = _introduced_before(head, cue_offset, window * 3, index)
+        if introduced is not None:
+            # "A group of residents wrote … the group said": the one the text introduced.
+            return speaker_for(introduced, cue_offset, doc, index, settings, None)
 
     name = _strip_determiner(text)
     named_body = _has_named_owner(head, index) or _speaks_for(head, index)
@@ -602,8 +665,15 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             return Speaker(name, "anonymous")
         return Speaker(name, "institution" if named_body else "unnamed_official")
     if head_word in kinds["anonymous"] or head.lower_ in kinds["anonymous"]:
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
+        if owner is not None:
+            # "The Herald quoted its sources": whose sources the text says, by name.
+            whose = speaker_for([owner], cue_offset, doc, index, settings, last_speaker)
+            if whose.kind not in ("unknown", "author") and whose.name.lower() not in OWNER_PRONOUNS:
+                own = index.text[owner.idx + len(owner.text): tokens[-1].idx + len(tokens[-1].text)].strip()
+                return Speaker(f"{own} of {whose.name}", "anonymous")
         return Speaker(name, "anonymous")
-    if head_word in kinds["media"]:
+    if head_word in kinds["media"] or head.lower_ in kinds["media"]:  # "media" has the lemma "medium"
         return _with_state(Speaker(name, "media"), None, words, index)
     if head_word in UNNAMED_BODIES and not named_body and not _is_definite(head):
         return Speaker(name, "unnamed_official")   # "authorities said", "investigators believe"
@@ -626,6 +696,30 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         on_record = _is_definite(head) or named_body or head_word in SPOKESPERSONS
         return Speaker(name, "official" if on_record else "unnamed_official")
     return Speaker(name, "unknown")
+
+
+_AGE_DESCRIPTION = re.compile(r"^(?:the|this|that)\s+(\d{1,3})-year-old$", re.I)
+# Words that do not tell two holders of a title apart ("the former minister").
+UNDISTINCTIVE = frozenset("former then new current senior top outgoing incoming veteran embattled same "
+                          "other local".split())
+
+
+def _described_person(index: EntityIndex, cue_offset: int, title: str, qualifiers: set[str],
+                      max_distance: int, last_speaker: Speaker | None) -> Entity | None:
+    """The person named earlier (within max_distance characters) whom the text described
+    with `title` and every word of `qualifiers`. Of several, the last speaker when it is one
+    of them; otherwise None: a guess between two ministers is worse than none."""
+    found = []
+    for entity in index.entities:
+        words = index.descriptors.get(entity.id, set())
+        if entity.label != "PERSON" or title not in words or not qualifiers <= words:
+            continue
+        if any(m.start < cue_offset and cue_offset - m.start <= max_distance and not index.quoted(m.start)
+               for m in entity.mentions):
+            found.append(entity)
+    if len(found) == 1:
+        return found[0]
+    return next((e for e in found if last_speaker is not None and e.id == last_speaker.entity), None)
 
 
 # How far ahead (characters) an unnamed office ("a spokesman") looks for its name.
@@ -658,10 +752,45 @@ def _appositions(head) -> list:
     found += [c for c in head.children if c.dep_ in ("amod", "compound", "npadvmod", "nmod")
               and c.pos_ == "PROPN" and c.i + 1 < head.i and c.doc[c.i + 1].text == ","]
     for app in list(found):
-        found.extend(c for c in app.subtree if c.pos_ == "PROPN")
+        # The apposition's own name ("Its spokesperson, Vera Lask"), not a name further
+        # down its clauses ("a refugee who works as a translator in Halifax").
+        found.extend(c for c in app.subtree if c.pos_ == "PROPN" and _within_name(c, app))
     if head.dep_ == "appos":
         found.append(head.head)
     return found
+
+
+def _within_name(token, top) -> bool:
+    """Is `token` joined to `top` by name-building links only (compounds, flat names,
+    appositions, possessives: "Estmark's largest steelmaker")?"""
+    while token.i != top.i:
+        if token.dep_ not in ("compound", "flat", "appos", "poss", "nmod", "amod") or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
+def _introduced_before(head, cue_offset: int, max_distance: int, index: "EntityIndex") -> list | None:
+    """The phrase that introduced an unnamed holder of `head`'s title, "a senior Justice
+    Department official" for "the official": the latest earlier indefinite phrase with the
+    same head word, outside quotations, within max_distance characters, in a sentence
+    before the head's."""
+    doc = head.doc
+    for token in reversed(doc[:head.sent.start]):
+        if cue_offset - token.idx > max_distance:
+            return None
+        if token.lemma_.lower() == head.lemma_.lower() and token.pos_ == "NOUN" and not index.quoted(token.idx) \
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+            return [t for t in token.subtree if t.i <= token.i]
+    return None
+
+
+def _other_document_before(head, document_nouns: set[str]) -> bool:
+    """Does a document other than `head` appear in its sentence or the one before ("The
+    ministry published a report. The report said …")?"""
+    sent = head.sent
+    start = head.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return any(t.lemma_.lower() in document_nouns and t.i != head.i for t in head.doc[start:head.i])
 
 
 def _author_of(head) -> list:
