@@ -284,3 +284,27 @@ def test_a_club_named_in_full_makes_its_short_name_a_club():
     a = analyze("United made a bid on Monday. Athletic said they turned down an offer from "
                 "Manchester United for the midfielder. United declined to comment.")
     assert {e.label for e in a.entities if e.name == "Manchester United"} == {"ORG"}
+
+
+# --- known places (layers/places.py: CLDR countries, time-zone cities) -----------------
+
+def test_a_known_country_is_a_place_though_the_model_calls_it_a_product():
+    a = analyze("The minister said the talks had failed. And because we are being watched by the "
+                "people of Cyprus, who want a result, I would invite the minister to speak publicly.",
+                layers=("entities",))
+    assert labels_of(a).get("Cyprus") == "GPE"
+
+
+def test_a_known_city_is_a_place_though_the_model_calls_it_a_person():
+    a = analyze("The deal was offered in exchange for peace, but Moscow and Kiev were not satisfied. "
+                "The minister also retracted claims by Kiev that jets had crossed the border.",
+                layers=("entities",))
+    kiev = entity_named(a, "Kiev")
+    assert kiev.label == "GPE" and len(kiev.mentions) == 2
+
+
+def test_a_country_name_that_is_a_persons_surname_stays_the_person():
+    a = analyze("Michael Jordan scored forty points. Jordan said he was tired after the game.",
+                layers=("entities",))
+    jordan = entity_named(a, "Michael Jordan")
+    assert jordan.label == "PERSON" and [m.text for m in jordan.mentions] == ["Michael Jordan", "Jordan"]

@@ -26,6 +26,7 @@ from collections import Counter
 from rapidfuzz.distance import Levenshtein
 
 from ..model import Analysis, Entity, Span, clean_name
+from .places import place_kind
 from .sources import is_known_outlet
 from ..settings import Settings
 
@@ -217,6 +218,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     _add_described_names(doc, text, clusters, seen)
     _add_missed_surnames(doc, text, clusters, seen)
     clusters = _merge_across_labels(doc, clusters)
+    clusters = _mark_known_places(doc, clusters)
     _mark_countries(doc, text, clusters)
     _relabel_by_context(doc, text, clusters)
     clusters = _merge_short_forms(clusters)
@@ -301,6 +303,11 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return "ORG"
     if form in CONTINENTS or (len(words) > 1 and words[0] in FEATURE_WORDS):
         return "LOC"                 # "Europe", "Comet 67P", "Mount Kenya"
+    place = place_kind(form)
+    if place == "region" and label != "NORP":
+        return "LOC"                 # "Western Europe", "Sub-Saharan Africa"
+    if place and label in ("PRODUCT", "WORK_OF_ART", "LAW", "FAC", "EVENT"):
+        return "GPE"                 # "the people of Cyprus" as a PRODUCT: a known country or city
     if len(words) > 1 and (words[0] in CLUB_MARKS or words[-1] in CLUB_MARKS):
         return "ORG"                 # "Sporting CP", "AC Milan"
     if form.replace(".", "") in PLACE_ACRONYMS:
@@ -494,6 +501,50 @@ def _merge_across_labels(doc, clusters: list["_Cluster"]) -> list["_Cluster"]:
                 continue
         merged.append(cluster)
     return merged
+
+
+def _has_person_evidence(doc, cluster: "_Cluster") -> bool:
+    """A title before a mention ("Mr Jordan"), or a mention that speaks for itself
+    ("Sofia said")."""
+    for mention in cluster.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLE_WORDS:
+            return True
+        if span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in SPEECH_VERBS:
+            return True
+    return False
+
+
+def _mark_known_places(doc, clusters: list["_Cluster"]) -> list["_Cluster"]:
+    """A name that `places` knows as a country or city, and that the text names in no
+    other form ("Michael Jordan" makes "Jordan" a person), is a place whatever label the
+    small model gave it: "Moscow and Kiev" (PERSON), "the people of Cyprus" (PRODUCT).
+    A city named PERSON stays a person when a mention has a title or speaks; a city named
+    ORG stays an organisation (a club, "Liverpool have been linked"); a country is a GPE
+    even as a speaker ("Qatar said"), as news uses it for its government."""
+    kept: list[_Cluster] = []
+    for cluster in clusters:
+        label = cluster.labels.most_common(1)[0][0]
+        kinds = {place_kind(f) for f in cluster.forms}
+        if label not in ("GPE", "LOC") and kinds and None not in kinds and "region" not in kinds:
+            country = kinds == {"country"}
+            if (label == "PERSON" and _has_person_evidence(doc, cluster)) or \
+                    (label == "ORG" and not country) or (label == "NORP" and not country):
+                kept.append(cluster)
+                continue
+            cluster.labels = Counter({"GPE": len(cluster.mentions)})
+            cluster.group = "org"
+            # The same place found elsewhere as a GPE: one entity.
+            same = next((o for o in clusters if o is not cluster and o.group == "org" and o.mentions
+                         and o.labels.most_common(1)[0][0] == "GPE" and set(o.forms) & set(cluster.forms)), None)
+            if same is not None:
+                for mention in cluster.mentions:
+                    same.add(mention, "GPE")
+                continue
+        kept.append(cluster)
+    return kept
 
 
 # Nouns only a state has: "Karsovia's foreign ministry", "Estmark's navy".
