@@ -308,3 +308,68 @@ def test_a_country_name_that_is_a_persons_surname_stays_the_person():
                 layers=("entities",))
     jordan = entity_named(a, "Michael Jordan")
     assert jordan.label == "PERSON" and [m.text for m in jordan.mentions] == ["Michael Jordan", "Jordan"]
+
+
+# --- page furniture, credit lines, headlines -------------------------------------------
+
+def names_in(text):
+    return {m.text for e in analyze(text, layers=("entities",)).entities for m in e.mentions}
+
+
+def test_menu_and_section_words_are_no_names():
+    names = names_in("NEWS - Press Releases\n\nRemarks by the Government Spokesman on the talks\n\n"
+                     "The Government Spokesman, Mr Nikos Andreou, said the talks in Geneva would go on.")
+    assert "NEWS - Press Releases" not in names and "Nikos Andreou" in names
+    names = names_in("Accessibility links\n\nBreaking News\n\nGerman Foreign Minister Suggests Gradual "
+                     "Reduction In Russia Sanctions\n\nGerman Foreign Minister Frank Weber suggested a "
+                     "gradual reduction of sanctions if Russia moves to end the conflict.")
+    assert not {"Breaking News", "Suggests"} & names and "Frank Weber" in names
+
+
+def test_a_language_menu_is_no_organisation():
+    names = names_in("عربي Español Русский Français 简体中文\n\nForeign Ministry Spokesperson Li Wen’s "
+                     "Regular Press Conference on October 27, 2022\n\nLi Wen: Tanzania is an important "
+                     "country in East Africa. The two countries enjoy a traditional friendship, and we "
+                     "believe the visit will bring new progress in cooperation between them.")
+    assert not any("Español" in n for n in names) and "Li Wen" in names
+
+
+def test_link_labels_run_together_are_no_name_but_one_camel_case_name_is():
+    names = names_in("FinancialGovernment SolutionsLegalReuters News AgencyRisk Management SolutionsTax "
+                     "& AccountingBlog: Answers OnInnovation\nOctober 23, 2018\n\nISTANBUL (Reuters) - "
+                     "Foreign Minister Mevlut Cavusoglu said on Tuesday that steps would be taken by "
+                     "QuoteMedia and its partners.")
+    assert not any("SolutionsLegal" in n or "AgencyRisk" in n for n in names)
+    assert "Mevlut Cavusoglu" in names
+
+
+def test_a_wire_credit_line_names_people_not_a_writing_person():
+    a = analyze("ISTANBUL (Reuters) - Steps will be taken in the coming days regarding the lifting of "
+                "sanctions on two ministers, Foreign Minister Mevlut Cavusoglu said on Tuesday. He also "
+                "said the agreement should be implemented fully.\n\nReporting by Ece Toksabay and Tuvan "
+                "Gumrukcu; Writing by Ali Kucukgocmen; Editing by Daren Butler", layers=("entities",))
+    texts = labels_of(a)
+    assert texts.get("Ece Toksabay") == "PERSON" and "Writing" not in texts, texts
+
+
+def test_a_job_title_after_a_name_is_no_name():
+    names = names_in("“We are thrilled,” commented Julie Smolyansky, President and Chief Executive "
+                     "Officer of Lifeway Foods.")
+    assert "Executive Officer" not in names and "Julie Smolyansky" in names
+
+
+def test_offices_are_bodies_and_named_buildings_no_people():
+    a = analyze("AUGUSTA, Ga. - The Richmond County Sheriff’s Office says a deputy was arrested on "
+                "Saturday. He was taken to the Charles B. Webster Detention Center.", layers=("entities",))
+    texts = labels_of(a)
+    assert texts.get("Richmond County Sheriff’s Office") == "ORG", texts
+    assert texts.get("Charles B. Webster Detention Center") == "FAC", texts
+
+
+def test_a_plural_nickname_after_the_is_a_team_but_a_family_stays_people():
+    a = analyze("The 26-year-old has been linked with a number of clubs recently but the Gunners "
+                "believe he is the missing piece in their squad.", layers=("entities",))
+    assert labels_of(a).get("Gunners") == "ORG"
+    a = analyze("Barack Obama spoke in Chicago on Monday. Later the Obamas visited friends in Hawaii.",
+                layers=("entities",))
+    assert labels_of(a).get("Obamas") != "ORG"

@@ -9,19 +9,24 @@ The small English model's spans and labels are corrected with what the text itse
 in this order: names it cuts in pieces are found whole first (royal styles, quoted
 programme titles, bylines, "US Army ...", "Xs for Some Cause"); spans a reader would not
 call a name are dropped (lower case, bare titles, prefixed adjectives, common-noun
-acronyms, glued link labels, a stub cut off by the excerpt's end, a headline's run-on
-common words); each mention's form fixes some labels (`corrected_label`: outlets and
-platforms, continents, counties, events, clubs); then each cluster's label follows the
-evidence around its mentions (`_relabel_by_context`: an apposition or craft noun, a
-player's club, a plural verb, a place noun, a coordinated name) and short forms join the
-full name ("the Post", "U.S."). No gazetteer: no maintained package with place data is a
-dependency, and spaCy's larger English models are not installed.
+acronyms, page furniture (lexicons/page_furniture.txt, language menus, link labels run
+together), credit-line words, a stub cut off by the excerpt's end, a headline's common
+words); each mention's form fixes some labels (`corrected_label`: outlets and platforms,
+continents, counties, events, clubs, credited reporters, offices and buildings, known
+places); each cluster that `places` knows as a country or city is a place
+(`_mark_known_places`); then each cluster's label follows the evidence around its
+mentions (`_relabel_by_context`: an apposition or craft noun, a player's club, a plural
+verb, a place noun, a coordinated name) and short forms join the full name ("the Post",
+"U.S."). The place list is CLDR's country names (Babel) and the time zone database's
+cities (`layers/places.py`); spaCy's larger English models are not installed.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
 
@@ -282,10 +287,64 @@ COMPASS_ADJECTIVES = {"Western", "Eastern", "Northern", "Southern"}
 _DATELINE_AFTER = re.compile(r"\s*(?:\(|,\s*[A-Z]|[—–-]{1,2}\s)")
 
 
+@lru_cache(maxsize=1)
+def furniture_words() -> frozenset[str]:
+    """lexicons/page_furniture.txt: the words of menus, buttons and section heads."""
+    text = resources.files("newsprobe.layers").joinpath("lexicons", "page_furniture.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def language_names() -> frozenset[str]:
+    """Languages as a language menu names them, in English and in themselves ("Español",
+    "Русский", "Français"), from CLDR (Babel); empty without Babel."""
+    try:
+        from babel import Locale
+        names = set(Locale("en").languages.values())
+        for code in ("ar", "de", "en", "es", "fa", "fr", "he", "hi", "it", "ja", "ko", "nl", "pl",
+                     "pt", "ru", "sv", "tr", "uk", "ur", "zh", "zh_Hans", "zh_Hant"):
+            locale = Locale.parse(code)
+            names.add(locale.get_display_name(locale))
+            names.add(locale.get_language_name(locale))
+    except Exception:  # noqa: BLE001 - no Babel: language menus are left to the other rules
+        return frozenset()
+    # Menus capitalise what CLDR writes in lower case ("русский" -> "Русский").
+    return frozenset(n[:1].upper() + n[1:] for n in names if n) | frozenset(n for n in names if n)
+
+
+# "FinancialGovernment", "SolutionsLegalReuters": a menu's link labels run together when a
+# page is scraped; a lower-case letter run straight into a capital. One such word is often
+# a name ("QuoteMedia", "GlobeNewswire"); two in one span, or two joins in one word, are not.
+_CAMEL_JOIN = re.compile(r"[a-z]{2}[A-Z][a-z]")
+# Credit lines of wire copy: "Reporting by A and B; Writing by C; Editing by D".
+_CREDIT_CUE = re.compile(r"(?:Reporting|Writing|Editing|Edited|Written|Compiled|Additional reporting|"
+                         r"Photography|Photos?|Graphics|Video)\s+by\s+"
+                         r"(?:[A-Z][\w'’.-]*\s+){0,4}?(?:and\s+)?$")
+_CREDIT_WORDS = {"Reporting", "Writing", "Editing", "Editor", "Reporter", "Photography"}
+
+
+def is_page_furniture(text: str, start: int, end: int) -> bool:
+    """A span of menu, button or heading words, a language menu, or link labels run
+    together: page furniture, not a name."""
+    form = text[start:end]
+    words = re.findall(r"[^\W\d_]+", form)
+    if not words or is_known_outlet(form) or place_kind(form) or \
+            form.replace(".", "") in COUNTRY_ACRONYMS:
+        return False
+    furniture = furniture_words()
+    if all(w.lower() in furniture for w in words) and not (len(words) == 1 and words[0].lower() in ORG_WORDS):
+        return True              # "NEWS - Press Releases", "Breaking News", "FREE"
+    if len(form.split()) >= 2 and all(w in language_names() for w in form.split()):
+        return True              # "Español Русский Français"
+    joins = [len(_CAMEL_JOIN.findall(w)) for w in form.split()]
+    return sum(1 for j in joins if j) >= 2 or any(j >= 2 for j in joins)
+
+
 def corrected_label(text: str, start: int, end: int, label: str, adjectival: bool = False) -> str | None:
     """The small model's label for a mention, corrected by its form and context, or None
     for a span a reader would not call a name: all lower case ("state"), a bare title
-    ("Dr", "Councilor"), a prefixed adjective ("pro-Blair", "Sino-U.S."). `adjectival`: the mention
+    ("Dr", "Councilor"), a prefixed adjective ("pro-Blair", "Sino-U.S."), page furniture
+    ("Breaking News"), a credit line's word ("Writing by"). `adjectival`: the mention
     modifies a noun after it ("Karsovian Deputy Prime Minister")."""
     form = text[start:end]
     words = form.split()
@@ -293,6 +352,20 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return None
     if all(w.lower().rstrip(".") in TITLE_WORDS | TITLE_MODIFIERS for w in words):
         return None
+    if is_page_furniture(text, start, end):
+        return None
+    if form in _CREDIT_WORDS and text.startswith(" by ", end):
+        return None                  # "; Writing by Ali ...": the credit, not a name
+    if _CREDIT_CUE.search(text, max(0, start - 80), start) and label in ("ORG", "GPE", "NORP", "FAC") \
+            and not is_known_outlet(form) and len(words) > 1:
+        return "PERSON"              # "Reporting by Ece Toksabay": the credited reporter
+    if label == "FAC" and len(words) > 1 and words[-1].lower() in ORG_WORDS | {"department", "police"}:
+        return "ORG"                 # "Richmond County Sheriff's Office": a body, not a building
+    if label == "PERSON" and len(words) > 1 and words[-1].lower() in FACILITY_HEADS:
+        return "FAC"                 # "Charles B. Webster Detention Center"
+    if label == "PERSON" and form.endswith("s") and text[max(0, start - 4):start] == "the " and \
+            not re.search(r"(?<![\w-])" + re.escape(form[:-1]) + r"(?![\w-])", text):
+        return "ORG"                 # "the Gunners believe": a team's or a group's nickname
     if _PREFIXED.search(text, max(0, start - 6), start) or _PREFIX_IN.match(form):
         return None
     if _GLUED_WORD.fullmatch(form):
@@ -341,12 +414,18 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
     return label
 
 
+# Last words of a building's or site's name: "Charles B. Webster Detention Center" is no
+# person. ("Hall" and "Park" are surnames too, so they are not here.)
+FACILITY_HEADS = {"center", "centre", "jail", "prison", "penitentiary", "airport", "stadium",
+                  "arena", "bridge", "museum", "station", "cathedral", "mosque", "synagogue",
+                  "temple", "library", "barracks", "base"}
 # Words that make a capitalised name an organisation, whatever the small model says
 # ("the Dravograd Gazette" is not a person).
 ORG_WORDS = {"gazette", "herald", "times", "post", "agency", "institute", "university", "ministry",
              "council", "party", "union", "company", "bank", "league", "board", "office", "press",
              "news", "journal", "tribune", "group", "association", "foundation", "committee",
-             "court", "hospital", "club", "corporation", "inc", "ltd", "one", "tv", "radio"}
+             "court", "hospital", "club", "corporation", "inc", "ltd", "one", "tv", "radio",
+             "newsdesk", "desk", "newsroom"}
 # Titles before a name ("Defence Minister Ilse Marnow", "spokesperson Karl Densen"): the
 # small model misses many unfamiliar names, but a title followed by capitalised words is
 # a person in news prose.
@@ -365,6 +444,7 @@ TITLE_MODIFIERS = {"rear", "brigadier", "federal", "senior", "deputy", "vice", "
 
 def _add_titled_names(doc, text: str, clusters: list["_Cluster"], seen: set[tuple[int, int]]) -> None:
     covered = {i for start, end in seen for i in range(start, end)}
+    headlines, _ = _headline_common_words(text)
     for token in doc:
         if token.lower_.rstrip(".") not in TITLE_WORDS:
             continue
@@ -378,8 +458,10 @@ def _add_titled_names(doc, text: str, clusters: list["_Cluster"], seen: set[tupl
                      and doc[t.left_edge.i - 1].text == ","][:1]
         following = doc[appos[0].left_edge.i: appos[0].i + 1] if appos else doc[token.i + 1: token.i + 4]
         for nxt in following:
-            if not names and nxt.lower_.rstrip(".") in TITLE_WORDS:
-                continue         # "Mr" in ", Mr Tobin Harrow,": a title, not a name
+            if not names and nxt.lower_.rstrip(".") in TITLE_WORDS | TITLE_MODIFIERS:
+                continue         # "Mr" in ", Mr Tobin Harrow,", "Chief Executive Officer": titles
+            if nxt.lower_.rstrip(".") in TITLE_WORDS | TITLE_MODIFIERS:
+                break
             if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.idx not in covered:
                 names.append(nxt)
             else:
@@ -389,6 +471,8 @@ def _add_titled_names(doc, text: str, clusters: list["_Cluster"], seen: set[tupl
         span = Span.of(text, names[0].idx, names[-1].idx + len(names[-1].text))
         if any(w.lower() in ORG_WORDS for w in span.text.split()):
             continue
+        if any(a <= span.start and span.end <= b for a, b in headlines) and text.count(span.text) == 1:
+            continue             # "Foreign Minister Suggests Gradual ...": a headline's verb
         _cluster_for(clusters, span, "person").add(span, "PERSON")
         seen.add((span.start, span.end))
         covered.update(range(span.start, span.end))
@@ -926,7 +1010,19 @@ def _headline_common_words(text: str) -> tuple[list[tuple[int, int]], set[str]]:
             lines.append((offset, offset + len(line)))
         offset += len(line) + 1
     lower = set(re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", text)) if lines else set()
+    lower |= {part for word in lower if "-" in word for part in word.split("-")}   # "record-breaking"
     return lines, lower
+
+
+def _is_common_word(word: str, lower: set[str]) -> bool:
+    """Does the text write this word, or its stem, in lower case elsewhere ("Suggests" /
+    "suggested", "Record" / "record-breaking")?"""
+    w = word.lower()
+    if w in lower:
+        return True
+    stems = {w[:-suffix_len] for suffix, suffix_len in (("s", 1), ("es", 2), ("ed", 2), ("ing", 3))
+             if w.endswith(suffix)}
+    return any(len(stem) >= 4 and any(other.startswith(stem) for other in lower) for stem in stems)
 
 
 def _headline_trimmed(text: str, start: int, end: int, headline_words,
@@ -943,8 +1039,8 @@ def _headline_trimmed(text: str, start: int, end: int, headline_words,
     while True:
         cut = text.rfind(" ", start, end)
         if cut == -1:
-            if label == "WORK_OF_ART" and text[start:end].lower() in lower:
-                return start, start
+            if _is_common_word(text[start:end], lower) and not text[start:end].isupper():
+                return start, start      # "Record (Results)", "Suggests": a headline's common word
             return start, end
         if text[cut + 1:end].lower() not in lower:
             return start, end
