@@ -373,3 +373,63 @@ def test_a_plural_nickname_after_the_is_a_team_but_a_family_stays_people():
     a = analyze("Barack Obama spoke in Chicago on Monday. Later the Obamas visited friends in Hawaii.",
                 layers=("entities",))
     assert labels_of(a).get("Obamas") != "ORG"
+
+
+# --- one person, one entity; two people, two ----------------------------------------------
+
+def test_title_surname_and_full_name_are_one_person():
+    a = analyze("Dr Jane Okafor, a virologist at the hospital, said the results were clear. Dr Okafor "
+                "added that more tests would follow. Okafor said the data was published on Monday.",
+                layers=("entities",))
+    okafor = entity_named(a, "Jane Okafor")
+    assert okafor.label == "PERSON" and len(okafor.mentions) == 3
+    assert not any(m.text.startswith("Dr") for m in okafor.mentions)
+
+
+def test_a_first_name_joins_its_person_but_a_shared_surname_does_not_merge_two_people():
+    a = analyze("Former prime minister Gordon Brown and his wife Sarah Brown attended the dinner. "
+                "Gordon said the evening raised money, and Sarah Brown thanked the guests.",
+                layers=("entities",))
+    gordon, sarah = entity_named(a, "Gordon Brown"), entity_named(a, "Sarah Brown")
+    assert "Gordon" in [m.text for m in gordon.mentions]
+    assert gordon is not sarah and not {m.start for m in gordon.mentions} & {m.start for m in sarah.mentions}
+
+
+def test_a_shared_first_name_does_not_merge_two_people():
+    a = analyze("Vice President Mike Pence met Secretary of State Mike Pompeo on Tuesday. Pence said "
+                "the talks went well. Pompeo declined to comment.", layers=("entities",))
+    assert [m.text for m in entity_named(a, "Mike Pence").mentions] == ["Mike Pence", "Pence"]
+    assert [m.text for m in entity_named(a, "Mike Pompeo").mentions] == ["Mike Pompeo", "Pompeo"]
+
+
+def test_a_surname_first_name_joins_by_its_family_name():
+    a = analyze("Foreign Ministry spokesperson Mao Ning told reporters on Monday that China opposed the "
+                "move. Mao said the ministry would respond.", layers=("entities",))
+    assert [m.text for m in entity_named(a, "Mao Ning").mentions] == ["Mao Ning", "Mao"]
+
+
+def test_a_hyphenated_surname_the_model_calls_an_organisation_joins_its_person():
+    a = analyze("Labour MP Rachel Reeves and Conservative MP Jacob Rees-Mogg clashed on Sunday. Reeves "
+                "said the budget was wrong, while Rees-Mogg defended it.", layers=("entities",))
+    assert [m.text for m in entity_named(a, "Jacob Rees-Mogg").mentions] == ["Jacob Rees-Mogg", "Rees-Mogg"]
+
+
+def test_a_surname_the_model_leaves_out_of_the_full_name_is_put_back():
+    a = analyze("Tanzanian President Samia Suluhu Hassan will visit China next week. President Hassan "
+                "will meet the premier, and Hassan will attend a banquet.", layers=("entities",))
+    hassan = entity_named(a, "Samia Suluhu Hassan")
+    assert [m.text for m in hassan.mentions] == ["Samia Suluhu Hassan", "Hassan", "Hassan"]
+
+
+def test_a_name_said_of_with_she_is_a_person():
+    a = analyze("The singer ended her relationship with Sonny Hall. Reps for both Celeste and Sonny "
+                "declined to comment. It is a shame, because Celeste previously said she had "
+                "experienced real love.", layers=("entities",))
+    assert entity_named(a, "Celeste").label == "PERSON"
+
+
+def test_a_company_named_with_its_news_agency_is_no_person():
+    a = analyze("FILE PHOTO: A view of the newsroom in London. Copyright Thomson Reuters. The agency "
+                "said in a statement (Reuters) that it would expand.", layers=("entities",))
+    texts = labels_of(a)
+    assert texts.get("Thomson Reuters") == "ORG" and texts.get("Reuters") == "ORG", texts

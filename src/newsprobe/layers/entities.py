@@ -65,6 +65,9 @@ def _clean_mention(text: str, start: int, end: int) -> tuple[int, int]:
         start += m.end()
     while start < end and text[start] in "\"'“‘”’«":
         start += 1               # '"Southern Charm" star': the quote mark is not the name
+    m = _CREDIT_PREFIX.match(text, start, end)
+    if m and m.end() < end:
+        start = m.end()          # "Copyright Thomson Reuters", "© Getty Images"
     piece = text[start:end]
     m = _POSSESSIVE.search(piece)
     if m and m.start() > 0:
@@ -74,6 +77,9 @@ def _clean_mention(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_CREDIT_PREFIX = re.compile(r"(?:Copyright|©|\(c\))\s*", re.I)
+
+
 def _after_titles(text: str, start: int, end: int) -> int:
     """"Councillor Rowan Pike" → "Rowan Pike": the title is a descriptor, not the name."""
     while True:
@@ -81,6 +87,21 @@ def _after_titles(text: str, start: int, end: int) -> int:
         if word_end == -1 or text[start:word_end].lower().rstrip(".") not in TITLE_WORDS | {"defence", "defense", "foreign", "prime", "deputy", "vice"}:
             return start
         start = word_end + 1
+
+
+def _with_split_surname(doc, text: str, ent, end: int) -> int:
+    """"President Samia Suluhu Hassan ... President Hassan": the small model may end a
+    person's name a word early; a capitalised proper noun right after it that the text
+    also uses on its own is the rest of the name."""
+    if ent.end >= len(doc) or end != ent.end_char:
+        return end
+    nxt = doc[ent.end]
+    word = nxt.text
+    if nxt.pos_ != "PROPN" or not word[:1].isupper() or word.isupper() or nxt.whitespace_ is None \
+            or text[end:nxt.idx] != " " or word.lower() in ORG_WORDS | FACILITY_HEADS | TITLE_WORDS:
+        return end
+    alone = len(re.findall(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text))
+    return nxt.idx + len(word) if alone >= 2 else end
 
 
 def _tokens(name: str) -> list[str]:
@@ -184,6 +205,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     # program"). The model's pieces inside them are not names of their own.
     fixed = _royal_styles(text) + _quoted_titles(text)
     headline_words = _headline_common_words(text)
+    taken: set[int] = set()          # characters of the model's mentions kept so far
     for span, label in fixed:
         group = LABEL_GROUPS.get(label, label.lower())
         _cluster_for(clusters, span, group).add(span, label)
@@ -194,6 +216,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
         start, end = _clean_mention(text, ent.start_char, ent.end_char)
         if ent.label_ == "PERSON":
             start = _after_titles(text, start, end)
+            end = _with_split_surname(doc, text, ent, end)
         if end <= start or (start, end) in seen or "\n" in text[start:end]:
             continue
         if any(f.start < end and start < f.end for f, _ in fixed):
@@ -206,9 +229,10 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
         adjectival = ent.root.dep_ in ("amod", "compound") and ent.root.head.i > ent.root.i
         for start, end, model_label in _pieces(text, start, end, ent.label_):
             label = corrected_label(text, start, end, model_label, adjectival=adjectival)
-            if label is None or (start, end) in seen:
-                continue
+            if label is None or (start, end) in seen or any(i in taken for i in range(start, end)):
+                continue         # (a name put back together covers the model's piece of it)
             seen.add((start, end))
+            taken.update(range(start, end))
             span = Span.of(text, start, end)
             group = LABEL_GROUPS.get(label, label.lower())
             cluster = next((c for c in clusters if c.matches(span.text, group)), None) or \
@@ -361,6 +385,8 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return "PERSON"              # "Reporting by Ece Toksabay": the credited reporter
     if label == "FAC" and len(words) > 1 and words[-1].lower() in ORG_WORDS | {"department", "police"}:
         return "ORG"                 # "Richmond County Sheriff's Office": a body, not a building
+    if label == "PERSON" and len(words) > 1 and len(words[-1]) >= 5 and is_known_outlet(words[-1]):
+        return "ORG"                 # "Thomson Reuters": a company named with its agency
     if label == "PERSON" and len(words) > 1 and words[-1].lower() in FACILITY_HEADS:
         return "FAC"                 # "Charles B. Webster Detention Center"
     if label == "PERSON" and form.endswith("s") and text[max(0, start - 4):start] == "the " and \
@@ -565,13 +591,13 @@ def _merge_across_labels(doc, clusters: list["_Cluster"]) -> list["_Cluster"]:
                 for mention in cluster.mentions:
                     target.add(mention, target.labels.most_common(1)[0][0])
                 continue
-        if cluster.group != "person" and all(len(_tokens(f)) == 1 for f in cluster.forms):
+        if cluster.group != "person" and all(len(f.split()) == 1 for f in cluster.forms):
             # "Councillor Rowan Pike ... Pike said": a bare surname the model took for an
-            # organisation is the person named before.
-            words = [t for f in cluster.forms for t in _tokens(f)]
+            # organisation is the person named before; "Jacob Rees-Mogg ... Rees-Mogg" too.
+            surnames = [_tokens(f) for f in cluster.forms]
             target = next((o for o in clusters if o.group == "person" and any(
-                len(_tokens(pf)) > 1 and any(_same_word(_tokens(pf)[-1], w) for w in words)
-                for pf in o.forms)), None)
+                len(_tokens(pf)) > len(t) and all(map(_same_word, _tokens(pf)[-len(t):], t))
+                for pf in o.forms for t in surnames if t)), None)
             if target is not None:
                 for mention in cluster.mentions:
                     target.add(mention, "PERSON")
@@ -675,6 +701,8 @@ def _add_missed_surnames(doc, text: str, clusters: list[_Cluster], seen: set[tup
         if token.pos_ != "PROPN" or token.idx in covered or not token.text[:1].isupper():
             continue
         word = token.text.lower()
+        if is_known_outlet(token.text):
+            continue             # "(Reuters)" is the agency, whatever person is named like it
         for cluster in people:
             surnames = {_tokens(f)[-1] for f in cluster.forms if _tokens(f)}
             if any(_same_word(word, s) for s in surnames) and len(word) >= 3:
@@ -855,6 +883,8 @@ def _context_label(doc, text: str, mention: Span, label: str) -> str | None:
     words = mention.text.split()
     if len(words) > 1 and (words[-1] in CLUB_ENDINGS or words[0] in CLUB_MARKS or words[-1] in CLUB_MARKS):
         return "ORG"                                          # "Manchester United", then "United"
+    if label != "PERSON" and _said_of_a_person(text, mention, root):
+        return "PERSON"                                       # "Celeste said she ...", "Saal was arrested"
     for noun in _descriptions(doc, text, mention, root):
         if noun in PRODUCT_NOUNS and not mention.text.isupper():
             return "PRODUCT"
@@ -884,6 +914,31 @@ def _context_label(doc, text: str, mention: Span, label: str) -> str | None:
         # with a plural verb is a team or a body (British usage), not a person or a town.
         return "ORG"
     return None
+
+
+# What only happens to people: "Saal was arrested", "X was born".
+PERSON_ONLY_PASSIVES = {"arrest", "jail", "imprison", "detain", "sentence", "injure", "wound",
+                        "bear", "marry", "hospitalise", "hospitalize", "handcuff", "kidnap"}
+_AGE_APPOSITION = re.compile(r",\s+\d{1,3},")
+# Verbs after which "she said" / "he thinks" refers back to the subject.
+_MIND_VERBS = SPEECH_VERBS | {"think", "believe", "feel", "hope", "admit", "reveal", "explain"}
+
+
+def _said_of_a_person(text: str, mention: Span, root) -> bool:
+    """The text says the name is a person: an age in apposition ("Saal, 41,"), a passive
+    only people undergo ("Saal was arrested"), or "X said she ..." (he or she as the subject
+    of what X said)."""
+    if _AGE_APPOSITION.match(text, mention.end):
+        return True
+    head = root.head
+    if root.dep_ == "nsubjpass" and head.lemma_.lower() in PERSON_ONLY_PASSIVES:
+        return True
+    if root.dep_ == "nsubj" and head.lemma_.lower() in _MIND_VERBS and root.tag_ == "NNP" \
+            and head.tag_ in ("VBD", "VBZ") and text[max(0, mention.start - 4):mention.start].lower() != "the ":
+        # Singular only: "the Gunners believe he is the missing piece" is about a player.
+        return any(t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")
+                   and t.head.dep_ == "ccomp" and t.head.head.i == head.i for t in head.subtree)
+    return False
 
 
 def _plural_verb(token) -> bool:
