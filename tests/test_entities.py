@@ -433,3 +433,50 @@ def test_a_company_named_with_its_news_agency_is_no_person():
                 "said in a statement (Reuters) that it would expand.", layers=("entities",))
     texts = labels_of(a)
     assert texts.get("Thomson Reuters") == "ORG" and texts.get("Reuters") == "ORG", texts
+
+
+# --- labels from a name's form and its text's kind --------------------------------------
+
+def test_an_offence_charged_is_no_organisation():
+    a = analyze("AUGUSTA, Ga. - A deputy was arrested on Saturday. Saal was charged with one count of "
+                "Criminal Trespass and taken to the county jail.", layers=("entities",))
+    assert labels_of(a).get("Criminal Trespass") == "LAW"
+
+
+def test_a_name_with_a_year_is_an_event():
+    a = analyze("The group stage of Euro 2024 is approaching the final game-days, and domestic clubs "
+                "are getting stuck into the summer transfer window.", layers=("entities",))
+    assert labels_of(a).get("Euro 2024") == "EVENT"
+
+
+def test_a_clause_is_no_title_and_a_brand_verb_no_name():
+    names = names_in("A music industry insider said: “Celeste and Sonny fell head over heels for each "
+                     "other at a time when everything else was so uncertain.”")
+    assert "Celeste and Sonny fell" not in names
+    names = names_in("She said she FaceTimed her sister every night from the hotel in Paris while the "
+                     "tour went on.")
+    assert "FaceTimed" not in names and "Paris" in names
+
+
+def test_a_press_releases_defined_short_name_and_dateline():
+    a = analyze("MORTON GROVE, Ill., May 14, 2024 /PRNewswire/ — Lifeway Foods, Inc. (Nasdaq: LWAY) "
+                "(“Lifeway” or “the Company”), a leading supplier of kefir, today reported results for "
+                "the first quarter.", layers=("entities",))
+    texts = labels_of(a)
+    assert texts.get("Lifeway") == "ORG" and texts.get("MORTON GROVE") == "GPE", texts
+
+
+def test_towns_are_clubs_in_a_sports_report_but_places_elsewhere():
+    a = analyze("According to a Portuguese outlet, Arsenal are about to sign the striker from Sporting "
+                "CP. He only signed for Sporting last summer and scored 43 goals in the league. West "
+                "Ham’s Edson Álvarez is also a target, while the club hope to topple Manchester City. "
+                "The manager was asked about the game against Liverpool.", layers=("entities",))
+    texts = labels_of(a)
+    for club in ("Sporting CP", "Sporting", "West Ham", "Manchester City", "Liverpool"):
+        assert texts.get(club) == "ORG", (club, texts)
+    assert [m.text for m in entity_named(a, "Sporting CP").mentions] == ["Sporting CP", "Sporting"]
+    assert texts.get("Edson Álvarez") == "PERSON"
+    a = analyze("The mayor of Mexico City said the new metro line would open in May, and officials in "
+                "Liverpool agreed to study it.", layers=("entities",))
+    texts = labels_of(a)
+    assert texts.get("Mexico City") == "GPE" and texts.get("Liverpool") == "GPE", texts

@@ -223,6 +223,9 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
             continue
         if _cut_off_at_end(text, start, end):
             continue
+        club = _CLUB_LETTERS_AFTER.match(text, end)
+        if club and ent.label_ in ("GPE", "ORG", "PERSON", "NORP", "LOC"):
+            end = club.end()     # "Sporting CP": the model stops before the club's letters
         start, end = _headline_trimmed(text, start, end, headline_words, ent.label_)
         if end <= start:
             continue
@@ -293,6 +296,7 @@ CONTINENTS = {"Europe", "Asia", "Africa", "Antarctica", "Oceania", "Eurasia", "N
 FEATURE_WORDS = {"Mount", "Mt.", "Lake", "River", "Comet", "Cape", "Gulf", "Strait", "Sea"}
 # Letters that mark a sports club's name ("Sporting CP", "Chelsea FC", "AC Milan").
 CLUB_MARKS = {"FC", "AFC", "CF", "SC", "CP", "AC", "SV", "FK", "SK", "BK"}
+_CLUB_LETTERS_AFTER = re.compile(r" (?:" + "|".join(sorted(CLUB_MARKS)) + r")\b")
 # Last words of football clubs' names ("Leeds United", "Bolton Wanderers").
 CLUB_ENDINGS = {"United", "Rovers", "Wanderers", "Albion", "Hotspur", "Athletic", "Rangers"}
 # Acronyms that are cities or districts, not organisations.
@@ -345,6 +349,18 @@ _CREDIT_CUE = re.compile(r"(?:Reporting|Writing|Editing|Edited|Written|Compiled|
                          r"Photography|Photos?|Graphics|Video)\s+by\s+"
                          r"(?:[A-Z][\w'’.-]*\s+){0,4}?(?:and\s+)?$")
 _CREDIT_WORDS = {"Reporting", "Writing", "Editing", "Editor", "Reporter", "Photography"}
+
+
+# A verb made of a camel-case brand: "FaceTimed", "WhatsApping".
+_BRAND_VERB = re.compile(r"[A-Z][a-z]+[A-Z][a-z]*(?:ed|ing)")
+# What a person is charged with is an offence, not an organisation.
+_CHARGE_BEFORE = re.compile(r"(?:counts? of|charged with|convicted of|accused of|guilty of)\s+(?:an?\s+|one\s+)?$", re.I)
+# A name and a year: an edition of an event ("Euro 2024"), not a law or a company. Laws
+# named with their year keep their word ("Clean Air Act 1990").
+_NAME_AND_YEAR = re.compile(r"(?!.*\b(?:Act|Bill|Law|Code|Treaty)\b)[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} (?:19|20)\d\d")
+# A press release defines its short name in parentheses after the company's:
+# 'Lifeway Foods, Inc. (Nasdaq: LWAY) ("Lifeway" or "the Company")'.
+_DEFINED_NAME = re.compile(r"(?:Inc\.?|Corp\.?|Ltd\.?|LLC|plc|PLC|[A-Z][\w&.-]+)(?:\s*\([^()]{0,30}\))?\s*\(\s*(?:the\s+)?[“\"]$")
 
 
 def is_page_furniture(text: str, start: int, end: int) -> bool:
@@ -400,6 +416,18 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return None                  # "super PAC", "(large PDF)": common nouns
     if is_known_outlet(form) or form in SOCIAL_PLATFORMS:
         return "ORG"
+    if len(words) > 1 and label in ("WORK_OF_ART", "LAW", "EVENT", "PRODUCT") and \
+            re.fullmatch(r"[a-z]{3,}", words[-1]) and words[-1] not in _SMALL_WORDS:
+        return None                  # "Celeste and Sonny fell": a clause, not a title
+    if len(words) == 1 and _BRAND_VERB.fullmatch(form):
+        return None                  # "FaceTimed": a verb made of a brand
+    if _CHARGE_BEFORE.search(text, max(0, start - 30), start):
+        return "LAW"                 # "charged with one count of Criminal Trespass"
+    if _NAME_AND_YEAR.fullmatch(form) and label in ("LAW", "WORK_OF_ART", "PRODUCT", "ORG"):
+        return "EVENT"               # "Euro 2024", "Paris 2024"
+    if label in ("WORK_OF_ART", "PRODUCT", "PERSON") and _DEFINED_NAME.search(text, max(0, start - 60), start) \
+            and text.startswith(("”", '"'), end):
+        return "ORG"                 # 'Lifeway Foods, Inc. ("Lifeway" or "the Company")'
     if form in CONTINENTS or (len(words) > 1 and words[0] in FEATURE_WORDS):
         return "LOC"                 # "Europe", "Comet 67P", "Mount Kenya"
     place = place_kind(form)
@@ -419,6 +447,9 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return "EVENT"               # "the PGA Championship", "the World Cup"
     if _ISLAND_OF.search(text, max(0, start - 14), start):
         return "LOC"                 # "the island of Oahu"
+    if len(words) > 1 and form.isupper() and _DATELINE_AFTER.match(text, end) and \
+            (start == 0 or text[:start].rstrip(" \t").endswith("\n")):
+        return "GPE"                 # "MORTON GROVE, Ill., May 14 -": a dateline's place
     if len(words) == 1:
         if form in METONYM_BODIES:
             return "ORG"             # "the Pentagon said": the body, not the place
@@ -941,6 +972,43 @@ def _said_of_a_person(text: str, mention: Span, root) -> bool:
     return False
 
 
+# Words that make a text a football or sports report; three different ones are needed.
+SPORT_WORDS = {"striker", "midfielder", "defender", "goalkeeper", "winger", "transfer", "squad",
+               "goal", "football", "soccer", "fixture", "league", "club", "signing", "relegation",
+               "promotion", "kick-off", "playoff", "play-off", "manager", "season", "match"}
+# Last words of clubs named for their town, in a sports text ("Manchester City", "West Ham").
+SPORT_CLUB_ENDINGS = {"City", "Town", "County", "Ham", "Villa", "Palace", "Forest", "Argyle",
+                      "Orient", "Wednesday", "Alexandra", "Vale", "Athletic"}
+# Verbs of a player's move: "signed for Sporting", "a bid from Liverpool".
+_MOVE_VERBS = {"sign", "join", "move", "leave", "play", "bid", "offer", "return", "loan", "transfer",
+               "arrive", "score"}
+
+
+def _is_sports_text(doc) -> bool:
+    return len({t.lemma_.lower() for t in doc} & SPORT_WORDS) >= 3
+
+
+def _club_context(doc, mention: Span, label: str) -> str | None:
+    """In a sports report, a town's name is its club when it owns a player ("West Ham's
+    Edson Alvarez"), is played against ("the game against Liverpool"), a player moves to
+    or from it ("signed for Sporting"), or it is named like a club ("Manchester City")."""
+    if label not in ("GPE", "PERSON", "LOC", "NORP"):
+        return None
+    words = mention.text.split()
+    if len(words) > 1 and words[-1] in SPORT_CLUB_ENDINGS:
+        return "ORG"
+    root = _mention_root(doc, mention)
+    if root is None:
+        return None
+    head = root.head
+    if root.dep_ == "poss" and head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
+        return "ORG"
+    if root.dep_ == "pobj" and (head.lower_ == "against" or (
+            head.lower_ in ("for", "from", "to") and head.head.lemma_.lower() in _MOVE_VERBS)):
+        return "ORG"
+    return None
+
+
 def _plural_verb(token) -> bool:
     """"are", "were", "have", "do" as finite plural forms; not "will have", "may have"."""
     return token.lower_ in _PLURAL_VERBS and (token.tag_ == "VBP" or token.lower_ == "were") \
@@ -981,6 +1049,7 @@ def _relabel_by_context(doc, text: str, clusters: list[_Cluster]) -> None:
             if root is not None:
                 by_offset[root.idx] = cluster
     voted: list[_Cluster] = []
+    sports = _is_sports_text(doc)
     for cluster in clusters:
         label = cluster.labels.most_common(1)[0][0]
         if label in ("WORK_OF_ART", "EVENT", "NORP") or any(
@@ -989,8 +1058,11 @@ def _relabel_by_context(doc, text: str, clusters: list[_Cluster]) -> None:
         if any(_ROYAL_STYLE.fullmatch(f) for f in cluster.forms):
             continue
         votes: Counter[str] = Counter()
+        # A person named in full is no club ("a bid for midfielder Ander Herrera").
+        club_candidate = sports and not (label == "PERSON" and any(
+            len(_tokens(f)) > 1 and f.split()[-1] not in SPORT_CLUB_ENDINGS for f in cluster.forms))
         for m in cluster.mentions:
-            said = _context_label(doc, text, m, label)
+            said = _context_label(doc, text, m, label) or (club_candidate and _club_context(doc, m, label))
             if said:
                 votes[said] += 1
         if not votes and all(len(_tokens(f)) == 1 for f in cluster.forms) and not any(
@@ -1124,8 +1196,10 @@ def _merge_short_forms(clusters: list[_Cluster]) -> list[_Cluster]:
             continue
         fuller = [o for o in clusters if o is not cluster and o.group == "org"
                   and o.labels.most_common(1)[0][0] == "ORG"
-                  and all(any(len(_tokens(of)) > len(t) and _tokens(of)[-len(t):] == t for of in o.forms)
-                          for t in forms)]
+                  and all(any(len(_tokens(of)) > len(t) and (_tokens(of)[-len(t):] == t or (
+                      # "Sporting" after "Sporting CP": the club without its letters
+                      _tokens(of)[:len(t)] == t and all(w.upper() in CLUB_MARKS for w in _tokens(of)[len(t):])))
+                      for of in o.forms) for t in forms)]
         if len(fuller) == 1:
             for mention in cluster.mentions:
                 fuller[0].add(mention, "ORG")
