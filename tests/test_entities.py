@@ -480,3 +480,15 @@ def test_towns_are_clubs_in_a_sports_report_but_places_elsewhere():
                 "Liverpool agreed to study it.", layers=("entities",))
     texts = labels_of(a)
     assert texts.get("Mexico City") == "GPE" and texts.get("Liverpool") == "GPE", texts
+
+
+def test_a_one_word_person_named_as_where_things_happen_is_a_place():
+    a = analyze("Officials in Lindholm did not confirm the report. “If Lindholm is serious, it knows "
+                "where to find us,” the minister added.", layers=("entities",))
+    assert labels_of(a).get("Lindholm") == "GPE"
+
+
+def test_a_common_noun_capitalised_by_the_sentence_start_is_no_name():
+    names = names_in("The pipeline has been shut since last winter. Households in the north of the "
+                     "country have relied on coal, the ministry said.")
+    assert "Households" not in names

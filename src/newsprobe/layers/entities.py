@@ -223,6 +223,9 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
             continue
         if _cut_off_at_end(text, start, end):
             continue
+        if len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ in ("NN", "NNS") and \
+                not re.search(r"[a-z,;]\s+" + re.escape(ent.text) + r"(?![\w-])", text):
+            continue             # "Households in the north ...": capitalised by its place only
         club = _CLUB_LETTERS_AFTER.match(text, end)
         if club and ent.label_ in ("GPE", "ORG", "PERSON", "NORP", "LOC"):
             end = club.end()     # "Sporting CP": the model stops before the club's letters
@@ -689,7 +692,7 @@ def _mark_known_places(doc, clusters: list["_Cluster"]) -> list["_Cluster"]:
 
 
 # Nouns only a state has: "Karsovia's foreign ministry", "Estmark's navy".
-STATE_NOUNS = {"ministry", "government", "navy", "army", "president", "parliament", "embassy",
+STATE_NOUNS = {"ministry", "minister", "government", "navy", "army", "president", "parliament", "embassy",
                "border", "capital", "military", "foreign", "defence", "defense", "cabinet", "side"}
 
 
@@ -916,6 +919,9 @@ def _context_label(doc, text: str, mention: Span, label: str) -> str | None:
         return "ORG"                                          # "Manchester United", then "United"
     if label != "PERSON" and _said_of_a_person(text, mention, root):
         return "PERSON"                                       # "Celeste said she ...", "Saal was arrested"
+    if label == "PERSON" and len(words) == 1 and root.dep_ == "pobj" and \
+            root.head.lower_ in ("in", "at", "near", "across", "throughout"):
+        return "GPE"                                          # "Officials in Lindholm"
     for noun in _descriptions(doc, text, mention, root):
         if noun in PRODUCT_NOUNS and not mention.text.isupper():
             return "PRODUCT"
