@@ -492,3 +492,35 @@ def test_a_common_noun_capitalised_by_the_sentence_start_is_no_name():
     names = names_in("The pipeline has been shut since last winter. Households in the north of the "
                      "country have relied on coal, the ministry said.")
     assert "Households" not in names
+
+
+def test_a_name_glued_to_a_common_word_is_the_name_but_a_demonym_is_not_cut():
+    a = analyze("The offer came two weeks after Vantelcomade an unsolicited bid. In rejecting the "
+                "Vantelco offer, the board put the company in play. Israelis and Palestinians watched.",
+                layers=("entities",))
+    texts = labels_of(a)
+    assert "Vantelco" in texts and not any(t.startswith("Vantelcomade") for t in texts), texts
+    assert "Israel" not in texts
+
+
+def test_a_name_whose_data_is_cited_is_a_firm():
+    a = analyze("Bloggers wrote about the releases 5,000 times, citing Quarkolo data, and the agency "
+                "compared it with Quarkolo data on blog postings from last year.", layers=("entities",))
+    assert labels_of(a).get("Quarkolo") == "ORG"
+
+
+def test_counted_common_nouns_diseases_and_photo_tags_are_no_names():
+    names = names_in("The minister drew the anger of the two Chambers of the National Assembly on "
+                     "Tuesday. The COVID-19 restrictions keep changing. Members of the delegation "
+                     "attend the talks. Ukrainian Presidential Press Service/Handout via REUTERS")
+    assert "Chambers" not in names and "COVID-19" not in names
+    assert "Ukrainian Presidential Press Service" in names
+
+
+def test_a_prize_is_named_whole_and_the_home_of_a_name_is_a_persons():
+    a = analyze("The singer has just been nominated for the Mercury Prize for her debut album. "
+                "Deputies responded to a disturbance at the home of Saal on Saturday.",
+                layers=("entities",))
+    texts = labels_of(a)
+    assert texts.get("Mercury Prize") == "EVENT" and "Mercury" not in texts, texts
+    assert texts.get("Saal") == "PERSON", texts

@@ -65,6 +65,9 @@ def _clean_mention(text: str, start: int, end: int) -> tuple[int, int]:
         start += m.end()
     while start < end and text[start] in "\"'“‘”’«":
         start += 1               # '"Southern Charm" star': the quote mark is not the name
+    m = _PHOTO_SUFFIX.search(text, start, end)
+    if m and m.end() == end:
+        end = m.start()          # "Presidential Press Service/Handout": a photo credit's tag
     m = _CREDIT_PREFIX.match(text, start, end)
     if m and m.end() < end:
         start = m.end()          # "Copyright Thomson Reuters", "© Getty Images"
@@ -77,6 +80,7 @@ def _clean_mention(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_PHOTO_SUFFIX = re.compile(r"/(?:Handout|File|Pool|Getty Images|AFP|AP|Reuters|REUTERS)$")
 _CREDIT_PREFIX = re.compile(r"(?:Copyright|©|\(c\))\s*", re.I)
 
 
@@ -87,6 +91,30 @@ def _after_titles(text: str, start: int, end: int) -> int:
         if word_end == -1 or text[start:word_end].lower().rstrip(".") not in TITLE_WORDS | {"defence", "defense", "foreign", "prime", "deputy", "vice"}:
             return start
         start = word_end + 1
+
+
+# Short common words that scraped text glues to the name before them ("Comcastmade an
+# offer", "Reutersreported"); suffixes that make new words ("Parisian", "Trumpism") are
+# not among them.
+_GLUED_TAILS = {"made", "said", "says", "has", "had", "have", "is", "was", "were", "will",
+                "would", "and", "the", "to", "in", "for", "with", "after", "on", "at", "reported",
+                "announced", "told", "added", "also", "which", "who", "that"}
+
+
+def _without_glued_word(text: str, start: int, end: int) -> tuple[int, int]:
+    """"Comcastmade", "Bilbaothe": a one-word span that is a name the text writes on its own
+    elsewhere with a lower-case word glued to it (scraped pages lose the space)."""
+    form = text[start:end]
+    if " " in form or not form[:1].isupper() or form.isupper():
+        return start, end
+    for cut in range(len(form) - 2, 2, -1):
+        head, tail = form[:cut], form[cut:]
+        if not tail.islower() or len(tail) < 3 or not head[-1:].isalpha():
+            continue
+        if re.search(r"(?<![\w-])" + re.escape(head) + r"(?![\w-])", text) and (
+                tail in _GLUED_TAILS or re.search(r"(?<![\w-])" + re.escape(tail) + r"(?![\w-])", text)):
+            return start, start + cut
+    return start, end
 
 
 def _with_split_surname(doc, text: str, ent, end: int) -> int:
@@ -229,6 +257,17 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
         club = _CLUB_LETTERS_AFTER.match(text, end)
         if club and ent.label_ in ("GPE", "ORG", "PERSON", "NORP", "LOC"):
             end = club.end()     # "Sporting CP": the model stops before the club's letters
+        prize = _PRIZE_AFTER.match(text, end)
+        if prize and ent.label_ in ("GPE", "ORG", "PERSON", "NORP", "LOC", "PRODUCT"):
+            end = prize.end()    # "the Mercury Prize": the model stops before "Prize"
+        if len(ent) == 1 and ent[0].tag_ == "NNPS" and ent.label_ in ("ORG", "PERSON", "FAC") and \
+                ent.start > 0 and doc[ent.start - 1].pos_ == "NUM":
+            continue             # "the two Chambers of the National Assembly": a counted common noun
+        if (ent.text.lower() in DISEASE_NAMES or ent.text.lower().startswith("covid")) and \
+                ent.label_ in ("ORG", "PRODUCT", "PERSON", "GPE", "NORP", "WORK_OF_ART"):
+            continue             # "COVID-19 restrictions": a disease, no actor or place
+        if ent.label_ != "NORP":     # "Israelis" is no "Israel" glued to "is"
+            start, end = _without_glued_word(text, start, end)
         start, end = _headline_trimmed(text, start, end, headline_words, ent.label_)
         if end <= start:
             continue
@@ -299,6 +338,10 @@ CONTINENTS = {"Europe", "Asia", "Africa", "Antarctica", "Oceania", "Eurasia", "N
 FEATURE_WORDS = {"Mount", "Mt.", "Lake", "River", "Comet", "Cape", "Gulf", "Strait", "Sea"}
 # Letters that mark a sports club's name ("Sporting CP", "Chelsea FC", "AC Milan").
 CLUB_MARKS = {"FC", "AFC", "CF", "SC", "CP", "AC", "SV", "FK", "SK", "BK"}
+_PRIZE_AFTER = re.compile(r" (?:Prize|Award|Awards|Trophy|Medal)\b")
+# Diseases and viruses: the small model calls them organisations or products.
+DISEASE_NAMES = {"covid", "covid-19", "sars", "sars-cov-2", "mers", "ebola", "zika", "mpox",
+                 "monkeypox", "hiv", "aids", "h5n1", "h1n1", "omicron", "delta variant"}
 _CLUB_LETTERS_AFTER = re.compile(r" (?:" + "|".join(sorted(CLUB_MARKS)) + r")\b")
 # Last words of football clubs' names ("Leeds United", "Bolton Wanderers").
 CLUB_ENDINGS = {"United", "Rovers", "Wanderers", "Albion", "Hotspur", "Athletic", "Rangers"}
@@ -308,7 +351,8 @@ PLACE_ACRONYMS = {"DC", "NYC"}
 PLACE_HEADS = {"County", "Parish", "Borough", "Province", "Prefecture", "Oblast", "Township"}
 # Last words of named events ("the Masters Championship", "the World Cup").
 EVENT_HEADS = {"Championship", "Championships", "Cup", "Olympics", "Paralympics", "Summit",
-               "Festival", "Awards", "Marathon", "Grand Prix", "World Series", "Super Bowl"}
+               "Festival", "Awards", "Marathon", "Grand Prix", "World Series", "Super Bowl",
+               "Prize", "Award", "Trophy", "Games", "Open", "Expo", "Conference"}
 _ISLAND_OF = re.compile(r"\b(?:island|islands|isle|peninsula|archipelago) of\s+$", re.I)
 
 # Buildings and streets named for the body that speaks from them.
@@ -919,6 +963,9 @@ def _context_label(doc, text: str, mention: Span, label: str) -> str | None:
         return "ORG"                                          # "Manchester United", then "United"
     if label != "PERSON" and _said_of_a_person(text, mention, root):
         return "PERSON"                                       # "Celeste said she ...", "Saal was arrested"
+    if label == "GPE" and root.dep_ == "compound" and root.head.lemma_.lower() in DATA_NOUNS and \
+            not place_kind(mention.text) and not mention.text.isupper():
+        return "ORG"                                          # "citing Technorati data": a data firm
     if label == "PERSON" and len(words) == 1 and root.dep_ == "pobj" and \
             root.head.lower_ in ("in", "at", "near", "across", "throughout"):
         return "GPE"                                          # "Officials in Lindholm"
@@ -953,6 +1000,12 @@ def _context_label(doc, text: str, mention: Span, label: str) -> str | None:
     return None
 
 
+# What a firm publishes: "Technorati data", "Nielsen figures".
+DATA_NOUNS = {"data", "datum", "figure", "survey", "poll", "study", "index", "ranking", "rating", "report"}
+# Nouns of a person's home, family or representatives: "the home of Saal".
+KIN_NOUNS = {"home", "house", "wife", "husband", "son", "daughter", "mother", "father", "family",
+             "brother", "sister", "widow", "parents", "funeral", "girlfriend",
+             "boyfriend", "partner", "relatives"}
 # What only happens to people: "Saal was arrested", "X was born".
 PERSON_ONLY_PASSIVES = {"arrest", "jail", "imprison", "detain", "sentence", "injure", "wound",
                         "bear", "marry", "hospitalise", "hospitalize", "handcuff", "kidnap"}
@@ -968,6 +1021,8 @@ def _said_of_a_person(text: str, mention: Span, root) -> bool:
     if _AGE_APPOSITION.match(text, mention.end):
         return True
     head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in KIN_NOUNS:
+        return True              # "the home of Saal", "the family of Saal"
     if root.dep_ == "nsubjpass" and head.lemma_.lower() in PERSON_ONLY_PASSIVES:
         return True
     if root.dep_ == "nsubj" and head.lemma_.lower() in _MIND_VERBS and root.tag_ == "NNP" \
