@@ -251,7 +251,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
             continue
         if _cut_off_at_end(text, start, end):
             continue
-        if len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ in ("NN", "NNS") and \
+        if len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ == "NNS" and ent.text.endswith("s") and \
                 not re.search(r"[a-z,;]\s+" + re.escape(ent.text) + r"(?![\w-])", text):
             continue             # "Households in the north ...": capitalised by its place only
         club = _CLUB_LETTERS_AFTER.match(text, end)
