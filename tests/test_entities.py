@@ -524,3 +524,32 @@ def test_a_prize_is_named_whole_and_the_home_of_a_name_is_a_persons():
     texts = labels_of(a)
     assert texts.get("Mercury Prize") == "EVENT" and "Mercury" not in texts, texts
     assert texts.get("Saal") == "PERSON", texts
+
+
+def test_a_pronoun_before_said_is_someone_else_and_an_acronym_is_no_person():
+    a = analyze("When officers tried to take the man into custody, he refused to come out of his home, "
+                "CMPD said. A SWAT team was called in. The CMPD chief said the standoff ended on Sunday.",
+                layers=("entities",))
+    texts = labels_of(a)
+    assert texts.get("CMPD") == "ORG", texts
+    assert texts.get("SWAT") in (None, "ORG"), texts
+
+
+def test_a_photo_credit_is_the_agency_then_the_photographer():
+    a = analyze("Angela Rayner used a speech in parliament today.\n\n© UK Parliament/Jessica Taylor\n\n"
+                "Labour’s deputy leader was granted an urgent question.", layers=("entities",))
+    texts = labels_of(a)
+    assert texts.get("UK Parliament") == "ORG" and texts.get("Jessica Taylor") == "PERSON", texts
+
+
+def test_an_owner_run_into_the_person_it_owns_is_split():
+    a = analyze("Neighbors told Channel 9′s Glenn Counts that they were frustrated with the situation.",
+                layers=("entities",))
+    texts = labels_of(a)
+    assert texts.get("Glenn Counts") == "PERSON" and not any("′s" in t for t in texts), texts
+
+
+def test_an_office_without_its_holders_name_is_no_person():
+    names = names_in("The minister responding at the despatch box, Paymaster General Michael Ellis, "
+                     "said the police were investigating.")
+    assert "Michael Ellis" in names and not any(n.startswith("Paymaster") for n in names)

@@ -448,6 +448,9 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return "PERSON"              # "Reporting by Ece Toksabay": the credited reporter
     if label == "FAC" and len(words) > 1 and words[-1].lower() in ORG_WORDS | {"department", "police"}:
         return "ORG"                 # "Richmond County Sheriff's Office": a body, not a building
+    if label == "PERSON" and len(words) == 1 and form.isupper() and len(form) >= 3 and \
+            not re.search(r"(?<![\w-])" + re.escape(form.title()) + r"(?![\w-])", text):
+        return "ORG"                 # "SWAT": an acronym is no person ("CELESTE" with "Celeste" is)
     if label == "PERSON" and len(words) > 1 and len(words[-1]) >= 5 and is_known_outlet(words[-1]):
         return "ORG"                 # "Thomson Reuters": a company named with its agency
     if label == "PERSON" and len(words) > 1 and words[-1].lower() in FACILITY_HEADS:
@@ -538,7 +541,10 @@ TITLE_WORDS = {"minister", "president", "spokesperson", "spokesman", "spokeswoma
                "chancellor", "premier", "director", "chief", "chair", "chairman", "chairwoman",
                "councillor", "councilor", "judge", "prosecutor", "manager", "coach", "analyst",
                "commentator", "professor", "dr", "mr", "mrs", "ms", "economist", "researcher",
-               "captain", "colonel", "lieutenant", "sergeant", "officer", "envoy", "negotiator"}
+               "captain", "colonel", "lieutenant", "sergeant", "officer", "envoy", "negotiator",
+               "paymaster", "solicitor", "attorney", "sheriff", "commissioner", "inspector",
+               "constable", "superintendent", "detective", "trooper", "marshal", "maj", "capt",
+               "lt", "gen", "col", "sgt", "cpl", "rep", "sen", "gov", "supt", "insp"}
 
 
 # Words that only qualify a title ("Federal Prosecutor", "Deputy Minister").
@@ -837,6 +843,10 @@ _TWO_NAMES = re.compile(r"^([A-Z][\w'’-]+) and ([A-Z][\w'’-]+)$")
 _FOR_CAUSE = re.compile(r" for (?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|of|and|the))*(?<![a-z] of)(?<! and)(?<! the)")
 
 
+_CREDIT_SLASH = re.compile(r"([A-Z][\w&.' -]*[\w.])/([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
+_POSSESSED_NAME = re.compile(r"(.+?)['’′]s ([A-Z][\w'’-]+ [A-Z][\w'’-]+)")
+
+
 def _pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
     """The names in one model mention: usually itself; two for "A and B" (each its own
     name, the label left to the evidence); an organisation for "Xs for Some Cause"."""
@@ -848,6 +858,19 @@ def _pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, int,
             if is_known_outlet(" ".join(words[k:])):
                 cut = start + len(" ".join(words[:k]))
                 return [(start, cut, "PERSON"), (cut + 1, end, "ORG")]
+    credit = _CREDIT_SLASH.fullmatch(form)
+    if credit:
+        # "UK Parliament/Jessica Taylor", "REUTERS/Alaa al-Marjani": a photo credit, the
+        # agency then the photographer (whose surname the model may leave outside).
+        rest = re.match(r"(?: [A-Z][\w'’-]+){1,2}", text[end:end + 40]) if " " not in credit.group(2) else None
+        person_end = end + (rest.end() if rest else 0)
+        return [(start, start + credit.end(1), "ORG"), (start + credit.start(2), person_end, "PERSON")]
+    owner = _POSSESSED_NAME.fullmatch(form)
+    if owner and label in ("ORG", "PERSON") and not any(
+            w.lower() in ORG_WORDS | FACILITY_HEADS for w in owner.group(2).split()):
+        # "Channel 9′s Glenn Counts": the model ran an owner into the person it owns.
+        return [(start, start + owner.end(1), "ORG" if label == "ORG" else "GPE"),
+                (start + owner.start(2), end, "PERSON")]
     if label == "GPE" and form.replace(".", "") in COUNTRY_ACRONYMS:
         body = _STATE_BODY.match(text, end)
         if body:
@@ -1028,8 +1051,11 @@ def _said_of_a_person(text: str, mention: Span, root) -> bool:
     if root.dep_ == "nsubj" and head.lemma_.lower() in _MIND_VERBS and root.tag_ == "NNP" \
             and head.tag_ in ("VBD", "VBZ") and text[max(0, mention.start - 4):mention.start].lower() != "the ":
         # Singular only: "the Gunners believe he is the missing piece" is about a player.
-        return any(t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")
-                   and t.head.dep_ == "ccomp" and t.head.head.i == head.i for t in head.subtree)
+        # After the verb only: in "he refused to come out, CMPD said" the pronoun is
+        # another person, named earlier.
+        return not mention.text.isupper() and any(
+            t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") and t.i > head.i
+            and t.head.dep_ == "ccomp" and t.head.head.i == head.i for t in head.subtree)
     return False
 
 
