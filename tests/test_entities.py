@@ -553,3 +553,10 @@ def test_an_office_without_its_holders_name_is_no_person():
     names = names_in("The minister responding at the despatch box, Paymaster General Michael Ellis, "
                      "said the police were investigating.")
     assert "Michael Ellis" in names and not any(n.startswith("Paymaster") for n in names)
+
+
+def test_a_name_ending_in_a_word_is_not_cut_when_the_word_is_no_glued_function_word():
+    a = analyze("Lab and Con candidates met in Rochdale, our reporter says. The MP was expelled from "
+                "Labour in January, and Labour withdrew its support.", layers=("entities",))
+    assert "Labour" in labels_of(a) and "Lab" not in [m.text for e in a.entities for m in e.mentions
+                                                      if m.start > 20]

@@ -102,8 +102,8 @@ _GLUED_TAILS = {"made", "said", "says", "has", "had", "have", "is", "was", "were
 
 
 def _without_glued_word(text: str, start: int, end: int) -> tuple[int, int]:
-    """"Comcastmade", "Bilbaothe": a one-word span that is a name the text writes on its own
-    elsewhere with a lower-case word glued to it (scraped pages lose the space)."""
+    """"Comcastmade": a one-word span that is a name the text writes on its own elsewhere
+    with a short common word glued to it (scraped pages lose the space)."""
     form = text[start:end]
     if " " in form or not form[:1].isupper() or form.isupper():
         return start, end
@@ -111,8 +111,9 @@ def _without_glued_word(text: str, start: int, end: int) -> tuple[int, int]:
         head, tail = form[:cut], form[cut:]
         if not tail.islower() or len(tail) < 3 or not head[-1:].isalpha():
             continue
-        if re.search(r"(?<![\w-])" + re.escape(head) + r"(?![\w-])", text) and (
-                tail in _GLUED_TAILS or re.search(r"(?<![\w-])" + re.escape(tail) + r"(?![\w-])", text)):
+        # The tail only from the list: "Labour" is no "Lab" (a party's short form) + "our".
+        if tail in _GLUED_TAILS and len(head) >= 4 and \
+                re.search(r"(?<![\w-])" + re.escape(head) + r"(?![\w-])", text):
             return start, start + cut
     return start, end
 
