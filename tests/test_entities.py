@@ -560,3 +560,27 @@ def test_a_name_ending_in_a_word_is_not_cut_when_the_word_is_no_glued_function_w
                 "Labour in January, and Labour withdrew its support.", layers=("entities",))
     assert "Labour" in labels_of(a) and "Lab" not in [m.text for e in a.entities for m in e.mentions
                                                       if m.start > 20]
+
+
+def test_a_given_name_the_model_calls_a_group_joins_its_person_and_a_lowercase_lead_is_dropped():
+    a = analyze("Have you heard about the revelations about momager Kris Jenner in her interview? Kris "
+                "is furious about it, a source claims, and Kris has been reading the comments.",
+                layers=("entities",))
+    jenner = entity_named(a, "Kris Jenner")
+    assert jenner.label == "PERSON" and all(m.text in ("Kris Jenner", "Kris") for m in jenner.mentions)
+
+
+def test_an_outlets_short_name_is_the_outlet_unless_a_person_has_that_surname():
+    a = analyze("Dr. Phil has incurred the wrath of the host, the National Enquirer reports. A show "
+                "source told the Enquirer that the host warned him before.", layers=("entities",))
+    assert {e.label for e in a.entities if "Enquirer" in e.name} == {"ORG"}
+    assert not [e for e in a.entities if e.name == "Enquirer"]
+
+
+def test_a_title_word_a_trailing_of_and_an_online_outlet():
+    a = analyze("The message was signed by a Principal Secretary. The Fact Check Unit of Press "
+                "Information Bureau said it was fake. Radar Online reports Kris is furious.",
+                layers=("entities",))
+    texts = labels_of(a)
+    assert "Principal" not in texts and not any(t.endswith(" of") for t in texts), texts
+    assert texts.get("Radar Online") in (None, "ORG"), texts

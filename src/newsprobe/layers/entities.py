@@ -65,6 +65,14 @@ def _clean_mention(text: str, start: int, end: int) -> tuple[int, int]:
         start += m.end()
     while start < end and text[start] in "\"'“‘”’«":
         start += 1               # '"Southern Charm" star': the quote mark is not the name
+    while True:          # "momager Kris Jenner", "west Charlotte": a lower-case word before a name
+        m = _LOWER_LEAD.match(text, start, end)
+        if not m or m.end() >= end or m.group(1) in NAME_PARTICLES:
+            break
+        start = m.end()
+    m = _SMALL_TAIL.search(text, start, end)
+    if m and m.start() > start:
+        end = m.start()          # "Fact Check Unit of": the model ran on into the next phrase
     m = _PHOTO_SUFFIX.search(text, start, end)
     if m and m.end() == end:
         end = m.start()          # "Presidential Press Service/Handout": a photo credit's tag
@@ -80,6 +88,11 @@ def _clean_mention(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_LOWER_LEAD = re.compile(r"([a-z][\w'’-]*)\s+(?=[A-Z])")
+_SMALL_TAIL = re.compile(r"\s+(?:of|and|the|for|in|on|at|to|with|or)$")
+# Lower-case words that belong to names: "Charles de Gaulle", "Muqtada al-Sadr".
+NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "al", "el", "bin",
+                  "ibn", "ben", "dos", "das", "del", "y", "ter", "ten", "mac"}
 _PHOTO_SUFFIX = re.compile(r"/(?:Handout|File|Pool|Getty Images|AFP|AP|Reuters|REUTERS)$")
 _CREDIT_PREFIX = re.compile(r"(?:Copyright|©|\(c\))\s*", re.I)
 
@@ -490,6 +503,9 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return "ORG"                 # "Sporting CP", "AC Milan"
     if form.replace(".", "") in PLACE_ACRONYMS:
         return "GPE"                 # "a D.C. lobbying firm"
+    if len(words) > 1 and label in ("WORK_OF_ART", "PRODUCT", "NORP") and \
+            words[-1].lower() in {"online", "magazine", "weekly", "daily", "media", "digital"}:
+        return "ORG"                 # "Radar Online": an outlet
     if len(words) > 1 and label in ("WORK_OF_ART", "PRODUCT") and is_known_outlet(words[0]):
         return "ORG"                 # "AFP Fact Check": the outlet's own service
     if len(words) > 1 and words[-1] in PLACE_HEADS:
@@ -549,7 +565,7 @@ TITLE_WORDS = {"minister", "president", "spokesperson", "spokesman", "spokeswoma
 
 
 # Words that only qualify a title ("Federal Prosecutor", "Deputy Minister").
-TITLE_MODIFIERS = {"rear", "brigadier", "federal", "senior", "deputy", "vice", "prime", "chief", "former", "acting",
+TITLE_MODIFIERS = {"principal", "rear", "brigadier", "federal", "senior", "deputy", "vice", "prime", "chief", "former", "acting",
                    "foreign", "defence", "defense", "state", "district", "assistant", "executive"}
 
 
@@ -664,6 +680,28 @@ def _merge_across_labels(doc, clusters: list["_Cluster"]) -> list["_Cluster"]:
             cluster.labels = Counter({"ORG": sum(cluster.labels.values())})
     merged: list[_Cluster] = []
     for cluster in clusters:
+        one_word = all(len(_tokens(f)) == 1 for f in cluster.forms)
+        if cluster.group == "norp" and one_word and not any(_DEMONYM_ENDING.search(f) for f in cluster.forms):
+            # "Kris" (NORP) after "Kris Jenner": a given name or surname, not a group.
+            words = {_tokens(f)[0] for f in cluster.forms}
+            target = next((o for o in clusters if o.group == "person" and any(
+                len(_tokens(pf)) > 1 and words & {_tokens(pf)[0], _tokens(pf)[-1]} for pf in o.forms)), None)
+            if target is not None:
+                for mention in cluster.mentions:
+                    target.add(mention, "PERSON")
+                continue
+        if cluster.group == "person" and one_word:
+            # "the Enquirer" after "the National Enquirer": the outlet's short name, unless
+            # a person of the text has that surname.
+            words = {_tokens(f)[0] for f in cluster.forms}
+            surname_of = any(o.group == "person" and o is not cluster and any(
+                len(_tokens(pf)) > 1 and _tokens(pf)[-1] in words for pf in o.forms) for o in clusters)
+            org = next((o for o in clusters if o.group == "org" and o.labels.most_common(1)[0][0] == "ORG"
+                        and any(len(_tokens(of)) > 1 and _tokens(of)[-1] in words for of in o.forms)), None)
+            if org is not None and not surname_of:
+                for mention in cluster.mentions:
+                    org.add(mention, "ORG")
+                continue
         if cluster.group == "person" and all(len(_tokens(f)) == 1 for f in cluster.forms) and \
                 all(_is_place_object(doc, m) for m in cluster.mentions):
             # "a press conference in Lindholm": a one-word "person" only ever found after
@@ -1029,7 +1067,8 @@ DATA_NOUNS = {"data", "datum", "figure", "survey", "poll", "study", "index", "ra
 # Nouns of a person's home, family or representatives: "the home of Saal".
 KIN_NOUNS = {"home", "house", "wife", "husband", "son", "daughter", "mother", "father", "family",
              "brother", "sister", "widow", "parents", "funeral", "girlfriend",
-             "boyfriend", "partner", "relatives"}
+             "boyfriend", "partner", "relatives", "pal", "friend", "husband", "ex-husband",
+             "ex-wife", "fiance", "fiancee", "children", "kids", "grandmother", "grandfather"}
 # What only happens to people: "Saal was arrested", "X was born".
 PERSON_ONLY_PASSIVES = {"arrest", "jail", "imprison", "detain", "sentence", "injure", "wound",
                         "bear", "marry", "hospitalise", "hospitalize", "handcuff", "kidnap"}
@@ -1047,6 +1086,8 @@ def _said_of_a_person(text: str, mention: Span, root) -> bool:
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in KIN_NOUNS:
         return True              # "the home of Saal", "the family of Saal"
+    if root.dep_ == "poss" and head.lemma_.lower() in KIN_NOUNS - {"home", "house", "funeral"}:
+        return True              # "Brit's parents", "Oprah's close pal"
     if root.dep_ == "nsubjpass" and head.lemma_.lower() in PERSON_ONLY_PASSIVES:
         return True
     if root.dep_ == "nsubj" and head.lemma_.lower() in _MIND_VERBS and root.tag_ == "NNP" \
