@@ -584,3 +584,25 @@ def test_a_title_word_a_trailing_of_and_an_online_outlet():
     texts = labels_of(a)
     assert "Principal" not in texts and not any(t.endswith(" of") for t in texts), texts
     assert texts.get("Radar Online") in (None, "ORG"), texts
+
+
+def test_streets_are_places_but_a_street_named_for_a_government_is_not_relabelled():
+    a = analyze("Police said they were called to Griers Fork Drive around 6:45 a.m. Saturday. The man "
+                "was seen weaving along Memorial Rd. last Thursday, and Downing Street said nothing.",
+                layers=("entities",))
+    texts = labels_of(a)
+    assert texts.get("Griers Fork Drive") == "FAC", texts
+    assert texts.get("Downing Street") != "FAC", texts
+
+
+def test_a_named_exercise_with_its_year_is_an_event_and_a_section_menu_no_name():
+    a = analyze("Moscow hopes the decision is not final\nPolitics & Diplomacy October 06, 16:03\nMOSCOW, "
+                "October 6. Fears about the Zapad-2017 exercises did not come true, Russian Defense "
+                "Minister Sergey Shoigu said on Friday.", layers=("entities",))
+    texts = labels_of(a)
+    assert texts.get("Zapad-2017") in (None, "EVENT") and "Politics & Diplomacy" not in texts, texts
+    from newsprobe.layers.entities import corrected_label
+    text = "the Zapad-2017 exercises and Euro 2024, under the Clean Air Act 1990"
+    assert corrected_label(text, 4, 14, "ORG") == "EVENT"
+    assert corrected_label(text, 29, 38, "LAW") == "EVENT"
+    assert corrected_label(text, 50, 68, "LAW") == "LAW"

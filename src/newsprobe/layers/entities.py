@@ -418,7 +418,7 @@ _BRAND_VERB = re.compile(r"[A-Z][a-z]+[A-Z][a-z]*(?:ed|ing)")
 _CHARGE_BEFORE = re.compile(r"(?:counts? of|charged with|convicted of|accused of|guilty of)\s+(?:an?\s+|one\s+)?$", re.I)
 # A name and a year: an edition of an event ("Euro 2024"), not a law or a company. Laws
 # named with their year keep their word ("Clean Air Act 1990").
-_NAME_AND_YEAR = re.compile(r"(?!.*\b(?:Act|Bill|Law|Code|Treaty)\b)[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} (?:19|20)\d\d")
+_NAME_AND_YEAR = re.compile(r"(?!.*\b(?:Act|Bill|Law|Code|Treaty)\b)[A-Z][\w'’.]*(?: [A-Z][\w'’.-]*){0,3}[ -](?:19|20)\d\d")
 # A press release defines its short name in parentheses after the company's:
 # 'Lifeway Foods, Inc. (Nasdaq: LWAY) ("Lifeway" or "the Company")'.
 _DEFINED_NAME = re.compile(r"(?:Inc\.?|Corp\.?|Ltd\.?|LLC|plc|PLC|[A-Z][\w&.-]+)(?:\s*\([^()]{0,30}\))?\s*\(\s*(?:the\s+)?[“\"]$")
@@ -460,6 +460,9 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
     if _CREDIT_CUE.search(text, max(0, start - 80), start) and label in ("ORG", "GPE", "NORP", "FAC") \
             and not is_known_outlet(form) and len(words) > 1:
         return "PERSON"              # "Reporting by Ece Toksabay": the credited reporter
+    if len(words) > 1 and words[-1].rstrip(".") in STREET_WORDS and label in ("GPE", "PERSON", "ORG") and \
+            form not in METONYM_STREETS:
+        return "FAC"                 # "Memorial Rd.", "Griers Fork Drive": a street, not a town or a body
     if label == "FAC" and len(words) > 1 and words[-1].lower() in ORG_WORDS | {"department", "police"}:
         return "ORG"                 # "Richmond County Sheriff's Office": a body, not a building
     if label == "PERSON" and len(words) == 1 and form.isupper() and len(form) >= 3 and \
@@ -538,6 +541,11 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
     return label
 
 
+# Last words of a street's name, and streets named for the body that works there.
+STREET_WORDS = {"Rd", "Road", "Avenue", "Ave", "Drive", "Lane", "Boulevard", "Blvd", "Highway",
+                "Street", "St"}
+METONYM_STREETS = {"Downing Street", "Wall Street", "Fleet Street", "Threadneedle Street",
+                   "Pennsylvania Avenue", "Bank Street"}
 # Last words of a building's or site's name: "Charles B. Webster Detention Center" is no
 # person. ("Hall" and "Park" are surnames too, so they are not here.)
 FACILITY_HEADS = {"center", "centre", "jail", "prison", "penitentiary", "airport", "stadium",
