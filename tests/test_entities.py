@@ -606,3 +606,17 @@ def test_a_named_exercise_with_its_year_is_an_event_and_a_section_menu_no_name()
     assert corrected_label(text, 4, 14, "ORG") == "EVENT"
     assert corrected_label(text, 29, 38, "LAW") == "EVENT"
     assert corrected_label(text, 50, 68, "LAW") == "LAW"
+
+
+def test_company_evidence_and_two_names_joined_by_and():
+    a = analyze("Holmes was convicted of defrauding investors. The Theranos founder made an attempt to "
+                "flee, prosecutors said, and Defendant Holmes booked a flight to Mexico.",
+                layers=("entities",))
+    texts = labels_of(a)
+    assert texts.get("Theranos") in (None, "ORG"), texts
+    assert "Defendant Holmes" not in texts, texts
+    a = analyze("Hedge fund manager Bill Ackman bet against the company. It is spending money to fight "
+                "Ackman and Federal Trade Commission inquiry, Ackman said.", layers=("entities",))
+    texts = labels_of(a)
+    assert "Ackman and Federal Trade Commission" not in texts, texts
+    assert texts.get("Federal Trade Commission") == "ORG", texts

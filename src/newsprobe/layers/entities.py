@@ -566,7 +566,7 @@ TITLE_WORDS = {"minister", "president", "spokesperson", "spokesman", "spokeswoma
                "chancellor", "premier", "director", "chief", "chair", "chairman", "chairwoman",
                "councillor", "councilor", "judge", "prosecutor", "manager", "coach", "analyst",
                "commentator", "professor", "dr", "mr", "mrs", "ms", "economist", "researcher",
-               "captain", "colonel", "lieutenant", "sergeant", "officer", "envoy", "negotiator",
+               "captain", "colonel", "lieutenant", "sergeant", "officer", "envoy", "negotiator", "defendant",
                "paymaster", "solicitor", "attorney", "sheriff", "commissioner", "inspector",
                "constable", "superintendent", "detective", "trooper", "marshal", "maj", "capt",
                "lt", "gen", "col", "sgt", "cpl", "rep", "sen", "gov", "supt", "insp"}
@@ -882,7 +882,7 @@ _STATE_BODY = re.compile(
     r"Justice Department|State Department|Commerce Department)(?: (?:[A-Z][\w'’-]+|of(?= [A-Z])))*")
 _BYLINE = re.compile(r"(?:^|\n)[\s•·–-]*By\s+$")
 # "James and Riley": two names the model took for one.
-_TWO_NAMES = re.compile(r"^([A-Z][\w'’-]+) and ([A-Z][\w'’-]+)$")
+_TWO_NAMES = re.compile(r"^([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*) and ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)$")
 # "New Yorkers for Equal Rights": a group named for its cause, which the model cuts after
 # the people it gathers (a plural NORP; "a bid by United for Atletico Bilbao" is no such
 # name). Two capitalised words at least after "for", so "Democrats for Trump" style
@@ -926,7 +926,7 @@ def _pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, int,
     if glued and " " in form:
         end = start + glued.start(1)       # "Ander Herrera BilbaoThis report": "Ander Herrera Bilbao"
         form = text[start:end]
-    two = _TWO_NAMES.match(form)
+    two = _TWO_NAMES.match(form) if not place_kind(form) else None
     rest = text.replace(form, " ")
     if two and two.group(1) != two.group(2) and any(
             re.search(r"(?<![\w-])" + re.escape(side) + r"(?![\w-])", rest) for side in two.groups()):
@@ -1033,6 +1033,8 @@ def _context_label(doc, text: str, mention: Span, label: str) -> str | None:
         return "ORG"                                          # "Manchester United", then "United"
     if label != "PERSON" and _said_of_a_person(text, mention, root):
         return "PERSON"                                       # "Celeste said she ...", "Saal was arrested"
+    if label in ("GPE", "PERSON", "LOC", "PRODUCT") and _corporate_context(doc, mention):
+        return "ORG"                                          # "Herbalife's shares", "shares of Herbalife"
     if label == "GPE" and root.dep_ == "compound" and root.head.lemma_.lower() in DATA_NOUNS and \
             not place_kind(mention.text) and not mention.text.isupper():
         return "ORG"                                          # "citing Technorati data": a data firm
@@ -1068,6 +1070,21 @@ def _context_label(doc, text: str, mention: Span, label: str) -> str | None:
         # with a plural verb is a team or a body (British usage), not a person or a town.
         return "ORG"
     return None
+
+
+# What only a company has: "Google's shares", "the Theranos founder", "shares of Herbalife".
+CORPORATE_NOUNS = {"share", "stock", "shareholder", "stockholder", "founder", "co-founder", "ceo",
+                   "earnings", "revenue", "profit", "investor", "subsidiary", "chairman"}
+
+
+def _corporate_context(doc, mention: Span) -> bool:
+    root = _mention_root(doc, mention)
+    if root is None or place_kind(mention.text) or len(mention.text.split()) > 2:
+        return False
+    head = root.head
+    if root.dep_ in ("poss", "compound", "nmod") and head.i > root.i and head.lemma_.lower() in CORPORATE_NOUNS:
+        return True
+    return root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ("share", "stock", "shareholder")
 
 
 # What a firm publishes: "Technorati data", "Nielsen figures".
@@ -1189,6 +1206,10 @@ def _relabel_by_context(doc, text: str, clusters: list[_Cluster]) -> None:
     sports = _is_sports_text(doc)
     for cluster in clusters:
         label = cluster.labels.most_common(1)[0][0]
+        if label == "NORP" and not any(_DEMONYM_ENDING.search(f) for f in cluster.forms) and any(
+                _corporate_context(doc, m) for m in cluster.mentions):
+            cluster.labels, cluster.group = Counter({"ORG": len(cluster.mentions)}), "org"
+            continue                 # "the Theranos founder": a company, not a group of people
         if label in ("WORK_OF_ART", "EVENT", "NORP") or any(
                 is_known_outlet(f) or f in SOCIAL_PLATFORMS for f in cluster.forms):
             continue
