@@ -620,3 +620,15 @@ def test_company_evidence_and_two_names_joined_by_and():
     texts = labels_of(a)
     assert "Ackman and Federal Trade Commission" not in texts, texts
     assert texts.get("Federal Trade Commission") == "ORG", texts
+
+
+def test_an_unknown_name_in_business_news_is_the_company_but_a_town_there_stays_a_place():
+    a = analyze("Shares dive after Herbalife misses earnings. Hedge fund manager Bill Ackman's short bet "
+                "against Herbalife may not have delivered the death blow he'd hoped for. But shares of "
+                "the marketer were pummeled 11% after a quarterly earnings report. Herbalife, which uses "
+                "a multilevel marketing business model, has been a punching bag for Ackman. Herbalife "
+                "said it expects full-year earnings in the $6.17 to $6.32 per-share range, and the stock "
+                "fell. The company will also open a plant in Kelbury, where investors met on Monday.",
+                layers=("entities",))
+    texts = labels_of(a)
+    assert texts.get("Herbalife") == "ORG" and texts.get("Kelbury") == "GPE", texts

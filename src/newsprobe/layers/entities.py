@@ -1138,6 +1138,30 @@ _MOVE_VERBS = {"sign", "join", "move", "leave", "play", "bid", "offer", "return"
                "arrive", "score"}
 
 
+# Words that make a text a business report; three different ones are needed.
+BUSINESS_WORDS = {"share", "earnings", "revenue", "profit", "investor", "stock", "shareholder",
+                  "analyst", "quarterly", "dividend", "ceo", "nasdaq", "nyse"}
+_PLACE_PREPOSITIONS = {"in", "at", "near", "from", "to", "across", "outside", "inside"}
+
+
+def _is_business_text(doc) -> bool:
+    return len({t.lemma_.lower() for t in doc} & BUSINESS_WORDS) >= 3
+
+
+def _unknown_firm_like(doc, cluster: "_Cluster") -> bool:
+    """A one-word name the place lists do not know, never written as where something is
+    ("in X", "from X"): in business news, the company ("Herbalife said")."""
+    if any(len(f.split()) > 1 or f.isupper() or place_kind(f) for f in cluster.forms):
+        return False
+    for mention in cluster.mentions:
+        root = _mention_root(doc, mention)
+        if root is None or (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS):
+            return False
+        if doc.text[mention.end:mention.end + 6].startswith(("-based", " Count", " City")):
+            return False
+    return True
+
+
 def _is_sports_text(doc) -> bool:
     return len({t.lemma_.lower() for t in doc} & SPORT_WORDS) >= 3
 
@@ -1204,6 +1228,7 @@ def _relabel_by_context(doc, text: str, clusters: list[_Cluster]) -> None:
                 by_offset[root.idx] = cluster
     voted: list[_Cluster] = []
     sports = _is_sports_text(doc)
+    business = _is_business_text(doc)
     for cluster in clusters:
         label = cluster.labels.most_common(1)[0][0]
         if label == "NORP" and not any(_DEMONYM_ENDING.search(f) for f in cluster.forms) and any(
@@ -1213,6 +1238,10 @@ def _relabel_by_context(doc, text: str, clusters: list[_Cluster]) -> None:
         if label in ("WORK_OF_ART", "EVENT", "NORP") or any(
                 is_known_outlet(f) or f in SOCIAL_PLATFORMS for f in cluster.forms):
             continue
+        if business and label == "GPE" and _unknown_firm_like(doc, cluster):
+            cluster.labels, cluster.group = Counter({"ORG": len(cluster.mentions)}), "org"
+            voted.append(cluster)
+            continue                 # "Herbalife said ...": a company in business news
         if any(_ROYAL_STYLE.fullmatch(f) for f in cluster.forms):
             continue
         votes: Counter[str] = Counter()
