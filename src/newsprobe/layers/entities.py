@@ -36,7 +36,7 @@ from .sources import is_known_outlet
 from ..settings import Settings
 
 NAME = "entities"
-VERSION = "2"
+VERSION = "3"
 FIELD = "entities"
 REQUIRES: tuple[str, ...] = ()
 
