@@ -9,28 +9,34 @@ The small English model's spans and labels are corrected with what the text itse
 in this order: names it cuts in pieces are found whole first (royal styles, quoted
 programme titles, bylines, "US Army ...", "Xs for Some Cause"); spans a reader would not
 call a name are dropped (lower case, bare titles, prefixed adjectives, common-noun
-acronyms, glued link labels, a stub cut off by the excerpt's end, a headline's run-on
-common words); each mention's form fixes some labels (`corrected_label`: outlets and
-platforms, continents, counties, events, clubs); then each cluster's label follows the
-evidence around its mentions (`_relabel_by_context`: an apposition or craft noun, a
-player's club, a plural verb, a place noun, a coordinated name) and short forms join the
-full name ("the Post", "U.S."). No gazetteer: no maintained package with place data is a
-dependency, and spaCy's larger English models are not installed.
+acronyms, page furniture (lexicons/page_furniture.txt, language menus, link labels run
+together), credit-line words, a stub cut off by the excerpt's end, a headline's common
+words); each mention's form fixes some labels (`corrected_label`: outlets and platforms,
+continents, counties, events, clubs, credited reporters, offices and buildings, known
+places); each cluster that `places` knows as a country or city is a place
+(`_mark_known_places`); then each cluster's label follows the evidence around its
+mentions (`_relabel_by_context`: an apposition or craft noun, a player's club, a plural
+verb, a place noun, a coordinated name) and short forms join the full name ("the Post",
+"U.S."). The place list is CLDR's country names (Babel) and the time zone database's
+cities (`layers/places.py`); spaCy's larger English models are not installed.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
 
 from ..model import Analysis, Entity, Span, clean_name
+from .places import place_kind
 from .sources import is_known_outlet
 from ..settings import Settings
 
 NAME = "entities"
-VERSION = "2"
+VERSION = "3"
 FIELD = "entities"
 REQUIRES: tuple[str, ...] = ()
 
@@ -59,6 +65,20 @@ def _clean_mention(text: str, start: int, end: int) -> tuple[int, int]:
         start += m.end()
     while start < end and text[start] in "\"'“‘”’«":
         start += 1               # '"Southern Charm" star': the quote mark is not the name
+    while True:          # "momager Kris Jenner", "west Charlotte": a lower-case word before a name
+        m = _LOWER_LEAD.match(text, start, end)
+        if not m or m.end() >= end or m.group(1) in NAME_PARTICLES:
+            break
+        start = m.end()
+    m = _SMALL_TAIL.search(text, start, end)
+    if m and m.start() > start:
+        end = m.start()          # "Fact Check Unit of": the model ran on into the next phrase
+    m = _PHOTO_SUFFIX.search(text, start, end)
+    if m and m.end() == end:
+        end = m.start()          # "Presidential Press Service/Handout": a photo credit's tag
+    m = _CREDIT_PREFIX.match(text, start, end)
+    if m and m.end() < end:
+        start = m.end()          # "Copyright Thomson Reuters", "© Getty Images"
     piece = text[start:end]
     m = _POSSESSIVE.search(piece)
     if m and m.start() > 0:
@@ -68,6 +88,15 @@ def _clean_mention(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_LOWER_LEAD = re.compile(r"([a-z][\w'’-]*)\s+(?=[A-Z])")
+_SMALL_TAIL = re.compile(r"\s+(?:of|and|the|for|in|on|at|to|with|or)$")
+# Lower-case words that belong to names: "Charles de Gaulle", "Muqtada al-Sadr".
+NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "al", "el", "bin",
+                  "ibn", "ben", "dos", "das", "del", "y", "ter", "ten", "mac"}
+_PHOTO_SUFFIX = re.compile(r"/(?:Handout|File|Pool|Getty Images|AFP|AP|Reuters|REUTERS)$")
+_CREDIT_PREFIX = re.compile(r"(?:Copyright|©|\(c\))\s*", re.I)
+
+
 def _after_titles(text: str, start: int, end: int) -> int:
     """"Councillor Rowan Pike" → "Rowan Pike": the title is a descriptor, not the name."""
     while True:
@@ -75,6 +104,46 @@ def _after_titles(text: str, start: int, end: int) -> int:
         if word_end == -1 or text[start:word_end].lower().rstrip(".") not in TITLE_WORDS | {"defence", "defense", "foreign", "prime", "deputy", "vice"}:
             return start
         start = word_end + 1
+
+
+# Short common words that scraped text glues to the name before them ("Comcastmade an
+# offer", "Reutersreported"); suffixes that make new words ("Parisian", "Trumpism") are
+# not among them.
+_GLUED_TAILS = {"made", "said", "says", "has", "had", "have", "is", "was", "were", "will",
+                "would", "and", "the", "to", "in", "for", "with", "after", "on", "at", "reported",
+                "announced", "told", "added", "also", "which", "who", "that"}
+
+
+def _without_glued_word(text: str, start: int, end: int) -> tuple[int, int]:
+    """"Comcastmade": a one-word span that is a name the text writes on its own elsewhere
+    with a short common word glued to it (scraped pages lose the space)."""
+    form = text[start:end]
+    if " " in form or not form[:1].isupper() or form.isupper():
+        return start, end
+    for cut in range(len(form) - 2, 2, -1):
+        head, tail = form[:cut], form[cut:]
+        if not tail.islower() or len(tail) < 3 or not head[-1:].isalpha():
+            continue
+        # The tail only from the list: "Labour" is no "Lab" (a party's short form) + "our".
+        if tail in _GLUED_TAILS and len(head) >= 4 and \
+                re.search(r"(?<![\w-])" + re.escape(head) + r"(?![\w-])", text):
+            return start, start + cut
+    return start, end
+
+
+def _with_split_surname(doc, text: str, ent, end: int) -> int:
+    """"President Samia Suluhu Hassan ... President Hassan": the small model may end a
+    person's name a word early; a capitalised proper noun right after it that the text
+    also uses on its own is the rest of the name."""
+    if ent.end >= len(doc) or end != ent.end_char:
+        return end
+    nxt = doc[ent.end]
+    word = nxt.text
+    if nxt.pos_ != "PROPN" or not word[:1].isupper() or word.isupper() or nxt.whitespace_ is None \
+            or text[end:nxt.idx] != " " or word.lower() in ORG_WORDS | FACILITY_HEADS | TITLE_WORDS:
+        return end
+    alone = len(re.findall(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text))
+    return nxt.idx + len(word) if alone >= 2 else end
 
 
 def _tokens(name: str) -> list[str]:
@@ -178,6 +247,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     # program"). The model's pieces inside them are not names of their own.
     fixed = _royal_styles(text) + _quoted_titles(text)
     headline_words = _headline_common_words(text)
+    taken: set[int] = set()          # characters of the model's mentions kept so far
     for span, label in fixed:
         group = LABEL_GROUPS.get(label, label.lower())
         _cluster_for(clusters, span, group).add(span, label)
@@ -188,21 +258,40 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
         start, end = _clean_mention(text, ent.start_char, ent.end_char)
         if ent.label_ == "PERSON":
             start = _after_titles(text, start, end)
+            end = _with_split_surname(doc, text, ent, end)
         if end <= start or (start, end) in seen or "\n" in text[start:end]:
             continue
         if any(f.start < end and start < f.end for f, _ in fixed):
             continue
         if _cut_off_at_end(text, start, end):
             continue
+        if len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ == "NNS" and ent.text.endswith("s") and \
+                not re.search(r"[a-z,;]\s+" + re.escape(ent.text) + r"(?![\w-])", text):
+            continue             # "Households in the north ...": capitalised by its place only
+        club = _CLUB_LETTERS_AFTER.match(text, end)
+        if club and ent.label_ in ("GPE", "ORG", "PERSON", "NORP", "LOC"):
+            end = club.end()     # "Sporting CP": the model stops before the club's letters
+        prize = _PRIZE_AFTER.match(text, end)
+        if prize and ent.label_ in ("GPE", "ORG", "PERSON", "NORP", "LOC", "PRODUCT"):
+            end = prize.end()    # "the Mercury Prize": the model stops before "Prize"
+        if len(ent) == 1 and ent[0].tag_ == "NNPS" and ent.label_ in ("ORG", "PERSON", "FAC") and \
+                ent.start > 0 and doc[ent.start - 1].pos_ == "NUM":
+            continue             # "the two Chambers of the National Assembly": a counted common noun
+        if (ent.text.lower() in DISEASE_NAMES or ent.text.lower().startswith("covid")) and \
+                ent.label_ in ("ORG", "PRODUCT", "PERSON", "GPE", "NORP", "WORK_OF_ART"):
+            continue             # "COVID-19 restrictions": a disease, no actor or place
+        if ent.label_ != "NORP":     # "Israelis" is no "Israel" glued to "is"
+            start, end = _without_glued_word(text, start, end)
         start, end = _headline_trimmed(text, start, end, headline_words, ent.label_)
         if end <= start:
             continue
         adjectival = ent.root.dep_ in ("amod", "compound") and ent.root.head.i > ent.root.i
         for start, end, model_label in _pieces(text, start, end, ent.label_):
             label = corrected_label(text, start, end, model_label, adjectival=adjectival)
-            if label is None or (start, end) in seen:
-                continue
+            if label is None or (start, end) in seen or any(i in taken for i in range(start, end)):
+                continue         # (a name put back together covers the model's piece of it)
             seen.add((start, end))
+            taken.update(range(start, end))
             span = Span.of(text, start, end)
             group = LABEL_GROUPS.get(label, label.lower())
             cluster = next((c for c in clusters if c.matches(span.text, group)), None) or \
@@ -217,6 +306,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     _add_described_names(doc, text, clusters, seen)
     _add_missed_surnames(doc, text, clusters, seen)
     clusters = _merge_across_labels(doc, clusters)
+    clusters = _mark_known_places(doc, clusters)
     _mark_countries(doc, text, clusters)
     _relabel_by_context(doc, text, clusters)
     clusters = _merge_short_forms(clusters)
@@ -262,6 +352,11 @@ CONTINENTS = {"Europe", "Asia", "Africa", "Antarctica", "Oceania", "Eurasia", "N
 FEATURE_WORDS = {"Mount", "Mt.", "Lake", "River", "Comet", "Cape", "Gulf", "Strait", "Sea"}
 # Letters that mark a sports club's name ("Sporting CP", "Chelsea FC", "AC Milan").
 CLUB_MARKS = {"FC", "AFC", "CF", "SC", "CP", "AC", "SV", "FK", "SK", "BK"}
+_PRIZE_AFTER = re.compile(r" (?:Prize|Award|Awards|Trophy|Medal)\b")
+# Diseases and viruses: the small model calls them organisations or products.
+DISEASE_NAMES = {"covid", "covid-19", "sars", "sars-cov-2", "mers", "ebola", "zika", "mpox",
+                 "monkeypox", "hiv", "aids", "h5n1", "h1n1", "omicron", "delta variant"}
+_CLUB_LETTERS_AFTER = re.compile(r" (?:" + "|".join(sorted(CLUB_MARKS)) + r")\b")
 # Last words of football clubs' names ("Leeds United", "Bolton Wanderers").
 CLUB_ENDINGS = {"United", "Rovers", "Wanderers", "Albion", "Hotspur", "Athletic", "Rangers"}
 # Acronyms that are cities or districts, not organisations.
@@ -270,7 +365,8 @@ PLACE_ACRONYMS = {"DC", "NYC"}
 PLACE_HEADS = {"County", "Parish", "Borough", "Province", "Prefecture", "Oblast", "Township"}
 # Last words of named events ("the Masters Championship", "the World Cup").
 EVENT_HEADS = {"Championship", "Championships", "Cup", "Olympics", "Paralympics", "Summit",
-               "Festival", "Awards", "Marathon", "Grand Prix", "World Series", "Super Bowl"}
+               "Festival", "Awards", "Marathon", "Grand Prix", "World Series", "Super Bowl",
+               "Prize", "Award", "Trophy", "Games", "Open", "Expo", "Conference"}
 _ISLAND_OF = re.compile(r"\b(?:island|islands|isle|peninsula|archipelago) of\s+$", re.I)
 
 # Buildings and streets named for the body that speaks from them.
@@ -280,10 +376,76 @@ COMPASS_ADJECTIVES = {"Western", "Eastern", "Northern", "Southern"}
 _DATELINE_AFTER = re.compile(r"\s*(?:\(|,\s*[A-Z]|[—–-]{1,2}\s)")
 
 
+@lru_cache(maxsize=1)
+def furniture_words() -> frozenset[str]:
+    """lexicons/page_furniture.txt: the words of menus, buttons and section heads."""
+    text = resources.files("newsprobe.layers").joinpath("lexicons", "page_furniture.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def language_names() -> frozenset[str]:
+    """Languages as a language menu names them, in English and in themselves ("Español",
+    "Русский", "Français"), from CLDR (Babel); empty without Babel."""
+    try:
+        from babel import Locale
+        names = set(Locale("en").languages.values())
+        for code in ("ar", "de", "en", "es", "fa", "fr", "he", "hi", "it", "ja", "ko", "nl", "pl",
+                     "pt", "ru", "sv", "tr", "uk", "ur", "zh", "zh_Hans", "zh_Hant"):
+            locale = Locale.parse(code)
+            names.add(locale.get_display_name(locale))
+            names.add(locale.get_language_name(locale))
+    except Exception:  # noqa: BLE001 - no Babel: language menus are left to the other rules
+        return frozenset()
+    # Menus capitalise what CLDR writes in lower case ("русский" -> "Русский").
+    return frozenset(n[:1].upper() + n[1:] for n in names if n) | frozenset(n for n in names if n)
+
+
+# "FinancialGovernment", "SolutionsLegalReuters": a menu's link labels run together when a
+# page is scraped; a lower-case letter run straight into a capital. One such word is often
+# a name ("QuoteMedia", "GlobeNewswire"); two in one span, or two joins in one word, are not.
+_CAMEL_JOIN = re.compile(r"[a-z]{2}[A-Z][a-z]")
+# Credit lines of wire copy: "Reporting by A and B; Writing by C; Editing by D".
+_CREDIT_CUE = re.compile(r"(?:Reporting|Writing|Editing|Edited|Written|Compiled|Additional reporting|"
+                         r"Photography|Photos?|Graphics|Video)\s+by\s+"
+                         r"(?:[A-Z][\w'’.-]*\s+){0,4}?(?:and\s+)?$")
+_CREDIT_WORDS = {"Reporting", "Writing", "Editing", "Editor", "Reporter", "Photography"}
+
+
+# A verb made of a camel-case brand: "FaceTimed", "WhatsApping".
+_BRAND_VERB = re.compile(r"[A-Z][a-z]+[A-Z][a-z]*(?:ed|ing)")
+# What a person is charged with is an offence, not an organisation.
+_CHARGE_BEFORE = re.compile(r"(?:counts? of|charged with|convicted of|accused of|guilty of)\s+(?:an?\s+|one\s+)?$", re.I)
+# A name and a year: an edition of an event ("Euro 2024"), not a law or a company. Laws
+# named with their year keep their word ("Clean Air Act 1990").
+_NAME_AND_YEAR = re.compile(r"(?!.*\b(?:Act|Bill|Law|Code|Treaty)\b)[A-Z][\w'’.]*(?: [A-Z][\w'’.-]*){0,3}[ -](?:19|20)\d\d")
+# A press release defines its short name in parentheses after the company's:
+# 'Lifeway Foods, Inc. (Nasdaq: LWAY) ("Lifeway" or "the Company")'.
+_DEFINED_NAME = re.compile(r"(?:Inc\.?|Corp\.?|Ltd\.?|LLC|plc|PLC|[A-Z][\w&.-]+)(?:\s*\([^()]{0,30}\))?\s*\(\s*(?:the\s+)?[“\"]$")
+
+
+def is_page_furniture(text: str, start: int, end: int) -> bool:
+    """A span of menu, button or heading words, a language menu, or link labels run
+    together: page furniture, not a name."""
+    form = text[start:end]
+    words = re.findall(r"[^\W\d_]+", form)
+    if not words or is_known_outlet(form) or place_kind(form) or \
+            form.replace(".", "") in COUNTRY_ACRONYMS:
+        return False
+    furniture = furniture_words()
+    if all(w.lower() in furniture for w in words) and not (len(words) == 1 and words[0].lower() in ORG_WORDS):
+        return True              # "NEWS - Press Releases", "Breaking News", "FREE"
+    if len(form.split()) >= 2 and all(w in language_names() for w in form.split()):
+        return True              # "Español Русский Français"
+    joins = [len(_CAMEL_JOIN.findall(w)) for w in form.split()]
+    return sum(1 for j in joins if j) >= 2 or any(j >= 2 for j in joins)
+
+
 def corrected_label(text: str, start: int, end: int, label: str, adjectival: bool = False) -> str | None:
     """The small model's label for a mention, corrected by its form and context, or None
     for a span a reader would not call a name: all lower case ("state"), a bare title
-    ("Dr", "Councilor"), a prefixed adjective ("pro-Blair", "Sino-U.S."). `adjectival`: the mention
+    ("Dr", "Councilor"), a prefixed adjective ("pro-Blair", "Sino-U.S."), page furniture
+    ("Breaking News"), a credit line's word ("Writing by"). `adjectival`: the mention
     modifies a noun after it ("Karsovian Deputy Prime Minister")."""
     form = text[start:end]
     words = form.split()
@@ -291,6 +453,28 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return None
     if all(w.lower().rstrip(".") in TITLE_WORDS | TITLE_MODIFIERS for w in words):
         return None
+    if is_page_furniture(text, start, end):
+        return None
+    if form in _CREDIT_WORDS and text.startswith(" by ", end):
+        return None                  # "; Writing by Ali ...": the credit, not a name
+    if _CREDIT_CUE.search(text, max(0, start - 80), start) and label in ("ORG", "GPE", "NORP", "FAC") \
+            and not is_known_outlet(form) and len(words) > 1:
+        return "PERSON"              # "Reporting by Ece Toksabay": the credited reporter
+    if len(words) > 1 and words[-1].rstrip(".") in STREET_WORDS and label in ("GPE", "PERSON", "ORG") and \
+            form not in METONYM_STREETS:
+        return "FAC"                 # "Memorial Rd.", "Griers Fork Drive": a street, not a town or a body
+    if label == "FAC" and len(words) > 1 and words[-1].lower() in ORG_WORDS | {"department", "police"}:
+        return "ORG"                 # "Richmond County Sheriff's Office": a body, not a building
+    if label == "PERSON" and len(words) == 1 and form.isupper() and len(form) >= 3 and \
+            not re.search(r"(?<![\w-])" + re.escape(form.title()) + r"(?![\w-])", text):
+        return "ORG"                 # "SWAT": an acronym is no person ("CELESTE" with "Celeste" is)
+    if label == "PERSON" and len(words) > 1 and len(words[-1]) >= 5 and is_known_outlet(words[-1]):
+        return "ORG"                 # "Thomson Reuters": a company named with its agency
+    if label == "PERSON" and len(words) > 1 and words[-1].lower() in FACILITY_HEADS:
+        return "FAC"                 # "Charles B. Webster Detention Center"
+    if label == "PERSON" and form.endswith("s") and text[max(0, start - 4):start] == "the " and \
+            not re.search(r"(?<![\w-])" + re.escape(form[:-1]) + r"(?![\w-])", text):
+        return "ORG"                 # "the Gunners believe": a team's or a group's nickname
     if _PREFIXED.search(text, max(0, start - 6), start) or _PREFIX_IN.match(form):
         return None
     if _GLUED_WORD.fullmatch(form):
@@ -299,12 +483,32 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return None                  # "super PAC", "(large PDF)": common nouns
     if is_known_outlet(form) or form in SOCIAL_PLATFORMS:
         return "ORG"
+    if len(words) > 1 and label in ("WORK_OF_ART", "LAW", "EVENT", "PRODUCT") and \
+            re.fullmatch(r"[a-z]{3,}", words[-1]) and words[-1] not in _SMALL_WORDS:
+        return None                  # "Celeste and Sonny fell": a clause, not a title
+    if len(words) == 1 and _BRAND_VERB.fullmatch(form):
+        return None                  # "FaceTimed": a verb made of a brand
+    if _CHARGE_BEFORE.search(text, max(0, start - 30), start):
+        return "LAW"                 # "charged with one count of Criminal Trespass"
+    if _NAME_AND_YEAR.fullmatch(form) and label in ("LAW", "WORK_OF_ART", "PRODUCT", "ORG"):
+        return "EVENT"               # "Euro 2024", "Paris 2024"
+    if label in ("WORK_OF_ART", "PRODUCT", "PERSON") and _DEFINED_NAME.search(text, max(0, start - 60), start) \
+            and text.startswith(("”", '"'), end):
+        return "ORG"                 # 'Lifeway Foods, Inc. ("Lifeway" or "the Company")'
     if form in CONTINENTS or (len(words) > 1 and words[0] in FEATURE_WORDS):
         return "LOC"                 # "Europe", "Comet 67P", "Mount Kenya"
+    place = place_kind(form)
+    if place == "region" and label != "NORP":
+        return "LOC"                 # "Western Europe", "Sub-Saharan Africa"
+    if place and label in ("PRODUCT", "WORK_OF_ART", "LAW", "FAC", "EVENT"):
+        return "GPE"                 # "the people of Cyprus" as a PRODUCT: a known country or city
     if len(words) > 1 and (words[0] in CLUB_MARKS or words[-1] in CLUB_MARKS):
         return "ORG"                 # "Sporting CP", "AC Milan"
     if form.replace(".", "") in PLACE_ACRONYMS:
         return "GPE"                 # "a D.C. lobbying firm"
+    if len(words) > 1 and label in ("WORK_OF_ART", "PRODUCT", "NORP") and \
+            words[-1].lower() in {"online", "magazine", "weekly", "daily", "media", "digital"}:
+        return "ORG"                 # "Radar Online": an outlet
     if len(words) > 1 and label in ("WORK_OF_ART", "PRODUCT") and is_known_outlet(words[0]):
         return "ORG"                 # "AFP Fact Check": the outlet's own service
     if len(words) > 1 and words[-1] in PLACE_HEADS:
@@ -313,6 +517,9 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return "EVENT"               # "the PGA Championship", "the World Cup"
     if _ISLAND_OF.search(text, max(0, start - 14), start):
         return "LOC"                 # "the island of Oahu"
+    if len(words) > 1 and form.isupper() and _DATELINE_AFTER.match(text, end) and \
+            (start == 0 or text[:start].rstrip(" \t").endswith("\n")):
+        return "GPE"                 # "MORTON GROVE, Ill., May 14 -": a dateline's place
     if len(words) == 1:
         if form in METONYM_BODIES:
             return "ORG"             # "the Pentagon said": the body, not the place
@@ -334,12 +541,23 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
     return label
 
 
+# Last words of a street's name, and streets named for the body that works there.
+STREET_WORDS = {"Rd", "Road", "Avenue", "Ave", "Drive", "Lane", "Boulevard", "Blvd", "Highway",
+                "Street", "St"}
+METONYM_STREETS = {"Downing Street", "Wall Street", "Fleet Street", "Threadneedle Street",
+                   "Pennsylvania Avenue", "Bank Street"}
+# Last words of a building's or site's name: "Charles B. Webster Detention Center" is no
+# person. ("Hall" and "Park" are surnames too, so they are not here.)
+FACILITY_HEADS = {"center", "centre", "jail", "prison", "penitentiary", "airport", "stadium",
+                  "arena", "bridge", "museum", "station", "cathedral", "mosque", "synagogue",
+                  "temple", "library", "barracks", "base"}
 # Words that make a capitalised name an organisation, whatever the small model says
 # ("the Dravograd Gazette" is not a person).
 ORG_WORDS = {"gazette", "herald", "times", "post", "agency", "institute", "university", "ministry",
              "council", "party", "union", "company", "bank", "league", "board", "office", "press",
              "news", "journal", "tribune", "group", "association", "foundation", "committee",
-             "court", "hospital", "club", "corporation", "inc", "ltd", "one", "tv", "radio"}
+             "court", "hospital", "club", "corporation", "inc", "ltd", "one", "tv", "radio",
+             "newsdesk", "desk", "newsroom"}
 # Titles before a name ("Defence Minister Ilse Marnow", "spokesperson Karl Densen"): the
 # small model misses many unfamiliar names, but a title followed by capitalised words is
 # a person in news prose.
@@ -348,16 +566,20 @@ TITLE_WORDS = {"minister", "president", "spokesperson", "spokesman", "spokeswoma
                "chancellor", "premier", "director", "chief", "chair", "chairman", "chairwoman",
                "councillor", "councilor", "judge", "prosecutor", "manager", "coach", "analyst",
                "commentator", "professor", "dr", "mr", "mrs", "ms", "economist", "researcher",
-               "captain", "colonel", "lieutenant", "sergeant", "officer", "envoy", "negotiator"}
+               "captain", "colonel", "lieutenant", "sergeant", "officer", "envoy", "negotiator", "defendant",
+               "paymaster", "solicitor", "attorney", "sheriff", "commissioner", "inspector",
+               "constable", "superintendent", "detective", "trooper", "marshal", "maj", "capt",
+               "lt", "gen", "col", "sgt", "cpl", "rep", "sen", "gov", "supt", "insp"}
 
 
 # Words that only qualify a title ("Federal Prosecutor", "Deputy Minister").
-TITLE_MODIFIERS = {"rear", "brigadier", "federal", "senior", "deputy", "vice", "prime", "chief", "former", "acting",
+TITLE_MODIFIERS = {"principal", "rear", "brigadier", "federal", "senior", "deputy", "vice", "prime", "chief", "former", "acting",
                    "foreign", "defence", "defense", "state", "district", "assistant", "executive"}
 
 
 def _add_titled_names(doc, text: str, clusters: list["_Cluster"], seen: set[tuple[int, int]]) -> None:
     covered = {i for start, end in seen for i in range(start, end)}
+    headlines, _ = _headline_common_words(text)
     for token in doc:
         if token.lower_.rstrip(".") not in TITLE_WORDS:
             continue
@@ -371,8 +593,10 @@ def _add_titled_names(doc, text: str, clusters: list["_Cluster"], seen: set[tupl
                      and doc[t.left_edge.i - 1].text == ","][:1]
         following = doc[appos[0].left_edge.i: appos[0].i + 1] if appos else doc[token.i + 1: token.i + 4]
         for nxt in following:
-            if not names and nxt.lower_.rstrip(".") in TITLE_WORDS:
-                continue         # "Mr" in ", Mr Tobin Harrow,": a title, not a name
+            if not names and nxt.lower_.rstrip(".") in TITLE_WORDS | TITLE_MODIFIERS:
+                continue         # "Mr" in ", Mr Tobin Harrow,", "Chief Executive Officer": titles
+            if nxt.lower_.rstrip(".") in TITLE_WORDS | TITLE_MODIFIERS:
+                break
             if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.idx not in covered:
                 names.append(nxt)
             else:
@@ -382,6 +606,8 @@ def _add_titled_names(doc, text: str, clusters: list["_Cluster"], seen: set[tupl
         span = Span.of(text, names[0].idx, names[-1].idx + len(names[-1].text))
         if any(w.lower() in ORG_WORDS for w in span.text.split()):
             continue
+        if any(a <= span.start and span.end <= b for a, b in headlines) and text.count(span.text) == 1:
+            continue             # "Foreign Minister Suggests Gradual ...": a headline's verb
         _cluster_for(clusters, span, "person").add(span, "PERSON")
         seen.add((span.start, span.end))
         covered.update(range(span.start, span.end))
@@ -462,6 +688,28 @@ def _merge_across_labels(doc, clusters: list["_Cluster"]) -> list["_Cluster"]:
             cluster.labels = Counter({"ORG": sum(cluster.labels.values())})
     merged: list[_Cluster] = []
     for cluster in clusters:
+        one_word = all(len(_tokens(f)) == 1 for f in cluster.forms)
+        if cluster.group == "norp" and one_word and not any(_DEMONYM_ENDING.search(f) for f in cluster.forms):
+            # "Kris" (NORP) after "Kris Jenner": a given name or surname, not a group.
+            words = {_tokens(f)[0] for f in cluster.forms}
+            target = next((o for o in clusters if o.group == "person" and any(
+                len(_tokens(pf)) > 1 and words & {_tokens(pf)[0], _tokens(pf)[-1]} for pf in o.forms)), None)
+            if target is not None:
+                for mention in cluster.mentions:
+                    target.add(mention, "PERSON")
+                continue
+        if cluster.group == "person" and one_word:
+            # "the Enquirer" after "the National Enquirer": the outlet's short name, unless
+            # a person of the text has that surname.
+            words = {_tokens(f)[0] for f in cluster.forms}
+            surname_of = any(o.group == "person" and o is not cluster and any(
+                len(_tokens(pf)) > 1 and _tokens(pf)[-1] in words for pf in o.forms) for o in clusters)
+            org = next((o for o in clusters if o.group == "org" and o.labels.most_common(1)[0][0] == "ORG"
+                        and any(len(_tokens(of)) > 1 and _tokens(of)[-1] in words for of in o.forms)), None)
+            if org is not None and not surname_of:
+                for mention in cluster.mentions:
+                    org.add(mention, "ORG")
+                continue
         if cluster.group == "person" and all(len(_tokens(f)) == 1 for f in cluster.forms) and \
                 all(_is_place_object(doc, m) for m in cluster.mentions):
             # "a press conference in Lindholm": a one-word "person" only ever found after
@@ -474,13 +722,13 @@ def _merge_across_labels(doc, clusters: list["_Cluster"]) -> list["_Cluster"]:
                 for mention in cluster.mentions:
                     target.add(mention, target.labels.most_common(1)[0][0])
                 continue
-        if cluster.group != "person" and all(len(_tokens(f)) == 1 for f in cluster.forms):
+        if cluster.group != "person" and all(len(f.split()) == 1 for f in cluster.forms):
             # "Councillor Rowan Pike ... Pike said": a bare surname the model took for an
-            # organisation is the person named before.
-            words = [t for f in cluster.forms for t in _tokens(f)]
+            # organisation is the person named before; "Jacob Rees-Mogg ... Rees-Mogg" too.
+            surnames = [_tokens(f) for f in cluster.forms]
             target = next((o for o in clusters if o.group == "person" and any(
-                len(_tokens(pf)) > 1 and any(_same_word(_tokens(pf)[-1], w) for w in words)
-                for pf in o.forms)), None)
+                len(_tokens(pf)) > len(t) and all(map(_same_word, _tokens(pf)[-len(t):], t))
+                for pf in o.forms for t in surnames if t)), None)
             if target is not None:
                 for mention in cluster.mentions:
                     target.add(mention, "PERSON")
@@ -496,8 +744,52 @@ def _merge_across_labels(doc, clusters: list["_Cluster"]) -> list["_Cluster"]:
     return merged
 
 
+def _has_person_evidence(doc, cluster: "_Cluster") -> bool:
+    """A title before a mention ("Mr Jordan"), or a mention that speaks for itself
+    ("Sofia said")."""
+    for mention in cluster.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLE_WORDS:
+            return True
+        if span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in SPEECH_VERBS:
+            return True
+    return False
+
+
+def _mark_known_places(doc, clusters: list["_Cluster"]) -> list["_Cluster"]:
+    """A name that `places` knows as a country or city, and that the text names in no
+    other form ("Michael Jordan" makes "Jordan" a person), is a place whatever label the
+    small model gave it: "Moscow and Kiev" (PERSON), "the people of Cyprus" (PRODUCT).
+    A city named PERSON stays a person when a mention has a title or speaks; a city named
+    ORG stays an organisation (a club, "Liverpool have been linked"); a country is a GPE
+    even as a speaker ("Qatar said"), as news uses it for its government."""
+    kept: list[_Cluster] = []
+    for cluster in clusters:
+        label = cluster.labels.most_common(1)[0][0]
+        kinds = {place_kind(f) for f in cluster.forms}
+        if label not in ("GPE", "LOC") and kinds and None not in kinds and "region" not in kinds:
+            country = kinds == {"country"}
+            if (label == "PERSON" and _has_person_evidence(doc, cluster)) or \
+                    (label == "ORG" and not country) or (label == "NORP" and not country):
+                kept.append(cluster)
+                continue
+            cluster.labels = Counter({"GPE": len(cluster.mentions)})
+            cluster.group = "org"
+            # The same place found elsewhere as a GPE: one entity.
+            same = next((o for o in clusters if o is not cluster and o.group == "org" and o.mentions
+                         and o.labels.most_common(1)[0][0] == "GPE" and set(o.forms) & set(cluster.forms)), None)
+            if same is not None:
+                for mention in cluster.mentions:
+                    same.add(mention, "GPE")
+                continue
+        kept.append(cluster)
+    return kept
+
+
 # Nouns only a state has: "Karsovia's foreign ministry", "Estmark's navy".
-STATE_NOUNS = {"ministry", "government", "navy", "army", "president", "parliament", "embassy",
+STATE_NOUNS = {"ministry", "minister", "government", "navy", "army", "president", "parliament", "embassy",
                "border", "capital", "military", "foreign", "defence", "defense", "cabinet", "side"}
 
 
@@ -540,6 +832,8 @@ def _add_missed_surnames(doc, text: str, clusters: list[_Cluster], seen: set[tup
         if token.pos_ != "PROPN" or token.idx in covered or not token.text[:1].isupper():
             continue
         word = token.text.lower()
+        if is_known_outlet(token.text):
+            continue             # "(Reuters)" is the agency, whatever person is named like it
         for cluster in people:
             surnames = {_tokens(f)[-1] for f in cluster.forms if _tokens(f)}
             if any(_same_word(word, s) for s in surnames) and len(word) >= 3:
@@ -588,12 +882,16 @@ _STATE_BODY = re.compile(
     r"Justice Department|State Department|Commerce Department)(?: (?:[A-Z][\w'’-]+|of(?= [A-Z])))*")
 _BYLINE = re.compile(r"(?:^|\n)[\s•·–-]*By\s+$")
 # "James and Riley": two names the model took for one.
-_TWO_NAMES = re.compile(r"^([A-Z][\w'’-]+) and ([A-Z][\w'’-]+)$")
+_TWO_NAMES = re.compile(r"^([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*) and ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)$")
 # "New Yorkers for Equal Rights": a group named for its cause, which the model cuts after
 # the people it gathers (a plural NORP; "a bid by United for Atletico Bilbao" is no such
 # name). Two capitalised words at least after "for", so "Democrats for Trump" style
 # phrases that are no name stay apart.
 _FOR_CAUSE = re.compile(r" for (?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|of|and|the))*(?<![a-z] of)(?<! and)(?<! the)")
+
+
+_CREDIT_SLASH = re.compile(r"([A-Z][\w&.' -]*[\w.])/([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
+_POSSESSED_NAME = re.compile(r"(.+?)['’′]s ([A-Z][\w'’-]+ [A-Z][\w'’-]+)")
 
 
 def _pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
@@ -607,6 +905,19 @@ def _pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, int,
             if is_known_outlet(" ".join(words[k:])):
                 cut = start + len(" ".join(words[:k]))
                 return [(start, cut, "PERSON"), (cut + 1, end, "ORG")]
+    credit = _CREDIT_SLASH.fullmatch(form)
+    if credit:
+        # "UK Parliament/Jessica Taylor", "REUTERS/Alaa al-Marjani": a photo credit, the
+        # agency then the photographer (whose surname the model may leave outside).
+        rest = re.match(r"(?: [A-Z][\w'’-]+){1,2}", text[end:end + 40]) if " " not in credit.group(2) else None
+        person_end = end + (rest.end() if rest else 0)
+        return [(start, start + credit.end(1), "ORG"), (start + credit.start(2), person_end, "PERSON")]
+    owner = _POSSESSED_NAME.fullmatch(form)
+    if owner and label in ("ORG", "PERSON") and not any(
+            w.lower() in ORG_WORDS | FACILITY_HEADS for w in owner.group(2).split()):
+        # "Channel 9′s Glenn Counts": the model ran an owner into the person it owns.
+        return [(start, start + owner.end(1), "ORG" if label == "ORG" else "GPE"),
+                (start + owner.start(2), end, "PERSON")]
     if label == "GPE" and form.replace(".", "") in COUNTRY_ACRONYMS:
         body = _STATE_BODY.match(text, end)
         if body:
@@ -615,7 +926,7 @@ def _pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, int,
     if glued and " " in form:
         end = start + glued.start(1)       # "Ander Herrera BilbaoThis report": "Ander Herrera Bilbao"
         form = text[start:end]
-    two = _TWO_NAMES.match(form)
+    two = _TWO_NAMES.match(form) if not place_kind(form) else None
     rest = text.replace(form, " ")
     if two and two.group(1) != two.group(2) and any(
             re.search(r"(?<![\w-])" + re.escape(side) + r"(?![\w-])", rest) for side in two.groups()):
@@ -720,6 +1031,16 @@ def _context_label(doc, text: str, mention: Span, label: str) -> str | None:
     words = mention.text.split()
     if len(words) > 1 and (words[-1] in CLUB_ENDINGS or words[0] in CLUB_MARKS or words[-1] in CLUB_MARKS):
         return "ORG"                                          # "Manchester United", then "United"
+    if label != "PERSON" and _said_of_a_person(text, mention, root):
+        return "PERSON"                                       # "Celeste said she ...", "Saal was arrested"
+    if label in ("GPE", "PERSON", "LOC", "PRODUCT") and _corporate_context(doc, mention):
+        return "ORG"                                          # "Herbalife's shares", "shares of Herbalife"
+    if label == "GPE" and root.dep_ == "compound" and root.head.lemma_.lower() in DATA_NOUNS and \
+            not place_kind(mention.text) and not mention.text.isupper():
+        return "ORG"                                          # "citing Technorati data": a data firm
+    if label == "PERSON" and len(words) == 1 and root.dep_ == "pobj" and \
+            root.head.lower_ in ("in", "at", "near", "across", "throughout"):
+        return "GPE"                                          # "Officials in Lindholm"
     for noun in _descriptions(doc, text, mention, root):
         if noun in PRODUCT_NOUNS and not mention.text.isupper():
             return "PRODUCT"
@@ -747,6 +1068,121 @@ def _context_label(doc, text: str, mention: Span, label: str) -> str | None:
             and not (label == "GPE" and mention.text.endswith("s")):
         # "Aston Villa were struggling", "Kelbridge have been linked": a singular name
         # with a plural verb is a team or a body (British usage), not a person or a town.
+        return "ORG"
+    return None
+
+
+# What only a company has: "Google's shares", "the Theranos founder", "shares of Herbalife".
+CORPORATE_NOUNS = {"share", "stock", "shareholder", "stockholder", "founder", "co-founder", "ceo",
+                   "earnings", "revenue", "profit", "investor", "subsidiary", "chairman"}
+
+
+def _corporate_context(doc, mention: Span) -> bool:
+    root = _mention_root(doc, mention)
+    if root is None or place_kind(mention.text) or len(mention.text.split()) > 2:
+        return False
+    head = root.head
+    if root.dep_ in ("poss", "compound", "nmod") and head.i > root.i and head.lemma_.lower() in CORPORATE_NOUNS:
+        return True
+    return root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ("share", "stock", "shareholder")
+
+
+# What a firm publishes: "Technorati data", "Nielsen figures".
+DATA_NOUNS = {"data", "datum", "figure", "survey", "poll", "study", "index", "ranking", "rating", "report"}
+# Nouns of a person's home, family or representatives: "the home of Saal".
+KIN_NOUNS = {"home", "house", "wife", "husband", "son", "daughter", "mother", "father", "family",
+             "brother", "sister", "widow", "parents", "funeral", "girlfriend",
+             "boyfriend", "partner", "relatives", "pal", "friend", "husband", "ex-husband",
+             "ex-wife", "fiance", "fiancee", "children", "kids", "grandmother", "grandfather"}
+# What only happens to people: "Saal was arrested", "X was born".
+PERSON_ONLY_PASSIVES = {"arrest", "jail", "imprison", "detain", "sentence", "injure", "wound",
+                        "bear", "marry", "hospitalise", "hospitalize", "handcuff", "kidnap"}
+_AGE_APPOSITION = re.compile(r",\s+\d{1,3},")
+# Verbs after which "she said" / "he thinks" refers back to the subject.
+_MIND_VERBS = SPEECH_VERBS | {"think", "believe", "feel", "hope", "admit", "reveal", "explain"}
+
+
+def _said_of_a_person(text: str, mention: Span, root) -> bool:
+    """The text says the name is a person: an age in apposition ("Saal, 41,"), a passive
+    only people undergo ("Saal was arrested"), or "X said she ..." (he or she as the subject
+    of what X said)."""
+    if _AGE_APPOSITION.match(text, mention.end):
+        return True
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in KIN_NOUNS:
+        return True              # "the home of Saal", "the family of Saal"
+    if root.dep_ == "poss" and head.lemma_.lower() in KIN_NOUNS - {"home", "house", "funeral"}:
+        return True              # "Brit's parents", "Oprah's close pal"
+    if root.dep_ == "nsubjpass" and head.lemma_.lower() in PERSON_ONLY_PASSIVES:
+        return True
+    if root.dep_ == "nsubj" and head.lemma_.lower() in _MIND_VERBS and root.tag_ == "NNP" \
+            and head.tag_ in ("VBD", "VBZ") and text[max(0, mention.start - 4):mention.start].lower() != "the ":
+        # Singular only: "the Gunners believe he is the missing piece" is about a player.
+        # After the verb only: in "he refused to come out, CMPD said" the pronoun is
+        # another person, named earlier.
+        return not mention.text.isupper() and any(
+            t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") and t.i > head.i
+            and t.head.dep_ == "ccomp" and t.head.head.i == head.i for t in head.subtree)
+    return False
+
+
+# Words that make a text a football or sports report; three different ones are needed.
+SPORT_WORDS = {"striker", "midfielder", "defender", "goalkeeper", "winger", "transfer", "squad",
+               "goal", "football", "soccer", "fixture", "league", "club", "signing", "relegation",
+               "promotion", "kick-off", "playoff", "play-off", "manager", "season", "match"}
+# Last words of clubs named for their town, in a sports text ("Manchester City", "West Ham").
+SPORT_CLUB_ENDINGS = {"City", "Town", "County", "Ham", "Villa", "Palace", "Forest", "Argyle",
+                      "Orient", "Wednesday", "Alexandra", "Vale", "Athletic"}
+# Verbs of a player's move: "signed for Sporting", "a bid from Liverpool".
+_MOVE_VERBS = {"sign", "join", "move", "leave", "play", "bid", "offer", "return", "loan", "transfer",
+               "arrive", "score"}
+
+
+# Words that make a text a business report; three different ones are needed.
+BUSINESS_WORDS = {"share", "earnings", "revenue", "profit", "investor", "stock", "shareholder",
+                  "analyst", "quarterly", "dividend", "ceo", "nasdaq", "nyse"}
+_PLACE_PREPOSITIONS = {"in", "at", "near", "from", "to", "across", "outside", "inside"}
+
+
+def _is_business_text(doc) -> bool:
+    return len({t.lemma_.lower() for t in doc} & BUSINESS_WORDS) >= 3
+
+
+def _unknown_firm_like(doc, cluster: "_Cluster") -> bool:
+    """A one-word name the place lists do not know, never written as where something is
+    ("in X", "from X"): in business news, the company ("Herbalife said")."""
+    if any(len(f.split()) > 1 or f.isupper() or place_kind(f) for f in cluster.forms):
+        return False
+    for mention in cluster.mentions:
+        root = _mention_root(doc, mention)
+        if root is None or (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS):
+            return False
+        if doc.text[mention.end:mention.end + 6].startswith(("-based", " Count", " City")):
+            return False
+    return True
+
+
+def _is_sports_text(doc) -> bool:
+    return len({t.lemma_.lower() for t in doc} & SPORT_WORDS) >= 3
+
+
+def _club_context(doc, mention: Span, label: str) -> str | None:
+    """In a sports report, a town's name is its club when it owns a player ("West Ham's
+    Edson Alvarez"), is played against ("the game against Liverpool"), a player moves to
+    or from it ("signed for Sporting"), or it is named like a club ("Manchester City")."""
+    if label not in ("GPE", "PERSON", "LOC", "NORP"):
+        return None
+    words = mention.text.split()
+    if len(words) > 1 and words[-1] in SPORT_CLUB_ENDINGS:
+        return "ORG"
+    root = _mention_root(doc, mention)
+    if root is None:
+        return None
+    head = root.head
+    if root.dep_ == "poss" and head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
+        return "ORG"
+    if root.dep_ == "pobj" and (head.lower_ == "against" or (
+            head.lower_ in ("for", "from", "to") and head.head.lemma_.lower() in _MOVE_VERBS)):
         return "ORG"
     return None
 
@@ -791,16 +1227,29 @@ def _relabel_by_context(doc, text: str, clusters: list[_Cluster]) -> None:
             if root is not None:
                 by_offset[root.idx] = cluster
     voted: list[_Cluster] = []
+    sports = _is_sports_text(doc)
+    business = _is_business_text(doc)
     for cluster in clusters:
         label = cluster.labels.most_common(1)[0][0]
+        if label == "NORP" and not any(_DEMONYM_ENDING.search(f) for f in cluster.forms) and any(
+                _corporate_context(doc, m) for m in cluster.mentions):
+            cluster.labels, cluster.group = Counter({"ORG": len(cluster.mentions)}), "org"
+            continue                 # "the Theranos founder": a company, not a group of people
         if label in ("WORK_OF_ART", "EVENT", "NORP") or any(
                 is_known_outlet(f) or f in SOCIAL_PLATFORMS for f in cluster.forms):
             continue
+        if business and label == "GPE" and _unknown_firm_like(doc, cluster):
+            cluster.labels, cluster.group = Counter({"ORG": len(cluster.mentions)}), "org"
+            voted.append(cluster)
+            continue                 # "Herbalife said ...": a company in business news
         if any(_ROYAL_STYLE.fullmatch(f) for f in cluster.forms):
             continue
         votes: Counter[str] = Counter()
+        # A person named in full is no club ("a bid for midfielder Ander Herrera").
+        club_candidate = sports and not (label == "PERSON" and any(
+            len(_tokens(f)) > 1 and f.split()[-1] not in SPORT_CLUB_ENDINGS for f in cluster.forms))
         for m in cluster.mentions:
-            said = _context_label(doc, text, m, label)
+            said = _context_label(doc, text, m, label) or (club_candidate and _club_context(doc, m, label))
             if said:
                 votes[said] += 1
         if not votes and all(len(_tokens(f)) == 1 for f in cluster.forms) and not any(
@@ -875,7 +1324,19 @@ def _headline_common_words(text: str) -> tuple[list[tuple[int, int]], set[str]]:
             lines.append((offset, offset + len(line)))
         offset += len(line) + 1
     lower = set(re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", text)) if lines else set()
+    lower |= {part for word in lower if "-" in word for part in word.split("-")}   # "record-breaking"
     return lines, lower
+
+
+def _is_common_word(word: str, lower: set[str]) -> bool:
+    """Does the text write this word, or its stem, in lower case elsewhere ("Suggests" /
+    "suggested", "Record" / "record-breaking")?"""
+    w = word.lower()
+    if w in lower:
+        return True
+    stems = {w[:-suffix_len] for suffix, suffix_len in (("s", 1), ("es", 2), ("ed", 2), ("ing", 3))
+             if w.endswith(suffix)}
+    return any(len(stem) >= 4 and any(other.startswith(stem) for other in lower) for stem in stems)
 
 
 def _headline_trimmed(text: str, start: int, end: int, headline_words,
@@ -892,8 +1353,8 @@ def _headline_trimmed(text: str, start: int, end: int, headline_words,
     while True:
         cut = text.rfind(" ", start, end)
         if cut == -1:
-            if label == "WORK_OF_ART" and text[start:end].lower() in lower:
-                return start, start
+            if _is_common_word(text[start:end], lower) and not text[start:end].isupper():
+                return start, start      # "Record (Results)", "Suggests": a headline's common word
             return start, end
         if text[cut + 1:end].lower() not in lower:
             return start, end
@@ -922,8 +1383,10 @@ def _merge_short_forms(clusters: list[_Cluster]) -> list[_Cluster]:
             continue
         fuller = [o for o in clusters if o is not cluster and o.group == "org"
                   and o.labels.most_common(1)[0][0] == "ORG"
-                  and all(any(len(_tokens(of)) > len(t) and _tokens(of)[-len(t):] == t for of in o.forms)
-                          for t in forms)]
+                  and all(any(len(_tokens(of)) > len(t) and (_tokens(of)[-len(t):] == t or (
+                      # "Sporting" after "Sporting CP": the club without its letters
+                      _tokens(of)[:len(t)] == t and all(w.upper() in CLUB_MARKS for w in _tokens(of)[len(t):])))
+                      for of in o.forms) for t in forms)]
         if len(fuller) == 1:
             for mention in cluster.mentions:
                 fuller[0].add(mention, "ORG")
