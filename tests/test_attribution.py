@@ -719,3 +719,19 @@ def test_a_name_the_parser_took_for_an_auxiliary_is_the_source():
     q = [q for q in quotes('"You can see his impact on our team with the players around him," DeBoer '
                            'said of the former captain.') if q.cue][0]
     assert q.cue.text == "said" and q.source.text == "DeBoer" and q.speaker.name == "DeBoer", q.to_dict()
+
+
+@pytest.mark.parametrize("text, words", [
+    # a participle with no subject of its own is said by the subject of the clause it hangs on
+    ('The closure came at a bad moment for the town. Mayor Ilse Brandt acknowledged that in '
+     'announcing the reversal on Monday night, saying, "They have to be able to cross safely. '
+     'They are getting stuck every day now."', "cross safely"),
+    ('The closure came at a bad moment for the town. Mayor Ilse Brandt acknowledged that in '
+     'announcing the reversal on Monday night, saying, "They have to be able to cross safely. '
+     'They are getting stuck every day now."', "the reversal"),
+    ("After announcing the deal, the minister said prices would fall by spring.", "prices would fall"),
+])
+def test_a_participle_without_a_subject_takes_the_subject_of_its_clause(text, words):
+    found = [q for q in quotes(text) if words in content(q)]
+    assert found and all(q.speaker.kind != "unknown" for q in found), [q.to_dict() for q in quotes(text)]
+    assert all(q.speaker.name in ("Ilse Brandt", "minister") for q in found), [q.to_dict() for q in found]

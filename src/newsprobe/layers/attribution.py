@@ -734,7 +734,11 @@ def _subject_of(verb) -> list:
         return [t for t in verb.head.subtree if t.i < verb.i]
     # "..., adding that ...", "smiled and said ...": the subject of the verb it hangs on.
     participle = verb.tag_ in ("VBG", "VB") and not any(c.dep_ == "mark" for c in verb.children)
-    if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and participle):
+    # "X acknowledged that in announcing the reversal, saying, “…”": the parser may take the
+    # participle for the reported clause; it has no subject of its own, so it is X's.
+    gerund_clause = verb.dep_ == "ccomp" and verb.tag_ == "VBG" \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and participle) or gerund_clause:
         if verb.head.i != verb.i and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             # "The union said the closure was unfair and promised to fight it": the parser
             # joins the second report to the reported clause; it is the speaker's.
@@ -747,6 +751,12 @@ def _subject_of(verb) -> list:
                     and head.head.i < head.i:
                 return _subject_of(head.head)
             return _subject_of(head)
+    # "After announcing the deal, the minister said …", "in announcing the reversal,
+    # saying …": a gerund after a preposition of a verb is said by that verb's subject. One
+    # hanging on a noun ("anger at officials for announcing a pause") keeps no speaker.
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" \
+            and verb.head.head.pos_ in ("VERB", "AUX") and verb.head.head.i != verb.i:
+        return _subject_of(verb.head.head)
     # "Premiums stayed high for ships entering the port, a spokesman for the operator
     # said.": the parser may hang the speaker on the reported clause's last noun as an
     # apposition. One that ends right before the verb, after a comma, is its subject.
