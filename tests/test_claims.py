@@ -538,3 +538,19 @@ def test_a_refusal_with_a_reason_is_no_claim_a_later_denial_rebuts():
             "A company spokesperson denied there was a meeting scheduled with the mayor.")
     refusal = claim_with(text, "declined to be named")
     assert refusal["rebutted_by"] is None and refusal["status"] != "denied", refusal
+
+
+def test_a_denial_that_says_what_it_denies_does_not_rebut_an_unrelated_claim():
+    text = ("The harbour board had agreed to close the pier, according to two people familiar with "
+            "the talks. One of the people described the mayor as being caught \u201cflat footed\u201d by "
+            "the vote. Council press secretary Rita Olsen denied that Treasurer Paul Dunn had acted "
+            "without consulting the council.")
+    described = next(c for c in claims(text) if "flat footed" in c["text"])
+    assert described["status"] != "denied" and described["rebutted_by"] is None, described
+
+
+def test_the_false_claim_that_is_about_its_own_clause_not_an_earlier_claim():
+    text = ("Posts claimed the school replaced its library with a casino. "
+            "But other posts make the false claim that pupils can vote at twelve.")
+    library = next(c for c in claims(text) if "library" in c["text"])
+    assert library["rebutted_by"] is None and library["status"] != "refuted", library

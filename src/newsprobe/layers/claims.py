@@ -743,11 +743,21 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
     said = set()
     if rebutter is not None:
         said = set().union(*(_content_words(text[s.start:s.end]) for s in rebutter.content))
-    if len(said) < 3:   # "dismissed the report": the sentence says which
+    says_what = len(said) >= 3
+    if not says_what:   # "dismissed the report": the sentence says which
         said = _content_words(text[sent.start_char:sent.end_char])
     def overlap(ic) -> int:
         return len(said & _content_words(text[ic[1].start:ic[1].end]))
 
+    if rebutter is not None and reference is None and says_what:
+        # "Wilson denied that Hegseth had acted alone" denies what it says; it reaches an
+        # earlier claim only one that shares a word stem with it ("warming" / "warmed";
+        # "described Trump as caught flat-footed" shares none)
+        stems = {w[:4] for w in said}
+        targets = [ic for ic in targets
+                   if stems & {w[:4] for w in _content_words(text[ic[1].start:ic[1].end])}]
+        if not targets:
+            return
     best = max(targets, key=lambda ic: (overlap(ic), ic[0]))
     chosen = [best]
     if reference is not None and reference.plural:
@@ -801,7 +811,7 @@ def claim_reference(sent) -> ClaimReference | None:
     for token in sent:
         if token.lemma_.lower() not in CLAIM_NOUNS and token.lower_ not in CLAIM_NOUNS:
             continue
-        if token.pos_ != "NOUN":
+        if token.pos_ != "NOUN" or _states_its_claim(token):
             continue
         dets = [c for c in token.children if c.dep_ in ("det", "predet", "amod") and c.lower_ in _ANAPHORIC_DETERMINERS]
         owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
@@ -814,6 +824,12 @@ def claim_reference(sent) -> ClaimReference | None:
         plural = token.tag_ == "NNS" and any(d.lower_ in ("these", "those", "such") for d in dets)
         return ClaimReference(token, plural, owner)
     return None
+
+
+def _states_its_claim(noun) -> bool:
+    """"the false claim that migrants can vote": the noun carries its claim in a clause of
+    its own, so it points at that clause, not back at an earlier sentence."""
+    return any(c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") for c in noun.children)
 
 
 def _names_source(quote: Quote, owner: set[str]) -> bool:
@@ -900,6 +916,8 @@ def _rebuttals_in(doc, sent, analysis: Analysis) -> list[Rebuttal]:
                                   (CONTESTED, "disputed", "contested_later"),
                                   (DOUBT, "questioned", "doubt_later")):
         m = pattern.search(text, start, end)
+        if m and _verdict_on_claim_stated_here(doc, m.start()):
+            continue
         if m and _voice_at(analysis, m.start()) is None and not _inside_quotation_marks(text, start, m.start()):
             if reference is not None and reference.noun.dep_ not in ("nsubj", "nsubjpass") \
                     and status == "refuted":
@@ -908,6 +926,15 @@ def _rebuttals_in(doc, sent, analysis: Analysis) -> list[Rebuttal]:
                 status, rule = "disputed", "source_contests_later"
             return [Rebuttal(status, rule, (m.start(), m.end()))]
     return []
+
+
+def _verdict_on_claim_stated_here(doc, offset: int) -> bool:
+    """"posts make the false claim that …": the verdict qualifies a claim noun whose own
+    clause says what is false; it rebuts that clause, not an earlier sentence."""
+    word = next((t for t in doc if t.idx <= offset < t.idx + len(t.text)), None)
+    return word is not None and word.dep_ == "amod" and (
+        word.head.lemma_.lower() in CLAIM_NOUNS or word.head.lower_ in CLAIM_NOUNS) \
+        and _states_its_claim(word.head)
 
 
 def _inside_quotation_marks(text: str, start: int, offset: int) -> bool:
