@@ -730,6 +730,9 @@ def test_a_name_the_parser_took_for_an_auxiliary_is_the_source():
      'announcing the reversal on Monday night, saying, "They have to be able to cross safely. '
      'They are getting stuck every day now."', "the reversal"),
     ("After announcing the deal, the minister said prices would fall by spring.", "prices would fall"),
+    ('The closure had come at a bad moment for the town, which has faced long queues. Ilse Brandt '
+     'acknowledged that in announcing the reversal on Monday night, saying, "They have to be able '
+     'to cross. They are getting stuck every day now."', "getting stuck"),
 ])
 def test_a_participle_without_a_subject_takes_the_subject_of_its_clause(text, words):
     found = [q for q in quotes(text) if words in content(q)]

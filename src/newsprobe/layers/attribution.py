@@ -733,7 +733,9 @@ def _subject_of(verb) -> list:
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return [t for t in verb.head.subtree if t.i < verb.i]
     # "..., adding that ...", "smiled and said ...": the subject of the verb it hangs on.
-    participle = verb.tag_ in ("VBG", "VB") and not any(c.dep_ == "mark" for c in verb.children)
+    # A gerund keeps its clause's subject even after a subordinator ("while saying"; the
+    # parser also hangs a misplaced "that" on it).
+    participle = verb.tag_ == "VBG" or (verb.tag_ == "VB" and not any(c.dep_ == "mark" for c in verb.children))
     # "X acknowledged that in announcing the reversal, saying, “…”": the parser may take the
     # participle for the reported clause; it has no subject of its own, so it is X's.
     gerund_clause = verb.dep_ == "ccomp" and verb.tag_ == "VBG" \
