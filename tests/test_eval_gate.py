@@ -169,8 +169,11 @@ def test_gate_stories_copies_changes_story_dev_dev():
 
 @needs_data("ecbplus", "documents.jsonl")
 def test_gate_event_stories_ecbplus_dev_first_100_documents():
-    # Below the TF-IDF baseline on this subset (0.827): the floor guards today's figure.
+    # Event-level stories (event words of the ledes) against ECB+'s events, above the TF-IDF
+    # baseline on this subset (0.827). Scored against topics the same grouping is lower by
+    # design: a topic holds two events, which are two stories now.
     r = ecbplus.evaluate(DATA / "ecbplus", "dev", limit=100)
     assert r["documents"] == 101
-    assert r["bcubed_f"] >= 0.75                            # measured 0.785
-    assert r["topic_level"]["bcubed_f"] >= 0.87             # measured 0.910
+    assert r["bcubed_f"] >= 0.84                            # measured 0.875
+    assert r["bcubed_f"] >= r["baseline"]["tfidf_single_link"]["bcubed_f"]
+    assert r["topic_level"]["bcubed_f"] >= 0.70             # measured 0.736 (0.910 before events)
