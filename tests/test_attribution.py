@@ -738,3 +738,10 @@ def test_a_participle_without_a_subject_takes_the_subject_of_its_clause(text, wo
     found = [q for q in quotes(text) if words in content(q)]
     assert found and all(q.speaker.kind != "unknown" for q in found), [q.to_dict() for q in quotes(text)]
     assert all(q.speaker.name in ("Ilse Brandt", "minister") for q in found), [q.to_dict() for q in found]
+
+
+def test_who_makes_a_claim_is_its_source():
+    found = [q for q in quotes("Several posts make the false claim that pupils can vote at twelve.")
+             if "vote at twelve" in content(q)]
+    assert found and found[0].source is not None and found[0].source.text == "Several posts", \
+        [q.to_dict() for q in found]

@@ -314,3 +314,11 @@ def test_the_body_named_in_a_persons_title_stays_the_body():
             "recruited 40 of the 65 staff it needs.")
     q = said(text, "recruited 40")
     assert q.speaker.name != "Amir Haddad", q.to_dict()
+
+
+@pytest.mark.parametrize("text, words", [
+    ("A post on Threads falsely claimed that the mayor had banned bicycles.", "banned bicycles"),
+    ("Viral posts claimed that the school would close for a year.", "close for a year"),
+])
+def test_posts_on_social_platforms_are_hearsay_not_an_outlet(text, words):
+    assert said(text, words).speaker.kind == "rumor"

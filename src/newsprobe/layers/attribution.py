@@ -1016,6 +1016,10 @@ def _via_credit(doc, text: str, via) -> _Record | None:
     return record
 
 
+# Verbs that turn a claim noun into a speech act of their subject ("made the claim that").
+LIGHT_VERBS = frozenset("make repeat issue put advance voice".split())
+
+
 def _noun_cue(doc, text: str, noun, rumor: bool) -> _Record | None:
     """"there are claims that ...", "rumours that ...", "the report that ...". A noun that
     is the subject of a cue verb is handled by that verb instead."""
@@ -1036,6 +1040,9 @@ def _noun_cue(doc, text: str, noun, rumor: bool) -> _Record | None:
     elif owner := [c for c in noun.children if c.dep_ == "poss"
                    or (c.dep_ == "compound" and c.pos_ == "PROPN")]:
         record.source_tokens = list(owner[0].subtree)  # "the minister's claim that ...", "a Reuters report that ..."
+    elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS and not rumor:
+        # "viral posts make the false claim that ...": the one who makes the claim says it
+        record.source_tokens = _subject_of(noun.head)
     there = noun.head.lemma_ == "be" and any(c.dep_ == "expl" for c in noun.head.children)
     if there and not objs:
         record.forced_kind = "rumor"  # "there are claims that ...": nobody owns the claim

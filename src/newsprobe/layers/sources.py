@@ -885,6 +885,8 @@ PUBLIC_BODY_WORDS = frozenset("office sheriff police department ministry agency 
 UNNAMED_WORDS = frozenset("unnamed unidentified anonymous".split())
 
 
+# Talk on social platforms, as a source's head noun in lower case ("viral posts").
+SOCIAL_POSTS = frozenset("post posts tweet tweets".split())
 UNNAMED_SPOKESPERSONS = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen".split())
 # Words of "a senior spokesman for the", which name no body.
 _BODY_FILLER = frozenset("a an the for of at from to senior deputy chief press official 's".split())
@@ -911,7 +913,8 @@ def settle_kinds(speakers: list[Speaker]) -> None:
        so is one after a named official has spoken (likely that official again).
     5. What the name's words say when nothing else did: a source of unknown kind headed by
        a media noun ("US media", "state-run media") is `media`; talk on social media
-       ("posts on social media") is hearsay, `rumor`, not an outlet.
+       ("posts on social media", "viral posts", "a post on Threads": "post" written in
+       lower case, so not the Post) is hearsay, `rumor`, not an outlet.
     6. A mention of unknown kind takes the kind another mention of the same speaker (the
        entity, else the name) has in the article."""
     media_words = kind_words()["media"]
@@ -924,7 +927,9 @@ def settle_kinds(speakers: list[Speaker]) -> None:
             # after a named official has spoken, "the Kremlin spokesman" is most likely
             # that person again (resolution missed the link): it stays an official
             speaker.kind = "institution"
-        elif "social" in words and "media" in words and speaker.kind in ("media", "unknown"):
+        elif speaker.kind in ("media", "unknown") and (
+                ("social" in words and "media" in words)
+                or (speaker.entity is None and set(speaker.name.split()) & SOCIAL_POSTS)):
             speaker.kind = "rumor"
         elif speaker.kind == "unknown" and speaker.entity is None and words and words[-1] in media_words:
             speaker.kind = "media"
