@@ -745,3 +745,11 @@ def test_who_makes_a_claim_is_its_source():
              if "vote at twelve" in content(q)]
     assert found and found[0].source is not None and found[0].source.text == "Several posts", \
         [q.to_dict() for q in found]
+
+
+def test_no_chain_to_a_speaker_nobody_names():
+    text = ("Mayor Ilse Brandt said she was angry with council officials for announcing a "
+            "closure of the bridge last week.")
+    for q in quotes(text):
+        if q.speaker.kind == "unknown":
+            assert q.chain == [], q.to_dict()

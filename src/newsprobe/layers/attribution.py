@@ -1356,6 +1356,10 @@ def _nest(records: list[_Record]) -> None:
         parent = record.parent
         if parent is None or parent.speaker is None:
             continue
+        if not record.source_tokens and record.speaker is not None and record.speaker.kind == "unknown":
+            # "anger at officials for announcing a pause", inside X's words: nobody named
+            # speaks, so "X <- unknown" would chain X to nobody
+            continue
         # Agentless hearsay ("It is claimed that …") relays nothing a reader could name:
         # what is nested in it keeps the hearsay's own chain but gets no link for it.
         own = [] if _agentless(parent) else [ChainLink(parent.speaker.name, parent.speaker.kind)]
