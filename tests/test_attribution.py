@@ -2,6 +2,8 @@
 
 Each test is one case the issue names; sentences are our own."""
 
+from pathlib import Path
+
 import pytest
 
 from newsprobe import analyze
@@ -753,3 +755,10 @@ def test_no_chain_to_a_speaker_nobody_names():
     for q in quotes(text):
         if q.speaker.kind == "unknown":
             assert q.chain == [], q.to_dict()
+
+
+def test_being_asked_a_question_is_no_attribution():
+    # the demo's sports report, where the tagger reads the opening "Asked" as a past tense
+    text = (Path(__file__).parent.parent / "examples" / "09_sports_late_winner.txt").read_text("utf-8")
+    assert "Asked whether" in text
+    assert not any(q.cue and q.cue.text == "Asked" for q in quotes(text)), [q.to_dict() for q in quotes(text)]

@@ -462,7 +462,10 @@ def not_spoken(verb, lemma: str) -> bool:
             c.dep_ == "xcomp" and c.lemma_.lower() in WITHHELD_NAME_VERBS for c in children):
         return True  # "sources who asked not to be named / identified": how a source is withheld
     if lemma == "ask" and not any(c.dep_ == "nsubj" for c in children) and (
-            verb.tag_ == "VBN" or any(c.dep_ in ("nsubjpass", "auxpass") for c in children)):
+            verb.tag_ == "VBN" or any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+            or verb.dep_ == "advcl"):
+        # "Asked whether …, Dunne smiled": the one asked is the clause's subject; the
+        # question is the reporter's, nobody's claim (the tagger may read "Asked" as VBD)
         return True
     head = verb.head
     if head.i == verb.i:
