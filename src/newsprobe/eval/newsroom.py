@@ -52,7 +52,6 @@ decisions this evaluation is about (speaker, kind, chain, status) from span find
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from collections import Counter
@@ -62,6 +61,7 @@ from typing import Any
 
 from ..errors import NewsprobeError
 from ..progress import progress_bar
+from .files import read_jsonl
 from .metrics import TokenIndex, prf, trim
 
 # dev-a and dev-b are the two halves of dev, for cross-checking a rule inside dev: fit it
@@ -118,24 +118,13 @@ def read_split(data_dir: Path, split: str, limit: int | None = None) -> list[dic
     if not (data_dir / "newsroom.jsonl").is_file() and (data_dir / "newsroom" / "newsroom.jsonl").is_file():
         data_dir = data_dir / "newsroom"      # given the shared data folder itself
     path = data_dir / "newsroom.jsonl"
-    if not path.is_file():
-        raise NewsprobeError("E011", f"newsroom data not found: {path} (expected "
-                             "../shared/data/newsroom/newsroom.jsonl)", "newsroom")
+    every = read_jsonl(path, "newsroom", missing=f"newsroom data not found: {path} (expected "
+                                                  "../shared/data/newsroom/newsroom.jsonl)")
     if split not in SPLITS:
         raise NewsprobeError("E011", f"unknown newsroom split {split!r}: use dev, dev-a, dev-b or test",
                              "newsroom")
     wanted = {f"nr{n:02d}" for n in SPLITS[split]}
-    rows = []
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise NewsprobeError("E004", f"malformed JSONL line: {err}", origin=f"{path}:{n}") from err
-            if row.get("id") in wanted:
-                rows.append(row)
+    rows = [row for row in every if row.get("id") in wanted]
     return rows[:limit] if limit is not None else rows
 
 

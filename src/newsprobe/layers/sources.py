@@ -883,8 +883,6 @@ PUBLIC_BODY_WORDS = frozenset("office sheriff police department ministry agency 
                               "commission embassy army navy".split())
 # "an unnamed CIA official": the body is named, the official is not.
 UNNAMED_WORDS = frozenset("unnamed unidentified anonymous".split())
-
-
 # Talk on social platforms, as a source's head noun in lower case ("viral posts").
 SOCIAL_POSTS = frozenset("post posts tweet tweets".split())
 UNNAMED_SPOKESPERSONS = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen".split())
