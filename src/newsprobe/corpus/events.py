@@ -30,6 +30,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..lexicon_files import read_sections
 from .anchors import latin_key, tfidf_rows
 
 # The headline and first sentences: where a news text says what happened. Chosen with
@@ -39,7 +40,6 @@ STEM = 6
 # How many times a headline's words count (2 tried with earlier story settings: the same
 # on ECB+, which has no titles, the demo one pair better or the same; not re-tried).
 TITLE_REPEAT = 1
-LEXICONS = Path(__file__).resolve().parents[1] / "layers" / "lexicons"
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -71,28 +71,13 @@ IRREGULAR_SOURCING = frozenset("said told thought found shown wrote written spok
 SOURCING_KINDS = ("anonymous", "official", "government", "media", "state_aligned")
 
 
-def _lexicon_sections(name: str) -> dict[str, set[str]]:
-    """The words of each [section] of a `layers/lexicons` file (all of them under "" when it
-    has no sections). Read from the file: importing `newsprobe.layers` would load spaCy."""
-    sections: dict[str, set[str]] = {"": set()}
-    current = sections[""]
-    text = (LEXICONS / name).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line.startswith("[") and line.endswith("]"):
-            current = sections.setdefault(line[1:-1], set())
-        elif line:
-            current.update(line.lower().split())
-    return sections
-
-
 @lru_cache(maxsize=1)
 def sourcing_lemmas() -> frozenset[str]:
-    words = set(IRREGULAR_SOURCING) | _lexicon_sections("cue_verbs.txt")[""]
-    nouns = _lexicon_sections("reporting_nouns.txt")
+    words = set(IRREGULAR_SOURCING) | read_sections("cue_verbs.txt")[""]
+    nouns = read_sections("reporting_nouns.txt")
     for section in ("rumor", "claim", "document"):
         words.update(nouns.get(section, ()))
-    kinds = _lexicon_sections("source_kinds.txt")
+    kinds = read_sections("source_kinds.txt")
     for section in SOURCING_KINDS:
         words.update(kinds.get(section, ()))
     return frozenset(w for w in words if w.isalpha())

@@ -31,6 +31,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import islice
 
+from ..lexicon_files import read_sections
 from ..model import Analysis, ChainLink, Quote, Span, Speaker
 from ..settings import Settings
 from .quotemarks import Quotation, find_quotations
@@ -87,8 +88,7 @@ SPEECH_MIN_RATE = 0.5
 
 @lru_cache(maxsize=None)
 def hand_cues() -> frozenset[str]:
-    text = resources.files("newsprobe.layers").joinpath("lexicons", "cue_verbs.txt").read_text("utf-8")
-    return frozenset(w for line in text.splitlines() for w in line.split("#", 1)[0].split())
+    return frozenset(read_sections("cue_verbs.txt")[""])
 
 
 # A verb learned from data joins the cues when annotators marked it as one at least this

@@ -14,8 +14,8 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from ..lexicon_files import read_sections
 from ..model import Analysis, Entity, Speaker
 from ..outlets import known_by_name, name_key
 
@@ -33,29 +33,14 @@ AUTHOR_PRONOUNS = {"i", "me", "we", "us"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 
 
-def _read_sections(name: str) -> dict[str, set[str]]:
-    sections: dict[str, set[str]] = {}
-    current = None
-    text = resources.files("newsprobe.layers").joinpath("lexicons", name).read_text("utf-8")
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = sections.setdefault(line[1:-1], set())
-        elif current is not None:
-            current.update(line.lower().split())
-    return sections
-
-
 @lru_cache(maxsize=None)
 def kind_words() -> dict[str, set[str]]:
-    return _read_sections("source_kinds.txt")
+    return read_sections("source_kinds.txt")
 
 
 @lru_cache(maxsize=None)
 def reporting_nouns() -> dict[str, set[str]]:
-    return _read_sections("reporting_nouns.txt")
+    return read_sections("reporting_nouns.txt")
 
 
 @dataclass
