@@ -101,8 +101,8 @@ def one_thread_here():
     workers): numpy's OpenBLAS otherwise starts a thread per core in the command's own
     process (spaCy's matrix products use it), so one worker's run took ~1.2 cores and a
     2-against-1 comparison was not one core against two. Libraries already loaded are
-    limited with threadpoolctl (it comes with scikit-learn; without it only the
-    environment variables act, on libraries loaded later); everything is restored on
+    limited with threadpoolctl, libraries loaded later by the environment variables;
+    everything is restored on
     exit, so a program that uses the pool keeps its own thread settings afterwards."""
     import sys
 
@@ -114,17 +114,13 @@ def one_thread_here():
     torch_threads = torch.get_num_threads() if torch is not None else None
     if torch is not None:
         torch.set_num_threads(1)
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:
-        limits = None
-    else:
-        limits = threadpool_limits(limits=1)
+    from threadpoolctl import threadpool_limits
+
+    limits = threadpool_limits(limits=1)
     try:
         yield
     finally:
-        if limits is not None:
-            limits.restore_original_limits()
+        limits.restore_original_limits()
         if torch_threads is not None:
             torch.set_num_threads(torch_threads)
         for key, value in saved_env.items():
