@@ -214,8 +214,15 @@ def test_every_status_carries_its_rule_and_words():
     assert plain["evidence"] == {"rule": "author_states", "decided_by": "rule", "words": None}
 
 
-def test_officials_of_a_named_body_are_on_record():
+def test_officials_a_country_only_qualifies_are_unnamed_not_rumour():
+    # "Ukrainian officials said" names no official and gives no statement of a body: an
+    # unnamed official source (the newsroom kind rules), so unconfirmed, never rumored.
     claim = one_claim("The strike hit a power plant in Kharkiv, Ukrainian officials said.")
+    assert claim["status"] == "unconfirmed"
+
+
+def test_officials_speaking_for_a_named_body_are_on_record():
+    claim = one_claim("The strike hit a power plant in Kharkiv, officials at the regional police said.")
     assert claim["status"] == "reported"
 
 

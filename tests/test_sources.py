@@ -138,6 +138,37 @@ def test_officials_with_no_body_named_are_unnamed():
     assert a.claims[0]["status"] == "unconfirmed"
 
 
+@pytest.mark.parametrize("source", ["Karsovian officials", "U.S. officials", "Pentagon officials"])
+def test_officials_a_country_or_body_only_qualifies_are_unnamed(source):
+    # Nobody is named and no statement of the body is given: the newsroom kind rules
+    # ("U.S. officials", "Pentagon officials, who were not named") call them unnamed.
+    a = analyze(f"The strike hit a power plant in Dolna on Monday, {source} said.", ALL)
+    q = quote_with(a, "power plant")
+    assert q.speaker.kind == "unnamed_official", q.to_dict()
+    assert a.claims[0]["status"] == "unconfirmed", a.claims
+
+
+def test_officials_at_a_named_body_are_its_voice():
+    q = quote_with(analyze("Officials at the Belvik Port Authority said the pier was safe.", ALL), "pier was safe")
+    assert q.speaker.kind == "institution", q.to_dict()
+
+
+@pytest.mark.parametrize("text, words, kind", [
+    # an unresolved description of a person is still a person
+    ("The former rugby player said the claims were false stories.", "false stories", "person"),
+    # a document that its body did not publish speaks for itself
+    ("A leaked memo from the Belvik ministry said the budget was cut twice.", "budget was cut", "document"),
+    # an outlet's review is the outlet's finding
+    ("The committee spent 2 million dollars on ads, according to the Gazette's review of filings.",
+     "spent 2 million", "media"),
+    # "figures" is a document by its written form (its lemma is "figure")
+    ("Floods have killed 28 people, according to official figures.", "killed 28", "document"),
+])
+def test_kinds_by_what_the_source_is(text, words, kind):
+    q = quote_with(analyze(text, ALL), words)
+    assert q.speaker.kind == kind, q.to_dict()
+
+
 def test_officials_after_a_company_spoke_are_not_its_voice():
     # a company is not the body whose officials speak for a public case
     text = ("Tessa Maritime said its ferry was repaired in May. "
