@@ -762,3 +762,39 @@ def test_being_asked_a_question_is_no_attribution():
     text = (Path(__file__).parent.parent / "examples" / "09_sports_late_winner.txt").read_text("utf-8")
     assert "Asked whether" in text
     assert not any(q.cue and q.cue.text == "Asked" for q in quotes(text)), [q.to_dict() for q in quotes(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Ana Ruiz said the bridge over the Vell was safe, as reported by the Daily Herald.",
+    "As first reported by the Daily Herald, Mayor Ana Ruiz said the bridge over the Vell was safe.",
+    "Mayor Ana Ruiz said the bridge over the Vell was safe, in remarks carried by the Daily Herald.",
+])
+def test_an_outlet_credited_with_carrying_a_statement_relays_it(text):
+    chains, found = chains_of(text)
+    assert chains.get("Ana Ruiz") == ["Daily Herald"], [q.to_dict() for q in found]
+    assert chains.get("Daily Herald") == [], [q.to_dict() for q in found]
+    ruiz = next(q for q in found if q.speaker.name == "Ana Ruiz")
+    assert "Herald" not in content(ruiz), ruiz.to_dict()
+
+
+def test_words_said_in_a_statement_an_outlet_carried_come_through_it():
+    q = only("The minister said in comments published by the Daily Herald that fuel prices would fall.")
+    assert [c.name for c in q.chain] == ["Daily Herald"], q.to_dict()
+
+
+def test_an_outlets_programme_is_the_outlet():
+    q = only("The minister told the Daily Herald's podcast that fuel prices would fall.")
+    assert [c.name for c in q.chain] == ["Daily Herald"], q.to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "According to the Daily Herald, which cited two harbour officials, the pier was closed.",
+    "The Daily Herald, which quoted two harbour officials, reported that the pier was closed.",
+])
+def test_an_outlet_that_cited_a_source_in_a_relative_clause_relays_it(text):
+    chains, found = chains_of(text)
+    officials = [q for q in found if "officials" in q.speaker.name]
+    assert len(officials) == 1 and chains[officials[0].speaker.name] == ["Daily Herald"], \
+        [q.to_dict() for q in found]
+    assert content(officials[0]) == "the pier was closed" or content(officials[0]) == "that the pier was closed"
+    assert chains.get("Daily Herald") == []

@@ -275,6 +275,8 @@ def _clause_cues(doc, text: str, inside: _QuotationLookup, scope: str) -> list[_
             record = _according_to(doc, text, token)
         elif token.lower_ == "via" and token.i > 0 and doc[token.i - 1].text == "(":
             record = _via_credit(doc, text, token)
+        elif token.tag_ == "VBN" and lemma in RELAY_PARTICIPLES and (relay := _relay_credit(doc, text, token)):
+            record = relay
         elif token.pos_ in ("VERB", "AUX") and (lemma in verbs or (lemma in ("rumour", "rumor") and token.tag_ == "VBN")):
             record = _verb_cue(doc, text, token, lemma)
         elif token.pos_ == "VERB" and lemma in ("let", "make"):
@@ -863,9 +865,15 @@ def _cites_a_document(verb, lemma: str) -> bool:
 def _is_citing(token) -> bool:
     """"citing X" / "quoting X" as a participle of the report it sources ("…, the Post
     reported, citing four people …", "Citing officials, the paper said …")."""
-    return (token.tag_ == "VBG" and token.lemma_.lower() in CITING_LEMMAS
+    if token.lemma_.lower() not in CITING_LEMMAS or not any(c.dep_ == "dobj" for c in token.children):
+        return False
+    if token.dep_ == "relcl" and token.tag_ in ("VBD", "VBZ", "VBP") and any(
+            c.dep_ == "nsubj" and c.lower_ in ("which", "who", "that") for c in token.children):
+        # "According to the Times, which cited two officials, …", "The Herald, which
+        # quoted a source close to the club, reported …": a relative clause on the source
+        return True
+    return (token.tag_ == "VBG"
             and token.dep_ in ("advcl", "acl", "xcomp", "conj")
-            and any(c.dep_ == "dobj" for c in token.children)
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children))
 
 
@@ -919,6 +927,9 @@ def _citing_host(text: str, token, records: list[_Record]) -> _Record | None:
     for r in in_sentence:
         if r.cue[0] <= head.idx < r.cue[1]:
             return r
+    if token.dep_ == "relcl":
+        # the report whose source the relative clause describes
+        return next((r for r in in_sentence if any(t.i == head.i for t in r.source_tokens)), None)
     holding = [r for r in in_sentence if any(s <= token.idx < e for s, e in r.content)]
     if holding:
         return min(holding, key=lambda r: r.content_length)
@@ -964,9 +975,15 @@ def _told(verb) -> list:
             found.extend(list(o.subtree) for p in child.children if p.dep_ == "prep"
                          and p.lower_ in ("to", "with") for o in p.children if o.dep_ == "pobj")
         elif child.dep_ == "prep" and child.lower_ == "in":
-            for channel in (o for o in child.children if o.dep_ == "pobj" and o.lemma_.lower() in CHANNEL_NOUNS):
+            for channel in (o for o in child.children if o.dep_ == "pobj"
+                            and (o.lemma_.lower() in CHANNEL_NOUNS or o.lower_ in CHANNEL_NOUNS)):
                 found.extend(list(o.subtree) for p in channel.children
                              if p.dep_ == "prep" and p.lower_ in ("to", "with") for o in p.children if o.dep_ == "pobj")
+                # "said in a statement carried by state news agency SANA": the outlet
+                # that carried the words relays them
+                found.extend(list(o.subtree) for v in channel.children
+                             if v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_.lower() in RELAY_PARTICIPLES
+                             for a in v.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj")
     return found
 
 
@@ -1016,6 +1033,57 @@ def _via_credit(doc, text: str, via) -> _Record | None:
                      source_tokens=source, confidence=0.6)
     record.closing_scope = (via.sent.start_char, via.sent.end_char)
     record.credit = (via.idx - 1, close.idx + 1)
+    return record
+
+
+# Participles by which an outlet passes on what a speaker said: "as reported by the
+# Herald", "in remarks carried by state media", "in an interview published by Le Monde".
+RELAY_PARTICIPLES = frozenset("report carry publish broadcast air quote cite run relay".split())
+# Words for what was said that an outlet can carry ("in remarks carried by KCNA").
+RELAYED_WORDS = frozenset("remark remarks comment comments statement interview speech address "
+                          "message letter post video".split())
+
+
+def _relay_credit(doc, text: str, participle) -> _Record | None:
+    """"Mayor Ruiz said the bridge was safe, as reported by the Herald." / "Kim said the
+    test was a success, in remarks carried by state media." / "As first reported by the
+    Herald, …": the outlet named by the participle's agent is the source of the rest of
+    the sentence (cue from "as"/"in" to "by"), and the sentence's speakers reached the
+    writer through it, like a closing "according to". Only at the start or the end of a
+    sentence: a credit in mid-sentence is left to the parse."""
+    agent = next((c for c in participle.children if c.dep_ == "agent"), None)
+    outlet = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
+    if outlet is None:
+        return None
+    as_ = next((c for c in participle.children if c.lower_ == "as" and c.dep_ in ("mark", "prep", "advmod")
+                and c.i < participle.i), None)
+    opener = as_
+    if opener is None and participle.dep_ == "acl" and participle.head.lemma_.lower() in RELAYED_WORDS:
+        prep = participle.head.head
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "during") and prep.head.i != prep.i:
+            opener = prep
+    if opener is None:
+        return None
+    sent = participle.sent
+    end = max(t.i for t in outlet.subtree)
+    closing = all(t.is_punct or t.is_space for t in doc[end + 1: sent.end])
+    opening = opener.i == sent.start or (opener.i == sent.start + 1 and doc[sent.start].lower_ in ("and", "but"))
+    opening = opening and end + 1 < sent.end and doc[end + 1].text == ","
+    if not (closing or opening):
+        return None
+    body = [t for t in sent if t.i < opener.i] if closing else [t for t in sent if t.i > end + 1]
+    body = [t for t in body if not (t.is_punct and t.i in (opener.i - 1, end + 1))]
+    if not body:
+        return None
+    start, stop = _trimmed_range(text, body)
+    if stop <= start:
+        return None
+    record = _Record(cue=(opener.idx, agent.idx + len(agent.text)), content=[(start, stop)],
+                     source_tokens=list(outlet.subtree), confidence=0.6)
+    record.closing_scope = (sent.start_char, sent.end_char) if closing else None
+    lo = doc[opener.i - 1].idx if closing and opener.i > sent.start and doc[opener.i - 1].text == "," else opener.idx
+    last = doc[end]
+    record.credit = (lo, last.idx + len(last.text) + (1 if opening else 0))
     return record
 
 
@@ -1294,12 +1362,22 @@ OUTLET_NOUNS = frozenset("publication newspaper paper outlet magazine tabloid br
                          "network station website site daily weekly".split())
 
 
+# What an outlet runs that a source can speak on ("the BBC's Today programme").
+PROGRAMME_NOUNS = frozenset("programme program show podcast broadcast bulletin".split())
+
+
 def _outlet_told(addressee, cue_offset: int, doc, index: EntityIndex, settings) -> ChainLink | None:
     """The outlet a source spoke to, as a chain link, or None: a named outlet ("told The
     Sun", "told Portuguese channel SIC"), or one the text named before and now describes
     ("told the publication"). "told reporters" or "told the court" relays nothing."""
-    linked = speaker_for(addressee, cue_offset, doc, index, settings, None)
     head = min(addressee, key=lambda t: len(list(t.ancestors)))
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if head.lemma_.lower() in PROGRAMME_NOUNS and owner is not None:
+        # "told the BBC's Today programme", "told CNN's State of the Union show": the
+        # outlet whose programme it is relays the words.
+        addressee = [t for t in owner.subtree if t.dep_ != "case"]
+        head = owner
+    linked = speaker_for(addressee, cue_offset, doc, index, settings, None)
     outlet_noun = any(t.lemma_.lower() in OUTLET_NOUNS and (t.i == head.i or t.head.i == head.i and t.dep_ == "compound")
                       for t in addressee)  # "the publication", "Portuguese channel SIC"
     if any(t.pos_ == "PROPN" for t in addressee):
