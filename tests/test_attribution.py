@@ -798,3 +798,15 @@ def test_an_outlet_that_cited_a_source_in_a_relative_clause_relays_it(text):
         [q.to_dict() for q in found]
     assert content(officials[0]) == "the pier was closed" or content(officials[0]) == "that the pier was closed"
     assert chains.get("Daily Herald") == []
+
+
+def test_a_closing_per_credits_the_sentence_to_its_source():
+    chains, found = chains_of("The couple have split after six years, a source said, per the Daily Herald.")
+    assert chains.get("source") == ["Daily Herald"], [q.to_dict() for q in found]
+    assert chains.get("Daily Herald") == []
+    assert not [q for q in quotes("Fees are 5 dollars per person, per day.") if q.cue and q.cue.text == "per"]
+
+
+def test_a_source_who_told_an_outlets_journalist_is_relayed_by_the_outlet():
+    q = only("A source close to the palace told the Daily Herald's Ana Lisowska that the duke was upset.")
+    assert [c.name for c in q.chain] == ["Daily Herald"], q.to_dict()

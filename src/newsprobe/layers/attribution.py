@@ -35,7 +35,7 @@ from ..lexicon_files import read_sections
 from ..model import Analysis, ChainLink, Quote, Span, Speaker
 from ..settings import Settings
 from .quotemarks import Quotation, find_quotations
-from .sources import EntityIndex, kind_of_entity, reporting_nouns, settle_kinds, speaker_for
+from .sources import EntityIndex, kind_of_entity, kind_words, reporting_nouns, settle_kinds, speaker_for
 
 NAME = "attribution"
 VERSION = "1"
@@ -276,6 +276,8 @@ def _clause_cues(doc, text: str, inside: _QuotationLookup, scope: str) -> list[_
         elif token.lower_ == "via" and token.i > 0 and doc[token.i - 1].text == "(":
             record = _via_credit(doc, text, token)
         elif token.tag_ == "VBN" and lemma in RELAY_PARTICIPLES and (relay := _relay_credit(doc, text, token)):
+            record = relay
+        elif token.lower_ == "per" and token.dep_ == "prep" and (relay := _per_credit(doc, text, token)):
             record = relay
         elif token.pos_ in ("VERB", "AUX") and (lemma in verbs or (lemma in ("rumour", "rumor") and token.tag_ == "VBN")):
             record = _verb_cue(doc, text, token, lemma)
@@ -1087,6 +1089,39 @@ def _relay_credit(doc, text: str, participle) -> _Record | None:
     return record
 
 
+def _names_a_source(noun) -> bool:
+    """"the ministry", "a report", "officials": a noun that can be a source by its word."""
+    words = {noun.lemma_.lower(), noun.lower_}
+    kinds = kind_words()
+    return bool(words & (kinds["government"] | kinds["organization"] | kinds["media"] | kinds["official"]
+                         | reporting_nouns()["document"] | reporting_nouns()["claim"]))
+
+
+def _per_credit(doc, text: str, per) -> _Record | None:
+    """"The couple have split, a source said, per Page Six.": a closing "per" and a name
+    credit the sentence to an outlet or person, like a closing "according to" ("per
+    cent", "per day" name nobody)."""
+    sent = per.sent
+    source = next((o for o in per.children if o.dep_ == "pobj" and (o.pos_ == "PROPN" or _names_a_source(o))), None)
+    if source is None or per.i == sent.start or doc[per.i - 1].text != ",":
+        return None
+    end = max(t.i for t in source.subtree)
+    if not all(t.is_punct or t.is_space for t in doc[end + 1: sent.end]):
+        return None
+    body = [t for t in doc[sent.start: per.i - 1]]
+    if not body:
+        return None
+    start, stop = _trimmed_range(text, body)
+    if stop <= start:
+        return None
+    record = _Record(cue=(per.idx, per.idx + len(per.text)), content=[(start, stop)],
+                     source_tokens=list(source.subtree), confidence=0.6)
+    record.closing_scope = (sent.start_char, sent.end_char)
+    last = doc[end]
+    record.credit = (doc[per.i - 1].idx, last.idx + len(last.text))
+    return record
+
+
 # Verbs that turn a claim noun into a speech act of their subject ("made the claim that").
 LIGHT_VERBS = frozenset("make repeat issue put advance voice".split())
 
@@ -1372,9 +1407,10 @@ def _outlet_told(addressee, cue_offset: int, doc, index: EntityIndex, settings) 
     ("told the publication"). "told reporters" or "told the court" relays nothing."""
     head = min(addressee, key=lambda t: len(list(t.ancestors)))
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
-    if head.lemma_.lower() in PROGRAMME_NOUNS and owner is not None:
-        # "told the BBC's Today programme", "told CNN's State of the Union show": the
-        # outlet whose programme it is relays the words.
+    if owner is not None and (head.lemma_.lower() in PROGRAMME_NOUNS or head.pos_ == "PROPN"):
+        # "told the BBC's Today programme", "told CNN's Jake Tapper": the outlet whose
+        # programme or journalist it is relays the words (a person's own name, "told
+        # Smith's lawyer Ana Ruiz", is no outlet and gives no link below).
         addressee = [t for t in owner.subtree if t.dep_ != "case"]
         head = owner
     linked = speaker_for(addressee, cue_offset, doc, index, settings, None)
