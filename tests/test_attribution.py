@@ -810,3 +810,18 @@ def test_a_closing_per_credits_the_sentence_to_its_source():
 def test_a_source_who_told_an_outlets_journalist_is_relayed_by_the_outlet():
     q = only("A source close to the palace told the Daily Herald's Ana Lisowska that the duke was upset.")
     assert [c.name for c in q.chain] == ["Daily Herald"], q.to_dict()
+
+
+def test_words_quoted_in_a_report_and_later_told_to_an_outlet_came_through_it():
+    text = ("Rovers are best placed to sign Tomas Brenner, after he admitted he has 'dreams to realise'.\n\n"
+            "\"It's a short career,\" he told the Daily Herald. \"It's a matter of having dreams left "
+            "to realise.\"")
+    admitted = [q for q in quotes(text) if q.cue and q.cue.text == "admitted"]
+    assert admitted and [c.name for c in admitted[0].chain] == ["Daily Herald"], [q.to_dict() for q in quotes(text)]
+
+
+def test_other_words_of_the_same_speaker_keep_no_relay():
+    text = ("Rovers are best placed to sign Tomas Brenner, after he admitted he has 'doubts about the coach'.\n\n"
+            "\"It's a short career,\" he told the Daily Herald.")
+    admitted = [q for q in quotes(text) if q.cue and q.cue.text == "admitted"]
+    assert admitted and admitted[0].chain == [], [q.to_dict() for q in quotes(text)]

@@ -1329,6 +1329,7 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
     # without a relay of their own reached the writer the same way ("..., she added").
     relays: dict[str, list[ChainLink]] = {}
     own = (own_outlet or "").lower()
+    told_by: list[tuple[_Record, list[ChainLink]]] = []
     for record in sorted(records, key=lambda r: r.cue[0] if r.cue else r.start):
         if record.continues:
             source = record.follows.speaker if record.follows and record.follows.speaker else last
@@ -1365,14 +1366,40 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
         if told:
             relays[record.speaker.name] = told
             record.chain.extend(told)
+            told_by.append((record, told))
         elif not record.chain and not record.via_tokens:
             record.chain = list(relays.get(record.speaker.name, []))
         if record.speaker.kind not in ("unknown", "author"):
             last = record.speaker
             index.last_speaker_offset = cue_offset
             index.history.append(record.speaker)
+    _same_words_same_relay(records, told_by, index.text)
     for record in records:
         record.confidence = round(max(0.05, min(0.99, record.confidence)), 3)
+
+
+_QUOTED_FRAGMENT = re.compile(r"(?:^|[\s(])['‘“\"]([^'’”\"\n]{3,120})['’”\"]")
+
+
+def _same_words_same_relay(records: list[_Record], told_by, text: str) -> None:
+    """"…, after he admitted he has 'dreams to realise'. “… having dreams left to realise,”
+    he told channel KTV.": a report that quotes words of the speaker's own which the text
+    then gives in full as told to an outlet reached the writer through that outlet too.
+    Only the same speaker, only a fragment in quotation marks of two words or more, all of
+    them in the later words, and only an earlier report with no relay of its own."""
+    for later, told in told_by:
+        # the words told, with the quotations that continue them ("…,” he told KTV. “…”)
+        same = [r for r in records if r is later or (r.continues and r.follows is later)]
+        words_later = set(re.findall(r"\w+", " ".join(text[s:e] for r in same for s, e in r.content).lower()))
+        for record in records:
+            if record is later or record.chain or record.speaker is None or later.speaker is None \
+                    or record.speaker.name != later.speaker.name or record.start >= later.start:
+                continue
+            for s, e in record.content:
+                fragments = [re.findall(r"\w+", m.group(1).lower()) for m in _QUOTED_FRAGMENT.finditer(text[s:e])]
+                if any(len(f) >= 2 and set(f) <= words_later for f in fragments):
+                    record.chain = list(told)
+                    break
 
 
 # Cues that pass on what nobody named said: a passive "is claimed", "were reported", "was
