@@ -825,3 +825,13 @@ def test_other_words_of_the_same_speaker_keep_no_relay():
             "\"It's a short career,\" he told the Daily Herald.")
     admitted = [q for q in quotes(text) if q.cue and q.cue.text == "admitted"]
     assert admitted and admitted[0].chain == [], [q.to_dict() for q in quotes(text)]
+
+
+@pytest.mark.parametrize("text, chain", [
+    ("LONDON, May 4 (Reuters) - Three employees told Reuters that the plant had closed.", []),
+    ("MOSCOW, December 5./TASS/. A spokesman told TASS that the talks had failed.", []),
+    ("Three employees told Reuters that the plant had closed.", ["Reuters"]),
+])
+def test_the_agency_of_the_wire_dateline_is_the_writers_own_and_no_link(text, chain):
+    q = only(text)
+    assert [c.name for c in q.chain] == chain, q.to_dict()

@@ -1328,7 +1328,9 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
     # The outlets each speaker last spoke to ("told The Sun"): the same speaker's next words
     # without a relay of their own reached the writer the same way ("..., she added").
     relays: dict[str, list[ChainLink]] = {}
-    own = (own_outlet or "").lower()
+    # The writer's own outlet relays nothing: "told Reuters" in a Reuters story. Known from
+    # the page, or from a wire dateline in the text ("LONDON (Reuters) -", "/TASS/").
+    own = " | ".join(filter(None, (own_outlet, _wire_agency(index.text)))).lower()
     told_by: list[tuple[_Record, list[ChainLink]]] = []
     for record in sorted(records, key=lambda r: r.cue[0] if r.cue else r.start):
         if record.continues:
@@ -1376,6 +1378,17 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
     _same_words_same_relay(records, told_by, index.text)
     for record in records:
         record.confidence = round(max(0.05, min(0.99, record.confidence)), 3)
+
+
+_AGENCY_IN_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{0,40}(?:,[^()\n—–/]{0,40})?\s{0,2}"
+                                 r"(?:\(([A-Z][A-Za-z ]{1,20})\)\s{0,3}(?:--|[—–-])|/\s{0,2}([A-Za-z-]{2,20})\s{0,2}/)", re.M)
+
+
+def _wire_agency(text: str) -> str | None:
+    """The agency of a wire dateline opening a paragraph near the top ("CHICAGO, May 17
+    (Reuters) -", "MOSCOW, December 5./TASS/."), else None."""
+    m = _AGENCY_IN_DATELINE.search(text, 0, min(len(text), 1500))
+    return (m.group(1) or m.group(2)) if m else None
 
 
 _QUOTED_FRAGMENT = re.compile(r"(?:^|[\s(])['‘“\"]([^'’”\"\n]{3,120})['’”\"]")
