@@ -835,3 +835,23 @@ def test_other_words_of_the_same_speaker_keep_no_relay():
 def test_the_agency_of_the_wire_dateline_is_the_writers_own_and_no_link(text, chain):
     q = only(text)
     assert [c.name for c in q.chain] == chain, q.to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "The Daily Herald, quoting an unnamed harbour official, said the pier was unsafe.",
+    "The pier was unsafe, the Daily Herald quoted an unnamed harbour official as saying.",
+])
+def test_an_outlet_quoting_a_source_relays_it_whatever_the_order(text):
+    chains, found = chains_of(text)
+    official = [q for q in found if "official" in q.speaker.name]
+    assert len(official) == 1 and chains[official[0].speaker.name] == ["Daily Herald"], [q.to_dict() for q in found]
+    assert "pier was unsafe" in content(official[0])
+
+
+@pytest.mark.parametrize("text", [
+    "A source, speaking to the Daily Herald, said the pier was unsafe.",
+    "A harbour source, who spoke to the Daily Herald, said the pier was unsafe.",
+])
+def test_an_outlet_named_in_the_sources_own_phrase_is_a_link(text):
+    q = only(text)
+    assert [c.name for c in q.chain] == ["Daily Herald"], q.to_dict()

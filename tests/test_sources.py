@@ -353,3 +353,8 @@ def test_the_body_named_in_a_persons_title_stays_the_body():
 ])
 def test_posts_on_social_platforms_are_hearsay_not_an_outlet(text, words):
     assert said(text, words).speaker.kind == "rumor"
+
+
+def test_a_celebritys_rep_speaks_in_an_office():
+    q = quote_with(analyze("The singer's rep said the claims were false.", ALL), "claims were false")
+    assert q.speaker.kind == "official", q.to_dict()

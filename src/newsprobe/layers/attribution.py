@@ -404,6 +404,11 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     if quoted is not None:
         # "The Herald quoted the mayor as saying …": the mayor speaks, through the Herald.
         as_, source, relay = quoted
+        before = [c for c in as_.head.children if c.dep_ in ("ccomp", "parataxis") and c.i < as_.head.i]
+        if not record.content and before:
+            # "The pier was unsafe, the Herald quoted an official as saying.": what was
+            # said comes first, hung on "quoted"
+            record.content = [_trimmed_range(text, list(before[0].subtree))]
         record.cue = (as_.idx, record.cue[1])
         record.source_tokens = source
         quoting = as_.head
@@ -412,7 +417,7 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     if relay and quoting is not None:
         # The outlet's quoting is a report of its own ("the Herald quoted …"): see _quoting_hosts.
         record.quoting = (quoting.idx, quoting.idx + len(quoting.text))
-    record.told_tokens = _told(verb)
+    record.told_tokens = _told(verb) + _spoke_to(record.source_tokens)
     if relay:
         # A link whatever it is; and when it is an outlet, like "told The Sun", the same
         # speaker's next words with no relay of their own came through it too.
@@ -929,9 +934,12 @@ def _citing_host(text: str, token, records: list[_Record]) -> _Record | None:
     for r in in_sentence:
         if r.cue[0] <= head.idx < r.cue[1]:
             return r
-    if token.dep_ == "relcl":
-        # the report whose source the relative clause describes
-        return next((r for r in in_sentence if any(t.i == head.i for t in r.source_tokens)), None)
+    if token.dep_ in ("relcl", "acl"):
+        # the report whose source the clause describes: "The Herald, quoting an unnamed
+        # official, said …", "The Times, which cited two officials, reported …"
+        described = next((r for r in in_sentence if any(t.i == head.i for t in r.source_tokens)), None)
+        if described is not None:
+            return described
     holding = [r for r in in_sentence if any(s <= token.idx < e for s, e in r.content)]
     if holding:
         return min(holding, key=lambda r: r.content_length)
@@ -986,6 +994,18 @@ def _told(verb) -> list:
                 found.extend(list(o.subtree) for v in channel.children
                              if v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_.lower() in RELAY_PARTICIPLES
                              for a in v.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj")
+    return found
+
+
+def _spoke_to(source_tokens) -> list:
+    """Whom the source spoke to, said in the source's own phrase: "A source, speaking to
+    the Herald, said …", "Ana Ruiz, who spoke to the Herald, said …" (an outlet there is a
+    link, as with "told")."""
+    found = []
+    for token in source_tokens:
+        if token.dep_ in ("acl", "relcl") and token.lemma_.lower() in ("speak", "talk"):
+            found.extend(list(o.subtree) for p in token.children if p.dep_ == "prep"
+                         and p.lower_ in ("to", "with") for o in p.children if o.dep_ == "pobj")
     return found
 
 

@@ -817,7 +817,7 @@ def _has_named_owner(head, index: "EntityIndex") -> bool:
     return any(c.dep_ in ("poss", "compound", "amod") and index.entity_at(c) is not None for c in head.children)
 
 
-SPOKESPERSONS = frozenset("spokesman spokeswoman spokesperson representative".split())
+SPOKESPERSONS = frozenset("spokesman spokeswoman spokesperson representative rep publicist".split())
 
 
 def _speaks_for(head, index: "EntityIndex") -> bool:
