@@ -855,3 +855,29 @@ def test_an_outlet_quoting_a_source_relays_it_whatever_the_order(text):
 def test_an_outlet_named_in_the_sources_own_phrase_is_a_link(text):
     q = only(text)
     assert [c.name for c in q.chain] == ["Daily Herald"], q.to_dict()
+
+
+def test_a_name_an_anonymous_source_told_is_an_outlet_and_the_sources_next_words_keep_it():
+    text = ("A source told Harbour Nightly that the couple had split. "
+            "\"They are finished,\" the source said.")
+    found = quotes(text)
+    assert found and all([c.name for c in q.chain] == ["Harbour Nightly"] for q in found), \
+        [q.to_dict() for q in found]
+
+
+def test_a_named_official_who_told_a_name_gets_no_link_by_that_rule():
+    q = only("Mayor Ana Ruiz told Harbour Nightly that the pier was unsafe.")
+    assert q.chain == [], q.to_dict()
+
+
+def test_the_publication_is_the_name_the_words_went_to_in_its_sentence():
+    text = ("The Daily Herald reported that the pier was closed. A harbour source released a statement "
+            "to Star Weekly about the pier, telling the publication that it was unsafe.")
+    told = [q for q in quotes(text) if q.cue and q.cue.text == "telling"]
+    assert told and [c.name for c in told[0].chain] == ["Star Weekly"], [q.to_dict() for q in quotes(text)]
+
+
+def test_the_publication_as_a_source_is_the_outlet_named_before():
+    text = "The pier was closed, according to the Daily Herald. The publication reported that the pier was unsafe."
+    q = next(q for q in quotes(text) if "unsafe" in content(q))
+    assert q.speaker.name == "Daily Herald" and q.speaker.kind == "media", q.to_dict()

@@ -1373,6 +1373,14 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
                 # "it is claimed that ...", "are reported to ...", "reports say": hearsay
                 # that nobody in the text owns
                 record.speaker = Speaker(_hearsay_name(doc, record.cue), "rumor")
+        if record.speaker.entity is None and record.speaker.kind in ("unknown", "media") and record.source_tokens:
+            # "The publication reported …", "…, as reported by the publication": the
+            # outlet the text named before, found as for "told the publication"
+            head = min(record.source_tokens, key=lambda t: len(list(t.ancestors)))
+            if head.lemma_.lower() in OUTLET_NOUNS and head.pos_ == "NOUN":
+                outlet = _outlet_told(record.source_tokens, cue_offset, doc, index, settings)
+                if outlet is not None:
+                    record.speaker = Speaker(outlet.name, "media")
         if not record.source_tokens:
             record.confidence -= 0.15
         for via in record.via_tokens:
@@ -1382,7 +1390,7 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
             record.chain.append(ChainLink(linked.name, linked.kind))
         told = []
         for addressee in record.told_tokens:
-            linked = _outlet_told(addressee, cue_offset, doc, index, settings)
+            linked = _outlet_told(addressee, cue_offset, doc, index, settings, record.speaker)
             if linked is not None and linked.name.lower() not in own and linked.name != record.speaker.name:
                 told.append(linked)
         if told:
@@ -1461,10 +1469,13 @@ OUTLET_NOUNS = frozenset("publication newspaper paper outlet magazine tabloid br
 PROGRAMME_NOUNS = frozenset("programme program show podcast broadcast bulletin".split())
 
 
-def _outlet_told(addressee, cue_offset: int, doc, index: EntityIndex, settings) -> ChainLink | None:
+def _outlet_told(addressee, cue_offset: int, doc, index: EntityIndex, settings,
+                 teller: Speaker | None = None) -> ChainLink | None:
     """The outlet a source spoke to, as a chain link, or None: a named outlet ("told The
-    Sun", "told Portuguese channel SIC"), or one the text named before and now describes
-    ("told the publication"). "told reporters" or "told the court" relays nothing."""
+    Sun", "told Portuguese channel SIC"), a name an anonymous source told ("a source told
+    Entertainment Tonight": whom else would a source tell, by name), or one the text named
+    before and now describes ("told the publication"). "told reporters" or "told the
+    court" relays nothing."""
     head = min(addressee, key=lambda t: len(list(t.ancestors)))
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
     if owner is not None and (head.lemma_.lower() in PROGRAMME_NOUNS or head.pos_ == "PROPN"):
@@ -1477,10 +1488,33 @@ def _outlet_told(addressee, cue_offset: int, doc, index: EntityIndex, settings) 
     outlet_noun = any(t.lemma_.lower() in OUTLET_NOUNS and (t.i == head.i or t.head.i == head.i and t.dep_ == "compound")
                       for t in addressee)  # "the publication", "Portuguese channel SIC"
     if any(t.pos_ == "PROPN" for t in addressee):
-        return ChainLink(linked.name, "media") if linked.kind == "media" or outlet_noun else None
+        if linked.kind == "media" or outlet_noun:
+            return ChainLink(linked.name, "media")
+        bodies = kind_words()["government"] | kind_words()["organization"]
+        if teller is not None and teller.kind == "anonymous" and head.pos_ == "PROPN" \
+                and (linked.kind == "unknown" or (linked.kind == "institution" and linked.entity is not None
+                                                  and not set(linked.name.lower().split()) & bodies)):
+            # the name as written, a run of proper nouns the parse may have split
+            # ("Entertainment Tonight")
+            lo, hi = head.i, head.i
+            while lo > head.sent.start and doc[lo - 1].pos_ == "PROPN":
+                lo -= 1
+            while hi + 1 < head.sent.end and doc[hi + 1].pos_ == "PROPN":
+                hi += 1
+            return ChainLink(index.text[doc[lo].idx: doc[hi].idx + len(doc[hi].text)], "media")
+        return None
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
     if not (outlet_noun and definite):
         return None
+    # "released a statement to PEOPLE, telling the publication …": a name the words went
+    # to earlier in the same sentence is the publication, before any outlet named before.
+    sent = head.sent
+    given_to = [t for t in sent if t.i < head.i and t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ == "to"
+                and (index.entity_at(t) is None or index.entity_at(t).label not in ("PERSON", "GPE"))]
+    if given_to:
+        name = given_to[-1]
+        words = [w for w in name.subtree if w.dep_ != "det"]
+        return ChainLink(index.text[words[0].idx: words[-1].idx + len(words[-1].text)], "media")
     # The outlet named last: an outlet by its name, or one that has spoken as an outlet
     # ("The Sun reported … a source told the outlet"), before the one named most.
     outlets = {sp.entity for sp in index.history if sp.kind == "media" and sp.entity}
