@@ -881,3 +881,8 @@ def test_the_publication_as_a_source_is_the_outlet_named_before():
     text = "The pier was closed, according to the Daily Herald. The publication reported that the pier was unsafe."
     q = next(q for q in quotes(text) if "unsafe" in content(q))
     assert q.speaker.name == "Daily Herald" and q.speaker.kind == "media", q.to_dict()
+
+
+def test_a_name_the_entity_model_missed_that_reports_a_clause_is_an_outlet():
+    q = only("Vell Tonight reported that the singer had quit the tour.")
+    assert q.speaker.kind == "media", q.to_dict()

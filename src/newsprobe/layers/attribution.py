@@ -1373,6 +1373,11 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
                 # "it is claimed that ...", "are reported to ...", "reports say": hearsay
                 # that nobody in the text owns
                 record.speaker = Speaker(_hearsay_name(doc, record.cue), "rumor")
+        if record.speaker.kind == "unknown" and record.speaker.entity is None and record.cue \
+                and record.source_tokens and _reports_by_name(doc, record):
+            # "New Idea reported that …": a name the entity model missed, whose own report
+            # the text gives, is an outlet (a company "reported a loss", an object, not a report)
+            record.speaker.kind = "media"
         if record.speaker.entity is None and record.speaker.kind in ("unknown", "media") and record.source_tokens:
             # "The publication reported …", "…, as reported by the publication": the
             # outlet the text named before, found as for "told the publication"
@@ -1406,6 +1411,15 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
     _same_words_same_relay(records, told_by, index.text)
     for record in records:
         record.confidence = round(max(0.05, min(0.99, record.confidence)), 3)
+
+
+def _reports_by_name(doc, record: _Record) -> bool:
+    """Is the record a proper name's "reported"/"reports" with a clause of content ("New
+    Idea reported that …", "the Sun report that …")?"""
+    cue = doc.char_span(record.cue[0], record.cue[1], alignment_mode="expand")
+    head = min(record.source_tokens, key=lambda t: len(list(t.ancestors)))
+    verb = next((t for t in cue or () if t.lemma_.lower() == "report" and t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and head.pos_ == "PROPN" and any(c.dep_ == "ccomp" for c in verb.children)
 
 
 _AGENCY_IN_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{0,40}(?:,[^()\n—–/]{0,40})?\s{0,2}"
