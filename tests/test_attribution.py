@@ -870,6 +870,20 @@ def test_a_named_official_who_told_a_name_gets_no_link_by_that_rule():
     assert q.chain == [], q.to_dict()
 
 
+def test_a_person_an_anonymous_source_told_is_no_outlet():
+    q = only("A source told Ana Ruiz that the bill would pass.")
+    assert q.chain == [], q.to_dict()
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("A source told Daily Herald reporter Ana Ruiz that the bill would pass.", "Daily Herald"),
+    ("The bill will pass, according to a source that told Vell Radio analyst Ana Ruiz.", "Vell Radio"),
+])
+def test_a_journalist_by_title_relays_for_the_outlet_that_opens_the_phrase(text, outlet):
+    sources = [q for q in quotes(text) if q.speaker.kind == "anonymous"]
+    assert sources and [c.name for c in sources[0].chain] == [outlet], [q.to_dict() for q in quotes(text)]
+
+
 def test_the_publication_is_the_name_the_words_went_to_in_its_sentence():
     text = ("The Daily Herald reported that the pier was closed. A harbour source released a statement "
             "to Star Weekly about the pier, telling the publication that it was unsafe.")

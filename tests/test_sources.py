@@ -358,3 +358,8 @@ def test_posts_on_social_platforms_are_hearsay_not_an_outlet(text, words):
 def test_a_celebritys_rep_speaks_in_an_office():
     q = quote_with(analyze("The singer's rep said the claims were false.", ALL), "claims were false")
     assert q.speaker.kind == "official", q.to_dict()
+
+
+def test_the_press_is_media_not_a_document():
+    q = quote_with(analyze("Belvik has condemned the blast at the stadium, local press reported.", ALL), "condemned")
+    assert q.speaker.kind == "media", q.to_dict()

@@ -35,7 +35,7 @@ from ..lexicon_files import read_sections
 from ..model import Analysis, ChainLink, Quote, Span, Speaker
 from ..settings import Settings
 from .quotemarks import Quotation, find_quotations
-from .sources import EntityIndex, kind_of_entity, kind_words, reporting_nouns, settle_kinds, speaker_for
+from .sources import EntityIndex, is_known_outlet, kind_of_entity, kind_words, reporting_nouns, settle_kinds, speaker_for
 
 NAME = "attribution"
 VERSION = "1"
@@ -1006,6 +1006,11 @@ def _spoke_to(source_tokens) -> list:
         if token.dep_ in ("acl", "relcl") and token.lemma_.lower() in ("speak", "talk"):
             found.extend(list(o.subtree) for p in token.children if p.dep_ == "prep"
                          and p.lower_ in ("to", "with") for o in p.children if o.dep_ == "pobj")
+        elif token.dep_ == "relcl" and token.lemma_.lower() == "tell":
+            # "according to a source that told ESPN's analyst …"
+            told = [o for o in token.children if o.dep_ in ("dobj", "dative", "iobj")]
+            if told:  # the parse may split "ESPN senior NFL analyst X" in two: the first is whom
+                found.append(list(told[0].subtree))
     return found
 
 
@@ -1032,6 +1037,7 @@ def _according_to(doc, text: str, according) -> _Record | None:
         return None
     record = _Record(cue=(according.idx, to.idx + len(to.text)), content=content,
                      source_tokens=list(objs[0].subtree), confidence=0.75)
+    record.told_tokens = _spoke_to(record.source_tokens)  # "according to a source that told ESPN"
     sent = according.sent
     if according.i > sent.start and all(t.is_punct or t.is_space for t in doc[max(phrase) + 1: sent.end]):
         record.closing_scope = (sent.start_char, sent.end_char)
@@ -1479,6 +1485,13 @@ OUTLET_NOUNS = frozenset("publication newspaper paper outlet magazine tabloid br
                          "network station website site daily weekly".split())
 
 
+# Last words of outlets' names ("Entertainment Tonight", "Us Weekly", "Inside Edition").
+OUTLET_TITLE_WORDS = frozenset("tonight today weekly daily edition live online magazine news times post "
+                               "herald tribune journal gazette mail express star sun mirror telegraph "
+                               "observer standard chronicle insider".split())
+# Titles of the people who report for an outlet ("CNN anchor Jake Tapper").
+JOURNALIST_TITLES = frozenset("reporter correspondent anchor analyst host columnist editor journalist "
+                              "presenter insider".split())
 # What an outlet runs that a source can speak on ("the BBC's Today programme").
 PROGRAMME_NOUNS = frozenset("programme program show podcast broadcast bulletin".split())
 
@@ -1492,6 +1505,13 @@ def _outlet_told(addressee, cue_offset: int, doc, index: EntityIndex, settings,
     court" relays nothing."""
     head = min(addressee, key=lambda t: len(list(t.ancestors)))
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None and head.pos_ == "PROPN":
+        # "ESPN senior NFL analyst Chris Mortensen", "CNN anchor Jake Tapper": a journalist
+        # by title, and the name that opens the phrase is the outlet (a known outlet, or
+        # any name before a journalist's title; "Labour MP X" is no journalist)
+        before = [c for c in head.doc[head.left_edge.i: head.i] if c.dep_ in ("compound", "amod", "nmod")]
+        journalist = any(c.lemma_.lower() in JOURNALIST_TITLES for c in before)
+        owner = next((c for c in before if c.pos_ == "PROPN" and (is_known_outlet(c.text) or journalist)), None)
     if owner is not None and (head.lemma_.lower() in PROGRAMME_NOUNS or head.pos_ == "PROPN"):
         # "told the BBC's Today programme", "told CNN's Jake Tapper": the outlet whose
         # programme or journalist it is relays the words (a person's own name, "told
@@ -1504,10 +1524,18 @@ def _outlet_told(addressee, cue_offset: int, doc, index: EntityIndex, settings,
     if any(t.pos_ == "PROPN" for t in addressee):
         if linked.kind == "media" or outlet_noun:
             return ChainLink(linked.name, "media")
+        if owner is not None and head is owner and any(t.lemma_.lower() in JOURNALIST_TITLES for t in doc[owner.i:]
+                                                        if t.i <= max(x.i for x in doc[owner.i: owner.head.i + 1])):
+            return ChainLink(linked.name, "media")  # the outlet of a journalist named by title
         bodies = kind_words()["government"] | kind_words()["organization"]
+        name_words = [t.lower_ for t in addressee if t.pos_ == "PROPN"]
+        # a name that reads as an outlet's, not a person's the entity model missed ("told
+        # Ana Ruiz"): one word ("TMZ"), or one ending in a word titles of outlets end in
+        outlet_like = len(name_words) == 1 or (name_words and name_words[-1] in OUTLET_TITLE_WORDS)
         if teller is not None and teller.kind == "anonymous" and head.pos_ == "PROPN" \
-                and (linked.kind == "unknown" or (linked.kind == "institution" and linked.entity is not None
-                                                  and not set(linked.name.lower().split()) & bodies)):
+                and ((linked.kind == "unknown" and outlet_like)
+                     or (linked.kind == "institution" and linked.entity is not None
+                         and not set(linked.name.lower().split()) & bodies)):
             # the name as written, a run of proper nouns the parse may have split
             # ("Entertainment Tonight")
             lo, hi = head.i, head.i
