@@ -161,6 +161,8 @@ def test_officials_at_a_named_body_are_its_voice():
     # an outlet's review is the outlet's finding
     ("The committee spent 2 million dollars on ads, according to the Gazette's review of filings.",
      "spent 2 million", "media"),
+    # a couple speaking for themselves
+    ("“We are working through some things,” the couple said.", "working through", "person"),
     # "figures" is a document by its written form (its lemma is "figure")
     ("Floods have killed 28 people, according to official figures.", "killed 28", "document"),
 ])

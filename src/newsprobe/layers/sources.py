@@ -735,7 +735,9 @@ ROLE_PEOPLE = frozenset("attorney attorneys lawyer lawyers witness witnesses nei
                         "economist economists historian historians professor professors doctor "
                         "doctors nurse nurses engineer engineers teacher teachers student students "
                         "parent parents farmer farmers driver drivers worker workers suspect suspects "
-                        "defendant defendants passenger passengers survivor survivors".split())
+                        "defendant defendants passenger passengers survivor survivors "
+                        # people who speak for themselves as a pair or a crowd at the event
+                        "couple paparazzi photographer photographers".split())
 
 
 # Words that make a document one its author did not publish ("a leaked memo from the
