@@ -17,7 +17,9 @@ How it works, in the order the code runs:
    writer through, from the writer's side inwards ("According to the Gazette, the ministry
    said ..." gives the ministry the chain [Gazette]); "told The Sun", "citing" relays add
    their outlet the same way, an outlet that "quoted X as saying" reports it as X's parent,
-   and a bracketed "(via X)" closing a sentence relays the sentence's speakers. Never the
+   and a bracketed "(via X)", a closing "per X", "as reported by X" or "in remarks carried
+   by X" relays the sentence's speakers. The writer's own outlet (the page's, or a wire
+   dateline's agency) is never a link. Never the
    speaker itself, never an unknown link. Citing a document ("cited a leaked memo") is
    sourcing and no attribution.
 """
