@@ -275,6 +275,9 @@ def _clause_cues(doc, text: str, inside: _QuotationLookup, scope: str) -> list[_
             record = _according_to(doc, text, token)
         elif token.lower_ == "via" and token.i > 0 and doc[token.i - 1].text == "(":
             record = _via_credit(doc, text, token)
+        elif token.pos_ == "VERB" and (lemma in verbs or lemma in AS_PUT_VERBS) \
+                and (as_clause := _as_clause_cue(doc, text, token, lemma)) is not None:
+            record = as_clause
         elif token.pos_ in ("VERB", "AUX") and (lemma in verbs or (lemma in ("rumour", "rumor") and token.tag_ == "VBN")):
             record = _verb_cue(doc, text, token, lemma)
         elif token.pos_ == "VERB" and lemma in ("let", "make"):
@@ -322,6 +325,54 @@ def _colon_cues(doc, text: str) -> list[_Record]:
         records.append(_Record(cue=(colon, colon + 1), content=[(m.start(2), end)],
                                source_tokens=list(span), confidence=0.5, fixed=True))
     return records
+
+
+# "as put by the minister", "as the minister put it": "put" reports only in an as-clause.
+AS_PUT_VERBS = frozenset(("put",))
+# "as shown by the data", "as found by the probe": evidence a sentence rests on, nobody's words.
+AS_EVIDENCE_VERBS = frozenset("show indicate find imply demonstrate illustrate confirm".split())
+
+
+def _as_clause_cue(doc, text: str, verb, lemma: str) -> _Record | None:
+    """"The range should be 12 years, as recommended by the probation office", "As put by
+    the minister, the country has …", "as reported by the Herald", "as he noted": an
+    as-clause of a reporting verb attributes the clause it hangs on. The source is the
+    agent ("by …") or the subject; the content is that clause without the as-clause."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    if lemma in AS_EVIDENCE_VERBS or _content_clause(verb) is not None:
+        # "as shown by the probes" reports no words; "as Record say that City …" has a
+        # clause of its own, read by _verb_cue
+        return None
+    head = verb.head
+    if head.i == verb.i or head.pos_ not in ("VERB", "AUX") or not _is_clause(head):
+        return None
+    agent = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if lemma in AS_PUT_VERBS and not (agent is not None or any(c.dep_ == "dobj" and c.lower_ == "it"
+                                                              for c in verb.children)):
+        return None  # "as planned", "as put": only "put by X" and "X put it" report words
+    source = agent if agent is not None else subject
+    if source is None or (source.pos_ == "PRON" and source.lower_ == "it"):
+        return None  # "as expected", "as it turned out": nobody speaks
+    aside = {t.i for t in verb.subtree}
+    clause = [t for t in head.subtree if t.i not in aside]
+    if not clause:
+        return None
+    start, end = _trimmed_range(text, clause)
+    # The content may be cut in two by the as-clause ("The plan, as he noted, will cost
+    # more"): keep the pieces either side of it.
+    content = _cut(text, [(start, end)], min(t.idx for t in verb.subtree),
+                   max(t.idx + len(t.text) for t in verb.subtree))
+    if not content:
+        return None
+    # The cue as PARC marks it: "as recommended by" with an agent, else the verb ("as he
+    # noted").
+    mark = next(c for c in verb.children if c.dep_ == "mark")
+    cue = (mark.idx, agent.head.idx + len(agent.head.text)) if agent is not None else (verb.idx, verb.idx + len(verb.text))
+    record = _Record(cue=cue, content=content, confidence=0.7)
+    record.source_tokens = list(source.subtree)
+    return record
 
 
 def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
@@ -1119,6 +1170,13 @@ def _pair_quotations(doc, text: str, quotations: list[Quotation], records: list[
                 follower.used = True
             continue
         if previous is not None and _continues_previous(text, q, previous):
+            if previous.type == "direct" and previous.cue is not None and "\n" not in text[max(e for _, e in previous.content):q.start]:
+                # `“A,” she said. “B.”`: one quote split by its frame, in one paragraph,
+                # is one attribution with two pieces. A paragraph of its own that follows
+                # stays a quote of its own (no cue), continuing the speaker.
+                previous.content.extend(q.fragments)
+                q.used = True
+                continue
             records.append(_Record(cue=None, content=list(q.fragments), type="direct",
                                    continues=True, confidence=0.5, follows=previous))
             q.used = True
