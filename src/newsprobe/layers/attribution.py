@@ -409,6 +409,9 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     record.source_tokens = _outside_dateline(text, verb, _subject_of(verb)) or misparsed_subject
     if [t.lower_ for t in record.source_tokens] == ["you"]:
         return None  # "It makes you wonder why …", "You would have thought …": the writer's aside
+    if not record.source_tokens and verb.tag_ == "VBG" and verb.dep_ == "pcomp" \
+            and verb.head.lower_ in BLAME_PREPOSITIONS:
+        return None  # "anger for announcing a pause": the text does not say who announced it
     clause = _content_clause(verb)
     if clause is not None:
         clause = _without_contrasted_report(clause)
@@ -518,6 +521,8 @@ def not_spoken(verb, lemma: str) -> bool:
         # "Asked whether …, Dunne smiled": the one asked is the clause's subject; the
         # question is the reporter's, nobody's claim (the tagger may read "Asked" as VBD)
         return True
+    if lemma in FORECAST_VERBS and _forecast_not_report(verb, children):
+        return True
     head = verb.head
     if head.i == verb.i:
         return False
@@ -529,6 +534,19 @@ def not_spoken(verb, lemma: str) -> bool:
             head.lower_ == "without" or (head.lower_ == "from" and head.head.lemma_.lower() in PREVENTED)):
         return True
     return False
+
+
+# Verbs of expectation: "the river is expected to keep rising" is the writer's forecast,
+# "the signal the scientists would expect to see" a hypothesis; neither reports anybody.
+FORECAST_VERBS = frozenset("expect anticipate forecast project".split())
+
+
+def _forecast_not_report(verb, children) -> bool:
+    """A passive with no agent ("is expected to rise"), or one under "would" ("would
+    expect"): an expectation nobody voiced. "Analysts expect rates to rise" stays theirs."""
+    if any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in children):
+        return True
+    return any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children)
 
 
 def _negated_statement(verb, children) -> bool:
@@ -807,9 +825,10 @@ def _subject_of(verb) -> list:
                     and head.head.i < head.i:
                 return _subject_of(head.head)
             return _subject_of(head)
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in BLAME_PREPOSITIONS:
+        return _blamed_for(verb.head)
     # "After announcing the deal, the minister said …", "in announcing the reversal,
-    # saying …": a gerund after a preposition of a verb is said by that verb's subject. One
-    # hanging on a noun ("anger at officials for announcing a pause") keeps no speaker.
+    # saying …": a gerund after a preposition of a verb is said by that verb's subject.
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" \
             and verb.head.head.pos_ in ("VERB", "AUX") and verb.head.head.i != verb.i:
         return _subject_of(verb.head.head)
@@ -823,6 +842,46 @@ def _subject_of(verb) -> list:
                 and verb.doc[appos.left_edge.i - 1].text == "," and verb in appos.ancestors):
             return list(appos.subtree)
     return []
+
+
+# "criticised X for saying …", "anger at officials over announcing …": who is blamed or
+# praised for words said them.
+BLAME_PREPOSITIONS = frozenset(("for", "over"))
+TARGET_PREPOSITIONS = frozenset(("at", "with", "against", "on", "of", "toward", "towards"))
+
+
+def _blamed_for(prep) -> list:
+    """Who said the words in "for saying …": the one the praise or blame is aimed at, the
+    object of "criticised X for saying" (or the subject of "X was criticised for saying"),
+    the target of "anger at X for saying", else the subject of "X apologised for saying".
+    [] when the text names nobody ("anger for announcing …"): no guess."""
+    head = prep.head
+    if head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if head.dep_ == "pobj" and head.head.lower_ in TARGET_PREPOSITIONS:
+            return list(head.subtree)  # "anger at officials for …" read as officials' "for"
+        targets = [o for p in head.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPOSITIONS
+                   for o in p.children if o.dep_ == "pobj"]
+        return [t for t in targets[0].subtree] if targets else []
+    if head.pos_ not in ("VERB", "AUX"):
+        return []
+    for deps in (("dobj",), ("nsubjpass",)):
+        found = [c for c in head.children if c.dep_ in deps]
+        if found:
+            return list(found[0].subtree)
+    targets = [o for p in head.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPOSITIONS
+               for o in p.children if o.dep_ == "pobj"]
+    if targets:
+        return list(targets[0].subtree)
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    if subjects and head.lemma_.lower() == "be":
+        # "There was anger …" read with "for" on the verb: the target of the noun
+        for attr in (c for c in head.children if c.dep_ in ("attr", "nsubj")):
+            inner = [o for p in attr.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPOSITIONS
+                     for o in p.children if o.dep_ == "pobj"]
+            if inner:
+                return list(inner[0].subtree)
+        return []
+    return list(subjects[0].subtree) if subjects else []
 
 
 # "quoted / cited / reported X as saying …"
@@ -1033,6 +1092,12 @@ def _according_to(doc, text: str, according) -> _Record | None:
     # The content is the clause around the phrase: before it, after it, or both.
     before = [t for t in head.subtree if t.i < min(phrase) and not t.is_punct]
     after = [t for t in head.subtree if t.i > max(phrase) and t.i not in phrase]
+    if before and after:
+        # "The rain should ease, according to the institute, but the river …": the phrase
+        # closes its own conjunct; the clause joined after it is not the institute's.
+        joined = {t.i for c in head.children if c.dep_ in ("conj", "cc") and c.i > max(phrase)
+                  for t in (c.subtree if c.dep_ == "conj" else [c])}
+        after = [t for t in after if t.i not in joined]
     # "According to Karsovia One, the state television channel, the talks ...": the
     # apposition belongs to the source even when the parser hangs it on the clause.
     aside = _APPOSITION_AFTER_SOURCE.match(text, max(t.idx + len(t.text) for t in objs[0].subtree))
