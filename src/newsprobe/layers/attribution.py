@@ -225,6 +225,15 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
     settle_kinds([r.speaker for r in sorted(records, key=lambda r: r.cue[0] if r.cue else r.start)
                   if r.speaker is not None])
     _nest(records)
+    for closing in [r for r in records if r.closing_scope is not None and r.source_tokens]:
+        # "Prosecutors said that …, according to The Washington Post.": the closing phrase
+        # relays what it holds and is no part of it (the parse may hang it inside).
+        lo = text.rfind(",", closing.closing_scope[0], closing.cue[0])
+        lo = lo if lo != -1 and not text[lo + 1:closing.cue[0]].strip() else closing.cue[0]
+        hi = max(t.idx + len(t.text) for t in closing.source_tokens)
+        for record in records:
+            if record.parent is closing:
+                record.content = _cut(text, record.content, lo, hi) or record.content
     quotes = []
     for i, record in enumerate(records, 1):
         record.id = f"q{i}"
@@ -523,6 +532,9 @@ def not_spoken(verb, lemma: str) -> bool:
         return True
     if lemma in FORECAST_VERBS and _forecast_not_report(verb, children):
         return True
+    if lemma in DEPRIVING_VERBS and any(c.dep_ == "auxpass" for c in children) \
+            and any(c.dep_ == "dobj" for c in children):
+        return True  # "his client was denied a fair trial": refused something, nothing said
     head = verb.head
     if head.i == verb.i:
         return False
@@ -536,6 +548,9 @@ def not_spoken(verb, lemma: str) -> bool:
     return False
 
 
+# "was denied bail", "were refused entry": a passive that keeps an object withholds a
+# thing; it denies no claim.
+DEPRIVING_VERBS = frozenset(("deny", "refuse"))
 # Verbs of expectation: "the river is expected to keep rising" is the writer's forecast,
 # "the signal the scientists would expect to see" a hypothesis; neither reports anybody.
 FORECAST_VERBS = frozenset("expect anticipate forecast project".split())
@@ -620,7 +635,7 @@ TO_CONTENT = frozenset("claim admit confess deny boast profess".split())
 
 # Verbs of appeal: "urged the United States to stop ...", "called on officials to stop
 # ...": whom they addressed and what they asked for is the content.
-APPEAL_VERBS = frozenset("urge implore exhort press".split())
+APPEAL_VERBS = frozenset("urge implore exhort press ask order".split())
 
 
 def _appeal_content(verb, lemma: str) -> list | None:
@@ -786,6 +801,11 @@ def _subject_of(verb) -> list:
     quoted = _quoted_as_saying(verb)
     if quoted is not None:
         return quoted[1]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) > 1 and subjects[0].right_edge.i + 1 == subjects[1].left_edge.i < verb.i:
+        # "Kozlowski attorney Stephen Kaufman said": the parser may split one phrase into
+        # two subjects; the last name is the speaker, the first its client or employer.
+        return list(subjects[1].subtree)
     for child in verb.children:
         if child.dep_ in ("nsubj",):
             if child.lemma_.lower() in REPORT_NOUNS and child.tag_ == "NNS":
@@ -1188,8 +1208,12 @@ def _pair_quotations(doc, text: str, quotations: list[Quotation], records: list[
                     continue
                 if q.start == s and len(q.fragments) == 1:
                     continue  # the clause is the quotation itself: paired as direct below
-                if q.end > e and _GLUE_OR_MARKS.match(text[e:q.end]):
-                    # The parse left the closing punctuation and mark outside the clause.
+                if q.end > e and (_GLUE_OR_MARKS.match(text[e:q.end]) or (
+                        q.closed and len(q.fragments) == 1 and "\n" not in text[e:q.end])):
+                    # The parse left the closing punctuation and mark outside the clause,
+                    # or ended the clause at a full stop inside the quotation ("… that his
+                    # client “is a good man. He is a decent person.”"): what is quoted is
+                    # the speaker's to its closing mark.
                     record.content[k] = (s, e) = (s, q.end)
                 if q.end <= e:
                     record.type = "mixed"
@@ -1235,13 +1259,6 @@ def _pair_quotations(doc, text: str, quotations: list[Quotation], records: list[
                 follower.used = True
             continue
         if previous is not None and _continues_previous(text, q, previous):
-            if previous.type == "direct" and previous.cue is not None and "\n" not in text[max(e for _, e in previous.content):q.start]:
-                # `“A,” she said. “B.”`: one quote split by its frame, in one paragraph,
-                # is one attribution with two pieces. A paragraph of its own that follows
-                # stays a quote of its own (no cue), continuing the speaker.
-                previous.content.extend(q.fragments)
-                q.used = True
-                continue
             records.append(_Record(cue=None, content=list(q.fragments), type="direct",
                                    continues=True, confidence=0.5, follows=previous))
             q.used = True

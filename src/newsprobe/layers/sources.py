@@ -273,6 +273,27 @@ def _genders(doc, text: str, entities: list[Entity], descriptors: dict[str, set[
     return genders
 
 
+def _spoke_just_before(doc, index: "EntityIndex", cue_offset: int, last_speaker, gender: str | None) -> bool:
+    """Was the last speaker a named person, of the pronoun's gender where the text shows it,
+    whose cue stands in the sentence right before the one at `cue_offset`?"""
+    if last_speaker is None or last_speaker.entity is None or index.last_speaker_offset < 0:
+        return False
+    entity = next((e for e in index.entities if e.id == last_speaker.entity), None)
+    if entity is None or entity.label != "PERSON" or not index.agrees(entity, gender):
+        return False
+    named_since = any(e.id != entity.id and e.label == "PERSON" and index.agrees(e, gender)
+                      and any(index.last_speaker_offset < m.start < cue_offset for m in e.mentions)
+                      for e in index.entities)
+    if named_since:
+        return False  # another person named since: left to subject continuity below
+    here = doc.char_span(cue_offset, cue_offset + 1, alignment_mode="expand")
+    there = doc.char_span(index.last_speaker_offset, index.last_speaker_offset + 1, alignment_mode="expand")
+    if here is None or there is None:
+        return False
+    sent = here[0].sent
+    return sent.start > 0 and doc[sent.start - 1].sent.start == there[0].sent.start
+
+
 def _topic_subjects(root) -> list:
     """The subjects a sentence is about: its root's, or for a closing attribution ("The
     suspect told detectives ..., officials said.") those of the clause reported."""
@@ -480,6 +501,11 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             # one, and not a name given in a parenthesised aside ("(via Sport Witness)").
             entity = index.nearest_before(cue_offset, lambda e: e.label == "PERSON" and index.agrees(e, gender),
                                           window, skip_asides=True)
+            if _spoke_just_before(doc, index, cue_offset, last_speaker, gender):
+                # "“…,” said prosecutor Owen Heimer. He said the verdict showed …": a
+                # pronoun that speaks right after a person's words is that speaker, even
+                # when the words were about somebody else.
+                return Speaker(last_speaker.name, last_speaker.kind, last_speaker.entity, last_speaker.state_aligned)
             topic = index.subject_before(doc, cue_offset, window, gender)
             if isinstance(topic, str):
                 # "The suspect told detectives ... he noted ...": the unnamed person the
