@@ -74,3 +74,13 @@ def test_a_quotation_begun_in_the_clause_runs_to_its_closing_mark():
 def test_asked_the_judge_to_is_the_request():
     found = quotes("Nora Vance asked the judge to show mercy to her son.")
     assert [content(q) for q in found] == ["the judge to show mercy to her son"]
+
+
+def test_a_picture_shows_a_scene_and_claims_nothing():
+    assert quotes("Helicopter videos showed that the water had covered the main road.") == []
+    assert quotes("The video shows people running in different directions.") == []
+
+
+def test_a_fact_checks_section_labels_are_no_speakers():
+    text = "CLAIM: The dam at Hollen collapsed on Sunday.\n\nTHE FACTS: The dam is intact and open."
+    assert quotes(text) == []

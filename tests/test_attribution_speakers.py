@@ -27,3 +27,8 @@ def test_he_right_after_a_speakers_words_is_that_speaker():
             "scale,” said prosecutor Owen Hale. He said the verdict proved that Marlow had lied.")
     found = speakers(text)
     assert ("said", "Owen Hale") in found and found.count(("said", "Owen Hale")) == 2, found
+
+
+def test_a_qualified_description_is_not_another_organisation():
+    text = ("Hollen Rowing Club cancelled its regatta. The dam is intact, the water company said.")
+    assert speakers(text) == [("said", "water company")]

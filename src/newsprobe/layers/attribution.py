@@ -280,6 +280,9 @@ def _clause_cues(doc, text: str, inside: _QuotationLookup, scope: str) -> list[_
             # found more newsroom chains but cost PolNeAR dev about 0.005 F1 on source, cue
             # and content.)
             continue
+        if token.is_upper and len(token.text) > 1 and token.i + 1 < len(doc) and doc[token.i + 1].text == ":" \
+                and (token.i == 0 or "\n" in doc[token.i - 1].text_with_ws):
+            continue  # "CLAIM: …", "UPDATE: …": a label opening a line, not a verb (_colon_cues)
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             record = _according_to(doc, text, token)
         elif token.lower_ == "via" and token.i > 0 and doc[token.i - 1].text == "(":
@@ -308,7 +311,12 @@ _COLON_SPEAKER = re.compile(r"^[\"“]?((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*
 PLACE_ENTITIES = frozenset(("GPE", "LOC", "FAC"))
 NOT_SPEAKERS = {"update", "updated", "photo", "photos", "video", "note", "editor's note", "source",
                 "related", "read more", "watch", "listen", "advertisement", "correction", "warning",
-                "breaking", "exclusive", "opinion", "analysis", "poll", "live", "q", "a"}
+                "breaking", "exclusive", "opinion", "analysis", "poll", "live", "q", "a",
+                # a fact check's section labels ("CLAIM: …", "THE FACTS: …")
+                "claim", "the claim", "facts", "the facts", "fact", "verdict", "the verdict", "rating",
+                "our rating", "ruling", "our ruling", "the ruling", "evidence", "the evidence", "context",
+                "background", "conclusion", "bottom line", "the bottom line", "what we found", "summary",
+                "fact check", "ap fact check", "factcheck"}
 
 
 def _colon_cues(doc, text: str) -> list[_Record]:
@@ -418,6 +426,9 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     record.source_tokens = _outside_dateline(text, verb, _subject_of(verb)) or misparsed_subject
     if [t.lower_ for t in record.source_tokens] == ["you"]:
         return None  # "It makes you wonder why …", "You would have thought …": the writer's aside
+    if lemma in PICTURING_VERBS and any(t.lemma_.lower() in PICTURES and t.dep_ in ("nsubj", "nsubjpass")
+                                        for t in record.source_tokens):
+        return None  # "Helicopter videos showed water covering the road": a scene, nobody's claim
     if not record.source_tokens and verb.tag_ == "VBG" and verb.dep_ == "pcomp" \
             and verb.head.lower_ in BLAME_PREPOSITIONS:
         return None  # "anger for announcing a pause": the text does not say who announced it
@@ -862,6 +873,14 @@ def _subject_of(verb) -> list:
                 and verb.doc[appos.left_edge.i - 1].text == "," and verb in appos.ancestors):
             return list(appos.subtree)
     return []
+
+
+# What a picture does: "the video shows people running", "footage appeared to show".
+# Pictures show scenes; what a video is claimed to show is somebody's caption or post,
+# attributed where the text names it.
+PICTURING_VERBS = frozenset("show depict capture reveal appear".split())
+PICTURES = frozenset("video footage photo photograph image picture clip screenshot livestream "
+                     "still snapshot film".split())
 
 
 # "criticised X for saying …", "anger at officials over announcing …": who is blamed or

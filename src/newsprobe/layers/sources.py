@@ -645,15 +645,25 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         if described is not None:
             return _with_state(Speaker(described.name, kind_of_entity(described, index, words), described.id),
                                described, words, index)
+        # "the water company" is no organisation the text never called so: its qualifiers
+        # must be among the words the text used for the one it continues.
+        qualifiers = {t.lower_ for t in head.children if t.dep_ in ("compound", "amod")
+                      and t.pos_ in ("NOUN", "ADJ") and t.lower_ not in UNDISTINCTIVE}
+
+        def qualified(name: str, entity_id: str | None) -> bool:
+            return qualifiers <= (index.descriptors.get(entity_id, set()) | set(name.lower().split()))
+
         if head_word in kinds["organization"] and head.sent.start > 0:
             # "Vote No has spent ... . In one ad, the group claims ...": a body named as the
             # subject of the sentence before is the one the description continues.
             topic = _named_body_subject(doc[head.sent.start - 1].sent, index)
-            if topic is not None:
+            if topic is not None and qualified(topic.name, topic.entity):
                 return topic
         if head_word in kinds["organization"] | kinds["media"] | {"agency"}:
             # "the company", "the agency": the organisation named most recently.
             nearest = index.most_salient_before(cue_offset, head_word, window * 3)
+            if nearest is not None and not qualified(nearest.name, nearest.id):
+                nearest = None
             if nearest is not None:
                 return _with_state(Speaker(nearest.name, kind_of_entity(nearest, index, words), nearest.id),
                                    nearest, words, index)
