@@ -84,3 +84,11 @@ def test_a_picture_shows_a_scene_and_claims_nothing():
 def test_a_fact_checks_section_labels_are_no_speakers():
     text = "CLAIM: The dam at Hollen collapsed on Sunday.\n\nTHE FACTS: The dam is intact and open."
     assert quotes(text) == []
+
+
+def test_a_headline_giving_its_source_after_a_dash():
+    found = quotes("Experts see the alliance causing discord — Global Times\n\nThe summit ended on Friday.")
+    assert [(q.cue.text, q.source.text, content(q)) for q in found] == \
+        [("—", "Global Times", "Experts see the alliance causing discord")]
+    # a score line is no attribution
+    assert quotes("Liverpool 2 - 1 Everton\n\nThe match was close.") == []

@@ -210,7 +210,8 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
     inside = _QuotationLookup(quotations)
     index = EntityIndex.build(doc, analysis, quoted=lambda offset: inside.at(offset) is not None)
 
-    records = _clause_cues(doc, text, inside, settings.attribution_scope) + _colon_cues(doc, text)
+    records = _clause_cues(doc, text, inside, settings.attribution_scope) + _colon_cues(doc, text) \
+        + _headline_dash_cue(doc, text)
     _pair_quotations(doc, text, quotations, records, inside)
     for record in records:
         record.content = _without_cue_clause(text, record)
@@ -317,6 +318,31 @@ NOT_SPEAKERS = {"update", "updated", "photo", "photos", "video", "note", "editor
                 "our rating", "ruling", "our ruling", "the ruling", "evidence", "the evidence", "context",
                 "background", "conclusion", "bottom line", "the bottom line", "what we found", "summary",
                 "fact check", "ap fact check", "factcheck"}
+
+
+# "Chinese experts see NATO causing discord — Global Times", "Planes did not enter the
+# airspace - Moscow": a headline that gives its source after a dash, as wire and state
+# media titles do. The source is a short name (capitalised words, no verb).
+_HEADLINE_DASH = re.compile(r"^[ \t]*(\S[^\n]{10,200}?)[ \t]+(?:—|–|-{1,2})[ \t]+((?:[A-Z][\w.'’&-]*)(?:[ \t]+[A-Z][\w.'’&-]*){0,3})[ \t]*$")
+
+
+def _headline_dash_cue(doc, text: str) -> list[_Record]:
+    """The attribution of a first line (the headline) that ends with "— Source"."""
+    first = re.search(r"^[ \t]*\S[^\n]*", text, re.M)
+    if first is None:
+        return []
+    m = _HEADLINE_DASH.match(text, first.start(), first.end())
+    if m is None or m.group(1).rstrip()[-1:] in ".?!:;,":
+        return []
+    span = doc.char_span(m.start(2), m.end(2), alignment_mode="contract")
+    if span is None or not all(t.pos_ == "PROPN" or t.ent_type_ for t in span):
+        return []
+    cue_start = next(i for i in range(m.end(1), m.start(2)) if text[i] in "—–-")
+    cue_end = cue_start
+    while cue_end < m.start(2) and text[cue_end] in "—–-":
+        cue_end += 1
+    return [_Record(cue=(cue_start, cue_end), content=[(m.start(1), m.end(1))], source_tokens=list(span),
+                    confidence=0.5, fixed=True)]
 
 
 def _colon_cues(doc, text: str) -> list[_Record]:
