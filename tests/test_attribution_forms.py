@@ -92,3 +92,12 @@ def test_a_headline_giving_its_source_after_a_dash():
         [("—", "Global Times", "Experts see the alliance causing discord")]
     # a score line is no attribution
     assert quotes("Liverpool 2 - 1 Everton\n\nThe match was close.") == []
+
+
+def test_a_closing_source_whose_name_the_parser_split_keeps_its_sentence():
+    # The small parser starts a sentence at "Hawaii" here.
+    text = ("Soldiers searched the base for hours. After an extensive search, the lockdown order was "
+            "rescinded, the US Army Garrison Hawaii said in a statement on Facebook.")
+    found = quotes(text)
+    assert [(q.source.text, content(q)) for q in found] == \
+        [("the US Army Garrison Hawaii", "After an extensive search, the lockdown order was rescinded")]

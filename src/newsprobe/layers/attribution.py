@@ -495,6 +495,8 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
         # less the cue clause (cut out below by _without_cue_clause).
         record.content = [_trimmed_range(text, list(verb.sent))]
         record.confidence -= 0.1
+    elif lemma in hand_cues() and (split := _split_closing_source(doc, text, verb, record.source_tokens)):
+        record.content = split
     record.via_tokens = _via(verb)
     quoted = _quoted_as_saying(verb)
     if quoted is not None:
@@ -641,6 +643,45 @@ def _sentence_before_final_cue(doc, text: str, verb, source_tokens) -> tuple[int
         return None
     start, end = _trimmed_range(text, body)
     return (start, end) if end > start else None
+
+
+def _bogus_break_before(doc, token) -> bool:
+    """Did the parser start a sentence at `token` in the middle of a name ("the US Army
+    Garrison | Hawaii said")? The token before it ends no sentence and is a name."""
+    sent = token.sent
+    if sent.start == 0 or token.i != sent.start:
+        return False
+    before = doc[sent.start - 1]
+    return not before.is_space and before.pos_ == "PROPN" and before.text not in (".", "!", "?")
+
+
+def _name_across_break(doc, tokens: list) -> list:
+    """The source tokens with the part of the name the bogus break cut off (back to the
+    comma before it), or as they are."""
+    if not tokens or not _bogus_break_before(doc, min(tokens, key=lambda t: t.i)):
+        return tokens
+    first = min(t.i for t in tokens)
+    previous = doc[doc[first - 1].sent.start: first]
+    comma = next((t for t in reversed(previous) if t.text == ","), None)
+    if comma is None or comma.i == previous.start:
+        return tokens
+    head = list(doc[comma.i + 1: first])
+    if not all(t.pos_ in ("PROPN", "DET") or t.ent_type_ for t in head):
+        return tokens
+    return head + sorted(tokens, key=lambda t: t.i)
+
+
+def _split_closing_source(doc, text: str, verb, source_tokens):
+    """[content] for a closing attribution the parser cut off its sentence in the middle of
+    the source's name ("The order was rescinded, the US Army Garrison | Hawaii said in a
+    statement"): the previous sentence up to the comma before the name; else None."""
+    if not source_tokens or min(t.i for t in source_tokens) >= verb.sent.start:
+        return None
+    first = min(t.i for t in source_tokens)
+    if first == 0 or doc[first - 1].text != ",":
+        return None
+    start, end = _trimmed_range(text, list(doc[doc[first - 1].sent.start: first - 1]))
+    return [(start, end)] if end > start else None
 
 
 def _known_cue(doc, text: str, verb) -> _Record | None:
@@ -850,7 +891,7 @@ def _subject_of(verb) -> list:
                           for o in p.children if o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.lower_ in ("media", "press"))]
                 if outlet:
                     return list(outlet[0].subtree)
-            return [t for t in child.subtree]
+            return _name_across_break(verb.doc, [t for t in child.subtree])
         if child.dep_ == "agent":  # "it was reported by the agency"
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
