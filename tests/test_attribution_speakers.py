@@ -32,3 +32,10 @@ def test_he_right_after_a_speakers_words_is_that_speaker():
 def test_a_qualified_description_is_not_another_organisation():
     text = ("Hollen Rowing Club cancelled its regatta. The dam is intact, the water company said.")
     assert speakers(text) == [("said", "water company")]
+
+
+def test_he_after_a_sentence_about_the_mayor_is_the_mayor_named_before():
+    text = ("Mayor Doug Callum wants a new rail line. A spokesperson for the transit agency said no "
+            "study had been done. On Thursday, the mayor brought the plan up again while speaking to "
+            "the media. “We can reduce costs,” he said.")
+    assert speakers(text)[-1] == ("said", "Doug Callum")

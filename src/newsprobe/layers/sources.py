@@ -167,7 +167,17 @@ class EntityIndex:
                         break  # about another person: look further back
                     return entity
             else:
-                if _unnamed_person(subject, self) and not self.quoted(subject.idx):
+                if self.quoted(subject.idx):
+                    return None
+                if subject.lemma_.lower() in kind_words()["official"] and _is_definite(subject):
+                    # "The mayor brought the plan up again. “…,” he said.": the person the
+                    # text named with that title ("Mayor Doug McCallum") is the topic.
+                    titled = _described_person(self, subject.idx, subject.lemma_.lower(), set(),
+                                               max_distance * 3, None)
+                    if titled is not None and self.agrees(titled, gender):
+                        return titled
+                    return None
+                if _unnamed_person(subject, self):
                     return _strip_determiner(_phrase_text(self.text, subject))
                 return None
         return None
