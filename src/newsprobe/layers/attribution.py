@@ -582,7 +582,8 @@ def not_spoken(verb, lemma: str) -> bool:
             and head.lemma_.lower() not in SPOKEN_INFINITIVE_HEADS:
         return True
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and (
-            head.lower_ == "without" or (head.lower_ == "from" and head.head.lemma_.lower() in PREVENTED)):
+            head.lower_ in ("without", "against") or (head.lower_ == "from" and head.head.lemma_.lower() in PREVENTED)):
+        # "without saying", "cautioned against expecting", "prevented from announcing"
         return True
     return False
 
