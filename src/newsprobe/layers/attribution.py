@@ -392,9 +392,10 @@ def _as_clause_cue(doc, text: str, verb, lemma: str) -> _Record | None:
         return None
     agent = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if lemma in AS_PUT_VERBS and not (agent is not None or any(c.dep_ == "dobj" and c.lower_ == "it"
-                                                              for c in verb.children)):
-        return None  # "as planned", "as put": only "put by X" and "X put it" report words
+    if lemma in AS_PUT_VERBS and agent is None:
+        # "As put by X" reports X's words; "as X put it" is how the writer quotes a phrase
+        # (PolNeAR marks no cue there), "as planned" nobody's.
+        return None
     source = agent if agent is not None else subject
     if source is None or (source.pos_ == "PRON" and source.lower_ == "it"):
         return None  # "as expected", "as it turned out": nobody speaks
@@ -412,7 +413,16 @@ def _as_clause_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     # The cue as PARC marks it: "as recommended by" with an agent, else the verb ("as he
     # noted").
     mark = next(c for c in verb.children if c.dep_ == "mark")
-    cue = (mark.idx, agent.head.idx + len(agent.head.text)) if agent is not None else (verb.idx, verb.idx + len(verb.text))
+    # "as one user pointed out", "as I've suggested": the particle and the auxiliaries
+    # are the cue's, as in _verb_cue.
+    last = verb
+    for child in verb.children:
+        if child.dep_ == "prt" and child.lower_ in CUE_PARTICLES and child.i == verb.i + 1:
+            last = child
+    first = verb
+    while first.i > 0 and doc[first.i - 1].head.i == verb.i and doc[first.i - 1].dep_ in CUE_MODIFIERS:
+        first = doc[first.i - 1]
+    cue = (mark.idx, agent.head.idx + len(agent.head.text)) if agent is not None else (first.idx, last.idx + len(last.text))
     record = _Record(cue=cue, content=content, confidence=0.7)
     record.source_tokens = list(source.subtree)
     return record
@@ -453,8 +463,13 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     if [t.lower_ for t in record.source_tokens] == ["you"]:
         return None  # "It makes you wonder why …", "You would have thought …": the writer's aside
     if lemma in PICTURING_VERBS and any(t.lemma_.lower() in PICTURES and t.dep_ in ("nsubj", "nsubjpass")
-                                        for t in record.source_tokens):
-        return None  # "Helicopter videos showed water covering the road": a scene, nobody's claim
+                                        for t in record.source_tokens) \
+            and not any(m.dep_ == "mark" and m.lower_ == "that" for c in verb.children if c.dep_ == "ccomp"
+                        for m in c.children):
+        # "Helicopter videos showed water covering the road": a scene, nobody's claim.
+        # "Video shows that his hands were up" puts a claim on the evidence: kept, as
+        # PolNeAR annotates it.
+        return None
     if not record.source_tokens and verb.tag_ == "VBG" and verb.dep_ == "pcomp" \
             and verb.head.lower_ in BLAME_PREPOSITIONS:
         return None  # "anger for announcing a pause": the text does not say who announced it
@@ -1280,6 +1295,9 @@ def _noun_cue(doc, text: str, noun, rumor: bool) -> _Record | None:
 def _pair_quotations(doc, text: str, quotations: list[Quotation], records: list[_Record],
                      inside: _QuotationLookup) -> None:
     # A quotation inside an indirect content is a mixed quote: the content already has it.
+    # (Not one that another cue introduces inside the content: "…, saying, “…”" is the
+    # saying's direct quote.)
+    cue_starts = [r.cue[0] for r in records if r.cue]
     for record in records:
         if record.fixed:
             for q in quotations:
@@ -1296,7 +1314,8 @@ def _pair_quotations(doc, text: str, quotations: list[Quotation], records: list[
                 if q.start == s and len(q.fragments) == 1:
                     continue  # the clause is the quotation itself: paired as direct below
                 if q.end > e and (_GLUE_OR_MARKS.match(text[e:q.end]) or (
-                        q.closed and len(q.fragments) == 1 and "\n" not in text[e:q.end])):
+                        q.closed and len(q.fragments) == 1 and "\n" not in text[e:q.end]
+                        and not any(s <= c < q.start for c in cue_starts))):
                     # The parse left the closing punctuation and mark outside the clause,
                     # or ended the clause at a full stop inside the quotation ("… that his
                     # client “is a good man. He is a decent person.”"): what is quoted is
