@@ -21,6 +21,9 @@ def test_as_recommended_by_attributes_the_clause_it_hangs_on():
     assert found[0].source.text == "the probation office"
     # An as-clause of evidence or of a plan reports nobody's words.
     assert quotes("The vote went ahead as planned, as shown by the records of the council.") == []
+    # A temporal "as" with an object of its own reports nothing of the main clause.
+    found = quotes("As the speakers expressed their complaints to the crowd, protesters chanted slogans.")
+    assert all("protesters chanted" not in content(q) for q in found), [q.to_dict() for q in found]
 
 
 def test_as_put_by_and_as_noted_name_their_speaker():

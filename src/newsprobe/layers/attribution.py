@@ -383,6 +383,11 @@ def _as_clause_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     agent ("by …") or the subject; the content is that clause without the as-clause."""
     if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return None
+    if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in verb.children):
+        # "As speakers expressed their complaints, protesters chanted": an as-clause with
+        # an object of its own tells when; a reporting one leaves its object to the clause
+        # it hangs on ("as she noted", "as recommended by").
+        return None
     if lemma in AS_EVIDENCE_VERBS or _content_clause(verb) is not None:
         # "as shown by the probes" reports no words; "as Record say that City …" has a
         # clause of its own, read by _verb_cue
@@ -895,11 +900,17 @@ def _subject_of(verb) -> list:
     quoted = _quoted_as_saying(verb)
     if quoted is not None:
         return quoted[1]
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if len(subjects) > 1 and subjects[0].right_edge.i + 1 == subjects[1].left_edge.i < verb.i:
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if len(subjects) > 1 and all(a.right_edge.i + 1 == b.left_edge.i for a, b in zip(subjects, subjects[1:])):
         # "Kozlowski attorney Stephen Kaufman said": the parser may split one phrase into
-        # two subjects; the last name is the speaker, the first its client or employer.
-        return list(subjects[1].subtree)
+        # several subjects; the last is the speaker, the first its client or employer.
+        # Pieces of one hyphenated word ("Vice-president") stay together.
+        keep = [subjects[-1]]
+        for a in reversed(subjects[:-1]):
+            if a.right_edge.whitespace_:
+                break
+            keep.insert(0, a)
+        return [t for a in keep for t in a.subtree]
     for child in verb.children:
         if child.dep_ in ("nsubj",):
             if child.lemma_.lower() in REPORT_NOUNS and child.tag_ == "NNS":
