@@ -323,7 +323,8 @@ NOT_SPEAKERS = {"update", "updated", "photo", "photos", "video", "note", "editor
 # "Chinese experts see NATO causing discord — Global Times", "Planes did not enter the
 # airspace - Moscow": a headline that gives its source after a dash, as wire and state
 # media titles do. The source is a short name (capitalised words, no verb).
-_HEADLINE_DASH = re.compile(r"^[ \t]*(\S[^\n]{10,200}?)[ \t]+(?:—|–|-{1,2})[ \t]+((?:[A-Z][\w.'’&-]*)(?:[ \t]+[A-Z][\w.'’&-]*){0,3})[ \t]*$")
+_HEADLINE_DASH = re.compile(r"^[ \t]*(\S[^\n]{10,200}?)[ \t]+(?:—|–|-{1,2})[ \t]+"
+                            r"((?:[A-Z][\w.'’&-]*)(?:[ \t]+[A-Z][\w.'’&-]*){0,3})[ \t]*$")
 
 
 def _headline_dash_cue(doc, text: str) -> list[_Record]:
@@ -427,7 +428,10 @@ def _as_clause_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     first = verb
     while first.i > 0 and doc[first.i - 1].head.i == verb.i and doc[first.i - 1].dep_ in CUE_MODIFIERS:
         first = doc[first.i - 1]
-    cue = (mark.idx, agent.head.idx + len(agent.head.text)) if agent is not None else (first.idx, last.idx + len(last.text))
+    if agent is not None:
+        cue = (mark.idx, agent.head.idx + len(agent.head.text))
+    else:
+        cue = (first.idx, last.idx + len(last.text))
     record = _Record(cue=cue, content=content, confidence=0.7)
     record.source_tokens = list(source.subtree)
     return record
