@@ -39,3 +39,8 @@ def test_he_after_a_sentence_about_the_mayor_is_the_mayor_named_before():
             "study had been done. On Thursday, the mayor brought the plan up again while speaking to "
             "the media. “We can reduce costs,” he said.")
     assert speakers(text)[-1] == ("said", "Doug Callum")
+
+
+def test_a_speaker_after_the_closing_mark_is_not_the_last_quoted_words():
+    found = speakers('"Was it the perfect start? In terms of result, yes. Performance, no!" said Guardiola.')
+    assert found == [("said", "Guardiola")]

@@ -904,6 +904,11 @@ def _subject_of(verb) -> list:
     quoted = _quoted_as_saying(verb)
     if quoted is not None:
         return quoted[1]
+    inverted = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
+    if inverted and verb.i > 0 and verb.doc[verb.i - 1].text in ("”", '"', "’", "'"):
+        # '"… Performance, no!" said Guardiola': a quotation closes right before the verb,
+        # so what the parser took for a subject before it is quoted; the speaker follows.
+        return list(inverted[0].subtree)
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     if len(subjects) > 1 and all(a.right_edge.i + 1 == b.left_edge.i for a, b in zip(subjects, subjects[1:])):
         # "Kozlowski attorney Stephen Kaufman said": the parser may split one phrase into
