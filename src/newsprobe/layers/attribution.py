@@ -212,7 +212,8 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
     inside = _QuotationLookup(quotations)
     index = EntityIndex.build(doc, analysis, quoted=lambda offset: inside.at(offset) is not None)
 
-    records = _clause_cues(doc, text, inside, settings.attribution_scope) + _colon_cues(doc, text)
+    records = _clause_cues(doc, text, inside, settings.attribution_scope) + _colon_cues(doc, text) \
+        + _headline_dash_cue(doc, text)
     _pair_quotations(doc, text, quotations, records, inside)
     for record in records:
         record.content = _without_cue_clause(text, record)
@@ -227,6 +228,15 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
     settle_kinds([r.speaker for r in sorted(records, key=lambda r: r.cue[0] if r.cue else r.start)
                   if r.speaker is not None])
     _nest(records)
+    for closing in [r for r in records if r.closing_scope is not None and r.source_tokens]:
+        # "Prosecutors said that …, according to The Washington Post.": the closing phrase
+        # relays what it holds and is no part of it (the parse may hang it inside).
+        lo = text.rfind(",", closing.closing_scope[0], closing.cue[0])
+        lo = lo if lo != -1 and not text[lo + 1:closing.cue[0]].strip() else closing.cue[0]
+        hi = max(t.idx + len(t.text) for t in closing.source_tokens)
+        for record in records:
+            if record.parent is closing:
+                record.content = _cut(text, record.content, lo, hi) or record.content
     quotes = []
     for i, record in enumerate(records, 1):
         record.id = f"q{i}"
@@ -273,6 +283,9 @@ def _clause_cues(doc, text: str, inside: _QuotationLookup, scope: str) -> list[_
             # found more newsroom chains but cost PolNeAR dev about 0.005 F1 on source, cue
             # and content.)
             continue
+        if token.is_upper and len(token.text) > 1 and token.i + 1 < len(doc) and doc[token.i + 1].text == ":" \
+                and (token.i == 0 or "\n" in doc[token.i - 1].text_with_ws):
+            continue  # "CLAIM: …", "UPDATE: …": a label opening a line, not a verb (_colon_cues)
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             record = _according_to(doc, text, token)
         elif token.lower_ == "via" and token.i > 0 and doc[token.i - 1].text == "(":
@@ -281,6 +294,9 @@ def _clause_cues(doc, text: str, inside: _QuotationLookup, scope: str) -> list[_
             record = relay
         elif token.lower_ == "per" and token.dep_ == "prep" and (relay := _per_credit(doc, text, token)):
             record = relay
+        elif token.pos_ == "VERB" and (lemma in verbs or lemma in AS_PUT_VERBS) \
+                and (as_clause := _as_clause_cue(doc, text, token, lemma)) is not None:
+            record = as_clause
         elif token.pos_ in ("VERB", "AUX") and (lemma in verbs or (lemma in ("rumour", "rumor") and token.tag_ == "VBN")):
             record = _verb_cue(doc, text, token, lemma)
         elif token.pos_ == "VERB" and lemma in ("let", "make"):
@@ -302,7 +318,38 @@ _COLON_SPEAKER = re.compile(r"^[\"“]?((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*
 PLACE_ENTITIES = frozenset(("GPE", "LOC", "FAC"))
 NOT_SPEAKERS = {"update", "updated", "photo", "photos", "video", "note", "editor's note", "source",
                 "related", "read more", "watch", "listen", "advertisement", "correction", "warning",
-                "breaking", "exclusive", "opinion", "analysis", "poll", "live", "q", "a"}
+                "breaking", "exclusive", "opinion", "analysis", "poll", "live", "q", "a",
+                # a fact check's section labels ("CLAIM: …", "THE FACTS: …")
+                "claim", "the claim", "facts", "the facts", "fact", "verdict", "the verdict", "rating",
+                "our rating", "ruling", "our ruling", "the ruling", "evidence", "the evidence", "context",
+                "background", "conclusion", "bottom line", "the bottom line", "what we found", "summary",
+                "fact check", "ap fact check", "factcheck"}
+
+
+# "Chinese experts see NATO causing discord — Global Times", "Planes did not enter the
+# airspace - Moscow": a headline that gives its source after a dash, as wire and state
+# media titles do. The source is a short name (capitalised words, no verb).
+_HEADLINE_DASH = re.compile(r"^[ \t]*(\S[^\n]{10,200}?)[ \t]+(?:—|–|-{1,2})[ \t]+"
+                            r"((?:[A-Z][\w.'’&-]*)(?:[ \t]+[A-Z][\w.'’&-]*){0,3})[ \t]*$")
+
+
+def _headline_dash_cue(doc, text: str) -> list[_Record]:
+    """The attribution of a first line (the headline) that ends with "— Source"."""
+    first = re.search(r"^[ \t]*\S[^\n]*", text, re.M)
+    if first is None:
+        return []
+    m = _HEADLINE_DASH.match(text, first.start(), first.end())
+    if m is None or m.group(1).rstrip()[-1:] in ".?!:;,":
+        return []
+    span = doc.char_span(m.start(2), m.end(2), alignment_mode="contract")
+    if span is None or not all(t.pos_ == "PROPN" or t.ent_type_ for t in span):
+        return []
+    cue_start = next(i for i in range(m.end(1), m.start(2)) if text[i] in "—–-")
+    cue_end = cue_start
+    while cue_end < m.start(2) and text[cue_end] in "—–-":
+        cue_end += 1
+    return [_Record(cue=(cue_start, cue_end), content=[(m.start(1), m.end(1))], source_tokens=list(span),
+                    confidence=0.5, fixed=True)]
 
 
 def _colon_cues(doc, text: str) -> list[_Record]:
@@ -328,6 +375,72 @@ def _colon_cues(doc, text: str) -> list[_Record]:
         records.append(_Record(cue=(colon, colon + 1), content=[(m.start(2), end)],
                                source_tokens=list(span), confidence=0.5, fixed=True))
     return records
+
+
+# "as put by the minister", "as the minister put it": "put" reports only in an as-clause.
+AS_PUT_VERBS = frozenset(("put",))
+# "as shown by the data", "as found by the probe": evidence a sentence rests on, nobody's words.
+AS_EVIDENCE_VERBS = frozenset("show indicate find imply demonstrate illustrate confirm".split())
+
+
+def _as_clause_cue(doc, text: str, verb, lemma: str) -> _Record | None:
+    """"The range should be 12 years, as recommended by the probation office", "As put by
+    the minister, the country has …", "as reported by the Herald", "as he noted": an
+    as-clause of a reporting verb attributes the clause it hangs on. The source is the
+    agent ("by …") or the subject; the content is that clause without the as-clause."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in verb.children):
+        # "As speakers expressed their complaints, protesters chanted": an as-clause with
+        # an object of its own tells when; a reporting one leaves its object to the clause
+        # it hangs on ("as she noted", "as recommended by").
+        return None
+    if lemma in AS_EVIDENCE_VERBS or _content_clause(verb) is not None:
+        # "as shown by the probes" reports no words; "as Record say that City …" has a
+        # clause of its own, read by _verb_cue
+        return None
+    head = verb.head
+    if head.i == verb.i or head.pos_ not in ("VERB", "AUX") or not _is_clause(head):
+        return None
+    agent = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if lemma in AS_PUT_VERBS and agent is None:
+        # "As put by X" reports X's words; "as X put it" is how the writer quotes a phrase
+        # (PolNeAR marks no cue there), "as planned" nobody's.
+        return None
+    source = agent if agent is not None else subject
+    if source is None or (source.pos_ == "PRON" and source.lower_ == "it"):
+        return None  # "as expected", "as it turned out": nobody speaks
+    aside = {t.i for t in verb.subtree}
+    clause = [t for t in head.subtree if t.i not in aside]
+    if not clause:
+        return None
+    start, end = _trimmed_range(text, clause)
+    # The content may be cut in two by the as-clause ("The plan, as he noted, will cost
+    # more"): keep the pieces either side of it.
+    content = _cut(text, [(start, end)], min(t.idx for t in verb.subtree),
+                   max(t.idx + len(t.text) for t in verb.subtree))
+    if not content:
+        return None
+    # The cue as PARC marks it: "as recommended by" with an agent, else the verb ("as he
+    # noted").
+    mark = next(c for c in verb.children if c.dep_ == "mark")
+    # "as one user pointed out", "as I've suggested": the particle and the auxiliaries
+    # are the cue's, as in _verb_cue.
+    last = verb
+    for child in verb.children:
+        if child.dep_ == "prt" and child.lower_ in CUE_PARTICLES and child.i == verb.i + 1:
+            last = child
+    first = verb
+    while first.i > 0 and doc[first.i - 1].head.i == verb.i and doc[first.i - 1].dep_ in CUE_MODIFIERS:
+        first = doc[first.i - 1]
+    if agent is not None:
+        cue = (mark.idx, agent.head.idx + len(agent.head.text))
+    else:
+        cue = (first.idx, last.idx + len(last.text))
+    record = _Record(cue=cue, content=content, confidence=0.7)
+    record.source_tokens = list(source.subtree)
+    return record
 
 
 def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
@@ -364,6 +477,17 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     record.source_tokens = _outside_dateline(text, verb, _subject_of(verb)) or misparsed_subject
     if [t.lower_ for t in record.source_tokens] == ["you"]:
         return None  # "It makes you wonder why …", "You would have thought …": the writer's aside
+    if lemma in PICTURING_VERBS and any(t.lemma_.lower() in PICTURES and t.dep_ in ("nsubj", "nsubjpass")
+                                        for t in record.source_tokens) \
+            and not any(m.dep_ == "mark" and m.lower_ == "that" for c in verb.children if c.dep_ == "ccomp"
+                        for m in c.children):
+        # "Helicopter videos showed water covering the road": a scene, nobody's claim.
+        # "Video shows that his hands were up" puts a claim on the evidence: kept, as
+        # PolNeAR annotates it.
+        return None
+    if not record.source_tokens and verb.tag_ == "VBG" and verb.dep_ == "pcomp" \
+            and verb.head.lower_ in BLAME_PREPOSITIONS:
+        return None  # "anger for announcing a pause": the text does not say who announced it
     clause = _content_clause(verb)
     if clause is not None:
         clause = _without_contrasted_report(clause)
@@ -401,6 +525,8 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
         # less the cue clause (cut out below by _without_cue_clause).
         record.content = [_trimmed_range(text, list(verb.sent))]
         record.confidence -= 0.1
+    elif lemma in hand_cues() and (split := _split_closing_source(doc, text, verb, record.source_tokens)):
+        record.content = split
     record.via_tokens = _via(verb)
     quoted = _quoted_as_saying(verb)
     if quoted is not None:
@@ -478,6 +604,11 @@ def not_spoken(verb, lemma: str) -> bool:
         # "Asked whether …, Dunne smiled": the one asked is the clause's subject; the
         # question is the reporter's, nobody's claim (the tagger may read "Asked" as VBD)
         return True
+    if lemma in FORECAST_VERBS and _forecast_not_report(verb, children):
+        return True
+    if lemma in DEPRIVING_VERBS and any(c.dep_ == "auxpass" for c in children) \
+            and any(c.dep_ == "dobj" for c in children):
+        return True  # "his client was denied a fair trial": refused something, nothing said
     head = verb.head
     if head.i == verb.i:
         return False
@@ -486,9 +617,26 @@ def not_spoken(verb, lemma: str) -> bool:
             and head.lemma_.lower() not in SPOKEN_INFINITIVE_HEADS:
         return True
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and (
-            head.lower_ == "without" or (head.lower_ == "from" and head.head.lemma_.lower() in PREVENTED)):
+            head.lower_ in ("without", "against") or (head.lower_ == "from" and head.head.lemma_.lower() in PREVENTED)):
+        # "without saying", "cautioned against expecting", "prevented from announcing"
         return True
     return False
+
+
+# "was denied bail", "were refused entry": a passive that keeps an object withholds a
+# thing; it denies no claim.
+DEPRIVING_VERBS = frozenset(("deny", "refuse"))
+# Verbs of expectation: "the river is expected to keep rising" is the writer's forecast,
+# "the signal the scientists would expect to see" a hypothesis; neither reports anybody.
+FORECAST_VERBS = frozenset("expect anticipate forecast project".split())
+
+
+def _forecast_not_report(verb, children) -> bool:
+    """A passive with no agent ("is expected to rise"), or one under "would" ("would
+    expect"): an expectation nobody voiced. "Analysts expect rates to rise" stays theirs."""
+    if any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in children):
+        return True
+    return any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children)
 
 
 def _negated_statement(verb, children) -> bool:
@@ -533,6 +681,45 @@ def _sentence_before_final_cue(doc, text: str, verb, source_tokens) -> tuple[int
     return (start, end) if end > start else None
 
 
+def _bogus_break_before(doc, token) -> bool:
+    """Did the parser start a sentence at `token` in the middle of a name ("the US Army
+    Garrison | Hawaii said")? The token before it ends no sentence and is a name."""
+    sent = token.sent
+    if sent.start == 0 or token.i != sent.start:
+        return False
+    before = doc[sent.start - 1]
+    return not before.is_space and before.pos_ == "PROPN" and before.text not in (".", "!", "?")
+
+
+def _name_across_break(doc, tokens: list) -> list:
+    """The source tokens with the part of the name the bogus break cut off (back to the
+    comma before it), or as they are."""
+    if not tokens or not _bogus_break_before(doc, min(tokens, key=lambda t: t.i)):
+        return tokens
+    first = min(t.i for t in tokens)
+    previous = doc[doc[first - 1].sent.start: first]
+    comma = next((t for t in reversed(previous) if t.text == ","), None)
+    if comma is None or comma.i == previous.start:
+        return tokens
+    head = list(doc[comma.i + 1: first])
+    if not all(t.pos_ in ("PROPN", "DET") or t.ent_type_ for t in head):
+        return tokens
+    return head + sorted(tokens, key=lambda t: t.i)
+
+
+def _split_closing_source(doc, text: str, verb, source_tokens):
+    """[content] for a closing attribution the parser cut off its sentence in the middle of
+    the source's name ("The order was rescinded, the US Army Garrison | Hawaii said in a
+    statement"): the previous sentence up to the comma before the name; else None."""
+    if not source_tokens or min(t.i for t in source_tokens) >= verb.sent.start:
+        return None
+    first = min(t.i for t in source_tokens)
+    if first == 0 or doc[first - 1].text != ",":
+        return None
+    start, end = _trimmed_range(text, list(doc[doc[first - 1].sent.start: first - 1]))
+    return [(start, end)] if end > start else None
+
+
 def _known_cue(doc, text: str, verb) -> _Record | None:
     """"let it be known that ...", "made it clear that ...": the cue is the whole phrase;
     the content is the "that" clause after it (the small parser often hangs that clause on
@@ -562,7 +749,7 @@ TO_CONTENT = frozenset("claim admit confess deny boast profess".split())
 
 # Verbs of appeal: "urged the United States to stop ...", "called on officials to stop
 # ...": whom they addressed and what they asked for is the content.
-APPEAL_VERBS = frozenset("urge implore exhort press".split())
+APPEAL_VERBS = frozenset("urge implore exhort press ask order".split())
 
 
 def _appeal_content(verb, lemma: str) -> list | None:
@@ -728,6 +915,22 @@ def _subject_of(verb) -> list:
     quoted = _quoted_as_saying(verb)
     if quoted is not None:
         return quoted[1]
+    inverted = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
+    if inverted and verb.i > 0 and verb.doc[verb.i - 1].text in ("”", '"', "’", "'"):
+        # '"… Performance, no!" said Guardiola': a quotation closes right before the verb,
+        # so what the parser took for a subject before it is quoted; the speaker follows.
+        return list(inverted[0].subtree)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if len(subjects) > 1 and all(a.right_edge.i + 1 == b.left_edge.i for a, b in zip(subjects, subjects[1:])):
+        # "Kozlowski attorney Stephen Kaufman said": the parser may split one phrase into
+        # several subjects; the last is the speaker, the first its client or employer.
+        # Pieces of one hyphenated word ("Vice-president") stay together.
+        keep = [subjects[-1]]
+        for a in reversed(subjects[:-1]):
+            if a.right_edge.whitespace_:
+                break
+            keep.insert(0, a)
+        return [t for a in keep for t in a.subtree]
     for child in verb.children:
         if child.dep_ in ("nsubj",):
             if child.lemma_.lower() in REPORT_NOUNS and child.tag_ == "NNS":
@@ -735,7 +938,7 @@ def _subject_of(verb) -> list:
                           for o in p.children if o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.lower_ in ("media", "press"))]
                 if outlet:
                     return list(outlet[0].subtree)
-            return [t for t in child.subtree]
+            return _name_across_break(verb.doc, [t for t in child.subtree])
         if child.dep_ == "agent":  # "it was reported by the agency"
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
@@ -767,9 +970,10 @@ def _subject_of(verb) -> list:
                     and head.head.i < head.i:
                 return _subject_of(head.head)
             return _subject_of(head)
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in BLAME_PREPOSITIONS:
+        return _blamed_for(verb.head)
     # "After announcing the deal, the minister said …", "in announcing the reversal,
-    # saying …": a gerund after a preposition of a verb is said by that verb's subject. One
-    # hanging on a noun ("anger at officials for announcing a pause") keeps no speaker.
+    # saying …": a gerund after a preposition of a verb is said by that verb's subject.
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" \
             and verb.head.head.pos_ in ("VERB", "AUX") and verb.head.head.i != verb.i:
         return _subject_of(verb.head.head)
@@ -783,6 +987,54 @@ def _subject_of(verb) -> list:
                 and verb.doc[appos.left_edge.i - 1].text == "," and verb in appos.ancestors):
             return list(appos.subtree)
     return []
+
+
+# What a picture does: "the video shows people running", "footage appeared to show".
+# Pictures show scenes; what a video is claimed to show is somebody's caption or post,
+# attributed where the text names it.
+PICTURING_VERBS = frozenset("show depict capture reveal appear".split())
+PICTURES = frozenset("video footage photo photograph image picture clip screenshot livestream "
+                     "still snapshot film".split())
+
+
+# "criticised X for saying …", "anger at officials over announcing …": who is blamed or
+# praised for words said them.
+BLAME_PREPOSITIONS = frozenset(("for", "over"))
+TARGET_PREPOSITIONS = frozenset(("at", "with", "against", "on", "of", "toward", "towards"))
+
+
+def _blamed_for(prep) -> list:
+    """Who said the words in "for saying …": the one the praise or blame is aimed at, the
+    object of "criticised X for saying" (or the subject of "X was criticised for saying"),
+    the target of "anger at X for saying", else the subject of "X apologised for saying".
+    [] when the text names nobody ("anger for announcing …"): no guess."""
+    head = prep.head
+    if head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if head.dep_ == "pobj" and head.head.lower_ in TARGET_PREPOSITIONS:
+            return list(head.subtree)  # "anger at officials for …" read as officials' "for"
+        targets = [o for p in head.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPOSITIONS
+                   for o in p.children if o.dep_ == "pobj"]
+        return [t for t in targets[0].subtree] if targets else []
+    if head.pos_ not in ("VERB", "AUX"):
+        return []
+    for deps in (("dobj",), ("nsubjpass",)):
+        found = [c for c in head.children if c.dep_ in deps]
+        if found:
+            return list(found[0].subtree)
+    targets = [o for p in head.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPOSITIONS
+               for o in p.children if o.dep_ == "pobj"]
+    if targets:
+        return list(targets[0].subtree)
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    if subjects and head.lemma_.lower() == "be":
+        # "There was anger …" read with "for" on the verb: the target of the noun
+        for attr in (c for c in head.children if c.dep_ in ("attr", "nsubj")):
+            inner = [o for p in attr.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPOSITIONS
+                     for o in p.children if o.dep_ == "pobj"]
+            if inner:
+                return list(inner[0].subtree)
+        return []
+    return list(subjects[0].subtree) if subjects else []
 
 
 # "quoted / cited / reported X as saying …"
@@ -1028,6 +1280,12 @@ def _according_to(doc, text: str, according) -> _Record | None:
     # The content is the clause around the phrase: before it, after it, or both.
     before = [t for t in head.subtree if t.i < min(phrase) and not t.is_punct]
     after = [t for t in head.subtree if t.i > max(phrase) and t.i not in phrase]
+    if before and after:
+        # "The rain should ease, according to the institute, but the river …": the phrase
+        # closes its own conjunct; the clause joined after it is not the institute's.
+        joined = {t.i for c in head.children if c.dep_ in ("conj", "cc") and c.i > max(phrase)
+                  for t in (c.subtree if c.dep_ == "conj" else [c])}
+        after = [t for t in after if t.i not in joined]
     # "According to Karsovia One, the state television channel, the talks ...": the
     # apposition belongs to the source even when the parser hangs it on the clause.
     aside = _APPOSITION_AFTER_SOURCE.match(text, max(t.idx + len(t.text) for t in objs[0].subtree))
@@ -1188,6 +1446,9 @@ def _noun_cue(doc, text: str, noun, rumor: bool) -> _Record | None:
 def _pair_quotations(doc, text: str, quotations: list[Quotation], records: list[_Record],
                      inside: _QuotationLookup) -> None:
     # A quotation inside an indirect content is a mixed quote: the content already has it.
+    # (Not one that another cue introduces inside the content: "…, saying, “…”" is the
+    # saying's direct quote.)
+    cue_starts = [r.cue[0] for r in records if r.cue]
     for record in records:
         if record.fixed:
             for q in quotations:
@@ -1203,8 +1464,13 @@ def _pair_quotations(doc, text: str, quotations: list[Quotation], records: list[
                     continue
                 if q.start == s and len(q.fragments) == 1:
                     continue  # the clause is the quotation itself: paired as direct below
-                if q.end > e and _GLUE_OR_MARKS.match(text[e:q.end]):
-                    # The parse left the closing punctuation and mark outside the clause.
+                if q.end > e and (_GLUE_OR_MARKS.match(text[e:q.end]) or (
+                        q.closed and len(q.fragments) == 1 and "\n" not in text[e:q.end]
+                        and not any(s <= c < q.start for c in cue_starts))):
+                    # The parse left the closing punctuation and mark outside the clause,
+                    # or ended the clause at a full stop inside the quotation ("… that his
+                    # client “is a good man. He is a decent person.”"): what is quoted is
+                    # the speaker's to its closing mark.
                     record.content[k] = (s, e) = (s, q.end)
                 if q.end <= e:
                     record.type = "mixed"

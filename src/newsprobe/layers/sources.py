@@ -167,7 +167,17 @@ class EntityIndex:
                         break  # about another person: look further back
                     return entity
             else:
-                if _unnamed_person(subject, self) and not self.quoted(subject.idx):
+                if self.quoted(subject.idx):
+                    return None
+                if subject.lemma_.lower() in kind_words()["official"] and _is_definite(subject):
+                    # "The mayor brought the plan up again. “…,” he said.": the person the
+                    # text named with that title ("Mayor Doug McCallum") is the topic.
+                    titled = _described_person(self, subject.idx, subject.lemma_.lower(), set(),
+                                               max_distance * 3, None)
+                    if titled is not None and self.agrees(titled, gender):
+                        return titled
+                    return None
+                if _unnamed_person(subject, self):
                     return _strip_determiner(_phrase_text(self.text, subject))
                 return None
         return None
@@ -271,6 +281,27 @@ def _genders(doc, text: str, entities: list[Entity], descriptors: dict[str, set[
         if len(evidence) == 1:
             genders[entity_id] = next(iter(evidence))
     return genders
+
+
+def _spoke_just_before(doc, index: "EntityIndex", cue_offset: int, last_speaker, gender: str | None) -> bool:
+    """Was the last speaker a named person, of the pronoun's gender where the text shows it,
+    whose cue stands in the sentence right before the one at `cue_offset`?"""
+    if last_speaker is None or last_speaker.entity is None or index.last_speaker_offset < 0:
+        return False
+    entity = next((e for e in index.entities if e.id == last_speaker.entity), None)
+    if entity is None or entity.label != "PERSON" or not index.agrees(entity, gender):
+        return False
+    named_since = any(e.id != entity.id and e.label == "PERSON" and index.agrees(e, gender)
+                      and any(index.last_speaker_offset < m.start < cue_offset for m in e.mentions)
+                      for e in index.entities)
+    if named_since:
+        return False  # another person named since: left to subject continuity below
+    here = doc.char_span(cue_offset, cue_offset + 1, alignment_mode="expand")
+    there = doc.char_span(index.last_speaker_offset, index.last_speaker_offset + 1, alignment_mode="expand")
+    if here is None or there is None:
+        return False
+    sent = here[0].sent
+    return sent.start > 0 and doc[sent.start - 1].sent.start == there[0].sent.start
 
 
 def _topic_subjects(root) -> list:
@@ -480,6 +511,11 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             # one, and not a name given in a parenthesised aside ("(via Sport Witness)").
             entity = index.nearest_before(cue_offset, lambda e: e.label == "PERSON" and index.agrees(e, gender),
                                           window, skip_asides=True)
+            if _spoke_just_before(doc, index, cue_offset, last_speaker, gender):
+                # "“…,” said prosecutor Owen Heimer. He said the verdict showed …": a
+                # pronoun that speaks right after a person's words is that speaker, even
+                # when the words were about somebody else.
+                return Speaker(last_speaker.name, last_speaker.kind, last_speaker.entity, last_speaker.state_aligned)
             topic = index.subject_before(doc, cue_offset, window, gender)
             if isinstance(topic, str):
                 # "The suspect told detectives ... he noted ...": the unnamed person the
@@ -625,15 +661,25 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         if described is not None:
             return _with_state(Speaker(described.name, kind_of_entity(described, index, words), described.id),
                                described, words, index)
+        # "the water company" is no organisation the text never called so: its qualifiers
+        # must be among the words the text used for the one it continues.
+        qualifiers = {t.lower_ for t in head.children if t.dep_ in ("compound", "amod")
+                      and t.pos_ in ("NOUN", "ADJ") and t.lower_ not in UNDISTINCTIVE}
+
+        def qualified(name: str, entity_id: str | None) -> bool:
+            return qualifiers <= (index.descriptors.get(entity_id, set()) | set(name.lower().split()))
+
         if head_word in kinds["organization"] and head.sent.start > 0:
             # "Vote No has spent ... . In one ad, the group claims ...": a body named as the
             # subject of the sentence before is the one the description continues.
             topic = _named_body_subject(doc[head.sent.start - 1].sent, index)
-            if topic is not None:
+            if topic is not None and qualified(topic.name, topic.entity):
                 return topic
         if head_word in kinds["organization"] | kinds["media"] | {"agency"}:
             # "the company", "the agency": the organisation named most recently.
             nearest = index.most_salient_before(cue_offset, head_word, window * 3)
+            if nearest is not None and not qualified(nearest.name, nearest.id):
+                nearest = None
             if nearest is not None:
                 return _with_state(Speaker(nearest.name, kind_of_entity(nearest, index, words), nearest.id),
                                    nearest, words, index)

@@ -1,0 +1,108 @@
+"""Attribution forms: how an attribution is written (an as-clause, a gerund, a closing
+"according to", a request) and whether it is one at all (a forecast, a thing withheld).
+Sentences are our own."""
+
+from newsprobe import analyze
+
+
+def quotes(text):
+    return analyze(text).quotes
+
+
+def content(q):
+    return " | ".join(c.text for c in q.content)
+
+
+def test_as_recommended_by_attributes_the_clause_it_hangs_on():
+    text = "The judge said the sentence should be about 12 years, as recommended by the probation office."
+    found = [q for q in quotes(text) if q.cue and q.cue.text == "as recommended by"]
+    assert len(found) == 1, [q.to_dict() for q in quotes(text)]
+    assert content(found[0]) == "the sentence should be about 12 years"
+    assert found[0].source.text == "the probation office"
+    # An as-clause of evidence or of a plan reports nobody's words.
+    assert quotes("The vote went ahead as planned, as shown by the records of the council.") == []
+    # A temporal "as" with an object of its own reports nothing of the main clause.
+    found = quotes("As the speakers expressed their complaints to the crowd, protesters chanted slogans.")
+    assert all("protesters chanted" not in content(q) for q in found), [q.to_dict() for q in found]
+
+
+def test_as_put_by_and_as_noted_name_their_speaker():
+    found = quotes("As put by Foreign Minister Karl Vos, the country has a clear conscience.")
+    assert [(q.cue.text, q.speaker.name, content(q)) for q in found] == \
+        [("As put by", "Karl Vos", "the country has a clear conscience")]
+    found = quotes("The plan, as Mayor Tove Brandt has noted, will cost more than the council hoped.")
+    assert [(q.cue.text, q.speaker.name, content(q)) for q in found] == \
+        [("has noted", "Tove Brandt", "The plan | will cost more than the council hoped")]
+
+
+def test_words_one_is_blamed_for_are_that_ones():
+    found = quotes("The union criticised the company for saying the plant was safe.")
+    said = [q for q in found if q.cue.text == "saying"]
+    assert [q.speaker.name for q in said] == ["company"], [q.to_dict() for q in found]
+    found = quotes("There was anger at officials for announcing a pause in the talks.")
+    assert [(q.cue.text, q.source.text) for q in found] == [("announcing", "officials")]
+    found = quotes("The minister was criticised by unions for saying the plant was safe.")
+    assert [q.source.text for q in found if q.cue.text == "saying"] == ["The minister"]
+
+
+def test_forecasts_nobody_voiced_are_no_attribution():
+    assert quotes("The river is expected to keep rising for at least a day.") == []
+    assert quotes("The signal has the shape that astronomers would expect to see from a probe.") == []
+    assert [q.cue.text for q in quotes("Analysts cautioned against expecting a quick breakthrough.")] \
+        in ([], ["cautioned"])
+
+
+def test_according_to_closing_one_conjunct_leaves_the_next_to_the_writer():
+    found = quotes("The rain should ease on Monday, according to the institute, but the river "
+                   "is expected to keep rising.")
+    assert [(q.cue.text, content(q)) for q in found] == [("according to", "The rain should ease on Monday")]
+
+
+def test_a_passive_that_keeps_its_object_withholds_a_thing_and_denies_nothing():
+    found = quotes("The lawyer told reporters that his client was denied a fair trial.")
+    assert [q.cue.text for q in found] == ["told"], [q.to_dict() for q in found]
+
+
+def test_closing_according_to_is_no_part_of_the_inner_report():
+    found = quotes("Prosecutors said that the man ran “the largest smuggling ring in the region,” "
+                   "according to The Daily Ledger.")
+    said = next(q for q in found if q.cue.text == "said")
+    assert content(said) == "that the man ran “the largest smuggling ring in the region,”"
+    assert [link.name for link in said.chain] == ["Daily Ledger"]
+
+
+def test_a_quotation_begun_in_the_clause_runs_to_its_closing_mark():
+    found = quotes("The lawyer Sam Reyes said his client “is a good man. He is a decent person.”")
+    assert [content(q) for q in found] == ["his client “is a good man. He is a decent person.”"]
+
+
+def test_asked_the_judge_to_is_the_request():
+    found = quotes("Nora Vance asked the judge to show mercy to her son.")
+    assert [content(q) for q in found] == ["the judge to show mercy to her son"]
+
+
+def test_a_picture_shows_a_scene_and_claims_nothing():
+    assert quotes("Helicopter videos showed water covering the main road near the bridge.") == []
+    assert quotes("The video shows people running in different directions.") == []
+
+
+def test_a_fact_checks_section_labels_are_no_speakers():
+    text = "CLAIM: The dam at Hollen collapsed on Sunday.\n\nTHE FACTS: The dam is intact and open."
+    assert quotes(text) == []
+
+
+def test_a_headline_giving_its_source_after_a_dash():
+    found = quotes("Experts see the alliance causing discord — Global Times\n\nThe summit ended on Friday.")
+    assert [(q.cue.text, q.source.text, content(q)) for q in found] == \
+        [("—", "Global Times", "Experts see the alliance causing discord")]
+    # a score line is no attribution
+    assert quotes("Liverpool 2 - 1 Everton\n\nThe match was close.") == []
+
+
+def test_a_closing_source_whose_name_the_parser_split_keeps_its_sentence():
+    # The small parser starts a sentence at "Hawaii" here.
+    text = ("Soldiers searched the base for hours. After an extensive search, the lockdown order was "
+            "rescinded, the US Army Garrison Hawaii said in a statement on Facebook.")
+    found = quotes(text)
+    assert [(q.source.text, content(q)) for q in found] == \
+        [("the US Army Garrison Hawaii", "After an extensive search, the lockdown order was rescinded")]

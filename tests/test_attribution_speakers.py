@@ -1,0 +1,46 @@
+"""Speakers: who a source mention is (a pronoun, a phrase the parser split). Sentences
+are our own."""
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from newsprobe import analyze
+from newsprobe.layers.attribution import _subject_of
+
+
+def speakers(text):
+    return [(q.cue.text if q.cue else None, q.speaker.name) for q in analyze(text).quotes]
+
+
+def test_a_phrase_parsed_as_two_subjects_speaks_by_its_last_name():
+    # "Earlier, Marlow attorney Stephen Keane said …" as the small parser sometimes reads it
+    # (seen on a real court report): "Marlow" and "Keane" both subjects of "said".
+    words = ["Earlier", ",", "Marlow", "attorney", "Stephen", "Keane", "said", "it", "was", "over", "."]
+    heads = [6, 6, 6, 5, 5, 6, 6, 8, 6, 8, 6]
+    deps = ["advmod", "punct", "nsubj", "compound", "compound", "nsubj", "ROOT", "nsubj", "ccomp", "acomp", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert [t.text for t in _subject_of(doc[6])] == ["attorney", "Stephen", "Keane"]
+
+
+def test_he_right_after_a_speakers_words_is_that_speaker():
+    text = ("Dennis Marlow was found guilty in June. Marlow committed fraud on an “unprecedented "
+            "scale,” said prosecutor Owen Hale. He said the verdict proved that Marlow had lied.")
+    found = speakers(text)
+    assert ("said", "Owen Hale") in found and found.count(("said", "Owen Hale")) == 2, found
+
+
+def test_a_qualified_description_is_not_another_organisation():
+    text = ("Hollen Rowing Club cancelled its regatta. The dam is intact, the water company said.")
+    assert speakers(text) == [("said", "water company")]
+
+
+def test_he_after_a_sentence_about_the_mayor_is_the_mayor_named_before():
+    text = ("Mayor Doug Callum wants a new rail line. A spokesperson for the transit agency said no "
+            "study had been done. On Thursday, the mayor brought the plan up again while speaking to "
+            "the media. “We can reduce costs,” he said.")
+    assert speakers(text)[-1] == ("said", "Doug Callum")
+
+
+def test_a_speaker_after_the_closing_mark_is_not_the_last_quoted_words():
+    found = speakers('"Was it the perfect start? In terms of result, yes. Performance, no!" said Guardiola.')
+    assert found == [("said", "Guardiola")]
