@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsprobe.corpus.align import SentenceCache
-from newsprobe.corpus.copies import CopyDoc, CopySettings, in_order_share, verify
+from newsprobe.corpus.copies import CopyDoc, CopySettings, verify
 
 LONG = ("Flood warnings were issued for the Kessel valley on Sunday as the river kept rising. "
         "Around 300 homes near the river were evacuated overnight, the fire service said. "
@@ -103,23 +103,15 @@ def test_quotations_shared_by_two_reports_do_not_count_toward_the_aligned_share(
     assert verify(first, second, sentences, CopySettings()) is None
 
 
-# One council meeting told three times. INDEPENDENT is another reporter's story: the same
-# names, figures and day, in an order of its own (it leads with the opposition's warning).
-# PARAPHRASED renders BUDGET sentence by sentence in other words (MiniLM aligns its
-# sentences at 0.58-0.79: no close rewrite), as an LLM rewrite does. SPUN renders BUDGET
-# with words swapped.
+# One council meeting told twice. INDEPENDENT is another reporter's story: the same names,
+# figures and day, each fact in sentences of its own (MiniLM aligns them at 0.58-0.79, over
+# all of both texts). SPUN renders BUDGET sentence by sentence with words swapped.
 BUDGET = ("The Orne city council approved a budget of 12 million euros on Tuesday. "
           "Mayor Tove Brand said the money would repair the two old bridges over the Kessel. "
           "Work on the bridges will start in March and take two years. "
           "The opposition voted against the plan, saying taxes would rise. "
           "The budget also funds 40 new places in the town's nursery schools.")
-INDEPENDENT = ("Opposition members in Orne warned of higher local taxes as they voted against the plan. "
-               "Forty extra nursery places are also paid for. "
-               "Councillors backed a 12 million euro spending plan at Tuesday's meeting. "
-               "Construction is planned to begin in March, and it should be finished within two years. "
-               "Two bridges across the river Kessel, closed since the floods, are to be rebuilt, "
-               "according to mayor Tove Brand.")
-PARAPHRASED = ("Councillors in Orne backed a 12 million euro spending plan at Tuesday's meeting. "
+INDEPENDENT = ("Councillors in Orne backed a 12 million euro spending plan at Tuesday's meeting. "
                "Two bridges across the river Kessel, closed since the floods, are to be rebuilt, "
                "according to mayor Tove Brand. "
                "Construction is planned to begin in March, and it should be finished within two years. "
@@ -135,31 +127,8 @@ SPUN = ("The Orne town council passed a budget of 12 million euros on Tuesday. "
 def test_an_independent_report_of_the_same_event_is_not_a_copy(sentences):
     budget, independent = CopyDoc("budget", BUDGET, None, "en"), CopyDoc("independent", INDEPENDENT, None, "en")
     assert verify(budget, independent, sentences, CopySettings()) is None
-    # Aligned by meaning alone it would pass: it is the sentence order that differs.
-    assert verify(budget, independent, sentences, CopySettings(min_in_order=0.0)) is not None
-
-
-def test_a_copy_reworded_sentence_by_sentence_keeps_the_order(sentences):
-    # No sentence of PARAPHRASED is a close rewrite (cosine >= 0.8); all are in BUDGET's order.
-    edge = verify(CopyDoc("budget", BUDGET, None, "en"), CopyDoc("paraphrased", PARAPHRASED, None, "en"),
-                  sentences, CopySettings())
-    assert edge is not None and edge.kind == "rewritten"
-    assert edge.features["close_rewrites"] < 2 and edge.features["order"] == 1.0
-
-
-def test_in_order_share_is_the_concordance_of_the_aligned_pairs():
-    from newsprobe.corpus.align import AlignedPair
-    from newsprobe.model import Span
-
-    text = "abcdefghij"
-
-    def pair(i: int, j: int) -> AlignedPair:
-        return AlignedPair(Span.of(text, i, i + 1), Span.of(text, j, j + 1), 0.9)
-
-    assert in_order_share([pair(0, 0), pair(1, 1), pair(2, 2)]) == 1.0
-    assert in_order_share([pair(0, 2), pair(1, 1), pair(2, 0)]) == 0.0
-    assert in_order_share([pair(0, 1), pair(1, 0), pair(2, 2)]) == 2 / 3  # one of three combinations swapped
-    assert in_order_share([pair(0, 0)]) == 1.0
+    # Aligned by meaning alone it would pass: it is the close rewrites that are missing.
+    assert verify(budget, independent, sentences, CopySettings(min_close_rewrites=0)) is not None
 
 
 def test_a_spun_copy_holds_close_rewrites(sentences):

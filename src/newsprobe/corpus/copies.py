@@ -12,9 +12,8 @@
    wording (word bigrams), not all of them bare quotations (two reports quoting one
    speaker are not copies of each other). MiniLM reads English only, so outside English
    a pair aligned by meaning must also share most of its words (`min_word_share_outside_english`);
-   in English it must show that it renders the other, where an independent report of the
-   same event only retells: close rewrites (`min_close_rewrites`), or the other's sentences
-   kept in their order (`min_in_order`; a report of its own tells the facts in its own).
+   in English it must hold close rewrites, sentences rendered one by one
+   (`min_close_rewrites`), where an independent report of the same event only retells.
 
 Each copy gets a kind: `verbatim` (the words themselves are shared), `rewritten` (the
 sentences align but the words differ: a spun copy), `partial` (only part of the longer
@@ -111,19 +110,6 @@ class CopySettings:
     # none, only a quotation both carry.
     close_rewrite_similarity: float = 0.8
     min_close_rewrites: int = 2
-    # ... or the other's sentences in their order. A close-rewrite count alone missed
-    # copies that reword every sentence (an LLM rewrite, a heavy spin): MSRP (MiniLM on its
-    # even rows, checked on the odd ones) puts the line between the same content and other
-    # content at cosine 0.69, close to `sentence_similarity`, and cosine >= 0.8 keeps only
-    # 0.68 of the real paraphrases for a gain of 0.06 in precision. What a copy keeps and an
-    # independent report of the same event does not is the sequence: the share of aligned
-    # own sentence pairs, two by two, whose order agrees in both texts (Kendall's
-    # concordance; 0.5 is chance). Chosen on story-dev dev: the one non-copy that passes
-    # every other test (a reuse of DW's fact check against WION's explainer, 7 sentences
-    # over 87% of the shorter text) has 0.57; the English gold copies found have 0.57-1.0,
-    # those under 0.75 with 4-6 close rewrites. At least 3 pairs: 2 in order are a coin toss.
-    min_in_order: float = 0.75
-    min_ordered_sentences: int = 3
 
 
 @dataclass
@@ -224,11 +210,8 @@ def verify(a: CopyDoc, b: CopyDoc, sentences: SentenceCache, settings: CopySetti
             containment(word_shingles(a.text, 1), word_shingles(b.text, 1)) < settings.min_word_share_outside_english:
         return None
     close = sum(1 for p in own if p.similarity >= settings.close_rewrite_similarity)
-    order = in_order_share(own)
-    # Rendered, not retold: close rewrites, or the other's sentences kept in their order.
-    rendered = close >= settings.min_close_rewrites or \
-        (len(own) >= settings.min_ordered_sentences and order >= settings.min_in_order)
-    if not rendered and not passages and words < settings.verbatim_containment and not _outside_english(a, b):
+    if close < settings.min_close_rewrites and not passages and words < settings.verbatim_containment \
+            and not _outside_english(a, b):
         return None
     if shorter_share < settings.min_aligned_share:
         kind = "partial"              # reused passages only
@@ -243,20 +226,9 @@ def verify(a: CopyDoc, b: CopyDoc, sentences: SentenceCache, settings: CopySetti
     features = {"aligned_share_source": round(share_a, 3), "aligned_share_target": round(share_b, 3),
                 "stopword_containment": round(sw, 3), "word_containment": round(words, 3),
                 "aligned_sentences": len(pairs), "quoted_sentences": len(pairs) - len(own),
-                "reused_sentences": len(reused), "close_rewrites": close, "order": round(order, 3)}
+                "reused_sentences": len(reused), "close_rewrites": close}
     edge = CopyEdge(a.id, b.id, kind, round((share_a + share_b) / 2, 3), "unknown", [], features, pairs)
     return orient(edge, a, b, spans_a, spans_b)
-
-
-def in_order_share(pairs: list[AlignedPair]) -> float:
-    """Share of the two-by-two combinations of `pairs` (in source order) whose targets
-    are in the same order (Kendall's concordance); 1.0 for fewer than two pairs."""
-    if len(pairs) < 2:
-        return 1.0
-    starts = np.array([p.target.start for p in pairs])
-    later = starts[None, :] > starts[:, None]
-    upper = np.triu_indices(len(pairs), 1)
-    return float(later[upper].mean())
 
 
 def reused_sentences(pairs: list[AlignedPair], quotes_a: list[tuple[int, int]], quotes_b: list[tuple[int, int]],
