@@ -46,6 +46,17 @@ def test_the_threshold_separates_a_plain_signal():
     assert msrp.word_overlap("A b c", "a B d") == 0.5
 
 
+def test_the_close_rewrite_line_is_scored_beside_the_best_cut_of_the_even_rows():
+    # Even rows (0, 2, 4, 6) put the best cut between 0.5 and 0.72; on the odd rows the
+    # line 0.8 keeps one of the two paraphrases, the cut both.
+    cosines = [0.3, 0.2, 0.5, 0.75, 0.72, 0.85, 0.9, 0.4]
+    gold = [0, 0, 0, 1, 1, 1, 1, 0]
+    r = msrp.close_rewrite_check(cosines, gold, [0, 2, 4, 6], [1, 3, 5, 7], 0.8)
+    assert 0.5 < r["best_cut_even_rows"] <= 0.72
+    assert r["at_close"]["recall"] == 0.5 and r["at_best_cut"]["recall"] == 1.0
+    assert r["at_close"]["precision"] == r["at_best_cut"]["precision"] == 1.0
+
+
 def test_only_a_train_split_and_a_missing_file_are_coded_errors(tmp_path):
     with pytest.raises(NewsprobeError) as err:
         msrp.load(tmp_path, "train")
@@ -77,3 +88,4 @@ def test_eval_on_the_first_pairs_scores_the_product_and_the_baselines():
     assert r["baseline"]["word_overlap"]["chosen_on"] == "even rows"
     assert 0.0 < r["baseline"]["tfidf_cosine"]["threshold"] < 1.0
     assert "odd rows" in msrp.format_text(r)
+    assert r["close_rewrite"]["close_rewrite_similarity"] == 0.8 and r["close_rewrite"]["at_close"]["n"] == 30
