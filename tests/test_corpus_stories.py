@@ -173,7 +173,7 @@ def test_a_follow_up_is_spared_the_lede_test_and_a_pair_naming_two_days_loses_th
 
     settings = StorySettings(event_weight=1.0, event_floor=0.3, event_penalty=0.3, event_scale=0.0,
                              event_cosine_floor=0.55, followup_anchor=0.2, followup_words=0.15,
-                             followup_cosine=0.3, lede_day_conflict=True)
+                             lede_day_conflict=True)
     edges = NeighbourEdges.from_arrays(np.array([0, 2, 4], dtype=np.int32), np.array([1, 3, 5], dtype=np.int32),
                                        np.array([0.45, 0.45, 0.7], dtype=np.float32))
     anchor_sims = np.array([0.4, 0.4, 0.1])
