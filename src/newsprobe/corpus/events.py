@@ -139,13 +139,19 @@ LEDE_DAY_WORDS = 60
 # Portuguese is left out: its "segunda", "terça", "quarta", "quinta", "sexta" are also
 # ordinals; so is the Russian nominative "среда" ("environment"), "в среду" is kept.
 _WEEKDAY_NAMES = (
-    ("monday", "montag", "lundi", "lunes", "lunedì", "poniedziałek", "понедельник", "måndag", "maandag"),
+    ("monday", "montag", "lundi", "lunes", "lunedì", "poniedziałek", "понедельник", "måndag",
+     "maandag"),
     ("tuesday", "dienstag", "mardi", "martes", "martedì", "wtorek", "вторник", "tisdag", "dinsdag"),
-    ("wednesday", "mittwoch", "mercredi", "miércoles", "mercoledì", "środa", "среду", "onsdag", "woensdag"),
-    ("thursday", "donnerstag", "jeudi", "jueves", "giovedì", "czwartek", "четверг", "torsdag", "donderdag"),
-    ("friday", "freitag", "vendredi", "viernes", "venerdì", "piątek", "пятница", "пятницу", "fredag", "vrijdag"),
-    ("saturday", "samstag", "samedi", "sábado", "sabato", "sobota", "суббота", "субботу", "lördag", "zaterdag"),
-    ("sunday", "sonntag", "dimanche", "domingo", "domenica", "niedziela", "воскресенье", "söndag", "zondag"),
+    ("wednesday", "mittwoch", "mercredi", "miércoles", "mercoledì", "środa", "среду", "onsdag",
+     "woensdag"),
+    ("thursday", "donnerstag", "jeudi", "jueves", "giovedì", "czwartek", "четверг", "torsdag",
+     "donderdag"),
+    ("friday", "freitag", "vendredi", "viernes", "venerdì", "piątek", "пятница", "пятницу", "fredag",
+     "vrijdag"),
+    ("saturday", "samstag", "samedi", "sábado", "sabato", "sobota", "суббота", "субботу", "lördag",
+     "zaterdag"),
+    ("sunday", "sonntag", "dimanche", "domingo", "domenica", "niedziela", "воскресенье", "söndag",
+     "zondag"),
 )
 _WEEKDAY = {name: number for number, names in enumerate(_WEEKDAY_NAMES) for name in names}
 

@@ -8,7 +8,8 @@ places and organisations, and they appeared close in time. The similarity of a p
 
 computed only for each article's nearest neighbours (`neighbours.py`, never all pairs),
 (the corpus stage's event-level settings, `EVENT_STORIES`, add the anchors of `anchors.py`,
-the event words of `events.py` and a bonus for copies: see `StorySettings`),
+the event words of `events.py` with the follow-up and lede-day tests, and a bonus for
+copies: see `StorySettings`),
 and articles are grouped by average linkage on that sparse graph: two groups merge while
 the mean similarity over all their cross pairs reaches `threshold`, a pair outside the
 neighbour graph counting as `missing_similarity`. The number of stories is never given:
@@ -86,10 +87,10 @@ class StorySettings:
     # spared the test, when it shares the specific who and where (anchor similarity, names
     # and numbers weighted by their rarity in the corpus, at least `followup_anchor`), what
     # happened across the whole texts (event similarity of the whole texts, not only the
-    # ledes, at least `followup_words`), and it is not dated more than `time_window_days` apart. A report
-    # that the death toll rose, after one that the president spoke, opens on other words but
-    # names the same places and people and tells of the same attack further down. Off (inf)
-    # by default.
+    # ledes, at least `followup_words`), and is not dated more than `time_window_days`
+    # apart. A report that the death toll rose, after one that the president spoke, opens
+    # on other words but names the same places and people and tells of the same attack
+    # further down. Off (inf) by default.
     followup_anchor: float = float("inf")
     followup_words: float = 0.0
     # A pair set apart whose ledes name two different weekdays for what they report
@@ -263,9 +264,10 @@ def story_similarities(edges: NeighbourEdges, entities: list[frozenset[str]], da
     order (so the same values to the last bit). Shared entity names are counted with a sparse
     article x name matrix, a chunk of edges at a time. The anchor term: `anchor_sims` (one
     value an edge) when given, else the products of the `anchors` rows."""
+    from scipy.sparse import csr_matrix
+
     if anchor_sims is None and anchors is not None and settings.anchor_weight:
         anchor_sims = edge_products(anchors, edges)
-    from scipy.sparse import csr_matrix
 
     names: dict[str, int] = {}
     indices = [names.setdefault(name, len(names)) for ents in entities for name in ents]
@@ -299,8 +301,8 @@ def follow_ups(edges: NeighbourEdges, anchor_sims: np.ndarray, text_event_sims: 
                days: list[int | None], settings: StorySettings) -> np.ndarray:
     """A mask of the edges that pass the follow-up test (`StorySettings.followup_anchor`):
     the same specific who and where, the same event in the whole texts, and no publication
-    dates further apart than the time window (an undated article is not
-    held apart: NaN compares False)."""
+    dates further apart than the time window (an undated article is not held apart: NaN
+    compares False)."""
     day = np.array([np.nan if d is None else d for d in days], dtype=np.float64)
     return ((anchor_sims >= settings.followup_anchor) & (text_event_sims >= settings.followup_words)
             & ~(np.abs(day[edges.first] - day[edges.second]) > settings.time_window_days))
