@@ -161,3 +161,33 @@ def test_event_words_split_same_actors_only_within_one_language_and_never_a_copy
     assert with_events(np.array([0.6, 0.6, 0.6]), close, events, languages, None, settings)[0] == pytest.approx(0.3)
     same = _event_rows([[1, 0]] * 6)
     assert with_events(np.array([0.6, 0.6, 0.6]), edges, same, languages, None, settings)[0] == pytest.approx(1.6)
+
+
+def test_a_follow_up_is_spared_the_lede_test_and_a_pair_naming_two_days_loses_the_cosine_exception():
+    # Three same-language pairs whose ledes share no event words. 0-1: the same specific
+    # names and the same event in the whole texts, two days apart: a follow-up, its score
+    # kept. 2-3: the same names, but their whole texts tell of other things: set apart.
+    # 4-5: close in meaning (cosine 0.7), which alone keeps the score less the penalty,
+    # unless their ledes name two different weekdays.
+    from newsprobe.corpus.stories import follow_ups, with_events
+
+    settings = StorySettings(event_weight=1.0, event_floor=0.3, event_penalty=0.3, event_scale=0.0,
+                             event_cosine_floor=0.55, followup_anchor=0.2, followup_words=0.15,
+                             lede_day_conflict=True)
+    edges = NeighbourEdges.from_arrays(np.array([0, 2, 4], dtype=np.int32), np.array([1, 3, 5], dtype=np.int32),
+                                       np.array([0.45, 0.45, 0.7], dtype=np.float32))
+    anchor_sims = np.array([0.4, 0.4, 0.1])
+    text_event_sims = np.array([0.3, 0.05, 0.05])
+    days = [100, 102, 100, 102, None, None]
+    followup = follow_ups(edges, anchor_sims, text_event_sims, days, settings)
+    assert followup.tolist() == [True, False, False]
+    events = _event_rows([[1, 0], [0, 1]] * 3)
+    languages = ["en"] * 6
+    out = with_events(np.array([0.6, 0.6, 0.6]), edges, events, languages, None, settings, followup=followup)
+    assert out.tolist() == [0.6, 0.0, pytest.approx(0.3)]
+    out = with_events(np.array([0.6, 0.6, 0.6]), edges, events, languages, None, settings, followup=followup,
+                      weekdays=[None, None, None, None, 1, 2])
+    assert out.tolist() == [0.6, 0.0, 0.0]
+    # A follow-up is near in time: dated further apart than the window, it is not one.
+    assert follow_ups(edges, anchor_sims, text_event_sims, [100, 130, 100, 102, None, None],
+                      settings).tolist() == [False, False, False]

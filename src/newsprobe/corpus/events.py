@@ -21,6 +21,14 @@ event words of an article are the lower-case content words of its title and its 
 `event_matrix` turns them into TF-IDF rows (`anchors.tfidf_rows`), whose dot product is the
 event similarity of two articles. Words of two languages rarely meet, so the similarity
 says something only for two articles in one language (see `stories.py`).
+
+The same words over the whole text (`event_matrix(..., lead_words=None)`) tell a follow-up
+from another event: a report that the death toll rose opens on other words than the first
+report, but further down it tells of the same attack, its gunmen and its victims; a report
+of the same agency accusing the same country of something else does not.
+
+`event_weekday` reads the weekday that a lede names ("on Tuesday circulated a report"):
+the day of what it reports, which two reports of two events on two days do not share.
 """
 
 from __future__ import annotations
@@ -101,16 +109,16 @@ def lead_text(title: str | None, text: str) -> str:
     return f"{title}\n{text}" if title and title not in text[:300] else text
 
 
-def event_tokens(title: str | None, text: str, language: str | None, lead_words: int = LEAD_WORDS,
+def event_tokens(title: str | None, text: str, language: str | None, lead_words: int | None = LEAD_WORDS,
                  stem: int = STEM, title_repeat: int = TITLE_REPEAT) -> list[str]:
-    """The event words of the lede (the title and the first `lead_words` words), the
-    title's counted `title_repeat` times."""
+    """The event words of the lede (the title and the first `lead_words` words; the whole
+    text when `lead_words` is None), the title's counted `title_repeat` times."""
     stops = stop_words(language or "en")
     out = []
     lead = lead_text(title, text)
     title_end = len(title) + 1 if title and lead.startswith(title) else 0
     for n, m in enumerate(_WORD.finditer(lead)):
-        if n >= lead_words:
+        if lead_words is not None and n >= lead_words:
             break
         word = m.group(0)
         if word[0].islower() and len(word) >= 3 and word not in stops and not is_sourcing(word):
@@ -118,7 +126,45 @@ def event_tokens(title: str | None, text: str, language: str | None, lead_words:
     return out
 
 
-def event_matrix(analyses, lead_words: int = LEAD_WORDS, stem: int = STEM, title_repeat: int = TITLE_REPEAT):
-    """L2-normalised TF-IDF rows of each analysis's event words (scipy CSR)."""
+def event_matrix(analyses, lead_words: int | None = LEAD_WORDS, stem: int = STEM, title_repeat: int = TITLE_REPEAT):
+    """L2-normalised TF-IDF rows of each analysis's event words (scipy CSR); of its whole
+    text when `lead_words` is None."""
     return tfidf_rows((event_tokens(a.title, a.text, a.language, lead_words, stem, title_repeat)
                        for a in analyses), len(analyses))
+
+
+# Where a lede names the day of what it reports: its first sentence or two.
+LEDE_DAY_WORDS = 60
+# Weekday names (lower case) of the languages the corpus stage meets most, Monday = 0.
+# Portuguese is left out: its "segunda", "terça", "quarta", "quinta", "sexta" are also
+# ordinals; so is the Russian nominative "среда" ("environment"), "в среду" is kept.
+_WEEKDAY_NAMES = (
+    ("monday", "montag", "lundi", "lunes", "lunedì", "poniedziałek", "понедельник", "måndag",
+     "maandag"),
+    ("tuesday", "dienstag", "mardi", "martes", "martedì", "wtorek", "вторник", "tisdag", "dinsdag"),
+    ("wednesday", "mittwoch", "mercredi", "miércoles", "mercoledì", "środa", "среду", "onsdag",
+     "woensdag"),
+    ("thursday", "donnerstag", "jeudi", "jueves", "giovedì", "czwartek", "четверг", "torsdag",
+     "donderdag"),
+    ("friday", "freitag", "vendredi", "viernes", "venerdì", "piątek", "пятница", "пятницу", "fredag",
+     "vrijdag"),
+    ("saturday", "samstag", "samedi", "sábado", "sabato", "sobota", "суббота", "субботу", "lördag",
+     "zaterdag"),
+    ("sunday", "sonntag", "dimanche", "domingo", "domenica", "niedziela", "воскресенье", "söndag",
+     "zondag"),
+)
+_WEEKDAY = {name: number for number, names in enumerate(_WEEKDAY_NAMES) for name in names}
+
+
+def event_weekday(text: str, words: int = LEDE_DAY_WORDS) -> int | None:
+    """The weekday (Monday 0 ... Sunday 6) first named in the first `words` words of `text`,
+    None when they name none. A news lede says when what it reports happened ("The agency on
+    Tuesday circulated a report ..."); a weekday further down is background. The names of
+    the languages listed do not collide, so no language is needed."""
+    for n, m in enumerate(_WORD.finditer(text)):
+        if n >= words:
+            break
+        day = _WEEKDAY.get(m.group(0).lower())
+        if day is not None:
+            return day
+    return None
