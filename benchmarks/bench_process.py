@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         # before the workers setting would refuse it, and needs no such setting).
         # The parse-only process twice: as it starts (numpy's OpenBLAS runs a thread per
         # core, and its waiting threads spin, which counts as CPU) and on one thread, as
-        # this tree's `analyze --workers 1` and every worker run (workers.one_thread_here).
+        # this tree's `analyze --workers 1` and every worker run (threads.one_thread).
         one_thread = dict.fromkeys(("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"), "1")
         arms = {"parse only (spaCy nlp.pipe)": ([py, "-c", PARSE_ONLY, str(data)], here, {}),
                 "parse only, one BLAS thread": ([py, "-c", PARSE_ONLY, str(data)], here, one_thread)}

@@ -111,3 +111,33 @@ def test_a_folder_asking_for_other_pooling_is_refused(tmp_path):
     assert any("pooling" in p for p in folder_problems(folder))
     with pytest.raises(ValueError, match="pooling"):
         MiniLM(folder)
+
+
+def _token_vectors_by_mask(doc_tokens, sent_start, ts):
+    """Each token's state as the mean of the pieces overlapping it, one mask per token: the
+    definition `token_vectors` computes by runs."""
+    out = np.zeros((len(doc_tokens), embeddings.DIMENSIONS), dtype=np.float32)
+    starts, ends = ts.offsets[:, 0], ts.offsets[:, 1]
+    for k, t in enumerate(doc_tokens):
+        s = t.idx - sent_start
+        hit = (starts < s + len(t.text)) & (ends > s)
+        if hit.any():
+            out[k] = ts.states[hit].mean(axis=0)
+    return out
+
+
+def test_token_vectors_are_the_mean_of_the_pieces_overlapping_each_token(nlp):
+    # Words cut into several pieces, a token inside one piece, spaces, a sentence past the
+    # piece limit (its last tokens have no piece: zeros).
+    text = ("Unbelievably, the councillors' counter-proposal passed 7–2 at 11:45pm.  "
+            "Antidisestablishmentarianism?! " + "Floodwater rose again " * 80)
+    doc = nlp(text)
+    sents = list(doc.sents)
+    for sent, ts in zip(sents, embeddings.encode_tokens([s.text for s in sents])):
+        got = embeddings.token_vectors(sent, sent.start_char, ts)
+        assert np.array_equal(got, _token_vectors_by_mask(sent, sent.start_char, ts))
+    whole = embeddings.encode_tokens([text])[0]    # the whole text as one: past the piece limit
+    got = embeddings.token_vectors(doc, 0, whole)
+    assert np.array_equal(got, _token_vectors_by_mask(doc, 0, whole))
+    assert not got[-1].any() and got[0].any()
+    assert embeddings.token_vectors([], 0, whole).shape == (0, embeddings.DIMENSIONS)

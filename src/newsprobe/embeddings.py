@@ -44,28 +44,28 @@ def model_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def load_encoder():
-    """The MiniLM runtime (`minilm.MiniLM`), loaded once per process."""
-    from threadpoolctl import threadpool_limits
-
+    """The MiniLM runtime (`minilm.MiniLM`), loaded once per process. It computes on one
+    thread: every pass runs inside `threads.one_thread()` (see `_run`)."""
     from .minilm import MiniLM
 
-    # One BLAS thread for the process: an article's batch is a few dozen sentences, too
-    # small for two threads to pay for their hand-offs, and on a busy machine the waiting
-    # threads spin. Measured (torch, the same sizes) on 30 sentences with the machine
-    # loaded: 2.3 s with two threads, 0.35 s with one. Throughput on many articles comes
-    # from processes (workers, Spark), not threads.
-    threadpool_limits(EMBEDDING_THREADS, user_api="blas")
     return MiniLM(model_dir())
 
 
-EMBEDDING_THREADS = 1
+def _run(texts: list[str], batch_size: int, keep_hidden_states: bool = False) -> list[dict]:
+    """`MiniLM.run` on one thread (`threads.one_thread`: free inside an analysis, which has
+    entered it already; elsewhere, the program's own thread settings come back after)."""
+    from .threads import one_thread
+
+    encoder = load_encoder()
+    with one_thread():
+        return encoder.run(texts, batch_size, keep_hidden_states=keep_hidden_states)
 
 
 def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
     """Normalised float32 embeddings, shape (len(texts), 384)."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    rows = load_encoder().run(list(texts), batch_size)
+    rows = _run(list(texts), batch_size)
     return np.stack([r["sentence_embedding"] for r in rows]).astype(np.float32, copy=False)
 
 
@@ -125,7 +125,6 @@ def encode_tokens(texts: list[str], batch_size: int = 64, reuse: bool = False,
                 out[i] = hit
                 _memo.move_to_end(t)
     if todo:
-        encoder = load_encoder()
         # A sentence an article repeats (a refrain, a quote given twice, boilerplate) goes
         # through the encoder once; its copies share the result.
         first: dict[str, int] = {}
@@ -137,9 +136,9 @@ def encode_tokens(texts: list[str], batch_size: int = 64, reuse: bool = False,
                 first[texts[i]] = i
         todo = list(first.values())
         batch = [texts[i] for i in todo]
-        rows = encoder.run(batch, batch_size, keep_hidden_states=bool(layers))
+        rows = _run(batch, batch_size, keep_hidden_states=bool(layers))
         # Offsets of the texts as given (the run tokenised them stripped: the same pieces).
-        pieces = encoder.pieces(batch)
+        pieces = load_encoder().pieces(batch)
         for k, (i, row) in enumerate(zip(todo, rows)):
             offsets = np.asarray(pieces[k].offsets, dtype=np.int32).reshape(-1, 2)
             states = row["token_embeddings"]
@@ -171,15 +170,22 @@ def token_vectors(doc_tokens, sent_start: int, ts: TokenStates) -> np.ndarray:
     does, e.g. a space or a token past the piece limit). `doc_tokens` are the tokens of the
     sentence whose text was encoded, `sent_start` its first character in the document."""
     out = np.zeros((len(doc_tokens), DIMENSIONS), dtype=np.float32)
-    if not len(ts.offsets):
+    if not len(ts.offsets) or not len(doc_tokens):
         return out
+    # The pieces are in text order and do not overlap, so those overlapping a token are a
+    # run [first, stop): from the first piece ending after the token's start to the first
+    # one starting at or after its end. Most tokens are one piece (copied at once); the
+    # others take numpy's mean over their run, as a mask over all pieces per token did.
     starts, ends = ts.offsets[:, 0], ts.offsets[:, 1]
-    for k, t in enumerate(doc_tokens):
-        s = t.idx - sent_start
-        e = s + len(t.text)
-        hit = (starts < e) & (ends > s)
-        if hit.any():
-            out[k] = ts.states[hit].mean(axis=0)
+    token_starts = np.fromiter((t.idx for t in doc_tokens), dtype=np.int64, count=len(doc_tokens)) - sent_start
+    token_ends = token_starts + np.fromiter((len(t.text) for t in doc_tokens), dtype=np.int64,
+                                            count=len(doc_tokens))
+    first = np.searchsorted(ends, token_starts, side="right")
+    stop = np.searchsorted(starts, token_ends, side="left")
+    single = stop - first == 1
+    out[single] = ts.states[first[single]]
+    for k in np.flatnonzero(stop - first > 1).tolist():
+        out[k] = ts.states[first[k]:stop[k]].mean(axis=0)
     return out
 
 

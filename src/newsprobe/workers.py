@@ -1,11 +1,12 @@
 """Analyses in N worker processes, results in input order: what `analyze`, `batch` and
 `corpus` use to keep every core busy.
 
-One process runs the MiniLM encoder on one thread (a torch thread per core gains nothing on
+One process runs the MiniLM encoder on one thread (a BLAS thread per core gains nothing on
 an article's few dozen sentences, and two threads were 4x slower under load), so a second
 core only helps through a second process. `AnalysisPool(settings)` starts
 `Settings.workers` processes (0: one per core; 1: none, the caller's process analyses, on one
-thread as a worker does: `one_thread_here`); each loads spaCy and MiniLM once, with one torch/BLAS thread, and takes a few
+thread as a worker does); each loads spaCy and MiniLM once, computes on one thread
+(`threads.one_thread`, the package's one thread setting), and takes a few
 articles at a time over a pipe. `pool.analyze_each(articles)` yields exactly what
 `analyze.analyze_each` yields, in the same order: an Analysis, or the coded error naming
 the article (an article whose worker dies under it becomes E031; its worker is replaced).
@@ -15,8 +16,8 @@ seconds of CPU each to import and load models, which a one-article run should no
 and they live as long as the pool, so a batch run loads its models once, not per chunk.
 `pool.peak_rss_mb` holds each worker's peak resident memory, for the run's summary.
 
-`WorkerProcess` is the one worker mechanism of the package: a spawned process with one
-torch/BLAS thread, a pipe to it, and `serve_jobs`, the loop on its side. This pool and the
+`WorkerProcess` is the one worker mechanism of the package: a spawned process computing on
+one thread, a pipe to it, and `serve_jobs`, the loop on its side. This pool and the
 web app's upload pool (`web/workers.py`, one job per request with admission and a time
 limit) both run on it; they differ only in how they hand out jobs.
 """
@@ -28,9 +29,9 @@ import logging
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from multiprocessing.connection import wait
 
+from . import threads
 from .errors import NewsprobeError
 from .model import Analysis, Article
 from .settings import Settings
@@ -47,10 +48,6 @@ JOB_ARTICLES = 2
 # worker busy alone at the end (the first 40 extraction-benchmark pages: one page is 28% of
 # the text and sits in the last job, which capped two workers at ~1.5x one).
 AHEAD_PER_WORKER = 4
-# Thread counts fixed in each worker's environment before numpy, spaCy or torch is imported.
-ONE_THREAD = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
-
-
 # Memory one worker may reach (spaCy, MiniLM, a job's analyses): 1.2-1.5 GB measured on
 # news pages (BENCHMARKS.md, "Speed"); the default number of workers leaves room for each.
 WORKER_MEMORY_BYTES = 1_500_000_000
@@ -88,48 +85,6 @@ def peak_rss_mb() -> float:
 
 # --- one worker process, shared with the web app's pool --------------------------------------
 
-def use_one_thread() -> None:
-    """In a worker, before numpy, spaCy or torch is imported: one BLAS/OpenMP thread."""
-    for name in ONE_THREAD:
-        os.environ[name] = "1"
-
-
-@contextmanager
-def one_thread_here():
-    """While it is entered, this process computes as one worker does: one BLAS, OpenMP and
-    torch thread. For the pool's in-process path (`--workers 1`, or an input too short for
-    workers): numpy's OpenBLAS otherwise starts a thread per core in the command's own
-    process (spaCy's matrix products use it), so one worker's run took ~1.2 cores and a
-    2-against-1 comparison was not one core against two. Libraries already loaded are
-    limited with threadpoolctl, libraries loaded later by the environment variables;
-    everything is restored on
-    exit, so a program that uses the pool keeps its own thread settings afterwards."""
-    import sys
-
-    import numpy  # noqa: F401 - loaded first, so that its OpenBLAS is limited below
-
-    saved_env = {key: os.environ.get(key) for key in ONE_THREAD}
-    os.environ.update(dict.fromkeys(ONE_THREAD, "1"))   # for libraries loaded from now on
-    torch = sys.modules.get("torch")
-    torch_threads = torch.get_num_threads() if torch is not None else None
-    if torch is not None:
-        torch.set_num_threads(1)
-    from threadpoolctl import threadpool_limits
-
-    limits = threadpool_limits(limits=1)
-    try:
-        yield
-    finally:
-        limits.restore_original_limits()
-        if torch_threads is not None:
-            torch.set_num_threads(torch_threads)
-        for key, value in saved_env.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-
-
 def serve_jobs(conn, handle) -> None:
     """A worker's loop: answer each message from the parent with `handle(message)` until
     the pipe closes or a None arrives."""
@@ -143,20 +98,30 @@ def serve_jobs(conn, handle) -> None:
         conn.send(handle(message))
 
 
+def _in_one_thread(target, conn, *args) -> None:
+    """A worker's whole life inside `threads.one_thread()` (its libraries load with one
+    thread already, from the environment it inherited; the scope makes the encoder's own
+    scope around each pass free)."""
+    with threads.one_thread():
+        target(conn, *args)
+
+
 class WorkerProcess:
     """A worker process started with `spawn` (the parent may hold threads, a progress bar's or
     a server's, and loaded libraries that fork does not copy safely), running
-    `target(conn, *args)` with one torch/BLAS thread, and the parent's end of its pipe."""
+    `target(conn, *args)` computing on one thread, and the parent's end of its pipe."""
 
     def __init__(self, target, args: tuple, name: str):
         import multiprocessing
 
         context = multiprocessing.get_context("spawn")
         self.conn, child = context.Pipe()
-        saved = {key: os.environ.get(key) for key in ONE_THREAD}
-        os.environ.update(dict.fromkeys(ONE_THREAD, "1"))  # inherited before any import
+        one = threads.one_thread_environment()
+        saved = {key: os.environ.get(key) for key in one}
+        os.environ.update(one)  # inherited before any import
         try:
-            self.process = context.Process(target=target, args=(child, *args), name=name, daemon=True)
+            self.process = context.Process(target=_in_one_thread, args=(target, child, *args), name=name,
+                                           daemon=True)
             self.process.start()
         finally:
             for key, value in saved.items():
@@ -191,7 +156,6 @@ def _worker_main(conn, settings: Settings, layers: tuple[str, ...] | None) -> No
     """Load the models, then answer ("job", id, articles) with ("done", id, results, peak
     MB) until the pipe closes. Errors travel as (code, message, origin): NewsprobeError
     does not pickle (its args are the formatted message)."""
-    use_one_thread()
     from .analyze import analyze_each
 
     def load() -> None:
@@ -288,7 +252,7 @@ class AnalysisPool:
         from .parse import load_pipeline
 
         load_pipeline(self.settings.model or None, self.settings.max_sentence_tokens)
-        with one_thread_here():
+        with threads.one_thread():
             yield from analyze_each(articles, self.settings, self.layers)
 
     # -- dispatch --------------------------------------------------------------------------

@@ -4,7 +4,7 @@ Reading an upload (HTML extraction), spaCy and MiniLM are CPU work; spaCy's toke
 parser hold the GIL for long stretches, so even in a thread they stall every other request
 of the process. A worker is a process of its own (`newsprobe.workers.WorkerProcess`, the
 mechanism batch and analyze use too: `spawn`, since the server has threads, which `fork`
-does not copy safely; one torch/BLAS thread), loads the models once, and takes one job at
+does not copy safely; one thread: `threads.one_thread`), loads the models once, and takes one job at
 a time over a pipe. The pool keeps the server answering:
 
 - admission: at most `workers + queue` analyses are admitted at once; one more is refused
@@ -31,7 +31,7 @@ import anyio
 
 from ..errors import NewsprobeError
 from ..settings import Settings
-from ..workers import WorkerProcess, serve_jobs, use_one_thread
+from ..workers import WorkerProcess, serve_jobs
 from .errors import WebError
 
 log = logging.getLogger(__name__)
@@ -42,7 +42,6 @@ STARTUP_LIMIT_S = 600.0
 
 def _worker_main(conn, db: str, settings: Settings) -> None:
     """The worker process: load the models, say "ready", then answer jobs until told to stop."""
-    use_one_thread()
     from .views.analyse import run_job, warm_up
 
     try:
