@@ -3,7 +3,7 @@
     >>> from newsprobe import analyze
     >>> analysis = analyze("“We will not wait,” she said.")
     >>> analysis.to_dict()["schema"]
-    'newsprobe.article/1'
+    'newsprobe.article/2'
 """
 
 __version__ = "0.1.0"

@@ -20,7 +20,7 @@ FORMATS = ("text", "json", "jsonl", "html")
 def add_parser(commands) -> None:
     analyze = commands.add_parser(
         "analyze", help="analyse articles (.txt, .html, .jsonl files, directories, - for stdin)",
-        description="Analyse articles and print (or write) one newsprobe.article/1 result "
+        description="Analyse articles and print (or write) one newsprobe.article/2 result "
                     "per article. Failed inputs are named on stderr; the rest go on.")
     analyze.add_argument("paths", nargs="+", metavar="PATH",
                          help="a .txt/.html/.htm/.jsonl file, a directory (recursive), or -")
