@@ -831,6 +831,9 @@ def test_other_words_of_the_same_speaker_keep_no_relay():
     ("LONDON, May 4 (Reuters) - Three employees told Reuters that the plant had closed.", []),
     ("MOSCOW, December 5./TASS/. A spokesman told TASS that the talks had failed.", []),
     ("Three employees told Reuters that the plant had closed.", ["Reuters"]),
+    # the agency's initials in the dateline, its full name in the text
+    ("WASHINGTON (AP) — Three employees told The Associated Press that the plant had closed.", []),
+    ("WASHINGTON (AP) — Three employees told the Daily Herald that the plant had closed.", ["Daily Herald"]),
 ])
 def test_the_agency_of_the_wire_dateline_is_the_writers_own_and_no_link(text, chain):
     q = only(text)

@@ -1624,7 +1624,7 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
     relays: dict[str, list[ChainLink]] = {}
     # The writer's own outlet relays nothing: "told Reuters" in a Reuters story. Known from
     # the page, or from a wire dateline in the text ("LONDON (Reuters) -", "/TASS/").
-    own = " | ".join(filter(None, (own_outlet, _wire_agency(index.text)))).lower()
+    own = {name.lower() for name in (own_outlet, _wire_agency(index.text)) if name}
     told_by: list[tuple[_Record, list[ChainLink]]] = []
     for record in sorted(records, key=lambda r: r.cue[0] if r.cue else r.start):
         if record.continues:
@@ -1670,7 +1670,7 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
         told = []
         for addressee in record.told_tokens:
             linked = _outlet_told(addressee, cue_offset, doc, index, settings, record.speaker)
-            if linked is not None and linked.name.lower() not in own and linked.name != record.speaker.name:
+            if linked is not None and not _is_own_outlet(linked.name, own) and linked.name != record.speaker.name:
                 told.append(linked)
         if told:
             relays[record.speaker.name] = told
@@ -1685,6 +1685,14 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
     _same_words_same_relay(records, told_by, index.text)
     for record in records:
         record.confidence = round(max(0.05, min(0.99, record.confidence)), 3)
+
+
+def _is_own_outlet(name: str, own: set[str]) -> bool:
+    """Is the outlet named the writer's own, by its name or by its initials ("told The
+    Associated Press" in a story datelined "WASHINGTON (AP) —")?"""
+    plain = name.lower().removeprefix("the ")
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", name.removeprefix("The ")) if w[0].isupper()).lower()
+    return any(plain in o or (len(initials) > 1 and initials == o) for o in own)
 
 
 def _reports_by_name(doc, record: _Record) -> bool:
