@@ -622,3 +622,16 @@ def test_translated_changes_bound_put_on_a_figure():
     (change,) = translated(a, "es", b, "en")
     assert change.kind == "changed_number" and change.source.text == "20" and change.target.text == "at least 20"
     assert translated(a, "es", "It is expected that 20 rowers from different countries will take part.", "en") == []
+
+
+def test_copy_changes_a_word_of_the_station_address_is_not_a_misspelt_name():
+    from newsprobe.corpus.changes import copy_changes, is_furniture
+    pairs = [("Evacuations are under way in part of Harlow County in the east of the state.",
+              "Evacuations are under way in part of Harlow County in the east of the state."),
+             ("Roads near the creek were closed on Wednesday.", "Roads near the creek were closed on Wednesday.")]
+    aligned, source, target = _copy(pairs)
+    # The station's page ends with its contact block, one line each.
+    target.text += "\n2210 Country Mill Drive\n(555) 301-4477"
+    assert copy_changes(aligned, source, target) == []
+    assert is_furniture("2210 Country Mill Drive") and is_furniture("(555) 301-4477")
+    assert not is_furniture("About 300 homes near the river were evacuated overnight.")

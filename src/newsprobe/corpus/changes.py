@@ -247,8 +247,18 @@ def _in_long_edits(words: WordAlignment) -> tuple[set[int], set[int]]:
     return side_a, side_b
 
 
+# A postal address or a telephone number on a line of its own: a station's or a
+# publisher's contact block at the foot of the page ("1416 Country Aire Drive", "(618)
+# 985-2333"), whose words are no one's name ("Country" is not "County" misspelt).
+_ADDRESS = re.compile(r"\d{1,6}\s+(?:[A-Z][\w.'-]*\s+){1,4}(?:Drive|Dr|Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|"
+                      r"Lane|Ln|Way|Place|Pl|Court|Ct|Highway|Hwy|Parkway|Pkwy|Square|Sq)\.?")
+_PHONE = re.compile(r"(?:fax:?\s*)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}", re.I)
+
+
 def is_furniture(sentence: str) -> bool:
-    return _FURNITURE.search(sentence) is not None
+    stripped = sentence.strip()
+    return _FURNITURE.search(sentence) is not None or _ADDRESS.fullmatch(stripped) is not None \
+        or _PHONE.fullmatch(stripped) is not None
 
 
 def _outside(tokens, ranges):
@@ -1362,6 +1372,8 @@ def name_spelling_changes(source: Analysis, target: Analysis, found: list[Change
             mine = (Span.of(version.text, start, end), sentence)
             theirs = (Span.of(other.text, *other_names[variant]) if match is None else match[0],
                       match[1] if match else sentence)
+            if is_furniture(mine[1].text) or is_furniture(theirs[1].text):
+                continue  # a word of an address or a credit line, not a name in the story
             (span_a, sent_a), (span_b, sent_b) = (theirs, mine) if version is target else (mine, theirs)
             if any(sa <= span_a.start < ea or sb <= span_b.start < eb for sa, ea, sb, eb in covered):
                 continue
