@@ -611,9 +611,13 @@ def test_changes_hedge_inside_a_clause_the_other_version_lacks_is_not_a_hedge_ch
     a = "The launch could not have taken place, since the car that the alleged dealer described in his video was first shown in June."
     b = "The launch could not have taken place, since the car was first shown in June."
     assert kinds(a, b) == []
-    # A hedge taken out of a sentence both keep still counts.
+    # A hedge taken out of a sentence both keep still counts, and so does one taken out of
+    # a clause the copy moved to the other end of the sentence.
     assert kinds("The site appears to be filled with invented stories.",
                  "The site is filled with invented stories.") == ["dropped_hedge"]
+    assert kinds("Because the river may rise again this week, the council closed the old bridge on Monday.",
+                 "The council closed the old bridge on Monday, because the river will rise again this week.") \
+        == ["dropped_hedge"]
 
 
 def test_translated_changes_bound_put_on_a_figure():

@@ -235,16 +235,23 @@ class WordAlignment:
 def _in_long_edits(words: WordAlignment) -> tuple[set[int], set[int]]:
     """Indexes of the words, on each side, in a run of more than MAX_SWAPPED_WORDS words
     that the other version does not have: dropped or added whole, or put in place of a run
-    under half as long. A run replaced by one of about its length is the same stretch
+    under half as long, and most of its words found nowhere in the other version. A run replaced by one of about its length is the same stretch
     reworded (a spinner's synonyms around a hedge taken out), where a hedge still counts."""
     side_a: set[int] = set()
     side_b: set[int] = set()
+    in_a, in_b = set(words.fa), set(words.fb)
+
+    def elsewhere(run: list[str], other: set[str]) -> bool:
+        # A clause moved to another place in the sentence ("A, B." / "B, A.") is a run
+        # deleted here and inserted there: its words are in the other version.
+        return sum(w in other for w in run) >= len(run) / 2
+
     for tag, i1, i2, j1, j2 in words.opcodes():
         if tag == "equal":
             continue
-        if i2 - i1 > MAX_SWAPPED_WORDS and j2 - j1 < (i2 - i1) / 2:
+        if i2 - i1 > MAX_SWAPPED_WORDS and j2 - j1 < (i2 - i1) / 2 and not elsewhere(words.fa[i1:i2], in_b):
             side_a.update(range(i1, i2))
-        if j2 - j1 > MAX_SWAPPED_WORDS and i2 - i1 < (j2 - j1) / 2:
+        if j2 - j1 > MAX_SWAPPED_WORDS and i2 - i1 < (j2 - j1) / 2 and not elsewhere(words.fb[j1:j2], in_a):
             side_b.update(range(j1, j2))
     return side_a, side_b
 
