@@ -594,3 +594,48 @@ def test_changes_an_excerpt_ending_in_an_ellipsis_was_cut_there():
     # A teaser page ends its excerpt mid-word with "...": nothing after it was dropped.
     assert kinds("“Stay off the roads,” police said.", "“Stay off the roads,” police s...") == []
     assert kinds("“Stay off the roads,” police said.", "“Stay off the roads,” police s…") == []
+
+
+def test_changes_attribution_verb_reworded_for_the_same_source_is_not_a_change():
+    # The source is in both versions; only the verb left the reporting-verb lexicon.
+    assert kinds("Mayor Okafor recommended councillors in Brenmouth to keep the ferry subsidy.",
+                 "Mayor Okafor urged councillors in Brenmouth to keep the ferry subsidy.") == []
+    assert kinds("The head of the union, Mara Lind, voiced her hope that talks would resume.",
+                 "Mara Lind, head of the union, said she hoped that talks would resume.") == []
+    # A source that one version names and the other does not is still a change.
+    assert kinds("The rowers will train for up to six hours a day.",
+                 "According to local radio, the rowers will train for up to six hours a day.") == ["added_attribution"]
+
+
+def test_changes_hedge_inside_a_clause_the_other_version_lacks_is_not_a_hedge_change():
+    a = "The launch could not have taken place, since the car that the alleged dealer described in his video was first shown in June."
+    b = "The launch could not have taken place, since the car was first shown in June."
+    assert kinds(a, b) == []
+    # A hedge taken out of a sentence both keep still counts, and so does one taken out of
+    # a clause the copy moved to the other end of the sentence.
+    assert kinds("The site appears to be filled with invented stories.",
+                 "The site is filled with invented stories.") == ["dropped_hedge"]
+    assert kinds("Because the river may rise again this week, the council closed the old bridge on Monday.",
+                 "The council closed the old bridge on Monday, because the river will rise again this week.") \
+        == ["dropped_hedge"]
+
+
+def test_translated_changes_bound_put_on_a_figure():
+    a = "Está previsto que compitan 20 remeros de países diferentes."
+    b = "It is expected that at least 20 rowers from different countries will take part."
+    (change,) = translated(a, "es", b, "en")
+    assert change.kind == "changed_number" and change.source.text == "20" and change.target.text == "at least 20"
+    assert translated(a, "es", "It is expected that 20 rowers from different countries will take part.", "en") == []
+
+
+def test_copy_changes_a_word_of_the_station_address_is_not_a_misspelt_name():
+    from newsprobe.corpus.changes import copy_changes, is_furniture
+    pairs = [("Evacuations are under way in part of Harlow County in the east of the state.",
+              "Evacuations are under way in part of Harlow County in the east of the state."),
+             ("Roads near the creek were closed on Wednesday.", "Roads near the creek were closed on Wednesday.")]
+    aligned, source, target = _copy(pairs)
+    # The station's page ends with its contact block, one line each.
+    target.text += "\n2210 Country Mill Drive\n(555) 301-4477"
+    assert copy_changes(aligned, source, target) == []
+    assert is_furniture("2210 Country Mill Drive") and is_furniture("(555) 301-4477")
+    assert not is_furniture("About 300 homes near the river were evacuated overnight.")

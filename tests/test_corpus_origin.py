@@ -216,7 +216,10 @@ def test_the_text_report_draws_the_route_as_an_indented_tree(dated_run):
     assert tree[1].startswith("     └ verbatim copy Floods in the Kessel valley 2026-03-02 (0 changes")
     spun = next(i for i, line in enumerate(lines) if "└ rewritten copy Flood alerts" in line)
     assert lines[spun].startswith("        └")  # under the verbatim copy
-    assert any("changed_number: “300” → “800”" in line for line in lines[spun + 1:spun + 6])
+    # Each change of the hop with its two sentences: the parent's (P) above the copy's (C).
+    at = next(i for i in range(spun + 1, len(lines)) if "changed_number: 300 became 800" in lines[i])
+    assert lines[at + 1].strip() == "P Around 300 homes near the river were evacuated overnight, the fire service said."
+    assert lines[at + 2].strip() == "C Around 800 homes close to the river were evacuated overnight, the fire service said."
 
 
 def test_the_html_report_shows_the_route_with_changes_side_by_side(dated_run):
@@ -307,3 +310,26 @@ def test_the_reports_draw_every_original_of_a_family():
     lines = console.export_text().splitlines()
     assert [line.strip().split(" undated")[0] for line in lines if line.strip().startswith("original")] == \
         ["original Title a", "original Title c"]
+
+
+def test_a_hop_against_its_copy_gets_the_copy_checks_read_the_other_way():
+    from newsprobe.corpus.origin import Reading, hop_changes
+    from newsprobe.model import Analysis
+    # The copy runs de -> en, the route reads it en -> de: the English text is the parent.
+    de = "Das Video wurde seit dem 1. Juli wohl vor allem auf Instagram geteilt."
+    en = "The video has been shared since July 1, mostly on Instagram."
+    pair = {"source": {"start": 0, "end": len(de), "text": de}, "target": {"start": 0, "end": len(en), "text": en},
+            "similarity": 0.7}
+    translated = {**_copy("k1", "de", "en"), "evidence": ["translated (de -> en)"], "pairs": [pair], "changes": []}
+    by_id = {"de": Analysis(id="de", text=de, language="de"), "en": Analysis(id="en", text=en, language="en")}
+    (change,) = hop_changes(Reading("en", "de", translated, 0.5), by_id)
+    assert change["kind"] == "added_hedge" and change["target"]["text"] == "wohl"
+    # Same language: a name the parent spells otherwise outside the aligned pairs.
+    a = "Marta Lindqvist opened the ferry terminal on Monday. Marta Lindkvist thanked the crews."
+    b = "Marta Lindqvist opened the ferry terminal on Monday."
+    pair = {"source": {"start": 0, "end": len(b), "text": b}, "target": {"start": 0, "end": 51, "text": a[:51]},
+            "similarity": 0.99}
+    same = {**_copy("k2", "b", "a"), "pairs": [pair], "changes": []}
+    by_id = {"a": Analysis(id="a", text=a, language="en"), "b": Analysis(id="b", text=b, language="en")}
+    (change,) = hop_changes(Reading("a", "b", same, 0.5), by_id)
+    assert change["kind"] == "swapped_entity" and change["source"]["text"] == "Lindkvist"

@@ -180,6 +180,12 @@ def sentence_changes(a: SentenceView, b: SentenceView) -> list[Change]:
         hedge_a, hedge_b = _outside(ta, quoted_a), _outside(tb, quoted_b)
     else:
         hedge_a, hedge_b = ta, tb
+    # A hedge inside a clause one version has and the other lacks hedges nothing the two
+    # share ("the private show the alleged seller spoke of could not have happened" / "such
+    # a show could not have happened"): the clause is gone, not its hedge.
+    in_clause_a, in_clause_b = _in_long_edits(words)
+    hedge_a = [t for k, t in enumerate(ta) if k not in in_clause_a and t in hedge_a]
+    hedge_b = [t for k, t in enumerate(tb) if k not in in_clause_b and t in hedge_b]
     found += _entity_changes(a, b, ta, tb, words)
     found += _number_changes(a, b, ta, tb)
     found += _negation_changes(a, b, ta, tb, words)
@@ -226,8 +232,42 @@ class WordAlignment:
         return self.matcher.get_opcodes()
 
 
+def _in_long_edits(words: WordAlignment) -> tuple[set[int], set[int]]:
+    """Indexes of the words, on each side, in a run of more than MAX_SWAPPED_WORDS words
+    that the other version does not have: dropped or added whole, or put in place of a run
+    under half as long, and most of its words found nowhere in the other version. A run replaced by one of about its length is the same stretch
+    reworded (a spinner's synonyms around a hedge taken out), where a hedge still counts."""
+    side_a: set[int] = set()
+    side_b: set[int] = set()
+    in_a, in_b = set(words.fa), set(words.fb)
+
+    def elsewhere(run: list[str], other: set[str]) -> bool:
+        # A clause moved to another place in the sentence ("A, B." / "B, A.") is a run
+        # deleted here and inserted there: its words are in the other version.
+        return sum(w in other for w in run) >= len(run) / 2
+
+    for tag, i1, i2, j1, j2 in words.opcodes():
+        if tag == "equal":
+            continue
+        if i2 - i1 > MAX_SWAPPED_WORDS and j2 - j1 < (i2 - i1) / 2 and not elsewhere(words.fa[i1:i2], in_b):
+            side_a.update(range(i1, i2))
+        if j2 - j1 > MAX_SWAPPED_WORDS and i2 - i1 < (j2 - j1) / 2 and not elsewhere(words.fb[j1:j2], in_a):
+            side_b.update(range(j1, j2))
+    return side_a, side_b
+
+
+# A postal address or a telephone number on a line of its own: a station's or a
+# publisher's contact block at the foot of the page ("1416 Country Aire Drive", "(618)
+# 985-2333"), whose words are no one's name ("Country" is not "County" misspelt).
+_ADDRESS = re.compile(r"\d{1,6}\s+(?:[A-Z][\w.'-]*\s+){1,4}(?:Drive|Dr|Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|"
+                      r"Lane|Ln|Way|Place|Pl|Court|Ct|Highway|Hwy|Parkway|Pkwy|Square|Sq)\.?")
+_PHONE = re.compile(r"(?:fax:?\s*)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}", re.I)
+
+
 def is_furniture(sentence: str) -> bool:
-    return _FURNITURE.search(sentence) is not None
+    stripped = sentence.strip()
+    return _FURNITURE.search(sentence) is not None or _ADDRESS.fullmatch(stripped) is not None \
+        or _PHONE.fullmatch(stripped) is not None
 
 
 def _outside(tokens, ranges):
@@ -635,13 +675,56 @@ def _clause_break(v: SentenceView, left, right) -> bool:
 
 def _attribution_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
     cue_a, cue_b = _has_attribution(a, ta), _has_attribution(b, tb)
-    if cue_a and not cue_b and not _pronoun_before_quotation(a, cue_a, b):
+    if cue_a and not cue_b and not _pronoun_before_quotation(a, cue_a, b) and not _source_kept(a, cue_a, words.fb):
         return [Change("dropped_attribution", a.sub(*cue_a), b.span, "attribution dropped")]
-    if cue_b and not cue_a and not _pronoun_before_quotation(b, cue_b, a):
+    if cue_b and not cue_a and not _pronoun_before_quotation(b, cue_b, a) and not _source_kept(b, cue_b, words.fa):
         return [Change("added_attribution", a.span, b.sub(*cue_b), "attribution added")]
     if cue_a and cue_b:
         return _attribution_source_changes(a, b, ta, tb, words)
     return []
+
+
+# A pronoun and its other forms: "said he hoped" keeps the speaker of "voiced his hope".
+_PRONOUN_FORMS = {w: family for family in ("he his him himself", "she her hers herself", "they their them theirs",
+                                           "we our us", "i my me")
+                  for w in family.split()}
+
+
+def _source_kept(v: SentenceView, phrase: tuple[int, int], other_words: list[str]) -> bool:
+    """Whether every content word of `v`'s attribution phrase (its source and the words
+    around the reporting verb, not the verb) is in the other version too: the other
+    version credits the same source with a verb this lexicon does not list ("Zelensky
+    recommended lawmakers" / "Zelensky urged lawmakers", "voiced his hope" / "said he
+    hoped", "a declaration" / "has declared"), so no source was dropped or added. A word
+    counts as kept when the other version has it, a form of it (a shared stem of four
+    letters or more covering three quarters of the shorter word: "hope" / "hoped") or,
+    for a pronoun, another form of it."""
+    other = set(other_words)
+    forms = {_PRONOUN_FORMS[w] for w in other if w in _PRONOUN_FORMS}
+    content = []
+    for w in WORD.findall(v.text[phrase[0]:phrase[1]]):
+        word = _fold(w)
+        if word in _PRONOUN_FORMS:
+            content.append(word)
+        elif word not in CUE_WORDS and word not in STOPWORDS and not word.isdigit() and len(word) > 1:
+            content.append(word)
+    if not content:
+        return False
+
+    def kept(word: str) -> bool:
+        if word in other or (word in _PRONOUN_FORMS and _PRONOUN_FORMS[word] in forms):
+            return True
+        return len(word) >= 4 and any(_shared_stem(word, o) for o in other if len(o) >= 4)
+    return all(kept(w) for w in content)
+
+
+def _shared_stem(x: str, y: str) -> bool:
+    n = 0
+    for cx, cy in zip(x, y):
+        if cx != cy:
+            break
+        n += 1
+    return n >= 4 and n >= 0.75 * min(len(x), len(y))
 
 
 def _pronoun_before_quotation(v: SentenceView, phrase: tuple[int, int], other: SentenceView) -> bool:
@@ -839,6 +922,27 @@ TRANSLATION_HEDGES = {
     "hu": frozenset("állítólag valószínűleg talán látszólag".split()),
 }
 _APPEAR = frozenset("appears appear appeared".split())
+# Bounds put on a figure ("at least 20", "al menos 20", "mindestens 20", "up to 6"),
+# per language: a translation that adds or drops one changes the figure's claim ("20
+# people are expected" / "at least 20 people"). Upper and lower bounds only, no
+# approximations ("about", "rund": each language's habit, see TRANSLATION_HEDGES), and
+# no word that is also a plain preposition ("über 4.500 Euro" is an invoice "for" 4,500
+# euros; "over"); years are left out ("hasta 2026": until). Each regex matches the end
+# of the text before the figure.
+TRANSLATION_BOUNDS = {
+    "en": r"at least|no fewer than|more than|up to|as many as|fewer than|less than|at most",
+    "de": r"mindestens|wenigstens|mehr als|bis zu|weniger als|höchstens",
+    "fr": r"au moins|plus de|jusqu[’']à|moins de|au plus",
+    "es": r"al menos|por lo menos|como mínimo|más de|hasta|menos de|como máximo",
+    "it": r"almeno|più di|fino a|meno di",
+    "pt": r"pelo menos|no mínimo|mais de|até|menos de",
+    "pl": r"co najmniej|przynajmniej|ponad|mniej niż|maksymalnie",
+    "ru": r"по меньшей мере|не менее|как минимум|более|свыше|менее|не более",
+    "uk": r"щонайменше|принаймні|понад|більше ніж|менше ніж",
+    "sv": r"minst|mer än|upp till|mindre än",
+}
+_BOUND_BEFORE = {lang: re.compile(rf"(?<!\w)(?:{words})\W{{0,2}}$", re.I) for lang, words in TRANSLATION_BOUNDS.items()}
+
 # Attributions that credit a claim to a source, per language: "according to" and its
 # kin, "as reported by", "citing", extended to the words after them within the clause
 # (up to ATTRIBUTION_REACH) so the change shows who is credited. One version's phrase
@@ -964,6 +1068,7 @@ def translated_changes(a: SentenceView, b: SentenceView, lang_a: str | None, lan
         for (va, sa, ea), (vb, sb, eb) in zip(gone, new):
             kind = "changed_date" if all(re.fullmatch(r"(19|20)\d\d", v) for v in (va, vb)) else "changed_number"
             out.append(Change(kind, a.sub(sa, ea), b.sub(sb, eb), f"{label}: {a.text[sa:ea]} became {b.text[sb:eb]}"))
+    out += _bound_changes(a, b, fa, fb, lang_a, lang_b, label)
     if lang_a in TRANSLATION_HEDGES and lang_b in TRANSLATION_HEDGES:
         hits_a, hits_b = _translation_hedges(a.tokens(), lang_a), _translation_hedges(b.tokens(), lang_b)
         if len(hits_a) > len(hits_b):
@@ -973,6 +1078,30 @@ def translated_changes(a: SentenceView, b: SentenceView, lang_a: str | None, lan
             w, s, e = hits_b[0]
             out.append(Change("added_hedge", a.span, b.sub(s, e), f"{label}: hedge '{w}' added"))
     out += _phrase_attribution_changes(a, b, lang_a, lang_b, f"{label}: ")
+    return out
+
+
+def _bound_changes(a: SentenceView, b: SentenceView, fa, fb, lang_a: str | None, lang_b: str | None,
+                   label: str) -> list[Change]:
+    """A figure both versions give, bounded ("at least 20") in one version only."""
+    if lang_a not in _BOUND_BEFORE or lang_b not in _BOUND_BEFORE:
+        return []
+    out = []
+    for value in sorted({x[0] for x in fa} & {x[0] for x in fb}):
+        if re.fullmatch(r"(19|20)\d\d", value):
+            continue
+        uses_a, uses_b = [x for x in fa if x[0] == value], [x for x in fb if x[0] == value]
+        if len(uses_a) != 1 or len(uses_b) != 1:
+            continue  # which use is which is not known
+        (_, sa, ea), (_, sb, eb) = uses_a[0], uses_b[0]
+        bound_a = _BOUND_BEFORE[lang_a].search(a.text, max(a.span.start, sa - 30), sa)
+        bound_b = _BOUND_BEFORE[lang_b].search(b.text, max(b.span.start, sb - 30), sb)
+        if bool(bound_a) == bool(bound_b):
+            continue
+        side_a = a.sub(bound_a.start() if bound_a else sa, ea)
+        side_b = b.sub(bound_b.start() if bound_b else sb, eb)
+        out.append(Change("changed_number", side_a, side_b,
+                          f"{label}: '{side_a.text}' became '{side_b.text}' (a bound {'dropped' if bound_a else 'added'})"))
     return out
 
 
@@ -1252,6 +1381,8 @@ def name_spelling_changes(source: Analysis, target: Analysis, found: list[Change
             mine = (Span.of(version.text, start, end), sentence)
             theirs = (Span.of(other.text, *other_names[variant]) if match is None else match[0],
                       match[1] if match else sentence)
+            if is_furniture(mine[1].text) or is_furniture(theirs[1].text):
+                continue  # a word of an address or a credit line, not a name in the story
             (span_a, sent_a), (span_b, sent_b) = (theirs, mine) if version is target else (mine, theirs)
             if any(sa <= span_a.start < ea or sb <= span_b.start < eb for sa, ea, sb, eb in covered):
                 continue

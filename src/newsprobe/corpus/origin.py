@@ -29,9 +29,9 @@ of that route that the evidence contradicts (the evidence against the reading, n
 counting the undated tie-breaker, outweighs its closeness) is cut: its child is an
 original of its own (`originals`, after the main one).
 
-What changed at each hop comes from `changes.sentence_changes`, read from parent to child:
+What changed at each hop comes from `changes.copy_changes`, read from parent to child:
 a hop that runs the way its copy does reuses the copy's changes; one that runs against it
-compares the aligned sentences the other way round.
+compares the copy's aligned sentences the other way round, with the same checks.
 """
 
 from __future__ import annotations
@@ -43,7 +43,8 @@ from typing import Any
 import networkx as nx
 
 from ..model import Analysis, Span
-from .changes import SentenceView, sentence_changes
+from .align import AlignedPair
+from .changes import copy_changes
 
 # Reading weights: closeness (in [0, 1]) less what the evidence says against the reading.
 AGAINST_DATE = 3.0        # parent published on a later day: strong, not absolute
@@ -267,20 +268,17 @@ def routes(analyses: list[Analysis], copies: list[dict[str, Any]], story_of: Map
 
 def hop_changes(reading: Reading, by_id: Mapping[str, Analysis]) -> list[dict[str, Any]]:
     """What changed from parent to child: the copy's own changes when the hop runs the way
-    the copy does; else `sentence_changes` on its aligned pairs read the other way round.
-    A translation reports none (as in `copies[].changes`)."""
+    the copy does; else `changes.copy_changes` on its aligned pairs read the other way
+    round, so that a reversed hop gets every check the copy got (names spelt otherwise,
+    figures in unaligned sentences, the checks across languages of a translation, the
+    rules that silence loosely worded pairs), only read from the other side."""
     copy = reading.copy
     if not reading.reversed:
         return [dict(c) for c in copy["changes"]]
-    if any(e.startswith("translated") for e in copy.get("evidence", [])):
-        return []
     parent, child = by_id[reading.parent], by_id[reading.child]
-    found = []
-    for pair in copy["pairs"]:
-        # The copy's target side is this hop's parent.
-        view_parent = SentenceView(Span.of(parent.text, pair["target"]["start"], pair["target"]["end"]),
-                                   parent.text, parent)
-        view_child = SentenceView(Span.of(child.text, pair["source"]["start"], pair["source"]["end"]),
-                                  child.text, child)
-        found.extend(sentence_changes(view_parent, view_child))
-    return [c.to_dict("") for c in found]
+    # The copy's target side is this hop's parent.
+    pairs = [AlignedPair(Span.of(parent.text, p["target"]["start"], p["target"]["end"]),
+                         Span.of(child.text, p["source"]["start"], p["source"]["end"]), p.get("similarity", 0.0))
+             for p in copy["pairs"]]
+    translated = any(e.startswith("translated") for e in copy.get("evidence", []))
+    return [c.to_dict("") for c in copy_changes(pairs, parent, child, translated=translated)]

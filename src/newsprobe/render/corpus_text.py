@@ -9,7 +9,7 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
-from .story_view import changed_pairs
+from .story_view import changed_pairs, flipped
 
 
 def render(result: dict[str, Any], console: Console, titles: dict[str, str] | None = None) -> None:
@@ -52,8 +52,9 @@ def render(result: dict[str, Any], console: Console, titles: dict[str, str] | No
         for c in k["changes"]:
             if id(c) not in shown:
                 console.print(f"  [yellow]{c['kind']}[/]: “{escape(c['source']['text'])}” → “{escape(c['target']['text'])}”")
+    copies_by_id = {k["id"]: k for k in copies}
     for family in result.get("families", []):
-        render_route(family, console, name, {a["id"]: a.get("published") for a in result["articles"]})
+        render_route(family, console, name, {a["id"]: a.get("published") for a in result["articles"]}, copies_by_id)
     for link in links[:20]:
         outlets = ", ".join(link["outlets"]) or "no outlet known"
         console.print(f"\n[bold]{link['id']}[/] claim in {len(link['articles'])} articles ({escape(outlets)}), "
@@ -66,9 +67,13 @@ def _marked(pieces: list[tuple[str, str | None]]) -> str:
     return "".join(f"[bold yellow]{escape(text)}[/]" if kind else escape(text) for text, kind in pieces)
 
 
-def render_route(family: dict[str, Any], console: Console, name, published: dict[str, str | None]) -> None:
+def render_route(family: dict[str, Any], console: Console, name, published: dict[str, str | None],
+                 copies: dict[str, dict] | None = None) -> None:
     """The family's likely original, how sure and why, and its route as an indented tree,
-    each copy under the version it was most likely made from, with the hop's changes."""
+    each copy under the version it was most likely made from, with the hop's changes: each
+    with its two sentences, the parent's (P) above the copy's (C), where the hop's copy is
+    in `copies` (else the changed words alone)."""
+    copies = copies or {}
     margin = f", margin {family['margin']:.2f}" if family.get("margin") is not None else ""
     runner_up = f"; next most likely original: {name(family['runner_up'])}" if family.get("runner_up") else ""
     console.print(f"\n[bold]{family['id']}[/] route of {len(family['articles'])} versions "
@@ -90,8 +95,18 @@ def render_route(family: dict[str, Any], console: Console, name, published: dict
             n = len(hop["changes"])
             console.print(f"{indent}└ {hop['kind']} copy {name(article)}{when} "
                           f"[dim]({n} change{'s' if n != 1 else ''}; {escape(', '.join(hop['reasons']))})[/]")
+            copy = copies.get(hop["copy"])
+            rows = changed_pairs({"pairs": flipped(copy["pairs"]) if hop["reversed"] else copy["pairs"],
+                                  "changes": hop["changes"]}) if copy is not None else []
+            shown = {id(c) for row in rows for c in row["changes"]}
+            for row in rows:
+                for c in row["changes"]:
+                    console.print(f"{indent}    [yellow]{c['kind']}[/]: {escape(c['message'])}")
+                console.print(f"{indent}      [dim]P[/] {_marked(row['source'])}")
+                console.print(f"{indent}      [dim]C[/] {_marked(row['target'])}")
             for c in hop["changes"]:
-                console.print(f"{indent}    [yellow]{c['kind']}[/]: “{escape(c['source']['text'])}” → "
-                              f"“{escape(c['target']['text'])}”")
+                if id(c) not in shown:
+                    console.print(f"{indent}    [yellow]{c['kind']}[/]: “{escape(c['source']['text'])}” → "
+                                  f"“{escape(c['target']['text'])}”")
         for child in sorted(children.get(article, []), key=lambda h: h["child"], reverse=True):
             stack.append((child["child"], depth + 1, child))
