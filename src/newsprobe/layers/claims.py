@@ -792,7 +792,12 @@ def _contrast_scope(negation) -> set[str]:
                 break
             after.append(t)
         return {t.lemma_.lower() for t in after if t.is_alpha}
-    return _negation_scope(negation)
+    scope = _negation_scope(negation)
+    if negation.head.lemma_.lower() == "be":
+        # "Employment is not up": a copula says little; what is denied is its subject's
+        # state, so the subject is what the claim must be about
+        scope |= {c.lemma_.lower() for c in negation.head.children if c.dep_ in ("nsubj", "nsubjpass")}
+    return scope
 
 
 _CORRECTION_OPENING = re.compile(r"\W*(however|but|yet|in fact|actually|in reality|in truth)\b", re.I)
