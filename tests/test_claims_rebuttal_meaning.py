@@ -95,3 +95,13 @@ def test_two_figures_for_two_places_are_no_correction():
             + "In Orsa, 58 percent of households own their home.")
     claim = claim_with(text, "65 percent")
     assert claim["status"] == "reported"
+
+
+def test_a_negated_claim_is_a_denial_itself_not_a_claim_another_denial_rebuts():
+    # the spokesman's "has not decided" agrees with the denial in the lede
+    text = ("A spokesman for the mayor of Belvik denied a Gazette report that the mayor will sell "
+            "the harbour to a Karsovian bank. " + FILLER
+            + "“He has not decided anything about the harbour,” the spokesman said.")
+    claim = claim_with(text, "has not decided anything")
+    assert claim["status"] == "reported"
+    assert claim["rebutted_by"] is None

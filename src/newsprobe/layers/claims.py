@@ -327,8 +327,18 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
         found.append(Status("questioned", "yes_no_question", (verb.idx, verb.idx + len(verb))))
     # denied: the claim is what its source denies
     in_content = c.quote is not None and any(s.start <= c.start and c.end <= s.end for s in c.quote.content)
+    denier = _denying_relay(doc, c, analysis) if in_content else None
     if in_content and _denies(doc, c.quote):
         found.append(Status("denied", "denial_cue", (c.quote.cue.start, c.quote.cue.end)))
+    elif denier is not None:
+        # "A spokesman for Bush is denying a Times article that alleges that Bush will not
+        # vote for Trump": the article's claim is what the spokesman denies
+        # ("The judge rejected an argument by prosecutors that ...": somebody else's
+        # rejection disputes it; the party rule as for any rebuttal)
+        concerned = _cue_lemma(doc, denier) == "deny" or _party_concerned(
+            denier.speaker.name, claim_text, _subject_of_claim(doc, c))
+        found.append(Status("denied" if concerned else "disputed", "denial_of_relayed_claim",
+                            (denier.cue.start, denier.cue.end)))
     elif c.quote is None and c.sent.root.lemma_.lower() in DENIAL_VERBS \
             and not any(t.dep_ == "neg" for t in c.sent.root.children):
         root = c.sent.root
@@ -364,6 +374,19 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
     if denial is not None:
         found.append(denial)
     return min(found, key=lambda s: PRECEDENCE.index(s.status))
+
+
+def _denying_relay(doc, c: Candidate, analysis: Analysis) -> Quote | None:
+    """The quote around the claim's own quote (its parent, or the parent's parent) whose
+    cue denies what it holds and whose content holds the claim: "X denied a report that
+    Y" denies Y, which the report relays."""
+    by_id = {q.id: q for q in analysis.quotes}
+    outer, steps = by_id.get(c.quote.parent) if c.quote.parent else None, 0
+    while outer is not None and steps < 3:
+        if any(s.start <= c.start and c.end <= s.end for s in outer.content) and _denies(doc, outer):
+            return outer
+        outer, steps = (by_id.get(outer.parent) if outer.parent else None), steps + 1
+    return None
 
 
 # "Reports that X are completely false", "the reports of X were baseless", "it was a
@@ -844,7 +867,10 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
         # rebuttal itself ("X denied that ..."), not what is rebutted
         if any(s.n == m and s.voice is c.quote and s.kind != "figure" for s in signals):
             continue
-        claim_negated = _first_negation(span) is not None
+        if _first_negation(span) is not None:
+            # "He has not indicated how he will vote": a negated claim is itself a denial;
+            # another denial or negation agrees with it rather than rebuts it
+            continue
         claim_lemmas, claim_figures = passage_lemmas(span), figures(span)
         sentence_lemmas = {t.lemma_.lower() for t in c.sent}
         claim_vec = span_vector(doc, [(c.start, c.end)], states_of)
@@ -856,7 +882,7 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
             if c.quote is not None and signal.headline_source is not None \
                     and _one_side(c.quote.speaker.name, signal.headline_source):
                 continue
-            if signal.kind == "negation" and (claim_negated or not _in_scope(signal.scope, claim_lemmas)):
+            if signal.kind == "negation" and not _in_scope(signal.scope, claim_lemmas):
                 continue   # the negated predicate must be the claim's: "not Israelis fleeing"
                            # contradicts no claim about a stampede
             if signal.target is not None and signal.target not in sentence_lemmas:
