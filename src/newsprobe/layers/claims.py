@@ -8,8 +8,11 @@ fact-checks of it. The rules are documented with examples in docs/claims.md.
    below `settings.claim_min_checkworthiness` (negative: the model's own threshold, chosen
    by cross-validation on the training data) are dropped, except rumored and disputed
    ones (`ALWAYS_KEPT`): those are what a fact-checker looks for.
-3. **Status**, first rule that fires wins (`claim_status`):
-   questioned > denied > disputed > rumored > reported > asserted.
+3. **Status**: every rule that fires on the claim's sentence, the strongest in
+   `PRECEDENCE` wins (`status_of`); then rebuttals elsewhere in the article
+   (`link_rebuttals`): verdicts and denials a few sentences on or pointing at the claim by
+   a noun, contrary statements sharing its words, and last the rebuttals found by meaning
+   anywhere in the article (`link_by_meaning`, rebuttal_meaning.py).
 4. **Hedges**: lexicon hedges (`hedges.py`) anywhere in the sentence, plus conditional
    marks ("if", "unless") on the claim's main verb (`commitment.py`).
 5. **Fact-checks**: with `settings.factcheck_index`, the best matches from that index whose
