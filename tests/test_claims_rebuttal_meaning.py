@@ -105,3 +105,11 @@ def test_a_negated_claim_is_a_denial_itself_not_a_claim_another_denial_rebuts():
     claim = claim_with(text, "has not decided anything")
     assert claim["status"] == "reported"
     assert claim["rebutted_by"] is None
+
+
+def test_another_source_in_the_same_sentence_can_deny_it():
+    text = ("A campaign advertisement claims that Mayor Lena Holt would vote to sell the Belvik "
+            "harbour, but Holt has said she does not support selling the harbour.")
+    claim = claim_with(text, "would vote to sell")
+    assert claim["status"] == "denied"
+    assert claim["evidence"]["rule"] == "denied_by_meaning"

@@ -879,7 +879,12 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
         claim_vec = span_vector(doc, [(c.start, c.end)], states_of)
         best = None
         for signal, vec in zip(signals, signal_vecs):
-            if signal.n == m or (signal.voice is not None and c.quote is not None
+            # in the claim's own sentence only another source's words outside the claim
+            # ("An ad claims she would vote for the bill, but she has said she does not
+            # support it")
+            same_sentence = signal.n == m and (signal.voice is None or signal.voice is c.quote or any(
+                a < c.end and c.start < b for a, b in signal.passage))
+            if same_sentence or (signal.voice is not None and c.quote is not None
                                  and (signal.voice is c.quote or same_side(c.quote, signal.voice))):
                 continue
             if c.quote is not None and signal.headline_source is not None \
