@@ -870,9 +870,11 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
         # rebuttal itself ("X denied that ..."), not what is rebutted
         if any(s.n == m and s.voice is c.quote and s.kind != "figure" for s in signals):
             continue
-        if _first_negation(span) is not None:
-            # "He has not indicated how he will vote": a negated claim is itself a denial;
-            # another denial or negation agrees with it rather than rebuts it
+        if _first_negation(span) is not None or FALSE_VERDICT.search(text, c.start, c.end) \
+                or CONTESTED.search(text, c.start, c.end):
+            # "He has not indicated how he will vote", "the report was wrong": a negated
+            # claim or a verdict is itself a denial; another denial agrees with it rather
+            # than rebuts it
             continue
         claim_lemmas, claim_figures = passage_lemmas(span), figures(span)
         sentence_lemmas = {t.lemma_.lower() for t in c.sent}
