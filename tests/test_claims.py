@@ -561,3 +561,20 @@ def test_the_false_claim_that_is_about_its_own_clause_not_an_earlier_claim():
             "But other posts make the false claim that pupils can vote at twelve.")
     library = next(c for c in claims(text) if "library" in c["text"])
     assert library["rebutted_by"] is None and library["status"] != "refuted", library
+
+
+def test_a_denied_report_denies_the_claim_it_relays():
+    # the claim is the report's; the spokesman denies the report and so the claim
+    found = claims("A spokesman for the mayor of Belvik denied a Gazette report that the mayor "
+                   "will sell the harbour to a Karsovian bank.")
+    (claim,) = [c for c in found if "sell the harbour" in c["text"]]
+    assert claim["status"] == "denied"
+    assert claim["evidence"]["rule"] == "denial_of_relayed_claim"
+    assert claim["evidence"]["words"]["text"] == "denied"
+
+
+def test_somebody_elses_rejection_of_a_relayed_argument_disputes_it():
+    found = claims("The judge rejected an argument by prosecutors that the fraud cost the city "
+                   "3 million dollars.")
+    (claim,) = [c for c in found if "3 million" in c["text"]]
+    assert claim["status"] == "disputed"

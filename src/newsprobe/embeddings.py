@@ -159,6 +159,13 @@ def encode_tokens(texts: list[str], batch_size: int = 64, reuse: bool = False,
     return out  # type: ignore[return-value]
 
 
+def memo_states(texts: list[str]) -> list[TokenStates | None]:
+    """The memo's TokenStates of each text, None for a text not in it: a later layer reads
+    what an earlier one encoded without running the encoder."""
+    with _memo_lock:
+        return [_memo.get(t) for t in texts]
+
+
 def _layer_means(row: dict, layers: tuple[int, ...]) -> np.ndarray:
     """Mean of the hidden states after each of `layers` over one text's pieces ([CLS]/[SEP]
     included: the pooling of the sentence vector)."""

@@ -8,8 +8,11 @@ fact-checks of it. The rules are documented with examples in docs/claims.md.
    below `settings.claim_min_checkworthiness` (negative: the model's own threshold, chosen
    by cross-validation on the training data) are dropped, except rumored and disputed
    ones (`ALWAYS_KEPT`): those are what a fact-checker looks for.
-3. **Status**, first rule that fires wins (`claim_status`):
-   questioned > denied > disputed > rumored > reported > asserted.
+3. **Status**: every rule that fires on the claim's sentence, the strongest in
+   `PRECEDENCE` wins (`status_of`); then rebuttals elsewhere in the article
+   (`link_rebuttals`): verdicts and denials a few sentences on or pointing at the claim by
+   a noun, contrary statements sharing its words, and last the rebuttals found by meaning
+   anywhere in the article (`link_by_meaning`, rebuttal_meaning.py).
 4. **Hedges**: lexicon hedges (`hedges.py`) anywhere in the sentence, plus conditional
    marks ("if", "unless") on the claim's main verb (`commitment.py`).
 5. **Fact-checks**: with `settings.factcheck_index`, the best matches from that index whose
@@ -30,6 +33,9 @@ from .attribution import dateline_end, hand_cues
 from .checkworthy import load_model
 from .commitment import DENIAL_VERBS, event_cues, happened_probability
 from .hedges import find_hedges
+from . import rebuttal_meaning
+from .rebuttal_meaning import ( MeaningLink, Signal, different_figure, figures, memo_lookup,
+                               passage_lemmas, score_pair, span_vector)
 
 NAME = "claims"
 VERSION = "1"
@@ -324,8 +330,18 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
         found.append(Status("questioned", "yes_no_question", (verb.idx, verb.idx + len(verb))))
     # denied: the claim is what its source denies
     in_content = c.quote is not None and any(s.start <= c.start and c.end <= s.end for s in c.quote.content)
+    denier = _denying_relay(doc, c, analysis) if in_content else None
     if in_content and _denies(doc, c.quote):
         found.append(Status("denied", "denial_cue", (c.quote.cue.start, c.quote.cue.end)))
+    elif denier is not None:
+        # "A spokesman for Bush is denying a Times article that alleges that Bush will not
+        # vote for Trump": the article's claim is what the spokesman denies
+        # ("The judge rejected an argument by prosecutors that ...": somebody else's
+        # rejection disputes it; the party rule as for any rebuttal)
+        concerned = _cue_lemma(doc, denier) == "deny" or _party_concerned(
+            denier.speaker.name, claim_text, _subject_of_claim(doc, c))
+        found.append(Status("denied" if concerned else "disputed", "denial_of_relayed_claim",
+                            (denier.cue.start, denier.cue.end)))
     elif c.quote is None and c.sent.root.lemma_.lower() in DENIAL_VERBS \
             and not any(t.dep_ == "neg" for t in c.sent.root.children):
         root = c.sent.root
@@ -361,6 +377,19 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
     if denial is not None:
         found.append(denial)
     return min(found, key=lambda s: PRECEDENCE.index(s.status))
+
+
+def _denying_relay(doc, c: Candidate, analysis: Analysis) -> Quote | None:
+    """The quote around the claim's own quote (its parent, or the parent's parent) whose
+    cue denies what it holds and whose content holds the claim: "X denied a report that
+    Y" denies Y, which the report relays."""
+    by_id = {q.id: q for q in analysis.quotes}
+    outer, steps = by_id.get(c.quote.parent) if c.quote.parent else None, 0
+    while outer is not None and steps < 3:
+        if any(s.start <= c.start and c.end <= s.end for s in outer.content) and _denies(doc, outer):
+            return outer
+        outer, steps = (by_id.get(outer.parent) if outer.parent else None), steps + 1
+    return None
 
 
 # "Reports that X are completely false", "the reports of X were baseless", "it was a
@@ -555,8 +584,8 @@ def link_rebuttals(doc, candidates: list[Candidate], statuses: list[Status],
                       lambda c: bool(rebuttals[sent_index.get(c.sent.start_char, -1)])
                       if c.sent.start_char in sent_index else False)
 
-
     _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis)
+    link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis)
 
 
 # A contrary statement shares this many content lemmas with the claim it contradicts.
@@ -706,6 +735,216 @@ def _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis
                 statuses[i] = new
             elif statuses[i].rebutted_by is None and statuses[i].status == status:
                 statuses[i].rebutted_by = new.rebutted_by
+
+
+# --- rebuttals by meaning (rebuttal_meaning.py) -------------------------------------------
+
+# Statuses a rebuttal found by meaning may replace: a claim the word rules already found
+# rebutted keeps what they found.
+_OPEN_STATUSES = frozenset({"asserted", "hedged", "reported", "unconfirmed", "rumored"})
+
+
+def contrary_signals(doc, sents, analysis: Analysis) -> list[Signal]:
+    """The contrary signals of the article (rebuttal_meaning.py), one per voice per
+    sentence: the strongest of verdict, denial, negation and different figure."""
+    text = analysis.text
+    speech = (hand_cues() - _EVIDENCE_VERBS) | _SILENCE_VERBS
+    found = []
+    for q in analysis.quotes:
+        if q.speaker.kind in ("author",) or not q.content:
+            continue
+        at = q.cue.start if q.cue is not None else q.content[0].start
+        n = next((k for k, s in enumerate(sents) if s.start_char <= at < s.end_char), None)
+        if n is None:
+            continue
+        passage = [(c.start, c.end) for c in q.content]
+        tokens = [t for a, b in passage for t in (doc.char_span(a, b, alignment_mode="expand") or [])]
+        signal = _signal_of(doc, q, n, passage, tokens, text, speech)
+        if signal is not None:
+            found.append(signal)
+    for n, sent in enumerate(sents):
+        if sent.text.rstrip().endswith("?") or any(
+                q.cue is not None and sent.start_char <= q.cue.start < sent.end_char
+                and q.speaker.kind != "author" for q in analysis.quotes):
+            continue   # a sentence that reports somebody is that somebody's
+        own = [t for t in sent if _voice_at(analysis, t.idx) is None
+               and not _inside_quotation_marks(text, sent.start_char, t.idx)]
+        if not own:
+            continue
+        passage = [(own[0].idx, own[-1].idx + len(own[-1]))]
+        signal = _signal_of(doc, None, n, passage, own, text, speech)
+        if signal is not None:
+            line_start = text.rfind("\n", 0, signal.words[0]) + 1
+            line_end = text.find("\n", signal.words[0])
+            dash = _HEADLINE_SOURCE.search(text[line_start:line_end if line_end >= 0 else len(text)])
+            signal.headline_source = dash.group(1).strip() if dash else None
+            found.append(signal)
+    return found
+
+
+def _signal_of(doc, voice: Quote | None, n: int, passage, tokens, text: str, speech) -> Signal | None:
+    """The contrary signal of one voice's words in sentence `n`, or None."""
+    lemmas, numbers = passage_lemmas(tokens), figures(tokens)
+    if voice is not None and _denies(doc, voice):
+        return Signal(n, "denial", (voice.cue.start, voice.cue.end), voice, passage, lemmas, numbers)
+    own = {t.idx for t in tokens}
+    for pattern, kind in ((FALSE_VERDICT, "false"), (CONTESTED, "contested"), (DOUBT, "doubt")):
+        for a, b in passage:
+            m = next((m for m in pattern.finditer(text, a, b) if m.start() in own
+                      and not _verdict_on_claim_stated_here(doc, m.start())), None)
+            if m:
+                return Signal(n, kind, (m.start(), m.end()), voice, passage, lemmas, numbers,
+                              target=_verdict_target(doc, m.start()))
+    negation = _first_negation(tokens)
+    if negation is not None and not _kept_silent(negation.head, speech):
+        words = (negation.idx, negation.idx + len(negation))
+        return Signal(n, "negation", words, voice, passage, lemmas, numbers, scope=_contrast_scope(negation))
+    # a figure contradicts only where the voice sets it against another ("In fact, 12,000
+    # nurses were hired"): two figures for two places or years are no rebuttal
+    if numbers and _CORRECTION_OPENING.match(text, passage[0][0]):
+        first = next(t for t in tokens if t.dep_ == "nummod")
+        return Signal(n, "figure", (first.idx, first.idx + len(first)), voice, passage, lemmas, numbers)
+    return None
+
+
+def _contrast_scope(negation) -> set[str]:
+    """The lemmas a negation bears on; in a contrast ("shows a stampede, not Israelis
+    fleeing to bunkers") what follows "not", not the verb it hangs on, which is affirmed."""
+    prev = negation.doc[negation.i - 1] if negation.i > 0 else None
+    if negation.i > negation.head.i and prev is not None and prev.text in (",", "—", "–", "-"):
+        after = []
+        for t in negation.doc[negation.i + 1:negation.sent.end]:
+            if t.is_punct:
+                break
+            after.append(t)
+        return {t.lemma_.lower() for t in after if t.is_alpha}
+    scope = _negation_scope(negation)
+    if negation.head.lemma_.lower() == "be":
+        # "Employment is not up": a copula says little; what is denied is its subject's
+        # state, so the subject is what the claim must be about
+        scope |= {c.lemma_.lower() for c in negation.head.children if c.dep_ in ("nsubj", "nsubjpass")}
+    return scope
+
+
+_CORRECTION_OPENING = re.compile(r"\W*(however|but|yet|in fact|actually|in reality|in truth)\b", re.I)
+
+
+def _verdict_target(doc, offset: int) -> str | None:
+    """The noun a verdict word qualifies ("the false Facebook post" -> "post"), None for a
+    predicate ("the claim is false")."""
+    word = next((t for t in doc if t.idx <= offset < t.idx + len(t.text)), None)
+    if word is not None and word.dep_ == "amod" and word.head.pos_ in ("NOUN", "PROPN"):
+        return word.head.lemma_.lower()
+    return None
+
+
+def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Analysis,
+                    min_score: float | None = None) -> list[MeaningLink]:
+    """Each claim a source makes (or quoted words nobody was found for) that no word rule
+    found rebutted takes the contrary signal anywhere in the article, before or after it,
+    that is nearest in meaning (rebuttal_meaning.py), when its score reaches `min_score`.
+    The status follows the voice: the writer's verdict or contrary statement refutes it
+    (a writer's "no evidence" disputes, doubt questions), a source that is the party
+    concerned denies it, anyone else disputes it; doubt questions it. Returns the links
+    made."""
+    text = analysis.text
+    signals = contrary_signals(doc, sents, analysis)
+    if not signals:
+        return []
+    states_of = memo_lookup([c.sent.text for c in candidates])
+    signal_vecs = [span_vector(doc, s.passage, states_of) for s in signals]
+    links = []
+    for i, c in enumerate(candidates):
+        if statuses[i].status not in _OPEN_STATUSES or _reports_silence(c):
+            continue
+        if c.quote is None and statuses[i].status not in ("unconfirmed", "rumored") \
+                and not _QUOTED_WORDS.search(text, c.start, c.end):
+            continue   # the writer's own statement: nobody's claim to rebut
+        if c.quote is not None and c.quote.speaker.kind == "author":
+            continue
+        m = sent_index.get(c.sent.start_char, -99)
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None:
+            continue
+        # the claim's own sentence carries a signal of the claim's voice: it is a
+        # rebuttal itself ("X denied that ..."), not what is rebutted
+        if any(s.n == m and s.voice is c.quote and s.kind != "figure" for s in signals):
+            continue
+        if _first_negation(span) is not None or FALSE_VERDICT.search(text, c.start, c.end) \
+                or CONTESTED.search(text, c.start, c.end):
+            # "He has not indicated how he will vote", "the report was wrong": a negated
+            # claim or a verdict is itself a denial; another denial agrees with it rather
+            # than rebuts it
+            continue
+        claim_lemmas, claim_figures = passage_lemmas(span), figures(span)
+        sentence_lemmas = {t.lemma_.lower() for t in c.sent}
+        claim_vec = span_vector(doc, [(c.start, c.end)], states_of)
+        best = None
+        for signal, vec in zip(signals, signal_vecs):
+            # in the claim's own sentence only another source's words outside the claim
+            # ("An ad claims she would vote for the bill, but she has said she does not
+            # support it")
+            same_sentence = signal.n == m and (signal.voice is None or signal.voice is c.quote or any(
+                a < c.end and c.start < b for a, b in signal.passage))
+            if same_sentence or (signal.voice is not None and c.quote is not None
+                                 and (signal.voice is c.quote or same_side(c.quote, signal.voice))):
+                continue
+            if c.quote is not None and signal.headline_source is not None \
+                    and _one_side(c.quote.speaker.name, signal.headline_source):
+                continue
+            if signal.kind == "negation" and not _in_scope(signal.scope, claim_lemmas):
+                continue   # the negated predicate must be the claim's: "not Israelis fleeing"
+                           # contradicts no claim about a stampede
+            if signal.target is not None and signal.target not in sentence_lemmas:
+                continue   # "the false Facebook post" rebuts what the post says
+
+            if signal.kind == "figure" and different_figure(claim_figures, signal) is None:
+                continue
+            score, similarity, shared = score_pair(claim_vec, claim_lemmas, signal, vec)
+            if best is None or score > best.score:
+                best = MeaningLink(i, signal, score, similarity, shared)
+        if best is None or best.score < (rebuttal_meaning.MIN_SCORE if min_score is None else min_score):
+            continue
+        links.append(best)
+        status, rule = _status_by_meaning(doc, c, best.signal)
+        # the sentence that holds the contrary words (a quote may run over several)
+        rebut = next((s for s in sents if s.start_char <= best.signal.words[0] < s.end_char), sents[best.signal.n])
+        new = Status(status, rule, best.signal.words,
+                     (rebut.start_char, _trim(text, rebut.start_char, rebut.end_char)[1]))
+        if new.stronger_than(statuses[i]):
+            statuses[i] = new
+    return links
+
+
+def _one_side(name: str, other: str) -> bool:
+    """A headline's dash name and a claim's source on one side: a shared distinctive
+    word, or the same government ("Moscow", "the Russian Defence Ministry")."""
+    words = {w for w in re.findall(r"[^\W\d_]+", name.lower()) if w not in _SIDE_GENERIC and len(w) > 2}
+    if words & {w for w in re.findall(r"[^\W\d_]+", other.lower())}:
+        return True
+    return bool(governments_named(name) & governments_named(other))
+
+
+def _in_scope(scope: set[str], lemmas: set[str]) -> bool:
+    """Does a word the negation bears on occur in the claim (by lemma or a shared stem of
+    five letters: "reaching" / "reached")?"""
+    return bool(scope & lemmas) or any(len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5]
+                                       for a in scope for b in lemmas)
+
+
+def _status_by_meaning(doc, c: Candidate, signal: Signal) -> tuple[str, str]:
+    if signal.kind == "doubt":
+        return "questioned", "doubt_by_meaning"
+    if signal.voice is None and signal.headline_source is not None:
+        concerned = _party_concerned(signal.headline_source, c.sent.text, _subject_of_claim(doc, c))
+        return ("denied", "denied_by_meaning") if concerned else ("disputed", "disputed_by_meaning")
+    if signal.voice is None:
+        if signal.kind == "contested":
+            return "disputed", "contested_by_meaning"
+        return "refuted", "writer_contradicts_by_meaning"
+    concerned = signal.kind == "denial" and _cue_lemma(doc, signal.voice) == "deny" or _party_concerned(
+        signal.voice.speaker.name, c.sent.text, _subject_of_claim(doc, c))
+    return ("denied", "denied_by_meaning") if concerned else ("disputed", "disputed_by_meaning")
 
 
 def _content_lemmas(tokens) -> set[str]:

@@ -107,6 +107,12 @@ RULE_LABELS = {
     "denial_of_claim_noun": "denied where it is reported",
     "verdict_on_reported_claim": "called false where it is reported",
     "unowned_reports": "reports nobody is named as publishing",
+    "denial_of_relayed_claim": "turned down with the report that carries it",
+    "denied_by_meaning": "the party concerned says otherwise elsewhere in the article",
+    "disputed_by_meaning": "another source says otherwise elsewhere in the article",
+    "writer_contradicts_by_meaning": "the article says otherwise elsewhere",
+    "contested_by_meaning": "the writer contests it elsewhere in the article",
+    "doubt_by_meaning": "doubt cast elsewhere in the article",
     "article/1": "stored before statuses carried evidence",
 }
 
