@@ -185,3 +185,27 @@ def test_an_unknown_name_in_business_news_is_the_company_but_a_town_there_stays_
                 layers=("entities",))
     texts = labels_of(a)
     assert texts.get("Herbalife") == "ORG" and texts.get("Kelbury") == "GPE", texts
+
+
+def test_a_role_before_a_full_name_or_a_coordinated_person_makes_a_person():
+    sport = labels_of(analyze("Wolves fell behind when the visitors' defender Willy Boly fouled "
+                              "Michail Antonio in midfield.", layers=("entities",)))
+    assert sport.get("Willy Boly") == "PERSON", sport
+    couples = labels_of(analyze("Niecy Nash and Jessica Betts were among the first couples to "
+                                "arrive at the gala on Sunday.", layers=("entities",)))
+    assert couples.get("Niecy Nash") == "PERSON", couples
+
+
+def test_an_age_before_a_full_stop_makes_a_person():
+    labels = labels_of(analyze("Niamh Roscoe and Jessica Pettifer were among the first couples to "
+                               "arrive. The pair share daughters Hazel, 9, and Violet, 7.",
+                               layers=("entities",)))
+    assert labels.get("Violet") == "PERSON", labels
+
+
+def test_a_name_before_premiere_or_a_role_on_it_is_a_work():
+    labels = labels_of(analyze("The couple arrived at the Silver Lanes Tide premiere together. She "
+                               "celebrated her nomination for her role on Harrowgate.",
+                               layers=("entities",)))
+    assert labels.get("Silver Lanes Tide") == "WORK_OF_ART", labels
+    assert labels.get("Harrowgate") == "WORK_OF_ART", labels

@@ -137,3 +137,21 @@ def test_a_named_exercise_with_its_year_is_an_event_and_a_section_menu_no_name()
     assert corrected_label(text, 4, 14, "ORG") == "EVENT"
     assert corrected_label(text, 29, 38, "LAW") == "EVENT"
     assert corrected_label(text, 50, 68, "LAW") == "LAW"
+
+
+def test_an_offices_field_a_lone_company_suffix_and_an_adjective_are_no_names():
+    names = names_in("\"We are disappointed,\" Chief Financial Officer Anthony Brisk said on the call. "
+                     "Velora Inc's shares fell 9 percent. State Agriculture Commissioner Tyler Harmon "
+                     "backed the plan. Sen. Ossler is a Senatorial incumbent facing a tough race.")
+    assert not names & {"Financial", "State Agriculture", "Inc", "Senatorial"}, names
+    assert {"Anthony Brisk", "Tyler Harmon"} <= names, names
+
+
+def test_a_jail_named_for_its_county_is_a_building_and_co_is_the_county():
+    a = analyze("Former Dunmore Co. sheriff Chuck Ormond was booked into the Dunmore County Jail on "
+                "Tuesday. Dunmore County officials declined to comment.", layers=("entities",))
+    labels = labels_of(a)
+    assert labels.get("Dunmore County Jail") == "FAC", labels
+    assert labels.get("Dunmore Co.") == "GPE", labels
+    county = next(e for e in a.entities if e.name.startswith("Dunmore Co"))
+    assert {m.text for m in county.mentions} == {"Dunmore Co.", "Dunmore County"}, county

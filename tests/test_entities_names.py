@@ -95,3 +95,13 @@ def test_an_outlets_short_name_is_the_outlet_unless_a_person_has_that_surname():
                 "source told the Enquirer that the host warned him before.", layers=("entities",))
     assert {e.label for e in a.entities if "Enquirer" in e.name} == {"ORG"}
     assert not [e for e in a.entities if e.name == "Enquirer"]
+
+
+def test_a_bare_surname_does_not_bridge_two_relatives_into_one_person():
+    # "Dawson" belongs to Hugh Dawson; his children share the surname but are other people.
+    a = analyze("Hugh Dawson said on Sunday he was happy. Dawson told reporters the film was a "
+                "success. Dawson and his former wife share two children, Oscar Maximilian Dawson "
+                "and Ava Dawson.", layers=("entities",))
+    people = mentions_of(a)
+    assert people.get("Hugh Dawson") == ["Hugh Dawson", "Dawson", "Dawson"], people
+    assert "Oscar Maximilian Dawson" in people and "Ava Dawson" in people, people

@@ -62,7 +62,7 @@ from .entities_words import (
 
 NAME = "entities"
 
-VERSION = "3"
+VERSION = "4"
 
 FIELD = "entities"
 
@@ -111,6 +111,9 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
         if len(ent) == 1 and ent[0].tag_ == "NNPS" and ent.label_ in ("ORG", "PERSON", "FAC") and \
                 ent.start > 0 and doc[ent.start - 1].pos_ == "NUM":
             continue             # "the two Chambers of the National Assembly": a counted common noun
+        if len(ent) == 1 and ent[0].tag_ == "JJ" and ent.label_ in ("ORG", "PERSON", "FAC") and \
+                ent.text.endswith("al"):
+            continue             # "a Senatorial incumbent", "Presidential": an adjective, no body
         if (ent.text.lower() in DISEASE_NAMES or ent.text.lower().startswith("covid")) and \
                 ent.label_ in ("ORG", "PRODUCT", "PERSON", "GPE", "NORP", "WORK_OF_ART"):
             continue             # "COVID-19 restrictions": a disease, no actor or place
@@ -177,6 +180,7 @@ def _add_titled_names(doc, text: str, clusters: list["Cluster"], seen: set[tuple
             if not names and nxt.lower_.rstrip(".") in TITLE_WORDS | TITLE_MODIFIERS:
                 continue         # "Mr" in ", Mr Tobin Harrow,", "Chief Executive Officer": titles
             if nxt.lower_.rstrip(".") in TITLE_WORDS | TITLE_MODIFIERS:
+                names = []       # "Chief Financial Officer": a title's field, no name
                 break
             if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.idx not in covered:
                 names.append(nxt)

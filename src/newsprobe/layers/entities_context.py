@@ -200,6 +200,12 @@ def _context_label(doc, text: str, mention: Span, label: str) -> str | None:
         return "ORG"                                          # "Manchester United", then "United"
     if label != "PERSON" and _said_of_a_person(text, mention, root):
         return "PERSON"                                       # "Celeste said she ...", "Saal was arrested"
+    if label != "PERSON" and _role_before(doc, mention):
+        return "PERSON"                                       # "defender Willy Boly", "actress Niecy Nash"
+    if label in ("ORG", "FAC", "PRODUCT", "GPE") and _work_context(doc, mention, root):
+        return "WORK_OF_ART"                                  # "the Song Sung Blue premiere", "her role on Dahmer"
+    if label in ("GPE", "NORP") and len(words) == 1 and _told_as_outlet(doc, mention, root):
+        return "ORG"                                          # "Furness opened up to People"
     if label in ("GPE", "PERSON", "LOC", "PRODUCT") and _corporate_context(doc, mention):
         return "ORG"                                          # "Herbalife's shares", "shares of Herbalife"
     if label == "GPE" and root.dep_ == "compound" and root.head.lemma_.lower() in DATA_NOUNS and \
@@ -267,10 +273,68 @@ KIN_NOUNS = {"home", "house", "wife", "husband", "son", "daughter", "mother", "f
 PERSON_ONLY_PASSIVES = {"arrest", "jail", "imprison", "detain", "sentence", "injure", "wound",
                         "bear", "marry", "hospitalise", "hospitalize", "handcuff", "kidnap"}
 
-_AGE_APPOSITION = re.compile(r",\s+\d{1,3},")
+_AGE_APPOSITION = re.compile(r",\s+\d{1,3}(?:,|\.(?=\s|$))")
 
 # Verbs after which "she said" / "he thinks" refers back to the subject.
 _MIND_VERBS = SPEECH_VERBS | {"think", "believe", "feel", "hope", "admit", "reveal", "explain"}
+
+
+# Nouns for what a person is, right before the name: "defender Willy Boly", "actress Niecy
+# Nash", "his wife Jane Doe". Titles (TITLE_WORDS) and players' positions count too.
+PERSON_ROLES = {"actor", "actress", "singer", "rapper", "star", "model", "player", "referee",
+                "substitute", "goalscorer", "footballer", "cricketer", "golfer", "boxer", "author",
+                "writer", "novelist", "designer", "comedian", "presenter", "host", "musician",
+                "producer", "filmmaker", "director", "chef", "lawyer", "attorney", "reporter",
+                "journalist", "columnist", "photographer", "wife", "husband", "son", "daughter",
+                "mother", "father", "brother", "sister", "girlfriend", "boyfriend", "fiance",
+                "fiancee", "widow", "businessman", "businesswoman", "billionaire", "entrepreneur",
+                "investor", "activist", "candidate", "challenger", "incumbent", "teammate",
+                "co-star", "winger", "striker", "defender", "midfielder", "goalkeeper", "keeper"}
+# Things that only a work (a film, a show, a book) has, said right after its name.
+WORK_EVENT_NOUNS = {"premiere", "screening", "finale", "sequel", "prequel", "trailer", "soundtrack",
+                    "episode", "reboot", "spinoff", "spin-off", "remake", "showrunner"}
+
+
+def _role_before(doc, mention: Span) -> bool:
+    """A full name right after a lower-case noun of what a person is ("defender Willy Boly",
+    "actress Niecy Nash"): a person, whatever the small model says."""
+    words = mention.text.split()
+    if len(words) < 2 or any(w.lower() in ORG_WORDS for w in words) or place_kind(mention.text) \
+            or is_known_outlet(mention.text):
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    word = before.lower_.rstrip(".")
+    return before.text.islower() and (word in PERSON_ROLES or word in TITLE_WORDS) \
+        and before.pos_ == "NOUN"
+
+
+def _work_context(doc, mention: Span, root) -> bool:
+    """"the Song Sung Blue premiere", "her role on Dahmer": a work, no place or body."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is not None and span.end < len(doc) and doc[span.end].lower_ in WORK_EVENT_NOUNS:
+        return True          # whatever the parse: the tagger may read "premiere" as a verb
+    head = root.head
+    return root.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() == "role"
+
+
+# Verbs and phrases after which a one-word name is the outlet spoken to or quoted:
+# "opened up to People", "told Variety", "according to Billboard".
+_TOLD_VERBS = {"tell", "open"}
+
+
+def _told_as_outlet(doc, mention: Span, root) -> bool:
+    if place_kind(mention.text) or DEMONYM_ENDING.search(mention.text) or root.is_sent_start:
+        return False
+    head = root.head
+    if root.dep_ == "dobj" and head.lemma_.lower() == "tell":
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "to":
+        verb = head.head
+        return verb.lemma_.lower() in _TOLD_VERBS or (verb.lower_ == "according")
+    return False
 
 
 def _said_of_a_person(text: str, mention: Span, root) -> bool:
@@ -433,6 +497,14 @@ def relabel_by_context(doc, text: str, clusters: list[Cluster]) -> None:
                 conj.append(root is not None and _conjunct_label(doc, m, root, label, by_offset))
             if conj and all(conj) and len(set(conj)) == 1:
                 votes[conj[0]] = len(conj)
+        if not votes and label in ("ORG", "GPE") and any(len(f.split()) > 1 for f in cluster.forms) and all(
+                len(f.split()) <= 3 and not f.isupper() and not place_kind(f) and
+                not set(name_tokens(f)) & (ORG_WORDS | INSTITUTION_WORDS) for f in cluster.forms):
+            # "Niecy Nash and Jessica Betts": a full name coordinated with a person's full name.
+            for m in cluster.mentions:
+                root = _mention_root(doc, m)
+                if root is not None and _conjunct_label(doc, m, root, label, by_offset) == "PERSON":
+                    votes["PERSON"] += 1
         if votes.get("PRODUCT") and any(_speaks(doc, m) for m in cluster.mentions):
             del votes["PRODUCT"]     # "Boeing said": the maker, not its "Boeing aircraft"
         if not votes:
@@ -472,7 +544,9 @@ def relabel_by_context(doc, text: str, clusters: list[Cluster]) -> None:
         for other in clusters:
             if other is cluster or not other.mentions or not cluster.mentions:
                 continue
-            if any(f"{f} {head}" in cluster.forms for f in other.forms for head in PLACE_HEADS):
+            if any(f"{f} {head}" in cluster.forms for f in other.forms for head in PLACE_HEADS) or any(
+                    f.endswith(" Co.") and f"{f[:-4]} County" in cluster.forms for f in other.forms):
+                # "Gibson Co. sheriff" beside "Gibson County": the county's short form.
                 for mention in other.mentions:
                     cluster.add(mention, "GPE")
                 other.mentions, other.forms = [], Counter()

@@ -72,6 +72,26 @@ _NAME_AND_YEAR = re.compile(r"(?!.*\b(?:Act|Bill|Law|Code|Treaty)\b)[A-Z][\w'’
 _DEFINED_NAME = re.compile(r"(?:Inc\.?|Corp\.?|Ltd\.?|LLC|plc|PLC|[A-Z][\w&.-]+)(?:\s*\([^()]{0,30}\))?\s*\(\s*(?:the\s+)?[“\"]$")
 
 
+# A company's legal form: on its own it names nothing ("Twitter Inc's" cut before "Inc").
+COMPANY_SUFFIXES = {"inc", "ltd", "corp", "llc", "plc", "co", "gmbh", "ag", "sa", "nv"}
+# Fields of an office, which the model takes for a body when a title follows them:
+# "state Agriculture Commissioner Tyler Harper", "Chief Financial Officer Anthony Noto".
+PORTFOLIO_WORDS = {"agriculture", "insurance", "financial", "finance", "operating", "technology",
+                   "marketing", "information", "health", "education", "energy", "environment",
+                   "transport", "transportation", "housing", "labor", "labour", "interior",
+                   "commerce", "trade", "tourism", "culture", "communications", "revenue",
+                   "investment", "legal", "medical", "creative", "content", "product"}
+_TITLE_AFTER = re.compile(r" (?:Officer|Commissioner|Secretary|Minister|Director|Officers|Chief|Editor|Adviser|Advisor)\b")
+
+
+def _is_title_word(word: str) -> bool:
+    """"Governor", "Governors", "ex-Governor", "Dr.": a title, a title's plural, a former title."""
+    w = word.lower().rstrip(".")
+    if w.startswith("ex-"):
+        w = w[3:]
+    return w in TITLE_WORDS | TITLE_MODIFIERS or (w.endswith("s") and w[:-1] in TITLE_WORDS)
+
+
 def corrected_label(text: str, start: int, end: int, label: str, adjectival: bool = False) -> str | None:
     """The small model's label for a mention, corrected by its form and context, or None
     for a span a reader would not call a name: all lower case ("state"), a bare title
@@ -82,8 +102,13 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
     words = form.split()
     if not any(ch.isupper() for ch in form):
         return None
-    if all(w.lower().rstrip(".") in TITLE_WORDS | TITLE_MODIFIERS for w in words):
-        return None
+    if all(_is_title_word(w) for w in words):
+        return None                  # "Governors", "ex-Governors", "Deputy Minister": offices, no names
+    if len(words) == 1 and form.rstrip(".").lower() in COMPANY_SUFFIXES:
+        return None                  # "Twitter Inc's shares": the model's "Inc" on its own
+    if _TITLE_AFTER.match(text, end) and any(w.lower() in PORTFOLIO_WORDS for w in words) and \
+            all(w.lower() in PORTFOLIO_WORDS | TITLE_MODIFIERS for w in words):
+        return None                  # "Agriculture Commissioner", "Chief Financial Officer": an office's field
     if is_page_furniture(text, start, end):
         return None
     if form in _CREDIT_WORDS and text.startswith(" by ", end):
@@ -101,8 +126,8 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return "ORG"                 # "SWAT": an acronym is no person ("CELESTE" with "Celeste" is)
     if label == "PERSON" and len(words) > 1 and len(words[-1]) >= 5 and is_known_outlet(words[-1]):
         return "ORG"                 # "Thomson Reuters": a company named with its agency
-    if label == "PERSON" and len(words) > 1 and words[-1].lower() in FACILITY_HEADS:
-        return "FAC"                 # "Charles B. Webster Detention Center"
+    if label in ("PERSON", "GPE") and len(words) > 1 and words[-1].lower() in FACILITY_HEADS:
+        return "FAC"                 # "Charles B. Webster Detention Center", "Gibson County Jail"
     if label == "PERSON" and form.endswith("s") and text[max(0, start - 4):start] == "the " and \
             not re.search(r"(?<![\w-])" + re.escape(form[:-1]) + r"(?![\w-])", text):
         return "ORG"                 # "the Gunners believe": a team's or a group's nickname

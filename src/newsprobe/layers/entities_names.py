@@ -74,11 +74,22 @@ class Cluster:
                 return True
         return False
 
+    def _other_given_name(self, toks: list[str]) -> bool:
+        """"Oscar Jackman" after "Hugh Jackman ... Jackman": the bare surname would bridge
+        the two, but a full name with the same surname and another given name is another
+        person (a son, a wife, a brother)."""
+        if len(toks) < 2:
+            return False
+        fulls = [k for k in map(name_tokens, self.forms) if len(k) > 1 and _same_word(toks[-1], k[-1])]
+        return bool(fulls) and all(_first_names_differ(toks[0], k[0]) for k in fulls)
+
     def matches(self, form: str, group: str) -> bool:
         if group != self.group:
             return False
         toks = name_tokens(form)
         if not toks:
+            return False
+        if group == "person" and self._other_given_name(toks):
             return False
         for known in self.forms:
             ktoks = name_tokens(known)
@@ -96,6 +107,13 @@ class Cluster:
             elif _is_acronym(form, ktoks) or _is_acronym(known, toks):
                 return True  # an acronym of a known organisation: "UN" for "United Nations"
         return False
+
+
+def _first_names_differ(a: str, b: str) -> bool:
+    """Two given names of two people: "hugh" / "oscar"; an initial ("h" of "hugh") is none."""
+    if len(a) == 1 or len(b) == 1:
+        return a[0] != b[0]
+    return not _same_word(a, b)
 
 
 def _is_acronym(form: str, toks: list[str]) -> bool:
