@@ -209,3 +209,12 @@ def test_a_name_before_premiere_or_a_role_on_it_is_a_work():
                                layers=("entities",)))
     assert labels.get("Silver Lanes Tide") == "WORK_OF_ART", labels
     assert labels.get("Harrowgate") == "WORK_OF_ART", labels
+
+
+def test_a_result_line_names_two_clubs():
+    labels = labels_of(analyze(
+        "Some of the weekend's results you might have missed.\n\nChelsea 0 – 1 Manchester City\n\n"
+        "The visitors' midfielder scored the only goal of the "
+        "match, and the league leaders kept their fifth clean sheet of the season. The home "
+        "side's manager said the squad would respond.", layers=("entities",)))
+    assert labels.get("Chelsea") == "ORG", labels

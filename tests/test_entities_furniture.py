@@ -51,3 +51,13 @@ def test_link_labels_run_together_are_no_name_but_one_camel_case_name_is():
                      "QuoteMedia and its partners.")
     assert not any("SolutionsLegal" in n or "AgencyRisk" in n for n in names)
     assert "Mevlut Cavusoglu" in names
+
+
+def test_a_headline_name_stops_before_a_verb_the_text_writes_in_another_form():
+    from newsprobe.layers.entities_furniture import headline_common_words, headline_trimmed
+
+    text = ("Maya Ferrant Jokes With Rob Delane About Working Together for the First Time\n\n"
+            "Maya Ferrant joked on Friday that she had waited years to work with Rob Delane.")
+    start = text.index("Ferrant Jokes")
+    got = headline_trimmed(text, start, start + len("Ferrant Jokes"), headline_common_words(text))
+    assert text[got[0]:got[1]] == "Ferrant"

@@ -155,3 +155,11 @@ def test_a_jail_named_for_its_county_is_a_building_and_co_is_the_county():
     assert labels.get("Dunmore Co.") == "GPE", labels
     county = next(e for e in a.entities if e.name.startswith("Dunmore Co"))
     assert {m.text for m in county.mentions} == {"Dunmore Co.", "Dunmore County"}, county
+
+
+def test_a_datelines_province_abbreviation_is_a_place():
+    labels = labels_of(analyze(
+        "KINGSTON, Ont. — Shares of Velora Corp fell on Friday after its quarterly revenue "
+        "missed estimates, and investors sold the stock as earnings disappointed analysts.",
+        layers=("entities",)))
+    assert labels.get("Ont") == "GPE", labels

@@ -23,6 +23,7 @@ from .entities_words import (
     ORG_WORDS,
     PLACE_HEADS,
     SOCIAL_PLATFORMS,
+    STATE_ABBREVIATIONS,
     SPEECH_VERBS,
     TITLE_WORDS,
 )
@@ -388,7 +389,8 @@ def _is_business_text(doc) -> bool:
 def _unknown_firm_like(doc, cluster: "Cluster") -> bool:
     """A one-word name the place lists do not know, never written as where something is
     ("in X", "from X"): in business news, the company ("Herbalife said")."""
-    if any(len(f.split()) > 1 or f.isupper() or place_kind(f) for f in cluster.forms):
+    if any(len(f.split()) > 1 or f.isupper() or place_kind(f) or f + "." in STATE_ABBREVIATIONS
+           for f in cluster.forms):
         return False
     for mention in cluster.mentions:
         root = _mention_root(doc, mention)
@@ -403,6 +405,10 @@ def _is_sports_text(doc) -> bool:
     return len({t.lemma_.lower() for t in doc} & SPORT_WORDS) >= 3
 
 
+_SCORE_AFTER = re.compile(r" \d{1,2} ?[–-] ?\d{1,2} [A-Z]")
+_SCORE_BEFORE = re.compile(r"[A-Za-z] \d{1,2} ?[–-] ?\d{1,2} $")
+
+
 def _club_context(doc, mention: Span, label: str) -> str | None:
     """In a sports report, a town's name is its club when it owns a player ("West Ham's
     Edson Alvarez"), is played against ("the game against Liverpool"), a player moves to
@@ -412,6 +418,9 @@ def _club_context(doc, mention: Span, label: str) -> str | None:
     words = mention.text.split()
     if len(words) > 1 and words[-1] in SPORT_CLUB_ENDINGS:
         return "ORG"
+    if _SCORE_AFTER.match(doc.text, mention.end) or _SCORE_BEFORE.search(doc.text, max(0, mention.start - 12),
+                                                                         mention.start):
+        return "ORG"         # "Chelsea 0 – 1 Manchester City": a result line names two clubs
     root = _mention_root(doc, mention)
     if root is None:
         return None

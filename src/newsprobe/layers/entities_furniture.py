@@ -115,6 +115,6 @@ def headline_trimmed(text: str, start: int, end: int, headline_words,
             if _is_common_word(text[start:end], lower) and not text[start:end].isupper():
                 return start, start      # "Record (Results)", "Suggests": a headline's common word
             return start, end
-        if text[cut + 1:end].lower() not in lower:
-            return start, end
+        if not _is_common_word(text[cut + 1:end], lower):
+            return start, end    # ("Spacek Jokes" with "joked" in the text: the stem counts)
         end = cut

@@ -26,6 +26,7 @@ from .entities_words import (
     PLACE_HEADS,
     SMALL_WORDS,
     SOCIAL_PLATFORMS,
+    STATE_ABBREVIATIONS,
     STREET_WORDS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
@@ -111,6 +112,9 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return None                  # "Agriculture Commissioner", "Chief Financial Officer": an office's field
     if is_page_furniture(text, start, end):
         return None
+    if form + "." in STATE_ABBREVIATIONS and text.startswith(".", end) and \
+            text[max(0, start - 2):start] == ", ":
+        return "GPE"                 # "WATERLOO, Ont. —": a dateline's province, no person
     if form in _CREDIT_WORDS and text.startswith(" by ", end):
         return None                  # "; Writing by Ali ...": the credit, not a name
     if _CREDIT_CUE.search(text, max(0, start - 80), start) and label in ("ORG", "GPE", "NORP", "FAC") \

@@ -109,3 +109,11 @@ SPEECH_VERBS = {"say", "tell", "announce", "report", "claim", "state", "confirm"
 
 SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "by", "with",
                 "from", "as", "is", "vs", "via"}
+
+# The abbreviations news style gives US states and Canadian provinces after a town
+# ("GIBSON COUNTY, Tenn.", "WATERLOO, Ont."); the model reads the short ones as names.
+STATE_ABBREVIATIONS = {"Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.",
+                       "Ill.", "Ind.", "Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.",
+                       "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "Okla.", "Ore.", "Pa.", "Tenn.",
+                       "Vt.", "Va.", "Wash.", "Wis.", "Wyo.", "Ont.", "Que.", "Alta.", "Man.",
+                       "Sask.", "Nfld.", "Tex."}
