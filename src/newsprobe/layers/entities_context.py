@@ -291,6 +291,10 @@ PERSON_ROLES = {"actor", "actress", "singer", "rapper", "star", "model", "player
                 "fiancee", "widow", "businessman", "businesswoman", "billionaire", "entrepreneur",
                 "investor", "activist", "candidate", "challenger", "incumbent", "teammate",
                 "co-star", "winger", "striker", "defender", "midfielder", "goalkeeper", "keeper"}
+# Last words of public bodies' names, never a person's: "the Federal Trade Commission".
+BODY_WORDS = {"commission", "department", "authority", "bureau", "administration", "service",
+              "corps", "force", "forces", "council", "assembly", "court", "tribunal", "fund",
+              "trust", "centre", "center", "institute", "office", "agency", "directorate"}
 # Things that only a work (a film, a show, a book) has, said right after its name.
 WORK_EVENT_NOUNS = {"premiere", "screening", "finale", "sequel", "prequel", "trailer", "soundtrack",
                     "episode", "reboot", "spinoff", "spin-off", "remake", "showrunner"}
@@ -508,7 +512,8 @@ def relabel_by_context(doc, text: str, clusters: list[Cluster]) -> None:
                 votes[conj[0]] = len(conj)
         if not votes and label in ("ORG", "GPE") and any(len(f.split()) > 1 for f in cluster.forms) and all(
                 len(f.split()) <= 3 and not f.isupper() and not place_kind(f) and
-                not set(name_tokens(f)) & (ORG_WORDS | INSTITUTION_WORDS) for f in cluster.forms):
+                not set(name_tokens(f)) & (ORG_DESCRIPTIONS | INSTITUTION_WORDS | BODY_WORDS)
+                for f in cluster.forms):
             # "Niecy Nash and Jessica Betts": a full name coordinated with a person's full name.
             for m in cluster.mentions:
                 root = _mention_root(doc, m)
