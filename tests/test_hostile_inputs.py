@@ -392,7 +392,7 @@ def _regex_audit():
     from newsprobe.corpus import align, changes, copies, fingerprints
     from newsprobe.factcheck import bm25, index
     from newsprobe.ingest import jsonl
-    from newsprobe.layers import (attribution, checkworthy, claims, entities,
+    from newsprobe.layers import (attribution, checkworthy, claims, entities_spans, entities_words,
                                   integrity_consistency, integrity_scars, quotemarks, sources)
     from newsprobe.render import _CONTROL, _SPACE
     from newsprobe.web.views import corpus as web_corpus
@@ -418,9 +418,9 @@ def _regex_audit():
         "sources._APPOSITION_AFTER": (sources._APPOSITION_AFTER.finditer, [", the " * n]),
         "sources._ASIDE": (sources._ASIDE.finditer, ["(" * n, "(" + "a" * n, "(a" * n]),
         "sources._TITLE_BEFORE": (sources._TITLE_BEFORE.search, ["a " * n, "a" + " " * n + "b"]),
-        "entities._LEADING": (entities._LEADING.match, ["the " * n]),
-        "entities._POSSESSIVE": (entities._POSSESSIVE.search, ["'" * n + "x"]),
-        "entities._DESCRIBED_BY": (entities._DESCRIBED_BY.match, [", " + "a " * n, ", " + "a" * n]),
+        "entities_spans._LEADING": (entities_spans._LEADING.match, ["the " * n]),
+        "entities_spans._POSSESSIVE": (entities_spans._POSSESSIVE.search, ["'" * n + "x"]),
+        "entities_words.DESCRIBED_BY": (entities_words.DESCRIBED_BY.match, [", " + "a " * n, ", " + "a" * n]),
         "claims.CONTESTED": (claims.CONTESTED.search, ["without " * n, "no " * n]),
         "claims.FALSE_VERDICT": (claims.FALSE_VERDICT.search, ["does not " * n, "not " * n]),
         "claims.DOUBT": (claims.DOUBT.search, ["never been " * n, "far from " * n]),

@@ -1,0 +1,120 @@
+"""Spans that are no names whatever the model says: page furniture (the words of
+lexicons/page_furniture.txt, language menus, link labels run together), the capitalised
+common words of a title-case headline, and a stub cut off by the excerpt's end.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from .places import place_kind
+from .sources import is_known_outlet
+from .entities_words import COUNTRY_ACRONYMS, ORG_WORDS, SMALL_WORDS
+
+
+@lru_cache(maxsize=1)
+def furniture_words() -> frozenset[str]:
+    """lexicons/page_furniture.txt: the words of menus, buttons and section heads."""
+    text = resources.files("newsprobe.layers").joinpath("lexicons", "page_furniture.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def language_names() -> frozenset[str]:
+    """Languages as a language menu names them, in English and in themselves ("Español",
+    "Русский", "Français"), from CLDR (Babel); empty without Babel."""
+    try:
+        from babel import Locale
+        names = set(Locale("en").languages.values())
+        for code in ("ar", "de", "en", "es", "fa", "fr", "he", "hi", "it", "ja", "ko", "nl", "pl",
+                     "pt", "ru", "sv", "tr", "uk", "ur", "zh", "zh_Hans", "zh_Hant"):
+            locale = Locale.parse(code)
+            names.add(locale.get_display_name(locale))
+            names.add(locale.get_language_name(locale))
+    except Exception:  # noqa: BLE001 - no Babel: language menus are left to the other rules
+        return frozenset()
+    # Menus capitalise what CLDR writes in lower case ("русский" -> "Русский").
+    return frozenset(n[:1].upper() + n[1:] for n in names if n) | frozenset(n for n in names if n)
+
+
+# "FinancialGovernment", "SolutionsLegalReuters": a menu's link labels run together when a
+# page is scraped; a lower-case letter run straight into a capital. One such word is often
+# a name ("QuoteMedia", "GlobeNewswire"); two in one span, or two joins in one word, are not.
+_CAMEL_JOIN = re.compile(r"[a-z]{2}[A-Z][a-z]")
+
+
+def is_page_furniture(text: str, start: int, end: int) -> bool:
+    """A span of menu, button or heading words, a language menu, or link labels run
+    together: page furniture, not a name."""
+    form = text[start:end]
+    words = re.findall(r"[^\W\d_]+", form)
+    if not words or is_known_outlet(form) or place_kind(form) or \
+            form.replace(".", "") in COUNTRY_ACRONYMS:
+        return False
+    furniture = furniture_words()
+    if all(w.lower() in furniture for w in words) and not (len(words) == 1 and words[0].lower() in ORG_WORDS):
+        return True              # "NEWS - Press Releases", "Breaking News", "FREE"
+    if len(form.split()) >= 2 and all(w in language_names() for w in form.split()):
+        return True              # "Español Русский Français"
+    joins = [len(_CAMEL_JOIN.findall(w)) for w in form.split()]
+    return sum(1 for j in joins if j) >= 2 or any(j >= 2 for j in joins)
+
+
+def cut_off_at_end(text: str, start: int, end: int) -> bool:
+    """An excerpt cut mid-word leaves a stub ("coverage of Shar" after "Sharpe James"): a
+    last word that begins a longer word found earlier in the text is no name."""
+    if text[end:].strip() or end - start < 2:
+        return False
+    stub = text[start:end]
+    return " " not in stub and re.search(r"(?<!\w)" + re.escape(stub) + r"\w", text[:start]) is not None
+
+
+def headline_common_words(text: str) -> tuple[list[tuple[int, int]], set[str]]:
+    """The title-case lines of a text ("Alex Rodriguez Not Reaching Out After Split") and
+    the words the text writes in lower case elsewhere: in a headline the model runs
+    a name on into the capitalised common words after it."""
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        words = re.findall(r"[^\W\d_][\w'’-]*", line)
+        big = [w for w in words if w.lower() not in SMALL_WORDS]
+        if len(big) >= 4 and sum(w[:1].isupper() for w in big) >= 0.9 * len(big):
+            lines.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    lower = set(re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", text)) if lines else set()
+    lower |= {part for word in lower if "-" in word for part in word.split("-")}   # "record-breaking"
+    return lines, lower
+
+
+def _is_common_word(word: str, lower: set[str]) -> bool:
+    """Does the text write this word, or its stem, in lower case elsewhere ("Suggests" /
+    "suggested", "Record" / "record-breaking")?"""
+    w = word.lower()
+    if w in lower:
+        return True
+    stems = {w[:-suffix_len] for suffix, suffix_len in (("s", 1), ("es", 2), ("ed", 2), ("ing", 3))
+             if w.endswith(suffix)}
+    return any(len(stem) >= 4 and any(other.startswith(stem) for other in lower) for stem in stems)
+
+
+def headline_trimmed(text: str, start: int, end: int, headline_words,
+                      label: str = "") -> tuple[int, int]:
+    """A name in a title-case line without the capitalised common words the model ran on
+    into: "Jennifer Lopez Split" -> "Jennifer Lopez" when the text says "split" elsewhere.
+    A "title" of common words only ("'False Stories'" quoted in a headline) is no name:
+    the span comes back empty."""
+    lines, lower = headline_words
+    form = text[start:end]
+    if not any(a <= start and end <= b for a, b in lines) or is_known_outlet(form) or \
+            text.count(form) > 1:
+        return start, end        # "New York Times" stays whole though the text says "times"
+    while True:
+        cut = text.rfind(" ", start, end)
+        if cut == -1:
+            if _is_common_word(text[start:end], lower) and not text[start:end].isupper():
+                return start, start      # "Record (Results)", "Suggests": a headline's common word
+            return start, end
+        if not _is_common_word(text[cut + 1:end], lower):
+            return start, end    # ("Spacek Jokes" with "joked" in the text: the stem counts)
+        end = cut

@@ -1,0 +1,201 @@
+"""A mention's label read from its own form and the few words around it (`corrected_label`),
+or None for a span a reader would not call a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .places import place_kind
+from .sources import is_known_outlet
+from .entities_furniture import is_page_furniture
+from .entities_words import (
+    CLUB_MARKS,
+    COMPASS_ADJECTIVES,
+    CONTINENTS,
+    COUNTRY_ACRONYMS,
+    DEMONYM_ENDING,
+    EVENT_HEADS,
+    FACILITY_HEADS,
+    FEATURE_WORDS,
+    GROUP_ENDING,
+    METONYM_BODIES,
+    METONYM_STREETS,
+    ORG_WORDS,
+    PLACE_ACRONYMS,
+    PLACE_HEADS,
+    SMALL_WORDS,
+    SOCIAL_PLATFORMS,
+    STATE_ABBREVIATIONS,
+    STREET_WORDS,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
+)
+
+
+# A mention glued to a prefix ("pro-Blair", "anti-NATO", "Sino-U.S.") is an adjective,
+# not the name of anyone.
+_PREFIXED = re.compile(r"(?:^|[^\w-])(?:pro|anti|non|ex|sino|post|pre|neo|mid|un)-$", re.I)
+
+_PREFIX_IN = re.compile(r"^(?:pro|anti|non|sino|neo)-", re.I)
+
+# A word glued to a function word, as scraped pages join a link label to the next line.
+_GLUED_WORD = re.compile(r"[A-Z][a-z]{2,}(?:The|Are|Is|Was|Were|An|In|On|Of|And|For|To|How|Why|What)")
+
+# Acronyms that are common nouns, not names: "a super PAC", "the CEO", "(PDF)".
+COMMON_NOUN_ACRONYMS = {"PAC", "PDF", "CEO", "CFO", "COO", "CTO", "GDP", "DNA", "RNA", "FAQ",
+                        "URL", "VAT", "ATM", "SUV", "HTML"}
+
+_ISLAND_OF = re.compile(r"\b(?:island|islands|isle|peninsula|archipelago) of\s+$", re.I)
+
+# What follows a dateline's place: "BEIJING (Xinhua) --", "MOSCOW, Dec 5", "WASHINGTON -".
+_DATELINE_AFTER = re.compile(r"\s*(?:\(|,\s*[A-Z]|[—–-]{1,2}\s)")
+
+# Credit lines of wire copy: "Reporting by A and B; Writing by C; Editing by D".
+_CREDIT_CUE = re.compile(r"(?:Reporting|Writing|Editing|Edited|Written|Compiled|Additional reporting|"
+                         r"Photography|Photos?|Graphics|Video)\s+by\s+"
+                         r"(?:[A-Z][\w'’.-]*\s+){0,4}?(?:and\s+)?$")
+
+_CREDIT_WORDS = {"Reporting", "Writing", "Editing", "Editor", "Reporter", "Photography"}
+
+# A verb made of a camel-case brand: "FaceTimed", "WhatsApping".
+_BRAND_VERB = re.compile(r"[A-Z][a-z]+[A-Z][a-z]*(?:ed|ing)")
+
+# What a person is charged with is an offence, not an organisation.
+_CHARGE_BEFORE = re.compile(r"(?:counts? of|charged with|convicted of|accused of|guilty of)\s+(?:an?\s+|one\s+)?$", re.I)
+
+# A name and a year: an edition of an event ("Euro 2024"), not a law or a company. Laws
+# named with their year keep their word ("Clean Air Act 1990").
+_NAME_AND_YEAR = re.compile(r"(?!.*\b(?:Act|Bill|Law|Code|Treaty)\b)[A-Z][\w'’.]*(?: [A-Z][\w'’.-]*){0,3}[ -](?:19|20)\d\d")
+
+# A press release defines its short name in parentheses after the company's:
+# 'Lifeway Foods, Inc. (Nasdaq: LWAY) ("Lifeway" or "the Company")'.
+_DEFINED_NAME = re.compile(r"(?:Inc\.?|Corp\.?|Ltd\.?|LLC|plc|PLC|[A-Z][\w&.-]+)(?:\s*\([^()]{0,30}\))?\s*\(\s*(?:the\s+)?[“\"]$")
+
+
+# A company's legal form: on its own it names nothing ("Twitter Inc's" cut before "Inc").
+COMPANY_SUFFIXES = {"inc", "ltd", "corp", "llc", "plc", "co", "gmbh", "ag", "sa", "nv"}
+# Fields of an office, which the model takes for a body when a title follows them:
+# "state Agriculture Commissioner Tyler Harper", "Chief Financial Officer Anthony Noto".
+PORTFOLIO_WORDS = {"agriculture", "insurance", "financial", "finance", "operating", "technology",
+                   "marketing", "information", "health", "education", "energy", "environment",
+                   "transport", "transportation", "housing", "labor", "labour", "interior",
+                   "commerce", "trade", "tourism", "culture", "communications", "revenue",
+                   "investment", "legal", "medical", "creative", "content", "product"}
+_TITLE_AFTER = re.compile(r" (?:Officer|Commissioner|Secretary|Minister|Director|Officers|Chief|Editor|Adviser|Advisor)\b")
+
+
+def _is_title_word(word: str) -> bool:
+    """"Governor", "Governors", "ex-Governor", "Dr.": a title, a title's plural, a former title."""
+    w = word.lower().rstrip(".")
+    if w.startswith("ex-"):
+        w = w[3:]
+    return w in TITLE_WORDS | TITLE_MODIFIERS or (w.endswith("s") and w[:-1] in TITLE_WORDS)
+
+
+def corrected_label(text: str, start: int, end: int, label: str, adjectival: bool = False) -> str | None:
+    """The small model's label for a mention, corrected by its form and context, or None
+    for a span a reader would not call a name: all lower case ("state"), a bare title
+    ("Dr", "Councilor"), a prefixed adjective ("pro-Blair", "Sino-U.S."), page furniture
+    ("Breaking News"), a credit line's word ("Writing by"). `adjectival`: the mention
+    modifies a noun after it ("Karsovian Deputy Prime Minister")."""
+    form = text[start:end]
+    words = form.split()
+    if not any(ch.isupper() for ch in form):
+        return None
+    if all(_is_title_word(w) for w in words):
+        return None                  # "Governors", "ex-Governors", "Deputy Minister": offices, no names
+    if len(words) == 1 and form.rstrip(".").lower() in COMPANY_SUFFIXES:
+        return None                  # "Twitter Inc's shares": the model's "Inc" on its own
+    if _TITLE_AFTER.match(text, end) and any(w.lower() in PORTFOLIO_WORDS for w in words) and \
+            all(w.lower() in PORTFOLIO_WORDS | TITLE_MODIFIERS for w in words):
+        return None                  # "Agriculture Commissioner", "Chief Financial Officer": an office's field
+    if is_page_furniture(text, start, end):
+        return None
+    if form + "." in STATE_ABBREVIATIONS and text.startswith(".", end) and \
+            text[max(0, start - 2):start] == ", ":
+        return "GPE"                 # "WATERLOO, Ont. —": a dateline's province, no person
+    if form in _CREDIT_WORDS and text.startswith(" by ", end):
+        return None                  # "; Writing by Ali ...": the credit, not a name
+    if _CREDIT_CUE.search(text, max(0, start - 80), start) and label in ("ORG", "GPE", "NORP", "FAC") \
+            and not is_known_outlet(form) and len(words) > 1:
+        return "PERSON"              # "Reporting by Ece Toksabay": the credited reporter
+    if len(words) > 1 and words[-1].rstrip(".") in STREET_WORDS and label in ("GPE", "PERSON", "ORG") and \
+            form not in METONYM_STREETS:
+        return "FAC"                 # "Memorial Rd.", "Griers Fork Drive": a street, not a town or a body
+    if label == "FAC" and len(words) > 1 and words[-1].lower() in ORG_WORDS | {"department", "police"}:
+        return "ORG"                 # "Richmond County Sheriff's Office": a body, not a building
+    if label == "PERSON" and len(words) == 1 and form.isupper() and len(form) >= 3 and \
+            not re.search(r"(?<![\w-])" + re.escape(form.title()) + r"(?![\w-])", text):
+        return "ORG"                 # "SWAT": an acronym is no person ("CELESTE" with "Celeste" is)
+    if label == "PERSON" and len(words) > 1 and len(words[-1]) >= 5 and is_known_outlet(words[-1]):
+        return "ORG"                 # "Thomson Reuters": a company named with its agency
+    if label in ("PERSON", "GPE") and len(words) > 1 and words[-1].lower() in FACILITY_HEADS:
+        return "FAC"                 # "Charles B. Webster Detention Center", "Gibson County Jail"
+    if label == "PERSON" and form.endswith("s") and text[max(0, start - 4):start] == "the " and \
+            not re.search(r"(?<![\w-])" + re.escape(form[:-1]) + r"(?![\w-])", text):
+        return "ORG"                 # "the Gunners believe": a team's or a group's nickname
+    if _PREFIXED.search(text, max(0, start - 6), start) or _PREFIX_IN.match(form):
+        return None
+    if _GLUED_WORD.fullmatch(form):
+        return None                  # "RelatedAre aliens ...": page furniture glued to a word
+    if form.rstrip("s") in COMMON_NOUN_ACRONYMS:
+        return None                  # "super PAC", "(large PDF)": common nouns
+    if is_known_outlet(form) or form in SOCIAL_PLATFORMS:
+        return "ORG"
+    if len(words) > 1 and label in ("WORK_OF_ART", "LAW", "EVENT", "PRODUCT") and \
+            re.fullmatch(r"[a-z]{3,}", words[-1]) and words[-1] not in SMALL_WORDS:
+        return None                  # "Celeste and Sonny fell": a clause, not a title
+    if len(words) == 1 and _BRAND_VERB.fullmatch(form):
+        return None                  # "FaceTimed": a verb made of a brand
+    if _CHARGE_BEFORE.search(text, max(0, start - 30), start):
+        return "LAW"                 # "charged with one count of Criminal Trespass"
+    if _NAME_AND_YEAR.fullmatch(form) and label in ("LAW", "WORK_OF_ART", "PRODUCT", "ORG"):
+        return "EVENT"               # "Euro 2024", "Paris 2024"
+    if label in ("WORK_OF_ART", "PRODUCT", "PERSON") and _DEFINED_NAME.search(text, max(0, start - 60), start) \
+            and text.startswith(("”", '"'), end):
+        return "ORG"                 # 'Lifeway Foods, Inc. ("Lifeway" or "the Company")'
+    if form in CONTINENTS or (len(words) > 1 and words[0] in FEATURE_WORDS):
+        return "LOC"                 # "Europe", "Comet 67P", "Mount Kenya"
+    place = place_kind(form)
+    if place == "region" and label != "NORP":
+        return "LOC"                 # "Western Europe", "Sub-Saharan Africa"
+    if place and label in ("PRODUCT", "WORK_OF_ART", "LAW", "FAC", "EVENT"):
+        return "GPE"                 # "the people of Cyprus" as a PRODUCT: a known country or city
+    if len(words) > 1 and (words[0] in CLUB_MARKS or words[-1] in CLUB_MARKS):
+        return "ORG"                 # "Sporting CP", "AC Milan"
+    if form.replace(".", "") in PLACE_ACRONYMS:
+        return "GPE"                 # "a D.C. lobbying firm"
+    if len(words) > 1 and label in ("WORK_OF_ART", "PRODUCT", "NORP") and \
+            words[-1].lower() in {"online", "magazine", "weekly", "daily", "media", "digital"}:
+        return "ORG"                 # "Radar Online": an outlet
+    if len(words) > 1 and label in ("WORK_OF_ART", "PRODUCT") and is_known_outlet(words[0]):
+        return "ORG"                 # "AFP Fact Check": the outlet's own service
+    if len(words) > 1 and words[-1] in PLACE_HEADS:
+        return "GPE"                 # "St. Clair County"
+    if len(words) > 1 and (words[-1] in EVENT_HEADS or " ".join(words[-2:]) in EVENT_HEADS):
+        return "EVENT"               # "the PGA Championship", "the World Cup"
+    if _ISLAND_OF.search(text, max(0, start - 14), start):
+        return "LOC"                 # "the island of Oahu"
+    if len(words) > 1 and form.isupper() and _DATELINE_AFTER.match(text, end) and \
+            (start == 0 or text[:start].rstrip(" \t").endswith("\n")):
+        return "GPE"                 # "MORTON GROVE, Ill., May 14 -": a dateline's place
+    if len(words) == 1:
+        if form in METONYM_BODIES:
+            return "ORG"             # "the Pentagon said": the body, not the place
+        if form in COMPASS_ADJECTIVES:
+            return None              # "Western media": an adjective
+        if form.replace(".", "") in COUNTRY_ACRONYMS and label in ("ORG", "NORP"):
+            return "GPE"             # "U.S."
+        if label in ("GPE", "NORP") and form.isupper() and len(form) >= 3 \
+                and form.replace(".", "") not in COUNTRY_ACRONYMS and not _DATELINE_AFTER.match(text, end):
+            return "ORG"             # "NATO"
+        if form.isupper() and len(form) >= 4 and _DATELINE_AFTER.match(text, end):
+            return "GPE"             # "BEIJING (Reuters) -": a dateline's place
+        if (label in ("GPE", "ORG", "LOC") or (label == "PERSON" and adjectival)) \
+                and DEMONYM_ENDING.search(form):
+            # "Iranian", and "Karsovian Deputy Prime Minister ...", not "Brian said"
+            return "NORP"
+        if label == "NORP" and not GROUP_ENDING.search(form):
+            return "GPE"             # "Russia", "Israel" as the small model's NORP
+    return label

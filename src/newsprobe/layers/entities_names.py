@@ -1,0 +1,263 @@
+"""Name forms: mentions clustered into one referent by surname, given name, spelling
+variant or acronym; one name's label confusions merged; short forms of organisations
+joined to the one fuller name they end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from rapidfuzz.distance import Levenshtein
+
+from ..model import Span, clean_name
+from .sources import is_known_outlet
+from .entities_words import CLUB_MARKS, DEMONYM_ENDING, ORG_WORDS
+
+
+# Spelling variants of one surname: "Zelensky"/"Zelenskyy" (1 edit), "Zelensky"/"Zelenksy"
+# (a transposition, 2 plain edits). Names this similar and this long are rarely two people.
+_MAX_NAME_EDITS = 2
+
+_MIN_FUZZY_LEN = 5
+
+_MIN_TWO_EDIT_LEN = 7
+
+
+def name_tokens(name: str) -> list[str]:
+    # clean_name: a zero-width or bidi character inside a name must not make it another name.
+    return [t for t in re.split(r"[\s\-]+", clean_name(name).lower().replace(".", "")) if t]
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < _MIN_FUZZY_LEN or a[0] != b[0]:
+        return False
+    # Two edits only in longer names: "Wales" / "Wallis" are two edits apart and two referents.
+    edits = _MAX_NAME_EDITS if min(len(a), len(b)) >= _MIN_TWO_EDIT_LEN else 1
+    return Levenshtein.distance(a, b) <= edits
+
+
+class Cluster:
+    def __init__(self, group: str):
+        self.group = group
+        self.forms: Counter[str] = Counter()
+        self.labels: Counter[str] = Counter()
+        self.mentions: list[Span] = []
+        self.demonyms: set[str] = set()  # forms seen as NORP ("Karsovian")
+
+    def add(self, span: Span, label: str) -> None:
+        self.forms[span.text] += 1
+        self.labels[label] += 1
+        self.mentions.append(span)
+        if label == "NORP":
+            self.demonyms.add(span.text)
+
+    @property
+    def name(self) -> str:
+        # A country is named "Karsovia", not by its adjective "Karsovian".
+        return max(self.forms, key=lambda f: (f not in self.demonyms, len(name_tokens(f)), self.forms[f], len(f)))
+
+    def matches_given_name(self, form: str, group: str) -> bool:
+        """"Madison" after "Madison Ferrow", "Lu" after "Lu Kang" (surname first): a one-word
+        name equal to the first word of a fuller form. Tried only when no cluster matches by
+        surname (`matches`)."""
+        if group != "person" or self.group != "person":
+            return False
+        toks = name_tokens(form)
+        for known in self.forms:
+            ktoks = name_tokens(known)
+            if len(toks) == 1 and len(ktoks) > 1 and toks[0] == ktoks[0]:
+                return True
+            if len(ktoks) == 1 and len(toks) > 1 and ktoks[0] == toks[0]:
+                return True
+        return False
+
+    def _other_given_name(self, toks: list[str]) -> bool:
+        """"Oscar Jackman" after "Hugh Jackman ... Jackman": the bare surname would bridge
+        the two, but a full name with the same surname and another given name is another
+        person (a son, a wife, a brother)."""
+        if len(toks) < 2:
+            return False
+        fulls = [k for k in map(name_tokens, self.forms) if len(k) > 1 and _same_word(toks[-1], k[-1])]
+        return bool(fulls) and all(_first_names_differ(toks[0], k[0]) for k in fulls)
+
+    def matches(self, form: str, group: str) -> bool:
+        if group != self.group:
+            return False
+        toks = name_tokens(form)
+        if not toks:
+            return False
+        if group == "person" and self._other_given_name(toks):
+            return False
+        for known in self.forms:
+            ktoks = name_tokens(known)
+            if toks == ktoks:
+                return True
+            if group == "person":
+                # Same surname, and first names (when both have one) agree.
+                if _same_word(toks[-1], ktoks[-1]) and (
+                        len(toks) == 1 or len(ktoks) == 1 or _same_word(toks[0], ktoks[0])):
+                    return True
+            elif len(toks) == len(ktoks) and all(map(_same_word, toks, ktoks)):
+                return True
+            elif "".join(toks) == "".join(ktoks):
+                return True  # "Globe Newswire" / "GlobeNewswire"
+            elif _is_acronym(form, ktoks) or _is_acronym(known, toks):
+                return True  # an acronym of a known organisation: "UN" for "United Nations"
+        return False
+
+
+def _first_names_differ(a: str, b: str) -> bool:
+    """Two given names of two people: "hugh" / "oscar"; an initial ("h" of "hugh") is none."""
+    if len(a) == 1 or len(b) == 1:
+        return a[0] != b[0]
+    return not _same_word(a, b)
+
+
+def _is_acronym(form: str, toks: list[str]) -> bool:
+    """"UN" of "united nations", "U.S." of "united states", "NHS" of "national health service"."""
+    short = form.replace(".", "")
+    if len(toks) < 2 or len(short) < 2 or not short.isupper() or " " in short:
+        return False
+    content = [t for t in toks if t not in ("of", "the", "and", "for")]
+    return short in ("".join(t[0] for t in toks).upper(), "".join(t[0] for t in content).upper())
+
+
+def cluster_for(clusters: list[Cluster], span: Span, group: str) -> Cluster:
+    """The cluster of `group` that `span`'s name matches, or a new one appended."""
+    cluster = next((c for c in clusters if c.matches(span.text, group)), None)
+    if cluster is None:
+        cluster = Cluster(group)
+        clusters.append(cluster)
+    return cluster
+
+
+def _is_place_object(doc, mention: Span) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "from", "to", "near", "across")
+
+
+def merge_across_labels(doc, clusters: list["Cluster"]) -> list["Cluster"]:
+    """Fix the small model's label confusions: a "person" whose name holds an organisation
+    word becomes an organisation, and a one-word "person" that is elsewhere tagged as a place
+    or organisation is that place or organisation."""
+    for cluster in clusters:
+        if cluster.group == "person" and any(
+                w in ORG_WORDS for f in cluster.forms for w in name_tokens(f)):
+            cluster.group = "org"
+            cluster.labels = Counter({"ORG": sum(cluster.labels.values())})
+    merged: list[Cluster] = []
+    for cluster in clusters:
+        one_word = all(len(name_tokens(f)) == 1 for f in cluster.forms)
+        if cluster.group == "norp" and one_word and not any(DEMONYM_ENDING.search(f) for f in cluster.forms):
+            # "Kris" (NORP) after "Kris Jenner": a given name or surname, not a group.
+            words = {name_tokens(f)[0] for f in cluster.forms}
+            target = next((o for o in clusters if o.group == "person" and any(
+                len(name_tokens(pf)) > 1 and words & {name_tokens(pf)[0], name_tokens(pf)[-1]} for pf in o.forms)), None)
+            if target is not None:
+                for mention in cluster.mentions:
+                    target.add(mention, "PERSON")
+                continue
+        if cluster.group == "person" and one_word:
+            # "the Enquirer" after "the National Enquirer": the outlet's short name, unless
+            # a person of the text has that surname.
+            words = {name_tokens(f)[0] for f in cluster.forms}
+            surname_of = any(o.group == "person" and o is not cluster and any(
+                len(name_tokens(pf)) > 1 and name_tokens(pf)[-1] in words for pf in o.forms) for o in clusters)
+            org = next((o for o in clusters if o.group == "org" and o.labels.most_common(1)[0][0] == "ORG"
+                        and any(len(name_tokens(of)) > 1 and name_tokens(of)[-1] in words for of in o.forms)), None)
+            if org is not None and not surname_of:
+                for mention in cluster.mentions:
+                    org.add(mention, "ORG")
+                continue
+        if cluster.group == "person" and all(len(name_tokens(f)) == 1 for f in cluster.forms) and \
+                all(_is_place_object(doc, m) for m in cluster.mentions):
+            # "a press conference in Lindholm": a one-word "person" only ever found after
+            # in/at/from/to is a place.
+            cluster.group, cluster.labels = "org", Counter({"GPE": len(cluster.mentions)})
+        if cluster.group == "person" and all(len(name_tokens(f)) == 1 for f in cluster.forms):
+            target = next((o for o in clusters if o is not cluster and o.group != "person"
+                           and set(o.forms) & set(cluster.forms)), None)
+            if target is not None:
+                for mention in cluster.mentions:
+                    target.add(mention, target.labels.most_common(1)[0][0])
+                continue
+        if cluster.group != "person" and all(len(f.split()) == 1 for f in cluster.forms):
+            # "Councillor Rowan Pike ... Pike said": a bare surname the model took for an
+            # organisation is the person named before; "Jacob Rees-Mogg ... Rees-Mogg" too.
+            surnames = [name_tokens(f) for f in cluster.forms]
+            target = next((o for o in clusters if o.group == "person" and any(
+                len(name_tokens(pf)) > len(t) and all(map(_same_word, name_tokens(pf)[-len(t):], t))
+                for pf in o.forms for t in surnames if t)), None)
+            if target is not None:
+                for mention in cluster.mentions:
+                    target.add(mention, "PERSON")
+                continue
+        if cluster.group != "person":
+            target = next((o for o in merged if o.group != "person" and o is not cluster
+                           and set(o.forms) & set(cluster.forms)), None)
+            if target is not None:
+                for mention in cluster.mentions:
+                    target.add(mention, cluster.labels.most_common(1)[0][0])
+                continue
+        merged.append(cluster)
+    return merged
+
+
+def add_missed_surnames(doc, text: str, clusters: list[Cluster], seen: set[tuple[int, int]]) -> None:
+    """The small model misses some bare surnames ("Shoigu said"); a proper noun spelled like
+    the surname of a person already named in the article is that person."""
+    covered = set()
+    for start, end in seen:
+        covered.update(range(start, end))
+    people = [c for c in clusters if c.group == "person"]
+    for token in doc:
+        if token.pos_ != "PROPN" or token.idx in covered or not token.text[:1].isupper():
+            continue
+        word = token.text.lower()
+        if is_known_outlet(token.text):
+            continue             # "(Reuters)" is the agency, whatever person is named like it
+        for cluster in people:
+            surnames = {name_tokens(f)[-1] for f in cluster.forms if name_tokens(f)}
+            if any(_same_word(word, s) for s in surnames) and len(word) >= 3:
+                span = Span.of(text, token.idx, token.idx + len(token.text))
+                cluster.add(span, "PERSON")
+                covered.update(range(span.start, span.end))
+                break
+
+
+# Last words that name another body than the full name they end: "the House" after "the
+# White House", "States" of "United States".
+_NOT_A_SHORT_FORM = {"house", "states", "kingdom", "nations", "union", "party"}
+
+
+def merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:
+    """"The Post" after "The Washington Post", "the Defense Ministry" after "the Russian
+    Defense Ministry": an organisation named by the end of one (and only one) fuller name
+    in the article is that organisation."""
+    merged = []
+    for cluster in clusters:
+        if cluster.labels.most_common(1)[0][0] != "ORG" or any(f.isupper() for f in cluster.forms):
+            merged.append(cluster)
+            continue
+        forms = [name_tokens(f) for f in cluster.forms]
+        if any(len(t) == 1 and t[0] in _NOT_A_SHORT_FORM for t in forms):
+            merged.append(cluster)
+            continue
+        fuller = [o for o in clusters if o is not cluster and o.group == "org"
+                  and o.labels.most_common(1)[0][0] == "ORG"
+                  and all(any(len(name_tokens(of)) > len(t) and (name_tokens(of)[-len(t):] == t or (
+                      # "Sporting" after "Sporting CP": the club without its letters
+                      name_tokens(of)[:len(t)] == t and all(w.upper() in CLUB_MARKS for w in name_tokens(of)[len(t):])))
+                      for of in o.forms) for t in forms)]
+        if len(fuller) == 1:
+            for mention in cluster.mentions:
+                fuller[0].add(mention, "ORG")
+            continue
+        merged.append(cluster)
+    return merged

@@ -1,0 +1,213 @@
+"""Mention spans: each model mention trimmed to the name it holds ("the Kremlin's" ->
+"Kremlin", "Councillor Rowan Pike" -> "Rowan Pike"), and the names the small model cuts in
+pieces or runs together found whole or split apart (royal styles, quoted titles, bylines,
+photo credits, "A and B").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Span
+from .places import place_kind
+from .sources import is_known_outlet
+from .entities_words import (
+    CLUB_MARKS,
+    COUNTRY_ACRONYMS,
+    FACILITY_HEADS,
+    NAME_PARTICLES,
+    ORG_WORDS,
+    TITLE_WORDS,
+)
+
+
+_LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+def clean_mention(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading article and a trailing possessive: "the Kremlin's" -> "Kremlin"."""
+    piece = text[start:end]
+    m = _LEADING.match(piece)
+    if m and len(piece) > m.end():
+        start += m.end()
+    while start < end and text[start] in "\"'“‘”’«":
+        start += 1               # '"Southern Charm" star': the quote mark is not the name
+    while True:          # "momager Kris Jenner", "west Charlotte": a lower-case word before a name
+        m = _LOWER_LEAD.match(text, start, end)
+        if not m or m.end() >= end or m.group(1) in NAME_PARTICLES:
+            break
+        start = m.end()
+    m = _SMALL_TAIL.search(text, start, end)
+    if m and m.start() > start:
+        end = m.start()          # "Fact Check Unit of": the model ran on into the next phrase
+    m = _PHOTO_SUFFIX.search(text, start, end)
+    if m and m.end() == end:
+        end = m.start()          # "Presidential Press Service/Handout": a photo credit's tag
+    m = _CREDIT_PREFIX.match(text, start, end)
+    if m and m.end() < end:
+        start = m.end()          # "Copyright Thomson Reuters", "© Getty Images"
+    piece = text[start:end]
+    m = _POSSESSIVE.search(piece)
+    if m and m.start() > 0:
+        end = start + m.start()
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".)":
+        end -= 1
+    return start, end
+
+
+_LOWER_LEAD = re.compile(r"([a-z][\w'’-]*)\s+(?=[A-Z])")
+
+_SMALL_TAIL = re.compile(r"\s+(?:of|and|the|for|in|on|at|to|with|or)$")
+
+_PHOTO_SUFFIX = re.compile(r"/(?:Handout|File|Pool|Getty Images|AFP|AP|Reuters|REUTERS)$")
+
+_CREDIT_PREFIX = re.compile(r"(?:Copyright|©|\(c\))\s*", re.I)
+
+
+def after_titles(text: str, start: int, end: int) -> int:
+    """"Councillor Rowan Pike" → "Rowan Pike": the title is a descriptor, not the name."""
+    while True:
+        word_end = text.find(" ", start, end)
+        if word_end == -1 or text[start:word_end].lower().rstrip(".") not in TITLE_WORDS | {"defence", "defense", "foreign", "prime", "deputy", "vice"}:
+            return start
+        start = word_end + 1
+
+
+# Short common words that scraped text glues to the name before them ("Comcastmade an
+# offer", "Reutersreported"); suffixes that make new words ("Parisian", "Trumpism") are
+# not among them.
+_GLUED_TAILS = {"made", "said", "says", "has", "had", "have", "is", "was", "were", "will",
+                "would", "and", "the", "to", "in", "for", "with", "after", "on", "at", "reported",
+                "announced", "told", "added", "also", "which", "who", "that"}
+
+
+def without_glued_word(text: str, start: int, end: int) -> tuple[int, int]:
+    """"Comcastmade": a one-word span that is a name the text writes on its own elsewhere
+    with a short common word glued to it (scraped pages lose the space)."""
+    form = text[start:end]
+    if " " in form or not form[:1].isupper() or form.isupper():
+        return start, end
+    for cut in range(len(form) - 2, 2, -1):
+        head, tail = form[:cut], form[cut:]
+        if not tail.islower() or len(tail) < 3 or not head[-1:].isalpha():
+            continue
+        # The tail only from the list: "Labour" is no "Lab" (a party's short form) + "our".
+        if tail in _GLUED_TAILS and len(head) >= 4 and \
+                re.search(r"(?<![\w-])" + re.escape(head) + r"(?![\w-])", text):
+            return start, start + cut
+    return start, end
+
+
+def with_split_surname(doc, text: str, ent, end: int) -> int:
+    """"President Samia Suluhu Hassan ... President Hassan": the small model may end a
+    person's name a word early; a capitalised proper noun right after it that the text
+    also uses on its own is the rest of the name."""
+    if ent.end >= len(doc) or end != ent.end_char:
+        return end
+    nxt = doc[ent.end]
+    word = nxt.text
+    if nxt.pos_ != "PROPN" or not word[:1].isupper() or word.isupper() or nxt.whitespace_ is None \
+            or text[end:nxt.idx] != " " or word.lower() in ORG_WORDS | FACILITY_HEADS | TITLE_WORDS:
+        return end
+    alone = len(re.findall(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text))
+    return nxt.idx + len(word) if alone >= 2 else end
+
+
+_GLUED_END = re.compile(r"[a-z]{2}(The|This|That|These|Are|Is|Was|Were|It|He|She|We|They)$")
+
+PRIZE_AFTER = re.compile(r" (?:Prize|Award|Awards|Trophy|Medal)\b")
+
+CLUB_LETTERS_AFTER = re.compile(r" (?:" + "|".join(sorted(CLUB_MARKS)) + r")\b")
+
+# "The Prince of Wales", "Duke of Cambridge": a royal or noble style names a person; the
+# model keeps only the place ("Cambridge", a GPE).
+ROYAL_STYLE = re.compile(
+    r"\b(?:Prince|Princess|Duke|Duchess|Earl|Countess|Marquess|Marchioness|Viscount|Baron|Baroness)"
+    r" of (?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)*")
+
+# A quoted title followed by the kind of work it names: 'the “Morning Answers with Dana
+# Kell” program', 'the "Harbour Lights" star'. Every word capitalised but the small ones.
+_QUOTED_TITLE = re.compile(
+    r"[“\"]((?:[A-Z0-9][\w'’&.:-]*)(?: (?:[A-Z0-9][\w'’&.:-]*|with|of|the|and|a|an|in|on|for|to|at))*)[”\"]"
+    r"\s+(?:program|programme|show|series|podcast|film|movie|documentary|book|novel|album|song|"
+    r"episode|season|star|stars|host|presenter|actor|actress|cast)\b")
+
+
+def royal_styles(text: str) -> list[tuple[Span, str]]:
+    return [(Span.of(text, m.start(), m.end()), "PERSON") for m in ROYAL_STYLE.finditer(text)]
+
+
+def quoted_titles(text: str) -> list[tuple[Span, str]]:
+    return [(Span.of(text, m.start(1), m.end(1)), "WORK_OF_ART") for m in _QUOTED_TITLE.finditer(text)]
+
+
+# A state's body named after the country's acronym: "US Army", "UK Border Force".
+_STATE_BODY = re.compile(
+    r" (?:Army|Navy|Air Force|Marine Corps|Marines|Coast Guard|Space Force|Department|Embassy|"
+    r"Treasury|Border|Government|Senate|Congress|Military|Forces|Agency|Ministry|Defense|Defence|"
+    r"Justice Department|State Department|Commerce Department)(?: (?:[A-Z][\w'’-]+|of(?= [A-Z])))*")
+
+_BYLINE = re.compile(r"(?:^|\n)[\s•·–-]*By\s+$")
+
+# "James and Riley": two names the model took for one.
+_TWO_NAMES = re.compile(r"^([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*) and ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)$")
+
+# "New Yorkers for Equal Rights": a group named for its cause, which the model cuts after
+# the people it gathers (a plural NORP; "a bid by United for Atletico Bilbao" is no such
+# name). Two capitalised words at least after "for", so "Democrats for Trump" style
+# phrases that are no name stay apart.
+_FOR_CAUSE = re.compile(r" for (?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|of|and|the))*(?<![a-z] of)(?<! and)(?<! the)")
+
+_CREDIT_SLASH = re.compile(r"([A-Z][\w&.' -]*[\w.])/([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
+
+_POSSESSED_NAME = re.compile(r"(.+?)['’′]s ([A-Z][\w'’-]+ [A-Z][\w'’-]+)")
+
+
+def name_pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """The names in one model mention: usually itself; two for "A and B" (each its own
+    name, the label left to the evidence); an organisation for "Xs for Some Cause"."""
+    form = text[start:end]
+    if _BYLINE.search(text, max(0, start - 12), start):
+        # "By Dana Kell New York Times": the writer's name, then the outlet.
+        words = form.split(" ")
+        for k in range(2, len(words)):
+            if is_known_outlet(" ".join(words[k:])):
+                cut = start + len(" ".join(words[:k]))
+                return [(start, cut, "PERSON"), (cut + 1, end, "ORG")]
+    credit = _CREDIT_SLASH.fullmatch(form)
+    if credit:
+        # "UK Parliament/Jessica Taylor", "REUTERS/Alaa al-Marjani": a photo credit, the
+        # agency then the photographer (whose surname the model may leave outside).
+        rest = re.match(r"(?: [A-Z][\w'’-]+){1,2}", text[end:end + 40]) if " " not in credit.group(2) else None
+        person_end = end + (rest.end() if rest else 0)
+        return [(start, start + credit.end(1), "ORG"), (start + credit.start(2), person_end, "PERSON")]
+    owner = _POSSESSED_NAME.fullmatch(form)
+    if owner and label in ("ORG", "PERSON") and not any(
+            w.lower() in ORG_WORDS | FACILITY_HEADS for w in owner.group(2).split()):
+        # "Channel 9′s Glenn Counts": the model ran an owner into the person it owns.
+        return [(start, start + owner.end(1), "ORG" if label == "ORG" else "GPE"),
+                (start + owner.start(2), end, "PERSON")]
+    if label == "GPE" and form.replace(".", "") in COUNTRY_ACRONYMS:
+        body = _STATE_BODY.match(text, end)
+        if body:
+            return [(start, body.end(), "ORG")]   # "US Army Garrison Hawaii", not "US"
+    glued = _GLUED_END.search(form)
+    if glued and " " in form:
+        end = start + glued.start(1)       # "Ander Herrera BilbaoThis report": "Ander Herrera Bilbao"
+        form = text[start:end]
+    two = _TWO_NAMES.match(form) if not place_kind(form) else None
+    rest = text.replace(form, " ")
+    if two and two.group(1) != two.group(2) and any(
+            re.search(r"(?<![\w-])" + re.escape(side) + r"(?![\w-])", rest) for side in two.groups()):
+        # Only when a side is named on its own elsewhere ("Sharpe James ... James and
+        # Riley"): "Marks and Spencer" and "Johnson and Johnson" are one company.
+        return [(start + two.start(1), start + two.end(1), label),
+                (start + two.start(2), start + two.end(2), label)]
+    if label == "NORP" and form.endswith("s"):
+        cause = _FOR_CAUSE.match(text, end)
+        if cause and sum(w[:1].isupper() for w in cause.group(0).split()) >= 2 \
+                and "\n" not in cause.group(0):
+            return [(start, cause.end(), "ORG")]
+    return [(start, end, label)]

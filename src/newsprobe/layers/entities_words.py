@@ -1,0 +1,119 @@
+"""Word lists the entity rules share: titles, the last words of organisations, streets,
+buildings, places and events, acronyms that are countries, platforms and clubs' letters.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+# spaCy's small model often hesitates between these for the same name; merge across them.
+# Nationalities and groups ("Iranian", "Republicans") are entities of their own, apart from
+# the country ("Iran"), as a reader (and the newsroom annotation) counts them.
+LABEL_GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "org", "NORP": "norp", "LOC": "place",
+                "FAC": "place"}
+
+# Lower-case words that belong to names: "Charles de Gaulle", "Muqtada al-Sadr".
+NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "al", "el", "bin",
+                  "ibn", "ben", "dos", "das", "del", "y", "ter", "ten", "mac"}
+
+# Endings of a nationality or group word ("Iranian", "Chinese", "Israeli", "Democrats").
+GROUP_ENDING = re.compile(r"(?:an|ans|i|is|ese|ish|ch|s|ic|ist|ists|ite|ites)$")
+
+# Endings only a nationality has ("Iranian", "European", "Japanese", "Turkish", "American").
+DEMONYM_ENDING = re.compile(r"[a-z](?:ian|ians|ean|eans|ese|ish|can|cans)$")
+
+# Acronyms that are countries; any other all-capital "GPE" ("NATO") is an organisation.
+COUNTRY_ACRONYMS = {"US", "USA", "UK", "UAE", "USSR", "DPRK", "PRC", "ROK", "DRC", "EU", "GB"}
+
+# Platforms news cites as sources ("in a Twitter post"); the small model calls them people.
+SOCIAL_PLATFORMS = {"Twitter", "Facebook", "Instagram", "TikTok", "YouTube", "WhatsApp", "Telegram",
+                    "Reddit", "LinkedIn", "Snapchat", "Weibo", "WeChat", "Truth Social", "Bluesky"}
+
+# Continents and world regions: places that are no state (LOC), though the model says GPE.
+CONTINENTS = {"Europe", "Asia", "Africa", "Antarctica", "Oceania", "Eurasia", "North America",
+              "South America", "Latin America", "Central America"}
+
+# First words of natural features and bodies in space ("Mount Kenya", "Comet 67P").
+FEATURE_WORDS = {"Mount", "Mt.", "Lake", "River", "Comet", "Cape", "Gulf", "Strait", "Sea"}
+
+# Letters that mark a sports club's name ("Sporting CP", "Chelsea FC", "AC Milan").
+CLUB_MARKS = {"FC", "AFC", "CF", "SC", "CP", "AC", "SV", "FK", "SK", "BK"}
+
+# Diseases and viruses: the small model calls them organisations or products.
+DISEASE_NAMES = {"covid", "covid-19", "sars", "sars-cov-2", "mers", "ebola", "zika", "mpox",
+                 "monkeypox", "hiv", "aids", "h5n1", "h1n1", "omicron", "delta variant"}
+
+# Last words of football clubs' names ("Leeds United", "Bolton Wanderers").
+CLUB_ENDINGS = {"United", "Rovers", "Wanderers", "Albion", "Hotspur", "Athletic", "Rangers"}
+
+# Acronyms that are cities or districts, not organisations.
+PLACE_ACRONYMS = {"DC", "NYC"}
+
+# Last words that make a name a local government's area ("Hollis County").
+PLACE_HEADS = {"County", "Parish", "Borough", "Province", "Prefecture", "Oblast", "Township"}
+
+# Last words of named events ("the Masters Championship", "the World Cup").
+EVENT_HEADS = {"Championship", "Championships", "Cup", "Olympics", "Paralympics", "Summit",
+               "Festival", "Awards", "Marathon", "Grand Prix", "World Series", "Super Bowl",
+               "Prize", "Award", "Trophy", "Games", "Open", "Expo", "Conference"}
+
+# Buildings and streets named for the body that speaks from them.
+METONYM_BODIES = {"Pentagon", "Kremlin", "Whitehall", "Quai d'Orsay"}
+
+COMPASS_ADJECTIVES = {"Western", "Eastern", "Northern", "Southern"}
+
+# Last words of a street's name, and streets named for the body that works there.
+STREET_WORDS = {"Rd", "Road", "Avenue", "Ave", "Drive", "Lane", "Boulevard", "Blvd", "Highway",
+                "Street", "St"}
+
+METONYM_STREETS = {"Downing Street", "Wall Street", "Fleet Street", "Threadneedle Street",
+                   "Pennsylvania Avenue", "Bank Street"}
+
+# Last words of a building's or site's name: "Charles B. Webster Detention Center" is no
+# person. ("Hall" and "Park" are surnames too, so they are not here.)
+FACILITY_HEADS = {"center", "centre", "jail", "prison", "penitentiary", "airport", "stadium",
+                  "arena", "bridge", "museum", "station", "cathedral", "mosque", "synagogue",
+                  "temple", "library", "barracks", "base"}
+
+# Words that make a capitalised name an organisation, whatever the small model says
+# ("the Dravograd Gazette" is not a person).
+ORG_WORDS = {"gazette", "herald", "times", "post", "agency", "institute", "university", "ministry",
+             "council", "party", "union", "company", "bank", "league", "board", "office", "press",
+             "news", "journal", "tribune", "group", "association", "foundation", "committee",
+             "court", "hospital", "club", "corporation", "inc", "ltd", "one", "tv", "radio",
+             "newsdesk", "desk", "newsroom"}
+
+# Titles before a name ("Defence Minister Ilse Marnow", "spokesperson Karl Densen"): the
+# small model misses many unfamiliar names, but a title followed by capitalised words is
+# a person in news prose.
+TITLE_WORDS = {"minister", "president", "spokesperson", "spokesman", "spokeswoman", "secretary",
+               "senator", "governor", "mayor", "ambassador", "general", "admiral", "commander",
+               "chancellor", "premier", "director", "chief", "chair", "chairman", "chairwoman",
+               "councillor", "councilor", "judge", "prosecutor", "manager", "coach", "analyst",
+               "commentator", "professor", "dr", "mr", "mrs", "ms", "economist", "researcher",
+               "captain", "colonel", "lieutenant", "sergeant", "officer", "envoy", "negotiator", "defendant",
+               "paymaster", "solicitor", "attorney", "sheriff", "commissioner", "inspector",
+               "constable", "superintendent", "detective", "trooper", "marshal", "maj", "capt",
+               "lt", "gen", "col", "sgt", "cpl", "rep", "sen", "gov", "supt", "insp"}
+
+# Words that only qualify a title ("Federal Prosecutor", "Deputy Minister").
+TITLE_MODIFIERS = {"principal", "rear", "brigadier", "federal", "senior", "deputy", "vice", "prime", "chief", "former", "acting",
+                   "foreign", "defence", "defense", "state", "district", "assistant", "executive"}
+
+DESCRIBED_BY = re.compile(r",\s+(?:[\w’'-]+\s+){0,4}?([a-z]+)s?,")
+
+# Verbs whose subject speaks: a name that says or reports things is no craft.
+SPEECH_VERBS = {"say", "tell", "announce", "report", "claim", "state", "confirm", "deny",
+                "add", "write", "reply", "respond", "warn", "argue", "insist"}
+
+SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "by", "with",
+                "from", "as", "is", "vs", "via"}
+
+# The abbreviations news style gives US states and Canadian provinces after a town
+# ("GIBSON COUNTY, Tenn.", "WATERLOO, Ont."); the model reads the short ones as names.
+STATE_ABBREVIATIONS = {"Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.",
+                       "Ill.", "Ind.", "Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.",
+                       "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "Okla.", "Ore.", "Pa.", "Tenn.",
+                       "Vt.", "Va.", "Wash.", "Wis.", "Wyo.", "Ont.", "Que.", "Alta.", "Man.",
+                       "Sask.", "Nfld.", "Tex."}

@@ -1,0 +1,220 @@
+"""Entities (newsprobe.layers.entities_context): a cluster's label from the evidence around its
+mentions."""
+
+from newsprobe import analyze
+
+from entities_views import entity_named, labels_of
+
+
+def test_country_recognised_by_its_ministry_and_demonym():
+    a = analyze("Karsovia’s foreign ministry said the talks were over. A Karsovian diplomat agreed.")
+    karsovia = entity_named(a, "Karsovia")
+    assert karsovia.label == "GPE"
+
+
+def test_a_demonym_and_its_country_are_told_apart():
+    a = analyze("Iranian officials said Iran would reply. Russia said the talks had failed, and "
+                "NATO said it would meet on Friday.")
+    labels = {m.text: e.label for e in a.entities for m in e.mentions}
+    assert labels.get("Iranian") == "NORP" and labels.get("Iran") == "GPE", labels
+    assert labels.get("Russia") == "GPE" and labels.get("NATO") == "ORG", labels
+
+
+def test_an_apposition_names_what_kind_of_thing_a_name_is():
+    a = analyze("According to Zentrobase, the number of posts rose. On Monday Zentrobase, a "
+                "not-for-profit search site, counted 400 posts. Zentrobase also found more.")
+    labels = {e.label for e in a.entities if e.name == "Zentrobase"}
+    assert labels == {"ORG"}, [(e.name, e.label) for e in a.entities]
+
+
+def test_spacecraft_and_instruments_are_products():
+    a = analyze("The comet was probed by the Halcyon spacecraft and its lander module, Pebblo. "
+                "But neither Halcyon nor Pebblo can look for life, and the Karrow Planet Finder "
+                "telescope saw nothing.")
+    texts = labels_of(a)
+    assert texts.get("Halcyon") == "PRODUCT" and texts.get("Pebblo") == "PRODUCT", texts
+    assert texts.get("Karrow Planet Finder") == "PRODUCT", texts
+
+
+def test_a_team_is_known_by_its_players_and_its_plural_verb():
+    a = analyze("Dunmore Rovers were struggling a year ago. Now Dunmore Rovers are ready to pay "
+                "£20m for Ashcombe's striker Tomas Rell, and for Real Valdora defender Iker Sanz.")
+    texts = labels_of(a)
+    for club in ("Dunmore Rovers", "Ashcombe", "Real Valdora"):
+        assert texts.get(club) == "ORG", (club, texts)
+    assert texts.get("Iker Sanz") == "PERSON", texts
+
+
+def test_a_place_word_gives_the_place_kind():
+    a = analyze("The soldiers were found on the island of Maku. The prosecutor for St. Clair "
+                "County said so.")
+    texts = labels_of(a)
+    assert texts.get("Maku") == "LOC", texts
+    assert texts.get("St. Clair County") == "GPE", texts
+
+
+def test_conjoined_names_share_their_kind():
+    a = analyze("Moscow and Kiev rejected the plan on Monday. The court convicted Sharpe Hobbs. "
+                "The judge will see Hobbs and Riley on July 29, when Hobbs and Riley appear before him.")
+    texts = labels_of(a)
+    assert texts.get("Kiev") == "GPE", texts
+    assert texts.get("Riley") == "PERSON" and texts.get("Hobbs") == "PERSON", texts
+
+
+def test_a_town_said_to_lie_some_miles_from_another_is_a_town():
+    a = analyze("Deputies found him in a Fenmore Lake apartment complex, officials said. Fenmore "
+                "Lake is about 40 miles north of Tampa.")
+    texts = labels_of(a)
+    assert texts.get("Fenmore Lake") == "GPE", texts
+
+
+def test_a_day_glossed_as_a_holiday_is_an_event():
+    a = analyze("Crowds gathered at a Yom Kippurit event in Haifa. Yom Kippurit, or Remembrance "
+                "Day, honours the fallen.")
+    assert labels_of(a).get("Yom Kippurit") == "EVENT"
+
+
+def test_a_probe_or_a_makers_aircraft_does_not_make_a_product():
+    a = analyze("Special counsel Robert Mueller led the inquiry. The Mueller probe ended in March, "
+                "Mueller said. Boeing said the Boeing aircraft was safe. Boeing added that tests "
+                "went on.")
+    texts = labels_of(a)
+    assert texts.get("Mueller") == "PERSON" and texts.get("Robert Mueller") == "PERSON", texts
+    assert texts.get("Boeing") == "ORG", texts
+
+
+def test_a_modal_have_is_no_plural_verb():
+    a = analyze("Coach Stephen Gillis needs a kidney. Gillis, 38, will soon have to start dialysis. "
+                "It is unclear what Gillis may have done next.")
+    assert {e.label for e in a.entities if e.name == "Stephen Gillis"} == {"PERSON"}
+
+
+def test_a_club_named_in_full_makes_its_short_name_a_club():
+    a = analyze("United made a bid on Monday. Athletic said they turned down an offer from "
+                "Manchester United for the midfielder. United declined to comment.")
+    assert {e.label for e in a.entities if e.name == "Manchester United"} == {"ORG"}
+
+
+def test_a_known_country_is_a_place_though_the_model_calls_it_a_product():
+    a = analyze("The minister said the talks had failed. And because we are being watched by the "
+                "people of Cyprus, who want a result, I would invite the minister to speak publicly.",
+                layers=("entities",))
+    assert labels_of(a).get("Cyprus") == "GPE"
+
+
+def test_a_known_city_is_a_place_though_the_model_calls_it_a_person():
+    a = analyze("The deal was offered in exchange for peace, but Moscow and Kiev were not satisfied. "
+                "The minister also retracted claims by Kiev that jets had crossed the border.",
+                layers=("entities",))
+    kiev = entity_named(a, "Kiev")
+    assert kiev.label == "GPE" and len(kiev.mentions) == 2
+
+
+def test_a_country_name_that_is_a_persons_surname_stays_the_person():
+    a = analyze("Michael Jordan scored forty points. Jordan said he was tired after the game.",
+                layers=("entities",))
+    jordan = entity_named(a, "Michael Jordan")
+    assert jordan.label == "PERSON" and [m.text for m in jordan.mentions] == ["Michael Jordan", "Jordan"]
+
+
+def test_a_name_said_of_with_she_is_a_person():
+    a = analyze("The singer ended her relationship with Sonny Hall. Reps for both Celeste and Sonny "
+                "declined to comment. It is a shame, because Celeste previously said she had "
+                "experienced real love.", layers=("entities",))
+    assert entity_named(a, "Celeste").label == "PERSON"
+
+
+def test_towns_are_clubs_in_a_sports_report_but_places_elsewhere():
+    a = analyze("According to a Portuguese outlet, Arsenal are about to sign the striker from Sporting "
+                "CP. He only signed for Sporting last summer and scored 43 goals in the league. West "
+                "Ham’s Edson Álvarez is also a target, while the club hope to topple Manchester City. "
+                "The manager was asked about the game against Liverpool.", layers=("entities",))
+    texts = labels_of(a)
+    for club in ("Sporting CP", "Sporting", "West Ham", "Manchester City", "Liverpool"):
+        assert texts.get(club) == "ORG", (club, texts)
+    assert [m.text for m in entity_named(a, "Sporting CP").mentions] == ["Sporting CP", "Sporting"]
+    assert texts.get("Edson Álvarez") == "PERSON"
+    a = analyze("The mayor of Mexico City said the new metro line would open in May, and officials in "
+                "Liverpool agreed to study it.", layers=("entities",))
+    texts = labels_of(a)
+    assert texts.get("Mexico City") == "GPE" and texts.get("Liverpool") == "GPE", texts
+
+
+def test_a_one_word_person_named_as_where_things_happen_is_a_place():
+    a = analyze("Officials in Lindholm did not confirm the report. “If Lindholm is serious, it knows "
+                "where to find us,” the minister added.", layers=("entities",))
+    assert labels_of(a).get("Lindholm") == "GPE"
+
+
+def test_a_name_whose_data_is_cited_is_a_firm():
+    a = analyze("Bloggers wrote about the releases 5,000 times, citing Quarkolo data, and the agency "
+                "compared it with Quarkolo data on blog postings from last year.", layers=("entities",))
+    assert labels_of(a).get("Quarkolo") == "ORG"
+
+
+def test_a_pronoun_before_said_is_someone_else_and_an_acronym_is_no_person():
+    a = analyze("When officers tried to take the man into custody, he refused to come out of his home, "
+                "CMPD said. A SWAT team was called in. The CMPD chief said the standoff ended on Sunday.",
+                layers=("entities",))
+    texts = labels_of(a)
+    assert texts.get("CMPD") == "ORG", texts
+    assert texts.get("SWAT") in (None, "ORG"), texts
+
+
+def test_company_evidence_and_two_names_joined_by_and():
+    a = analyze("Holmes was convicted of defrauding investors. The Theranos founder made an attempt to "
+                "flee, prosecutors said, and Defendant Holmes booked a flight to Mexico.",
+                layers=("entities",))
+    texts = labels_of(a)
+    assert texts.get("Theranos") in (None, "ORG"), texts
+    assert "Defendant Holmes" not in texts, texts
+    a = analyze("Hedge fund manager Bill Ackman bet against the company. It is spending money to fight "
+                "Ackman and Federal Trade Commission inquiry, Ackman said.", layers=("entities",))
+    texts = labels_of(a)
+    assert "Ackman and Federal Trade Commission" not in texts, texts
+    assert texts.get("Federal Trade Commission") == "ORG", texts
+
+
+def test_an_unknown_name_in_business_news_is_the_company_but_a_town_there_stays_a_place():
+    a = analyze("Shares dive after Herbalife misses earnings. Hedge fund manager Bill Ackman's short bet "
+                "against Herbalife may not have delivered the death blow he'd hoped for. But shares of "
+                "the marketer were pummeled 11% after a quarterly earnings report. Herbalife, which uses "
+                "a multilevel marketing business model, has been a punching bag for Ackman. Herbalife "
+                "said it expects full-year earnings in the $6.17 to $6.32 per-share range, and the stock "
+                "fell. The company will also open a plant in Kelbury, where investors met on Monday.",
+                layers=("entities",))
+    texts = labels_of(a)
+    assert texts.get("Herbalife") == "ORG" and texts.get("Kelbury") == "GPE", texts
+
+
+def test_a_role_before_a_full_name_or_a_coordinated_person_makes_a_person():
+    sport = labels_of(analyze("Wolves fell behind when the visitors' defender Willy Boly fouled "
+                              "Michail Antonio in midfield.", layers=("entities",)))
+    assert sport.get("Willy Boly") == "PERSON", sport
+    couples = labels_of(analyze("Niecy Nash and Jessica Betts were among the first couples to "
+                                "arrive at the gala on Sunday.", layers=("entities",)))
+    assert couples.get("Niecy Nash") == "PERSON", couples
+
+
+def test_an_age_before_a_full_stop_makes_a_person():
+    labels = labels_of(analyze("Niamh Roscoe and Jessica Pettifer were among the first couples to "
+                               "arrive. The pair share daughters Hazel, 9, and Violet, 7.",
+                               layers=("entities",)))
+    assert labels.get("Violet") == "PERSON", labels
+
+
+def test_a_name_before_premiere_or_a_role_on_it_is_a_work():
+    labels = labels_of(analyze("The couple arrived at the Silver Lanes Tide premiere together. She "
+                               "celebrated her nomination for her role on Harrowgate.",
+                               layers=("entities",)))
+    assert labels.get("Silver Lanes Tide") == "WORK_OF_ART", labels
+    assert labels.get("Harrowgate") == "WORK_OF_ART", labels
+
+
+def test_a_result_line_names_two_clubs():
+    labels = labels_of(analyze(
+        "Some of the weekend's results you might have missed.\n\nChelsea 0 – 1 Manchester City\n\n"
+        "The visitors' midfielder scored the only goal of the "
+        "match, and the league leaders kept their fifth clean sheet of the season. The home "
+        "side's manager said the squad would respond.", layers=("entities",)))
+    assert labels.get("Chelsea") == "ORG", labels

@@ -1,0 +1,63 @@
+"""Entities (newsprobe.layers.entities_furniture): page furniture, headline common words and
+cut-off stubs are no names."""
+
+from newsprobe import analyze
+
+from entities_views import labels_of, mentions_of, names_in
+
+
+def test_a_name_cut_off_by_the_end_of_an_excerpt_is_dropped():
+    a = analyze("The court heard Marlo Jessup on Monday.\n\nComplete coverage of Marl")
+    texts = labels_of(a)
+    assert "Marl" not in texts, texts
+
+
+def test_a_headline_name_stops_before_the_common_words_after_it():
+    a = analyze("Kara Vell Not Speaking To Dana Kell After Tomas Rell Split\n\nKara Vell said on "
+                "Monday that the split from Tomas Rell was final and she was not speaking to anyone.")
+    names = mentions_of(a)
+    assert names.get("Kara Vell") == ["Kara Vell", "Kara Vell"], names
+    assert names.get("Tomas Rell") == ["Tomas Rell", "Tomas Rell"], names
+
+
+def test_a_link_label_glued_to_the_next_word_is_no_name():
+    a = analyze("The signal was faint, the team said.\n\nRelatedAre comets older than we think?\n\n"
+                "The team will look again.")
+    assert "RelatedAre" not in labels_of(a)
+
+
+def test_menu_and_section_words_are_no_names():
+    names = names_in("NEWS - Press Releases\n\nRemarks by the Government Spokesman on the talks\n\n"
+                     "The Government Spokesman, Mr Nikos Andreou, said the talks in Geneva would go on.")
+    assert "NEWS - Press Releases" not in names and "Nikos Andreou" in names
+    names = names_in("Accessibility links\n\nBreaking News\n\nGerman Foreign Minister Suggests Gradual "
+                     "Reduction In Russia Sanctions\n\nGerman Foreign Minister Frank Weber suggested a "
+                     "gradual reduction of sanctions if Russia moves to end the conflict.")
+    assert not {"Breaking News", "Suggests"} & names and "Frank Weber" in names
+
+
+def test_a_language_menu_is_no_organisation():
+    names = names_in("عربي Español Русский Français 简体中文\n\nForeign Ministry Spokesperson Li Wen’s "
+                     "Regular Press Conference on October 27, 2022\n\nLi Wen: Tanzania is an important "
+                     "country in East Africa. The two countries enjoy a traditional friendship, and we "
+                     "believe the visit will bring new progress in cooperation between them.")
+    assert not any("Español" in n for n in names) and "Li Wen" in names
+
+
+def test_link_labels_run_together_are_no_name_but_one_camel_case_name_is():
+    names = names_in("FinancialGovernment SolutionsLegalReuters News AgencyRisk Management SolutionsTax "
+                     "& AccountingBlog: Answers OnInnovation\nOctober 23, 2018\n\nISTANBUL (Reuters) - "
+                     "Foreign Minister Mevlut Cavusoglu said on Tuesday that steps would be taken by "
+                     "QuoteMedia and its partners.")
+    assert not any("SolutionsLegal" in n or "AgencyRisk" in n for n in names)
+    assert "Mevlut Cavusoglu" in names
+
+
+def test_a_headline_name_stops_before_a_verb_the_text_writes_in_another_form():
+    from newsprobe.layers.entities_furniture import headline_common_words, headline_trimmed
+
+    text = ("Maya Ferrant Jokes With Rob Delane About Working Together for the First Time\n\n"
+            "Maya Ferrant joked on Friday that she had waited years to work with Rob Delane.")
+    start = text.index("Ferrant Jokes")
+    got = headline_trimmed(text, start, start + len("Ferrant Jokes"), headline_common_words(text))
+    assert text[got[0]:got[1]] == "Ferrant"

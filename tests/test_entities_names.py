@@ -1,0 +1,107 @@
+"""Entities (newsprobe.layers.entities_names): name forms: spelling variants, surnames, given
+names and short forms of one referent."""
+
+from newsprobe import analyze
+
+from entities_views import entity_named, mentions_of
+
+
+def test_spelling_variants_and_a_typo_are_one_entity_named_by_the_fullest_form():
+    a = analyze("President Volodymyr Zelensky spoke in Kyiv on Monday. Zelenskyy said the talks "
+                "would go on. Later, Zelenksy met the mayor.")
+    zelensky = entity_named(a, "Volodymyr Zelensky")
+    assert {"Zelenskyy", "Zelenksy"} <= set(zelensky.aliases)
+    assert len(zelensky.mentions) == 3
+
+
+def test_bare_surname_joins_the_titled_full_name():
+    a = analyze("Defence Minister Sergei Shoigu visited the front. Shoigu said the army was ready.")
+    shoigu = entity_named(a, "Sergei Shoigu")
+    assert [m.text for m in shoigu.mentions] == ["Sergei Shoigu", "Shoigu"]
+
+
+def test_a_first_name_or_a_surname_first_name_joins_the_full_name():
+    a = analyze("Foreign Ministry spokesperson Lu Kang spoke on Tuesday. Lu said the talks would go on. "
+                "Singer Madison Ferrow arrived later. Madison said she was tired.")
+    assert len(entity_named(a, "Lu Kang").mentions) == 2
+    assert len(entity_named(a, "Madison Ferrow").mentions) == 2
+
+
+def test_a_place_is_not_merged_into_a_person_with_a_similar_surname():
+    a = analyze("Professor Ivo Wallis spoke at the astronomy meeting in Wales on Monday. "
+                "Wallis said the data were thin.")
+    wallis = entity_named(a, "Ivo Wallis")
+    assert "Wales" not in [m.text for m in wallis.mentions]
+
+
+def test_the_end_of_an_organisations_name_is_that_organisation():
+    a = analyze("The Washington Post first reported the talks. The Post said four officials "
+                "confirmed them.")
+    assert mentions_of(a).get("Washington Post") == ["Washington Post", "Post"]
+
+
+def test_a_dotted_acronym_joins_the_full_name():
+    a = analyze("The United States said the talks had failed. U.S. officials left Geneva on Monday.")
+    assert mentions_of(a).get("United States") == ["United States", "U.S."]
+
+
+def test_title_surname_and_full_name_are_one_person():
+    a = analyze("Dr Jane Okafor, a virologist at the hospital, said the results were clear. Dr Okafor "
+                "added that more tests would follow. Okafor said the data was published on Monday.",
+                layers=("entities",))
+    okafor = entity_named(a, "Jane Okafor")
+    assert okafor.label == "PERSON" and len(okafor.mentions) == 3
+    assert not any(m.text.startswith("Dr") for m in okafor.mentions)
+
+
+def test_a_first_name_joins_its_person_but_a_shared_surname_does_not_merge_two_people():
+    a = analyze("Former prime minister Gordon Brown and his wife Sarah Brown attended the dinner. "
+                "Gordon said the evening raised money, and Sarah Brown thanked the guests.",
+                layers=("entities",))
+    gordon, sarah = entity_named(a, "Gordon Brown"), entity_named(a, "Sarah Brown")
+    assert "Gordon" in [m.text for m in gordon.mentions]
+    assert gordon is not sarah and not {m.start for m in gordon.mentions} & {m.start for m in sarah.mentions}
+
+
+def test_a_shared_first_name_does_not_merge_two_people():
+    a = analyze("Vice President Mike Pence met Secretary of State Mike Pompeo on Tuesday. Pence said "
+                "the talks went well. Pompeo declined to comment.", layers=("entities",))
+    assert [m.text for m in entity_named(a, "Mike Pence").mentions] == ["Mike Pence", "Pence"]
+    assert [m.text for m in entity_named(a, "Mike Pompeo").mentions] == ["Mike Pompeo", "Pompeo"]
+
+
+def test_a_surname_first_name_joins_by_its_family_name():
+    a = analyze("Foreign Ministry spokesperson Mao Ning told reporters on Monday that China opposed the "
+                "move. Mao said the ministry would respond.", layers=("entities",))
+    assert [m.text for m in entity_named(a, "Mao Ning").mentions] == ["Mao Ning", "Mao"]
+
+
+def test_a_hyphenated_surname_the_model_calls_an_organisation_joins_its_person():
+    a = analyze("Labour MP Rachel Reeves and Conservative MP Jacob Rees-Mogg clashed on Sunday. Reeves "
+                "said the budget was wrong, while Rees-Mogg defended it.", layers=("entities",))
+    assert [m.text for m in entity_named(a, "Jacob Rees-Mogg").mentions] == ["Jacob Rees-Mogg", "Rees-Mogg"]
+
+
+def test_a_given_name_the_model_calls_a_group_joins_its_person_and_a_lowercase_lead_is_dropped():
+    a = analyze("Have you heard about the revelations about momager Kris Jenner in her interview? Kris "
+                "is furious about it, a source claims, and Kris has been reading the comments.",
+                layers=("entities",))
+    jenner = entity_named(a, "Kris Jenner")
+    assert jenner.label == "PERSON" and all(m.text in ("Kris Jenner", "Kris") for m in jenner.mentions)
+
+
+def test_an_outlets_short_name_is_the_outlet_unless_a_person_has_that_surname():
+    a = analyze("Dr. Phil has incurred the wrath of the host, the National Enquirer reports. A show "
+                "source told the Enquirer that the host warned him before.", layers=("entities",))
+    assert {e.label for e in a.entities if "Enquirer" in e.name} == {"ORG"}
+    assert not [e for e in a.entities if e.name == "Enquirer"]
+
+
+def test_a_bare_surname_does_not_bridge_two_relatives_into_one_person():
+    # "Dawson" belongs to Hugh Dawson; his children share the surname but are other people.
+    a = analyze("Hugh Dawson said on Sunday he was happy. Dawson told reporters the film was a "
+                "success. Dawson and his former wife share two children, Oscar Maximilian Dawson "
+                "and Ava Dawson.", layers=("entities",))
+    people = mentions_of(a)
+    assert people.get("Hugh Dawson") == ["Hugh Dawson", "Dawson", "Dawson"], people
+    assert "Oscar Maximilian Dawson" in people and "Ava Dawson" in people, people

@@ -1,0 +1,109 @@
+"""Entities (newsprobe.layers.entities_spans): mention spans: each model mention trimmed to its
+name, names cut in pieces put back together."""
+
+from newsprobe import analyze
+
+from entities_views import entity_named, labels_of, mentions_of
+
+
+def test_title_is_not_part_of_the_name():
+    a = analyze("Councillor Rowan Pike argued that the budget was wrong. Pike said so twice.")
+    pike = entity_named(a, "Rowan Pike")
+    assert pike.label == "PERSON" and len(pike.mentions) == 2
+
+
+def test_royal_styles_are_people():
+    a = analyze("A friend said the Duke of Cambridge was furious and the Prince of Wales was silent.")
+    texts = labels_of(a)
+    assert texts.get("Prince of Wales") == "PERSON", texts
+    assert texts.get("Duke of Cambridge") == "PERSON", texts
+    assert "Cambridge" not in texts and "Wales" not in texts, texts
+
+
+def test_a_quoted_programme_title_is_one_work_not_a_person():
+    a = analyze("“We will wait,” he said on the “Sunday Answers with Dana Kell” program.")
+    texts = labels_of(a)
+    assert "Dana Kell" not in texts, texts
+    assert texts.get("Sunday Answers with Dana Kell") == "WORK_OF_ART", texts
+
+
+def test_two_names_joined_by_and_are_two_entities():
+    a = analyze("The jury returned guilty verdicts against Hobbs and Riley. Sharpe Hobbs will appeal.")
+    texts = labels_of(a)
+    assert texts.get("Riley") == "PERSON" and texts.get("Hobbs") == "PERSON", texts
+
+
+def test_a_group_named_for_its_cause_is_one_organisation():
+    a = analyze("Ohioans for Fair Maps has spent $2 million, and the outreach of Ohioans for Fair "
+                "Maps grew.")
+    texts = labels_of(a)
+    assert texts.get("Ohioans for Fair Maps") == "ORG", texts
+    assert "Ohioans" not in texts, texts
+
+
+def test_a_byline_is_the_writer_and_the_outlet():
+    a = analyze("Staff deny they wrote the piece.\n\nBy Dana Kell New York Times\n\nWASHINGTON - "
+                "The New York Times ran the essay. The Times said it stood by it.")
+    names = mentions_of(a)
+    assert names.get("Dana Kell") == ["Dana Kell"], names
+    assert names.get("New York Times") == ["New York Times", "New York Times", "Times"], names
+
+
+def test_club_marks_and_a_countrys_army_are_organisations():
+    a = analyze("This time it's Sporting CP's Tomas Rell, as the paper says. Mike Dorn, a "
+                "spokesperson for the US Army Garrison Hawaii, said the base was open.")
+    texts = labels_of(a)
+    assert texts.get("Sporting CP") == "ORG", texts
+    assert texts.get("US Army Garrison Hawaii") == "ORG" and "US" not in texts, texts
+
+
+def test_a_company_named_a_and_b_stays_one_name():
+    a = analyze("Procter and Gamble said sales rose. Shares in Procter and Gamble fell.")
+    texts = labels_of(a)
+    assert texts.get("Procter and Gamble") == "ORG", texts
+
+
+def test_a_surname_the_model_leaves_out_of_the_full_name_is_put_back():
+    a = analyze("Tanzanian President Samia Suluhu Hassan will visit China next week. President Hassan "
+                "will meet the premier, and Hassan will attend a banquet.", layers=("entities",))
+    hassan = entity_named(a, "Samia Suluhu Hassan")
+    assert [m.text for m in hassan.mentions] == ["Samia Suluhu Hassan", "Hassan", "Hassan"]
+
+
+def test_a_name_glued_to_a_common_word_is_the_name_but_a_demonym_is_not_cut():
+    a = analyze("The offer came two weeks after Vantelcomade an unsolicited bid. In rejecting the "
+                "Vantelco offer, the board put the company in play. Israelis and Palestinians watched.",
+                layers=("entities",))
+    texts = labels_of(a)
+    assert "Vantelco" in texts and not any(t.startswith("Vantelcomade") for t in texts), texts
+    assert "Israel" not in texts
+
+
+def test_a_prize_is_named_whole_and_the_home_of_a_name_is_a_persons():
+    a = analyze("The singer has just been nominated for the Mercury Prize for her debut album. "
+                "Deputies responded to a disturbance at the home of Saal on Saturday.",
+                layers=("entities",))
+    texts = labels_of(a)
+    assert texts.get("Mercury Prize") == "EVENT" and "Mercury" not in texts, texts
+    assert texts.get("Saal") == "PERSON", texts
+
+
+def test_a_photo_credit_is_the_agency_then_the_photographer():
+    a = analyze("Angela Rayner used a speech in parliament today.\n\n© UK Parliament/Jessica Taylor\n\n"
+                "Labour’s deputy leader was granted an urgent question.", layers=("entities",))
+    texts = labels_of(a)
+    assert texts.get("UK Parliament") == "ORG" and texts.get("Jessica Taylor") == "PERSON", texts
+
+
+def test_an_owner_run_into_the_person_it_owns_is_split():
+    a = analyze("Neighbors told Channel 9′s Glenn Counts that they were frustrated with the situation.",
+                layers=("entities",))
+    texts = labels_of(a)
+    assert texts.get("Glenn Counts") == "PERSON" and not any("′s" in t for t in texts), texts
+
+
+def test_a_name_ending_in_a_word_is_not_cut_when_the_word_is_no_glued_function_word():
+    a = analyze("Lab and Con candidates met in Rochdale, our reporter says. The MP was expelled from "
+                "Labour in January, and Labour withdrew its support.", layers=("entities",))
+    assert "Labour" in labels_of(a) and "Lab" not in [m.text for e in a.entities for m in e.mentions
+                                                      if m.start > 20]
