@@ -44,3 +44,21 @@ def test_he_after_a_sentence_about_the_mayor_is_the_mayor_named_before():
 def test_a_speaker_after_the_closing_mark_is_not_the_last_quoted_words():
     found = speakers('"Was it the perfect start? In terms of result, yes. Performance, no!" said Guardiola.')
     assert found == [("said", "Guardiola")]
+
+
+def test_a_bare_demonstrative_is_not_a_speaker_but_the_person_the_text_is_about():
+    # "This included admitting …": the admitting is the suspect's, never "This"'s.
+    text = ("The 48-year-old suspect was arrested on Monday after a fire destroyed a barn. The "
+            "suspect confessed to a long list of crimes, according to the sheriff's office. This "
+            "included admitting to being a \"professional arsonist,\" the office said.")
+    found = speakers(text)
+    assert ("admitting", "suspect") in found, found
+    assert all(name != "This" for _, name in found), found
+
+
+def test_they_after_a_plural_subject_is_that_group_not_the_outlet_reporting_it():
+    # "Residents of …" is plural by its head, though its last word ("village") is not.
+    text = ("Residents of the village met with the council on Tuesday, the Gazette reported. "
+            "They argued that the new road would destroy the park.")
+    found = speakers(text)
+    assert ("argued", "Residents of the village") in found, found

@@ -30,6 +30,9 @@ OWNER_PRONOUNS = {"its", "their", "his", "her"}
 # What an outlet publishes: "the report" after the outlet spoke is the outlet's.
 OUTLET_REPORTS = frozenset(("report", "article", "story"))
 AUTHOR_PRONOUNS = {"i", "me", "we", "us"}
+# A bare demonstrative names a thing or an event, never who speaks ("This included
+# admitting to …": the admitting is somebody's, not "This"'s).
+DEMONSTRATIVES = {"this", "that", "these", "those"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 
 
@@ -379,7 +382,8 @@ def _body_topic(pronoun, cue_offset: int, doc, index: "EntityIndex", settings) -
             continue
         speaker = speaker_for(list(subject.subtree), cue_offset, doc, index, settings, None)
         plural_group = pronoun.lower_ != "it" and speaker.kind in ("anonymous", "person") \
-            and speaker.entity is None and _plural_name(speaker.name)
+            and speaker.entity is None and (subject.tag_ == "NNS" or _plural_name(speaker.name))
+        # (the head's own number: "Residents of the village" is plural, whatever its last word)
         if speaker.kind in BODY_KINDS or plural_group:
             return speaker
         named = index.entity_at(subject)
@@ -505,7 +509,13 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
                                cue_offset, doc, index, settings, last_speaker)
         if lower in AUTHOR_PRONOUNS and not inside_quote:
             return Speaker("the author", "author")
-        if lower in PERSON_PRONOUNS:
+        demonstrative = lower in DEMONSTRATIVES and not list(head.children) \
+            and not (head.head.idx <= cue_offset < head.head.idx + len(head.head))
+        if lower in PERSON_PRONOUNS or demonstrative:
+            # A bare demonstrative subject of another verb than the cue ("This included
+            # admitting …", where the participle is the cue) stands for an event; who
+            # spoke in it is the person the text is about, found as for a pronoun of
+            # unknown gender, or nobody.
             gender = PRONOUN_GENDER.get(lower)
             # The nearest person this pronoun can be: of its gender where the text shows
             # one, and not a name given in a parenthesised aside ("(via Sport Witness)").
@@ -545,7 +555,7 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
                 return Speaker(unnamed, "person")
             if entity:
                 return Speaker(entity.name, kind_of_entity(entity, index), entity.id)
-            return Speaker(head.text, "unknown")
+            return Speaker("unknown" if demonstrative else head.text, "unknown")
         if lower in GROUP_PRONOUNS | THING_PRONOUNS:
             # Subject continuity: "The institute said that ..., which they said ..." is the
             # institute; "X described him as ... . He had ..., it added." is X.
