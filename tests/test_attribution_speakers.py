@@ -62,3 +62,12 @@ def test_they_after_a_plural_subject_is_that_group_not_the_outlet_reporting_it()
             "They argued that the new road would destroy the park.")
     found = speakers(text)
     assert ("argued", "Residents of the village") in found, found
+
+
+def test_he_goes_to_a_name_the_entity_layer_missed_when_its_own_sentence_says_his():
+    # The small model misses (or calls an organisation) some managers' names; "his
+    # players" in the name's own sentence shows a person, whom the next "He" continues.
+    text = ("Pep Guardiola praised his players after the win over Fulham on Sunday. He said the "
+            "team had shown great character.")
+    found = speakers(text)
+    assert ("said", "Pep Guardiola") in found, found

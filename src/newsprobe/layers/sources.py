@@ -172,6 +172,9 @@ class EntityIndex:
             else:
                 if self.quoted(subject.idx):
                     return None
+                name = _name_used_as_person(prev, subject, self, gender)
+                if name is not None:
+                    return name
                 if subject.lemma_.lower() in kind_words()["official"] and _is_definite(subject):
                     # "The mayor brought the plan up again. “…,” he said.": the person the
                     # text named with that title ("Mayor Doug McCallum") is the topic.
@@ -317,6 +320,33 @@ def _topic_subjects(root) -> list:
             if inner:
                 return inner
     return [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _name_used_as_person(sent, subject, index: "EntityIndex", gender: str | None) -> str | None:
+    """A proper name the entity layer missed or took for an organisation ("Pep Guardiola
+    praised his players", a football manager labelled ORG) that its own sentence refers
+    back to with a pronoun of `gender`: a person, by the text's own evidence. The name as
+    written, or None."""
+    if gender is None or subject.pos_ != "PROPN":
+        return None
+    entity = index.entity_at(subject)
+    if entity is not None and entity.label != "ORG":
+        return None
+    if not any(t.i > subject.i and t.lower_ in PRONOUN_GENDER and PRONOUN_GENDER[t.lower_] == gender
+               and not index.quoted(t.idx) for t in sent):
+        return None
+    if any(t.i > subject.i and t.lower_ in PRONOUN_GENDER and PRONOUN_GENDER[t.lower_] != gender
+           for t in sent):
+        return None  # another person in the sentence: whose pronoun it is, unclear
+    if entity is not None:
+        return entity.name
+    name = [subject]
+    for t in reversed(list(subject.lefts)):
+        if t.pos_ == "PROPN" and t.dep_ == "compound" and t.i == name[0].i - 1:
+            name.insert(0, t)
+    if len(name) < 2:
+        return None  # a single word ("Arsenal ... its") is too weak a sign of a person
+    return index.text[name[0].idx: subject.idx + len(subject.text)]
 
 
 def _unnamed_person(token, index: "EntityIndex", gender: str | None = None) -> bool:
