@@ -322,6 +322,21 @@ def _topic_subjects(root) -> list:
     return [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
+def _coordinated_names(head, tokens, entity: Entity, index: "EntityIndex") -> list:
+    """The other named people or bodies joined to the source's head by "and" ("Mary Jones
+    and Peter Brown"), each once, in order; empty when there are none."""
+    inside = {t.i for t in tokens}
+    found = []
+    for conj in head.conjuncts:
+        if conj.i not in inside or conj.i < head.i:
+            continue
+        other = index.entity_at(conj)
+        if other is not None and other.id != entity.id and other.label in ("PERSON", "ORG") \
+                and other.label == entity.label and all(other.id != f.id for f in found):
+            found.append(other)
+    return found
+
+
 def _name_used_as_person(sent, subject, index: "EntityIndex", gender: str | None) -> str | None:
     """A proper name the entity layer missed or took for an organisation ("Pep Guardiola
     praised his players", a football manager labelled ORG) that its own sentence refers
@@ -615,6 +630,13 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
          if (e := index.entity_at(t)) is not None and (e.label == "PERSON" or t.i in {a.i for a in _appositions(head)})),
         None)
     if entity is not None:
+        partners = _coordinated_names(head, tokens, entity, index)
+        if partners:
+            # "according to Mary Jones and Peter Brown", "Jones and Brown said": both speak;
+            # one speaker naming both, tied to neither entity alone.
+            names = [entity.name, *(p.name for p in partners)]
+            both = ", ".join(names[:-1]) + " and " + names[-1]
+            return Speaker(both, kind_of_entity(entity, index, words), None)
         return _with_state(Speaker(entity.name, kind_of_entity(entity, index, words), entity.id),
                            entity, words, index)
 
@@ -918,9 +940,10 @@ def _speaks_for(head, index: "EntityIndex") -> bool:
 
 
 def _plural_name(name: str) -> bool:
-    """"Two chemists", "defense attorneys": a group named by a plural noun."""
+    """"Two chemists", "defense attorneys": a group named by a plural noun; or by names
+    joined with "and" ("Mary Jones and Peter Brown")."""
     words = name.lower().split()
-    return bool(words) and words[-1].endswith("s") and not words[-1].endswith("ss")
+    return bool(words) and ((words[-1].endswith("s") and not words[-1].endswith("ss")) or "and" in words[1:-1])
 
 
 def _strip_determiner(text: str) -> str:
