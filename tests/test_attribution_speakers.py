@@ -71,3 +71,12 @@ def test_he_goes_to_a_name_the_entity_layer_missed_when_its_own_sentence_says_hi
             "team had shown great character.")
     found = speakers(text)
     assert ("said", "Pep Guardiola") in found, found
+
+
+def test_he_is_not_a_person_named_in_a_relative_clause_on_the_subject():
+    # The name the small model misses is the subject; the one it finds sits in a relative
+    # clause about somebody else and is not whom the next "He" continues.
+    text = ("Pep Guardiola, who replaced the sacked Tom Hollis last month, praised his players "
+            "after the win on Sunday. He said the team had shown great character.")
+    found = speakers(text)
+    assert ("said", "Pep Guardiola") in found, found

@@ -163,7 +163,11 @@ class EntityIndex:
             if subject.lower_ in PERSON_PRONOUNS:
                 continue
             # The subject's own head first ("Rovers manager Carla Dunne": Dunne, not Rovers)
-            for t in (subject, *sorted(subject.subtree, key=lambda t: abs(t.i - subject.i))):
+            # A relative clause on the subject is about somebody else ("Amorim, who took over
+            # from the sacked Erik ten Hag, said …" is about Amorim, not Ten Hag).
+            clause = {t.i for c in subject.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+            for t in (subject, *sorted((t for t in subject.subtree if t.i not in clause),
+                                       key=lambda t: abs(t.i - subject.i))):
                 entity = self.entity_at(t)
                 if entity is not None and entity.label == "PERSON" and not self.quoted(t.idx):
                     if not self.agrees(entity, gender):
