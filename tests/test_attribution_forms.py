@@ -106,3 +106,18 @@ def test_a_closing_source_whose_name_the_parser_split_keeps_its_sentence():
     found = quotes(text)
     assert [(q.source.text, content(q)) for q in found] == \
         [("the US Army Garrison Hawaii", "After an extensive search, the lockdown order was rescinded")]
+
+
+def test_according_to_two_named_people_names_both_and_they_continues_the_pair():
+    text = ("Prices will rise by 5% next year, according to Mary Jones and Peter Brown. They "
+            "added that wages would not keep up.")
+    found = [(q.cue.text if q.cue else None, q.speaker.name) for q in quotes(text)]
+    assert ("according to", "Mary Jones and Peter Brown") in found, found
+    assert ("added", "Mary Jones and Peter Brown") in found, found
+
+
+def test_no_reply_to_a_request_for_comment_is_no_attribution():
+    # Nobody said anything: no source, no content, no claim of theirs.
+    text = ("The company raised prices in March. Its chief executive, John Smith, could not be "
+            "reached to comment. A spokesman did not respond to a request for comment.")
+    assert quotes(text) == []

@@ -30,6 +30,9 @@ OWNER_PRONOUNS = {"its", "their", "his", "her"}
 # What an outlet publishes: "the report" after the outlet spoke is the outlet's.
 OUTLET_REPORTS = frozenset(("report", "article", "story"))
 AUTHOR_PRONOUNS = {"i", "me", "we", "us"}
+# A bare demonstrative names a thing or an event, never who speaks ("This included
+# admitting to …": the admitting is somebody's, not "This"'s).
+DEMONSTRATIVES = {"this", "that", "these", "those"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 
 
@@ -160,7 +163,11 @@ class EntityIndex:
             if subject.lower_ in PERSON_PRONOUNS:
                 continue
             # The subject's own head first ("Rovers manager Carla Dunne": Dunne, not Rovers)
-            for t in (subject, *sorted(subject.subtree, key=lambda t: abs(t.i - subject.i))):
+            # A relative clause on the subject is about somebody else ("Amorim, who took over
+            # from the sacked Erik ten Hag, said …" is about Amorim, not Ten Hag).
+            clause = {t.i for c in subject.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+            for t in (subject, *sorted((t for t in subject.subtree if t.i not in clause),
+                                       key=lambda t: abs(t.i - subject.i))):
                 entity = self.entity_at(t)
                 if entity is not None and entity.label == "PERSON" and not self.quoted(t.idx):
                     if not self.agrees(entity, gender):
@@ -169,6 +176,9 @@ class EntityIndex:
             else:
                 if self.quoted(subject.idx):
                     return None
+                name = _name_used_as_person(prev, subject, self, gender)
+                if name is not None:
+                    return name
                 if subject.lemma_.lower() in kind_words()["official"] and _is_definite(subject):
                     # "The mayor brought the plan up again. “…,” he said.": the person the
                     # text named with that title ("Mayor Doug McCallum") is the topic.
@@ -316,6 +326,48 @@ def _topic_subjects(root) -> list:
     return [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
+def _coordinated_names(head, tokens, entity: Entity, index: "EntityIndex") -> list:
+    """The other named people or bodies joined to the source's head by "and" ("Mary Jones
+    and Peter Brown"), each once, in order; empty when there are none."""
+    inside = {t.i for t in tokens}
+    found = []
+    for conj in head.conjuncts:
+        if conj.i not in inside or conj.i < head.i:
+            continue
+        other = index.entity_at(conj)
+        if other is not None and other.id != entity.id and other.label in ("PERSON", "ORG") \
+                and other.label == entity.label and all(other.id != f.id for f in found):
+            found.append(other)
+    return found
+
+
+def _name_used_as_person(sent, subject, index: "EntityIndex", gender: str | None) -> str | None:
+    """A proper name the entity layer missed or took for an organisation ("Pep Guardiola
+    praised his players", a football manager labelled ORG) that its own sentence refers
+    back to with a pronoun of `gender`: a person, by the text's own evidence. The name as
+    written, or None."""
+    if gender is None or subject.pos_ != "PROPN":
+        return None
+    entity = index.entity_at(subject)
+    if entity is not None and entity.label != "ORG":
+        return None
+    if not any(t.i > subject.i and t.lower_ in PRONOUN_GENDER and PRONOUN_GENDER[t.lower_] == gender
+               and not index.quoted(t.idx) for t in sent):
+        return None
+    if any(t.i > subject.i and t.lower_ in PRONOUN_GENDER and PRONOUN_GENDER[t.lower_] != gender
+           for t in sent):
+        return None  # another person in the sentence: whose pronoun it is, unclear
+    if entity is not None:
+        return entity.name
+    name = [subject]
+    for t in reversed(list(subject.lefts)):
+        if t.pos_ == "PROPN" and t.dep_ == "compound" and t.i == name[0].i - 1:
+            name.insert(0, t)
+    if len(name) < 2:
+        return None  # a single word ("Arsenal ... its") is too weak a sign of a person
+    return index.text[name[0].idx: subject.idx + len(subject.text)]
+
+
 def _unnamed_person(token, index: "EntityIndex", gender: str | None = None) -> bool:
     """Is this a singular noun for a person the text does not name ("the suspect")?"""
     lemma = token.lemma_.lower()
@@ -379,7 +431,8 @@ def _body_topic(pronoun, cue_offset: int, doc, index: "EntityIndex", settings) -
             continue
         speaker = speaker_for(list(subject.subtree), cue_offset, doc, index, settings, None)
         plural_group = pronoun.lower_ != "it" and speaker.kind in ("anonymous", "person") \
-            and speaker.entity is None and _plural_name(speaker.name)
+            and speaker.entity is None and (subject.tag_ == "NNS" or _plural_name(speaker.name))
+        # (the head's own number: "Residents of the village" is plural, whatever its last word)
         if speaker.kind in BODY_KINDS or plural_group:
             return speaker
         named = index.entity_at(subject)
@@ -505,7 +558,13 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
                                cue_offset, doc, index, settings, last_speaker)
         if lower in AUTHOR_PRONOUNS and not inside_quote:
             return Speaker("the author", "author")
-        if lower in PERSON_PRONOUNS:
+        demonstrative = lower in DEMONSTRATIVES and not list(head.children) \
+            and not (head.head.idx <= cue_offset < head.head.idx + len(head.head))
+        if lower in PERSON_PRONOUNS or demonstrative:
+            # A bare demonstrative subject of another verb than the cue ("This included
+            # admitting …", where the participle is the cue) stands for an event; who
+            # spoke in it is the person the text is about, found as for a pronoun of
+            # unknown gender, or nobody.
             gender = PRONOUN_GENDER.get(lower)
             # The nearest person this pronoun can be: of its gender where the text shows
             # one, and not a name given in a parenthesised aside ("(via Sport Witness)").
@@ -545,7 +604,7 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
                 return Speaker(unnamed, "person")
             if entity:
                 return Speaker(entity.name, kind_of_entity(entity, index), entity.id)
-            return Speaker(head.text, "unknown")
+            return Speaker("unknown" if demonstrative else head.text, "unknown")
         if lower in GROUP_PRONOUNS | THING_PRONOUNS:
             # Subject continuity: "The institute said that ..., which they said ..." is the
             # institute; "X described him as ... . He had ..., it added." is X.
@@ -575,6 +634,13 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
          if (e := index.entity_at(t)) is not None and (e.label == "PERSON" or t.i in {a.i for a in _appositions(head)})),
         None)
     if entity is not None:
+        partners = _coordinated_names(head, tokens, entity, index)
+        if partners:
+            # "according to Mary Jones and Peter Brown", "Jones and Brown said": both speak;
+            # one speaker naming both, tied to neither entity alone.
+            names = [entity.name, *(p.name for p in partners)]
+            both = ", ".join(names[:-1]) + " and " + names[-1]
+            return Speaker(both, kind_of_entity(entity, index, words), None)
         return _with_state(Speaker(entity.name, kind_of_entity(entity, index, words), entity.id),
                            entity, words, index)
 
@@ -878,9 +944,10 @@ def _speaks_for(head, index: "EntityIndex") -> bool:
 
 
 def _plural_name(name: str) -> bool:
-    """"Two chemists", "defense attorneys": a group named by a plural noun."""
+    """"Two chemists", "defense attorneys": a group named by a plural noun; or by names
+    joined with "and" ("Mary Jones and Peter Brown")."""
     words = name.lower().split()
-    return bool(words) and words[-1].endswith("s") and not words[-1].endswith("ss")
+    return bool(words) and ((words[-1].endswith("s") and not words[-1].endswith("ss")) or "and" in words[1:-1])
 
 
 def _strip_determiner(text: str) -> str:
