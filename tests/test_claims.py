@@ -597,3 +597,17 @@ def test_a_descriptions_incidental_words_do_not_make_a_party():
             "visited. Rosetta project head Matt Taylor said that these claims were pure speculation.")
     claim = next(c for c in claims(text) if c["text"].startswith("microbes"))
     assert claim["status"] == "disputed", claim
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Responding to reports that Norland sold the harbour to a bank, the Norland trade ministry "
+     "said that no such sale had taken place.", "denied"),
+    ("In response to claims that Norland sold the harbour to a bank, Belvik mayor Ana Ruiz "
+     "said that no bank had bought it.", "disputed"),
+    # an answer that contests nothing leaves the claim as its source left it
+    ("Asked about claims that Norland sold the harbour to a bank, the Norland trade ministry "
+     "said that it would look into the matter.", "unconfirmed"),
+])
+def test_a_speaker_answering_a_claim_in_the_frame_contests_it(text, status):
+    claim = next(c for c in claims(text) if c["text"].startswith("Norland sold"))
+    assert claim["status"] == status, claim

@@ -370,6 +370,9 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
                 found.append(Status("denied" if concerned else "disputed", "source_contests_in_frame",
                                     (m.start(), m.end())))
             break
+    answer = _answer_to_claim_in_frame(doc, c, analysis)
+    if answer is not None:
+        found.append(answer)
     verdict = _verdict_on_reported_claim(doc, c, text)
     if verdict is not None:
         found.append(verdict)
@@ -389,6 +392,53 @@ def _denying_relay(doc, c: Candidate, analysis: Analysis) -> Quote | None:
         if any(s.start <= c.start and c.end <= s.end for s in outer.content) and _denies(doc, outer):
             return outer
         outer, steps = (by_id.get(outer.parent) if outer.parent else None), steps + 1
+    return None
+
+
+# "In response to the claim that ...", "Responding to reports that ...", "Asked about
+# allegations that ...": the frame before a claim noun that makes the sentence's speaker
+# answer the claim under the noun.
+_RESPONSE_FRAME = re.compile(
+    r"\b(?:in (?:response|reply|answer) to|respond(?:ing|ed|s)? to|repl(?:ying|ied|ies) to|"
+    r"react(?:ing|ed|s)? to|(?:when |after being |after )?asked (?:to comment )?(?:about|on|of))"
+    r"\s+(?:(?:the|these|those|such|media|news|recent|earlier|western|foreign)\s+)*\W?$", re.I)
+
+
+def _answer_to_claim_in_frame(doc, c: Candidate, analysis: Analysis) -> Status | None:
+    """"In response to the claim that the broadcaster meddled in the election, the
+    ministry said the purchase broke no law": the claim under the noun is what the
+    sentence's speaker answers. An answer that contests it (a denial, a negation, a verdict
+    in the speaker's words) denies it when the speaker is the party concerned, else
+    disputes it; an answer that contests nothing ("said it would look into it") leaves it."""
+    q = c.quote
+    if q is None or q.cue is None or _cue_lemma(doc, q) not in CLAIM_NOUNS:
+        return None
+    text = analysis.text
+    sent_start, sent_end = c.sent.start_char, c.sent.end_char
+    if not _RESPONSE_FRAME.search(text[sent_start:q.cue.start]):
+        return None
+    for answer in analysis.quotes:
+        if answer is q or answer.cue is None or not answer.content \
+                or not (q.cue.end <= answer.cue.start < sent_end) \
+                or answer.speaker.kind in ("author", "unknown"):
+            continue
+        said = [t for s in answer.content
+                for t in (doc.char_span(s.start, s.end, alignment_mode="expand") or [])]
+        verdict = next((m for s in answer.content for pattern in (FALSE_VERDICT, CONTESTED)
+                        if (m := pattern.search(text, s.start, s.end))), None)
+        negation = _first_negation(said)
+        if _denies(doc, answer):
+            words = (answer.cue.start, answer.cue.end)
+        elif verdict is not None:
+            words = (verdict.start(), verdict.end())
+        elif negation is not None:
+            words = (negation.idx, negation.idx + len(negation))
+        else:
+            continue
+        claim_text = text[c.start:c.end]
+        concerned = _cue_lemma(doc, answer) == "deny" or _party_concerned(
+            answer.speaker.name, claim_text, _subject_of_claim(doc, c), _mention_of(answer))
+        return Status("denied" if concerned else "disputed", "answer_to_claim_in_frame", words)
     return None
 
 
