@@ -578,3 +578,36 @@ def test_somebody_elses_rejection_of_a_relayed_argument_disputes_it():
                    "3 million dollars.")
     (claim,) = [c for c in found if "3 million" in c["text"]]
     assert claim["status"] == "disputed"
+
+
+def test_a_speaker_named_by_a_government_body_answers_for_that_government():
+    # the speaker resolves to the person; the words that name him where he speaks ("the
+    # Kremlin spokesman") make him the party concerned by a claim about Moscow
+    text = ('Kremlin spokesman Dmitry Peskov spoke to reporters on Friday. "That is nonsense," '
+            'the Kremlin spokesman said when asked about media reports that the CIA director '
+            'secretly flew to Moscow in January.')
+    claim = next(c for c in claims(text) if c["text"].startswith("the CIA director"))
+    assert claim["status"] == "denied", claim
+
+
+def test_a_descriptions_incidental_words_do_not_make_a_party():
+    # "Rosetta project head" shares "Rosetta" with the claim's sentence, but names no
+    # government: somebody else's verdict disputes
+    text = ("Two chemists said that microbes live under the ice of the comet the Rosetta probe "
+            "visited. Rosetta project head Matt Taylor said that these claims were pure speculation.")
+    claim = next(c for c in claims(text) if c["text"].startswith("microbes"))
+    assert claim["status"] == "disputed", claim
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Responding to reports that Norland sold the harbour to a bank, the Norland trade ministry "
+     "said that no such sale had taken place.", "denied"),
+    ("In response to claims that Norland sold the harbour to a bank, Belvik mayor Ana Ruiz "
+     "said that no bank had bought it.", "disputed"),
+    # an answer that contests nothing leaves the claim as its source left it
+    ("Asked about claims that Norland sold the harbour to a bank, the Norland trade ministry "
+     "said that it would look into the matter.", "unconfirmed"),
+])
+def test_a_speaker_answering_a_claim_in_the_frame_contests_it(text, status):
+    claim = next(c for c in claims(text) if c["text"].startswith("Norland sold"))
+    assert claim["status"] == status, claim

@@ -339,7 +339,7 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
         # ("The judge rejected an argument by prosecutors that ...": somebody else's
         # rejection disputes it; the party rule as for any rebuttal)
         concerned = _cue_lemma(doc, denier) == "deny" or _party_concerned(
-            denier.speaker.name, claim_text, _subject_of_claim(doc, c))
+            denier.speaker.name, claim_text, _subject_of_claim(doc, c), _mention_of(denier))
         found.append(Status("denied" if concerned else "disputed", "denial_of_relayed_claim",
                             (denier.cue.start, denier.cue.end)))
     elif c.quote is None and c.sent.root.lemma_.lower() in DENIAL_VERBS \
@@ -366,10 +366,13 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
                 # a claim about "he" answered by the person who speaks is about that person
                 about_speaker = voice.speaker.kind in ("person", "official") and bool(
                     set(subject.lower().split()) & {"he", "she", "his", "her", "him"})
-                concerned = about_speaker or _party_concerned(voice.speaker.name, claim_text, subject)
+                concerned = about_speaker or _party_concerned(voice.speaker.name, claim_text, subject, _mention_of(voice))
                 found.append(Status("denied" if concerned else "disputed", "source_contests_in_frame",
                                     (m.start(), m.end())))
             break
+    answer = _answer_to_claim_in_frame(doc, c, analysis)
+    if answer is not None:
+        found.append(answer)
     verdict = _verdict_on_reported_claim(doc, c, text)
     if verdict is not None:
         found.append(verdict)
@@ -389,6 +392,53 @@ def _denying_relay(doc, c: Candidate, analysis: Analysis) -> Quote | None:
         if any(s.start <= c.start and c.end <= s.end for s in outer.content) and _denies(doc, outer):
             return outer
         outer, steps = (by_id.get(outer.parent) if outer.parent else None), steps + 1
+    return None
+
+
+# "In response to the claim that ...", "Responding to reports that ...", "Asked about
+# allegations that ...": the frame before a claim noun that makes the sentence's speaker
+# answer the claim under the noun.
+_RESPONSE_FRAME = re.compile(
+    r"\b(?:in (?:response|reply|answer) to|respond(?:ing|ed|s)? to|repl(?:ying|ied|ies) to|"
+    r"react(?:ing|ed|s)? to|(?:when |after being |after )?asked (?:to comment )?(?:about|on|of))"
+    r"\s+(?:(?:the|these|those|such|media|news|recent|earlier|western|foreign)\s+)*\W?$", re.I)
+
+
+def _answer_to_claim_in_frame(doc, c: Candidate, analysis: Analysis) -> Status | None:
+    """"In response to the claim that the broadcaster meddled in the election, the
+    ministry said the purchase broke no law": the claim under the noun is what the
+    sentence's speaker answers. An answer that contests it (a denial, a negation, a verdict
+    in the speaker's words) denies it when the speaker is the party concerned, else
+    disputes it; an answer that contests nothing ("said it would look into it") leaves it."""
+    q = c.quote
+    if q is None or q.cue is None or _cue_lemma(doc, q) not in CLAIM_NOUNS:
+        return None
+    text = analysis.text
+    sent_start, sent_end = c.sent.start_char, c.sent.end_char
+    if not _RESPONSE_FRAME.search(text[sent_start:q.cue.start]):
+        return None
+    for answer in analysis.quotes:
+        if answer is q or answer.cue is None or not answer.content \
+                or not (q.cue.end <= answer.cue.start < sent_end) \
+                or answer.speaker.kind in ("author", "unknown"):
+            continue
+        said = [t for s in answer.content
+                for t in (doc.char_span(s.start, s.end, alignment_mode="expand") or [])]
+        verdict = next((m for s in answer.content for pattern in (FALSE_VERDICT, CONTESTED)
+                        if (m := pattern.search(text, s.start, s.end))), None)
+        negation = _first_negation(said)
+        if _denies(doc, answer):
+            words = (answer.cue.start, answer.cue.end)
+        elif verdict is not None:
+            words = (verdict.start(), verdict.end())
+        elif negation is not None:
+            words = (negation.idx, negation.idx + len(negation))
+        else:
+            continue
+        claim_text = text[c.start:c.end]
+        concerned = _cue_lemma(doc, answer) == "deny" or _party_concerned(
+            answer.speaker.name, claim_text, _subject_of_claim(doc, c), _mention_of(answer))
+        return Status("denied" if concerned else "disputed", "answer_to_claim_in_frame", words)
     return None
 
 
@@ -424,7 +474,7 @@ def _verdict_on_reported_claim(doc, c: Candidate, text: str) -> Status | None:
     if c.quote is None or c.quote.speaker.kind == "author":
         false = FALSE_VERDICT.search(claim, m.start(), m.end()) is not None
         return Status("refuted" if false else "disputed", "verdict_on_reported_claim", words)
-    concerned = _party_concerned(c.quote.speaker.name, claim, _subject_of_claim(doc, c))
+    concerned = _party_concerned(c.quote.speaker.name, claim, _subject_of_claim(doc, c), _mention_of(c.quote))
     return Status("denied" if concerned else "disputed", "verdict_on_reported_claim", words)
 
 
@@ -725,7 +775,8 @@ def _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis
                 status, rule = "refuted", "contrary_statement_by_writer"
             else:
                 source = q.speaker.name if q is not None else contrary.headline_source
-                concerned = _party_concerned(source, c.sent.text, _subject_of_claim(doc, c))
+                concerned = _party_concerned(source, c.sent.text, _subject_of_claim(doc, c),
+                                             _mention_of(q) if q is not None else "")
                 status = "denied" if concerned else "disputed"
                 rule = "contrary_claim_later" if n > m else "contrary_claim_earlier"
             negation = contrary.negation
@@ -943,7 +994,7 @@ def _status_by_meaning(doc, c: Candidate, signal: Signal) -> tuple[str, str]:
             return "disputed", "contested_by_meaning"
         return "refuted", "writer_contradicts_by_meaning"
     concerned = signal.kind == "denial" and _cue_lemma(doc, signal.voice) == "deny" or _party_concerned(
-        signal.voice.speaker.name, c.sent.text, _subject_of_claim(doc, c))
+        signal.voice.speaker.name, c.sent.text, _subject_of_claim(doc, c), _mention_of(signal.voice))
     return ("denied", "denied_by_meaning") if concerned else ("disputed", "disputed_by_meaning")
 
 
@@ -1013,7 +1064,8 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
     for i, target in chosen:
         this = rebuttal.status
         if this == "denied" and rebutter is not None \
-                and not _party_concerned(rebutter.speaker.name, target.sent.text, _subject_of_claim(doc, target)) \
+                and not _party_concerned(rebutter.speaker.name, target.sent.text, _subject_of_claim(doc, target),
+                                      _mention_of(rebutter)) \
                 and _cue_lemma(doc, rebutter) != "deny":
             this = "disputed"
         new = Status(this, rebuttal.rule, rebuttal.words, span)
@@ -1210,17 +1262,26 @@ def same_side(claim_quote: Quote, rebutter: Quote) -> bool:
                for x in words_a for y in words_b)
 
 
-def _party_concerned(source: str, sentence: str, claim: str) -> bool:
+def _mention_of(quote: Quote) -> str:
+    """The words that name a source where it speaks ("the Kremlin spokesman" for a speaker
+    resolved to "Dmitry Peskov")."""
+    return quote.source.text if quote.source is not None else ""
+
+
+def _party_concerned(source: str, sentence: str, claim: str, described_as: str = "") -> bool:
     """Is the source (a rebutting speaker's name, or the subject of "retracted claims
     that ...") the party the claim is about (then it denies; anyone else disputes)? Its name
     shares a word with the claim's sentence, or it names the same government as the claim
     by a stand-in ("the White House" for a claim about "Washington", "the Kremlin" for
-    "Moscow"; lexicons/stand_ins.txt)."""
+    "Moscow"; lexicons/stand_ins.txt). `described_as`: the words that name the source where
+    it speaks; they count by the government they name ("Dmitry Peskov" as "the Kremlin
+    spokesman" answers for Moscow), not by any word ("Rosetta's project head" is no party
+    to a claim about the Rosetta probe's comet)."""
     words = {w for w in re.findall(r"[^\W_]+", source.lower())
              if w not in ("the", "a", "an", "of", "for", "s")}
     if words & set(re.findall(r"[^\W_]+", sentence.lower())):
         return True
-    return bool(governments_named(source) & governments_named(claim))
+    return bool(governments_named(f"{source} {described_as}") & governments_named(claim))
 
 
 def _subject_of_claim(doc, c: Candidate, within=None) -> str:

@@ -93,6 +93,7 @@ RULE_LABELS = {
     "false_verdict_in_frame": "the writer calls it false",
     "contested_in_frame": "contested where it is reported",
     "source_contests_in_frame": "a source contests it",
+    "answer_to_claim_in_frame": "a source answering it contests it",
     "doubt_in_frame": "doubt cast",
     "false_verdict_later": "the writer later calls it false",
     "contested_later": "contested later",
