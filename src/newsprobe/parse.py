@@ -95,13 +95,22 @@ def no_lowercase_starts(doc):
     parser, which never starts a sentence on a token marked this way (spaCy 3 keeps preset
     boundaries, False as well as True), and parses the words as one sentence. After a
     newline the paragraph-break rules decide; a lower-case word after a full stop, a
-    quotation mark or a bracket is left to the parser ("... the U.S. dollar")."""
+    quotation mark or a bracket is left to the parser ("... the U.S. dollar"). A quotation
+    mark glued to a sentence's closing . ? ! closes that sentence: the parser, with the
+    words before it joined, would otherwise start a one-mark sentence there."""
     for token in doc[1:]:
         before = doc[token.i - 1]
-        if token.text[:1].islower() and token.is_alpha and token.is_sent_start is not True \
+        if token.is_sent_start is True:
+            continue
+        if token.text[:1].islower() and token.is_alpha \
                 and (before.text[-1:].isalnum() or before.text in (",", ";")):
             token.is_sent_start = False
+        elif token.is_quote and before.text in _SENTENCE_ENDS and not before.whitespace_:
+            token.is_sent_start = False
     return doc
+
+
+_SENTENCE_ENDS = frozenset(".?!")
 
 
 # A sentence of more tokens than this is cut, before the parser, into pieces of this
