@@ -94,3 +94,14 @@ def test_the_sentence_cap_still_cuts_a_run_of_lower_case_words():
     nlp = load_pipeline(None, max_sentence_tokens=10)
     doc = nlp("the " * 40)
     assert len(list(doc.sents)) >= 4
+
+
+def test_a_closing_quotation_mark_stays_with_its_sentence():
+    """The small parser made a one-mark sentence of a straight quotation mark closing a
+    paragraph; glued to the full stop before it, the mark closes that sentence."""
+    nlp = load_pipeline(None)
+    doc = nlp('She wrote that the claim was "false and lacking any basis in fact."\n\n'
+              'The judge made his remarks on Friday.')
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences == ['She wrote that the claim was "false and lacking any basis in fact."',
+                         "The judge made his remarks on Friday."]
