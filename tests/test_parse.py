@@ -72,3 +72,36 @@ def test_thinc_is_imported_without_torch_and_torch_stays_importable():
     sents, torch_loaded, thinc_has_torch, after = json.loads(done.stdout.splitlines()[-1])
     assert sents == 2 and not torch_loaded and not thinc_has_torch
     assert after in (2.0, None)   # torch, where installed, imports as usual afterwards
+
+
+def test_a_paragraph_first_word_keeps_its_clause_after_a_headline_line():
+    """After a headline line the small parser ended a sentence after the paragraph's first
+    word ("Protesters" | "against the war ... raised ..."); a lower-case word after a word
+    cannot start a sentence, so the paragraph stays one sentence with its subject."""
+    nlp = load_pipeline(None)
+    text = ("Harvard did not replace the American flag with a Palestinian flag\n\n"
+            "Protesters against the war in Gaza raised three Palestinian flags on the campus "
+            "on April 27. Police removed them.")
+    doc = nlp(text)
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences[1].startswith("Protesters against the war") and sentences[1].endswith("April 27.")
+    assert sentences[2] == "Police removed them."
+    raised = next(t for t in doc if t.text == "raised")
+    assert "Protesters" in [t.text for t in raised.children if t.dep_ == "nsubj"]
+
+
+def test_the_sentence_cap_still_cuts_a_run_of_lower_case_words():
+    nlp = load_pipeline(None, max_sentence_tokens=10)
+    doc = nlp("the " * 40)
+    assert len(list(doc.sents)) >= 4
+
+
+def test_a_closing_quotation_mark_stays_with_its_sentence():
+    """The small parser made a one-mark sentence of a straight quotation mark closing a
+    paragraph; glued to the full stop before it, the mark closes that sentence."""
+    nlp = load_pipeline(None)
+    doc = nlp('She wrote that the claim was "false and lacking any basis in fact."\n\n'
+              'The judge made his remarks on Friday.')
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences == ['She wrote that the claim was "false and lacking any basis in fact."',
+                         "The judge made his remarks on Friday."]

@@ -86,6 +86,33 @@ def _wrapped_line(doc, token) -> bool:
     return token.text[:1].islower() or before.text == "," or before.lower_ in _LINE_GOES_ON
 
 
+@Language.component("newsprobe_no_lowercase_starts")
+def no_lowercase_starts(doc):
+    """A lower-case word right after a word or a comma does not start a sentence. The small
+    parser sometimes ends a sentence after a paragraph's first word when a headline line
+    stands before it ("...flag\n\nProtesters | against the war in Gaza raised ..."): the
+    claim then loses its subject, and attribution pairs the wrong clauses. Runs before the
+    parser, which never starts a sentence on a token marked this way (spaCy 3 keeps preset
+    boundaries, False as well as True), and parses the words as one sentence. After a
+    newline the paragraph-break rules decide; a lower-case word after a full stop, a
+    quotation mark or a bracket is left to the parser ("... the U.S. dollar"). A quotation
+    mark glued to a sentence's closing . ? ! closes that sentence: the parser, with the
+    words before it joined, would otherwise start a one-mark sentence there."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if token.is_sent_start is True:
+            continue
+        if token.text[:1].islower() and token.is_alpha \
+                and (before.text[-1:].isalnum() or before.text in (",", ";")):
+            token.is_sent_start = False
+        elif token.is_quote and before.text in _SENTENCE_ENDS and not before.whitespace_:
+            token.is_sent_start = False
+    return doc
+
+
+_SENTENCE_ENDS = frozenset(".?!")
+
+
 # A sentence of more tokens than this is cut, before the parser, into pieces of this
 # many. Several layers do per-token work over the whole sentence (the technique tagger's
 # sentence features, sentence spans of every token), which is quadratic in the sentence
@@ -148,6 +175,7 @@ def _load_pipeline(name: str | None, max_sentence_tokens: int):
     _split_punctuation_runs(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newsprobe_paragraph_breaks", before="parser")
+        nlp.add_pipe("newsprobe_no_lowercase_starts", before="parser")
         nlp.add_pipe("newsprobe_sentence_cap", before="parser",
                      config={"max_tokens": max(1, max_sentence_tokens)})
     # Articles are checked against Settings.max_input_bytes at ingest; spaCy's own guard
