@@ -40,18 +40,7 @@ def render(result: dict[str, Any], console: Console, titles: dict[str, str] | No
         arrow = "→" if k["direction"] == "forward" else "↔"
         console.print(f"\n[bold]{k['id']}[/] {k['kind']} copy: {name(k['source'])} {arrow} {name(k['target'])} "
                       f"[dim](score {k['score']:.2f}{'; ' + ', '.join(k['evidence']) if k['evidence'] else ''})[/]")
-        rows = changed_pairs(k)
-        shown = {id(c) for row in rows for c in row["changes"]}
-        # Each changed sentence pair once, its changes above it, the two sentences side
-        # by side (one above the other) with the changed words marked.
-        for row in rows:
-            for c in row["changes"]:
-                console.print(f"  [yellow]{c['kind']}[/]: {escape(c['message'])}")
-            console.print(f"    [dim]A[/] {_marked(row['source'])}")
-            console.print(f"    [dim]B[/] {_marked(row['target'])}")
-        for c in k["changes"]:
-            if id(c) not in shown:
-                console.print(f"  [yellow]{c['kind']}[/]: “{escape(c['source']['text'])}” → “{escape(c['target']['text'])}”")
+        _print_changes(console, changed_pairs(k), k["changes"], "  ", ("A", "B"))
     copies_by_id = {k["id"]: k for k in copies}
     for family in result.get("families", []):
         render_route(family, console, name, {a["id"]: a.get("published") for a in result["articles"]}, copies_by_id)
@@ -61,6 +50,22 @@ def render(result: dict[str, Any], console: Console, titles: dict[str, str] | No
                       f"first in {name(link['earliest']['article'])}: “{escape(link['text'])}”")
     if len(links) > 20:
         console.print(f"[dim]… and {len(links) - 20} more claim links (see --format json)[/]")
+
+
+def _print_changes(console: Console, rows: list[dict], changes: list[dict], indent: str,
+                   labels: tuple[str, str]) -> None:
+    """Each changed sentence pair once, its changes above it, the two sentences one above
+    the other (labelled A/B for a copy, P/C for a hop of a route) with the changed words
+    marked; a change on no aligned pair shows its changed words alone."""
+    shown = {id(c) for row in rows for c in row["changes"]}
+    for row in rows:
+        for c in row["changes"]:
+            console.print(f"{indent}[yellow]{c['kind']}[/]: {escape(c['message'])}")
+        console.print(f"{indent}  [dim]{labels[0]}[/] {_marked(row['source'])}")
+        console.print(f"{indent}  [dim]{labels[1]}[/] {_marked(row['target'])}")
+    for c in changes:
+        if id(c) not in shown:
+            console.print(f"{indent}[yellow]{c['kind']}[/]: “{escape(c['source']['text'])}” → “{escape(c['target']['text'])}”")
 
 
 def _marked(pieces: list[tuple[str, str | None]]) -> str:
@@ -98,15 +103,6 @@ def render_route(family: dict[str, Any], console: Console, name, published: dict
             copy = copies.get(hop["copy"])
             rows = changed_pairs({"pairs": flipped(copy["pairs"]) if hop["reversed"] else copy["pairs"],
                                   "changes": hop["changes"]}) if copy is not None else []
-            shown = {id(c) for row in rows for c in row["changes"]}
-            for row in rows:
-                for c in row["changes"]:
-                    console.print(f"{indent}    [yellow]{c['kind']}[/]: {escape(c['message'])}")
-                console.print(f"{indent}      [dim]P[/] {_marked(row['source'])}")
-                console.print(f"{indent}      [dim]C[/] {_marked(row['target'])}")
-            for c in hop["changes"]:
-                if id(c) not in shown:
-                    console.print(f"{indent}    [yellow]{c['kind']}[/]: “{escape(c['source']['text'])}” → "
-                                  f"“{escape(c['target']['text'])}”")
+            _print_changes(console, rows, hop["changes"], indent + "    ", ("P", "C"))
         for child in sorted(children.get(article, []), key=lambda h: h["child"], reverse=True):
             stack.append((child["child"], depth + 1, child))
