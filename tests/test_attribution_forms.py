@@ -121,3 +121,25 @@ def test_no_reply_to_a_request_for_comment_is_no_attribution():
     text = ("The company raised prices in March. Its chief executive, John Smith, could not be "
             "reached to comment. A spokesman did not respond to a request for comment.")
     assert quotes(text) == []
+
+
+def test_a_quotation_in_two_apostrophes_is_a_direct_quote():
+    found = quotes("The board met on Monday. ''We need Chapter 9,'' said Ana Ruiz, the bank's president.")
+    assert [(q.cue.text, q.speaker.name, content(q)) for q in found] == \
+        [("said", "Ana Ruiz", "''We need Chapter 9,''")]
+
+
+def test_a_quotation_that_follows_in_the_same_paragraph_is_the_same_attribution():
+    found = quotes("“They don’t care about politics,” the mayor said of the critics. "
+                   "“Neither do I. This debate needs to change.”\n"
+                   "“We will vote,” said Tom Reed.")
+    assert [(q.cue.text, content(q)) for q in found] == [
+        ("said", "“They don’t care about politics,” | “Neither do I. This debate needs to change.”"),
+        ("said", "“We will vote,”")]
+
+
+def test_a_quotation_opening_the_next_paragraph_stays_a_continuation_of_its_own():
+    found = quotes("“They don’t care about politics,” said Tom Reed.\n"
+                   "“Neither do I. This debate needs to change.”")
+    assert [(q.cue.text if q.cue else None, q.speaker.name) for q in found] == \
+        [("said", "Tom Reed"), (None, "Tom Reed")]

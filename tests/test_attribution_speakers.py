@@ -80,3 +80,30 @@ def test_he_is_not_a_person_named_in_a_relative_clause_on_the_subject():
             "after the win on Sunday. He said the team had shown great character.")
     found = speakers(text)
     assert ("said", "Pep Guardiola") in found, found
+
+
+def test_a_she_with_no_one_named_before_is_not_the_group_that_recalled_her():
+    found = [(q.cue.text, q.speaker.name, [c.name for c in q.chain]) for q in
+             analyze("Sources recalled her telling them that the plan had failed.").quotes]
+    assert ("telling", "Sources", ["Sources"]) not in found and found[1][1] != "Sources", found
+
+
+def test_she_recalled_by_sources_is_the_person_named_before_through_them():
+    found = [(q.cue.text, q.speaker.name, [c.name for c in q.chain]) for q in analyze(
+        "Maria Lopez ran the agency for ten years. Sources recalled her telling them that "
+        "the plan had failed.").quotes]
+    assert ("telling", "Maria Lopez", ["Sources"]) in found, found
+
+
+def test_a_company_told_analysts_inside_an_executives_statement_is_a_chain():
+    found = [(q.cue.text, q.speaker.name, [c.name for c in q.chain]) for q in analyze(
+        "Jane Doe, chief executive of Acme, said the company told analysts that sales "
+        "would fall.").quotes]
+    assert found == [("said", "Jane Doe", []), ("told", "Acme", ["Jane Doe"])], found
+
+
+def test_according_to_an_outlet_citing_people_chains_them_through_the_outlet():
+    found = [(q.cue.text, q.speaker.name, [c.name for c in q.chain]) for q in analyze(
+        "According to the Financial Times, citing a person familiar with the talks, the bank "
+        "will cut 500 jobs.").quotes]
+    assert ("citing", "person familiar with the talks", ["Financial Times"]) in found, found

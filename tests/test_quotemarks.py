@@ -61,3 +61,14 @@ def test_a_quotation_left_open_at_a_sentence_end_is_not_wrapped_on():
     found = find_quotations(text)
     assert [[text[s:e] for s, e in q.fragments] for q in found] == [["“We came to win."]]
     assert not found[0].closed
+
+
+def test_two_apostrophes_are_one_double_mark_in_plain_ascii_copy():
+    # Archives kept in ASCII write a double quotation mark as two apostrophes.
+    text = "The mayor spoke. ''We need more buses,'' said Ann Lee. ''I'm sure.''"
+    assert texts(text) == [["''We need more buses,''"], ["''I'm sure.''"]]
+
+
+def test_two_apostrophes_continue_a_quotation_into_the_next_paragraph():
+    text = "''We came to win.\n''And we will come back,'' he said."
+    assert texts(text) == [["''We came to win.", "''And we will come back,''"]]

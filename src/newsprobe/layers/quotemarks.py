@@ -1,6 +1,7 @@
 """Quotation marks: find the quoted passages of a text, before any parsing.
 
-Handles curly and straight, double and single marks; apostrophes ("don’t", "the
+Handles curly and straight, double and single marks, and the ASCII convention of plain-text
+news archives (two apostrophes '' for a double mark, also two backticks `` opening); apostrophes ("don’t", "the
 students' union") are not quotes; a quotation that runs over a paragraph break follows the
 news convention (the paragraph ends without a closing mark, the next one opens again) and
 becomes one quotation with one fragment per paragraph; in copy hard-wrapped at a fixed width,
@@ -24,6 +25,15 @@ CLOSE_SINGLE = "’›"
 # A straight or curly mark opens a quotation when it follows a space, a paragraph start or
 # an opening bracket/dash, and is followed by a non-space.
 _OPENING_CONTEXT = set(" \t\n([{—–-/") | {""}
+# Two ASCII apostrophes (or two backticks opening) stand for one double mark in text kept
+# in plain ASCII: ''We need Chapter 9,'' she said. Read as a pair of single marks, the
+# second apostrophe of each pair looked like an apostrophe inside a word and the
+# quotation never closed where it should.
+DOUBLED_MARKS = ("''", "``")
+
+
+def doubled_mark(text: str, i: int) -> bool:
+    return text[i:i + 2] in DOUBLED_MARKS
 
 
 @dataclass
@@ -49,9 +59,9 @@ class Quotation:
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
-def _is_opening(text: str, i: int) -> bool:
+def _is_opening(text: str, i: int, width: int = 1) -> bool:
     before = text[i - 1] if i > 0 else ""
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return before in _OPENING_CONTEXT and not after.isspace()
 
 
@@ -102,7 +112,9 @@ def find_quotations(text: str) -> list[Quotation]:
             # Continuing a quotation from the previous paragraph: this paragraph must open
             # with a mark of the same kind, or the quotation ended unclosed.
             first = text[p_start]
-            if (kind == "double" and (first in OPEN_DOUBLE or first == '"')) or \
+            if kind == "double" and doubled_mark(text, p_start):
+                frag_start = p_start
+            elif (kind == "double" and (first in OPEN_DOUBLE or first == '"')) or \
                (kind == "single" and (first in OPEN_SINGLE or first == "'")):
                 frag_start = p_start
             elif _hard_wrapped(text, current.fragments[-1], p_start, kind):
@@ -113,9 +125,20 @@ def find_quotations(text: str) -> list[Quotation]:
                 current.closed = False
                 quotations.append(current)
                 current = None
-        i = p_start + (1 if frag_start is not None else 0)
+        i = p_start + ((2 if doubled_mark(text, p_start) else 1) if frag_start is not None else 0)
         while i < p_end:
             ch = text[i]
+            if doubled_mark(text, i):
+                if current is None and _is_opening(text, i, 2):
+                    current, kind, frag_start = Quotation(), "double", i
+                    i += 2
+                    continue
+                if current is not None and kind == "double" and text[i - 1] not in " \t" and ch == "'":
+                    current.fragments.append((frag_start, i + 2))
+                    quotations.append(current)
+                    current, frag_start = None, None
+                    i += 2
+                    continue
             if current is None:
                 if (ch in OPEN_DOUBLE or ch == '"') and _is_opening(text, i):
                     current, kind, frag_start = Quotation(), "double", i

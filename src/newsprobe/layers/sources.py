@@ -591,10 +591,12 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
                 if entity is None or entity.id == last_speaker.entity:
                     return Speaker(last_speaker.name, last_speaker.kind, last_speaker.entity)
             if last_speaker and last_speaker.entity is None and last_speaker.kind in ("person", "official", "anonymous") \
+                    and not (lower in PERSON_PRONOUNS and _plural_name(last_speaker.name)) \
                     and (entity is None or max((m.start for m in entity.mentions if m.start < cue_offset), default=-1)
                          < index.last_speaker_offset):
                 # "A friend of the singer told ... She added ...": the unnamed speaker,
-                # when nobody was named since.
+                # when nobody was named since; never a group for "he" or "she" ("Sources
+                # recalled her telling them …" does not make the sources "her").
                 return Speaker(last_speaker.name, last_speaker.kind, None, last_speaker.state_aligned)
             since = max((m.start for m in entity.mentions if m.start < cue_offset), default=-1) if entity else -1
             unnamed = _unnamed_person_before(doc, index, cue_offset, max(since, cue_offset - window))
