@@ -794,6 +794,10 @@ def _to_complement(verb) -> list | None:
     return None
 
 
+# The prepositions after a reported object that say what it was blamed for or called.
+OBJECT_FRAMES = frozenset(("for", "over", "as"))
+
+
 def _object_content(verb, lemma: str) -> list | None:
     if lemma == "accuse":
         of = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"]
@@ -805,8 +809,23 @@ def _object_content(verb, lemma: str) -> list | None:
             tokens = [t for o in obj for t in o.subtree] + [t for a in as_ for t in a.subtree]
             return sorted(tokens, key=lambda t: t.i)
         return None
+    if lemma == "refer":
+        # "referred to immigrants as “criminals”": the one referred to, and as what
+        to = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+        as_ = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+        tokens = [t for o in to[:1] for t in o.subtree] + [t for a in as_ for t in a.subtree]
+        return sorted(tokens, key=lambda t: t.i) or None
     obj = [c for c in verb.children if c.dep_ in ("dobj", "xcomp")]
-    return list(obj[0].subtree) if obj else None
+    if not obj:
+        return None
+    tokens = list(obj[0].subtree)
+    if obj[0].dep_ == "dobj":
+        # "criticized Trump for embracing debt", "blasted her rival over his stance",
+        # "slammed Obama as elitist": what the object is blamed for, or called, is what
+        # was said about it (PolNeAR's annotators take it into the content).
+        tokens += [t for c in verb.children if c.dep_ == "prep" and c.lower_ in OBJECT_FRAMES
+                   and c.i > obj[0].i for t in c.subtree]
+    return sorted(tokens, key=lambda t: t.i)
 
 
 def _clause_parsed_as_object(verb) -> list | None:
