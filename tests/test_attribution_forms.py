@@ -143,3 +143,15 @@ def test_a_quotation_opening_the_next_paragraph_stays_a_continuation_of_its_own(
                    "“Neither do I. This debate needs to change.”")
     assert [(q.cue.text if q.cue else None, q.speaker.name) for q in found] == \
         [("said", "Tom Reed"), (None, "Tom Reed")]
+
+
+def test_what_an_object_is_blamed_for_or_called_is_part_of_the_content():
+    assert [content(q) for q in quotes("The mayor criticized the governor for cutting the budget.")] == \
+        ["the governor for cutting the budget"]
+    assert [content(q) for q in quotes("Jane Fox slammed the senator as elitist and out of touch.")] == \
+        ["the senator as elitist and out of touch"]
+
+
+def test_referred_to_as_gives_who_was_referred_to_and_as_what():
+    found = quotes("Tom Reed referred to the protesters as “vandals” and “thugs”.")
+    assert [content(q) for q in found] == ["the protesters as “vandals” and “thugs”"]
