@@ -155,3 +155,10 @@ def test_what_an_object_is_blamed_for_or_called_is_part_of_the_content():
 def test_referred_to_as_gives_who_was_referred_to_and_as_what():
     found = quotes("Tom Reed referred to the protesters as “vandals” and “thugs”.")
     assert [content(q) for q in found] == ["the protesters as “vandals” and “thugs”"]
+
+
+def test_a_promise_or_threat_holds_what_it_commits_to():
+    assert [(q.cue.text, content(q)) for q in quotes(
+        "The senator vowed last month to take his campaign to the convention.")] == \
+        [("vowed", "to take his campaign to the convention")]
+    assert [content(q) for q in quotes("The union threatened to strike on Friday.")] == ["to strike on Friday"]
