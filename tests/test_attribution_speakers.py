@@ -107,3 +107,9 @@ def test_according_to_an_outlet_citing_people_chains_them_through_the_outlet():
         "According to the Financial Times, citing a person familiar with the talks, the bank "
         "will cut 500 jobs.").quotes]
     assert ("citing", "person familiar with the talks", ["Financial Times"]) in found, found
+
+
+def test_who_after_a_persons_apposition_is_that_person_not_the_body_named_in_it():
+    found = speakers("The plan drew comments on Monday from Lt. Col. Ann Kerr, spokeswoman for the "
+                     "Army's 3rd Infantry Division, who called the mistake an “administrative error.”")
+    assert ("called", "Ann Kerr") in found, found

@@ -553,7 +553,7 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             # "the minister, who said ..." → minister; but in "the claim, which they said
             # ..." the relative is "which", and "they" is somebody else.
-            antecedent = head.head.head
+            antecedent = _person_behind_apposition(head.head.head)
             return speaker_for([t for t in antecedent.subtree if t.i < head.head.i and t.dep_ != "punct"],
                                cue_offset, doc, index, settings, last_speaker)
         if lower in AUTHOR_PRONOUNS and not inside_quote:
@@ -943,6 +943,19 @@ def _speaks_for(head, index: "EntityIndex") -> bool:
     return any(o.dep_ == "pobj" and (index.entity_at(o) is not None or o.lemma_.lower() in bodies)
                for p in head.children if p.dep_ == "prep" and p.lower_ in ("for", "of", "at", "from")
                for o in p.children)
+
+
+def _person_behind_apposition(antecedent):
+    """"Lt. Col. Clifford Kent, spokesman for the 3rd Infantry Division, who called …": the
+    parser may hang the relative clause on the last noun of the apposition ("Division");
+    the one who speaks is the person the apposition describes. Only a PERSON is taken:
+    "the head of the union, who" with no name keeps the parser's reading."""
+    noun = antecedent
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i != noun.head.i:
+        noun = noun.head.head
+        if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
+            return noun.head
+    return antecedent
 
 
 def _plural_name(name: str) -> bool:
