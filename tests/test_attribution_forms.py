@@ -162,3 +162,13 @@ def test_a_promise_or_threat_holds_what_it_commits_to():
         "The senator vowed last month to take his campaign to the convention.")] == \
         [("vowed", "to take his campaign to the convention")]
     assert [content(q) for q in quotes("The union threatened to strike on Friday.")] == ["to strike on Friday"]
+
+
+def test_an_opening_adverbial_before_the_cue_is_not_what_was_said():
+    assert quotes("In 2008, the senator complained about it.") == []
+    assert [content(q) for q in quotes("Not true, the minister said.")] == ["Not true"]
+
+
+def test_a_two_apostrophe_quotation_closing_after_a_nested_one_pairs_with_its_cue():
+    found = quotes("''We hear it all the time, 'a special case,''' Mr. Putin said. ''It is all lies.''")
+    assert [(q.cue.text, q.speaker.name) for q in found] == [("said", "Putin")]

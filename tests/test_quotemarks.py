@@ -72,3 +72,8 @@ def test_two_apostrophes_are_one_double_mark_in_plain_ascii_copy():
 def test_two_apostrophes_continue_a_quotation_into_the_next_paragraph():
     text = "''We came to win.\n''And we will come back,'' he said."
     assert texts(text) == [["''We came to win.", "''And we will come back,''"]]
+
+
+def test_a_nested_single_mark_closing_with_two_apostrophes_stays_inside():
+    text = "''We hear it all the time, 'a special case,''' the minister said."
+    assert texts(text) == [["''We hear it all the time, 'a special case,'''"]]

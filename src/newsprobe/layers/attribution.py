@@ -652,6 +652,11 @@ def _negated_statement(verb, children) -> bool:
                for c in clauses)
 
 
+# What may open a sentence before its attribution without being said: "In 2008, he
+# complained …", "On Monday, the minister said …", "Later, she added".
+OPENING_ADVERBIALS = frozenset(("prep", "npadvmod", "advmod"))
+
+
 def _sentence_before_final_cue(doc, text: str, verb, source_tokens) -> tuple[int, int] | None:
     """The content of a sentence that ends with its attribution (", officials said." or
     ", said the minister."): from the sentence start to the comma before the cue clause."""
@@ -675,8 +680,9 @@ def _sentence_before_final_cue(doc, text: str, verb, source_tokens) -> tuple[int
     if doc[first - 1].text in ("”", '"', "''"):
         return None  # a quotation right before: paired as a direct quote instead
     body = [t for t in doc[sent.start: first - 1]]
-    if not body:
-        return None
+    tops = [t for t in body if t.head.i == t.i or not (body[0].i <= t.head.i <= body[-1].i)]
+    if not body or all(t.head.i == verb.i and t.dep_ in OPENING_ADVERBIALS for t in tops):
+        return None  # "In 2008, he complained about it.": an opening adverbial, nothing said
     start, end = _trimmed_range(text, body)
     return (start, end) if end > start else None
 

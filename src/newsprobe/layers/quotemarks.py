@@ -134,10 +134,13 @@ def find_quotations(text: str) -> list[Quotation]:
                     i += 2
                     continue
                 if current is not None and kind == "double" and text[i - 1] not in " \t" and ch == "'":
-                    current.fragments.append((frag_start, i + 2))
+                    # "''… 'a special case,''' he said": a nested single mark closes first,
+                    # and the last two apostrophes close the quotation.
+                    width = 3 if text[i + 2:i + 3] == "'" else 2
+                    current.fragments.append((frag_start, i + width))
                     quotations.append(current)
                     current, frag_start = None, None
-                    i += 2
+                    i += width
                     continue
             if current is None:
                 if (ch in OPEN_DOUBLE or ch == '"') and _is_opening(text, i):
