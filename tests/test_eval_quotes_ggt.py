@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from newsprobe.errors import NewsprobeError
-from newsprobe.eval.quotes_ggt import evaluate, format_text, read_articles, score
+from newsprobe.eval.quotes_ggt import by_span, evaluate, format_text, read_articles, score
 
 DATA = (Path(__file__).parents[1] / ".." / "shared" / "data" / "quotes-ggt").resolve()
 
@@ -48,3 +48,12 @@ def test_two_articles_run_end_to_end():
     result = evaluate(DATA, limit=2)
     assert result["articles"] == 2 and 0 <= result["ours"]["speaker_accuracy"] <= 1
     assert "speaker accuracy" in format_text(result)
+
+
+def test_by_span_lets_each_fragment_of_one_quote_meet_its_own_gold_span():
+    # Our own text: "We will reopen," Ana Perez said. "The repairs are done."
+    two_gold = [{"quote_start": 1, "quote_end": 15, "reference": "Ana Perez", "align": {"quote": "exact"}},
+                {"quote_start": 34, "quote_end": 55, "reference": "Ana Perez", "align": {"quote": "exact"}}]
+    one_quote = [{"content": [{"start": 1, "end": 15}, {"start": 34, "end": 55}], "speaker": {"name": "Ana Perez"}}]
+    assert score(two_gold, one_quote)["matched"] == 1
+    assert score(two_gold, by_span(one_quote)) == {"gold": 2, "pred": 2, "matched": 2, "speaker_right": 2}
