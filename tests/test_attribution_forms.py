@@ -172,3 +172,8 @@ def test_an_opening_adverbial_before_the_cue_is_not_what_was_said():
 def test_a_two_apostrophe_quotation_closing_after_a_nested_one_pairs_with_its_cue():
     found = quotes("''We hear it all the time, 'a special case,''' Mr. Putin said. ''It is all lies.''")
     assert [(q.cue.text, q.speaker.name) for q in found] == [("said", "Putin")]
+
+
+def test_what_a_speaker_stopped_short_of_saying_is_no_attribution():
+    assert quotes("The minister stopped short of saying the deal was dead.") == []
+    assert quotes("She fell short of calling it a crisis.") == []

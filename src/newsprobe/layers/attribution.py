@@ -620,6 +620,11 @@ def not_spoken(verb, lemma: str) -> bool:
             head.lower_ in ("without", "against") or (head.lower_ == "from" and head.head.lemma_.lower() in PREVENTED)):
         # "without saying", "cautioned against expecting", "prevented from announcing"
         return True
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.lower_ == "of" and head.i > 0 \
+            and head.doc[head.i - 1].lower_ == "short":
+        # "stopped short of saying the deal was dead", "fell short of calling it a crisis":
+        # what the speaker avoided saying ("of" hangs on "short" or on the verb)
+        return True
     return False
 
 
