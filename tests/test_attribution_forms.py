@@ -177,3 +177,7 @@ def test_a_two_apostrophe_quotation_closing_after_a_nested_one_pairs_with_its_cu
 def test_what_a_speaker_stopped_short_of_saying_is_no_attribution():
     assert quotes("The minister stopped short of saying the deal was dead.") == []
     assert quotes("She fell short of calling it a crisis.") == []
+
+
+def test_whom_words_referred_to_without_an_as_is_no_claim():
+    assert quotes("The senator was referring to the federal judge.") == []

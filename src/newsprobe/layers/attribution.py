@@ -827,8 +827,10 @@ def _object_content(verb, lemma: str) -> list | None:
         # "referred to immigrants as “criminals”": the one referred to, and as what
         to = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
         as_ = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
-        tokens = [t for o in to[:1] for t in o.subtree] + [t for a in as_ for t in a.subtree]
-        return sorted(tokens, key=lambda t: t.i) or None
+        if not (to and as_):
+            return None  # "was referring to the judge": whom the words were about, no claim
+        tokens = [t for t in to[0].subtree] + [t for a in as_ for t in a.subtree]
+        return sorted(tokens, key=lambda t: t.i)
     obj = [c for c in verb.children if c.dep_ in ("dobj", "xcomp")]
     if not obj:
         return None
