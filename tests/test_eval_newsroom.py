@@ -163,3 +163,24 @@ def test_dev_halves_split_dev_in_two(tmp_path):
     b = [r["id"] for r in read_split(tmp_path, "dev-b")]
     assert a == [f"nr{n:02d}" for n in range(1, 11)] and b == [f"nr{n:02d}" for n in range(11, 21)]
     assert sorted(a + b) == [r["id"] for r in read_split(tmp_path, "dev")]
+
+
+def test_all_split_takes_every_record_whatever_its_id(tmp_path):
+    # A second hand-labelled set in the same schema has its own ids (not nr01-nr30): `all`
+    # scores every record of the file, in file order.
+    rows = [{"id": "xy02"}, {"id": "nr05"}, {"id": "xy01"}]
+    (tmp_path / "newsroom.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    assert [r["id"] for r in read_split(tmp_path, "all")] == ["xy02", "nr05", "xy01"]
+    assert [r["id"] for r in read_split(tmp_path, "all", limit=2)] == ["xy02", "nr05"]
+    assert [r["id"] for r in read_split(tmp_path, "dev")] == ["nr05"]
+
+
+def test_all_split_scores_a_self_written_record_file_end_to_end(tmp_path):
+    record = {"id": "own1", "text": TEXT, **GOLD}
+    (tmp_path / "newsroom.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = evaluate(tmp_path, "all")
+    assert result["articles"] == 1 and result["split"] == "all"
+    assert list(result["per_article"]) == ["own1"]
+    assert result["counts"]["gold_attributions"] == 3
+    assert result["claims"]["gold"] == 3
+    assert "newsroom all: 1 articles" in format_text(result)

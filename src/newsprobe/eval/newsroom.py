@@ -3,8 +3,9 @@
 
 Split: `dev` is nr01-nr20 (read, debug, tune), `test` is nr21-nr30 (score only); `dev-a`
 (nr01-nr10) and `dev-b` (nr11-nr20) are dev's halves, to check that a rule fitted on one
-half holds on the other. The
-articles are analysed with the entities, attribution and claims layers, with
+half holds on the other. `all` takes every record of the file whatever its id: it scores
+another hand-labelled set written in the same schema (`--data DIR` with its own
+`newsroom.jsonl`). The articles are analysed with the entities, attribution and claims layers, with
 `claim_min_checkworthiness` 0, so that every candidate sentence carries a status: the
 status model is scored apart from the check-worthiness filter (the share of gold claims
 the filter would keep is reported as `claims.kept_by_checkworthiness`).
@@ -66,7 +67,9 @@ from .metrics import TokenIndex, prf, trim
 
 # dev-a and dev-b are the two halves of dev, for cross-checking a rule inside dev: fit it
 # on one half, keep it only if it does not hurt the other.
-SPLITS = {"dev": range(1, 21), "test": range(21, 31), "dev-a": range(1, 11), "dev-b": range(11, 21)}
+# `all` (None) takes every record, for another set in this schema with its own ids.
+SPLITS = {"dev": range(1, 21), "test": range(21, 31), "dev-a": range(1, 11), "dev-b": range(11, 21),
+          "all": None}
 CONTENT_COVER = 0.5
 GOLD_KINDS = ("institution", "official", "person", "media", "anonymous", "document", "rumor",
               "unnamed_official", "author")
@@ -121,10 +124,13 @@ def read_split(data_dir: Path, split: str, limit: int | None = None) -> list[dic
     every = read_jsonl(path, "newsroom", missing=f"newsroom data not found: {path} (expected "
                                                   "../shared/data/newsroom/newsroom.jsonl)")
     if split not in SPLITS:
-        raise NewsprobeError("E011", f"unknown newsroom split {split!r}: use dev, dev-a, dev-b or test",
+        raise NewsprobeError("E011", f"unknown newsroom split {split!r}: use dev, dev-a, dev-b, test or all",
                              "newsroom")
-    wanted = {f"nr{n:02d}" for n in SPLITS[split]}
-    rows = [row for row in every if row.get("id") in wanted]
+    if SPLITS[split] is None:
+        rows = list(every)
+    else:
+        wanted = {f"nr{n:02d}" for n in SPLITS[split]}
+        rows = [row for row in every if row.get("id") in wanted]
     return rows[:limit] if limit is not None else rows
 
 
