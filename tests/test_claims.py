@@ -611,3 +611,28 @@ def test_a_descriptions_incidental_words_do_not_make_a_party():
 def test_a_speaker_answering_a_claim_in_the_frame_contests_it(text, status):
     claim = next(c for c in claims(text) if c["text"].startswith("Norland sold"))
     assert claim["status"] == status, claim
+
+
+@pytest.mark.parametrize("headline, status, rule", [
+    ("Norland port authority to sell 40 tugboats next year: report", "unconfirmed", "unowned_reports"),
+    ("Report: Norland port authority will sell 40 tugboats", "unconfirmed", "unowned_reports"),
+    ("Sources: the Belvik club sacked its coach on Monday night", "unconfirmed", "anonymous_source"),
+    ("A hoax report claimed that 300 turkeys in Belvik carried the virus.", "refuted", "false_verdict_in_frame"),
+])
+def test_a_headline_credit_line_and_a_hoax_verdict(headline, status, rule):
+    c = one_claim(headline)
+    assert (c["status"], c["evidence"]["rule"]) == (status, rule)
+
+
+@pytest.mark.parametrize("sentence, status, rule", [
+    # the writer's own finding on what the senator said: the article establishes it is false
+    ("The senator falsely said that the mill in Belvik had closed in 2019.", "refuted", "false_verdict_in_frame"),
+    ("The senator wrongly claimed that the mill in Belvik had closed in 2019.", "refuted", "false_verdict_in_frame"),
+    # misleading is no verdict of falsehood: contested
+    ("The senator misleadingly claimed that the mill in Belvik had closed in 2019.", "disputed",
+     "contested_in_frame"),
+])
+def test_the_writers_verdict_on_what_a_source_claimed(sentence, status, rule):
+    c = one_claim(sentence)
+    assert c["text"].startswith("the mill")
+    assert (c["status"], c["evidence"]["rule"]) == (status, rule)

@@ -231,7 +231,7 @@ def _main_verb(doc, c: Candidate):
     if c.quote is None:
         return c.sent.root
     inside = [t for t in c.sent if c.start <= t.idx < c.end]
-    heads = [t for t in inside if not (c.start <= t.head.idx < c.end) or t.head is t]
+    heads = [t for t in inside if not (c.start <= t.head.idx < c.end) or t.head.i == t.i]
     verbs = [t for t in heads if t.pos_ in ("VERB", "AUX")]
     return (verbs or heads or [c.sent.root])[0]
 
@@ -245,7 +245,7 @@ PRECEDENCE = ("refuted", "denied", "disputed", "questioned", "rumored", "unconfi
 FALSE_VERDICT = re.compile(
     r"\b(falsely|wrongly|erroneously|inaccurately|untrue|not (true|accurate|correct)|incorrect|"
     r"inaccurate|not the case|does(n['’]t| not) (seem to )?(be the case|show)|"
-    r"did(n['’]t| not) (happen|show)|never happened|fabricated|fake|false)\b", re.I)
+    r"did(n['’]t| not) (happen|show)|never happened|fabricated|fake|false|hoax(es)?)\b", re.I)
 # Contested without a verdict of falsehood: disputed.
 CONTESTED = re.compile(
     r"\b(misleading(ly)?|baseless(ly)?|unfounded|groundless|bogus|mistakenly|canard|"
@@ -276,6 +276,10 @@ UNCONFIRMED_KINDS = frozenset({"anonymous", "unnamed_official"})
 # on-record source.
 UNOWNED_REPORTS = re.compile(r"(?:(?:some|several|many|other|earlier|recent|previous|local|"
                              r"foreign|media|press|news|online)\s+)*reports", re.I)
+# A headline's credit line to a report or source nobody names: "Apple to buy Path: report",
+# "Report: the mayor will resign", "Sources: the club sacked its coach".
+HEADLINE_CREDIT = re.compile(r"^\W*(?P<lead>reports?|sources?)\s*:|"
+                             r"[:|\-–—]\s*(?P<tail>(?:(?:media|news|press)\s+)?reports?)\W*$", re.I)
 # A rebuttal is looked for this many sentences after the claim.
 REBUTTAL_WINDOW = 3
 _CONTRAST_OPENING = re.compile(r"^\W*(however|but|yet|in fact|actually|this|that|these|it|"
@@ -547,6 +551,12 @@ def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
     m = _in_main_clause(doc, RUMOUR_WORDS, text, sent_start, sent_end)
     if m:
         return Status("rumored", "rumour_words", (m.start(), m.end()))
+    m = HEADLINE_CREDIT.search(text[sent_start:sent_end].rstrip())
+    if m:
+        group = "lead" if m.group("lead") else "tail"
+        where = (sent_start + m.start(group), sent_start + m.end(group))
+        rule = "anonymous_source" if m.group(group).lower().startswith("source") else "unowned_reports"
+        return Status("unconfirmed", rule, where)
     m = _in_main_clause(doc, EVIDENTIAL, text, sent_start, sent_end)
     if m:
         return Status("unconfirmed", "agentless_evidential", (m.start(), m.end()))
