@@ -636,3 +636,46 @@ def test_the_writers_verdict_on_what_a_source_claimed(sentence, status, rule):
     c = one_claim(sentence)
     assert c["text"].startswith("the mill")
     assert (c["status"], c["evidence"]["rule"]) == (status, rule)
+
+
+def _status_of(text, start_words):
+    c = next(c for c in claims(text) if c["text"].startswith(start_words))
+    return c["status"], c["evidence"]["rule"]
+
+
+@pytest.mark.parametrize("text, claim_start", [
+    # the denial bears on the meeting taking place, not on its being unplanned
+    ("The Gazette reported that the meeting with the Belvik bank had been unplanned. "
+     "The mayor's office said no meeting with the Belvik bank took place in March.", "the meeting"),
+    # "no point in a meeting" denies the point, not the willingness to meet
+    ("The Gazette reported that the mayor is willing to meet the chairman of the Belvik bank. "
+     "The chairman of the Belvik bank said there was no point in a meeting with the mayor.", "the mayor is willing"),
+    # a sentence that reports a denial is not contradicted by the denial's own words
+    ("The port authority spokesman has denied reports of a secret sale of the Belvik harbour to a bank. "
+     "The spokesman said no sale of the Belvik harbour to any bank had taken place.", "The port authority"),
+])
+def test_a_negation_on_another_predicate_rebuts_nothing(text, claim_start):
+    status, rule = _status_of(text, claim_start)
+    assert status not in ("disputed", "denied", "refuted"), rule
+
+
+def test_a_negation_on_the_claims_predicate_still_rebuts_it():
+    text = ("The Gazette reported that the mayor met the chairman of the Belvik bank in March. "
+            "The chairman of the Belvik bank said he never met the mayor.")
+    assert _status_of(text, "the mayor met")[0] in ("disputed", "denied")
+
+
+def test_a_headline_ending_in_a_colon_and_a_name_is_that_names():
+    text = ("No meeting with the Belvik bank: Ministry\n\n"
+            "The Gazette reported that ministry officials met the chairman of the Belvik bank in March.")
+    status, rule = _status_of(text, "ministry officials met")
+    assert status == "denied", rule
+
+
+def test_a_headline_credit_outside_the_claims_sentence_and_a_reduced_evidential():
+    c = one_claim("Belvik mayor had heart surgery in March: sources")
+    assert (c["status"], c["evidence"]["rule"]) == ("unconfirmed", "anonymous_source")
+    c = one_claim("Norland port authority reported to be near selling its tugboats")
+    assert (c["status"], c["evidence"]["rule"]) == ("unconfirmed", "agentless_evidential")
+    # an instruction, not hearsay
+    assert one_claim("The mayor said to be careful with the budget of the city.")["status"] == "asserted"

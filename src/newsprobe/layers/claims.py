@@ -21,6 +21,7 @@ fact-checks of it. The rules are documented with examples in docs/claims.md.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -266,8 +267,11 @@ EVIDENTIAL = re.compile(r"\b(reportedly|allegedly|purportedly|supposedly|unconfi
                         r"claimed|rumou?red) to|it is (said|claimed|alleged|understood|believed) that|"
                         r"there (are|were|have been) (claims|reports|suggestions))\b", re.I)
 # A reduced passive evidential on a cue ("the Queen said to be feeling betrayed").
-REDUCED_EVIDENTIAL = re.compile(r"(said|reported|rumou?red|believed|thought|understood|alleged)\s+"
+REDUCED_EVIDENTIAL = re.compile(r"\b(said|reported|rumou?red|believed|thought|understood|alleged)\s+"
                                 r"to\s+(be|have)\b", re.I)
+# The same with no copula, as headlines write it ("Apple reported to be near buying Path");
+# not "said": "The mayor said to be careful" is an instruction.
+HEADLINE_EVIDENTIAL = re.compile(r"\b(reported|rumou?red|believed|understood|alleged)\s+to\s+(be|have)\b", re.I)
 # The writer's own hedging on the claim's main verb or in its words.
 WRITER_HEDGE = re.compile(r"\b(apparently|appears? to|seems? to|(is|are) expected to|likely to|"
                           r"possibly|probably|perhaps)\b", re.I)
@@ -279,7 +283,9 @@ UNOWNED_REPORTS = re.compile(r"(?:(?:some|several|many|other|earlier|recent|prev
 # A headline's credit line to a report or source nobody names: "Apple to buy Path: report",
 # "Report: the mayor will resign", "Sources: the club sacked its coach".
 HEADLINE_CREDIT = re.compile(r"^\W*(?P<lead>reports?|sources?)\s*:|"
-                             r"[:|\-–—]\s*(?P<tail>(?:(?:media|news|press)\s+)?reports?)\W*$", re.I)
+                             r"[:|\-–—]\s*(?P<tail>(?:(?:media|news|press)\s+)?(?:reports?|sources?))\W*$", re.I)
+# A line of at most this many words can be a headline (Emergent's longest run to 30).
+HEADLINE_MAX_WORDS = 30
 # A rebuttal is looked for this many sentences after the claim.
 REBUTTAL_WINDOW = 3
 _CONTRAST_OPENING = re.compile(r"^\W*(however|but|yet|in fact|actually|this|that|these|it|"
@@ -551,14 +557,21 @@ def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
     m = _in_main_clause(doc, RUMOUR_WORDS, text, sent_start, sent_end)
     if m:
         return Status("rumored", "rumour_words", (m.start(), m.end()))
-    m = HEADLINE_CREDIT.search(text[sent_start:sent_end].rstrip())
+    # the credit may stand on the claim's line outside its sentence ("... in March: sources")
+    line_start = text.rfind("\n", 0, c.start) + 1
+    line_end = text.find("\n", c.start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].rstrip()
+    m = HEADLINE_CREDIT.search(line) if len(line.split()) <= HEADLINE_MAX_WORDS else None
     if m:
         group = "lead" if m.group("lead") else "tail"
-        where = (sent_start + m.start(group), sent_start + m.end(group))
+        where = (line_start + m.start(group), line_start + m.end(group))
         rule = "anonymous_source" if m.group(group).lower().startswith("source") else "unowned_reports"
         return Status("unconfirmed", rule, where)
-    m = _in_main_clause(doc, EVIDENTIAL, text, sent_start, sent_end)
+    m = _in_main_clause(doc, EVIDENTIAL, text, sent_start, sent_end) \
+        or _in_main_clause(doc, HEADLINE_EVIDENTIAL, text, sent_start, sent_end)
     if m:
+        # "The general is reported to have fled", a headline's "Apple reported to be near
+        # buying Path"
         return Status("unconfirmed", "agentless_evidential", (m.start(), m.end()))
     verb = _main_verb(doc, c)
     modal = next((k.token for k in event_cues(verb) if k.kind == "modal"), None)
@@ -678,9 +691,12 @@ def _negation_scope(negation) -> set[str]:
     predicate's complements ("no" negates its noun and the verb the noun depends on)."""
     head = negation.head
     scope = {head}
-    if negation.lower_ == "no" and head.pos_ in ("NOUN", "PROPN"):
+    negated_noun = negation.lower_ == "no" and head.pos_ in ("NOUN", "PROPN")
+    if negated_noun:
         scope.add(head.head)
     for word in list(scope):
+        if negated_noun and word is head and os.environ.get("NP_T2") != "0":
+            continue   # "no point in a meeting" denies the point, not the meeting
         for child in word.children:
             if child.dep_ in _NEGATION_SCOPE_DEPS:
                 scope.add(child)
@@ -741,7 +757,9 @@ def _contrary_statements(doc, sents, analysis: Analysis) -> list[Contrary]:
 
 # "Russian planes have not entered Ukrainian airspace - Moscow": a headline line that ends
 # in a dash and a name gives its words to that name, as wire and state-media headlines do.
-_HEADLINE_SOURCE = re.compile(r"\s[-–—]\s*((?:[A-Z][\w.'’&-]*\s*){1,4})$")
+_HEADLINE_SOURCE = re.compile(r"(?:\s[-–—]|:)\s*((?:[A-Z][\w.'’&-]*\s*){1,4})$")
+if os.environ.get("NP_T4") == "0":
+    _HEADLINE_SOURCE = re.compile(r"\s[-–—]\s*((?:[A-Z][\w.'’&-]*\s*){1,4})$")
 
 
 # A quotation of a few words or more: an opening mark at a word's start, a closing one
@@ -776,11 +794,18 @@ def _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis
             span = doc.char_span(c.start, c.end, alignment_mode="expand")
             if span is None or _first_negation(span) is not None:
                 continue
+            if _reports_a_denial(doc, c) and os.environ.get("NP_T3") != "0":
+                continue   # "The spokesman denied reports of a meeting": the denial agrees
             claim_lemmas = _content_lemmas(span)
             # a word the negation bears on is the claim's ("never sold" / "sold"; "no
             # attack" / "were attacked"), and the two share enough words to be on one matter
-            if not contrary.scope & claim_lemmas or len(contrary.lemmas & claim_lemmas) < CONTRARY_MIN_SHARED:
+            if len(contrary.lemmas & claim_lemmas) < CONTRARY_MIN_SHARED:
                 continue
+            if os.environ.get("NP_T1") == "0":
+                if not contrary.scope & claim_lemmas:
+                    continue
+            elif not _same_predicate(contrary.scope, claim_predicate(doc, c)):
+                continue   # "No meeting took place" says nothing of "the meeting was unplanned"
             if q is None and contrary.headline_source is None:
                 status, rule = "refuted", "contrary_statement_by_writer"
             else:
@@ -938,6 +963,7 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
             # than rebuts it
             continue
         claim_lemmas, claim_figures = passage_lemmas(span), figures(span)
+        predicate = claim_predicate(doc, c)
         sentence_lemmas = {t.lemma_.lower() for t in c.sent}
         claim_vec = span_vector(doc, [(c.start, c.end)], states_of)
         best = None
@@ -953,7 +979,8 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
             if c.quote is not None and signal.headline_source is not None \
                     and _one_side(c.quote.speaker.name, signal.headline_source):
                 continue
-            if signal.kind == "negation" and not _in_scope(signal.scope, claim_lemmas):
+            if signal.kind == "negation" and not (_in_scope(signal.scope, claim_lemmas)
+                                                  and (_same_predicate(signal.scope, predicate) or os.environ.get("NP_T1") == "0")):
                 continue   # the negated predicate must be the claim's: "not Israelis fleeing"
                            # contradicts no claim about a stampede
             if signal.target is not None and signal.target not in sentence_lemmas:
@@ -984,6 +1011,31 @@ def _one_side(name: str, other: str) -> bool:
     if words & {w for w in re.findall(r"[^\W\d_]+", other.lower())}:
         return True
     return bool(governments_named(name) & governments_named(other))
+
+
+# Verbs that carry no proposition of their own: the claim's predicate is their complement
+# ("had a brief exchange" is about the exchange, "was unplanned" about being unplanned).
+_LIGHT_VERBS = frozenset("be have make take give get do hold".split())
+
+
+def claim_predicate(doc, c: Candidate) -> set[str]:
+    """The lemmas of what the claim says of its subject: its main verb, or for a light verb
+    or copula the heads of its complements ("the meeting had been unplanned" -> unplanned;
+    "officials met" -> meet)."""
+    verb = _main_verb(doc, c)
+    words = {verb}
+    if verb.lemma_.lower() in _LIGHT_VERBS or verb.pos_ == "AUX":
+        complements = [ch for ch in verb.children if ch.dep_ in ("dobj", "attr", "acomp", "oprd", "xcomp")]
+        words = set(complements) or words
+    return {t.lemma_.lower() for t in words if t.is_alpha}
+
+
+def _same_predicate(scope: set[str], predicate: set[str]) -> bool:
+    """Does the negation bear on the claim's predicate (a lemma, or one stem of four letters
+    or more the prefix of the other: "meeting" / "meet", "reaching" / "reached")?"""
+    return any(a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a))
+                          or (len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5]))
+               for a in scope for b in predicate)
 
 
 def _in_scope(scope: set[str], lemmas: set[str]) -> bool:
@@ -1083,6 +1135,16 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
             statuses[i] = new
         elif statuses[i].rebutted_by is None:
             statuses[i].rebutted_by = new.rebutted_by
+
+
+def _reports_a_denial(doc, c: Candidate) -> bool:
+    """The claim's sentence reports a denial ("The spokesman has denied the reports of a
+    meeting"; "X denied that ..."): a contrary statement agrees with it."""
+    if c.quote is not None and _denies(doc, c.quote):
+        return True
+    root = c.sent.root
+    return root.lemma_.lower() in DENIAL_VERBS and c.start <= root.idx < c.end \
+        and not any(t.dep_ == "neg" for t in root.children)
 
 
 def _reports_silence(c: Candidate) -> bool:
