@@ -21,7 +21,6 @@ fact-checks of it. The rules are documented with examples in docs/claims.md.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -695,7 +694,7 @@ def _negation_scope(negation) -> set[str]:
     if negated_noun:
         scope.add(head.head)
     for word in list(scope):
-        if negated_noun and word is head and os.environ.get("NP_T2") != "0":
+        if negated_noun and word is head:
             continue   # "no point in a meeting" denies the point, not the meeting
         for child in word.children:
             if child.dep_ in _NEGATION_SCOPE_DEPS:
@@ -755,11 +754,10 @@ def _contrary_statements(doc, sents, analysis: Analysis) -> list[Contrary]:
     return found
 
 
-# "Russian planes have not entered Ukrainian airspace - Moscow": a headline line that ends
-# in a dash and a name gives its words to that name, as wire and state-media headlines do.
+# "Russian planes have not entered Ukrainian airspace - Moscow", "No meeting at the
+# conference: Ministry": a headline line that ends in a dash or a colon and a name gives its
+# words to that name, as wire and state-media headlines do.
 _HEADLINE_SOURCE = re.compile(r"(?:\s[-–—]|:)\s*((?:[A-Z][\w.'’&-]*\s*){1,4})$")
-if os.environ.get("NP_T4") == "0":
-    _HEADLINE_SOURCE = re.compile(r"\s[-–—]\s*((?:[A-Z][\w.'’&-]*\s*){1,4})$")
 
 
 # A quotation of a few words or more: an opening mark at a word's start, a closing one
@@ -794,17 +792,14 @@ def _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis
             span = doc.char_span(c.start, c.end, alignment_mode="expand")
             if span is None or _first_negation(span) is not None:
                 continue
-            if _reports_a_denial(doc, c) and os.environ.get("NP_T3") != "0":
+            if _reports_a_denial(doc, c):
                 continue   # "The spokesman denied reports of a meeting": the denial agrees
             claim_lemmas = _content_lemmas(span)
             # a word the negation bears on is the claim's ("never sold" / "sold"; "no
             # attack" / "were attacked"), and the two share enough words to be on one matter
             if len(contrary.lemmas & claim_lemmas) < CONTRARY_MIN_SHARED:
                 continue
-            if os.environ.get("NP_T1") == "0":
-                if not contrary.scope & claim_lemmas:
-                    continue
-            elif not _same_predicate(contrary.scope, claim_predicate(doc, c)):
+            if not _same_predicate(contrary.scope, claim_predicate(doc, c)):
                 continue   # "No meeting took place" says nothing of "the meeting was unplanned"
             if q is None and contrary.headline_source is None:
                 status, rule = "refuted", "contrary_statement_by_writer"
@@ -980,7 +975,7 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
                     and _one_side(c.quote.speaker.name, signal.headline_source):
                 continue
             if signal.kind == "negation" and not (_in_scope(signal.scope, claim_lemmas)
-                                                  and (_same_predicate(signal.scope, predicate) or os.environ.get("NP_T1") == "0")):
+                                                  and _same_predicate(signal.scope, predicate)):
                 continue   # the negated predicate must be the claim's: "not Israelis fleeing"
                            # contradicts no claim about a stampede
             if signal.target is not None and signal.target not in sentence_lemmas:
