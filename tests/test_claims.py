@@ -644,9 +644,6 @@ def _status_of(text, start_words):
 
 
 @pytest.mark.parametrize("text, claim_start", [
-    # the denial bears on the meeting taking place, not on its being unplanned
-    ("The Gazette reported that the meeting with the Belvik bank had been unplanned. "
-     "The mayor's office said no meeting with the Belvik bank took place in March.", "the meeting"),
     # "no point in a meeting" denies the point, not the willingness to meet
     ("The Gazette reported that the mayor is willing to meet the chairman of the Belvik bank. "
      "The chairman of the Belvik bank said there was no point in a meeting with the mayor.", "the mayor is willing"),
@@ -654,12 +651,12 @@ def _status_of(text, start_words):
     ("The port authority spokesman has denied reports of a secret sale of the Belvik harbour to a bank. "
      "The spokesman said no sale of the Belvik harbour to any bank had taken place.", "The port authority"),
 ])
-def test_a_negation_on_another_predicate_rebuts_nothing(text, claim_start):
+def test_a_negation_of_another_matter_or_a_denial_agreeing_rebuts_nothing(text, claim_start):
     status, rule = _status_of(text, claim_start)
     assert status not in ("disputed", "denied", "refuted"), rule
 
 
-def test_a_negation_on_the_claims_predicate_still_rebuts_it():
+def test_a_negation_on_the_claims_verb_still_rebuts_it():
     text = ("The Gazette reported that the mayor met the chairman of the Belvik bank in March. "
             "The chairman of the Belvik bank said he never met the mayor.")
     assert _status_of(text, "the mayor met")[0] in ("disputed", "denied")

@@ -797,10 +797,11 @@ def _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis
             claim_lemmas = _content_lemmas(span)
             # a word the negation bears on is the claim's ("never sold" / "sold"; "no
             # attack" / "were attacked"), and the two share enough words to be on one matter
-            if len(contrary.lemmas & claim_lemmas) < CONTRARY_MIN_SHARED:
+            # a word the negation bears on is the claim's ("never sold" / "sold"; "no
+            # attack" / "were attacked"; "no meeting" / "met"), and the two share enough
+            # words to be on one matter
+            if not _bears_on(contrary.scope, claim_lemmas) or len(contrary.lemmas & claim_lemmas) < CONTRARY_MIN_SHARED:
                 continue
-            if not _same_predicate(contrary.scope, claim_predicate(doc, c)):
-                continue   # "No meeting took place" says nothing of "the meeting was unplanned"
             if q is None and contrary.headline_source is None:
                 status, rule = "refuted", "contrary_statement_by_writer"
             else:
@@ -958,7 +959,6 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
             # than rebuts it
             continue
         claim_lemmas, claim_figures = passage_lemmas(span), figures(span)
-        predicate = claim_predicate(doc, c)
         sentence_lemmas = {t.lemma_.lower() for t in c.sent}
         claim_vec = span_vector(doc, [(c.start, c.end)], states_of)
         best = None
@@ -974,8 +974,7 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
             if c.quote is not None and signal.headline_source is not None \
                     and _one_side(c.quote.speaker.name, signal.headline_source):
                 continue
-            if signal.kind == "negation" and not (_in_scope(signal.scope, claim_lemmas)
-                                                  and _same_predicate(signal.scope, predicate)):
+            if signal.kind == "negation" and not _bears_on(signal.scope, claim_lemmas):
                 continue   # the negated predicate must be the claim's: "not Israelis fleeing"
                            # contradicts no claim about a stampede
             if signal.target is not None and signal.target not in sentence_lemmas:
@@ -1008,36 +1007,13 @@ def _one_side(name: str, other: str) -> bool:
     return bool(governments_named(name) & governments_named(other))
 
 
-# Verbs that carry no proposition of their own: the claim's predicate is their complement
-# ("had a brief exchange" is about the exchange, "was unplanned" about being unplanned).
-_LIGHT_VERBS = frozenset("be have make take give get do hold".split())
-
-
-def claim_predicate(doc, c: Candidate) -> set[str]:
-    """The lemmas of what the claim says of its subject: its main verb, or for a light verb
-    or copula the heads of its complements ("the meeting had been unplanned" -> unplanned;
-    "officials met" -> meet)."""
-    verb = _main_verb(doc, c)
-    words = {verb}
-    if verb.lemma_.lower() in _LIGHT_VERBS or verb.pos_ == "AUX":
-        complements = [ch for ch in verb.children if ch.dep_ in ("dobj", "attr", "acomp", "oprd", "xcomp")]
-        words = set(complements) or words
-    return {t.lemma_.lower() for t in words if t.is_alpha}
-
-
-def _same_predicate(scope: set[str], predicate: set[str]) -> bool:
-    """Does the negation bear on the claim's predicate (a lemma, or one stem of four letters
-    or more the prefix of the other: "meeting" / "meet", "reaching" / "reached")?"""
+def _bears_on(scope: set[str], lemmas: set[str]) -> bool:
+    """Does the negation bear on one of the claim's words (a lemma, or one of four letters or
+    more the prefix of the other, "meeting" / "meet", or five first letters shared,
+    "reaching" / "reached")?"""
     return any(a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a))
                           or (len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5]))
-               for a in scope for b in predicate)
-
-
-def _in_scope(scope: set[str], lemmas: set[str]) -> bool:
-    """Does a word the negation bears on occur in the claim (by lemma or a shared stem of
-    five letters: "reaching" / "reached")?"""
-    return bool(scope & lemmas) or any(len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5]
-                                       for a in scope for b in lemmas)
+               for a in scope for b in lemmas)
 
 
 def _status_by_meaning(doc, c: Candidate, signal: Signal) -> tuple[str, str]:
@@ -1117,6 +1093,12 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
                 groups.setdefault(c.quote.speaker.entity or c.quote.speaker.name, []).append((i, c))
         if groups:
             chosen = max(groups.values(), key=lambda g: (sum(overlap(ic) for ic in g), len(g), g[-1][0]))
+            # of that source's claims, those on the rebuttal's matter: sharing a word with
+            # its sentence ("these claims are pure speculation ... alien life in the comet"
+            # reaches the microbes under the comet's surface, not the dust it sheds)
+            sentence_words = _content_words(text[sent.start_char:sent.end_char])
+            chosen = [ic for ic in chosen if _shares_stem(sentence_words, _content_words(text[ic[1].start:ic[1].end]))] \
+                or [best]
     span = (sent.start_char, _trim(text, sent.start_char, sent.end_char)[1])
     for i, target in chosen:
         this = rebuttal.status
@@ -1130,6 +1112,11 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
             statuses[i] = new
         elif statuses[i].rebutted_by is None:
             statuses[i].rebutted_by = new.rebutted_by
+
+
+def _shares_stem(a: set[str], b: set[str]) -> bool:
+    """Two word sets share a word or its first five letters ("chemistry" / "chemical")."""
+    return bool(a & b) or bool({w[:5] for w in a if len(w) >= 5} & {w[:5] for w in b if len(w) >= 5})
 
 
 def _reports_a_denial(doc, c: Candidate) -> bool:
