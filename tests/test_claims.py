@@ -645,11 +645,14 @@ def _status_of(text, start_words):
 
 @pytest.mark.parametrize("text, claim_start", [
     # "no point in a meeting" denies the point, not the willingness to meet
-    ("The Gazette reported that the mayor is willing to meet the chairman of the Belvik bank. "
-     "The chairman of the Belvik bank said there was no point in a meeting with the mayor.", "the mayor is willing"),
+    ("The president of Norland will chair a summit meeting next week and has expressed his willingness "
+     "to meet the Belvik president in that meeting. Belvik, however, has declared there will be no "
+     "point in a meeting between the two presidents after the vote.", "The president of Norland"),
     # a sentence that reports a denial is not contradicted by the denial's own words
-    ("The port authority spokesman has denied reports of a secret sale of the Belvik harbour to a bank. "
-     "The spokesman said no sale of the Belvik harbour to any bank had taken place.", "The port authority"),
+    ("A Norland government spokesman has denied the Belvik media reports of a 'secret meeting' "
+     "between the two prime ministers in Kathmandu in 2019.\n\nAccording to a statement issued here, "
+     "the spokesman termed the reports of a secret meeting between the two prime ministers baseless, "
+     "saying no such meeting was held in Kathmandu.", "A Norland government spokesman"),
 ])
 def test_a_negation_of_another_matter_or_a_denial_agreeing_rebuts_nothing(text, claim_start):
     status, rule = _status_of(text, claim_start)
@@ -676,3 +679,19 @@ def test_a_headline_credit_outside_the_claims_sentence_and_a_reduced_evidential(
     assert (c["status"], c["evidence"]["rule"]) == ("unconfirmed", "agentless_evidential")
     # an instruction, not hearsay
     assert one_claim("The mayor said to be careful with the budget of the city.")["status"] == "asserted"
+
+
+def test_a_later_verdict_does_not_rebut_a_denial_it_agrees_with():
+    text = ("The Gazette reported that the mayor of Belvik sold the harbour to a bank. "
+            "“I did not sell the harbour to anybody,” the mayor said on Monday. "
+            "“Patently false,” said his spokesman, Ivo Marek.")
+    status, rule = _status_of(text, "I did not sell")
+    assert status == "reported", rule
+
+
+def test_these_claims_reach_only_the_sources_claims_on_the_rebuttals_matter():
+    text = ("Professor Anna Wick said there are microbes living under the icy crust of the comet. "
+            "The dark dust on its surface is replenished every day by the heat of the sun, Wick said. "
+            "The project head, Olaf Berg, said these claims about microbes in the comet were pure speculation.")
+    assert _status_of(text, "there are microbes")[0] == "disputed"
+    assert _status_of(text, "The dark dust")[0] == "reported"

@@ -31,7 +31,7 @@ from ..model import Analysis, Quote
 from ..settings import Settings
 from .attribution import dateline_end, hand_cues
 from .checkworthy import load_model
-from .commitment import DENIAL_VERBS, event_cues, happened_probability
+from .commitment import DENIAL_VERBS, event_cues, happened_probability, is_negated
 from .hedges import find_hedges
 from . import rebuttal_meaning
 from .rebuttal_meaning import ( MeaningLink, Signal, different_figure, figures, memo_lookup,
@@ -1082,6 +1082,11 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
         if not targets:
             return
     best = max(targets, key=lambda ic: (overlap(ic), ic[0]))
+    if (reference is None or not reference.plural) and is_negated(_main_verb(doc, best[1])):
+        # "It is not mine" / "'Patently false,' said Coats": the claim nearest the rebuttal
+        # is a denial itself, which the rebuttal agrees with; nor does it move on to
+        # another claim
+        return
     chosen = [best]
     if reference is not None and reference.plural:
         # "these claims": every claim of one source, the source whose claims share most
