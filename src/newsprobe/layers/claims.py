@@ -1098,12 +1098,14 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
                 groups.setdefault(c.quote.speaker.entity or c.quote.speaker.name, []).append((i, c))
         if groups:
             chosen = max(groups.values(), key=lambda g: (sum(overlap(ic) for ic in g), len(g), g[-1][0]))
-            # of that source's claims, those on the rebuttal's matter: sharing a word with
-            # its sentence ("these claims are pure speculation ... alien life in the comet"
-            # reaches the microbes under the comet's surface, not the dust it sheds)
+            # where the rebuttal's sentence names its matter, only that source's claims on
+            # it: sharing a word ("these claims are pure speculation ... alien life in the
+            # comet" reaches the microbes under the comet's surface, not the dust it sheds);
+            # a bare "These claims are pure speculation" reaches them all
             sentence_words = _content_words(text[sent.start_char:sent.end_char])
-            chosen = [ic for ic in chosen if _shares_stem(sentence_words, _content_words(text[ic[1].start:ic[1].end]))] \
-                or [best]
+            on_matter = [ic for ic in chosen
+                         if _shares_stem(sentence_words, _content_words(text[ic[1].start:ic[1].end]))]
+            chosen = on_matter or chosen
     span = (sent.start_char, _trim(text, sent.start_char, sent.end_char)[1])
     for i, target in chosen:
         this = rebuttal.status
