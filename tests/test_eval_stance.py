@@ -63,9 +63,10 @@ def test_a_headline_that_negates_or_calls_it_false_is_against_and_a_relayed_clai
                  "Mayor's harbour sale story is a hoax",                      # a verdict word
                  "Singer says she bought an island near Malta",               # relayed: observing
                  "Singer reveals she bought an island near Malta",            # a factive cue: for
-                 "The mayor sold the harbour to a bank in March"]             # asserted: for
+                 "The mayor sold the harbour to a bank in March",             # asserted: for
+                 "Belvik video claims to show the mayor selling the harbour"]  # a relaying verb: observing
     got = [stance_ for _, stance_ in stance.headline_readings(headlines)]
-    assert got == ["against", "against", "against", "observing", "for", "for"]
+    assert got == ["against", "against", "against", "observing", "for", "for", "observing"]
 
 
 def test_the_halves_split_claims_not_headlines():

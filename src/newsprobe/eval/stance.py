@@ -28,7 +28,9 @@ together with the headline's polarity (`headline_stance`), in this order:
   "confirms", "announces", "finds"; or a headline's "Name: ..." line) -> for; through any
   other cue ("says", "claims", "insists")                  -> observing: the headline
   relays what somebody says without taking it up
-- asserted                                                 -> for
+- asserted                                                 -> for, unless the headline's main
+  verb relays ("Isis video claims to show ...", "..., claims analyst") and the attribution
+  layer read no cue there                                  -> observing
 - no claim found (a fragment with no verb, a headline under four words) -> for, or against
   with a verdict word ("3-Boobed Woman a Fake") (counted apart as `no_claim`; `with_claim`
   scores the headlines that have one).
@@ -135,6 +137,12 @@ def scores(gold: list[str], pred: list[str]) -> dict[str, Any]:
 COMMITTING_CUES = frozenset(EMBEDDING_CLASSES["factive"]) | {"announce", "admit", "unveil", ":"}
 
 
+# The forms of the verbs that relay without committing, matched by form (a title-case
+# headline's "Claims" is often tagged a proper noun and keeps its case as lemma).
+RELAYING_VERB_FORMS = frozenset("claim claims claimed claiming allege alleges alleged insist insists "
+                                "suggest suggests say says said".split())
+
+
 def claim_predicate(doc, start: int, end: int):
     """The main predicate of the claim at [start, end): the token inside it whose head lies
     outside it (or that is its own head), a verb first; None for an empty span."""
@@ -158,6 +166,10 @@ def headline_stance(doc, claims: list[dict[str, Any]], quotes: list[Any]) -> str
             return "against"
     if FALSE_VERDICT.search(text) or CONTESTED.search(text):
         return "against"
+    if status == "asserted" and any(t.dep_ == "ROOT" and t.lower_ in RELAYING_VERB_FORMS for t in doc):
+        # "Isis video claims to show ...", "Apple Watch to go on sale in March, claims
+        # analyst": a relaying verb the attribution layer did not read as a cue
+        return "observing"
     if status == "reported":
         by_id = {q.id: q for q in quotes}
         quote = next((by_id.get(c.get("quote")) for c in claims
