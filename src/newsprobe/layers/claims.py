@@ -283,7 +283,8 @@ UNOWNED_REPORTS = re.compile(r"(?:(?:some|several|many|other|earlier|recent|prev
 # "Report: the mayor will resign", "Sources: the club sacked its coach".
 HEADLINE_CREDIT = re.compile(r"^\W*(?P<lead>reports?|sources?)\s*:|"
                              r"[:|\-–—]\s*(?P<tail>(?:(?:media|news|press)\s+)?(?:reports?|sources?))\W*$", re.I)
-# A line of at most this many words can be a headline (Emergent's longest run to 30).
+# A line of at most this many words can be a headline and carry a credit line (headlines
+# rarely run past 30 words; a body paragraph ending "...: report" is no credit).
 HEADLINE_MAX_WORDS = 30
 # A rebuttal is looked for this many sentences after the claim.
 REBUTTAL_WINDOW = 3
@@ -694,7 +695,7 @@ def _negation_scope(negation) -> set[str]:
     if negated_noun:
         scope.add(head.head)
     for word in list(scope):
-        if negated_noun and word is head:
+        if negated_noun and word.i == head.i:
             continue   # "no point in a meeting" denies the point, not the meeting
         for child in word.children:
             if child.dep_ in _NEGATION_SCOPE_DEPS:
@@ -795,8 +796,6 @@ def _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis
             if _reports_a_denial(doc, c):
                 continue   # "The spokesman denied reports of a meeting": the denial agrees
             claim_lemmas = _content_lemmas(span)
-            # a word the negation bears on is the claim's ("never sold" / "sold"; "no
-            # attack" / "were attacked"), and the two share enough words to be on one matter
             # a word the negation bears on is the claim's ("never sold" / "sold"; "no
             # attack" / "were attacked"; "no meeting" / "met"), and the two share enough
             # words to be on one matter
