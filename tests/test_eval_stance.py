@@ -64,9 +64,10 @@ def test_a_headline_that_negates_or_calls_it_false_is_against_and_a_relayed_clai
                  "Singer says she bought an island near Malta",               # relayed: observing
                  "Singer reveals she bought an island near Malta",            # a factive cue: for
                  "The mayor sold the harbour to a bank in March",             # asserted: for
-                 "Belvik video claims to show the mayor selling the harbour"]  # a relaying verb: observing
+                 "Belvik video claims to show the mayor selling the harbour",  # a relaying verb: observing
+                 "Belvik mayor denies selling the harbour to a bank"]          # a denial: against
     got = [stance_ for _, stance_ in stance.headline_readings(headlines)]
-    assert got == ["against", "against", "against", "observing", "for", "for", "observing"]
+    assert got == ["against", "against", "against", "observing", "for", "for", "observing", "against"]
 
 
 def test_the_halves_split_claims_not_headlines():

@@ -24,6 +24,8 @@ together with the headline's polarity (`headline_stance`), in this order:
   subject) or a verdict word of the claims layer's lexicons is in it (`FALSE_VERDICT`,
   `CONTESTED`: "hoax", "fake", "debunked")                 -> against
 - unconfirmed, rumored, hedged, questioned                 -> observing
+- reported through a denial cue whose object is no clause ("Lisa Bonet denies slamming
+  Cosby": the claim is the headline's report of the denial) -> against
 - reported through a cue that commits to the content (a factive verb: "reveals",
   "confirms", "announces", "finds"; or a headline's "Name: ..." line) -> for; through any
   other cue ("says", "claims", "insists")                  -> observing: the headline
@@ -53,7 +55,7 @@ from typing import Any
 
 from ..errors import NewsprobeError
 from ..layers.claims import CONTESTED, FALSE_VERDICT
-from ..layers.commitment import EMBEDDING_CLASSES, is_negated
+from ..layers.commitment import DENIAL_VERBS, EMBEDDING_CLASSES, is_negated
 
 DATA_SET = "stance"
 FILE = Path("emergent") / "url-versions-2015-06-14-clean-train.csv"
@@ -177,6 +179,10 @@ def headline_stance(doc, claims: list[dict[str, Any]], quotes: list[Any]) -> str
         if quote is not None and quote.cue is not None:
             cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
             lemmas = {t.lemma_.lower() for t in cue} if cue is not None else set()
+            if lemmas & DENIAL_VERBS:
+                # "Lisa Bonet Denies Slamming Bill Cosby": a denial whose object is no
+                # clause, so the claim is the headline's report of it
+                return "against"
             if not lemmas & COMMITTING_CUES:
                 return "observing"
     return stance
