@@ -611,3 +611,87 @@ def test_a_descriptions_incidental_words_do_not_make_a_party():
 def test_a_speaker_answering_a_claim_in_the_frame_contests_it(text, status):
     claim = next(c for c in claims(text) if c["text"].startswith("Norland sold"))
     assert claim["status"] == status, claim
+
+
+@pytest.mark.parametrize("headline, status, rule", [
+    ("Norland port authority to sell 40 tugboats next year: report", "unconfirmed", "unowned_reports"),
+    ("Report: Norland port authority will sell 40 tugboats", "unconfirmed", "unowned_reports"),
+    ("Sources: the Belvik club sacked its coach on Monday night", "unconfirmed", "anonymous_source"),
+    ("A hoax report claimed that 300 turkeys in Belvik carried the virus.", "refuted", "false_verdict_in_frame"),
+])
+def test_a_headline_credit_line_and_a_hoax_verdict(headline, status, rule):
+    c = one_claim(headline)
+    assert (c["status"], c["evidence"]["rule"]) == (status, rule)
+
+
+@pytest.mark.parametrize("sentence, status, rule", [
+    # the writer's own finding on what the senator said: the article establishes it is false
+    ("The senator falsely said that the mill in Belvik had closed in 2019.", "refuted", "false_verdict_in_frame"),
+    ("The senator wrongly claimed that the mill in Belvik had closed in 2019.", "refuted", "false_verdict_in_frame"),
+    # misleading is no verdict of falsehood: contested
+    ("The senator misleadingly claimed that the mill in Belvik had closed in 2019.", "disputed",
+     "contested_in_frame"),
+])
+def test_the_writers_verdict_on_what_a_source_claimed(sentence, status, rule):
+    c = one_claim(sentence)
+    assert c["text"].startswith("the mill")
+    assert (c["status"], c["evidence"]["rule"]) == (status, rule)
+
+
+def _status_of(text, start_words):
+    c = next(c for c in claims(text) if c["text"].startswith(start_words))
+    return c["status"], c["evidence"]["rule"]
+
+
+@pytest.mark.parametrize("text, claim_start", [
+    # "no point in a meeting" denies the point, not the willingness to meet
+    ("The president of Norland will chair a summit meeting next week and has expressed his willingness "
+     "to meet the Belvik president in that meeting. Belvik, however, has declared there will be no "
+     "point in a meeting between the two presidents after the vote.", "The president of Norland"),
+    # a sentence that reports a denial is not contradicted by the denial's own words
+    ("A Norland government spokesman has denied the Belvik media reports of a 'secret meeting' "
+     "between the two prime ministers in Kathmandu in 2019.\n\nAccording to a statement issued here, "
+     "the spokesman termed the reports of a secret meeting between the two prime ministers baseless, "
+     "saying no such meeting was held in Kathmandu.", "A Norland government spokesman"),
+])
+def test_a_negation_of_another_matter_or_a_denial_agreeing_rebuts_nothing(text, claim_start):
+    status, rule = _status_of(text, claim_start)
+    assert status not in ("disputed", "denied", "refuted"), rule
+
+
+def test_a_negation_on_the_claims_verb_still_rebuts_it():
+    text = ("The Gazette reported that the mayor met the chairman of the Belvik bank in March. "
+            "The chairman of the Belvik bank said he never met the mayor.")
+    assert _status_of(text, "the mayor met")[0] in ("disputed", "denied")
+
+
+def test_a_headline_ending_in_a_colon_and_a_name_is_that_names():
+    text = ("No meeting with the Belvik bank: Ministry\n\n"
+            "The Gazette reported that ministry officials met the chairman of the Belvik bank in March.")
+    status, rule = _status_of(text, "ministry officials met")
+    assert status == "denied", rule
+
+
+def test_a_headline_credit_outside_the_claims_sentence_and_a_reduced_evidential():
+    c = one_claim("Belvik mayor had heart surgery in March: sources")
+    assert (c["status"], c["evidence"]["rule"]) == ("unconfirmed", "anonymous_source")
+    c = one_claim("Norland port authority reported to be near selling its tugboats")
+    assert (c["status"], c["evidence"]["rule"]) == ("unconfirmed", "agentless_evidential")
+    # an instruction, not hearsay
+    assert one_claim("The mayor said to be careful with the budget of the city.")["status"] == "asserted"
+
+
+def test_a_later_verdict_does_not_rebut_a_denial_it_agrees_with():
+    text = ("The Gazette reported that the mayor of Belvik sold the harbour to a bank. "
+            "“I did not sell the harbour to anybody,” the mayor said on Monday. "
+            "“Patently false,” said his spokesman, Ivo Marek.")
+    status, rule = _status_of(text, "I did not sell")
+    assert status == "reported", rule
+
+
+def test_these_claims_reach_only_the_sources_claims_on_the_rebuttals_matter():
+    text = ("Professor Anna Wick said there are microbes living under the icy crust of the comet. "
+            "The dark dust on its surface is replenished every day by the heat of the sun, Wick said. "
+            "The project head, Olaf Berg, said these claims about microbes in the comet were pure speculation.")
+    assert _status_of(text, "there are microbes")[0] == "disputed"
+    assert _status_of(text, "The dark dust")[0] == "reported"

@@ -57,6 +57,25 @@ def test_the_product_reads_a_denial_and_a_rumour_in_headlines_written_here():
     assert got == ["against", "observing"]
 
 
+def test_a_headline_that_negates_or_calls_it_false_is_against_and_a_relayed_claim_observes():
+    headlines = ["Banksy has not been arrested in London, police say",     # reported, negated
+                 "The mayor never sold the harbour to a bank",               # the writer negates it
+                 "Mayor's harbour sale story is a hoax",                      # a verdict word
+                 "Singer says she bought an island near Malta",               # relayed: observing
+                 "Singer reveals she bought an island near Malta",            # a factive cue: for
+                 "The mayor sold the harbour to a bank in March",             # asserted: for
+                 "Belvik video claims to show the mayor selling the harbour",  # a relaying verb: observing
+                 "Belvik mayor denies selling the harbour to a bank"]          # a denial: against
+    got = [stance_ for _, stance_ in stance.headline_readings(headlines)]
+    assert got == ["against", "against", "against", "observing", "for", "for", "observing", "against"]
+
+
+def test_the_halves_split_claims_not_headlines():
+    rows = [{"claimId": c} for c in ["b", "a", "c", "a", "b"]]
+    halves = stance.claim_halves(rows)
+    assert halves == {"a": "half-a", "b": "half-b", "c": "half-a"}
+
+
 @needs_data("stance", "emergent", "url-versions-2015-06-14-clean-train.csv")
 def test_eval_on_the_first_headlines():
     r = stance.evaluate(DATA, "train", limit=40)

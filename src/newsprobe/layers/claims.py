@@ -31,7 +31,7 @@ from ..model import Analysis, Quote
 from ..settings import Settings
 from .attribution import dateline_end, hand_cues
 from .checkworthy import load_model
-from .commitment import DENIAL_VERBS, event_cues, happened_probability
+from .commitment import DENIAL_VERBS, event_cues, happened_probability, is_negated
 from .hedges import find_hedges
 from . import rebuttal_meaning
 from .rebuttal_meaning import ( MeaningLink, Signal, different_figure, figures, memo_lookup,
@@ -231,7 +231,7 @@ def _main_verb(doc, c: Candidate):
     if c.quote is None:
         return c.sent.root
     inside = [t for t in c.sent if c.start <= t.idx < c.end]
-    heads = [t for t in inside if not (c.start <= t.head.idx < c.end) or t.head is t]
+    heads = [t for t in inside if not (c.start <= t.head.idx < c.end) or t.head.i == t.i]
     verbs = [t for t in heads if t.pos_ in ("VERB", "AUX")]
     return (verbs or heads or [c.sent.root])[0]
 
@@ -245,7 +245,7 @@ PRECEDENCE = ("refuted", "denied", "disputed", "questioned", "rumored", "unconfi
 FALSE_VERDICT = re.compile(
     r"\b(falsely|wrongly|erroneously|inaccurately|untrue|not (true|accurate|correct)|incorrect|"
     r"inaccurate|not the case|does(n['’]t| not) (seem to )?(be the case|show)|"
-    r"did(n['’]t| not) (happen|show)|never happened|fabricated|fake|false)\b", re.I)
+    r"did(n['’]t| not) (happen|show)|never happened|fabricated|fake|false|hoax(es)?)\b", re.I)
 # Contested without a verdict of falsehood: disputed.
 CONTESTED = re.compile(
     r"\b(misleading(ly)?|baseless(ly)?|unfounded|groundless|bogus|mistakenly|canard|"
@@ -266,8 +266,11 @@ EVIDENTIAL = re.compile(r"\b(reportedly|allegedly|purportedly|supposedly|unconfi
                         r"claimed|rumou?red) to|it is (said|claimed|alleged|understood|believed) that|"
                         r"there (are|were|have been) (claims|reports|suggestions))\b", re.I)
 # A reduced passive evidential on a cue ("the Queen said to be feeling betrayed").
-REDUCED_EVIDENTIAL = re.compile(r"(said|reported|rumou?red|believed|thought|understood|alleged)\s+"
+REDUCED_EVIDENTIAL = re.compile(r"\b(said|reported|rumou?red|believed|thought|understood|alleged)\s+"
                                 r"to\s+(be|have)\b", re.I)
+# The same with no copula, as headlines write it ("Apple reported to be near buying Path");
+# not "said": "The mayor said to be careful" is an instruction.
+HEADLINE_EVIDENTIAL = re.compile(r"\b(reported|rumou?red|believed|understood|alleged)\s+to\s+(be|have)\b", re.I)
 # The writer's own hedging on the claim's main verb or in its words.
 WRITER_HEDGE = re.compile(r"\b(apparently|appears? to|seems? to|(is|are) expected to|likely to|"
                           r"possibly|probably|perhaps)\b", re.I)
@@ -276,6 +279,13 @@ UNCONFIRMED_KINDS = frozenset({"anonymous", "unnamed_official"})
 # on-record source.
 UNOWNED_REPORTS = re.compile(r"(?:(?:some|several|many|other|earlier|recent|previous|local|"
                              r"foreign|media|press|news|online)\s+)*reports", re.I)
+# A headline's credit line to a report or source nobody names: "Apple to buy Path: report",
+# "Report: the mayor will resign", "Sources: the club sacked its coach".
+HEADLINE_CREDIT = re.compile(r"^\W*(?P<lead>reports?|sources?)\s*:|"
+                             r"[:|\-–—]\s*(?P<tail>(?:(?:media|news|press)\s+)?(?:reports?|sources?))\W*$", re.I)
+# A line of at most this many words can be a headline and carry a credit line (headlines
+# rarely run past 30 words; a body paragraph ending "...: report" is no credit).
+HEADLINE_MAX_WORDS = 30
 # A rebuttal is looked for this many sentences after the claim.
 REBUTTAL_WINDOW = 3
 _CONTRAST_OPENING = re.compile(r"^\W*(however|but|yet|in fact|actually|this|that|these|it|"
@@ -547,8 +557,21 @@ def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
     m = _in_main_clause(doc, RUMOUR_WORDS, text, sent_start, sent_end)
     if m:
         return Status("rumored", "rumour_words", (m.start(), m.end()))
-    m = _in_main_clause(doc, EVIDENTIAL, text, sent_start, sent_end)
+    # the credit may stand on the claim's line outside its sentence ("... in March: sources")
+    line_start = text.rfind("\n", 0, c.start) + 1
+    line_end = text.find("\n", c.start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].rstrip()
+    m = HEADLINE_CREDIT.search(line) if len(line.split()) <= HEADLINE_MAX_WORDS else None
     if m:
+        group = "lead" if m.group("lead") else "tail"
+        where = (line_start + m.start(group), line_start + m.end(group))
+        rule = "anonymous_source" if m.group(group).lower().startswith("source") else "unowned_reports"
+        return Status("unconfirmed", rule, where)
+    m = _in_main_clause(doc, EVIDENTIAL, text, sent_start, sent_end) \
+        or _in_main_clause(doc, HEADLINE_EVIDENTIAL, text, sent_start, sent_end)
+    if m:
+        # "The general is reported to have fled", a headline's "Apple reported to be near
+        # buying Path"
         return Status("unconfirmed", "agentless_evidential", (m.start(), m.end()))
     verb = _main_verb(doc, c)
     modal = next((k.token for k in event_cues(verb) if k.kind == "modal"), None)
@@ -668,9 +691,12 @@ def _negation_scope(negation) -> set[str]:
     predicate's complements ("no" negates its noun and the verb the noun depends on)."""
     head = negation.head
     scope = {head}
-    if negation.lower_ == "no" and head.pos_ in ("NOUN", "PROPN"):
+    negated_noun = negation.lower_ == "no" and head.pos_ in ("NOUN", "PROPN")
+    if negated_noun:
         scope.add(head.head)
     for word in list(scope):
+        if negated_noun and word.i == head.i:
+            continue   # "no point in a meeting" denies the point, not the meeting
         for child in word.children:
             if child.dep_ in _NEGATION_SCOPE_DEPS:
                 scope.add(child)
@@ -729,9 +755,10 @@ def _contrary_statements(doc, sents, analysis: Analysis) -> list[Contrary]:
     return found
 
 
-# "Russian planes have not entered Ukrainian airspace - Moscow": a headline line that ends
-# in a dash and a name gives its words to that name, as wire and state-media headlines do.
-_HEADLINE_SOURCE = re.compile(r"\s[-–—]\s*((?:[A-Z][\w.'’&-]*\s*){1,4})$")
+# "Russian planes have not entered Ukrainian airspace - Moscow", "No meeting at the
+# conference: Ministry": a headline line that ends in a dash or a colon and a name gives its
+# words to that name, as wire and state-media headlines do.
+_HEADLINE_SOURCE = re.compile(r"(?:\s[-–—]|:)\s*((?:[A-Z][\w.'’&-]*\s*){1,4})$")
 
 
 # A quotation of a few words or more: an opening mark at a word's start, a closing one
@@ -766,10 +793,13 @@ def _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis
             span = doc.char_span(c.start, c.end, alignment_mode="expand")
             if span is None or _first_negation(span) is not None:
                 continue
+            if _reports_a_denial(doc, c):
+                continue   # "The spokesman denied reports of a meeting": the denial agrees
             claim_lemmas = _content_lemmas(span)
             # a word the negation bears on is the claim's ("never sold" / "sold"; "no
-            # attack" / "were attacked"), and the two share enough words to be on one matter
-            if not contrary.scope & claim_lemmas or len(contrary.lemmas & claim_lemmas) < CONTRARY_MIN_SHARED:
+            # attack" / "were attacked"; "no meeting" / "met"), and the two share enough
+            # words to be on one matter
+            if not _bears_on(contrary.scope, claim_lemmas) or len(contrary.lemmas & claim_lemmas) < CONTRARY_MIN_SHARED:
                 continue
             if q is None and contrary.headline_source is None:
                 status, rule = "refuted", "contrary_statement_by_writer"
@@ -943,7 +973,7 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
             if c.quote is not None and signal.headline_source is not None \
                     and _one_side(c.quote.speaker.name, signal.headline_source):
                 continue
-            if signal.kind == "negation" and not _in_scope(signal.scope, claim_lemmas):
+            if signal.kind == "negation" and not _bears_on(signal.scope, claim_lemmas):
                 continue   # the negated predicate must be the claim's: "not Israelis fleeing"
                            # contradicts no claim about a stampede
             if signal.target is not None and signal.target not in sentence_lemmas:
@@ -976,11 +1006,13 @@ def _one_side(name: str, other: str) -> bool:
     return bool(governments_named(name) & governments_named(other))
 
 
-def _in_scope(scope: set[str], lemmas: set[str]) -> bool:
-    """Does a word the negation bears on occur in the claim (by lemma or a shared stem of
-    five letters: "reaching" / "reached")?"""
-    return bool(scope & lemmas) or any(len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5]
-                                       for a in scope for b in lemmas)
+def _bears_on(scope: set[str], lemmas: set[str]) -> bool:
+    """Does the negation bear on one of the claim's words (a lemma, or one of four letters or
+    more the prefix of the other, "meeting" / "meet", or five first letters shared,
+    "reaching" / "reached")?"""
+    return any(a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a))
+                          or (len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5]))
+               for a in scope for b in lemmas)
 
 
 def _status_by_meaning(doc, c: Candidate, signal: Signal) -> tuple[str, str]:
@@ -1049,6 +1081,11 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
         if not targets:
             return
     best = max(targets, key=lambda ic: (overlap(ic), ic[0]))
+    if (reference is None or not reference.plural) and is_negated(_main_verb(doc, best[1])):
+        # "It is not mine" / "'Patently false,' said Coats": the claim nearest the rebuttal
+        # is a denial itself, which the rebuttal agrees with; nor does it move on to
+        # another claim
+        return
     chosen = [best]
     if reference is not None and reference.plural:
         # "these claims": every claim of one source, the source whose claims share most
@@ -1060,6 +1097,14 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
                 groups.setdefault(c.quote.speaker.entity or c.quote.speaker.name, []).append((i, c))
         if groups:
             chosen = max(groups.values(), key=lambda g: (sum(overlap(ic) for ic in g), len(g), g[-1][0]))
+            # where the rebuttal's sentence names its matter, only that source's claims on
+            # it: sharing a word ("these claims are pure speculation ... alien life in the
+            # comet" reaches the microbes under the comet's surface, not the dust it sheds);
+            # a bare "These claims are pure speculation" reaches them all
+            sentence_words = _content_words(text[sent.start_char:sent.end_char])
+            on_matter = [ic for ic in chosen
+                         if _shares_stem(sentence_words, _content_words(text[ic[1].start:ic[1].end]))]
+            chosen = on_matter or chosen
     span = (sent.start_char, _trim(text, sent.start_char, sent.end_char)[1])
     for i, target in chosen:
         this = rebuttal.status
@@ -1073,6 +1118,21 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
             statuses[i] = new
         elif statuses[i].rebutted_by is None:
             statuses[i].rebutted_by = new.rebutted_by
+
+
+def _shares_stem(a: set[str], b: set[str]) -> bool:
+    """Two word sets share a word or its first five letters ("chemistry" / "chemical")."""
+    return bool(a & b) or bool({w[:5] for w in a if len(w) >= 5} & {w[:5] for w in b if len(w) >= 5})
+
+
+def _reports_a_denial(doc, c: Candidate) -> bool:
+    """The claim's sentence reports a denial ("The spokesman has denied the reports of a
+    meeting"; "X denied that ..."): a contrary statement agrees with it."""
+    if c.quote is not None and _denies(doc, c.quote):
+        return True
+    root = c.sent.root
+    return root.lemma_.lower() in DENIAL_VERBS and c.start <= root.idx < c.end \
+        and not any(t.dep_ == "neg" for t in root.children)
 
 
 def _reports_silence(c: Candidate) -> bool:

@@ -382,6 +382,12 @@ def negated_subject(pred):
     return None
 
 
+def is_negated(pred) -> bool:
+    """The predicate is negated: on itself ("has not been arrested", "never left") or on
+    its subject ("No missile has left")."""
+    return any(c.kind == "negated" for c in _own_cues(pred)) or negated_subject(pred) is not None
+
+
 def has_hard_cue(pred) -> bool:
     """True when a cue of `HARD_OWN_CUES` sits on the predicate itself (or its subject is
     negated), or a denial verb governs it: the event is then not presented as real,
@@ -415,6 +421,6 @@ def happened(pred, state: np.ndarray | None = None) -> bool:
     return happened_probability(pred, state) >= head.threshold
 
 
-__all__ = ["Cue", "event_cues", "features", "happened", "happened_by_rules", "has_hard_cue",
+__all__ = ["Cue", "event_cues", "features", "happened", "happened_by_rules", "has_hard_cue", "is_negated",
            "negated_subject",
            "happened_probability", "load_head", "predicate_state", "NONFACTIVE_VERBS", "DENIAL_VERBS"]
