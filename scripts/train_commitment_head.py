@@ -42,6 +42,11 @@ THRESHOLD = 0.5  # not tuned: 0.5 was within 0.002 of the best in tune-half CV
 # region rather than on its best cell (10 / 0.5, 0.830).
 STATE_C = 3.0
 STATE_MIX = 0.5
+# On a shallower MiniLM pass (--encoder-layers) the state head wants less regularisation:
+# the same grid (three shuffles, tune half, 2026-12-07) gave for 4 layers 0.817-0.830, C 3 /
+# share 0.5 0.822 and C 10 / 0.5 0.829, in the flat region of C 10-30 x share 0.5-0.6
+# (6 layers in the same run: C 3 / 0.5 0.830, C 10 / 0.5 0.829).
+STATE_C_BY_DEPTH = {6: STATE_C, 4: 10.0}
 FOLDS = 5
 
 
@@ -54,6 +59,9 @@ def main() -> int:
                     help="the state head reads the MiniLM pass of its first this many layers")
     args = ap.parse_args()
     args.out = args.out or ROOT / "src" / "newsprobe" / head_folder(args.encoder_layers) / "commitment_head.json"
+    state_c = STATE_C_BY_DEPTH.get(args.encoder_layers)
+    if state_c is None:
+        raise SystemExit(f"no state-head C chosen for {args.encoder_layers} encoder layers (STATE_C_BY_DEPTH)")
 
     rows = [r for r in load(args.data, "dev") if is_tune(r["id"])]
     tokens = predicates(rows, load_pipeline(None))
@@ -73,11 +81,11 @@ def main() -> int:
         print(f"C={c:<5} features alone, tune-half {FOLDS}-fold grouped CV: accuracy {scores[c][0]:.3f} "
               f"macro-F1 {scores[c][1]:.3f}", file=sys.stderr)
     best = max(C_GRID, key=lambda c: scores[c][0])
-    mixed = cv(best, STATE_C)
-    print(f"C={best}, with the state head (C={STATE_C}, share {STATE_MIX}): accuracy {mixed[0]:.3f} "
+    mixed = cv(best, state_c)
+    print(f"C={best}, with the state head (C={state_c}, share {STATE_MIX}): accuracy {mixed[0]:.3f} "
           f"macro-F1 {mixed[1]:.3f}", file=sys.stderr)
 
-    head = fit_head(feats, states, y, best, THRESHOLD, STATE_C, STATE_MIX)
+    head = fit_head(feats, states, y, best, THRESHOLD, state_c, STATE_MIX)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({
         "model": "mean of two logistic regressions: over newsprobe.layers.commitment.features, "
@@ -88,7 +96,7 @@ def main() -> int:
                     "features_alone": {"accuracy": round(scores[best][0], 4), "macro_f1": round(scores[best][1], 4)}},
         "bias": head.bias,
         "weights": head.weights,
-        "state_head": {"c": STATE_C, "mix": STATE_MIX, "bias": head.state_bias,
+        "state_head": {"c": state_c, "mix": STATE_MIX, "bias": head.state_bias,
                        "weights": [float(w) for w in head.state_weights]},
     }, indent=0) + "\n", encoding="utf-8")
     print(f"wrote {args.out} (C={best}, {len(head.weights)} feature weights + 384 state weights)",
