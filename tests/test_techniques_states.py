@@ -87,9 +87,10 @@ def test_every_reader_of_the_pass_reads_the_depth_the_setting_names(depth, monke
         return real_run(texts, batch_size, keep_hidden_states, depth)
 
     monkeypatch.setattr(embeddings, "_run", recording_run)
+    # Every sentence names the depth: the memo must not already hold it from another test.
     text = (f"The harbour board of Lindvik (depth {depth}) said on Monday that it sold twelve cranes. "
-            "These shameless liars have betrayed every decent citizen of the town! "
-            "The board did not sell any cranes, a port official said later.")
+            f"These shameless liars have betrayed every decent citizen of town {depth}! "
+            f"The board did not sell any cranes to town {depth}, a port official said later.")
     analysis = analyze(text, Settings(encoder_layers=depth, claim_min_checkworthiness=0.0))
     assert analysis.claims and depths and set(depths) == {depth}
     sentences = [c["text"] for c in analysis.claims]
