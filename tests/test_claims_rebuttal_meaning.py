@@ -122,6 +122,7 @@ def test_each_encoder_depth_has_its_own_linking_threshold():
     from newsprobe.layers import rebuttal_meaning
 
     assert rebuttal_meaning.min_score_for(6) == rebuttal_meaning.MIN_SCORE
+    assert rebuttal_meaning.min_score_for(4) > rebuttal_meaning.MIN_SCORE  # layer-4 cosines sit higher
     with pytest.raises(NewsprobeError) as err:
         rebuttal_meaning.min_score_for(5)
     assert err.value.code == "E013"
