@@ -7,10 +7,12 @@ starts, and with one BLAS thread, as `analyze --workers 1` runs). Each command
 runs `--repeat` times, interleaved; CPU time (user + system) is read from the children's
 resource usage, so other jobs on a shared machine inflate it far less than wall time.
 `--src` adds the analyze arm of another source tree (say, main before a change) to the
-same run.
+same run; `--variant VARIABLE=VALUE` an analyze arm of this tree with one setting changed
+through its environment variable (say, NEWSPROBE_ENCODER_LAYERS=4).
 
     PYTHONPATH=src .venv/bin/python benchmarks/bench_process.py --n 30 --repeat 3
     PYTHONPATH=src .venv/bin/python benchmarks/bench_process.py --src ../main/src
+    PYTHONPATH=src .venv/bin/python benchmarks/bench_process.py --variant NEWSPROBE_ENCODER_LAYERS=4
 
 Prints a markdown table; never writes BENCHMARKS.md.
 """
@@ -60,7 +62,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--texts", default=None, help="JSONL or folder (default PolNeAR dev)")
     ap.add_argument("--src", action="append", default=[],
                     help="another source tree whose analyze joins the run (repeatable)")
+    ap.add_argument("--variant", action="append", default=[], metavar="VARIABLE=VALUE",
+                    help="this tree's analyze with this environment variable set joins the run (repeatable)")
     args = ap.parse_args(argv)
+    variants = [v.split("=", 1) for v in args.variant]
+    if any(len(v) != 2 or not v[0] for v in variants):
+        ap.error("--variant takes VARIABLE=VALUE")
 
     label, texts = load_texts(args.texts, args.n)
     here = str(Path(os.environ.get("PYTHONPATH", "src")).resolve())
@@ -81,6 +88,10 @@ def main(argv: list[str] | None = None) -> int:
         arms[f"newsprobe analyze ({here})"] = (
             [py, "-m", "newsprobe", "analyze", str(data), "--format", "jsonl"], here,
             {"NEWSPROBE_WORKERS": "1"})
+        for variable, value in variants:
+            arms[f"newsprobe analyze ({here}, {variable}={value})"] = (
+                [py, "-m", "newsprobe", "analyze", str(data), "--format", "jsonl"], here,
+                {"NEWSPROBE_WORKERS": "1", variable: value})
         for src in args.src:
             src = str(Path(src).resolve())
             arms[f"newsprobe analyze ({src})"] = (

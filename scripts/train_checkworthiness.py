@@ -14,8 +14,12 @@ src/newsprobe/models/checkworthiness.npz. The decision threshold is, by --thresh
   to the wrong noise). Only the threshold sees dev; `newsprobe eval checkworthiness`
   reports the cross-fitted figure of such a choice, which is the honest one.
 
-    .venv/bin/python scripts/train_checkworthiness.py [--data DIR] [--cache DIR]
+    .venv/bin/python scripts/train_checkworthiness.py [--data DIR] [--cache DIR] [--encoder-layers K]
         [--threshold-from train-oof|dev] [--no-cv --threshold T]
+
+--encoder-layers K trains on the MiniLM pass of its first K layers (the setting
+`encoder.layers`; the input's layer means are then those after layers K-3 to K-1) and
+writes to that depth's folder (`embeddings.head_folder`).
 
 --cache keeps the train sentence inputs (a .npy) so that re-runs skip the encoding (~4-12
 min on 2 busy cores). --no-cv skips the cross-validation and keeps the threshold given by
@@ -46,9 +50,10 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from newsprobe.eval.checkworthiness import best_threshold  # noqa: E402
 from newsprobe.layers.checkworthy import (  # noqa: E402
-    LAYERS, TRAIN_THRESHOLD, CheckworthinessModel, LinearHead, MlpHead, NgramHead, features,
-    idf_of, mlp_input, ngram_counts, ngram_features,
+    FULL_DEPTH, TRAIN_THRESHOLD, CheckworthinessModel, LinearHead, MlpHead, NgramHead, features,
+    idf_of, layers_for, mlp_input, ngram_counts, ngram_features,
 )
+from newsprobe.embeddings import head_folder  # noqa: E402
 from newsprobe.layers.checkworthy import embed as sentence_inputs_of  # noqa: E402
 
 DEV_THRESHOLD = "CT24 dev (F1-best on all of dev; see the eval's cross-fitted figure)"
@@ -67,14 +72,15 @@ def read(path: Path) -> tuple[list[str], np.ndarray]:
     return [r["Text"] for r in rows], np.array([r["class_label"].strip() == "Yes" for r in rows], dtype=int)
 
 
-def embed(texts: list[str], cache: Path | None) -> np.ndarray:
+def embed(texts: list[str], cache: Path | None, depth: int = FULL_DEPTH) -> np.ndarray:
     key = hashlib.sha1("\n".join(texts).encode("utf-8")).hexdigest()[:12]
-    layers = "".join(str(n) for n in LAYERS)
-    path = cache / f"ct24_{key}_layers{layers}.npy" if cache else None
+    layers = "".join(str(n) for n in layers_for(depth))
+    name = f"ct24_{key}_layers{layers}" + ("" if depth == FULL_DEPTH else f"_of{depth}")
+    path = cache / f"{name}.npy" if cache else None
     if path and path.is_file():
         return np.load(path)
     started = time.time()
-    vectors = sentence_inputs_of(texts)
+    vectors = sentence_inputs_of(texts, depth)
     print(f"encoded {len(texts)} sentences in {time.time() - started:.0f}s", file=sys.stderr)
     if path:
         cache.mkdir(parents=True, exist_ok=True)
@@ -104,9 +110,10 @@ def fit_mlp(texts, vectors, y) -> MlpHead:
     return MlpHead(w1.astype(np.float32), b1.astype(np.float32), w2[:, 0].astype(np.float32), float(b2[0]))
 
 
-def fit(texts, vectors, y, threshold: float, source: str = TRAIN_THRESHOLD) -> CheckworthinessModel:
+def fit(texts, vectors, y, threshold: float, source: str = TRAIN_THRESHOLD,
+        depth: int = FULL_DEPTH) -> CheckworthinessModel:
     return CheckworthinessModel(fit_linear(texts, vectors, y), fit_ngram(texts, y),
-                                fit_mlp(texts, vectors, y), threshold, source)
+                                fit_mlp(texts, vectors, y), threshold, source, depth)
 
 
 def cross_validate(texts, vectors, y) -> float:
@@ -133,17 +140,21 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT / ".." / "shared" / "data" / "checkworthiness")
     ap.add_argument("--cache", type=Path, default=None)
-    ap.add_argument("--out", type=Path, default=ROOT / "src" / "newsprobe" / "models" / "checkworthiness.npz")
+    ap.add_argument("--out", type=Path, help="model file (default: checkworthiness.npz in the package's "
+                    "folder for --encoder-layers, embeddings.head_folder)")
+    ap.add_argument("--encoder-layers", type=int, default=FULL_DEPTH,
+                    help="train on the MiniLM pass of its first this many layers (setting encoder.layers)")
     ap.add_argument("--no-cv", action="store_true")
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--threshold-from", choices=("train-oof", "dev"), default="train-oof")
     args = ap.parse_args()
+    args.out = args.out or ROOT / "src" / "newsprobe" / head_folder(args.encoder_layers) / "checkworthiness.npz"
 
     texts, y = read(args.data / "CT24_checkworthy_english_train.tsv")
-    vectors = embed(texts, args.cache)
+    vectors = embed(texts, args.cache, args.encoder_layers)
     threshold = args.threshold if args.no_cv else cross_validate(texts, vectors, y)
     print(f"train out-of-fold threshold {threshold:.3f}", file=sys.stderr)
-    model = fit(texts, vectors, y, threshold)
+    model = fit(texts, vectors, y, threshold, depth=args.encoder_layers)
     if args.threshold_from == "dev":
         dev_texts, dev_y = read(args.data / "CT24_checkworthy_english_dev.tsv")
         threshold, f1 = best_threshold(dev_y, model.scores(dev_texts))

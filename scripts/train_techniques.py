@@ -19,6 +19,10 @@ articles, scored on the held fifth, pooled), which is the honest figure for a se
 chosen on dev; both land in the model's meta and in `newsprobe eval ptc --task tc`.
 A full rebuild is therefore two commands: train, then `--dev-tau`.
 
+`--encoder-layers K` trains on the MiniLM pass of its first K layers (the setting
+`encoder.layers`) and writes to that depth's folder (`embeddings.head_folder`:
+src/newsprobe/models/layersK/ for K < 6); the depth is recorded in the model's meta.
+
 Writes src/newsprobe/models/techniques.{npz,json}. With --cache, the spaCy parse, the
 MiniLM token states of every train sentence (~10 min the first time) and the span-text
 embeddings are kept between runs; the rest takes about ten minutes on one core.
@@ -41,7 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from newsprobe.eval.ptc import SIScore, read_split, tc_hits  # noqa: E402
-from newsprobe.embeddings import DIMENSIONS  # noqa: E402
+from newsprobe.embeddings import DIMENSIONS, FULL_DEPTH, head_folder  # noqa: E402
 from newsprobe.layers.technique_features import (SI_BUCKETS, TC_BUCKETS, TECHNIQUES,  # noqa: E402
                                                  ArticleStats, article_span_features, hash_features,
                                                  token_features)
@@ -159,11 +163,12 @@ def tune_hashed_tagger(X_docs, docs, articles, y_docs, fit_idx, held_idx):
 
 # --- the LSTM span tagger ----------------------------------------------------------------
 
-def states_of(docs, cache: Path | None):
+def states_of(docs, cache: Path | None, depth: int = FULL_DEPTH):
     """doc_states (token states, sentence vectors, sentence of each token) of every doc,
-    cached as float16 (~320 MB for PTC train)."""
+    from the MiniLM pass of `depth` layers, cached as float16 (~320 MB for PTC train)."""
     names = ("tok", "sentvec", "sent_of", "tok_lens", "sent_lens")
-    paths = [cache / f"train_states_{n}.npy" for n in names] if cache else None
+    tag = "" if depth == FULL_DEPTH else f"layers{depth}_"
+    paths = [cache / f"train_states_{tag}{n}.npy" for n in names] if cache else None
     if paths and all(p.exists() for p in paths):
         tok, sv, sof, tl, sl = (np.load(p) for p in paths)
         if len(tl) == len(docs) and all(int(n) == len(d) for n, d in zip(tl, docs)):
@@ -171,7 +176,7 @@ def states_of(docs, cache: Path | None):
             return list(zip(np.split(tok, tb), np.split(sv, sb), np.split(sof, tb)))
     out = []
     for n, d in enumerate(docs):
-        t, v, o = doc_states(d)
+        t, v, o = doc_states(d, depth)
         out.append((t.astype(np.float16), v.astype(np.float16), o))
         if n % 50 == 0:
             log.info("MiniLM token states: %d of %d articles", n, len(docs))
@@ -424,7 +429,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=ROOT / ".." / "shared" / "data" / "ptc")
     ap.add_argument("--cache", type=Path, help="folder to cache parses and embeddings between runs")
-    ap.add_argument("--out", type=Path, default=ROOT / "src" / "newsprobe" / "models")
+    ap.add_argument("--out", type=Path, help="model folder (default: the package's folder for "
+                    "--encoder-layers, embeddings.head_folder)")
+    ap.add_argument("--encoder-layers", type=int, default=FULL_DEPTH,
+                    help="train on the MiniLM pass of its first this many layers (setting encoder.layers)")
     ap.add_argument("--no-embeddings", action="store_true",
                     help="never use span-text MiniLM embeddings in the classifier (they cost a "
                          "second MiniLM pass over the predicted spans at run time)")
@@ -438,6 +446,7 @@ def main() -> int:
                     help="only choose the logit adjustment tau of the model in --out on PTC dev "
                          "(with a cross-fitted estimate); nothing else is retrained")
     args = ap.parse_args()
+    args.out = args.out or ROOT / "src" / "newsprobe" / head_folder(args.encoder_layers)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     started = time.perf_counter()
 
@@ -447,7 +456,7 @@ def main() -> int:
     docs = parse(articles, args.cache, "train")
     stats = [ArticleStats.of(d) for d in docs]
     log.info("parsed %d train articles (%.0f s)", len(docs), time.perf_counter() - started)
-    states = states_of(docs, args.cache)
+    states = states_of(docs, args.cache, args.encoder_layers)
     log.info("MiniLM token states ready (%.0f s)", time.perf_counter() - started)
     order = list(range(len(articles)))
     random.Random(SEED).shuffle(order)
@@ -497,6 +506,7 @@ def main() -> int:
         meta={"trained_on": TRAINED_ON,
               "held_out": {"si": si_best, "si_hashed_alone": hashed_best},
               "si_alpha": alpha, "lstm_epochs": epochs, "logit_scale": LOGIT_SCALE, **tc_meta,
+              "encoder_layers": args.encoder_layers,
               "licence": "derived from PTC (research use only)"})
     args.out.mkdir(parents=True, exist_ok=True)
     model.save(args.out)
@@ -525,6 +535,9 @@ def retrain_classifier(docs, stats, articles, states, args, started) -> int:
     fields, tc_meta = train_classifier(docs, stats, articles, states, args)
     meta = {k: v for k, v in old.meta.items() if not k.startswith("tc_")}
     meta["held_out"] = {k: v for k, v in meta.get("held_out", {}).items() if not k.startswith("tc_")}
+    if int(meta.get("encoder_layers", FULL_DEPTH)) != args.encoder_layers:
+        raise SystemExit(f"--tc-only: the span tagger in {args.out} was trained on "
+                         f"{meta.get('encoder_layers', FULL_DEPTH)} encoder layers, not {args.encoder_layers}")
     meta.update(tc_meta, trained_on=TRAINED_ON)
     dataclasses.replace(old, **fields, meta=meta).save(args.out)
     log.info("wrote %s, classifier only (%.0f s)", args.out, time.perf_counter() - started)
@@ -550,7 +563,7 @@ def tune_tau_on_dev(args, started) -> int:
     folds, the held fold scored, hits pooled."""
     import dataclasses
 
-    model = load_model_from(args.out)
+    model = load_model_from(args.out, depth=args.encoder_layers)
     log_prior = train_log_prior(args.data)
     articles = read_split(args.data, "dev")
     docs = parse(articles, args.cache, "dev")

@@ -2,10 +2,12 @@
 their mean, the compact file format, and the committed model on sentences of our own."""
 
 import io
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
+from newsprobe.errors import NewsprobeError
 from newsprobe.layers import checkworthy as cw
 
 SENTENCES = [
@@ -135,3 +137,21 @@ def test_layer_means_belong_to_their_own_text_in_a_batch():
     last = means[:, 0] / np.linalg.norm(means[:, 0], axis=1, keepdims=True)
     assert np.allclose(last, vectors, atol=1e-5)
     assert encode_with_layer_means([], (3, 4))[1].shape == (0, 2, 384)
+
+
+def test_a_model_is_read_only_for_the_encoder_depth_it_was_trained_on():
+    model = replace(tiny_model(), depth=4)
+    buf = io.BytesIO()
+    model.save(buf)
+    buf.seek(0)
+    assert cw.read_model(buf, 4).depth == 4
+    buf.seek(0)
+    with pytest.raises(ValueError, match="trained on 4 MiniLM layers, not 6"):
+        cw.read_model(buf, 6)
+    assert cw.layers_for(6) == cw.LAYERS and cw.layers_for(4) == (1, 2, 3)
+
+
+def test_a_depth_without_a_committed_model_is_a_coded_error():
+    with pytest.raises(NewsprobeError) as err:
+        cw.load_model(5)
+    assert err.value.code == "E013" and "--encoder-layers 5" in str(err.value)

@@ -3,6 +3,8 @@ denial, doubt, contrary statement or corrected figure anywhere in the article, i
 words than the claim's, before or after it. Articles are our own; five filler sentences
 put the rebuttal beyond the word rules' window of three sentences."""
 
+import pytest
+
 from newsprobe import analyze
 from newsprobe.settings import Settings
 
@@ -113,3 +115,14 @@ def test_another_source_in_the_same_sentence_can_deny_it():
     claim = claim_with(text, "would vote to sell")
     assert claim["status"] == "denied"
     assert claim["evidence"]["rule"] == "denied_by_meaning"
+
+
+def test_each_encoder_depth_has_its_own_linking_threshold():
+    from newsprobe.errors import NewsprobeError
+    from newsprobe.layers import rebuttal_meaning
+
+    assert rebuttal_meaning.min_score_for(6) == rebuttal_meaning.MIN_SCORE
+    assert rebuttal_meaning.min_score_for(4) > rebuttal_meaning.MIN_SCORE  # layer-4 cosines sit higher
+    with pytest.raises(NewsprobeError) as err:
+        rebuttal_meaning.min_score_for(5)
+    assert err.value.code == "E013"

@@ -4,6 +4,7 @@ claims layer and `eval factuality` share)."""
 
 import pytest
 
+from newsprobe.errors import NewsprobeError
 from newsprobe.layers import commitment
 from newsprobe.layers.commitment import event_cues, features, happened, happened_by_rules, load_head
 
@@ -90,7 +91,7 @@ def test_happened_on_clear_cases(nlp, sentence, text, did):
 
 
 def test_without_a_head_happened_is_the_rules(nlp, monkeypatch):
-    monkeypatch.setattr(commitment, "load_head", lambda: None)
+    monkeypatch.setattr(commitment, "load_head", lambda depth=6: None)
     doc = nlp("Officials believe the rebels fired the shells.")
     assert happened(word(doc, "fired")) is happened_by_rules(word(doc, "fired")) is False
 
@@ -126,3 +127,10 @@ def test_hard_cues_settle_it_whatever_the_head_says(nlp, sentence, text, hard):
     assert commitment.has_hard_cue(pred) is hard
     if hard:
         assert happened(pred) is False and commitment.happened_probability(pred) == 0.0
+
+
+def test_a_depth_without_its_own_head_is_a_coded_error_not_the_rules():
+    # A shallower pass's states would go into a state head trained on the full pass's.
+    with pytest.raises(NewsprobeError) as err:
+        commitment.load_head(5)
+    assert err.value.code == "E013" and "--encoder-layers 5" in str(err.value)

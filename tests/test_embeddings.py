@@ -141,3 +141,35 @@ def test_token_vectors_are_the_mean_of_the_pieces_overlapping_each_token(nlp):
     assert np.array_equal(got, _token_vectors_by_mask(doc, 0, whole))
     assert not got[-1].any() and got[0].any()
     assert embeddings.token_vectors([], 0, whole).shape == (0, embeddings.DIMENSIONS)
+
+
+def test_a_shallower_pass_gives_the_states_after_its_last_layer():
+    # The first k layers alone compute what the full pass has after layer k.
+    encoder = embeddings.load_encoder()
+    full = encoder.run(SENTENCES[:3], keep_hidden_states=True)
+    shallow = encoder.run(SENTENCES[:3], keep_hidden_states=True, depth=4)
+    for f, s in zip(full, shallow):
+        assert len(s["hidden_states"]) == 5
+        assert np.allclose(s["token_embeddings"], f["hidden_states"][4], atol=1e-6)
+        mean = f["hidden_states"][4].mean(axis=0)
+        assert np.allclose(s["sentence_embedding"], mean / np.linalg.norm(mean), atol=1e-6)
+        assert not np.allclose(s["sentence_embedding"], f["sentence_embedding"], atol=1e-2)
+
+
+def test_passes_of_two_depths_keep_apart_in_the_memo():
+    text = "The depth test sentence names a harbour in Malm\u00f6."
+    four = embeddings.encode_tokens([text], reuse=True, depth=4)[0]
+    six = embeddings.encode_tokens([text], reuse=True)[0]
+    assert (four.depth, six.depth) == (4, 6)
+    assert embeddings.memo_states([text], 4)[0] is four
+    assert embeddings.memo_states([text])[0] is six
+    assert np.array_equal(six.vector, embeddings.encode([text])[0])
+    with pytest.raises(ValueError, match="layer means"):
+        embeddings.encode_tokens([text], layers=(5,), depth=4)
+
+
+@pytest.mark.parametrize("depth", [0, 7, True, "4"])
+def test_a_depth_the_model_does_not_have_is_a_coded_error(depth):
+    with pytest.raises(embeddings.NewsprobeError) as err:
+        embeddings.encode_tokens(["A sentence."], depth=depth)
+    assert err.value.code == "E051" and "encoder.layers" in str(err.value)

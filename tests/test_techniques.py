@@ -2,8 +2,10 @@
 decoder, whose technique it is (author or quoted speaker), and the reports."""
 
 import numpy as np
+import pytest
 
 from newsprobe import analyze
+from newsprobe.errors import NewsprobeError
 from newsprobe.layers import techniques
 from newsprobe.layers.technique_glossary import EXPLANATIONS, TECHNIQUES
 from newsprobe.render import as_html, as_text
@@ -117,3 +119,10 @@ def test_reports_show_techniques_with_legend_and_whose_they_are():
     assert "Persuasion techniques" in out and "author's words" in out
     shown = {t["technique"] for t in a.techniques}
     assert any(EXPLANATIONS[name] in out for name in shown)
+
+
+def test_an_encoder_depth_without_its_own_model_is_a_coded_error():
+    with pytest.raises(NewsprobeError) as err:
+        techniques.load_model(5)
+    assert err.value.code == "E013" and "--encoder-layers 5" in str(err.value)
+    assert techniques.encoder_depth(techniques.load_model()) == 6

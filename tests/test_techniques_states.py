@@ -3,9 +3,11 @@ identical to `encode`, token states aligned to spaCy tokens, and the memo that l
 second layer skip sentences the first already encoded."""
 
 import numpy as np
+import pytest
 
-from newsprobe import embeddings
+from newsprobe import analyze, embeddings
 from newsprobe.layers import techniques
+from newsprobe.settings import Settings
 
 SENTENCES = ["The council approved the new budget on Tuesday.",
              "Only a fool would trust these shameless liars!",
@@ -64,3 +66,34 @@ def test_the_span_tagger_gives_a_probability_per_token(nlp):
     traitors = next(t.i for t in doc if t.text == "traitors")
     plain = list(doc.sents)[1]
     assert probs[traitors] > probs[plain.start:plain.end].max()
+
+
+def _depths_with_heads() -> list[int]:
+    from importlib import resources
+    root = resources.files("newsprobe")
+    return [d for d in range(1, embeddings.FULL_DEPTH + 1)
+            if root.joinpath(embeddings.head_folder(d), "techniques.npz").is_file()]
+
+
+@pytest.mark.parametrize("depth", _depths_with_heads())
+def test_every_reader_of_the_pass_reads_the_depth_the_setting_names(depth, monkeypatch):
+    # claims (check-worthiness, firmness, rebuttals by meaning) and techniques all run at
+    # `encoder.layers`: the encoder never runs another depth during the analysis.
+    depths = []
+    real_run = embeddings._run
+
+    def recording_run(texts, batch_size, keep_hidden_states=False, depth=None):
+        depths.append(depth)
+        return real_run(texts, batch_size, keep_hidden_states, depth)
+
+    monkeypatch.setattr(embeddings, "_run", recording_run)
+    # Every sentence names the depth: the memo must not already hold it from another test.
+    text = (f"The harbour board of Lindvik (depth {depth}) said on Monday that it sold twelve cranes. "
+            f"These shameless liars have betrayed every decent citizen of town {depth}! "
+            f"The board did not sell any cranes to town {depth}, a port official said later.")
+    analysis = analyze(text, Settings(encoder_layers=depth, claim_min_checkworthiness=0.0))
+    assert analysis.claims and depths and set(depths) == {depth}
+    sentences = [c["text"] for c in analysis.claims]
+    other = 4 if depth == 6 else 6
+    assert all(ts is None for ts in embeddings.memo_states(sentences, other))
+    assert any(ts is not None for ts in embeddings.memo_states(sentences, depth))

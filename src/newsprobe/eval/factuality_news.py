@@ -84,11 +84,14 @@ def event_tokens(sentences: list[dict[str, Any]], nlp) -> tuple[list[Any], list[
 def scored(tokens: list[Any]) -> dict[str, list[float]]:
     """The commitment layer's score, decision and rules for each event token."""
     from ..layers.commitment import happened_by_rules, happened_probability, load_head
+    from ..settings import Settings
     from .factuality import predicate_states
 
-    head = load_head()
-    states = predicate_states(tokens) if head is not None and head.state_weights is not None else None
-    probability = [happened_probability(t, states[i] if states is not None else None) for i, t in enumerate(tokens)]
+    depth = Settings.load().encoder_layers
+    head = load_head(depth)
+    states = predicate_states(tokens, depth=depth) if head is not None and head.state_weights is not None else None
+    probability = [happened_probability(t, states[i] if states is not None else None, depth)
+                   for i, t in enumerate(tokens)]
     threshold = head.threshold if head is not None else 0.5
     return {"score": probability,
             "decision": [float(p >= threshold) for p in probability],

@@ -359,7 +359,7 @@ def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,
     started = time.perf_counter()
     rows = read_split(data_dir, split, limit)
     settings = Settings.load(claim_min_checkworthiness=0.0)
-    threshold = load_model().threshold
+    threshold = load_model(settings.encoder_layers).threshold
     ours, base, entities = Tally(), Tally(), EntityTally()
     articles = (Article(text=r["text"], id=r["id"], origin=f"newsroom/{r['id']}") for r in rows)
     per_article = {}

@@ -217,14 +217,15 @@ def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,
                 base.add(line_spans(art.text), art.si)
             else:
                 spans = sorted({(s, e) for _, s, e in art.tc})
-                ranked = dict(zip(spans, techniques.rank_techniques(doc, spans)))
+                ranked = dict(zip(spans, techniques.rank_techniques(doc, spans, settings.encoder_layers)))
                 n_gold += len(art.tc)
                 hits += tc_hits(art.tc, ranked)
                 majority_hits += sum(1 for label, _, _ in art.tc if label == "loaded_language")
                 for label, s, e in art.tc:
                     confusion[label][ranked[(s, e)][0]] += 1
             advance()
-    result: dict[str, Any] = {"task": task, "split": split, "articles": len(articles)}
+    result: dict[str, Any] = {"task": task, "split": split, "articles": len(articles),
+                              "encoder_layers": settings.encoder_layers}
     if task == "si":
         result["si"] = si.to_dict()
         result["si"]["display_floor"] = settings.techniques_min_score
@@ -238,7 +239,7 @@ def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,
                             for label, c in sorted(confusion.items())}}
         result["baseline"] = {"majority_class": {
             "micro_f1": round(majority_hits / n_gold, 4) if n_gold else 0.0}}
-        from_dev = techniques.load_model().meta.get("tc_settings_from_dev")
+        from_dev = techniques.load_model(settings.encoder_layers).meta.get("tc_settings_from_dev")
         if from_dev:
             # Settings the training script chose on PTC dev itself: a dev figure is then
             # optimistic, and the cross-fitted one (chosen on 4/5 of dev, scored on the rest)

@@ -17,7 +17,10 @@ after its layers 3, 4 and 5 (of 6), each L2-normalised: the middle layers keep m
 wording and syntax that check-worthiness turns on than the last one, which is trained for
 topical similarity (+0.011 F1 out-of-fold on train, MODELS.md). They come from the same
 forward pass as the sentence vector (`embeddings.encode_with_layer_means`), so they cost
-no second pass.
+no second pass. On a shallower pass of k layers (the setting `encoder.layers`) the
+sentence vector is the pooled state after layer k and the means those after the three
+layers below it (`layers_for`), and the heads are those trained on it
+(`embeddings.head_folder`).
 
 The three make different errors, so their mean ranks better than any one of them (5-fold
 cross-validation on train, MODELS.md). The same feature functions are used for training
@@ -39,6 +42,13 @@ MODEL_FILE = "checkworthiness.npz"
 FORMAT = 3
 LAYERS = (3, 4, 5)  # MiniLM hidden states (after layers 3, 4, 5 of 6) averaged into the input
 INPUT_DIM = 384 * (1 + len(LAYERS))
+FULL_DEPTH = 6
+
+
+def layers_for(depth: int = FULL_DEPTH) -> tuple[int, ...]:
+    """The layer means of the input on a pass of `depth` layers: the three below the last
+    (0 is the embeddings), as LAYERS is for the full pass."""
+    return tuple(range(depth - len(LAYERS), depth))
 TRAIN_THRESHOLD = "train 5-fold out-of-fold"
 HASH_BITS = 14  # 16,384 hashed n-gram buckets for the linear head: ~64 KB of float32 weights
 # The n-gram head's buckets (sklearn's HashingVectorizer: murmurhash3, stable across
@@ -93,12 +103,12 @@ def sentence_inputs(vectors: np.ndarray, layer_means: np.ndarray) -> np.ndarray:
     return np.hstack([np.asarray(vectors, dtype=np.float32), means.reshape(len(means), -1)])
 
 
-def embed(texts: list[str]) -> np.ndarray:
-    """The sentence inputs of `texts` from one MiniLM pass (its token states stay in the
-    embeddings memo for the techniques layer)."""
+def embed(texts: list[str], depth: int = FULL_DEPTH) -> np.ndarray:
+    """The sentence inputs of `texts` from one MiniLM pass of `depth` layers (its token
+    states stay in the embeddings memo for the techniques layer)."""
     from ..embeddings import encode_with_layer_means
 
-    return sentence_inputs(*encode_with_layer_means(texts, LAYERS))
+    return sentence_inputs(*encode_with_layer_means(texts, layers_for(depth), depth=depth))
 
 
 def lexical_matrix(texts: list[str]) -> np.ndarray:
@@ -211,6 +221,8 @@ class CheckworthinessModel:
     threshold: float
     # Where the threshold was chosen: the eval reports it next to the figures.
     threshold_source: str = TRAIN_THRESHOLD
+    # The MiniLM pass the heads were trained on (`embed(texts, depth)` gives their input).
+    depth: int = FULL_DEPTH
 
     def head_scores(self, texts: list[str], vectors: np.ndarray) -> dict[str, np.ndarray]:
         """Each head's probabilities (for the training report and the eval)."""
@@ -219,11 +231,12 @@ class CheckworthinessModel:
 
     def scores(self, texts: list[str], vectors: np.ndarray | None = None) -> np.ndarray:
         """Probabilities that each text is check-worthy: the mean of the three heads.
-        `vectors`: the texts' sentence inputs (`embed(texts)`), computed when not given."""
+        `vectors`: the texts' sentence inputs (`embed(texts, self.depth)`), computed when
+        not given."""
         if not texts:
             return np.zeros(0, dtype=np.float32)
         if vectors is None:
-            vectors = embed(texts)
+            vectors = embed(texts, self.depth)
         if vectors.shape[1] != INPUT_DIM:
             raise ValueError(f"check-worthiness needs sentence inputs of {INPUT_DIM} values (embed()), "
                              f"not {vectors.shape[1]}")
@@ -238,7 +251,7 @@ class CheckworthinessModel:
         size = 1 << NGRAM_BITS
         np.savez_compressed(
             path, format=np.int32(FORMAT), hash_bits=np.int32(HASH_BITS), ngram_bits=np.int32(NGRAM_BITS),
-            layers=np.array(LAYERS, dtype=np.int32),
+            layers=np.array(layers_for(self.depth), dtype=np.int32), encoder_layers=np.int32(self.depth),
             lexical=np.array(LEXICAL_NAMES), threshold=np.float32(self.threshold),
             threshold_source=np.array(self.threshold_source),
             linear_coef=self.linear.coef.astype(np.float32), linear_intercept=np.float32(self.linear.intercept),
@@ -251,13 +264,17 @@ class CheckworthinessModel:
             mlp_w2=self.mlp.w2.astype(np.float32), mlp_b2=np.float32(self.mlp.b2))
 
 
-def read_model(f) -> CheckworthinessModel:
+def read_model(f, depth: int | None = None) -> CheckworthinessModel:
+    """The model in file `f`; with `depth`, one trained on another MiniLM depth is refused."""
     data = np.load(f)
     if int(data.get("format", 1)) != FORMAT:
         raise ValueError("checkworthiness model file is of an older format: rebuild it")
     if int(data["hash_bits"]) != HASH_BITS or int(data["ngram_bits"]) != NGRAM_BITS:
         raise ValueError("checkworthiness model was trained with another hash size")
-    if tuple(int(n) for n in data["layers"]) != LAYERS:
+    trained_depth = int(data["encoder_layers"]) if "encoder_layers" in data else FULL_DEPTH
+    if depth is not None and trained_depth != depth:
+        raise ValueError(f"checkworthiness model was trained on {trained_depth} MiniLM layers, not {depth}")
+    if tuple(int(n) for n in data["layers"]) != layers_for(trained_depth):
         raise ValueError("checkworthiness model was trained on other MiniLM layers")
     size = 1 << NGRAM_BITS
 
@@ -274,15 +291,24 @@ def read_model(f) -> CheckworthinessModel:
         ngram,
         MlpHead(data["mlp_w1"], data["mlp_b1"], data["mlp_w2"], float(data["mlp_b2"])),
         float(data["threshold"]),
-        str(data["threshold_source"]) if "threshold_source" in data else TRAIN_THRESHOLD)
+        str(data["threshold_source"]) if "threshold_source" in data else TRAIN_THRESHOLD, trained_depth)
 
 
-@lru_cache(maxsize=1)
-def load_model() -> CheckworthinessModel:
-    with resources.files("newsprobe.models").joinpath(MODEL_FILE).open("rb") as f:
-        return read_model(f)
+@lru_cache(maxsize=2)
+def load_model(depth: int = FULL_DEPTH) -> CheckworthinessModel:
+    """The committed model for the MiniLM pass of `depth` layers (`embeddings.head_folder`)."""
+    from ..embeddings import head_folder
+    from ..errors import NewsprobeError
+
+    try:
+        with resources.files("newsprobe").joinpath(head_folder(depth), MODEL_FILE).open("rb") as f:
+            return read_model(f, depth)
+    except FileNotFoundError as err:
+        raise NewsprobeError("E013", f"no check-worthiness model for {depth} encoder layers in "
+                                     f"newsprobe/{head_folder(depth)}; train one with "
+                                     f"scripts/train_checkworthiness.py --encoder-layers {depth}") from err
 
 
 __all__ = ["CheckworthinessModel", "LinearHead", "MlpHead", "NgramHead", "embed", "features", "idf_of",
-           "lexical_features", "load_model", "mlp_input", "ngram_counts", "ngram_features", "read_model",
+           "lexical_features", "layers_for", "load_model", "mlp_input", "ngram_counts", "ngram_features", "read_model",
            "sentence_inputs"]

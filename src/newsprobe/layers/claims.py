@@ -64,14 +64,15 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[dict[str, Any]]:
     candidates = candidates_of(doc, analysis)
     if not candidates:
         return []
-    model = load_model()
+    depth = settings.encoder_layers
+    model = load_model(depth)
     sentences = [c.sent.text for c in candidates]
     scores = model.scores(sentences)  # one MiniLM pass; its token states stay for techniques
     threshold = settings.claim_min_checkworthiness
     if threshold < 0:
         threshold = model.threshold
     statuses = [status_of(doc, c, analysis) for c in candidates]
-    link_rebuttals(doc, candidates, statuses, analysis)
+    link_rebuttals(doc, candidates, statuses, analysis, depth)
     # A rumour, or a claim the text itself contradicts, is what a fact-checker looks for
     # whatever its wording; the model, trained on debate transcripts, often scores such
     # sentences low ("There are claims on social media that the dam is cracked").
@@ -90,7 +91,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[dict[str, Any]]:
             "checkworthiness": round(score, 4),
             # the same function `eval factuality` scores: does the text present the event
             # as real? It says nothing about the status.
-            "firmness": round(happened_probability(_main_verb(doc, c)), 4),
+            "firmness": round(happened_probability(_main_verb(doc, c), depth=depth), 4),
             "quote": c.quote.id if c.quote else None,
             "hedges": [{"start": h.start, "end": h.end, "text": text[h.start:h.end], "kind": h.kind}
                        for h in claim_hedges(doc, c)],
@@ -636,7 +637,7 @@ def _asks_a_question(doc, quote: Quote) -> bool:
 
 
 def link_rebuttals(doc, candidates: list[Candidate], statuses: list[Status],
-                   analysis: Analysis) -> None:
+                   analysis: Analysis, depth: int = rebuttal_meaning.FULL_DEPTH) -> None:
     """A later sentence that rebuts, denies or casts doubt on an attributed claim links to
     it (`rebutted_by`), and the claim takes the stronger status. The rebuttal goes to the
     nearest earlier attributed claim within REBUTTAL_WINDOW sentences, never one of the
@@ -658,7 +659,7 @@ def link_rebuttals(doc, candidates: list[Candidate], statuses: list[Status],
                       if c.sent.start_char in sent_index else False)
 
     _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis)
-    link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis)
+    link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis, depth=depth)
 
 
 # A contrary statement shares this many content lemmas with the claim it contradicts.
@@ -920,19 +921,20 @@ def _verdict_target(doc, offset: int) -> str | None:
 
 
 def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Analysis,
-                    min_score: float | None = None) -> list[MeaningLink]:
+                    min_score: float | None = None, depth: int = rebuttal_meaning.FULL_DEPTH) -> list[MeaningLink]:
     """Each claim a source makes (or quoted words nobody was found for) that no word rule
     found rebutted takes the contrary signal anywhere in the article, before or after it,
     that is nearest in meaning (rebuttal_meaning.py), when its score reaches `min_score`.
     The status follows the voice: the writer's verdict or contrary statement refutes it
     (a writer's "no evidence" disputes, doubt questions), a source that is the party
     concerned denies it, anyone else disputes it; doubt questions it. Returns the links
-    made."""
+    made. The passages' vectors come from the check-worthiness pass of `depth` MiniLM
+    layers, and `min_score` defaults to the threshold chosen for that depth."""
     text = analysis.text
     signals = contrary_signals(doc, sents, analysis)
     if not signals:
         return []
-    states_of = memo_lookup([c.sent.text for c in candidates])
+    states_of = memo_lookup([c.sent.text for c in candidates], depth)
     signal_vecs = [span_vector(doc, s.passage, states_of) for s in signals]
     links = []
     for i, c in enumerate(candidates):
@@ -984,7 +986,7 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
             score, similarity, shared = score_pair(claim_vec, claim_lemmas, signal, vec)
             if best is None or score > best.score:
                 best = MeaningLink(i, signal, score, similarity, shared)
-        if best is None or best.score < (rebuttal_meaning.MIN_SCORE if min_score is None else min_score):
+        if best is None or best.score < (rebuttal_meaning.min_score_for(depth) if min_score is None else min_score):
             continue
         links.append(best)
         status, rule = _status_by_meaning(doc, c, best.signal)

@@ -55,6 +55,7 @@ import numpy as np
 from .hedges import lexicon
 
 HEAD_FILE = "commitment_head.json"
+FULL_DEPTH = 6  # MiniLM layers of the full pass (embeddings.FULL_DEPTH)
 
 # Verbs whose complement is not asserted by the writer: wishes, plans, beliefs, attempts.
 NONFACTIVE_VERBS = frozenset(
@@ -329,14 +330,28 @@ def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
-@lru_cache(maxsize=1)
-def load_head() -> Head | None:
-    """The committed head (`models/commitment_head.json`, see MODELS.md), or None."""
+@lru_cache(maxsize=2)
+def load_head(depth: int = FULL_DEPTH) -> Head | None:
+    """The committed head for the MiniLM pass of `depth` layers
+    (`models/commitment_head.json` for the full pass, `embeddings.head_folder`; MODELS.md),
+    or None when the full pass has none (the rules then decide). A shallower pass without
+    its own head, or a head trained on another depth, is E013: the state head would read
+    states it was not trained on."""
+    from ..embeddings import head_folder
+    from ..errors import NewsprobeError
+
     try:
-        text = resources.files("newsprobe.models").joinpath(HEAD_FILE).read_text("utf-8")
-    except (FileNotFoundError, OSError):
-        return None
+        text = resources.files("newsprobe").joinpath(head_folder(depth), HEAD_FILE).read_text("utf-8")
+    except (FileNotFoundError, OSError) as err:
+        if depth == FULL_DEPTH:
+            return None
+        raise NewsprobeError("E013", f"no commitment head for {depth} encoder layers in newsprobe/"
+                                     f"{head_folder(depth)}; train one with scripts/train_commitment_head.py "
+                                     f"--encoder-layers {depth}") from err
     data = json.loads(text)
+    if int(data.get("encoder_layers", FULL_DEPTH)) != depth:
+        raise NewsprobeError("E013", f"the commitment head in newsprobe/{head_folder(depth)} was trained on "
+                                     f"{data.get('encoder_layers', FULL_DEPTH)} encoder layers, not {depth}")
     state = data.get("state_head")
     if state is None:
         return Head(data["weights"], data["bias"], data["threshold"], data.get("c", 1.0))
@@ -344,14 +359,15 @@ def load_head() -> Head | None:
                 np.asarray(state["weights"], dtype=np.float32), state["bias"], state["c"], state["mix"])
 
 
-def predicate_state(pred) -> np.ndarray:
-    """MiniLM's contextual state of the predicate in its sentence (the mean of its word
-    pieces, normalised). The claims layer has encoded the sentence already, so this is a
-    look-up in the encoder's memo, not a second pass; elsewhere it encodes the sentence."""
+def predicate_state(pred, depth: int = FULL_DEPTH) -> np.ndarray:
+    """MiniLM's contextual state (after its first `depth` layers) of the predicate in its
+    sentence (the mean of its word pieces, normalised). The claims layer has encoded the
+    sentence already, so this is a look-up in the encoder's memo, not a second pass;
+    elsewhere it encodes the sentence."""
     from ..embeddings import encode_tokens, token_vectors
 
     sent = pred.sent
-    states = encode_tokens([sent.text], reuse=True)[0]
+    states = encode_tokens([sent.text], reuse=True, depth=depth)[0]
     vector = token_vectors([pred], sent.start_char, states)[0]
     norm = float(np.linalg.norm(vector))
     return vector / norm if norm else vector
@@ -397,28 +413,29 @@ def has_hard_cue(pred) -> bool:
             or any(c.kind == "denied" for c in event_cues(pred)))
 
 
-def happened_probability(pred, state: np.ndarray | None = None) -> float:
+def happened_probability(pred, state: np.ndarray | None = None, depth: int = FULL_DEPTH) -> float:
     """How likely the text presents the event as real: 0 with a hard cue, else the head's
     probability (the rules' 0 or 1 when no head is installed). `state` is the predicate's
-    `predicate_state` when the caller has it already."""
-    head = load_head()
+    `predicate_state` when the caller has it already; `depth` the MiniLM pass's layers
+    (the setting `encoder.layers`), which picks the head."""
+    head = load_head(depth)
     if head is None:
         return float(happened_by_rules(pred))
     if has_hard_cue(pred):
         return 0.0
     if head.state_weights is not None and state is None:
-        state = predicate_state(pred)
+        state = predicate_state(pred, depth)
     return head.probability(features(pred), state)
 
 
-def happened(pred, state: np.ndarray | None = None) -> bool:
+def happened(pred, state: np.ndarray | None = None, depth: int = FULL_DEPTH) -> bool:
     """Is the event `pred` presented as having happened? Not with a hard cue
     (`has_hard_cue`); otherwise the learned head over the rule cues, parse features and
     the predicate's contextual state, or the rules alone when no head is installed."""
-    head = load_head()
+    head = load_head(depth)
     if head is None:
         return happened_by_rules(pred)
-    return happened_probability(pred, state) >= head.threshold
+    return happened_probability(pred, state, depth) >= head.threshold
 
 
 __all__ = ["Cue", "event_cues", "features", "happened", "happened_by_rules", "has_hard_cue", "is_negated",

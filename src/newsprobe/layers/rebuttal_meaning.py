@@ -35,6 +35,23 @@ from ..model import Analysis, Quote
 # A passage pair links when cosine + SHARED_WEIGHT * min(shared, SHARED_CAP) >= MIN_SCORE.
 # Chosen on newsroom dev (nr01-nr20), kept only where neither half fell (docs/claims.md).
 MIN_SCORE = 0.55
+FULL_DEPTH = 6
+# The same threshold for the states of a shallower MiniLM pass (setting `encoder.layers`),
+# whose cosines sit higher (passages look more alike after 4 layers than after 6), chosen
+# on newsroom dev for each depth listed. 4 layers (2026-12-07), status accuracy by
+# threshold: 0.5 0.737, 0.55 0.754, 0.6 0.763, 0.7 0.789, 0.75 and 0.8 0.798 (dev-a 0.852,
+# dev-b 0.750), 0.85 0.772; 0.75 is the lower end of the plateau, as 0.55 is for 6 layers
+# (0.816: dev-a 0.852, dev-b 0.783).
+MIN_SCORE_BY_DEPTH = {FULL_DEPTH: MIN_SCORE, 4: 0.75}
+
+
+def min_score_for(depth: int = FULL_DEPTH) -> float:
+    """The linking threshold for passage vectors from a pass of `depth` MiniLM layers."""
+    if depth not in MIN_SCORE_BY_DEPTH:
+        from ..errors import NewsprobeError
+        raise NewsprobeError("E013", f"no rebuttal-by-meaning threshold for {depth} encoder layers "
+                                     f"(rebuttal_meaning.MIN_SCORE_BY_DEPTH)")
+    return MIN_SCORE_BY_DEPTH[depth]
 SHARED_WEIGHT = 0.05
 SHARED_CAP = 4
 
@@ -122,12 +139,12 @@ def span_vector(doc, spans: list[tuple[int, int]], states_of) -> np.ndarray | No
     return mean / max(float(np.linalg.norm(mean)), 1e-12)
 
 
-def memo_lookup(texts: list[str]):
+def memo_lookup(texts: list[str], depth: int = FULL_DEPTH):
     """A `states_of` over the encoder memo: the TokenStates of a sentence encoded by this
-    article's check-worthiness pass, or None (nothing is encoded here)."""
+    article's check-worthiness pass (of `depth` layers), or None (nothing is encoded here)."""
     from ..embeddings import memo_states
 
-    found = dict(zip(texts, memo_states(texts)))
+    found = dict(zip(texts, memo_states(texts, depth)))
     return lambda sent: found.get(sent.text)
 
 
@@ -147,5 +164,6 @@ def different_figure(claim_figures: dict[str, set[str]], signal: Signal) -> tupl
     return None
 
 
-__all__ = ["Signal", "MeaningLink", "MIN_SCORE", "SHARED_WEIGHT", "SHARED_CAP", "passage_lemmas",
+__all__ = ["Signal", "MeaningLink", "MIN_SCORE", "MIN_SCORE_BY_DEPTH", "min_score_for", "SHARED_WEIGHT",
+           "SHARED_CAP", "passage_lemmas",
            "figures", "span_vector", "memo_lookup", "score_pair", "different_figure"]

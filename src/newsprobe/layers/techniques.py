@@ -36,7 +36,7 @@ from importlib import resources
 
 import numpy as np
 
-from ..embeddings import DIMENSIONS
+from ..embeddings import DIMENSIONS, FULL_DEPTH, head_folder
 from ..errors import NewsprobeError
 from ..model import Analysis
 from ..settings import Settings
@@ -117,23 +117,34 @@ class TechniqueModel:
         (folder / MODEL_FILES[1]).write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", "utf-8")
 
 
-@lru_cache(maxsize=1)
-def load_model() -> TechniqueModel:
-    """The committed model from newsprobe/models/ (loaded once per process)."""
-    return load_model_from(resources.files("newsprobe").joinpath("models"))
+@lru_cache(maxsize=2)
+def load_model(depth: int = FULL_DEPTH) -> TechniqueModel:
+    """The committed model trained on the MiniLM pass of `depth` layers (the setting
+    `encoder.layers`), from `embeddings.head_folder(depth)`, loaded once per process."""
+    return load_model_from(resources.files("newsprobe").joinpath(head_folder(depth)), depth=depth)
 
 
-def load_model_from(folder, check_version: bool = True) -> TechniqueModel:
+def encoder_depth(model: TechniqueModel) -> int:
+    """How many MiniLM layers the pass this model reads runs (its training pass)."""
+    return int(model.meta.get("encoder_layers", FULL_DEPTH))
+
+
+def load_model_from(folder, check_version: bool = True, depth: int | None = None) -> TechniqueModel:
     """The model saved in `folder`. check_version=False lets the training script reuse an
     older model's span tagger, whose token features have not changed, when it retrains
-    only the classifier."""
+    only the classifier. With `depth`, a model trained on another encoder depth is refused."""
     try:
         meta = json.loads(folder.joinpath(MODEL_FILES[1]).read_text("utf-8"))
         with folder.joinpath(MODEL_FILES[0]).open("rb") as fh:
             arrays = dict(np.load(fh))
     except FileNotFoundError as err:
-        raise NewsprobeError("E013", "the technique model is missing; rebuild it with "
-                                     "scripts/train_techniques.py") from err
+        raise NewsprobeError("E013", f"the technique model for {depth or FULL_DEPTH} encoder layers is "
+                                     f"missing from {folder}; rebuild it with scripts/train_techniques.py "
+                                     f"--encoder-layers {depth or FULL_DEPTH}") from err
+    trained_depth = int(meta.get("encoder_layers", FULL_DEPTH))
+    if depth is not None and trained_depth != depth:
+        raise NewsprobeError("E013", f"the technique model in {folder} was trained on {trained_depth} "
+                                     f"encoder layers, not the {depth} asked for")
     if check_version and meta.get("features_version") != FEATURES_VERSION:
         raise NewsprobeError("E013", f"the technique model was trained with features version "
                                      f"{meta.get('features_version')}, the code has {FEATURES_VERSION}; "
@@ -156,16 +167,17 @@ def load_model_from(folder, check_version: bool = True) -> TechniqueModel:
         tc_mlp_weight=float(meta.get("tc_mlp_weight", 0.0)), tc_adjust=arrays.get("tc_adjust"))
 
 
-@lru_cache(maxsize=1)
-def _loaded_taggers() -> NumpyTaggers:
+@lru_cache(maxsize=2)
+def _loaded_taggers(depth: int = FULL_DEPTH) -> NumpyTaggers:
     """The committed model's span taggers, ready to run in numpy (built once per process)."""
-    return NumpyTaggers(load_model().lstm)
+    return NumpyTaggers(load_model(depth).lstm)
 
 
-def doc_states(doc) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """MiniLM for every sentence of `doc` in one pass (shared with the claims layer through
-    the embeddings memo): each token's contextual state (n_tokens, 384), each sentence's
-    vector (n_sents, 384), and each token's sentence number (n_tokens,)."""
+def doc_states(doc, depth: int = FULL_DEPTH) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """MiniLM (its first `depth` layers) for every sentence of `doc` in one pass (shared with
+    the claims layer through the embeddings memo): each token's contextual state
+    (n_tokens, 384), each sentence's vector (n_sents, 384), and each token's sentence
+    number (n_tokens,)."""
     from ..embeddings import encode_tokens, token_vectors
 
     sents = list(doc.sents)
@@ -174,7 +186,7 @@ def doc_states(doc) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     sent_of = np.zeros(len(doc), dtype=np.int32)
     texts = [s.text for s in sents]
     wanted = [k for k, t in enumerate(texts) if t.strip()]
-    for k, ts in zip(wanted, encode_tokens([texts[k] for k in wanted], reuse=True)):
+    for k, ts in zip(wanted, encode_tokens([texts[k] for k in wanted], reuse=True, depth=depth)):
         sent = sents[k]
         vec[k] = ts.vector
         tok[sent.start:sent.end] = token_vectors(sent, sent.start_char, ts)
@@ -204,7 +216,7 @@ def token_probabilities(doc, stats: ArticleStats, model: TechniqueModel,
     if model.lstm is None or not len(doc):
         return 1.0 / (1.0 + np.exp(-logits))
     if tok_states is None:
-        tok_states = doc_states(doc)[0]
+        tok_states = doc_states(doc, encoder_depth(model))[0]
     sents = tagger_inputs(doc, tok_states, logits)
     out = np.zeros(len(doc), dtype=np.float32)
     # One batch per article (a few dozen sentences), padded with zeros to its longest as
@@ -212,7 +224,7 @@ def token_probabilities(doc, stats: ArticleStats, model: TechniqueModel,
     x = np.zeros((len(sents), max(len(xs) for xs in sents), sents[0].shape[1]), dtype=np.float32)
     for row, xs in zip(x, sents):
         row[:len(xs)] = xs
-    p = _loaded_taggers().probabilities(x)
+    p = _loaded_taggers(encoder_depth(model)).probabilities(x)
     for sent, row, xs in zip(doc.sents, p, sents):
         out[sent.start:sent.end] = row[:len(xs)]
     return out
@@ -273,7 +285,7 @@ def technique_probabilities(doc, spans: list[tuple[int, int]], stats: ArticleSta
     vectors = [dense]
     ctx = None
     if model.tc_ctx is not None or (model.tc_emb is not None and not SPAN_TEXT_PASS):
-        states = states if states is not None else doc_states(doc)
+        states = states if states is not None else doc_states(doc, encoder_depth(model))
         with_sentence = model.tc_ctx is not None and model.tc_ctx.shape[1] == 2 * DIMENSIONS
         ctx = context_vectors(doc, spans, *states, with_sentence)
     if model.tc_ctx is not None:
@@ -303,9 +315,10 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
     return z / z.sum(axis=1, keepdims=True)
 
 
-def rank_techniques(doc, spans: list[tuple[int, int]]) -> list[list[str]]:
-    """For each span, all techniques from most to least likely (the TC evaluation's input)."""
-    model = load_model()
+def rank_techniques(doc, spans: list[tuple[int, int]], depth: int = FULL_DEPTH) -> list[list[str]]:
+    """For each span, all techniques from most to least likely (the TC evaluation's input),
+    by the model for the encoder pass of `depth` layers."""
+    model = load_model(depth)
     probs = technique_probabilities(doc, spans, ArticleStats.of(doc), model)
     return [[model.classes[j] for j in np.argsort(-row, kind="stable")] for row in probs]
 
@@ -326,9 +339,10 @@ def _only_reporting_nouns(span_text: str) -> bool:
 
 
 def run(doc, analysis: Analysis, settings: Settings) -> list[dict]:
-    model = load_model()
+    model = load_model(settings.encoder_layers)
     stats = ArticleStats.of(doc)
-    states = doc_states(doc) if model.lstm is not None or model.tc_ctx is not None else None
+    states = (doc_states(doc, settings.encoder_layers) if model.lstm is not None or model.tc_ctx is not None
+              else None)
     probs = token_probabilities(doc, stats, model, states[0] if states else None)
     spans = decode_spans(doc, probs, model.si_threshold, model.si_gap, model.si_min_mean)
     tech = technique_probabilities(doc, [(s, e) for s, e, _ in spans], stats, model, states)
