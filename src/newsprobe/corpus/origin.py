@@ -282,3 +282,115 @@ def hop_changes(reading: Reading, by_id: Mapping[str, Analysis]) -> list[dict[st
              for p in copy["pairs"]]
     translated = any(e.startswith("translated") for e in copy.get("evidence", []))
     return [c.to_dict("") for c in copy_changes(pairs, parent, child, translated=translated)]
+
+
+# --- direction by what the rest of the family says ------------------------------------
+
+FAMILY_EVIDENCE = "wording most of the copy family shares"
+
+
+def orient_by_family(edges: list, by_id: Mapping[str, Analysis]) -> None:
+    """Orient, in place, each copy of unknown direction whose hedge changes the rest of
+    its copy family can settle. A hedge one version has and the other lacks reads as
+    "added" or "dropped" only once the original is known; where other members render the
+    same sentence (aligned to it by their own copies), the wording most members share is
+    taken for the original's, so the version that differs changed it: a hedge the
+    witnesses carry was dropped by the version without it. Only where at least one third
+    member has the sentence aligned (three versions of it, so there is a majority); a
+    two-member family stays as it is. The copy is turned round when more of its hedge
+    changes say it runs the other way than say it runs as it is, and marked "forward"
+    with this evidence when they decide either way."""
+    from .changes import Change
+    from .copies import flip_edge
+
+    members: dict[str, set[str]] = {}
+    for e in edges:
+        members.setdefault(e.source, set()).add(e.target)
+        members.setdefault(e.target, set()).add(e.source)
+    for edge in edges:
+        # Between two languages the hedge lists differ in reach ("falsely purports" is
+        # one hedge in English, its German rendering "angebliche" another): a translated
+        # copy is left as it is.
+        if edge.direction != "unknown" or edge.translated:
+            continue
+        source, target = by_id[edge.source], by_id[edge.target]
+        witnesses = (members[edge.source] | members[edge.target]) - {edge.source, edge.target}
+        if not witnesses:
+            continue
+        forward = backward = 0
+        for change in copy_changes(edge.pairs, source, target, translated=edge.translated):
+            change: Change
+            if change.kind not in ("dropped_hedge", "added_hedge"):
+                continue
+            dropped = change.kind == "dropped_hedge"
+            has, lacks = (source, target) if dropped else (target, source)
+            has_at = (change.source if dropped else change.target).start
+            lacks_span = change.target if dropped else change.source
+            verdict = _hedge_majority(edges, edge, has, lacks, has_at, lacks_span, witnesses, by_id)
+            if verdict is None:
+                continue
+            # The version with the hedge holds the original wording: a drop reads forward.
+            if (verdict == "has") == dropped:
+                forward += 1
+            else:
+                backward += 1
+        if forward == backward:
+            continue
+        if backward > forward:
+            flip_edge(edge)
+        edge.direction = "forward"
+        edge.evidence.append(FAMILY_EVIDENCE)
+
+
+def _hedge_majority(edges: list, edge, has: Analysis, lacks: Analysis, has_at: int, lacks_span: Span,
+                    witnesses: set[str], by_id: Mapping[str, Analysis]) -> str | None:
+    """"has" when most other members render the sentence with as many hedges as the
+    version that has the hedge, "lacks" when most render it as the version without,
+    None when no other member has it aligned or they split evenly."""
+    has_sentence = _aligned(edge, has.id, lambda s: s.start <= has_at < s.end)
+    if has_sentence is None:
+        return None
+    n_has, n_lacks = _hedge_count(has_sentence[0], has), _hedge_count(lacks_span, lacks)
+    if n_has is None or n_lacks is None or n_has == n_lacks:
+        return None
+    votes = {"has": 0, "lacks": 0}
+    for w in witnesses:
+        found = None
+        for e in edges:
+            if {e.source, e.target} == {w, has.id}:
+                found = _aligned(e, has.id, lambda s: s.start <= has_at < s.end)
+            elif {e.source, e.target} == {w, lacks.id}:
+                found = _aligned(e, lacks.id, lambda s: s.start < lacks_span.end and lacks_span.start < s.end)
+            if found is not None:
+                break
+        if found is None:
+            continue
+        n = _hedge_count(found[1], by_id[w])
+        if n == n_has:
+            votes["has"] += 1
+        elif n == n_lacks:
+            votes["lacks"] += 1
+    if votes["has"] == votes["lacks"]:
+        return None
+    return "has" if votes["has"] > votes["lacks"] else "lacks"
+
+
+def _aligned(edge, side: str, holds) -> tuple[Span, Span] | None:
+    """(the sentence of `side`, the other article's sentence aligned to it) for the first
+    aligned pair of `edge` whose `side` sentence satisfies `holds`."""
+    for p in edge.pairs:
+        mine, other = (p.source, p.target) if edge.source == side else (p.target, p.source)
+        if holds(mine):
+            return mine, other
+    return None
+
+
+def _hedge_count(span: Span, version: Analysis) -> int | None:
+    """Hedges in one sentence of `version`, by the lists used across languages (the same
+    count for every member, whatever its language); None for a language without a list."""
+    from .changes import SentenceView, TRANSLATION_HEDGES, _translation_hedges
+
+    language = version.language or "en"
+    if language not in TRANSLATION_HEDGES:
+        return None
+    return len(_translation_hedges(SentenceView(span, version.text, version).tokens(), language))
