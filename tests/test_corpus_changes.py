@@ -639,3 +639,20 @@ def test_copy_changes_a_word_of_the_station_address_is_not_a_misspelt_name():
     assert copy_changes(aligned, source, target) == []
     assert is_furniture("2210 Country Mill Drive") and is_furniture("(555) 301-4477")
     assert not is_furniture("About 300 homes near the river were evacuated overnight.")
+
+
+def test_changes_a_sentence_opening_with_a_chrome_word_is_not_furniture():
+    # "Shares", "Published", "Updated", "Subscribers" open sentences of news; only the
+    # page's own chrome ("Share this", "Published: ...", "Updated on ...") is furniture.
+    assert kinds("Shares in Norlake fell after the firm reportedly lost its largest customer.",
+                 "Shares in Norlake fell after the firm lost its largest customer.") == ["dropped_hedge"]
+    assert kinds("Published figures show 300 homes were flooded.",
+                 "Published figures show 3,000 homes were flooded.") == ["changed_number"]
+    assert kinds("Updated guidance says schools will reopen on Tuesday.",
+                 "Updated guidance says schools will not reopen on Tuesday.") == ["negation_flip"]
+    assert kinds("Subscribers to the service may lose access in May.",
+                 "Subscribers to the service will lose access in May.") == ["dropped_hedge"]
+    assert kinds("Published: 2 September 2024, 10:15", "Published: 30 August 2024, 09:05") == []
+    assert kinds("Updated on 3 March", "Updated on 4 March") == []
+    assert kinds("Share this article", "Share this story") == []
+    assert kinds("Posted on 2 September by Mira Holt", "Posted on 30 August by Jan Tove") == []

@@ -87,10 +87,13 @@ MAX_SWAPPED_WORDS = 6
 MIN_SENTENCE_AGREEMENT = 0.5
 # Page furniture: date stamps, bylines, timestamps, share and follow links, addresses. A
 # sentence that holds it reports no change ("September became August" from a blog's
-# date stamp, "attribution added" from "Posted by").
+# date stamp, "attribution added" from "Posted by"). The chrome words count as chrome
+# only in the page's own phrasing ("Share this", "Published: ...", "Updated on ..."):
+# news opens sentences with "Shares in ...", "Published figures ...", "Subscribers ...".
 _FURNITURE = re.compile(
-    r"^\W*(date\s+\d{4}-\d\d|by\s+\w+\s+\w+\s*$|posted|published|updated|written by|share|read more|"
-    r"follow us|subscribe|sign up|advertisement|photo:|image:|credit:|photo by|copyright|©)|https?://|www\.|"
+    r"^\W*(date\s+\d{4}-\d\d|by\s+\w+\s+\w+\s*$|(posted|published|updated|last updated)\s*(:|by\b|on\b|at\b|\d)|"
+    r"written by|share\s*(:|this\b|on\b|via\b|$)|read more|"
+    r"follow us|subscribe\b|sign up\b|advertisement\b|photo:|image:|credit:|photo by|copyright|©)|https?://|www\.|"
     r"all rights reserved|/\s*(getty|afp|reuters|ap|epa|efe|dpa|anadolu|shutterstock|alamy)\b|"
     r"\b(getty images|afp photo|ap photo|reuters photo)\b|"
     r"\b\d{1,2}:\d\d\s*(am|pm|a\.m\.|p\.m\.|gmt|utc|cet|ist|et)\b|"
