@@ -16,7 +16,7 @@ cue word in the copy's span or the message), found with its direction reversed, 
 missed; every other change reported on the pair (all false: the copy changes nothing
 else); and any change reported on a pair with an independent write-up (all false).
 
-    PYTHONPATH=src python scripts/synthetic_changes.py [--dated] [--json out.json]
+    PYTHONPATH=src python scripts/synthetic_changes.py [--dated] [--originals-last] [--json out.json]
 
 `--dated` gives the originals an earlier publication date than their copies; without it
 nothing is dated and the direction comes from the texts alone, as on most scraped pages.
@@ -172,6 +172,8 @@ FLIP = {"dropped_hedge": "added_hedge", "added_hedge": "dropped_hedge",
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dated", action="store_true", help="originals dated before their copies")
+    parser.add_argument("--originals-last", action="store_true",
+                        help="give each original after its copies (input order must not decide the direction)")
     parser.add_argument("--json", help="write the per-copy results here")
     args = parser.parse_args(argv)
 
@@ -179,13 +181,17 @@ def main(argv=None) -> int:
 
     rows, expected = [], {}
     for story, text in ORIGINALS.items():
-        rows.append({"id": f"{story}-original", "text": " ".join(text),
-                     **({"published": "2026-02-01"} if args.dated else {})})
+        original = {"id": f"{story}-original", "text": " ".join(text),
+                    **({"published": "2026-02-01"} if args.dated else {})}
+        if not args.originals_last:
+            rows.append(original)
         for k, change in enumerate(CHANGES[story]):
             copy_id = f"{story}-copy{k:02d}"
             copy_text, sentence = make_copy(story, change, k % 3)
             rows.append({"id": copy_id, "text": copy_text, **({"published": "2026-02-03"} if args.dated else {})})
             expected[copy_id] = (f"{story}-original", change, sentence, k % 3)
+        if args.originals_last:
+            rows.append(original)
     for k, text in enumerate(INDEPENDENT):
         rows.append({"id": f"independent-{k}", "text": text})
     with tempfile.TemporaryDirectory() as tmp:
@@ -232,7 +238,8 @@ def main(argv=None) -> int:
     on_independent = sum(len(c["changes"]) for c in independent)
 
     n = len(expected)
-    print(f"synthetic meaning changes ({'dated' if args.dated else 'undated'}): {n} copies, each one change")
+    print(f"synthetic meaning changes ({'dated' if args.dated else 'undated'}"
+          f"{', originals last' if args.originals_last else ''}): {n} copies, each one change")
     print(f"  found {outcome['found']}/{n}, direction reversed {outcome['direction reversed']}, "
           f"missed {outcome['missed']}, copy not linked {outcome['not linked']}")
     for name, stats in per_kind.items():
