@@ -385,3 +385,35 @@ def test_a_two_member_family_or_a_known_direction_is_left_as_it_is():
     texts = {"a": HEDGED, "b": PLAIN, "c": HEDGED_SPUN}
     edges = [_edge("b", "a", texts, direction="forward"), _edge("a", "c", texts), _edge("b", "c", texts)]
     assert _family_changes(texts, edges)[0] == ("b", "a", "forward", ["added_hedge"])
+
+
+def test_the_family_majority_orients_an_attribution_or_a_modal_change():
+    # The original credits the fire service and says "will offer"; one copy drops the
+    # attribution, another makes the offer done. Each is stored copy -> original (as an
+    # input order would give it) and the third member's wording turns it round.
+    original = ("About 300 homes near the river were evacuated, the fire service said. "
+                "The mayor said the town will offer housing to every family.")
+    dropped = ("About 300 homes near the river were evacuated. "
+               "The mayor said the town will offer housing to every family.")
+    firmer = ("About 300 homes near the river were evacuated, the fire service said. "
+              "The mayor said the town has offered housing to every family.")
+    texts = {"o": original, "d": dropped, "f": firmer}
+    edges = [_edge("d", "o", texts), _edge("f", "o", texts), _edge("d", "f", texts)]
+    found = _family_changes(texts, edges)
+    assert found[0] == ("o", "d", "forward", ["dropped_attribution"])
+    assert found[1] == ("o", "f", "forward", ["dropped_hedge"])  # claim made stronger
+
+
+def test_a_witness_in_another_language_does_not_vote_on_wording():
+    from newsprobe.corpus.origin import orient_by_family
+    from newsprobe.model import Analysis
+
+    original = "About 300 homes were evacuated, the fire service said. The bridge is closed."
+    dropped = "About 300 homes were evacuated. The bridge is closed."
+    german = "Etwa 300 Häuser wurden geräumt, teilte die Feuerwehr mit. Die Brücke ist gesperrt."
+    texts = {"o": original, "d": dropped, "g": german}
+    by_id = {"o": Analysis(id="o", text=original, language="en"), "d": Analysis(id="d", text=dropped, language="en"),
+             "g": Analysis(id="g", text=german, language="de")}
+    edges = [_edge("d", "o", texts), _edge("g", "o", texts), _edge("g", "d", texts)]
+    orient_by_family(edges, by_id)
+    assert (edges[0].source, edges[0].direction) == ("d", "unknown")
