@@ -11,9 +11,9 @@ alignment, direction, changes), with two independent write-ups of the first stor
 are not copies.
 
 Scored, for each (original, copy) pair: linked as a copy or not; the injected change
-found (its kind, read from original to copy whatever the copy's stored direction, with a
-cue word in the copy's span or the message), found with its direction reversed, or
-missed; every other change reported on the pair (all false: the copy changes nothing
+found (its kind, with a cue word in a span or the message, in the copy's changed
+sentence), found but told the wrong way round (a "dropped" or "added" kind on a copy
+stored copy -> original: the reader is told the copy is the original), or missed; every other change reported on the pair (all false: the copy changes nothing
 else); and any change reported on a pair with an independent write-up (all false).
 
     PYTHONPATH=src python scripts/synthetic_changes.py [--dated] [--originals-last] [--json out.json]
@@ -214,6 +214,9 @@ def main(argv=None) -> int:
         forward = copy["source"] == original
         found, reversed_found, others = False, False, []
         for c in copy["changes"]:
+            # Read from original to copy. A directed kind ("dropped", "added") on a copy
+            # stored the other way round says the copy is the original: the change is
+            # there, but told the wrong way ("direction reversed"), as a reader sees it.
             read_kind = c["kind"] if forward else FLIP.get(c["kind"], c["kind"])
             copy_side = c["target" if forward else "source"]["text"]
             original_side = c["source" if forward else "target"]["text"]
@@ -221,9 +224,9 @@ def main(argv=None) -> int:
             # the changed sentence of the copy (a span there, or the whole of it).
             at_place = cue.lower() in " ".join((original_side, copy_side, c["message"])).lower() and \
                 (copy_side.strip() in sentence or sentence in copy_side)
-            if at_place and read_kind == kind:
+            if at_place and read_kind == kind and (forward or kind not in FLIP):
                 found = True
-            elif at_place and FLIP.get(read_kind) == kind:
+            elif at_place and kind in {read_kind, FLIP.get(read_kind)}:
                 reversed_found = True
             else:
                 others.append(f"{c['kind']}: {c['message']}")
