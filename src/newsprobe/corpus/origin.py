@@ -306,6 +306,9 @@ def orient_by_family(edges: list, by_id: Mapping[str, Analysis]) -> None:
     from .changes import Change
     from .copies import flip_edge
 
+    # Each copy by its two articles, with its place in `edges` (witnesses are looked up
+    # in that order): a scan of every copy per witness was quadratic in a family's size.
+    by_pair = {frozenset((e.source, e.target)): (k, e) for k, e in enumerate(edges)}
     members: dict[str, set[str]] = {}
     for e in edges:
         members.setdefault(e.source, set()).add(e.target)
@@ -331,12 +334,12 @@ def orient_by_family(edges: list, by_id: Mapping[str, Analysis]) -> None:
                 has, lacks = (source, target) if dropped else (target, source)
                 has_at = (change.source if dropped else change.target).start
                 lacks_span = change.target if dropped else change.source
-                verdict = _hedge_majority(edges, edge, has, lacks, has_at, lacks_span, witnesses, by_id)
+                verdict = _hedge_majority(by_pair, edge, has, lacks, has_at, lacks_span, witnesses, by_id)
                 if verdict is not None:
                     # The version the witnesses side with holds the original wording.
                     original = (has if verdict == "has" else lacks).id
             if original is None:
-                original = _wording_majority(edges, edge, change, witnesses, by_id)
+                original = _wording_majority(by_pair, edge, change, witnesses, by_id)
             if original is None:
                 continue
             if original == edge.source:
@@ -358,7 +361,7 @@ DIRECTED_KINDS = ("dropped_hedge", "added_hedge", "dropped_attribution", "added_
 MIN_WITNESS_SHARE = 0.5
 
 
-def _wording_majority(edges: list, edge, change, witnesses: set[str], by_id: Mapping[str, Analysis]) -> str | None:
+def _wording_majority(by_pair: Mapping, edge, change, witnesses: set[str], by_id: Mapping[str, Analysis]) -> str | None:
     """The id of the version (the edge's source or target) whose wording at `change` most
     other members of the family share, or None. Each version's own words at the change
     are the words of its span the other version's sentence lacks ("fire service said",
@@ -392,7 +395,7 @@ def _wording_majority(edges: list, edge, change, witnesses: set[str], by_id: Map
         if by_id[w].language != language:
             continue  # another language's words never match: its sentence says nothing here
         found = None
-        for e in edges:
+        for e in _copies_of(by_pair, w, (edge.source, edge.target)):
             if {e.source, e.target} == {w, edge.source}:
                 found = _aligned(e, edge.source, lambda s: s.start < s_sentence.end and s_sentence.start < s.end)
             elif {e.source, e.target} == {w, edge.target}:
@@ -415,7 +418,7 @@ def _wording_majority(edges: list, edge, change, witnesses: set[str], by_id: Map
     return max(votes, key=votes.get)
 
 
-def _hedge_majority(edges: list, edge, has: Analysis, lacks: Analysis, has_at: int, lacks_span: Span,
+def _hedge_majority(by_pair: Mapping, edge, has: Analysis, lacks: Analysis, has_at: int, lacks_span: Span,
                     witnesses: set[str], by_id: Mapping[str, Analysis]) -> str | None:
     """"has" when most other members render the sentence with as many hedges as the
     version that has the hedge, "lacks" when most render it as the version without,
@@ -429,7 +432,7 @@ def _hedge_majority(edges: list, edge, has: Analysis, lacks: Analysis, has_at: i
     votes = {"has": 0, "lacks": 0}
     for w in witnesses:
         found = None
-        for e in edges:
+        for e in _copies_of(by_pair, w, (has.id, lacks.id)):
             if {e.source, e.target} == {w, has.id}:
                 found = _aligned(e, has.id, lambda s: s.start <= has_at < s.end)
             elif {e.source, e.target} == {w, lacks.id}:
@@ -446,6 +449,12 @@ def _hedge_majority(edges: list, edge, has: Analysis, lacks: Analysis, has_at: i
     if votes["has"] == votes["lacks"]:
         return None
     return "has" if votes["has"] > votes["lacks"] else "lacks"
+
+
+def _copies_of(by_pair: Mapping, witness: str, sides: tuple[str, str]) -> list:
+    """The copies between `witness` and either of `sides`, in their order in the run."""
+    found = [by_pair[k] for k in (frozenset((witness, side)) for side in sides) if k in by_pair]
+    return [e for _, e in sorted(found, key=lambda x: x[0])]
 
 
 def _aligned(edge, side: str, holds) -> tuple[Span, Span] | None:
