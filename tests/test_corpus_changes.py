@@ -639,3 +639,48 @@ def test_copy_changes_a_word_of_the_station_address_is_not_a_misspelt_name():
     assert copy_changes(aligned, source, target) == []
     assert is_furniture("2210 Country Mill Drive") and is_furniture("(555) 301-4477")
     assert not is_furniture("About 300 homes near the river were evacuated overnight.")
+
+
+def test_changes_a_sentence_opening_with_a_chrome_word_is_not_furniture():
+    # "Shares", "Published", "Updated", "Subscribers" open sentences of news; only the
+    # page's own chrome ("Share this", "Published: ...", "Updated on ...") is furniture.
+    assert kinds("Shares in Norlake fell after the firm reportedly lost its largest customer.",
+                 "Shares in Norlake fell after the firm lost its largest customer.") == ["dropped_hedge"]
+    assert kinds("Published figures show 300 homes were flooded.",
+                 "Published figures show 3,000 homes were flooded.") == ["changed_number"]
+    assert kinds("Updated guidance says schools will reopen on Tuesday.",
+                 "Updated guidance says schools will not reopen on Tuesday.") == ["negation_flip"]
+    assert kinds("Subscribers to the service may lose access in May.",
+                 "Subscribers to the service will lose access in May.") == ["dropped_hedge"]
+    assert kinds("Published: 2 September 2024, 10:15", "Published: 30 August 2024, 09:05") == []
+    assert kinds("Updated on 3 March", "Updated on 4 March") == []
+    assert kinds("Share this article", "Share this story") == []
+    assert kinds("Posted on 2 September by Mira Holt", "Posted on 30 August by Jan Tove") == []
+
+
+def test_copy_changes_none_on_a_translation_of_a_small_part_of_the_texts():
+    # Two reports of one event in two languages that render each other in two of their
+    # sentences: not a translation of one text, and their hedges and sources differ as
+    # two outlets' do. A translation of most of the text is compared.
+    from newsprobe.corpus.align import AlignedPair, sentence_spans
+    from newsprobe.corpus.changes import copy_changes
+    from newsprobe.model import Analysis
+
+    shared_de = ["Das Hochwasser erreichte Orsa am Sonntag.", "Angeblich wurden 300 Häuser geräumt."]
+    shared_en = ["The flood reached Orsa on Sunday.", "300 homes were evacuated."]
+    own_de = ["Der Bürgermeister sprach von einer Katastrophe.", "Die Schulen bleiben bis Mittwoch zu.",
+              "Die Bahnstrecke nach Norden ist gesperrt.", "Bauern im Tal melden große Schäden.",
+              "Die Feuerwehr hat zwei Notunterkünfte geöffnet."]
+    own_en = ["Insurers expect claims to rise over the coming weeks.", "The old station lost part of its roof.",
+              "Volunteers filled sandbags through the night.", "A concert planned for Friday was called off.",
+              "Rain is expected again on Tuesday."]
+
+    def run(de_sentences, en_sentences, n_shared):
+        de, en = " ".join(de_sentences), " ".join(en_sentences)
+        pairs = [AlignedPair(s, t, 0.8) for s, t in
+                 list(zip(sentence_spans(de), sentence_spans(en)))[:n_shared]]
+        return [c.kind for c in copy_changes(pairs, Analysis(id="de", text=de, language="de"),
+                                             Analysis(id="en", text=en, language="en"), translated=True)]
+
+    assert run(shared_de + own_de, shared_en + own_en, 2) == []
+    assert run(shared_de + own_de[:1], shared_en + own_en[:1], 2) == ["dropped_hedge"]

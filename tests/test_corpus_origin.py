@@ -333,3 +333,87 @@ def test_a_hop_against_its_copy_gets_the_copy_checks_read_the_other_way():
     by_id = {"a": Analysis(id="a", text=a, language="en"), "b": Analysis(id="b", text=b, language="en")}
     (change,) = hop_changes(Reading("a", "b", same, 0.5), by_id)
     assert change["kind"] == "swapped_entity" and change["source"]["text"] == "Lindkvist"
+
+
+def _edge(source, target, texts, direction="unknown"):
+    """A same-language copy between two of `texts`, its sentences aligned in order."""
+    from newsprobe.corpus.align import AlignedPair, sentence_spans
+    from newsprobe.corpus.copies import CopyEdge
+
+    pairs = [AlignedPair(s, t, 0.9) for s, t in zip(sentence_spans(texts[source]), sentence_spans(texts[target]))]
+    return CopyEdge(source, target, "rewritten", 0.8, direction, [], {}, pairs)
+
+
+HEDGED = "The minister reportedly signed the harbour contract on Friday. Work on the new pier starts in May."
+PLAIN = "The minister signed the harbour contract on Friday. Work on the new pier starts in May."
+HEDGED_SPUN = "The minister reportedly signed the harbour deal on Friday. Work on the new pier begins in May."
+PLAIN_SPUN = "The minister signed the harbour deal on Friday. Work on the new pier begins in May."
+
+
+def _family_changes(texts, edges):
+    from newsprobe.corpus.changes import copy_changes
+    from newsprobe.corpus.origin import orient_by_family
+    from newsprobe.model import Analysis
+
+    by_id = {k: Analysis(id=k, text=t, language="en") for k, t in texts.items()}
+    orient_by_family(edges, by_id)
+    return [(e.source, e.target, e.direction, [c.kind for c in copy_changes(e.pairs, by_id[e.source], by_id[e.target])])
+            for e in edges]
+
+
+def test_the_family_majority_orients_a_hedge_change_of_unknown_direction():
+    # a and c say "reportedly", b does not: the hedge was dropped by b, so the copy
+    # stored as b -> a (read: a added it) is turned round to a -> b.
+    texts = {"a": HEDGED, "b": PLAIN, "c": HEDGED_SPUN}
+    edges = [_edge("b", "a", texts), _edge("a", "c", texts), _edge("b", "c", texts)]
+    first, *_ = _family_changes(texts, edges)
+    assert first == ("a", "b", "forward", ["dropped_hedge"])
+    assert "wording most of the copy family shares" in edges[0].evidence
+
+
+def test_the_family_majority_can_say_the_hedge_was_added():
+    # Two witnesses without the hedge: the version with it added it.
+    texts = {"a": HEDGED, "b": PLAIN, "c": PLAIN_SPUN}
+    edges = [_edge("a", "b", texts), _edge("a", "c", texts), _edge("b", "c", texts)]
+    first, *_ = _family_changes(texts, edges)
+    assert first == ("b", "a", "forward", ["added_hedge"])
+
+
+def test_a_two_member_family_or_a_known_direction_is_left_as_it_is():
+    texts = {"a": HEDGED, "b": PLAIN}
+    assert _family_changes(texts, [_edge("b", "a", texts)]) == [("b", "a", "unknown", ["added_hedge"])]
+    texts = {"a": HEDGED, "b": PLAIN, "c": HEDGED_SPUN}
+    edges = [_edge("b", "a", texts, direction="forward"), _edge("a", "c", texts), _edge("b", "c", texts)]
+    assert _family_changes(texts, edges)[0] == ("b", "a", "forward", ["added_hedge"])
+
+
+def test_the_family_majority_orients_an_attribution_or_a_modal_change():
+    # The original credits the fire service and says "will offer"; one copy drops the
+    # attribution, another makes the offer done. Each is stored copy -> original (as an
+    # input order would give it) and the third member's wording turns it round.
+    original = ("About 300 homes near the river were evacuated, the fire service said. "
+                "The mayor said the town will offer housing to every family.")
+    dropped = ("About 300 homes near the river were evacuated. "
+               "The mayor said the town will offer housing to every family.")
+    firmer = ("About 300 homes near the river were evacuated, the fire service said. "
+              "The mayor said the town has offered housing to every family.")
+    texts = {"o": original, "d": dropped, "f": firmer}
+    edges = [_edge("d", "o", texts), _edge("f", "o", texts), _edge("d", "f", texts)]
+    found = _family_changes(texts, edges)
+    assert found[0] == ("o", "d", "forward", ["dropped_attribution"])
+    assert found[1] == ("o", "f", "forward", ["dropped_hedge"])  # claim made stronger
+
+
+def test_a_witness_in_another_language_does_not_vote_on_wording():
+    from newsprobe.corpus.origin import orient_by_family
+    from newsprobe.model import Analysis
+
+    original = "About 300 homes were evacuated, the fire service said. The bridge is closed."
+    dropped = "About 300 homes were evacuated. The bridge is closed."
+    german = "Etwa 300 Häuser wurden geräumt, teilte die Feuerwehr mit. Die Brücke ist gesperrt."
+    texts = {"o": original, "d": dropped, "g": german}
+    by_id = {"o": Analysis(id="o", text=original, language="en"), "d": Analysis(id="d", text=dropped, language="en"),
+             "g": Analysis(id="g", text=german, language="de")}
+    edges = [_edge("d", "o", texts), _edge("g", "o", texts), _edge("g", "d", texts)]
+    orient_by_family(edges, by_id)
+    assert (edges[0].source, edges[0].direction) == ("d", "unknown")

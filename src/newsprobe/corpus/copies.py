@@ -285,15 +285,21 @@ def _outside_english(a: CopyDoc, b: CopyDoc) -> bool:
     return a.language is not None and a.language == b.language and a.language not in ("en", "und")
 
 
+def flip_edge(edge: CopyEdge) -> None:
+    """Read `edge` the other way round: its target becomes its source."""
+    edge.source, edge.target = edge.target, edge.source
+    edge.pairs = [AlignedPair(p.target, p.source, p.similarity) for p in edge.pairs]
+    f = edge.features
+    if "aligned_share_source" in f and "aligned_share_target" in f:
+        f["aligned_share_source"], f["aligned_share_target"] = f["aligned_share_target"], f["aligned_share_source"]
+
+
 def orient(edge: CopyEdge, a: CopyDoc, b: CopyDoc, spans_a, spans_b) -> CopyEdge:
     """Decide which side derives from which, where evidence allows; the edge is flipped so
     that `source` is the original. Evidence, strongest first: publication dates; added
     boilerplate lines in one version only; one text contained in the other (an excerpt)."""
     def flip() -> None:
-        edge.source, edge.target = edge.target, edge.source
-        edge.pairs = [AlignedPair(p.target, p.source, p.similarity) for p in edge.pairs]
-        f = edge.features
-        f["aligned_share_source"], f["aligned_share_target"] = f["aligned_share_target"], f["aligned_share_source"]
+        flip_edge(edge)
 
     if a.published and b.published and a.published[:10] != b.published[:10]:
         edge.direction = "forward"

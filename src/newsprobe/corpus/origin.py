@@ -282,3 +282,197 @@ def hop_changes(reading: Reading, by_id: Mapping[str, Analysis]) -> list[dict[st
              for p in copy["pairs"]]
     translated = any(e.startswith("translated") for e in copy.get("evidence", []))
     return [c.to_dict("") for c in copy_changes(pairs, parent, child, translated=translated)]
+
+
+# --- direction by what the rest of the family says ------------------------------------
+
+FAMILY_EVIDENCE = "wording most of the copy family shares"
+
+
+def orient_by_family(edges: list, by_id: Mapping[str, Analysis]) -> None:
+    """Orient, in place, each copy of unknown direction whose directed changes (a hedge
+    or an attribution dropped or added, a modal made firmer or weaker: DIRECTED_KINDS)
+    the rest of its copy family can settle. Such a change reads as "added" or "dropped"
+    only once the original is known; where other members render the same sentence
+    (aligned to it by their own copies), the wording most members share is taken for the
+    original's, so the version that differs changed it: a hedge the witnesses carry was
+    dropped by the version without it (counted by the hedge lists, `_hedge_majority`),
+    an attribution they lack was added by the version with it, "will offer" where they
+    say "will offer" was made "has offered" by the other (their words, `_wording_majority`).
+    Only where at least one third member has the sentence aligned (three versions of it,
+    so there is a majority); a two-member family stays as it is. The copy is turned round
+    when more of its directed changes say it runs the other way than say it runs as it
+    is, and marked "forward" with this evidence when they decide either way."""
+    from .changes import Change
+    from .copies import flip_edge
+
+    # Each copy by its two articles, with its place in `edges` (witnesses are looked up
+    # in that order): a scan of every copy per witness was quadratic in a family's size.
+    by_pair = {frozenset((e.source, e.target)): (k, e) for k, e in enumerate(edges)}
+    members: dict[str, set[str]] = {}
+    for e in edges:
+        members.setdefault(e.source, set()).add(e.target)
+        members.setdefault(e.target, set()).add(e.source)
+    for edge in edges:
+        # Between two languages the hedge lists differ in reach ("falsely purports" is
+        # one hedge in English, its German rendering "angebliche" another): a translated
+        # copy is left as it is.
+        if edge.direction != "unknown" or edge.translated:
+            continue
+        source, target = by_id[edge.source], by_id[edge.target]
+        witnesses = (members[edge.source] | members[edge.target]) - {edge.source, edge.target}
+        if not witnesses:
+            continue
+        forward = backward = 0
+        for change in copy_changes(edge.pairs, source, target, translated=edge.translated):
+            change: Change
+            if change.kind not in DIRECTED_KINDS:
+                continue
+            original = None
+            if change.kind in ("dropped_hedge", "added_hedge"):
+                dropped = change.kind == "dropped_hedge"
+                has, lacks = (source, target) if dropped else (target, source)
+                has_at = (change.source if dropped else change.target).start
+                lacks_span = change.target if dropped else change.source
+                verdict = _hedge_majority(by_pair, edge, has, lacks, has_at, lacks_span, witnesses, by_id)
+                if verdict is not None:
+                    # The version the witnesses side with holds the original wording.
+                    original = (has if verdict == "has" else lacks).id
+            if original is None:
+                original = _wording_majority(by_pair, edge, change, witnesses, by_id)
+            if original is None:
+                continue
+            if original == edge.source:
+                forward += 1
+            else:
+                backward += 1
+        if forward == backward:
+            continue
+        if backward > forward:
+            flip_edge(edge)
+        edge.direction = "forward"
+        edge.evidence.append(FAMILY_EVIDENCE)
+
+
+# Changes whose kind names a direction ("dropped" reads from the original to the copy):
+# an attribution or a hedge dropped or added, a modal made firmer or weaker.
+DIRECTED_KINDS = ("dropped_hedge", "added_hedge", "dropped_attribution", "added_attribution")
+# A witness sentence holds one version's own words when it has at least this share of them.
+MIN_WITNESS_SHARE = 0.5
+
+
+def _wording_majority(by_pair: Mapping, edge, change, witnesses: set[str], by_id: Mapping[str, Analysis]) -> str | None:
+    """The id of the version (the edge's source or target) whose wording at `change` most
+    other members of the family share, or None. Each version's own words at the change
+    are the words of its span the other version's sentence lacks ("fire service said",
+    "will offer" / "has offered"); a span that is the whole sentence marks an absence
+    (the attribution is not there), with no words of its own. A witness, a member in the
+    same language with the sentence aligned to either version's, votes for the version
+    whose own words it holds (at least MIN_WITNESS_SHARE of them) while lacking the
+    other's; where one version has no words of its own, for it when the witness lacks the
+    other's words too."""
+    from .changes import _norm_fold
+
+    source, target = by_id[edge.source], by_id[edge.target]
+    sentences = _aligned(edge, edge.source, lambda s: s.start <= change.source.start < s.end)
+    if sentences is None:
+        return None
+    s_sentence, t_sentence = sentences
+    if not (t_sentence.start <= change.target.start < t_sentence.end):
+        return None
+
+    def own(span: Span, sentence: Span, other: Span) -> set[str]:
+        if (span.start, span.end) == (sentence.start, sentence.end):
+            return set()
+        return set(_norm_fold(span.text)) - set(_norm_fold(other.text))
+
+    words_s, words_t = own(change.source, s_sentence, t_sentence), own(change.target, t_sentence, s_sentence)
+    if not words_s and not words_t:
+        return None
+    language = source.language
+    votes = {edge.source: 0, edge.target: 0}
+    for w in witnesses:
+        if by_id[w].language != language:
+            continue  # another language's words never match: its sentence says nothing here
+        found = None
+        for e in _copies_of(by_pair, w, (edge.source, edge.target)):
+            if {e.source, e.target} == {w, edge.source}:
+                found = _aligned(e, edge.source, lambda s: s.start < s_sentence.end and s_sentence.start < s.end)
+            elif {e.source, e.target} == {w, edge.target}:
+                found = _aligned(e, edge.target, lambda s: s.start < t_sentence.end and t_sentence.start < s.end)
+            if found is not None:
+                break
+        if found is None:
+            continue
+        held = set(_norm_fold(found[1].text))
+        has_s = bool(words_s) and len(words_s & held) >= MIN_WITNESS_SHARE * len(words_s)
+        has_t = bool(words_t) and len(words_t & held) >= MIN_WITNESS_SHARE * len(words_t)
+        if has_s == has_t and words_s and words_t:
+            continue
+        if (has_s and not has_t) or (not words_s and not has_t):
+            votes[edge.source] += 1
+        elif (has_t and not has_s) or (not words_t and not has_s):
+            votes[edge.target] += 1
+    if votes[edge.source] == votes[edge.target]:
+        return None
+    return max(votes, key=votes.get)
+
+
+def _hedge_majority(by_pair: Mapping, edge, has: Analysis, lacks: Analysis, has_at: int, lacks_span: Span,
+                    witnesses: set[str], by_id: Mapping[str, Analysis]) -> str | None:
+    """"has" when most other members render the sentence with as many hedges as the
+    version that has the hedge, "lacks" when most render it as the version without,
+    None when no other member has it aligned or they split evenly."""
+    has_sentence = _aligned(edge, has.id, lambda s: s.start <= has_at < s.end)
+    if has_sentence is None:
+        return None
+    n_has, n_lacks = _hedge_count(has_sentence[0], has), _hedge_count(lacks_span, lacks)
+    if n_has is None or n_lacks is None or n_has == n_lacks:
+        return None
+    votes = {"has": 0, "lacks": 0}
+    for w in witnesses:
+        found = None
+        for e in _copies_of(by_pair, w, (has.id, lacks.id)):
+            if {e.source, e.target} == {w, has.id}:
+                found = _aligned(e, has.id, lambda s: s.start <= has_at < s.end)
+            elif {e.source, e.target} == {w, lacks.id}:
+                found = _aligned(e, lacks.id, lambda s: s.start < lacks_span.end and lacks_span.start < s.end)
+            if found is not None:
+                break
+        if found is None:
+            continue
+        n = _hedge_count(found[1], by_id[w])
+        if n == n_has:
+            votes["has"] += 1
+        elif n == n_lacks:
+            votes["lacks"] += 1
+    if votes["has"] == votes["lacks"]:
+        return None
+    return "has" if votes["has"] > votes["lacks"] else "lacks"
+
+
+def _copies_of(by_pair: Mapping, witness: str, sides: tuple[str, str]) -> list:
+    """The copies between `witness` and either of `sides`, in their order in the run."""
+    found = [by_pair[k] for k in (frozenset((witness, side)) for side in sides) if k in by_pair]
+    return [e for _, e in sorted(found, key=lambda x: x[0])]
+
+
+def _aligned(edge, side: str, holds) -> tuple[Span, Span] | None:
+    """(the sentence of `side`, the other article's sentence aligned to it) for the first
+    aligned pair of `edge` whose `side` sentence satisfies `holds`."""
+    for p in edge.pairs:
+        mine, other = (p.source, p.target) if edge.source == side else (p.target, p.source)
+        if holds(mine):
+            return mine, other
+    return None
+
+
+def _hedge_count(span: Span, version: Analysis) -> int | None:
+    """Hedges in one sentence of `version`, by the lists used across languages (the same
+    count for every member, whatever its language); None for a language without a list."""
+    from .changes import SentenceView, TRANSLATION_HEDGES, _translation_hedges
+
+    language = version.language or "en"
+    if language not in TRANSLATION_HEDGES:
+        return None
+    return len(_translation_hedges(SentenceView(span, version.text, version).tokens(), language))

@@ -33,7 +33,7 @@ from .changes import copy_changes
 from .claimlinks import link_claims
 from .copies import CopyDoc, CopyEdge, CopySettings, detect_copies
 from .neighbours import nearest_neighbours
-from .origin import routes
+from .origin import orient_by_family, routes
 from .stories import EVENT_STORIES, StorySettings, group_articles, story_entities
 
 log = logging.getLogger(__name__)
@@ -122,6 +122,7 @@ def compute_corpus(analyses: list[Analysis], settings: Settings | None = None,
 
     t = time.perf_counter()
     by_id = {a.id: a for a in analyses}
+    orient_by_family(edges, by_id)
     copies = [copy_to_dict(k, edge, by_id) for k, edge in enumerate(edges, 1)]
     timings["changes"] = _ms(t)
 
