@@ -9,7 +9,7 @@ evidence would do better than the rules (corpus/copies.py).
    same-language pairs by the rule of `copy_decision` that stopped them (or "not a
    candidate"), cross-language pairs by the translation check (candidate by the
    multilingual encoder or not, sentences aligned, share of the shorter text).
-2. **--cv**: a logistic regression over the evidence features of every same-language
+2. **--cv**: a logistic regression over the (standardised) evidence features of every same-language
    candidate pair (`FEATURES`), fitted on the pairs of all gold stories but one and scored
    on the held-out story's pairs (pairs are grouped by story, so the copies of one family
    never sit on both sides), against the shipped rules on the same pairs.
@@ -162,6 +162,8 @@ def cross_validate(rows: list[dict]) -> None:
     """Logistic regression over FEATURES, fitted on all gold stories but one, scored on the
     held-out story's same-language candidate pairs; the rules on the same pairs beside it."""
     from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
 
     pairs = [r for r in rows if "rule" in r and r["candidate"] and r["aligned"]]
     x = np.array([[float(r[f]) for f in FEATURES] for r in pairs])
@@ -173,15 +175,15 @@ def cross_validate(rows: list[dict]) -> None:
           f"by held-out story: {dict(Counter(group.tolist()))}")
     print(f"  shipped rules: TP {int((rules & y).sum())} FP {int((rules & (1 - y)).sum())} "
           f"FN {int(((1 - rules) & y).sum())}")
-    for c in (0.3, 1.0, 10.0):
+    for c in (0.1, 1.0, 10.0):
         proba = np.zeros(len(pairs))
         for held in sorted(set(group)):
             fit = group != held
             if len(set(y[fit])) < 2:
                 continue
-            model = LogisticRegression(C=c, max_iter=5000).fit(x[fit], y[fit])
+            model = make_pipeline(StandardScaler(), LogisticRegression(C=c, max_iter=5000)).fit(x[fit], y[fit])
             proba[~fit] = model.predict_proba(x[~fit])[:, 1]
-        for cut in (0.3, 0.5, 0.7):
+        for cut in (0.3, 0.5, 0.7, 0.9):
             pred = (proba >= cut).astype(int)
             print(f"  logistic C={c:<4} p >= {cut}: TP {int((pred & y).sum())} FP {int((pred & (1 - y)).sum())} "
                   f"FN {int(((1 - pred) & y).sum())}")
@@ -210,7 +212,8 @@ def ecbplus_links() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", default="dev", choices=("dev",), help="story-dev part (dev only: never tune on test)")
+    parser.add_argument("--split", default="dev", choices=("dev",),
+                        help="story-dev part (dev only: never tune on test)")
     parser.add_argument("--cv", action="store_true", help="logistic regression over the evidence, CV by story")
     parser.add_argument("--ecbplus", action="store_true", help="count the copy links among ECB+ dev documents")
     parser.add_argument("--json", type=Path, help="also write every pair's evidence here")
