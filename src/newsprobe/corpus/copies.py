@@ -26,6 +26,7 @@ import logging
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -188,11 +189,25 @@ class CopyEvidence:
     longer_share: float
     reused: int                       # aligned pairs that keep the other's wording (word bigrams)
     passages: bool                    # reused passages: enough reused sentences, not all bare quotations
-    word_containment: float           # word 3-shingle containment
-    stopword_containment: float
-    word_share: float                 # distinct-word containment (word 1-shingles)
     close_rewrites: int               # own aligned pairs at `close_rewrite_similarity` or more
     outside_english: bool             # both texts in one known language, not English
+    texts: tuple[str, str]            # a's and b's text, for the word measures below
+
+    # The word measures are computed on first use: most candidate pairs are settled by
+    # the alignment alone, and shingling both texts for each would cost more than it.
+    @cached_property
+    def word_containment(self) -> float:
+        """Word 3-shingle containment."""
+        return containment(word_shingles(self.texts[0]), word_shingles(self.texts[1]))
+
+    @cached_property
+    def stopword_containment(self) -> float:
+        return containment(stopword_ngrams(self.texts[0]), stopword_ngrams(self.texts[1]))
+
+    @cached_property
+    def word_share(self) -> float:
+        """Distinct-word containment (word 1-shingles)."""
+        return containment(word_shingles(self.texts[0], 1), word_shingles(self.texts[1], 1))
 
     def features(self) -> dict[str, float]:
         return {"aligned_share_source": round(self.share_a, 3), "aligned_share_target": round(self.share_b, 3),
@@ -223,18 +238,15 @@ def copy_evidence(a: CopyDoc, b: CopyDoc, sentences: SentenceCache, settings: Co
         shorter_share=own_a if a_shorter else own_b, longer_share=own_b if a_shorter else own_a,
         reused=len(reused),
         passages=len(reused) >= settings.min_aligned_sentences and not all(quoted for _, quoted in reused),
-        word_containment=containment(word_shingles(a.text), word_shingles(b.text)),
-        stopword_containment=containment(stopword_ngrams(a.text), stopword_ngrams(b.text)),
-        word_share=containment(word_shingles(a.text, 1), word_shingles(b.text, 1)),
         close_rewrites=sum(1 for p in own if p.similarity >= settings.close_rewrite_similarity),
-        outside_english=_outside_english(a, b))
+        outside_english=_outside_english(a, b), texts=(a.text, b.text))
 
 
 def copy_decision(ev: CopyEvidence, settings: CopySettings) -> tuple[str | None, str]:
     """(the copy kind, or None when not a copy; the rule that decided)."""
-    words = ev.word_containment
     if ev.shorter_share < settings.min_aligned_share and not ev.passages:
         return None, "aligned share"
+    words = ev.word_containment
     # A short page needs the same evidence as a long one: min_aligned_sentences aligned
     # sentences, or (a page of one sentence) its words found in the other. One sentence
     # aligned by meaning links a one-line page to every report of its event.
