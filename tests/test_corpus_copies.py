@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsprobe.corpus.align import SentenceCache
-from newsprobe.corpus.copies import CopyDoc, CopySettings, verify
+from newsprobe.corpus.copies import CopyDoc, CopySettings, copy_decision, copy_evidence, verify
 
 LONG = ("Flood warnings were issued for the Kessel valley on Sunday as the river kept rising. "
         "Around 300 homes near the river were evacuated overnight, the fire service said. "
@@ -135,3 +135,18 @@ def test_a_spun_copy_holds_close_rewrites(sentences):
     edge = verify(CopyDoc("budget", BUDGET, None, "en"), CopyDoc("spun", SPUN, None, "en"), sentences,
                   CopySettings())
     assert edge is not None and edge.kind == "rewritten" and edge.features["close_rewrites"] == 5
+
+
+def test_copy_decision_names_the_rule_that_decided(sentences):
+    # The evidence is measured once (copy_evidence) and the rules read it (copy_decision),
+    # which says which rule stopped a pair: what scripts/copy_evidence.py groups misses by.
+    budget = CopyDoc("budget", BUDGET, None, "en")
+    settings = CopySettings()
+    evidence = copy_evidence(budget, CopyDoc("independent", INDEPENDENT, None, "en"), sentences, settings)
+    assert evidence.shorter_share > settings.min_aligned_share and evidence.close_rewrites < 2
+    assert copy_decision(evidence, settings) == (None, "close rewrites")
+    spun = copy_evidence(budget, CopyDoc("spun", SPUN, None, "en"), sentences, settings)
+    assert copy_decision(spun, settings) == ("rewritten", "aligned")
+    assert spun.features()["close_rewrites"] == 5
+    reuse = copy_evidence(CopyDoc("report", REPORT), CopyDoc("follow", FOLLOW_UP), sentences, settings)
+    assert copy_decision(reuse, settings) == ("partial", "reused passages")

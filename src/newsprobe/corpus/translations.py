@@ -43,6 +43,10 @@ from .copies import CopyDoc, CopyEdge, orient
 from .neighbours import nearest_neighbours
 
 MULTILINGUAL_MODEL = "use-multilingual-v3"
+# The languages the encoder was trained on (ISO 639-1; Chinese in both scripts as "zh").
+# Outside them its sentence vectors are not translations of each other: on story-dev dev
+# the Hungarian and Swedish renderings (7 gold pairs) were never even candidates.
+ENCODER_LANGUAGES = frozenset("ar de en es fr it ja ko nl pl pt ru th tr zh".split())
 
 Encoder = Callable[[list[str]], np.ndarray]
 
@@ -99,6 +103,16 @@ def verify_translation(a: CopyDoc, b: CopyDoc, lang_a: str, lang_b: str, sentenc
     if edge.source != a.id:
         edge.evidence[0] = f"translated ({lang_b} -> {lang_a})"
     return edge
+
+
+def unread_languages(languages: list[str | None]) -> dict[str, int]:
+    """Detected languages the multilingual encoder does not read, with their article
+    counts: translations from or into them are not found."""
+    counts: dict[str, int] = {}
+    for language in languages:
+        if language and language != "und" and language not in ENCODER_LANGUAGES:
+            counts[language] = counts.get(language, 0) + 1
+    return dict(sorted(counts.items()))
 
 
 def languages_differ(languages: list[str | None]) -> bool:
