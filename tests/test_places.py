@@ -23,7 +23,8 @@ def test_states_and_provinces_are_subdivisions():
     assert place_kind("Texas") == place_kind("Ontario") == place_kind("Bavaria") == "subdivision"
     assert place_kind("Maharashtra") == "subdivision"      # ISO writes "Mahārāshtra"
     assert place_kind("Guangdong") == "subdivision"        # ISO writes "Guangdong Sheng"
-    assert place_kind("New York") == "subdivision"
+    assert place_kind("New South Wales") == "subdivision"
+    assert place_kind("New York") == "city"                 # the city and the state: one name, city first
     assert place_kind("Georgia") == "country"               # a country's kind wins
 
 
