@@ -11,8 +11,9 @@ pycountry. Run again after upgrading pycountry (pinned in requirements.lock):
 Kept: first-level units of the kinds news calls states, provinces or regions ("Texas",
 "Ontario", "Bavaria", "Punjab", "Guangdong"); the English name where pycountry has a
 translation, the local name otherwise, with diacritics dropped as English copy writes them
-("Maharashtra"), bracketed alternatives as their own names ("Catalunya [Cataluña]") and the
-Chinese level suffix ("Guangdong Sheng") cut. Left out: municipalities, districts, counties,
+("Maharashtra"), bracketed alternatives as their own names ("Catalunya [Cataluña]"), each
+part of a name joined by "and" ("Newfoundland and Labrador") and the Chinese level suffix
+("Guangdong Sheng") cut. Left out: municipalities, districts, counties,
 parishes and the like (towns, and far too many common words), and names that English news
 uses more often for something else (`NOT_PLACES`).
 """
@@ -80,6 +81,9 @@ def english_forms(name: str, english: str) -> set[str]:
             part = part.strip()
             if len(part) >= 3 and part[:1].isupper():
                 forms.update({part, _plain(part)})
+                # "Newfoundland and Labrador", "Jammu and Kashmir": news names each part.
+                forms.update(p for piece in part.split(" and ") if piece != part and len(piece) >= 4
+                             and piece[:1].isupper() for p in (piece, _plain(piece)))
     return forms
 
 

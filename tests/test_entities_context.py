@@ -218,3 +218,13 @@ def test_a_result_line_names_two_clubs():
         "match, and the league leaders kept their fifth clean sheet of the season. The home "
         "side's manager said the squad would respond.", layers=("entities",)))
     assert labels.get("Chelsea") == "ORG", labels
+
+
+def test_states_and_provinces_are_places_whatever_the_model_says():
+    a = analyze("Montana said it would appeal the ruling. Saskatchewan Premier Scott Moe said the "
+                "province would wait, and Nunavut and Yukon voted against it.")
+    texts = labels_of(a)
+    for place in ("Montana", "Saskatchewan", "Nunavut", "Yukon"):
+        assert texts.get(place) == "GPE", (place, texts)
+    assert texts.get("Scott Moe") == "PERSON", texts
+

@@ -105,6 +105,8 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return None
     if all(_is_title_word(w) for w in words):
         return None                  # "Governors", "ex-Governors", "Deputy Minister": offices, no names
+    if form in ("R", "D", "I") and text.startswith("-", end):
+        return None                  # "Rep. Charlie Geren, R-Fort Worth": a party's letter
     if len(words) == 1 and form.rstrip(".").lower() in COMPANY_SUFFIXES:
         return None                  # "Twitter Inc's shares": the model's "Inc" on its own
     if _TITLE_AFTER.match(text, end) and any(w.lower() in PORTFOLIO_WORDS for w in words) and \

@@ -28,7 +28,8 @@ COUNTRY_ACRONYMS = {"US", "USA", "UK", "UAE", "USSR", "DPRK", "PRC", "ROK", "DRC
 
 # Platforms news cites as sources ("in a Twitter post"); the small model calls them people.
 SOCIAL_PLATFORMS = {"Twitter", "Facebook", "Instagram", "TikTok", "YouTube", "WhatsApp", "Telegram",
-                    "Reddit", "LinkedIn", "Snapchat", "Weibo", "WeChat", "Truth Social", "Bluesky"}
+                    "Reddit", "LinkedIn", "Snapchat", "Weibo", "WeChat", "Truth Social", "Bluesky",
+                    "Threads", "Mastodon", "Substack", "Twitch", "Pinterest", "Tumblr"}
 
 # Continents and world regions: places that are no state (LOC), though the model says GPE.
 CONTINENTS = {"Europe", "Asia", "Africa", "Antarctica", "Oceania", "Eurasia", "North America",
