@@ -192,8 +192,8 @@ def _add_titled_names(doc, text: str, clusters: list["Cluster"], seen: set[tuple
                 names.append(nxt)
             else:
                 break
-        if not names or (len(names) == 1 and names[0].lower_ in ORG_WORDS):
-            continue
+        if not names or (len(names) == 1 and (names[0].lower_ in ORG_WORDS or len(names[0].text) == 1)):
+            continue             # "Rep. Charlie Geren, R-Fort Worth": "R" is his party's letter
         span = Span.of(text, names[0].idx, names[-1].idx + len(names[-1].text))
         if any(w.lower() in ORG_WORDS for w in span.text.split()):
             continue

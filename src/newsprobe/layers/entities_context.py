@@ -16,6 +16,7 @@ from .entities_spans import ROYAL_STYLE
 from .entities_words import (
     CLUB_ENDINGS,
     CLUB_MARKS,
+    COUNTRY_ACRONYMS,
     DEMONYM_ENDING,
     DESCRIBED_BY,
     FEATURE_WORDS,
@@ -198,8 +199,9 @@ def _descriptions(doc, text: str, mention: Span, root) -> list[str]:
     return nouns
 
 
-def _context_label(doc, text: str, mention: Span, label: str) -> str | None:
-    """What the words around one mention say it is, or None when they say nothing."""
+def _context_label(doc, text: str, mention: Span, label: str, sports: bool = False) -> str | None:
+    """What the words around one mention say it is, or None when they say nothing.
+    `sports`: the text is a sports report (a state's name may be its team's)."""
     root = _mention_root(doc, mention)
     if root is None:
         return None
@@ -216,6 +218,8 @@ def _context_label(doc, text: str, mention: Span, label: str) -> str | None:
         return "ORG"                                          # "a Threads account", "the Threads app"
     if label in ("GPE", "LOC", "PERSON", "PRODUCT", "WORK_OF_ART") and _outlet_noun_after(doc, mention):
         return "ORG"                                          # "told Vanity Fair magazine"
+    if label == "FAC" and root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS:
+        return "ORG"                                          # "The Center Square reported": no building speaks
     if label in ("ORG", "FAC", "PRODUCT", "GPE") and _work_context(doc, mention, root):
         return "WORK_OF_ART"                                  # "the Song Sung Blue premiere", "her role on Dahmer"
     if label in ("GPE", "NORP") and len(words) == 1 and _told_as_outlet(doc, mention, root):
@@ -252,9 +256,11 @@ def _context_label(doc, text: str, mention: Span, label: str) -> str | None:
             and not any(c.dep_ == "conj" for c in root.children) and (
             _plural_verb(head) or any(c.dep_ in ("aux", "auxpass") and _plural_verb(c)
                                       for c in head.children)) \
-            and not (label == "GPE" and mention.text.endswith("s")):
+            and not (label == "GPE" and mention.text.endswith("s")) \
+            and not (label == "GPE" and not sports and place_kind(mention.text) == "subdivision"):
         # "Aston Villa were struggling", "Kelbridge have been linked": a singular name
-        # with a plural verb is a team or a body (British usage), not a person or a town.
+        # with a plural verb is a team or a body (British usage), not a person or a town;
+        # but "the premiers of Alberta, Quebec, and Newfoundland have said" names a province.
         return "ORG"
     return None
 
@@ -382,7 +388,10 @@ def _platform_context(doc, mention: Span, root) -> bool:
 
 
 def _outlet_noun_after(doc, mention: Span) -> bool:
-    if place_kind(mention.text) or DEMONYM_ENDING.search(mention.text):
+    """"told Vanity Fair magazine"; not "top UK newspaper The Sun", where the name before
+    the noun is where the outlet is."""
+    if place_kind(mention.text) or DEMONYM_ENDING.search(mention.text) or mention.text.isupper() \
+            or mention.text.replace(".", "") in COUNTRY_ACRONYMS:
         return False
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span.end < len(doc) and doc[span.end].lower_ in OUTLET_NOUNS
@@ -583,7 +592,7 @@ def relabel_by_context(doc, text: str, clusters: list[Cluster]) -> None:
         club_candidate = sports and not (label == "PERSON" and any(
             len(name_tokens(f)) > 1 and f.split()[-1] not in SPORT_CLUB_ENDINGS for f in cluster.forms))
         for m in cluster.mentions:
-            said = _context_label(doc, text, m, label) or (club_candidate and _club_context(doc, m, label))
+            said = _context_label(doc, text, m, label, sports) or (club_candidate and _club_context(doc, m, label))
             if said:
                 votes[said] += 1
         if not votes and all(len(name_tokens(f)) == 1 for f in cluster.forms) and not any(
