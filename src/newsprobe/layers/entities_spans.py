@@ -80,7 +80,7 @@ def after_titles(text: str, start: int, end: int) -> int:
 # not among them.
 _GLUED_TAILS = {"made", "said", "says", "has", "had", "have", "is", "was", "were", "will",
                 "would", "and", "the", "to", "in", "for", "with", "after", "on", "at", "reported",
-                "announced", "told", "added", "also", "which", "who", "that"}
+                "announced", "told", "added", "also", "which", "who", "that", "report", "reports"}
 
 
 # A common word glued before a name, capital inside the token: "saidDonald Trump".
