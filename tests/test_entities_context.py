@@ -254,3 +254,11 @@ def test_apps_and_magazines_are_organisations_not_places():
 def test_an_outlet_that_reports_is_no_building():
     a = analyze("(The Center Square) – The plan passed on Friday, The Center Square reported.")
     assert set(labels_of(a).values()) == {"ORG"}, labels_of(a)
+
+
+def test_a_noun_for_a_work_or_an_outlet_before_a_name_says_what_it_is():
+    a = analyze("She starred in the film Oppenheimer last year. Later she told the magazine Vogue "
+                "that she was happy. He discussed the book Trump wrote.")
+    texts = labels_of(a)
+    assert texts.get("Oppenheimer") == "WORK_OF_ART" and texts.get("Vogue") == "ORG", texts
+    assert texts.get("Trump") != "WORK_OF_ART", texts    # the subject of its own clause

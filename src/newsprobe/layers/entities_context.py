@@ -218,6 +218,10 @@ def _context_label(doc, text: str, mention: Span, label: str, sports: bool = Fal
         return "ORG"                                          # "a Threads account", "the Threads app"
     if label in ("GPE", "LOC", "PERSON", "PRODUCT", "WORK_OF_ART") and _outlet_noun_after(doc, mention):
         return "ORG"                                          # "told Vanity Fair magazine"
+    if label != "WORK_OF_ART":
+        kind = _kind_noun_before(doc, mention, root)
+        if kind:
+            return kind                                       # "the film Oppenheimer", "the magazine Vogue"
     if label == "FAC" and root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS:
         return "ORG"                                          # "The Center Square reported": no building speaks
     if label in ("ORG", "FAC", "PRODUCT", "GPE") and _work_context(doc, mention, root):
@@ -395,6 +399,32 @@ def _outlet_noun_after(doc, mention: Span) -> bool:
         return False
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span.end < len(doc) and doc[span.end].lower_ in OUTLET_NOUNS
+
+
+# Nouns for a work, written before its title: "the film Oppenheimer", "her album Renaissance".
+WORK_NOUNS = {"film", "movie", "album", "song", "single", "series", "sitcom", "novel", "book",
+              "memoir", "documentary", "musical", "opera", "painting", "biopic", "miniseries",
+              "docuseries", "show", "play", "game", "videogame", "poem", "sculpture"}
+
+
+def _kind_noun_before(doc, mention: Span, root) -> str | None:
+    """A lower-case noun for a work or an outlet right before the name ("the film
+    Oppenheimer", "the magazine Vogue") says what the name is; not when the name is the
+    subject of a clause of its own ("the book Trump wrote")."""
+    if root.dep_ in ("nsubj", "nsubjpass") or place_kind(mention.text) or is_known_outlet(mention.text):
+        return None
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return None
+    before = doc[span.start - 1]
+    if not before.text.islower() or before.pos_ != "NOUN" or \
+            doc[span.start - 2].lower_ not in ("the", "a", "an", "his", "her", "their", "its", "new", "latest", "hit"):
+        return None
+    if before.lower_ in WORK_NOUNS:
+        return "WORK_OF_ART"
+    if before.lower_ in OUTLET_NOUNS:
+        return "ORG"
+    return None
 
 
 def _work_context(doc, mention: Span, root) -> bool:
