@@ -214,11 +214,12 @@ def _context_label(doc, text: str, mention: Span, label: str, sports: bool = Fal
         return "PERSON"                                       # "defender Willy Boly", "actress Niecy Nash"
     if label in ("ORG", "GPE", "LOC", "FAC", "PRODUCT") and _title_before(doc, mention):
         return "PERSON"                                       # "President-elect Donald Trump" as ORG
-    if label in ("GPE", "LOC", "PERSON", "NORP") and len(words) == 1 and _platform_context(doc, mention, root):
+    # (Not a PERSON: "a Musk post" is a post by Musk.)
+    if label in ("GPE", "LOC", "NORP") and len(words) == 1 and _platform_context(doc, mention, root):
         return "ORG"                                          # "a Threads account", "the Threads app"
     if label in ("GPE", "LOC", "PERSON", "PRODUCT", "WORK_OF_ART") and _outlet_noun_after(doc, mention):
         return "ORG"                                          # "told Vanity Fair magazine"
-    if label != "WORK_OF_ART":
+    if label not in ("WORK_OF_ART", "NORP"):
         kind = _kind_noun_before(doc, mention, root)
         if kind:
             return kind                                       # "the film Oppenheimer", "the magazine Vogue"
