@@ -60,7 +60,10 @@ NOT_PLACES = {"Central", "Northern", "Southern", "Eastern", "Western", "North", 
               "Nan", "Sila", "Para", "Sul", "Chin", "Lac", "Leste", "Mie", "Saga", "Nara", "Uri",
               "Mara", "Lara", "Tov", "Yap", "Yuma", "Ica", "Mus", "Imo", "Edo", "Oti", "Bie",
               "Gao", "Ibb", "Hela", "Enga", "Manus", "Amara", "Somali", "Afar", "Acre", "Loja",
-              "Zaire", "Sahel", "Tete", "Sabah", "Kochi", "Mexico", "Panama", "Niger", "Cymru"}
+              "Zaire", "Sahel", "Tete", "Sabah", "Kochi", "Mexico", "Panama", "Niger", "Cymru",
+              # given names, surnames and brands: "Savannah Guthrie", "Mendoza", "Formosa Plastics"
+              "Savannah", "Mendoza", "Guerrero", "Cordoba", "Córdoba", "Loreto", "Formosa",
+              "Tabasco"}
 
 
 def _plain(name: str) -> str:
