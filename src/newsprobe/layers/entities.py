@@ -25,8 +25,8 @@ in this order, each step in its own module:
   verb, a place noun, a coordinated name).
 
 `entities_words` holds the word lists these share. The place list is CLDR's country names
-(Babel) and the time zone database's cities (`layers/places.py`); spaCy's larger English
-models are not installed.
+(Babel), the time zone database's cities and ISO 3166-2's states and provinces
+(`layers/places.py`); spaCy's larger English models are not installed.
 """
 
 from __future__ import annotations
