@@ -1,6 +1,7 @@
 """Labels from context: each cluster's label follows what the text says around its
-mentions (a known place or country, an apposition, a craft noun, a player's club, a plural
-verb, a place noun, a coordinated name, company or person evidence).
+mentions (a known place, country or state, an apposition, a craft noun, a player's club, a
+plural verb, a place noun, a coordinated name, company or person evidence, a personal
+title, an app's or a work's noun).
 """
 
 from __future__ import annotations
