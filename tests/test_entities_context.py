@@ -218,3 +218,47 @@ def test_a_result_line_names_two_clubs():
         "match, and the league leaders kept their fifth clean sheet of the season. The home "
         "side's manager said the squad would respond.", layers=("entities",)))
     assert labels.get("Chelsea") == "ORG", labels
+
+
+def test_states_and_provinces_are_places_whatever_the_model_says():
+    a = analyze("Montana said it would appeal the ruling. Saskatchewan Premier Scott Moe said the "
+                "province would wait, and Nunavut and Yukon voted against it.")
+    texts = labels_of(a)
+    for place in ("Montana", "Saskatchewan", "Nunavut", "Yukon"):
+        assert texts.get(place) == "GPE", (place, texts)
+    assert texts.get("Scott Moe") == "PERSON", texts
+
+
+
+def test_a_name_the_model_calls_an_organisation_is_a_person_by_what_he_says():
+    a = analyze("Ruben Amorim said his side had been unlucky. Amorim added that he would not resign.")
+    texts = labels_of(a)
+    assert texts.get("Ruben Amorim") == "PERSON" and texts.get("Amorim") == "PERSON", texts
+
+
+def test_a_title_before_a_name_and_the_subjunctive_were_keep_a_person():
+    a = analyze("Ford said Ontario was contemplating restricting electricity exports to the U.S. "
+                "states of Michigan, New York, and Minnesota if President-elect Donald Trump were "
+                "to impose tariffs. Trump has threatened to implement 25 percent tariffs.")
+    texts = labels_of(a)
+    assert texts.get("Donald Trump") == "PERSON" and texts.get("Trump") == "PERSON", texts
+
+
+def test_apps_and_magazines_are_organisations_not_places():
+    a = analyze("Selena Gomez has created a Threads account. Katy Perry is trying the app as well, "
+                "and she later told Vanity Fair magazine that she liked it.")
+    texts = labels_of(a)
+    assert texts.get("Threads") == "ORG" and texts.get("Vanity Fair") == "ORG", texts
+
+
+def test_an_outlet_that_reports_is_no_building():
+    a = analyze("(The Center Square) – The plan passed on Friday, The Center Square reported.")
+    assert set(labels_of(a).values()) == {"ORG"}, labels_of(a)
+
+
+def test_a_noun_for_a_work_or_an_outlet_before_a_name_says_what_it_is():
+    a = analyze("She starred in the film Oppenheimer last year. Later she told the magazine Vogue "
+                "that she was happy. He discussed the book Trump wrote.")
+    texts = labels_of(a)
+    assert texts.get("Oppenheimer") == "WORK_OF_ART" and texts.get("Vogue") == "ORG", texts
+    assert texts.get("Trump") != "WORK_OF_ART", texts    # the subject of its own clause

@@ -163,3 +163,13 @@ def test_a_datelines_province_abbreviation_is_a_place():
         "missed estimates, and investors sold the stock as earnings disappointed analysts.",
         layers=("entities",)))
     assert labels.get("Ont") == "GPE", labels
+
+
+def test_a_party_letter_is_no_person():
+    a = analyze("Rep. Charlie Geren, R-Fort Worth, said the measure would pass.")
+    assert labels_of(a) == {"Charlie Geren": "PERSON"}, labels_of(a)
+
+
+def test_a_code_or_an_act_is_a_law():
+    a = analyze("The change adds a section to the Texas Penal Code to protect officers.")
+    assert labels_of(a).get("Texas Penal Code") == "LAW", labels_of(a)

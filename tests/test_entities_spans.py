@@ -107,3 +107,16 @@ def test_a_name_ending_in_a_word_is_not_cut_when_the_word_is_no_glued_function_w
                 "Labour in January, and Labour withdrew its support.", layers=("entities",))
     assert "Labour" in labels_of(a) and "Lab" not in [m.text for e in a.entities for m in e.mentions
                                                       if m.start > 20]
+
+
+def test_numbered_bills_are_found_whole_as_laws():
+    a = analyze("Gov. Greg Abbott signed Senate Bill 31 and House Bill 20, and vetoed SB 18 on Saturday.")
+    texts = labels_of(a)
+    for bill in ("Senate Bill 31", "House Bill 20", "SB 18"):
+        assert texts.get(bill) == "LAW", (bill, texts)
+    assert "Senate" not in texts and "Bill 31" not in texts, texts
+
+
+def test_a_word_glued_to_the_end_of_a_longer_name_is_cut_off():
+    a = analyze("The Wall Street Journalreported the deal on Monday. Analysts at the bank were surprised.")
+    assert "Wall Street Journal" in labels_of(a), labels_of(a)

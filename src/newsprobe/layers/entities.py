@@ -10,7 +10,8 @@ in this order, each step in its own module:
 
 - `entities_spans`: each mention trimmed to the name (articles, possessives, titles, photo
   tags, a word scraped pages glue on) and names the model cuts in pieces found whole
-  (royal styles, quoted programme titles, bylines, "US Army ...", "Xs for Some Cause");
+  (royal styles, quoted programme titles, numbered bills, bylines, "US Army ...", "Xs for
+  Some Cause");
 - `entities_furniture` and `entities_labels`: spans a reader would not call a name dropped
   (page furniture, a headline's common words, a stub cut off by the excerpt's end, bare
   titles, prefixed adjectives, common-noun acronyms), and each mention's form fixing some
@@ -24,8 +25,8 @@ in this order, each step in its own module:
   verb, a place noun, a coordinated name).
 
 `entities_words` holds the word lists these share. The place list is CLDR's country names
-(Babel) and the time zone database's cities (`layers/places.py`); spaCy's larger English
-models are not installed.
+(Babel), the time zone database's cities and ISO 3166-2's states and provinces
+(`layers/places.py`); spaCy's larger English models are not installed.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from .entities_spans import (
     CLUB_LETTERS_AFTER,
     PRIZE_AFTER,
     after_titles,
+    bill_numbers,
     clean_mention,
     name_pieces,
     quoted_titles,
@@ -79,7 +81,8 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     # Names the small model cuts in pieces, found whole first: a royal style ("Duke of
     # Cambridge") and a quoted programme title ("the “Morning Answers with Dana Kell”
     # program"). The model's pieces inside them are not names of their own.
-    fixed = royal_styles(text) + quoted_titles(text)
+    # A numbered bill ("Senate Bill 1035") likewise: not a chamber and a person.
+    fixed = royal_styles(text) + quoted_titles(text) + bill_numbers(text)
     headline_words = headline_common_words(text)
     taken: set[int] = set()          # characters of the model's mentions kept so far
     for span, label in fixed:
@@ -146,6 +149,9 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     clusters = mark_known_places(doc, clusters)
     mark_countries(doc, text, clusters)
     relabel_by_context(doc, text, clusters)
+    # A person the evidence just relabelled ("Ruben Amorim said his side ...", the model's
+    # ORG) gets the bare surnames the model missed, as one it had called a person.
+    add_missed_surnames(doc, text, clusters, seen | {(m.start, m.end) for c in clusters for m in c.mentions})
     clusters = merge_short_forms(clusters)
 
     entities = []
@@ -186,8 +192,8 @@ def _add_titled_names(doc, text: str, clusters: list["Cluster"], seen: set[tuple
                 names.append(nxt)
             else:
                 break
-        if not names or (len(names) == 1 and names[0].lower_ in ORG_WORDS):
-            continue
+        if not names or (len(names) == 1 and (names[0].lower_ in ORG_WORDS or len(names[0].text) == 1)):
+            continue             # "Rep. Charlie Geren, R-Fort Worth": "R" is his party's letter
         span = Span.of(text, names[0].idx, names[-1].idx + len(names[-1].text))
         if any(w.lower() in ORG_WORDS for w in span.text.split()):
             continue

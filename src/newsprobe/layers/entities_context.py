@@ -1,6 +1,7 @@
 """Labels from context: each cluster's label follows what the text says around its
-mentions (a known place or country, an apposition, a craft noun, a player's club, a plural
-verb, a place noun, a coordinated name, company or person evidence).
+mentions (a known place, country or state, an apposition, a craft noun, a player's club, a
+plural verb, a place noun, a coordinated name, company or person evidence, a personal
+title, an app's or a work's noun).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .entities_spans import ROYAL_STYLE
 from .entities_words import (
     CLUB_ENDINGS,
     CLUB_MARKS,
+    COUNTRY_ACRONYMS,
     DEMONYM_ENDING,
     DESCRIBED_BY,
     FEATURE_WORDS,
@@ -49,15 +51,22 @@ def mark_known_places(doc, clusters: list["Cluster"]) -> list["Cluster"]:
     small model gave it: "Moscow and Kiev" (PERSON), "the people of Cyprus" (PRODUCT).
     A city named PERSON stays a person when a mention has a title or speaks; a city named
     ORG stays an organisation (a club, "Liverpool have been linked"); a country is a GPE
-    even as a speaker ("Qatar said"), as news uses it for its government."""
+    even as a speaker ("Qatar said"), as news uses it for its government, and so is a state
+    or province ("Texas sued", "Alberta will not agree") outside a sports report (where
+    "Texas beat Oklahoma" names teams)."""
     kept: list[Cluster] = []
+    sports = None
     for cluster in clusters:
         label = cluster.labels.most_common(1)[0][0]
         kinds = {place_kind(f) for f in cluster.forms}
         if label not in ("GPE", "LOC") and kinds and None not in kinds and "region" not in kinds:
-            country = kinds == {"country"}
+            state = kinds <= {"country", "subdivision"}
+            if state and "subdivision" in kinds and label == "ORG":
+                if sports is None:
+                    sports = _is_sports_text(doc)
+                state = not sports
             if (label == "PERSON" and _has_person_evidence(doc, cluster)) or \
-                    (label == "ORG" and not country) or (label == "NORP" and not country):
+                    (label == "ORG" and not state) or (label == "NORP" and not state):
                 kept.append(cluster)
                 continue
             cluster.labels = Counter({"GPE": len(cluster.mentions)})
@@ -191,8 +200,9 @@ def _descriptions(doc, text: str, mention: Span, root) -> list[str]:
     return nouns
 
 
-def _context_label(doc, text: str, mention: Span, label: str) -> str | None:
-    """What the words around one mention say it is, or None when they say nothing."""
+def _context_label(doc, text: str, mention: Span, label: str, sports: bool = False) -> str | None:
+    """What the words around one mention say it is, or None when they say nothing.
+    `sports`: the text is a sports report (a state's name may be its team's)."""
     root = _mention_root(doc, mention)
     if root is None:
         return None
@@ -203,6 +213,19 @@ def _context_label(doc, text: str, mention: Span, label: str) -> str | None:
         return "PERSON"                                       # "Celeste said she ...", "Saal was arrested"
     if label != "PERSON" and _role_before(doc, mention):
         return "PERSON"                                       # "defender Willy Boly", "actress Niecy Nash"
+    if label in ("ORG", "GPE", "LOC", "FAC", "PRODUCT") and _title_before(doc, mention):
+        return "PERSON"                                       # "President-elect Donald Trump" as ORG
+    # (Not a PERSON: "a Musk post" is a post by Musk.)
+    if label in ("GPE", "LOC", "NORP") and len(words) == 1 and _platform_context(doc, mention, root):
+        return "ORG"                                          # "a Threads account", "the Threads app"
+    if label in ("GPE", "LOC", "PERSON", "PRODUCT", "WORK_OF_ART") and _outlet_noun_after(doc, mention):
+        return "ORG"                                          # "told Vanity Fair magazine"
+    if label not in ("WORK_OF_ART", "NORP"):
+        kind = _kind_noun_before(doc, mention, root)
+        if kind:
+            return kind                                       # "the film Oppenheimer", "the magazine Vogue"
+    if label == "FAC" and root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS:
+        return "ORG"                                          # "The Center Square reported": no building speaks
     if label in ("ORG", "FAC", "PRODUCT", "GPE") and _work_context(doc, mention, root):
         return "WORK_OF_ART"                                  # "the Song Sung Blue premiere", "her role on Dahmer"
     if label in ("GPE", "NORP") and len(words) == 1 and _told_as_outlet(doc, mention, root):
@@ -239,9 +262,11 @@ def _context_label(doc, text: str, mention: Span, label: str) -> str | None:
             and not any(c.dep_ == "conj" for c in root.children) and (
             _plural_verb(head) or any(c.dep_ in ("aux", "auxpass") and _plural_verb(c)
                                       for c in head.children)) \
-            and not (label == "GPE" and mention.text.endswith("s")):
+            and not (label == "GPE" and mention.text.endswith("s")) \
+            and not (label == "GPE" and not sports and place_kind(mention.text) == "subdivision"):
         # "Aston Villa were struggling", "Kelbridge have been linked": a singular name
-        # with a plural verb is a team or a body (British usage), not a person or a town.
+        # with a plural verb is a team or a body (British usage), not a person or a town;
+        # but "the premiers of Alberta, Quebec, and Newfoundland have said" names a province.
         return "ORG"
     return None
 
@@ -316,6 +341,94 @@ def _role_before(doc, mention: Span) -> bool:
         and before.pos_ == "NOUN"
 
 
+def _plain_name(form: str) -> bool:
+    """A form that could be a person's name: no word of a body's name, no place, no outlet."""
+    return not (set(name_tokens(form)) & (ORG_WORDS | BODY_WORDS | INSTITUTION_WORDS)) \
+        and not place_kind(form) and not is_known_outlet(form) and not form.isupper() \
+        and not DEMONYM_ENDING.search(form)
+
+
+def _title_before(doc, mention: Span) -> bool:
+    """A personal title right before the name ("Gov. Abbott", "President-elect Donald
+    Trump", "Premier Doug Ford"): a person, though the small model says ORG."""
+    if not _plain_name(mention.text) or len(mention.text.split()) > 3:
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if before.lower_ == "elect" and span.start >= 3 and doc[span.start - 2].text == "-":
+        before = doc[span.start - 3]          # "President-elect", three tokens
+    word = before.lower_.rstrip(".")
+    # Only titles that stand for one person: "Premier" also starts "Premier League", and
+    # "General" "General Motors", but there the name is the whole phrase, not what follows.
+    return word in PERSONAL_TITLES and before.text[:1].isupper()
+
+
+# Titles that name one person, written before the name with a capital ("Gov. Abbott").
+PERSONAL_TITLES = {"president", "premier", "governor", "gov", "senator", "sen", "rep", "representative",
+                   "mayor", "minister", "chancellor", "prime minister", "secretary", "ambassador",
+                   "judge", "justice", "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady",
+                   "prof", "professor", "coach", "manager", "captain", "pope", "king", "queen",
+                   "prince", "princess", "sheikh", "rev", "reverend", "father", "sister", "lt",
+                   "gen", "col", "sgt", "capt", "maj", "cmdr", "adm", "supt", "insp", "det", "officer"}
+
+# Nouns of an app's or a platform's things: "a Threads account", "the Bluesky app".
+PLATFORM_NOUNS = {"app", "account", "post", "feed", "profile", "user", "platform", "handle",
+                  "livestream", "channel", "page", "thread", "bio", "follower"}
+
+# Nouns that say the name before them is an outlet: "told Vanity Fair magazine".
+OUTLET_NOUNS = {"magazine", "newspaper", "tabloid", "podcast", "website", "broadcaster", "newsletter"}
+
+
+def _platform_context(doc, mention: Span, root) -> bool:
+    """A one-word name that owns an app's things ("a Threads account", "his Threads post")
+    or is called an app ("Threads, Meta's new app"): a platform, no place or person."""
+    if place_kind(mention.text) or not _plain_name(mention.text):
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lemma_.lower() in PLATFORM_NOUNS and after.pos_ == "NOUN":
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in {"app", "platform"} for c in root.children)
+
+
+def _outlet_noun_after(doc, mention: Span) -> bool:
+    """"told Vanity Fair magazine"; not "top UK newspaper The Sun", where the name before
+    the noun is where the outlet is."""
+    if place_kind(mention.text) or DEMONYM_ENDING.search(mention.text) or mention.text.isupper() \
+            or mention.text.replace(".", "") in COUNTRY_ACRONYMS:
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.end < len(doc) and doc[span.end].lower_ in OUTLET_NOUNS
+
+
+# Nouns for a work, written before its title: "the film Oppenheimer", "her album Renaissance".
+WORK_NOUNS = {"film", "movie", "album", "song", "single", "series", "sitcom", "novel", "book",
+              "memoir", "documentary", "musical", "opera", "painting", "biopic", "miniseries",
+              "docuseries", "show", "play", "game", "videogame", "poem", "sculpture"}
+
+
+def _kind_noun_before(doc, mention: Span, root) -> str | None:
+    """A lower-case noun for a work or an outlet right before the name ("the film
+    Oppenheimer", "the magazine Vogue") says what the name is; not when the name is the
+    subject of a clause of its own ("the book Trump wrote")."""
+    if root.dep_ in ("nsubj", "nsubjpass") or place_kind(mention.text) or is_known_outlet(mention.text):
+        return None
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return None
+    before = doc[span.start - 1]
+    if not before.text.islower() or before.pos_ != "NOUN" or \
+            doc[span.start - 2].lower_ not in ("the", "a", "an", "his", "her", "their", "its", "new", "latest", "hit"):
+        return None
+    if before.lower_ in WORK_NOUNS:
+        return "WORK_OF_ART"
+    if before.lower_ in OUTLET_NOUNS:
+        return "ORG"
+    return None
+
+
 def _work_context(doc, mention: Span, root) -> bool:
     """"the Song Sung Blue premiere", "her role on Dahmer": a work, no place or body."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -360,9 +473,17 @@ def _said_of_a_person(text: str, mention: Span, root) -> bool:
         # Singular only: "the Gunners believe he is the missing piece" is about a player.
         # After the verb only: in "he refused to come out, CMPD said" the pronoun is
         # another person, named earlier.
-        return not mention.text.isupper() and any(
-            t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") and t.i > head.i
-            and t.head.dep_ == "ccomp" and t.head.head.i == head.i for t in head.subtree)
+        if mention.text.isupper():
+            return False
+        if any(t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") and t.i > head.i
+               and t.head.dep_ == "ccomp" and t.head.head.i == head.i for t in head.subtree):
+            return True
+        # "Ruben Amorim said his side had been unlucky": "his" owning the subject of what
+        # the name said (a body says "its side"); names of bodies and places left out.
+        return _plain_name(mention.text) and any(
+            t.lower_ in ("his", "her") and t.dep_ == "poss" and t.i > head.i
+            and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.head.dep_ == "ccomp"
+            and t.head.head.head.i == head.i for t in head.subtree)
     return False
 
 
@@ -438,7 +559,11 @@ def _club_context(doc, mention: Span, label: str) -> str | None:
 
 
 def _plural_verb(token) -> bool:
-    """"are", "were", "have", "do" as finite plural forms; not "will have", "may have"."""
+    """"are", "were", "have", "do" as finite plural forms; not "will have", "may have", nor
+    the subjunctive "if Trump were to impose"."""
+    if token.lower_ == "were" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "though")
+                                      for c in token.children):
+        return False
     return token.lower_ in _PLURAL_VERBS and (token.tag_ == "VBP" or token.lower_ == "were") \
         and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.head.children)
 
@@ -499,7 +624,7 @@ def relabel_by_context(doc, text: str, clusters: list[Cluster]) -> None:
         club_candidate = sports and not (label == "PERSON" and any(
             len(name_tokens(f)) > 1 and f.split()[-1] not in SPORT_CLUB_ENDINGS for f in cluster.forms))
         for m in cluster.mentions:
-            said = _context_label(doc, text, m, label) or (club_candidate and _club_context(doc, m, label))
+            said = _context_label(doc, text, m, label, sports) or (club_candidate and _club_context(doc, m, label))
             if said:
                 votes[said] += 1
         if not votes and all(len(name_tokens(f)) == 1 for f in cluster.forms) and not any(

@@ -19,6 +19,7 @@ from .entities_words import (
     FACILITY_HEADS,
     FEATURE_WORDS,
     GROUP_ENDING,
+    LAW_HEADS,
     METONYM_BODIES,
     METONYM_STREETS,
     ORG_WORDS,
@@ -105,6 +106,8 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return None
     if all(_is_title_word(w) for w in words):
         return None                  # "Governors", "ex-Governors", "Deputy Minister": offices, no names
+    if form in ("R", "D", "I") and text.startswith("-", end):
+        return None                  # "Rep. Charlie Geren, R-Fort Worth": a party's letter
     if len(words) == 1 and form.rstrip(".").lower() in COMPANY_SUFFIXES:
         return None                  # "Twitter Inc's shares": the model's "Inc" on its own
     if _TITLE_AFTER.match(text, end) and any(w.lower() in PORTFOLIO_WORDS for w in words) and \
@@ -173,6 +176,8 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return "ORG"                 # "AFP Fact Check": the outlet's own service
     if len(words) > 1 and words[-1] in PLACE_HEADS:
         return "GPE"                 # "St. Clair County"
+    if len(words) > 1 and words[-1] in LAW_HEADS and label in ("ORG", "PRODUCT", "PERSON", "FAC", "GPE"):
+        return "LAW"                 # "the Texas Penal Code", "the Clean Air Act"
     if len(words) > 1 and (words[-1] in EVENT_HEADS or " ".join(words[-2:]) in EVENT_HEADS):
         return "EVENT"               # "the PGA Championship", "the World Cup"
     if _ISLAND_OF.search(text, max(0, start - 14), start):

@@ -28,7 +28,8 @@ COUNTRY_ACRONYMS = {"US", "USA", "UK", "UAE", "USSR", "DPRK", "PRC", "ROK", "DRC
 
 # Platforms news cites as sources ("in a Twitter post"); the small model calls them people.
 SOCIAL_PLATFORMS = {"Twitter", "Facebook", "Instagram", "TikTok", "YouTube", "WhatsApp", "Telegram",
-                    "Reddit", "LinkedIn", "Snapchat", "Weibo", "WeChat", "Truth Social", "Bluesky"}
+                    "Reddit", "LinkedIn", "Snapchat", "Weibo", "WeChat", "Truth Social", "Bluesky",
+                    "Threads", "Mastodon", "Substack", "Twitch", "Pinterest", "Tumblr"}
 
 # Continents and world regions: places that are no state (LOC), though the model says GPE.
 CONTINENTS = {"Europe", "Asia", "Africa", "Antarctica", "Oceania", "Eurasia", "North America",
@@ -56,7 +57,11 @@ PLACE_HEADS = {"County", "Parish", "Borough", "Province", "Prefecture", "Oblast"
 # Last words of named events ("the Masters Championship", "the World Cup").
 EVENT_HEADS = {"Championship", "Championships", "Cup", "Olympics", "Paralympics", "Summit",
                "Festival", "Awards", "Marathon", "Grand Prix", "World Series", "Super Bowl",
-               "Prize", "Award", "Trophy", "Games", "Open", "Expo", "Conference"}
+               "Prize", "Award", "Trophy", "Games", "Open", "Expo", "Conference", "Week"}
+
+# Last words of a law's or a code's name: "the Texas Penal Code", "the Clean Air Act".
+LAW_HEADS = {"Code", "Act", "Constitution", "Treaty", "Amendment", "Accord", "Accords", "Charter",
+             "Statute", "Ordinance"}
 
 # Buildings and streets named for the body that speaks from them.
 METONYM_BODIES = {"Pentagon", "Kremlin", "Whitehall", "Quai d'Orsay"}

@@ -7,12 +7,16 @@ already install (no download, no hand-kept gazetteer):
   regions ("Western Europe"), which are no state;
 - cities: the cities that name a zone of the IANA time zone database ("Europe/Kiev",
   "Asia/Tel_Aviv"), read through the standard library's `zoneinfo` (the `tzdata` package
-  provides it where the system has none): about 500 capitals and large cities.
+  provides it where the system has none): about 500 capitals and large cities;
+- states, provinces and regions (the first level of ISO 3166-2: "Texas", "Ontario",
+  "Bavaria", "Punjab"): `lexicons/subdivisions.tsv`, a table that
+  `scripts/build_subdivisions.py` derives from pycountry (importing pycountry itself costs
+  80-130 ms a process, so the analysis reads the table instead).
 
 The small spaCy model labels such names PRODUCT ("the people of Cyprus"), PERSON
 ("Moscow and Kiev") or NORP; `entities` uses this list as evidence, not as the last word
 (a club named for its city, "Liverpool have been linked", stays an organisation).
-Without Babel or a time zone database the lists are empty and nothing changes.
+Without Babel, a time zone database or the table the lists are empty and nothing changes.
 """
 
 from __future__ import annotations
@@ -89,6 +93,21 @@ def cities() -> frozenset[str]:
     return frozenset(names - _territories()[0])
 
 
+@lru_cache(maxsize=1)
+def subdivisions() -> frozenset[str]:
+    """English names of states, provinces and regions, less those that are a country or a
+    city of the lists above (those keep their kind)."""
+    from ..lexicon_files import LEXICONS
+
+    try:
+        lines = (LEXICONS / "subdivisions.tsv").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        log.warning("lexicons/subdivisions.tsv is missing; state and province names get no help")
+        return frozenset()
+    names = {line.split("\t", 1)[0] for line in lines if line and not line.startswith("#")}
+    return frozenset(names - _territories()[0] - cities())
+
+
 def countries() -> frozenset[str]:
     return _territories()[0]
 
@@ -98,14 +117,17 @@ def regions() -> frozenset[str]:
 
 
 def place_kind(form: str) -> str | None:
-    """"country", "region" or "city" for a name the lists know as written, else None."""
+    """"country", "region", "city" or "subdivision" (a state, province or region of a
+    country) for a name the lists know as written, else None."""
     if form in countries():
         return "country"
     if form in regions():
         return "region"
     if form in cities():
         return "city"
+    if form in subdivisions():
+        return "subdivision"
     return None
 
 
-__all__ = ["place_kind", "countries", "regions", "cities", "COUNTRY_VARIANTS"]
+__all__ = ["place_kind", "countries", "regions", "cities", "subdivisions", "COUNTRY_VARIANTS"]
