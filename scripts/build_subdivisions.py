@@ -4,7 +4,7 @@ regions (the first level of ISO 3166-2) from pycountry, for `layers/places.py`.
 pycountry ships the ISO 3166-2 data, but importing it and reading its subdivisions takes
 80-130 ms and ~10 MB in a fresh process (measured on the build machine), more than a word
 list is worth at analysis time; so the analysis reads this derived table and never imports
-pycountry. Run again after upgrading pycountry (pinned in requirements.lock):
+pycountry. Run again after upgrading pycountry (pinned in requirements-dev.lock):
 
     PYTHONPATH=src python scripts/build_subdivisions.py
 
