@@ -295,6 +295,10 @@ class AnalysisPool:
                     break
                 pending.append((next(next_id), batch))
                 order.append(pending[-1][0])
+            if exhausted:
+                # the input's end is read: one article a job from here on, so that no worker
+                # waits out the others' last jobs while a job of several articles runs
+                _split_pending(pending, parts, next_id)
             # hand out work to idle workers: retries first, then the longest job read ahead
             for slot, worker in enumerate(self._running):
                 if worker.job is not None:
@@ -385,6 +389,19 @@ def _jobs(articles: Iterator[Article]) -> Iterator[list[Article]]:
         if not batch:
             return
         yield batch
+
+
+def _split_pending(pending: list[tuple[int, list[Article]]], parts: dict[int, list[int]],
+                   next_id: Iterator[int]) -> None:
+    """Replace each job of several articles in `pending` by one job per article, in place;
+    `parts` maps the job's id to theirs, so its results are still collected in input
+    order (`_collect`)."""
+    for k in range(len(pending) - 1, -1, -1):
+        job_id, articles = pending[k]
+        if len(articles) > 1:
+            ones = [(next(next_id), [article]) for article in articles]
+            parts[job_id] = [one for one, _ in ones]
+            pending[k:k + 1] = ones
 
 
 def _longest(jobs: list[tuple[int, list[Article]]]) -> int:
