@@ -695,3 +695,37 @@ def test_these_claims_reach_only_the_sources_claims_on_the_rebuttals_matter():
             "The project head, Olaf Berg, said these claims about microbes in the comet were pure speculation.")
     assert _status_of(text, "there are microbes")[0] == "disputed"
     assert _status_of(text, "The dark dust")[0] == "reported"
+
+
+# -- the writer's own words and the token at an offset, against their per-token definitions
+
+def test_writers_words_are_the_tokens_outside_every_voice_and_quotation_mark():
+    from newsprobe.layers.claims import _inside_quotation_marks, _voice_at, _writers_words
+    from newsprobe.model import Analysis
+
+    text = ("The mayor said the harbour was “never sold” to the bank. The bank, the minister "
+            "claimed, \"owns it now\" and will not say so. Officials have not commented on "
+            "the sale, which \"was legal\" according to the court. Residents call the plan "
+            "a “quiet giveaway” of public land.")
+    analysis = analyze(text, ALL)
+    assert any(q.speaker.kind != "author" for q in analysis.quotes)
+    unattributed = Analysis(text=text, id="t")   # quotation marks alone
+    doc = parse(text)
+    for sent in doc.sents:
+        for a in (analysis, unattributed):
+            expected = [t for t in sent if _voice_at(a, t.idx) is None
+                        and not _inside_quotation_marks(text, sent.start_char, t.idx)]
+            assert _writers_words(sent, a, text) == expected
+    quoted = {t.text for sent in doc.sents for t in sent} - {
+        t.text for sent in doc.sents for t in _writers_words(sent, unattributed, text)}
+    assert {"sold", "owns", "legal", "giveaway"} <= quoted
+
+
+def test_token_at_an_offset_is_the_token_holding_it():
+    from newsprobe.layers.claims import _token_at
+
+    doc = parse("The  report was false , officials said.")
+    for offset in range(len(doc.text) + 1):
+        expected = next((t for t in doc if t.idx <= offset < t.idx + len(t.text)), None)
+        got = _token_at(doc, offset)
+        assert (got.i if got is not None else None) == (expected.i if expected is not None else None)

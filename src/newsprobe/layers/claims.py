@@ -614,6 +614,25 @@ def _voice_at(analysis: Analysis, offset: int, exclude: Quote | None = None) -> 
     return None
 
 
+def _writers_words(sent, analysis: Analysis, text: str) -> list:
+    """The tokens of `sent` in the writer's own voice: in no source's quoted words
+    (`_voice_at` finds no quote there) and not inside quotation marks opened in the sentence
+    (`_inside_quotation_marks`). One pass over the sentence: asking both per token scanned
+    every quote and the sentence's text up to the token, for every token."""
+    start, end = sent.start_char, sent.end_char
+    voiced = [(s.start, s.end) for q in analysis.quotes if q.speaker.kind != "author"
+              for s in q.content if s.start < end and start < s.end]
+    own = []
+    inside = False
+    read_to = start   # quotation marks before this offset are counted in `inside`
+    for t in sent:
+        inside = _after_quotation_marks(text[read_to:t.idx], inside)
+        read_to = t.idx
+        if not inside and not any(a <= t.idx < b for a, b in voiced):
+            own.append(t)
+    return own
+
+
 QUESTION_WORDS = frozenset("whether if why how what when where who which".split())
 
 
@@ -741,8 +760,7 @@ def _contrary_statements(doc, sents, analysis: Analysis) -> list[Contrary]:
     for n, sent in enumerate(sents):
         if sent.text.rstrip().endswith("?"):
             continue
-        own = [t for t in sent if _voice_at(analysis, t.idx) is None
-               and not _inside_quotation_marks(text, sent.start_char, t.idx)]
+        own = _writers_words(sent, analysis, text)
         negation = _first_negation(own)
         if negation is None or _kept_silent(negation.head, speech) \
                 or any(q.cue is not None and sent.start_char <= q.cue.start < sent.end_char
@@ -849,8 +867,7 @@ def contrary_signals(doc, sents, analysis: Analysis) -> list[Signal]:
                 q.cue is not None and sent.start_char <= q.cue.start < sent.end_char
                 and q.speaker.kind != "author" for q in analysis.quotes):
             continue   # a sentence that reports somebody is that somebody's
-        own = [t for t in sent if _voice_at(analysis, t.idx) is None
-               and not _inside_quotation_marks(text, sent.start_char, t.idx)]
+        own = _writers_words(sent, analysis, text)
         if not own:
             continue
         passage = [(own[0].idx, own[-1].idx + len(own[-1]))]
@@ -914,7 +931,7 @@ _CORRECTION_OPENING = re.compile(r"\W*(however|but|yet|in fact|actually|in reali
 def _verdict_target(doc, offset: int) -> str | None:
     """The noun a verdict word qualifies ("the false Facebook post" -> "post"), None for a
     predicate ("the claim is false")."""
-    word = next((t for t in doc if t.idx <= offset < t.idx + len(t.text)), None)
+    word = _token_at(doc, offset)
     if word is not None and word.dep_ == "amod" and word.head.pos_ in ("NOUN", "PROPN"):
         return word.head.lemma_.lower()
     return None
@@ -1284,17 +1301,34 @@ def _rebuttals_in(doc, sent, analysis: Analysis) -> list[Rebuttal]:
 def _verdict_on_claim_stated_here(doc, offset: int) -> bool:
     """"posts make the false claim that …": the verdict qualifies a claim noun whose own
     clause says what is false; it rebuts that clause, not an earlier sentence."""
-    word = next((t for t in doc if t.idx <= offset < t.idx + len(t.text)), None)
+    word = _token_at(doc, offset)
     return word is not None and word.dep_ == "amod" and (
         word.head.lemma_.lower() in CLAIM_NOUNS or word.head.lower_ in CLAIM_NOUNS) \
         and _states_its_claim(word.head)
 
 
+def _token_at(doc, offset: int):
+    """The token whose characters hold `offset`, or None (white space between tokens): a
+    binary search over the tokens' starts, not a walk over the Doc."""
+    from spacy.attrs import IDX
+
+    starts = doc.to_array(IDX)
+    i = int(starts.searchsorted(offset, side="right")) - 1
+    if i < 0:
+        return None
+    token = doc[i]
+    return token if offset < token.idx + len(token.text) else None
+
+
 def _inside_quotation_marks(text: str, start: int, offset: int) -> bool:
     """Does `offset` lie inside quotation marks opened since `start` (the sentence's
     start)? Quoted words are somebody's, even when no attribution was found for them."""
-    inside = False
-    for ch in text[start:offset]:
+    return _after_quotation_marks(text[start:offset], False)
+
+
+def _after_quotation_marks(chars: str, inside: bool) -> bool:
+    """Inside quotation marks after reading `chars`, from `inside` before them."""
+    for ch in chars:
         if ch in "“«„":
             inside = True
         elif ch in "”»":
