@@ -538,8 +538,10 @@ def _reports_inverted(doc, cue_offset: int, source_start: int) -> bool:
     "…, reports the Daily Ledger" or "…, reported the Ledger"?"""
     if source_start <= cue_offset:
         return False
-    cue = next((t for t in doc if t.idx == cue_offset), None)
-    return cue is not None and cue.lemma_.lower() == "report" and cue.pos_ in ("VERB", "AUX")
+    span = doc.char_span(cue_offset, cue_offset + 1, alignment_mode="expand")
+    cue = span[0] if span is not None and len(span) else None
+    return cue is not None and cue.idx == cue_offset and cue.lemma_.lower() == "report" \
+        and cue.pos_ in ("VERB", "AUX")
 
 
 def is_known_outlet(name: str) -> bool:
