@@ -106,9 +106,11 @@ def test_there_are_claims_that_has_no_owner():
     assert q.speaker.kind == "rumor" and q.source is None and q.cue.text == "claims"
 
 
-def test_anonymous_officials():
+def test_officials_off_the_record_are_unnamed_officials():
+    # The newsroom kind table: an official who speaks off the record is `unnamed_official`
+    # (still an unconfirmed source for the claim's status), not `anonymous`.
     q = only("Two officials, speaking on condition of anonymity, said the talks had collapsed.")
-    assert q.speaker.kind == "anonymous"
+    assert q.speaker.kind == "unnamed_official"
     assert q.source.text == "Two officials"
 
 

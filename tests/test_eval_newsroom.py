@@ -175,6 +175,17 @@ def test_all_split_takes_every_record_whatever_its_id(tmp_path):
     assert [r["id"] for r in read_split(tmp_path, "dev")] == ["nr05"]
 
 
+def test_ids_split_takes_only_the_named_records(tmp_path):
+    # A second set can be split by id: rules chosen on some records, the rest scored held out.
+    rows = [{"id": "xy01"}, {"id": "xy02"}, {"id": "xy03"}]
+    (tmp_path / "newsroom.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    assert [r["id"] for r in read_split(tmp_path, "ids:xy03,xy01")] == ["xy01", "xy03"]
+    for bad in ("ids:xy01,xy09", "ids:"):
+        with pytest.raises(NewsprobeError) as err:
+            read_split(tmp_path, bad)
+        assert err.value.code == "E011"
+
+
 def test_all_split_scores_a_self_written_record_file_end_to_end(tmp_path):
     record = {"id": "own1", "text": TEXT, **GOLD}
     (tmp_path / "newsroom.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")

@@ -365,3 +365,48 @@ def test_a_celebritys_rep_speaks_in_an_office():
 def test_the_press_is_media_not_a_document():
     q = quote_with(analyze("Belvik has condemned the blast at the stadium, local press reported.", ALL), "condemned")
     assert q.speaker.kind == "media", q.to_dict()
+
+
+# --- kinds of office holders, outlets, researchers and unnamed officials -----------------
+
+@pytest.mark.parametrize("text, words", [
+    ("Sen. Mara Quill voted against the bill last year. Quill said on Tuesday that the bill "
+     "would hurt farmers.", "hurt farmers"),
+    ("Gov. Tom Barret signed the order. “We will not wait,” Barret told reporters.", "not wait"),
+])
+def test_a_person_titled_by_an_abbreviated_office_is_an_official(text, words):
+    # The title sits with the name once ("Sen.", "Gov."); the quote names only the surname.
+    assert said(text, words).speaker.kind == "official"
+
+
+def test_a_spokesperson_for_a_named_person_is_an_official_not_a_body():
+    text = ("Senator Ellen Vance opposed the plan. A spokesperson for Vance said the senator "
+            "had never posted the message.")
+    assert said(text, "never posted").speaker.kind == "official"
+
+
+@pytest.mark.parametrize("outlet", ["The Hill", "the Norvale Courier"])
+def test_an_outlet_credited_by_a_trailing_reports_is_media(outlet):
+    text = f"The senator will resign next month, reports {outlet}."
+    assert said(text, "resign next month").speaker.kind == "media"
+
+
+def test_a_company_that_reported_stays_an_institution():
+    text = "Norvale Steel reported that profits fell by a third."
+    assert said(text, "profits fell").speaker.kind == "institution"
+
+
+def test_academics_are_people_and_estimates_are_documents():
+    assert said("Academics who wrote the study said the figures were wrong.",
+                "figures were wrong").speaker.kind == "person"
+    assert said("Industry estimates indicate that sales fell by half.",
+                "sales fell").speaker.kind == "document"
+
+
+def test_unnamed_officials_keep_one_kind_when_one_is_said_to_be_anonymous():
+    # The newsroom kind table: an official speaking off the record is an unnamed official,
+    # the same kind as "a senior White House official" with no such remark.
+    text = ("One senior White House official said the talks had stalled. The plan is dead, "
+            "said a senior department official, who spoke on condition of anonymity.")
+    assert said(text, "talks had stalled").speaker.kind == "unnamed_official"
+    assert said(text, "plan is dead").speaker.kind == "unnamed_official"

@@ -68,6 +68,7 @@ from .metrics import TokenIndex, prf, trim
 # dev-a and dev-b are the two halves of dev, for cross-checking a rule inside dev: fit it
 # on one half, keep it only if it does not hurt the other.
 # `all` (None) takes every record, for another set in this schema with its own ids.
+# `ids:a,b,c` (see `read_split`) takes just those records, to keep part of such a set held out.
 SPLITS = {"dev": range(1, 21), "test": range(21, 31), "dev-a": range(1, 11), "dev-b": range(11, 21),
           "all": None}
 CONTENT_COVER = 0.5
@@ -123,10 +124,17 @@ def read_split(data_dir: Path, split: str, limit: int | None = None) -> list[dic
     path = data_dir / "newsroom.jsonl"
     every = read_jsonl(path, "newsroom", missing=f"newsroom data not found: {path} (expected "
                                                   "../shared/data/newsroom/newsroom.jsonl)")
-    if split not in SPLITS:
-        raise NewsprobeError("E011", f"unknown newsroom split {split!r}: use dev, dev-a, dev-b, test or all",
-                             "newsroom")
-    if SPLITS[split] is None:
+    if split.startswith("ids:"):
+        wanted = [i.strip() for i in split[len("ids:"):].split(",") if i.strip()]
+        missing = sorted(set(wanted) - {row.get("id") for row in every})
+        if not wanted or missing:
+            raise NewsprobeError("E011", f"newsroom split {split!r}: no such record ids {missing or '(none given)'} "
+                                 f"in {path}", "newsroom")
+        rows = [row for row in every if row.get("id") in set(wanted)]
+    elif split not in SPLITS:
+        raise NewsprobeError("E011", f"unknown newsroom split {split!r}: use dev, dev-a, dev-b, test, all "
+                             "or ids:ID,ID,...", "newsroom")
+    elif SPLITS[split] is None:
         rows = list(every)
     else:
         wanted = {f"nr{n:02d}" for n in SPLITS[split]}

@@ -225,8 +225,10 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
     records = [r for r in records if r.content]
     records.sort(key=lambda r: (r.start, r.cue[0] if r.cue else -1))
     _resolve_speakers(records, doc, index, settings, inside, own_outlet=analysis.outlet)
+    person_words = frozenset(w.strip(".,'’").lower() for e in analysis.entities if e.label == "PERSON"
+                             for w in e.name.split())
     settle_kinds([r.speaker for r in sorted(records, key=lambda r: r.cue[0] if r.cue else r.start)
-                  if r.speaker is not None])
+                  if r.speaker is not None], person_words)
     _nest(records)
     for closing in [r for r in records if r.closing_scope is not None and r.source_tokens]:
         # "Prosecutors said that …, according to The Washington Post.": the closing phrase

@@ -64,6 +64,12 @@ class EntityIndex:
     # pronoun in a sentence about that person alone); absent when unknown.
     genders: dict = None
     asides: list = None  # (start, end) of parenthesised asides: "(via Sport Witness)"
+    # Entity ids the text credits as outlets ("…, reports The Hill"): media wherever named.
+    outlets: set = None
+
+    def __post_init__(self) -> None:
+        if self.outlets is None:
+            self.outlets = set()
 
     @classmethod
     def build(cls, doc, analysis: Analysis, quoted=None) -> "EntityIndex":
@@ -489,8 +495,9 @@ def _mention_descriptors(doc, text: str, start: int, end: int) -> set[str]:
         for t in (token.subtree if whole else [token]):
             if t.i < span.start or t.i >= span.end:
                 if t.pos_ in ("NOUN", "PROPN", "ADJ"):
-                    words.add(t.lower_)
-                    words.add(t.lemma_.lower())
+                    # an abbreviated title keeps its word without the dot ("Sen.", "Gov.")
+                    words.add(t.lower_.rstrip("."))
+                    words.add(t.lemma_.lower().rstrip("."))
     return words
 
 
@@ -504,6 +511,8 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
     """The kind of a named speaker, from its label and what the text calls it."""
     described = index.descriptors.get(entity.id, set()) | set(words)
     kinds = kind_words()
+    if entity.id in index.outlets:
+        return "media"
     if entity.label == "PERSON":
         if described & {"reporter", "correspondent", "editor", "columnist"}:
             return "media"
@@ -522,6 +531,17 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
         return "media"
     # Governments, companies, courts, police forces: an institution on the record.
     return "institution"
+
+
+def _reports_inverted(doc, cue_offset: int, source_start: int) -> bool:
+    """Is the cue at `cue_offset` a form of "report" written before its source, as in
+    "…, reports the Daily Ledger" or "…, reported the Ledger"?"""
+    if source_start <= cue_offset:
+        return False
+    span = doc.char_span(cue_offset, cue_offset + 1, alignment_mode="expand")
+    cue = span[0] if span is not None and len(span) else None
+    return cue is not None and cue.idx == cue_offset and cue.lemma_.lower() == "report" \
+        and cue.pos_ in ("VERB", "AUX")
 
 
 def is_known_outlet(name: str) -> bool:
@@ -643,8 +663,14 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             names = [entity.name, *(p.name for p in partners)]
             both = ", ".join(names[:-1]) + " and " + names[-1]
             return Speaker(both, kind_of_entity(entity, index, words), None)
-        return _with_state(Speaker(entity.name, kind_of_entity(entity, index, words), entity.id),
-                           entity, words, index)
+        kind = kind_of_entity(entity, index, words)
+        if kind == "institution" and _reports_inverted(doc, cue_offset, tokens[0].idx):
+            # "…, reports The Hill": a news report's own way of crediting an outlet; a
+            # company or a ministry "reported" before its name is not how news writes.
+            # Later mentions of the outlet are media too (kind_of_entity reads the set).
+            index.outlets.add(entity.id)
+            kind = "media"
+        return _with_state(Speaker(entity.name, kind, entity.id), entity, words, index)
 
     if head_word in nouns["rumor"] or head.lower_ in nouns["rumor"]:
         return Speaker(text, "rumor")
@@ -768,9 +794,11 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         # officials", "U.S. officials", "Pentagon officials", "officials said": officials
         # the text leaves unnamed, a country or body only qualifying them (the newsroom
         # kind definitions; docs/claims.md says why). "speaking on condition of
-        # anonymity": an anonymous one.
+        # anonymity" changes nothing: an official off the record is still an unnamed
+        # official (the newsroom kind table), so "one U.S. official, who spoke on condition
+        # of anonymity" and "a senior White House official" get the same kind.
         if WITHHELD.search(head.sent.text):
-            return Speaker(name, "anonymous")
+            return Speaker(name, "unnamed_official")
         return Speaker(name, "institution" if _speaks_for(head, index) else "unnamed_official")
     if head_word in kinds["anonymous"] or head.lower_ in kinds["anonymous"]:
         owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
@@ -847,6 +875,7 @@ ROLE_PEOPLE = frozenset("attorney attorneys lawyer lawyers witness witnesses nei
                         "scientist scientists researcher researchers chemist chemists physicist "
                         "physicists biologist biologists geologist geologists astronomer astronomers "
                         "economist economists historian historians professor professors doctor "
+                        "academic academics "
                         "doctors nurse nurses engineer engineers teacher teachers student students "
                         "parent parents farmer farmers driver drivers worker workers suspect suspects "
                         "defendant defendants passenger passengers survivor survivors "
@@ -1023,7 +1052,7 @@ _BODY_FILLER = frozenset("a an the for of at from to senior deputy chief press o
 HONORIFICS = frozenset("mr mrs ms miss dr sir lord lady".split())
 
 
-def settle_kinds(speakers: list[Speaker]) -> None:
+def settle_kinds(speakers: list[Speaker], person_words: frozenset[str] = frozenset()) -> None:
     """Decide kinds that need the whole article, in place; `speakers` in text order.
 
     1. Bare "officials" after a public body has spoken ("The sheriff's office said ...
@@ -1039,7 +1068,9 @@ def settle_kinds(speakers: list[Speaker]) -> None:
     4. A spokesperson with no name of their own who speaks for a named body ("a spokesman
        for Tessa Maritime", "the ministry spokesman") is that body's voice on record:
        `institution` (the newsroom annotation rules). A named one ("spokesman Karl
-       Densen") is an `official`; one for a person ("a spokesman for Mr. Berg") too, and
+       Densen") is an `official`; one for a person ("a spokesman for Mr. Berg", "a
+       spokesperson for Vance" where `person_words` holds the words of the article's
+       person names) too, and
        so is one after a named official has spoken (likely that official again).
     5. What the name's words say when nothing else did: a source of unknown kind headed by
        a media noun ("US media", "state-run media") is `media`; talk on social media
@@ -1053,6 +1084,7 @@ def settle_kinds(speakers: list[Speaker]) -> None:
         words = [w.strip(".,'’") for w in speaker.name.lower().split()]
         if speaker.kind == "official" and speaker.entity is None and set(words) & UNNAMED_SPOKESPERSONS \
                 and set(words) - UNNAMED_SPOKESPERSONS - _BODY_FILLER and not set(words) & HONORIFICS \
+                and not (set(words) - UNNAMED_SPOKESPERSONS - _BODY_FILLER) <= person_words \
                 and not named_official:
             # after a named official has spoken, "the Kremlin spokesman" is most likely
             # that person again (resolution missed the link): it stays an official
