@@ -137,3 +137,11 @@ def test_a_denial_does_not_rebut_its_own_restatement():
     claim = claim_with(text, "hardly knows Brask")
     assert claim["status"] not in ("denied", "disputed")
     assert claim["rebutted_by"] is None
+
+
+def test_a_claim_about_the_denier_by_someone_else_is_still_rebutted():
+    # the ad's words name the mayor but are not hers: her later statement denies them
+    text = ("An ad attacking Mayor Lena Holt claims that she would vote to sell the Belvik harbour. "
+            + FILLER + "Holt has said she does not support selling the harbour.")
+    claim = claim_with(text, "would vote to sell")
+    assert claim["status"] == "denied"

@@ -1017,7 +1017,10 @@ def _reports_words_of(doc, c: Candidate, name: str) -> bool:
         if not clause_tokens & set(range(span.start, span.end)):
             continue
         for subject in (ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")):
-            if words & {t.lower_ for t in subject.subtree}:
+            # the subject's name only: "an ad attacking Spanberger claims that she ..." is
+            # the ad's claim about Spanberger, not her words
+            named = [subject, *(t for t in subject.children if t.dep_ in ("compound", "flat", "appos"))]
+            if words & {t.lower_ for t in named}:
                 return True
     return False
 
