@@ -126,3 +126,22 @@ def test_each_encoder_depth_has_its_own_linking_threshold():
     with pytest.raises(NewsprobeError) as err:
         rebuttal_meaning.min_score_for(5)
     assert err.value.code == "E013"
+
+
+def test_a_denial_does_not_rebut_its_own_restatement():
+    # the friend relays what the singer said: her denial in the lede agrees with it
+    text = ("Singer Mara Lind has rejected rumours that she is engaged to the footballer Tom Brask. "
+            + FILLER
+            + "Mara clarified that she “hardly knows Brask, let alone plans to marry him,” said a "
+              "friend of the singer.")
+    claim = claim_with(text, "hardly knows Brask")
+    assert claim["status"] not in ("denied", "disputed")
+    assert claim["rebutted_by"] is None
+
+
+def test_a_claim_about_the_denier_by_someone_else_is_still_rebutted():
+    # the ad's words name the mayor but are not hers: her later statement denies them
+    text = ("An ad attacking Mayor Lena Holt claims that she would vote to sell the Belvik harbour. "
+            + FILLER + "Holt has said she does not support selling the harbour.")
+    claim = claim_with(text, "would vote to sell")
+    assert claim["status"] == "denied"

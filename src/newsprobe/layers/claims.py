@@ -997,6 +997,9 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
                            # contradicts no claim about a stampede
             if signal.target is not None and signal.target not in sentence_lemmas:
                 continue   # "the false Facebook post" rebuts what the post says
+            if signal.voice is not None and _reports_words_of(doc, c, signal.voice.speaker.name):
+                continue   # "Mara clarified that she hardly knows him, said a friend": the
+                           # claim restates what the denier said; her denial agrees with it
 
             if signal.kind == "figure" and different_figure(claim_figures, signal) is None:
                 continue
@@ -1014,6 +1017,29 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
         if new.stronger_than(statuses[i]):
             statuses[i] = new
     return links
+
+
+def _reports_words_of(doc, c: Candidate, name: str) -> bool:
+    """Does the claim relay what `name` said or holds: a verb in the claim's sentence that
+    governs the claim by a clause ("Mara clarified that ...", "Mara told friends that
+    ...") and whose subject names that source (a distinctive word of its name)?"""
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = {w for w in re.findall(r"[^\W\d_]+", name.lower()) if w not in _SIDE_GENERIC and len(w) > 2}
+    for verb in c.sent:
+        # a clause complement only: in "Holt would vote to sell" Holt is what the claim is
+        # about, not who said it
+        clause_tokens = {t.i for ch in verb.children if ch.dep_ == "ccomp" for t in ch.subtree}
+        if not clause_tokens & set(range(span.start, span.end)):
+            continue
+        for subject in (ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")):
+            # the subject's name only: "an ad attacking Spanberger claims that she ..." is
+            # the ad's claim about Spanberger, not her words
+            named = [subject, *(t for t in subject.children if t.dep_ in ("compound", "flat", "appos"))]
+            if words & {t.lower_ for t in named}:
+                return True
+    return False
 
 
 def _one_side(name: str, other: str) -> bool:
