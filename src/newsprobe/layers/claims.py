@@ -678,6 +678,7 @@ def link_rebuttals(doc, candidates: list[Candidate], statuses: list[Status],
                       if c.sent.start_char in sent_index else False)
 
     _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis)
+    _link_fact_check_verdicts(doc, sents, candidates, statuses, analysis)
     link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis, depth=depth)
 
 
@@ -1322,6 +1323,82 @@ def _rebuttals_in(doc, sent, analysis: Analysis) -> list[Rebuttal]:
                 status, rule = "disputed", "source_contests_later"
             return [Rebuttal(status, rule, (m.start(), m.end()))]
     return []
+
+
+# A fact-check's claim under review: what posts, a video or an image are said to claim or
+# show ("Posts claim that ...", "A video purporting to show ...", "An image shared on
+# Facebook appears to show ...").
+UNDER_REVIEW = re.compile(
+    r"\b(purport(s|ed|ing|edly)?|(posts?|tweets?|users|messages?|videos?|images?|photos?|pictures?|"
+    r"screenshots?|memes?)\b[^.!?]{0,60}?\b(claims?|claiming|claimed|says?|said|saying|shows?|showing|"
+    r"appears? to show|suggests?|suggesting)|claims? that|viral (post|video|image|claim|photo))\b", re.I)
+# A fact-check's verdict line: a label, a colon, then the rating ("Verdict: False",
+# "Our ruling: The video does not show ...", "Rating: Fake").
+VERDICT_LINE = re.compile(r"\W*(?:our |the |fact[- ]check )?(verdict|ruling|rating|conclusion|"
+                          r"bottom line)\s*:\s*", re.I)
+# What a fact-check finds of the material it checks ("The image has been edited", "The video
+# is old"): said of that material by the writer, it refutes what the material was said to show.
+MEDIA_NOUNS = frozenset("video image photo photograph picture screenshot tweet post clip footage "
+                        "meme quote letter document".split())
+MATERIAL_FINDING = re.compile(
+    r"\b(old|outdated|edited|doctored|altered|manipulated|photoshopped|fabricated|fake|"
+    r"false|staged|satire|satirical)\b", re.I)
+# "The photo is not authentic": a negated predicate that finds the material fake.
+_NOT_GENUINE = frozenset("authentic genuine real new recent".split())
+
+
+def _link_fact_check_verdicts(doc, sents, candidates, statuses, analysis: Analysis) -> None:
+    """A fact-check's verdict line ("Verdict: False") or its finding on the checked material
+    ("The image has been edited"), in the writer's voice, judges the article's claims under
+    review (UNDER_REVIEW) that come before it, however far back: refuted for a verdict of
+    falsehood, disputed for "misleading" and the like. An article with no claim under review
+    links nothing, so a "Ruling:" in a court story judges no claim."""
+    text = analysis.text
+    reviewed = [i for i, c in enumerate(candidates)
+                if UNDER_REVIEW.search(text, c.sent.start_char, c.sent.end_char)]
+    if not reviewed:
+        return
+    for sent in sents:
+        verdict = _fact_check_verdict(doc, sent, analysis)
+        if verdict is None:
+            continue
+        status, rule, words = verdict
+        span = (sent.start_char, _trim(text, sent.start_char, sent.end_char)[1])
+        for i in reviewed:
+            if candidates[i].end > sent.start_char:
+                continue
+            new = Status(status, rule, words, span)
+            if new.stronger_than(statuses[i]):
+                statuses[i] = new
+
+
+def _fact_check_verdict(doc, sent, analysis: Analysis):
+    """(status, rule, words) of a writer's verdict line or finding on the checked material in
+    `sent`, or None."""
+    text = analysis.text
+    start, end = sent.start_char, sent.end_char
+    label = VERDICT_LINE.match(text, start, end)
+    if label is not None:
+        for pattern, status in ((FALSE_VERDICT, "refuted"), (CONTESTED, "disputed")):
+            m = pattern.search(text, label.end(), end)
+            if m and _voice_at(analysis, m.start()) is None and not _inside_quotation_marks(text, start, m.start()):
+                return status, "fact_check_verdict_line", (start, m.end())
+        return None
+    # "The image has been edited" / "The video is old": the writer's finding on the material
+    subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head == sent.root
+                and t.lemma_.lower() in MEDIA_NOUNS
+                and any(d.lower_ in _ANAPHORIC_DETERMINERS for d in t.children if d.dep_ == "det")]
+    if not subjects:
+        return None
+    predicate = [sent.root, *(t for t in sent.root.children if t.dep_ in ("acomp", "attr", "oprd"))]
+    negated = is_negated(sent.root)
+    for word in predicate:
+        finding = (not negated and MATERIAL_FINDING.fullmatch(word.lower_)) or (
+            negated and word.lower_ in _NOT_GENUINE)
+        if finding and _voice_at(analysis, word.idx) is None \
+                and not _inside_quotation_marks(text, start, word.idx):
+            return "refuted", "fact_check_finding", (start, _trim(text, start, end)[1])
+    return None
 
 
 def _verdict_on_claim_stated_here(doc, offset: int) -> bool:
