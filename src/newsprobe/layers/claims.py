@@ -1295,6 +1295,15 @@ def _rebuttals_in(doc, sent, analysis: Analysis) -> list[Rebuttal]:
         if _denies(doc, q):
             found.append(Rebuttal("denied", "denial_by_source", (q.cue.start, q.cue.end), q))
             continue
+        if _writer_endorses(doc, q):
+            # "That is untrue, as the statistics office has pointed out": the writer's own
+            # verdict, backed by the source
+            for pattern, status in ((FALSE_VERDICT, "refuted"), (CONTESTED, "disputed"), (DOUBT, "questioned")):
+                m = next((m for s in q.content if (m := pattern.search(text, s.start, s.end))), None)
+                if m:
+                    found.append(Rebuttal(status, "writer_verdict_backed_by_source", (m.start(), m.end())))
+                    break
+            continue
         for pattern, status, rule in ((FALSE_VERDICT, "denied", "source_calls_it_false"),
                                       (CONTESTED, "denied", "source_calls_it_false"),
                                       (DOUBT, "questioned", "source_doubts")):
@@ -1399,6 +1408,16 @@ def _fact_check_verdict(doc, sent, analysis: Analysis):
                 and not _inside_quotation_marks(text, start, word.idx):
             return "refuted", "fact_check_finding", (start, _trim(text, start, end)[1])
     return None
+
+
+def _writer_endorses(doc, quote: Quote) -> bool:
+    """"…, as the statistics office has pointed out" / "As the minister admitted, …": the cue
+    sits in an "as" clause, so the writer states the content and cites the source for it."""
+    if quote.cue is None:
+        return False
+    span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    return span is not None and any(c.dep_ == "mark" and c.lower_ == "as"
+                                    for t in span if t.pos_ in ("VERB", "AUX") for c in t.children)
 
 
 def _verdict_on_claim_stated_here(doc, offset: int) -> bool:
