@@ -776,3 +776,12 @@ def test_a_sources_verdict_still_disputes():
             "the statistics office said.")
     claim = _status_of_claim_with(text, "halved")
     assert claim["status"] == "disputed", claim
+
+
+def test_a_fact_check_finding_that_the_video_does_not_show_it_refutes_the_caption():
+    text = ("'Crowds flee the flooded stadium in Selmouth,' reads the caption of a video "
+            "shared on Facebook on May 2. The storm hit the coast on May 1. The stadium was "
+            "closed that week. Its roof was repaired in 2020. The club plays away on Sunday. "
+            "The video does not show Selmouth.")
+    claim = _status_of_claim_with(text, "Crowds flee")
+    assert claim["status"] == "refuted", claim

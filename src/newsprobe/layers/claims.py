@@ -1340,7 +1340,9 @@ def _rebuttals_in(doc, sent, analysis: Analysis) -> list[Rebuttal]:
 UNDER_REVIEW = re.compile(
     r"\b(purport(s|ed|ing|edly)?|(posts?|tweets?|users|messages?|videos?|images?|photos?|pictures?|"
     r"screenshots?|memes?)\b[^.!?]{0,60}?\b(claims?|claiming|claimed|says?|said|saying|shows?|showing|"
-    r"appears? to show|suggests?|suggesting)|claims? that|viral (post|video|image|claim|photo))\b", re.I)
+    r"appears? to show|suggests?|suggesting|(?:was |were |being )?(?:shared|posted|circulat(?:ed|ing)) on)|"
+    r"claims? that|viral (post|video|image|claim|photo)|reads? (part of )?(the|a) (caption|post|tweet|message))\b",
+    re.I)
 # A fact-check's verdict line: a label, a colon, then the rating ("Verdict: False",
 # "Our ruling: The video does not show ...", "Rating: Fake").
 VERDICT_LINE = re.compile(r"\W*(?:our |the |fact[- ]check )?(verdict|ruling|rating|conclusion|"
@@ -1402,8 +1404,9 @@ def _fact_check_verdict(doc, sent, analysis: Analysis):
     predicate = [sent.root, *(t for t in sent.root.children if t.dep_ in ("acomp", "attr", "oprd"))]
     negated = is_negated(sent.root)
     for word in predicate:
+        # "The video does not show Israelis fleeing": it does not show what it was said to
         finding = (not negated and MATERIAL_FINDING.fullmatch(word.lower_)) or (
-            negated and word.lower_ in _NOT_GENUINE)
+            negated and (word.lower_ in _NOT_GENUINE or word.lemma_.lower() in ("show", "depict")))
         if finding and _voice_at(analysis, word.idx) is None \
                 and not _inside_quotation_marks(text, start, word.idx):
             return "refuted", "fact_check_finding", (start, _trim(text, start, end)[1])
