@@ -785,3 +785,11 @@ def test_a_fact_check_finding_that_the_video_does_not_show_it_refutes_the_captio
             "The video does not show Selmouth.")
     claim = _status_of_claim_with(text, "Crowds flee")
     assert claim["status"] == "refuted", claim
+
+
+def test_a_finding_on_the_material_by_pronoun_refutes_the_claim_under_review():
+    text = ("A viral photo of a crowd cheering the new mayor of Selmouth has been shared "
+            "widely this week. The photo is real. But it does not show Selmouth.")
+    claim = _status_of_claim_with(text, "viral photo")
+    assert claim["status"] == "refuted", claim
+    assert claim["rebutted_by"]["text"] == "But it does not show Selmouth."

@@ -1353,7 +1353,7 @@ MEDIA_NOUNS = frozenset("video image photo photograph picture screenshot tweet p
                         "meme quote letter document".split())
 MATERIAL_FINDING = re.compile(
     r"\b(old|outdated|edited|doctored|altered|manipulated|photoshopped|fabricated|fake|"
-    r"false|staged|satire|satirical)\b", re.I)
+    r"false|staged|satire|satirical|miscaptioned|misattributed)\b", re.I)
 # "The photo is not authentic": a negated predicate that finds the material fake.
 _NOT_GENUINE = frozenset("authentic genuine real new recent".split())
 
@@ -1396,10 +1396,12 @@ def _fact_check_verdict(doc, sent, analysis: Analysis):
                 return status, "fact_check_verdict_line", (start, m.end())
         return None
     # "The image has been edited" / "The video is old": the writer's finding on the material
-    subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head == sent.root
-                and t.lemma_.lower() in MEDIA_NOUNS
-                and any(d.lower_ in _ANAPHORIC_DETERMINERS for d in t.children if d.dep_ == "det")]
-    if not subjects:
+    subject = next((t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not (_names_the_material(subject) or (
+            subject.lower_ in ("it", "they") and sent.start > 0
+            and _names_the_material(next((t for t in doc[sent.start - 1].sent.root.children
+                                          if t.dep_ in ("nsubj", "nsubjpass")), None)))):
+        # "But it does not depict the war" after "The photo is real": "it" is the photo
         return None
     predicate = [sent.root, *(t for t in sent.root.children if t.dep_ in ("acomp", "attr", "oprd"))]
     negated = is_negated(sent.root)
@@ -1421,6 +1423,12 @@ def _writer_endorses(doc, quote: Quote) -> bool:
     span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
     return span is not None and any(c.dep_ == "mark" and c.lower_ == "as"
                                     for t in span if t.pos_ in ("VERB", "AUX") for c in t.children)
+
+
+def _names_the_material(subject) -> bool:
+    """"the video", "this image": a media noun with a determiner that points back."""
+    return subject is not None and subject.lemma_.lower() in MEDIA_NOUNS and any(
+        d.lower_ in _ANAPHORIC_DETERMINERS for d in subject.children if d.dep_ == "det")
 
 
 def _verdict_on_claim_stated_here(doc, offset: int) -> bool:
