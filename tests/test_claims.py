@@ -729,3 +729,76 @@ def test_token_at_an_offset_is_the_token_holding_it():
         expected = next((t for t in doc if t.idx <= offset < t.idx + len(t.text)), None)
         got = _token_at(doc, offset)
         assert (got.i if got is not None else None) == (expected.i if expected is not None else None)
+
+
+def _status_of_claim_with(text, words):
+    found = [c for c in claims(text) if words in c["text"]]
+    assert found, claims(text)
+    return found[0]
+
+
+@pytest.mark.parametrize("verdict", ["Verdict: False", "Our ruling: The claim is false.",
+                                     "Rating: Fake"])
+def test_a_fact_check_verdict_line_refutes_the_claim_under_review(verdict):
+    text = ("Posts shared on Facebook claim that the mayor of Brindlewood banned bicycles "
+            "from the town centre last week.\n\nThe town council said it had discussed parking "
+            f"fees at its last meeting.\n\n{verdict}\n")
+    claim = _status_of_claim_with(text, "banned bicycles")
+    assert claim["status"] == "refuted", claim
+    assert claim["rebutted_by"]["text"].startswith(verdict.split(":")[0])
+
+
+def test_a_fact_checks_finding_on_the_image_refutes_the_claim_under_review():
+    text = ("An image purporting to show a shark swimming on a flooded street in Selmouth "
+            "has been shared thousands of times.\n\nThe image has been edited. The original "
+            "photo, taken in 2015, shows an empty street.\n")
+    claim = _status_of_claim_with(text, "shark")
+    assert claim["status"] == "refuted", claim
+    assert claim["rebutted_by"]["text"] == "The image has been edited."
+
+
+def test_a_verdict_line_without_a_claim_under_review_links_nothing():
+    text = ("The mayor of Brindlewood said the town had banned bicycles from its centre.\n\n"
+            "Our ruling: The council will vote again in May.\n")
+    claim = _status_of_claim_with(text, "banned bicycles")
+    assert claim["status"] == "reported", claim
+
+
+def test_the_writers_verdict_backed_by_an_authority_refutes():
+    text = ("The minister said that violent crime had halved since 2010. That is untrue, "
+            "as the statistics office has pointed out.")
+    claim = _status_of_claim_with(text, "halved")
+    assert claim["status"] == "refuted", claim
+
+
+def test_a_sources_verdict_still_disputes():
+    text = ("The minister said that violent crime had halved since 2010. That is untrue, "
+            "the statistics office said.")
+    claim = _status_of_claim_with(text, "halved")
+    assert claim["status"] == "disputed", claim
+
+
+def test_a_fact_check_finding_that_the_video_does_not_show_it_refutes_the_caption():
+    text = ("'Crowds flee the flooded stadium in Selmouth,' reads the caption of a video "
+            "shared on Facebook on May 2. The storm hit the coast on May 1. The stadium was "
+            "closed that week. Its roof was repaired in 2020. The club plays away on Sunday. "
+            "The video does not show Selmouth.")
+    claim = _status_of_claim_with(text, "Crowds flee")
+    assert claim["status"] == "refuted", claim
+
+
+def test_a_finding_on_the_material_by_pronoun_refutes_the_claim_under_review():
+    text = ("A viral photo of a crowd cheering the new mayor of Selmouth has been shared "
+            "widely this week. The photo is real. But it does not show Selmouth.")
+    claim = _status_of_claim_with(text, "viral photo")
+    assert claim["status"] == "refuted", claim
+    assert claim["rebutted_by"]["text"] == "But it does not show Selmouth."
+
+
+def test_a_sources_finding_on_the_material_is_no_fact_check_verdict():
+    text = ("A video purporting to show a flood in the harbour of Selmouth was shared on Facebook. "
+            "The harbour master said the harbour was dry all week. The town has 4,000 people. "
+            "Its ferry runs twice a day. Tourists arrive in June. "
+            "\u201cThe video is fake,\u201d the mayor said.")
+    claim = _status_of_claim_with(text, "purporting")
+    assert claim["status"] != "refuted", claim

@@ -678,6 +678,7 @@ def link_rebuttals(doc, candidates: list[Candidate], statuses: list[Status],
                       if c.sent.start_char in sent_index else False)
 
     _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis)
+    _link_fact_check_verdicts(doc, sents, candidates, statuses, analysis)
     link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis, depth=depth)
 
 
@@ -1294,6 +1295,15 @@ def _rebuttals_in(doc, sent, analysis: Analysis) -> list[Rebuttal]:
         if _denies(doc, q):
             found.append(Rebuttal("denied", "denial_by_source", (q.cue.start, q.cue.end), q))
             continue
+        if _writer_endorses(doc, q):
+            # "That is untrue, as the statistics office has pointed out": the writer's own
+            # verdict, backed by the source
+            for pattern, status in ((FALSE_VERDICT, "refuted"), (CONTESTED, "disputed"), (DOUBT, "questioned")):
+                m = next((m for s in q.content if (m := pattern.search(text, s.start, s.end))), None)
+                if m:
+                    found.append(Rebuttal(status, "writer_verdict_backed_by_source", (m.start(), m.end())))
+                    break
+            continue
         for pattern, status, rule in ((FALSE_VERDICT, "denied", "source_calls_it_false"),
                                       (CONTESTED, "denied", "source_calls_it_false"),
                                       (DOUBT, "questioned", "source_doubts")):
@@ -1322,6 +1332,103 @@ def _rebuttals_in(doc, sent, analysis: Analysis) -> list[Rebuttal]:
                 status, rule = "disputed", "source_contests_later"
             return [Rebuttal(status, rule, (m.start(), m.end()))]
     return []
+
+
+# A fact-check's claim under review: what posts, a video or an image are said to claim or
+# show ("Posts claim that ...", "A video purporting to show ...", "An image shared on
+# Facebook appears to show ...").
+UNDER_REVIEW = re.compile(
+    r"\b(purport(s|ed|ing|edly)?|(posts?|tweets?|users|messages?|videos?|images?|photos?|pictures?|"
+    r"screenshots?|memes?)\b[^.!?]{0,60}?\b(claims?|claiming|claimed|says?|said|saying|shows?|showing|"
+    r"appears? to show|suggests?|suggesting|(?:was |were |being )?(?:shared|posted|circulat(?:ed|ing)) on)|"
+    r"claims? that|viral (post|video|image|claim|photo)|reads? (part of )?(the|a) (caption|post|tweet|message))\b",
+    re.I)
+# A fact-check's verdict line: a label, a colon, then the rating ("Verdict: False",
+# "Our ruling: The video does not show ...", "Rating: Fake").
+VERDICT_LINE = re.compile(r"\W*(?:our |the |fact[- ]check )?(verdict|ruling|rating|conclusion|"
+                          r"bottom line)\s*:\s*", re.I)
+# What a fact-check finds of the material it checks ("The image has been edited", "The video
+# is old"): said of that material by the writer, it refutes what the material was said to show.
+MEDIA_NOUNS = frozenset("video image photo photograph picture screenshot tweet post clip footage "
+                        "meme quote letter document".split())
+MATERIAL_FINDING = re.compile(
+    r"\b(old|outdated|edited|doctored|altered|manipulated|photoshopped|fabricated|fake|"
+    r"false|staged|satire|satirical|miscaptioned|misattributed)\b", re.I)
+# "The photo is not authentic": a negated predicate that finds the material fake.
+_NOT_GENUINE = frozenset("authentic genuine real new recent".split())
+
+
+def _link_fact_check_verdicts(doc, sents, candidates, statuses, analysis: Analysis) -> None:
+    """A fact-check's verdict line ("Verdict: False") or its finding on the checked material
+    ("The image has been edited"), in the writer's voice, judges the article's claims under
+    review (UNDER_REVIEW) that come before it, however far back: refuted for a verdict of
+    falsehood, disputed for "misleading" and the like. An article with no claim under review
+    links nothing, so a "Ruling:" in a court story judges no claim."""
+    text = analysis.text
+    reviewed = [i for i, c in enumerate(candidates)
+                if UNDER_REVIEW.search(text, c.sent.start_char, c.sent.end_char)]
+    if not reviewed:
+        return
+    for sent in sents:
+        verdict = _fact_check_verdict(doc, sent, analysis)
+        if verdict is None:
+            continue
+        status, rule, words = verdict
+        span = (sent.start_char, _trim(text, sent.start_char, sent.end_char)[1])
+        for i in reviewed:
+            if candidates[i].end > sent.start_char:
+                continue
+            new = Status(status, rule, words, span)
+            if new.stronger_than(statuses[i]):
+                statuses[i] = new
+
+
+def _fact_check_verdict(doc, sent, analysis: Analysis):
+    """(status, rule, words) of a writer's verdict line or finding on the checked material in
+    `sent`, or None."""
+    text = analysis.text
+    start, end = sent.start_char, sent.end_char
+    label = VERDICT_LINE.match(text, start, end)
+    if label is not None:
+        for pattern, status in ((FALSE_VERDICT, "refuted"), (CONTESTED, "disputed")):
+            m = pattern.search(text, label.end(), end)
+            if m and _voice_at(analysis, m.start()) is None and not _inside_quotation_marks(text, start, m.start()):
+                return status, "fact_check_verdict_line", (start, m.end())
+        return None
+    # "The image has been edited" / "The video is old": the writer's finding on the material
+    subject = next((t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not (_names_the_material(subject) or (
+            subject.lower_ in ("it", "they") and sent.start > 0
+            and _names_the_material(next((t for t in doc[sent.start - 1].sent.root.children
+                                          if t.dep_ in ("nsubj", "nsubjpass")), None)))):
+        # "But it does not depict the war" after "The photo is real": "it" is the photo
+        return None
+    predicate = [sent.root, *(t for t in sent.root.children if t.dep_ in ("acomp", "attr", "oprd"))]
+    negated = is_negated(sent.root)
+    for word in predicate:
+        # "The video does not show Israelis fleeing": it does not show what it was said to
+        finding = (not negated and MATERIAL_FINDING.fullmatch(word.lower_)) or (
+            negated and (word.lower_ in _NOT_GENUINE or word.lemma_.lower() in ("show", "depict")))
+        if finding and _voice_at(analysis, word.idx) is None \
+                and not _inside_quotation_marks(text, start, word.idx):
+            return "refuted", "fact_check_finding", (start, _trim(text, start, end)[1])
+    return None
+
+
+def _writer_endorses(doc, quote: Quote) -> bool:
+    """"…, as the statistics office has pointed out" / "As the minister admitted, …": the cue
+    sits in an "as" clause, so the writer states the content and cites the source for it."""
+    if quote.cue is None:
+        return False
+    span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    return span is not None and any(c.dep_ == "mark" and c.lower_ == "as"
+                                    for t in span if t.pos_ in ("VERB", "AUX") for c in t.children)
+
+
+def _names_the_material(subject) -> bool:
+    """"the video", "this image": a media noun with a determiner that points back."""
+    return subject is not None and subject.lemma_.lower() in MEDIA_NOUNS and any(
+        d.lower_ in _ANAPHORIC_DETERMINERS for d in subject.children if d.dep_ == "det")
 
 
 def _verdict_on_claim_stated_here(doc, offset: int) -> bool:
