@@ -369,7 +369,10 @@ def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,
     settings = Settings.load(claim_min_checkworthiness=0.0)
     threshold = load_model(settings.encoder_layers).threshold
     ours, base, entities = Tally(), Tally(), EntityTally()
-    articles = (Article(text=r["text"], id=r["id"], origin=f"newsroom/{r['id']}") for r in rows)
+    # The outlet is what the page itself says it is: a reader's tool has it from the page,
+    # and it tells the writer's own outlet apart from one a source spoke to.
+    articles = (Article(text=r["text"], id=r["id"], origin=f"newsroom/{r['id']}", outlet=r.get("outlet"))
+                for r in rows)
     per_article = {}
     with progress_bar(f"newsroom {split}", len(rows), progress) as advance:
         for row, analysis in zip(rows, analyze_many(articles, settings,

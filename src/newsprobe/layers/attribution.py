@@ -239,6 +239,11 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
         for record in records:
             if record.parent is closing:
                 record.content = _cut(text, record.content, lo, hi) or record.content
+        reporter = closing.parent
+        if reporter is not None and _source_of_report(closing, reporter):
+            # "Police say …, according to witnesses": the witnesses told the police's words
+            reporter.content = _cut(text, reporter.content, lo, hi) or reporter.content
+            closing.content = list(reporter.content)
     quotes = []
     for i, record in enumerate(records, 1):
         record.id = f"q{i}"
@@ -867,6 +872,14 @@ def _content_clause(verb):
             inner = [c for c in child.children if c.dep_ == "ccomp" and c.i > child.i]
             if child.lemma_ in ("know", "clear") and inner:
                 return list(inner[0].subtree)
+            return list(child.subtree)
+    for child in verb.children:
+        # "A source spilled to the Herald that the singer was hurt": after a phrase of
+        # whom it was told to, the parser may take the "that" clause for an adverbial one.
+        # Not "so that", "now that", "such that": those are adverbial.
+        edge = child.left_edge
+        if child.dep_ == "advcl" and child.i > verb.i and edge.lower_ == "that" and edge.dep_ == "mark" \
+                and edge.i > 0 and edge.doc[edge.i - 1].lower_ not in ("so", "now", "such", "except", "given"):
             return list(child.subtree)
     for child in verb.children:
         if child.dep_ in ("xcomp", "oprd", "acomp") and child.lemma_ in ("know", "clear"):
@@ -1914,8 +1927,13 @@ def _nest(records: list[_Record]) -> None:
         holders = [o for o in records if o is not record
                    and any(s <= record.cue[0] < e for s, e in o.content)
                    and not (o.cue and any(s <= o.cue[0] < e for s, e in record.content))
-                   and not _closes_over(record, o)]
-        if holders:
+                   and not _closes_over(record, o) and not _source_of_report(o, record)]
+        # "Police say …, according to witnesses": the witnesses are the police's source, so
+        # the closing "according to" sits inside the report it closes, not around it.
+        reporter = next((o for o in records if _source_of_report(record, o)), None)
+        if reporter is not None:
+            record.parent = reporter
+        elif holders:
             # Of two holders with the same words, the cited source is the inner one.
             record.parent = min(holders, key=lambda o: (o.content_length, -_depth(o)))
         # "X said A, while Y said B, according to the Gazette": the closing "according to"
@@ -1968,10 +1986,33 @@ def _closes_over(outer: _Record, record: _Record) -> bool:
     …, according to a person familiar with the situation" is the newspaper's source."""
     if outer is record or outer.closing_scope is None or record.cue is None:
         return False
-    if record.speaker is not None and outer.speaker is not None \
-            and record.speaker.kind == "media" and outer.speaker.kind != "media":
+    if _cites_for(outer, record):
         return False
     return _in_scope(record, outer) and record.cue[0] < outer.cue[0]
+
+
+def _cites_for(outer: _Record, record: _Record) -> bool:
+    """Do the kinds say that a closing "according to" names the reporter's own source
+    rather than the relay of the report? An outlet's report "according to" anyone but
+    another outlet ("The newspaper said …, according to a person familiar with the
+    situation"), and an institution's account "according to" people it heard ("Police say
+    a man approached the girl, according to witnesses"). A named official's or an
+    anonymous source's words are still relayed by the "according to" ("The minister said
+    he would resign, according to two people familiar with the matter")."""
+    if record.speaker is None or outer.speaker is None:
+        return False
+    if record.speaker.kind == "media":
+        return outer.speaker.kind != "media"
+    return record.speaker.kind == "institution" and outer.speaker.kind == "person"
+
+
+def _source_of_report(outer: _Record, record: _Record) -> bool:
+    """Is `outer` a closing "according to" that names the source `record`'s speaker heard
+    the words from (see `_cites_for`), in the same sentence, after `record`'s cue?"""
+    if outer is record or outer.closing_scope is None or record.cue is None or outer.cue is None \
+            or not record.speech or not outer.source_tokens:
+        return False
+    return _cites_for(outer, record) and _in_scope(record, outer) and record.cue[0] < outer.cue[0]
 
 
 def _clean_chain(record: _Record) -> list[ChainLink]:
