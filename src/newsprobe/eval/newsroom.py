@@ -8,7 +8,9 @@ another hand-labelled set written in the same schema (`--data DIR` with its own
 `newsroom.jsonl`). The articles are analysed with the entities, attribution and claims layers, with
 `claim_min_checkworthiness` 0, so that every candidate sentence carries a status: the
 status model is scored apart from the check-worthiness filter (the share of gold claims
-the filter would keep is reported as `claims.kept_by_checkworthiness`).
+the filter would keep is reported as `claims.kept_by_checkworthiness`). Each article is
+given its record's `outlet`, as a page gives its site's name, so that "told <own outlet>"
+is no chain link.
 
 **Attributions.** A predicted quote *finds* a gold attribution when
   1. its content covers at least half of the gold content tokens (`CONTENT_COVER`); a gold
