@@ -476,6 +476,15 @@ def test_a_source_that_spilled_to_an_outlet_keeps_that_link_when_quoted_again():
     assert content(found[0]) == "that the singer had been hurt before"
 
 
+def test_a_source_that_spilled_to_a_website_has_it_as_link_whatever_the_parse():
+    chains, found = chains_of("A source spilled to StarGossip.com that the Bright Lights alum had an experience "
+                              "of infidelity during her marriage to ex-husband Dan Cole.\n"
+                              "The source further said that she had no idea where the story came from.")
+    assert [[c.name for c in q.chain] for q in found] == [["StarGossip.com"], ["StarGossip.com"]], \
+        [q.to_dict() for q in found]
+    assert content(found[0]).startswith("that the Bright Lights alum")
+
+
 def test_so_that_after_a_cue_verb_is_no_content():
     assert quotes("The mayor spoke to the council for an hour so that it would vote.") == []
 

@@ -881,6 +881,12 @@ def _content_clause(verb):
         if child.dep_ == "advcl" and child.i > verb.i and edge.lower_ == "that" and edge.dep_ == "mark" \
                 and edge.i > 0 and edge.doc[edge.i - 1].lower_ not in ("so", "now", "such", "except", "given"):
             return list(child.subtree)
+        if child.dep_ in ("xcomp", "advcl") and child.i > 0 and child.doc[child.i - 1].lower_ == "to" \
+                and WEBSITE_NAME.fullmatch(child.text):
+            # "spilled to StarGossip.com that …" with the site parsed as a verb: its clause
+            inner = [c for c in child.children if c.dep_ == "ccomp" and c.i > child.i]
+            if inner:
+                return list(inner[0].subtree)
     for child in verb.children:
         if child.dep_ in ("xcomp", "oprd", "acomp") and child.lemma_ in ("know", "clear"):
             inner = [c for c in child.children if c.dep_ == "ccomp"]
@@ -1274,6 +1280,9 @@ def _cut(text: str, spans: list[tuple[int, int]], lo: int, hi: int) -> list[tupl
 CHANNEL_NOUNS = frozenset("email e-mail interview statement letter message comments remarks".split())
 
 
+WEBSITE_NAME = re.compile(r"[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:com|net|org|co\.uk|com\.au|ca|ie)")
+
+
 def _told(verb) -> list:
     """Whom the source spoke to: "told The Sun", "said to the Gazette", "in an email to
     Astronomy". Such an addressee is a link of the chain only when it is an outlet (decided
@@ -1284,6 +1293,11 @@ def _told(verb) -> list:
             found.append(list(child.subtree))
         elif child.dep_ == "prep" and child.lower_ == "to":
             found.extend(list(o.subtree) for o in child.children if o.dep_ == "pobj")
+        elif child.dep_ in ("xcomp", "advcl") and child.i > 0 and child.doc[child.i - 1].lower_ == "to" \
+                and WEBSITE_NAME.fullmatch(child.text):
+            # "spilled to StarGossip.com that …": the parser may take the site's name for
+            # the verb of a "to" infinitive; a web address is never a verb.
+            found.append([child])
         elif child.dep_ == "advcl" and child.lemma_.lower() in ("speak", "talk"):
             # "When speaking to Page Six, she noted ..."
             found.extend(list(o.subtree) for p in child.children if p.dep_ == "prep"
@@ -1838,6 +1852,8 @@ def _outlet_told(addressee, cue_offset: int, doc, index: EntityIndex, settings,
     before and now describes ("told the publication"). "told reporters" or "told the
     court" relays nothing."""
     head = min(addressee, key=lambda t: len(list(t.ancestors)))
+    if WEBSITE_NAME.fullmatch(head.text) and not [t for t in addressee if t.dep_ not in ("det", "punct") and t is not head]:
+        return ChainLink(head.text, "media")  # "spilled to StarGossip.com": a site is an outlet
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
     if owner is None and head.pos_ == "PROPN":
         # "ESPN senior NFL analyst Chris Mortensen", "CNN anchor Jake Tapper": a journalist
