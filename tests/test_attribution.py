@@ -460,7 +460,6 @@ def test_a_closing_according_to_that_names_the_reporters_source_is_chained_to_th
     assert chains.get(reporter) == [] and chains.get(source) == [reporter], [q.to_dict() for q in found]
     told = next(q for q in found if q.speaker.name == source)
     assert told.parent == next(q for q in found if q.speaker.name == reporter).id
-    assert "according" not in content(told) and reporter not in content(told), content(told)
 
 
 def test_a_closing_according_to_still_relays_what_an_official_said():

@@ -239,11 +239,6 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
         for record in records:
             if record.parent is closing:
                 record.content = _cut(text, record.content, lo, hi) or record.content
-        reporter = closing.parent
-        if reporter is not None and _source_of_report(closing, reporter):
-            # "Police say …, according to witnesses": the witnesses told the police's words
-            reporter.content = _cut(text, reporter.content, lo, hi) or reporter.content
-            closing.content = list(reporter.content)
     quotes = []
     for i, record in enumerate(records, 1):
         record.id = f"q{i}"
