@@ -448,6 +448,55 @@ def test_according_to_an_outlet_citing_a_source_chains_the_source_to_the_outlet(
     assert content(officer[0]) == "the suspect had fled to Spain"
 
 
+@pytest.mark.parametrize("text, reporter, source", [
+    ("Harbor County Police say a boy was walking home when he was followed by a man, according to neighbours.",
+     "Harbor County Police", "neighbours"),
+    ("Police said the driver had been drinking, according to residents.", "Police", "residents"),
+    ("The Daily Herald said the mine will close next year, according to a person familiar with the plans.",
+     "Daily Herald", "person familiar with the plans"),
+])
+def test_a_closing_according_to_that_names_the_reporters_source_is_chained_to_the_reporter(text, reporter, source):
+    chains, found = chains_of(text)
+    assert chains.get(reporter) == [] and chains.get(source) == [reporter], [q.to_dict() for q in found]
+    told = next(q for q in found if q.speaker.name == source)
+    assert told.parent == next(q for q in found if q.speaker.name == reporter).id
+
+
+def test_a_closing_according_to_still_relays_what_an_official_said():
+    chains, found = chains_of("The minister said he would resign, according to two people familiar with the matter.")
+    assert chains.get("minister") == ["two people familiar with the matter"], [q.to_dict() for q in found]
+
+
+def test_a_source_that_spilled_to_an_outlet_keeps_that_link_when_quoted_again():
+    chains, found = chains_of("A source spilled to the Daily Herald that the singer had been hurt before.\n"
+                              "The source further said that she had no idea where the story came from.")
+    assert [[c.name for c in q.chain] for q in found] == [["Daily Herald"], ["Daily Herald"]], \
+        [q.to_dict() for q in found]
+    assert content(found[0]) == "that the singer had been hurt before"
+
+
+def test_a_source_that_spilled_to_a_website_has_it_as_link_whatever_the_parse():
+    chains, found = chains_of("A source spilled to StarGossip.com that the Bright Lights alum had an experience "
+                              "of infidelity during her marriage to ex-husband Dan Cole.\n"
+                              "The source further said that she had no idea where the story came from.")
+    assert [[c.name for c in q.chain] for q in found] == [["StarGossip.com"], ["StarGossip.com"]], \
+        [q.to_dict() for q in found]
+    assert content(found[0]).startswith("that the Bright Lights alum")
+
+
+def test_so_that_after_a_cue_verb_is_no_content():
+    assert quotes("The mayor spoke to the council for an hour so that it would vote.") == []
+
+
+def test_the_writers_own_station_named_by_the_page_is_no_link():
+    from newsprobe.model import Article
+    text = "A neighbour tells Channel Nine News she knows the suspect and is stunned."
+    own = analyze(Article(text=text, outlet="KNXV Channel Nine News")).quotes
+    assert [[c.name for c in q.chain] for q in own] == [[]], [q.to_dict() for q in own]
+    other = quotes(text)  # no outlet known: the station is where the words went
+    assert [[c.name for c in q.chain] for q in other] == [["Channel Nine News"]], [q.to_dict() for q in other]
+
+
 @pytest.mark.parametrize("text", [
     "The Daily Herald quoted the mayor as saying that the bridge would reopen in May.",
     "The mayor was quoted as saying by the Daily Herald that the bridge would reopen in May.",

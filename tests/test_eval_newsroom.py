@@ -195,3 +195,16 @@ def test_all_split_scores_a_self_written_record_file_end_to_end(tmp_path):
     assert result["counts"]["gold_attributions"] == 3
     assert result["claims"]["gold"] == 3
     assert "newsroom all: 1 articles" in format_text(result)
+
+
+def test_the_pages_outlet_reaches_the_analysis_so_its_own_station_is_no_link(tmp_path):
+    text = "A neighbour tells Channel Nine News she knows the suspect and is stunned."
+    part = lambda words: {"start": text.index(words), "end": text.index(words) + len(words), "text": words}
+    record = {"id": "own2", "outlet": "KNXV Channel Nine News", "text": text,
+              "attributions": [{"speaker": "A neighbour", "speaker_aliases": [], "mention": part("A neighbour"),
+                                "cue": part("tells"), "content": [part("she knows the suspect and is stunned")],
+                                "kind": "person", "chain": [], "optional": False}],
+              "claims": [], "entities": []}
+    (tmp_path / "newsroom.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = evaluate(tmp_path, "all")
+    assert result["chains"]["n_all"] == 1 and result["chains"]["accuracy_all"] == 1.0, result["chains"]

@@ -8,7 +8,9 @@ another hand-labelled set written in the same schema (`--data DIR` with its own
 `newsroom.jsonl`). The articles are analysed with the entities, attribution and claims layers, with
 `claim_min_checkworthiness` 0, so that every candidate sentence carries a status: the
 status model is scored apart from the check-worthiness filter (the share of gold claims
-the filter would keep is reported as `claims.kept_by_checkworthiness`).
+the filter would keep is reported as `claims.kept_by_checkworthiness`). Each article is
+given its record's `outlet`, as a page gives its site's name, so that "told <own outlet>"
+is no chain link.
 
 **Attributions.** A predicted quote *finds* a gold attribution when
   1. its content covers at least half of the gold content tokens (`CONTENT_COVER`); a gold
@@ -369,7 +371,10 @@ def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,
     settings = Settings.load(claim_min_checkworthiness=0.0)
     threshold = load_model(settings.encoder_layers).threshold
     ours, base, entities = Tally(), Tally(), EntityTally()
-    articles = (Article(text=r["text"], id=r["id"], origin=f"newsroom/{r['id']}") for r in rows)
+    # The outlet is what the page itself says it is: a reader's tool has it from the page,
+    # and it tells the writer's own outlet apart from one a source spoke to.
+    articles = (Article(text=r["text"], id=r["id"], origin=f"newsroom/{r['id']}", outlet=r.get("outlet"))
+                for r in rows)
     per_article = {}
     with progress_bar(f"newsroom {split}", len(rows), progress) as advance:
         for row, analysis in zip(rows, analyze_many(articles, settings,

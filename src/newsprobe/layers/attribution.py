@@ -869,6 +869,20 @@ def _content_clause(verb):
                 return list(inner[0].subtree)
             return list(child.subtree)
     for child in verb.children:
+        # "A source spilled to the Herald that the singer was hurt": after a phrase of
+        # whom it was told to, the parser may take the "that" clause for an adverbial one.
+        # Not "so that", "now that", "such that": those are adverbial.
+        edge = child.left_edge
+        if child.dep_ == "advcl" and child.i > verb.i and edge.lower_ == "that" and edge.dep_ == "mark" \
+                and edge.i > 0 and edge.doc[edge.i - 1].lower_ not in ("so", "now", "such", "except", "given"):
+            return list(child.subtree)
+        if child.dep_ in ("xcomp", "advcl") and child.i > 0 and child.doc[child.i - 1].lower_ == "to" \
+                and WEBSITE_NAME.fullmatch(child.text):
+            # "spilled to StarGossip.com that …" with the site parsed as a verb: its clause
+            inner = [c for c in child.children if c.dep_ == "ccomp" and c.i > child.i]
+            if inner:
+                return list(inner[0].subtree)
+    for child in verb.children:
         if child.dep_ in ("xcomp", "oprd", "acomp") and child.lemma_ in ("know", "clear"):
             inner = [c for c in child.children if c.dep_ == "ccomp"]
             if inner:
@@ -1261,6 +1275,9 @@ def _cut(text: str, spans: list[tuple[int, int]], lo: int, hi: int) -> list[tupl
 CHANNEL_NOUNS = frozenset("email e-mail interview statement letter message comments remarks".split())
 
 
+WEBSITE_NAME = re.compile(r"[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:com|net|org|co\.uk|com\.au|ca|ie)")
+
+
 def _told(verb) -> list:
     """Whom the source spoke to: "told The Sun", "said to the Gazette", "in an email to
     Astronomy". Such an addressee is a link of the chain only when it is an outlet (decided
@@ -1271,6 +1288,11 @@ def _told(verb) -> list:
             found.append(list(child.subtree))
         elif child.dep_ == "prep" and child.lower_ == "to":
             found.extend(list(o.subtree) for o in child.children if o.dep_ == "pobj")
+        elif child.dep_ in ("xcomp", "advcl") and child.i > 0 and child.doc[child.i - 1].lower_ == "to" \
+                and WEBSITE_NAME.fullmatch(child.text):
+            # "spilled to StarGossip.com that …": the parser may take the site's name for
+            # the verb of a "to" infinitive; a web address is never a verb.
+            found.append([child])
         elif child.dep_ == "advcl" and child.lemma_.lower() in ("speak", "talk"):
             # "When speaking to Page Six, she noted ..."
             found.extend(list(o.subtree) for p in child.children if p.dep_ == "prep"
@@ -1825,6 +1847,8 @@ def _outlet_told(addressee, cue_offset: int, doc, index: EntityIndex, settings,
     before and now describes ("told the publication"). "told reporters" or "told the
     court" relays nothing."""
     head = min(addressee, key=lambda t: len(list(t.ancestors)))
+    if WEBSITE_NAME.fullmatch(head.text) and not [t for t in addressee if t.dep_ not in ("det", "punct") and t is not head]:
+        return ChainLink(head.text, "media")  # "spilled to StarGossip.com": a site is an outlet
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
     if owner is None and head.pos_ == "PROPN":
         # "ESPN senior NFL analyst Chris Mortensen", "CNN anchor Jake Tapper": a journalist
@@ -1914,8 +1938,13 @@ def _nest(records: list[_Record]) -> None:
         holders = [o for o in records if o is not record
                    and any(s <= record.cue[0] < e for s, e in o.content)
                    and not (o.cue and any(s <= o.cue[0] < e for s, e in record.content))
-                   and not _closes_over(record, o)]
-        if holders:
+                   and not _closes_over(record, o) and not _source_of_report(o, record)]
+        # "Police say …, according to witnesses": the witnesses are the police's source, so
+        # the closing "according to" sits inside the report it closes, not around it.
+        reporter = next((o for o in records if _source_of_report(record, o)), None)
+        if reporter is not None:
+            record.parent = reporter
+        elif holders:
             # Of two holders with the same words, the cited source is the inner one.
             record.parent = min(holders, key=lambda o: (o.content_length, -_depth(o)))
         # "X said A, while Y said B, according to the Gazette": the closing "according to"
@@ -1968,10 +1997,33 @@ def _closes_over(outer: _Record, record: _Record) -> bool:
     …, according to a person familiar with the situation" is the newspaper's source."""
     if outer is record or outer.closing_scope is None or record.cue is None:
         return False
-    if record.speaker is not None and outer.speaker is not None \
-            and record.speaker.kind == "media" and outer.speaker.kind != "media":
+    if _cites_for(outer, record):
         return False
     return _in_scope(record, outer) and record.cue[0] < outer.cue[0]
+
+
+def _cites_for(outer: _Record, record: _Record) -> bool:
+    """Do the kinds say that a closing "according to" names the reporter's own source
+    rather than the relay of the report? An outlet's report "according to" anyone but
+    another outlet ("The newspaper said …, according to a person familiar with the
+    situation"), and an institution's account "according to" people it heard ("Police say
+    a man approached the girl, according to witnesses"). A named official's or an
+    anonymous source's words are still relayed by the "according to" ("The minister said
+    he would resign, according to two people familiar with the matter")."""
+    if record.speaker is None or outer.speaker is None:
+        return False
+    if record.speaker.kind == "media":
+        return outer.speaker.kind != "media"
+    return record.speaker.kind == "institution" and outer.speaker.kind == "person"
+
+
+def _source_of_report(outer: _Record, record: _Record) -> bool:
+    """Is `outer` a closing "according to" that names the source `record`'s speaker heard
+    the words from (see `_cites_for`), in the same sentence, after `record`'s cue?"""
+    if outer is record or outer.closing_scope is None or record.cue is None or outer.cue is None \
+            or not record.speech or not outer.source_tokens:
+        return False
+    return _cites_for(outer, record) and _in_scope(record, outer) and record.cue[0] < outer.cue[0]
 
 
 def _clean_chain(record: _Record) -> list[ChainLink]:
