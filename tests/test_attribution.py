@@ -905,3 +905,29 @@ def test_the_publication_as_a_source_is_the_outlet_named_before():
 def test_a_name_the_entity_model_missed_that_reports_a_clause_is_an_outlet():
     q = only("Vell Tonight reported that the singer had quit the tour.")
     assert q.speaker.kind == "media", q.to_dict()
+
+
+def test_reportedly_is_hearsay_with_the_clause_around_it_as_content():
+    # newsroom's kind table: agentless "reportedly" is `rumor`; the adverb is the cue and
+    # the clause around it, less the adverb, is what the hearsay holds
+    q = only("The goalkeeper is reportedly unhappy in Lisbon.")
+    assert q.cue.text == "reportedly" and q.speaker.kind == "rumor" and q.source is None
+    assert [c.text for c in q.content] == ["The goalkeeper is", "unhappy in Lisbon"]
+
+
+def test_purportedly_shows_makes_the_showing_thing_a_hearsay_source():
+    q = only("A photo posted on Instagram purportedly shows the mayor's resignation letter.")
+    assert q.cue.text == "purportedly shows" and q.speaker.kind == "rumor"
+    assert content(q) == "the mayor's resignation letter"
+
+
+def test_rumours_of_give_the_rumour_its_object_as_content():
+    q = next(q for q in quotes("The actor has rejected rumours of being engaged to the senator.")
+             if q.cue.text == "rumours")
+    assert q.speaker.kind == "rumor" and content(q) == "being engaged to the senator"
+
+
+@pytest.mark.parametrize("cue", ["spilled to the magazine", "clarified"])
+def test_colloquial_reporting_verbs(cue):
+    q = only(f"The bandleader {cue} that the tour would go ahead.")
+    assert q.cue.text.startswith(cue.split()[0]) and content(q) == "that the tour would go ahead"

@@ -303,6 +303,8 @@ def _clause_cues(doc, text: str, inside: _QuotationLookup, scope: str) -> list[_
             record = _verb_cue(doc, text, token, lemma)
         elif token.pos_ == "VERB" and lemma in ("let", "make"):
             record = _known_cue(doc, text, token)
+        elif token.lower_ in EVIDENTIAL_ADVERBS and token.dep_ == "advmod":
+            record = _evidential_cue(doc, text, token, verbs)
         elif token.pos_ == "NOUN" and (lemma in nouns["rumor"] or lemma in nouns["claim"]
                                        or token.lower_ in nouns["rumor"]):
             record = _noun_cue(doc, text, token, lemma in nouns["rumor"] or token.lower_ in nouns["rumor"])
@@ -817,6 +819,12 @@ OBJECT_FRAMES = frozenset(("for", "over", "as"))
 def _object_content(verb, lemma: str) -> list | None:
     if lemma == "accuse":
         of = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"]
+        if not of and verb.dep_ == "amod" and verb.i < verb.head.i:
+            # "Trump accused President Obama of wiretapping …" parsed with "accused" as an
+            # adjective of "President": the "of" hangs on the noun; the accusation is still
+            # the accused and what of
+            of = [c for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "of"]
+            return list(verb.doc[verb.i + 1: of[0].right_edge.i + 1]) if of else None
         return list(of[0].subtree) if of else None
     if lemma in ("describe", "call"):
         obj = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
@@ -1454,6 +1462,16 @@ def _noun_cue(doc, text: str, noun, rumor: bool) -> _Record | None:
     is the subject of a cue verb is handled by that verb instead."""
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos")
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None and rumor and noun.lemma_.lower() in RUMOUR_OF_NOUNS:
+        # "rumours of a split", "speculation of being in a relationship": what the rumour
+        # holds is the object of its "of"
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        clause = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of is not None else None
+        if clause is not None:
+            record = _Record(cue=(noun.idx, noun.idx + len(noun.text)),
+                             content=[_trimmed_range(text, list(clause.subtree))], confidence=0.5)
+            record.forced_kind = "rumor"
+            return record
     if clause is None:
         return None
     record = _Record(cue=(noun.idx, noun.idx + len(noun.text)),
@@ -1475,6 +1493,49 @@ def _noun_cue(doc, text: str, noun, rumor: bool) -> _Record | None:
     there = noun.head.lemma_ == "be" and any(c.dep_ == "expl" for c in noun.head.children)
     if there and not objs:
         record.forced_kind = "rumor"  # "there are claims that ...": nobody owns the claim
+    return record
+
+
+# Nouns whose "of" phrase is what the rumour says ("rumours of a split"); "talk of" and
+# "whispers of" also name a subject or a mood, not a claim.
+RUMOUR_OF_NOUNS = frozenset("rumour rumor speculation".split())
+# Adverbs by which the writer passes on hearsay without naming who said it: "the striker
+# reportedly asked to leave", "an image purportedly shows". ("allegedly" marks an
+# accusation's status, not a source; the claims layer reads it.)
+EVIDENTIAL_ADVERBS = frozenset("reportedly purportedly".split())
+
+
+def _evidential_cue(doc, text: str, adverb, verbs) -> _Record | None:
+    """"X reportedly decided to ...": an attribution to hearsay (kind `rumor`) whose content
+    is the clause the adverb modifies, less the adverb. When the modified verb is itself a
+    report or a showing ("an image purportedly shows a letter"), its subject is the source,
+    still of kind `rumor`, and its object or clause is the content."""
+    verb = adverb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None  # a stray attachment ("the reportedly fake letter")
+    lemma = verb.lemma_.lower()
+    if lemma in verbs or lemma in ("show", "appear"):
+        told = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "attr")]
+        subject = _subject_of(verb)
+        if not told or not subject:
+            return None
+        record = _Record(cue=(adverb.idx, verb.idx + len(verb.text)),
+                         content=[_trimmed_range(text, list(told[0].subtree))], confidence=0.5)
+        record.source_tokens = subject
+        record.forced_kind = "rumor"
+        return record
+    # the sentence's clause around the adverb: the whole clause, minus the adverb
+    clause = verb
+    while clause.dep_ in ("xcomp", "aux", "conj") and clause.head is not clause:
+        clause = clause.head
+    tokens = [t for t in clause.subtree if not t.is_punct or t.i < clause.right_edge.i]
+    before = [t for t in tokens if t.i < adverb.i]
+    after = [t for t in tokens if t.i > adverb.i and not (t.is_punct and t.i == clause.right_edge.i)]
+    if not before or not after:
+        return None
+    record = _Record(cue=(adverb.idx, adverb.idx + len(adverb.text)),
+                     content=[_trimmed_range(text, before), _trimmed_range(text, after)], confidence=0.5)
+    record.forced_kind = "rumor"
     return record
 
 
