@@ -931,3 +931,14 @@ def test_rumours_of_give_the_rumour_its_object_as_content():
 def test_colloquial_reporting_verbs(cue):
     q = only(f"The bandleader {cue} that the tour would go ahead.")
     assert q.cue.text.startswith(cue.split()[0]) and content(q) == "that the tour would go ahead"
+
+
+def test_accused_with_the_of_phrase_on_its_object_keeps_the_accusation():
+    q = only("Last week, the harbour master accused the port authority of hiding the dredging costs.")
+    assert q.cue.text == "accused" and content(q) == "the port authority of hiding the dredging costs"
+
+
+def test_a_time_phrase_before_an_opening_report_is_not_its_content():
+    found = quotes("On Tuesday, the Gazette reported, citing sources, that the port had shipped rifles to the rebels.")
+    gazette = next(q for q in found if q.cue.text == "reported")
+    assert content(gazette) == "that the port had shipped rifles to the rebels"

@@ -527,7 +527,13 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
         # A parenthetical report ("Even if X, the council cautioned, Y") or one parsed as a
         # side clause ("The talks failed, officials said"): the sentence is the content,
         # less the cue clause (cut out below by _without_cue_clause).
-        record.content = [_trimmed_range(text, list(verb.sent))]
+        said = list(verb.sent)
+        if verb.i < verb.head.i and verb.left_edge.i == verb.sent.start and any(
+                c.dep_ == "mark" and c.lower_ == "that" and c.i > verb.i for c in verb.head.children):
+            # "On Monday, the Gazette reported, citing sources, that Y": the report opens
+            # the sentence; what it frames ("On Monday") is the report's, not the content
+            said = [t for t in said if t.i > verb.i]
+        record.content = [_trimmed_range(text, said)]
         record.confidence -= 0.1
     elif lemma in hand_cues() and (split := _split_closing_source(doc, text, verb, record.source_tokens)):
         record.content = split
@@ -825,7 +831,13 @@ def _object_content(verb, lemma: str) -> list | None:
             # the accused and what of
             of = [c for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "of"]
             return list(verb.doc[verb.i + 1: of[0].right_edge.i + 1]) if of else None
-        return list(of[0].subtree) if of else None
+        if not of:
+            # "accused the port authority of hiding …" with the "of" hung on the object:
+            # the object with its "of" is the accusation
+            accused = [c for c in verb.children if c.dep_ == "dobj"
+                       and any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children)]
+            return list(accused[0].subtree) if accused else None
+        return list(of[0].subtree)
     if lemma in ("describe", "call"):
         obj = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
         as_ = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
@@ -1528,6 +1540,10 @@ def _evidential_cue(doc, text: str, adverb, verbs) -> _Record | None:
     clause = verb
     while clause.dep_ in ("xcomp", "aux", "conj") and clause.head is not clause:
         clause = clause.head
+    if clause.dep_ in ("relcl", "advcl", "pcomp", "pobj"):
+        # "sold it to a bank that was reportedly owned by …": the hearsay bears on the
+        # modifying clause only; the sentence is the writer's (the claims layer reads it)
+        return None
     tokens = [t for t in clause.subtree if not t.is_punct or t.i < clause.right_edge.i]
     before = [t for t in tokens if t.i < adverb.i]
     after = [t for t in tokens if t.i > adverb.i and not (t.is_punct and t.i == clause.right_edge.i)]
