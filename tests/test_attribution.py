@@ -942,3 +942,13 @@ def test_a_time_phrase_before_an_opening_report_is_not_its_content():
     found = quotes("On Tuesday, the Gazette reported, citing sources, that the port had shipped rifles to the rebels.")
     gazette = next(q for q in found if q.cue.text == "reported")
     assert content(gazette) == "that the port had shipped rifles to the rebels"
+
+
+def test_reported_citing_sources_that_gives_the_outlet_and_its_sources():
+    # the parser may join the that-clause to "reported" as a second verb past the aside
+    found = quotes("On Friday, the Herald reported, citing sources, that Norland allegedly sold "
+                   "short-range missiles to Vostia.")
+    by_cue = {q.cue.text: q for q in found}
+    assert content(by_cue["reported"]) == "that Norland allegedly sold short-range missiles to Vostia"
+    assert by_cue["citing"].speaker.kind == "anonymous"
+    assert [link.name for link in by_cue["citing"].chain] == ["Herald"]

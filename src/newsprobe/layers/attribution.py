@@ -918,6 +918,13 @@ def _content_clause(verb):
                 if t.dep_ == "relcl" and t.left_edge.lower_ == "that" and any(
                         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in t.children):
                     return list(t.subtree)
+        # "reported, citing sources, that Iran transferred …": past the aside the parser
+        # may join the clause to the verb as a second verb, which "that" shows it is not
+        for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > verb.i):
+            if any(m.dep_ == "mark" and m.lower_ == "that" for m in conj.children) \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+                return [t for t in conj.subtree if t.i >= next(
+                    m.i for m in conj.children if m.dep_ == "mark" and m.lower_ == "that")]
     return None
 
 
@@ -1254,6 +1261,11 @@ def _citing_host(text: str, token, records: list[_Record]) -> _Record | None:
     holding = [r for r in in_sentence if any(s <= token.idx < e for s, e in r.content)]
     if holding:
         return min(holding, key=lambda r: r.content_length)
+    # "CNN reported, citing sources, that …": the phrase between a report's cue and its content
+    between = [r for r in in_sentence if r.content and r.cue[1] <= token.idx
+               and all(token.idx < cs for cs, _ in r.content)]
+    if between:
+        return max(between, key=lambda r: r.cue[1])
     according = [r for r in in_sentence if text[r.cue[0]:r.cue[1]].lower().startswith("according")]
     return according[0] if according else None
 
