@@ -920,7 +920,10 @@ def _content_clause(verb):
                     return list(t.subtree)
         # "reported, citing sources, that Iran transferred …": past the aside the parser
         # may join the clause to the verb as a second verb, which "that" shows it is not
-        for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > verb.i):
+        # ("will observe …, and that they look forward …" joins two clauses of a report by
+        # "and": no such verb, but a sibling)
+        for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > verb.i
+                     and not any(cc.dep_ in ("cc", "preconj") for cc in verb.children)):
             if any(m.dep_ == "mark" and m.lower_ == "that" for m in conj.children) \
                     and any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
                 return [t for t in conj.subtree if t.i >= next(
