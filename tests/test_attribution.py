@@ -954,3 +954,50 @@ def test_the_publication_as_a_source_is_the_outlet_named_before():
 def test_a_name_the_entity_model_missed_that_reports_a_clause_is_an_outlet():
     q = only("Vell Tonight reported that the singer had quit the tour.")
     assert q.speaker.kind == "media", q.to_dict()
+
+
+def test_reportedly_is_hearsay_with_the_clause_around_it_as_content():
+    # newsroom's kind table: agentless "reportedly" is `rumor`; the adverb is the cue and
+    # the clause around it, less the adverb, is what the hearsay holds
+    q = only("The goalkeeper is reportedly unhappy in Lisbon.")
+    assert q.cue.text == "reportedly" and q.speaker.kind == "rumor" and q.source is None
+    assert [c.text for c in q.content] == ["The goalkeeper is", "unhappy in Lisbon"]
+
+
+def test_purportedly_shows_makes_the_showing_thing_a_hearsay_source():
+    q = only("A photo posted on Instagram purportedly shows the mayor's resignation letter.")
+    assert q.cue.text == "purportedly shows" and q.speaker.kind == "rumor"
+    assert content(q) == "the mayor's resignation letter"
+
+
+def test_rumours_of_give_the_rumour_its_object_as_content():
+    q = next(q for q in quotes("The actor has rejected rumours of being engaged to the senator.")
+             if q.cue.text == "rumours")
+    assert q.speaker.kind == "rumor" and content(q) == "being engaged to the senator"
+
+
+@pytest.mark.parametrize("cue", ["spilled to the magazine", "clarified"])
+def test_colloquial_reporting_verbs(cue):
+    q = only(f"The bandleader {cue} that the tour would go ahead.")
+    assert q.cue.text.startswith(cue.split()[0]) and content(q) == "that the tour would go ahead"
+
+
+def test_accused_with_the_of_phrase_on_its_object_keeps_the_accusation():
+    q = only("Last week, the harbour master accused the port authority of hiding the dredging costs.")
+    assert q.cue.text == "accused" and content(q) == "the port authority of hiding the dredging costs"
+
+
+def test_a_time_phrase_before_an_opening_report_is_not_its_content():
+    found = quotes("On Tuesday, the Gazette reported, citing sources, that the port had shipped rifles to the rebels.")
+    gazette = next(q for q in found if q.cue.text == "reported")
+    assert content(gazette) == "that the port had shipped rifles to the rebels"
+
+
+def test_reported_citing_sources_that_gives_the_outlet_and_its_sources():
+    # the parser may join the that-clause to "reported" as a second verb past the aside
+    found = quotes("On Friday, the Herald reported, citing sources, that Norland allegedly sold "
+                   "short-range missiles to Vostia.")
+    by_cue = {q.cue.text: q for q in found}
+    assert content(by_cue["reported"]) == "that Norland allegedly sold short-range missiles to Vostia"
+    assert by_cue["citing"].speaker.kind == "anonymous"
+    assert [link.name for link in by_cue["citing"].chain] == ["Herald"]

@@ -802,3 +802,23 @@ def test_a_sources_finding_on_the_material_is_no_fact_check_verdict():
             "\u201cThe video is fake,\u201d the mayor said.")
     claim = _status_of_claim_with(text, "purporting")
     assert claim["status"] != "refuted", claim
+
+
+def test_denying_the_allegations_links_to_the_accusation_not_another_claim_of_the_accuser():
+    found = claims("The council said the harbour master is confident that the new quay will open in June. "
+                   "Last week, the harbour master accused the port authority of hiding the dredging costs. "
+                   "The port authority has denied the allegations.")
+    accusation = next(c for c in found if "accused" in c["text"])
+    assert accusation["status"] == "denied" and accusation["rebutted_by"] is not None
+    assert all(c["status"] != "denied" for c in found if "quay" in c["text"])
+
+
+@pytest.mark.parametrize("sentence, status", [
+    # newsroom's status table: hearsay with no source at all is rumored, agentless
+    # "reportedly" is unconfirmed
+    ("The speculations of a merger between the two breweries grew after the summer.", "rumored"),
+    ("The goalkeeper is reportedly unhappy in Lisbon after the cup defeat.", "unconfirmed"),
+])
+def test_hearsay_status(sentence, status):
+    found = [c for c in claims(sentence) if c["status"] == status]
+    assert found, claims(sentence)

@@ -303,6 +303,8 @@ def _clause_cues(doc, text: str, inside: _QuotationLookup, scope: str) -> list[_
             record = _verb_cue(doc, text, token, lemma)
         elif token.pos_ == "VERB" and lemma in ("let", "make"):
             record = _known_cue(doc, text, token)
+        elif token.lower_ in EVIDENTIAL_ADVERBS and token.dep_ == "advmod":
+            record = _evidential_cue(doc, text, token, verbs)
         elif token.pos_ == "NOUN" and (lemma in nouns["rumor"] or lemma in nouns["claim"]
                                        or token.lower_ in nouns["rumor"]):
             record = _noun_cue(doc, text, token, lemma in nouns["rumor"] or token.lower_ in nouns["rumor"])
@@ -525,7 +527,13 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
         # A parenthetical report ("Even if X, the council cautioned, Y") or one parsed as a
         # side clause ("The talks failed, officials said"): the sentence is the content,
         # less the cue clause (cut out below by _without_cue_clause).
-        record.content = [_trimmed_range(text, list(verb.sent))]
+        said = list(verb.sent)
+        if verb.i < verb.head.i and verb.left_edge.i == verb.sent.start and any(
+                c.dep_ == "mark" and c.lower_ == "that" and c.i > verb.i for c in verb.head.children):
+            # "On Monday, the Gazette reported, citing sources, that Y": the report opens
+            # the sentence; what it frames ("On Monday") is the report's, not the content
+            said = [t for t in said if t.i > verb.i]
+        record.content = [_trimmed_range(text, said)]
         record.confidence -= 0.1
     elif lemma in hand_cues() and (split := _split_closing_source(doc, text, verb, record.source_tokens)):
         record.content = split
@@ -817,7 +825,19 @@ OBJECT_FRAMES = frozenset(("for", "over", "as"))
 def _object_content(verb, lemma: str) -> list | None:
     if lemma == "accuse":
         of = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"]
-        return list(of[0].subtree) if of else None
+        if not of and verb.dep_ == "amod" and verb.i < verb.head.i:
+            # "Trump accused President Obama of wiretapping …" parsed with "accused" as an
+            # adjective of "President": the "of" hangs on the noun; the accusation is still
+            # the accused and what of
+            of = [c for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "of"]
+            return list(verb.doc[verb.i + 1: of[0].right_edge.i + 1]) if of else None
+        if not of:
+            # "accused the port authority of hiding …" with the "of" hung on the object:
+            # the object with its "of" is the accusation
+            accused = [c for c in verb.children if c.dep_ == "dobj"
+                       and any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children)]
+            return list(accused[0].subtree) if accused else None
+        return list(of[0].subtree)
     if lemma in ("describe", "call"):
         obj = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
         as_ = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
@@ -912,6 +932,16 @@ def _content_clause(verb):
                 if t.dep_ == "relcl" and t.left_edge.lower_ == "that" and any(
                         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in t.children):
                     return list(t.subtree)
+        # "reported, citing sources, that Iran transferred …": past the aside the parser
+        # may join the clause to the verb as a second verb, which "that" shows it is not
+        # ("will observe …, and that they look forward …" joins two clauses of a report by
+        # "and": no such verb, but a sibling)
+        for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > verb.i
+                     and not any(cc.dep_ in ("cc", "preconj") for cc in verb.children)):
+            if any(m.dep_ == "mark" and m.lower_ == "that" for m in conj.children) \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+                return [t for t in conj.subtree if t.i >= next(
+                    m.i for m in conj.children if m.dep_ == "mark" and m.lower_ == "that")]
     return None
 
 
@@ -1248,6 +1278,11 @@ def _citing_host(text: str, token, records: list[_Record]) -> _Record | None:
     holding = [r for r in in_sentence if any(s <= token.idx < e for s, e in r.content)]
     if holding:
         return min(holding, key=lambda r: r.content_length)
+    # "CNN reported, citing sources, that …": the phrase between a report's cue and its content
+    between = [r for r in in_sentence if r.content and r.cue[1] <= token.idx
+               and all(token.idx < cs for cs, _ in r.content)]
+    if between:
+        return max(between, key=lambda r: r.cue[1])
     according = [r for r in in_sentence if text[r.cue[0]:r.cue[1]].lower().startswith("according")]
     return according[0] if according else None
 
@@ -1476,6 +1511,16 @@ def _noun_cue(doc, text: str, noun, rumor: bool) -> _Record | None:
     is the subject of a cue verb is handled by that verb instead."""
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos")
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None and rumor and noun.lemma_.lower() in RUMOUR_OF_NOUNS:
+        # "rumours of a split", "speculation of being in a relationship": what the rumour
+        # holds is the object of its "of"
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        clause = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of is not None else None
+        if clause is not None:
+            record = _Record(cue=(noun.idx, noun.idx + len(noun.text)),
+                             content=[_trimmed_range(text, list(clause.subtree))], confidence=0.5)
+            record.forced_kind = "rumor"
+            return record
     if clause is None:
         return None
     record = _Record(cue=(noun.idx, noun.idx + len(noun.text)),
@@ -1497,6 +1542,53 @@ def _noun_cue(doc, text: str, noun, rumor: bool) -> _Record | None:
     there = noun.head.lemma_ == "be" and any(c.dep_ == "expl" for c in noun.head.children)
     if there and not objs:
         record.forced_kind = "rumor"  # "there are claims that ...": nobody owns the claim
+    return record
+
+
+# Nouns whose "of" phrase is what the rumour says ("rumours of a split"); "talk of" and
+# "whispers of" also name a subject or a mood, not a claim.
+RUMOUR_OF_NOUNS = frozenset("rumour rumor speculation".split())
+# Adverbs by which the writer passes on hearsay without naming who said it: "the striker
+# reportedly asked to leave", "an image purportedly shows". ("allegedly" marks an
+# accusation's status, not a source; the claims layer reads it.)
+EVIDENTIAL_ADVERBS = frozenset("reportedly purportedly".split())
+
+
+def _evidential_cue(doc, text: str, adverb, verbs) -> _Record | None:
+    """"X reportedly decided to ...": an attribution to hearsay (kind `rumor`) whose content
+    is the clause the adverb modifies, less the adverb. When the modified verb is itself a
+    report or a showing ("an image purportedly shows a letter"), its subject is the source,
+    still of kind `rumor`, and its object or clause is the content."""
+    verb = adverb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None  # a stray attachment ("the reportedly fake letter")
+    lemma = verb.lemma_.lower()
+    if lemma in verbs or lemma in ("show", "appear"):
+        told = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "attr")]
+        subject = _subject_of(verb)
+        if not told or not subject:
+            return None
+        record = _Record(cue=(adverb.idx, verb.idx + len(verb.text)),
+                         content=[_trimmed_range(text, list(told[0].subtree))], confidence=0.5)
+        record.source_tokens = subject
+        record.forced_kind = "rumor"
+        return record
+    # the sentence's clause around the adverb: the whole clause, minus the adverb
+    clause = verb
+    while clause.dep_ in ("xcomp", "aux", "conj") and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ in ("relcl", "advcl", "pcomp", "pobj"):
+        # "sold it to a bank that was reportedly owned by …": the hearsay bears on the
+        # modifying clause only; the sentence is the writer's (the claims layer reads it)
+        return None
+    tokens = [t for t in clause.subtree if not t.is_punct or t.i < clause.right_edge.i]
+    before = [t for t in tokens if t.i < adverb.i]
+    after = [t for t in tokens if t.i > adverb.i and not (t.is_punct and t.i == clause.right_edge.i)]
+    if not before or not after:
+        return None
+    record = _Record(cue=(adverb.idx, adverb.idx + len(adverb.text)),
+                     content=[_trimmed_range(text, before), _trimmed_range(text, after)], confidence=0.5)
+    record.forced_kind = "rumor"
     return record
 
 

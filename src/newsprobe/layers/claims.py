@@ -259,7 +259,7 @@ DOUBT = re.compile(
     r"(has|have|had) never been confirmed|never (been )?confirmed|"
     r"extraordinary claims require|remains? (unclear|unproven|unconfirmed))\b", re.I)
 # Hearsay with no source at all.
-RUMOUR_WORDS = re.compile(r"\b(rumou?r(s|ed)?|linked with|speculation|gossip|social media|"
+RUMOUR_WORDS = re.compile(r"\b(rumou?r(s|ed)?|linked with|speculations?|gossip|social media|"
                           r"posts? (on|shared)|went viral)\b", re.I)
 # Agentless evidentials: the claim rests on nobody named.
 EVIDENTIAL = re.compile(r"\b(reportedly|allegedly|purportedly|supposedly|unconfirmed reports?|"
@@ -1081,6 +1081,19 @@ def _content_lemmas(tokens) -> set[str]:
             and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")}
 
 
+ACCUSATION_NOUNS = frozenset("allegation accusation charge".split())
+ACCUSING_CUES = frozenset("accuse allege charge".split())
+
+
+def _cue_lemma(doc, quote: Quote | None) -> str | None:
+    """The lemma of the verb in a quote's cue ("has accused" -> "accuse"), if any."""
+    if quote is None or quote.cue is None:
+        return None
+    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    verbs = [t for t in cue or [] if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")]
+    return verbs[-1].lemma_.lower() if verbs else None
+
+
 def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, reference,
               window: int, distance, rebuts_itself) -> None:
     """Link one rebuttal of `sent` to the claim(s) it rebuts (see link_rebuttals)."""
@@ -1098,6 +1111,11 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
     if reference is not None and reference.owner:
         # "the report by the Gazette": only what the Gazette (or a source it relays) said
         targets = [(i, c) for i, c in targets if c.quote is not None and _names_source(c.quote, reference.owner)]
+    if reference is not None and reference.noun.lemma_.lower() in ACCUSATION_NOUNS:
+        # "X has denied the allegations": what was alleged, where the text has an accusation
+        # ("accused X of …"), before another claim of the accuser's
+        accusations = [(i, c) for i, c in targets if _cue_lemma(doc, c.quote) in ACCUSING_CUES]
+        targets = accusations or targets
     if reference is not None and reference.plural:
         # "these claims": somebody made them; a thing the parser took for a source ("the
         # probe's instruments") did not
