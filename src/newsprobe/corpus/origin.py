@@ -394,14 +394,9 @@ def _wording_majority(by_pair: Mapping, edge, change, witnesses: set[str], by_id
     for w in witnesses:
         if by_id[w].language != language:
             continue  # another language's words never match: its sentence says nothing here
-        found = None
-        for e in _copies_of(by_pair, w, (edge.source, edge.target)):
-            if {e.source, e.target} == {w, edge.source}:
-                found = _aligned(e, edge.source, lambda s: s.start < s_sentence.end and s_sentence.start < s.end)
-            elif {e.source, e.target} == {w, edge.target}:
-                found = _aligned(e, edge.target, lambda s: s.start < t_sentence.end and t_sentence.start < s.end)
-            if found is not None:
-                break
+        found = _witness_sentence(by_pair, w, {
+            edge.source: lambda s: s.start < s_sentence.end and s_sentence.start < s.end,
+            edge.target: lambda s: s.start < t_sentence.end and t_sentence.start < s.end})
         if found is None:
             continue
         held = set(_norm_fold(found[1].text))
@@ -431,14 +426,9 @@ def _hedge_majority(by_pair: Mapping, edge, has: Analysis, lacks: Analysis, has_
         return None
     votes = {"has": 0, "lacks": 0}
     for w in witnesses:
-        found = None
-        for e in _copies_of(by_pair, w, (has.id, lacks.id)):
-            if {e.source, e.target} == {w, has.id}:
-                found = _aligned(e, has.id, lambda s: s.start <= has_at < s.end)
-            elif {e.source, e.target} == {w, lacks.id}:
-                found = _aligned(e, lacks.id, lambda s: s.start < lacks_span.end and lacks_span.start < s.end)
-            if found is not None:
-                break
+        found = _witness_sentence(by_pair, w, {
+            has.id: lambda s: s.start <= has_at < s.end,
+            lacks.id: lambda s: s.start < lacks_span.end and lacks_span.start < s.end})
         if found is None:
             continue
         n = _hedge_count(found[1], by_id[w])
@@ -455,6 +445,18 @@ def _copies_of(by_pair: Mapping, witness: str, sides: tuple[str, str]) -> list:
     """The copies between `witness` and either of `sides`, in their order in the run."""
     found = [by_pair[k] for k in (frozenset((witness, side)) for side in sides) if k in by_pair]
     return [e for _, e in sorted(found, key=lambda x: x[0])]
+
+
+def _witness_sentence(by_pair: Mapping, witness: str, holds_by_side: Mapping) -> tuple[Span, Span] | None:
+    """The (version's, witness's) aligned sentences through the first copy in the run
+    between the witness and either version; `holds_by_side` picks, per version id, the
+    version's sentence in question."""
+    for e in _copies_of(by_pair, witness, tuple(holds_by_side)):
+        side = next(s for s in holds_by_side if {e.source, e.target} == {witness, s})
+        found = _aligned(e, side, holds_by_side[side])
+        if found is not None:
+            return found
+    return None
 
 
 def _aligned(edge, side: str, holds) -> tuple[Span, Span] | None:
