@@ -118,6 +118,19 @@ def test_claims_carry_firmness_evidence_speaker_and_hedges():
     assert article_view.build(analysis()).statuses == {"hedged": 1, "reported": 1}
 
 
+def test_a_source_mention_that_does_not_name_the_speaker_shows_whom_it_resolves_to():
+    a = analysis()
+    quell = next(q for q in a.quotes if q.id == "q3")
+    quell.source = span("The mayor")  # a mention that does not name her, as "which" or "he"
+    c1, c2 = article_view.build(a).claims
+    assert c1.why == "an on-record source: \u201cThe mayor\u201d"  # names its speaker
+    assert c2.why == "an on-record source: \u201cThe mayor\u201d (Ida Quell)"
+    # evidence words that are not the quote's source mention (a later denial's verb) get
+    # no name: it would read as the speaker's own denial
+    quell.source = span("Quell", 1)
+    assert article_view.build(a).claims[1].why == "an on-record source: \u201cThe mayor\u201d"
+
+
 def test_the_terminal_and_html_reports_show_what_the_view_decided():
     a = analysis()
     buf = io.StringIO()

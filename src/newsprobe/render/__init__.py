@@ -118,14 +118,26 @@ RULE_LABELS = {
 }
 
 
-def status_evidence(claim: Claim) -> str:
+def status_evidence(claim: Claim, quote: Quote | None = None) -> str:
     """"an anonymous source: “Sources familiar with the talks”": why the claim has its
-    status; empty for claims without evidence."""
+    status; empty for claims without evidence. Where the words are the source mention of
+    the claim's quote and do not name its speaker ("which", "he", "the spokesman"), the
+    speaker they resolve to follows: "an on-record source: “which” (Pentagon)"."""
     ev = claim.evidence
     if ev is None:
         return ""
     label = RULE_LABELS.get(str(ev.rule), str(ev.rule))
-    return label + (f": “{truncate(one_line(ev.words.text), 80)}”" if ev.words else "")
+    if not ev.words:
+        return label
+    words = one_line(ev.words.text)
+    out = f"{label}: “{truncate(words, 80)}”"
+    mention = quote.source if quote is not None else None
+    name = one_line(quote.speaker.name) if quote is not None and quote.speaker.name else ""
+    if (mention is not None and (mention.start, mention.end) == (ev.words.start, ev.words.end)
+            and name and name.casefold() not in words.casefold()
+            and words.casefold() not in name.casefold()):
+        out += f" ({truncate(name, 60)})"
+    return out
 
 
 def safe_href(url: object) -> str | None:

@@ -252,7 +252,7 @@ def _claim_view(a: Analysis, c: Claim, quote: Quote | None) -> ClaimView:
                     key=lambda h: h.start)
     firm = None if c.firmness is None else float(c.firmness)
     return ClaimView(
-        claim=c, quote=quote, why=status_evidence(c),
+        claim=c, quote=quote, why=status_evidence(c, quote),
         firmness=None if firm is None else f"{firm:.2f}", weak=firm is not None and firm < WEAK_FIRMNESS,
         exact=a.text[start:end] == c.text,
         hedges_inside=inside, hedges_outside=[h for h in c.hedges if h not in inside])
