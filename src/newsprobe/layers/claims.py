@@ -1056,9 +1056,8 @@ def _bears_on(scope: set[str], lemmas: set[str]) -> bool:
     """Does the negation bear on one of the claim's words (a lemma, or one of four letters or
     more the prefix of the other, "meeting" / "meet", or five first letters shared,
     "reaching" / "reached")?"""
-    return any(a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a))
-                          or (len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5]))
-               for a in scope for b in lemmas)
+    return _shares_stem(scope, lemmas) or any(
+        min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)) for a in scope for b in lemmas)
 
 
 def _status_by_meaning(doc, c: Candidate, signal: Signal) -> tuple[str, str]:
@@ -1083,15 +1082,6 @@ def _content_lemmas(tokens) -> set[str]:
 
 ACCUSATION_NOUNS = frozenset("allegation accusation charge".split())
 ACCUSING_CUES = frozenset("accuse allege charge".split())
-
-
-def _cue_lemma(doc, quote: Quote | None) -> str | None:
-    """The lemma of the verb in a quote's cue ("has accused" -> "accuse"), if any."""
-    if quote is None or quote.cue is None:
-        return None
-    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
-    verbs = [t for t in cue or [] if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")]
-    return verbs[-1].lemma_.lower() if verbs else None
 
 
 def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, reference,
@@ -1505,8 +1495,7 @@ def same_side(claim_quote: Quote, rebutter: Quote) -> bool:
         return True
     words_a = {w for w in re.findall(r"[^\W\d_]+", a.name.lower()) if w not in _SIDE_GENERIC and len(w) > 2}
     words_b = {w for w in re.findall(r"[^\W\d_]+", b.name.lower()) if w not in _SIDE_GENERIC and len(w) > 2}
-    return any(x == y or (min(len(x), len(y)) >= 5 and (x.startswith(y[:5]) and y.startswith(x[:5])))
-               for x in words_a for y in words_b)
+    return _shares_stem(words_a, words_b)
 
 
 def _mention_of(quote: Quote) -> str:
