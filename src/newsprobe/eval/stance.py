@@ -54,7 +54,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import NewsprobeError
-from ..layers.claims import CONTESTED, FALSE_VERDICT
+from ..layers.claims import CONTESTED, FALSE_VERDICT, span_predicate
 from ..layers.commitment import DENIAL_VERBS, EMBEDDING_CLASSES, is_negated
 
 DATA_SET = "stance"
@@ -145,15 +145,6 @@ RELAYING_VERB_FORMS = frozenset("claim claims claimed claiming allege alleges al
                                 "suggest suggests say says said".split())
 
 
-def claim_predicate(doc, start: int, end: int):
-    """The main predicate of the claim at [start, end): the token inside it whose head lies
-    outside it (or that is its own head), a verb first; None for an empty span."""
-    inside = [t for t in doc if start <= t.idx < end]
-    heads = [t for t in inside if not (start <= t.head.idx < end) or t.head.i == t.i]
-    verbs = [t for t in heads if t.pos_ in ("VERB", "AUX")]
-    return (verbs or heads or [None])[0]
-
-
 def headline_stance(doc, claims: list[dict[str, Any]], quotes: list[Any]) -> str:
     """The headline's stance toward the claim it relays: its strongest status read with
     its polarity and its cue (module docstring)."""
@@ -163,7 +154,7 @@ def headline_stance(doc, claims: list[dict[str, Any]], quotes: list[Any]) -> str
         return stance
     text = doc.text
     for c in claims:
-        pred = claim_predicate(doc, c["start"], c["end"])
+        pred = span_predicate(doc, c["start"], c["end"])
         if pred is not None and is_negated(pred):
             return "against"
     if FALSE_VERDICT.search(text) or CONTESTED.search(text):

@@ -227,14 +227,21 @@ def _trim(text: str, start: int, end: int, marks: bool = False) -> tuple[int, in
 
 
 def _main_verb(doc, c: Candidate):
-    """The claim's main verb: the sentence root, or for a quoted claim the token of the
-    content whose head lies outside it."""
+    """The claim's main verb: the sentence root, or for a quoted claim its predicate."""
     if c.quote is None:
         return c.sent.root
-    inside = [t for t in c.sent if c.start <= t.idx < c.end]
-    heads = [t for t in inside if not (c.start <= t.head.idx < c.end) or t.head.i == t.i]
+    predicate = span_predicate(c.sent, c.start, c.end)
+    return c.sent.root if predicate is None else predicate
+
+
+def span_predicate(tokens, start: int, end: int):
+    """The main predicate of the text at [start, end) among `tokens`: the token inside it
+    whose head lies outside it (or that is its own head), a verb first; None when no token
+    lies inside."""
+    inside = [t for t in tokens if start <= t.idx < end]
+    heads = [t for t in inside if not (start <= t.head.idx < end) or t.head.i == t.i]
     verbs = [t for t in heads if t.pos_ in ("VERB", "AUX")]
-    return (verbs or heads or [c.sent.root])[0]
+    return (verbs or heads or [None])[0]
 
 
 # Strongest first: a claim takes the strongest status the article gives it (the order of
