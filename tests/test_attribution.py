@@ -1001,3 +1001,41 @@ def test_reported_citing_sources_that_gives_the_outlet_and_its_sources():
     assert content(by_cue["reported"]) == "that Norland allegedly sold short-range missiles to Vostia"
     assert by_cue["citing"].speaker.kind == "anonymous"
     assert [link.name for link in by_cue["citing"].chain] == ["Herald"]
+
+
+def test_a_verb_joined_to_a_negated_one_by_or_is_negated_too():
+    """"did not confirm or deny that ...": neither was said; the clause is nobody's."""
+    found = quotes("The council did not confirm or deny that the harbour master had resigned.")
+    assert not any("harbour master had resigned" in content(q) for q in found), [q.to_dict() for q in found]
+
+
+def test_a_refusal_joined_to_a_negated_verb_shows_its_negation_in_the_cue():
+    """"did not name X or say when ...": a refusal to answer, kept as the newsroom rules
+    annotate refusals, and the reader sees that nothing was said."""
+    q = only("The ferry operator did not name the inspectors or say when the hull had been checked.")
+    assert q.cue.text.startswith("did not") and q.cue.text.endswith("say"), q.to_dict()
+    assert content(q) == "when the hull had been checked"
+
+
+@pytest.mark.parametrize("text, cue, topic", [
+    ("The harbour police remained tight-lipped about the arrest.", "remained", "about the arrest"),
+    ("The rowing club is remaining tight-lipped on the transfer.", "is remaining", "on the transfer"),
+    ("The glassworks has stayed silent about the layoffs.", "has stayed", "about the layoffs"),
+    ("The orchard's owner could not be reached for comment.", "could not be reached", "for comment"),
+    ("The ferry operator did not respond to a request for comment.", "did not respond",
+     "to a request for comment"),
+])
+def test_a_silence_is_a_refusal(text, cue, topic):
+    """Staying silent or out of reach is a refusal to speak: an attribution of the source
+    with nothing claimed, as "declined to comment" is."""
+    q = only(text)
+    assert q.cue.text == cue and content(q).endswith(topic), q.to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "The lake stayed silent all night.",
+    "The summit could not be reached before dark.",
+    "The ferry did not respond to the helm.",
+])
+def test_silence_that_is_no_refusal_is_no_attribution(text):
+    assert quotes(text) == []

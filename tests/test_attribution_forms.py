@@ -2,6 +2,8 @@
 "according to", a request) and whether it is one at all (a forecast, a thing withheld).
 Sentences are our own."""
 
+import pytest
+
 from newsprobe import analyze
 
 
@@ -181,3 +183,16 @@ def test_what_a_speaker_stopped_short_of_saying_is_no_attribution():
 
 def test_whom_words_referred_to_without_an_as_is_no_claim():
     assert quotes("The senator was referring to the federal judge.") == []
+
+
+@pytest.mark.parametrize("headline, cue, source, said", [
+    ("Baker Says He Found A Coin In His Loaf", "Says", "Baker", "He Found A Coin In His Loaf"),
+    ("Police Say Teen Stole Bus From Depot", "Say", "Police", "Teen Stole Bus From Depot"),
+    ("Mayor Denies Claims He Sold The Bridge", "Denies", "Mayor", "Claims He Sold The Bridge"),
+])
+def test_a_title_case_headline_keeps_its_cue_and_source(headline, cue, source, said):
+    """The small model reads a Title Case headline's words as names; the headline is
+    parsed in sentence case, so its verb of saying and its subject are found."""
+    found = quotes(headline + "\n\nThe story follows here.")
+    assert [(q.cue.text, q.source.text, content(q)) for q in found] == [(cue, source, said)], \
+        [q.to_dict() for q in found]

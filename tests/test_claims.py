@@ -822,3 +822,13 @@ def test_denying_the_allegations_links_to_the_accusation_not_another_claim_of_th
 def test_hearsay_status(sentence, status):
     found = [c for c in claims(sentence) if c["status"] == status]
     assert found, claims(sentence)
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour police remained tight-lipped about the arrest of the two divers on Monday.",
+    "The orchard's owner could not be reached for comment on the sale of the eastern field.",
+    "The ferry operator did not name the inspectors or say when the hull had been checked.",
+])
+def test_a_refusal_is_the_writers_statement_not_the_sources_claim(text):
+    found = claims(text)
+    assert found and all(c["quote"] is None and c["status"] == "asserted" for c in found), found

@@ -3,7 +3,7 @@
 import pytest
 
 from newsprobe.errors import NewsprobeError
-from newsprobe.parse import load_pipeline, resolve_pipeline_name
+from newsprobe.parse import is_title_case, load_pipeline, resolve_pipeline_name
 from newsprobe.settings import Settings
 
 
@@ -105,3 +105,23 @@ def test_a_closing_quotation_mark_stays_with_its_sentence():
     sentences = [s.text.strip() for s in doc.sents]
     assert sentences == ['She wrote that the claim was "false and lacking any basis in fact."',
                          "The judge made his remarks on Friday."]
+
+
+def test_a_title_case_headline_is_parsed_in_sentence_case_with_its_offsets():
+    text = "Harbour Master Says Ferry Sank In Storm\n\nThe harbour master, Ida Quell, spoke on Monday."
+    doc = load_pipeline(None)(text)
+    says = next(t for t in doc if t.text == "Says")
+    assert says.pos_ == "VERB" and says.dep_ == "ROOT" and says.idx == text.index("Says")
+    assert [t.text for t in doc] == [t.text for t in load_pipeline(None).make_doc(text)]
+    assert "Ida Quell" in [e.text for e in doc.ents]
+
+
+@pytest.mark.parametrize("line, title", [
+    ("Man Says He Found A Coin In His Soup", True),
+    ("Harbour Master Says Ferry Sank in the Storm", True),
+    ("Man says he found a coin in his soup", False),
+    ("MAN SAYS HE FOUND A COIN", False),
+    ("Oslo", False),
+])
+def test_title_case_is_told_from_sentence_case(line, title):
+    assert is_title_case(line) is title

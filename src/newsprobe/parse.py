@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from functools import lru_cache
 from importlib.util import find_spec
@@ -40,7 +41,9 @@ def _import_thinc_without_torch() -> None:
 
 _import_thinc_without_torch()
 
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG  # noqa: E402
 from spacy.language import Language  # noqa: E402  (after thinc's import above)
+from spacy.tokens import Doc, Span  # noqa: E402
 
 from .errors import NewsprobeError  # noqa: E402
 from .settings import Settings  # noqa: E402
@@ -139,6 +142,91 @@ def make_sentence_cap(nlp, name: str, max_tokens: int):
     return sentence_cap
 
 
+# A headline in Title Case ("Man Says He Found Coin In Soup"): the small model reads most of
+# its capitalised words as proper nouns, so "Says" loses its verb and "Man" its subject, and
+# attribution finds no cue. The headline (the text's first line) is parsed again in sentence
+# case, with the same tokens, and takes that parse's tags, lemmas and tree; its entities
+# come from that parse too.
+_HEADLINE_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+# Words a Title Case headline may leave in lower case ("Man Found in a Lake").
+_MINOR_WORDS = frozenset("a an the of to in on at by for from with and or but as vs via per nor "
+                         "off up out into onto over than that".split())
+
+
+def is_title_case(line: str) -> bool:
+    """Are the line's words (but short function words) capitalised, not all in capitals?"""
+    words = _HEADLINE_WORD.findall(line)
+    content = [w for w in words[1:] if w.lower() not in _MINOR_WORDS]
+    if len(words) < 3 or len(content) < 2 or all(w.isupper() for w in words):
+        return False
+    return sum(1 for w in content if w[0].isupper()) >= 0.8 * len(content)
+
+
+def _in_dictionary(word: str, dictionary: frozenset[str]) -> bool:
+    """Is the lower-cased word, or its stem without a plain inflection, a dictionary word?"""
+    stems = [word]
+    for suffix, ending in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
+                           ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stems.append(word[: -len(suffix)] + ending)
+    return any(s in dictionary for s in stems)
+
+
+def _sentence_cased(tokens, dictionary: frozenset[str]) -> list[str]:
+    """The headline's words with the capitals a sentence would have. A word keeps its
+    capital when it opens the line, is "I", has capitals past its first letter ("iPhone",
+    "NATO"), is capitalised inside a later sentence of the text ("Apple" in the story), or
+    is no dictionary word (a name: "Obama"); the others are lower-cased ("Says", "Teen").
+    Dictionary words that are also names ("Apple" with no story) are read as common words,
+    which keeps the syntax."""
+    doc = tokens.doc
+    named = {t.lower_ for t in doc[tokens.end:] if t.text[:1].isupper() and not t.is_sent_start}
+    words = []
+    for t in tokens:
+        w = t.text
+        keep = t.i == tokens.start or not w[:1].isupper() or w == "I" or not w[1:].islower() \
+            or t.lower_ in named or not _in_dictionary(t.lower_, dictionary)
+        words.append(w if keep else w.lower())
+    return words
+
+
+@Language.factory("newsprobe_title_case_headline")
+def make_title_case_headline(nlp, name: str):
+    syntax = [(n, proc) for n, proc in nlp.pipeline if n in ("tok2vec", "tagger", "parser", "attribute_ruler",
+                                                               "lemmatizer", "ner")]
+    # The rule lemmatizer's word lists (WordNet's nouns, verbs, adjectives and adverbs).
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None) if "lemmatizer" in nlp.pipe_names else None
+    index = lookups.get_table("lemma_index") if lookups is not None and lookups.has_table("lemma_index") else {}
+    dictionary = frozenset(w for words in index.values() for w in words)
+
+    def title_case_headline(doc):
+        line_end = doc.text.find("\n")
+        line_end = len(doc.text) if line_end == -1 else line_end
+        if not doc.text[:line_end].strip() or not is_title_case(doc.text[:line_end]):
+            return doc
+        span = doc.char_span(0, line_end, alignment_mode="contract")
+        if span is None or len(span) < 3:
+            return doc
+        words = _sentence_cased(span, dictionary)
+        copy = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in span])
+        for _, proc in syntax:
+            copy = proc(copy)
+        if len(copy) != len(span):
+            return doc
+        attrs = [HEAD, DEP, TAG, POS, LEMMA, MORPH]
+        whole = doc.to_array(attrs)
+        whole[span.start:span.end] = copy.to_array(attrs)
+        doc.from_array(attrs, whole)
+        # The copy's entities too: the first parse reads runs of capitalised words as names
+        # ("Apple Will Build Plant" as a person).
+        if "ner" in dict(syntax):
+            doc.ents = [Span(doc, span.start + e.start, span.start + e.end, label=e.label_) for e in copy.ents] \
+                + [e for e in doc.ents if e.start >= span.end]
+        return doc
+
+    return title_case_headline
+
+
 def resolve_pipeline_name(name: str | None = None) -> str:
     if name:
         if find_spec(name) is None and not _is_path(name):
@@ -178,6 +266,8 @@ def _load_pipeline(name: str | None, max_sentence_tokens: int):
         nlp.add_pipe("newsprobe_no_lowercase_starts", before="parser")
         nlp.add_pipe("newsprobe_sentence_cap", before="parser",
                      config={"max_tokens": max(1, max_sentence_tokens)})
+    if "parser" in nlp.pipe_names and "tagger" in nlp.pipe_names:
+        nlp.add_pipe("newsprobe_title_case_headline", last=True)
     # Articles are checked against Settings.max_input_bytes at ingest; spaCy's own guard
     # would otherwise refuse long but legitimate texts with a less helpful message.
     nlp.max_length = 10_000_000

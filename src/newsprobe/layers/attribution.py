@@ -303,6 +303,8 @@ def _clause_cues(doc, text: str, inside: _QuotationLookup, scope: str) -> list[_
             record = _verb_cue(doc, text, token, lemma)
         elif token.pos_ == "VERB" and lemma in ("let", "make"):
             record = _known_cue(doc, text, token)
+        elif token.pos_ in ("VERB", "AUX") and lemma in SILENCE_VERBS:
+            record = _silence_cue(doc, text, token)
         elif token.lower_ in EVIDENTIAL_ADVERBS and token.dep_ == "advmod":
             record = _evidential_cue(doc, text, token, verbs)
         elif token.pos_ == "NOUN" and (lemma in nouns["rumor"] or lemma in nouns["claim"]
@@ -475,6 +477,11 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
             cue_start_token = prev
         else:
             break
+    shared = _shared_negation(verb)
+    if shared:
+        # "did not name the inspectors or say when …": the cue starts at the negation it
+        # shares, so that the reader sees nothing was said (a refusal to answer).
+        cue_start_token = min(shared, key=lambda t: t.i)
     # Prior confidence: how often annotators took this verb as a cue (0.55 when unknown).
     record = _Record(cue=(cue_start_token.idx, cue_end_token.idx + len(cue_end_token.text)), content=[],
                      confidence=learned_cue_rates().get(lemma, 0.55) * 0.8 + 0.1)
@@ -564,6 +571,11 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     # A refusal to speak ("declined to comment") is about speech: relayed like speech.
     record.speech = lemma in hand_cues() or (lemma in REFUSALS and any(
         c.dep_ == "xcomp" and c.lemma_.lower() in hand_cues() for c in verb.children))
+    if not record.content and lemma in ANSWER_VERBS and (unanswered := _unanswered(verb)):
+        # "did not respond to a request for comment": a refusal, as "declined to comment"
+        record.content = [_trimmed_range(text, unanswered)]
+        if verb.dep_ == "xcomp" and verb.head.i < verb.i:
+            record.cue = (verb.head.idx, record.cue[1])  # "has yet to respond"
     if lemma in CLAUSE_ONLY and not record.content:
         return None
     record.clause_only = lemma in CLAUSE_ONLY
@@ -659,12 +671,32 @@ def _negated_statement(verb, children) -> bool:
     the clause, so it is not theirs. A refusal to answer a question stays an attribution
     with nothing claimed ("did not say whether …", "declined to comment")."""
     negated = any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in children)
-    if not negated:
+    if not negated and not _shared_negation(verb):
         return False
     clauses = [c for c in children if c.dep_ == "ccomp" and c.i > verb.i]
     return any(not any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)
                and not any(t.tag_ in ("WDT", "WP", "WRB") and t.i == c.left_edge.i for t in c.subtree)
                for c in clauses)
+
+
+def _shared_negation(verb) -> list:
+    """The negation a verb shares with the negated verb it is joined to by "or" or "nor"
+    ("did not confirm or deny that …", "did not name X or say when …"): that verb's
+    auxiliaries and negation before it, when the joined verb has no subject, auxiliary or
+    negation of its own; else []. Joined by "and" or "but" it may be affirmed ("did not
+    name him but said …")."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i >= verb.i \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") for c in verb.children) \
+            or not any(c.dep_ == "cc" and c.lower_ in ("or", "nor") and head.i < c.i < verb.i
+                       for c in head.children):
+        return []
+    negations = [c for c in head.children if c.i < head.i and (
+        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"))]
+    if not negations:
+        return []
+    return [c for c in head.children if c.i < head.i and c.dep_ in CUE_MODIFIERS
+            and c.i >= min(n.i for n in negations) - 1]
 
 
 # What may open a sentence before its attribution without being said: "In 2008, he
@@ -761,6 +793,92 @@ def _known_cue(doc, text: str, verb) -> _Record | None:
 
 
 REFUSALS = frozenset(("decline", "refuse"))
+
+
+# A silence is a refusal to speak, annotated as one ("are remaining tight-lipped", "could
+# not be reached to comment", "is yet to respond"): an attribution with nothing claimed,
+# its content what the source would not speak about. Staying silent or quiet is a refusal
+# only about something ("stayed silent on the transfer"; "the lake stayed silent" is not).
+SILENCE_VERBS = frozenset("remain stay keep be reach".split())
+SILENT_WORDS = frozenset(("lipped", "mum", "silent", "quiet", "schtum", "shtum"))
+SILENCE_TOPICS = frozenset("about on over regarding concerning".split())
+# What an unanswered request is: "did not respond to a request for comment", "did not reply
+# to emails"; "did not respond to the helm" is no refusal.
+UNANSWERED = frozenset("comment comments request requests question questions query queries inquiry inquiries "
+                       "enquiry enquiries call calls email emails message messages allegation allegations "
+                       "accusation accusations claim claims criticism report reports letter letters".split())
+ANSWER_VERBS = frozenset("respond reply answer comment".split())
+
+
+def _is_silent_word(token) -> bool:
+    if token.lower_ == "lipped":  # "tight-lipped": the tokenizer splits it at the hyphen
+        return token.i >= 2 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "tight"
+    return token.lower_ in SILENT_WORDS
+
+
+def _silent_state(verb):
+    """"remained tight-lipped about …", "kept mum on …": the silence word under the verb, or None."""
+    for child in verb.children:
+        if child.dep_ in ("acomp", "dobj", "attr", "oprd") and _is_silent_word(child):
+            topic = any(c.dep_ == "prep" and c.lower_ in SILENCE_TOPICS for c in (*child.children, *verb.children))
+            if child.lower_ == "lipped" or topic:
+                return child
+    return None
+
+
+def _unreachable(verb) -> bool:
+    """"could not be reached for comment", "could not immediately be reached to comment"."""
+    if verb.lemma_.lower() != "reach" or not any(c.dep_ == "neg" for c in verb.children) \
+            or not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    return any(t.lemma_.lower() == "comment" for c in verb.children if c.dep_ in ("prep", "xcomp", "advcl")
+               for t in c.subtree)
+
+
+def _unanswered(verb) -> list | None:
+    """"did not respond to a request for comment", "has yet to comment on the report": the
+    request or topic left unanswered, or None."""
+    children = list(verb.children)
+    negated = any(c.dep_ == "neg" for c in children)
+    not_yet = any(c.dep_ == "aux" and c.tag_ == "TO" for c in children) and any(
+        c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.head.children) and verb.dep_ == "xcomp"
+    if not (negated or not_yet):
+        return None
+    for child in children:
+        if child.dep_ in ("prep", "dobj") and child.i > verb.i and (not_yet or any(
+                t.lemma_.lower() in UNANSWERED or t.lower_ in UNANSWERED for t in child.subtree)):
+            return list(child.subtree)
+    return None
+
+
+def refuses_to_speak(verb) -> bool:
+    """Does this cue verb report a silence ("remained tight-lipped", "could not be reached
+    for comment", "has yet to respond")? The claims layer gives such a sentence to the writer."""
+    lemma = verb.lemma_.lower()
+    return (lemma in SILENCE_VERBS and (_silent_state(verb) is not None or _unreachable(verb))) \
+        or (lemma in ANSWER_VERBS and _unanswered(verb) is not None)
+
+
+def _silence_cue(doc, text: str, verb) -> _Record | None:
+    silent = _silent_state(verb)
+    if silent is not None:
+        content = list(silent.subtree)
+    elif _unreachable(verb):
+        content = [t for c in verb.children if c.dep_ in ("prep", "xcomp", "advcl") for t in c.subtree]
+    else:
+        return None
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"] if silent is None else []
+    source = list(passive[0].subtree) if passive else _subject_of(verb)  # the one not reached
+    if not source or not content:
+        return None
+    first = verb
+    while first.i > 0 and doc[first.i - 1].head.i == verb.i and doc[first.i - 1].dep_ in CUE_MODIFIERS | {"auxpass"}:
+        first = doc[first.i - 1]
+    record = _Record(cue=(first.idx, verb.idx + len(verb.text)), content=[_trimmed_range(text, content)],
+                     confidence=0.6)
+    record.source_tokens = source
+    record.told_tokens = _spoke_to(source)
+    return record
 
 
 # Verbs whose "to" complement is what was said: "claimed to have met him", "admitted to

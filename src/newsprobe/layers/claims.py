@@ -29,7 +29,7 @@ from typing import Any
 
 from ..model import Analysis, Quote
 from ..settings import Settings
-from .attribution import dateline_end, hand_cues
+from .attribution import dateline_end, hand_cues, refuses_to_speak
 from .checkworthy import load_model
 from .commitment import DENIAL_VERBS, event_cues, happened_probability, is_negated
 from .hedges import find_hedges
@@ -104,6 +104,10 @@ def candidates_of(doc, analysis: Analysis) -> list[Candidate]:
     """One candidate per sentence (see the module docstring)."""
     text = analysis.text
     out = []
+    # "The agency did not say when the message was sent", "Police remained tight-lipped":
+    # the content is not the source's claim; the sentence is the author's, unless another
+    # source in it says something ("…, but a neighbour said she saw him").
+    spoken = [q for q in analysis.quotes if not _cue_negated(doc, q)]
     for sent in doc.sents:
         words = [t for t in sent if not t.is_punct and not t.is_space]
         if len(words) < MIN_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in sent):
@@ -112,11 +116,7 @@ def candidates_of(doc, analysis: Analysis) -> list[Candidate]:
         dateline = dateline_end(text, start, end)
         if dateline is not None:
             start = dateline  # "(Reuters) - ", "MOSCOW, December 5./TASS/. " is no claim's text
-        quote, piece = _quote_in(analysis.quotes, sent.start_char, sent.end_char)
-        if quote is not None and _cue_negated(doc, quote):
-            # "The agency did not say when the message was sent": the content is not the
-            # source's claim; the sentence is the author's.
-            quote, piece = None, None
+        quote, piece = _quote_in(spoken, sent.start_char, sent.end_char)
         if piece:
             p_start, p_end = _trim(text, *piece, marks=True)
             # "said that the bridge ...": the claim starts after the complementiser.
@@ -211,6 +211,8 @@ def _cue_negated(doc, quote: Quote) -> bool:
         if t.dep_ == "neg" or t.lower_ in ("not", "n't", "never") or t.lemma_.lower() in REFUSALS:
             return True
     for v in (t for t in span if t.pos_ in ("VERB", "AUX")):
+        if refuses_to_speak(v):
+            return True  # "remained tight-lipped about …", "has yet to respond"
         heads = [v, v.head] if v.dep_ == "conj" else [v]
         if any(c.dep_ == "neg" for h in heads for c in h.children):
             return True
@@ -583,7 +585,9 @@ def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
         return Status("unconfirmed", "agentless_evidential", (m.start(), m.end()))
     verb = _main_verb(doc, c)
     modal = next((k.token for k in event_cues(verb) if k.kind == "modal"), None)
-    if modal is not None and modal.tag_ == "MD" and modal.lower_ in ("may", "might", "could"):
+    if modal is not None and modal.tag_ == "MD" and modal.lower_ in ("may", "might", "could") \
+            and not (modal.lower_ == "could" and any(c.dep_ == "neg" for c in verb.children)):
+        # "could not be reached", "could not confirm": what was not possible, no hedge
         return Status("hedged", "writer_modal", (modal.idx, modal.idx + len(modal)))
     m = _in_main_clause(doc, WRITER_HEDGE, text, c.start, c.end)
     if m:
