@@ -190,6 +190,25 @@ def _sentence_cased(tokens, dictionary: frozenset[str]) -> list[str]:
     return words
 
 
+# Parts of speech that end a name the first parse ran on ("BOST Refutes Scandal Claim").
+_NOT_IN_NAMES = frozenset("VERB AUX ADP DET PRON PART SCONJ CCONJ".split())
+
+
+def _headline_entities(doc, span, copy, first_entities) -> list:
+    """The copy's entities, and the first parse's names that the copy did not find, cut
+    before their first word that the copy reads as a verb or function word: the first parse
+    runs names on through capitalised words ("Apple Will Build Plant" as a person,
+    "BOST Refutes Scandal Claim" as an organisation: "BOST")."""
+    found = [Span(doc, span.start + e.start, span.start + e.end, label=e.label_) for e in copy.ents]
+    taken = {t.i for e in found for t in e}
+    for entity in first_entities:
+        end = next((t.i for t in entity if t.pos_ in _NOT_IN_NAMES), entity.end)
+        if end > entity.start and entity.end <= span.end \
+                and not any(i in taken for i in range(entity.start, end)):
+            found.append(Span(doc, entity.start, end, label=entity.label_))
+    return sorted(found, key=lambda e: e.start)
+
+
 @Language.factory("newsprobe_title_case_headline")
 def make_title_case_headline(nlp, name: str):
     syntax = [(n, proc) for n, proc in nlp.pipeline if n in ("tok2vec", "tagger", "parser", "attribute_ruler",
@@ -213,15 +232,13 @@ def make_title_case_headline(nlp, name: str):
             copy = proc(copy)
         if len(copy) != len(span):
             return doc
+        first_entities = [e for e in doc.ents if e.start < span.end]
         attrs = [HEAD, DEP, TAG, POS, LEMMA, MORPH]
         whole = doc.to_array(attrs)
         whole[span.start:span.end] = copy.to_array(attrs)
         doc.from_array(attrs, whole)
-        # The copy's entities too: the first parse reads runs of capitalised words as names
-        # ("Apple Will Build Plant" as a person).
         if "ner" in dict(syntax):
-            doc.ents = [Span(doc, span.start + e.start, span.start + e.end, label=e.label_) for e in copy.ents] \
-                + [e for e in doc.ents if e.start >= span.end]
+            doc.ents = _headline_entities(doc, span, copy, first_entities) + [e for e in doc.ents if e.start >= span.end]
         return doc
 
     return title_case_headline
