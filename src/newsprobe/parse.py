@@ -226,12 +226,12 @@ def make_title_case_headline(nlp, name: str):
         span = doc.char_span(0, line_end, alignment_mode="contract")
         if span is None or len(span) < 3:
             return doc
+        if not all(t.is_space for t in doc[span.end: max(t.sent.end for t in span)]):
+            return doc  # the first parse ran the headline on into the story: left as it is
         words = _sentence_cased(span, dictionary)
         copy = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in span])
         for _, proc in syntax:
             copy = proc(copy)
-        if len(copy) != len(span):
-            return doc
         first_entities = [e for e in doc.ents if e.start < span.end]
         attrs = [HEAD, DEP, TAG, POS, LEMMA, MORPH]
         whole = doc.to_array(attrs)
