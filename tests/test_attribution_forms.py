@@ -118,11 +118,14 @@ def test_according_to_two_named_people_names_both_and_they_continues_the_pair():
     assert ("added", "Mary Jones and Peter Brown") in found, found
 
 
-def test_no_reply_to_a_request_for_comment_is_no_attribution():
-    # Nobody said anything: no source, no content, no claim of theirs.
+def test_no_reply_to_a_request_for_comment_is_a_refusal_with_no_claim():
+    # Nobody said anything: a refusal, as the newsroom rules annotate "could not be reached
+    # to comment", with no claim of theirs.
     text = ("The company raised prices in March. Its chief executive, John Smith, could not be "
             "reached to comment. A spokesman did not respond to a request for comment.")
-    assert quotes(text) == []
+    analysis = analyze(text)
+    assert [q.cue.text for q in analysis.quotes] == ["could not be reached", "did not respond"]
+    assert all(c["quote"] is None for c in analysis.to_dict()["claims"])
 
 
 def test_a_quotation_in_two_apostrophes_is_a_direct_quote():
