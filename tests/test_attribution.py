@@ -1040,13 +1040,3 @@ def test_a_silence_is_a_refusal(text, cue, topic):
 def test_silence_that_is_no_refusal_is_no_attribution(text):
     assert quotes(text) == []
 
-
-def test_a_third_partys_report_inside_a_quotation_is_nested_in_it():
-    text = ("“The singer is worn out. She told friends that the tour had been a mistake,” "
-            "an insider said.")
-    found = quotes(text)
-    told = [q for q in found if q.cue.text == "told"]
-    assert len(told) == 1 and content(told[0]) == "that the tour had been a mistake", [q.to_dict() for q in found]
-    assert [link.name for link in told[0].chain] == ["insider"]
-    # the speaker's own reporting inside the quotation stays theirs
-    assert [q.cue.text for q in quotes("“I said that the tour was a mistake,” the singer said.")] == ["said"]

@@ -238,7 +238,8 @@ def make_title_case_headline(nlp, name: str):
         whole[span.start:span.end] = copy.to_array(attrs)
         doc.from_array(attrs, whole)
         if "ner" in dict(syntax):
-            doc.ents = _headline_entities(doc, span, copy, first_entities) + [e for e in doc.ents if e.start >= span.end]
+            story = [e for e in doc.ents if e.start >= span.end]
+            doc.ents = _headline_entities(doc, span, copy, first_entities) + story
         return doc
 
     return title_case_headline
