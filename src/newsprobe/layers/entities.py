@@ -35,16 +35,33 @@ import re
 
 from ..model import Analysis, Entity, Span
 from ..settings import Settings
-from .entities_context import mark_countries, mark_known_places, relabel_by_context
-from .entities_furniture import cut_off_at_end, headline_common_words, headline_trimmed
+from .entities_context import mark_countries, mark_known_places, merge_club_towns, relabel_by_context
+from .entities_furniture import (
+    cut_off_at_end,
+    headline_common_words,
+    headline_recurring,
+    headline_trimmed,
+    without_headlines,
+)
 from .entities_labels import corrected_label
-from .entities_names import Cluster, add_missed_surnames, cluster_for, merge_across_labels, merge_short_forms
+from .entities_names import (
+    Cluster,
+    add_missed_surnames,
+    cluster_for,
+    merge_across_labels,
+    merge_given_names_and_aliases,
+    merge_short_forms,
+    settle_dateline_places,
+)
 from .entities_spans import (
     CLUB_LETTERS_AFTER,
+    CLUB_WORD_BEFORE,
     PRIZE_AFTER,
+    after_dateline,
     after_titles,
     bill_numbers,
     clean_mention,
+    dateline_places,
     name_pieces,
     quoted_titles,
     royal_styles,
@@ -82,8 +99,12 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     # Cambridge") and a quoted programme title ("the “Morning Answers with Dana Kell”
     # program"). The model's pieces inside them are not names of their own.
     # A numbered bill ("Senate Bill 1035") likewise: not a chamber and a person.
-    fixed = royal_styles(text) + quoted_titles(text) + bill_numbers(text)
+    # A dateline's place likewise: the model's mention running from it into the story
+    # ("ALBANY—“IBM") keeps only the story's part.
+    datelines = dateline_places(text)
+    fixed = royal_styles(text) + quoted_titles(text) + bill_numbers(text) + datelines
     headline_words = headline_common_words(text)
+    body = without_headlines(text, headline_words[0])
     taken: set[int] = set()          # characters of the model's mentions kept so far
     for span, label in fixed:
         group = LABEL_GROUPS.get(label, label.lower())
@@ -96,6 +117,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
         if ent.label_ == "PERSON":
             start = after_titles(text, start, end)
             end = with_split_surname(doc, text, ent, end)
+        start = after_dateline(text, start, end, datelines)
         if end <= start or (start, end) in seen or "\n" in text[start:end]:
             continue
         if any(f.start < end and start < f.end for f, _ in fixed):
@@ -108,6 +130,9 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
         club = CLUB_LETTERS_AFTER.match(text, end)
         if club and ent.label_ in ("GPE", "ORG", "PERSON", "NORP", "LOC"):
             end = club.end()     # "Sporting CP": the model stops before the club's letters
+        club = CLUB_WORD_BEFORE.search(text, max(0, start - 12), start)
+        if club and ent.label_ in ("GPE", "ORG", "LOC", "NORP"):
+            start = club.start()  # "FC Cincinnati", "Inter Miami": the model starts after the club's word
         prize = PRIZE_AFTER.match(text, end)
         if prize and ent.label_ in ("GPE", "ORG", "PERSON", "NORP", "LOC", "PRODUCT"):
             end = prize.end()    # "the Mercury Prize": the model stops before "Prize"
@@ -123,6 +148,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
         if ent.label_ != "NORP":     # "Israelis" is no "Israel" glued to "is"
             start, end = without_glued_word(text, start, end)
         start, end = headline_trimmed(text, start, end, headline_words, ent.label_)
+        start, end = headline_recurring(text, start, end, headline_words[0], body, ent.label_)
         if end <= start:
             continue
         adjectival = ent.root.dep_ in ("amod", "compound") and ent.root.head.i > ent.root.i
@@ -152,6 +178,9 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     # A person the evidence just relabelled ("Ruben Amorim said his side ...", the model's
     # ORG) gets the bare surnames the model missed, as one it had called a person.
     add_missed_surnames(doc, text, clusters, seen | {(m.start, m.end) for c in clusters for m in c.mentions})
+    clusters = settle_dateline_places(clusters, [place for place, _ in datelines])
+    clusters = merge_given_names_and_aliases(doc, text, clusters)
+    clusters = merge_club_towns(doc, text, clusters)
     clusters = merge_short_forms(clusters)
 
     entities = []

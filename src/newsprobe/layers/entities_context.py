@@ -12,10 +12,11 @@ from collections import Counter
 from ..model import Span
 from .places import place_kind
 from .sources import is_known_outlet
-from .entities_names import Cluster, name_tokens
+from .entities_names import Cluster, name_tokens, place_usage
 from .entities_spans import ROYAL_STYLE
 from .entities_words import (
     CLUB_ENDINGS,
+    CLUB_FIRST_WORDS,
     CLUB_MARKS,
     COUNTRY_ACRONYMS,
     DEMONYM_ENDING,
@@ -207,7 +208,7 @@ def _context_label(doc, text: str, mention: Span, label: str, sports: bool = Fal
     if root is None:
         return None
     words = mention.text.split()
-    if len(words) > 1 and (words[-1] in CLUB_ENDINGS or words[0] in CLUB_MARKS or words[-1] in CLUB_MARKS):
+    if len(words) > 1 and (words[-1] in CLUB_ENDINGS or words[0] in CLUB_FIRST_WORDS or words[-1] in CLUB_MARKS):
         return "ORG"                                          # "Manchester United", then "United"
     if label != "PERSON" and _said_of_a_person(text, mention, root):
         return "PERSON"                                       # "Celeste said she ...", "Saal was arrested"
@@ -690,3 +691,27 @@ def relabel_by_context(doc, text: str, clusters: list[Cluster]) -> None:
                     cluster.add(mention, "GPE")
                 other.mentions, other.forms = [], Counter()
     clusters[:] = [c for c in clusters if c.mentions]
+
+
+def merge_club_towns(doc, text: str, clusters: list[Cluster]) -> list[Cluster]:
+    """"Cincinnati coach Pat Noonan" after "FC Cincinnati": the town a club is named with,
+    when the article names the club by its club word, is the club, unless written as a
+    place ("in Cincinnati", "Cincinnati-based")."""
+    clubs = {}
+    for cluster in clusters:
+        for form in cluster.forms:
+            words = form.split()
+            if len(words) > 1 and words[0] in CLUB_FIRST_WORDS and cluster.labels.most_common(1)[0][0] == "ORG":
+                clubs.setdefault(" ".join(words[1:]), cluster)
+    if not clubs:
+        return clusters
+    kept = []
+    for cluster in clusters:
+        club = next((clubs[f] for f in cluster.forms if f in clubs), None)
+        if club is None or club is cluster or cluster.group == "person" or \
+                any(place_usage(doc, text, m) for m in cluster.mentions):
+            kept.append(cluster)
+            continue
+        for mention in cluster.mentions:
+            club.add(mention, "ORG")
+    return kept

@@ -10,6 +10,7 @@ from .places import place_kind
 from .sources import is_known_outlet
 from .entities_furniture import is_page_furniture
 from .entities_words import (
+    CLUB_FIRST_WORDS,
     CLUB_MARKS,
     COMPASS_ADJECTIVES,
     CONTINENTS,
@@ -165,7 +166,7 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return "LOC"                 # "Western Europe", "Sub-Saharan Africa"
     if place and label in ("PRODUCT", "WORK_OF_ART", "LAW", "FAC", "EVENT"):
         return "GPE"                 # "the people of Cyprus" as a PRODUCT: a known country or city
-    if len(words) > 1 and (words[0] in CLUB_MARKS or words[-1] in CLUB_MARKS):
+    if len(words) > 1 and (words[0] in CLUB_FIRST_WORDS or words[-1] in CLUB_MARKS):
         return "ORG"                 # "Sporting CP", "AC Milan"
     if form.replace(".", "") in PLACE_ACRONYMS:
         return "GPE"                 # "a D.C. lobbying firm"
