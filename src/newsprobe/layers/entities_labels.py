@@ -48,6 +48,14 @@ _GLUED_WORD = re.compile(r"[A-Z][a-z]{2,}(?:The|Are|Is|Was|Were|An|In|On|Of|And|
 COMMON_NOUN_ACRONYMS = {"PAC", "PDF", "CEO", "CFO", "COO", "CTO", "GDP", "DNA", "RNA", "FAQ",
                         "URL", "VAT", "ATM", "SUV", "HTML"}
 
+# Last words of a venue's name, never a body's ("the Kennedy Center" may be either).
+VENUE_HEADS = {"stadium", "arena", "airport", "bridge", "jail", "prison", "penitentiary", "cathedral"}
+
+# Nouns for a kind of body: capitalised alone ("the Department is reviewing it", often in a
+# quote) they refer to a body named in full elsewhere, or to none; no name of their own.
+GENERIC_BODY_NOUNS = {"department", "agency", "ministry", "committee", "commission", "council", "board",
+                      "office", "administration", "government", "bureau", "authority", "company"}
+
 _ISLAND_OF = re.compile(r"\b(?:island|islands|isle|peninsula|archipelago) of\s+$", re.I)
 
 # What follows a dateline's place: "BEIJING (Xinhua) --", "MOSCOW, Dec 5", "WASHINGTON -".
@@ -127,6 +135,10 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
     if len(words) > 1 and words[-1].rstrip(".") in STREET_WORDS and label in ("GPE", "PERSON", "ORG") and \
             form not in METONYM_STREETS:
         return "FAC"                 # "Memorial Rd.", "Griers Fork Drive": a street, not a town or a body
+    if label in ("PERSON", "ORG", "NORP") and text.startswith("-based", end) and not is_known_outlet(form):
+        return "GPE"                 # "the Jamshedpur-based club": where a body is based is a place
+    if label == "ORG" and len(words) > 1 and words[-1].lower() in VENUE_HEADS:
+        return "FAC"                 # "Nehru Stadium", "Heathrow Airport": a venue, not a body
     if label == "FAC" and len(words) > 1 and words[-1].lower() in ORG_WORDS | {"department", "police"}:
         return "ORG"                 # "Richmond County Sheriff's Office": a body, not a building
     if label == "PERSON" and len(words) == 1 and form.isupper() and len(form) >= 3 and \
@@ -143,6 +155,9 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return None
     if _GLUED_WORD.fullmatch(form):
         return None                  # "RelatedAre aliens ...": page furniture glued to a word
+    if len(words) == 1 and form.lower() in GENERIC_BODY_NOUNS and \
+            text[max(0, start - 4):start].lower() in ("the ", "his ", "her ", "our ", "its "):
+        return None                  # "the Department", "the Agency": a common noun capitalised
     if form.rstrip("s") in COMMON_NOUN_ACRONYMS:
         return None                  # "super PAC", "(large PDF)": common nouns
     if is_known_outlet(form) or form in SOCIAL_PLATFORMS:
