@@ -189,3 +189,12 @@ def test_a_town_before_based_is_a_place():
     texts = labels_of(a)
     assert texts.get("Kolhapur") == "GPE", texts
     assert texts.get("Pandit Ravi Menon Stadium") == "FAC", texts
+
+
+def test_a_journal_named_after_its_noun_is_an_organisation_and_a_regulation_a_law():
+    a = analyze("The study, published in the journal Nature on Wednesday, found that 61% of the samples "
+                "were warm. The firm said the call did not breach Regulation FD, which bars selective "
+                "disclosure.")
+    texts = labels_of(a)
+    assert texts.get("Nature") == "ORG", texts
+    assert texts.get("Regulation FD") == "LAW", texts

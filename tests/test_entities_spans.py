@@ -153,3 +153,10 @@ def test_a_club_named_by_its_club_word_and_town_is_one_organisation():
     texts = labels_of(a)
     assert texts.get("FC Cincinnati") == "ORG" and texts.get("Inter Miami") == "ORG", texts
     assert texts.get("Cincinnati") == "ORG", texts      # the club's short form, not the city
+
+
+def test_a_name_in_a_headline_of_capitals_is_the_person_the_story_names():
+    a = analyze("LIONEL MESSI SCORES AGAIN\n\nLionel Messi scored twice on Sunday, the club said.")
+    texts = labels_of(a)
+    assert texts.get("LIONEL MESSI") == "PERSON" and texts.get("Messi") == "PERSON", texts
+    assert "LIONEL MESSI SCORES" not in texts, texts

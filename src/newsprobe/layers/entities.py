@@ -49,6 +49,7 @@ from .entities_names import (
     add_missed_surnames,
     cluster_for,
     merge_across_labels,
+    merge_capitalised_forms,
     merge_given_names_and_aliases,
     merge_short_forms,
     settle_dateline_places,
@@ -63,8 +64,10 @@ from .entities_spans import (
     clean_mention,
     dateline_places,
     name_pieces,
+    ordinary_case_label,
     quoted_titles,
     royal_styles,
+    with_capitalised_given_name,
     with_split_surname,
     without_glued_word,
 )
@@ -116,6 +119,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
         start, end = clean_mention(text, ent.start_char, ent.end_char)
         if ent.label_ == "PERSON":
             start = after_titles(text, start, end)
+            start = with_capitalised_given_name(text, start, end)
             end = with_split_surname(doc, text, ent, end)
         start = after_dateline(text, start, end, datelines)
         if end <= start or (start, end) in seen or "\n" in text[start:end]:
@@ -152,7 +156,8 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
         if end <= start:
             continue
         adjectival = ent.root.dep_ in ("amod", "compound") and ent.root.head.i > ent.root.i
-        for start, end, model_label in name_pieces(text, start, end, ent.label_):
+        ent_label = ordinary_case_label(doc, text, start, end, ent.label_)
+        for start, end, model_label in name_pieces(text, start, end, ent_label):
             label = corrected_label(text, start, end, model_label, adjectival=adjectival)
             if label is None or (start, end) in seen or any(i in taken for i in range(start, end)):
                 continue         # (a name put back together covers the model's piece of it)
@@ -181,6 +186,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     clusters = settle_dateline_places(clusters, [place for place, _ in datelines])
     clusters = merge_given_names_and_aliases(doc, text, clusters)
     clusters = merge_club_towns(doc, text, clusters)
+    clusters = merge_capitalised_forms(clusters)
     clusters = merge_short_forms(clusters)
 
     entities = []

@@ -129,7 +129,9 @@ def without_headlines(text: str, lines: list[tuple[int, int]]) -> str:
 
 
 def _in_body(form: str, body: str) -> bool:
-    return re.search(r"(?<![\w.-])" + re.escape(form) + r"(?![\w-])", body) is not None
+    """Does the body name `form` (in any case when the headline is in capitals)?"""
+    flags = re.I if form.isupper() else 0
+    return re.search(r"(?<![\w.-])" + re.escape(form) + r"(?![\w-])", body, flags) is not None
 
 
 # Title-case lines that are no headlines: a byline ("By Dana Kell New York Times"), a

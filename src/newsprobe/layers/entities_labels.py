@@ -51,6 +51,12 @@ COMMON_NOUN_ACRONYMS = {"PAC", "PDF", "CEO", "CFO", "COO", "CTO", "GDP", "DNA", 
 # Last words of a venue's name, never a body's ("the Kennedy Center" may be either).
 VENUE_HEADS = {"stadium", "arena", "airport", "bridge", "jail", "prison", "penitentiary", "cathedral"}
 
+# A publication's common noun right before its name: "published in the journal Nature".
+_OUTLET_NOUN_BEFORE = re.compile(r"(?<![\w-])(?:journal|magazine|newspaper|tabloid|newsletter|weekly) $")
+
+# First words of a rule's name: "Regulation FD", "Directive 2019/790", "Rule 10b-5".
+LAW_FIRST_WORDS = {"Regulation", "Directive", "Rule"}
+
 # Nouns for a kind of body: capitalised alone ("the Department is reviewing it", often in a
 # quote) they refer to a body named in full elsewhere, or to none; no name of their own.
 GENERIC_BODY_NOUNS = {"department", "agency", "ministry", "committee", "commission", "council", "board",
@@ -167,6 +173,11 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return None                  # "Celeste and Sonny fell": a clause, not a title
     if len(words) == 1 and _BRAND_VERB.fullmatch(form):
         return None                  # "FaceTimed": a verb made of a brand
+    if label in ("WORK_OF_ART", "PRODUCT", "LOC", "GPE", "FAC", "PERSON") and \
+            _OUTLET_NOUN_BEFORE.search(text, max(0, start - 16), start):
+        return "ORG"                 # "the journal Nature": a publication, no work or place
+    if len(words) > 1 and words[0] in LAW_FIRST_WORDS and label in ("ORG", "PRODUCT", "PERSON", "WORK_OF_ART"):
+        return "LAW"                 # "Regulation FD": a rule, no body
     if _CHARGE_BEFORE.search(text, max(0, start - 30), start):
         return "LAW"                 # "charged with one count of Criminal Trespass"
     if _NAME_AND_YEAR.fullmatch(form) and label in ("LAW", "WORK_OF_ART", "PRODUCT", "ORG"):

@@ -58,7 +58,9 @@ class Cluster:
     @property
     def name(self) -> str:
         # A country is named "Karsovia", not by its adjective "Karsovian".
-        return max(self.forms, key=lambda f: (f not in self.demonyms, len(name_tokens(f)), self.forms[f], len(f)))
+        # ... and "Lionel Messi", not the headline's "LIONEL MESSI".
+        return max(self.forms, key=lambda f: (f not in self.demonyms, len(name_tokens(f)),
+                                              not (f.isupper() and " " in f), self.forms[f], len(f)))
 
     def matches_given_name(self, form: str, group: str) -> bool:
         """"Madison" after "Madison Ferrow", "Lu" after "Lu Kang" (surname first): a one-word
@@ -339,3 +341,24 @@ def merge_given_names_and_aliases(doc, text: str, clusters: list[Cluster]) -> li
                 person.add(alias, "PERSON")
             absorbed.add(id(other))
     return [c for c in clusters if id(c) not in absorbed]
+
+
+def merge_capitalised_forms(clusters: list[Cluster]) -> list[Cluster]:
+    """"LIONEL MESSI" in a headline of capitals is "Lionel Messi" of the story: a name
+    written in capitals only joins the same name written in ordinary case, and takes its
+    label (the small model labels capitals poorly)."""
+    plain = {}
+    for cluster in clusters:
+        for form in cluster.forms:
+            if not form.isupper():
+                plain.setdefault(form.lower(), cluster)
+    kept = []
+    for cluster in clusters:
+        target = next((plain[f.lower()] for f in cluster.forms if f.lower() in plain), None)
+        if target is None or target is cluster or not all(f.isupper() for f in cluster.forms):
+            kept.append(cluster)
+            continue
+        label = target.labels.most_common(1)[0][0]
+        for mention in cluster.mentions:
+            target.add(mention, label)
+    return kept

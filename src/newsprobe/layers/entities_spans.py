@@ -293,3 +293,36 @@ def after_dateline(text: str, start: int, end: int, places: list[tuple[Span, str
             while start < end and not text[start].isalnum():
                 start += 1
     return start
+
+
+_CAPITALS_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][A-Z'’-]+) $")
+
+
+def with_capitalised_given_name(text: str, start: int, end: int) -> int:
+    """"LIONEL MESSI" in a line of capitals: the model may keep only the surname. The word
+    of capitals before it belongs to the name when the text writes the two together in
+    ordinary case ("Lionel Messi") elsewhere."""
+    form = text[start:end]
+    m = _CAPITALS_BEFORE.search(text, max(0, start - 30), start)
+    if not form.isupper() or m is None:
+        return start
+    pair = re.compile(r"(?<![\w-])" + re.escape(m.group(1)) + r"\s+" + re.escape(form) + r"(?![\w-])", re.I)
+    if any(not hit.group(0).isupper() for hit in pair.finditer(text)):
+        return m.start(1)
+    return start
+
+
+def ordinary_case_label(doc, text: str, start: int, end: int, label: str) -> str:
+    """The small model labels a name in capitals ("LIONEL MESSI SCORES" an ORG) worse than
+    the same name in ordinary case: a name in capitals takes the label the model gives
+    where the text writes it in ordinary case, when it does."""
+    form = text[start:end]
+    if not form.isupper() or sum(ch.isalpha() for ch in form) < 3:
+        return label
+    labels = []
+    for hit in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text, re.I):
+        if hit.group(0).isupper():
+            continue
+        labels += [e.label_ for e in doc.ents if e.start_char < hit.end() and hit.start() < e.end_char
+                   and e.label_ != label]
+    return max(set(labels), key=labels.count) if labels else label
