@@ -9,20 +9,28 @@ The small English model's spans and labels are corrected with what the text itse
 in this order, each step in its own module:
 
 - `entities_spans`: each mention trimmed to the name (articles, possessives, titles, photo
-  tags, a word scraped pages glue on) and names the model cuts in pieces found whole
-  (royal styles, quoted programme titles, numbered bills, bylines, "US Army ...", "Xs for
-  Some Cause");
+  tags, a word scraped pages glue on, a dateline run into the quote after it) and names the
+  model cuts in pieces found whole (royal styles, quoted programme titles, numbered bills,
+  bylines, "US Army ...", "Xs for Some Cause", "FC Cincinnati", a given name in capitals);
+  a dateline's place ("ALEXANDRIA, Va. –") found as a place whatever the model says; a
+  name in capitals labelled as the model labels its ordinary-case spelling in the story;
 - `entities_furniture` and `entities_labels`: spans a reader would not call a name dropped
-  (page furniture, a headline's common words, a stub cut off by the excerpt's end, bare
-  titles, prefixed adjectives, common-noun acronyms), and each mention's form fixing some
-  labels (`corrected_label`: outlets, continents, counties, events, clubs, streets);
+  (page furniture, a headline's common words, a headline's words the story never names
+  again, a stub cut off by the excerpt's end, bare titles, prefixed adjectives,
+  common-noun acronyms, a capitalised body noun alone: "the Department"), and each
+  mention's form fixing some labels (`corrected_label`: outlets, continents, counties,
+  events, clubs, streets, venues, "X-based" towns, "the journal X", "Regulation X");
 - here: names the model missed found by a title, an apposition or a known outlet's name;
 - `entities_names`: the mentions clustered by name form (surname, given name, spelling
   variant, acronym), label confusions of one name merged, short forms joined to the full
-  name ("the Post", "U.S.");
+  name ("the Post", "U.S."); at the end, a dateline's place keeps its label in every case
+  it is written, a bare given name the model took for a place or body ("Virginia" of
+  "Virginia Rometty") and an alias the text introduces ("X, known as Y") join the person,
+  and a name in capitals joins its ordinary-case spelling;
 - `entities_context`: each cluster's label following the evidence around its mentions
   (known places and countries, an apposition or craft noun, a player's club, a plural
-  verb, a place noun, a coordinated name).
+  verb, a place noun, a coordinated name); the town a club is named with ("Cincinnati
+  coach" after "FC Cincinnati") is the club.
 
 `entities_words` holds the word lists these share. The place list is CLDR's country names
 (Babel), the time zone database's cities and ISO 3166-2's states and provinces
