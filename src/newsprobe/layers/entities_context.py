@@ -210,6 +210,8 @@ def _context_label(doc, text: str, mention: Span, label: str, sports: bool = Fal
     words = mention.text.split()
     if len(words) > 1 and (words[-1] in CLUB_ENDINGS or words[0] in CLUB_FIRST_WORDS or words[-1] in CLUB_MARKS):
         return "ORG"                                          # "Manchester United", then "United"
+    if _org_noun_before(doc, mention, root, label):
+        return "ORG"                                          # "the charity Full Fact", "the lender Bancorp"
     if label != "PERSON" and _said_of_a_person(text, mention, root):
         return "PERSON"                                       # "Celeste said she ...", "Saal was arrested"
     if label != "PERSON" and _role_before(doc, mention):
@@ -408,6 +410,26 @@ def _outlet_noun_after(doc, mention: Span) -> bool:
 WORK_NOUNS = {"film", "movie", "album", "song", "single", "series", "sitcom", "novel", "book",
               "memoir", "documentary", "musical", "opera", "painting", "biopic", "miniseries",
               "docuseries", "show", "play", "game", "videogame", "poem", "sculpture"}
+
+
+def _org_noun_before(doc, mention: Span, root, label: str) -> bool:
+    """A lower-case noun for a kind of body right before the name, the name in apposition
+    to it or the noun a modifier of it: "the fact-checking charity Full Fact", "the
+    streaming service Netflix". Such a noun names what the name is, even a two-word
+    name the small model took for a person's."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.start < 1:
+        return False
+    before = doc[span.start - 1]
+    if not before.text.islower() or before.pos_ != "NOUN" or \
+            not (before.lemma_.lower() in ORG_DESCRIPTIONS or before.lower_.endswith("maker")):
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.tag_ in ("VBD", "VBN") and after.head.i > after.i:
+        return False     # "the company Tom Smith founded said": the name is the subject of a relative clause
+    if label == "PERSON" and after is not None and after.pos_ != "PUNCT" and after.lemma_.lower() not in SPEECH_VERBS:
+        return False     # ("the company Tom Smith founded in 2009", "... runs": the parse may hide the clause)
+    return (root.dep_ == "appos" and root.head.i == before.i) or (before.dep_ == "compound" and before.head.i == root.i)
 
 
 def _kind_noun_before(doc, mention: Span, root) -> str | None:
