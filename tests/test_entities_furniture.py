@@ -85,3 +85,11 @@ def test_a_byline_and_a_masthead_keep_their_names():
                 "The mayor backed the plan on Monday, officials said.")
     texts = labels_of(a)
     assert "Dana Kell" in texts or "Ravi Lotte" in texts, texts
+
+
+def test_a_headline_with_a_sum_of_money_is_still_a_headline():
+    # "£15m" once counted as a lower-case word "m", and the line was taken for prose.
+    a = analyze("Halton Rovers to Mark Promotion With £15m Bid for Dornfield Marksman\n\nHalton Rovers want "
+                "the Dornfield striker, the club said on Monday.")
+    texts = labels_of(a)
+    assert "Bid" not in texts and "Dornfield Marksman" not in texts, texts

@@ -77,7 +77,7 @@ def headline_common_words(text: str) -> tuple[list[tuple[int, int]], set[str]]:
     a name on into the capitalised common words after it."""
     lines, offset = [], 0
     for line in text.split("\n"):
-        words = re.findall(r"[^\W\d_][\w'’-]*", line)
+        words = re.findall(r"(?<![\w'’-])[^\W\d_][\w'’-]*", line)   # ("£20m" is no lower-case word)
         big = [w for w in words if w.lower() not in SMALL_WORDS]
         if len(big) >= 4 and sum(w[:1].isupper() for w in big) >= 0.9 * len(big):
             lines.append((offset, offset + len(line)))
