@@ -93,3 +93,9 @@ def test_a_headline_with_a_sum_of_money_is_still_a_headline():
                 "the Dornfield striker, the club said on Monday.")
     texts = labels_of(a)
     assert "Bid" not in texts and "Dornfield Marksman" not in texts, texts
+
+
+def test_a_common_noun_capitalised_by_the_sentence_start_is_dropped():
+    a = analyze("Agents raided the lawyer's offices last month.\nCourt documents indicate he is under "
+                "suspicion of fraud.")
+    assert "Court" not in labels_of(a), labels_of(a)

@@ -198,3 +198,11 @@ def test_a_journal_named_after_its_noun_is_an_organisation_and_a_regulation_a_la
     texts = labels_of(a)
     assert texts.get("Nature") == "ORG", texts
     assert texts.get("Regulation FD") == "LAW", texts
+
+
+def test_a_political_grouping_is_an_organisation():
+    a = analyze("The changes were opposed by the Marvan Bloc and the Ardzan alliance.\nArdzan responded by "
+                "interrupting the sitting ten times.")
+    texts = labels_of(a)
+    assert texts.get("Marvan Bloc") == "ORG", texts
+    assert texts.get("Ardzan") == "ORG", texts

@@ -160,3 +160,11 @@ def test_a_name_in_a_headline_of_capitals_is_the_person_the_story_names():
     texts = labels_of(a)
     assert texts.get("LIONEL MESSI") == "PERSON" and texts.get("Messi") == "PERSON", texts
     assert "LIONEL MESSI SCORES" not in texts, texts
+
+
+def test_two_names_the_model_runs_across_a_colon_are_two():
+    a = analyze("The reform was rejected by the two opposition groups represented in the National Assembly: "
+                "the Tsarvan Bloc and the Yelt alliance.\nDeputies from the Tsarvan Bloc walked out in protest.")
+    texts = labels_of(a)
+    assert "National Assembly" in texts and "Tsarvan Bloc" in texts, texts
+    assert not any(":" in t for t in texts), texts

@@ -139,6 +139,12 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
         if len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ == "NNS" and ent.text.endswith("s") and \
                 not re.search(r"[a-z,;]\s+" + re.escape(ent.text) + r"(?![\w-])", text):
             continue             # "Households in the north ...": capitalised by its place only
+        if len(ent) == 1 and ent[0].is_sent_start and ent.label_ in ("ORG", "PERSON", "GPE", "NORP") and \
+                ent.text.istitle() and ((ent[0].tag_ == "NN" and ent[0].dep_ == "compound" and ent[0].head.text.islower())
+                                        or re.search(r"(?<![\w-])" + re.escape(ent.text.lower()) + r"(?![\w-])", text)) and \
+                not re.search(r"[a-z,;]\s+" + re.escape(ent.text) + r"(?![\w-])", text):
+            continue             # "Court documents indicate ...": a common noun (tagged so and modifying
+                                 # a common noun, or written in lower case elsewhere)
         club = CLUB_LETTERS_AFTER.match(text, end)
         if club and ent.label_ in ("GPE", "ORG", "PERSON", "NORP", "LOC"):
             end = club.end()     # "Sporting CP": the model stops before the club's letters

@@ -210,6 +210,8 @@ def _context_label(doc, text: str, mention: Span, label: str, sports: bool = Fal
     words = mention.text.split()
     if len(words) > 1 and (words[-1] in CLUB_ENDINGS or words[0] in CLUB_FIRST_WORDS or words[-1] in CLUB_MARKS):
         return "ORG"                                          # "Manchester United", then "United"
+    if len(words) == 1 and _grouping_noun_after(doc, mention):
+        return "ORG"                                          # "the Yelk alliance"
     if _org_noun_before(doc, mention, root, label):
         return "ORG"                                          # "the charity Full Fact", "the lender Bancorp"
     if label != "PERSON" and _said_of_a_person(text, mention, root):
@@ -410,6 +412,21 @@ def _outlet_noun_after(doc, mention: Span) -> bool:
 WORK_NOUNS = {"film", "movie", "album", "song", "single", "series", "sitcom", "novel", "book",
               "memoir", "documentary", "musical", "opera", "painting", "biopic", "miniseries",
               "docuseries", "show", "play", "game", "videogame", "poem", "sculpture"}
+
+
+# Lower-case nouns after a one-word name that make it a political grouping's: "the Yelk
+# alliance", "the Wagner group". (Not "government", "side", "administration": "the UK
+# government", "the Trump administration" say nothing about what the name is.)
+GROUPING_NOUNS = {"alliance", "bloc", "coalition", "party", "faction", "movement", "group", "militia"}
+
+
+def _grouping_noun_after(doc, mention: Span) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.start < 1 or span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return doc[span.start - 1].lower_ == "the" and after.text.islower() and after.lemma_ in GROUPING_NOUNS \
+        and not place_kind(mention.text)
 
 
 def _org_noun_before(doc, mention: Span, root, label: str) -> bool:

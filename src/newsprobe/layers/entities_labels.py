@@ -57,6 +57,9 @@ _OUTLET_NOUN_BEFORE = re.compile(r"(?<![\w-])(?:journal|magazine|newspaper|tablo
 # First words of a rule's name: "Regulation FD", "Directive 2019/790", "Rule 10b-5".
 LAW_FIRST_WORDS = {"Regulation", "Directive", "Rule"}
 
+# Last words of a political grouping's name.
+GROUPING_HEADS = {"bloc", "alliance", "coalition", "party", "faction", "movement"}
+
 # Nouns for a kind of body: capitalised alone ("the Department is reviewing it", often in a
 # quote) they refer to a body named in full elsewhere, or to none; no name of their own.
 GENERIC_BODY_NOUNS = {"department", "agency", "ministry", "committee", "commission", "council", "board",
@@ -143,6 +146,8 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return "FAC"                 # "Memorial Rd.", "Griers Fork Drive": a street, not a town or a body
     if label in ("PERSON", "ORG", "NORP") and text.startswith("-based", end) and not is_known_outlet(form):
         return "GPE"                 # "the Jamshedpur-based club": where a body is based is a place
+    if label in ("LOC", "GPE", "FAC", "PERSON", "NORP") and len(words) > 1 and words[-1].lower() in GROUPING_HEADS:
+        return "ORG"                 # "the Tsarukian Bloc", "the Harbour Alliance": a political grouping
     if label == "ORG" and len(words) > 1 and words[-1].lower() in VENUE_HEADS:
         return "FAC"                 # "Nehru Stadium", "Heathrow Airport": a venue, not a body
     if label == "FAC" and len(words) > 1 and words[-1].lower() in ORG_WORDS | {"department", "police"}:

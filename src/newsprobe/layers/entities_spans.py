@@ -197,6 +197,8 @@ _FOR_CAUSE = re.compile(r" for (?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|of|and|
 
 _CREDIT_SLASH = re.compile(r"([A-Z][\w&.' -]*[\w.])/([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
 
+_COLON_BETWEEN = re.compile(r"([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*): (?:the )?([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)")
+
 _POSSESSED_NAME = re.compile(r"(.+?)['’′]s ([A-Z][\w'’-]+ [A-Z][\w'’-]+)")
 
 
@@ -228,6 +230,10 @@ def name_pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, 
         body = _STATE_BODY.match(text, end)
         if body:
             return [(start, body.end(), "ORG")]   # "US Army Garrison Hawaii", not "US"
+    colon = _COLON_BETWEEN.fullmatch(form)
+    if colon:
+        # "the National Assembly: the Tsarukian Bloc": a name, then what it holds.
+        return [(start, start + colon.end(1), label), (start + colon.start(2), end, label)]
     glued = _GLUED_END.search(form)
     if glued and " " in form:
         end = start + glued.start(1)       # "Ander Herrera BilbaoThis report": "Ander Herrera Bilbao"
