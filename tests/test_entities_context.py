@@ -262,3 +262,10 @@ def test_a_noun_for_a_work_or_an_outlet_before_a_name_says_what_it_is():
     texts = labels_of(a)
     assert texts.get("Oppenheimer") == "WORK_OF_ART" and texts.get("Vogue") == "ORG", texts
     assert texts.get("Trump") != "WORK_OF_ART", texts    # the subject of its own clause
+
+
+def test_a_body_noun_right_before_a_name_makes_it_an_organisation():
+    a = analyze("The claim was checked by the fact-checking charity Full Fact, which said it was false.")
+    assert labels_of(a).get("Full Fact") == "ORG", labels_of(a)
+    b = analyze("The company Tom Smith founded in 2009 said it would raise prices.")
+    assert labels_of(b).get("Tom Smith") == "PERSON", labels_of(b)

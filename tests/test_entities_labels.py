@@ -173,3 +173,36 @@ def test_a_party_letter_is_no_person():
 def test_a_code_or_an_act_is_a_law():
     a = analyze("The change adds a section to the Texas Penal Code to protect officers.")
     assert labels_of(a).get("Texas Penal Code") == "LAW", labels_of(a)
+
+
+def test_a_capitalised_body_noun_alone_is_no_name():
+    a = analyze("The official said: “The Department is reviewing the case and the Agency will respond.” "
+                "The Justice Department declined to comment.")
+    texts = labels_of(a)
+    assert "Agency" not in texts and "Department" not in texts, texts
+    assert texts.get("Justice Department") == "ORG", texts
+
+
+def test_a_town_before_based_is_a_place():
+    a = analyze("After the loss at Pandit Ravi Menon Stadium, the head coach said the Kolhapur-based club "
+                "had one target in the box.")
+    texts = labels_of(a)
+    assert texts.get("Kolhapur") == "GPE", texts
+    assert texts.get("Pandit Ravi Menon Stadium") == "FAC", texts
+
+
+def test_a_journal_named_after_its_noun_is_an_organisation_and_a_regulation_a_law():
+    a = analyze("The study, published in the journal Nature on Wednesday, found that 61% of the samples "
+                "were warm. The firm said the call did not breach Regulation FD, which bars selective "
+                "disclosure.")
+    texts = labels_of(a)
+    assert texts.get("Nature") == "ORG", texts
+    assert texts.get("Regulation FD") == "LAW", texts
+
+
+def test_a_political_grouping_is_an_organisation():
+    a = analyze("The changes were opposed by the Marvan Bloc and the Ardzan alliance.\nArdzan responded by "
+                "interrupting the sitting ten times.")
+    texts = labels_of(a)
+    assert texts.get("Marvan Bloc") == "ORG", texts
+    assert texts.get("Ardzan") == "ORG", texts

@@ -3,7 +3,7 @@ names and short forms of one referent."""
 
 from newsprobe import analyze
 
-from entities_views import entity_named, mentions_of
+from entities_views import entity_named, labels_of, mentions_of
 
 
 def test_spelling_variants_and_a_typo_are_one_entity_named_by_the_fullest_form():
@@ -105,3 +105,17 @@ def test_a_bare_surname_does_not_bridge_two_relatives_into_one_person():
     people = mentions_of(a)
     assert people.get("Hugh Dawson") == ["Hugh Dawson", "Dawson", "Dawson"], people
     assert "Oscar Maximilian Dawson" in people and "Ava Dawson" in people, people
+
+
+def test_a_given_name_the_model_took_for_a_place_is_the_person():
+    a = analyze("The board elected Virginia Rometty as chief executive. Virginia also sets an example "
+                "for young women, the chairman said.")
+    assert mentions_of(a).get("Virginia Rometty") == ["Virginia Rometty", "Virginia"], mentions_of(a)
+    b = analyze("The board met in Virginia. Virginia Rometty was elected chief executive there.")
+    assert labels_of(b).get("Virginia") == "GPE", labels_of(b)      # written as a place
+
+
+def test_an_alias_the_text_introduces_is_the_person():
+    a = analyze("Prosecutors said Mark Vartan, known as Kolypto, appeared in court on Tuesday. Vartan "
+                "faces a fraud charge.")
+    assert "Kolypto" in entity_named(a, "Mark Vartan").aliases, mentions_of(a)

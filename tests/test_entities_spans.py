@@ -120,3 +120,51 @@ def test_numbered_bills_are_found_whole_as_laws():
 def test_a_word_glued_to_the_end_of_a_longer_name_is_cut_off():
     a = analyze("The Wall Street Journalreported the deal on Monday. Analysts at the bank were surprised.")
     assert "Wall Street Journal" in labels_of(a), labels_of(a)
+
+
+def test_a_capitalised_dateline_is_a_place_not_the_subject_it_opens():
+    # The model took the dateline for the subject of "was sentenced" (a person) or for a body.
+    a = analyze("ALDERTON, Va. – Tom Rask, a former aide, was sentenced on Thursday. He wore a shirt "
+                "marked \"Alderton inmate.\" Rask said little.")
+    texts = labels_of(a)
+    assert texts.get("ALDERTON") == "GPE" and texts.get("Alderton") == "GPE", texts
+    b = analyze("WELLSBURY, Del. (CBS) – Police in Newark are expected to release details on Monday.")
+    assert labels_of(b).get("WELLSBURY") == "GPE", labels_of(b)
+
+
+def test_a_dateline_glued_to_the_opening_quote_is_cut_from_the_name_after_it():
+    a = analyze("Council Hails New Chief\n\nALBANY—“Vexo has chosen well,” said Mara Quill, head of the "
+                "council.")
+    texts = labels_of(a)
+    assert texts.get("ALBANY") == "GPE", texts
+    assert not any("—" in t for t in texts), texts
+
+
+def test_a_wire_item_dateline_later_in_a_roundup_is_a_place():
+    a = analyze("First item\n\nWASHINGTON (AP) — The senator spoke.\n\nMore words here.\n\nAnd more.\n\n"
+                "Still more.\n\nAnd the last.\n\nSecond item\n\nDELMONT (AP) — Prosecutors in the city say "
+                "a man appeared in court.")
+    assert labels_of(a).get("DELMONT") == "GPE", labels_of(a)
+
+
+def test_a_club_named_by_its_club_word_and_town_is_one_organisation():
+    a = analyze("FC Cincinnati beat the visitors 2-1 on Saturday. Cincinnati coach Pat Noonan said his "
+                "side played well. Inter Miami signed the striker last week.")
+    texts = labels_of(a)
+    assert texts.get("FC Cincinnati") == "ORG" and texts.get("Inter Miami") == "ORG", texts
+    assert texts.get("Cincinnati") == "ORG", texts      # the club's short form, not the city
+
+
+def test_a_name_in_a_headline_of_capitals_is_the_person_the_story_names():
+    a = analyze("LIONEL MESSI SCORES AGAIN\n\nLionel Messi scored twice on Sunday, the club said.")
+    texts = labels_of(a)
+    assert texts.get("LIONEL MESSI") == "PERSON" and texts.get("Messi") == "PERSON", texts
+    assert "LIONEL MESSI SCORES" not in texts, texts
+
+
+def test_two_names_the_model_runs_across_a_colon_are_two():
+    a = analyze("The reform was rejected by the two opposition groups represented in the National Assembly: "
+                "the Tsarvan Bloc and the Yelt alliance.\nDeputies from the Tsarvan Bloc walked out in protest.")
+    texts = labels_of(a)
+    assert "National Assembly" in texts and "Tsarvan Bloc" in texts, texts
+    assert not any(":" in t for t in texts), texts

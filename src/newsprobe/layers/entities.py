@@ -9,20 +9,28 @@ The small English model's spans and labels are corrected with what the text itse
 in this order, each step in its own module:
 
 - `entities_spans`: each mention trimmed to the name (articles, possessives, titles, photo
-  tags, a word scraped pages glue on) and names the model cuts in pieces found whole
-  (royal styles, quoted programme titles, numbered bills, bylines, "US Army ...", "Xs for
-  Some Cause");
+  tags, a word scraped pages glue on, a dateline run into the quote after it) and names the
+  model cuts in pieces found whole (royal styles, quoted programme titles, numbered bills,
+  bylines, "US Army ...", "Xs for Some Cause", "FC Cincinnati", a given name in capitals);
+  a dateline's place ("ALEXANDRIA, Va. –") found as a place whatever the model says; a
+  name in capitals labelled as the model labels its ordinary-case spelling in the story;
 - `entities_furniture` and `entities_labels`: spans a reader would not call a name dropped
-  (page furniture, a headline's common words, a stub cut off by the excerpt's end, bare
-  titles, prefixed adjectives, common-noun acronyms), and each mention's form fixing some
-  labels (`corrected_label`: outlets, continents, counties, events, clubs, streets);
+  (page furniture, a headline's common words, a headline's words the story never names
+  again, a stub cut off by the excerpt's end, bare titles, prefixed adjectives,
+  common-noun acronyms, a capitalised body noun alone: "the Department"), and each
+  mention's form fixing some labels (`corrected_label`: outlets, continents, counties,
+  events, clubs, streets, venues, "X-based" towns, "the journal X", "Regulation X");
 - here: names the model missed found by a title, an apposition or a known outlet's name;
 - `entities_names`: the mentions clustered by name form (surname, given name, spelling
   variant, acronym), label confusions of one name merged, short forms joined to the full
-  name ("the Post", "U.S.");
+  name ("the Post", "U.S."); at the end, a dateline's place keeps its label in every case
+  it is written, a bare given name the model took for a place or body ("Virginia" of
+  "Virginia Rometty") and an alias the text introduces ("X, known as Y") join the person,
+  and a name in capitals joins its ordinary-case spelling;
 - `entities_context`: each cluster's label following the evidence around its mentions
   (known places and countries, an apposition or craft noun, a player's club, a plural
-  verb, a place noun, a coordinated name).
+  verb, a place noun, a coordinated name); the town a club is named with ("Cincinnati
+  coach" after "FC Cincinnati") is the club.
 
 `entities_words` holds the word lists these share. The place list is CLDR's country names
 (Babel), the time zone database's cities and ISO 3166-2's states and provinces
@@ -35,19 +43,39 @@ import re
 
 from ..model import Analysis, Entity, Span
 from ..settings import Settings
-from .entities_context import mark_countries, mark_known_places, relabel_by_context
-from .entities_furniture import cut_off_at_end, headline_common_words, headline_trimmed
+from .entities_context import mark_countries, mark_known_places, merge_club_towns, relabel_by_context
+from .entities_furniture import (
+    cut_off_at_end,
+    headline_common_words,
+    headline_recurring,
+    headline_trimmed,
+    without_headlines,
+)
 from .entities_labels import corrected_label
-from .entities_names import Cluster, add_missed_surnames, cluster_for, merge_across_labels, merge_short_forms
+from .entities_names import (
+    Cluster,
+    add_missed_surnames,
+    cluster_for,
+    merge_across_labels,
+    merge_capitalised_forms,
+    merge_given_names_and_aliases,
+    merge_short_forms,
+    settle_dateline_places,
+)
 from .entities_spans import (
     CLUB_LETTERS_AFTER,
+    CLUB_WORD_BEFORE,
     PRIZE_AFTER,
+    after_dateline,
     after_titles,
     bill_numbers,
     clean_mention,
+    dateline_places,
     name_pieces,
+    ordinary_case_label,
     quoted_titles,
     royal_styles,
+    with_capitalised_given_name,
     with_split_surname,
     without_glued_word,
 )
@@ -82,8 +110,12 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     # Cambridge") and a quoted programme title ("the “Morning Answers with Dana Kell”
     # program"). The model's pieces inside them are not names of their own.
     # A numbered bill ("Senate Bill 1035") likewise: not a chamber and a person.
-    fixed = royal_styles(text) + quoted_titles(text) + bill_numbers(text)
+    # A dateline's place likewise: the model's mention running from it into the story
+    # ("ALBANY—“IBM") keeps only the story's part.
+    datelines = dateline_places(text)
+    fixed = royal_styles(text) + quoted_titles(text) + bill_numbers(text) + datelines
     headline_words = headline_common_words(text)
+    body = without_headlines(text, headline_words[0])
     taken: set[int] = set()          # characters of the model's mentions kept so far
     for span, label in fixed:
         group = LABEL_GROUPS.get(label, label.lower())
@@ -95,7 +127,9 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
         start, end = clean_mention(text, ent.start_char, ent.end_char)
         if ent.label_ == "PERSON":
             start = after_titles(text, start, end)
+            start = with_capitalised_given_name(text, start, end)
             end = with_split_surname(doc, text, ent, end)
+        start = after_dateline(text, start, end, datelines)
         if end <= start or (start, end) in seen or "\n" in text[start:end]:
             continue
         if any(f.start < end and start < f.end for f, _ in fixed):
@@ -105,9 +139,18 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
         if len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ == "NNS" and ent.text.endswith("s") and \
                 not re.search(r"[a-z,;]\s+" + re.escape(ent.text) + r"(?![\w-])", text):
             continue             # "Households in the north ...": capitalised by its place only
+        if len(ent) == 1 and ent[0].is_sent_start and ent.label_ in ("ORG", "PERSON", "GPE", "NORP") and \
+                ent.text.istitle() and ((ent[0].tag_ == "NN" and ent[0].dep_ == "compound" and ent[0].head.text.islower())
+                                        or re.search(r"(?<![\w-])" + re.escape(ent.text.lower()) + r"(?![\w-])", text)) and \
+                not re.search(r"[a-z,;]\s+" + re.escape(ent.text) + r"(?![\w-])", text):
+            continue             # "Court documents indicate ...": a common noun (tagged so and modifying
+                                 # a common noun, or written in lower case elsewhere)
         club = CLUB_LETTERS_AFTER.match(text, end)
         if club and ent.label_ in ("GPE", "ORG", "PERSON", "NORP", "LOC"):
             end = club.end()     # "Sporting CP": the model stops before the club's letters
+        club = CLUB_WORD_BEFORE.search(text, max(0, start - 12), start)
+        if club and ent.label_ in ("GPE", "ORG", "LOC", "NORP"):
+            start = club.start()  # "FC Cincinnati", "Inter Miami": the model starts after the club's word
         prize = PRIZE_AFTER.match(text, end)
         if prize and ent.label_ in ("GPE", "ORG", "PERSON", "NORP", "LOC", "PRODUCT"):
             end = prize.end()    # "the Mercury Prize": the model stops before "Prize"
@@ -123,10 +166,12 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
         if ent.label_ != "NORP":     # "Israelis" is no "Israel" glued to "is"
             start, end = without_glued_word(text, start, end)
         start, end = headline_trimmed(text, start, end, headline_words, ent.label_)
+        start, end = headline_recurring(text, start, end, headline_words[0], body, ent.label_)
         if end <= start:
             continue
         adjectival = ent.root.dep_ in ("amod", "compound") and ent.root.head.i > ent.root.i
-        for start, end, model_label in name_pieces(text, start, end, ent.label_):
+        ent_label = ordinary_case_label(doc, text, start, end, ent.label_)
+        for start, end, model_label in name_pieces(text, start, end, ent_label):
             label = corrected_label(text, start, end, model_label, adjectival=adjectival)
             if label is None or (start, end) in seen or any(i in taken for i in range(start, end)):
                 continue         # (a name put back together covers the model's piece of it)
@@ -152,6 +197,10 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     # A person the evidence just relabelled ("Ruben Amorim said his side ...", the model's
     # ORG) gets the bare surnames the model missed, as one it had called a person.
     add_missed_surnames(doc, text, clusters, seen | {(m.start, m.end) for c in clusters for m in c.mentions})
+    clusters = settle_dateline_places(clusters, [place for place, _ in datelines])
+    clusters = merge_given_names_and_aliases(doc, text, clusters)
+    clusters = merge_club_towns(doc, text, clusters)
+    clusters = merge_capitalised_forms(clusters)
     clusters = merge_short_forms(clusters)
 
     entities = []

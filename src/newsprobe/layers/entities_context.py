@@ -12,10 +12,11 @@ from collections import Counter
 from ..model import Span
 from .places import place_kind
 from .sources import is_known_outlet
-from .entities_names import Cluster, name_tokens
+from .entities_names import Cluster, name_tokens, place_usage
 from .entities_spans import ROYAL_STYLE
 from .entities_words import (
     CLUB_ENDINGS,
+    CLUB_FIRST_WORDS,
     CLUB_MARKS,
     COUNTRY_ACRONYMS,
     DEMONYM_ENDING,
@@ -207,8 +208,12 @@ def _context_label(doc, text: str, mention: Span, label: str, sports: bool = Fal
     if root is None:
         return None
     words = mention.text.split()
-    if len(words) > 1 and (words[-1] in CLUB_ENDINGS or words[0] in CLUB_MARKS or words[-1] in CLUB_MARKS):
+    if len(words) > 1 and (words[-1] in CLUB_ENDINGS or words[0] in CLUB_FIRST_WORDS or words[-1] in CLUB_MARKS):
         return "ORG"                                          # "Manchester United", then "United"
+    if len(words) == 1 and _grouping_noun_after(doc, mention):
+        return "ORG"                                          # "the Yelk alliance"
+    if _org_noun_before(doc, mention, root, label):
+        return "ORG"                                          # "the charity Full Fact", "the lender Bancorp"
     if label != "PERSON" and _said_of_a_person(text, mention, root):
         return "PERSON"                                       # "Celeste said she ...", "Saal was arrested"
     if label != "PERSON" and _role_before(doc, mention):
@@ -407,6 +412,41 @@ def _outlet_noun_after(doc, mention: Span) -> bool:
 WORK_NOUNS = {"film", "movie", "album", "song", "single", "series", "sitcom", "novel", "book",
               "memoir", "documentary", "musical", "opera", "painting", "biopic", "miniseries",
               "docuseries", "show", "play", "game", "videogame", "poem", "sculpture"}
+
+
+# Lower-case nouns after a one-word name that make it a political grouping's: "the Yelk
+# alliance", "the Wagner group". (Not "government", "side", "administration": "the UK
+# government", "the Trump administration" say nothing about what the name is.)
+GROUPING_NOUNS = {"alliance", "bloc", "coalition", "party", "faction", "movement", "group", "militia"}
+
+
+def _grouping_noun_after(doc, mention: Span) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.start < 1 or span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return doc[span.start - 1].lower_ == "the" and after.text.islower() and after.lemma_ in GROUPING_NOUNS \
+        and not place_kind(mention.text)
+
+
+def _org_noun_before(doc, mention: Span, root, label: str) -> bool:
+    """A lower-case noun for a kind of body right before the name, the name in apposition
+    to it or the noun a modifier of it: "the fact-checking charity Full Fact", "the
+    streaming service Netflix". Such a noun names what the name is, even a two-word
+    name the small model took for a person's."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.start < 1:
+        return False
+    before = doc[span.start - 1]
+    if not before.text.islower() or before.pos_ != "NOUN" or \
+            not (before.lemma_.lower() in ORG_DESCRIPTIONS or before.lower_.endswith("maker")):
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.tag_ in ("VBD", "VBN") and after.head.i > after.i:
+        return False     # "the company Tom Smith founded said": the name is the subject of a relative clause
+    if label == "PERSON" and after is not None and after.pos_ != "PUNCT" and after.lemma_.lower() not in SPEECH_VERBS:
+        return False     # ("the company Tom Smith founded in 2009", "... runs": the parse may hide the clause)
+    return (root.dep_ == "appos" and root.head.i == before.i) or (before.dep_ == "compound" and before.head.i == root.i)
 
 
 def _kind_noun_before(doc, mention: Span, root) -> str | None:
@@ -690,3 +730,27 @@ def relabel_by_context(doc, text: str, clusters: list[Cluster]) -> None:
                     cluster.add(mention, "GPE")
                 other.mentions, other.forms = [], Counter()
     clusters[:] = [c for c in clusters if c.mentions]
+
+
+def merge_club_towns(doc, text: str, clusters: list[Cluster]) -> list[Cluster]:
+    """"Cincinnati coach Pat Noonan" after "FC Cincinnati": the town a club is named with,
+    when the article names the club by its club word, is the club, unless written as a
+    place ("in Cincinnati", "Cincinnati-based")."""
+    clubs = {}
+    for cluster in clusters:
+        for form in cluster.forms:
+            words = form.split()
+            if len(words) > 1 and words[0] in CLUB_FIRST_WORDS and cluster.labels.most_common(1)[0][0] == "ORG":
+                clubs.setdefault(" ".join(words[1:]), cluster)
+    if not clubs:
+        return clusters
+    kept = []
+    for cluster in clusters:
+        club = next((clubs[f] for f in cluster.forms if f in clubs), None)
+        if club is None or club is cluster or cluster.group == "person" or \
+                any(place_usage(doc, text, m) for m in cluster.mentions):
+            kept.append(cluster)
+            continue
+        for mention in cluster.mentions:
+            club.add(mention, "ORG")
+    return kept

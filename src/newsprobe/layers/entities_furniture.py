@@ -77,7 +77,7 @@ def headline_common_words(text: str) -> tuple[list[tuple[int, int]], set[str]]:
     a name on into the capitalised common words after it."""
     lines, offset = [], 0
     for line in text.split("\n"):
-        words = re.findall(r"[^\W\d_][\w'’-]*", line)
+        words = re.findall(r"(?<![\w'’-])[^\W\d_][\w'’-]*", line)   # ("£20m" is no lower-case word)
         big = [w for w in words if w.lower() not in SMALL_WORDS]
         if len(big) >= 4 and sum(w[:1].isupper() for w in big) >= 0.9 * len(big):
             lines.append((offset, offset + len(line)))
@@ -118,3 +118,52 @@ def headline_trimmed(text: str, start: int, end: int, headline_words,
         if not _is_common_word(text[cut + 1:end], lower):
             return start, end    # ("Spacek Jokes" with "joked" in the text: the stem counts)
         end = cut
+
+
+def without_headlines(text: str, lines: list[tuple[int, int]]) -> str:
+    """The text with its title-case lines blanked out (offsets kept): the story's body."""
+    chars = list(text)
+    for a, b in lines:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def _in_body(form: str, body: str) -> bool:
+    """Does the body name `form` (in any case when the headline is in capitals)?"""
+    flags = re.I if form.isupper() else 0
+    return re.search(r"(?<![\w.-])" + re.escape(form) + r"(?![\w-])", body, flags) is not None
+
+
+# Title-case lines that are no headlines: a byline ("By Dana Kell New York Times"), a
+# credit ("(Reporting by A; Editing by B)"), a photo credit ("Dana Kell/AFP/Getty Images").
+_NOT_A_HEADLINE = re.compile(r"(?m)(?:^|[\s(])[Bb]y\s|[/;|@]")
+
+
+def headline_recurring(text: str, start: int, end: int, lines: list[tuple[int, int]], body: str,
+                       label: str = "") -> tuple[int, int]:
+    """A name in a title-case headline is kept when the story names it again, when it is
+    a known place or outlet, or cut to its words that the story names again: a title-case
+    line capitalises every word, so "Pat Toomey Send", "Veterans Verdict", "Brentford
+    Marksman" or a coined word look like names to the model. A person's full name counts
+    as named again when each of its words is ("Jennifer Aniston" over "Jennifer ... Aniston").
+    An empty span comes back when no part recurs."""
+    line = next(((a, b) for a, b in lines if a <= start and end <= b), None)
+    if line is None or _NOT_A_HEADLINE.search(text, *line) or not text[line[0]:start].strip() and \
+            not text[end:line[1]].strip():
+        return start, end        # (a line that is one name: a masthead, "Santa Fe New Mexican")
+    form = text[start:end]
+    if _in_body(form, body) or is_known_outlet(form) or place_kind(form):
+        return start, end
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", form)]
+
+    def recurs(i: int, j: int) -> bool:
+        run = form[words[i][0]:words[j - 1][1]]
+        if _in_body(run, body) or place_kind(run) or is_known_outlet(run):
+            return True
+        return label == "PERSON" and j - i > 1 and all(_in_body(form[a:b], body) for a, b in words[i:j])
+    # The longest run of words that recurs, the earliest among equally long ones.
+    for size in range(len(words) - 1, 0, -1):
+        for i in range(0, len(words) - size + 1):
+            if recurs(i, i + size) and form[words[i][0]:words[i][1]][:1].isupper():
+                return start + words[i][0], start + words[i + size - 1][1]
+    return start, start

@@ -10,6 +10,7 @@ from .places import place_kind
 from .sources import is_known_outlet
 from .entities_furniture import is_page_furniture
 from .entities_words import (
+    CLUB_FIRST_WORDS,
     CLUB_MARKS,
     COMPASS_ADJECTIVES,
     CONTINENTS,
@@ -46,6 +47,23 @@ _GLUED_WORD = re.compile(r"[A-Z][a-z]{2,}(?:The|Are|Is|Was|Were|An|In|On|Of|And|
 # Acronyms that are common nouns, not names: "a super PAC", "the CEO", "(PDF)".
 COMMON_NOUN_ACRONYMS = {"PAC", "PDF", "CEO", "CFO", "COO", "CTO", "GDP", "DNA", "RNA", "FAQ",
                         "URL", "VAT", "ATM", "SUV", "HTML"}
+
+# Last words of a venue's name, never a body's ("the Kennedy Center" may be either).
+VENUE_HEADS = {"stadium", "arena", "airport", "bridge", "jail", "prison", "penitentiary", "cathedral"}
+
+# A publication's common noun right before its name: "published in the journal Nature".
+_OUTLET_NOUN_BEFORE = re.compile(r"(?<![\w-])(?:journal|magazine|newspaper|tabloid|newsletter|weekly) $")
+
+# First words of a rule's name: "Regulation FD", "Directive 2019/790", "Rule 10b-5".
+LAW_FIRST_WORDS = {"Regulation", "Directive", "Rule"}
+
+# Last words of a political grouping's name.
+GROUPING_HEADS = {"bloc", "alliance", "coalition", "party", "faction", "movement"}
+
+# Nouns for a kind of body: capitalised alone ("the Department is reviewing it", often in a
+# quote) they refer to a body named in full elsewhere, or to none; no name of their own.
+GENERIC_BODY_NOUNS = {"department", "agency", "ministry", "committee", "commission", "council", "board",
+                      "office", "administration", "government", "bureau", "authority", "company"}
 
 _ISLAND_OF = re.compile(r"\b(?:island|islands|isle|peninsula|archipelago) of\s+$", re.I)
 
@@ -126,6 +144,12 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
     if len(words) > 1 and words[-1].rstrip(".") in STREET_WORDS and label in ("GPE", "PERSON", "ORG") and \
             form not in METONYM_STREETS:
         return "FAC"                 # "Memorial Rd.", "Griers Fork Drive": a street, not a town or a body
+    if label in ("PERSON", "ORG", "NORP") and text.startswith("-based", end) and not is_known_outlet(form):
+        return "GPE"                 # "the Jamshedpur-based club": where a body is based is a place
+    if label in ("LOC", "GPE", "FAC", "PERSON", "NORP") and len(words) > 1 and words[-1].lower() in GROUPING_HEADS:
+        return "ORG"                 # "the Tsarukian Bloc", "the Harbour Alliance": a political grouping
+    if label == "ORG" and len(words) > 1 and words[-1].lower() in VENUE_HEADS:
+        return "FAC"                 # "Nehru Stadium", "Heathrow Airport": a venue, not a body
     if label == "FAC" and len(words) > 1 and words[-1].lower() in ORG_WORDS | {"department", "police"}:
         return "ORG"                 # "Richmond County Sheriff's Office": a body, not a building
     if label == "PERSON" and len(words) == 1 and form.isupper() and len(form) >= 3 and \
@@ -142,6 +166,9 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return None
     if _GLUED_WORD.fullmatch(form):
         return None                  # "RelatedAre aliens ...": page furniture glued to a word
+    if len(words) == 1 and form.lower() in GENERIC_BODY_NOUNS and \
+            text[max(0, start - 4):start].lower() in ("the ", "his ", "her ", "our ", "its "):
+        return None                  # "the Department", "the Agency": a common noun capitalised
     if form.rstrip("s") in COMMON_NOUN_ACRONYMS:
         return None                  # "super PAC", "(large PDF)": common nouns
     if is_known_outlet(form) or form in SOCIAL_PLATFORMS:
@@ -151,6 +178,11 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return None                  # "Celeste and Sonny fell": a clause, not a title
     if len(words) == 1 and _BRAND_VERB.fullmatch(form):
         return None                  # "FaceTimed": a verb made of a brand
+    if label in ("WORK_OF_ART", "PRODUCT", "LOC", "GPE", "FAC", "PERSON") and \
+            _OUTLET_NOUN_BEFORE.search(text, max(0, start - 16), start):
+        return "ORG"                 # "the journal Nature": a publication, no work or place
+    if len(words) > 1 and words[0] in LAW_FIRST_WORDS and label in ("ORG", "PRODUCT", "PERSON", "WORK_OF_ART"):
+        return "LAW"                 # "Regulation FD": a rule, no body
     if _CHARGE_BEFORE.search(text, max(0, start - 30), start):
         return "LAW"                 # "charged with one count of Criminal Trespass"
     if _NAME_AND_YEAR.fullmatch(form) and label in ("LAW", "WORK_OF_ART", "PRODUCT", "ORG"):
@@ -165,7 +197,7 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return "LOC"                 # "Western Europe", "Sub-Saharan Africa"
     if place and label in ("PRODUCT", "WORK_OF_ART", "LAW", "FAC", "EVENT"):
         return "GPE"                 # "the people of Cyprus" as a PRODUCT: a known country or city
-    if len(words) > 1 and (words[0] in CLUB_MARKS or words[-1] in CLUB_MARKS):
+    if len(words) > 1 and (words[0] in CLUB_FIRST_WORDS or words[-1] in CLUB_MARKS):
         return "ORG"                 # "Sporting CP", "AC Milan"
     if form.replace(".", "") in PLACE_ACRONYMS:
         return "GPE"                 # "a D.C. lobbying firm"

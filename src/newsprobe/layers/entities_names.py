@@ -11,6 +11,7 @@ from collections import Counter
 from rapidfuzz.distance import Levenshtein
 
 from ..model import Span, clean_name
+from .places import place_kind
 from .sources import is_known_outlet
 from .entities_words import CLUB_MARKS, DEMONYM_ENDING, ORG_WORDS
 
@@ -57,7 +58,9 @@ class Cluster:
     @property
     def name(self) -> str:
         # A country is named "Karsovia", not by its adjective "Karsovian".
-        return max(self.forms, key=lambda f: (f not in self.demonyms, len(name_tokens(f)), self.forms[f], len(f)))
+        # ... and "Lionel Messi", not the headline's "LIONEL MESSI".
+        return max(self.forms, key=lambda f: (f not in self.demonyms, len(name_tokens(f)),
+                                              not (f.isupper() and " " in f), self.forms[f], len(f)))
 
     def matches_given_name(self, form: str, group: str) -> bool:
         """"Madison" after "Madison Ferrow", "Lu" after "Lu Kang" (surname first): a one-word
@@ -261,3 +264,101 @@ def merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:
             continue
         merged.append(cluster)
     return merged
+
+
+def settle_dateline_places(clusters: list[Cluster], places: list[Span]) -> list[Cluster]:
+    """A dateline's place ("ALEXANDRIA, Va. –") is a place, whatever the evidence around
+    the sentence it opens said; the same name written again in the story ("the words
+    'Alexandria inmate'"), in any case, is that place too: one label per name."""
+    if not places:
+        return clusters
+    names = {p.text.lower() for p in places}
+    moved: dict[str, Cluster] = {}
+    kept = []
+    for cluster in clusters:
+        for mention in [m for m in cluster.mentions if m.text.lower() in names]:
+            cluster.mentions.remove(mention)
+            cluster.forms[mention.text] -= 1
+            if cluster.forms[mention.text] <= 0:
+                del cluster.forms[mention.text]
+            place = moved.setdefault(mention.text.lower(), Cluster("org"))
+            place.add(mention, "GPE")
+        if cluster.mentions:
+            kept.append(cluster)
+    return kept + list(moved.values())
+
+
+# What introduces another name of the person just named: "Mark Vartan, known as Kolypto,",
+# "also known as", "nicknamed", "alias", "a.k.a.".
+_ALIAS_AFTER = re.compile(r",?\s+(?:also\s+|better\s+)?(?:known as|nicknamed|alias|aka|a\.k\.a\.|dubbed)\s+[“\"‘']?")
+
+# Prepositions before a place: "in Virginia", "from Virginia".
+_PLACE_PREPOSITIONS = {"in", "at", "from", "to", "near", "across", "outside", "throughout"}
+
+
+def place_usage(doc, text: str, mention: Span) -> bool:
+    """Is the mention written as a place: after "in"/"from"/..., after "Town, ", or
+    before "-based" or a noun it classifies ("Virginia governor")?"""
+    if text.startswith("-based", mention.end) or re.search(r"[A-Z][\w.]*, $", text[max(0, mention.start - 30):mention.start]):
+        return True
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return True
+    root = span.root
+    return (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS) or \
+        (root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and place_kind(mention.text) is not None)
+
+
+def merge_given_names_and_aliases(doc, text: str, clusters: list[Cluster]) -> list[Cluster]:
+    """One person under the other names the article gives them: a bare given name the model
+    took for a place or a body ("Virginia Rometty ... Virginia also sets an example", "the
+    Barack romance" after "Barack Obama"), when one person of the article has that given
+    name and no mention is written as a place; and an alias the text introduces ("Mark
+    Vartan, known as Kolypto,")."""
+    people = [c for c in clusters if c.group == "person"]
+    absorbed: set[int] = set()
+    for cluster in clusters:
+        if cluster.group == "person" or not cluster.mentions or \
+                not all(len(f.split()) == 1 and not f.isupper() for f in cluster.forms):
+            continue
+        words = {name_tokens(f)[0] for f in cluster.forms if name_tokens(f)}
+        owners = [p for p in people if any(
+            len(toks) > 1 and len(toks[0]) > 1 and toks[0] in words for toks in map(name_tokens, p.forms))]
+        if len(owners) != 1 or any(place_usage(doc, text, m) for m in cluster.mentions):
+            continue
+        for mention in cluster.mentions:
+            owners[0].add(mention, "PERSON")
+        absorbed.add(id(cluster))
+    by_start = {m.start: c for c in clusters if id(c) not in absorbed for m in c.mentions}
+    for person in people:
+        for mention in list(person.mentions):
+            m = _ALIAS_AFTER.match(text, mention.end)
+            other = by_start.get(m.end()) if m else None
+            if other is None or other is person or id(other) in absorbed or other.group == "person" or \
+                    any(place_kind(f) for f in other.forms):
+                continue
+            for alias in other.mentions:
+                person.add(alias, "PERSON")
+            absorbed.add(id(other))
+    return [c for c in clusters if id(c) not in absorbed]
+
+
+def merge_capitalised_forms(clusters: list[Cluster]) -> list[Cluster]:
+    """"LIONEL MESSI" in a headline of capitals is "Lionel Messi" of the story: a name
+    written in capitals only joins the same name written in ordinary case, and takes its
+    label (the small model labels capitals poorly)."""
+    plain = {}
+    for cluster in clusters:
+        for form in cluster.forms:
+            if not form.isupper():
+                plain.setdefault(form.lower(), cluster)
+    kept = []
+    for cluster in clusters:
+        target = next((plain[f.lower()] for f in cluster.forms if f.lower() in plain), None)
+        if target is None or target is cluster or not all(f.isupper() for f in cluster.forms):
+            kept.append(cluster)
+            continue
+        label = target.labels.most_common(1)[0][0]
+        for mention in cluster.mentions:
+            target.add(mention, label)
+    return kept

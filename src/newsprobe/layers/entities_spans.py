@@ -12,6 +12,7 @@ from ..model import Span
 from .places import place_kind
 from .sources import is_known_outlet
 from .entities_words import (
+    CLUB_FIRST_WORDS,
     CLUB_MARKS,
     COUNTRY_ACRONYMS,
     FACILITY_HEADS,
@@ -141,6 +142,9 @@ PRIZE_AFTER = re.compile(r" (?:Prize|Award|Awards|Trophy|Medal)\b")
 
 CLUB_LETTERS_AFTER = re.compile(r" (?:" + "|".join(sorted(CLUB_MARKS)) + r")\b")
 
+# "FC Cincinnati", "Inter Miami": the model keeps only the town, a place.
+CLUB_WORD_BEFORE = re.compile(r"(?<![\w.-])(?:" + "|".join(sorted(CLUB_FIRST_WORDS)) + r") $")
+
 # "The Prince of Wales", "Duke of Cambridge": a royal or noble style names a person; the
 # model keeps only the place ("Cambridge", a GPE).
 ROYAL_STYLE = re.compile(
@@ -193,6 +197,8 @@ _FOR_CAUSE = re.compile(r" for (?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|of|and|
 
 _CREDIT_SLASH = re.compile(r"([A-Z][\w&.' -]*[\w.])/([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
 
+_COLON_BETWEEN = re.compile(r"([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*): (?:the )?([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)")
+
 _POSSESSED_NAME = re.compile(r"(.+?)['’′]s ([A-Z][\w'’-]+ [A-Z][\w'’-]+)")
 
 
@@ -224,6 +230,10 @@ def name_pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, 
         body = _STATE_BODY.match(text, end)
         if body:
             return [(start, body.end(), "ORG")]   # "US Army Garrison Hawaii", not "US"
+    colon = _COLON_BETWEEN.fullmatch(form)
+    if colon:
+        # "the National Assembly: the Tsarukian Bloc": a name, then what it holds.
+        return [(start, start + colon.end(1), label), (start + colon.start(2), end, label)]
     glued = _GLUED_END.search(form)
     if glued and " " in form:
         end = start + glued.start(1)       # "Ander Herrera BilbaoThis report": "Ander Herrera Bilbao"
@@ -242,3 +252,83 @@ def name_pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, 
                 and "\n" not in cause.group(0):
             return [(start, cause.end(), "ORG")]
     return [(start, end, label)]
+
+
+# A dateline opens a story's first paragraph: "ALEXANDRIA, Va. –", "MOSCOW (Sputnik) -",
+# "ALBANY—“...": the place in capitals at a line's start, then (within a few words: a
+# state, a date, an agency in brackets) a dash or a bracket. The small model reads such a
+# capitalised word as anything ("ALEXANDRIA" the subject of "was sentenced": a person) or
+# runs it into the quote that follows ("ALBANY—“IBM").
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*([A-Z][A-Z'’.-]*[A-Z](?: [A-Z][A-Z'’.-]*[A-Z]){0,3})"
+    r"(?=(?:,(?:[ \t]*[A-Z0-9][\w.'’]*,?){1,4})?[ \t]*(?:\(|—|–|--?[ \t]))")
+
+# Lines of the story's head a dateline may stand on (headline, standfirst, byline, date);
+# roundups of wire items start each item with its own "ATLANTA (AP) —".
+DATELINE_HEAD_LINES = 6
+_WIRE_DATELINE = re.compile(r"[ \t]*\([A-Z][\w .&-]{0,30}\)[ \t]*(?:—|–|--?)")
+
+
+def dateline_places(text: str) -> list[tuple[Span, str]]:
+    """The places of the text's datelines, as GPE: one in the head's first lines, and any
+    line later that opens like a wire item ("ATLANTA (AP) —")."""
+    head_end, lines = 0, 0
+    for line in text.split("\n"):
+        head_end += len(line) + 1
+        lines += bool(line.strip())
+        if lines >= DATELINE_HEAD_LINES:
+            break
+    places = []
+    for m in _DATELINE.finditer(text):
+        form = m.group(1)
+        if sum(ch.isalpha() for ch in form) < 3 or is_known_outlet(form) or \
+                form.replace(".", "") in COUNTRY_ACRONYMS:
+            continue             # "AP —", "U.S. —": an agency or a country's letters, no dateline place
+        if m.start(1) >= head_end and not _WIRE_DATELINE.match(text, m.end(1)):
+            continue
+        places.append((Span.of(text, m.start(1), m.end(1)), "GPE"))
+    return places
+
+
+def after_dateline(text: str, start: int, end: int, places: list[tuple[Span, str]]) -> int:
+    """A mention that runs from a dateline's place into the story ("ALBANY—“IBM") starts
+    after it: at the first letter or digit past the place and its dash."""
+    for place, _ in places:
+        if place.start <= start < place.end < end:
+            start = place.end
+            while start < end and not text[start].isalnum():
+                start += 1
+    return start
+
+
+_CAPITALS_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][A-Z'’-]+) $")
+
+
+def with_capitalised_given_name(text: str, start: int, end: int) -> int:
+    """"LIONEL MESSI" in a line of capitals: the model may keep only the surname. The word
+    of capitals before it belongs to the name when the text writes the two together in
+    ordinary case ("Lionel Messi") elsewhere."""
+    form = text[start:end]
+    m = _CAPITALS_BEFORE.search(text, max(0, start - 30), start)
+    if not form.isupper() or m is None:
+        return start
+    pair = re.compile(r"(?<![\w-])" + re.escape(m.group(1)) + r"\s+" + re.escape(form) + r"(?![\w-])", re.I)
+    if any(not hit.group(0).isupper() for hit in pair.finditer(text)):
+        return m.start(1)
+    return start
+
+
+def ordinary_case_label(doc, text: str, start: int, end: int, label: str) -> str:
+    """The small model labels a name in capitals ("LIONEL MESSI SCORES" an ORG) worse than
+    the same name in ordinary case: a name in capitals takes the label the model gives
+    where the text writes it in ordinary case, when it does."""
+    form = text[start:end]
+    if not form.isupper() or sum(ch.isalpha() for ch in form) < 3:
+        return label
+    labels = []
+    for hit in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text, re.I):
+        if hit.group(0).isupper():
+            continue
+        labels += [e.label_ for e in doc.ents if e.start_char < hit.end() and hit.start() < e.end_char
+                   and e.label_ != label]
+    return max(set(labels), key=labels.count) if labels else label

@@ -41,6 +41,9 @@ FEATURE_WORDS = {"Mount", "Mt.", "Lake", "River", "Comet", "Cape", "Gulf", "Stra
 # Letters that mark a sports club's name ("Sporting CP", "Chelsea FC", "AC Milan").
 CLUB_MARKS = {"FC", "AFC", "CF", "SC", "CP", "AC", "SV", "FK", "SK", "BK"}
 
+# Words that open a club's name before its town: "FC Cincinnati", "Inter Miami", "Real Betis".
+CLUB_FIRST_WORDS = CLUB_MARKS | {"Inter", "Real", "Atletico", "Atlético", "Olympique", "Dynamo", "Dinamo"}
+
 # Diseases and viruses: the small model calls them organisations or products.
 DISEASE_NAMES = {"covid", "covid-19", "sars", "sars-cov-2", "mers", "ebola", "zika", "mpox",
                  "monkeypox", "hiv", "aids", "h5n1", "h1n1", "omicron", "delta variant"}
