@@ -94,7 +94,11 @@ def gelu(x: np.ndarray) -> np.ndarray:
     phi -= a
     np.exp(phi, out=phi)
     phi *= t                                    # Phi(-|x|)
-    x *= np.where(x > 0, np.float32(1) - phi, phi)
+    # Phi(x) is 1 - Phi(-|x|) for x > 0, else Phi(-|x|): written as |Phi(-|x|) - [x > 0]|,
+    # the same bits (phi - 1 rounds as -(1 - phi) does), at half the cost of np.where.
+    phi -= x > 0
+    np.abs(phi, out=phi)
+    x *= phi
     return x
 
 
