@@ -220,11 +220,12 @@ def token_probabilities(doc, stats: ArticleStats, model: TechniqueModel,
     sents = tagger_inputs(doc, tok_states, logits)
     out = np.zeros(len(doc), dtype=np.float32)
     # One batch per article (a few dozen sentences), padded with zeros to its longest as
-    # the taggers were trained; the taggers' mean probability.
+    # the taggers were trained; the taggers' mean probability (computed over the real
+    # tokens, with the padding's effect on the backward LSTMs as the padded batch has it).
     x = np.zeros((len(sents), max(len(xs) for xs in sents), sents[0].shape[1]), dtype=np.float32)
     for row, xs in zip(x, sents):
         row[:len(xs)] = xs
-    p = _loaded_taggers(encoder_depth(model)).probabilities(x)
+    p = _loaded_taggers(encoder_depth(model)).probabilities(x, [len(xs) for xs in sents])
     for sent, row, xs in zip(doc.sents, p, sents):
         out[sent.start:sent.end] = row[:len(xs)]
     return out
