@@ -54,6 +54,8 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
 # computed with finished ones beside it, and a batch of fewer sentences runs padded, as
 # before.
 MIN_STEP_ROWS = 8
+# Steps of the padding trajectory computed at first (more when a batch's padding is longer).
+TRAJECTORY_STEPS = 128
 
 
 class NumpyTaggers:
@@ -85,6 +87,7 @@ class NumpyTaggers:
         self.w_ih_ifog = np.ascontiguousarray(self.w_ih[..., gate_order])
         self.w_hh_ifog = np.ascontiguousarray(self.w_hh[..., gate_order])
         self.bias_ifog = np.ascontiguousarray(self.bias[..., gate_order])
+        self._trajectory: tuple[bytes, np.ndarray, np.ndarray] | None = None
 
     def probabilities(self, x: np.ndarray, lengths: np.ndarray | list[int] | None = None) -> np.ndarray:
         """The taggers' mean probability for each token: x (batch, tokens, d_in), sentences
@@ -171,7 +174,7 @@ class NumpyTaggers:
         rows = np.maximum(active, MIN_STEP_ROWS)
         h = np.zeros((recurrences, batch, hidden), dtype=np.float32)
         c = np.zeros_like(h)
-        pad_h, pad_c = self._padding_trajectory(gates_in[:, tokens], steps - int(n[-1]), MIN_STEP_ROWS)
+        pad_h, pad_c = self._padding_trajectory(gates_in[:, tokens], steps - int(n[-1]))
         h[1::2] = pad_h[1::2][:, steps - n]
         c[1::2] = pad_c[1::2][:, steps - n]
         out = np.zeros((recurrences * (tokens + 1), hidden), dtype=np.float32)
@@ -197,10 +200,22 @@ class NumpyTaggers:
         probs[~(np.arange(steps)[None, :] < lengths[:, None])] = 0
         return probs
 
-    def _padding_trajectory(self, constant: np.ndarray, steps: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
-        """Each recurrence's (h, c) after 0..steps steps over the padding's constant input
-        (2K, 4H), from zeros: ((2K, steps + 1, H), the same for c). Computed on `rows` equal
-        rows, the product size the padded batch's steps had."""
+    def _padding_trajectory(self, constant: np.ndarray, steps: int) -> tuple[np.ndarray, np.ndarray]:
+        """Each recurrence's (h, c) after 0..steps (at least) steps over the padding's constant
+        input (2K, 4H), from zeros: ((2K, >= steps + 1, H), the same for c). The input is the
+        same for every batch (the zero row's products), so the trajectory is kept and only
+        lengthened when a batch needs more steps."""
+        kept = self._trajectory
+        key = constant.tobytes()
+        if kept is not None and kept[0] == key and kept[1].shape[1] > steps:
+            return kept[1], kept[2]
+        hs, cs = self._trajectory_steps(constant, max(steps, TRAJECTORY_STEPS), MIN_STEP_ROWS)
+        self._trajectory = (key, hs, cs)
+        return hs, cs
+
+    def _trajectory_steps(self, constant: np.ndarray, steps: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
+        """The trajectory of `_padding_trajectory` over `steps` steps, computed on `rows`
+        equal rows (a product size at which a row gets the padded batch's bits)."""
         recurrences, hidden = constant.shape[0], self.hidden
         hs = np.zeros((recurrences, steps + 1, hidden), dtype=np.float32)
         cs = np.zeros_like(hs)
