@@ -189,3 +189,17 @@ def test_a_depth_the_model_does_not_have_is_a_coded_error(depth):
     with pytest.raises(embeddings.NewsprobeError) as err:
         embeddings.encode_tokens(["A sentence."], depth=depth)
     assert err.value.code == "E051" and "encoder.layers" in str(err.value)
+
+
+def test_encode_tokens_tokenises_once_and_gives_encodes_vectors_bit_for_bit():
+    # encode_tokens hands the pass the pieces it tokenised for the offsets (the texts as
+    # given, white space around them included); encode tokenises the stripped texts.
+    texts = [s for s in SENTENCES if s.strip()] + ["\n  Officials said the bridge reopened.  "]
+    states = embeddings.encode_tokens(texts)
+    vectors = embeddings.encode(texts)
+    assert all(np.array_equal(ts.vector, v) for ts, v in zip(states, vectors))
+    padded = states[-1]
+    assert texts[-1][padded.offsets[0, 0]:padded.offsets[0, 1]] == "Officials"
+    rows = embeddings.load_encoder().run(texts)
+    assert all(np.array_equal(ts.states, row["token_embeddings"][1:1 + len(ts.states)])
+               for ts, row in zip(states, rows))

@@ -243,7 +243,7 @@ class MiniLM:
         return out
 
     def run(self, texts: list[str], batch_size: int = 64, keep_hidden_states: bool = False,
-            depth: int | None = None) -> list[dict]:
+            depth: int | None = None, encodings: list | None = None) -> list[dict]:
         """Per text, in the order given: `sentence_embedding` (H,) L2-normalised,
         `token_embeddings` (pieces, H) and with `keep_hidden_states` `hidden_states`, a list
         of (pieces, H) after the embeddings and each layer (all float32, the text's own pieces
@@ -251,7 +251,8 @@ class MiniLM:
         batches (a batch's texts pack into one set of matrix products). With `depth` (1 to
         the model's layers), the pass stops after that layer: the token states and the
         sentence vector (their pooled mean) are then those of layer `depth`, which only heads
-        trained on that depth can read (sentence-transformers has no such mode)."""
+        trained on that depth can read (sentence-transformers has no such mode). `encodings`:
+        the texts' `pieces` when the caller has them already (tokenised once)."""
         depth = self._depth(depth)
         # sentence-transformers strips each text before tokenising; the pieces are the same
         # either way (BERT's pre-tokeniser drops white space).
@@ -259,7 +260,8 @@ class MiniLM:
         out: list[dict] = [{}] * len(texts)
         for start in range(0, len(texts), batch_size):
             chunk = order[start:start + batch_size]
-            enc = self.pieces([texts[k].strip() for k in chunk])
+            enc = (self.pieces([texts[k].strip() for k in chunk]) if encodings is None
+                   else [encodings[k] for k in chunk])
             last, hidden, bounds = self.forward([e.ids for e in enc], keep_hidden_states, depth)
             for k, (s, e) in zip(chunk, bounds):
                 states = last[s:e]
