@@ -81,6 +81,11 @@ def cue_lexicon() -> dict[tuple[str, ...], frozenset[str]]:
     return {k: frozenset(v) for k, v in table.items()}
 
 
+@lru_cache(maxsize=1)
+def _cue_first_words() -> frozenset[str]:
+    return frozenset(phrase[0] for phrase in cue_lexicon())
+
+
 def _norm(token) -> str:
     return token.text.lower().replace("’", "'")
 
@@ -104,8 +109,12 @@ class ArticleStats:
         bigrams = Counter(zip(words, words[1:]))
         cues: list[set[str]] = [set() for _ in doc]
         lexicon = cue_lexicon()
+        starts = _cue_first_words()
         lemma_words = [t.lemma_.lower() for t in doc]
         for i in range(len(doc)):
+            # Only a token that begins some cue phrase (as a word or a lemma) can start a hit.
+            if words[i] not in starts and lemma_words[i] not in starts:
+                continue
             for n in range(1, _MAX_CUE_WORDS + 1):
                 if i + n > len(doc):
                     break
