@@ -233,8 +233,11 @@ class MiniLM:
                        .transpose(0, 2, 1, 3) for i in range(3))
             scores = q @ k.transpose(0, 1, 3, 2)                           # (G, heads, T, T)
             scores *= np.float32(size ** -0.5)
-            if not real.all():
-                scores += np.where(real, np.float32(0), np.float32(-np.inf))[:, None, None, :]
+            # Padded keys get -inf (weight exactly zero), set in place rather than added
+            # to every score: the real scores' softmax is the same to the bit.
+            for j, count in enumerate(n.tolist()):
+                if count < longest:
+                    scores[j, :, :, count:] = -np.inf
             scores -= scores.max(axis=-1, keepdims=True)
             np.exp(scores, out=scores)
             scores /= scores.sum(axis=-1, keepdims=True)
