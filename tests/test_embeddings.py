@@ -90,6 +90,22 @@ def test_gelu_is_the_exact_erf_gelu_within_float32_rounding():
     assert (np.abs(ours - exact)[big] / np.abs(exact[big])).max() < 1e-6
 
 
+def test_gelu_sign_step_gives_the_bits_of_the_two_branch_form():
+    # gelu picks Phi(x) as |Phi(-|x|) - [x > 0]|; the two-branch form (1 - Phi(-|x|) for
+    # x > 0, else Phi(-|x|)) must give the same bits, so that no vector moves.
+    from newsprobe.minilm import _ERFC_HALF
+    rng = np.random.default_rng(7)
+    x = np.concatenate([rng.standard_normal(50_000) * 3, [0.0, -0.0, 1e-30, -1e-30, 40.0, -40.0]]).astype(np.float32)
+    a = np.abs(x)
+    t = np.float32(1) / (a * np.float32(0.5 / math.sqrt(2)) + np.float32(1))
+    phi = t * np.float32(_ERFC_HALF[0])
+    for c in _ERFC_HALF[1:-1]:
+        phi = (phi + np.float32(c)) * t
+    phi = np.exp(phi + np.float32(_ERFC_HALF[-1]) - a * a * np.float32(0.5)) * t
+    two_branch = x * np.where(x > 0, np.float32(1) - phi, phi)
+    assert np.array_equal(gelu(x.copy()).view(np.int32), two_branch.view(np.int32))
+
+
 def test_encoding_imports_neither_torch_nor_sentence_transformers():
     code = ("import json, sys\nfrom newsprobe.embeddings import encode\nv = encode(['A short sentence.'])\n"
             "print(json.dumps([v.shape[1], [m for m in ('torch', 'sentence_transformers', 'transformers', "
@@ -173,3 +189,17 @@ def test_a_depth_the_model_does_not_have_is_a_coded_error(depth):
     with pytest.raises(embeddings.NewsprobeError) as err:
         embeddings.encode_tokens(["A sentence."], depth=depth)
     assert err.value.code == "E051" and "encoder.layers" in str(err.value)
+
+
+def test_encode_tokens_tokenises_once_and_gives_encodes_vectors_bit_for_bit():
+    # encode_tokens hands the pass the pieces it tokenised for the offsets (the texts as
+    # given, white space around them included); encode tokenises the stripped texts.
+    texts = [s for s in SENTENCES if s.strip()] + ["\n  Officials said the bridge reopened.  "]
+    states = embeddings.encode_tokens(texts)
+    vectors = embeddings.encode(texts)
+    assert all(np.array_equal(ts.vector, v) for ts, v in zip(states, vectors))
+    padded = states[-1]
+    assert texts[-1][padded.offsets[0, 0]:padded.offsets[0, 1]] == "Officials"
+    rows = embeddings.load_encoder().run(texts)
+    assert all(np.array_equal(ts.states, row["token_embeddings"][1:1 + len(ts.states)])
+               for ts, row in zip(states, rows))

@@ -1,8 +1,11 @@
 """The technique classifier's span features that look beyond the span: how a span relates
 to the article's other spans (recurrence, the mark of Repetition) and its own shape."""
 
-from newsprobe.layers.technique_features import (ArticleStats, article_span_features,
-                                                 span_features, span_set_features)
+import numpy as np
+
+from newsprobe.layers.technique_features import (SI_BUCKETS, ArticleStats, article_span_features, hash_features,
+                                                 span_features, span_set_features, token_feature_matrix,
+                                                 token_features)
 
 
 def _span(text: str, words: str, nth: int = 0) -> tuple[int, int]:
@@ -45,3 +48,21 @@ def test_article_span_features_gives_one_row_per_span_and_handles_none(nlp):
     assert len(rows) == 2 and dense.shape == (2, 9)
     rows, dense = article_span_features(doc, [], ArticleStats.of(doc))
     assert rows == [] and dense.shape == (0, 9)
+
+
+def test_token_feature_matrix_is_the_hashed_token_features(nlp):
+    # The layer hashes each sentence's features once (token_feature_matrix); the tagger was
+    # trained on hash_features(token_features(...)): the same matrix, entry for entry.
+    text = ("“Shameless liars!” the Mayor said on Tuesday, and the mayor said it again. "
+            "Rain. Officials in Brussels, who asked not to be named, denied the report! Why? "
+            "Take back our town. Take back our town.")
+    doc = nlp(text)
+    stats = ArticleStats.of(doc)
+    rows = token_features(doc, stats)
+    assert any("inquote" in r for r in rows) and any("midtitle" in r for r in rows)
+    expected = hash_features(rows, SI_BUCKETS)
+    got = token_feature_matrix(doc, stats, SI_BUCKETS)
+    assert got.shape == expected.shape == (len(doc), SI_BUCKETS) and got.dtype == expected.dtype
+    assert np.array_equal(got.indptr, expected.indptr)
+    assert np.array_equal(got.indices, expected.indices)
+    assert np.array_equal(got.data, expected.data)

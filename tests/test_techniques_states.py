@@ -82,9 +82,9 @@ def test_every_reader_of_the_pass_reads_the_depth_the_setting_names(depth, monke
     depths = []
     real_run = embeddings._run
 
-    def recording_run(texts, batch_size, keep_hidden_states=False, depth=None):
+    def recording_run(texts, batch_size, keep_hidden_states=False, depth=None, **rest):
         depths.append(depth)
-        return real_run(texts, batch_size, keep_hidden_states, depth)
+        return real_run(texts, batch_size, keep_hidden_states, depth, **rest)
 
     monkeypatch.setattr(embeddings, "_run", recording_run)
     # Every sentence names the depth: the memo must not already hold it from another test.

@@ -59,6 +59,40 @@ def test_numpy_taggers_equal_torch_on_random_inputs():
     assert np.abs(NumpyTaggers(model.lstm).probabilities(x) - expected).max() < 1e-5
 
 
+def _padded(rng, lengths, steps):
+    x = np.zeros((len(lengths), steps, DIMENSIONS + 1), dtype=np.float32)
+    for row, n in zip(x, lengths):
+        row[:n] = rng.standard_normal((n, DIMENSIONS + 1)) * 0.3
+        row[:n, DIMENSIONS] *= 10
+    return x
+
+
+@pytest.mark.parametrize("lengths", [[12, 3, 30, 1, 7, 30, 19, 2, 11, 25, 5],    # ties, a one-token sentence
+                                     [9, 9, 9, 9, 9, 9, 9, 9],                  # no padding at all
+                                     [4, 17, 6, 2, 8, 3, 5, 1, 9, 14, 2, 6, 3]])  # the longest alone at the end
+def test_taggers_over_real_tokens_equal_the_padded_batch(lengths):
+    # With lengths, the LSTMs step through each sentence's own tokens (a backward one from
+    # the padding trajectory's state): the real tokens' probabilities must be those of the
+    # padded batch (the same bits on the BLAS measured; 1e-6 leaves room for another).
+    taggers = NumpyTaggers(techniques.load_model().lstm)
+    x = _padded(np.random.default_rng(len(lengths)), lengths, max(lengths) + 2)   # padded past the longest too
+    padded = taggers.probabilities(x)
+    by_lengths = taggers.probabilities(x, lengths)
+    real = np.arange(x.shape[1])[None, :] < np.array(lengths)[:, None]
+    assert np.abs(by_lengths[real] - padded[real]).max() <= 1e-6
+    assert not by_lengths[~real].any()
+
+
+def test_taggers_over_real_tokens_equal_torch():
+    model = techniques.load_model()
+    lengths = [5, 21, 13, 1, 8, 21, 3, 16, 10]
+    x = _padded(np.random.default_rng(3), lengths, 21)
+    expected = torch_probabilities(model.lstm, model.lstm_hidden, x)
+    ours = NumpyTaggers(model.lstm).probabilities(x, lengths)
+    real = np.arange(21)[None, :] < np.array(lengths)[:, None]
+    assert np.abs(ours[real] - expected[real]).max() < 1e-5
+
+
 def test_an_analysis_imports_no_torch_nor_scikit_learn():
     code = ("import json, sys\nimport newsprobe\n"
             f"a = newsprobe.analyze({ARTICLE!r})\n"

@@ -75,14 +75,15 @@ def load_encoder():
 
 
 def _run(texts: list[str], batch_size: int, keep_hidden_states: bool = False,
-         depth: int | None = None) -> list[dict]:
+         depth: int | None = None, encodings: list | None = None) -> list[dict]:
     """`MiniLM.run` on one thread (`threads.one_thread`: free inside an analysis, which has
     entered it already; elsewhere, the program's own thread settings come back after)."""
     from .threads import one_thread
 
     encoder = load_encoder()
     with one_thread():
-        return encoder.run(texts, batch_size, keep_hidden_states=keep_hidden_states, depth=depth)
+        return encoder.run(texts, batch_size, keep_hidden_states=keep_hidden_states, depth=depth,
+                           encodings=encodings)
 
 
 def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
@@ -168,9 +169,11 @@ def encode_tokens(texts: list[str], batch_size: int = 64, reuse: bool = False,
                 first[texts[i]] = i
         todo = list(first.values())
         batch = [texts[i] for i in todo]
-        rows = _run(batch, batch_size, keep_hidden_states=bool(layers), depth=depth)
-        # Offsets of the texts as given (the run tokenised them stripped: the same pieces).
+        # Tokenised once, as given: the pass reads the pieces (the same as of the stripped
+        # text, which `encode` tokenises: BERT's pre-tokeniser drops white space) and the
+        # offsets below index the text as given.
         pieces = load_encoder().pieces(batch)
+        rows = _run(batch, batch_size, keep_hidden_states=bool(layers), depth=depth, encodings=pieces)
         for k, (i, row) in enumerate(zip(todo, rows)):
             offsets = np.asarray(pieces[k].offsets, dtype=np.int32).reshape(-1, 2)
             states = row["token_embeddings"]

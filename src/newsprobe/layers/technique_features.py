@@ -30,7 +30,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from scipy import sparse
 
-from ..hashing import hash_rows
+from ..hashing import buckets, hash_rows
 
 FEATURES_VERSION = 3  # 2: LSTM tagger over MiniLM token states; 3: span extras and span-set features (TC only)
 
@@ -81,6 +81,11 @@ def cue_lexicon() -> dict[tuple[str, ...], frozenset[str]]:
     return {k: frozenset(v) for k, v in table.items()}
 
 
+@lru_cache(maxsize=1)
+def _cue_first_words() -> frozenset[str]:
+    return frozenset(phrase[0] for phrase in cue_lexicon())
+
+
 def _norm(token) -> str:
     return token.text.lower().replace("’", "'")
 
@@ -104,8 +109,12 @@ class ArticleStats:
         bigrams = Counter(zip(words, words[1:]))
         cues: list[set[str]] = [set() for _ in doc]
         lexicon = cue_lexicon()
+        starts = _cue_first_words()
         lemma_words = [t.lemma_.lower() for t in doc]
         for i in range(len(doc)):
+            # Only a token that begins some cue phrase (as a word or a lemma) can start a hit.
+            if words[i] not in starts and lemma_words[i] not in starts:
+                continue
             for n in range(1, _MAX_CUE_WORDS + 1):
                 if i + n > len(doc):
                     break
@@ -161,30 +170,50 @@ def _sentence_features(sent, stats: ArticleStats) -> list[str]:
 
 
 def token_features(doc, stats: ArticleStats | None = None) -> list[list[str]]:
-    """One list of feature strings per token of `doc`."""
+    """One list of feature strings per token of `doc`: its own, then its sentence's."""
+    own, sentence_feats, sent_of = token_feature_parts(doc, stats)
+    return [f + sentence_feats[k] for f, k in zip(own, sent_of)]
+
+
+def token_feature_parts(doc, stats: ArticleStats | None = None) -> tuple[list[list[str]], list[list[str]], list[int]]:
+    """`token_features` in two parts: each token's own feature strings, each sentence's
+    (every token of the sentence carries them), and each token's sentence number."""
     stats = stats or ArticleStats.of(doc)
+    n_tokens = len(doc)
+    # Each token's attributes read once (a neighbour's or head's would build a Token).
     words = [_norm(t) for t in doc]
-    out: list[list[str]] = [[] for _ in doc]
-    for sent in doc.sents:
-        sent_feats = _sentence_features(sent, stats)
+    lemmas = [t.lemma_.lower() for t in doc]
+    pos = [t.pos_ for t in doc]
+    heads = [t.head.i for t in doc]
+    own: list[list[str]] = [[] for _ in doc]
+    sentence_feats: list[list[str]] = []
+    sent_of = [0] * n_tokens
+    for k, sent in enumerate(doc.sents):
+        sentence_feats.append(_sentence_features(sent, stats))
+        start, end = sent.start, sent.end
         quote_open = False
         for t in sent:
             i = t.i
-            w = words[i]
-            f = [f"w={w}", f"l={t.lemma_.lower()}", f"p={t.pos_}", f"t={t.tag_}", f"d={t.dep_}",
-                 f"sh={_shape(t)}", f"suf={w[-3:]}", f"hd={t.head.lemma_.lower()}",
-                 f"dp={t.dep_}>{t.head.pos_}", "bias"]
-            for k in (-2, -1, 1, 2):
-                j = i + k
-                inside = sent.start <= j < sent.end
-                f.append(f"w{k}={words[j] if inside else '<s>'}")
-                if inside and abs(k) == 1:
-                    f.append(f"p{k}={doc[j].pos_}|{t.pos_}")
-            if t.i == sent.start:
+            sent_of[i] = k
+            w, p, head = words[i], pos[i], heads[i]
+            f = [f"w={w}", f"l={lemmas[i]}", f"p={p}", f"t={t.tag_}", f"d={t.dep_}",
+                 f"sh={_shape(t)}", f"suf={w[-3:]}", f"hd={lemmas[head]}",
+                 f"dp={t.dep_}>{pos[head]}", "bias",
+                 f"w-2={words[i - 2] if i - 2 >= start else '<s>'}"]
+            if i - 1 >= start:
+                f += [f"w-1={words[i - 1]}", f"p-1={pos[i - 1]}|{p}"]
+            else:
+                f.append("w-1=<s>")
+            if i + 1 < end:
+                f += [f"w1={words[i + 1]}", f"p1={pos[i + 1]}|{p}"]
+            else:
+                f.append("w1=<s>")
+            f.append(f"w2={words[i + 2] if i + 2 < end else '<s>'}")
+            if i == start:
                 f.append("first")
-            if t.i == sent.end - 1:
+            if i == end - 1:
                 f.append("last")
-            if t.is_title and t.i != sent.start and not t.ent_type_:
+            if t.is_title and i != start and not t.ent_type_:
                 f.append("midtitle")
             if t.text in _QUOTE_CHARS or (t.text in ("'", "''", "``") and t.is_punct):
                 quote_open = not quote_open
@@ -192,15 +221,38 @@ def token_features(doc, stats: ArticleStats | None = None) -> list[list[str]]:
                 f.append("inquote")
             f.extend(f"cue={c}" for c in stats.cues[i])
             if t.is_alpha and not t.is_stop:
-                n = stats.lemma_counts[t.lemma_.lower()]
+                n = stats.lemma_counts[lemmas[i]]
                 f.append(f"rep={_bucket(n)}")
                 if n > 1:
-                    f.append(f"rep|p={t.pos_}")
-            if i + 1 < len(doc):
+                    f.append(f"rep|p={p}")
+            if i + 1 < n_tokens:
                 f.append(f"rep2={_bucket(stats.bigram_counts[(w, words[i + 1])])}")
-            f.extend(sent_feats)
-            out[i] = f
-    return out
+            own[i] = f
+    return own, sentence_feats, sent_of
+
+
+def token_feature_matrix(doc, stats: ArticleStats, n_features: int) -> sparse.csr_matrix:
+    """`hash_features(token_features(doc, stats), n_features)`, the same matrix, built with
+    each sentence's feature strings hashed once instead of once per token (they are about
+    half of all the strings)."""
+    own, sentence_feats, sent_of = token_feature_parts(doc, stats)
+    n_tokens = len(own)
+    own_cols = buckets([f for fs in own for f in fs], n_features)
+    sent_cols = buckets([f for fs in sentence_feats for f in fs], n_features)
+    own_len = np.fromiter(map(len, own), dtype=np.int64, count=n_tokens)
+    sent_len = np.fromiter(map(len, sentence_feats), dtype=np.int64, count=len(sentence_feats))
+    sent_start = np.concatenate([[0], np.cumsum(sent_len)[:-1]]).astype(np.int64)
+    of = np.asarray(sent_of, dtype=np.int64)
+    # Each token's sentence columns: its sentence's run of sent_cols.
+    tok_sent_len = sent_len[of] if n_tokens else np.zeros(0, dtype=np.int64)
+    run_start = np.repeat(np.cumsum(tok_sent_len) - tok_sent_len, tok_sent_len)
+    at = np.repeat(sent_start[of], tok_sent_len) + (np.arange(int(tok_sent_len.sum())) - run_start)
+    rows = np.concatenate([np.repeat(np.arange(n_tokens), own_len), np.repeat(np.arange(n_tokens), tok_sent_len)])
+    cols = np.concatenate([own_cols, sent_cols[at]])
+    X = sparse.csr_matrix((np.ones(len(cols), dtype=np.float32), (rows, cols)), shape=(n_tokens, n_features))
+    X.sum_duplicates()
+    X.data[:] = 1.0  # a feature counts once per row
+    return X
 
 
 def span_tokens(doc, start: int, end: int):
@@ -323,6 +375,6 @@ def hash_features(rows: list[list[str]], n_features: int) -> sparse.csr_matrix:
 
 
 __all__ = ["FEATURES_VERSION", "PTC_LABELS", "TECHNIQUES", "SI_BUCKETS", "TC_BUCKETS",
-           "ArticleStats", "token_features", "span_features", "span_set_features",
+           "ArticleStats", "token_features", "token_feature_parts", "token_feature_matrix", "span_features", "span_set_features",
            "article_span_features", "span_tokens", "hash_features",
            "cue_lexicon"]

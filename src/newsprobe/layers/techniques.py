@@ -41,7 +41,7 @@ from ..errors import NewsprobeError
 from ..model import Analysis
 from ..settings import Settings
 from .technique_features import (FEATURES_VERSION, SI_BUCKETS, TC_BUCKETS, TECHNIQUES, ArticleStats,
-                                 article_span_features, hash_features, span_tokens, token_features)
+                                 article_span_features, hash_features, span_tokens, token_feature_matrix)
 from .technique_tagger import NumpyTaggers, span_tagger
 from .technique_voice import quoted_segments, voice_of
 
@@ -199,8 +199,7 @@ def hashed_logits(doc, stats: ArticleStats, model: TechniqueModel) -> np.ndarray
     """The hashed token tagger's logit for every token of `doc`."""
     if not len(doc):
         return np.zeros(0, dtype=np.float32)
-    return np.asarray(hash_features(token_features(doc, stats), SI_BUCKETS) @ model.si_w + model.si_b,
-                      dtype=np.float32)
+    return np.asarray(token_feature_matrix(doc, stats, SI_BUCKETS) @ model.si_w + model.si_b, dtype=np.float32)
 
 
 def tagger_inputs(doc, tok_states: np.ndarray, logits: np.ndarray) -> list[np.ndarray]:
@@ -220,11 +219,12 @@ def token_probabilities(doc, stats: ArticleStats, model: TechniqueModel,
     sents = tagger_inputs(doc, tok_states, logits)
     out = np.zeros(len(doc), dtype=np.float32)
     # One batch per article (a few dozen sentences), padded with zeros to its longest as
-    # the taggers were trained; the taggers' mean probability.
+    # the taggers were trained; the taggers' mean probability (computed over the real
+    # tokens, with the padding's effect on the backward LSTMs as the padded batch has it).
     x = np.zeros((len(sents), max(len(xs) for xs in sents), sents[0].shape[1]), dtype=np.float32)
     for row, xs in zip(x, sents):
         row[:len(xs)] = xs
-    p = _loaded_taggers(encoder_depth(model)).probabilities(x)
+    p = _loaded_taggers(encoder_depth(model)).probabilities(x, [len(xs) for xs in sents])
     for sent, row, xs in zip(doc.sents, p, sents):
         out[sent.start:sent.end] = row[:len(xs)]
     return out
