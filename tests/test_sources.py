@@ -410,3 +410,45 @@ def test_unnamed_officials_keep_one_kind_when_one_is_said_to_be_anonymous():
             "said a senior department official, who spoke on condition of anonymity.")
     assert said(text, "talks had stalled").speaker.kind == "unnamed_official"
     assert said(text, "plan is dead").speaker.kind == "unnamed_official"
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    # a party, bloc or the opposition speaks as a body on record
+    ("The Karsovian opposition accused the ruling party of rigging the vote.", "institution"),
+    ("Leaders of the opposition bloc said the vote was illegal.", "institution"),
+    # a machine's count is a data source
+    ("The assembly's voting system showed that only 40 members had backed the plan.", "document"),
+    # an outlet's report is the outlet speaking
+    ("A BBC report claimed that the mayor had sold the land.", "media"),
+    # unnamed representatives of named companies are the companies' voice
+    ("Representatives for Tessa Maritime and Orlan Bank declined to comment.", "institution"),
+    # a spokesperson for a person named with a title speaks in an office
+    ("A spokesman for former President Ivan Dorsk said the story was false.", "official"),
+    # "who" says the source is a person, whatever the noun
+    ("He also paid a ballet dancer who said she had met the mayor.", "person"),
+])
+def test_kinds_of_groups_reports_and_representatives(sentence, kind):
+    assert said(sentence, "").speaker.kind == kind, said(sentence, "").to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "The bill was opposed by the Civic Forum alliance and two other groups. "
+    "“This is our last remaining right,” said Civic Forum's John Miller.",
+    "The bill was opposed by the Harbor Party. “This is our last remaining right,” said "
+    "the party's Thomas Reed.",
+])
+def test_a_person_a_party_possesses_speaks_in_an_office(text):
+    assert said(text, "last remaining right").speaker.kind == "official"
+
+
+def test_the_statement_a_body_issued_is_that_body_speaking():
+    text = ("“This is a blatant lie,” the Karsovian president's press office said in a statement. "
+            "The statement demanded that the Ledger retract the article.")
+    q = said(text, "retract the article")
+    assert q.speaker.kind == "institution", q.to_dict()
+
+
+def test_according_to_the_release_is_the_document():
+    text = ("The fire started at noon, the sheriff's office said in a news release. "
+            "The car had been set alight near a bar, according to the release.")
+    assert said(text, "set alight").speaker.kind == "document"

@@ -520,7 +520,7 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
             return "person"
         if described & {"fund", "portfolio", "investment", "hedge"}:
             return "person"  # a fund manager comments on markets; she holds no office
-        if described & kinds["official"]:
+        if described & kinds["official"] or _held_by_body(entity, index):
             return "official"
         if described & ORGANISATION_NOUNS and not described & ROLE_PEOPLE:
             # "Quarkbase, a not-for-profit mashup site": a name the NER model took for a
@@ -531,6 +531,36 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
         return "media"
     # Governments, companies, courts, police forces: an institution on the record.
     return "institution"
+
+
+# What a body must be called for a person it possesses to speak in an office ("the Nova
+# alliance's Ana Berg", "the company's Jo Lind"); no club or team: a footballer speaks for
+# himself.
+OFFICE_BODY_WORDS = frozenset("party alliance bloc coalition faction opposition campaign committee union "
+                              "council".split()) | COMPANY_WORDS
+
+
+def _held_by_body(entity: Entity, index: EntityIndex) -> bool:
+    """Is a person named with a possessive of a party, government or company ("Yelm's Ana
+    Berg", "the party's Ana Berg") anywhere in the article? Such a person speaks for it."""
+    bodies = OFFICE_BODY_WORDS | kind_words()["government"]
+    for mention in entity.mentions:
+        before = index.text[max(0, mention.start - 40):mention.start]
+        if not before.endswith(("’s ", "'s ")):
+            continue
+        owner = index.by_offset.get(mention.start - 4)
+        if owner is not None and owner.id != entity.id:
+            # the same name elsewhere under another label counts ("the Civic Forum
+            # alliance" an ORG, "Civic Forum's" taken for a person)
+            if any(e.label != "PERSON" and e.name.lower() == owner.name.lower()
+                   and (index.descriptors.get(e.id, set()) | set(e.name.lower().split())) & bodies
+                   for e in index.entities):
+                return True
+        elif owner is None:
+            word = re.findall(r"[\w-]+", before[:-3])[-1:]
+            if word and word[0].lower() in bodies:
+                return True
+    return False
 
 
 def _reports_inverted(doc, cue_offset: int, source_start: int) -> bool:
@@ -574,8 +604,9 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             # "the minister, who said ..." → minister; but in "the claim, which they said
             # ..." the relative is "which", and "they" is somebody else.
             antecedent = _person_behind_apposition(head.head.head)
-            return speaker_for([t for t in antecedent.subtree if t.i < head.head.i and t.dep_ != "punct"],
-                               cue_offset, doc, index, settings, last_speaker)
+            speaker = speaker_for([t for t in antecedent.subtree if t.i < head.head.i and t.dep_ != "punct"],
+                                  cue_offset, doc, index, settings, last_speaker)
+            return _a_person_by_who(speaker, lower)
         if lower in AUTHOR_PRONOUNS and not inside_quote:
             return Speaker("the author", "author")
         demonstrative = lower in DEMONSTRATIVES and not list(head.children) \
@@ -679,7 +710,11 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
     if head_word in nouns["document"] or head_word in nouns["claim"] \
             or head.lower_ in nouns["document"] or head.lower_ in nouns["claim"]:
         # (the surface form too: the lexicon lists "figures", whose lemma is "figure")
-        author = _author_of(head)
+        outlet = _outlet_of_report(head, index)
+        if outlet is not None:
+            # "a BBC report", "a recent New York Times article": the outlet speaks
+            return _with_state(Speaker(outlet.name, "media", outlet.id), outlet, words, index)
+        author = _author_of(head) or _issuer_of_earlier(head, cue_offset, window * 3, index)
         if author and any(c.dep_ == "amod" and c.lower_ in UNRELEASED for c in head.children):
             # "a leaked assessment from the agency": the agency did not say it; the
             # document speaks (the newsroom kind definitions: "leaked assessment").
@@ -832,8 +867,75 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         # spokesperson speaks on the record by trade, and an office of a named body
         # ("the minister", "a spokesman for Tessa Maritime") is on record.
         on_record = _is_definite(head) or named_body or head_word in SPOKESPERSONS
+        if named_body and head.tag_ == "NNS" and head_word not in SPOKESPERSONS:
+            # "leaders of the opposition bloc", "ministers of the government": unnamed
+            # office holders as a group speak as their body's voice, like "officials at X"
+            return Speaker(name, "institution")
         return Speaker(name, "official" if on_record else "unnamed_official")
-    return Speaker(name, "unknown")
+    return Speaker(name, _kind_by_modifiers(head))
+
+
+# Things that count or record and so speak as data ("the voting system showed", "the
+# tally showed"); kept out of the reporting nouns, which would make "a system that …" a claim.
+DATA_SOURCES = frozenset("system systems tally tallies database register registry log logs "
+                         "scoreboard tracker".split())
+
+
+def _kind_by_modifiers(head) -> str:
+    """The kind of a source whose head noun says nothing of it, from the head or its
+    modifiers: a counting machine is a document ("the voting system showed"); a noun a
+    body's word qualifies is that body ("the opposition minority", "the party leadership")."""
+    if head.lemma_.lower() in DATA_SOURCES or head.lower_ in DATA_SOURCES:
+        return "document"
+    bodies = kind_words()["government"] | kind_words()["organization"]
+    if any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in bodies for c in head.children):
+        return "institution"
+    return "unknown"
+
+
+def _a_person_by_who(speaker: Speaker, pronoun: str) -> Speaker:
+    """"an actress who said": "who" (not "which") says the source is a person when nothing
+    else said what it is."""
+    if pronoun == "who" and speaker.kind == "unknown" and speaker.entity is None and speaker.name != "unknown":
+        return Speaker(speaker.name, "person")
+    return speaker
+
+
+def _outlet_of_report(head, index: EntityIndex) -> Entity | None:
+    """The outlet named in front of its report ("a BBC report", "a recent New York Times
+    article"): a name modifying "report", "article" or "story" that is an outlet."""
+    if head.lemma_.lower() not in OUTLET_REPORTS:
+        return None
+    for child in head.children:
+        if child.dep_ in ("compound", "nmod", "poss") and child.i < head.i:
+            entity = index.entity_at(child)
+            if entity is not None and entity.label != "PERSON" and kind_of_entity(entity, index) == "media":
+                return entity
+    return None
+
+
+def _issuer_of_earlier(head, cue_offset: int, max_distance: int, index: EntityIndex) -> list:
+    """"X's office said in a statement … The statement demanded …": a definite document
+    with no author of its own is the one the text mentioned before; its author is who
+    issued that one (the subject of "said in a statement", of "released the statement",
+    or its "from"/possessive owner). Only as the subject of the cue: a document that
+    demands or suggests is its issuer speaking, while "according to the release" cites the
+    text itself (a document, the newsroom kinds). Empty when the text says no such thing."""
+    if head.dep_ not in ("nsubj", "nsubjpass") or not _is_definite(head) \
+            or any(c.dep_ == "poss" for c in head.children):
+        return []
+    lemma = head.lemma_.lower()
+    for token in reversed(head.doc[:head.sent.start]):
+        if cue_offset - token.idx > max_distance:
+            return []
+        if token.lemma_.lower() != lemma or token.pos_ != "NOUN" or index.quoted(token.idx):
+            continue
+        author = _author_of(token)
+        if not author and token.dep_ == "pobj" and token.head.lower_ == "in":
+            verb = token.head.head
+            author = [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
+        return [t for t in author if not index.quoted(t.idx)]
+    return []
 
 
 _AGE_DESCRIPTION = re.compile(r"^(?:the|this|that)\s+(\d{1,3})-year-old$", re.I)
@@ -1046,10 +1148,20 @@ PUBLIC_BODY_WORDS = frozenset("office sheriff police department ministry agency 
 UNNAMED_WORDS = frozenset("unnamed unidentified anonymous".split())
 # Talk on social platforms, as a source's head noun in lower case ("viral posts").
 SOCIAL_POSTS = frozenset("post posts tweet tweets".split())
-UNNAMED_SPOKESPERSONS = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen".split())
+UNNAMED_SPOKESPERSONS = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen "
+                                  "representative representatives".split())
+# Several unnamed spokespeople are never the one named official who spoke before.
+PLURAL_SPOKESPERSONS = frozenset("spokespeople spokesmen spokeswomen representatives".split())
 # Words of "a senior spokesman for the", which name no body.
 _BODY_FILLER = frozenset("a an the for of at from to senior deputy chief press official 's".split())
 HONORIFICS = frozenset("mr mrs ms miss dr sir lord lady".split())
+
+
+def _names_a_person(words: set[str], person_words: frozenset[str]) -> bool:
+    """Are the words after "a spokesman for" a person's name, titles aside ("former
+    President Ivan Dorsk")? Then the spokesperson speaks for a person, in an office."""
+    names = words - kind_words()["official"] - UNDISTINCTIVE
+    return bool(person_words) and bool(names) and names <= person_words
 
 
 def settle_kinds(speakers: list[Speaker], person_words: frozenset[str] = frozenset()) -> None:
@@ -1082,10 +1194,11 @@ def settle_kinds(speakers: list[Speaker], person_words: frozenset[str] = frozens
     named_official = False
     for speaker in speakers:
         words = [w.strip(".,'’") for w in speaker.name.lower().split()]
+        body_words = set(words) - UNNAMED_SPOKESPERSONS - _BODY_FILLER
         if speaker.kind == "official" and speaker.entity is None and set(words) & UNNAMED_SPOKESPERSONS \
-                and set(words) - UNNAMED_SPOKESPERSONS - _BODY_FILLER and not set(words) & HONORIFICS \
-                and not (set(words) - UNNAMED_SPOKESPERSONS - _BODY_FILLER) <= person_words \
-                and not named_official:
+                and body_words and not set(words) & HONORIFICS \
+                and not _names_a_person(body_words, person_words) \
+                and (not named_official or set(words) & PLURAL_SPOKESPERSONS):
             # after a named official has spoken, "the Kremlin spokesman" is most likely
             # that person again (resolution missed the link): it stays an official
             speaker.kind = "institution"
