@@ -431,6 +431,12 @@ def test_kinds_of_groups_reports_and_representatives(sentence, kind):
     assert said(sentence, "").speaker.kind == kind, said(sentence, "").to_dict()
 
 
+def test_an_article_an_outlet_published_is_the_outlet_speaking():
+    quotes = analyze("The mayor denied a recent BBC article that alleges that he sold the land.").quotes
+    alleges = next(q for q in quotes if q.cue and q.cue.text == "alleges")
+    assert (alleges.speaker.name, alleges.speaker.kind) == ("BBC", "media"), alleges.to_dict()
+
+
 @pytest.mark.parametrize("text", [
     "The bill was opposed by the Civic Forum alliance and two other groups. "
     "“This is our last remaining right,” said Civic Forum's John Miller.",

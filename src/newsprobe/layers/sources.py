@@ -706,14 +706,15 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
     if head_word in nouns["rumor"] or head.lower_ in nouns["rumor"]:
         return Speaker(text, "rumor")
 
+    outlet = _outlet_of_report(head, index)
+    if outlet is not None:
+        # "a BBC report", "a recent New York Times article": the outlet speaks
+        return _with_state(Speaker(outlet.name, "media", outlet.id), outlet, words, index)
+
     # "a statement from the agency", "the agency's report": the author speaks through it.
     if head_word in nouns["document"] or head_word in nouns["claim"] \
             or head.lower_ in nouns["document"] or head.lower_ in nouns["claim"]:
         # (the surface form too: the lexicon lists "figures", whose lemma is "figure")
-        outlet = _outlet_of_report(head, index)
-        if outlet is not None:
-            # "a BBC report", "a recent New York Times article": the outlet speaks
-            return _with_state(Speaker(outlet.name, "media", outlet.id), outlet, words, index)
         author = _author_of(head) or _issuer_of_earlier(head, cue_offset, window * 3, index)
         if author and any(c.dep_ == "amod" and c.lower_ in UNRELEASED for c in head.children):
             # "a leaked assessment from the agency": the agency did not say it; the
