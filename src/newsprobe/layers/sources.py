@@ -917,11 +917,11 @@ def _outlet_of_report(head, index: EntityIndex) -> Entity | None:
 
 def _issuer_of_earlier(head, cue_offset: int, max_distance: int, index: EntityIndex) -> list:
     """"X's office said in a statement … The statement demanded …": a definite document
-    with no author of its own is the one the text mentioned before; its author is who
-    issued that one (the subject of "said in a statement", of "released the statement",
-    or its "from"/possessive owner). Only as the subject of the cue: a document that
-    demands or suggests is its issuer speaking, while "according to the release" cites the
-    text itself (a document, the newsroom kinds). Empty when the text says no such thing."""
+    with no author of its own is the one the text mentioned before; when somebody spoke in
+    it ("said in a statement"), it is that speaker speaking again. A document only
+    published ("The ministry published a report. The report said …") stays a document, and
+    so does one cited ("according to the release"): the cue's subject only. Empty when the
+    text says no such thing."""
     if head.dep_ not in ("nsubj", "nsubjpass") or not _is_definite(head) \
             or any(c.dep_ == "poss" for c in head.children):
         return []
@@ -931,11 +931,10 @@ def _issuer_of_earlier(head, cue_offset: int, max_distance: int, index: EntityIn
             return []
         if token.lemma_.lower() != lemma or token.pos_ != "NOUN" or index.quoted(token.idx):
             continue
-        author = _author_of(token)
-        if not author and token.dep_ == "pobj" and token.head.lower_ == "in":
-            verb = token.head.head
-            author = [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
-        return [t for t in author if not index.quoted(t.idx)]
+        if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.lemma_ in _SAYING:
+            author = [t for c in token.head.head.children if c.dep_ == "nsubj" for t in c.subtree]
+            return [t for t in author if not index.quoted(t.idx)]
+        return []
     return []
 
 
