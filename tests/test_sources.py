@@ -458,3 +458,20 @@ def test_according_to_the_release_is_the_document():
     text = ("The fire started at noon, the sheriff's office said in a news release. "
             "The car had been set alight near a bar, according to the release.")
     assert said(text, "set alight").speaker.kind == "document"
+
+
+def test_a_surname_of_unknown_kind_takes_the_kind_of_the_full_name():
+    # "Chief Executive Peter Wexford said … Wexford, one of …, said": the tagger missed the
+    # second name, so it has no entity; the full name's kind is the speaker's in this article
+    from newsprobe.layers.sources import settle_kinds
+    from newsprobe.model import Speaker
+
+    speakers = [Speaker("Peter Wexford", "official", "e2"), Speaker("Wexford", "unknown"),
+                Speaker("Jo Wexford", "person", "e3"), Speaker("Lind", "unknown"),
+                Speaker("Ana Lind", "person", "e4"), Speaker("Mark Lind", "official", "e5")]
+    settle_kinds(speakers)
+    # two people share "Wexford" (and two "Lind"): which one the text does not say
+    assert [s.kind for s in speakers] == ["official", "unknown", "person", "unknown", "person", "official"]
+    speakers = [Speaker("Peter Wexford", "official", "e2"), Speaker("Wexford", "unknown")]
+    settle_kinds(speakers)
+    assert speakers[1].kind == "official"

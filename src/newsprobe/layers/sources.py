@@ -1189,7 +1189,8 @@ def settle_kinds(speakers: list[Speaker], person_words: frozenset[str] = frozens
        ("posts on social media", "viral posts", "a post on Threads": "post" written in
        lower case, so not the Post) is hearsay, `rumor`, not an outlet.
     6. A mention of unknown kind takes the kind another mention of the same speaker (the
-       entity, else the name) has in the article."""
+       entity, else the name) has in the article; a lone surname with no entity, that of
+       the one person with that surname."""
     media_words = kind_words()["media"]
     named_official = False
     for speaker in speakers:
@@ -1238,3 +1239,22 @@ def settle_kinds(speakers: list[Speaker], person_words: frozenset[str] = frozens
     for speaker in speakers:
         if speaker.kind == "unknown":
             speaker.kind = known.get(speaker.entity or speaker.name.lower(), "unknown")
+    _surname_kinds(speakers)
+
+
+def _surname_kinds(speakers: list[Speaker]) -> None:
+    """"Chief Executive Peter Wexford said … Wexford, one of …, said": a one-word name of
+    unknown kind with no entity (the tagger missed it) that is the last word of exactly one
+    person's full name in the article takes that person's kind; two people with that
+    surname leave it unknown."""
+    by_surname: dict[str, set[tuple[str, str]]] = {}
+    for speaker in speakers:
+        words = speaker.name.split()
+        if speaker.kind in ("person", "official") and len(words) > 1 and words[-1][:1].isupper():
+            by_surname.setdefault(words[-1].lower(), set()).add((speaker.entity or speaker.name.lower(), speaker.kind))
+    for speaker in speakers:
+        if speaker.kind == "unknown" and speaker.entity is None and len(speaker.name.split()) == 1 \
+                and speaker.name[:1].isupper():
+            owners = by_surname.get(speaker.name.lower(), set())
+            if len({who for who, _ in owners}) == 1 and len(owners) == 1:
+                speaker.kind = next(iter(owners))[1]
