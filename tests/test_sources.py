@@ -475,3 +475,16 @@ def test_a_surname_of_unknown_kind_takes_the_kind_of_the_full_name():
     speakers = [Speaker("Peter Wexford", "official", "e2"), Speaker("Wexford", "unknown")]
     settle_kinds(speakers)
     assert speakers[1].kind == "official"
+
+
+@pytest.mark.parametrize("sentence, speaker, kind", [
+    # a long title the parser breaks up, its holder's name closing the phrase
+    ("Minister in the Prime Minister's Department Datuk Seri Mary Tan said the members had not "
+     "skipped the session.", "Mary Tan", "official"),
+    # the name is whom the spokesman speaks for: not the speaker
+    ("A spokesman for Mary Tan said the members had not skipped the session.",
+     "spokesman for Mary Tan", "official"),
+])
+def test_a_title_whose_holder_ends_the_phrase_is_that_person(sentence, speaker, kind):
+    q = said(sentence, "")
+    assert (q.speaker.name, q.speaker.kind) == (speaker, kind), q.to_dict()

@@ -856,6 +856,11 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         # "defense attorneys", "witnesses", and a person described but not resolved
         # ("the former MLB player"): a person, even when which one stays open.
         return Speaker(name, "person")
+    holder = _title_holder_at_end(tokens, head, index) if head_word in kinds["official"] else None
+    if holder is not None:
+        # "Minister in the Prime Minister's Department Mary Tan said": a long title the
+        # parser broke up, its holder's name closing the phrase
+        return Speaker(holder.name, "official", holder.id)
     if head_word in kinds["official"] and not _is_definite(head) and not named_body:
         # "A federal judge said ... U.S. District Judge William Martini ...": an unnamed
         # office that the next sentences name is that person.
@@ -892,6 +897,23 @@ def _kind_by_modifiers(head) -> str:
     if any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in bodies for c in head.children):
         return "institution"
     return "unknown"
+
+
+def _title_holder_at_end(tokens: list, head, index: EntityIndex) -> Entity | None:
+    """The person whose name ends a source phrase headed by a title ("Minister in the Prime
+    Minister's Department Mary Tan"), when the name is not what the title is for or of ("a
+    spokesman for Mary Tan", "an aide to Mary Tan"); a possessive ("a minister in Mary
+    Tan's government") does not end the phrase."""
+    last = tokens[-1]
+    entity = index.entity_at(last)
+    if entity is None or entity.label != "PERSON" or last.i == head.i or index.entity_at(head) is entity:
+        return None
+    token = next(t for t in tokens if index.entity_at(t) is entity)
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "pobj" and token.head.lower_ in ("for", "of", "to", "with", "by"):
+            return None
+        token = token.head
+    return entity if token.i == head.i else None
 
 
 def _a_person_by_who(speaker: Speaker, pronoun: str) -> Speaker:
