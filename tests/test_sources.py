@@ -424,6 +424,8 @@ def test_unnamed_officials_keep_one_kind_when_one_is_said_to_be_anonymous():
     ("Representatives for Tessa Maritime and Orlan Bank declined to comment.", "institution"),
     # a spokesperson for a person named with a title speaks in an office
     ("A spokesman for former President Ivan Dorsk said the story was false.", "official"),
+    # an executive of a named company who will not be named speaks off the record
+    ("An Orlan Bank executive, who asked not to be named, said the deal was off.", "unnamed_official"),
     # "who" says the source is a person, whatever the noun
     ("He also paid a ballet dancer who said she had met the mayor.", "person"),
 ])

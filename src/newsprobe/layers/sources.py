@@ -873,6 +873,10 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         # spokesperson speaks on the record by trade, and an office of a named body
         # ("the minister", "a spokesman for Tessa Maritime") is on record.
         on_record = _is_definite(head) or named_body or head_word in SPOKESPERSONS
+        if not _is_definite(head) and WITHHELD.search(head.sent.text):
+            # "An Orlan Bank executive, who asked not to be named": off the record, as
+            # for officials (the newsroom kinds: an unnamed official)
+            return Speaker(name, "unnamed_official")
         if named_body and head.tag_ == "NNS" and head_word not in SPOKESPERSONS:
             # "leaders of the opposition bloc", "ministers of the government": unnamed
             # office holders as a group speak as their body's voice, like "officials at X"
