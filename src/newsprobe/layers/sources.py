@@ -541,8 +541,9 @@ OFFICE_BODY_WORDS = frozenset("party alliance bloc coalition faction opposition 
 
 
 def _held_by_body(entity: Entity, index: EntityIndex) -> bool:
-    """Is a person named with a possessive of a party, government or company ("Yelm's Ana
-    Berg", "the party's Ana Berg") anywhere in the article? Such a person speaks for it."""
+    """Is a person named with a possessive of a party, government or company ("Civic
+    Forum's John Miller", "the party's Ana Berg") anywhere in the article? Such a person
+    speaks for it."""
     bodies = OFFICE_BODY_WORDS | kind_words()["government"]
     for mention in entity.mentions:
         before = index.text[max(0, mention.start - 40):mention.start]
