@@ -520,7 +520,7 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
             return "person"
         if described & {"fund", "portfolio", "investment", "hedge"}:
             return "person"  # a fund manager comments on markets; she holds no office
-        if described & kinds["official"]:
+        if described & kinds["official"] or _held_by_body(entity, index):
             return "official"
         if described & ORGANISATION_NOUNS and not described & ROLE_PEOPLE:
             # "Quarkbase, a not-for-profit mashup site": a name the NER model took for a
@@ -531,6 +531,37 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
         return "media"
     # Governments, companies, courts, police forces: an institution on the record.
     return "institution"
+
+
+# What a body must be called for a person it possesses to speak in an office ("the Nova
+# alliance's Ana Berg", "the company's Jo Lind"); no club or team: a footballer speaks for
+# himself.
+OFFICE_BODY_WORDS = frozenset("party alliance bloc coalition faction opposition campaign committee union "
+                              "council".split()) | COMPANY_WORDS
+
+
+def _held_by_body(entity: Entity, index: EntityIndex) -> bool:
+    """Is a person named with a possessive of a party, government or company ("Civic
+    Forum's John Miller", "the party's Ana Berg") anywhere in the article? Such a person
+    speaks for it."""
+    bodies = OFFICE_BODY_WORDS | kind_words()["government"]
+    for mention in entity.mentions:
+        before = index.text[max(0, mention.start - 40):mention.start]
+        if not before.endswith(("’s ", "'s ")):
+            continue
+        owner = index.by_offset.get(mention.start - 4)
+        if owner is not None and owner.id != entity.id:
+            # the same name elsewhere under another label counts ("the Civic Forum
+            # alliance" an ORG, "Civic Forum's" taken for a person)
+            if any(e.label != "PERSON" and e.name.lower() == owner.name.lower()
+                   and (index.descriptors.get(e.id, set()) | set(e.name.lower().split())) & bodies
+                   for e in index.entities):
+                return True
+        elif owner is None:
+            word = re.findall(r"[\w-]+", before[:-3])[-1:]
+            if word and word[0].lower() in bodies:
+                return True
+    return False
 
 
 def _reports_inverted(doc, cue_offset: int, source_start: int) -> bool:
@@ -574,8 +605,9 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             # "the minister, who said ..." → minister; but in "the claim, which they said
             # ..." the relative is "which", and "they" is somebody else.
             antecedent = _person_behind_apposition(head.head.head)
-            return speaker_for([t for t in antecedent.subtree if t.i < head.head.i and t.dep_ != "punct"],
-                               cue_offset, doc, index, settings, last_speaker)
+            speaker = speaker_for([t for t in antecedent.subtree if t.i < head.head.i and t.dep_ != "punct"],
+                                  cue_offset, doc, index, settings, last_speaker)
+            return _a_person_by_who(speaker, lower)
         if lower in AUTHOR_PRONOUNS and not inside_quote:
             return Speaker("the author", "author")
         demonstrative = lower in DEMONSTRATIVES and not list(head.children) \
@@ -675,11 +707,16 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
     if head_word in nouns["rumor"] or head.lower_ in nouns["rumor"]:
         return Speaker(text, "rumor")
 
+    outlet = _outlet_of_report(head, index)
+    if outlet is not None:
+        # "a BBC report", "a recent New York Times article": the outlet speaks
+        return _with_state(Speaker(outlet.name, "media", outlet.id), outlet, words, index)
+
     # "a statement from the agency", "the agency's report": the author speaks through it.
     if head_word in nouns["document"] or head_word in nouns["claim"] \
             or head.lower_ in nouns["document"] or head.lower_ in nouns["claim"]:
         # (the surface form too: the lexicon lists "figures", whose lemma is "figure")
-        author = _author_of(head)
+        author = _author_of(head) or _issuer_of_earlier(head, cue_offset, window * 3, index)
         if author and any(c.dep_ == "amod" and c.lower_ in UNRELEASED for c in head.children):
             # "a leaked assessment from the agency": the agency did not say it; the
             # document speaks (the newsroom kind definitions: "leaked assessment").
@@ -820,6 +857,11 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         # "defense attorneys", "witnesses", and a person described but not resolved
         # ("the former MLB player"): a person, even when which one stays open.
         return Speaker(name, "person")
+    holder = _title_holder_at_end(tokens, head, index) if head_word in kinds["official"] else None
+    if holder is not None:
+        # "Minister in the Prime Minister's Department Mary Tan said": a long title the
+        # parser broke up, its holder's name closing the phrase
+        return Speaker(holder.name, "official", holder.id)
     if head_word in kinds["official"] and not _is_definite(head) and not named_body:
         # "A federal judge said ... U.S. District Judge William Martini ...": an unnamed
         # office that the next sentences name is that person.
@@ -832,8 +874,95 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         # spokesperson speaks on the record by trade, and an office of a named body
         # ("the minister", "a spokesman for Tessa Maritime") is on record.
         on_record = _is_definite(head) or named_body or head_word in SPOKESPERSONS
+        if not _is_definite(head) and WITHHELD.search(head.sent.text):
+            # "An Orlan Bank executive, who asked not to be named": off the record, as
+            # for officials (the newsroom kinds: an unnamed official)
+            return Speaker(name, "unnamed_official")
+        if named_body and head.tag_ == "NNS" and head_word not in SPOKESPERSONS:
+            # "leaders of the opposition bloc", "ministers of the government": unnamed
+            # office holders as a group speak as their body's voice, like "officials at X"
+            return Speaker(name, "institution")
         return Speaker(name, "official" if on_record else "unnamed_official")
-    return Speaker(name, "unknown")
+    return Speaker(name, _kind_by_modifiers(head))
+
+
+# Things that count or record and so speak as data ("the voting system showed", "the
+# tally showed"); kept out of the reporting nouns, which would make "a system that …" a claim.
+DATA_SOURCES = frozenset("system systems tally tallies database register registry log logs "
+                         "scoreboard tracker".split())
+
+
+def _kind_by_modifiers(head) -> str:
+    """The kind of a source whose head noun says nothing of it, from the head or its
+    modifiers: a counting machine is a document ("the voting system showed"); a noun a
+    body's word qualifies is that body ("the opposition minority", "the party leadership")."""
+    if head.lemma_.lower() in DATA_SOURCES or head.lower_ in DATA_SOURCES:
+        return "document"
+    bodies = kind_words()["government"] | kind_words()["organization"]
+    if any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in bodies for c in head.children):
+        return "institution"
+    return "unknown"
+
+
+def _title_holder_at_end(tokens: list, head, index: EntityIndex) -> Entity | None:
+    """The person whose name ends a source phrase headed by a title ("Minister in the Prime
+    Minister's Department Mary Tan"), when the name is not what the title is for or of ("a
+    spokesman for Mary Tan", "an aide to Mary Tan"); a possessive ("a minister in Mary
+    Tan's government") does not end the phrase."""
+    last = tokens[-1]
+    entity = index.entity_at(last)
+    if entity is None or entity.label != "PERSON" or last.i == head.i or index.entity_at(head) is entity:
+        return None
+    token = next(t for t in tokens if index.entity_at(t) is entity)
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "pobj" and token.head.lower_ in ("for", "of", "to", "with", "by"):
+            return None
+        token = token.head
+    return entity if token.i == head.i else None
+
+
+def _a_person_by_who(speaker: Speaker, pronoun: str) -> Speaker:
+    """"an actress who said": "who" (not "which") says the source is a person when nothing
+    else said what it is."""
+    if pronoun == "who" and speaker.kind == "unknown" and speaker.entity is None and speaker.name != "unknown":
+        return Speaker(speaker.name, "person")
+    return speaker
+
+
+def _outlet_of_report(head, index: EntityIndex) -> Entity | None:
+    """The outlet named in front of its report ("a BBC report", "a recent New York Times
+    article"): a name modifying "report", "article" or "story" that is an outlet."""
+    if head.lemma_.lower() not in OUTLET_REPORTS:
+        return None
+    for child in head.children:
+        if child.dep_ in ("compound", "nmod", "poss") and child.i < head.i:
+            entity = index.entity_at(child)
+            if entity is not None and entity.label != "PERSON" and kind_of_entity(entity, index) == "media":
+                return entity
+    return None
+
+
+def _issuer_of_earlier(head, cue_offset: int, max_distance: int, index: EntityIndex) -> list:
+    """"X's office said in a statement … The statement demanded …": a definite document
+    with no author of its own is the one the text mentioned before; when somebody spoke in
+    it ("said in a statement"), it is that speaker speaking again. A document only
+    published ("The ministry published a report. The report said …") stays a document, and
+    so does one cited ("according to the release"): the cue's subject only. Empty when the
+    text says no such thing."""
+    if head.dep_ not in ("nsubj", "nsubjpass") or not _is_definite(head) \
+            or any(c.dep_ == "poss" for c in head.children):
+        return []
+    lemma = head.lemma_.lower()
+    for token in reversed(head.doc[:head.sent.start]):
+        if cue_offset - token.idx > max_distance:
+            return []
+        if token.lemma_.lower() != lemma or token.pos_ != "NOUN" or index.quoted(token.idx):
+            continue
+        if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.lemma_ in _SAYING:
+            author = [t for c in token.head.head.children if c.dep_ == "nsubj" for t in c.subtree]
+            return [t for t in author if not index.quoted(t.idx)]
+        return []
+    return []
 
 
 _AGE_DESCRIPTION = re.compile(r"^(?:the|this|that)\s+(\d{1,3})-year-old$", re.I)
@@ -1046,10 +1175,20 @@ PUBLIC_BODY_WORDS = frozenset("office sheriff police department ministry agency 
 UNNAMED_WORDS = frozenset("unnamed unidentified anonymous".split())
 # Talk on social platforms, as a source's head noun in lower case ("viral posts").
 SOCIAL_POSTS = frozenset("post posts tweet tweets".split())
-UNNAMED_SPOKESPERSONS = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen".split())
+UNNAMED_SPOKESPERSONS = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen "
+                                  "representative representatives".split())
+# Several unnamed spokespeople are never the one named official who spoke before.
+PLURAL_SPOKESPERSONS = frozenset("spokespeople spokesmen spokeswomen representatives".split())
 # Words of "a senior spokesman for the", which name no body.
 _BODY_FILLER = frozenset("a an the for of at from to senior deputy chief press official 's".split())
 HONORIFICS = frozenset("mr mrs ms miss dr sir lord lady".split())
+
+
+def _names_a_person(words: set[str], person_words: frozenset[str]) -> bool:
+    """Are the words after "a spokesman for" a person's name, titles aside ("former
+    President Ivan Dorsk")? Then the spokesperson speaks for a person, in an office."""
+    names = words - kind_words()["official"] - UNDISTINCTIVE
+    return bool(person_words) and bool(names) and names <= person_words
 
 
 def settle_kinds(speakers: list[Speaker], person_words: frozenset[str] = frozenset()) -> None:
@@ -1077,15 +1216,17 @@ def settle_kinds(speakers: list[Speaker], person_words: frozenset[str] = frozens
        ("posts on social media", "viral posts", "a post on Threads": "post" written in
        lower case, so not the Post) is hearsay, `rumor`, not an outlet.
     6. A mention of unknown kind takes the kind another mention of the same speaker (the
-       entity, else the name) has in the article."""
+       entity, else the name) has in the article; a lone surname with no entity, that of
+       the one person with that surname."""
     media_words = kind_words()["media"]
     named_official = False
     for speaker in speakers:
         words = [w.strip(".,'’") for w in speaker.name.lower().split()]
+        body_words = set(words) - UNNAMED_SPOKESPERSONS - _BODY_FILLER
         if speaker.kind == "official" and speaker.entity is None and set(words) & UNNAMED_SPOKESPERSONS \
-                and set(words) - UNNAMED_SPOKESPERSONS - _BODY_FILLER and not set(words) & HONORIFICS \
-                and not (set(words) - UNNAMED_SPOKESPERSONS - _BODY_FILLER) <= person_words \
-                and not named_official:
+                and body_words and not set(words) & HONORIFICS \
+                and not _names_a_person(body_words, person_words) \
+                and (not named_official or set(words) & PLURAL_SPOKESPERSONS):
             # after a named official has spoken, "the Kremlin spokesman" is most likely
             # that person again (resolution missed the link): it stays an official
             speaker.kind = "institution"
@@ -1125,3 +1266,22 @@ def settle_kinds(speakers: list[Speaker], person_words: frozenset[str] = frozens
     for speaker in speakers:
         if speaker.kind == "unknown":
             speaker.kind = known.get(speaker.entity or speaker.name.lower(), "unknown")
+    _surname_kinds(speakers)
+
+
+def _surname_kinds(speakers: list[Speaker]) -> None:
+    """"Chief Executive Peter Wexford said … Wexford, one of …, said": a one-word name of
+    unknown kind with no entity (the tagger missed it) that is the last word of exactly one
+    person's full name in the article takes that person's kind; two people with that
+    surname leave it unknown."""
+    by_surname: dict[str, set[tuple[str, str]]] = {}
+    for speaker in speakers:
+        words = speaker.name.split()
+        if speaker.kind in ("person", "official") and len(words) > 1 and words[-1][:1].isupper():
+            by_surname.setdefault(words[-1].lower(), set()).add((speaker.entity or speaker.name.lower(), speaker.kind))
+    for speaker in speakers:
+        if speaker.kind == "unknown" and speaker.entity is None and len(speaker.name.split()) == 1 \
+                and speaker.name[:1].isupper():
+            owners = by_surname.get(speaker.name.lower(), set())
+            if len({who for who, _ in owners}) == 1 and len(owners) == 1:
+                speaker.kind = next(iter(owners))[1]
