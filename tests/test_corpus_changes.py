@@ -684,3 +684,21 @@ def test_copy_changes_none_on_a_translation_of_a_small_part_of_the_texts():
 
     assert run(shared_de + own_de, shared_en + own_en, 2) == []
     assert run(shared_de + own_de[:1], shared_en + own_en[:1], 2) == ["dropped_hedge"]
+
+
+def test_changes_figures_compared_by_value_with_scales_and_words():
+    # The same figure written otherwise is no change: in words, with a scale word or suffix.
+    crowd = "About 10,000 people joined the march in Velmora on Sunday."
+    for same in ("About ten thousand people joined the march in Velmora on Sunday.",
+                 "About 10k people joined the march in Velmora on Sunday."):
+        assert kinds(crowd, same) == []
+    assert kinds("The port deal is worth 1.5 million euros.", "The port deal is worth 1,500,000 euros.") == []
+    assert kinds("Three dockers were hurt in the blast.", "3 dockers were hurt in the blast.") == []
+    # A different value is a change, shown with its scale.
+    (change,) = changes(crowd, "About 12k people joined the march in Velmora on Sunday.")
+    assert change.kind == "changed_number" and change.message == "10,000 became 12k"
+    (change,) = changes("The port deal is worth 1.5 million euros.", "The port deal is worth 2 million euros.")
+    assert (change.source.text, change.target.text) == ("1.5 million", "2 million")
+    assert kinds("Twelve ferries were held in port.", "Twenty ferries were held in port.") == ["changed_number"]
+    # A unit letter after a space is metres, not millions.
+    assert kinds("The wave reached 3 m at the pier.", "The wave reached 3 metres at the pier.") == []

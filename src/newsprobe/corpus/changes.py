@@ -517,27 +517,85 @@ _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b",
 
 def _figures(v: SentenceView, tokens) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
     """(numbers, dates) with spans; dates: month and day names, years 1900-2099 and the
-    day of a month ("June 8", "8th of June": a date, not a figure to pair with one)."""
+    day of a month ("June 8", "8th of June": a date, not a figure to pair with one).
+    Numbers are compared by value (`_scaled_value`): "10,000", "10k" and "ten thousand"
+    are one figure, "1.5 million" and "1,500,000" another; the span covers the scale."""
     numbers, dates = [], []
     text = v.span.text
+    in_figures = []
     for m in _NUMBER.finditer(text):
         if _in_reference_marker(text, m.start(), m.end()):
             continue
-        s, e = v.span.start + m.start(), v.span.start + m.end()
         # The figure's value whatever its locale's separators ("1,100,000" / "1.100.000",
         # "4.5" / "4,5": typography, not a change).
         digits = re.match(r"[\d.,]*\d", m.group(0)).group(0)
         value = figure_value(digits)
+        scale = _SCALE_AFTER.match(text, m.end()) if m.group(0) == digits else None
+        if scale and scale.group("glued") == "m" and not text[:m.start()].rstrip().endswith(tuple(_CURRENCY)):
+            scale = None  # "5m" is five metres unless it is money ("€4.5m")
+        end = scale.end() if scale else m.end()
+        s, e = v.span.start + m.start(), v.span.start + end
+        in_figures.append((s, e))
+        if scale:
+            word = (scale.group("word") or scale.group("glued")).lower()
+            numbers.append((_scaled_value(float(value) * _SCALE_VALUE[word]), s, e))
+            continue
         day = re.fullmatch(r"[1-9]|[12]\d|3[01]", value) and (
             _MONTH_BEFORE.search(text, 0, m.start()) or _MONTH_AFTER.match(text, m.end()))
         (dates if day or re.fullmatch(r"(19|20)\d\d", value) else numbers).append((value, s, e))
-    for w, s, e in tokens:
+    run: list[tuple[str, int, int]] = []
+    for w, s, e in [*tokens, ("", -1, -1)]:
         lw = w.lower()
-        if lw in _NUMBER_WORDS:
-            numbers.append((lw, s, e))
-        elif (lw in _MONTHS and w[:1].isupper()) or lw in _DAYS:
+        if lw in _NUMBER_WORDS and not any(fs <= s < fe for fs, fe in in_figures):
+            # "twenty-five" is two tokens, "one hundred and five" four words: one figure
+            if run and (lw in _WORD_VALUES) != (run[-1][0] in _WORD_VALUES):
+                numbers.append(_word_figure(run))
+                run = []
+            run.append((lw, s, e))
+            continue
+        if run and not (lw == "and" and run[-1][0] in ("hundred", "thousand", "million")):
+            numbers.append(_word_figure(run))
+            run = []
+        if (lw in _MONTHS and w[:1].isupper()) or lw in _DAYS:
             dates.append((lw, s, e))
     return numbers, dates
+
+
+# Scale words and suffixes after a figure, and what they multiply by. The one-letter and
+# short suffixes count only glued to the figure ("10k", "€4.5m", "2bn").
+_SCALE_VALUE = {"thousand": 1e3, "thousands": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6,
+                "mn": 1e6, "mln": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9, "trillion": 1e12}
+_SCALE_AFTER = re.compile(r"(?:\s?(?P<word>thousands?|millions?|billions?|trillion|mln)\b|(?P<glued>k|m|mn|bn)\b)",
+                          re.I)
+_UNITS = {w: k for k, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
+                                      "thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * k for k, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+_WORD_VALUES = {**_UNITS, **_TENS, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+                "trillion": 1e12}
+
+
+def _word_figure(run: list[tuple[str, int, int]]) -> tuple[str, int, int]:
+    """A run of number words as one figure: its value where the words have one ("ten
+    thousand" = 10000, "twenty five" = 25), else the word itself ("dozen", "half")."""
+    words = [w for w, _, _ in run]
+    if any(w not in _WORD_VALUES for w in words):
+        return (" ".join(words), run[0][1], run[-1][2])
+    total = current = 0.0
+    for w in words:
+        x = _WORD_VALUES[w]
+        if w == "hundred":
+            current = (current or 1) * 100
+        elif x >= 1000:
+            total += (current or 1) * x
+            current = 0
+        else:
+            current += x
+    return (_scaled_value(total + current), run[0][1], run[-1][2])
+
+
+def _scaled_value(x: float) -> str:
+    """A value as `figure_value` writes one: no exponent, no trailing zeros."""
+    return f"{x:.6f}".rstrip("0").rstrip(".")
 
 
 # A footnote's reference marker, "[4]", "[note 3]": page furniture, numbered otherwise by
