@@ -702,3 +702,21 @@ def test_changes_figures_compared_by_value_with_scales_and_words():
     assert kinds("Twelve ferries were held in port.", "Twenty ferries were held in port.") == ["changed_number"]
     # A unit letter after a space is metres, not millions.
     assert kinds("The wave reached 3 m at the pier.", "The wave reached 3 metres at the pier.") == []
+
+
+def test_changes_attribution_source_replaced():
+    # The claim is credited to another kind of source: a council's word became the press's.
+    (change,) = changes("The Velmora bridge was closed on Monday, according to the city council.",
+                        "The Velmora bridge was closed on Monday, according to local media.")
+    assert change.kind == "dropped_attribution"
+    assert (change.source.text, change.target.text) == ("city council", "local media")
+    assert "became" in change.message
+    # A named source made anonymous.
+    (change,) = changes("The ferry was seized at dawn, Harbour Police said.",
+                        "The ferry was seized at dawn, sources said.")
+    assert change.kind == "dropped_attribution" and change.source.text == "Harbour Police"
+    # Words of one kind (a spinner's synonyms) and the verb alone are no change.
+    assert kinds("The ferry was seized at dawn, officials said.",
+                 "The ferry was seized at dawn, authorities stated.") == []
+    assert kinds("The ferry was seized at dawn, the agency said.",
+                 "The ferry was seized at dawn, the broadcaster said.") == []

@@ -741,7 +741,7 @@ def _attribution_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
     if cue_b and not cue_a and not _pronoun_before_quotation(b, cue_b, a) and not _source_kept(b, cue_b, words.fa):
         return [Change("added_attribution", a.span, b.sub(*cue_b), "attribution added")]
     if cue_a and cue_b:
-        return _attribution_source_changes(a, b, ta, tb, words)
+        return _attribution_source_changes(a, b, ta, tb, words) + _attribution_source_replaced(a, b, ta, tb, words)
     return []
 
 
@@ -827,6 +827,75 @@ def _attribution_source_changes(a, b, ta, tb, words: WordAlignment) -> list[Chan
         elif won and not lost:
             out.append(Change("added_attribution", a.span, b.sub(won[0][1], won[-1][2]),
                               f"source '{b.text[won[0][1]:won[-1][2]]}' added to the attribution"))
+    return out
+
+
+# What kind of source a word names, coarsely: a claim moved from an institution to the
+# press, or from a named or on-record source to an anonymous one, is credited otherwise;
+# "officials" / "authorities" or "agency" / "broadcaster" is a spinner's synonym. From
+# the sources layer's lexicon (`lexicons/source_kinds.txt`), its kinds folded into three.
+_SOURCE_GROUPS = {"anonymous": "anonymous", "official": "institution", "government": "institution",
+                  "organization": "institution", "state_aligned": "institution", "media": "media"}
+
+
+def _source_groups(word: str) -> set[str]:
+    from ..layers.sources import kind_words
+
+    out = set()
+    for kind, words in kind_words().items():
+        if kind in _SOURCE_GROUPS and (word in words or word.removesuffix("s") in words):
+            out.add(_SOURCE_GROUPS[kind])
+    return out
+
+
+def _near_cue(tokens, i1: int, i2: int, text: str) -> bool:
+    """A reporting cue within ATTRIBUTION_REACH words of the run tokens[i1:i2], in its clause."""
+    for j in range(max(0, i1 - ATTRIBUTION_REACH), min(len(tokens), i2 + ATTRIBUTION_REACH)):
+        if i1 <= j < i2 or tokens[j][0].lower() not in CUE_WORDS:
+            continue
+        left, right = (tokens[j], tokens[i1]) if j < i1 else (tokens[i2 - 1], tokens[j])
+        if not any(ch in _CLAUSE_MARKS for ch in text[left[2]:right[1]]):
+            return True
+    return False
+
+
+def _attribution_source_replaced(a, b, ta, tb, words: WordAlignment) -> list[Change]:
+    """Both versions attribute, and the source next to the reporting cue is replaced in
+    place by a source of another kind ("according to the city council" / "according to
+    local media": an institution's word became the press's) or a named source by an
+    unnamed one ("Harbour Police said" / "sources said"). Both named is a swapped_entity;
+    two words of one kind are a spinner's synonyms ("officials" / "authorities")."""
+    if words.agreement < MIN_WORD_AGREEMENT:
+        return []
+    lower_a, lower_b = set(words.fa), set(words.fb)
+    names_a = {t for t in _proper_tokens(a, ta) if _fold(t[0]) not in lower_b}
+    names_b = {t for t in _proper_tokens(b, tb) if _fold(t[0]) not in lower_a}
+    out = []
+    for tag, i1, i2, j1, j2 in words.opcodes():
+        if tag != "replace" or i2 - i1 > MAX_SOURCE_EDIT or j2 - j1 > MAX_SOURCE_EDIT:
+            continue
+        run_a = [(k, t) for k, t in enumerate(ta[i1:i2], i1) if _fold(t[0]) not in CUE_WORDS | STOPWORDS]
+        run_b = [(k, t) for k, t in enumerate(tb[j1:j2], j1) if _fold(t[0]) not in CUE_WORDS | STOPWORDS]
+        if not run_a or not run_b or not _near_cue(ta, run_a[0][0], run_a[-1][0] + 1, a.text) \
+                or not _near_cue(tb, run_b[0][0], run_b[-1][0] + 1, b.text):
+            continue
+        if any(_shared_stem(_fold(x[0]), _fold(y[0])) or _fold(x[0]) == _fold(y[0])
+               for _, x in run_a for _, y in run_b):
+            continue
+        named_a, named_b = any(t in names_a for _, t in run_a), any(t in names_b for _, t in run_b)
+        groups_a = set().union(*(_source_groups(_fold(t[0])) for _, t in run_a))
+        groups_b = set().union(*(_source_groups(_fold(t[0])) for _, t in run_b))
+        if named_a and named_b:
+            continue  # a name for a name: swapped_entity
+        if named_a or named_b:
+            if not (groups_b if named_a else groups_a):
+                continue  # the other side is no source word ("confirmed on Monday" / "on Tifft")
+        elif not groups_a or not groups_b or groups_a & groups_b:
+            continue
+        span_a = a.sub(run_a[0][1][1], run_a[-1][1][2])
+        span_b = b.sub(run_b[0][1][1], run_b[-1][1][2])
+        out.append(Change("dropped_attribution", span_a, span_b,
+                          f"attribution changed: source '{span_a.text}' became '{span_b.text}'"))
     return out
 
 
