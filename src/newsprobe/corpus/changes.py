@@ -533,6 +533,8 @@ def _figures(v: SentenceView, tokens) -> tuple[list[tuple[str, int, int]], list[
         scale = _SCALE_AFTER.match(text, m.end()) if m.group(0) == digits else None
         if scale and scale.group("glued") == "m" and not text[:m.start()].rstrip().endswith(tuple(_CURRENCY)):
             scale = None  # "5m" is five metres unless it is money ("€4.5m")
+        if scale and re.match(r"\.?\s?\d", text[scale.end():scale.end() + 3]):
+            scale = None  # "4 mln 462 tys. 400": a figure spelt in parts, compared part by part
         end = scale.end() if scale else m.end()
         s, e = v.span.start + m.start(), v.span.start + end
         in_figures.append((s, e))
