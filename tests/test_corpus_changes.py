@@ -302,6 +302,12 @@ def _copy(pairs: list[tuple[str, str]], language: str = "en"):
     return aligned, Analysis(id="s", text=source, language=language), Analysis(id="t", text=target, language=language)
 
 
+# A sentence both versions share word for word: with it, a one-sentence example is a copy
+# (two sentences that are versions of each other, `_versions_of_each_other`).
+SHARED = ("Cyclists will travel free of charge on every crossing.",
+          "Cyclists will travel free of charge on every crossing.")
+
+
 def test_copy_changes_skip_a_pair_worded_far_more_loosely_than_the_rest_of_the_copy():
     from newsprobe.corpus.changes import copy_changes
     same = [("The ferry to Lindholm resumes on Monday.", "The ferry to Lindholm resumes on Monday."),
@@ -342,7 +348,7 @@ def test_changed_pairs_show_a_change_outside_the_aligned_pairs_with_its_two_sent
     from newsprobe.corpus.changes import copy_changes
     from newsprobe.render.story_view import changed_pairs
     aligned, source, target = _copy([("Marta Lindqvist opened the new ferry terminal on Monday.",
-                                      "Marta Lindqvist opened the new ferry terminal on Monday.")])
+                                      "Marta Lindqvist opened the new ferry terminal on Monday."), SHARED])
     target.text += " Marta Lindkvist and the ferry."
     copy = {"pairs": [p.to_dict() for p in aligned],
             "changes": [c.to_dict(f"k1.{n}") for n, c in enumerate(copy_changes(aligned, source, target), 1)]}
@@ -371,7 +377,7 @@ def test_text_report_shows_each_change_with_its_two_sentences():
     from newsprobe.corpus.changes import copy_changes
     from newsprobe.render.corpus_text import render
     aligned, source, target = _copy([("Rebels seized the harbour town on Monday.",
-                                      "Rebels reportedly seized the harbour town on Monday.")])
+                                      "Rebels reportedly seized the harbour town on Monday."), SHARED])
     copy = {"id": "k1", "source": "s", "target": "t", "kind": "rewritten", "direction": "unknown", "evidence": [],
             "score": 0.9, "pairs": [p.to_dict() for p in aligned],
             "changes": [c.to_dict(f"k1.{n}") for n, c in enumerate(copy_changes(aligned, source, target), 1)]}
@@ -505,14 +511,14 @@ def test_changes_reference_markers_are_page_furniture():
 
 def test_copy_changes_a_copy_cut_off_mid_sentence_lost_nothing():
     from newsprobe.corpus.changes import copy_changes
-    pairs = [("The ferry to Lindholm resumes on Monday.", "The ferry to Lindholm resumes on Monday."),
+    pairs = [SHARED, ("The ferry to Lindholm resumes on Monday.", "The ferry to Lindholm resumes on Monday."),
              ("According to the board, it was the first paper to report the visit of Queen Astrid",
               "According to the board, it was the first paper to report the visit of")]
     # Two excerpts cut at different lengths: the shorter one's last sentence stops short.
     assert copy_changes(*_copy(pairs)) == []
     assert copy_changes(*_copy([(b, a) for a, b in pairs])) == []
     # A sentence that ends with its full stop lost what it lacks.
-    pairs[1] = ("The line carried guests, the harbour board said.", "The line carried guests.")
+    pairs[2] = ("The line carried guests, the harbour board said.", "The line carried guests.")
     assert [c.kind for c in copy_changes(*_copy(pairs))] == ["dropped_attribution"]
 
 
@@ -722,3 +728,28 @@ def test_changes_attribution_source_replaced():
                  "The ferry was seized at dawn, authorities stated.") == []
     assert kinds("The ferry was seized at dawn, the agency said.",
                  "The ferry was seized at dawn, the broadcaster said.") == []
+
+
+def test_copy_changes_need_two_sentences_that_are_versions_of_each_other():
+    from newsprobe.corpus.changes import copy_changes
+    # Two outlets' reports of one event share one sentence (a wire line) and tell the rest
+    # in their own words: not a copy by the rule a reader uses (two sentences with surface
+    # overlap), so the one close sentence's differences are no changes.
+    wire = ("The Lindholm ferry will resume sailing on Monday, the harbour board said.",
+            "The Lindholm ferry will resume sailing on Monday, local media said.")
+    own = ("Tickets for the crossing will cost about 12 crowns this season.",
+           "Passengers are being asked to book their places well ahead of time.")
+    furniture = ("Follow us for more.", "Follow us for more.")
+    assert copy_changes(*_copy([wire, own, furniture])) == []
+    # With a second sentence in common it is a copy, and its changes are reported.
+    second = ("Cyclists will travel free of charge on every crossing.",
+              "Cyclists will travel free of charge on every crossing.")
+    found = copy_changes(*_copy([wire, second, own]))
+    assert [c.kind for c in found] == ["dropped_attribution"]
+    # Bare quotations shared are not a copy of the text (two outlets quote one statement).
+    quoted = ("“We are ready to sail again from Monday,” the captain said.",
+              "“We are ready to sail again from Monday,” the captain said.")
+    requoted = ("“The crossing is safe and the crew is rested,” she added.",
+                "“The crossing is safe and the whole crew is rested,” she added.")
+    assert copy_changes(*_copy([quoted, requoted, own])) == []
+    assert copy_changes(*_copy([wire, quoted, own])) != []

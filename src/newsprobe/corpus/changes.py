@@ -1313,6 +1313,35 @@ def translated_share(pairs, source_text: str, target_text: str) -> float:
             + covered_share(sentence_spans(target_text), [p.target for p in pairs])) / 2
 
 
+# A same-language copy reports changes only when at least this many of its aligned
+# sentence pairs are versions of each other (words agreeing at least
+# MIN_SENTENCE_AGREEMENT, each sentence of at least MIN_VERSION_WORDS words, no page
+# furniture), at least one of them not a quotation on both sides: what a reader calls a
+# copy. Two outlets' reports of one event that share one wire sentence, a page that
+# shares only a site's boilerplate lines ("Follow the full coverage") or only a quoted
+# statement, align by meaning elsewhere, and the differences found there are each
+# outlet's wording. On story-dev dev it silences one pair (a debunk that quotes one
+# sentence of the claim it checks: 2 changes, neither a gold one).
+MIN_VERSION_PAIRS = 2
+MIN_VERSION_WORDS = 6
+
+
+def _versions_of_each_other(views, agreement) -> bool:
+    from .copies import quoted_regions
+
+    def quotation(v: SentenceView) -> bool:
+        return sum(e - s for s, e in quoted_regions(v.span.text)) >= 0.5 * len(v.span.text)
+
+    versions = unquoted = 0
+    for (a, b), agree in zip(views, agreement):
+        if agree < MIN_SENTENCE_AGREEMENT or is_furniture(a.span.text) or is_furniture(b.span.text) \
+                or min(len(a.tokens()), len(b.tokens())) < MIN_VERSION_WORDS:
+            continue
+        versions += 1
+        unquoted += not (quotation(a) and quotation(b))
+    return versions >= MIN_VERSION_PAIRS and unquoted >= 1
+
+
 def copy_changes(pairs, source: Analysis, target: Analysis, translated: bool = False) -> list[Change]:
     """The changes from `source` to `target` over their aligned sentence pairs
     (`align.AlignedPair`s): word-level checks within one language (on pairs worded about as
@@ -1331,7 +1360,7 @@ def copy_changes(pairs, source: Analysis, target: Analysis, translated: bool = F
         return [c for a, b in views for c in translated_changes(a, b, source.language, target.language)]
     agreement = [WordAlignment(a.tokens(), b.tokens()).agreement for a, b in views]
     typical = float(np.median(agreement)) if agreement else 0.0
-    if typical < MIN_COPY_AGREEMENT:
+    if typical < MIN_COPY_AGREEMENT or not _versions_of_each_other(views, agreement):
         return []
     found = []
     for (a, b), agree, pair in zip(views, agreement, aligned):
