@@ -753,3 +753,15 @@ def test_copy_changes_need_two_sentences_that_are_versions_of_each_other():
                 "“The crossing is safe and the whole crew is rested,” she added.")
     assert copy_changes(*_copy([quoted, requoted, own])) == []
     assert copy_changes(*_copy([wire, quoted, own])) != []
+
+
+def test_changes_bound_on_a_figure_dropped_or_added_in_one_language():
+    # "at least one" is a floor; the copy's "one" is a count: the claim is firmer.
+    (change,) = changes("The blast in Velmora killed at least one person early on Monday, a fire official said.",
+                        "The blast in Velmora killed one person early on Monday, a fire official said.")
+    assert change.kind == "changed_number"
+    assert (change.source.text, change.target.text) == ("at least one", "one")
+    assert "bound dropped" in change.message
+    assert kinds("Up to 40 ferries were held in port.", "40 ferries were held in port.") == ["changed_number"]
+    # The same bound in other words, or on a year, is no change.
+    assert kinds("More than 300 homes were cleared in 2023.", "More than 300 houses were cleared in 2023.") == []

@@ -193,6 +193,10 @@ def sentence_changes(a: SentenceView, b: SentenceView) -> list[Change]:
     found += _number_changes(a, b, ta, tb)
     found += _negation_changes(a, b, ta, tb, words)
     language = _shared_language(a, b)
+    # A floor or a ceiling put on a figure both give, or taken off ("at least one" / "one"),
+    # by the lists used across languages (English where the language is not known).
+    figures_a, figures_b = _figures(a, ta)[0], _figures(b, tb)[0]
+    found += _bound_changes(a, b, figures_a, figures_b, language or "en", language or "en", "")
     if language in TRANSLATION_HEDGES and language != "en":
         # Another language: its own hedges and "according to" phrases (the lists used
         # across languages); the English modal and reporting-verb rules do not apply.
@@ -1233,7 +1237,8 @@ def _bound_changes(a: SentenceView, b: SentenceView, fa, fb, lang_a: str | None,
         side_a = a.sub(bound_a.start() if bound_a else sa, ea)
         side_b = b.sub(bound_b.start() if bound_b else sb, eb)
         out.append(Change("changed_number", side_a, side_b,
-                          f"{label}: '{side_a.text}' became '{side_b.text}' (a bound {'dropped' if bound_a else 'added'})"))
+                          f"{label + ': ' if label else ''}'{side_a.text}' became '{side_b.text}' "
+                          f"(a bound {'dropped' if bound_a else 'added'})"))
     return out
 
 
