@@ -765,3 +765,11 @@ def test_changes_bound_on_a_figure_dropped_or_added_in_one_language():
     assert kinds("Up to 40 ferries were held in port.", "40 ferries were held in port.") == ["changed_number"]
     # The same bound in other words, or on a year, is no change.
     assert kinds("More than 300 homes were cleared in 2023.", "More than 300 houses were cleared in 2023.") == []
+
+
+def test_changes_a_date_stamp_glued_to_the_first_sentence_is_cut_off_not_the_sentence():
+    # Scraped pages open with " date 2023-06-04 " before the lead: the stamp is furniture,
+    # the sentence after it is news.
+    assert kinds("date 2024-03-02 The Velmora ferry may close on Monday.", "The Velmora ferry will close on Monday.") == \
+        ["dropped_hedge"]
+    assert kinds("date 2024-03-02 The Velmora ferry closes on Monday.", "The Velmora ferry closes on Monday.") == []

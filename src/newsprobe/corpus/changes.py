@@ -165,6 +165,7 @@ def sentence_changes(a: SentenceView, b: SentenceView) -> list[Change]:
     either is page furniture or the two are worded too differently (see
     MIN_SENTENCE_AGREEMENT). A version cut off mid-sentence at the end of its text is
     compared only as far as it goes (`_up_to_the_cut`)."""
+    a, b = _past_the_stamp(a), _past_the_stamp(b)
     if is_furniture(a.span.text) or is_furniture(b.span.text):
         return []
     a, b = _up_to_the_cut(a, b)
@@ -208,6 +209,18 @@ def sentence_changes(a: SentenceView, b: SentenceView) -> list[Change]:
     found += hedges or _modality_changes(a, b, ta, tb, words)
     found += _attribution_changes(a, b, ta, tb, words)
     return found
+
+
+# A date stamp a scraped page puts before its first sentence (" date 2023-06-04 Sweden
+# has ..."): furniture glued to news; the sentence after it is compared.
+_LEADING_STAMP = re.compile(r"\s*(?:date\s+)?\d{4}-\d\d(?:-\d\d)?\s+(?=\S)", re.I)
+
+
+def _past_the_stamp(v: SentenceView) -> SentenceView:
+    m = _LEADING_STAMP.match(v.span.text)
+    if not m:
+        return v
+    return SentenceView(v.sub(v.span.start + m.end(), v.span.end), v.text, v.analysis)
 
 
 def _shared_language(a: SentenceView, b: SentenceView) -> str | None:
@@ -1339,6 +1352,7 @@ def _versions_of_each_other(views, agreement) -> bool:
 
     versions = unquoted = 0
     for (a, b), agree in zip(views, agreement):
+        a, b = _past_the_stamp(a), _past_the_stamp(b)
         if agree < MIN_SENTENCE_AGREEMENT or is_furniture(a.span.text) or is_furniture(b.span.text) \
                 or min(len(a.tokens()), len(b.tokens())) < MIN_VERSION_WORDS:
             continue
