@@ -773,3 +773,16 @@ def test_changes_a_date_stamp_glued_to_the_first_sentence_is_cut_off_not_the_sen
     assert kinds("date 2024-03-02 The Velmora ferry may close on Monday.", "The Velmora ferry will close on Monday.") == \
         ["dropped_hedge"]
     assert kinds("date 2024-03-02 The Velmora ferry closes on Monday.", "The Velmora ferry closes on Monday.") == []
+
+
+def test_changes_attribution_source_replaced_where_the_attribution_moved():
+    # The copy moves the attribution to the front and credits the press, not the police.
+    (change,) = changes("The ferry was seized at dawn near Velmora, according to the harbour police.",
+                        "According to local media, the ferry was seized at dawn near Velmora.")
+    assert change.kind == "dropped_attribution"
+    assert (change.source.text, change.target.text) == ("harbour police", "local media")
+    # Moved with the same source, or one of its kind, is no change.
+    assert kinds("The ferry was seized at dawn near Velmora, according to the harbour police.",
+                 "According to the harbour police, the ferry was seized at dawn near Velmora.") == []
+    assert kinds("The ferry was seized at dawn near Velmora, officials said.",
+                 "Authorities said the ferry was seized at dawn near Velmora.") == []

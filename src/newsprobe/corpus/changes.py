@@ -879,11 +879,14 @@ def _near_cue(tokens, i1: int, i2: int, text: str) -> bool:
 
 
 def _attribution_source_replaced(a, b, ta, tb, words: WordAlignment) -> list[Change]:
-    """Both versions attribute, and the source next to the reporting cue is replaced in
-    place by a source of another kind ("according to the city council" / "according to
-    local media": an institution's word became the press's) or a named source by an
-    unnamed one ("Harbour Police said" / "sources said"). Both named is a swapped_entity;
-    two words of one kind are a spinner's synonyms ("officials" / "authorities")."""
+    """Both versions attribute, and the source next to the reporting cue is replaced by a
+    source of another kind ("according to the city council" / "according to local media":
+    an institution's word became the press's) or a named source by an unnamed one
+    ("Harbour Police said" / "sources said"). Both named is a swapped_entity; two words of
+    one kind are a spinner's synonyms ("officials" / "authorities"). Replaced in place
+    (the word alignment's replaced runs), or, where the attribution moved within the
+    sentence ("..., according to the harbour police." / "According to local media, ..."),
+    the words of each version's attribution phrase that the other version lacks."""
     if words.agreement < MIN_WORD_AGREEMENT:
         return []
     lower_a, lower_b = set(words.fa), set(words.fb)
@@ -898,24 +901,47 @@ def _attribution_source_replaced(a, b, ta, tb, words: WordAlignment) -> list[Cha
         if not run_a or not run_b or not _near_cue(ta, run_a[0][0], run_a[-1][0] + 1, a.text) \
                 or not _near_cue(tb, run_b[0][0], run_b[-1][0] + 1, b.text):
             continue
-        if any(_shared_stem(_fold(x[0]), _fold(y[0])) or _fold(x[0]) == _fold(y[0])
-               for _, x in run_a for _, y in run_b):
-            continue
-        named_a, named_b = any(t in names_a for _, t in run_a), any(t in names_b for _, t in run_b)
-        groups_a = set().union(*(_source_groups(_fold(t[0])) for _, t in run_a))
-        groups_b = set().union(*(_source_groups(_fold(t[0])) for _, t in run_b))
-        if named_a and named_b:
-            continue  # a name for a name: swapped_entity
-        if named_a or named_b:
-            if not (groups_b if named_a else groups_a):
-                continue  # the other side is no source word ("confirmed on Monday" / "on Tifft")
-        elif not groups_a or not groups_b or groups_a & groups_b:
-            continue
-        span_a = a.sub(run_a[0][1][1], run_a[-1][1][2])
-        span_b = b.sub(run_b[0][1][1], run_b[-1][1][2])
-        out.append(Change("dropped_attribution", span_a, span_b,
-                          f"attribution changed: source '{span_a.text}' became '{span_b.text}'"))
-    return out
+        if _source_replaced([t for _, t in run_a], [t for _, t in run_b], names_a, names_b):
+            out.append(_source_change(a, b, [t for _, t in run_a], [t for _, t in run_b]))
+    if out:
+        return out
+    phrase_a, phrase_b = _has_attribution(a, ta), _has_attribution(b, tb)
+    if not phrase_a or not phrase_b:
+        return []
+    moved_a = [t for t in ta if phrase_a[0] <= t[1] and t[2] <= phrase_a[1] and _source_word(t, lower_b)]
+    moved_b = [t for t in tb if phrase_b[0] <= t[1] and t[2] <= phrase_b[1] and _source_word(t, lower_a)]
+    if 0 < len(moved_a) <= MAX_SOURCE_EDIT and 0 < len(moved_b) <= MAX_SOURCE_EDIT \
+            and _source_replaced(moved_a, moved_b, names_a, names_b):
+        return [_source_change(a, b, moved_a, moved_b)]
+    return []
+
+
+def _source_word(token, other_words: set[str]) -> bool:
+    """A content word of an attribution phrase that the other version does not have."""
+    word = _fold(token[0])
+    return word not in CUE_WORDS | STOPWORDS and word not in other_words and \
+        not any(_shared_stem(word, o) for o in other_words if len(o) >= 4)
+
+
+def _source_replaced(run_a, run_b, names_a, names_b) -> bool:
+    """Whether the source words `run_a` and `run_b` (tokens) name sources of another kind,
+    or a named source and an unnamed one."""
+    if any(_shared_stem(_fold(x[0]), _fold(y[0])) or _fold(x[0]) == _fold(y[0]) for x in run_a for y in run_b):
+        return False
+    named_a, named_b = any(t in names_a for t in run_a), any(t in names_b for t in run_b)
+    groups_a = set().union(*(_source_groups(_fold(t[0])) for t in run_a))
+    groups_b = set().union(*(_source_groups(_fold(t[0])) for t in run_b))
+    if named_a and named_b:
+        return False  # a name for a name: swapped_entity
+    if named_a or named_b:
+        return bool(groups_b if named_a else groups_a)  # not "confirmed on Monday" / "on Tifft"
+    return bool(groups_a and groups_b and not groups_a & groups_b)
+
+
+def _source_change(a, b, run_a, run_b) -> Change:
+    span_a, span_b = a.sub(run_a[0][1], run_a[-1][2]), b.sub(run_b[0][1], run_b[-1][2])
+    return Change("dropped_attribution", span_a, span_b,
+                  f"attribution changed: source '{span_a.text}' became '{span_b.text}'")
 
 
 # Words of a dropped or added run that can hold a source's name ("Indian", "to DW",
