@@ -708,6 +708,7 @@ def test_changes_figures_compared_by_value_with_scales_and_words():
     assert kinds("Twelve ferries were held in port.", "Twenty ferries were held in port.") == ["changed_number"]
     # A figure spelt in parts with scale words is compared part by part.
     assert kinds("The invoice came to 4 mln 462 tys. 400 euro.", "The invoice came to 4 462 400 euro.") == []
+    assert kinds("The port deal is worth 4.5m euros.", "The port deal is worth 4.5 million euros.") == []
     # A unit letter after a space is metres, not millions.
     assert kinds("The wave reached 3 m at the pier.", "The wave reached 3 metres at the pier.") == []
 

@@ -548,8 +548,9 @@ def _figures(v: SentenceView, tokens) -> tuple[list[tuple[str, int, int]], list[
         digits = re.match(r"[\d.,]*\d", m.group(0)).group(0)
         value = figure_value(digits)
         scale = _SCALE_AFTER.match(text, m.end()) if m.group(0) == digits else None
-        if scale and scale.group("glued") == "m" and not text[:m.start()].rstrip().endswith(tuple(_CURRENCY)):
-            scale = None  # "5m" is five metres unless it is money ("€4.5m")
+        if scale and scale.group("glued") == "m" and not text[:m.start()].rstrip().endswith(tuple(_CURRENCY)) \
+                and not _CURRENCY_AFTER.match(text, scale.end()):
+            scale = None  # "5m" is five metres unless it is money ("€4.5m", "4.5m euros")
         if scale and re.match(r"\.?\s?\d", text[scale.end():scale.end() + 3]):
             scale = None  # "4 mln 462 tys. 400": a figure spelt in parts, compared part by part
         end = scale.end() if scale else m.end()
@@ -586,6 +587,7 @@ _SCALE_VALUE = {"thousand": 1e3, "thousands": 1e3, "k": 1e3, "million": 1e6, "mi
                 "mn": 1e6, "mln": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9, "trillion": 1e12}
 _SCALE_AFTER = re.compile(r"(?:\s?(?P<word>thousands?|millions?|billions?|trillion|mln)\b|(?P<glued>k|m|mn|bn)\b)",
                           re.I)
+_CURRENCY_AFTER = re.compile(r"\s?(?:euros?|dollars?|pounds?|roubles?|rubles?|usd|eur|gbp)\b", re.I)
 _UNITS = {w: k for k, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
                                       "thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * k for k, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
