@@ -5,7 +5,8 @@ direction (copies.py `orient`, origin.py) and the alignment, on articles written
 script (no data set): each original gets copies that are verbatim, lightly spun or spun
 and reordered with a source line added, and each copy carries exactly one known meaning
 change (a hedge dropped or added, a number, a negation, a speaker or a place swapped,
-"will" made "has", "may" made "will", an attribution dropped or added, a day changed).
+"will" made "has", "may" made "will", an attribution dropped or added, a day changed, a
+figure written with a scale or in words, a source replaced by one of another kind).
 The whole corpus stage runs on them (`run_corpus`: real spaCy, MiniLM, copy detection,
 alignment, direction, changes), with two independent write-ups of the first story that
 are not copies.
@@ -78,6 +79,7 @@ CHANGES = {
         ("place swapped", "swapped_entity", 0, r"Orsa", "Varna", "Varna"),
         ("attribution added", "added_attribution", 5, r"severe\.", "severe, a regional farmers' group said.", "said"),
         ("hedge added", "added_hedge", 6, r"The storm damaged", "The storm allegedly damaged", "allegedly"),
+        ("number with a scale", "changed_number", 1, r"300", "3k", "3k"),
     ],
     "shipyard": [
         ("hedge dropped", "dropped_hedge", 0, r"reportedly ", "", "reportedly"),
@@ -91,6 +93,7 @@ CHANGES = {
         ("place swapped", "swapped_entity", 1, r"Tamsby", "Varby", "Varby"),
         ("attribution added", "added_attribution", 5, r"small\.", "small, a banker told reporters.", "told"),
         ("hedge added", "added_hedge", 6, r"The firm paid", "The firm reportedly paid", "reportedly"),
+        ("number in words", "changed_number", 1, r"1,200", "two thousand", "thousand"),
     ],
     "clinic": [
         ("hedge dropped", "dropped_hedge", 0, r"reportedly ", "", "reportedly"),
@@ -104,6 +107,8 @@ CHANGES = {
         ("place swapped", "swapped_entity", 0, r"Halvik", "Brevik", "Brevik"),
         ("attribution added", "added_attribution", 5, r"years\.", "years, local campaigners said.", "said"),
         ("hedge added", "added_hedge", 6, r"The building uses", "The building apparently uses", "apparently"),
+        ("source replaced", "dropped_attribution", 1, r"the health ministry said", "a local newspaper said",
+         "newspaper"),
     ],
 }
 

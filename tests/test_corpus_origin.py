@@ -325,11 +325,12 @@ def test_a_hop_against_its_copy_gets_the_copy_checks_read_the_other_way():
     (change,) = hop_changes(Reading("en", "de", translated, 0.5), by_id)
     assert change["kind"] == "added_hedge" and change["target"]["text"] == "wohl"
     # Same language: a name the parent spells otherwise outside the aligned pairs.
-    a = "Marta Lindqvist opened the ferry terminal on Monday. Marta Lindkvist thanked the crews."
-    b = "Marta Lindqvist opened the ferry terminal on Monday."
-    pair = {"source": {"start": 0, "end": len(b), "text": b}, "target": {"start": 0, "end": 51, "text": a[:51]},
-            "similarity": 0.99}
-    same = {**_copy("k2", "b", "a"), "pairs": [pair], "changes": []}
+    # (two sentences in common: a copy by the reader's rule, changes._versions_of_each_other)
+    b = "Marta Lindqvist opened the ferry terminal on Monday. Cyclists will travel free of charge on every crossing."
+    a = b + " Marta Lindkvist thanked the crews."
+    pairs = [{"source": {"start": s, "end": e, "text": b[s:e]}, "target": {"start": s, "end": e, "text": a[s:e]},
+              "similarity": 0.99} for s, e in ((0, 51), (52, len(b)))]
+    same = {**_copy("k2", "b", "a"), "pairs": pairs, "changes": []}
     by_id = {"a": Analysis(id="a", text=a, language="en"), "b": Analysis(id="b", text=b, language="en")}
     (change,) = hop_changes(Reading("a", "b", same, 0.5), by_id)
     assert change["kind"] == "swapped_entity" and change["source"]["text"] == "Lindkvist"

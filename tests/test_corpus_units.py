@@ -35,6 +35,13 @@ def test_sentence_spans_keep_an_ordinal_date_whole():
         "Das Video lief seit dem 1. Juli vor allem auf Instagram.", "Am 3. Oktober kam die Antwort."]
 
 
+def test_sentence_spans_keep_a_time_of_day_before_its_day_whole():
+    # "6:15 a.m. Thursday": the clock time's full stop, not an end; "at 9 p.m. The" ends.
+    text = "The blast came just after 6:15 a.m. Thursday in Velmora. It was over by 9 p.m. The mayor left."
+    assert [s.text for s in sentence_spans(text)] == [
+        "The blast came just after 6:15 a.m. Thursday in Velmora.", "It was over by 9 p.m.", "The mayor left."]
+
+
 def test_stopword_ngrams_survive_synonym_swaps_word_shingles_do_not():
     a = "The council said that it would not raise the tax on the harbour before the vote in May."
     b = "The assembly stated that it would not increase the levy on the port before the ballot in May."

@@ -46,6 +46,10 @@ _MONTHS = frozenset("januar jänner februar märz april mai juni juli august sep
                     "january february march may june july october december".split())
 
 
+# "6:15 a.m. Thursday": a clock time's full stop before the day it falls on.
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
 def sentence_spans(text: str, min_chars: int = 2) -> list[Span]:
     """Sentences of `text` as spans (stripped of surrounding whitespace)."""
     spans: list[Span] = []
@@ -76,8 +80,10 @@ def _false_end(body: str, stop: int, after: int) -> bool:
     if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
         return True
     next_word = body[after:].split(None, 1)
-    return last_word.isdigit() and len(last_word) <= 2 and bool(next_word) and \
-        next_word[0].lower().strip(".,") in _MONTHS
+    following = next_word[0].lower().strip(".,") if next_word else ""
+    if last_word in ("a.m", "p.m") and following in _WEEKDAYS:
+        return True  # "just after 6:15 a.m. Thursday in South ..."
+    return last_word.isdigit() and len(last_word) <= 2 and following in _MONTHS
 
 
 def _add(spans: list[Span], text: str, start: int, end: int, min_chars: int) -> None:

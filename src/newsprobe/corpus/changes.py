@@ -165,6 +165,7 @@ def sentence_changes(a: SentenceView, b: SentenceView) -> list[Change]:
     either is page furniture or the two are worded too differently (see
     MIN_SENTENCE_AGREEMENT). A version cut off mid-sentence at the end of its text is
     compared only as far as it goes (`_up_to_the_cut`)."""
+    a, b = _past_the_stamp(a), _past_the_stamp(b)
     if is_furniture(a.span.text) or is_furniture(b.span.text):
         return []
     a, b = _up_to_the_cut(a, b)
@@ -193,6 +194,10 @@ def sentence_changes(a: SentenceView, b: SentenceView) -> list[Change]:
     found += _number_changes(a, b, ta, tb)
     found += _negation_changes(a, b, ta, tb, words)
     language = _shared_language(a, b)
+    # A floor or a ceiling put on a figure both give, or taken off ("at least one" / "one"),
+    # by the lists used across languages (English where the language is not known).
+    figures_a, figures_b = _figures(a, ta)[0], _figures(b, tb)[0]
+    found += _bound_changes(a, b, figures_a, figures_b, language or "en", language or "en", "")
     if language in TRANSLATION_HEDGES and language != "en":
         # Another language: its own hedges and "according to" phrases (the lists used
         # across languages); the English modal and reporting-verb rules do not apply.
@@ -204,6 +209,18 @@ def sentence_changes(a: SentenceView, b: SentenceView) -> list[Change]:
     found += hedges or _modality_changes(a, b, ta, tb, words)
     found += _attribution_changes(a, b, ta, tb, words)
     return found
+
+
+# A date stamp a scraped page puts before its first sentence (" date 2023-06-04 Sweden
+# has ..."): furniture glued to news; the sentence after it is compared.
+_LEADING_STAMP = re.compile(r"\s*(?:date\s+)?\d{4}-\d\d(?:-\d\d)?\s+(?=\S)", re.I)
+
+
+def _past_the_stamp(v: SentenceView) -> SentenceView:
+    m = _LEADING_STAMP.match(v.span.text)
+    if not m:
+        return v
+    return SentenceView(v.sub(v.span.start + m.end(), v.span.end), v.text, v.analysis)
 
 
 def _shared_language(a: SentenceView, b: SentenceView) -> str | None:
@@ -517,27 +534,89 @@ _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b",
 
 def _figures(v: SentenceView, tokens) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
     """(numbers, dates) with spans; dates: month and day names, years 1900-2099 and the
-    day of a month ("June 8", "8th of June": a date, not a figure to pair with one)."""
+    day of a month ("June 8", "8th of June": a date, not a figure to pair with one).
+    Numbers are compared by value (`_scaled_value`): "10,000", "10k" and "ten thousand"
+    are one figure, "1.5 million" and "1,500,000" another; the span covers the scale."""
     numbers, dates = [], []
     text = v.span.text
+    in_figures = []
     for m in _NUMBER.finditer(text):
         if _in_reference_marker(text, m.start(), m.end()):
             continue
-        s, e = v.span.start + m.start(), v.span.start + m.end()
         # The figure's value whatever its locale's separators ("1,100,000" / "1.100.000",
         # "4.5" / "4,5": typography, not a change).
         digits = re.match(r"[\d.,]*\d", m.group(0)).group(0)
         value = figure_value(digits)
+        scale = _SCALE_AFTER.match(text, m.end()) if m.group(0) == digits else None
+        if scale and scale.group("glued") == "m" and not text[:m.start()].rstrip().endswith(tuple(_CURRENCY)) \
+                and not _CURRENCY_AFTER.match(text, scale.end()):
+            scale = None  # "5m" is five metres unless it is money ("€4.5m", "4.5m euros")
+        if scale and re.match(r"\.?\s?\d", text[scale.end():scale.end() + 3]):
+            scale = None  # "4 mln 462 tys. 400": a figure spelt in parts, compared part by part
+        end = scale.end() if scale else m.end()
+        s, e = v.span.start + m.start(), v.span.start + end
+        in_figures.append((s, e))
+        if scale:
+            word = (scale.group("word") or scale.group("glued")).lower()
+            numbers.append((_scaled_value(float(value) * _SCALE_VALUE[word]), s, e))
+            continue
         day = re.fullmatch(r"[1-9]|[12]\d|3[01]", value) and (
             _MONTH_BEFORE.search(text, 0, m.start()) or _MONTH_AFTER.match(text, m.end()))
         (dates if day or re.fullmatch(r"(19|20)\d\d", value) else numbers).append((value, s, e))
-    for w, s, e in tokens:
+    run: list[tuple[str, int, int]] = []
+    for w, s, e in [*tokens, ("", -1, -1)]:
         lw = w.lower()
-        if lw in _NUMBER_WORDS:
-            numbers.append((lw, s, e))
-        elif (lw in _MONTHS and w[:1].isupper()) or lw in _DAYS:
+        if lw in _NUMBER_WORDS and not any(fs <= s < fe for fs, fe in in_figures):
+            # "twenty-five" is two tokens, "one hundred and five" four words: one figure
+            if run and (lw in _WORD_VALUES) != (run[-1][0] in _WORD_VALUES):
+                numbers.append(_word_figure(run))
+                run = []
+            run.append((lw, s, e))
+            continue
+        if run and not (lw == "and" and run[-1][0] in ("hundred", "thousand", "million")):
+            numbers.append(_word_figure(run))
+            run = []
+        if (lw in _MONTHS and w[:1].isupper()) or lw in _DAYS:
             dates.append((lw, s, e))
     return numbers, dates
+
+
+# Scale words and suffixes after a figure, and what they multiply by. The one-letter and
+# short suffixes count only glued to the figure ("10k", "€4.5m", "2bn").
+_SCALE_VALUE = {"thousand": 1e3, "thousands": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6,
+                "mn": 1e6, "mln": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9, "trillion": 1e12}
+_SCALE_AFTER = re.compile(r"(?:\s?(?P<word>thousands?|millions?|billions?|trillion|mln)\b|(?P<glued>k|m|mn|bn)\b)",
+                          re.I)
+_CURRENCY_AFTER = re.compile(r"\s?(?:euros?|dollars?|pounds?|roubles?|rubles?|usd|eur|gbp)\b", re.I)
+_UNITS = {w: k for k, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
+                                      "thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * k for k, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+_WORD_VALUES = {**_UNITS, **_TENS, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+                "trillion": 1e12}
+
+
+def _word_figure(run: list[tuple[str, int, int]]) -> tuple[str, int, int]:
+    """A run of number words as one figure: its value where the words have one ("ten
+    thousand" = 10000, "twenty five" = 25), else the word itself ("dozen", "half")."""
+    words = [w for w, _, _ in run]
+    if any(w not in _WORD_VALUES for w in words):
+        return (" ".join(words), run[0][1], run[-1][2])
+    total = current = 0.0
+    for w in words:
+        x = _WORD_VALUES[w]
+        if w == "hundred":
+            current = (current or 1) * 100
+        elif x >= 1000:
+            total += (current or 1) * x
+            current = 0
+        else:
+            current += x
+    return (_scaled_value(total + current), run[0][1], run[-1][2])
+
+
+def _scaled_value(x: float) -> str:
+    """A value as `figure_value` writes one: no exponent, no trailing zeros."""
+    return f"{x:.6f}".rstrip("0").rstrip(".")
 
 
 # A footnote's reference marker, "[4]", "[note 3]": page furniture, numbered otherwise by
@@ -683,7 +762,7 @@ def _attribution_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
     if cue_b and not cue_a and not _pronoun_before_quotation(b, cue_b, a) and not _source_kept(b, cue_b, words.fa):
         return [Change("added_attribution", a.span, b.sub(*cue_b), "attribution added")]
     if cue_a and cue_b:
-        return _attribution_source_changes(a, b, ta, tb, words)
+        return _attribution_source_changes(a, b, ta, tb, words) + _attribution_source_replaced(a, b, ta, tb, words)
     return []
 
 
@@ -770,6 +849,101 @@ def _attribution_source_changes(a, b, ta, tb, words: WordAlignment) -> list[Chan
             out.append(Change("added_attribution", a.span, b.sub(won[0][1], won[-1][2]),
                               f"source '{b.text[won[0][1]:won[-1][2]]}' added to the attribution"))
     return out
+
+
+# What kind of source a word names, coarsely: a claim moved from an institution to the
+# press, or from a named or on-record source to an anonymous one, is credited otherwise;
+# "officials" / "authorities" or "agency" / "broadcaster" is a spinner's synonym. From
+# the sources layer's lexicon (`lexicons/source_kinds.txt`), its kinds folded into three.
+_SOURCE_GROUPS = {"anonymous": "anonymous", "official": "institution", "government": "institution",
+                  "organization": "institution", "state_aligned": "institution", "media": "media"}
+
+
+def _source_groups(word: str) -> set[str]:
+    from ..layers.sources import kind_words
+
+    out = set()
+    for kind, words in kind_words().items():
+        if kind in _SOURCE_GROUPS and (word in words or word.removesuffix("s") in words):
+            out.add(_SOURCE_GROUPS[kind])
+    return out
+
+
+def _near_cue(tokens, i1: int, i2: int, text: str) -> bool:
+    """A reporting cue within ATTRIBUTION_REACH words of the run tokens[i1:i2], in its clause."""
+    for j in range(max(0, i1 - ATTRIBUTION_REACH), min(len(tokens), i2 + ATTRIBUTION_REACH)):
+        if i1 <= j < i2 or tokens[j][0].lower() not in CUE_WORDS:
+            continue
+        left, right = (tokens[j], tokens[i1]) if j < i1 else (tokens[i2 - 1], tokens[j])
+        if not any(ch in _CLAUSE_MARKS for ch in text[left[2]:right[1]]):
+            return True
+    return False
+
+
+def _attribution_source_replaced(a, b, ta, tb, words: WordAlignment) -> list[Change]:
+    """Both versions attribute, and the source next to the reporting cue is replaced by a
+    source of another kind ("according to the city council" / "according to local media":
+    an institution's word became the press's) or a named source by an unnamed one
+    ("Harbour Police said" / "sources said"). Both named is a swapped_entity; two words of
+    one kind are a spinner's synonyms ("officials" / "authorities"). Replaced in place
+    (the word alignment's replaced runs), or, where the attribution moved within the
+    sentence ("..., according to the harbour police." / "According to local media, ..."),
+    the words of each version's attribution phrase that the other version lacks."""
+    if words.agreement < MIN_WORD_AGREEMENT:
+        return []
+    lower_a, lower_b = set(words.fa), set(words.fb)
+    names_a = {t for t in _proper_tokens(a, ta) if _fold(t[0]) not in lower_b}
+    names_b = {t for t in _proper_tokens(b, tb) if _fold(t[0]) not in lower_a}
+    out = []
+    for tag, i1, i2, j1, j2 in words.opcodes():
+        if tag != "replace" or i2 - i1 > MAX_SOURCE_EDIT or j2 - j1 > MAX_SOURCE_EDIT:
+            continue
+        run_a = [(k, t) for k, t in enumerate(ta[i1:i2], i1) if _fold(t[0]) not in CUE_WORDS | STOPWORDS]
+        run_b = [(k, t) for k, t in enumerate(tb[j1:j2], j1) if _fold(t[0]) not in CUE_WORDS | STOPWORDS]
+        if not run_a or not run_b or not _near_cue(ta, run_a[0][0], run_a[-1][0] + 1, a.text) \
+                or not _near_cue(tb, run_b[0][0], run_b[-1][0] + 1, b.text):
+            continue
+        if _source_replaced([t for _, t in run_a], [t for _, t in run_b], names_a, names_b):
+            out.append(_source_change(a, b, [t for _, t in run_a], [t for _, t in run_b]))
+    if out:
+        return out
+    phrase_a, phrase_b = _has_attribution(a, ta), _has_attribution(b, tb)
+    if not phrase_a or not phrase_b:
+        return []
+    moved_a = [t for t in ta if phrase_a[0] <= t[1] and t[2] <= phrase_a[1] and _source_word(t, lower_b)]
+    moved_b = [t for t in tb if phrase_b[0] <= t[1] and t[2] <= phrase_b[1] and _source_word(t, lower_a)]
+    if 0 < len(moved_a) <= MAX_SOURCE_EDIT and 0 < len(moved_b) <= MAX_SOURCE_EDIT \
+            and _source_replaced(moved_a, moved_b, names_a, names_b):
+        return [_source_change(a, b, moved_a, moved_b)]
+    return []
+
+
+def _source_word(token, other_words: set[str]) -> bool:
+    """A content word of an attribution phrase that the other version does not have."""
+    word = _fold(token[0])
+    return word not in CUE_WORDS | STOPWORDS and word not in other_words and \
+        not any(_shared_stem(word, o) for o in other_words if len(o) >= 4)
+
+
+def _source_replaced(run_a, run_b, names_a, names_b) -> bool:
+    """Whether the source words `run_a` and `run_b` (tokens) name sources of another kind,
+    or a named source and an unnamed one."""
+    if any(_shared_stem(_fold(x[0]), _fold(y[0])) or _fold(x[0]) == _fold(y[0]) for x in run_a for y in run_b):
+        return False
+    named_a, named_b = any(t in names_a for t in run_a), any(t in names_b for t in run_b)
+    groups_a = set().union(*(_source_groups(_fold(t[0])) for t in run_a))
+    groups_b = set().union(*(_source_groups(_fold(t[0])) for t in run_b))
+    if named_a and named_b:
+        return False  # a name for a name: swapped_entity
+    if named_a or named_b:
+        return bool(groups_b if named_a else groups_a)  # not "confirmed on Monday" / "on Tifft"
+    return bool(groups_a and groups_b and not groups_a & groups_b)
+
+
+def _source_change(a, b, run_a, run_b) -> Change:
+    span_a, span_b = a.sub(run_a[0][1], run_a[-1][2]), b.sub(run_b[0][1], run_b[-1][2])
+    return Change("dropped_attribution", span_a, span_b,
+                  f"attribution changed: source '{span_a.text}' became '{span_b.text}'")
 
 
 # Words of a dropped or added run that can hold a source's name ("Indian", "to DW",
@@ -1104,7 +1278,8 @@ def _bound_changes(a: SentenceView, b: SentenceView, fa, fb, lang_a: str | None,
         side_a = a.sub(bound_a.start() if bound_a else sa, ea)
         side_b = b.sub(bound_b.start() if bound_b else sb, eb)
         out.append(Change("changed_number", side_a, side_b,
-                          f"{label}: '{side_a.text}' became '{side_b.text}' (a bound {'dropped' if bound_a else 'added'})"))
+                          f"{label + ': ' if label else ''}'{side_a.text}' became '{side_b.text}' "
+                          f"(a bound {'dropped' if bound_a else 'added'})"))
     return out
 
 
@@ -1184,6 +1359,36 @@ def translated_share(pairs, source_text: str, target_text: str) -> float:
             + covered_share(sentence_spans(target_text), [p.target for p in pairs])) / 2
 
 
+# A same-language copy reports changes only when at least this many of its aligned
+# sentence pairs are versions of each other (words agreeing at least
+# MIN_SENTENCE_AGREEMENT, each sentence of at least MIN_VERSION_WORDS words, no page
+# furniture), at least one of them not a quotation on both sides: what a reader calls a
+# copy. Two outlets' reports of one event that share one wire sentence, a page that
+# shares only a site's boilerplate lines ("Follow the full coverage") or only a quoted
+# statement, align by meaning elsewhere, and the differences found there are each
+# outlet's wording. On story-dev dev it silences one pair (a debunk that quotes one
+# sentence of the claim it checks: 2 changes, neither a gold one).
+MIN_VERSION_PAIRS = 2
+MIN_VERSION_WORDS = 6
+
+
+def _versions_of_each_other(views, agreement) -> bool:
+    from .copies import quoted_regions
+
+    def quotation(v: SentenceView) -> bool:
+        return sum(e - s for s, e in quoted_regions(v.span.text)) >= 0.5 * len(v.span.text)
+
+    versions = unquoted = 0
+    for (a, b), agree in zip(views, agreement):
+        a, b = _past_the_stamp(a), _past_the_stamp(b)
+        if agree < MIN_SENTENCE_AGREEMENT or is_furniture(a.span.text) or is_furniture(b.span.text) \
+                or min(len(a.tokens()), len(b.tokens())) < MIN_VERSION_WORDS:
+            continue
+        versions += 1
+        unquoted += not (quotation(a) and quotation(b))
+    return versions >= MIN_VERSION_PAIRS and unquoted >= 1
+
+
 def copy_changes(pairs, source: Analysis, target: Analysis, translated: bool = False) -> list[Change]:
     """The changes from `source` to `target` over their aligned sentence pairs
     (`align.AlignedPair`s): word-level checks within one language (on pairs worded about as
@@ -1202,7 +1407,7 @@ def copy_changes(pairs, source: Analysis, target: Analysis, translated: bool = F
         return [c for a, b in views for c in translated_changes(a, b, source.language, target.language)]
     agreement = [WordAlignment(a.tokens(), b.tokens()).agreement for a, b in views]
     typical = float(np.median(agreement)) if agreement else 0.0
-    if typical < MIN_COPY_AGREEMENT:
+    if typical < MIN_COPY_AGREEMENT or not _versions_of_each_other(views, agreement):
         return []
     found = []
     for (a, b), agree, pair in zip(views, agreement, aligned):
