@@ -206,3 +206,11 @@ def test_a_political_grouping_is_an_organisation():
     texts = labels_of(a)
     assert texts.get("Marvan Bloc") == "ORG", texts
     assert texts.get("Ardzan") == "ORG", texts
+
+
+def test_a_ticker_symbol_is_no_entity_but_its_exchange_and_company_are():
+    names = names_in("Shares of Brindle Outfitters Inc (NYSE: BRDL) fell 5% on Tuesday. Velmont Group "
+                     "(Nasdaq: VLMT) and Orrin Holdings (TSX: ORH) agreed to merge. Pellar Bank "
+                     "(LSE: PLB) was flat, and Kestrel Mining, which trades under the ticker KSTM, rose.")
+    assert not names & {"BRDL", "VLMT", "ORH", "PLB", "KSTM"}, names
+    assert {"Brindle Outfitters Inc", "Orrin Holdings", "NYSE"} <= names, names

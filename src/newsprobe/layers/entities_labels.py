@@ -81,6 +81,14 @@ _CREDIT_WORDS = {"Reporting", "Writing", "Editing", "Editor", "Reporter", "Photo
 _BRAND_VERB = re.compile(r"[A-Z][a-z]+[A-Z][a-z]*(?:ed|ing)")
 
 # What a person is charged with is an offence, not an organisation.
+# What comes before a stock's ticker symbol: an exchange and a colon ("(NYSE: BRDL)",
+# "NASDAQ:HRBF"), or "ticker"/"symbol" ("trades under the ticker KSTM"). The symbol is a
+# code for the company the text has just named, no entity of its own (the newsroom gold
+# annotates names); the exchange itself stays an organisation.
+_TICKER_BEFORE = re.compile(r"(?:\b(?:NYSE(?: American| Arca| MKT)?|NASDAQ|Nasdaq(?:GS|GM|CM)?|AMEX|TSXV?|"
+                            r"LSE|ASX|OTC(?:QX|QB)?|CSE|HKEX|SGX|Euronext(?: \w+)?)\s*:\s*"
+                            r"|\b(?:ticker|stock symbol|symbol)\s+(?:symbol\s+)?)$")
+_TICKER_FORM = re.compile(r"[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?")
 _CHARGE_BEFORE = re.compile(r"(?:counts? of|charged with|convicted of|accused of|guilty of)\s+(?:an?\s+|one\s+)?$", re.I)
 
 # A name and a year: an edition of an event ("Euro 2024"), not a law or a company. Laws
@@ -124,6 +132,8 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return None
     if all(_is_title_word(w) for w in words):
         return None                  # "Governors", "ex-Governors", "Deputy Minister": offices, no names
+    if _TICKER_FORM.fullmatch(form) and _TICKER_BEFORE.search(text, max(0, start - 24), start):
+        return None                  # "(NYSE: BRDL)", "the ticker KSTM": a symbol, no name
     if form in ("R", "D", "I") and text.startswith("-", end):
         return None                  # "Rep. Charlie Geren, R-Fort Worth": a party's letter
     if len(words) == 1 and form.rstrip(".").lower() in COMPANY_SUFFIXES:
