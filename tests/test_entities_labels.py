@@ -213,4 +213,14 @@ def test_a_ticker_symbol_is_no_entity_but_its_exchange_and_company_are():
                      "(Nasdaq: VLMT) and Orrin Holdings (TSX: ORH) agreed to merge. Pellar Bank "
                      "(LSE: PLB) was flat, and Kestrel Mining, which trades under the ticker KSTM, rose.")
     assert not names & {"BRDL", "VLMT", "ORH", "PLB", "KSTM"}, names
-    assert {"Brindle Outfitters Inc", "Orrin Holdings", "NYSE"} <= names, names
+    assert {"Brindle Outfitters Inc", "Orrin Holdings"} <= names, names
+
+
+def test_a_stock_code_after_a_company_is_one_more_mention_of_the_company():
+    a = analyze("Shares of Orrin Holdings (TSX:ORH) slid 11 per cent. Velmont Corp (VLM.N) fell, and "
+                "Brindle Outfitters Inc (NYSE: BRDL) rose.")
+    mentions = {m.text: e.name for e in a.entities for m in e.mentions}
+    assert mentions.get("TSX:ORH") == "Orrin Holdings", mentions
+    assert mentions.get("VLM.N") == "Velmont Corp", mentions
+    assert mentions.get("NYSE: BRDL") == "Brindle Outfitters Inc", mentions
+    assert not {"TSX", "NYSE", "ORH", "BRDL"} & set(mentions), mentions

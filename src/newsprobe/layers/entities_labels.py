@@ -85,9 +85,9 @@ _BRAND_VERB = re.compile(r"[A-Z][a-z]+[A-Z][a-z]*(?:ed|ing)")
 # "NASDAQ:HRBF"), or "ticker"/"symbol" ("trades under the ticker KSTM"). The symbol is a
 # code for the company the text has just named, no entity of its own (the newsroom gold
 # annotates names); the exchange itself stays an organisation.
-_TICKER_BEFORE = re.compile(r"(?:\b(?:NYSE(?: American| Arca| MKT)?|NASDAQ|Nasdaq(?:GS|GM|CM)?|AMEX|TSXV?|"
-                            r"LSE|ASX|OTC(?:QX|QB)?|CSE|HKEX|SGX|Euronext(?: \w+)?)\s*:\s*"
-                            r"|\b(?:ticker|stock symbol|symbol)\s+(?:symbol\s+)?)$")
+EXCHANGES = (r"(?:NYSE(?: American| Arca| MKT)?|NASDAQ|Nasdaq(?:GS|GM|CM)?|AMEX|TSXV?|LSE|ASX|"
+             r"OTC(?:QX|QB)?|CSE|HKEX|SGX|Euronext(?: \w+)?)")
+_TICKER_BEFORE = re.compile(r"(?:\b" + EXCHANGES + r"\s*:\s*|\b(?:ticker|stock symbol|symbol)\s+(?:symbol\s+)?)$")
 _TICKER_FORM = re.compile(r"[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?")
 _CHARGE_BEFORE = re.compile(r"(?:counts? of|charged with|convicted of|accused of|guilty of)\s+(?:an?\s+|one\s+)?$", re.I)
 
