@@ -224,3 +224,11 @@ def test_a_stock_code_after_a_company_is_one_more_mention_of_the_company():
     assert mentions.get("VLM.N") == "Velmont Corp", mentions
     assert mentions.get("NYSE: BRDL") == "Brindle Outfitters Inc", mentions
     assert not {"TSX", "NYSE", "ORH", "BRDL"} & set(mentions), mentions
+
+
+def test_the_first_word_of_a_sentence_case_heading_is_no_name():
+    names = names_in("We have asked the council for comment.\nCandour in local politics matters\n"
+                     "You can help us check claims.")
+    assert "Candour" not in names, names
+    names = names_in("Honesty in public debate matters\nThe Trellick Trust said it would respond.")
+    assert names == {"Trellick Trust"}, names
