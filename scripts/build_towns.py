@@ -53,7 +53,12 @@ NOT_TOWNS = {"Jackson", "Irving", "Lincoln", "Austin", "Charlotte", "Elizabeth",
              "Wakefield", "Lens", "Leon", "Colon", "Limon", "Cuba", "Goa", "Bar", "Kota", "Ube",
              "Toledo", "Santiago", "Bologna", "Bordeaux", "Valencia", "Porto", "Genoa",
              "Marseille", "Lyon", "Monaco", "Leverkusen", "Wolfsburg", "Hoffenheim", "Mainz",
-             "Augsburg", "Bochum", "Freiburg", "Eindhoven", "Arnhem", "Bremen", "Rostock"}
+             "Augsburg", "Bochum", "Freiburg", "Eindhoven", "Arnhem", "Bremen", "Rostock",
+             # words and names a capital starts a title or a sentence with ("First Man",
+             # "Enterprise", "the Duma", "Ajax"), and surnames ("Bush", "Milton", "Irvine")
+             "Enterprise", "Hub", "Male", "Man", "Shaping", "Simmering", "Ann", "Bush", "San",
+             "Duma", "Ajax", "Chas", "Lira", "Kira", "Bama", "Nada", "Pest", "Mage", "Milton",
+             "Irvine"}
 # Club cities stay organisations by context ("Bordeaux were beaten"); NOT_TOWNS also holds
 # the football towns whose club news names far more often than the town in English copy.
 
