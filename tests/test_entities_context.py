@@ -269,3 +269,17 @@ def test_a_body_noun_right_before_a_name_makes_it_an_organisation():
     assert labels_of(a).get("Full Fact") == "ORG", labels_of(a)
     b = analyze("The company Tom Smith founded in 2009 said it would raise prices.")
     assert labels_of(b).get("Tom Smith") == "PERSON", labels_of(b)
+
+
+def test_a_town_the_model_calls_a_person_is_a_place():
+    labels = labels_of(analyze("Lena Wakely met Norwich residents on Friday."))
+    assert labels.get("Norwich") == "GPE", labels
+
+
+def test_a_towns_club_and_a_person_named_like_a_town_keep_their_labels():
+    labels = labels_of(analyze("Swindon were beaten 2-1 by Exeter on Saturday. The striker scored "
+                               "twice in the match, the manager said after the game."))
+    assert labels.get("Swindon") == "ORG", labels
+    labels = labels_of(analyze("The coach praised Madison Torvik. Fans cheered for Madison as the "
+                               "final ended."))
+    assert labels.get("Madison") == "PERSON", labels

@@ -206,3 +206,29 @@ def test_a_political_grouping_is_an_organisation():
     texts = labels_of(a)
     assert texts.get("Marvan Bloc") == "ORG", texts
     assert texts.get("Ardzan") == "ORG", texts
+
+
+def test_a_ticker_symbol_is_no_entity_but_its_exchange_and_company_are():
+    names = names_in("Shares of Brindle Outfitters Inc (NYSE: BRDL) fell 5% on Tuesday. Velmont Group "
+                     "(Nasdaq: VLMT) and Orrin Holdings (TSX: ORH) agreed to merge. Pellar Bank "
+                     "(LSE: PLB) was flat, and Kestrel Mining, which trades under the ticker KSTM, rose.")
+    assert not names & {"BRDL", "VLMT", "ORH", "PLB", "KSTM"}, names
+    assert {"Brindle Outfitters Inc", "Orrin Holdings"} <= names, names
+
+
+def test_a_stock_code_after_a_company_is_one_more_mention_of_the_company():
+    a = analyze("Shares of Orrin Holdings (TSX:ORH) slid 11 per cent. Velmont Corp (VLM.N) fell, and "
+                "Brindle Outfitters Inc (NYSE: BRDL) rose.")
+    mentions = {m.text: e.name for e in a.entities for m in e.mentions}
+    assert mentions.get("TSX:ORH") == "Orrin Holdings", mentions
+    assert mentions.get("VLM.N") == "Velmont Corp", mentions
+    assert mentions.get("NYSE: BRDL") == "Brindle Outfitters Inc", mentions
+    assert not {"TSX", "NYSE", "ORH", "BRDL"} & set(mentions), mentions
+
+
+def test_the_first_word_of_a_sentence_case_heading_is_no_name():
+    names = names_in("We have asked the council for comment.\nCandour in local politics matters\n"
+                     "You can help us check claims.")
+    assert "Candour" not in names, names
+    names = names_in("Honesty in public debate matters\nThe Trellick Trust said it would respond.")
+    assert names == {"Trellick Trust"}, names

@@ -33,3 +33,10 @@ def test_subdivision_names_that_news_uses_for_people_or_works_are_left_out():
     assert place_kind("Batman") is None                     # a Turkish province
     assert place_kind("Victoria") is None
     assert place_kind("Central") is None
+
+
+def test_towns_come_from_the_geonames_table():
+    assert place_kind("Leicester") == place_kind("Wolverhampton") == "town"
+    assert place_kind("Kiev") == "city"                     # the time zone list's kind wins
+    assert place_kind("Jackson") is None                    # mostly a person's name in news
+    assert place_kind("Reading") is None                    # a common word

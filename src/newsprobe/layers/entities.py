@@ -51,7 +51,7 @@ from .entities_furniture import (
     headline_trimmed,
     without_headlines,
 )
-from .entities_labels import corrected_label
+from .entities_labels import EXCHANGES, corrected_label
 from .entities_names import (
     Cluster,
     add_missed_surnames,
@@ -188,6 +188,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
 
     _add_known_outlets(text, clusters, seen)
     _add_titled_names(doc, text, clusters, seen)
+    clusters = _add_ticker_codes(text, clusters, seen)
     _add_described_names(doc, text, clusters, seen)
     add_missed_surnames(doc, text, clusters, seen)
     clusters = merge_across_labels(doc, clusters)
@@ -271,6 +272,31 @@ def _add_known_outlets(text: str, clusters: list["Cluster"], seen: set[tuple[int
         cluster_for(clusters, span, "org").add(span, "ORG")
         seen.add((start, end))
         covered.update(range(start, end))
+
+
+# A company's stock code in brackets right after its name: an exchange and a symbol
+# ("Brindle Outfitters Inc (NYSE: BRDL)", "(TSX:BB)") or a Reuters instrument code
+# ("(CBS.N)").
+_TICKER_CODE = re.compile(r" \((" + EXCHANGES + r"\s*:\s*[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?|[A-Z]{1,5}\.[A-Z]{1,2})\)")
+
+
+def _add_ticker_codes(text: str, clusters: list["Cluster"], seen: set[tuple[int, int]]) -> list["Cluster"]:
+    """The code in "(NYSE: BRDL)" after a company's name is one more mention of the company
+    (names, not codes, are entities, but the code stands for the company just named), not
+    the exchange as an organisation of its own and the symbol as another."""
+    for m in _TICKER_CODE.finditer(text):
+        company = next((c for c in clusters if c.group == "org" and
+                        any(mention.end == m.start() for mention in c.mentions)), None)
+        if company is None:
+            continue
+        start, end = m.start(1), m.end(1)
+        for cluster in clusters:
+            for mention in [x for x in cluster.mentions if x.start < end and start < x.end]:
+                cluster.remove(mention)
+        span = Span.of(text, start, end)
+        company.add(span, "ORG")
+        seen.add((start, end))
+    return [c for c in clusters if c.mentions]
 
 
 def _add_described_names(doc, text: str, clusters: list["Cluster"], seen: set[tuple[int, int]]) -> None:

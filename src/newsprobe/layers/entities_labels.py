@@ -81,6 +81,34 @@ _CREDIT_WORDS = {"Reporting", "Writing", "Editing", "Editor", "Reporter", "Photo
 _BRAND_VERB = re.compile(r"[A-Z][a-z]+[A-Z][a-z]*(?:ed|ing)")
 
 # What a person is charged with is an offence, not an organisation.
+# What comes before a stock's ticker symbol: an exchange and a colon ("(NYSE: BRDL)",
+# "NASDAQ:HRBF"), or "ticker"/"symbol" ("trades under the ticker KSTM"). The symbol is a
+# code for the company the text has just named, no entity of its own (the newsroom gold
+# annotates names); the exchange itself stays an organisation.
+EXCHANGES = (r"(?:NYSE(?: American| Arca| MKT)?|NASDAQ|Nasdaq(?:GS|GM|CM)?|AMEX|TSXV?|LSE|ASX|"
+             r"OTC(?:QX|QB)?|CSE|HKEX|SGX|Euronext(?: \w+)?)")
+_TICKER_BEFORE = re.compile(r"(?:\b" + EXCHANGES + r"\s*:\s*|\b(?:ticker|stock symbol|symbol)\s+(?:symbol\s+)?)$")
+_TICKER_FORM = re.compile(r"[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?")
+# A sentence-case heading: a short line that ends in no full stop, whose words after the
+# first are written in lower case ("Honesty in public debate matters").
+_SENTENCE_CASE_REST = re.compile(r"(?:[ \t]+[a-z][\w’'-]*){2,8}[ \t]*$")
+
+
+def _heading_word(text: str, start: int, end: int, label: str) -> bool:
+    """The capitalised first word of a sentence-case heading that the text writes nowhere
+    else: the model reads the capital as a name ("Honesty" as ORG), but a heading
+    capitalises its first word whatever it is."""
+    if label in ("GPE", "LOC") or \
+            (start > 0 and text[start - 1] != "\n"):
+        return False
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    form = text[start:end]
+    return " " not in form and _SENTENCE_CASE_REST.fullmatch(text, end, line_end) is not None and \
+        len(re.findall(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text, re.I)) == 1 and \
+        not place_kind(form) and not is_known_outlet(form)
+
+
 _CHARGE_BEFORE = re.compile(r"(?:counts? of|charged with|convicted of|accused of|guilty of)\s+(?:an?\s+|one\s+)?$", re.I)
 
 # A name and a year: an edition of an event ("Euro 2024"), not a law or a company. Laws
@@ -124,6 +152,10 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return None
     if all(_is_title_word(w) for w in words):
         return None                  # "Governors", "ex-Governors", "Deputy Minister": offices, no names
+    if _TICKER_FORM.fullmatch(form) and _TICKER_BEFORE.search(text, max(0, start - 24), start):
+        return None                  # "(NYSE: BRDL)", "the ticker KSTM": a symbol, no name
+    if _heading_word(text, start, end, label):
+        return None                  # "Honesty in public debate matters": a heading's first word
     if form in ("R", "D", "I") and text.startswith("-", end):
         return None                  # "Rep. Charlie Geren, R-Fort Worth": a party's letter
     if len(words) == 1 and form.rstrip(".").lower() in COMPANY_SUFFIXES:

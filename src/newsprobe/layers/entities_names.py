@@ -55,6 +55,17 @@ class Cluster:
         if label == "NORP":
             self.demonyms.add(span.text)
 
+    def remove(self, span: Span) -> None:
+        """Take a mention out again; the label it was counted under is not kept per mention,
+        so the cluster's most common label loses one (a cluster emptied this way is dropped
+        by the caller)."""
+        self.mentions.remove(span)
+        self.forms[span.text] -= 1
+        self.forms += Counter()                  # drop forms counted down to zero
+        if self.labels:
+            self.labels[self.labels.most_common(1)[0][0]] -= 1
+            self.labels += Counter()
+
     @property
     def name(self) -> str:
         # A country is named "Karsovia", not by its adjective "Karsovian".

