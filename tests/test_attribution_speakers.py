@@ -113,3 +113,19 @@ def test_who_after_a_persons_apposition_is_that_person_not_the_body_named_in_it(
     found = speakers("The plan drew comments on Monday from Lt. Col. Ann Kerr, spokeswoman for the "
                      "Army's 3rd Infantry Division, who called the mistake an “administrative error.”")
     assert ("called", "Ann Kerr") in found, found
+
+
+def test_she_after_a_person_named_only_as_an_object_is_still_the_last_speaker():
+    # Salience before recency: a person named since only as the object of a preposition
+    # ("a letter to Brandt") is not what the paragraph is about; the speaker still is.
+    text = ("Board chair Moira Penhale said the district needs new classrooms. The board "
+            "will answer in a letter to Education Minister Tobias Brandt next week. "
+            "“We have more portables than anyone,” she said.")
+    assert speakers(text)[-1] == ("said", "Moira Penhale")
+
+
+def test_he_after_a_person_named_as_an_object_is_the_one_asked():
+    text = ("Garrick Dunmore has lived in a tent for two years. "
+            "“Nobody listens to us,” Dunmore said. Asked what he would tell Mayor Alan Tessley "
+            "about the shelters, he said: “Just listen.”")
+    assert speakers(text)[-1][1] == "Garrick Dunmore"
