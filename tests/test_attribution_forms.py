@@ -181,3 +181,14 @@ def test_what_a_speaker_stopped_short_of_saying_is_no_attribution():
 
 def test_whom_words_referred_to_without_an_as_is_no_claim():
     assert quotes("The senator was referring to the federal judge.") == []
+
+
+def test_a_dateline_glued_to_the_opening_mark_is_no_part_of_the_quote_and_the_next_paragraphs_continue_it():
+    # A press release: "PLACE—“…,” said X. “…”" then paragraphs that are only quotations.
+    text = ("Harbour Group Praises New Chief\n\n"
+            "DUNMORE—“The board has chosen well,” said Ellen Varga, president of the Harbour "
+            "Group. “She will steer us through a hard year.”\n\n"
+            "“We look forward to working with her for many years to come.”")
+    found = [(q.speaker.name, content(q)) for q in quotes(text)]
+    assert found == [("Ellen Varga", "“The board has chosen well,” | “She will steer us through a hard year.”"),
+                     ("Ellen Varga", "“We look forward to working with her for many years to come.”")], found

@@ -133,10 +133,12 @@ _GLUE = re.compile(r"^[\s,:;—–\-]*$")
 _APPOSITION_AFTER_SOURCE = re.compile(r",\s+(?:the|a|an)\s+[^,.;:“”\"\n]{1,70},")
 _GLUE_OR_MARKS = re.compile(r"^[\s,:;.!?—–\-”’\"']*$")
 # "WASHINGTON (AP) — ", "CAMBRIDGE, Mass., Dec. 11 (UPI) — ", "BRUSSELS - ": a dateline is
-# neither content nor source. Every repeat is bounded: no backtracking on hostile runs.
+# neither content nor source. A press release may glue the dash to an opening quotation
+# mark ("ALBANY—“…”"); with no space, only a dash before a mark is a dateline's ("COVID-19"
+# is not one). Every repeat is bounded: no backtracking on hostile runs.
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Z .'-]{1,40}(?:,[^()\n—–]{0,40})?(?:\([A-Za-z ]{1,20}\))?|\([A-Z][A-Za-z ]{1,20}\))"
-    r"\s{0,3}(?:--|[—–-])\s{1,3}")
+    r"\s{0,3}(?:(?:--|[—–-])\s{1,3}|[—–](?=[“\"‘']))")
 # A wire dateline with the agency between slashes: "MOSCOW, December 5./TASS/.".
 _SLASH_DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,40},[^\n/]{1,30}?/\s{0,2}[A-Za-z-]{2,20}\s{0,2}/\s{0,2}\.?\s{0,3}")
 
@@ -1608,6 +1610,9 @@ def _pair_quotations(doc, text: str, quotations: list[Quotation], records: list[
             continue
         for k, (s, e) in enumerate(record.content):
             for q in quotations:
+                if s < q.start < e and dateline_end(text, s, q.start) == q.start:
+                    # "ALBANY—“…,” said X": the dateline is no part of what was said
+                    record.content[k] = (s, e) = (q.start, e)
                 if q.start <= s and e <= q.end + 1:
                     record.content = []  # the clause is a quotation: paired as direct below
                     break
