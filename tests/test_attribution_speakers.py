@@ -129,3 +129,15 @@ def test_he_after_a_person_named_as_an_object_is_the_one_asked():
             "“Nobody listens to us,” Dunmore said. Asked what he would tell Mayor Alan Tessley "
             "about the shelters, he said: “Just listen.”")
     assert speakers(text)[-1][1] == "Garrick Dunmore"
+
+
+def test_a_speaker_after_the_cue_parsed_as_its_object_is_the_speaker():
+    # '“…,” mentioned a source': the parser may take the inverted subject for an object.
+    assert speakers("“The tour is over,” mentioned a source close to the singer.") == \
+        [("mentioned", "source close to the singer")]
+    assert speakers("“The bridge stays shut,” added a spokesperson for the council.")[0][1] != "unknown"
+    found = analyze("The tour is over, mentioned a source close to the band.").quotes
+    assert [(q.speaker.name, " | ".join(c.text for c in q.content)) for q in found] == \
+        [("source close to the band", "The tour is over")], [q.to_dict() for q in found]
+    # An object that names no speaker stays an object: "added fuel" is nobody speaking.
+    assert all(name != "fuel" for _, name in speakers("“It is a scandal,” she said, which added fuel to the row."))

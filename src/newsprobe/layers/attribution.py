@@ -1003,6 +1003,9 @@ def _subject_of(verb) -> list:
         # '"… Performance, no!" said Guardiola': a quotation closes right before the verb,
         # so what the parser took for a subject before it is quoted; the speaker follows.
         return list(inverted[0].subtree)
+    inverted_object = _speaker_parsed_as_object(verb)
+    if inverted_object is not None:
+        return list(inverted_object.subtree)
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     if len(subjects) > 1 and all(a.right_edge.i + 1 == b.left_edge.i for a, b in zip(subjects, subjects[1:])):
         # "Kozlowski attorney Stephen Kaufman said": the parser may split one phrase into
@@ -1070,6 +1073,30 @@ def _subject_of(verb) -> list:
                 and verb.doc[appos.left_edge.i - 1].text == "," and verb in appos.ancestors):
             return list(appos.subtree)
     return []
+
+
+# Verbs whose object after them is the addressee or a thing, never an inverted speaker.
+NOT_INVERTED = frozenset("tell ask cite quote call describe deny confirm announce".split())
+
+
+def _speaker_parsed_as_object(verb):
+    """'“…,” mentioned a source close to the singer', 'The tour is over, added a
+    spokesperson': an inverted speaker the parser took for the object of a finite cue with
+    no subject, right after a closing mark or a comma. Only a noun that can name a source
+    (a name, "source", "spokesperson", "insider") is taken; "…, which added fuel" keeps
+    its object. The object's head token, or None."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.lemma_.lower() in NOT_INVERTED or verb.i == 0 \
+            or verb.doc[verb.i - 1].text not in (",", "”", '"', "’", "'", "''") \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    kinds = kind_words()
+    source_nouns = kinds["anonymous"] | kinds["official"] | kinds["media"]
+    if obj.pos_ == "PROPN" or obj.lemma_.lower() in source_nouns or obj.lower_ in source_nouns:
+        return obj
+    return None
 
 
 # What a picture does: "the video shows people running", "footage appeared to show".
