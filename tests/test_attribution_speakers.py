@@ -141,3 +141,12 @@ def test_a_speaker_after_the_cue_parsed_as_its_object_is_the_speaker():
         [("source close to the band", "The tour is over")], [q.to_dict() for q in found]
     # An object that names no speaker stays an object: "added fuel" is nobody speaking.
     assert all(name != "fuel" for _, name in speakers("“It is a scandal,” she said, which added fuel to the row."))
+
+
+def test_a_pronoun_in_another_clause_does_not_give_a_subordinate_subject_its_gender():
+    # "when Dorsey left ..., she ran": "she" is the girl, not Dorsey; Dorsey stays a
+    # possible "he" (gender evidence only from a person who is the sentence's main subject).
+    text = ("Nora Pell was 13 when she was taken. But when Carl Dorsey left the cabin on the "
+            "88th day of her captivity, she ran for freedom. Dorsey was arrested hours later. "
+            "He told detectives that he had planned it for months.")
+    assert speakers(text)[-1] == ("told", "Carl Dorsey")

@@ -260,8 +260,9 @@ _TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
 def _genders(doc, text: str, entities: list[Entity], descriptors: dict[str, set[str]],
              by_offset: dict[int, Entity], quoted) -> dict[str, str]:
     """Each person's gender where the article shows it: a title or gendered noun with the
-    name (strong), else the pronouns of sentences about that person alone ("Alma Kerrigan
-    said her office would reply"). Conflicting evidence leaves it unknown."""
+    name (strong), else the pronouns of sentences about that person alone, as the subject
+    of the main clause ("Alma Kerrigan said her office would reply"; not "when Dorsey left,
+    she ran"). Conflicting evidence leaves it unknown."""
     strong: dict[str, set[str]] = {}
     weak: dict[str, set[str]] = {}
     for entity in entities:
@@ -284,7 +285,9 @@ def _genders(doc, text: str, entities: list[Entity], descriptors: dict[str, set[
         if len(people) != 1:
             continue
         (entity_id, tokens), = people.items()
-        if not any(t.dep_ in ("nsubj", "nsubjpass") for t in tokens):
+        # The person must be what the sentence is about, the subject of its main clause:
+        # in "when Dorsey left …, she ran", "she" is somebody the sentence does not name.
+        if not any(t in _main_clause_subjects(sent.root) for t in tokens):
             continue
         first = min(t.i for t in tokens)
         found = {PRONOUN_GENDER[t.lower_] for t in sent if t.i > first and t.lower_ in PRONOUN_GENDER
