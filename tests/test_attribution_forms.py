@@ -192,3 +192,16 @@ def test_a_dateline_glued_to_the_opening_mark_is_no_part_of_the_quote_and_the_ne
     found = [(q.speaker.name, content(q)) for q in quotes(text)]
     assert found == [("Ellen Varga", "“The board has chosen well,” | “She will steer us through a hard year.”"),
                      ("Ellen Varga", "“We look forward to working with her for many years to come.”")], found
+
+
+def test_quotation_paragraphs_after_a_hard_wrapped_cue_line_continue_its_speaker():
+    # The cue's sentence wraps onto a second line ("told reporters in\nher ..."): that
+    # newline is no paragraph break, and each quotation paragraph continues the one before.
+    text = ("Coach Dana Whitlock praised her squad after the win on Sunday.\n"
+            "\"We kept going until the end and the players deserved it,\" she told reporters in\n"
+            "her post-match press conference.\n"
+            "\"The bench made my job easy today. They changed the game.\"\n"
+            "\"I really think they are fantastic, all of them.\"\n")
+    found = [(q.speaker.name, content(q)) for q in quotes(text) if q.speaker.name == "Dana Whitlock"]
+    assert [c for _, c in found][-2:] == ["\"The bench made my job easy today. They changed the game.\"",
+                                           "\"I really think they are fantastic, all of them.\""], found

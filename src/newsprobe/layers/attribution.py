@@ -1707,9 +1707,12 @@ def _pair_quotations(doc, text: str, quotations: list[Quotation], records: list[
                 previous.content.extend(q.fragments)
                 q.used = True
                 continue
-            records.append(_Record(cue=None, content=list(q.fragments), type="direct",
-                                   continues=True, confidence=0.5, follows=previous))
+            continuation = _Record(cue=None, content=list(q.fragments), type="direct",
+                                   continues=True, confidence=0.5, follows=previous)
+            records.append(continuation)
             q.used = True
+            # A run of quotation paragraphs: each continues the one before it.
+            previous = continuation
 
 
 def _cue_after(text: str, q: Quotation, records: list[_Record]) -> _Record | None:
@@ -1801,8 +1804,11 @@ def _continues_previous(text: str, q: Quotation, previous: _Record) -> bool:
     if previous.cue:
         previous_end = max(previous_end, previous.cue[1])
     gap = text[previous_end:q.start]
-    # Same paragraph, or the very next one.
-    return gap.count("\n\n") + (gap.count("\n") if "\n\n" not in gap else 0) <= 1 and len(gap) < 400
+    # Same paragraph, or the very next one. In hard-wrapped copy a newline after a letter or
+    # a comma only wraps the line ("she told reporters in\nher press conference."): no break.
+    breaks = gap.count("\n\n") if "\n\n" in gap else sum(
+        1 for at, ch in enumerate(gap) if ch == "\n" and _paragraph_break(text, previous_end + at, previous_end + at + 1))
+    return breaks <= 1 and len(gap) < 400
 
 
 # --- 4. speakers, 5. nesting -------------------------------------------------------------
