@@ -150,3 +150,13 @@ def test_a_pronoun_in_another_clause_does_not_give_a_subordinate_subject_its_gen
             "88th day of her captivity, she ran for freedom. Dorsey was arrested hours later. "
             "He told detectives that he had planned it for months.")
     assert speakers(text)[-1] == ("told", "Carl Dorsey")
+
+
+def test_the_agency_is_the_public_body_named_before_not_the_outlet_it_spoke_to():
+    text = ("Reporters from Channel Nine News asked about the rail plan on Monday. The mayor "
+            "said the Harbour Transit Authority had studied the plan. The agency told Channel Nine News it "
+            "had done no such study.")
+    found = analyze(text).quotes
+    agency = [q for q in found if q.cue.text == "told"]
+    assert [(q.speaker.name, q.speaker.kind) for q in agency] == [("Harbour Transit Authority", "institution")], \
+        [q.to_dict() for q in found]

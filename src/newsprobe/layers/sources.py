@@ -122,7 +122,15 @@ class EntityIndex:
                 return described_as in words or bool(words & kind_words()["media"]) or is_known_outlet(e.name)
             return described_as in words
 
-        if described_as in kind_words()["media"]:
+        if described_as == "agency" and not any("agency" in self.descriptors.get(e.id, set()) for e in candidates):
+            # "the agency" is a news agency only where the text calls an outlet one ("the
+            # state news agency TASS"); otherwise it is a public body ("Harbour Transit ...
+            # The agency told Channel Nine News"), never the outlet it spoke to.
+            candidates = [e for e in candidates if not (e.id in self.outlets or is_known_outlet(e.name)
+                                                        or self.descriptors.get(e.id, set()) & kind_words()["media"])]
+            if not candidates:
+                return None
+        elif described_as in kind_words()["media"]:
             # "the newspaper" is an outlet the text names as one, never merely the
             # organisation named most: unresolved is better than a company as the paper.
             candidates = [e for e in candidates if described(e)]
@@ -811,6 +819,8 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             if nearest is not None and not qualified(nearest.name, nearest.id):
                 nearest = None
             if nearest is not None:
+                if head_word == "agency" and "agency" not in index.descriptors.get(nearest.id, set()):
+                    words = words - {"agency"}  # a public body the text never called a (news) agency
                 return _with_state(Speaker(nearest.name, kind_of_entity(nearest, index, words), nearest.id),
                                    nearest, words, index)
         earlier = next((sp for sp in reversed(index.history)
