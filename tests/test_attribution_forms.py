@@ -199,3 +199,27 @@ def test_a_title_case_headline_keeps_its_cue_and_source(headline, cue, source, s
     found = quotes(headline + "\n\nThe story follows here.")
     assert [(q.cue.text, q.source.text, content(q)) for q in found] == [(cue, source, said)], \
         [q.to_dict() for q in found]
+
+
+def test_a_dateline_glued_to_the_opening_mark_is_no_part_of_the_quote_and_the_next_paragraphs_continue_it():
+    # A press release: "PLACE—“…,” said X. “…”" then paragraphs that are only quotations.
+    text = ("Harbour Group Praises New Chief\n\n"
+            "DUNMORE—“The board has chosen well,” said Ellen Varga, president of the Harbour "
+            "Group. “She will steer us through a hard year.”\n\n"
+            "“We look forward to working with her for many years to come.”")
+    found = [(q.speaker.name, content(q)) for q in quotes(text)]
+    assert found == [("Ellen Varga", "“The board has chosen well,” | “She will steer us through a hard year.”"),
+                     ("Ellen Varga", "“We look forward to working with her for many years to come.”")], found
+
+
+def test_quotation_paragraphs_after_a_hard_wrapped_cue_line_continue_its_speaker():
+    # The cue's sentence wraps onto a second line ("told reporters in\nher ..."): that
+    # newline is no paragraph break, and each quotation paragraph continues the one before.
+    text = ("Coach Dana Whitlock praised her squad after the win on Sunday.\n"
+            "\"We kept going until the end and the players deserved it,\" she told reporters in\n"
+            "her post-match press conference.\n"
+            "\"The bench made my job easy today. They changed the game.\"\n"
+            "\"I really think they are fantastic, all of them.\"\n")
+    found = [(q.speaker.name, content(q)) for q in quotes(text) if q.speaker.name == "Dana Whitlock"]
+    assert [c for _, c in found][-2:] == ["\"The bench made my job easy today. They changed the game.\"",
+                                           "\"I really think they are fantastic, all of them.\""], found

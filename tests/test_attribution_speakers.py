@@ -113,3 +113,50 @@ def test_who_after_a_persons_apposition_is_that_person_not_the_body_named_in_it(
     found = speakers("The plan drew comments on Monday from Lt. Col. Ann Kerr, spokeswoman for the "
                      "Army's 3rd Infantry Division, who called the mistake an “administrative error.”")
     assert ("called", "Ann Kerr") in found, found
+
+
+def test_she_after_a_person_named_only_as_an_object_is_still_the_last_speaker():
+    # Salience before recency: a person named since only as the object of a preposition
+    # ("a letter to Brandt") is not what the paragraph is about; the speaker still is.
+    text = ("Board chair Moira Penhale said the district needs new classrooms. The board "
+            "will answer in a letter to Education Minister Tobias Brandt next week. "
+            "“We have more portables than anyone,” she said.")
+    assert speakers(text)[-1] == ("said", "Moira Penhale")
+
+
+def test_he_after_a_person_named_as_an_object_is_the_one_asked():
+    text = ("Garrick Dunmore has lived in a tent for two years. "
+            "“Nobody listens to us,” Dunmore said. Asked what he would tell Mayor Alan Tessley "
+            "about the shelters, he said: “Just listen.”")
+    assert speakers(text)[-1][1] == "Garrick Dunmore"
+
+
+def test_a_speaker_after_the_cue_parsed_as_its_object_is_the_speaker():
+    # '“…,” mentioned a source': the parser may take the inverted subject for an object.
+    assert speakers("“The tour is over,” mentioned a source close to the singer.") == \
+        [("mentioned", "source close to the singer")]
+    assert speakers("“The bridge stays shut,” added a spokesperson for the council.")[0][1] != "unknown"
+    found = analyze("The tour is over, mentioned a source close to the band.").quotes
+    assert [(q.speaker.name, " | ".join(c.text for c in q.content)) for q in found] == \
+        [("source close to the band", "The tour is over")], [q.to_dict() for q in found]
+    # An object that names no speaker stays an object: "added fuel" is nobody speaking.
+    assert all(name != "fuel" for _, name in speakers("“It is a scandal,” she said, which added fuel to the row."))
+
+
+def test_a_pronoun_in_another_clause_does_not_give_a_subordinate_subject_its_gender():
+    # "when Dorsey left ..., she ran": "she" is the girl, not Dorsey; Dorsey stays a
+    # possible "he" (gender evidence only from a person who is the sentence's main subject).
+    text = ("Nora Pell was 13 when she was taken. But when Carl Dorsey left the cabin on the "
+            "88th day of her captivity, she ran for freedom. Dorsey was arrested hours later. "
+            "He told detectives that he had planned it for months.")
+    assert speakers(text)[-1] == ("told", "Carl Dorsey")
+
+
+def test_the_agency_is_the_public_body_named_before_not_the_outlet_it_spoke_to():
+    text = ("Reporters from Channel Nine News asked about the rail plan on Monday. The mayor "
+            "said the Harbour Transit Authority had studied the plan. The agency told Channel Nine News it "
+            "had done no such study.")
+    found = analyze(text).quotes
+    agency = [q for q in found if q.cue.text == "told"]
+    assert [(q.speaker.name, q.speaker.kind) for q in agency] == [("Harbour Transit Authority", "institution")], \
+        [q.to_dict() for q in found]

@@ -136,10 +136,12 @@ _GLUE = re.compile(r"^[\s,:;—–\-]*$")
 _APPOSITION_AFTER_SOURCE = re.compile(r",\s+(?:the|a|an)\s+[^,.;:“”\"\n]{1,70},")
 _GLUE_OR_MARKS = re.compile(r"^[\s,:;.!?—–\-”’\"']*$")
 # "WASHINGTON (AP) — ", "CAMBRIDGE, Mass., Dec. 11 (UPI) — ", "BRUSSELS - ": a dateline is
-# neither content nor source. Every repeat is bounded: no backtracking on hostile runs.
+# neither content nor source. A press release may glue the dash to an opening quotation
+# mark ("ALBANY—“…”"); with no space, only a dash before a mark is a dateline's ("COVID-19"
+# is not one). Every repeat is bounded: no backtracking on hostile runs.
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Z .'-]{1,40}(?:,[^()\n—–]{0,40})?(?:\([A-Za-z ]{1,20}\))?|\([A-Z][A-Za-z ]{1,20}\))"
-    r"\s{0,3}(?:--|[—–-])\s{1,3}")
+    r"\s{0,3}(?:(?:--|[—–-])\s{1,3}|[—–](?=[“\"‘']))")
 # A wire dateline with the agency between slashes: "MOSCOW, December 5./TASS/.".
 _SLASH_DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,40},[^\n/]{1,30}?/\s{0,2}[A-Za-z-]{2,20}\s{0,2}/\s{0,2}\.?\s{0,3}")
 
@@ -1125,6 +1127,9 @@ def _subject_of(verb) -> list:
         # '"… Performance, no!" said Guardiola': a quotation closes right before the verb,
         # so what the parser took for a subject before it is quoted; the speaker follows.
         return list(inverted[0].subtree)
+    inverted_object = _speaker_parsed_as_object(verb)
+    if inverted_object is not None:
+        return list(inverted_object.subtree)
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     if len(subjects) > 1 and all(a.right_edge.i + 1 == b.left_edge.i for a, b in zip(subjects, subjects[1:])):
         # "Kozlowski attorney Stephen Kaufman said": the parser may split one phrase into
@@ -1192,6 +1197,30 @@ def _subject_of(verb) -> list:
                 and verb.doc[appos.left_edge.i - 1].text == "," and verb in appos.ancestors):
             return list(appos.subtree)
     return []
+
+
+# Verbs whose object after them is the addressee or a thing, never an inverted speaker.
+NOT_INVERTED = frozenset("tell ask cite quote call describe deny confirm announce".split())
+
+
+def _speaker_parsed_as_object(verb):
+    """'“…,” mentioned a source close to the singer', 'The tour is over, added a
+    spokesperson': an inverted speaker the parser took for the object of a finite cue with
+    no subject, right after a closing mark or a comma. Only a noun that can name a source
+    (a name, "source", "spokesperson", "insider") is taken; "…, which added fuel" keeps
+    its object. The object's head token, or None."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.lemma_.lower() in NOT_INVERTED or verb.i == 0 \
+            or verb.doc[verb.i - 1].text not in (",", "”", '"', "’", "'", "''") \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    kinds = kind_words()
+    source_nouns = kinds["anonymous"] | kinds["official"] | kinds["media"]
+    if obj.pos_ == "PROPN" or obj.lemma_.lower() in source_nouns or obj.lower_ in source_nouns:
+        return obj
+    return None
 
 
 # What a picture does: "the video shows people running", "footage appeared to show".
@@ -1732,6 +1761,9 @@ def _pair_quotations(doc, text: str, quotations: list[Quotation], records: list[
             continue
         for k, (s, e) in enumerate(record.content):
             for q in quotations:
+                if s < q.start < e and dateline_end(text, s, q.start) == q.start:
+                    # "ALBANY—“…,” said X": the dateline is no part of what was said
+                    record.content[k] = (s, e) = (q.start, e)
                 if q.start <= s and e <= q.end + 1:
                     record.content = []  # the clause is a quotation: paired as direct below
                     break
@@ -1799,9 +1831,12 @@ def _pair_quotations(doc, text: str, quotations: list[Quotation], records: list[
                 previous.content.extend(q.fragments)
                 q.used = True
                 continue
-            records.append(_Record(cue=None, content=list(q.fragments), type="direct",
-                                   continues=True, confidence=0.5, follows=previous))
+            continuation = _Record(cue=None, content=list(q.fragments), type="direct",
+                                   continues=True, confidence=0.5, follows=previous)
+            records.append(continuation)
             q.used = True
+            # A run of quotation paragraphs: each continues the one before it.
+            previous = continuation
 
 
 def _cue_after(text: str, q: Quotation, records: list[_Record]) -> _Record | None:
@@ -1893,8 +1928,11 @@ def _continues_previous(text: str, q: Quotation, previous: _Record) -> bool:
     if previous.cue:
         previous_end = max(previous_end, previous.cue[1])
     gap = text[previous_end:q.start]
-    # Same paragraph, or the very next one.
-    return gap.count("\n\n") + (gap.count("\n") if "\n\n" not in gap else 0) <= 1 and len(gap) < 400
+    # Same paragraph, or the very next one. In hard-wrapped copy a newline after a letter or
+    # a comma only wraps the line ("she told reporters in\nher press conference."): no break.
+    breaks = gap.count("\n\n") if "\n\n" in gap else sum(
+        1 for at, ch in enumerate(gap) if ch == "\n" and _paragraph_break(text, previous_end + at, previous_end + at + 1))
+    return breaks <= 1 and len(gap) < 400
 
 
 # --- 4. speakers, 5. nesting -------------------------------------------------------------

@@ -122,7 +122,15 @@ class EntityIndex:
                 return described_as in words or bool(words & kind_words()["media"]) or is_known_outlet(e.name)
             return described_as in words
 
-        if described_as in kind_words()["media"]:
+        if described_as == "agency" and not any("agency" in self.descriptors.get(e.id, set()) for e in candidates):
+            # "the agency" is a news agency only where the text calls an outlet one ("the
+            # state news agency TASS"); otherwise it is a public body ("Harbour Transit ...
+            # The agency told Channel Nine News"), never the outlet it spoke to.
+            candidates = [e for e in candidates if not (e.id in self.outlets or is_known_outlet(e.name)
+                                                        or self.descriptors.get(e.id, set()) & kind_words()["media"])]
+            if not candidates:
+                return None
+        elif described_as in kind_words()["media"]:
             # "the newspaper" is an outlet the text names as one, never merely the
             # organisation named most: unresolved is better than a company as the paper.
             candidates = [e for e in candidates if described(e)]
@@ -260,8 +268,9 @@ _TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
 def _genders(doc, text: str, entities: list[Entity], descriptors: dict[str, set[str]],
              by_offset: dict[int, Entity], quoted) -> dict[str, str]:
     """Each person's gender where the article shows it: a title or gendered noun with the
-    name (strong), else the pronouns of sentences about that person alone ("Alma Kerrigan
-    said her office would reply"). Conflicting evidence leaves it unknown."""
+    name (strong), else the pronouns of sentences about that person alone, as the subject
+    of the main clause ("Alma Kerrigan said her office would reply"; not "when Dorsey left,
+    she ran"). Conflicting evidence leaves it unknown."""
     strong: dict[str, set[str]] = {}
     weak: dict[str, set[str]] = {}
     for entity in entities:
@@ -284,7 +293,9 @@ def _genders(doc, text: str, entities: list[Entity], descriptors: dict[str, set[
         if len(people) != 1:
             continue
         (entity_id, tokens), = people.items()
-        if not any(t.dep_ in ("nsubj", "nsubjpass") for t in tokens):
+        # The person must be what the sentence is about, the subject of its main clause:
+        # in "when Dorsey left …, she ran", "she" is somebody the sentence does not name.
+        if not any(t in _main_clause_subjects(sent.root) for t in tokens):
             continue
         first = min(t.i for t in tokens)
         found = {PRONOUN_GENDER[t.lower_] for t in sent if t.i > first and t.lower_ in PRONOUN_GENDER
@@ -307,10 +318,7 @@ def _spoke_just_before(doc, index: "EntityIndex", cue_offset: int, last_speaker,
     entity = next((e for e in index.entities if e.id == last_speaker.entity), None)
     if entity is None or entity.label != "PERSON" or not index.agrees(entity, gender):
         return False
-    named_since = any(e.id != entity.id and e.label == "PERSON" and index.agrees(e, gender)
-                      and any(index.last_speaker_offset < m.start < cue_offset for m in e.mentions)
-                      for e in index.entities)
-    if named_since:
+    if _person_named_as_subject(doc, index, index.last_speaker_offset, cue_offset, gender, entity.id):
         return False  # another person named since: left to subject continuity below
     here = doc.char_span(cue_offset, cue_offset + 1, alignment_mode="expand")
     there = doc.char_span(index.last_speaker_offset, index.last_speaker_offset + 1, alignment_mode="expand")
@@ -318,6 +326,39 @@ def _spoke_just_before(doc, index: "EntityIndex", cue_offset: int, last_speaker,
         return False
     sent = here[0].sent
     return sent.start > 0 and doc[sent.start - 1].sent.start == there[0].sent.start
+
+
+def _person_named_as_subject(doc, index: "EntityIndex", since: int, offset: int, gender: str | None,
+                             other_than: str | None) -> bool:
+    """Is a person other than `other_than`, of the pronoun's gender where the text shows it,
+    named between `since` and `offset` (outside quotations) as the subject of a main clause,
+    the person a sentence is about? A name only in an object or a prepositional phrase ("a
+    letter to Minister Brandt", "what he would tell Mayor Tessley") does not take a pronoun
+    from the speaker the paragraph is about: grammatical role before recency."""
+    for entity in index.entities:
+        if entity.id == other_than or entity.label != "PERSON" or not index.agrees(entity, gender):
+            continue
+        for mention in entity.mentions:
+            if not since < mention.start < offset or index.quoted(mention.start):
+                continue
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                return True  # no tokens to judge by: count it, as recency did
+            head = span.root
+            while head.dep_ in ("appos", "conj", "compound", "flat") and head.head.i != head.i:
+                head = head.head
+            if head in _main_clause_subjects(head.sent.root):
+                return True
+    return False
+
+
+def _main_clause_subjects(root) -> list:
+    """The subjects of a sentence's main clauses: its root's and those of verbs joined to
+    the root, or for a closing attribution the reported clause's (`_topic_subjects`)."""
+    subjects = list(_topic_subjects(root))
+    for verb in root.conjuncts:
+        subjects += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects
 
 
 def _topic_subjects(root) -> list:
@@ -639,8 +680,11 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             last_entity = next((e for e in index.entities if last_speaker and e.id == last_speaker.entity), None)
             if last_speaker and last_speaker.kind in ("person", "official", "media") and last_entity \
                     and index.agrees(last_entity, gender):
-                # The last speaker wins unless another person was named since, outside quotes.
-                if entity is None or entity.id == last_speaker.entity:
+                # The last speaker wins unless another person was named since, outside
+                # quotes, as the subject of a main clause (a name in an object does not
+                # change what the paragraph is about).
+                if entity is None or entity.id == last_speaker.entity or not _person_named_as_subject(
+                        doc, index, index.last_speaker_offset, cue_offset, gender, last_speaker.entity):
                     return Speaker(last_speaker.name, last_speaker.kind, last_speaker.entity)
             if last_speaker and last_speaker.entity is None and last_speaker.kind in ("person", "official", "anonymous") \
                     and not (lower in PERSON_PRONOUNS and _plural_name(last_speaker.name)) \
@@ -812,6 +856,8 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             if nearest is not None and not qualified(nearest.name, nearest.id):
                 nearest = None
             if nearest is not None:
+                if head_word == "agency" and "agency" not in index.descriptors.get(nearest.id, set()):
+                    words = words - {"agency"}  # a public body the text never called a (news) agency
                 return _with_state(Speaker(nearest.name, kind_of_entity(nearest, index, words), nearest.id),
                                    nearest, words, index)
         earlier = next((sp for sp in reversed(index.history)
