@@ -240,6 +240,6 @@ def test_a_statement_given_before_a_colon_introduces_the_quotation():
         [("ministry", "“The harbour will stay open all winter.”")], [q.to_dict() for q in found]
     found = quotes("Instead, the paper hides this line at the bottom of the page: “The harbour will stay open.”")
     assert [(q.cue.text, content(q)) for q in found] == \
-        [("hides this line at the bottom of the page:", "“The harbour will stay open.”")], [q.to_dict() for q in found]
+        [("hides this line", "“The harbour will stay open.”")], [q.to_dict() for q in found]
     # A thing that is no speech before a colon introduces nothing.
     assert quotes("The ministry issued new rules on Monday: “harbour passes” now cost more.") == []

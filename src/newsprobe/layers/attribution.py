@@ -344,15 +344,22 @@ def _speech_object_cue(doc, text: str, verb) -> _Record | None:
     if colon is None or not text[colon.idx + 1:].lstrip().startswith(_OPENING_MARKS):
         return None
     between = doc[verb.i + 1: colon.i]
-    if not any(t.dep_ == "dobj" and t.head.i == verb.i and t.lemma_.lower() in SPEECH_OBJECTS for t in between) \
-            or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in between):
+    objects = [t for t in between if t.dep_ == "dobj" and t.head.i == verb.i and t.lemma_.lower() in SPEECH_OBJECTS]
+    if not objects or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in between):
         return None
     if not_spoken(verb, verb.lemma_.lower()):
         return None
     source = _outside_dateline(text, verb, _subject_of(verb))
     if not source:
         return None
-    return _Record(cue=(verb.idx, colon.idx + 1), content=[], source_tokens=source, confidence=0.5)
+    # The cue runs from the verb's auxiliaries to the noun, and takes the colon when it
+    # follows the noun: "released the following statement:", "delivered a blunt message"
+    # (before "to the mayor:"), as PolNeAR's annotators mark it (9 of 13 and 1 of 1 in train).
+    start = verb
+    while start.i > 0 and doc[start.i - 1].head.i == verb.i and doc[start.i - 1].dep_ in CUE_MODIFIERS:
+        start = doc[start.i - 1]
+    end = colon if colon.i == objects[0].i + 1 else objects[0]
+    return _Record(cue=(start.idx, end.idx + len(end.text)), content=[], source_tokens=source, confidence=0.5)
 
 
 # "PENCE: Well, look, ..." in a transcript, "Pence: Flowers won't be at debate" in a
