@@ -212,6 +212,9 @@ def test_countered_that_reports_the_clause():
 def test_responded_by_doing_something_is_an_act_not_speech():
     found = quotes("The minority party responded by filing twelve amendments to the bill.")
     assert found == [], [q.to_dict() for q in found]
+    found = quotes("Volt responded by exercising, for as many as ten times, its legal right to interrupt a "
+                   "sitting for 20 minutes, leaving many deputies exasperated.")
+    assert found == [], [q.to_dict() for q in found]
     # An answer in words stays an attribution.
     found = quotes("The minority party responded that the bill was unlawful.")
     assert [content(q) for q in found] == ["that the bill was unlawful"]
