@@ -223,3 +223,50 @@ def test_quotation_paragraphs_after_a_hard_wrapped_cue_line_continue_its_speaker
     found = [(q.speaker.name, content(q)) for q in quotes(text) if q.speaker.name == "Dana Whitlock"]
     assert [c for _, c in found][-2:] == ["\"The bench made my job easy today. They changed the game.\"",
                                            "\"I really think they are fantastic, all of them.\""], found
+
+
+def test_countered_that_reports_the_clause():
+    found = quotes("Opposition deputies accused the mayor of lying. The mayor's aides countered that the budget "
+                   "had been published in full.")
+    countered = [q for q in found if q.cue and q.cue.text == "countered"]
+    assert len(countered) == 1, [q.to_dict() for q in found]
+    assert content(countered[0]) == "that the budget had been published in full"
+
+
+def test_responded_by_doing_something_is_an_act_not_speech():
+    found = quotes("The minority party responded by filing twelve amendments to the bill.")
+    assert found == [], [q.to_dict() for q in found]
+    found = quotes("Volt responded by exercising, for as many as ten times, its legal right to interrupt a "
+                   "sitting for 20 minutes, leaving many deputies exasperated.")
+    assert found == [], [q.to_dict() for q in found]
+    # An answer in words stays an attribution.
+    found = quotes("The minority party responded that the bill was unlawful.")
+    assert [content(q) for q in found] == ["that the bill was unlawful"]
+
+
+def test_what_a_group_calls_a_thing_is_a_naming_not_speech():
+    found = quotes("The boat was steered by what old sailors call dead reckoning.")
+    assert found == [], [q.to_dict() for q in found]
+
+
+def test_inverted_cue_after_a_fronted_phrase_gives_the_phrase_to_the_name_after_the_verb():
+    found = quotes("That is how the tale goes. Nice tale, admits Harlan Voss, except that it never happened.")
+    admits = [q for q in found if q.cue and q.cue.text == "admits"]
+    assert [(q.speaker.name, content(q)) for q in admits] == \
+        [("Harlan Voss", "Nice tale | except that it never happened")], [q.to_dict() for q in found]
+
+
+def test_responded_by_saying_stays_an_attribution():
+    found = quotes("The minority party responded by saying the bill was unlawful.")
+    assert any("the bill was unlawful" in content(q) for q in found), [q.to_dict() for q in found]
+
+
+def test_a_statement_given_before_a_colon_introduces_the_quotation():
+    found = quotes("The ministry issued a statement on Monday: “The harbour will stay open all winter.”")
+    assert [(q.speaker.name, content(q)) for q in found] == \
+        [("ministry", "“The harbour will stay open all winter.”")], [q.to_dict() for q in found]
+    found = quotes("Instead, the paper hides this line at the bottom of the page: “The harbour will stay open.”")
+    assert [(q.cue.text, content(q)) for q in found] == \
+        [("hides this line", "“The harbour will stay open.”")], [q.to_dict() for q in found]
+    # A thing that is no speech before a colon introduces nothing.
+    assert quotes("The ministry issued new rules on Monday: “harbour passes” now cost more.") == []

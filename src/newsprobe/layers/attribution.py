@@ -9,7 +9,10 @@ How it works, in the order the code runs:
    is the source; its clausal complement is the content. A refusal or a silence ("declined
    to comment", "remained tight-lipped about …", "could not be reached for comment") is an
    attribution whose content is what the source would not speak about; a speech act the
-   text says did not happen is none (`not_spoken`).
+   text says did not happen is none (`not_spoken`), nor is an answer given by an act
+   ("responded by filing amendments") or a naming ("what sailors call dead reckoning",
+   "a school called ..."). An inverted cue after a verbless phrase ("Nice tale, admits
+   Voss, except that …") gives the phrase, and what the cue adds, to the name after it.
 3. Each quotation not already inside an indirect content is paired with the cue next to it
    (`“…,” she said`, `She said: “…”`); a quotation interrupted by its cue gets both
    pieces; a paragraph that is only a quotation continues the previous speaker.
@@ -311,6 +314,8 @@ def _clause_cues(doc, text: str, inside: _QuotationLookup, scope: str) -> list[_
             record = _verb_cue(doc, text, token, lemma)
         elif token.pos_ == "VERB" and lemma in ("let", "make"):
             record = _known_cue(doc, text, token)
+        elif token.pos_ == "VERB" and (record := _speech_object_cue(doc, text, token)) is not None:
+            pass
         elif token.pos_ in ("VERB", "AUX") and lemma in SILENCE_VERBS:
             record = _silence_cue(doc, text, token)
         elif token.lower_ in EVIDENTIAL_ADVERBS and token.dep_ == "advmod":
@@ -323,6 +328,40 @@ def _clause_cues(doc, text: str, inside: _QuotationLookup, scope: str) -> list[_
         if record is not None:
             records.append(record)
     return records
+
+
+# "issued a statement on Monday: “…”", "delivered a blunt message to the mayor: “…”", "the
+# paper buries this line at the bottom: “…”": a verb that is no cue, whose object is a piece of
+# speech or writing, and a colon before a quotation. The quotation is the subject's. In
+# PolNeAR train 26 of the 27 such speech nouns before a colon and a quotation open an
+# annotated attribution of the quotation.
+SPEECH_OBJECTS = frozenset("statement message line sentence passage note letter tweet post remark word "
+                           "email memo".split())
+_OPENING_MARKS = ("“", "\"", "«", "‘")
+
+
+def _speech_object_cue(doc, text: str, verb) -> _Record | None:
+    sent = verb.sent
+    colon = next((t for t in doc[verb.i + 1: min(sent.end, verb.i + 14)] if t.text == ":"), None)
+    if colon is None or not text[colon.idx + 1:].lstrip().startswith(_OPENING_MARKS):
+        return None
+    between = doc[verb.i + 1: colon.i]
+    objects = [t for t in between if t.dep_ == "dobj" and t.head.i == verb.i and t.lemma_.lower() in SPEECH_OBJECTS]
+    if not objects or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in between):
+        return None
+    if not_spoken(verb, verb.lemma_.lower()):
+        return None
+    source = _outside_dateline(text, verb, _subject_of(verb))
+    if not source:
+        return None
+    # The cue runs from the verb's auxiliaries to the noun, and takes the colon when it
+    # follows the noun: "released the following statement:", "delivered a blunt message"
+    # (before "to the mayor:"), as PolNeAR's annotators mark it (9 of 13 and 1 of 1 in train).
+    start = verb
+    while start.i > 0 and doc[start.i - 1].head.i == verb.i and doc[start.i - 1].dep_ in CUE_MODIFIERS:
+        start = doc[start.i - 1]
+    end = colon if colon.i == objects[0].i + 1 else objects[0]
+    return _Record(cue=(start.idx, end.idx + len(end.text)), content=[], source_tokens=source, confidence=0.5)
 
 
 # "PENCE: Well, look, ..." in a transcript, "Pence: Flowers won't be at debate" in a
@@ -460,7 +499,8 @@ def _as_clause_cue(doc, text: str, verb, lemma: str) -> _Record | None:
 def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
         return None
-    if not_spoken(verb, lemma) or _names_a_thing(verb, lemma) or _writers_hedge(verb, lemma):
+    if not_spoken(verb, lemma) or _names_a_thing(verb, lemma) or _writers_hedge(verb, lemma) \
+            or _answered_by_an_act(verb, lemma):
         return None
     if lemma in AS_SAYING_HEADS and any(c.dep_ == "prep" and c.lower_ == "as" and any(
             _quoted_as_saying(g) for g in c.children) for c in verb.children):
@@ -507,11 +547,16 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     if not record.source_tokens and verb.tag_ == "VBG" and verb.dep_ == "pcomp" \
             and verb.head.lower_ in BLAME_PREPOSITIONS:
         return None  # "anger for announcing a pause": the text does not say who announced it
+    inverted = _inverted_after_fragment(doc, verb, lemma)
+    if inverted is not None:
+        record.source_tokens = inverted[1]
     clause = _content_clause(verb)
     if clause is not None:
         clause = _without_contrasted_report(clause)
     final = _sentence_before_final_cue(doc, text, verb, record.source_tokens)
-    if final is not None:
+    if inverted is not None:
+        record.content = [_trimmed_range(text, part) for part in (inverted[0], inverted[2]) if part]
+    elif final is not None:
         # "…, but the council refused the request, the source added.": everything the
         # sentence says before its closing attribution is the content.
         record.content = [final]
@@ -606,9 +651,60 @@ PREVENTED = frozenset("prevent stop bar ban refrain block keep prohibit forbid d
 
 def _names_a_thing(verb, lemma: str) -> bool:
     """"a telescope called the Automated Planet Finder", "a school known as ...": a
-    participle that gives something's name reports nobody's words."""
-    return lemma in ("call", "name", "dub") and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") \
-        and not any(c.dep_ == "nsubj" for c in verb.children)
+    participle that gives something's name reports nobody's words. Nor does "what sailors
+    call dead reckoning": the object is the wh-word, and the clause names a thing (in PolNeAR
+    train 6 of the 29 "what [someone] call(s)" are annotated as cues)."""
+    if lemma not in ("call", "name", "dub"):
+        return False
+    if any(c.dep_ == "dobj" and c.lower_ in ("what", "whatever") for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and not any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _inverted_after_fragment(doc, verb, lemma: str) -> tuple[list, list, list] | None:
+    """"Nice tale, admits Voss, except that it never happened": a phrase with no verb,
+    a comma, then the cue and its speaker. The parser takes the phrase for the subject and
+    the speaker for a second subject or an object; the phrase is what was said, the name
+    after the verb says it, and an "except that …" or "but …" clause hung on the cue adds
+    to what was said. Returns (phrase, speaker, addition) or None."""
+    if lemma not in hand_cues() or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    fronted = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    after = [c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.i > verb.i]
+    if len(fronted) != 1 or len(after) != 1 or verb.dep_ != "ROOT":
+        return None
+    phrase = [t for t in fronted[0].subtree if not (t.is_punct and t.i == verb.i - 1)]
+    if phrase[-1].i != verb.i - 2 or phrase[0].i != verb.sent.start \
+            or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in phrase):
+        return None
+    if after[0].left_edge.i != verb.i + 1:
+        return None
+    # The speaker runs up to the first punctuation; an "except that …" the parser hung on
+    # the name after a comma is part of what was said.
+    end = after[0].i + 1
+    while end < verb.sent.end and not doc[end].is_punct and doc[end] in after[0].subtree:
+        end += 1
+    speaker = list(doc[verb.i + 1: end])
+    if end < verb.sent.end and not doc[end].is_punct:
+        return None
+    if not any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in speaker):
+        return None  # "Good plan, concedes the mayor": a description, left to the usual rules
+    addition = [t for c in verb.children if c.i > speaker[-1].i and c.dep_ in ("prep", "advcl")
+                for t in c.subtree]
+    addition += [t for t in after[0].subtree if t.i > end and not (t.is_punct and t.i == end)]
+    addition = sorted(set(addition), key=lambda t: t.i)
+    return phrase, speaker, addition
+
+
+def _answered_by_an_act(verb, lemma: str) -> bool:
+    """"The party responded by filing twelve amendments": the answer was something done
+    ("by" and a gerund), not something said; unless a clause says more. "responded by
+    saying …" is left as it was: the gerund is a speech verb. In PolNeAR train 2 of the 7
+    "responded by [non-speech gerund]" are annotated as cues."""
+    return lemma in ANSWER_VERBS and any(
+        c.dep_ == "prep" and c.lower_ == "by" and any(
+            g.dep_ == "pcomp" and g.tag_ == "VBG" and g.lemma_.lower() not in hand_cues() for g in c.children)
+        for c in verb.children) and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
 
 
 def not_spoken(verb, lemma: str) -> bool:
