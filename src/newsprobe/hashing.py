@@ -12,6 +12,7 @@ the bit (tests/test_hashing.py compares both with scikit-learn where it is insta
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -85,7 +86,13 @@ def hash_rows(rows: list[list[str]], n_features: int, dtype=np.float64):
     strings = [f for r in rows for f in r]
     if indptr[-1] <= np.iinfo(np.int32).max:
         indptr = indptr.astype(np.int32)
-    X = sparse.csr_matrix((np.ones(len(strings), dtype=dtype), buckets(strings, n_features), indptr),
+    # Each distinct string is hashed once (n-grams repeat: a sentence's character n-grams
+    # are ~85% repeats), its bucket handed to every place it occurs.
+    first_of: dict[str, int] = {}
+    where = np.fromiter((first_of.setdefault(f, len(first_of)) for f in strings), dtype=np.int64,
+                        count=len(strings))
+    columns = buckets(list(first_of), n_features)[where]
+    X = sparse.csr_matrix((np.ones(len(strings), dtype=dtype), columns, indptr),
                           shape=(len(rows), n_features), dtype=dtype)
     X.sum_duplicates()
     return X
@@ -112,10 +119,19 @@ def char_wb_ngrams(text: str, low: int, high: int) -> list[str]:
     counts once, whole."""
     out = []
     for w in _WHITE_SPACES.sub(" ", text.lower()).split():
-        w = f" {w} "
-        for n in range(low, high + 1):
-            if len(w) <= n:
-                out.append(w)
-                break
-            out += [w[i:i + n] for i in range(len(w) - n + 1)]
+        out += _word_char_ngrams(w, low, high)
     return out
+
+
+# Words recur across sentences and articles ("the", "said"): a word's n-grams are cut once
+# while it stays among the last few thousand words asked for (~25 short strings a word).
+@lru_cache(maxsize=8192)
+def _word_char_ngrams(word: str, low: int, high: int) -> tuple[str, ...]:
+    w = f" {word} "
+    out = []
+    for n in range(low, high + 1):
+        if len(w) <= n:
+            out.append(w)
+            break
+        out += [w[i:i + n] for i in range(len(w) - n + 1)]
+    return tuple(out)
