@@ -71,7 +71,13 @@ def murmurhash3_32(strings: list[str], seed: int = 0) -> np.ndarray:
 
 def buckets(strings: list[str], n_features: int) -> np.ndarray:
     """scikit-learn's bucket of each string: |signed murmurhash3| mod n_features."""
-    return (np.abs(murmurhash3_32(strings).astype(np.int64)) % n_features).astype(np.int32)
+    # Each distinct string is hashed once (features repeat: an article's character n-grams
+    # are ~85% repeats), its bucket handed to every place it occurs.
+    first_of: dict[str, int] = {}
+    where = np.fromiter((first_of.setdefault(f, len(first_of)) for f in strings), dtype=np.int64,
+                        count=len(strings))
+    distinct = (np.abs(murmurhash3_32(list(first_of)).astype(np.int64)) % n_features).astype(np.int32)
+    return distinct[where]
 
 
 def hash_rows(rows: list[list[str]], n_features: int, dtype=np.float64):
@@ -86,13 +92,7 @@ def hash_rows(rows: list[list[str]], n_features: int, dtype=np.float64):
     strings = [f for r in rows for f in r]
     if indptr[-1] <= np.iinfo(np.int32).max:
         indptr = indptr.astype(np.int32)
-    # Each distinct string is hashed once (n-grams repeat: a sentence's character n-grams
-    # are ~85% repeats), its bucket handed to every place it occurs.
-    first_of: dict[str, int] = {}
-    where = np.fromiter((first_of.setdefault(f, len(first_of)) for f in strings), dtype=np.int64,
-                        count=len(strings))
-    columns = buckets(list(first_of), n_features)[where]
-    X = sparse.csr_matrix((np.ones(len(strings), dtype=dtype), columns, indptr),
+    X = sparse.csr_matrix((np.ones(len(strings), dtype=dtype), buckets(strings, n_features), indptr),
                           shape=(len(rows), n_features), dtype=dtype)
     X.sum_duplicates()
     return X
