@@ -155,3 +155,12 @@ def test_a_depth_without_a_committed_model_is_a_coded_error():
     with pytest.raises(NewsprobeError) as err:
         cw.load_model(5)
     assert err.value.code == "E013" and "--encoder-layers 5" in str(err.value)
+
+
+def test_the_lexical_matrix_kept_for_the_second_head_equals_a_fresh_one():
+    first = ["Unemployment fell to 4% in 2019.", "Thank you all for coming tonight!"]
+    second = ["Is the bridge open?", "We think prices rose by $3 billion."]
+    direct = [np.vstack([cw.lexical_features(t) for t in texts]) for texts in (first, second)]
+    for texts, expected in zip((first, second, list(first), second), direct + direct):
+        assert np.array_equal(cw.lexical_matrix(texts), expected)
+    assert cw.lexical_matrix([]).shape == (0, len(cw.LEXICAL_NAMES))

@@ -134,3 +134,13 @@ def test_a_depth_without_its_own_head_is_a_coded_error_not_the_rules():
     with pytest.raises(NewsprobeError) as err:
         commitment.load_head(5)
     assert err.value.code == "E013" and "--encoder-layers 5" in str(err.value)
+
+
+def test_a_sentence_ends_with_a_question_mark_as_its_joined_text_says(nlp):
+    doc = nlp("Will the council approve the plan? \n\nIt said so. \"Is it true?\"  Maybe not?!\n\n"
+              "Nobody knows ? ")
+    sents = list(doc.sents)
+    assert len(sents) >= 4
+    for sent in sents:
+        assert commitment._ends_with_question_mark(sent) == sent.text.rstrip().endswith("?")
+    assert commitment._ends_with_question_mark(sents[0])

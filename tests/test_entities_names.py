@@ -119,3 +119,22 @@ def test_an_alias_the_text_introduces_is_the_person():
     a = analyze("Prosecutors said Mark Vartan, known as Kolypto, appeared in court on Tuesday. Vartan "
                 "faces a fraud charge.")
     assert "Kolypto" in entity_named(a, "Mark Vartan").aliases, mentions_of(a)
+
+
+def test_surnames_of_a_cluster_equal_the_last_name_tokens_of_its_forms_as_forms_grow():
+    from newsprobe.layers.entities_names import Cluster, _SurnamesOf, name_tokens
+    from newsprobe.model import Span
+
+    text = "Dr. Mara Quill-Henning met Mara. Then Quill spoke."
+    cluster = Cluster("person")
+    surnames_of = _SurnamesOf()
+
+    def direct():
+        return {name_tokens(f)[-1] for f in cluster.forms if name_tokens(f)}
+
+    cluster.add(Span.of(text, 4, 22), "PERSON")
+    assert surnames_of(cluster) == direct() == {"henning"}
+    cluster.add(Span.of(text, 27, 31), "PERSON")
+    assert surnames_of(cluster) == direct() == {"henning", "mara"}
+    cluster.add(Span.of(text, 27, 31), "PERSON")    # a form seen again: the same set
+    assert surnames_of(cluster) == direct()

@@ -64,3 +64,31 @@ def test_checkworthiness_counts_equal_hashing_vectorizer(sklearn_text):
         theirs = vectorizer.transform(TEXTS).tocsr()
         for name in ("indptr", "indices", "data"):
             assert np.array_equal(getattr(ours, name), getattr(theirs, name)), name
+
+
+def test_hash_rows_of_repeated_strings_equal_each_string_hashed_in_place():
+    rows = [["ab", "cd", "ab", "ab"], [], ["cd", "ef", "ab"], ["zz"]]
+    X = hash_rows(rows, 1 << 10)
+    expected = np.zeros((len(rows), 1 << 10))
+    for i, row in enumerate(rows):
+        for s, col in zip(row, buckets(row, 1 << 10)):
+            expected[i, col] += 1
+    assert np.array_equal(X.toarray(), expected)
+    assert X.has_sorted_indices and X.indices.dtype == buckets(["ab"], 4).dtype
+
+
+def test_char_ngrams_of_a_word_seen_before_equal_a_fresh_cut():
+    def direct(text, low, high):
+        out = []
+        for w in " ".join(text.lower().split()).split():
+            w = f" {w} "
+            for n in range(low, high + 1):
+                if len(w) <= n:
+                    out.append(w)
+                    break
+                out += [w[i:i + n] for i in range(len(w) - n + 1)]
+        return out
+
+    text = "The  mayor said the mayor's plan is a plan, a Plan."
+    for low, high in ((2, 5), (1, 3), (2, 5)):
+        assert char_wb_ngrams(text, low, high) == direct(text, low, high)

@@ -12,6 +12,7 @@ the bit (tests/test_hashing.py compares both with scikit-learn where it is insta
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -70,7 +71,13 @@ def murmurhash3_32(strings: list[str], seed: int = 0) -> np.ndarray:
 
 def buckets(strings: list[str], n_features: int) -> np.ndarray:
     """scikit-learn's bucket of each string: |signed murmurhash3| mod n_features."""
-    return (np.abs(murmurhash3_32(strings).astype(np.int64)) % n_features).astype(np.int32)
+    # Each distinct string is hashed once (features repeat: an article's character n-grams
+    # are ~85% repeats), its bucket handed to every place it occurs.
+    first_of: dict[str, int] = {}
+    where = np.fromiter((first_of.setdefault(f, len(first_of)) for f in strings), dtype=np.int64,
+                        count=len(strings))
+    distinct = (np.abs(murmurhash3_32(list(first_of)).astype(np.int64)) % n_features).astype(np.int32)
+    return distinct[where]
 
 
 def hash_rows(rows: list[list[str]], n_features: int, dtype=np.float64):
@@ -112,10 +119,19 @@ def char_wb_ngrams(text: str, low: int, high: int) -> list[str]:
     counts once, whole."""
     out = []
     for w in _WHITE_SPACES.sub(" ", text.lower()).split():
-        w = f" {w} "
-        for n in range(low, high + 1):
-            if len(w) <= n:
-                out.append(w)
-                break
-            out += [w[i:i + n] for i in range(len(w) - n + 1)]
+        out += _word_char_ngrams(w, low, high)
     return out
+
+
+# Words recur across sentences and articles ("the", "said"): a word's n-grams are cut once
+# while it stays among the last few thousand words asked for (~25 short strings a word).
+@lru_cache(maxsize=8192)
+def _word_char_ngrams(word: str, low: int, high: int) -> tuple[str, ...]:
+    w = f" {word} "
+    out = []
+    for n in range(low, high + 1):
+        if len(w) <= n:
+            out.append(w)
+            break
+        out += [w[i:i + n] for i in range(len(w) - n + 1)]
+    return tuple(out)

@@ -112,8 +112,19 @@ def embed(texts: list[str], depth: int = FULL_DEPTH) -> np.ndarray:
 
 
 def lexical_matrix(texts: list[str]) -> np.ndarray:
-    """`lexical_features` of each text, one row each (the linear and MLP heads both read it)."""
-    return np.vstack([lexical_features(t) for t in texts]) if texts else np.zeros((0, len(LEXICAL_NAMES)))
+    """`lexical_features` of each text, one row each (the linear and MLP heads both read it,
+    one after the other: the last texts' matrix is kept and handed to the second; callers
+    copy it before changing anything)."""
+    global _last_lexical
+    key = tuple(texts)
+    if _last_lexical is not None and _last_lexical[0] == key:
+        return _last_lexical[1]
+    matrix = np.vstack([lexical_features(t) for t in texts]) if texts else np.zeros((0, len(LEXICAL_NAMES)))
+    _last_lexical = (key, matrix)
+    return matrix
+
+
+_last_lexical: tuple[tuple[str, ...], np.ndarray] | None = None
 
 
 def features(texts: list[str], vectors: np.ndarray):

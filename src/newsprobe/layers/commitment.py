@@ -129,9 +129,19 @@ def _own_cues(pred) -> list[Cue]:
 
 def _is_yes_no_question(pred) -> bool:
     sent = pred.sent
-    if not sent.text.rstrip().endswith("?"):
+    if not _ends_with_question_mark(sent):
         return False
     return not any(t.lower_ in QUESTION_WORDS and t.i <= pred.i for t in sent)
+
+
+def _ends_with_question_mark(sent) -> bool:
+    """`sent.text.rstrip().endswith("?")` without joining the sentence's text: the last
+    character that is not white space is the last one of the last token that has one."""
+    for k in range(len(sent) - 1, -1, -1):
+        piece = sent[k].text_with_ws.rstrip()
+        if piece:
+            return piece.endswith("?")
+    return False
 
 
 def _hedge_words(pred) -> list[Cue]:

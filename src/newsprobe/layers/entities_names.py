@@ -223,6 +223,31 @@ def merge_across_labels(doc, clusters: list["Cluster"]) -> list["Cluster"]:
     return merged
 
 
+class _SurnamesOf:
+    """The last name token of each form of a cluster, `{name_tokens(f)[-1] for f in
+    cluster.forms if name_tokens(f)}`, kept while the cluster's forms stay the same (one
+    article's pass asks it for every proper noun and every person)."""
+
+    def __init__(self):
+        self._last_token: dict[str, str | None] = {}
+        self._by_cluster: dict[int, tuple[int, set[str]]] = {}
+
+    def __call__(self, cluster: "Cluster") -> set[str]:
+        # Forms are only added during the pass (Counter keys), so their count names the set.
+        kept = self._by_cluster.get(id(cluster))
+        if kept is not None and kept[0] == len(cluster.forms):
+            return kept[1]
+        surnames = set()
+        for form in cluster.forms:
+            if form not in self._last_token:
+                tokens = name_tokens(form)
+                self._last_token[form] = tokens[-1] if tokens else None
+            if self._last_token[form] is not None:
+                surnames.add(self._last_token[form])
+        self._by_cluster[id(cluster)] = (len(cluster.forms), surnames)
+        return surnames
+
+
 def add_missed_surnames(doc, text: str, clusters: list[Cluster], seen: set[tuple[int, int]]) -> None:
     """The small model misses some bare surnames ("Shoigu said"); a proper noun spelled like
     the surname of a person already named in the article is that person."""
@@ -230,6 +255,7 @@ def add_missed_surnames(doc, text: str, clusters: list[Cluster], seen: set[tuple
     for start, end in seen:
         covered.update(range(start, end))
     people = [c for c in clusters if c.group == "person"]
+    surnames_of = _SurnamesOf()
     for token in doc:
         if token.pos_ != "PROPN" or token.idx in covered or not token.text[:1].isupper():
             continue
@@ -237,7 +263,7 @@ def add_missed_surnames(doc, text: str, clusters: list[Cluster], seen: set[tuple
         if is_known_outlet(token.text):
             continue             # "(Reuters)" is the agency, whatever person is named like it
         for cluster in people:
-            surnames = {name_tokens(f)[-1] for f in cluster.forms if name_tokens(f)}
+            surnames = surnames_of(cluster)
             if any(_same_word(word, s) for s in surnames) and len(word) >= 3:
                 span = Span.of(text, token.idx, token.idx + len(token.text))
                 cluster.add(span, "PERSON")

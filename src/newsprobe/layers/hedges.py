@@ -70,6 +70,11 @@ def _longest_phrase() -> int:
     return max(len(k) for k in lexicon())
 
 
+@lru_cache(maxsize=1)
+def _phrase_first_words() -> frozenset[str]:
+    return frozenset(k[0] for k in lexicon() if len(k) > 1)
+
+
 def _before_number(doc, i: int) -> bool:
     """True when token i is followed by a number ("40", "forty", "$3m")."""
     if i >= len(doc):
@@ -99,13 +104,16 @@ def find_hedges(doc, start: int, end: int) -> list[Hedge]:
     longest phrase first at each position."""
     entries = lexicon()
     tokens = list(doc.char_span(start, end, alignment_mode="contract") or ())  # not a scan of the doc per claim
+    lowers = [t.lower_ for t in tokens]
+    starts = _phrase_first_words()
     found: list[Hedge] = []
     k = 0
     while k < len(tokens):
         first = tokens[k]
         matched = False
-        for n in range(min(_longest_phrase(), len(tokens) - k), 1, -1):
-            words = tuple(t.lower_ for t in tokens[k:k + n])
+        # Only a word that begins some phrase of the lexicon can start a phrase hit.
+        for n in range(min(_longest_phrase(), len(tokens) - k) if lowers[k] in starts else 1, 1, -1):
+            words = tuple(lowers[k:k + n])
             kind = entries.get(words)
             if kind and (kind != "approximator" or _before_number(doc, tokens[k + n - 1].i + 1)):
                 last = tokens[k + n - 1]
