@@ -203,7 +203,7 @@ def test_a_title_case_headline_keeps_its_cue_and_source(headline, cue, source, s
 
 def test_a_dateline_glued_to_the_opening_mark_is_no_part_of_the_quote_and_the_next_paragraphs_continue_it():
     # A press release: "PLACE—“…,” said X. “…”" then paragraphs that are only quotations.
-    text = ("Harbour Group Praises New Chief\n\n"
+    text = ("A New Chief For The Harbour Group\n\n"
             "DUNMORE—“The board has chosen well,” said Ellen Varga, president of the Harbour "
             "Group. “She will steer us through a hard year.”\n\n"
             "“We look forward to working with her for many years to come.”")
