@@ -82,19 +82,8 @@ def name_token(key: str) -> str:
 def _candidates(text: str) -> tuple[list[str], list[str], set[str]]:
     """(number tokens, latin keys of the capitalised words that the text never writes in
     lower case, latin keys of its lower-case words)."""
-    numbers = []
-    for m in _NUMBER.finditer(text):
-        key = number_key(m.group(0))
-        if sum(ch.isdigit() for ch in key) >= 2:
-            numbers.append("#" + key)
-    names, lowercase = [], set()
-    for m in _WORD.finditer(text):
-        word = m.group(0)
-        if word[0].islower():
-            lowercase.add(latin_key(word))
-        elif len(word) >= 3 and word[0].isupper():
-            names.append(latin_key(word))
-    return numbers, [key for key in names if key not in lowercase], lowercase
+    numbers, names, lowercase = _occurrences(text)
+    return [t for t, _ in numbers], [key for key, _ in names], lowercase
 
 
 def anchor_matrix(texts: list[str]):
@@ -147,3 +136,52 @@ def tfidf_rows(token_lists, n: int):
     matrix = csr_matrix(matrix.multiply(1.0 / np.maximum(norms, 1e-12)[:, np.newaxis]))
     matrix.eliminate_zeros()
     return matrix
+
+
+class AnchorIndex:
+    """Each text's anchors in reading order, with where they stand, and the idf of each
+    token over the texts at hand: what an order-preserving alignment of two texts' anchors
+    reads (`translations.anchor_alignment`).
+
+    The same tokens as `anchor_matrix` (a capitalised word the corpus writes at least as
+    often in lower case is left out), the same smoothed idf; `rows` are `anchor_matrix`'s
+    rows, for the candidate search."""
+
+    def __init__(self, texts: list[str]):
+        from collections import Counter
+
+        lower_df: Counter[str] = Counter()
+        upper_df: Counter[str] = Counter()
+        found = []
+        for text in texts:
+            numbers, names, lowercase = _occurrences(text)
+            lower_df.update(lowercase)
+            upper_df.update({key for key, _ in names})
+            found.append((numbers, names))
+        self.occurrences: list[list[tuple[str, int]]] = []
+        for numbers, names in found:
+            kept = numbers + [(name_token(key), at) for key, at in names if lower_df[key] < upper_df[key]]
+            self.occurrences.append(sorted(kept, key=lambda item: item[1]))
+        n = len(texts)
+        df = Counter(token for occurrences in self.occurrences for token in {t for t, _ in occurrences})
+        self.idf = {token: 0.0 if n > MIN_DOCS_FOR_CAP and count > MAX_DOC_SHARE * n
+                    else float(np.log((1 + n) / (1 + count)) + 1.0) for token, count in df.items()}
+        self.rows = tfidf_rows(([t for t, _ in occurrences] for occurrences in self.occurrences), n)
+
+
+def _occurrences(text: str) -> tuple[list[tuple[str, int]], list[tuple[str, int]], set[str]]:
+    """`_candidates` with each token's start offset: (number tokens, latin keys of
+    capitalised words the text never writes in lower case, the lower-case keys)."""
+    numbers = []
+    for m in _NUMBER.finditer(text):
+        key = number_key(m.group(0))
+        if sum(ch.isdigit() for ch in key) >= 2:
+            numbers.append(("#" + key, m.start()))
+    names, lowercase = [], set()
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        if word[0].islower():
+            lowercase.add(latin_key(word))
+        elif len(word) >= 3 and word[0].isupper():
+            names.append((latin_key(word), m.start()))
+    return numbers, [(key, at) for key, at in names if key not in lowercase], lowercase
