@@ -248,7 +248,10 @@ def verify_by_anchors(a: CopyDoc, b: CopyDoc, lang_a: str, lang_b: str, anchors_
         return None
     share_a = covered_share(spans_a, [p.source for p in pairs])
     share_b = covered_share(spans_b, [p.target for p in pairs])
-    features = {"aligned_share_source": round(share_a, 3), "aligned_share_target": round(share_b, 3),
+    # Not `aligned_share_*`: a sentence without a name or figure never aligns here, so the
+    # shares are a floor, and the origin's "the copy adds material" must not read them
+    # (on story-dev dev it named the Hungarian rendering, cut shorter, the original).
+    features = {"anchor_share_source": round(share_a, 3), "anchor_share_target": round(share_b, 3),
                 "aligned_sentences": len(pairs), "anchors_in_order": len(matched),
                 "anchors_in_order_share": round(in_order, 3), "close_share": round(close_share, 3)}
     edge = CopyEdge(a.id, b.id, "rewritten", round((share_a + share_b) / 2, 3), "unknown",
