@@ -47,10 +47,20 @@ _CYRILLIC = dict(zip(
      "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "ye", "i", "yi", "g"]))
 
 
+# Latin letters that look like Cyrillic ones. Some pages write Cyrillic words with Latin
+# look-alikes mixed in ("Пpeзидeнт", "Aмepики": Latin p, e, A), which hides them from
+# search; in a word that mixes the two scripts they are read as the Cyrillic letter.
+_LOOKALIKES = dict(zip("aceiopxyk", "асеіорхук"))
+
+
 @lru_cache(maxsize=1 << 18)
 def latin_key(word: str) -> str:
-    """`word` lowercased, Cyrillic transliterated, accents and other marks stripped."""
-    word = "".join(_CYRILLIC.get(ch, ch) for ch in word.lower())
+    """`word` lowercased, Cyrillic transliterated (Latin look-alikes in a word that mixes
+    the two scripts read as Cyrillic), accents and other marks stripped."""
+    word = word.lower()
+    if any(ch in _CYRILLIC for ch in word) and any("a" <= ch <= "z" for ch in word):
+        word = "".join(_LOOKALIKES.get(ch, ch) for ch in word)
+    word = "".join(_CYRILLIC.get(ch, ch) for ch in word)
     word = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
     return word.translate(_LETTERS)
 
