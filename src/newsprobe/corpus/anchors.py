@@ -17,7 +17,8 @@ text, with no language model, so it works the same for every language:
 
 `anchor_matrix` turns the tokens into TF-IDF rows (sublinear tf, smoothed idf over the
 corpus at hand, L2-normalised), whose dot product is the anchor similarity of two
-articles.
+articles. `AnchorIndex` also keeps where each anchor stands, for the translation route
+that aligns two texts' sentences by their anchors (`translations.py`).
 """
 
 from __future__ import annotations
