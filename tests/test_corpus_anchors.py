@@ -5,7 +5,8 @@ these tests."""
 
 from __future__ import annotations
 
-from newsprobe.corpus.anchors import anchor_matrix, anchor_tokens, latin_key, name_token, number_key, sound_key
+from newsprobe.corpus.anchors import (AnchorIndex, anchor_matrix, anchor_tokens, latin_key, name_token, number_key,
+                                      sound_key)
 
 
 def test_number_formats_meet():
@@ -53,3 +54,22 @@ def test_a_translation_shares_more_anchors_than_another_event():
     matrix = anchor_matrix([english, german, other])
     sims = (matrix @ matrix.T).toarray()
     assert sims[0, 1] > 0.5 and sims[0, 1] > 2 * sims[1, 2]
+
+
+def test_latin_look_alikes_in_a_cyrillic_word_read_as_cyrillic():
+    # A page that writes "Президент" with Latin p and e (to hide it from search) still
+    # meets the plain spelling; a Latin word and a Cyrillic word alone are unchanged.
+    mixed = "Пpeзидeнт Зeлeнcький"
+    assert anchor_tokens(mixed) == anchor_tokens("Президент Зеленський")
+    assert latin_key("Пpeзидeнт") == latin_key("Президент") == "prezident"
+    assert latin_key("Zelenskyi") == "zelenskyi"
+
+
+def test_anchor_index_keeps_each_anchor_where_it_stands():
+    text = "Tove Brandauer asked for 12 million. Later Brandauer left."
+    index = AnchorIndex([text, "tove later asked"])
+    tokens = [t for t, _ in index.occurrences[0]]
+    # "Tove" and "Later" are written in lower case by the other text: not names.
+    assert tokens == ["brand", "#12", "brand"]
+    assert [text[at:at + 5] for _, at in index.occurrences[0]] == ["Brand", "12 mi", "Brand"]
+    assert index.idf["brand"] > 1.0

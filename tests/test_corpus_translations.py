@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from newsprobe.corpus.copies import CopyDoc
-from newsprobe.corpus.translations import detect_translations, languages_differ, multilingual_encoder, unread_languages
+from newsprobe.corpus.translations import (detect_anchor_translations, detect_translations, languages_differ,
+                                          multilingual_encoder, unread_languages)
 
 ENGLISH = ("The Kessel river burst its banks on Sunday night. Around 300 homes in the valley were evacuated, "
            "the fire service said. The mayor, Tove Brand, asked residents to stay away from the bridges. "
@@ -55,3 +56,66 @@ def test_languages_the_encoder_does_not_read_are_named_with_their_counts():
     # translations from or into them were not looked for. Unknown languages are not named.
     assert unread_languages(["en", "hu", "de", "sv", "hu", None, "und"]) == {"hu": 2, "sv": 1}
     assert unread_languages(["en", "de", "fr"]) == {}
+
+
+# The route for languages the encoder does not read (Hungarian here): names and figures in
+# the same order, sentence by sentence. The Hungarian text renders the English report; the
+# other English text reports the same flood with the same names and figures, in its own
+# order and sentences, and must not be linked.
+FLOOD_EN = ("Flood in Kesselbach\n"
+            "The Kessel river burst its banks near Kesselbach on Sunday night, after 140 millimetres of rain. "
+            "Around 320 homes were evacuated, the Kesselbach fire service said. "
+            "The mayor, Tove Brandauer, asked residents to stay away from the Hollin bridges. "
+            "Engineers from Lindqvist Consulting found cracks in the Hollin dam on Monday. "
+            "Tove Brandauer said the town would need 12 million euros for repairs. "
+            "Schools will stay closed until Wednesday. "
+            "The Red Cross opened a shelter in the Martinsson sports hall for 450 people.")
+FLOOD_HU = ("Árvíz Kesselbachban\n"
+            "A Kessel folyó vasárnap éjjel kilépett a medréből Kesselbach közelében, 140 milliméter eső után. "
+            "Nagyjából 320 házat ürítettek ki, közölte a kesselbachi tűzoltóság. "
+            "Tove Brandauer polgármester arra kérte a lakókat, hogy kerüljék el a Hollin hidakat. "
+            "A Lindqvist Consulting mérnökei hétfőn repedéseket találtak a Hollin gáton. "
+            "Tove Brandauer szerint a városnak 12 millió euróra lesz szüksége a javításokhoz. "
+            "Az iskolák szerdáig zárva maradnak. "
+            "A Vöröskereszt szállást nyitott a Martinsson sportcsarnokban 450 ember számára.")
+FLOOD_OTHER_EN = ("Kesselbach counts the cost\n"
+                  "Residents of Kesselbach returned on Tuesday to find mud in their kitchens. "
+                  "The Red Cross said 450 people had slept in the Martinsson hall. "
+                  "Lindqvist Consulting, hired by the town, is checking the Hollin dam. "
+                  "Mayor Tove Brandauer put the bill at 12 million euros. "
+                  "Many of the 320 evacuated homes have no power. "
+                  "The Kessel river had risen after 140 millimetres of rain.")
+
+
+def _run_anchors(texts, languages, encoder_reads=True):
+    docs = [CopyDoc(f"d{k}", text, language=language) for k, (text, language) in enumerate(zip(texts, languages))]
+    return detect_anchor_translations(docs, languages, encoder_reads=encoder_reads)
+
+
+def test_a_rendering_in_a_language_the_encoder_does_not_read_is_found_by_names_and_figures():
+    edges = _run_anchors([FLOOD_EN, FLOOD_HU], ["en", "hu"])
+    assert [{e.source, e.target} for e in edges] == [{"d0", "d1"}]
+    (edge,) = edges
+    assert edge.translated and edge.kind == "rewritten"
+    assert edge.evidence[0] in ("translated (en -> hu), by names and figures in order",
+                                "translated (hu -> en), by names and figures in order")
+    assert edge.features["anchors_in_order"] >= 6
+    # The sentences are paired in order.
+    assert [FLOOD_EN.index(p.source.text) < FLOOD_EN.index(q.source.text)
+            for p, q in zip(edge.pairs, edge.pairs[1:])] == [True] * (len(edge.pairs) - 1)
+
+
+def test_an_independent_report_of_the_same_event_is_not_linked():
+    # Same names and figures as the Hungarian rendering, other order, other sentences.
+    assert _run_anchors([FLOOD_OTHER_EN, FLOOD_HU], ["en", "hu"]) == []
+    edges = _run_anchors([FLOOD_EN, FLOOD_HU, FLOOD_OTHER_EN], ["en", "hu", "en"])
+    assert [{e.source, e.target} for e in edges] == [{"d0", "d1"}]
+
+
+def test_the_anchor_route_leaves_pairs_the_encoder_reads_to_the_encoder():
+    # Both languages read by the encoder: not this route's pair, unless there is no encoder.
+    assert _run_anchors([FLOOD_EN, FLOOD_HU], ["en", "de"]) == []
+    assert len(_run_anchors([FLOOD_EN, FLOOD_HU], ["en", "de"], encoder_reads=False)) == 1
+    # One language, or an unknown one: never a translation.
+    assert _run_anchors([FLOOD_EN, FLOOD_HU], ["hu", "hu"]) == []
+    assert _run_anchors([FLOOD_EN, FLOOD_HU], [None, "hu"]) == []

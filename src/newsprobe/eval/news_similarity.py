@@ -11,7 +11,12 @@ For each pair the eval computes what the corpus stage computes between two artic
   `EVENT_STORIES`: anchors over all the texts of the run, MiniLM above 0.4, no dates), the
   score that average linkage compares with the story threshold;
 - `multilingual`: the cosine of the multilingual article vectors (`corpus.translations`),
-  when the encoder is installed.
+  when the encoder is installed;
+- `translated by anchors`: which cross-lingual pairs the corpus stage's route for languages
+  the encoder does not read (`corpus.translations.verify_by_anchors`: names and figures
+  in order) would link as a translated copy, applied here to every cross-lingual pair
+  (all ten languages are read by the encoder, so this is a check of that route, not of
+  what a run links), with their ratings: a pair rated above 1.5 is an independent report.
 
 Reported: Pearson r of each with `overall` (negative is right: higher similarity, lower
 rating), overall and for cross-lingual pairs; and same-story precision/recall of
@@ -100,6 +105,7 @@ def evaluate(data_dir: Path, split: str = "all", limit: int | None = None, progr
                        "all": same_story(predicted, gold), "cross_lingual": same_story(predicted[cross], gold[cross]),
                        "same_language": same_story(predicted[~cross], gold[~cross])},
     }
+    result["translated_by_anchors"] = anchor_route_links(texts, first, second, overall, cross)
     multilingual = multilingual_encoder()
     if multilingual is not None:
         vectors = multilingual(texts)
@@ -111,6 +117,25 @@ def evaluate(data_dir: Path, split: str = "all", limit: int | None = None, progr
         result["multilingual_model"] = None
     result["seconds"] = round(time.perf_counter() - started, 1)
     return result
+
+
+def anchor_route_links(texts: list[str], first: np.ndarray, second: np.ndarray, overall: np.ndarray,
+                       cross: np.ndarray) -> dict[str, Any]:
+    """The cross-lingual pairs that `verify_by_anchors` links, by their `overall` rating."""
+    from ..corpus.anchors import AnchorIndex
+    from ..corpus.copies import CopyDoc
+    from ..corpus.translations import AnchorRouteSettings, verify_by_anchors
+
+    index, settings = AnchorIndex(texts), AnchorRouteSettings()
+    linked = []
+    for k in np.flatnonzero(cross):
+        i, j = int(first[k]), int(second[k])
+        if i != j and verify_by_anchors(CopyDoc("a", texts[i]), CopyDoc("b", texts[j]), "?", "?",
+                                        index.occurrences[i], index.occurrences[j], index.idf, settings):
+            linked.append(float(overall[k]))
+    return {"pairs": int(cross.sum()), "linked": len(linked),
+            "linked_same_story": sum(o <= SAME_STORY_MAX_OVERALL for o in linked),
+            "linked_ratings": sorted(round(o, 2) for o in linked)}
 
 
 def format_text(result: dict[str, Any]) -> str:
@@ -131,5 +156,14 @@ def format_text(result: dict[str, Any]) -> str:
     lines += [f"  same story (similarity >= {s['threshold']} vs overall <= {s['gold_max_overall']}): "
               f"all {pr(s['all'])}",
               f"    cross-lingual {pr(s['cross_lingual'])}; same language {pr(s['same_language'])}",
+              _anchor_line(result.get("translated_by_anchors")),
               f"  {result['seconds']} s"]
     return "\n".join(lines)
+
+
+def _anchor_line(row: dict[str, Any] | None) -> str:
+    if not row:
+        return "  translated by anchors: not computed"
+    return (f"  translated by anchors (names and figures in order), on the {row['pairs']} cross-lingual pairs: "
+            f"{row['linked']} linked, {row['linked_same_story']} of them rated <= {SAME_STORY_MAX_OVERALL} "
+            f"(ratings {row['linked_ratings']})")
