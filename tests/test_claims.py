@@ -822,3 +822,50 @@ def test_denying_the_allegations_links_to_the_accusation_not_another_claim_of_th
 def test_hearsay_status(sentence, status):
     found = [c for c in claims(sentence) if c["status"] == status]
     assert found, claims(sentence)
+
+
+def claim_with(text, words):
+    return next(c for c in claims(text) if words in c["text"])
+
+
+def test_a_speaker_the_parser_could_not_resolve_is_no_agentless_source():
+    # "stressing" has a speaker (the judge) even where no name is found for it: the claim
+    # rests on somebody on record, not on nobody; a passive cue ("is claimed") has no agent
+    text = ("Judge Ana Ruiz gave the builder four years in prison. In a long ruling, stressing "
+            "that the builder \"is not before the court on anything to do with the collapse of "
+            "the school.\"")
+    claim = claim_with(text, "is not before the court")
+    assert claim["status"] == "reported"
+    assert claim["evidence"]["rule"] == "unresolved_speaker"
+    assert claim["evidence"]["words"]["text"] == "stressing"
+    passive = claim_with("The striker is claimed to have signed a five-year deal with Belvik United.",
+                         "signed a five-year deal")
+    assert passive["status"] == "unconfirmed"
+
+
+def test_a_denial_of_rumours_about_the_denier_is_a_denial():
+    # "rejected rumours of being ...": the gerund's unspoken subject is the one who rejects
+    claim = claim_with("The singer Mara Velk has rejected rumours of being engaged to the "
+                       "footballer Tomas Brun.", "being engaged")
+    assert claim["status"] == "denied"
+    assert claim["evidence"]["rule"] == "denial_of_claim_noun"
+
+
+def test_a_verdict_word_inside_a_named_title_is_no_rebuttal():
+    # the study's title holds "false"; nobody calls the finding false
+    text = ("Researchers at Belvik University said that coffee drinkers sleep 20 minutes less "
+            "than others. The study, titled \"Why Common Sleep Advice Is False\", was published "
+            "in a journal on Monday.")
+    claim = claim_with(text, "coffee drinkers sleep")
+    assert claim["status"] == "reported", claim
+    assert claim["rebutted_by"] is None
+
+
+def test_a_disclosure_that_an_analyst_owns_no_shares_is_no_rebuttal():
+    text = ("Lena Hart, an analyst at Corvin Securities, said shares of the software maker would "
+            "fall after it owned up to weak sales. Hart does not own shares of the software maker. "
+            "\"Shares of the software maker look too expensive to own,\" Hart said.")
+    for words in ("would fall", "too expensive"):
+        claim = claim_with(text, words)
+        assert claim["status"] == "reported", claim
+        assert claim["rebutted_by"] is None
