@@ -869,3 +869,24 @@ def test_a_disclosure_that_an_analyst_owns_no_shares_is_no_rebuttal():
         claim = claim_with(text, words)
         assert claim["status"] == "reported", claim
         assert claim["rebutted_by"] is None
+
+
+def test_a_spokesman_for_the_party_concerned_denies_for_it():
+    # the spokesman is no word of the claim, the one he speaks for is
+    text = ("\"Senator Ola Brandt sold his farm to a wind company last year,\" the Belvik "
+            "Gazette reported on Friday. But Karl Imre, a spokesman for Brandt, said the report "
+            "was totally false.")
+    claim = claim_with(text, "sold his farm")
+    assert claim["status"] == "denied", claim
+
+
+def test_this_story_is_false_rebuts_the_story_not_the_nearest_claim():
+    # "This story" points at what the report said, not at the next claim before it
+    text = ("A report in the Gazette said the mayor had taken 200,000 dollars from a builder. "
+            "Councillor Rita Moss said that the council would consider legal action against "
+            "the newspaper. Omar Lund, the builder, told the radio station: \"This story is "
+            "completely false.\"")
+    action = claim_with(text, "would consider legal action")
+    assert action["status"] == "reported" and action["rebutted_by"] is None, action
+    story = claim_with(text, "had taken 200,000 dollars")
+    assert story["rebutted_by"] is not None and "This story" in story["rebutted_by"]["text"]

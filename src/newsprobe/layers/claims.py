@@ -1145,6 +1145,7 @@ def _content_lemmas(tokens) -> set[str]:
 
 
 ACCUSATION_NOUNS = frozenset("allegation accusation charge".split())
+REPORT_NOUNS = frozenset("report story article piece".split())
 ACCUSING_CUES = frozenset("accuse allege charge".split())
 
 
@@ -1170,6 +1171,11 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
         # ("accused X of …"), before another claim of the accuser's
         accusations = [(i, c) for i, c in targets if _cue_lemma(doc, c.quote) in ACCUSING_CUES]
         targets = accusations or targets
+    if reference is not None and reference.noun.lemma_.lower() in REPORT_NOUNS:
+        # "This story is false": what a report or an outlet said, before the claims of
+        # others who spoke about it since
+        reports = [(i, c) for i, c in targets if c.quote is not None and c.quote.speaker.kind in ("media", "document")]
+        targets = reports or targets
     if reference is not None and reference.plural:
         # "these claims": somebody made them; a thing the parser took for a source ("the
         # probe's instruments") did not
@@ -1609,6 +1615,15 @@ def _mention_of(quote: Quote) -> str:
     return quote.source.text if quote.source is not None else ""
 
 
+# Who a source speaks for: "a spokesman for Brandt", "lawyer for the mayor", "Brandt's
+# spokeswoman", "a representative of the club".
+_SPEAKS_FOR = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|representative|lawyer|attorney|press (?:office|secretary)|"
+    r"aide|publicist)\s+(?:for|of|to)\s+(?P<party>(?:[\w.'’-]+\s*){1,5})|"
+    r"(?P<owner>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})['’]s?\s+(?:spokes(?:man|woman|person)|"
+    r"representative|lawyer|attorney|press (?:office|secretary)|publicist)\b")
+
+
 def _party_concerned(source: str, sentence: str, claim: str, described_as: str = "") -> bool:
     """Is the source (a rebutting speaker's name, or the subject of "retracted claims
     that ...") the party the claim is about (then it denies; anyone else disputes)? Its name
@@ -1620,6 +1635,10 @@ def _party_concerned(source: str, sentence: str, claim: str, described_as: str =
     to a claim about the Rosetta probe's comet)."""
     words = {w for w in re.findall(r"[^\W_]+", source.lower())
              if w not in ("the", "a", "an", "of", "for", "s")}
+    # "Karl Imre, a spokesman for Brandt": the spokesman answers for Brandt
+    for m in _SPEAKS_FOR.finditer(f"{source} {described_as}"):
+        words |= {w for w in re.findall(r"[^\W\d_]+", (m.group("party") or m.group("owner")).lower())
+                  if w not in _SIDE_GENERIC and len(w) > 2}
     if words & set(re.findall(r"[^\W_]+", sentence.lower())):
         return True
     return bool(governments_named(f"{source} {described_as}") & governments_named(claim))
