@@ -890,3 +890,21 @@ def test_this_story_is_false_rebuts_the_story_not_the_nearest_claim():
     assert action["status"] == "reported" and action["rebutted_by"] is None, action
     story = claim_with(text, "had taken 200,000 dollars")
     assert story["rebutted_by"] is not None and "This story" in story["rebutted_by"]["text"]
+
+
+def test_a_verdict_on_another_thing_does_not_rebut_the_claim():
+    # "the senator's post was fake" judges the post; the vote the Gazette reported is
+    # another matter, though both name the senator
+    text = ("Senator Ola Brandt voted against the school bill on Tuesday, the Belvik Gazette "
+            "reported. Lea Moor, a spokeswoman for Senator Brandt, said the senator's post "
+            "about teachers was fake.")
+    claim = claim_with(text, "voted against the school bill")
+    assert claim["status"] == "reported" and claim["rebutted_by"] is None, claim
+    # "The report was fake" judges what the report said
+    text = ("Senator Ola Brandt voted against the school bill on Tuesday, the Belvik Gazette "
+            "reported. Lea Moor, a spokeswoman for Senator Brandt, said the report was fake.")
+    assert claim_with(text, "voted against the school bill")["status"] == "denied"
+    # a demonstrative points back too: "But that figure is inaccurate"
+    text = ("The mayor said the city had planted 9,000 trees in 2024. But that figure is "
+            "inaccurate.")
+    assert claim_with(text, "planted 9,000 trees")["status"] == "refuted"

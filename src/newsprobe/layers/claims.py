@@ -995,7 +995,7 @@ _CORRECTION_OPENING = re.compile(r"\W*(however|but|yet|in fact|actually|in reali
 
 def _verdict_target(doc, offset: int) -> str | None:
     """The noun a verdict word qualifies ("the false Facebook post" -> "post"), None for a
-    predicate ("the claim is false")."""
+    predicate ("the claim is false"; `_judged_thing` reads those)."""
     word = _token_at(doc, offset)
     if word is not None and word.dep_ == "amod" and word.head.pos_ in ("NOUN", "PROPN"):
         return word.head.lemma_.lower()
@@ -1062,6 +1062,9 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
                            # contradicts no claim about a stampede
             if signal.target is not None and signal.target not in sentence_lemmas:
                 continue   # "the false Facebook post" rebuts what the post says
+            judged = _judged_thing(doc, signal.words[0]) if signal.kind in ("false", "contested", "doubt") else None
+            if judged is not None and not _names_judged(judged, c.sent):
+                continue   # "the senator's post was fake" judges the post, not his vote
             if signal.voice is not None and _reports_words_of(doc, c, signal.voice.speaker.name):
                 continue   # "Mara clarified that she hardly knows him, said a friend": the
                            # claim restates what the denier said; her denial agrees with it
@@ -1181,6 +1184,11 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
         # probe's instruments") did not
         named = [(i, c) for i, c in targets if c.quote is not None and c.quote.speaker.kind != "unknown"]
         targets = named or targets
+    judged = _judged_thing(doc, rebuttal.words[0]) if rebuttal.rule in _VERDICT_RULES else None
+    if judged is not None:
+        # "the senator's post was fake" judges the post: only a claim whose sentence names
+        # it, not the senator's vote reported before it
+        targets = [(i, c) for i, c in targets if _names_judged(judged, c.sent)]
     if not targets:
         return
     # the claim the rebuttal shares most words with ("denied that any weapons had been
@@ -1242,6 +1250,42 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
             statuses[i] = new
         elif statuses[i].rebutted_by is None:
             statuses[i].rebutted_by = new.rebutted_by
+
+
+# Rebuttals that are a verdict word ("fake", "baseless", "too early to") on something.
+_VERDICT_RULES = frozenset({"source_calls_it_false", "source_doubts", "false_verdict_later",
+                            "contested_later", "doubt_later", "source_contests_later"})
+# Subjects of a verdict that name no particular thing: they point back at what was said.
+# (with CLAIM_NOUNS, defined further down)
+_GENERIC_JUDGED = frozenset("information news statement article piece thing everything anything "
+                            "nothing part".split())
+
+
+def _judged_thing(doc, offset: int) -> set[str] | None:
+    """The words of the noun a predicate verdict judges ("the senator's post ... was fake"
+    -> {"post"}; "the lithium figure was baseless" -> {"figure", "lithium"}), or None: a
+    pronoun, a claim noun or a demonstrative ("It is fake", "This story is false", "that
+    figure is inaccurate") points back at what was said, and a verdict with no subject
+    judges nothing in particular."""
+    word = _token_at(doc, offset)
+    if word is None or word.dep_ not in ("acomp", "attr", "neg", "advmod"):
+        return None
+    subject = next((ch for ch in word.head.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = subject.lemma_.lower()
+    generic = _GENERIC_JUDGED | CLAIM_NOUNS
+    if lemma in generic or subject.lower_ in generic or any(
+            ch.dep_ == "det" and ch.lower_ in ("this", "that", "these", "those", "such") for ch in subject.children):
+        return None   # "But that figure is inaccurate": a demonstrative points back
+    return {lemma} | {ch.lemma_.lower() for ch in subject.children
+                      if ch.dep_ in ("compound", "amod") and ch.is_alpha}
+
+
+def _names_judged(judged: set[str], sent) -> bool:
+    """Does the claim's sentence name the thing a verdict judges (a word or its stem:
+    "the warming" / "had warmed")?"""
+    return _bears_on(judged, {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent})
 
 
 def _shares_stem(a: set[str], b: set[str]) -> bool:
