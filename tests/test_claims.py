@@ -908,3 +908,13 @@ def test_a_verdict_on_another_thing_does_not_rebut_the_claim():
     text = ("The mayor said the city had planted 9,000 trees in 2024. But that figure is "
             "inaccurate.")
     assert claim_with(text, "planted 9,000 trees")["status"] == "refuted"
+
+
+def test_a_verdict_on_a_claim_reported_in_the_same_words_rebuts_no_earlier_claim():
+    # "paid to falsely claim ... that ..." judges the claim it introduces, not the
+    # spokeswoman's earlier words
+    text = ("A spokeswoman for Mayor Ana Ruiz said the mayor hopes the police will find who "
+            "paid for the posters. A police spokesman said on Monday that two men were paid to "
+            "falsely claim in interviews that the mayor had bought votes.")
+    claim = claim_with(text, "hopes the police will find")
+    assert claim["status"] == "reported" and claim["rebutted_by"] is None, claim

@@ -1429,7 +1429,8 @@ def _rebuttals_in(doc, sent, analysis: Analysis) -> list[Rebuttal]:
         for pattern, status, rule in ((FALSE_VERDICT, "denied", "source_calls_it_false"),
                                       (CONTESTED, "denied", "source_calls_it_false"),
                                       (DOUBT, "questioned", "source_doubts")):
-            m = next((m for s in q.content if (m := pattern.search(text, s.start, s.end))), None)
+            m = next((m for s in q.content for m in pattern.finditer(text, s.start, s.end)
+                      if not _verdict_on_claim_stated_here(doc, m.start())), None)
             if m:
                 found.append(Rebuttal(status, rule, (m.start(), m.end()), q))
                 break
@@ -1557,6 +1558,10 @@ def _verdict_on_claim_stated_here(doc, offset: int) -> bool:
     """"posts make the false claim that …": the verdict qualifies a claim noun whose own
     clause says what is false; it rebuts that clause, not an earlier sentence."""
     word = _token_at(doc, offset)
+    if word is not None and word.dep_ == "advmod" and word.head.pos_ == "VERB" \
+            and word.head.lemma_.lower() in hand_cues() and any(
+                t.lower_ == "that" and t.i > word.head.i for t in word.head.subtree):
+        return True   # "were paid to falsely claim in interviews that ...": that clause
     return word is not None and word.dep_ == "amod" and (
         word.head.lemma_.lower() in CLAIM_NOUNS or word.head.lower_ in CLAIM_NOUNS) \
         and _states_its_claim(word.head)
