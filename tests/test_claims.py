@@ -832,3 +832,99 @@ def test_hearsay_status(sentence, status):
 def test_a_refusal_is_the_writers_statement_not_the_sources_claim(text):
     found = claims(text)
     assert found and all(c["quote"] is None and c["status"] == "asserted" for c in found), found
+
+
+def claim_with(text, words):
+    return next(c for c in claims(text) if words in c["text"])
+
+
+def test_a_speaker_the_parser_could_not_resolve_is_no_agentless_source():
+    # "stressing" has a speaker (the judge) even where no name is found for it: the claim
+    # rests on somebody on record, not on nobody; a passive cue ("is claimed") has no agent
+    text = ("Judge Ana Ruiz gave the builder four years in prison. In a long ruling, stressing "
+            "that the builder \"is not before the court on anything to do with the collapse of "
+            "the school.\"")
+    claim = claim_with(text, "is not before the court")
+    assert claim["status"] == "reported"
+    assert claim["evidence"]["rule"] == "unresolved_speaker"
+    assert claim["evidence"]["words"]["text"] == "stressing"
+    passive = claim_with("The striker is claimed to have signed a five-year deal with Belvik United.",
+                         "signed a five-year deal")
+    assert passive["status"] == "unconfirmed"
+
+
+def test_a_denial_of_rumours_about_the_denier_is_a_denial():
+    # "rejected rumours of being ...": the gerund's unspoken subject is the one who rejects
+    claim = claim_with("The singer Mara Velk has rejected rumours of being engaged to the "
+                       "footballer Tomas Brun.", "being engaged")
+    assert claim["status"] == "denied"
+    assert claim["evidence"]["rule"] == "denial_of_claim_noun"
+
+
+def test_a_verdict_word_inside_a_named_title_is_no_rebuttal():
+    # the study's title holds "false"; nobody calls the finding false
+    text = ("Researchers at Belvik University said that coffee drinkers sleep 20 minutes less "
+            "than others. The study, titled \"Why Common Sleep Advice Is False\", was published "
+            "in a journal on Monday.")
+    claim = claim_with(text, "coffee drinkers sleep")
+    assert claim["status"] == "reported", claim
+    assert claim["rebutted_by"] is None
+
+
+def test_a_disclosure_that_an_analyst_owns_no_shares_is_no_rebuttal():
+    text = ("Lena Hart, an analyst at Corvin Securities, said shares of the software maker would "
+            "fall after it owned up to weak sales. Hart does not own shares of the software maker. "
+            "\"Shares of the software maker look too expensive to own,\" Hart said.")
+    for words in ("would fall", "too expensive"):
+        claim = claim_with(text, words)
+        assert claim["status"] == "reported", claim
+        assert claim["rebutted_by"] is None
+
+
+def test_a_spokesman_for_the_party_concerned_denies_for_it():
+    # the spokesman is no word of the claim, the one he speaks for is
+    text = ("\"Senator Ola Brandt sold his farm to a wind company last year,\" the Belvik "
+            "Gazette reported on Friday. But Karl Imre, a spokesman for Brandt, said the report "
+            "was totally false.")
+    claim = claim_with(text, "sold his farm")
+    assert claim["status"] == "denied", claim
+
+
+def test_this_story_is_false_rebuts_the_story_not_the_nearest_claim():
+    # "This story" points at what the report said, not at the next claim before it
+    text = ("A report in the Gazette said the mayor had taken 200,000 dollars from a builder. "
+            "Councillor Rita Moss said that the council would consider legal action against "
+            "the newspaper. Omar Lund, the builder, told the radio station: \"This story is "
+            "completely false.\"")
+    action = claim_with(text, "would consider legal action")
+    assert action["status"] == "reported" and action["rebutted_by"] is None, action
+    story = claim_with(text, "had taken 200,000 dollars")
+    assert story["rebutted_by"] is not None and "This story" in story["rebutted_by"]["text"]
+
+
+def test_a_verdict_on_another_thing_does_not_rebut_the_claim():
+    # "the senator's post was fake" judges the post; the vote the Gazette reported is
+    # another matter, though both name the senator
+    text = ("Senator Ola Brandt voted against the school bill on Tuesday, the Belvik Gazette "
+            "reported. Lea Moor, a spokeswoman for Senator Brandt, said the senator's post "
+            "about teachers was fake.")
+    claim = claim_with(text, "voted against the school bill")
+    assert claim["status"] == "reported" and claim["rebutted_by"] is None, claim
+    # "The report was fake" judges what the report said
+    text = ("Senator Ola Brandt voted against the school bill on Tuesday, the Belvik Gazette "
+            "reported. Lea Moor, a spokeswoman for Senator Brandt, said the report was fake.")
+    assert claim_with(text, "voted against the school bill")["status"] == "denied"
+    # a demonstrative points back too: "But that figure is inaccurate"
+    text = ("The mayor said the city had planted 9,000 trees in 2024. But that figure is "
+            "inaccurate.")
+    assert claim_with(text, "planted 9,000 trees")["status"] == "refuted"
+
+
+def test_a_verdict_on_a_claim_reported_in_the_same_words_rebuts_no_earlier_claim():
+    # "paid to falsely claim ... that ..." judges the claim it introduces, not the
+    # spokeswoman's earlier words
+    text = ("A spokeswoman for Mayor Ana Ruiz said the mayor hopes the police will find who "
+            "paid for the posters. A police spokesman said on Monday that two men were paid to "
+            "falsely claim in interviews that the mayor had bought votes.")
+    claim = claim_with(text, "hopes the police will find")
+    assert claim["status"] == "reported" and claim["rebutted_by"] is None, claim

@@ -152,8 +152,22 @@ def test_wrong_statuses_and_kinds_are_listed_by_offsets_and_rule():
                                  "predicted": "asserted", "rule": "author_states",
                                  "claim": [claim["start"], claim["end"]],
                                  "predicted_claim": [claim["start"], claim["end"]],
-                                 "words": None, "rebutted_by": None}]
+                                 "words": None, "rebutted_by": None, "predicted_rebutted_by": None}]
     assert [(e["gold"], e["predicted"]) for e in errors["kind"]] == [("official", "person")]
+
+
+def test_rebuttal_links_and_rules_are_counted_right_and_wrong():
+    # A link to the gold rebuttal is right; a link where gold has none is wrong; each rule
+    # is tallied by whether the status it decided is the gold one.
+    pred = {"quotes": [quote("Ana Pérez", "person", "said", "the bridge will reopen in May")],
+            "claims": [{**sp("the bridge will reopen in May"), "status": "disputed",
+                        "rebutted_by": sp("The Gazette"),
+                        "evidence": {"rule": "contrary_statement", "words": None}}]}
+    tally = Tally()
+    score_article(TEXT, {**GOLD, "id": "x1"}, pred, tally)
+    claims = tally.to_dict()["claims"]
+    assert claims["rebuttal_links"] == {"right": 0, "wrong": 1, "missed": 0}
+    assert claims["rules"] == {"contrary_statement": {"right": 0, "wrong": 1}}
 
 
 def test_dev_halves_split_dev_in_two(tmp_path):

@@ -167,6 +167,15 @@ class Tally:
     status_right: int = 0
     status_confusion: Counter = field(default_factory=Counter)
     claims_kept: int = 0
+    # Rebuttal links on covered gold claims: the predicted `rebutted_by` overlaps the gold
+    # one (right), or is set where gold has none or another span (wrong), or gold has one
+    # the prediction lacks (missed).
+    rebuttals_right: int = 0
+    rebuttals_wrong: int = 0
+    rebuttals_missed: int = 0
+    # Per status rule (evidence.rule) on covered gold claims: [right, wrong]; a rule that
+    # decides more wrong statuses than right ones on unseen text is a candidate to drop.
+    rule_tally: dict = field(default_factory=dict)
     # Where it went wrong, for debugging: ids, labels, rules and offsets only (the texts
     # belong to their publishers and stay in ../shared/data).
     status_errors: list = field(default_factory=list)
@@ -191,7 +200,11 @@ class Tally:
                        "covered": self.claims_covered, "gold": self.claims_gold,
                        "coverage": _ratio(self.claims_covered, self.claims_gold),
                        "kept_by_checkworthiness": _ratio(self.claims_kept, self.claims_covered),
-                       "confusion": confusion},
+                       "confusion": confusion,
+                       "rebuttal_links": {"right": self.rebuttals_right, "wrong": self.rebuttals_wrong,
+                                          "missed": self.rebuttals_missed},
+                       "rules": {r: {"right": v[0], "wrong": v[1]}
+                                 for r, v in sorted(self.rule_tally.items())}},
             "counts": {"gold_attributions": self.gold, "predicted_quotes": self.pred,
                        "found": self.found, "resolved": self.resolved},
             "errors": {"status": self.status_errors, "kind": self.kind_errors},
@@ -263,15 +276,25 @@ def score_article(text: str, gold: dict[str, Any], pred: dict[str, Any], tally: 
         tally.claims_kept += bool(best.get("kept", True))
         tally.status_right += best["status"] == g["status"]
         tally.status_confusion[(g["status"], best["status"])] += 1
+        evidence = best.get("evidence") or {}
+        rule_counts = tally.rule_tally.setdefault(evidence.get("rule") or "none", [0, 0])
+        rule_counts[best["status"] != g["status"]] += 1
+        linked, gold_link = best.get("rebutted_by"), g.get("rebutted_by")
+        if linked and gold_link and linked["start"] < gold_link["end"] and gold_link["start"] < linked["end"]:
+            tally.rebuttals_right += 1
+        elif linked:
+            tally.rebuttals_wrong += 1
+        elif gold_link:
+            tally.rebuttals_missed += 1
         if best["status"] != g["status"]:
-            evidence = best.get("evidence") or {}
             words = evidence.get("words")
             tally.status_errors.append({
                 "article": article, "gold_id": g.get("id"), "gold": g["status"],
                 "predicted": best["status"], "rule": evidence.get("rule"),
                 "claim": [g["start"], g["end"]], "predicted_claim": [best["start"], best["end"]],
                 "words": [words["start"], words["end"]] if words else None,
-                "rebutted_by": [g["rebutted_by"]["start"], g["rebutted_by"]["end"]] if g.get("rebutted_by") else None})
+                "rebutted_by": [g["rebutted_by"]["start"], g["rebutted_by"]["end"]] if g.get("rebutted_by") else None,
+                "predicted_rebutted_by": [linked["start"], linked["end"]] if linked else None})
 
 
 def match_attributions(index: TokenIndex, quotes: list[dict], golds: list[dict]) -> dict[int, int]:
@@ -432,6 +455,8 @@ def format_text(result: dict[str, Any]) -> str:
         f"{result['claims']['covered']}/{result['claims']['gold']}, kept by check-worthiness "
         f"{result['claims']['kept_by_checkworthiness']:.2f}; entity mistakes per article "
         f"{result['entities']['mistakes_per_article']}",
+        "rebuttal links on covered claims: {right} right, {wrong} wrong, {missed} missed".format(
+            **result["claims"]["rebuttal_links"]),
         "",
         "status confusion (gold -> predicted):",
     ]

@@ -373,7 +373,7 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
                                   (CONTESTED, "disputed", "contested_in_frame"),
                                   (DOUBT, "questioned", "doubt_in_frame")):
         for m in pattern.finditer(text, sent_start, sent_end):
-            if c.start <= m.start() < c.end or c.quote is None:
+            if c.start <= m.start() < c.end or c.quote is None or _in_named_title(text, m.start()):
                 continue
             voice = _voice_at(analysis, m.start(), exclude=c.quote)
             if voice is None:   # the writer's own verdict
@@ -526,12 +526,28 @@ def _denial_of_claim_noun(doc, c: Candidate, text: str) -> Status | None:
             who = " ".join(t.text for t in subject)
             claim = text[max(c.start, noun.idx):c.end]
             lemma = verb.lemma_.lower()
-            # a source that takes its own claim back ("retracted") denies it
+            # a source that takes its own claim back ("retracted") denies it; so does one
+            # that rejects a claim about itself ("rejected rumours of being engaged to
+            # him": the gerund's unspoken subject is the one who rejects)
             denied = lemma in ("deny", "retract", "withdraw", "disavow") or (
-                lemma != "dispute" and who and _party_concerned(who, claim, _subject_of_claim(doc, c, noun)))
+                lemma != "dispute" and who and (_subjectless_clause_of(noun) or _party_concerned(
+                    who, claim, _subject_of_claim(doc, c, noun))))
             return Status("denied" if denied else "disputed", "denial_of_claim_noun",
                           (verb.idx, verb.idx + len(verb)))
     return None
+
+
+def _subjectless_clause_of(noun) -> bool:
+    """"rumours of being engaged", "claims of having lied": the claim noun's clause is a
+    gerund with no subject of its own (nor a possessive: "rumours of his being ...")."""
+    for prep in (ch for ch in noun.children if ch.dep_ == "prep" and ch.lower_ in ("of", "about")):
+        for verb in prep.children:
+            gerund = verb.tag_ == "VBG" or any(  # "of being engaged": the auxiliary is
+                ch.dep_ in ("aux", "auxpass") and ch.tag_ == "VBG" for ch in verb.children)
+            if verb.dep_ == "pcomp" and gerund and not any(
+                    ch.dep_ in ("nsubj", "nsubjpass", "poss") for ch in verb.children):
+                return True
+    return False
 
 
 def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
@@ -548,6 +564,11 @@ def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
             # "with the Queen said to be feeling betrayed": nobody speaks; the Queen is
             # what the hearsay is about
             return Status("unconfirmed", "agentless_evidential", (q.cue.start, q.cue.end))
+        if kind == "unknown" and q.source is None and _active_cue(doc, q):
+            # "In a long ruling, stressing that ...", "..., mentioned a source": the text has
+            # a speaker the parser could not name; the claim rests on somebody on record
+            # as far as the words show, and a guess of hearsay would be the stronger error
+            return Status("reported", "unresolved_speaker", where)
         if kind == "rumor" or (kind == "unknown" and q.source is None):
             m = RUMOUR_WORDS.search(text, sent_start, sent_end)
             if m and kind == "rumor":
@@ -593,6 +614,23 @@ def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
     if m:
         return Status("hedged", "writer_hedge", (m.start(), m.end()))
     return Status("asserted", "author_states")
+
+
+def _active_cue(doc, quote: Quote) -> bool:
+    """Is the quote's cue an active verb of saying ("stressing", "mentioned")? A passive one
+    ("is claimed", "was accused", "are reported to") or an adverb ("reportedly") names no
+    agent: the claim rests on nobody."""
+    if quote.cue is None:
+        return False
+    span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verbs = [t for t in span if t.pos_ == "VERB"]
+    if not verbs or any(t.lower_ in ("be", "is", "are", "was", "were", "been", "being") for t in span):
+        return False
+    verb = verbs[-1]
+    return not any(ch.dep_ in ("auxpass", "nsubjpass") for ch in verb.children) \
+        and not (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"))
 
 
 def _in_main_clause(doc, pattern: re.Pattern, text: str, start: int, end: int):
@@ -737,6 +775,21 @@ def _negation_scope(negation) -> set[str]:
     return {t.lemma_.lower() for t in scope if t.is_alpha}
 
 
+# "The analyst does not own shares of the company", "holds no position in the stock": a
+# disclosure of the writer's or an analyst's interests, no statement about any claim.
+_HOLDING_VERBS = frozenset("own hold have".split())
+_HOLDINGS = frozenset("share stock stake position interest investment security bond option".split())
+
+
+def _discloses_no_holding(negation) -> bool:
+    """Is the negation that of a disclosure ("does not own shares of", "has no stake in")?"""
+    head = negation.head
+    if negation.lower_ == "no" and head.lemma_.lower() in _HOLDINGS:
+        return head.head.lemma_.lower() in _HOLDING_VERBS
+    return head.lemma_.lower() in _HOLDING_VERBS and any(
+        ch.dep_ == "dobj" and ch.lemma_.lower() in _HOLDINGS for ch in head.children)
+
+
 def _kept_silent(verb, speech: frozenset[str]) -> bool:
     """"did not respond", "would not comment", "refused to confirm": an active verb of
     saying or refusing under the negation. A passive one ("the election was not called")
@@ -756,7 +809,7 @@ def _contrary_statements(doc, sents, analysis: Analysis) -> list[Contrary]:
     text = analysis.text
     found = []
     for q in analysis.quotes:
-        if q.speaker.kind in ("author", "unknown") or not q.content:
+        if q.speaker.kind in ("author", "unknown") or not q.content or _is_title(doc, q):
             continue
         at = q.cue.start if q.cue is not None else q.content[0].start
         n = next((k for k, s in enumerate(sents) if s.start_char <= at < s.end_char), None)
@@ -764,7 +817,8 @@ def _contrary_statements(doc, sents, analysis: Analysis) -> list[Contrary]:
             continue
         said = [t for s in q.content for t in (doc.char_span(s.start, s.end, alignment_mode="expand") or [])]
         negation = _first_negation(said)
-        if negation is not None:
+        if negation is not None and not _in_named_title(text, negation.idx) \
+                and not _discloses_no_holding(negation):
             found.append(Contrary(n, q, negation, _negation_scope(negation), _content_lemmas(said)))
     # the hand-picked verbs of saying; not those of concluding from evidence: "the video
     # does not show ...", "investigators did not find ..." state contrary evidence
@@ -775,6 +829,7 @@ def _contrary_statements(doc, sents, analysis: Analysis) -> list[Contrary]:
         own = _writers_words(sent, analysis, text)
         negation = _first_negation(own)
         if negation is None or _kept_silent(negation.head, speech) \
+                or _in_named_title(text, negation.idx) or _discloses_no_holding(negation) \
                 or any(q.cue is not None and sent.start_char <= q.cue.start < sent.end_char
                        and q.speaker.kind != "author" for q in analysis.quotes):
             continue   # a sentence that reports somebody is that somebody's, not the writer's
@@ -863,7 +918,7 @@ def contrary_signals(doc, sents, analysis: Analysis) -> list[Signal]:
     speech = (hand_cues() - _EVIDENCE_VERBS) | _SILENCE_VERBS
     found = []
     for q in analysis.quotes:
-        if q.speaker.kind in ("author",) or not q.content:
+        if q.speaker.kind in ("author",) or not q.content or _is_title(doc, q):
             continue
         at = q.cue.start if q.cue is not None else q.content[0].start
         n = next((k for k, s in enumerate(sents) if s.start_char <= at < s.end_char), None)
@@ -902,12 +957,14 @@ def _signal_of(doc, voice: Quote | None, n: int, passage, tokens, text: str, spe
     for pattern, kind in ((FALSE_VERDICT, "false"), (CONTESTED, "contested"), (DOUBT, "doubt")):
         for a, b in passage:
             m = next((m for m in pattern.finditer(text, a, b) if m.start() in own
-                      and not _verdict_on_claim_stated_here(doc, m.start())), None)
+                      and not _verdict_on_claim_stated_here(doc, m.start())
+                      and not _in_named_title(text, m.start())), None)
             if m:
                 return Signal(n, kind, (m.start(), m.end()), voice, passage, lemmas, numbers,
                               target=_verdict_target(doc, m.start()))
     negation = _first_negation(tokens)
-    if negation is not None and not _kept_silent(negation.head, speech):
+    if negation is not None and not _kept_silent(negation.head, speech) \
+            and not _in_named_title(text, negation.idx) and not _discloses_no_holding(negation):
         words = (negation.idx, negation.idx + len(negation))
         return Signal(n, "negation", words, voice, passage, lemmas, numbers, scope=_contrast_scope(negation))
     # a figure contradicts only where the voice sets it against another ("In fact, 12,000
@@ -942,7 +999,7 @@ _CORRECTION_OPENING = re.compile(r"\W*(however|but|yet|in fact|actually|in reali
 
 def _verdict_target(doc, offset: int) -> str | None:
     """The noun a verdict word qualifies ("the false Facebook post" -> "post"), None for a
-    predicate ("the claim is false")."""
+    predicate ("the claim is false"; `_judged_thing` reads those)."""
     word = _token_at(doc, offset)
     if word is not None and word.dep_ == "amod" and word.head.pos_ in ("NOUN", "PROPN"):
         return word.head.lemma_.lower()
@@ -1009,6 +1066,9 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
                            # contradicts no claim about a stampede
             if signal.target is not None and signal.target not in sentence_lemmas:
                 continue   # "the false Facebook post" rebuts what the post says
+            judged = _judged_thing(doc, signal.words[0]) if signal.kind in ("false", "contested", "doubt") else None
+            if judged is not None and not _names_judged(judged, c.sent):
+                continue   # "the senator's post was fake" judges the post, not his vote
             if signal.voice is not None and _reports_words_of(doc, c, signal.voice.speaker.name):
                 continue   # "Mara clarified that she hardly knows him, said a friend": the
                            # claim restates what the denier said; her denial agrees with it
@@ -1092,6 +1152,7 @@ def _content_lemmas(tokens) -> set[str]:
 
 
 ACCUSATION_NOUNS = frozenset("allegation accusation charge".split())
+REPORT_NOUNS = frozenset("report story article piece".split())
 ACCUSING_CUES = frozenset("accuse allege charge".split())
 
 
@@ -1117,11 +1178,21 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
         # ("accused X of …"), before another claim of the accuser's
         accusations = [(i, c) for i, c in targets if _cue_lemma(doc, c.quote) in ACCUSING_CUES]
         targets = accusations or targets
+    if reference is not None and reference.noun.lemma_.lower() in REPORT_NOUNS:
+        # "This story is false": what a report or an outlet said, before the claims of
+        # others who spoke about it since
+        reports = [(i, c) for i, c in targets if c.quote is not None and c.quote.speaker.kind in ("media", "document")]
+        targets = reports or targets
     if reference is not None and reference.plural:
         # "these claims": somebody made them; a thing the parser took for a source ("the
         # probe's instruments") did not
         named = [(i, c) for i, c in targets if c.quote is not None and c.quote.speaker.kind != "unknown"]
         targets = named or targets
+    judged = _judged_thing(doc, rebuttal.words[0]) if rebuttal.rule in _VERDICT_RULES else None
+    if judged is not None:
+        # "the senator's post was fake" judges the post: only a claim whose sentence names
+        # it, not the senator's vote reported before it
+        targets = [(i, c) for i, c in targets if _names_judged(judged, c.sent)]
     if not targets:
         return
     # the claim the rebuttal shares most words with ("denied that any weapons had been
@@ -1183,6 +1254,42 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
             statuses[i] = new
         elif statuses[i].rebutted_by is None:
             statuses[i].rebutted_by = new.rebutted_by
+
+
+# Rebuttals that are a verdict word ("fake", "baseless", "too early to") on something.
+_VERDICT_RULES = frozenset({"source_calls_it_false", "source_doubts", "false_verdict_later",
+                            "contested_later", "doubt_later", "source_contests_later"})
+# Subjects of a verdict that name no particular thing: they point back at what was said.
+# (with CLAIM_NOUNS, defined further down)
+_GENERIC_JUDGED = frozenset("information news statement article piece thing everything anything "
+                            "nothing part".split())
+
+
+def _judged_thing(doc, offset: int) -> set[str] | None:
+    """The words of the noun a predicate verdict judges ("the senator's post ... was fake"
+    -> {"post"}; "the lithium figure was baseless" -> {"figure", "lithium"}), or None: a
+    pronoun, a claim noun or a demonstrative ("It is fake", "This story is false", "that
+    figure is inaccurate") points back at what was said, and a verdict with no subject
+    judges nothing in particular."""
+    word = _token_at(doc, offset)
+    if word is None or word.dep_ not in ("acomp", "attr", "neg", "advmod"):
+        return None
+    subject = next((ch for ch in word.head.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = subject.lemma_.lower()
+    generic = _GENERIC_JUDGED | CLAIM_NOUNS
+    if lemma in generic or subject.lower_ in generic or any(
+            ch.dep_ == "det" and ch.lower_ in ("this", "that", "these", "those", "such") for ch in subject.children):
+        return None   # "But that figure is inaccurate": a demonstrative points back
+    return {lemma} | {ch.lemma_.lower() for ch in subject.children
+                      if ch.dep_ in ("compound", "amod") and ch.is_alpha}
+
+
+def _names_judged(judged: set[str], sent) -> bool:
+    """Does the claim's sentence name the thing a verdict judges (a word or its stem:
+    "the warming" / "had warmed")?"""
+    return _bears_on(judged, {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent})
 
 
 def _shares_stem(a: set[str], b: set[str]) -> bool:
@@ -1309,7 +1416,7 @@ def _rebuttals_in(doc, sent, analysis: Analysis) -> list[Rebuttal]:
     for q in analysis.quotes:
         # a quote paragraph without a cue ("“It is too early to ...”") speaks where it stands
         at = q.cue.start if q.cue is not None else (q.content[0].start if q.content else -1)
-        if not (start <= at < end) or q.speaker.kind == "author":
+        if not (start <= at < end) or q.speaker.kind == "author" or _is_title(doc, q):
             continue
         if _denies(doc, q):
             found.append(Rebuttal("denied", "denial_by_source", (q.cue.start, q.cue.end), q))
@@ -1326,7 +1433,8 @@ def _rebuttals_in(doc, sent, analysis: Analysis) -> list[Rebuttal]:
         for pattern, status, rule in ((FALSE_VERDICT, "denied", "source_calls_it_false"),
                                       (CONTESTED, "denied", "source_calls_it_false"),
                                       (DOUBT, "questioned", "source_doubts")):
-            m = next((m for s in q.content if (m := pattern.search(text, s.start, s.end))), None)
+            m = next((m for s in q.content for m in pattern.finditer(text, s.start, s.end)
+                      if not _verdict_on_claim_stated_here(doc, m.start())), None)
             if m:
                 found.append(Rebuttal(status, rule, (m.start(), m.end()), q))
                 break
@@ -1341,7 +1449,7 @@ def _rebuttals_in(doc, sent, analysis: Analysis) -> list[Rebuttal]:
                                   (CONTESTED, "disputed", "contested_later"),
                                   (DOUBT, "questioned", "doubt_later")):
         m = pattern.search(text, start, end)
-        if m and _verdict_on_claim_stated_here(doc, m.start()):
+        if m and (_verdict_on_claim_stated_here(doc, m.start()) or _in_named_title(text, m.start())):
             continue
         if m and _voice_at(analysis, m.start()) is None and not _inside_quotation_marks(text, start, m.start()):
             if reference is not None and reference.noun.dep_ not in ("nsubj", "nsubjpass") \
@@ -1454,9 +1562,54 @@ def _verdict_on_claim_stated_here(doc, offset: int) -> bool:
     """"posts make the false claim that …": the verdict qualifies a claim noun whose own
     clause says what is false; it rebuts that clause, not an earlier sentence."""
     word = _token_at(doc, offset)
+    if word is not None and word.dep_ == "advmod" and word.head.pos_ == "VERB" \
+            and word.head.lemma_.lower() in hand_cues() and any(
+                t.lower_ == "that" and t.i > word.head.i for t in word.head.subtree):
+        return True   # "were paid to falsely claim in interviews that ...": that clause
     return word is not None and word.dep_ == "amod" and (
         word.head.lemma_.lower() in CLAIM_NOUNS or word.head.lower_ in CLAIM_NOUNS) \
         and _states_its_claim(word.head)
+
+
+# A name given to a work: "a study titled 'Why X Is False'", "a column headlined ...". The
+# words of a title are nobody's statement, so a verdict or negation in them rebuts nothing.
+_TITLE_CUE = re.compile(r"\b(?:titled|entitled|headlined|subtitled)\b[:,]?\s*", re.I)
+TITLE_CUES = frozenset("title entitle headline subtitle".split())
+# Words a Title Case title may hold in lower case.
+_TITLE_SMALL_WORDS = frozenset("a an the of in on at to for and or but nor is are was be by "
+                               "with from as vs".split())
+
+
+def _in_named_title(text: str, offset: int) -> bool:
+    """Does `offset` lie in the title after "titled" / "entitled" / "headlined" on its line:
+    the quoted span, or else the run of capitalised words (and small words) that follows?"""
+    line_start = text.rfind("\n", 0, offset) + 1
+    for m in _TITLE_CUE.finditer(text, max(line_start, offset - 300), offset + 1):
+        at = m.end()
+        if at < len(text) and text[at] in _QUOTE_MARKS:
+            close = next((i for i in range(at + 1, min(len(text), at + 300))
+                          if text[i] in _QUOTE_MARKS and text[i] not in "'’"
+                          or text[i] in "'’" and text[at] in "'‘" and (i + 1 == len(text) or not text[i + 1].isalpha())),
+                         None)
+            if close is not None and at < offset < close:
+                return True
+            continue
+        end = at
+        for w in re.finditer(r"[^\s]+", text[at:at + 300]):
+            word = w.group().strip(_QUOTE_MARKS + ",;:.!?()")
+            if not word or not (word[0].isupper() or word[0].isdigit() or word.lower() in _TITLE_SMALL_WORDS):
+                break
+            end = at + w.end()
+            if w.group()[-1] in ",;.!?":
+                break
+        if at <= offset < end:
+            return True
+    return False
+
+
+def _is_title(doc, quote: Quote) -> bool:
+    """A 'quote' whose cue names a work ("a paper titled ..."): its words are a title."""
+    return _cue_lemma(doc, quote) in TITLE_CUES
 
 
 def _token_at(doc, offset: int):
@@ -1515,6 +1668,15 @@ def _mention_of(quote: Quote) -> str:
     return quote.source.text if quote.source is not None else ""
 
 
+# Who a source speaks for: "a spokesman for Brandt", "lawyer for the mayor", "Brandt's
+# spokeswoman", "a representative of the club".
+_SPEAKS_FOR = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|representative|lawyer|attorney|press (?:office|secretary)|"
+    r"aide|publicist)\s+(?:for|of|to)\s+(?P<party>(?:[\w.'’-]+\s*){1,5})|"
+    r"(?P<owner>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})['’]s?\s+(?:spokes(?:man|woman|person)|"
+    r"representative|lawyer|attorney|press (?:office|secretary)|publicist)\b")
+
+
 def _party_concerned(source: str, sentence: str, claim: str, described_as: str = "") -> bool:
     """Is the source (a rebutting speaker's name, or the subject of "retracted claims
     that ...") the party the claim is about (then it denies; anyone else disputes)? Its name
@@ -1526,6 +1688,10 @@ def _party_concerned(source: str, sentence: str, claim: str, described_as: str =
     to a claim about the Rosetta probe's comet)."""
     words = {w for w in re.findall(r"[^\W_]+", source.lower())
              if w not in ("the", "a", "an", "of", "for", "s")}
+    # "Karl Imre, a spokesman for Brandt": the spokesman answers for Brandt
+    for m in _SPEAKS_FOR.finditer(f"{source} {described_as}"):
+        words |= {w for w in re.findall(r"[^\W\d_]+", (m.group("party") or m.group("owner")).lower())
+                  if w not in _SIDE_GENERIC and len(w) > 2}
     if words & set(re.findall(r"[^\W_]+", sentence.lower())):
         return True
     return bool(governments_named(f"{source} {described_as}") & governments_named(claim))

@@ -80,6 +80,7 @@ RULE_LABELS = {
     "anonymous_source": "an anonymous source",
     "unnamed_official_source": "an unnamed official",
     "agentless_source": "no named source",
+    "unresolved_speaker": "a source the text names (speaker not resolved)",
     "agentless_evidential": "hearsay marker",
     "rumour_source": "a rumour",
     "rumour_words": "rumour words",
