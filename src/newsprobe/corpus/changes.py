@@ -1417,6 +1417,11 @@ def copy_changes(pairs, source: Analysis, target: Analysis, translated: bool = F
         # its changes carry their two sentences.
         whole = (a.span, b.span) if (a.span, b.span) != (pair.source, pair.target) else None
         found += [replace(c, sentences=whole) if whole else c for c in sentence_changes(a, b)]
+    # The rest of a merged sentence, compared with the sentence of the other version it came
+    # from; its changes carry that sentence and the whole merged one.
+    for a, b, whole in remainder_pairs(pairs, source.text, target.text):
+        found += [replace(c, sentences=whole) for c in sentence_changes(
+            SentenceView(a, source.text, source), SentenceView(b, target.text, target))]
     if not pairs:
         return found
     found += name_spelling_changes(source, target, found)
@@ -1553,6 +1558,78 @@ def rejoin_split_sentences(pairs, source_text: str, target_text: str) -> list:
         source = _rejoin(p.source, target, spans_a, taken_a, source_text)
         out.append(p if (source, target) == (p.source, p.target) else AlignedPair(source, target, p.similarity))
     return out
+
+
+# How far (in sentences) from a merged sentence's aligned partner the sentence that holds
+# the rest of it may lie: a rewrite joins a sentence with one from the same paragraph.
+REMAINDER_REACH = 2
+
+
+def remainder_pairs(pairs, source_text: str, target_text: str) -> list[tuple[Span, Span, tuple[Span, Span]]]:
+    """Pairs of (source part, target part, (source sentence, target sentence)) for
+    sentences one version merged: where an aligned sentence ends (or begins) with a run of
+    words its partner lacks, and a still unaligned sentence of the partner's text, at most
+    REMAINDER_REACH sentences away, holds most of that run ("... up to six hours" and "The
+    contest will last six weeks." made "... up to six hours in a contest which will
+    supposedly last six weeks"), that sentence is paired with the run, so the changes in
+    it ("supposedly" put in) are seen. `rejoin_split_sentences` widens a pair with the
+    sentence next to it; this takes the rest from one that is not next to it, or that is.
+
+    The run needs REJOIN_MIN_WORDS words, of which REJOIN_MIN_WORDS and a share of
+    MIN_SENTENCE_AGREEMENT are words of the unaligned sentence: a clause the copy added on
+    its own ("..., in Paris") shares too few."""
+    from .align import sentence_spans
+
+    spans_a, spans_b = sentence_spans(source_text), sentence_spans(target_text)
+    taken_a = [(p.source.start, p.source.end) for p in pairs]
+    taken_b = [(p.target.start, p.target.end) for p in pairs]
+
+    def free(spans, taken):
+        return [k for k, s in enumerate(spans)
+                if not any(s.start < end and start < s.end for start, end in taken) and not is_furniture(s.text)]
+
+    out = []
+    for p in pairs:
+        for merged_in_target in (True, False):
+            shorter, longer = (p.source, p.target) if merged_in_target else (p.target, p.source)
+            spans, taken = (spans_a, taken_a) if merged_in_target else (spans_b, taken_b)
+            rest = _unmatched_end(shorter, longer)
+            if rest is None:
+                continue
+            near = [k for k in free(spans, taken)
+                    if any(abs(k - j) <= REMAINDER_REACH for j, s in enumerate(spans)
+                           if s.start < shorter.end and shorter.start < s.end)]
+            rest_words = Counter(_norm_fold(rest.text))
+            best = max(near, key=lambda k: sum((Counter(_norm_fold(spans[k].text)) & rest_words).values()),
+                       default=None)
+            if best is None:
+                continue
+            shared = sum((Counter(_norm_fold(spans[best].text)) & rest_words).values())
+            if shared < REJOIN_MIN_WORDS or shared < MIN_SENTENCE_AGREEMENT * sum(rest_words.values()):
+                continue
+            taken.append((spans[best].start, spans[best].end))
+            part = spans[best]
+            out.append((part, rest, (part, longer)) if merged_in_target else (rest, part, (longer, part)))
+    return out
+
+
+def _unmatched_end(shorter: Span, longer: Span) -> Span | None:
+    """The run of `longer`'s words after its last (or before its first) word matched in
+    `shorter`, as a span of `longer`'s text, when it has REJOIN_MIN_WORDS words or more."""
+    view_s, view_l = SentenceView(shorter, ""), SentenceView(longer, "")
+    tl = view_l.tokens()
+    words = WordAlignment(view_s.tokens(), tl)
+    matched = [j for tag, _, _, j1, j2 in words.opcodes() if tag == "equal" for j in range(j1, j2)]
+    if not matched:
+        return None
+    text = longer.text
+    if len(tl) - 1 - matched[-1] >= REJOIN_MIN_WORDS:
+        start = tl[matched[-1] + 1][1] - longer.start
+        return Span(start=longer.start + start, end=longer.end, text=text[start:])
+    if matched[0] >= REJOIN_MIN_WORDS:
+        end = tl[matched[0] - 1][2] - longer.start
+        return Span(start=longer.start, end=longer.start + end, text=text[:end])
+    return None
 
 
 # Fewer words than this in a sentence next to an aligned one are too few to tell that it
