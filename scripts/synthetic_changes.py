@@ -7,8 +7,9 @@ and reordered with a source line added, and each copy carries exactly one known 
 change (a hedge dropped or added, a number, a negation, a speaker or a place swapped,
 "will" made "has", "may" made "will", an attribution dropped or added, a day changed, a
 figure written with a scale or in words, a source replaced by one of another kind; and
-three where the copy merges two sentences into one, or cuts one in two, with the change
-in the part that the sentence alignment leaves out).
+five where the copy merges two sentences into one (next to each other, or with one
+between them), or cuts one in two, with the change in the part that the sentence
+alignment leaves out).
 The whole corpus stage runs on them (`run_corpus`: real spaCy, MiniLM, copy detection,
 alignment, direction, changes), with two independent write-ups of the first story that
 are not copies.
@@ -68,8 +69,9 @@ ORIGINALS = {
 
 # (name, expected kind read from original to copy, sentence index, pattern, replacement,
 #  cue word expected in the copy's span or the message), per story. A merge or a split:
-# (first, last) sentence indexes and no pattern; the replacement is the copy's text for
-# those sentences (two joined into one, or one cut in two), with one change in it.
+# (first, last) sentence indexes and no pattern; the replacement, with one change in it,
+# takes the place of the first and the last is removed (two sentences joined into one,
+# next to each other or with one between them), or of the one sentence cut in two.
 CHANGES = {
     "flood": [
         ("hedge dropped", "dropped_hedge", 0, r"reportedly ", "", "reportedly"),
@@ -87,6 +89,9 @@ CHANGES = {
         ("merged, may -> will", "dropped_hedge", (2, 3), None,
          "The mayor, Tove Brand, said the town will offer temporary housing to every family, and the main "
          "bridge will close for repairs later this month.", "will"),
+        ("merged over a gap", "dropped_hedge", (1, 3), None,
+         "About 300 homes near the river were evacuated, the fire service said, and the main bridge will "
+         "close for repairs later this month.", "will"),
     ],
     "shipyard": [
         ("hedge dropped", "dropped_hedge", 0, r"reportedly ", "", "reportedly"),
@@ -104,6 +109,9 @@ CHANGES = {
         ("merged, hedge added", "added_hedge", (3, 4), None,
          "The plan may include the sale of two older vessels, while trading in the shares will reportedly "
          "resume on Wednesday morning.", "reportedly"),
+        ("merged over a gap", "added_hedge", (2, 4), None,
+         "Chief executive Mira Holm said the board will present a rescue plan to investors, and trading in "
+         "the shares will reportedly resume on Wednesday morning.", "reportedly"),
     ],
     "clinic": [
         ("hedge dropped", "dropped_hedge", 0, r"reportedly ", "", "reportedly"),
@@ -172,7 +180,9 @@ def make_copy(story: str, change: tuple, variant: int) -> tuple[str, str]:
     sentences = list(ORIGINALS[story])
     if isinstance(index, tuple):
         first, last = index
-        sentences[first:last + 1] = [replacement]
+        sentences[first] = replacement
+        if last != first:
+            del sentences[last]
         index = first
     else:
         changed, n = re.subn(pattern, replacement, sentences[index], count=1)

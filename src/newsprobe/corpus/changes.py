@@ -1395,12 +1395,18 @@ def copy_changes(pairs, source: Analysis, target: Analysis, translated: bool = F
     closely as the rest of the copy, LOOSE_PAIR_MARGIN), language-independent facts across
     two (`translated_changes`, on a translation of most of the texts, MIN_TRANSLATED_SHARE)."""
     aligned = pairs
+    remainders = []
     if not translated:
         pairs = rejoin_split_sentences(pairs, source.text, target.text)
+        remainders = remainder_pairs(pairs, source.text, target.text)
     elif translated_share(pairs, source.text, target.text) < MIN_TRANSLATED_SHARE:
         return []
-    views = [(SentenceView(p.source, source.text, source), SentenceView(p.target, target.text, target))
-             for p in pairs]
+    # A merged sentence is compared in two parts: the part its aligned partner holds with
+    # the partner, the rest with the sentence it came from (`remainder_pairs`).
+    narrowed = {k: (a, b) for k, a, b, _, _, _ in remainders}
+    views = [(SentenceView(narrowed.get(k, (p.source, p.target))[0], source.text, source),
+              SentenceView(narrowed.get(k, (p.source, p.target))[1], target.text, target))
+             for k, p in enumerate(pairs)]
     if figures_disagree(views):
         return []
     if translated:
@@ -1410,16 +1416,17 @@ def copy_changes(pairs, source: Analysis, target: Analysis, translated: bool = F
     if typical < MIN_COPY_AGREEMENT or not _versions_of_each_other(views, agreement):
         return []
     found = []
-    for (a, b), agree, pair in zip(views, agreement, aligned):
+    for (a, b), agree, pair, shown in zip(views, agreement, aligned, pairs):
         if agree < typical - LOOSE_PAIR_MARGIN:
             continue
-        # A pair widened by `rejoin_split_sentences` is not one of the copy's aligned pairs:
-        # its changes carry their two sentences.
-        whole = (a.span, b.span) if (a.span, b.span) != (pair.source, pair.target) else None
+        # A pair widened by `rejoin_split_sentences` or narrowed to part of a merged
+        # sentence is not one of the copy's aligned pairs: its changes carry the two whole
+        # sentences.
+        whole = (shown.source, shown.target) if (a.span, b.span) != (pair.source, pair.target) else None
         found += [replace(c, sentences=whole) if whole else c for c in sentence_changes(a, b)]
     # The rest of a merged sentence, compared with the sentence of the other version it came
     # from; its changes carry that sentence and the whole merged one.
-    for a, b, whole in remainder_pairs(pairs, source.text, target.text):
+    for _, _, _, a, b, whole in remainders:
         found += [replace(c, sentences=whole) for c in sentence_changes(
             SentenceView(a, source.text, source), SentenceView(b, target.text, target))]
     if not pairs:
@@ -1565,8 +1572,10 @@ def rejoin_split_sentences(pairs, source_text: str, target_text: str) -> list:
 REMAINDER_REACH = 2
 
 
-def remainder_pairs(pairs, source_text: str, target_text: str) -> list[tuple[Span, Span, tuple[Span, Span]]]:
-    """Pairs of (source part, target part, (source sentence, target sentence)) for
+def remainder_pairs(pairs, source_text: str, target_text: str) -> list[tuple]:
+    """(index of the aligned pair, source and target of the pair narrowed to the part of
+    the merged sentence its partner holds, source and target of the new pair, the new
+    pair's two whole sentences) for
     sentences one version merged: where an aligned sentence ends (or begins) with a run of
     words its partner lacks, and a still unaligned sentence of the partner's text, at most
     REMAINDER_REACH sentences away, holds most of that run ("... up to six hours" and "The
@@ -1589,18 +1598,18 @@ def remainder_pairs(pairs, source_text: str, target_text: str) -> list[tuple[Spa
                 if not any(s.start < end and start < s.end for start, end in taken) and not is_furniture(s.text)]
 
     out = []
-    for p in pairs:
+    for k, p in enumerate(pairs):
         for merged_in_target in (True, False):
             shorter, longer = (p.source, p.target) if merged_in_target else (p.target, p.source)
             spans, taken = (spans_a, taken_a) if merged_in_target else (spans_b, taken_b)
             rest = _unmatched_end(shorter, longer)
             if rest is None:
                 continue
-            near = [k for k in free(spans, taken)
-                    if any(abs(k - j) <= REMAINDER_REACH for j, s in enumerate(spans)
+            near = [i for i in free(spans, taken)
+                    if any(abs(i - j) <= REMAINDER_REACH for j, s in enumerate(spans)
                            if s.start < shorter.end and shorter.start < s.end)]
             rest_words = Counter(_norm_fold(rest.text))
-            best = max(near, key=lambda k: sum((Counter(_norm_fold(spans[k].text)) & rest_words).values()),
+            best = max(near, key=lambda i: sum((Counter(_norm_fold(spans[i].text)) & rest_words).values()),
                        default=None)
             if best is None:
                 continue
@@ -1609,8 +1618,18 @@ def remainder_pairs(pairs, source_text: str, target_text: str) -> list[tuple[Spa
                 continue
             taken.append((spans[best].start, spans[best].end))
             part = spans[best]
-            out.append((part, rest, (part, longer)) if merged_in_target else (rest, part, (longer, part)))
+            kept = _without(longer, rest)
+            out.append((k, shorter, kept, part, rest, (part, longer)) if merged_in_target
+                       else (k, kept, shorter, rest, part, (longer, part)))
+            break
     return out
+
+
+def _without(longer: Span, rest: Span) -> Span:
+    """`longer` less its run `rest` at one end."""
+    if rest.start > longer.start:
+        return Span(longer.start, rest.start, longer.text[:rest.start - longer.start])
+    return Span(rest.end, longer.end, longer.text[rest.end - longer.start:])
 
 
 def _unmatched_end(shorter: Span, longer: Span) -> Span | None:
@@ -1622,12 +1641,25 @@ def _unmatched_end(shorter: Span, longer: Span) -> Span | None:
     matched = [j for tag, _, _, j1, j2 in words.opcodes() if tag == "equal" for j in range(j1, j2)]
     if not matched:
         return None
+    # Words of the shorter sentence that the merged one moved to the edge of the run ("...
+    # shown online on 20 June" / "... shown online, on 20 June, and orders ...") are its
+    # own, not the rest: the run starts (or ends) past them, so they are not compared with
+    # the other sentence's figures.
+    own = Counter(words.fa)
+    first, last = matched[-1] + 1, matched[0] - 1
+    while first < len(tl) and own[words.fb[first]] > 0:
+        own[words.fb[first]] -= 1
+        first += 1
+    own = Counter(words.fa)
+    while last >= 0 and own[words.fb[last]] > 0:
+        own[words.fb[last]] -= 1
+        last -= 1
     text = longer.text
-    if len(tl) - 1 - matched[-1] >= REJOIN_MIN_WORDS:
-        start = tl[matched[-1] + 1][1] - longer.start
+    if len(tl) - first >= REJOIN_MIN_WORDS:
+        start = tl[first][1] - longer.start
         return Span(start=longer.start + start, end=longer.end, text=text[start:])
-    if matched[0] >= REJOIN_MIN_WORDS:
-        end = tl[matched[0] - 1][2] - longer.start
+    if last + 1 >= REJOIN_MIN_WORDS:
+        end = tl[last][2] - longer.start
         return Span(start=longer.start, end=longer.start + end, text=text[:end])
     return None
 
