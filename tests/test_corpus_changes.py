@@ -833,3 +833,27 @@ def test_copy_changes_a_clause_the_copy_added_is_not_paired_with_a_sentence_near
                AlignedPair(spans_a[2], spans_b[2], 1.0)]
     assert copy_changes(aligned, Analysis(id="s", text=source, language="en"),
                         Analysis(id="t", text=target, language="en")) == []
+
+
+def test_copy_changes_a_merged_sentence_is_compared_in_two_parts():
+    from newsprobe.corpus.align import AlignedPair, sentence_spans
+    from newsprobe.corpus.changes import copy_changes
+    from newsprobe.model import Analysis
+    source = ("The ferry to Lindholm resumes on Monday after the winter break. "
+              "About 40 cabins on the old pier were closed for the storm, the coast guard said. "
+              "The harbour board chose the new timetable in March. "
+              "The north pier may close for repairs later this month.")
+    # The copy joins the second and the fourth sentence and makes "may close" "will close".
+    target = ("The ferry to Lindholm resumes on Monday after the winter break. "
+              "About 40 cabins on the old pier were closed for the storm, the coast guard said, and the "
+              "north pier will close for repairs later this month. "
+              "The harbour board chose the new timetable in March.")
+    spans_a, spans_b = sentence_spans(source), sentence_spans(target)
+    # The embeddings align the merged sentence with the fourth: the coast guard's words,
+    # compared with it, would read as an attribution the copy put in.
+    aligned = [AlignedPair(spans_a[0], spans_b[0], 1.0), AlignedPair(spans_a[3], spans_b[1], 0.8),
+               AlignedPair(spans_a[2], spans_b[2], 1.0)]
+    found = copy_changes(aligned, Analysis(id="s", text=source, language="en"),
+                         Analysis(id="t", text=target, language="en"))
+    assert [c.kind for c in found] == ["dropped_hedge"]
+    assert found[0].sentences == (spans_a[3], spans_b[1])
