@@ -1401,12 +1401,8 @@ def copy_changes(pairs, source: Analysis, target: Analysis, translated: bool = F
         remainders = remainder_pairs(pairs, source.text, target.text)
     elif translated_share(pairs, source.text, target.text) < MIN_TRANSLATED_SHARE:
         return []
-    # A merged sentence is compared in two parts: the part its aligned partner holds with
-    # the partner, the rest with the sentence it came from (`remainder_pairs`).
-    narrowed = {k: (a, b) for k, a, b, _, _, _ in remainders}
-    views = [(SentenceView(narrowed.get(k, (p.source, p.target))[0], source.text, source),
-              SentenceView(narrowed.get(k, (p.source, p.target))[1], target.text, target))
-             for k, p in enumerate(pairs)]
+    views = [(SentenceView(p.source, source.text, source), SentenceView(p.target, target.text, target))
+             for p in pairs]
     if figures_disagree(views):
         return []
     if translated:
@@ -1415,20 +1411,25 @@ def copy_changes(pairs, source: Analysis, target: Analysis, translated: bool = F
     typical = float(np.median(agreement)) if agreement else 0.0
     if typical < MIN_COPY_AGREEMENT or not _versions_of_each_other(views, agreement):
         return []
+    # A merged sentence is compared in two parts: the part its aligned partner holds with
+    # the partner, the rest with the sentence it came from (`remainder_pairs`). Whether a
+    # pair is worded as closely as the copy is still read on the whole pair.
+    merged = {k: rest for k, *rest in remainders}
     found = []
-    for (a, b), agree, pair, shown in zip(views, agreement, aligned, pairs):
+    for k, ((a, b), agree, pair, shown) in enumerate(zip(views, agreement, aligned, pairs)):
         if agree < typical - LOOSE_PAIR_MARGIN:
             continue
-        # A pair widened by `rejoin_split_sentences` or narrowed to part of a merged
-        # sentence is not one of the copy's aligned pairs: its changes carry the two whole
-        # sentences.
-        whole = (shown.source, shown.target) if (a.span, b.span) != (pair.source, pair.target) else None
+        if k in merged:
+            kept_a, kept_b, rest_a, rest_b, rest_whole = merged[k]
+            found += [replace(c, sentences=(shown.source, shown.target)) for c in sentence_changes(
+                SentenceView(kept_a, source.text, source), SentenceView(kept_b, target.text, target))]
+            found += [replace(c, sentences=rest_whole) for c in sentence_changes(
+                SentenceView(rest_a, source.text, source), SentenceView(rest_b, target.text, target))]
+            continue
+        # A pair widened by `rejoin_split_sentences` is not one of the copy's aligned pairs:
+        # its changes carry their two sentences.
+        whole = (a.span, b.span) if (a.span, b.span) != (pair.source, pair.target) else None
         found += [replace(c, sentences=whole) if whole else c for c in sentence_changes(a, b)]
-    # The rest of a merged sentence, compared with the sentence of the other version it came
-    # from; its changes carry that sentence and the whole merged one.
-    for _, _, _, a, b, whole in remainders:
-        found += [replace(c, sentences=whole) for c in sentence_changes(
-            SentenceView(a, source.text, source), SentenceView(b, target.text, target))]
     if not pairs:
         return found
     found += name_spelling_changes(source, target, found)
