@@ -6,7 +6,10 @@ script (no data set): each original gets copies that are verbatim, lightly spun 
 and reordered with a source line added, and each copy carries exactly one known meaning
 change (a hedge dropped or added, a number, a negation, a speaker or a place swapped,
 "will" made "has", "may" made "will", an attribution dropped or added, a day changed, a
-figure written with a scale or in words, a source replaced by one of another kind).
+figure written with a scale or in words, a source replaced by one of another kind; and
+five where the copy merges two sentences into one (next to each other, or with one
+between them), or cuts one in two, with the change in the part that the sentence
+alignment leaves out).
 The whole corpus stage runs on them (`run_corpus`: real spaCy, MiniLM, copy detection,
 alignment, direction, changes), with two independent write-ups of the first story that
 are not copies.
@@ -65,7 +68,10 @@ ORIGINALS = {
 }
 
 # (name, expected kind read from original to copy, sentence index, pattern, replacement,
-#  cue word expected in the copy's span or the message), per story.
+#  cue word expected in the copy's span or the message), per story. A merge or a split:
+# (first, last) sentence indexes and no pattern; the replacement, with one change in it,
+# takes the place of the first and the last is removed (two sentences joined into one,
+# next to each other or with one between them), or of the one sentence cut in two.
 CHANGES = {
     "flood": [
         ("hedge dropped", "dropped_hedge", 0, r"reportedly ", "", "reportedly"),
@@ -80,6 +86,12 @@ CHANGES = {
         ("attribution added", "added_attribution", 5, r"severe\.", "severe, a regional farmers' group said.", "said"),
         ("hedge added", "added_hedge", 6, r"The storm damaged", "The storm allegedly damaged", "allegedly"),
         ("number with a scale", "changed_number", 1, r"300", "3k", "3k"),
+        ("merged, may -> will", "dropped_hedge", (2, 3), None,
+         "The mayor, Tove Brand, said the town will offer temporary housing to every family, and the main "
+         "bridge will close for repairs later this month.", "will"),
+        ("merged over a gap", "dropped_hedge", (1, 3), None,
+         "About 300 homes near the river were evacuated, the fire service said, and the main bridge will "
+         "close for repairs later this month.", "will"),
     ],
     "shipyard": [
         ("hedge dropped", "dropped_hedge", 0, r"reportedly ", "", "reportedly"),
@@ -94,6 +106,12 @@ CHANGES = {
         ("attribution added", "added_attribution", 5, r"small\.", "small, a banker told reporters.", "told"),
         ("hedge added", "added_hedge", 6, r"The firm paid", "The firm reportedly paid", "reportedly"),
         ("number in words", "changed_number", 1, r"1,200", "two thousand", "thousand"),
+        ("merged, hedge added", "added_hedge", (3, 4), None,
+         "The plan may include the sale of two older vessels, while trading in the shares will reportedly "
+         "resume on Wednesday morning.", "reportedly"),
+        ("merged over a gap", "added_hedge", (2, 4), None,
+         "Chief executive Mira Holm said the board will present a rescue plan to investors, and trading in "
+         "the shares will reportedly resume on Wednesday morning.", "reportedly"),
     ],
     "clinic": [
         ("hedge dropped", "dropped_hedge", 0, r"reportedly ", "", "reportedly"),
@@ -109,6 +127,9 @@ CHANGES = {
         ("hedge added", "added_hedge", 6, r"The building uses", "The building apparently uses", "apparently"),
         ("source replaced", "dropped_attribution", 1, r"the health ministry said", "a local newspaper said",
          "newspaper"),
+        ("split, hedge dropped", "dropped_hedge", (0, 0), None,
+         "A new clinic for children opened in the port city of Halvik on Friday. It treated dozens of "
+         "patients on its first day.", "reportedly"),
     ],
 }
 
@@ -157,10 +178,17 @@ def make_copy(story: str, change: tuple, variant: int) -> tuple[str, str]:
     spun everywhere with the last two sentences swapped and a source line added."""
     _, _, index, pattern, replacement, _ = change
     sentences = list(ORIGINALS[story])
-    changed, n = re.subn(pattern, replacement, sentences[index], count=1)
-    if n != 1:
-        raise ValueError(f"{story}: {pattern!r} not in sentence {index}")
-    sentences[index] = changed
+    if isinstance(index, tuple):
+        first, last = index
+        sentences[first] = replacement
+        if last != first:
+            del sentences[last]
+        index = first
+    else:
+        changed, n = re.subn(pattern, replacement, sentences[index], count=1)
+        if n != 1:
+            raise ValueError(f"{story}: {pattern!r} not in sentence {index}")
+        sentences[index] = changed
     if variant:
         sentences = [spin(s, variant) for s in sentences]
     changed_sentence = sentences[index]

@@ -787,3 +787,73 @@ def test_changes_attribution_source_replaced_where_the_attribution_moved():
                  "According to the harbour police, the ferry was seized at dawn near Velmora.") == []
     assert kinds("The ferry was seized at dawn near Velmora, officials said.",
                  "Authorities said the ferry was seized at dawn near Velmora.") == []
+
+
+def test_copy_changes_a_sentence_merged_from_two_compares_the_rest_with_the_second():
+    from newsprobe.corpus.align import AlignedPair, sentence_spans
+    from newsprobe.corpus.changes import copy_changes
+    from newsprobe.model import Analysis
+    source = ("The ferry to Lindholm resumes on Monday after the winter break. "
+              "Passengers on the first crossing will get a free breakfast served on deck. "
+              "The harbour board chose the new timetable in March. "
+              "The spring season will begin on 4 April and last for nine weeks.")
+    # The copy joins the second and the fourth sentence into one and puts a hedge in
+    # the part taken from the fourth.
+    target = ("The ferry to Lindholm resumes on Monday after the winter break. "
+              "Passengers on the first crossing will get a free breakfast served on deck in a season "
+              "which will supposedly last for nine weeks. "
+              "The harbour board chose the new timetable in March.")
+    spans_a, spans_b = sentence_spans(source), sentence_spans(target)
+    # The embeddings align the merged sentence with the second one only.
+    aligned = [AlignedPair(spans_a[0], spans_b[0], 1.0), AlignedPair(spans_a[1], spans_b[1], 0.85),
+               AlignedPair(spans_a[2], spans_b[2], 1.0)]
+    found = copy_changes(aligned, Analysis(id="s", text=source, language="en"),
+                         Analysis(id="t", text=target, language="en"))
+    assert [(c.kind, c.target.text) for c in found] == [("added_hedge", "supposedly")]
+    # Shown with the sentence it came from and the whole merged sentence.
+    assert found[0].sentences == (spans_a[3], spans_b[1])
+    assert target[found[0].target.start:found[0].target.end] == "supposedly"
+
+
+def test_copy_changes_a_clause_the_copy_added_is_not_paired_with_a_sentence_nearby():
+    from newsprobe.corpus.align import AlignedPair, sentence_spans
+    from newsprobe.corpus.changes import copy_changes
+    from newsprobe.model import Analysis
+    source = ("The ferry to Lindholm resumes on Monday after the winter break. "
+              "Passengers on the first crossing will get a free breakfast served on deck. "
+              "The harbour board chose the new timetable in March. "
+              "The board may raise fares for the summer, its chairman said.")
+    # The copy adds a clause of its own that shares a few common words with the fourth.
+    target = ("The ferry to Lindholm resumes on Monday after the winter break. "
+              "Passengers on the first crossing will get a free breakfast served on deck, which the "
+              "cooks of the ferry company will prepare for the summer. "
+              "The harbour board chose the new timetable in March.")
+    spans_a, spans_b = sentence_spans(source), sentence_spans(target)
+    aligned = [AlignedPair(spans_a[0], spans_b[0], 1.0), AlignedPair(spans_a[1], spans_b[1], 0.85),
+               AlignedPair(spans_a[2], spans_b[2], 1.0)]
+    assert copy_changes(aligned, Analysis(id="s", text=source, language="en"),
+                        Analysis(id="t", text=target, language="en")) == []
+
+
+def test_copy_changes_a_merged_sentence_is_compared_in_two_parts():
+    from newsprobe.corpus.align import AlignedPair, sentence_spans
+    from newsprobe.corpus.changes import copy_changes
+    from newsprobe.model import Analysis
+    source = ("The ferry to Lindholm resumes on Monday after the winter break. "
+              "About 40 cabins on the old pier were closed for the storm, the coast guard said. "
+              "The harbour board chose the new timetable in March. "
+              "The north pier may close for repairs later this month.")
+    # The copy joins the second and the fourth sentence and makes "may close" "will close".
+    target = ("The ferry to Lindholm resumes on Monday after the winter break. "
+              "About 40 cabins on the old pier were closed for the storm, the coast guard said, and the "
+              "north pier will close for repairs later this month. "
+              "The harbour board chose the new timetable in March.")
+    spans_a, spans_b = sentence_spans(source), sentence_spans(target)
+    # The embeddings align the merged sentence with the fourth: the coast guard's words,
+    # compared with it, would read as an attribution the copy put in.
+    aligned = [AlignedPair(spans_a[0], spans_b[0], 1.0), AlignedPair(spans_a[3], spans_b[1], 0.8),
+               AlignedPair(spans_a[2], spans_b[2], 1.0)]
+    found = copy_changes(aligned, Analysis(id="s", text=source, language="en"),
+                         Analysis(id="t", text=target, language="en"))
+    assert [c.kind for c in found] == ["dropped_hedge"]
+    assert found[0].sentences == (spans_a[3], spans_b[1])

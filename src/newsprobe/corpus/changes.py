@@ -1395,8 +1395,10 @@ def copy_changes(pairs, source: Analysis, target: Analysis, translated: bool = F
     closely as the rest of the copy, LOOSE_PAIR_MARGIN), language-independent facts across
     two (`translated_changes`, on a translation of most of the texts, MIN_TRANSLATED_SHARE)."""
     aligned = pairs
+    remainders = []
     if not translated:
         pairs = rejoin_split_sentences(pairs, source.text, target.text)
+        remainders = remainder_pairs(pairs, source.text, target.text)
     elif translated_share(pairs, source.text, target.text) < MIN_TRANSLATED_SHARE:
         return []
     views = [(SentenceView(p.source, source.text, source), SentenceView(p.target, target.text, target))
@@ -1409,9 +1411,20 @@ def copy_changes(pairs, source: Analysis, target: Analysis, translated: bool = F
     typical = float(np.median(agreement)) if agreement else 0.0
     if typical < MIN_COPY_AGREEMENT or not _versions_of_each_other(views, agreement):
         return []
+    # A merged sentence is compared in two parts: the part its aligned partner holds with
+    # the partner, the rest with the sentence it came from (`remainder_pairs`). Whether a
+    # pair is worded as closely as the copy is still read on the whole pair.
+    merged = {k: rest for k, *rest in remainders}
     found = []
-    for (a, b), agree, pair in zip(views, agreement, aligned):
+    for k, ((a, b), agree, pair, shown) in enumerate(zip(views, agreement, aligned, pairs)):
         if agree < typical - LOOSE_PAIR_MARGIN:
+            continue
+        if k in merged:
+            kept_a, kept_b, rest_a, rest_b, rest_whole = merged[k]
+            found += [replace(c, sentences=(shown.source, shown.target)) for c in sentence_changes(
+                SentenceView(kept_a, source.text, source), SentenceView(kept_b, target.text, target))]
+            found += [replace(c, sentences=rest_whole) for c in sentence_changes(
+                SentenceView(rest_a, source.text, source), SentenceView(rest_b, target.text, target))]
             continue
         # A pair widened by `rejoin_split_sentences` is not one of the copy's aligned pairs:
         # its changes carry their two sentences.
@@ -1553,6 +1566,103 @@ def rejoin_split_sentences(pairs, source_text: str, target_text: str) -> list:
         source = _rejoin(p.source, target, spans_a, taken_a, source_text)
         out.append(p if (source, target) == (p.source, p.target) else AlignedPair(source, target, p.similarity))
     return out
+
+
+# How far (in sentences) from a merged sentence's aligned partner the sentence that holds
+# the rest of it may lie: a rewrite joins a sentence with one from the same paragraph.
+REMAINDER_REACH = 2
+
+
+def remainder_pairs(pairs, source_text: str, target_text: str) -> list[tuple]:
+    """(index of the aligned pair, source and target of the pair narrowed to the part of
+    the merged sentence its partner holds, source and target of the new pair, the new
+    pair's two whole sentences) for
+    sentences one version merged: where an aligned sentence ends (or begins) with a run of
+    words its partner lacks, and a still unaligned sentence of the partner's text, at most
+    REMAINDER_REACH sentences away, holds most of that run ("... up to six hours" and "The
+    contest will last six weeks." made "... up to six hours in a contest which will
+    supposedly last six weeks"), that sentence is paired with the run, so the changes in
+    it ("supposedly" put in) are seen. `rejoin_split_sentences` widens a pair with the
+    sentence next to it; this takes the rest from one that is not next to it, or that is.
+
+    The run needs REJOIN_MIN_WORDS words, of which REJOIN_MIN_WORDS and a share of
+    MIN_SENTENCE_AGREEMENT are words of the unaligned sentence: a clause the copy added on
+    its own ("..., in Paris") shares too few."""
+    from .align import sentence_spans
+
+    spans_a, spans_b = sentence_spans(source_text), sentence_spans(target_text)
+    taken_a = [(p.source.start, p.source.end) for p in pairs]
+    taken_b = [(p.target.start, p.target.end) for p in pairs]
+
+    def free(spans, taken):
+        return [k for k, s in enumerate(spans)
+                if not any(s.start < end and start < s.end for start, end in taken) and not is_furniture(s.text)]
+
+    out = []
+    for k, p in enumerate(pairs):
+        for merged_in_target in (True, False):
+            shorter, longer = (p.source, p.target) if merged_in_target else (p.target, p.source)
+            spans, taken = (spans_a, taken_a) if merged_in_target else (spans_b, taken_b)
+            rest = _unmatched_end(shorter, longer)
+            if rest is None:
+                continue
+            near = [i for i in free(spans, taken)
+                    if any(abs(i - j) <= REMAINDER_REACH for j, s in enumerate(spans)
+                           if s.start < shorter.end and shorter.start < s.end)]
+            rest_words = Counter(_norm_fold(rest.text))
+            best = max(near, key=lambda i: sum((Counter(_norm_fold(spans[i].text)) & rest_words).values()),
+                       default=None)
+            if best is None:
+                continue
+            shared = sum((Counter(_norm_fold(spans[best].text)) & rest_words).values())
+            if shared < REJOIN_MIN_WORDS or shared < MIN_SENTENCE_AGREEMENT * sum(rest_words.values()):
+                continue
+            taken.append((spans[best].start, spans[best].end))
+            part = spans[best]
+            kept = _without(longer, rest)
+            out.append((k, shorter, kept, part, rest, (part, longer)) if merged_in_target
+                       else (k, kept, shorter, rest, part, (longer, part)))
+            break
+    return out
+
+
+def _without(longer: Span, rest: Span) -> Span:
+    """`longer` less its run `rest` at one end."""
+    if rest.start > longer.start:
+        return Span(longer.start, rest.start, longer.text[:rest.start - longer.start])
+    return Span(rest.end, longer.end, longer.text[rest.end - longer.start:])
+
+
+def _unmatched_end(shorter: Span, longer: Span) -> Span | None:
+    """The run of `longer`'s words after its last (or before its first) word matched in
+    `shorter`, as a span of `longer`'s text, when it has REJOIN_MIN_WORDS words or more."""
+    view_s, view_l = SentenceView(shorter, ""), SentenceView(longer, "")
+    tl = view_l.tokens()
+    words = WordAlignment(view_s.tokens(), tl)
+    matched = [j for tag, _, _, j1, j2 in words.opcodes() if tag == "equal" for j in range(j1, j2)]
+    if not matched:
+        return None
+    # Words of the shorter sentence that the merged one moved to the edge of the run ("...
+    # shown online on 20 June" / "... shown online, on 20 June, and orders ...") are its
+    # own, not the rest: the run starts (or ends) past them, so they are not compared with
+    # the other sentence's figures.
+    own = Counter(words.fa)
+    first, last = matched[-1] + 1, matched[0] - 1
+    while first < len(tl) and own[words.fb[first]] > 0:
+        own[words.fb[first]] -= 1
+        first += 1
+    own = Counter(words.fa)
+    while last >= 0 and own[words.fb[last]] > 0:
+        own[words.fb[last]] -= 1
+        last -= 1
+    text = longer.text
+    if len(tl) - first >= REJOIN_MIN_WORDS:
+        start = tl[first][1] - longer.start
+        return Span(start=longer.start + start, end=longer.end, text=text[start:])
+    if last + 1 >= REJOIN_MIN_WORDS:
+        end = tl[last][2] - longer.start
+        return Span(start=longer.start, end=longer.start + end, text=text[:end])
+    return None
 
 
 # Fewer words than this in a sentence next to an aligned one are too few to tell that it
