@@ -418,3 +418,27 @@ def test_a_witness_in_another_language_does_not_vote_on_wording():
     edges = [_edge("d", "o", texts), _edge("g", "o", texts), _edge("g", "d", texts)]
     orient_by_family(edges, by_id)
     assert (edges[0].source, edges[0].direction) == ("d", "unknown")
+
+
+def test_a_month_only_stamp_does_not_root_an_undated_family():
+    # o (dated to the day) is the original; c, an undated copy, drops o's dateline; t is
+    # c rendered in another language, found by names and figures in order (shares are a
+    # floor there, so not `aligned_share_*`), on a page stamped with a month only. The
+    # month says nothing of whether t came before or after the undated c.
+    same_language = _copy("k1", "o", "c", score=0.35, words=0.35, share_source=0.8, share_target=0.8)
+    translated = {"id": "k2", "source": "t", "target": "c", "kind": "rewritten", "score": 0.18,
+                  "direction": "unknown", "evidence": ["translated (hu -> en), by names and figures in order"],
+                  "pairs": [], "changes": [],
+                  "features": {"word_containment": 0.18, "anchor_share_source": 0.4, "anchor_share_target": 0.3}}
+    published = {"o": "2026-03-09", "c": None, "t": "2026-03"}
+    to_month = [r for r in readings(translated, published) if r.parent == "c"][0]
+    assert "undated, the copy shows a month or year (weakly against)" in to_month.reasons
+    found = family_route(["c", "o", "t"], [same_language, translated], published)
+    assert found["original"] == "o" and found["margin"] >= 0.1
+    # Still a tie-breaker: with nothing else to go on, the month-stamped version is the
+    # likelier original of an undated one.
+    alone = dict(translated, id="k3", source="c", target="t")
+    assert family_route(["c", "t"], [alone], published)["original"] == "t"
+    # A child dated to the day still counts against an undated parent.
+    to_day = [r for r in readings(translated, {**published, "t": "2026-03-10"}) if r.parent == "c"][0]
+    assert "undated, the copy is dated (against)" in to_day.reasons

@@ -15,7 +15,8 @@ look at:
   input's (page metadata, a JSONL field) or, where it gave none, the dateline the page
   shows (`datelines.py`, read at analysis); dates compare at the precision both give; an
   undated parent of a dated child weighs a little against the reading (copies often drop
-  the original's dateline; a tie-breaker, under the next item's weight);
+  the original's dateline; a tie-breaker, under the next item's weight; half as much
+  where the child shows only a month or year);
 - **copy detection's own direction** (`corpus/copies.py` `orient`: boilerplate the copy
   added, an excerpt contained in a longer text);
 - **added material**: the original's sentences are contained in its copies; a version with
@@ -107,6 +108,21 @@ def _date_order(a: str | None, b: str | None) -> int:
     return (a[:n] > b[:n]) - (a[:n] < b[:n])
 
 
+def _undated_penalty(child_published: str | None) -> float:
+    """The undated tie-breaker for a child dated so precisely. It reads a dateline the copy
+    kept and its parent lost; a month or year alone ("2023-06", a page or archive stamp)
+    is weaker evidence of one, and orders nothing against the days around it
+    (`_date_order`), so it counts half. Not nothing: between two versions with no other
+    evidence, the one that shows a month is still more likely the original than the one
+    that shows none (on story-dev dev, DW's Bugatti check stamped "2024-07" over its
+    undated German rendering). Not the whole: on story-dev dev a Hungarian rendering
+    stamped "2023-06" tied with DW's check, dated to the day, for the root of an undated
+    English family, each route paying the full tie-breaker once, and took it."""
+    if not child_published:
+        return 0.0
+    return AGAINST_UNDATED if len(child_published) >= 10 else AGAINST_UNDATED / 2
+
+
 def readings(copy: dict[str, Any], published: Mapping[str, str | None]) -> list[Reading]:
     """Both readings of one copy, weighted (see the module doc). Evidence of direction
     only ever lowers the reading it contradicts: were it to raise the other, an article's
@@ -126,9 +142,10 @@ def readings(copy: dict[str, Any], published: Mapping[str, str | None]) -> list[
             weight -= AGAINST_DATE
             reasons.append("published later (against)")
         elif not published.get(parent) and published.get(child):
-            weight -= AGAINST_UNDATED
-            tie_breaker = AGAINST_UNDATED
-            reasons.append("undated, the copy is dated (against)")
+            tie_breaker = _undated_penalty(published.get(child))
+            weight -= tie_breaker
+            reasons.append("undated, the copy is dated (against)" if tie_breaker == AGAINST_UNDATED
+                           else "undated, the copy shows a month or year (weakly against)")
         if copy.get("direction") == "forward" and detected:
             if parent == copy["source"]:
                 reasons.append(detected[0])
