@@ -813,6 +813,17 @@ def test_denying_the_allegations_links_to_the_accusation_not_another_claim_of_th
     assert all(c["status"] != "denied" for c in found if "quay" in c["text"])
 
 
+def test_the_accused_countering_paragraphs_later_denies_the_accusation():
+    text = ("The fishermen of Dorn accused Pell Mill on Monday of poisoning the river with blue dye. "
+            "The river runs through three villages. "
+            "Trout numbers fell by half this spring, the fisheries board said. "
+            "The board wants samples taken every week. "
+            "Pell Mill's owners countered that the dye came from a tannery upstream.")
+    accusation = next(c for c in claims(text) if "poisoning" in c["text"])
+    assert accusation["status"] == "denied", accusation
+    assert "countered" in accusation["rebutted_by"]["text"]
+
+
 @pytest.mark.parametrize("sentence, status", [
     # newsroom's status table: hearsay with no source at all is rumored, agentless
     # "reportedly" is unconfirmed

@@ -726,6 +726,7 @@ def link_rebuttals(doc, candidates: list[Candidate], statuses: list[Status],
                       lambda c: bool(rebuttals[sent_index.get(c.sent.start_char, -1)])
                       if c.sent.start_char in sent_index else False)
 
+    _link_counters_of_accused(doc, sents, candidates, statuses, analysis)
     _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis)
     _link_fact_check_verdicts(doc, sents, candidates, statuses, analysis)
     link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis, depth=depth)
@@ -1154,6 +1155,43 @@ def _content_lemmas(tokens) -> set[str]:
 ACCUSATION_NOUNS = frozenset("allegation accusation charge".split())
 REPORT_NOUNS = frozenset("report story article piece".split())
 ACCUSING_CUES = frozenset("accuse allege charge".split())
+
+
+# Verbs by which a source answers back ("The mill's owners countered that ..."): said by the
+# party an earlier accusation names, the answer denies that accusation.
+COUNTER_CUES = frozenset("counter retort".split())
+
+
+def _link_counters_of_accused(doc, sents, candidates: list[Candidate], statuses: list[Status],
+                              analysis: Analysis) -> None:
+    """A source that counters ("Pell Mill's owners countered that the dye came from
+    upstream") after somebody accused it ("The fishermen accused Pell Mill of poisoning the
+    river") denies every earlier accusation that names it, however many sentences back: an
+    accusation and the accused's answer are often a paragraph apart. The accused is named
+    between the accusing cue and the end of the claim; a word of the counterer's name (not a
+    generic one: "officials", "ministry") must be among those words."""
+    text = analysis.text
+    for q in analysis.quotes:
+        if q.cue is None or q.speaker.kind == "author" or _cue_lemma(doc, q) not in COUNTER_CUES:
+            continue
+        names = {w for w in re.findall(r"[^\W\d_]+", q.speaker.name.lower())
+                 if w not in _SIDE_GENERIC and len(w) > 2}
+        sent = next((s for s in sents if s.start_char <= q.cue.start < s.end_char), None)
+        if not names or sent is None:
+            continue
+        span = (sent.start_char, _trim(text, sent.start_char, sent.end_char)[1])
+        for i, c in enumerate(candidates):
+            if c.quote is None or c.quote is q or c.quote.cue is None or c.end > sent.start_char \
+                    or _cue_lemma(doc, c.quote) not in ACCUSING_CUES or same_side(c.quote, q):
+                continue
+            accused = set(re.findall(r"[^\W\d_]+", text[c.quote.cue.end:c.end].lower()))
+            if not names & accused:
+                continue
+            new = Status("denied", "counter_by_accused", (q.cue.start, q.cue.end), span)
+            if new.stronger_than(statuses[i]):
+                statuses[i] = new
+            elif statuses[i].rebutted_by is None:
+                statuses[i].rebutted_by = new.rebutted_by
 
 
 def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, reference,

@@ -100,6 +100,7 @@ RULE_LABELS = {
     "contested_later": "contested later",
     "doubt_later": "doubt cast later",
     "denial_by_source": "denied later",
+    "counter_by_accused": "the accused later counters it",
     "source_calls_it_false": "a source later calls it false",
     "source_contests_later": "a source contests it later",
     "source_doubts": "a source doubts it",
