@@ -232,3 +232,10 @@ def test_the_first_word_of_a_sentence_case_heading_is_no_name():
     assert "Candour" not in names, names
     names = names_in("Honesty in public debate matters\nThe Trellick Trust said it would respond.")
     assert names == {"Trellick Trust"}, names
+
+
+def test_a_text_of_one_line_is_no_heading_and_keeps_its_first_name():
+    # A headline analysed alone (the stance eval reads each headline as a text): nothing
+    # else in the text can say that its first word is no name.
+    names = names_in("Belvik mayor denies selling the harbour to a bank")
+    assert "Belvik" in names, names

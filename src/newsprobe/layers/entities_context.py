@@ -774,7 +774,9 @@ def merge_club_towns(doc, text: str, clusters: list[Cluster]) -> list[Cluster]:
     for cluster in clusters:
         club = next((clubs[f] for f in cluster.forms if f in clubs), None)
         if club is None or club is cluster or cluster.group == "person" or \
-                any(place_usage(doc, text, m) for m in cluster.mentions):
+                any(place_usage(doc, text, m, classifier=False) for m in cluster.mentions):
+            # "Cincinnati coach" after "FC Cincinnati" is the club's coach: a noun the town
+            # classifies is no evidence of a place here (the town table knows Cincinnati)
             kept.append(cluster)
             continue
         for mention in cluster.mentions:

@@ -102,7 +102,9 @@ def _heading_word(text: str, start: int, end: int, label: str) -> bool:
             (start > 0 and text[start - 1] != "\n"):
         return False
     line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    if line_end < 0 or not text[line_end:].strip():
+        return False                 # a text of one line is no heading over a body ("Belvik
+                                     # mayor denies ...", a headline analysed alone)
     form = text[start:end]
     return " " not in form and _SENTENCE_CASE_REST.fullmatch(text, end, line_end) is not None and \
         len(re.findall(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text, re.I)) == 1 and \

@@ -333,9 +333,9 @@ _ALIAS_AFTER = re.compile(r",?\s+(?:also\s+|better\s+)?(?:known as|nicknamed|ali
 _PLACE_PREPOSITIONS = {"in", "at", "from", "to", "near", "across", "outside", "throughout"}
 
 
-def place_usage(doc, text: str, mention: Span) -> bool:
+def place_usage(doc, text: str, mention: Span, classifier: bool = True) -> bool:
     """Is the mention written as a place: after "in"/"from"/..., after "Town, ", or
-    before "-based" or a noun it classifies ("Virginia governor")?"""
+    before "-based" or (with `classifier`) a noun it classifies ("Virginia governor")?"""
     if text.startswith("-based", mention.end) or re.search(r"[A-Z][\w.]*, $", text[max(0, mention.start - 30):mention.start]):
         return True
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -343,7 +343,8 @@ def place_usage(doc, text: str, mention: Span) -> bool:
         return True
     root = span.root
     return (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS) or \
-        (root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and place_kind(mention.text) is not None)
+        (classifier and root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and
+         place_kind(mention.text) is not None)
 
 
 def merge_given_names_and_aliases(doc, text: str, clusters: list[Cluster]) -> list[Cluster]:
