@@ -104,19 +104,27 @@ def anchor_matrix(texts: list[str]):
     least as many articles as it capitalises it: a common word at a sentence start
     ("According", "There", "Minister"), in any language, that a single short text cannot
     tell from a name. Memory: each text's lower-case words are counted and dropped at once;
-    only its numbers and name keys are kept until the matrix is built."""
+    only its numbers and name keys (with their offsets) are kept until the matrix is built."""
+    parts = _corpus_anchors(texts)
+    return tfidf_rows(([t for t, _ in numbers] + [t for t, _ in names] for numbers, names in parts), len(texts))
+
+
+def _corpus_anchors(texts: list[str]) -> list[tuple[list[tuple[str, int]], list[tuple[str, int]]]]:
+    """Each text's (number tokens, name tokens), each with its offset, less the capitalised
+    words the corpus writes in lower case in at least as many articles as it capitalises
+    them. Memory: each text's lower-case words are counted and dropped at once."""
     from collections import Counter
 
     lower_df: Counter[str] = Counter()
     upper_df: Counter[str] = Counter()
-    parts = []
+    found = []
     for text in texts:
-        numbers, names, lowercase = _candidates(text)
+        numbers, names, lowercase = _occurrences(text)
         lower_df.update(lowercase)
-        upper_df.update(set(names))
-        parts.append((numbers, names))
-    tokens = (numbers + [name_token(k) for k in names if lower_df[k] < upper_df[k]] for numbers, names in parts)
-    return tfidf_rows(tokens, len(texts))
+        upper_df.update({key for key, _ in names})
+        found.append((numbers, names))
+    return [(numbers, [(name_token(key), at) for key, at in names if lower_df[key] < upper_df[key]])
+            for numbers, names in found]
 
 
 def tfidf_rows(token_lists, n: int):
@@ -161,18 +169,8 @@ class AnchorIndex:
     def __init__(self, texts: list[str]):
         from collections import Counter
 
-        lower_df: Counter[str] = Counter()
-        upper_df: Counter[str] = Counter()
-        found = []
-        for text in texts:
-            numbers, names, lowercase = _occurrences(text)
-            lower_df.update(lowercase)
-            upper_df.update({key for key, _ in names})
-            found.append((numbers, names))
-        self.occurrences: list[list[tuple[str, int]]] = []
-        for numbers, names in found:
-            kept = numbers + [(name_token(key), at) for key, at in names if lower_df[key] < upper_df[key]]
-            self.occurrences.append(sorted(kept, key=lambda item: item[1]))
+        self.occurrences: list[list[tuple[str, int]]] = [
+            sorted(numbers + names, key=lambda item: item[1]) for numbers, names in _corpus_anchors(texts)]
         n = len(texts)
         df = Counter(token for occurrences in self.occurrences for token in {t for t, _ in occurrences})
         self.idf = {token: 0.0 if n > MIN_DOCS_FOR_CAP and count > MAX_DOC_SHARE * n

@@ -105,11 +105,19 @@ def verify_translation(a: CopyDoc, b: CopyDoc, lang_a: str, lang_b: str, sentenc
         return None
     features = {"aligned_share_source": round(share_a, 3), "aligned_share_target": round(share_b, 3),
                 "aligned_sentences": len(pairs)}
+    return _translated_edge(a, b, lang_a, lang_b, share_a, share_b, features, pairs, spans_a, spans_b)
+
+
+def _translated_edge(a: CopyDoc, b: CopyDoc, lang_a: str, lang_b: str, share_a: float, share_b: float,
+                     features: dict, pairs, spans_a, spans_b, route: str = "") -> CopyEdge:
+    """The copy edge of a verified translation, oriented, its evidence naming the languages
+    in the copy's direction (and the route that found it, where not the encoder)."""
+    said = (lambda x, y: f"translated ({x} -> {y})" + (f", {route}" if route else ""))
     edge = CopyEdge(a.id, b.id, "rewritten", round((share_a + share_b) / 2, 3), "unknown",
-                    [f"translated ({lang_a} -> {lang_b})"], features, pairs, translated=True)
+                    [said(lang_a, lang_b)], features, pairs, translated=True)
     edge = orient(edge, a, b, spans_a, spans_b)
     if edge.source != a.id:
-        edge.evidence[0] = f"translated ({lang_b} -> {lang_a})"
+        edge.evidence[0] = said(lang_b, lang_a)
     return edge
 
 
@@ -262,12 +270,8 @@ def verify_by_anchors(a: CopyDoc, b: CopyDoc, lang_a: str, lang_b: str, anchors_
     features = {"anchor_share_source": round(share_a, 3), "anchor_share_target": round(share_b, 3),
                 "aligned_sentences": len(pairs), "anchors_in_order": len(matched),
                 "anchors_in_order_share": round(in_order, 3), "close_share": round(close_share, 3)}
-    edge = CopyEdge(a.id, b.id, "rewritten", round((share_a + share_b) / 2, 3), "unknown",
-                    [f"translated ({lang_a} -> {lang_b}), {ANCHOR_ROUTE}"], features, pairs, translated=True)
-    edge = orient(edge, a, b, spans_a, spans_b)
-    if edge.source != a.id:
-        edge.evidence[0] = f"translated ({lang_b} -> {lang_a}), {ANCHOR_ROUTE}"
-    return edge
+    return _translated_edge(a, b, lang_a, lang_b, share_a, share_b, features, pairs, spans_a, spans_b,
+                            route=ANCHOR_ROUTE)
 
 
 ANCHOR_ROUTE = "by names and figures in order"
