@@ -157,7 +157,7 @@ def test_a_depth_without_a_committed_model_is_a_coded_error():
     assert err.value.code == "E013" and "--encoder-layers 5" in str(err.value)
 
 
-def test_the_lexical_matrix_kept_for_the_second_head_equals_a_fresh_one():
+def test_the_lexical_matrix_is_each_texts_lexical_features():
     first = ["Unemployment fell to 4% in 2019.", "Thank you all for coming tonight!"]
     second = ["Is the bridge open?", "We think prices rose by $3 billion."]
     direct = [np.vstack([cw.lexical_features(t) for t in texts]) for texts in (first, second)]

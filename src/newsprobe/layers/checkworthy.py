@@ -112,26 +112,17 @@ def embed(texts: list[str], depth: int = FULL_DEPTH) -> np.ndarray:
 
 
 def lexical_matrix(texts: list[str]) -> np.ndarray:
-    """`lexical_features` of each text, one row each (the linear and MLP heads both read it,
-    one after the other: the last texts' matrix is kept and handed to the second; callers
-    copy it before changing anything)."""
-    global _last_lexical
-    key = tuple(texts)
-    if _last_lexical is not None and _last_lexical[0] == key:
-        return _last_lexical[1]
-    matrix = np.vstack([lexical_features(t) for t in texts]) if texts else np.zeros((0, len(LEXICAL_NAMES)))
-    _last_lexical = (key, matrix)
-    return matrix
+    """`lexical_features` of each text, one row each (the linear and MLP heads both read it:
+    `CheckworthinessModel.head_scores` computes it once for both)."""
+    return np.vstack([lexical_features(t) for t in texts]) if texts else np.zeros((0, len(LEXICAL_NAMES)))
 
 
-_last_lexical: tuple[tuple[str, ...], np.ndarray] | None = None
-
-
-def features(texts: list[str], vectors: np.ndarray):
-    """The linear head's input: [sentence input | lexical | hashed n-grams], sparse CSR."""
+def features(texts: list[str], vectors: np.ndarray, lex: np.ndarray | None = None):
+    """The linear head's input: [sentence input | lexical | hashed n-grams], sparse CSR.
+    `lex`: the texts' `lexical_matrix`, computed when not given."""
     from scipy import sparse
 
-    lex = lexical_matrix(texts)
+    lex = lexical_matrix(texts) if lex is None else lex
     rows, cols, vals = [], [], []
     for i, t in enumerate(texts):
         for k, v in hashed_ngrams(t).items():
@@ -181,9 +172,10 @@ def ngram_features(counts, word_idf: np.ndarray, char_idf: np.ndarray):
     return sparse.hstack([_tfidf(word, word_idf), _tfidf(char, char_idf)], format="csr")
 
 
-def mlp_input(texts: list[str], vectors: np.ndarray) -> np.ndarray:
-    """The MLP head's input: [sentence input | lexical features], dense."""
-    lex = lexical_matrix(texts)
+def mlp_input(texts: list[str], vectors: np.ndarray, lex: np.ndarray | None = None) -> np.ndarray:
+    """The MLP head's input: [sentence input | lexical features], dense. `lex`: the texts'
+    `lexical_matrix`, computed when not given."""
+    lex = lexical_matrix(texts) if lex is None else lex
     return np.hstack([np.asarray(vectors, dtype=np.float32), lex.astype(np.float32)])
 
 
@@ -196,8 +188,8 @@ class LinearHead:
     coef: np.ndarray
     intercept: float
 
-    def proba(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
-        return _sigmoid(features(texts, vectors) @ self.coef + self.intercept)
+    def proba(self, texts: list[str], vectors: np.ndarray, lex: np.ndarray | None = None) -> np.ndarray:
+        return _sigmoid(features(texts, vectors, lex) @ self.coef + self.intercept)
 
 
 @dataclass(frozen=True)
@@ -219,8 +211,8 @@ class MlpHead:
     w2: np.ndarray  # (hidden,)
     b2: float
 
-    def proba(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
-        hidden = np.maximum(mlp_input(texts, vectors) @ self.w1 + self.b1, 0.0)
+    def proba(self, texts: list[str], vectors: np.ndarray, lex: np.ndarray | None = None) -> np.ndarray:
+        hidden = np.maximum(mlp_input(texts, vectors, lex) @ self.w1 + self.b1, 0.0)
         return _sigmoid(hidden @ self.w2 + self.b2)
 
 
@@ -237,8 +229,9 @@ class CheckworthinessModel:
 
     def head_scores(self, texts: list[str], vectors: np.ndarray) -> dict[str, np.ndarray]:
         """Each head's probabilities (for the training report and the eval)."""
-        return {"linear": self.linear.proba(texts, vectors), "ngram": self.ngram.proba(texts),
-                "mlp": self.mlp.proba(texts, vectors)}
+        lex = lexical_matrix(texts)   # the linear and MLP heads both read it
+        return {"linear": self.linear.proba(texts, vectors, lex), "ngram": self.ngram.proba(texts),
+                "mlp": self.mlp.proba(texts, vectors, lex)}
 
     def scores(self, texts: list[str], vectors: np.ndarray | None = None) -> np.ndarray:
         """Probabilities that each text is check-worthy: the mean of the three heads.
