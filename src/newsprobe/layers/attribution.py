@@ -357,9 +357,7 @@ def _speech_object_cue(doc, text: str, verb) -> _Record | None:
     # The cue runs from the verb's auxiliaries to the noun, and takes the colon when it
     # follows the noun: "released the following statement:", "delivered a blunt message"
     # (before "to the mayor:"), as PolNeAR's annotators mark it (9 of 13 and 1 of 1 in train).
-    start = verb
-    while start.i > 0 and doc[start.i - 1].head.i == verb.i and doc[start.i - 1].dep_ in CUE_MODIFIERS:
-        start = doc[start.i - 1]
+    start = _first_modifier(doc, verb)
     end = colon if colon.i == objects[0].i + 1 else objects[0]
     return _Record(cue=(start.idx, end.idx + len(end.text)), content=[], source_tokens=source, confidence=0.5)
 
@@ -484,9 +482,7 @@ def _as_clause_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     for child in verb.children:
         if child.dep_ == "prt" and child.lower_ in CUE_PARTICLES and child.i == verb.i + 1:
             last = child
-    first = verb
-    while first.i > 0 and doc[first.i - 1].head.i == verb.i and doc[first.i - 1].dep_ in CUE_MODIFIERS:
-        first = doc[first.i - 1]
+    first = _first_modifier(doc, verb)
     if agent is not None:
         cue = (mark.idx, agent.head.idx + len(agent.head.text))
     else:
@@ -494,6 +490,15 @@ def _as_clause_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     record = _Record(cue=cue, content=content, confidence=0.7)
     record.source_tokens = list(source.subtree)
     return record
+
+
+def _first_modifier(doc, verb):
+    """The first of the verb's auxiliaries, negation and adverbs right before it ("has
+    repeatedly said", "could not be reached"), where its cue starts; the verb when none."""
+    first = verb
+    while first.i > 0 and doc[first.i - 1].head.i == verb.i and doc[first.i - 1].dep_ in CUE_MODIFIERS:
+        first = doc[first.i - 1]
+    return first
 
 
 def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
@@ -975,9 +980,7 @@ def _silence_cue(doc, text: str, verb) -> _Record | None:
     source = list(passive[0].subtree) if passive else _subject_of(verb)  # the one not reached
     if not source or not content:
         return None
-    first = verb
-    while first.i > 0 and doc[first.i - 1].head.i == verb.i and doc[first.i - 1].dep_ in CUE_MODIFIERS | {"auxpass"}:
-        first = doc[first.i - 1]
+    first = _first_modifier(doc, verb)
     record = _Record(cue=(first.idx, verb.idx + len(verb.text)), content=[_trimmed_range(text, content)],
                      confidence=0.6)
     record.source_tokens = source

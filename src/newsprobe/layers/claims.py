@@ -1099,7 +1099,7 @@ def _reports_words_of(doc, c: Candidate, name: str) -> bool:
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
     if span is None:
         return False
-    words = {w for w in re.findall(r"[^\W\d_]+", name.lower()) if w not in _SIDE_GENERIC and len(w) > 2}
+    words = _distinctive_words(name)
     for verb in c.sent:
         # a clause complement only: in "Holt would vote to sell" Holt is what the claim is
         # about, not who said it
@@ -1118,7 +1118,7 @@ def _reports_words_of(doc, c: Candidate, name: str) -> bool:
 def _one_side(name: str, other: str) -> bool:
     """A headline's dash name and a claim's source on one side: a shared distinctive
     word, or the same government ("Moscow", "the Russian Defence Ministry")."""
-    words = {w for w in re.findall(r"[^\W\d_]+", name.lower()) if w not in _SIDE_GENERIC and len(w) > 2}
+    words = _distinctive_words(name)
     if words & {w for w in re.findall(r"[^\W\d_]+", other.lower())}:
         return True
     return bool(governments_named(name) & governments_named(other))
@@ -1174,8 +1174,7 @@ def _link_counters_of_accused(doc, sents, candidates: list[Candidate], statuses:
     for q in analysis.quotes:
         if q.cue is None or q.speaker.kind == "author" or _cue_lemma(doc, q) not in COUNTER_CUES:
             continue
-        names = {w for w in re.findall(r"[^\W\d_]+", q.speaker.name.lower())
-                 if w not in _SIDE_GENERIC and len(w) > 2}
+        names = _distinctive_words(q.speaker.name)
         sent = next((s for s in sents if s.start_char <= q.cue.start < s.end_char), None)
         if not names or sent is None:
             continue
@@ -1686,6 +1685,12 @@ _SIDE_GENERIC = frozenset("the a an of for s said official officials spokesman s
                           "state foreign defence defense senior".split())
 
 
+def _distinctive_words(name: str) -> set[str]:
+    """The words of a source's name that tell one side from another: letters only, longer
+    than two, none of the words every side's names share ("ministry", "officials")."""
+    return {w for w in re.findall(r"[^\W\d_]+", name.lower()) if w not in _SIDE_GENERIC and len(w) > 2}
+
+
 def same_side(claim_quote: Quote, rebutter: Quote) -> bool:
     """Are the claim's source and the rebutting source one side? The same speaker, one in
     the other's chain, or names sharing a distinctive word or its stem ("Karsovia's defence
@@ -1695,8 +1700,8 @@ def same_side(claim_quote: Quote, rebutter: Quote) -> bool:
         return True
     if any(link.name == b.name for link in claim_quote.chain) or any(link.name == a.name for link in rebutter.chain):
         return True
-    words_a = {w for w in re.findall(r"[^\W\d_]+", a.name.lower()) if w not in _SIDE_GENERIC and len(w) > 2}
-    words_b = {w for w in re.findall(r"[^\W\d_]+", b.name.lower()) if w not in _SIDE_GENERIC and len(w) > 2}
+    words_a = _distinctive_words(a.name)
+    words_b = _distinctive_words(b.name)
     return _shares_stem(words_a, words_b)
 
 
@@ -1728,8 +1733,7 @@ def _party_concerned(source: str, sentence: str, claim: str, described_as: str =
              if w not in ("the", "a", "an", "of", "for", "s")}
     # "Karl Imre, a spokesman for Brandt": the spokesman answers for Brandt
     for m in _SPEAKS_FOR.finditer(f"{source} {described_as}"):
-        words |= {w for w in re.findall(r"[^\W\d_]+", (m.group("party") or m.group("owner")).lower())
-                  if w not in _SIDE_GENERIC and len(w) > 2}
+        words |= _distinctive_words(m.group("party") or m.group("owner"))
     if words & set(re.findall(r"[^\W_]+", sentence.lower())):
         return True
     return bool(governments_named(f"{source} {described_as}") & governments_named(claim))

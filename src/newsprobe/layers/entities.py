@@ -137,12 +137,12 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
         if cut_off_at_end(text, start, end):
             continue
         if len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ == "NNS" and ent.text.endswith("s") and \
-                not re.search(r"[a-z,;]\s+" + re.escape(ent.text) + r"(?![\w-])", text):
+                not _capitalised_mid_sentence(text, ent.text):
             continue             # "Households in the north ...": capitalised by its place only
         if len(ent) == 1 and ent[0].is_sent_start and ent.label_ in ("ORG", "PERSON", "GPE", "NORP") and \
                 ent.text.istitle() and ((ent[0].tag_ == "NN" and ent[0].dep_ == "compound" and ent[0].head.text.islower())
                                         or re.search(r"(?<![\w-])" + re.escape(ent.text.lower()) + r"(?![\w-])", text)) and \
-                not re.search(r"[a-z,;]\s+" + re.escape(ent.text) + r"(?![\w-])", text):
+                not _capitalised_mid_sentence(text, ent.text):
             continue             # "Court documents indicate ...": a common noun (tagged so and modifying
                                  # a common noun, or written in lower case elsewhere)
         club = CLUB_LETTERS_AFTER.match(text, end)
@@ -252,6 +252,12 @@ def _add_titled_names(doc, text: str, clusters: list["Cluster"], seen: set[tuple
         cluster_for(clusters, span, "person").add(span, "PERSON")
         seen.add((span.start, span.end))
         covered.update(range(span.start, span.end))
+
+
+def _capitalised_mid_sentence(text: str, form: str) -> bool:
+    """Does the text write `form` with its capital after a lower-case word or a comma, where
+    only a name keeps one?"""
+    return re.search(r"[a-z,;]\s+" + re.escape(form) + r"(?![\w-])", text) is not None
 
 
 def _add_known_outlets(text: str, clusters: list["Cluster"], seen: set[tuple[int, int]]) -> None:
