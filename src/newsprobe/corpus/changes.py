@@ -1610,11 +1610,11 @@ def remainder_pairs(pairs, source_text: str, target_text: str) -> list[tuple]:
                     if any(abs(i - j) <= REMAINDER_REACH for j, s in enumerate(spans)
                            if s.start < shorter.end and shorter.start < s.end)]
             rest_words = Counter(_norm_fold(rest.text))
-            best = max(near, key=lambda i: sum((Counter(_norm_fold(spans[i].text)) & rest_words).values()),
-                       default=None)
+            shared_words = {i: sum((Counter(_norm_fold(spans[i].text)) & rest_words).values()) for i in near}
+            best = max(shared_words, key=shared_words.get, default=None)
             if best is None:
                 continue
-            shared = sum((Counter(_norm_fold(spans[best].text)) & rest_words).values())
+            shared = shared_words[best]
             if shared < REJOIN_MIN_WORDS or shared < MIN_SENTENCE_AGREEMENT * sum(rest_words.values()):
                 continue
             taken.append((spans[best].start, spans[best].end))

@@ -100,14 +100,7 @@ def cities() -> frozenset[str]:
 def subdivisions() -> frozenset[str]:
     """English names of states, provinces and regions, less those that are a country or a
     city of the lists above (those keep their kind)."""
-    from ..lexicon_files import LEXICONS
-
-    try:
-        lines = (LEXICONS / "subdivisions.tsv").read_text(encoding="utf-8").splitlines()
-    except OSError:
-        log.warning("lexicons/subdivisions.tsv is missing; state and province names get no help")
-        return frozenset()
-    names = {line.split("\t", 1)[0] for line in lines if line and not line.startswith("#")}
+    names = _table_names("subdivisions.tsv", "state and province names")
     return frozenset(names - _territories()[0] - cities())
 
 
@@ -115,15 +108,21 @@ def subdivisions() -> frozenset[str]:
 def towns() -> frozenset[str]:
     """Names of cities and towns of 100,000 people or more, less those the lists above
     already know (those keep their kind)."""
+    names = _table_names("towns.tsv", "town names")
+    return frozenset(names - _territories()[0] - _territories()[1] - cities() - subdivisions())
+
+
+def _table_names(file: str, what: str) -> set[str]:
+    """The first column of a derived table in `lexicons/` (comment lines skipped); empty,
+    with a warning, when the table is missing."""
     from ..lexicon_files import LEXICONS
 
     try:
-        lines = (LEXICONS / "towns.tsv").read_text(encoding="utf-8").splitlines()
+        lines = (LEXICONS / file).read_text(encoding="utf-8").splitlines()
     except OSError:
-        log.warning("lexicons/towns.tsv is missing; town names get no help")
-        return frozenset()
-    names = {line.split("\t", 1)[0] for line in lines if line and not line.startswith("#")}
-    return frozenset(names - _territories()[0] - _territories()[1] - cities() - subdivisions())
+        log.warning("lexicons/%s is missing; %s get no help", file, what)
+        return set()
+    return {line.split("\t", 1)[0] for line in lines if line and not line.startswith("#")}
 
 
 def countries() -> frozenset[str]:
