@@ -58,6 +58,19 @@ MIN_STEP_ROWS = 8
 TRAJECTORY_STEPS = 128
 
 
+def _ifog_step(gates: np.ndarray, c: np.ndarray, hidden: int, out: np.ndarray | None = None) -> np.ndarray:
+    """One LSTM step from its pre-activation gates in the order i, f, o, g (activated in
+    place): the cell state `c` is updated in place, the new hidden state returned (written
+    into `out` when given)."""
+    three = 3 * hidden
+    _sigmoid(gates[..., :three])
+    np.tanh(gates[..., three:], out=gates[..., three:])
+    i, f, o, g = (gates[..., q * hidden:(q + 1) * hidden] for q in range(4))
+    c *= f
+    c += i * g
+    return np.multiply(o, np.tanh(c), out=out)
+
+
 class NumpyTaggers:
     """The taggers of one model (`TechniqueModel.lstm`: torch state dicts as arrays), stacked
     so that one matrix product serves every tagger and both directions at each step."""
@@ -178,18 +191,11 @@ class NumpyTaggers:
         h[1::2] = pad_h[1::2][:, steps - n]
         c[1::2] = pad_c[1::2][:, steps - n]
         out = np.zeros((recurrences * (tokens + 1), hidden), dtype=np.float32)
-        three = 3 * hidden
         for step in range(len(t)):
             m, a = int(rows[step]), int(active[step])
             gates = flat_in[where[step, :, :m]]                               # (2K, m, 4H): i, f, o, g
             gates += h[:, :m] @ self.w_hh_ifog
-            _sigmoid(gates[..., :three])
-            np.tanh(gates[..., three:], out=gates[..., three:])
-            i, f, o, g = (gates[..., q * hidden:(q + 1) * hidden] for q in range(4))
-            cs = c[:, :m]
-            cs *= f
-            cs += i * g
-            np.multiply(o, np.tanh(cs), out=h[:, :m])
+            _ifog_step(gates, c[:, :m], hidden, out=h[:, :m])
             out[where[step, :, :a]] = h[:, :a]
         # Back into the padded layout (zeros past each sentence), in time order.
         states = np.zeros((recurrences, batch, steps, hidden), dtype=np.float32)
@@ -221,15 +227,9 @@ class NumpyTaggers:
         cs = np.zeros_like(hs)
         h = np.zeros((recurrences, rows, hidden), dtype=np.float32)
         c = np.zeros_like(h)
-        three = 3 * hidden
         for step in range(1, steps + 1):
             gates = h @ self.w_hh_ifog
             gates += constant[:, None]
-            _sigmoid(gates[..., :three])
-            np.tanh(gates[..., three:], out=gates[..., three:])
-            i, f, o, g = (gates[..., q * hidden:(q + 1) * hidden] for q in range(4))
-            c *= f
-            c += i * g
-            h = o * np.tanh(c)
+            h = _ifog_step(gates, c, hidden)
             hs[:, step], cs[:, step] = h[:, 0], c[:, 0]
         return hs, cs
