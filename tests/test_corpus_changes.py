@@ -857,3 +857,10 @@ def test_copy_changes_a_merged_sentence_is_compared_in_two_parts():
                          Analysis(id="t", text=target, language="en"))
     assert [c.kind for c in found] == ["dropped_hedge"]
     assert found[0].sentences == (spans_a[3], spans_b[1])
+
+
+def test_changes_a_ceiling_in_other_words_is_no_bound_dropped():
+    # "up to" and "as much as" both cap the figure: a spinner's synonyms, no change (the
+    # demo's grain-deal copy had it reported as a bound dropped).
+    assert kinds("The deal allows up to 1.2 million tonnes of wheat to pass each month.",
+                 "The accord permits as much as 1.2 million tonnes of wheat to transit every month.") == []

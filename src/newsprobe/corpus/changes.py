@@ -1107,7 +1107,7 @@ _APPEAR = frozenset("appears appear appeared".split())
 # euros; "over"); years are left out ("hasta 2026": until). Each regex matches the end
 # of the text before the figure.
 TRANSLATION_BOUNDS = {
-    "en": r"at least|no fewer than|more than|up to|as many as|fewer than|less than|at most",
+    "en": r"at least|no fewer than|more than|up to|as many as|as much as|fewer than|less than|at most",
     "de": r"mindestens|wenigstens|mehr als|bis zu|weniger als|höchstens",
     "fr": r"au moins|plus de|jusqu[’']à|moins de|au plus",
     "es": r"al menos|por lo menos|como mínimo|más de|hasta|menos de|como máximo",
