@@ -490,3 +490,47 @@ def test_a_surname_of_unknown_kind_takes_the_kind_of_the_full_name():
 def test_a_title_whose_holder_ends_the_phrase_is_that_person(sentence, speaker, kind):
     q = said(sentence, "")
     assert (q.speaker.name, q.speaker.kind) == (speaker, kind), q.to_dict()
+
+
+# --- kinds from the head noun of a source and its modifiers (news in general) -------------
+
+@pytest.mark.parametrize("text, words, kind", [
+    # a group of people speaking for themselves, named by their part in the event
+    ("Many undecided voters said the debate changed nothing for them.", "changed nothing", "person"),
+    ("Both candidates said the debate had been fair to them.", "had been fair", "person"),
+    ("Local party activists said the vote would be close in March.", "would be close", "person"),
+    ("A supporter of the mayor wrote that the plan would fail in May.", "would fail", "person"),
+    # friends and allies of somebody: left vague on purpose
+    ("Allies of the governor said the bill would pass in the autumn.", "would pass", "anonymous"),
+    # an adviser's office, unnamed
+    ("One longtime adviser to the governor said the race was over.", "race was over", "unnamed_official"),
+    # a public body called an agency is no news agency; unnamed, like "authorities"
+    ("A federal agency said the permits would be revoked on Monday.", "would be revoked", "unnamed_official"),
+    # texts and data without an author in the phrase
+    ("The senator is ahead by four points, according to internal polling.", "ahead by four", "document"),
+    ("The state constitution says the governor may serve two terms.", "may serve two", "document"),
+])
+def test_the_head_noun_of_a_source_gives_its_kind(text, words, kind):
+    q = said(text, words)
+    assert q.speaker.kind == kind, q.to_dict()
+
+
+def test_a_named_agency_that_approves_permits_is_an_institution_not_an_outlet():
+    text = ("Harlow Transit Licensing, the agency that approves bus permits, said the routes "
+            "would change in June.")
+    q = said(text, "routes would change")
+    assert q.speaker.kind == "institution", q.to_dict()
+
+
+def test_a_name_with_mr_is_a_person_whatever_label_the_entity_model_gave():
+    # The entity model sometimes merges "Mr. Brekke" into an ORG or GPE entity; the
+    # honorific the text puts before a mention still says who he is.
+    from newsprobe.layers.sources import EntityIndex, kind_of_entity
+    from newsprobe.model import Entity, Span
+    text = "Mr. Brekke said the harbour would close, Harbour Board staff and Ms. Lund said."
+    brekke = Entity("e1", "Brekke", "ORG", mentions=[Span.of(text, 4, 10)])
+    board = Entity("e2", "Harbour Board", "ORG", mentions=[Span.of(text, 41, 54)])
+    # the board's descriptors picked up "ms" from the name next to it: no honorific of its own
+    index = EntityIndex(text, [brekke, board], {"e1": {"brekke", "critic"}, "e2": {"harbour", "board", "ms"}}, {})
+    assert kind_of_entity(brekke, index) == "person"
+    assert kind_of_entity(board, index) == "institution"

@@ -548,13 +548,43 @@ ORGANISATION_NOUNS = frozenset("site website platform nonprofit non-profit not-f
                                "startup".split())
 
 
+# Honorifics that only a person's name takes ("Mr. Brekke"), whatever label the entity
+# model gave the name ("Dr" is left out: "Dr Pepper"); a body's descriptors may hold them
+# from a name nearby, so only the text right before a mention counts.
+PERSON_HONORIFICS = frozenset("mr mrs ms miss".split())
+# What makes an "agency" a news agency ("the state news agency", "the state-run agency
+# TASS"); a bare agency is a public body ("the agency that approves visas").
+NEWS_AGENCY_WORDS = frozenset("news press wire newswire state-run state-owned state-controlled "
+                              "state-backed kremlin-backed government-controlled pro-government".split())
+
+
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+$")
+
+
+def _titled_as_person(entity: Entity, text: str) -> bool:
+    """Does the text put "Mr.", "Mrs", "Ms" or "Miss" right before a mention of this
+    entity (or open a mention with it)? Then it is a person, whatever the label."""
+    return any(_HONORIFIC_BEFORE.search(text, max(0, m.start - 6), m.start)
+               or (m.text.split()[:1] and m.text.split()[0].lower().rstrip(".") in PERSON_HONORIFICS)
+               for m in entity.mentions)
+
+
+def _media_words(described: set[str]) -> set[str]:
+    """The media words among `described`; "agency" only with a word that makes it a news
+    agency."""
+    found = described & kind_words()["media"]
+    if "agency" in found and not described & NEWS_AGENCY_WORDS:
+        found = found - {"agency"}
+    return found
+
+
 def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozenset()) -> str:
     """The kind of a named speaker, from its label and what the text calls it."""
     described = index.descriptors.get(entity.id, set()) | set(words)
     kinds = kind_words()
     if entity.id in index.outlets:
         return "media"
-    if entity.label == "PERSON":
+    if entity.label == "PERSON" or _titled_as_person(entity, index.text):
         if described & {"reporter", "correspondent", "editor", "columnist"}:
             return "media"
         if "former" in words or ("former" in described and not words & kinds["official"]):
@@ -568,7 +598,7 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
             # person that the text calls an organisation
             return "institution"
         return "person"
-    if described & kinds["media"] or is_known_outlet(entity.name):
+    if _media_words(described) or is_known_outlet(entity.name):
         return "media"
     # Governments, companies, courts, police forces: an institution on the record.
     return "institution"
@@ -892,11 +922,13 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
                 own = index.text[owner.idx + len(owner.text): tokens[-1].idx + len(tokens[-1].text)].strip()
                 return Speaker(f"{own} of {whose.name}", "anonymous")
         return Speaker(name, "anonymous")
-    if head_word in kinds["media"] or head.lower_ in kinds["media"]:  # "media" has the lemma "medium"
+    public_agency = head_word == "agency" and not _media_words(words)
+    if (head_word in kinds["media"] or head.lower_ in kinds["media"]) and not public_agency:
+        # ("media" has the lemma "medium")
         return _with_state(Speaker(name, "media"), None, words, index)
-    if head_word in UNNAMED_BODIES and not named_body and not _is_definite(head):
+    if (head_word in UNNAMED_BODIES or public_agency) and not named_body and not _is_definite(head):
         return Speaker(name, "unnamed_official")   # "authorities said", "investigators believe"
-    if head_word in kinds["government"] | kinds["organization"] | {"prosecutor"} and (
+    if head_word in kinds["government"] | kinds["organization"] | {"prosecutor"} | ({"agency"} if public_agency else set()) and (
             head_word != "prosecutor" or head.tag_ == "NNS"):
         return Speaker(name, "institution")         # "police said", "prosecutors", "the ministry"
     if head_word in ROLE_PEOPLE or (head_word in PERSON_NOUNS and head_word not in NOT_ALWAYS_PEOPLE):
@@ -935,7 +967,12 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
 # Things that count or record and so speak as data ("the voting system showed", "the
 # tally showed"); kept out of the reporting nouns, which would make "a system that …" a claim.
 DATA_SOURCES = frozenset("system systems tally tallies database register registry log logs "
-                         "scoreboard tracker".split())
+                         "scoreboard tracker "
+                         # texts that say things by what is written in them ("the state
+                         # constitution says", "internal polling showed"); kept here, not among
+                         # the reporting nouns, so that "a book that …" makes no claim
+                         "polling paperwork book books constitution charter precedent precedents "
+                         "ruling rulings".split())
 
 
 def _kind_by_modifiers(head) -> str:
@@ -1038,7 +1075,8 @@ def _described_person(index: EntityIndex, cue_offset: int, title: str, qualifier
 # How far ahead (characters) an unnamed office ("a spokesman") looks for its name.
 FORWARD_WINDOW = 400
 # Officials as a group: a body's voice when the body is named, else unnamed officials.
-OFFICIALDOM = frozenset("official officials aide aides diplomat diplomats".split())
+OFFICIALDOM = frozenset("official officials aide aides diplomat diplomats adviser advisers advisor "
+                        "advisors".split())
 # The text says the source's identity is withheld.
 WITHHELD = re.compile(r"\b(anonymity|not authori[sz]ed to|(declined|asked) not to be named|"
                       r"(declined|refused) to be (named|identified))\b", re.I)
@@ -1055,7 +1093,14 @@ ROLE_PEOPLE = frozenset("attorney attorneys lawyer lawyers witness witnesses nei
                         "parent parents farmer farmers driver drivers worker workers suspect suspects "
                         "defendant defendants passenger passengers survivor survivors "
                         # people who speak for themselves as a pair or a crowd at the event
-                        "couple paparazzi photographer photographers".split())
+                        "couple paparazzi photographer photographers "
+                        # people by their part in politics or a public event, not an office
+                        "voter voters candidate candidates nominee nominees operative operatives "
+                        "supporter supporters activist activists protester protesters protestor "
+                        "protestors demonstrator demonstrators citizen citizens constituent "
+                        "constituents donor donors delegate delegates fan fans attendee attendees "
+                        "participant participants pollster pollsters millennial millennials "
+                        "electorate consumer consumers shopper shoppers homeowner homeowners".split())
 
 
 # Words that make a document one its author did not publish ("a leaked memo from the
