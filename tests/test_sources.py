@@ -500,6 +500,7 @@ def test_a_title_whose_holder_ends_the_phrase_is_that_person(sentence, speaker, 
     ("Both candidates said the debate had been fair to them.", "had been fair", "person"),
     ("Local party activists said the vote would be close in March.", "would be close", "person"),
     ("A supporter of the mayor wrote that the plan would fail in May.", "would fail", "person"),
+    ("Half of the voters said the new road had cut their commute.", "cut their commute", "person"),
     # friends and allies of somebody: left vague on purpose
     ("Allies of the governor said the bill would pass in the autumn.", "would pass", "anonymous"),
     # an adviser's office, unnamed

@@ -1098,7 +1098,7 @@ ROLE_PEOPLE = frozenset("attorney attorneys lawyer lawyers witness witnesses nei
                         "voter voters candidate candidates nominee nominees operative operatives "
                         "supporter supporters activist activists protester protesters protestor "
                         "protestors demonstrator demonstrators citizen citizens constituent "
-                        "constituents donor donors delegate delegates fan fans attendee attendees "
+                        "constituents donor donors fan fans attendee attendees "
                         "participant participants pollster pollsters millennial millennials "
                         "electorate consumer consumers shopper shoppers homeowner homeowners".split())
 
@@ -1109,7 +1109,8 @@ UNRELEASED = frozenset("leaked confidential classified internal secret draft".sp
 # Person nouns that also name things ("the model predicts"): no person by the word alone.
 NOT_ALWAYS_PEOPLE = frozenset(("model",))
 
-PARTITIVES = {"one", "some", "many", "most", "several", "few", "two", "three", "each", "both", "all", "none"}
+PARTITIVES = {"one", "some", "many", "most", "several", "few", "two", "three", "each", "both", "all", "none",
+              "much", "half", "majority"}
 
 
 def _appositions(head) -> list:
