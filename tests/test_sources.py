@@ -535,3 +535,40 @@ def test_a_name_with_mr_is_a_person_whatever_label_the_entity_model_gave():
     index = EntityIndex(text, [brekke, board], {"e1": {"brekke", "critic"}, "e2": {"harbour", "board", "ms"}}, {})
     assert kind_of_entity(brekke, index) == "person"
     assert kind_of_entity(board, index) == "institution"
+
+
+def test_a_commissioner_named_after_the_title_is_an_official_in_every_mention():
+    text = ("Speaking at a briefing, the Assistant Commissioner of Police Halvar Ostrem said that "
+            "two suspects had fled. Ostrem said the others were being questioned.")
+    kinds = {q.speaker.kind for q in analyze(text).quotes}
+    assert kinds == {"official"}, [q.to_dict() for q in analyze(text).quotes]
+
+
+def test_words_of_a_second_source_do_not_give_the_first_its_kind():
+    # "the news and data provider" describes the spokesman's employer, not Tovik
+    text = ("Tovik Inc, the social media company, and a spokesman for the news and data provider "
+            "said on Tuesday that the report was fake.")
+    q = said(text, "report was fake")
+    assert q.speaker.kind == "institution", q.to_dict()
+
+
+def test_a_records_search_is_a_document():
+    text = "The website was registered on July 10, according to a domain search of the registry."
+    q = said(text, "registered on July 10")
+    assert q.speaker.kind == "document", q.to_dict()
+
+
+def test_a_name_that_closes_an_official_title_takes_the_official_kind_in_its_other_mentions():
+    # The entity model may miss the name inside a long title ("the Assistant Commissioner
+    # of Police Halvar Ostrem"); the later mentions of Ostrem are that official.
+    from newsprobe.layers.sources import settle_kinds
+    from newsprobe.model import Speaker
+    titled = Speaker("Assistant Commissioner of Police Halvar Ostrem", "official")
+    later = [Speaker("Ostrem", "person", "e3"), Speaker("Ostrem", "person", "e3")]
+    settle_kinds([titled, *later])
+    assert [s.kind for s in later] == ["official", "official"]
+    # a spokesman for a person is no title of that person's
+    spokesman = Speaker("spokesman for Mary Tan", "official")
+    tan = Speaker("Mary Tan", "person", "e4")
+    settle_kinds([spokesman, tan], frozenset({"mary", "tan"}))
+    assert tan.kind == "person"

@@ -575,6 +575,10 @@ def _media_words(described: set[str]) -> set[str]:
     found = described & kind_words()["media"]
     if "agency" in found and not described & NEWS_AGENCY_WORDS:
         found = found - {"agency"}
+    if "social" in described:
+        # "the social media company", "a social network": a platform company, no outlet
+        # (what is posted on it is hearsay, `rumor`; see settle_kinds)
+        found = found - {"media", "network", "networks"}
     return found
 
 
@@ -750,7 +754,11 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
                 return Speaker(entity.name, kind_of_entity(entity, index), entity.id)
             return Speaker(head.text, "unknown")
 
-    words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+    # The words that describe this source: not those of a second source joined by "and"
+    # ("Tovik and a spokesman for the news provider": "news" is no word of Tovik's).
+    joined = {t.i for c in head.children if c.dep_ in ("conj", "cc") and c.i > head.i for t in c.subtree}
+    own = [t for t in tokens if t.i not in joined] or tokens
+    words = {t.lower_ for t in own} | {t.lemma_.lower() for t in own}
     head_word = head.lemma_.lower()
     nouns = reporting_nouns()
     kinds = kind_words()
@@ -972,7 +980,7 @@ DATA_SOURCES = frozenset("system systems tally tallies database register registr
                          # constitution says", "internal polling showed"); kept here, not among
                          # the reporting nouns, so that "a book that …" makes no claim
                          "polling paperwork book books constitution charter precedent precedents "
-                         "ruling rulings".split())
+                         "ruling rulings search searches lookup".split())
 
 
 def _kind_by_modifiers(head) -> str:
@@ -1100,6 +1108,7 @@ ROLE_PEOPLE = frozenset("attorney attorneys lawyer lawyers witness witnesses nei
                         "protestors demonstrator demonstrators citizen citizens constituent "
                         "constituents donor donors fan fans attendee attendees "
                         "participant participants pollster pollsters millennial millennials "
+                        "perpetrator perpetrators "
                         "electorate consumer consumers shopper shoppers homeowner homeowners".split())
 
 
@@ -1359,6 +1368,35 @@ def settle_kinds(speakers: list[Speaker], person_words: frozenset[str] = frozens
         if speaker.kind == "unknown":
             speaker.kind = known.get(speaker.entity or speaker.name.lower(), "unknown")
     _surname_kinds(speakers)
+    _titled_name_kinds(speakers)
+
+
+_NAME_PREPOSITIONS = frozenset("for to of by with from".split())
+
+
+def _titled_name_kinds(speakers: list[Speaker]) -> None:
+    """"the Assistant Commissioner of Police Halvar Ostrem said … Ostrem said": a title
+    phrase kept whole as an `official` (the entity model missed the name in it) ends with
+    the surname of exactly one person speaker; that person's mentions are the official,
+    one kind per speaker. A name after "for", "of", "to" ("a spokesman for Mary Tan")
+    is whom the office serves, not its holder."""
+    surnames = {}
+    for speaker in speakers:
+        words = speaker.name.split()
+        if speaker.kind == "person" and speaker.entity and words and words[-1][:1].isupper():
+            surnames.setdefault(words[-1].lower(), set()).add(speaker.entity)
+    holders = set()
+    for speaker in speakers:
+        words = speaker.name.split()
+        if speaker.kind != "official" or speaker.entity is not None or len(words) < 3 \
+                or not words[-1][:1].isupper() or {w.lower() for w in words[-3:-1]} & _NAME_PREPOSITIONS:
+            continue
+        owners = surnames.get(words[-1].lower(), set())
+        if len(owners) == 1:
+            holders |= owners
+    for speaker in speakers:
+        if speaker.entity in holders and speaker.kind == "person":
+            speaker.kind = "official"
 
 
 def _surname_kinds(speakers: list[Speaker]) -> None:
