@@ -572,3 +572,9 @@ def test_a_name_that_closes_an_official_title_takes_the_official_kind_in_its_oth
     tan = Speaker("Mary Tan", "person", "e4")
     settle_kinds([spokesman, tan], frozenset({"mary", "tan"}))
     assert tan.kind == "person"
+
+
+def test_some_members_of_a_named_party_are_a_vague_group():
+    text = "Some Democrats said the bill went too far, while the party backed it."
+    q = said(text, "went too far")
+    assert q.speaker.kind == "anonymous", q.to_dict()

@@ -777,6 +777,11 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             names = [entity.name, *(p.name for p in partners)]
             both = ", ".join(names[:-1]) + " and " + names[-1]
             return Speaker(both, kind_of_entity(entity, index, words), None)
+        if entity.label == "NORP" and head.tag_ in ("NNPS", "NNS") \
+                and any(c.dep_ in ("det", "amod") and c.lower_ in VAGUE_QUANTIFIERS for c in head.children):
+            # "Some Democrats said": some members of a party or a people, no body's voice
+            # and nobody in particular (the newsroom kinds: vague groups, "some")
+            return Speaker(text, "anonymous")
         kind = kind_of_entity(entity, index, words)
         if kind == "institution" and _reports_inverted(doc, cue_offset, tokens[0].idx):
             # "…, reports The Hill": a news report's own way of crediting an outlet; a
@@ -1118,6 +1123,8 @@ UNRELEASED = frozenset("leaked confidential classified internal secret draft".sp
 # Person nouns that also name things ("the model predicts"): no person by the word alone.
 NOT_ALWAYS_PEOPLE = frozenset(("model",))
 
+# Quantifiers that leave a group vague ("some Democrats", "many Republicans").
+VAGUE_QUANTIFIERS = frozenset("some many several few most other others".split())
 PARTITIVES = {"one", "some", "many", "most", "several", "few", "two", "three", "each", "both", "all", "none",
               "much", "half", "majority"}
 
