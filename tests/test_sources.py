@@ -505,6 +505,7 @@ def test_a_title_whose_holder_ends_the_phrase_is_that_person(sentence, speaker, 
     ("Allies of the governor said the bill would pass in the autumn.", "would pass", "anonymous"),
     # an adviser's office, unnamed
     ("One longtime adviser to the governor said the race was over.", "race was over", "unnamed_official"),
+    ("Top Varga campaign strategists acknowledged that the race was tight.", "race was tight", "unnamed_official"),
     # a public body called an agency is no news agency; unnamed, like "authorities"
     ("A federal agency said the permits would be revoked on Monday.", "would be revoked", "unnamed_official"),
     # texts and data without an author in the phrase

@@ -1088,8 +1088,10 @@ def _described_person(index: EntityIndex, cue_offset: int, title: str, qualifier
 # How far ahead (characters) an unnamed office ("a spokesman") looks for its name.
 FORWARD_WINDOW = 400
 # Officials as a group: a body's voice when the body is named, else unnamed officials.
+# A campaign's strategists are its staff: unnamed, they are unnamed officials ("top Varga
+# strategists"), never the campaign's voice on record; named, they speak for themselves.
 OFFICIALDOM = frozenset("official officials aide aides diplomat diplomats adviser advisers advisor "
-                        "advisors".split())
+                        "advisors strategist strategists".split())
 # The text says the source's identity is withheld.
 WITHHELD = re.compile(r"\b(anonymity|not authori[sz]ed to|(declined|asked) not to be named|"
                       r"(declined|refused) to be (named|identified))\b", re.I)
