@@ -105,6 +105,46 @@ def test_decoder_drops_a_span_whose_mean_probability_is_below_the_floor(nlp):
     assert techniques.decode_spans(doc, probs, threshold=0.5, gap=1, min_mean=0.75) == []
 
 
+def _decoded(doc, hot: list[str], threshold: float = 0.5) -> list[str]:
+    """decode_spans over `doc` with the tokens whose text is in `hot` at 0.9, the rest 0.1."""
+    probs = np.array([0.9 if t.text in hot else 0.1 for t in doc])
+    return [doc.text[s:e] for s, e, _ in techniques.decode_spans(doc, probs, threshold, gap=1)]
+
+
+def test_decoder_widens_a_span_to_whole_hyphenated_words(nlp):
+    # The tagger's run stopped inside "money-grabbing" and "over-sensitive": a reader sees a
+    # flagged "money" or "over", which is not what the writer chose.
+    doc = nlp("They watched the money-grabbing tycoon leave the over-sensitive paper.")
+    assert _decoded(doc, ["money"]) == ["money-grabbing"]
+    assert _decoded(doc, ["sensitive"]) == ["over-sensitive"]
+
+
+def test_decoder_takes_in_the_word_a_clitic_belongs_to(nlp):
+    doc = nlp("It's so crass and ridiculous, he said. That’s a canard.")
+    assert _decoded(doc, ["'s", "so", "crass", "and", "ridiculous"]) == ["It's so crass and ridiculous"]
+    assert _decoded(doc, ["’s", "a", "canard"]) == ["That’s a canard"]
+
+
+def test_decoder_drops_a_span_of_function_words_alone(nlp):
+    # "a", "the", "and" flagged on their own carry no technique a reader could see.
+    doc = nlp("The minister took a seat and the meeting began.")
+    assert _decoded(doc, ["a"]) == []
+    assert _decoded(doc, ["and", "the"]) == []
+    assert _decoded(doc, ["a", "seat"]) == ["a seat"]
+    # A trailing article or preposition is cut; a negation, which carries the meaning, is not.
+    doc = nlp("Their followers convinced them they could do no wrong in the litany of cases.")
+    hot = ["followers", "convinced", "them", "they", "could", "do", "no"]
+    assert _decoded(doc, hot) == ["followers convinced them they could do no"]
+    assert _decoded(doc, ["litany", "of"]) == ["litany"]
+
+
+def test_decoder_trims_invisible_characters_and_a_leading_conjunction(nlp):
+    doc = nlp("The figure is both inaccurate and unremarkable. \ufe0fChaos at the rally.")
+    assert _decoded(doc, ["and", "unremarkable"]) == ["unremarkable"]
+    assert [s.strip("\ufe0f") for s in _decoded(doc, ["\ufe0fChaos", "Chaos"])] == ["Chaos"]
+    assert all(not s.startswith("\ufe0f") for s in _decoded(doc, ["\ufe0fChaos", "Chaos"]))
+
+
 def test_reports_show_techniques_with_legend_and_whose_they_are():
     text = ('"They are vile, corrupt traitors," said Tom Baker.\n\n'
             "This disgraceful, outrageous betrayal by the radical elites will destroy our nation!")

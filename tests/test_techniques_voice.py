@@ -79,6 +79,30 @@ def test_a_name_someone_was_called_is_the_callers(nlp):
     assert reported_stance(doc, *_span(text, "the vote was delayed")) is None
 
 
+def test_a_portrayal_is_the_portrayers(nlp):
+    text = "The essay portrayed the mayor as petty and reckless, and the council met on Monday."
+    doc = nlp(text)
+    assert reported_stance(doc, *_span(text, "petty and reckless")) == "essay"
+
+
+def test_reported_speech_of_a_named_speaker_no_quote_covers_is_the_speakers(nlp):
+    # The attribution layer may miss a paraphrase ("Wen told the briefing that ..."); the
+    # parse still shows whose statement the words are.
+    text = "Wen Hao told the briefing that it is utterly absurd to call the deal a plot."
+    doc = nlp(text)
+    voice = voice_of(*_span(text, "utterly absurd"), "loaded_language", Analysis(text=text, id="t"),
+                     quoted_segments(text), doc)
+    assert (voice.voice, voice.quote, voice.speaker) == ("speaker", None, "Wen Hao")
+
+
+def test_loaded_words_in_reported_speech_of_unnamed_sources_stay_the_authors(nlp):
+    text = "Sources told the paper that the shameless minister would resign within days."
+    doc = nlp(text)
+    voice = voice_of(*_span(text, "shameless minister"), "loaded_language", Analysis(text=text, id="t"),
+                     quoted_segments(text), doc)
+    assert voice.voice == "author"
+
+
 def test_loaded_words_of_a_paraphrase_that_take_in_a_quoted_word_are_the_speakers():
     text = 'The judge said he found the request "shocking" and lacking any basis in fact.'
     a = _analysis(text, 'he found the request "shocking" and lacking any basis in fact', "The judge")

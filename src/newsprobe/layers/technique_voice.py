@@ -20,6 +20,8 @@ decide, in this order, reading the text, its parse and the attribution layer's q
   said the shameless star ..."): loaded language and name calling there stay with the
   author, so a tabloid's own loaded words are not credited to "sources". A speaker the
   attribution layer could not resolve (kind unknown) is not taken for an anonymous one.
+  Where the attribution layer found no quote, the parse still shows a named speaker's
+  reported statement (the clause a speech verb with a proper-noun subject introduces).
 
 Plain functions over text and quotes; no model.
 """
@@ -45,7 +47,15 @@ UNACCOUNTABLE_KINDS = frozenset({"anonymous", "rumor", "author"})
 STANCE_VERBS = frozenset({"express", "voice", "register", "convey", "signal", "declare"})
 # Verbs that report what someone called someone ("branded her a liar", "described him as
 # petty"): the name given is the subject's words.
-NAMING_VERBS = frozenset({"call", "brand", "label", "dub", "describe", "term", "denounce", "decry"})
+# "portrayed him as amoral", "depicted the mayor as reckless" too.
+NAMING_VERBS = frozenset({"call", "brand", "label", "dub", "describe", "term", "denounce", "decry",
+                          "portray", "depict", "characterise", "characterize"})
+# Verbs that report what someone said in a clause of their own ("Lu told the briefing that
+# it is utterly absurd ..."): the attribution layer may miss such a paraphrase, the parse
+# still shows whose statement it is.
+SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "claim", "argue", "insist", "assert",
+                          "stress", "warn", "note", "announce", "declare", "write", "maintain",
+                          "contend", "allege", "explain", "reiterate", "emphasize", "emphasise"})
 _NAMING_SLOTS = ("oprd", "npadvmod", "attr", "xcomp")
 
 
@@ -96,8 +106,31 @@ def reported_stance(doc, start: int, end: int) -> str | None:
         inside = {x.i for c in slots for x in c.subtree}
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and sum(t.i in inside for t in tokens) * 2 > len(tokens):
-            return " ".join(x.text for x in subject.subtree if x.i == subject.i or
-                            (x.dep_ in ("compound", "amod", "poss") and x.head.i == subject.i))
+            return _subject_name(subject)
+    return None
+
+
+def _subject_name(subject) -> str:
+    return " ".join(x.text for x in subject.subtree if x.i == subject.i or
+                    (x.dep_ in ("compound", "amod", "poss") and x.head.i == subject.i))
+
+
+def reported_speaker(doc, start: int, end: int) -> str | None:
+    """The named speaker (a proper noun subject: someone on record) whose reported statement
+    holds most of the span, as the clausal complement of a speech verb ("Wen Hao told the
+    briefing that [it is utterly absurd]"); else None. Unnamed subjects ("sources", "a
+    source", "he") give None: whose words an anonymous paraphrase is, the writer decides."""
+    tokens = [t for t in doc.char_span(start, end, alignment_mode="expand") or [] if not t.is_punct]
+    if not tokens:
+        return None
+    verbs = {a for t in tokens for a in t.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in SPEECH_VERBS}
+    for verb in sorted(verbs, key=lambda v: v.i):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "PROPN":
+            continue
+        inside = {x.i for c in verb.children if c.dep_ == "ccomp" for x in c.subtree}
+        if sum(t.i in inside for t in tokens) * 2 > len(tokens):
+            return _subject_name(subject)
     return None
 
 
@@ -126,8 +159,11 @@ def voice_of(start: int, end: int, technique: str, analysis: Analysis,
                               or quote.speaker.kind not in UNACCOUNTABLE_KINDS
                               or _overlap(start, end, segments)):
         return Voice("speaker", quote.id, quote.speaker.name)
+    named = reported_speaker(doc, start, end) if quote is None and doc is not None else None
+    if named is not None:
+        return Voice("speaker", None, named)
     return Voice("author", None, None)
 
 
-__all__ = ["Voice", "voice_of", "quoted_segments", "reported_stance", "covering_quote",
-           "WORD_CHOICE_TECHNIQUES", "STANCE_VERBS", "NAMING_VERBS", "UNACCOUNTABLE_KINDS"]
+__all__ = ["Voice", "voice_of", "quoted_segments", "reported_stance", "reported_speaker", "covering_quote",
+           "WORD_CHOICE_TECHNIQUES", "STANCE_VERBS", "NAMING_VERBS", "SPEECH_VERBS", "UNACCOUNTABLE_KINDS"]

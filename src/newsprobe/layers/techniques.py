@@ -53,8 +53,18 @@ REQUIRES: tuple[str, ...] = ("quotes",)
 log = logging.getLogger(__name__)
 
 MODEL_FILES = ("techniques.npz", "techniques.json")
-# PTC v2 gold spans never start or end with these; ours follow the same convention.
-_EDGE_CHARS = " \n\r\t.,:;"
+# PTC v2 gold spans never start or end with these; ours follow the same convention. The
+# invisible characters (an emoji's variation selector, zero-width joiners and spaces) are
+# left over from pasted social media and would make a flagged word look different from its
+# text.
+_EDGE_CHARS = " \n\r\t.,:;\ufe0f\ufe0e\u200b\u200c\u200d\u2060"
+# Marks that join the pieces of one written word ("money-grabbing", "over-sensitive").
+_WORD_JOINERS = frozenset({"-", "\u2010", "\u2011"})
+# A span ending in these parts of speech stopped before what they introduce ("litany of",
+# "the upper echelon of"); one starting with a conjunction began mid-list ("and
+# unremarkable"). PTC's gold spans do neither.
+_TRAILING_POS = frozenset({"ADP", "CCONJ", "SCONJ", "DET"})
+_LEADING_POS = frozenset({"CCONJ"})
 
 
 # A classifier trained with span-text embeddings (`train_techniques.py` without
@@ -245,16 +255,49 @@ def decode_spans(doc, probs: np.ndarray, threshold: float, gap: int,
             runs.append([t.i, t.i])
     text = doc.text
     spans = []
-    for first, last in runs:
+    for run_first, run_last in runs:
+        first, last = _word_edges(doc, run_first, run_last)
+        if first > last or not any(_carries_meaning(t) for t in doc[first:last + 1]):
+            continue
         start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
         while start < end and text[start] in _EDGE_CHARS:
             start += 1
         while end > start and text[end - 1] in _EDGE_CHARS:
             end -= 1
-        mean = float(np.mean(probs[first:last + 1]))
+        mean = float(np.mean(probs[run_first:run_last + 1]))
         if end > start and mean >= min_mean:
             spans.append((start, end, mean))
     return spans
+
+
+def _joined(left, right) -> bool:
+    """Whether two neighbouring tokens are pieces of one written word: nothing between them
+    and neither is punctuation, except a hyphen ("money" "-" "grabbing", "It" "'s")."""
+    def piece(t) -> bool:
+        return not t.is_space and (t.text in _WORD_JOINERS or not t.is_punct)
+    return not left.whitespace_ and piece(left) and piece(right)
+
+
+def _carries_meaning(token) -> bool:
+    """A word that can carry a technique: not a function word alone ("a", "the", "and")."""
+    return (token.like_num or not token.is_stop) and any(c.isalnum() for c in token.text)
+
+
+def _word_edges(doc, first: int, last: int) -> tuple[int, int]:
+    """The token run [first, last] widened to whole written words (the tagger may stop
+    inside "money-grabbing" or start at the "'s" of "It's"), then narrowed off a leading
+    conjunction and trailing function words (a verb particle, "kick it over", and a
+    negation, "could do no", stay)."""
+    while first > 0 and _joined(doc[first - 1], doc[first]):
+        first -= 1
+    while last + 1 < len(doc) and _joined(doc[last], doc[last + 1]):
+        last += 1
+    while first <= last and doc[first].pos_ in _LEADING_POS:
+        first += 1
+    while (last >= first and doc[last].pos_ in _TRAILING_POS and doc[last].dep_ not in ("prt", "neg")
+           and doc[last].lower_ not in ("no", "not", "never")):
+        last -= 1
+    return first, last
 
 
 def context_vectors(doc, spans: list[tuple[int, int]], tok_states: np.ndarray, sent_vecs: np.ndarray,
