@@ -4,7 +4,7 @@ rewording alone (synonyms, reordered clauses) reporting nothing."""
 from __future__ import annotations
 
 from newsprobe.corpus.changes import SentenceView, sentence_changes
-from newsprobe.model import Span
+from newsprobe.model import Analysis, Span
 
 
 def changes(a: str, b: str) -> list:
@@ -13,6 +13,13 @@ def changes(a: str, b: str) -> list:
 
 def kinds(a: str, b: str) -> list[str]:
     return [c.kind for c in changes(a, b)]
+
+
+def copy_kinds_in(language: str, a: str, b: str) -> list[str]:
+    """The kinds found between two sentences of articles in `language`."""
+    va = SentenceView(Span.of(a, 0, len(a)), a, Analysis(id="a", text=a, language=language))
+    vb = SentenceView(Span.of(b, 0, len(b)), b, Analysis(id="b", text=b, language=language))
+    return [c.kind for c in sentence_changes(va, vb)]
 
 
 def test_changes_rewording_is_not_a_change():
@@ -40,7 +47,29 @@ def test_changes_number_and_date():
 
 def test_changes_negation_flip():
     assert kinds("The minister will resign.", "The minister will not resign.") == ["negation_flip"]
-    assert kinds("We did not agree.", "We didn't agree, did we not?") == []  # two negations: parity
+    assert kinds("We did not agree.", "We never agreed.") == []  # one negation each: parity
+
+
+def test_changes_contracted_negation_is_a_negation():
+    a = "Readers do not necessarily understand how the ferry board sets its fares."
+    b = "Readers don't necessarily understand how the ferry board sets its fares."
+    assert kinds(a, b) == []
+    assert kinds("The ferry will sail today.", "The ferry won't sail today.") == ["negation_flip"]
+
+
+def test_changes_negation_inside_a_hyphenated_word_is_not_a_negation():
+    a = "The harbour trust has run as a non-profit cooperative since 1990."
+    b = "The harbour trust is run as a not-for-profit cooperative since 1990."
+    assert kinds(a, b) == []
+
+
+def test_changes_negative_predicate_balances_a_negation():
+    # "cannot be overstated" / "hard to overstate": both negate; "able to" / "unable to" flips.
+    a = '"The challenges we face cannot be overstated," the mayor said.'
+    b = '"It is hard to overstate the challenges we face," the mayor said.'
+    assert "negation_flip" not in kinds(a, b)
+    assert kinds("The crew was able to reach the island.", "The crew was unable to reach the island.") \
+        == ["negation_flip"]
 
 
 def test_changes_dropped_and_added_hedge():
@@ -468,7 +497,7 @@ def test_copy_changes_sentence_split_in_two_by_the_copy_is_compared_whole():
 
 
 def test_changes_every_hedge_added_is_reported():
-    found = changes("The championship will last for six weeks and matches can last an hour.",
+    found = changes("The championship will last for six weeks and matches will last an hour.",
                     "The championship will supposedly last for six weeks and matches might last an hour.")
     assert sorted((c.kind, c.target.text) for c in found) == [("added_hedge", "might"), ("added_hedge", "supposedly")]
     found = changes("The plant may close next year and probably sell its land.",
@@ -864,3 +893,31 @@ def test_changes_a_ceiling_in_other_words_is_no_bound_dropped():
     # demo's grain-deal copy had it reported as a bound dropped).
     assert kinds("The deal allows up to 1.2 million tonnes of wheat to pass each month.",
                  "The accord permits as much as 1.2 million tonnes of wheat to transit every month.") == []
+
+
+def test_changes_possibility_modal_for_another_is_not_a_hedge():
+    a = "That is why readers can sometimes see our photos in the Valport Times."
+    b = "That is why readers might sometimes see our photos in the Valport Times."
+    assert kinds(a, b) == []
+    assert kinds("The council can close the bridge.", "The council will close the bridge.") == ["dropped_hedge"]
+
+
+def test_changes_quotation_marks_moved_over_unchanged_words_is_not_an_altered_quote():
+    a = 'The mayor said the repairs will take place "in the coming months."'
+    b = 'The mayor said the repairs will take place within the "coming months."'
+    assert kinds(a, b) == []
+
+
+def test_changes_apostrophe_dropped_from_a_possessive_is_not_a_misspelt_name():
+    a = "Readers misunderstand the Valport Heralds ties with the wire agency."
+    b = "Readers misunderstand the Valport Herald's ties with the wire agency."
+    assert kinds(a, b) == []
+
+
+def test_changes_german_noun_inflected_is_not_a_swapped_name():
+    # German capitalises every noun: an inflected or derived form is not another name.
+    a = "Der Chef schrieb am Freitag an die Mitarbeiter, die Werft müsse sparen."
+    b = "Der Chef schrieb am Freitag an die Mitarbeitenden, die Werft müsse sparen."
+    found = copy_kinds_in("de", a, b)
+    assert "swapped_entity" not in found
+    assert "swapped_entity" in copy_kinds_in("de", a, a.replace("Chef", "Kapitän").replace("Werft", "Reederei"))

@@ -188,8 +188,9 @@ def sentence_changes(a: SentenceView, b: SentenceView) -> list[Change]:
     # share ("the private show the alleged seller spoke of could not have happened" / "such
     # a show could not have happened"): the clause is gone, not its hedge.
     in_clause_a, in_clause_b = _in_long_edits(words)
-    hedge_a = [t for k, t in enumerate(ta) if k not in in_clause_a and t in hedge_a]
-    hedge_b = [t for k, t in enumerate(tb) if k not in in_clause_b and t in hedge_b]
+    swapped_a, swapped_b = _possibility_modals_swapped(words)
+    hedge_a = [t for k, t in enumerate(ta) if k not in in_clause_a | swapped_a and t in hedge_a]
+    hedge_b = [t for k, t in enumerate(tb) if k not in in_clause_b | swapped_b and t in hedge_b]
     found += _entity_changes(a, b, ta, tb, words)
     found += _number_changes(a, b, ta, tb)
     found += _negation_changes(a, b, ta, tb, words)
@@ -221,6 +222,23 @@ def _past_the_stamp(v: SentenceView) -> SentenceView:
     if not m:
         return v
     return SentenceView(v.sub(v.span.start + m.end(), v.span.end), v.text, v.analysis)
+
+
+# Modals of what is possible: one put in place of another ("readers can see" / "readers
+# might see") says the same (`_MODAL_STRENGTH` ranks them alike).
+_POSSIBILITY_MODALS = frozenset("can could may might".split())
+
+
+def _possibility_modals_swapped(words: "WordAlignment") -> tuple[set[int], set[int]]:
+    """Indexes of the possibility modals replaced in place, one word for one, by another."""
+    side_a: set[int] = set()
+    side_b: set[int] = set()
+    for tag, i1, i2, j1, j2 in words.opcodes():
+        if tag == "replace" and i2 - i1 == 1 and j2 - j1 == 1 \
+                and words.fa[i1] in _POSSIBILITY_MODALS and words.fb[j1] in _POSSIBILITY_MODALS:
+            side_a.add(i1)
+            side_b.add(j1)
+    return side_a, side_b
 
 
 def _shared_language(a: SentenceView, b: SentenceView) -> str | None:
@@ -342,6 +360,8 @@ def _quote_changes(a: SentenceView, b: SentenceView) -> list[Change]:
         raw_b = set(WORD.findall(b.text[sb:eb].translate(_FOLD)))
         if all(_is_fact_word(w) for w in raw_a ^ raw_b):
             continue  # only a name, figure or negation differs: reported as that change
+        if _marks_moved(wa, wb):
+            continue  # 'within the "coming months"' / '"in the coming months"'
         speaker_a, speaker_b = _speaker_at(a, sa, ea), _speaker_at(b, sb, eb)
         if speaker_a and speaker_b and speaker_a != speaker_b:
             continue  # two speakers: a different quote, not an altered one
@@ -349,6 +369,23 @@ def _quote_changes(a: SentenceView, b: SentenceView) -> list[Change]:
         out.append(Change("altered_quote", a.sub(sa, ea), b.sub(sb, eb),
                           f"quotation{who} worded differently"))
     return out
+
+
+def _marks_moved(wa: list[str], wb: list[str]) -> bool:
+    """One quotation is the other with a few function words more at its edges: the marks
+    were put around a little more or less of the same words ('take place within the
+    "coming months"' / 'take place "in the coming months"'), the quoted words unchanged."""
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    for start in range(len(long) - len(short) + 1):
+        if long[start:start + len(short)] == short:
+            extra = long[:start] + long[start + len(short):]
+            return bool(short) and len(extra) <= 3 and all(w in _EDGE_WORDS for w in extra)
+    return False
+
+
+# Articles, prepositions and conjunctions that a quotation's marks take in or leave out;
+# never a modal, a quantifier or a negation (those change what the words say).
+_EDGE_WORDS = frozenset("a an the in within on at of to for by with from into and or that as".split())
 
 
 def _is_fact_word(word: str) -> bool:
@@ -406,6 +443,9 @@ def _entity_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
     new = [t for t in _proper_tokens(b, tb) if _fold(t[0]) not in lower_a]
     if not gone or not new or words.agreement < MIN_WORD_AGREEMENT:
         return out
+    # German capitalises every noun: a capital letter there does not make a name, and a
+    # noun inflected or derived ("Mitarbeiter" / "Mitarbeitenden") is one word.
+    nouns_capitalised = _shared_language(a, b) in NOUN_CAPITALISING_LANGUAGES
     used_a: set[tuple] = set()
     used_b: set[tuple] = set()
     for tag, i1, i2, j1, j2 in words.opcodes():
@@ -416,8 +456,10 @@ def _entity_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
         if any(_acronym_of(w, words.fb[j1:j2]) for w, _, _ in ta[i1:i2]) or \
                 any(_acronym_of(w, words.fa[i1:i2]) for w, _, _ in tb[j1:j2]):
             continue  # "ECB" for "European Central Bank"
-        names_a = [t for t in ta[i1:i2] if t in gone and not _abbreviated(t[0], tb[j1:j2])]
-        names_b = [t for t in tb[j1:j2] if t in new and not _abbreviated(t[0], ta[i1:i2])]
+        names_a = [t for t in ta[i1:i2] if t in gone and not _abbreviated(t[0], tb[j1:j2])
+                   and not (nouns_capitalised and _one_stem(t[0], tb[j1:j2]))]
+        names_b = [t for t in tb[j1:j2] if t in new and not _abbreviated(t[0], ta[i1:i2])
+                   and not (nouns_capitalised and _one_stem(t[0], ta[i1:i2]))]
         if not names_a or not names_b:
             continue
         used_a.update(names_a)
@@ -427,11 +469,30 @@ def _entity_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
         if name_a in used_a:
             continue
         for name_b in new:
+            if nouns_capitalised and _one_stem(name_a[0], [name_b]):
+                continue
             if name_b not in used_b and _same_slot(a, ta, name_a, b, tb, name_b):
                 used_b.add(name_b)
                 out.append(_swap(a, b, [name_a], [name_b]))
                 break
     return out
+
+
+NOUN_CAPITALISING_LANGUAGES = frozenset({"de", "lb"})
+# A shared beginning this long (letters, and share of the shorter word) makes two words
+# forms of one stem ("Mitarbeiter" / "Mitarbeitenden", "Schreiben" / "Schreibens").
+STEM_LETTERS, STEM_SHARE = 5, 0.7
+
+
+def _one_stem(word: str, others) -> bool:
+    """`word` and one of `others` (tokens) begin alike over most of the shorter word."""
+    w = _fold(word)
+    for other, _, _ in others:
+        o = _fold(other)
+        shared = next((k for k, (p, q) in enumerate(zip(w, o)) if p != q), min(len(w), len(o)))
+        if shared >= STEM_LETTERS and shared >= STEM_SHARE * min(len(w), len(o)):
+            return True
+    return False
 
 
 def _swap(a, b, names_a, names_b) -> Change:
@@ -493,7 +554,8 @@ def is_misspelling(x: str, y: str) -> bool:
     beginning and ending around an edit of at most two letters ("Olena" / "Olenga",
     "Zełenska" / "Zełeńska"). An edit at the end only is an inflection ("Zełenska" /
     "Zełenskiej") or another person ("Zelensky" / "Zelenska"), not a misspelling."""
-    x, y = x.lower(), y.lower()
+    # Apostrophes are typography: "Heralds" is "Herald's" with the mark left out.
+    x, y = x.translate(_FOLD).lower().replace("'", ""), y.translate(_FOLD).lower().replace("'", "")
     if x == y or min(len(x), len(y)) < 4 or abs(len(x) - len(y)) > 1:
         return False
     prefix = next((k for k, (p, q) in enumerate(zip(x, y)) if p != q), min(len(x), len(y)))
@@ -654,11 +716,14 @@ def _negation_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
     sail", "will sail" / "will never depart"); "not only" is not a negation."""
     def negations(tokens, lo: int, hi: int):
         other = set(words.fb if tokens is ta else words.fa)
+        text = (a if tokens is ta else b).text
         out = []
         for k, t in enumerate(tokens[lo:hi], lo):
             after = _fold(tokens[k + 1][0]) if k + 1 < len(tokens) else ""
-            if not _in_lexicon(t, k, _NEGATIONS) or (t[0].lower() == "not" and after == "only"):
+            if not _negates(t, k, after) or (t[0].lower() == "not" and after == "only"):
                 continue
+            if text[t[2]:t[2] + 1] == "-" or text[t[1] - 1:t[1]] == "-":
+                continue  # a part of one word: "not-for-profit", "no-fly", "non-binding"
             if after and ("un" + after in other or "in" + after in other):
                 continue  # "not aware" / "unaware": the negation moved into the word
             out.append(t)
@@ -682,6 +747,20 @@ def _negation_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
                 side_b = b.sub(won[0][1], won[0][2]) if won else b.span
                 return [Change("negation_flip", side_a, side_b, "negated in one version only")]
     return []
+
+
+# Words that negate the verb after them ("unable to reach", "hard to overstate"): "cannot
+# be overstated" and "it is hard to overstate" say the same, "able to" / "unable to" do not.
+_NEGATIVE_PREDICATES = frozenset(
+    "unable impossible hard difficult fail fails failed failing refuse refuses refused refusing".split())
+
+
+def _negates(token, k: int, after: str) -> bool:
+    """A negation: a word of _NEGATIONS, a contraction ("don't", "won't", "isn’t"), or a
+    negative predicate before "to"."""
+    word = _fold(token[0])
+    return _in_lexicon(token, k, _NEGATIONS) or word.endswith("n't") \
+        or (word in _NEGATIVE_PREDICATES and after == "to")
 
 
 def _count_changes(a, b, ta, tb, lexicon, kind_less, kind_more, what, parity=False) -> list[Change]:
