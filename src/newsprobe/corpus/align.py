@@ -122,7 +122,10 @@ def align(source: list[Span], target: list[Span], source_vecs: np.ndarray, targe
     _greedy(sims, threshold, matched, lambda i, j: True)
     if anchored_threshold is not None and anchored_threshold < threshold:
         def anchored(i: int, j: int) -> bool:
-            return matched.get(i - 1) == j - 1 or (i + 1 in matched and matched[i + 1] == j + 1)
+            # The two texts' starts are a pair too: the first sentences (the ledes) of two
+            # versions stand in the same place, as two sentences after an aligned pair do.
+            return (i == 0 and j == 0) or matched.get(i - 1) == j - 1 or \
+                (i + 1 in matched and matched[i + 1] == j + 1)
         _greedy(sims, anchored_threshold, matched, anchored)
     pairs = [AlignedPair(source[i], target[j], float(sims[i, j])) for i, j in matched.items()]
     return sorted(pairs, key=lambda p: p.source.start)
