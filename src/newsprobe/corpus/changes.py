@@ -116,6 +116,7 @@ remarked remarks informed informs proclaimed proclaims cautioned cautions quoted
 asserts acknowledged acknowledges admitted admits denied denies told
 testified stressed stresses emphasised emphasized urged urges replied replies
 disclosed discloses revealed reveals citing cited highlighted highlights
+tweeted
 """.split())
 
 
@@ -217,11 +218,26 @@ def sentence_changes(a: SentenceView, b: SentenceView) -> list[Change]:
 _LEADING_STAMP = re.compile(r"\s*(?:date\s+)?\d{4}-\d\d(?:-\d\d)?\s+(?=\S)", re.I)
 
 
+# A wire dateline before the first sentence: the place in capitals, and the agency in
+# brackets ("BURLINGTON, Wash. (Reuters) - ", "MOUNTAIN VIEW (dpa-AFX) - ", "(AP) — ",
+# what is left when "Wash." ends a sentence) or a dash alone ("OAK HARBOR - "). A copy
+# drops it or puts its own opening there; the agency is not a source of the sentence.
+_DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+)*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*)?"
+    r"\([A-Za-z][\w&.-]{1,20}(?:[\s/][A-Z][\w.-]*){0,2}\)\s*[-–—]{1,2}\s*(?=\S)"
+    r"|\s*[A-Z][A-Z'.-]{2,}(?:\s+[A-Z][A-Z'.-]+)*(?:,\s*[A-Z][a-z]+\.?)?\s*[-–—]{1,2}\s+(?=\S)")
+
+
 def _past_the_stamp(v: SentenceView) -> SentenceView:
-    m = _LEADING_STAMP.match(v.span.text)
-    if not m:
+    """The sentence after a date stamp or a wire dateline that opens it."""
+    start = v.span.start
+    for pattern in (_LEADING_STAMP, _DATELINE):
+        m = pattern.match(v.text, start, v.span.end)
+        if m:
+            start = m.end()
+    if start == v.span.start:
         return v
-    return SentenceView(v.sub(v.span.start + m.end(), v.span.end), v.text, v.analysis)
+    return SentenceView(v.sub(start, v.span.end), v.text, v.analysis)
 
 
 # Modals of what is possible: one put in place of another ("readers can see" / "readers
@@ -560,7 +576,10 @@ def is_misspelling(x: str, y: str) -> bool:
         return False
     prefix = next((k for k, (p, q) in enumerate(zip(x, y)) if p != q), min(len(x), len(y)))
     suffix = next((k for k, (p, q) in enumerate(zip(reversed(x), reversed(y))) if p != q), min(len(x), len(y)))
-    return prefix >= 2 and suffix >= 1 and prefix + suffix >= min(len(x), len(y)) - 2
+    # The letters changed between the kept beginning and ending: two in a long name
+    # ("Zełeńska"), one in a short one, where two make another word ("Steve" / "State").
+    changed = max(len(x), len(y)) - prefix - suffix
+    return prefix >= 2 and suffix >= 1 and changed <= (1 if min(len(x), len(y)) <= 6 else 2)
 
 
 # Account names and domains: "@harbour_watch", "harbour.watch.daily", "example.org".
@@ -813,6 +832,11 @@ def _has_attribution(v: SentenceView, tokens) -> tuple[int, int] | None:
     find a cue where the original's parse did not."""
     for k, (w, s, e) in enumerate(tokens):
         before = tokens[k - 1][0].lower() if k else ""
+        after = tokens[k + 1][0].lower() if k + 1 < len(tokens) else ""
+        if k and w[:1].isupper():
+            continue  # in a name: "United States", "Secretary of State", "Daily Reports"
+        if w.lower() in _NOUN_STATE and after != "that":
+            continue  # the noun: "across the state", "a Washington state mall", "50 states"
         if w.lower() in CUE_WORDS and not (w.lower() == "say" and before in _NOUN_SAY) \
                 or (w.lower() == "per" and before == "as"):
             first = last = k
@@ -826,6 +850,8 @@ def _has_attribution(v: SentenceView, tokens) -> tuple[int, int] | None:
     return None
 
 
+# "state" and "states" are nouns far more often than verbs in news; a verb takes "that".
+_NOUN_STATE = frozenset({"state", "states"})
 # Words before "say" that make it a noun ("have a say in the decision").
 _NOUN_SAY = frozenset("a the no any final their his her its our".split())
 
