@@ -958,3 +958,14 @@ def test_changes_state_the_noun_is_not_a_reporting_verb():
 def test_changes_tweeted_is_a_reporting_verb():
     assert kinds("Police officials said on Twitter that the harbour bridge would reopen on Monday.",
                  "The police officials tweeted that the harbour bridge would reopen on Monday.") == []
+
+
+def test_changes_named_source_made_vague_over_a_long_title():
+    a = "Harbour Police spokesman Tom Berg said the suspect was taken into custody on Friday."
+    b = "Authorities said the suspect was taken into custody on Friday."
+    (change,) = changes(a, b)
+    assert change.kind == "dropped_attribution" and "attribution changed" in change.message
+    assert change.source.text == "Harbour Police spokesman Tom Berg" and change.target.text == "Authorities"
+    # The same source named shorter is no change; nor is a title reworded around the name.
+    assert kinds(a, "Police spokesman Berg said the suspect was taken into custody on Friday.") == []
+    assert kinds(a, "Tom Berg, a police spokesman, said the suspect was taken into custody on Friday.") == []

@@ -1001,7 +1001,7 @@ def _attribution_source_replaced(a, b, ta, tb, words: WordAlignment) -> list[Cha
     names_b = {t for t in _proper_tokens(b, tb) if _fold(t[0]) not in lower_a}
     out = []
     for tag, i1, i2, j1, j2 in words.opcodes():
-        if tag != "replace" or i2 - i1 > MAX_SOURCE_EDIT or j2 - j1 > MAX_SOURCE_EDIT:
+        if tag != "replace" or not _source_sized(i2 - i1, j2 - j1):
             continue
         run_a = [(k, t) for k, t in enumerate(ta[i1:i2], i1) if _fold(t[0]) not in CUE_WORDS | STOPWORDS]
         run_b = [(k, t) for k, t in enumerate(tb[j1:j2], j1) if _fold(t[0]) not in CUE_WORDS | STOPWORDS]
@@ -1017,10 +1017,18 @@ def _attribution_source_replaced(a, b, ta, tb, words: WordAlignment) -> list[Cha
         return []
     moved_a = [t for t in ta if phrase_a[0] <= t[1] and t[2] <= phrase_a[1] and _source_word(t, lower_b)]
     moved_b = [t for t in tb if phrase_b[0] <= t[1] and t[2] <= phrase_b[1] and _source_word(t, lower_a)]
-    if 0 < len(moved_a) <= MAX_SOURCE_EDIT and 0 < len(moved_b) <= MAX_SOURCE_EDIT \
+    if min(len(moved_a), len(moved_b)) > 0 and _source_sized(len(moved_a), len(moved_b)) \
             and _source_replaced(moved_a, moved_b, names_a, names_b):
         return [_source_change(a, b, moved_a, moved_b)]
     return []
+
+
+def _source_sized(length_a: int, length_b: int) -> bool:
+    """Runs short enough to be two sources: both of at most MAX_SOURCE_EDIT words, or a
+    source of one or two words ("Authorities", "police sources") for a named one with its
+    title, up to MAX_SWAPPED_WORDS ("Harbour Police spokesman Tom Berg")."""
+    short, long = sorted((length_a, length_b))
+    return long <= MAX_SOURCE_EDIT or (short <= 2 and long <= MAX_SWAPPED_WORDS)
 
 
 def _source_word(token, other_words: set[str]) -> bool:
