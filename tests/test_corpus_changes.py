@@ -969,3 +969,17 @@ def test_changes_named_source_made_vague_over_a_long_title():
     # The same source named shorter is no change; nor is a title reworded around the name.
     assert kinds(a, "Police spokesman Berg said the suspect was taken into custody on Friday.") == []
     assert kinds(a, "Tom Berg, a police spokesman, said the suspect was taken into custody on Friday.") == []
+
+
+def test_changes_negation_reworded_as_a_word_of_absence_is_no_flip():
+    a = "The legal details don't appear on the invoice, and the dealer would never have issued it."
+    b = "The legal details are missing from the invoice, and the dealer would never have issued it."
+    assert kinds(a, b) == []
+    assert kinds("The legal details appear on the invoice.", "The legal details don't appear on the invoice.") \
+        == ["negation_flip"]
+
+
+def test_changes_short_initials_written_as_a_word_are_the_name():
+    a = "While an intern at a jeweller in New York, she saw the minister visit the store."
+    b = "While an intern at a jeweller in Nyc, she saw the minister visit the store."
+    assert kinds(a, b) == []

@@ -190,8 +190,10 @@ def sentence_changes(a: SentenceView, b: SentenceView) -> list[Change]:
     # a show could not have happened"): the clause is gone, not its hedge.
     in_clause_a, in_clause_b = _in_long_edits(words)
     swapped_a, swapped_b = _possibility_modals_swapped(words)
-    hedge_a = [t for k, t in enumerate(ta) if k not in in_clause_a | swapped_a and t in hedge_a]
-    hedge_b = [t for k, t in enumerate(tb) if k not in in_clause_b | swapped_b and t in hedge_b]
+    hedge_a = [t for k, t in enumerate(ta) if k not in in_clause_a | swapped_a and t in hedge_a
+               and not _appears_in_place(ta, k)]
+    hedge_b = [t for k, t in enumerate(tb) if k not in in_clause_b | swapped_b and t in hedge_b
+               and not _appears_in_place(tb, k)]
     found += _entity_changes(a, b, ta, tb, words)
     found += _number_changes(a, b, ta, tb)
     found += _negation_changes(a, b, ta, tb, words)
@@ -238,6 +240,19 @@ def _past_the_stamp(v: SentenceView) -> SentenceView:
     if start == v.span.start:
         return v
     return SentenceView(v.sub(start, v.span.end), v.text, v.analysis)
+
+
+# "appear" hedges before what it hedges ("appears to be filled", "it appears that", "appears
+# likely"); "details don't appear on the invoice" says where something is, not how sure.
+_APPEAR = frozenset("appear appears appeared".split())
+_APPEAR_HEDGING = frozenset("to that as likely unlikely".split())
+
+
+def _appears_in_place(tokens, k: int) -> bool:
+    """tokens[k] is "appear" not hedging: not followed by _APPEAR_HEDGING."""
+    if _fold(tokens[k][0]) not in _APPEAR:
+        return False
+    return k + 1 >= len(tokens) or _fold(tokens[k + 1][0]) not in _APPEAR_HEDGING
 
 
 # Modals of what is possible: one put in place of another ("readers can see" / "readers
@@ -557,7 +572,8 @@ def _abbreviated(word: str, other) -> bool:
 def _acronym_of(word: str, phrase: list[str]) -> bool:
     """`word` is the initials of consecutive words of `phrase` ("ECB", "european central
     bank"), or begins with the initials of two or more of them ("NYC", "new york")."""
-    if not (word.isupper() and len(word) >= 2):
+    # Capitals only, or a short word a spinner or a lowercase style wrote with one ("Nyc").
+    if not (word.isupper() or (word[:1].isupper() and len(word) <= 4)) or len(word) < 2:
         return False
     initials = "".join(w[:1] for w in phrase)
     acronym = word.lower()
@@ -761,6 +777,9 @@ def _negation_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
                 continue
             lost = [t for t in negations(ta, 0, len(ta)) if t in {ta[k] for k in ka[i1:i2]}]
             won = [t for t in negations(tb, 0, len(tb)) if t in {tb[k] for k in kb[j1:j2]}]
+            if any(words.fa[k] in _ABSENCE_WORDS for k in ka[i1:i2]) or \
+                    any(words.fb[k] in _ABSENCE_WORDS for k in kb[j1:j2]):
+                continue  # "don't appear" / "are missing": the negation reworded as a word
             if len(lost) != len(won):
                 side_a = a.sub(lost[0][1], lost[0][2]) if lost else a.span
                 side_b = b.sub(won[0][1], won[0][2]) if won else b.span
@@ -772,6 +791,11 @@ def _negation_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
 # be overstated" and "it is hard to overstate" say the same, "able to" / "unable to" do not.
 _NEGATIVE_PREDICATES = frozenset(
     "unable impossible hard difficult fail fails failed failing refuse refuses refused refusing".split())
+
+
+# Words that say something is not there: the edit that puts one in place of a negation
+# says the same ("details don't appear" / "details are missing").
+_ABSENCE_WORDS = frozenset("missing lacking lacks lack lacked absent devoid".split())
 
 
 def _negates(token, k: int, after: str) -> bool:
