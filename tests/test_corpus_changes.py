@@ -755,6 +755,11 @@ def test_changes_attribution_source_replaced():
     (change,) = changes("The ferry was seized at dawn, Harbour Police said.",
                         "The ferry was seized at dawn, sources said.")
     assert change.kind == "dropped_attribution" and change.source.text == "Harbour Police"
+    # The other way, an unnamed source given a name: the claim gains its source.
+    (change,) = changes("The ferry was seized at dawn, sources said.",
+                        "The ferry was seized at dawn, Harbour Police said.")
+    assert change.kind == "added_attribution" and change.target.text == "Harbour Police"
+    assert "became" in change.message
     # Words of one kind (a spinner's synonyms) and the verb alone are no change.
     assert kinds("The ferry was seized at dawn, officials said.",
                  "The ferry was seized at dawn, authorities stated.") == []

@@ -1033,7 +1033,7 @@ def _attribution_source_replaced(a, b, ta, tb, words: WordAlignment) -> list[Cha
                 or not _near_cue(tb, run_b[0][0], run_b[-1][0] + 1, b.text):
             continue
         if _source_replaced([t for _, t in run_a], [t for _, t in run_b], names_a, names_b):
-            out.append(_source_change(a, b, [t for _, t in run_a], [t for _, t in run_b]))
+            out.append(_source_change(a, b, [t for _, t in run_a], [t for _, t in run_b], names_a, names_b))
     if out:
         return out
     phrase_a, phrase_b = _has_attribution(a, ta), _has_attribution(b, tb)
@@ -1043,7 +1043,7 @@ def _attribution_source_replaced(a, b, ta, tb, words: WordAlignment) -> list[Cha
     moved_b = [t for t in tb if phrase_b[0] <= t[1] and t[2] <= phrase_b[1] and _source_word(t, lower_a)]
     if min(len(moved_a), len(moved_b)) > 0 and _source_sized(len(moved_a), len(moved_b)) \
             and _source_replaced(moved_a, moved_b, names_a, names_b):
-        return [_source_change(a, b, moved_a, moved_b)]
+        return [_source_change(a, b, moved_a, moved_b, names_a, names_b)]
     return []
 
 
@@ -1077,9 +1077,12 @@ def _source_replaced(run_a, run_b, names_a, names_b) -> bool:
     return bool(groups_a and groups_b and not groups_a & groups_b)
 
 
-def _source_change(a, b, run_a, run_b) -> Change:
+def _source_change(a, b, run_a, run_b, names_a=frozenset(), names_b=frozenset()) -> Change:
+    """The attribution changed: reported as dropped (the source less precise, or of
+    another kind), or as added where an unnamed source is given a name."""
     span_a, span_b = a.sub(run_a[0][1], run_a[-1][2]), b.sub(run_b[0][1], run_b[-1][2])
-    return Change("dropped_attribution", span_a, span_b,
+    named = any(t in names_b for t in run_b) and not any(t in names_a for t in run_a)
+    return Change("added_attribution" if named else "dropped_attribution", span_a, span_b,
                   f"attribution changed: source '{span_a.text}' became '{span_b.text}'")
 
 
