@@ -402,6 +402,16 @@ def test_translated_changes_attribution_in_one_version_only():
                       "As noted by journalist David Puente on X, the story came from France.", "en") == []
 
 
+def test_translated_changes_attribution_in_russian_and_ukrainian():
+    ru = "По словам полиции, мост через реку Кессель закроют 8 июня."
+    en = "The bridge over the Kessel river will close on June 8."
+    assert [c.kind for c in translated(ru, "ru", en, "en")] == ["dropped_attribution"]
+    assert translated(ru, "ru", "According to the police, the bridge over the Kessel river will close on June 8.",
+                      "en") == []
+    uk = "Міст через річку Кессель закриють 8 червня, як повідомляє місцева газета."
+    assert [c.kind for c in translated(en, "en", uk, "uk")] == ["added_attribution"]
+
+
 def test_text_report_shows_each_change_with_its_two_sentences():
     from rich.console import Console
 

@@ -1277,6 +1277,10 @@ TRANSLATION_ATTRIBUTIONS = {
     "it": re.compile(r"\b(stando a|citando|come riport\w*|secondo (il|lo|la|i|gli|le|l[’']|[A-Z]\w*))\b"),
     "pt": re.compile(r"\b(de acordo com|citando|segundo (o|a|os|as))\b", re.I),
     "pl": re.compile(r"\b(według|zdaniem|powołując się|jak (podał|podała|podaje|poinformował|poinformowała))\b", re.I),
+    "ru": re.compile(r"\b(по словам|согласно|по данным|со ссылкой на|как (сообщает|сообщил|сообщила|сообщили|пишет|"
+                     r"передает|передаёт|заявил|заявила))\b", re.I),
+    "uk": re.compile(r"\b(за словами|згідно з|за даними|з посиланням на|як (повідомляє|повідомив|повідомила|"
+                     r"повідомили|пише|заявив|заявила))\b", re.I),
 }
 TRANSLATION_REPORTING_VERBS = {
     "en": CUE_WORDS | frozenset("highlighted highlights noted notes surmises".split()),
@@ -1292,6 +1296,10 @@ TRANSLATION_REPORTING_VERBS = {
     "pt": frozenset("disse diz afirmou afirma explicou informou declarou anunciou relatou".split()),
     "pl": frozenset("powiedział powiedziała stwierdził stwierdziła poinformował poinformowała podał podała "
                     "donoszą napisał twierdzi ogłosił".split()),
+    "ru": frozenset("сказал сказала сказали заявил заявила заявили сообщил сообщила сообщили сообщает пишет "
+                    "написал написала отметил отметила подчеркнул подчеркнула утверждает утверждают".split()),
+    "uk": frozenset("сказав сказала сказали заявив заявила заявили повідомив повідомила повідомили повідомляє "
+                    "пише написав написала зазначив зазначила наголосив наголосила стверджує".split()),
 }
 
 
