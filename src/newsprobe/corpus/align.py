@@ -122,13 +122,26 @@ def align(source: list[Span], target: list[Span], source_vecs: np.ndarray, targe
     _greedy(sims, threshold, matched, lambda i, j: True)
     if anchored_threshold is not None and anchored_threshold < threshold:
         def anchored(i: int, j: int) -> bool:
-            # The two texts' starts are a pair too: the first sentences (the ledes) of two
-            # versions stand in the same place, as two sentences after an aligned pair do.
-            return (i == 0 and j == 0) or matched.get(i - 1) == j - 1 or \
-                (i + 1 in matched and matched[i + 1] == j + 1)
+            return matched.get(i - 1) == j - 1 or (i + 1 in matched and matched[i + 1] == j + 1)
         _greedy(sims, anchored_threshold, matched, anchored)
     pairs = [AlignedPair(source[i], target[j], float(sims[i, j])) for i, j in matched.items()]
     return sorted(pairs, key=lambda p: p.source.start)
+
+
+def with_ledes(pairs: list[AlignedPair], source: list[Span], target: list[Span], source_vecs: np.ndarray,
+               target_vecs: np.ndarray, threshold: float) -> list[AlignedPair]:
+    """`pairs` of two texts already known to be versions of each other, with their two
+    first sentences (the ledes) aligned too when neither is aligned yet and their cosine
+    reaches `threshold` (the second pass's): the ledes stand in the same place, as two
+    sentences next to an aligned pair do, and a reworded lede carries the changes a
+    fact-checker looks for first ("may cut" / "is planning to cut"). Not used to decide
+    whether two texts are copies: two reports of one event have alike ledes too."""
+    if not source or not target or any(p.source == source[0] or p.target == target[0] for p in pairs):
+        return pairs
+    similarity = float(source_vecs[0] @ target_vecs[0])
+    if similarity < threshold:
+        return pairs
+    return [AlignedPair(source[0], target[0], similarity)] + pairs
 
 
 def _greedy(sims: np.ndarray, threshold: float, matched: dict[int, int], allowed) -> None:
