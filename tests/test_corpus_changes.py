@@ -998,3 +998,15 @@ def test_changes_short_initials_written_as_a_word_are_the_name():
     a = "While an intern at a jeweller in New York, she saw the minister visit the store."
     b = "While an intern at a jeweller in Nyc, she saw the minister visit the store."
     assert kinds(a, b) == []
+
+
+def test_changes_month_abbreviated_is_the_same_date():
+    assert kinds("The strike began Sept. 13 after the vote.", "The strike began September 13 after the vote.") == []
+    assert kinds("The strike began Sept. 13 after the vote.", "The strike began October 13 after the vote.") \
+        == ["changed_date"]
+
+
+def test_changes_could_not_is_inability_not_a_hedge():
+    assert kinds("Officials couldn't confirm the figure.", "Officials could not confirm the figure.") == []
+    assert kinds("The mayor said she was unable to comment.", "The mayor said she could not comment.") == []
+    assert kinds("The figure is confirmed.", "The figure could be confirmed.") == ["added_hedge"]

@@ -191,9 +191,9 @@ def sentence_changes(a: SentenceView, b: SentenceView) -> list[Change]:
     in_clause_a, in_clause_b = _in_long_edits(words)
     swapped_a, swapped_b = _possibility_modals_swapped(words)
     hedge_a = [t for k, t in enumerate(ta) if k not in in_clause_a | swapped_a and t in hedge_a
-               and not _appears_in_place(ta, k)]
+               and not _appears_in_place(ta, k) and not _could_not(ta, k)]
     hedge_b = [t for k, t in enumerate(tb) if k not in in_clause_b | swapped_b and t in hedge_b
-               and not _appears_in_place(tb, k)]
+               and not _appears_in_place(tb, k) and not _could_not(tb, k)]
     found += _entity_changes(a, b, ta, tb, words)
     found += _number_changes(a, b, ta, tb)
     found += _negation_changes(a, b, ta, tb, words)
@@ -253,6 +253,13 @@ def _appears_in_place(tokens, k: int) -> bool:
     if _fold(tokens[k][0]) not in _APPEAR:
         return False
     return k + 1 >= len(tokens) or _fold(tokens[k + 1][0]) not in _APPEAR_HEDGING
+
+
+def _could_not(tokens, k: int) -> bool:
+    """tokens[k] is "could" negated: "could not confirm", "couldn't" say what was not
+    possible ("was unable to"), not how sure the writer is."""
+    after = _fold(tokens[k + 1][0]) if k + 1 < len(tokens) else ""
+    return _fold(tokens[k][0]) == "could" and after in ("not", "never")
 
 
 # Modals of what is possible: one put in place of another ("readers can see" / "readers
@@ -624,6 +631,9 @@ def _handle_changes(a, b) -> list[Change]:
     return out
 
 
+# A month's abbreviation is the month ("Sept. 13" / "September 13").
+_MONTH_NAME = {short: full for full in "january february march april june july august september october november "
+               "december".split() for short in _MONTHS if len(short) < len(full) and full.startswith(short)}
 _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_NAMES})\.?\s+$", re.I)
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b", re.I)
@@ -674,7 +684,7 @@ def _figures(v: SentenceView, tokens) -> tuple[list[tuple[str, int, int]], list[
             numbers.append(_word_figure(run))
             run = []
         if (lw in _MONTHS and w[:1].isupper()) or lw in _DAYS:
-            dates.append((lw, s, e))
+            dates.append((_MONTH_NAME.get(lw, lw), s, e))
     return numbers, dates
 
 
