@@ -70,6 +70,7 @@ def test_changes_negative_predicate_balances_a_negation():
     assert "negation_flip" not in kinds(a, b)
     assert kinds("The crew was able to reach the island.", "The crew was unable to reach the island.") \
         == ["negation_flip"]
+    assert kinds("The minister has not yet decided, aides said.", "The minister is yet to decide, aides said.") == []
 
 
 def test_changes_dropped_and_added_hedge():

@@ -800,7 +800,8 @@ def _negation_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
 # Words that negate the verb after them ("unable to reach", "hard to overstate"): "cannot
 # be overstated" and "it is hard to overstate" say the same, "able to" / "unable to" do not.
 _NEGATIVE_PREDICATES = frozenset(
-    "unable impossible hard difficult fail fails failed failing refuse refuses refused refusing".split())
+    "unable impossible hard difficult fail fails failed failing refuse refuses refused refusing "
+    "yet".split())  # "is yet to decide" / "has not yet decided"
 
 
 # Words that say something is not there: the edit that puts one in place of a negation
