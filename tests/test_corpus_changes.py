@@ -1011,3 +1011,13 @@ def test_changes_could_not_is_inability_not_a_hedge():
     assert kinds("Officials couldn't confirm the figure.", "Officials could not confirm the figure.") == []
     assert kinds("The mayor said she was unable to comment.", "The mayor said she could not comment.") == []
     assert kinds("The figure is confirmed.", "The figure could be confirmed.") == ["added_hedge"]
+
+
+def test_changes_quantifier_made_universal_or_partial_in_place():
+    (change,) = changes("Some residents of the valley were evacuated.", "All residents of the valley were evacuated.")
+    assert change.kind == "dropped_hedge" and (change.source.text, change.target.text) == ("Some", "All")
+    assert "stronger" in change.message
+    assert kinds("Every school in the valley closed.", "Several schools in the valley closed.") == ["added_hedge"]
+    # One partial word for another, or a universal one added elsewhere, is no such change.
+    assert kinds("Many residents were evacuated.", "Numerous residents were evacuated.") == []
+    assert kinds("Some residents were evacuated.", "Some residents were evacuated, all of them by boat.") == []

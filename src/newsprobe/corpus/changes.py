@@ -211,6 +211,7 @@ def sentence_changes(a: SentenceView, b: SentenceView) -> list[Change]:
         return found
     hedges = _count_changes(a, b, hedge_a, hedge_b, HEDGES, "dropped_hedge", "added_hedge", "hedge")
     found += hedges or _modality_changes(a, b, ta, tb, words)
+    found += _quantifier_changes(a, b, ta, tb, words)
     found += _attribution_changes(a, b, ta, tb, words)
     return found
 
@@ -253,6 +254,32 @@ def _appears_in_place(tokens, k: int) -> bool:
     if _fold(tokens[k][0]) not in _APPEAR:
         return False
     return k + 1 >= len(tokens) or _fold(tokens[k + 1][0]) not in _APPEAR_HEDGING
+
+
+# Quantifiers: a part of a group made all of it is a claim widened ("some residents" /
+# "all residents"), and the other way narrowed. Only one word put in place of another: a
+# spinner swaps words within a class ("many" / "numerous"), and an "all" added elsewhere
+# in the sentence qualifies something else.
+_PARTIAL_QUANTIFIERS = frozenset("some several many few most certain numerous various".split())
+_UNIVERSAL_QUANTIFIERS = frozenset("all every each".split())
+
+
+def _quantifier_changes(a, b, ta, tb, words: "WordAlignment") -> list[Change]:
+    out = []
+    for tag, i1, i2, j1, j2 in words.opcodes():
+        # The quantifier first in a run of one or two words ("every school" / "several schools").
+        if tag != "replace" or i2 - i1 != j2 - j1 or i2 - i1 > 2:
+            continue
+        x, y = words.fa[i1], words.fb[j1]
+        if x in _PARTIAL_QUANTIFIERS and y in _UNIVERSAL_QUANTIFIERS:
+            kind, how = "dropped_hedge", "stronger"
+        elif x in _UNIVERSAL_QUANTIFIERS and y in _PARTIAL_QUANTIFIERS:
+            kind, how = "added_hedge", "weaker"
+        else:
+            continue
+        span_a, span_b = a.sub(ta[i1][1], ta[i1][2]), b.sub(tb[j1][1], tb[j1][2])
+        out.append(Change(kind, span_a, span_b, f"claim made {how}: '{span_a.text}' became '{span_b.text}'"))
+    return out
 
 
 def _could_not(tokens, k: int) -> bool:
