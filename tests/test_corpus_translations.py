@@ -42,6 +42,16 @@ def test_a_translation_is_found_and_another_event_is_not(encode):
     assert edge.features["aligned_sentences"] >= 3
 
 
+def test_one_sentence_rendered_and_a_neighbour_alike_is_not_a_translation(encode):
+    # A German report of the same flood: its lede renders the English lede, its second
+    # sentence tells the 300 homes its own way (flooded, not evacuated), the rest is its own.
+    independent = ("Der Fluss Kessel ist in der Nacht zum Sonntag über die Ufer getreten. "
+                   "Rund 300 Häuser im Tal standen unter Wasser, viele Keller liefen voll. "
+                   "Die Bauern im Tal fürchten um ihre Ernte, ein Sprecher des Bauernverbands forderte "
+                   "Entschädigung.")
+    assert _run(encode, [ENGLISH, independent], ["en", "de"]) == []
+
+
 def test_two_texts_in_one_language_are_never_a_translation(encode):
     assert _run(encode, [ENGLISH, ENGLISH.replace("Sunday", "Monday")], ["en", "en"]) == []
 

@@ -58,6 +58,22 @@ def test_align_one_to_one_best_first_with_anchors():
     assert len(align(spans, spans, vecs, other, 0.9, anchored_threshold=0.5)) == 3
 
 
+def test_with_ledes_adds_the_two_first_sentences_of_known_versions():
+    from newsprobe.corpus.align import with_ledes
+    # A reworded lede (cosine 0.6) with nothing aligned next to it: the two first sentences
+    # stand in the same place; a sentence further down at 0.6 does not.
+    spans = sentence_spans("One. Two. Three.")
+    vecs = np.eye(3, dtype=np.float32)
+    lede = np.array([[0.6, 0, 0], [0, 0, 0], [0, 0, 1]], dtype=np.float32)
+    pairs = align(spans, spans, vecs, lede, 0.9, anchored_threshold=0.5)
+    assert [p.source.text for p in pairs] == ["Three."]  # the decision never sees the lede
+    pairs = with_ledes(pairs, spans, spans, vecs, lede, 0.5)
+    assert [(p.source.text, p.target.text) for p in pairs] == [("One.", "One."), ("Three.", "Three.")]
+    later = np.array([[0, 0, 0], [0, 0.6, 0], [0, 0, 0]], dtype=np.float32)
+    assert with_ledes(align(spans, spans, vecs, later, 0.9, 0.5), spans, spans, vecs, later, 0.5) == []
+    assert len(with_ledes(pairs, spans, spans, vecs, lede, 0.5)) == 2  # aligned already: once
+
+
 def test_average_linkage_merges_dense_groups_only():
     edges = {(0, 1): 0.9, (1, 2): 0.9, (0, 2): 0.8, (2, 3): 0.5, (3, 4): 0.95}
     groups = sorted(average_linkage(5, edges, threshold=0.6, missing=0.0))

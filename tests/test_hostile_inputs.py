@@ -402,6 +402,8 @@ def _regex_audit():
         "align._BOUNDARY": (align._BOUNDARY.finditer, ["." * n, "!?" * n, ".\u201d" * n, "." + " " * n + "a"]),
         "changes._NUMBER": (changes._NUMBER.finditer, ["1," * n, "1.1" * n]),
         "changes._QUOTED": (changes._QUOTED.finditer, ["\u201c" * n, '"a' * n, "\u201c" + "a" * n]),
+        "changes._DATELINE": (changes._DATELINE.match, ["A" * n, "AB " * n, "ABC " * n + "x", "A.-" * n,
+                                                        "AB, C" + "d" * n, "AB (" + "a" * n]),
         "copies._BOILERPLATE": (copies._BOILERPLATE.search, ["read " * n, "originally " * n]),
         "copies._QUOTATION": (copies._QUOTATION.finditer, ["\u201c" * n, "\u201ca" * n, '"' + "a" * n,
                                                           "\u201e" + "a" * n, "\u00ab" * n]),

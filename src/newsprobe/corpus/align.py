@@ -128,6 +128,22 @@ def align(source: list[Span], target: list[Span], source_vecs: np.ndarray, targe
     return sorted(pairs, key=lambda p: p.source.start)
 
 
+def with_ledes(pairs: list[AlignedPair], source: list[Span], target: list[Span], source_vecs: np.ndarray,
+               target_vecs: np.ndarray, threshold: float) -> list[AlignedPair]:
+    """`pairs` of two texts already known to be versions of each other, with their two
+    first sentences (the ledes) aligned too when neither is aligned yet and their cosine
+    reaches `threshold` (the second pass's): the ledes stand in the same place, as two
+    sentences next to an aligned pair do, and a reworded lede carries the changes a
+    fact-checker looks for first ("may cut" / "is planning to cut"). Not used to decide
+    whether two texts are copies: two reports of one event have alike ledes too."""
+    if not source or not target or any(p.source == source[0] or p.target == target[0] for p in pairs):
+        return pairs
+    similarity = float(source_vecs[0] @ target_vecs[0])
+    if similarity < threshold:
+        return pairs
+    return [AlignedPair(source[0], target[0], similarity)] + pairs
+
+
 def _greedy(sims: np.ndarray, threshold: float, matched: dict[int, int], allowed) -> None:
     rows, cols = np.nonzero(sims >= threshold)
     order = np.argsort(-sims[rows, cols], kind="stable")

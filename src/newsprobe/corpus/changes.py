@@ -116,6 +116,7 @@ remarked remarks informed informs proclaimed proclaims cautioned cautions quoted
 asserts acknowledged acknowledges admitted admits denied denies told
 testified stressed stresses emphasised emphasized urged urges replied replies
 disclosed discloses revealed reveals citing cited highlighted highlights
+tweeted
 """.split())
 
 
@@ -188,8 +189,11 @@ def sentence_changes(a: SentenceView, b: SentenceView) -> list[Change]:
     # share ("the private show the alleged seller spoke of could not have happened" / "such
     # a show could not have happened"): the clause is gone, not its hedge.
     in_clause_a, in_clause_b = _in_long_edits(words)
-    hedge_a = [t for k, t in enumerate(ta) if k not in in_clause_a and t in hedge_a]
-    hedge_b = [t for k, t in enumerate(tb) if k not in in_clause_b and t in hedge_b]
+    swapped_a, swapped_b = _possibility_modals_swapped(words)
+    hedge_a = [t for k, t in enumerate(ta) if k not in in_clause_a | swapped_a and t in hedge_a
+               and not _appears_in_place(ta, k) and not _could_not(ta, k)]
+    hedge_b = [t for k, t in enumerate(tb) if k not in in_clause_b | swapped_b and t in hedge_b
+               and not _appears_in_place(tb, k) and not _could_not(tb, k)]
     found += _entity_changes(a, b, ta, tb, words)
     found += _number_changes(a, b, ta, tb)
     found += _negation_changes(a, b, ta, tb, words)
@@ -207,6 +211,7 @@ def sentence_changes(a: SentenceView, b: SentenceView) -> list[Change]:
         return found
     hedges = _count_changes(a, b, hedge_a, hedge_b, HEDGES, "dropped_hedge", "added_hedge", "hedge")
     found += hedges or _modality_changes(a, b, ta, tb, words)
+    found += _quantifier_changes(a, b, ta, tb, words)
     found += _attribution_changes(a, b, ta, tb, words)
     return found
 
@@ -216,11 +221,89 @@ def sentence_changes(a: SentenceView, b: SentenceView) -> list[Change]:
 _LEADING_STAMP = re.compile(r"\s*(?:date\s+)?\d{4}-\d\d(?:-\d\d)?\s+(?=\S)", re.I)
 
 
+# A wire dateline before the first sentence: the place in capitals, and the agency in
+# brackets ("BURLINGTON, Wash. (Reuters) - ", "MOUNTAIN VIEW (dpa-AFX) - ", "(AP) — ",
+# what is left when "Wash." ends a sentence) or a dash alone ("OAK HARBOR - "). A copy
+# drops it or puts its own opening there; the agency is not a source of the sentence.
+_DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+)*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*)?"
+    r"\([A-Za-z][\w&.-]{1,20}(?:[\s/][A-Z][\w.-]*){0,2}\)\s*[-–—]{1,2}\s*(?=\S)"
+    r"|\s*[A-Z][A-Z'.-]{2,}(?:\s+[A-Z][A-Z'.-]+)*(?:,\s*[A-Z][a-z]+\.?)?\s*[-–—]{1,2}\s+(?=\S)")
+
+
 def _past_the_stamp(v: SentenceView) -> SentenceView:
-    m = _LEADING_STAMP.match(v.span.text)
-    if not m:
+    """The sentence after a date stamp or a wire dateline that opens it."""
+    start = v.span.start
+    for pattern in (_LEADING_STAMP, _DATELINE):
+        m = pattern.match(v.text, start, v.span.end)
+        if m:
+            start = m.end()
+    if start == v.span.start:
         return v
-    return SentenceView(v.sub(v.span.start + m.end(), v.span.end), v.text, v.analysis)
+    return SentenceView(v.sub(start, v.span.end), v.text, v.analysis)
+
+
+# "appear" hedges before what it hedges ("appears to be filled", "it appears that", "appears
+# likely"); "details don't appear on the invoice" says where something is, not how sure.
+_APPEAR = frozenset("appear appears appeared".split())
+_APPEAR_HEDGING = frozenset("to that as likely unlikely".split())
+
+
+def _appears_in_place(tokens, k: int) -> bool:
+    """tokens[k] is "appear" not hedging: not followed by _APPEAR_HEDGING."""
+    if _fold(tokens[k][0]) not in _APPEAR:
+        return False
+    return k + 1 >= len(tokens) or _fold(tokens[k + 1][0]) not in _APPEAR_HEDGING
+
+
+# Quantifiers: a part of a group made all of it is a claim widened ("some residents" /
+# "all residents"), and the other way narrowed. Only one word put in place of another: a
+# spinner swaps words within a class ("many" / "numerous"), and an "all" added elsewhere
+# in the sentence qualifies something else.
+_PARTIAL_QUANTIFIERS = frozenset("some several many few most certain numerous various".split())
+_UNIVERSAL_QUANTIFIERS = frozenset("all every each".split())
+
+
+def _quantifier_changes(a, b, ta, tb, words: "WordAlignment") -> list[Change]:
+    out = []
+    for tag, i1, i2, j1, j2 in words.opcodes():
+        # The quantifier first in a run of one or two words ("every school" / "several schools").
+        if tag != "replace" or i2 - i1 != j2 - j1 or i2 - i1 > 2:
+            continue
+        x, y = words.fa[i1], words.fb[j1]
+        if x in _PARTIAL_QUANTIFIERS and y in _UNIVERSAL_QUANTIFIERS:
+            kind, how = "dropped_hedge", "stronger"
+        elif x in _UNIVERSAL_QUANTIFIERS and y in _PARTIAL_QUANTIFIERS:
+            kind, how = "added_hedge", "weaker"
+        else:
+            continue
+        span_a, span_b = a.sub(ta[i1][1], ta[i1][2]), b.sub(tb[j1][1], tb[j1][2])
+        out.append(Change(kind, span_a, span_b, f"claim made {how}: '{span_a.text}' became '{span_b.text}'"))
+    return out
+
+
+def _could_not(tokens, k: int) -> bool:
+    """tokens[k] is "could" negated: "could not confirm", "couldn't" say what was not
+    possible ("was unable to"), not how sure the writer is."""
+    after = _fold(tokens[k + 1][0]) if k + 1 < len(tokens) else ""
+    return _fold(tokens[k][0]) == "could" and after in ("not", "never")
+
+
+# Modals of what is possible: one put in place of another ("readers can see" / "readers
+# might see") says the same (`_MODAL_STRENGTH` ranks them alike).
+_POSSIBILITY_MODALS = frozenset("can could may might".split())
+
+
+def _possibility_modals_swapped(words: "WordAlignment") -> tuple[set[int], set[int]]:
+    """Indexes of the possibility modals replaced in place, one word for one, by another."""
+    side_a: set[int] = set()
+    side_b: set[int] = set()
+    for tag, i1, i2, j1, j2 in words.opcodes():
+        if tag == "replace" and i2 - i1 == 1 and j2 - j1 == 1 \
+                and words.fa[i1] in _POSSIBILITY_MODALS and words.fb[j1] in _POSSIBILITY_MODALS:
+            side_a.add(i1)
+            side_b.add(j1)
+    return side_a, side_b
 
 
 def _shared_language(a: SentenceView, b: SentenceView) -> str | None:
@@ -342,6 +425,8 @@ def _quote_changes(a: SentenceView, b: SentenceView) -> list[Change]:
         raw_b = set(WORD.findall(b.text[sb:eb].translate(_FOLD)))
         if all(_is_fact_word(w) for w in raw_a ^ raw_b):
             continue  # only a name, figure or negation differs: reported as that change
+        if _marks_moved(wa, wb):
+            continue  # 'within the "coming months"' / '"in the coming months"'
         speaker_a, speaker_b = _speaker_at(a, sa, ea), _speaker_at(b, sb, eb)
         if speaker_a and speaker_b and speaker_a != speaker_b:
             continue  # two speakers: a different quote, not an altered one
@@ -349,6 +434,23 @@ def _quote_changes(a: SentenceView, b: SentenceView) -> list[Change]:
         out.append(Change("altered_quote", a.sub(sa, ea), b.sub(sb, eb),
                           f"quotation{who} worded differently"))
     return out
+
+
+def _marks_moved(wa: list[str], wb: list[str]) -> bool:
+    """One quotation is the other with a few function words more at its edges: the marks
+    were put around a little more or less of the same words ('take place within the
+    "coming months"' / 'take place "in the coming months"'), the quoted words unchanged."""
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    for start in range(len(long) - len(short) + 1):
+        if long[start:start + len(short)] == short:
+            extra = long[:start] + long[start + len(short):]
+            return bool(short) and len(extra) <= 3 and all(w in _EDGE_WORDS for w in extra)
+    return False
+
+
+# Articles, prepositions and conjunctions that a quotation's marks take in or leave out;
+# never a modal, a quantifier or a negation (those change what the words say).
+_EDGE_WORDS = frozenset("a an the in within on at of to for by with from into and or that as".split())
 
 
 def _is_fact_word(word: str) -> bool:
@@ -406,6 +508,9 @@ def _entity_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
     new = [t for t in _proper_tokens(b, tb) if _fold(t[0]) not in lower_a]
     if not gone or not new or words.agreement < MIN_WORD_AGREEMENT:
         return out
+    # German capitalises every noun: a capital letter there does not make a name, and a
+    # noun inflected or derived ("Mitarbeiter" / "Mitarbeitenden") is one word.
+    nouns_capitalised = _shared_language(a, b) in NOUN_CAPITALISING_LANGUAGES
     used_a: set[tuple] = set()
     used_b: set[tuple] = set()
     for tag, i1, i2, j1, j2 in words.opcodes():
@@ -416,8 +521,10 @@ def _entity_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
         if any(_acronym_of(w, words.fb[j1:j2]) for w, _, _ in ta[i1:i2]) or \
                 any(_acronym_of(w, words.fa[i1:i2]) for w, _, _ in tb[j1:j2]):
             continue  # "ECB" for "European Central Bank"
-        names_a = [t for t in ta[i1:i2] if t in gone and not _abbreviated(t[0], tb[j1:j2])]
-        names_b = [t for t in tb[j1:j2] if t in new and not _abbreviated(t[0], ta[i1:i2])]
+        names_a = [t for t in ta[i1:i2] if t in gone and not _abbreviated(t[0], tb[j1:j2])
+                   and not (nouns_capitalised and _one_stem(t[0], tb[j1:j2]))]
+        names_b = [t for t in tb[j1:j2] if t in new and not _abbreviated(t[0], ta[i1:i2])
+                   and not (nouns_capitalised and _one_stem(t[0], ta[i1:i2]))]
         if not names_a or not names_b:
             continue
         used_a.update(names_a)
@@ -427,11 +534,30 @@ def _entity_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
         if name_a in used_a:
             continue
         for name_b in new:
+            if nouns_capitalised and _one_stem(name_a[0], [name_b]):
+                continue
             if name_b not in used_b and _same_slot(a, ta, name_a, b, tb, name_b):
                 used_b.add(name_b)
                 out.append(_swap(a, b, [name_a], [name_b]))
                 break
     return out
+
+
+NOUN_CAPITALISING_LANGUAGES = frozenset({"de", "lb"})
+# A shared beginning this long (letters, and share of the shorter word) makes two words
+# forms of one stem ("Mitarbeiter" / "Mitarbeitenden", "Schreiben" / "Schreibens").
+STEM_LETTERS, STEM_SHARE = 5, 0.7
+
+
+def _one_stem(word: str, others) -> bool:
+    """`word` and one of `others` (tokens) begin alike over most of the shorter word."""
+    w = _fold(word)
+    for other, _, _ in others:
+        o = _fold(other)
+        shared = next((k for k, (p, q) in enumerate(zip(w, o)) if p != q), min(len(w), len(o)))
+        if shared >= STEM_LETTERS and shared >= STEM_SHARE * min(len(w), len(o)):
+            return True
+    return False
 
 
 def _swap(a, b, names_a, names_b) -> Change:
@@ -480,7 +606,8 @@ def _abbreviated(word: str, other) -> bool:
 def _acronym_of(word: str, phrase: list[str]) -> bool:
     """`word` is the initials of consecutive words of `phrase` ("ECB", "european central
     bank"), or begins with the initials of two or more of them ("NYC", "new york")."""
-    if not (word.isupper() and len(word) >= 2):
+    # Capitals only, or a short word a spinner or a lowercase style wrote with one ("Nyc").
+    if not (word.isupper() or (word[:1].isupper() and len(word) <= 4)) or len(word) < 2:
         return False
     initials = "".join(w[:1] for w in phrase)
     acronym = word.lower()
@@ -493,12 +620,16 @@ def is_misspelling(x: str, y: str) -> bool:
     beginning and ending around an edit of at most two letters ("Olena" / "Olenga",
     "Zełenska" / "Zełeńska"). An edit at the end only is an inflection ("Zełenska" /
     "Zełenskiej") or another person ("Zelensky" / "Zelenska"), not a misspelling."""
-    x, y = x.lower(), y.lower()
+    # Apostrophes are typography: "Heralds" is "Herald's" with the mark left out.
+    x, y = x.translate(_FOLD).lower().replace("'", ""), y.translate(_FOLD).lower().replace("'", "")
     if x == y or min(len(x), len(y)) < 4 or abs(len(x) - len(y)) > 1:
         return False
     prefix = next((k for k, (p, q) in enumerate(zip(x, y)) if p != q), min(len(x), len(y)))
     suffix = next((k for k, (p, q) in enumerate(zip(reversed(x), reversed(y))) if p != q), min(len(x), len(y)))
-    return prefix >= 2 and suffix >= 1 and prefix + suffix >= min(len(x), len(y)) - 2
+    # The letters changed between the kept beginning and ending: two in a long name
+    # ("Zełeńska"), one in a short one, where two make another word ("Steve" / "State").
+    changed = max(len(x), len(y)) - prefix - suffix
+    return prefix >= 2 and suffix >= 1 and changed <= (1 if min(len(x), len(y)) <= 6 else 2)
 
 
 # Account names and domains: "@harbour_watch", "harbour.watch.daily", "example.org".
@@ -527,6 +658,9 @@ def _handle_changes(a, b) -> list[Change]:
     return out
 
 
+# A month's abbreviation is the month ("Sept. 13" / "September 13").
+_MONTH_NAME = {short: full for full in "january february march april june july august september october november "
+               "december".split() for short in _MONTHS if len(short) < len(full) and full.startswith(short)}
 _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_NAMES})\.?\s+$", re.I)
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b", re.I)
@@ -577,7 +711,7 @@ def _figures(v: SentenceView, tokens) -> tuple[list[tuple[str, int, int]], list[
             numbers.append(_word_figure(run))
             run = []
         if (lw in _MONTHS and w[:1].isupper()) or lw in _DAYS:
-            dates.append((lw, s, e))
+            dates.append((_MONTH_NAME.get(lw, lw), s, e))
     return numbers, dates
 
 
@@ -654,11 +788,14 @@ def _negation_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
     sail", "will sail" / "will never depart"); "not only" is not a negation."""
     def negations(tokens, lo: int, hi: int):
         other = set(words.fb if tokens is ta else words.fa)
+        text = (a if tokens is ta else b).text
         out = []
         for k, t in enumerate(tokens[lo:hi], lo):
             after = _fold(tokens[k + 1][0]) if k + 1 < len(tokens) else ""
-            if not _in_lexicon(t, k, _NEGATIONS) or (t[0].lower() == "not" and after == "only"):
+            if not _negates(t, k, after) or (t[0].lower() == "not" and after == "only"):
                 continue
+            if text[t[2]:t[2] + 1] == "-" or text[t[1] - 1:t[1]] == "-":
+                continue  # a part of one word: "not-for-profit", "no-fly", "non-binding"
             if after and ("un" + after in other or "in" + after in other):
                 continue  # "not aware" / "unaware": the negation moved into the word
             out.append(t)
@@ -677,11 +814,34 @@ def _negation_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
                 continue
             lost = [t for t in negations(ta, 0, len(ta)) if t in {ta[k] for k in ka[i1:i2]}]
             won = [t for t in negations(tb, 0, len(tb)) if t in {tb[k] for k in kb[j1:j2]}]
+            if any(words.fa[k] in _ABSENCE_WORDS for k in ka[i1:i2]) or \
+                    any(words.fb[k] in _ABSENCE_WORDS for k in kb[j1:j2]):
+                continue  # "don't appear" / "are missing": the negation reworded as a word
             if len(lost) != len(won):
                 side_a = a.sub(lost[0][1], lost[0][2]) if lost else a.span
                 side_b = b.sub(won[0][1], won[0][2]) if won else b.span
                 return [Change("negation_flip", side_a, side_b, "negated in one version only")]
     return []
+
+
+# Words that negate the verb after them ("unable to reach", "hard to overstate"): "cannot
+# be overstated" and "it is hard to overstate" say the same, "able to" / "unable to" do not.
+_NEGATIVE_PREDICATES = frozenset(
+    "unable impossible hard difficult fail fails failed failing refuse refuses refused refusing "
+    "yet".split())  # "is yet to decide" / "has not yet decided"
+
+
+# Words that say something is not there: the edit that puts one in place of a negation
+# says the same ("details don't appear" / "details are missing").
+_ABSENCE_WORDS = frozenset("missing lacking lacks lack lacked absent devoid".split())
+
+
+def _negates(token, k: int, after: str) -> bool:
+    """A negation: a word of _NEGATIONS, a contraction ("don't", "won't", "isn’t"), or a
+    negative predicate before "to"."""
+    word = _fold(token[0])
+    return _in_lexicon(token, k, _NEGATIONS) or word.endswith("n't") \
+        or (word in _NEGATIVE_PREDICATES and after == "to")
 
 
 def _count_changes(a, b, ta, tb, lexicon, kind_less, kind_more, what, parity=False) -> list[Change]:
@@ -734,6 +894,11 @@ def _has_attribution(v: SentenceView, tokens) -> tuple[int, int] | None:
     find a cue where the original's parse did not."""
     for k, (w, s, e) in enumerate(tokens):
         before = tokens[k - 1][0].lower() if k else ""
+        after = tokens[k + 1][0].lower() if k + 1 < len(tokens) else ""
+        if k and w[:1].isupper():
+            continue  # in a name: "United States", "Secretary of State", "Daily Reports"
+        if w.lower() in _NOUN_STATE and after != "that":
+            continue  # the noun: "across the state", "a Washington state mall", "50 states"
         if w.lower() in CUE_WORDS and not (w.lower() == "say" and before in _NOUN_SAY) \
                 or (w.lower() == "per" and before == "as"):
             first = last = k
@@ -747,6 +912,8 @@ def _has_attribution(v: SentenceView, tokens) -> tuple[int, int] | None:
     return None
 
 
+# "state" and "states" are nouns far more often than verbs in news; a verb takes "that".
+_NOUN_STATE = frozenset({"state", "states"})
 # Words before "say" that make it a noun ("have a say in the decision").
 _NOUN_SAY = frozenset("a the no any final their his her its our".split())
 
@@ -896,7 +1063,7 @@ def _attribution_source_replaced(a, b, ta, tb, words: WordAlignment) -> list[Cha
     names_b = {t for t in _proper_tokens(b, tb) if _fold(t[0]) not in lower_a}
     out = []
     for tag, i1, i2, j1, j2 in words.opcodes():
-        if tag != "replace" or i2 - i1 > MAX_SOURCE_EDIT or j2 - j1 > MAX_SOURCE_EDIT:
+        if tag != "replace" or not _source_sized(i2 - i1, j2 - j1):
             continue
         run_a = [(k, t) for k, t in enumerate(ta[i1:i2], i1) if _fold(t[0]) not in CUE_WORDS | STOPWORDS]
         run_b = [(k, t) for k, t in enumerate(tb[j1:j2], j1) if _fold(t[0]) not in CUE_WORDS | STOPWORDS]
@@ -904,7 +1071,7 @@ def _attribution_source_replaced(a, b, ta, tb, words: WordAlignment) -> list[Cha
                 or not _near_cue(tb, run_b[0][0], run_b[-1][0] + 1, b.text):
             continue
         if _source_replaced([t for _, t in run_a], [t for _, t in run_b], names_a, names_b):
-            out.append(_source_change(a, b, [t for _, t in run_a], [t for _, t in run_b]))
+            out.append(_source_change(a, b, [t for _, t in run_a], [t for _, t in run_b], names_a, names_b))
     if out:
         return out
     phrase_a, phrase_b = _has_attribution(a, ta), _has_attribution(b, tb)
@@ -912,10 +1079,18 @@ def _attribution_source_replaced(a, b, ta, tb, words: WordAlignment) -> list[Cha
         return []
     moved_a = [t for t in ta if phrase_a[0] <= t[1] and t[2] <= phrase_a[1] and _source_word(t, lower_b)]
     moved_b = [t for t in tb if phrase_b[0] <= t[1] and t[2] <= phrase_b[1] and _source_word(t, lower_a)]
-    if 0 < len(moved_a) <= MAX_SOURCE_EDIT and 0 < len(moved_b) <= MAX_SOURCE_EDIT \
+    if min(len(moved_a), len(moved_b)) > 0 and _source_sized(len(moved_a), len(moved_b)) \
             and _source_replaced(moved_a, moved_b, names_a, names_b):
-        return [_source_change(a, b, moved_a, moved_b)]
+        return [_source_change(a, b, moved_a, moved_b, names_a, names_b)]
     return []
+
+
+def _source_sized(length_a: int, length_b: int) -> bool:
+    """Runs short enough to be two sources: both of at most MAX_SOURCE_EDIT words, or a
+    source of one or two words ("Authorities", "police sources") for a named one with its
+    title, up to MAX_SWAPPED_WORDS ("Harbour Police spokesman Tom Berg")."""
+    short, long = sorted((length_a, length_b))
+    return long <= MAX_SOURCE_EDIT or (short <= 2 and long <= MAX_SWAPPED_WORDS)
 
 
 def _source_word(token, other_words: set[str]) -> bool:
@@ -940,9 +1115,12 @@ def _source_replaced(run_a, run_b, names_a, names_b) -> bool:
     return bool(groups_a and groups_b and not groups_a & groups_b)
 
 
-def _source_change(a, b, run_a, run_b) -> Change:
+def _source_change(a, b, run_a, run_b, names_a=frozenset(), names_b=frozenset()) -> Change:
+    """The attribution changed: reported as dropped (the source less precise, or of
+    another kind), or as added where an unnamed source is given a name."""
     span_a, span_b = a.sub(run_a[0][1], run_a[-1][2]), b.sub(run_b[0][1], run_b[-1][2])
-    return Change("dropped_attribution", span_a, span_b,
+    named = any(t in names_b for t in run_b) and not any(t in names_a for t in run_a)
+    return Change("added_attribution" if named else "dropped_attribution", span_a, span_b,
                   f"attribution changed: source '{span_a.text}' became '{span_b.text}'")
 
 
@@ -1137,6 +1315,10 @@ TRANSLATION_ATTRIBUTIONS = {
     "it": re.compile(r"\b(stando a|citando|come riport\w*|secondo (il|lo|la|i|gli|le|l[’']|[A-Z]\w*))\b"),
     "pt": re.compile(r"\b(de acordo com|citando|segundo (o|a|os|as))\b", re.I),
     "pl": re.compile(r"\b(według|zdaniem|powołując się|jak (podał|podała|podaje|poinformował|poinformowała))\b", re.I),
+    "ru": re.compile(r"\b(по словам|согласно|по данным|со ссылкой на|как (сообщает|сообщил|сообщила|сообщили|пишет|"
+                     r"передает|передаёт|заявил|заявила))\b", re.I),
+    "uk": re.compile(r"\b(за словами|згідно з|за даними|з посиланням на|як (повідомляє|повідомив|повідомила|"
+                     r"повідомили|пише|заявив|заявила))\b", re.I),
 }
 TRANSLATION_REPORTING_VERBS = {
     "en": CUE_WORDS | frozenset("highlighted highlights noted notes surmises".split()),
@@ -1152,6 +1334,10 @@ TRANSLATION_REPORTING_VERBS = {
     "pt": frozenset("disse diz afirmou afirma explicou informou declarou anunciou relatou".split()),
     "pl": frozenset("powiedział powiedziała stwierdził stwierdziła poinformował poinformowała podał podała "
                     "donoszą napisał twierdzi ogłosił".split()),
+    "ru": frozenset("сказал сказала сказали заявил заявила заявили сообщил сообщила сообщили сообщает пишет "
+                    "написал написала отметил отметила подчеркнул подчеркнула утверждает утверждают".split()),
+    "uk": frozenset("сказав сказала сказали заявив заявила заявили повідомив повідомила повідомили повідомляє "
+                    "пише написав написала зазначив зазначила наголосив наголосила стверджує".split()),
 }
 
 

@@ -30,7 +30,7 @@ from functools import cached_property
 
 import numpy as np
 
-from .align import AlignedPair, SentenceCache, align, covered_share
+from .align import AlignedPair, SentenceCache, align, covered_share, with_ledes
 from .fingerprints import (WORD, containment, lsh_bands, lsh_pairs, signatures, stopword_ngrams, text_features,
                            word_shingles)
 from .neighbours import nearest_neighbours, strongest_per_article
@@ -278,9 +278,16 @@ def verify(a: CopyDoc, b: CopyDoc, sentences: SentenceCache, settings: CopySetti
         return None
     edge = CopyEdge(a.id, b.id, kind, round((ev.share_a + ev.share_b) / 2, 3), "unknown", [], ev.features(),
                     ev.pairs)
-    spans_a, _ = sentences.get(a.id, a.text)
-    spans_b, _ = sentences.get(b.id, b.text)
-    return orient(edge, a, b, spans_a, spans_b)
+    spans_a, vecs_a = sentences.get(a.id, a.text)
+    spans_b, vecs_b = sentences.get(b.id, b.text)
+    edge = orient(edge, a, b, spans_a, spans_b)
+    # Decided and oriented on the pairs above; the ledes join only the pairs the changes
+    # are read from.
+    if edge.source == a.id:
+        edge.pairs = with_ledes(edge.pairs, spans_a, spans_b, vecs_a, vecs_b, settings.anchored_similarity)
+    else:
+        edge.pairs = with_ledes(edge.pairs, spans_b, spans_a, vecs_b, vecs_a, settings.anchored_similarity)
+    return edge
 
 
 def reused_sentences(pairs: list[AlignedPair], quotes_a: list[tuple[int, int]], quotes_b: list[tuple[int, int]],
