@@ -34,6 +34,8 @@ AUTHOR_PRONOUNS = {"i", "me", "we", "us"}
 # admitting to …": the admitting is somebody's, not "This"'s).
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+# What `EntityIndex.subject_before` gives when two people fit the pronoun equally well.
+AMBIGUOUS = object()
 
 
 @lru_cache(maxsize=None)
@@ -82,7 +84,7 @@ class EntityIndex:
             for mention in entity.mentions:
                 for offset in range(mention.start, mention.end):
                     by_offset[offset] = entity
-                words |= _mention_descriptors(doc, analysis.text, mention.start, mention.end)
+                words |= _mention_descriptors(doc, analysis.text, mention.start, mention.end, entity.label)
             descriptors[entity.id] = words
         quoted = quoted or (lambda offset: False)
         return cls(analysis.text, analysis.entities, descriptors, by_offset, quoted, [],
@@ -111,6 +113,9 @@ class EntityIndex:
         candidates = [e for e in self.entities if e.label == "ORG" and any(
             m.start < offset and offset - m.start <= max_distance and not self.quoted(m.start)
             for m in e.mentions)]
+        if described_as in COMPANY_WORDS:
+            # "the company" is never the regulator or the newspaper that spoke of it
+            candidates = [e for e in candidates if self.could_be_company(e.name, e.id)]
         if not candidates:
             return None
         def described(e: Entity) -> bool:
@@ -142,6 +147,17 @@ class EntityIndex:
         return max(candidates, key=lambda e: (described(e), e.id in spoke,
                                               len(e.mentions), max(m.start for m in e.mentions if m.start < offset)))
 
+    def could_be_company(self, name: str, entity_id: str | None) -> bool:
+        """Can "the company" or "the firm" be this body: not a public body, a government or
+        an outlet by its name or what the text calls it ("the Brantian Food Agency", "the
+        ministry", "The Daily Ledger")?"""
+        words = set(name.lower().split()) | self.descriptors.get(entity_id, set())
+        if words & COMPANY_WORDS:
+            return True
+        kinds = kind_words()
+        return not (words & (PUBLIC_BODY_WORDS | kinds["government"] | kinds["media"])
+                    or entity_id in self.outlets or is_known_outlet(name))
+
     def subject_before(self, doc, offset: int, max_distance: int, gender: str | None = None) -> Entity | str | None:
         """The person the text is about at `offset`: the named person who is the subject of
         the nearest earlier sentence (within max_distance characters) that has a named or
@@ -149,7 +165,8 @@ class EntityIndex:
         topic and are looked through, and so are sentences about a person of the other
         gender. An unnamed person as that subject ("The suspect told detectives ...")
         comes back as its description ("suspect"). None when a non-person subject
-        intervenes."""
+        intervenes; AMBIGUOUS when that subject joins two people the pronoun fits
+        ("Brenner and Osten argued.")."""
         sent = doc[doc.char_span(offset, offset + 1, alignment_mode="expand").start].sent \
             if doc.char_span(offset, offset + 1, alignment_mode="expand") is not None else None
         if sent is None:
@@ -186,6 +203,13 @@ class EntityIndex:
                 if entity is not None and entity.label == "PERSON" and not self.quoted(t.idx):
                     if not self.agrees(entity, gender):
                         break  # about another person: look further back
+                    if gender is not None and any(
+                            (other := self.entity_at(c)) is not None and other.label == "PERSON"
+                            and other.id != entity.id and self.agrees(other, gender)
+                            for c in subject.conjuncts):
+                        # "Brenner and Osten argued. He said …": either man; a guess is
+                        # wrong half the time, so nobody
+                        return AMBIGUOUS
                     return entity
             else:
                 if self.quoted(subject.idx):
@@ -503,10 +527,13 @@ def _names_a_post(root) -> bool:
     return root.dep_ == "compound" and root.head.lemma_.lower() in kind_words()["official"]
 
 
-def _mention_descriptors(doc, text: str, start: int, end: int) -> set[str]:
+def _mention_descriptors(doc, text: str, start: int, end: int, label: str = "PERSON") -> set[str]:
     """Words attached to a mention: compounds and modifiers ("Defence Minister"),
     appositions ("TASS, the state news agency"), and the noun it is in apposition to
-    ("the state-run agency TASS")."""
+    ("the state-run agency TASS"). A body or a place named before a noun ("a Calder
+    Mountains hiker", "a Velmora Foods employee") describes somebody else by it: that noun
+    is no word for the entity unless it names a body ("the Boston police", "the Tessa
+    Maritime company")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return set()
@@ -527,7 +554,8 @@ def _mention_descriptors(doc, text: str, start: int, end: int) -> set[str]:
     if _names_a_post(root):
         # the post itself ("spokesman") still finds the body for "the spokesman said"
         words.update((root.head.lower_, root.head.lemma_.lower()))
-    elif root.dep_ in ("appos", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
+    elif root.dep_ in ("appos", "compound") and root.head.pos_ in ("NOUN", "PROPN") \
+            and not (root.dep_ == "compound" and label != "PERSON" and not _names_a_body(root.head)):
         attached.append(root.head)
     for token in attached:
         # A title before the name keeps its own words ("Work and Pensions Secretary Liz
@@ -540,6 +568,15 @@ def _mention_descriptors(doc, text: str, start: int, end: int) -> set[str]:
                     words.add(t.lower_.rstrip("."))
                     words.add(t.lemma_.lower().rstrip("."))
     return words
+
+
+def _names_a_body(noun) -> bool:
+    """Is this noun a word for a body (a government, an organisation, an outlet, a public
+    office: "police", "company", "agency", "office"), or a proper name?"""
+    kinds = kind_words()
+    lemma, lower = noun.lemma_.lower(), noun.lower_
+    return noun.pos_ == "PROPN" or any(w in kinds["government"] | kinds["organization"] | kinds["media"]
+                                       | COMPANY_WORDS | PUBLIC_BODY_WORDS for w in (lemma, lower))
 
 
 # What the text calls an organisation and never a person's workplace in the same breath
@@ -568,7 +605,10 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
             # person that the text calls an organisation
             return "institution"
         return "person"
-    if described & kinds["media"] or is_known_outlet(entity.name):
+    # "Agency" alone makes no outlet: "the Brantian Food Agency" is a public body; a news
+    # agency is called one ("the state news agency", "Karsovia Press Agency") or is known.
+    if described & (kinds["media"] - {"agency"}) or is_known_outlet(entity.name) \
+            or ("agency" in described and described & kinds["state_aligned"]):
         return "media"
     # Governments, companies, courts, police forces: an institution on the record.
     return "institution"
@@ -669,6 +709,8 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
                 # when the words were about somebody else.
                 return Speaker(last_speaker.name, last_speaker.kind, last_speaker.entity, last_speaker.state_aligned)
             topic = index.subject_before(doc, cue_offset, window, gender)
+            if topic is AMBIGUOUS:
+                return Speaker(head.text, "unknown")
             if isinstance(topic, str):
                 # "The suspect told detectives ... he noted ...": the unnamed person the
                 # text is about, by the description it gives.
@@ -846,9 +888,12 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
 
         if head_word in kinds["organization"] and head.sent.start > 0:
             # "Vote No has spent ... . In one ad, the group claims ...": a body named as the
-            # subject of the sentence before is the one the description continues.
+            # subject of the sentence before is the one the description continues; never,
+            # for "the company", a public body or an outlet ("The Food Agency said the firm
+            # had … The company said" is the firm).
             topic = _named_body_subject(doc[head.sent.start - 1].sent, index)
-            if topic is not None and qualified(topic.name, topic.entity):
+            if topic is not None and qualified(topic.name, topic.entity) \
+                    and not (head_word in COMPANY_WORDS and not index.could_be_company(topic.name, topic.entity)):
                 return topic
         if head_word in kinds["organization"] | kinds["media"] | {"agency"}:
             # "the company", "the agency": the organisation named most recently.
