@@ -270,3 +270,24 @@ def test_a_statement_given_before_a_colon_introduces_the_quotation():
         [("hides this line", "“The harbour will stay open.”")], [q.to_dict() for q in found]
     # A thing that is no speech before a colon introduces nothing.
     assert quotes("The ministry issued new rules on Monday: “harbour passes” now cost more.") == []
+
+
+def test_a_headline_opened_by_a_surname_and_a_colon_is_that_persons_words():
+    text = ("Kerrigan: The harbour plan is dead\n\nMayor Alma Kerrigan said on Monday that the "
+            "council would not fund the harbour plan.")
+    found = [(q.speaker.name, " ".join(c.text for c in q.content)) for q in analyze(text).quotes]
+    assert any(name.endswith("Kerrigan") and words == "The harbour plan is dead" for name, words in found), found
+
+
+def test_a_city_opening_the_text_with_a_colon_is_still_a_dateline():
+    text = "Kochi: Two nuns were arrested on Monday after a protest outside the court in Kochi."
+    assert analyze(text).quotes == []
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The Velmora campaign issued a statement saying the senator had never been paid.", "The Velmora campaign"),
+    ("The ministry released a report on Monday claiming that exports rose by 4 percent.", "The ministry"),
+])
+def test_who_issued_the_statement_saying_is_the_source(text, source):
+    (q,) = analyze(text).quotes
+    assert q.source.text == source, q.to_dict()

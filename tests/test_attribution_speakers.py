@@ -206,3 +206,10 @@ def test_he_after_two_men_as_one_subject_is_unresolved():
             "for hours. He said the deal was dead.")
     (q,) = analyze(text).quotes
     assert q.speaker.entity is None and q.speaker.kind == "unknown", q.to_dict()
+
+
+def test_he_is_never_the_outlet_that_spoke_last():
+    text = ("Velmora chief Tomas Brenner met the regulator in June. The fine will not be delayed, "
+            "reports the Daily Ledger. “We will keep working,” he added.")
+    found = speakers(text)
+    assert ("added", "Daily Ledger") not in found and ("added", "Tomas Brenner") in found, found

@@ -490,3 +490,20 @@ def test_a_surname_of_unknown_kind_takes_the_kind_of_the_full_name():
 def test_a_title_whose_holder_ends_the_phrase_is_that_person(sentence, speaker, kind):
     q = said(sentence, "")
     assert (q.speaker.name, q.speaker.kind) == (speaker, kind), q.to_dict()
+
+
+def test_a_regulator_is_a_public_body_and_the_regulator_is_the_one_that_spoke():
+    text = ("Brantia fined the telecoms group Velmora 5 million euros on Monday. Velmora said "
+            "it would appeal. The Brantian regulator said the company sent ads to its users "
+            "without consent. The regulator said the fine reflected the number of users affected.")
+    first = said(text, "sent ads")
+    assert first.speaker.kind == "institution", first.to_dict()
+    again = said(text, "fine reflected")
+    assert (again.speaker.name, again.speaker.kind) == (first.speaker.name, "institution"), again.to_dict()
+
+
+def test_a_spokeswoman_for_the_company_is_named_for_the_company_the_text_names():
+    text = ("Velmora, the country's largest carmaker, plans to appeal a fine from the Brantian "
+            "Competition Commission. “We reject the accusations,” said a spokeswoman for the company.")
+    q = said(text, "reject the accusations")
+    assert "Velmora" in q.speaker.name and q.speaker.kind == "institution", q.to_dict()

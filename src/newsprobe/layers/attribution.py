@@ -43,7 +43,8 @@ from ..lexicon_files import read_sections
 from ..model import Analysis, ChainLink, Quote, Span, Speaker
 from ..settings import Settings
 from .quotemarks import Quotation, doubled_mark, find_quotations
-from .sources import EntityIndex, is_known_outlet, kind_of_entity, kind_words, reporting_nouns, settle_kinds, speaker_for
+from .sources import (PUBLISHING_VERBS, EntityIndex, is_known_outlet, kind_of_entity, kind_words, reporting_nouns,
+                      settle_kinds, speaker_for)
 
 NAME = "attribution"
 VERSION = "1"
@@ -414,9 +415,12 @@ def _colon_cues(doc, text: str) -> list[_Record]:
         if name.lower() in NOT_SPEAKERS or len(name) < 2:
             continue
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
-        if span is None or not all(t.pos_ == "PROPN" or t.text.isupper() for t in span):
+        if span is None:
             continue
-        if m.start() in opening_lines and len(labels) == 1 and \
+        surname = len(span) == 1 and _surname_in_body(doc, span[0], m.end())
+        if not surname and not all(t.pos_ == "PROPN" or t.text.isupper() for t in span):
+            continue
+        if m.start() in opening_lines and len(labels) == 1 and not surname and \
                 (len(span) == 1 or all(t.ent_type_ in PLACE_ENTITIES for t in span)):
             continue  # "Kochi: Two nuns were arrested …", "New Delhi: …": a dateline
         colon = m.end(1)
@@ -426,6 +430,15 @@ def _colon_cues(doc, text: str) -> list[_Record]:
         records.append(_Record(cue=(colon, colon + 1), content=[(m.start(2), end)],
                                source_tokens=list(span), confidence=0.5, fixed=True))
     return records
+
+
+def _surname_in_body(doc, word, after: int) -> bool:
+    """Is this single word the surname of a person the text names in full after
+    `after` ("Brenner: The deal is dead" over "… Tomas Brenner said …")? Then a headline
+    "Word: …" is that person's words, not a dateline ("Kochi: Two nuns …"); the title-case
+    headline itself is too poorly parsed to tell (its "Brenner" may be a common noun)."""
+    return any(t.text == word.text and t.idx >= after and t.ent_type_ == "PERSON" and t.i > 0
+               and doc[t.i - 1].ent_type_ == "PERSON" and doc[t.i - 1].text[:1].isupper() for t in doc)
 
 
 # "as put by the minister", "as the minister put it": "put" reports only in an as-clause.
@@ -1255,9 +1268,16 @@ def _subject_of(verb) -> list:
     # "recalled her telling them …": the object of the recalling is who spoke.
     if verb.head.i != verb.i and (gerund := _reported_gerund(verb.head)) is not None and gerund[1].i == verb.i:
         return list(gerund[0].subtree)
-    # "a report claiming that ...": the noun the cue describes is the source.
+    # "a report claiming that ...": the noun the cue describes is the source; "The
+    # campaign issued a statement saying ...": whoever issued it (as PolNeAR marks it).
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return [t for t in verb.head.subtree if t.i < verb.i]
+        document = verb.head
+        if document.dep_ == "dobj" and document.head.lemma_.lower() in PUBLISHING_VERBS \
+                and document.lemma_.lower() in reporting_nouns()["document"]:
+            issuer = [c for c in document.head.children if c.dep_ == "nsubj"]
+            if issuer:
+                return list(issuer[0].subtree)
+        return [t for t in document.subtree if t.i < verb.i]
     # "..., adding that ...", "smiled and said ...": the subject of the verb it hangs on.
     # A gerund keeps its clause's subject even after a subordinator ("while saying"; the
     # parser also hangs a misplaced "that" on it).

@@ -721,8 +721,9 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
                 return Speaker(topic.name, kind_of_entity(topic, index), topic.id)
             last_entity = next((e for e in index.entities if last_speaker and e.id == last_speaker.entity), None)
             if last_speaker and last_speaker.kind in ("person", "official", "media") and last_entity \
-                    and index.agrees(last_entity, gender):
-                # The last speaker wins unless another person was named since, outside
+                    and last_entity.label == "PERSON" and index.agrees(last_entity, gender):
+                # The last speaker wins (a person: "he" is never the outlet that reported,
+                # only a journalist) unless another person was named since, outside
                 # quotes, as the subject of a main clause (a name in an object does not
                 # change what the paragraph is about).
                 if entity is None or entity.id == last_speaker.entity or not _person_named_as_subject(
@@ -916,6 +917,13 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
 
     name = _strip_determiner(text)
     named_body = _has_named_owner(head, index) or _speaks_for(head, index)
+    if head_word in kinds["official"] | OFFICIALDOM:
+        # "a spokeswoman for the company": the company the text named ("a spokeswoman for
+        # BMW"), so that a reader sees whose voice it is
+        body = _body_described_after(head, cue_offset, doc, index, settings)
+        if body is not None:
+            described, speaker = body
+            name = _strip_determiner(index.text[tokens[0].idx:described[0].idx] + speaker.name)
     if head_word in OFFICIALDOM:
         # "officials at the ministry", "officials of Riverside Police": the body they work
         # at is named as such, and they speak as its voice (institution). "Ukrainian
@@ -981,6 +989,24 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
 # tally showed"); kept out of the reporting nouns, which would make "a system that …" a claim.
 DATA_SOURCES = frozenset("system systems tally tallies database register registry log logs "
                          "scoreboard tracker".split())
+
+
+def _body_described_after(head, cue_offset: int, doc, index: EntityIndex, settings):
+    """The named body that a definite description after "for", "of" or "at" stands for
+    ("a spokeswoman for the company" after "Velmora, the carmaker,"): (the description's
+    tokens, the body as a speaker), or None when the description is a name itself or
+    resolves to no entity."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "at"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or obj.pos_ != "NOUN" or not _is_definite(obj) or index.entity_at(obj) is not None:
+                continue
+            described = sorted(obj.subtree, key=lambda t: t.i)
+            body = speaker_for(described, cue_offset, doc, index, settings, None)
+            if body.entity is not None:
+                return described, body
+    return None
 
 
 def _kind_by_modifiers(head) -> str:
