@@ -507,3 +507,20 @@ def test_a_spokeswoman_for_the_company_is_named_for_the_company_the_text_names()
             "Competition Commission. “We reject the accusations,” said a spokeswoman for the company.")
     q = said(text, "reject the accusations")
     assert "Velmora" in q.speaker.name and q.speaker.kind == "institution", q.to_dict()
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ("Rescuers found hiker Tom Reilly on Sunday after two nights in the Calder Mountains. Police "
+     "praised the volunteers. The hiker told reporters that he had run out of water.", "run out of water", "Tom Reilly"),
+    ("Climber Ana Berg reached the summit on Monday. Her team returned to the camp. The climber "
+     "said the weather had been kind.", "weather had been kind", "Ana Berg"),
+])
+def test_a_description_goes_to_the_person_the_text_named_with_it(text, words, name):
+    q = said(text, words)
+    # (the entity layer may keep a sentence-initial title with the name: "Climber Ana Berg")
+    assert q.speaker.name.endswith(name) and q.speaker.kind == "person", q.to_dict()
+
+
+def test_a_body_word_in_a_persons_title_still_names_the_body():
+    text = "Council leader Margaret Ayles backed the plan. The council said it would vote in May."
+    assert said(text, "vote in May").speaker.name != "Margaret Ayles"

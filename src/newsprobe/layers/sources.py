@@ -871,8 +871,10 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
     # described with the same head noun.
     if head.pos_ in ("NOUN", "PROPN") and _is_definite(head) and not _has_named_owner(head, index):
         # A person only for a word that can name one: "the council" after "Council leader
-        # Margaret Ayles" is the council, not its leader.
-        person_word = head_word in kinds["official"] or head_word in ROLE_PEOPLE or head_word in PERSON_NOUNS
+        # Margaret Ayles" is the council, not its leader; but "the hiker" after "hiker Tom
+        # Reilly" is Reilly, whatever lists say of hikers (no word for a body).
+        person_word = head_word in kinds["official"] or head_word in ROLE_PEOPLE or head_word in PERSON_NOUNS \
+            or not _names_a_body(head)
         described = index.nearest_before(
             cue_offset, lambda e: head_word in index.descriptors.get(e.id, set())
             and (e.label != "PERSON" or person_word), window * 3)
