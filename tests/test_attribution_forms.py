@@ -291,3 +291,41 @@ def test_a_city_opening_the_text_with_a_colon_is_still_a_dateline():
 def test_who_issued_the_statement_saying_is_the_source(text, source):
     (q,) = analyze(text).quotes
     assert q.source.text == source, q.to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Brenner said the fine was unfair. “We will appeal. The fine is far too high.”",
+    "The fine was unfair, Tomas Brenner said on Monday. “We will appeal.”",
+])
+def test_a_quotation_right_after_a_speakers_paraphrase_is_the_same_speakers(text):
+    found = analyze(text).quotes
+    quote = [q for q in found if "We will appeal" in " ".join(c.text for c in q.content)]
+    assert len(quote) == 1 and quote[0].speaker.name == "Tomas Brenner", [q.to_dict() for q in found]
+
+
+def test_a_quotation_after_a_paraphrase_in_the_next_paragraph_is_left_alone():
+    text = "Tomas Brenner said the fine was unfair.\n\n“We will appeal,” said Ana Berg, his lawyer."
+    found = {q.speaker.name: " ".join(c.text for c in q.content) for q in analyze(text).quotes}
+    assert "We will appeal" not in found.get("Tomas Brenner", ""), found
+
+
+def test_a_clause_after_saying_that_the_parser_broke_into_an_object_and_a_loose_verb():
+    # the small parser reads "saying the payment …" as saying a payment, and hangs
+    # "was arranged" on the main verb
+    text = ("The BBC published a report on Tuesday saying the payment to the lawyer, Tom Reilly, was "
+            "arranged by intermediaries acting for the president.")
+    (q,) = analyze(text).quotes
+    content = " ".join(c.text for c in q.content)
+    assert q.speaker.name == "BBC" and "payment" in content and "arranged" in content, q.to_dict()
+
+
+def test_a_thing_said_stays_an_object():
+    text = "The mayor said a prayer for the victims, and the crowd was silent."
+    assert not [q for q in analyze(text).quotes if q.cue.text == "said"]
+
+
+def test_a_quotation_after_a_quote_and_its_adding_goes_with_the_quote():
+    text = ("“There is no winner in a trade war,” Tomas Brenner said, adding that the talks would go "
+            "on. “This has nothing to do with the election.”")
+    said = [q for q in analyze(text).quotes if q.cue.text == "said"]
+    assert len(said) == 1 and "nothing to do" in " ".join(c.text for c in said[0].content), said
