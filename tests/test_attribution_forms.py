@@ -329,3 +329,25 @@ def test_a_quotation_after_a_quote_and_its_adding_goes_with_the_quote():
             "on. “This has nothing to do with the election.”")
     said = [q for q in analyze(text).quotes if q.cue.text == "said"]
     assert len(said) == 1 and "nothing to do" in " ".join(c.text for c in said[0].content), said
+
+
+def test_a_broken_clause_after_saying_keeps_the_name_in_apposition_to_its_subject():
+    # "… published a report saying the payment to the lawyer, Tom Reilly, was arranged by
+    # intermediaries", as the small parser read it in a real story: the name in apposition
+    # made the subject of "was arranged", and "published" hung under that verb
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    from newsprobe.layers.attribution import _content_clause
+    words = "The BBC published a report saying the payment to the lawyer , Tom Reilly , was arranged by intermediaries .".split()
+    heads = [1, 2, 16, 4, 2, 4, 7, 5, 7, 10, 8, 16, 13, 16, 13, 16, 16, 16, 17, 16]
+    deps = ["det", "nsubj", "advcl", "det", "dobj", "acl", "det", "dobj", "prep", "det", "pobj", "punct",
+            "compound", "nsubjpass", "punct", "auxpass", "ROOT", "agent", "pobj", "punct"]
+    tags = ["DT", "NNP", "VBD", "DT", "NN", "VBG", "DT", "NN", "IN", "DT", "NN", ",", "NNP", "NNP", ",",
+            "VBD", "VBN", "IN", "NNS", "."]
+    pos = ["DET", "PROPN", "VERB", "DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "PROPN",
+           "PROPN", "PUNCT", "AUX", "VERB", "ADP", "NOUN", "PUNCT"]
+    lemmas = ["the", "BBC", "publish", "a", "report", "say", "the", "payment", "to", "the", "lawyer", ",", "Tom",
+              "Reilly", ",", "be", "arrange", "by", "intermediary", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    clause = _content_clause(doc[5])
+    assert clause is not None and [t.text for t in clause][0] == "the" and "arranged" in [t.text for t in clause]

@@ -1201,12 +1201,18 @@ def _clause_broken_after_say(verb) -> list | None:
     if obj is None:
         return None
     inside = {t.i for t in obj.subtree}
+    verb_chain = {verb.i}
     for t in verb.doc[obj.right_edge.i + 1: verb.sent.end]:
-        if t.i in inside or t.head.i in inside or t.dep_ in ("nsubj", "nsubjpass"):
+        if t.i in inside or t.head.i in inside or t.dep_ in ("nsubj", "nsubjpass") or t.i in verb_chain:
             continue
         finite = t.tag_ in FINITE_TAGS or (t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children))
-        if finite and t.pos_ in ("VERB", "AUX") and t.dep_ in ("dep", "conj", "ccomp", "parataxis") \
-                and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+        # its subject may only be a name set off by commas right after the object: the
+        # object's apposition ("the payment to the lawyer, Michael Cohen, was arranged")
+        subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        apposition = len(subjects) == 1 and subjects[0].left_edge.i == obj.right_edge.i + 2 \
+            and verb.doc[obj.right_edge.i + 1].text == "," and subjects[0].pos_ == "PROPN"
+        if finite and t.pos_ in ("VERB", "AUX") and t.dep_ in ("dep", "conj", "ccomp", "parataxis", "ROOT") \
+                and (not subjects or apposition):
             return sorted([*obj.subtree, *(u for u in verb.doc[obj.right_edge.i + 1: t.right_edge.i + 1]
                                            if not u.is_punct or obj.right_edge.i < u.i < t.i)], key=lambda u: u.i)
     return None
