@@ -213,3 +213,12 @@ def test_he_is_never_the_outlet_that_spoke_last():
             "reports the Daily Ledger. “We will keep working,” he added.")
     found = speakers(text)
     assert ("added", "Daily Ledger") not in found and ("added", "Tomas Brenner") in found, found
+
+
+def test_he_is_not_a_name_used_only_to_qualify_a_title():
+    # "Velmora Brantia head" names a branch, not a second person: "he" is the person named
+    # (even when the entity layer takes the branch's name for a person's)
+    text = ("Velmora appealed the fine, reports the Daily Ledger. It quoted Tomas Brenner, the "
+            "Velmora Brantia head, on the appeal. “We did nothing wrong,” he added.")
+    found = speakers(text)
+    assert ("added", "Tomas Brenner") in found, found

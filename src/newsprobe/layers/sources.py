@@ -68,10 +68,15 @@ class EntityIndex:
     asides: list = None  # (start, end) of parenthesised asides: "(via Sport Witness)"
     # Entity ids the text credits as outlets ("…, reports The Hill"): media wherever named.
     outlets: set = None
+    # Person entities only ever named to qualify a noun ("the Velmora Brantia head",
+    # "Trump administration"): nobody a pronoun can be.
+    qualifiers_only: set = None
 
     def __post_init__(self) -> None:
         if self.outlets is None:
             self.outlets = set()
+        if self.qualifiers_only is None:
+            self.qualifiers_only = set()
 
     @classmethod
     def build(cls, doc, analysis: Analysis, quoted=None) -> "EntityIndex":
@@ -89,7 +94,9 @@ class EntityIndex:
         quoted = quoted or (lambda offset: False)
         return cls(analysis.text, analysis.entities, descriptors, by_offset, quoted, [],
                    genders=_genders(doc, analysis.text, analysis.entities, descriptors, by_offset, quoted),
-                   asides=[m.span() for m in _ASIDE.finditer(analysis.text)])
+                   asides=[m.span() for m in _ASIDE.finditer(analysis.text)],
+                   qualifiers_only={e.id for e in analysis.entities if e.label == "PERSON" and e.mentions
+                                    and all(_qualifies_a_noun(doc, m.start, m.end) for m in e.mentions)})
 
     def in_aside(self, offset: int) -> bool:
         # asides are sorted and never overlap (no brackets inside): a binary search
@@ -332,6 +339,16 @@ def _genders(doc, text: str, entities: list[Entity], descriptors: dict[str, set[
         if len(evidence) == 1:
             genders[entity_id] = next(iter(evidence))
     return genders
+
+
+def _qualifies_a_noun(doc, start: int, end: int) -> bool:
+    """Is the name at [start, end) a modifier of a common noun after it ("the Velmora
+    Brantia head", "the Trump administration"), not somebody in the sentence?"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN" and root.head.i >= span.end
 
 
 def _spoke_just_before(doc, index: "EntityIndex", cue_offset: int, last_speaker, gender: str | None) -> bool:
@@ -701,8 +718,8 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             gender = PRONOUN_GENDER.get(lower)
             # The nearest person this pronoun can be: of its gender where the text shows
             # one, and not a name given in a parenthesised aside ("(via Sport Witness)").
-            entity = index.nearest_before(cue_offset, lambda e: e.label == "PERSON" and index.agrees(e, gender),
-                                          window, skip_asides=True)
+            entity = index.nearest_before(cue_offset, lambda e: e.label == "PERSON" and index.agrees(e, gender)
+                                          and e.id not in index.qualifiers_only, window, skip_asides=True)
             if _spoke_just_before(doc, index, cue_offset, last_speaker, gender):
                 # "“…,” said prosecutor Owen Heimer. He said the verdict showed …": a
                 # pronoun that speaks right after a person's words is that speaker, even
