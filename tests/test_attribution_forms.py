@@ -270,3 +270,84 @@ def test_a_statement_given_before_a_colon_introduces_the_quotation():
         [("hides this line", "“The harbour will stay open.”")], [q.to_dict() for q in found]
     # A thing that is no speech before a colon introduces nothing.
     assert quotes("The ministry issued new rules on Monday: “harbour passes” now cost more.") == []
+
+
+def test_a_headline_opened_by_a_surname_and_a_colon_is_that_persons_words():
+    text = ("Kerrigan: The harbour plan is dead\n\nMayor Alma Kerrigan said on Monday that the "
+            "council would not fund the harbour plan.")
+    found = [(q.speaker.name, " ".join(c.text for c in q.content)) for q in analyze(text).quotes]
+    assert any(name.endswith("Kerrigan") and words == "The harbour plan is dead" for name, words in found), found
+
+
+def test_a_city_opening_the_text_with_a_colon_is_still_a_dateline():
+    text = "Kochi: Two nuns were arrested on Monday after a protest outside the court in Kochi."
+    assert analyze(text).quotes == []
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The Velmora campaign issued a statement saying the senator had never been paid.", "The Velmora campaign"),
+    ("The ministry released a report on Monday claiming that exports rose by 4 percent.", "The ministry"),
+])
+def test_who_issued_the_statement_saying_is_the_source(text, source):
+    (q,) = analyze(text).quotes
+    assert q.source.text == source, q.to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Brenner said the fine was unfair. “We will appeal. The fine is far too high.”",
+    "The fine was unfair, Tomas Brenner said on Monday. “We will appeal.”",
+])
+def test_a_quotation_right_after_a_speakers_paraphrase_is_the_same_speakers(text):
+    found = analyze(text).quotes
+    quote = [q for q in found if "We will appeal" in " ".join(c.text for c in q.content)]
+    assert len(quote) == 1 and quote[0].speaker.name == "Tomas Brenner", [q.to_dict() for q in found]
+
+
+def test_a_quotation_after_a_paraphrase_in_the_next_paragraph_is_left_alone():
+    text = "Tomas Brenner said the fine was unfair.\n\n“We will appeal,” said Ana Berg, his lawyer."
+    found = {q.speaker.name: " ".join(c.text for c in q.content) for q in analyze(text).quotes}
+    assert "We will appeal" not in found.get("Tomas Brenner", ""), found
+
+
+def test_a_clause_after_saying_that_the_parser_broke_into_an_object_and_a_loose_verb():
+    # the small parser reads "saying the payment …" as saying a payment, and hangs
+    # "was arranged" on the main verb
+    text = ("The BBC published a report on Tuesday saying the payment to the lawyer, Tom Reilly, was "
+            "arranged by intermediaries acting for the president.")
+    (q,) = analyze(text).quotes
+    content = " ".join(c.text for c in q.content)
+    assert q.speaker.name == "BBC" and "payment" in content and "arranged" in content, q.to_dict()
+
+
+def test_a_thing_said_stays_an_object():
+    text = "The mayor said a prayer for the victims, and the crowd was silent."
+    assert not [q for q in analyze(text).quotes if q.cue.text == "said"]
+
+
+def test_a_quotation_after_a_quote_and_its_adding_goes_with_the_quote():
+    text = ("“There is no winner in a trade war,” Tomas Brenner said, adding that the talks would go "
+            "on. “This has nothing to do with the election.”")
+    said = [q for q in analyze(text).quotes if q.cue.text == "said"]
+    assert len(said) == 1 and "nothing to do" in " ".join(c.text for c in said[0].content), said
+
+
+def test_a_broken_clause_after_saying_keeps_the_name_in_apposition_to_its_subject():
+    # "… published a report saying the payment to the lawyer, Tom Reilly, was arranged by
+    # intermediaries", as the small parser read it in a real story: the name in apposition
+    # made the subject of "was arranged", and "published" hung under that verb
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    from newsprobe.layers.attribution import _content_clause
+    words = "The BBC published a report saying the payment to the lawyer , Tom Reilly , was arranged by intermediaries .".split()
+    heads = [1, 2, 16, 4, 2, 4, 7, 5, 7, 10, 8, 16, 13, 16, 13, 16, 16, 16, 17, 16]
+    deps = ["det", "nsubj", "advcl", "det", "dobj", "acl", "det", "dobj", "prep", "det", "pobj", "punct",
+            "compound", "nsubjpass", "punct", "auxpass", "ROOT", "agent", "pobj", "punct"]
+    tags = ["DT", "NNP", "VBD", "DT", "NN", "VBG", "DT", "NN", "IN", "DT", "NN", ",", "NNP", "NNP", ",",
+            "VBD", "VBN", "IN", "NNS", "."]
+    pos = ["DET", "PROPN", "VERB", "DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "PROPN",
+           "PROPN", "PUNCT", "AUX", "VERB", "ADP", "NOUN", "PUNCT"]
+    lemmas = ["the", "BBC", "publish", "a", "report", "say", "the", "payment", "to", "the", "lawyer", ",", "Tom",
+              "Reilly", ",", "be", "arrange", "by", "intermediary", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    clause = _content_clause(doc[5])
+    assert clause is not None and [t.text for t in clause][0] == "the" and "arranged" in [t.text for t in clause]

@@ -579,3 +579,37 @@ def test_some_members_of_a_named_party_are_a_vague_group():
     text = "Some Democrats said the bill went too far, while the party backed it."
     q = said(text, "went too far")
     assert q.speaker.kind == "anonymous", q.to_dict()
+
+
+def test_a_regulator_is_a_public_body_and_the_regulator_is_the_one_that_spoke():
+    text = ("Brantia fined the telecoms group Velmora 5 million euros on Monday. Velmora said "
+            "it would appeal. The Brantian regulator said the company sent ads to its users "
+            "without consent. The regulator said the fine reflected the number of users affected.")
+    first = said(text, "sent ads")
+    assert first.speaker.kind == "institution", first.to_dict()
+    again = said(text, "fine reflected")
+    assert (again.speaker.name, again.speaker.kind) == (first.speaker.name, "institution"), again.to_dict()
+
+
+def test_a_spokeswoman_for_the_company_is_named_for_the_company_the_text_names():
+    text = ("Velmora, the country's largest carmaker, plans to appeal a fine from the Brantian "
+            "Competition Commission. “We reject the accusations,” said a spokeswoman for the company.")
+    q = said(text, "reject the accusations")
+    assert "Velmora" in q.speaker.name and q.speaker.kind == "institution", q.to_dict()
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ("Rescuers found hiker Tom Reilly on Sunday after two nights in the Calder Mountains. Police "
+     "praised the volunteers. The hiker told reporters that he had run out of water.", "run out of water", "Tom Reilly"),
+    ("Climber Ana Berg reached the summit on Monday. Her team returned to the camp. The climber "
+     "said the weather had been kind.", "weather had been kind", "Ana Berg"),
+])
+def test_a_description_goes_to_the_person_the_text_named_with_it(text, words, name):
+    q = said(text, words)
+    # (the entity layer may keep a sentence-initial title with the name: "Climber Ana Berg")
+    assert q.speaker.name.endswith(name) and q.speaker.kind == "person", q.to_dict()
+
+
+def test_a_body_word_in_a_persons_title_still_names_the_body():
+    text = "Council leader Margaret Ayles backed the plan. The council said it would vote in May."
+    assert said(text, "vote in May").speaker.name != "Margaret Ayles"

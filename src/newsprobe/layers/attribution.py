@@ -43,7 +43,8 @@ from ..lexicon_files import read_sections
 from ..model import Analysis, ChainLink, Quote, Span, Speaker
 from ..settings import Settings
 from .quotemarks import Quotation, doubled_mark, find_quotations
-from .sources import EntityIndex, is_known_outlet, kind_of_entity, kind_words, reporting_nouns, settle_kinds, speaker_for
+from .sources import (PUBLISHING_VERBS, EntityIndex, is_known_outlet, kind_of_entity, kind_words, reporting_nouns,
+                      settle_kinds, speaker_for)
 
 NAME = "attribution"
 VERSION = "1"
@@ -414,9 +415,12 @@ def _colon_cues(doc, text: str) -> list[_Record]:
         if name.lower() in NOT_SPEAKERS or len(name) < 2:
             continue
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
-        if span is None or not all(t.pos_ == "PROPN" or t.text.isupper() for t in span):
+        if span is None:
             continue
-        if m.start() in opening_lines and len(labels) == 1 and \
+        surname = len(span) == 1 and _surname_in_body(doc, span[0], m.end())
+        if not surname and not all(t.pos_ == "PROPN" or t.text.isupper() for t in span):
+            continue
+        if m.start() in opening_lines and len(labels) == 1 and not surname and \
                 (len(span) == 1 or all(t.ent_type_ in PLACE_ENTITIES for t in span)):
             continue  # "Kochi: Two nuns were arrested …", "New Delhi: …": a dateline
         colon = m.end(1)
@@ -426,6 +430,15 @@ def _colon_cues(doc, text: str) -> list[_Record]:
         records.append(_Record(cue=(colon, colon + 1), content=[(m.start(2), end)],
                                source_tokens=list(span), confidence=0.5, fixed=True))
     return records
+
+
+def _surname_in_body(doc, word, after: int) -> bool:
+    """Is this single word the surname of a person the text names in full after
+    `after` ("Brenner: The deal is dead" over "… Tomas Brenner said …")? Then a headline
+    "Word: …" is that person's words, not a dateline ("Kochi: Two nuns …"); the title-case
+    headline itself is too poorly parsed to tell (its "Brenner" may be a common noun)."""
+    return any(t.text == word.text and t.idx >= after and t.ent_type_ == "PERSON" and t.i > 0
+               and doc[t.i - 1].ent_type_ == "PERSON" and doc[t.i - 1].text[:1].isupper() for t in doc)
 
 
 # "as put by the minister", "as the minister put it": "put" reports only in an as-clause.
@@ -1167,6 +1180,41 @@ def _content_clause(verb):
                     and any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
                 return [t for t in conj.subtree if t.i >= next(
                     m.i for m in conj.children if m.dep_ == "mark" and m.lower_ == "that")]
+    return _clause_broken_after_say(verb)
+
+
+# What one says as a thing, not a clause: "said a prayer", "say goodbye", "said nothing".
+SAID_THINGS = frozenset("word words thing things something nothing anything everything prayer prayers "
+                        "goodbye hello grace mass yes no sorry".split())
+FINITE_TAGS = frozenset("VBD VBZ VBP MD".split())
+
+
+def _clause_broken_after_say(verb) -> list | None:
+    """"published a report on Tuesday saying the payment to the lawyer, X, was arranged by
+    …": the small parser makes the clause's subject the object of "saying" and hangs its
+    verb on the main clause. The object (a noun that is no thing said) with the finite verb
+    after it that has no subject of its own is the clause; None when there is no such verb."""
+    if verb.lemma_.lower() != "say":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")
+                and c.lemma_.lower() not in SAID_THINGS and c.lower_ not in SAID_THINGS), None)
+    if obj is None:
+        return None
+    inside = {t.i for t in obj.subtree}
+    verb_chain = {verb.i}
+    for t in verb.doc[obj.right_edge.i + 1: verb.sent.end]:
+        if t.i in inside or t.head.i in inside or t.dep_ in ("nsubj", "nsubjpass") or t.i in verb_chain:
+            continue
+        finite = t.tag_ in FINITE_TAGS or (t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children))
+        # its subject may only be a name set off by commas right after the object: the
+        # object's apposition ("the payment to the lawyer, Michael Cohen, was arranged")
+        subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        apposition = len(subjects) == 1 and subjects[0].left_edge.i == obj.right_edge.i + 2 \
+            and verb.doc[obj.right_edge.i + 1].text == "," and subjects[0].pos_ == "PROPN"
+        if finite and t.pos_ in ("VERB", "AUX") and t.dep_ in ("dep", "conj", "ccomp", "parataxis", "ROOT") \
+                and (not subjects or apposition):
+            return sorted([*obj.subtree, *(u for u in verb.doc[obj.right_edge.i + 1: t.right_edge.i + 1]
+                                           if not u.is_punct or obj.right_edge.i < u.i < t.i)], key=lambda u: u.i)
     return None
 
 
@@ -1255,9 +1303,16 @@ def _subject_of(verb) -> list:
     # "recalled her telling them …": the object of the recalling is who spoke.
     if verb.head.i != verb.i and (gerund := _reported_gerund(verb.head)) is not None and gerund[1].i == verb.i:
         return list(gerund[0].subtree)
-    # "a report claiming that ...": the noun the cue describes is the source.
+    # "a report claiming that ...": the noun the cue describes is the source; "The
+    # campaign issued a statement saying ...": whoever issued it (as PolNeAR marks it).
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return [t for t in verb.head.subtree if t.i < verb.i]
+        document = verb.head
+        if document.dep_ == "dobj" and document.head.lemma_.lower() in PUBLISHING_VERBS \
+                and document.lemma_.lower() in reporting_nouns()["document"]:
+            issuer = [c for c in document.head.children if c.dep_ == "nsubj"]
+            if issuer:
+                return list(issuer[0].subtree)
+        return [t for t in document.subtree if t.i < verb.i]
     # "..., adding that ...", "smiled and said ...": the subject of the verb it hangs on.
     # A gerund keeps its clause's subject even after a subordinator ("while saying"; the
     # parser also hangs a misplaced "that" on it).
@@ -1921,6 +1976,20 @@ def _pair_quotations(doc, text: str, quotations: list[Quotation], records: list[
                 record.content.extend(follower.fragments)
                 follower.used = True
             continue
+        paraphrased = _paraphrase_just_before(text, q, by_cue_pos)
+        if paraphrased is not None and previous is not None and previous.cue \
+                and _same_sentence(doc, previous.cue[0], paraphrased.cue[0]):
+            # "“A,” Lu said, adding that … . “B.”": the quotation goes on with the quote of
+            # the same sentence, as below
+            paraphrased = None
+        if paraphrased is not None:
+            # "Brenner said the fine was unfair. “We will appeal.”": the quotation goes on
+            # with what its speaker was just reported to say, one attribution
+            paraphrased.content.extend(q.fragments)
+            paraphrased.type = "mixed"
+            q.used = True
+            previous = paraphrased
+            continue
         if previous is not None and _continues_previous(text, q, previous):
             if "\n" not in text[previous.content[-1][1]:q.start]:
                 # `“A,” she said. “B.”`: one attribution whose content is both quotations,
@@ -1936,6 +2005,38 @@ def _pair_quotations(doc, text: str, quotations: list[Quotation], records: list[
             q.used = True
             # A run of quotation paragraphs: each continues the one before it.
             previous = continuation
+
+
+def _same_sentence(doc, a: int, b: int) -> bool:
+    """Do the characters at offsets a and b lie in one sentence of the parse?"""
+    first = doc.char_span(a, a + 1, alignment_mode="expand")
+    second = doc.char_span(b, b + 1, alignment_mode="expand")
+    return first is not None and second is not None and first[0].sent.start == second[0].sent.start
+
+
+_SENTENCE_END_GAP = re.compile(r"[.!?][”\"’']?[ \t]{1,3}(?=\S|$)")
+
+
+def _paraphrase_just_before(text: str, q: Quotation, records: list[_Record]) -> _Record | None:
+    """The indirect attribution whose sentence ends right before quotation `q`, in the same
+    paragraph, when `q` opens a sentence of its own ("Brenner said the fine was unfair.
+    “We will appeal.”", "The fine was unfair, Brenner said. “We will appeal.”"); None
+    otherwise. Only a source the text names (no hearsay, no "reportedly") goes on speaking."""
+    for record in reversed(records):
+        if record.cue is None or record.cue[0] >= q.start:
+            continue
+        if record.type not in ("indirect", "mixed") or record.fixed or not record.content or not record.source_tokens \
+                or record.forced_kind == "rumor":
+            return None
+        end = max([e for _, e in record.content] + [record.cue[1]]
+                  + [t.idx + len(t.text) for t in record.source_tokens])
+        # the rest of the cue's sentence ("… said on Monday."), then the quotation
+        tail = text[end:q.start]
+        if end >= q.start or len(tail) > 60 or "\n" in tail or any(m in tail for m in "“”\"«»") \
+                or len(_SENTENCE_END_GAP.findall(tail)) != 1 or not _SENTENCE_END_GAP.search(tail).end() == len(tail):
+            return None
+        return record
+    return None
 
 
 def _cue_after(text: str, q: Quotation, records: list[_Record]) -> _Record | None:

@@ -34,6 +34,8 @@ AUTHOR_PRONOUNS = {"i", "me", "we", "us"}
 # admitting to …": the admitting is somebody's, not "This"'s).
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+# What `EntityIndex.subject_before` gives when two people fit the pronoun equally well.
+AMBIGUOUS = object()
 
 
 @lru_cache(maxsize=None)
@@ -66,10 +68,15 @@ class EntityIndex:
     asides: list = None  # (start, end) of parenthesised asides: "(via Sport Witness)"
     # Entity ids the text credits as outlets ("…, reports The Hill"): media wherever named.
     outlets: set = None
+    # Person entities only ever named to qualify a noun ("the Velmora Brantia head",
+    # "Trump administration"): nobody a pronoun can be.
+    qualifiers_only: set = None
 
     def __post_init__(self) -> None:
         if self.outlets is None:
             self.outlets = set()
+        if self.qualifiers_only is None:
+            self.qualifiers_only = set()
 
     @classmethod
     def build(cls, doc, analysis: Analysis, quoted=None) -> "EntityIndex":
@@ -82,12 +89,14 @@ class EntityIndex:
             for mention in entity.mentions:
                 for offset in range(mention.start, mention.end):
                     by_offset[offset] = entity
-                words |= _mention_descriptors(doc, analysis.text, mention.start, mention.end)
+                words |= _mention_descriptors(doc, analysis.text, mention.start, mention.end, entity.label)
             descriptors[entity.id] = words
         quoted = quoted or (lambda offset: False)
         return cls(analysis.text, analysis.entities, descriptors, by_offset, quoted, [],
                    genders=_genders(doc, analysis.text, analysis.entities, descriptors, by_offset, quoted),
-                   asides=[m.span() for m in _ASIDE.finditer(analysis.text)])
+                   asides=[m.span() for m in _ASIDE.finditer(analysis.text)],
+                   qualifiers_only={e.id for e in analysis.entities if e.label == "PERSON" and e.mentions
+                                    and all(_qualifies_a_noun(doc, m.start, m.end) for m in e.mentions)})
 
     def in_aside(self, offset: int) -> bool:
         # asides are sorted and never overlap (no brackets inside): a binary search
@@ -111,6 +120,9 @@ class EntityIndex:
         candidates = [e for e in self.entities if e.label == "ORG" and any(
             m.start < offset and offset - m.start <= max_distance and not self.quoted(m.start)
             for m in e.mentions)]
+        if described_as in COMPANY_WORDS:
+            # "the company" is never the regulator or the newspaper that spoke of it
+            candidates = [e for e in candidates if self.could_be_company(e.name, e.id)]
         if not candidates:
             return None
         def described(e: Entity) -> bool:
@@ -142,6 +154,17 @@ class EntityIndex:
         return max(candidates, key=lambda e: (described(e), e.id in spoke,
                                               len(e.mentions), max(m.start for m in e.mentions if m.start < offset)))
 
+    def could_be_company(self, name: str, entity_id: str | None) -> bool:
+        """Can "the company" or "the firm" be this body: not a public body, a government or
+        an outlet by its name or what the text calls it ("the Brantian Food Agency", "the
+        ministry", "The Daily Ledger")?"""
+        words = set(name.lower().split()) | self.descriptors.get(entity_id, set())
+        if words & COMPANY_WORDS:
+            return True
+        kinds = kind_words()
+        return not (words & (PUBLIC_BODY_WORDS | kinds["government"] | kinds["media"])
+                    or entity_id in self.outlets or is_known_outlet(name))
+
     def subject_before(self, doc, offset: int, max_distance: int, gender: str | None = None) -> Entity | str | None:
         """The person the text is about at `offset`: the named person who is the subject of
         the nearest earlier sentence (within max_distance characters) that has a named or
@@ -149,7 +172,8 @@ class EntityIndex:
         topic and are looked through, and so are sentences about a person of the other
         gender. An unnamed person as that subject ("The suspect told detectives ...")
         comes back as its description ("suspect"). None when a non-person subject
-        intervenes."""
+        intervenes; AMBIGUOUS when that subject joins two people the pronoun fits
+        ("Brenner and Osten argued.")."""
         sent = doc[doc.char_span(offset, offset + 1, alignment_mode="expand").start].sent \
             if doc.char_span(offset, offset + 1, alignment_mode="expand") is not None else None
         if sent is None:
@@ -186,6 +210,13 @@ class EntityIndex:
                 if entity is not None and entity.label == "PERSON" and not self.quoted(t.idx):
                     if not self.agrees(entity, gender):
                         break  # about another person: look further back
+                    if gender is not None and any(
+                            (other := self.entity_at(c)) is not None and other.label == "PERSON"
+                            and other.id != entity.id and self.agrees(other, gender)
+                            for c in subject.conjuncts):
+                        # "Brenner and Osten argued. He said …": either man; a guess is
+                        # wrong half the time, so nobody
+                        return AMBIGUOUS
                     return entity
             else:
                 if self.quoted(subject.idx):
@@ -308,6 +339,16 @@ def _genders(doc, text: str, entities: list[Entity], descriptors: dict[str, set[
         if len(evidence) == 1:
             genders[entity_id] = next(iter(evidence))
     return genders
+
+
+def _qualifies_a_noun(doc, start: int, end: int) -> bool:
+    """Is the name at [start, end) a modifier of a common noun after it ("the Velmora
+    Brantia head", "the Trump administration"), not somebody in the sentence?"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN" and root.head.i >= span.end
 
 
 def _spoke_just_before(doc, index: "EntityIndex", cue_offset: int, last_speaker, gender: str | None) -> bool:
@@ -503,10 +544,13 @@ def _names_a_post(root) -> bool:
     return root.dep_ == "compound" and root.head.lemma_.lower() in kind_words()["official"]
 
 
-def _mention_descriptors(doc, text: str, start: int, end: int) -> set[str]:
+def _mention_descriptors(doc, text: str, start: int, end: int, label: str = "PERSON") -> set[str]:
     """Words attached to a mention: compounds and modifiers ("Defence Minister"),
     appositions ("TASS, the state news agency"), and the noun it is in apposition to
-    ("the state-run agency TASS")."""
+    ("the state-run agency TASS"). A body or a place named before a noun ("a Calder
+    Mountains hiker", "a Velmora Foods employee") describes somebody else by it: that noun
+    is no word for the entity unless it names a body ("the Boston police", "the Tessa
+    Maritime company")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return set()
@@ -527,7 +571,8 @@ def _mention_descriptors(doc, text: str, start: int, end: int) -> set[str]:
     if _names_a_post(root):
         # the post itself ("spokesman") still finds the body for "the spokesman said"
         words.update((root.head.lower_, root.head.lemma_.lower()))
-    elif root.dep_ in ("appos", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
+    elif root.dep_ in ("appos", "compound") and root.head.pos_ in ("NOUN", "PROPN") \
+            and not (root.dep_ == "compound" and label != "PERSON" and not _names_a_body(root.head)):
         attached.append(root.head)
     for token in attached:
         # A title before the name keeps its own words ("Work and Pensions Secretary Liz
@@ -540,6 +585,15 @@ def _mention_descriptors(doc, text: str, start: int, end: int) -> set[str]:
                     words.add(t.lower_.rstrip("."))
                     words.add(t.lemma_.lower().rstrip("."))
     return words
+
+
+def _names_a_body(noun) -> bool:
+    """Is this noun a word for a body (a government, an organisation, an outlet, a public
+    office: "police", "company", "agency", "office"), or a proper name?"""
+    kinds = kind_words()
+    lemma, lower = noun.lemma_.lower(), noun.lower_
+    return noun.pos_ == "PROPN" or any(w in kinds["government"] | kinds["organization"] | kinds["media"]
+                                       | COMPANY_WORDS | PUBLIC_BODY_WORDS for w in (lemma, lower))
 
 
 # What the text calls an organisation and never a person's workplace in the same breath
@@ -602,7 +656,10 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
             # person that the text calls an organisation
             return "institution"
         return "person"
-    if _media_words(described) or is_known_outlet(entity.name):
+    # "Agency" alone makes no outlet (a food agency is a public body): a news agency is
+    # called one ("the state news agency", "Karsovia Press Agency", "the state-run agency").
+    if _media_words(described) or is_known_outlet(entity.name) \
+            or ("agency" in described and described & kinds["state_aligned"]):
         return "media"
     # Governments, companies, courts, police forces: an institution on the record.
     return "institution"
@@ -695,14 +752,16 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             gender = PRONOUN_GENDER.get(lower)
             # The nearest person this pronoun can be: of its gender where the text shows
             # one, and not a name given in a parenthesised aside ("(via Sport Witness)").
-            entity = index.nearest_before(cue_offset, lambda e: e.label == "PERSON" and index.agrees(e, gender),
-                                          window, skip_asides=True)
+            entity = index.nearest_before(cue_offset, lambda e: e.label == "PERSON" and index.agrees(e, gender)
+                                          and e.id not in index.qualifiers_only, window, skip_asides=True)
             if _spoke_just_before(doc, index, cue_offset, last_speaker, gender):
                 # "“…,” said prosecutor Owen Heimer. He said the verdict showed …": a
                 # pronoun that speaks right after a person's words is that speaker, even
                 # when the words were about somebody else.
                 return Speaker(last_speaker.name, last_speaker.kind, last_speaker.entity, last_speaker.state_aligned)
             topic = index.subject_before(doc, cue_offset, window, gender)
+            if topic is AMBIGUOUS:
+                return Speaker(head.text, "unknown")
             if isinstance(topic, str):
                 # "The suspect told detectives ... he noted ...": the unnamed person the
                 # text is about, by the description it gives.
@@ -713,8 +772,9 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
                 return Speaker(topic.name, kind_of_entity(topic, index), topic.id)
             last_entity = next((e for e in index.entities if last_speaker and e.id == last_speaker.entity), None)
             if last_speaker and last_speaker.kind in ("person", "official", "media") and last_entity \
-                    and index.agrees(last_entity, gender):
-                # The last speaker wins unless another person was named since, outside
+                    and last_entity.label == "PERSON" and index.agrees(last_entity, gender):
+                # The last speaker wins (a person: "he" is never the outlet that reported,
+                # only a journalist) unless another person was named since, outside
                 # quotes, as the subject of a main clause (a name in an object does not
                 # change what the paragraph is about).
                 if entity is None or entity.id == last_speaker.entity or not _person_named_as_subject(
@@ -871,8 +931,10 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
     # described with the same head noun.
     if head.pos_ in ("NOUN", "PROPN") and _is_definite(head) and not _has_named_owner(head, index):
         # A person only for a word that can name one: "the council" after "Council leader
-        # Margaret Ayles" is the council, not its leader.
-        person_word = head_word in kinds["official"] or head_word in ROLE_PEOPLE or head_word in PERSON_NOUNS
+        # Margaret Ayles" is the council, not its leader; but "the hiker" after "hiker Tom
+        # Reilly" is Reilly, whatever lists say of hikers (no word for a body).
+        person_word = head_word in kinds["official"] or head_word in ROLE_PEOPLE or head_word in PERSON_NOUNS \
+            or not _names_a_body(head)
         described = index.nearest_before(
             cue_offset, lambda e: head_word in index.descriptors.get(e.id, set())
             and (e.label != "PERSON" or person_word), window * 3)
@@ -889,9 +951,12 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
 
         if head_word in kinds["organization"] and head.sent.start > 0:
             # "Vote No has spent ... . In one ad, the group claims ...": a body named as the
-            # subject of the sentence before is the one the description continues.
+            # subject of the sentence before is the one the description continues; never,
+            # for "the company", a public body or an outlet ("The Food Agency said the firm
+            # had … The company said" is the firm).
             topic = _named_body_subject(doc[head.sent.start - 1].sent, index)
-            if topic is not None and qualified(topic.name, topic.entity):
+            if topic is not None and qualified(topic.name, topic.entity) \
+                    and not (head_word in COMPANY_WORDS and not index.could_be_company(topic.name, topic.entity)):
                 return topic
         if head_word in kinds["organization"] | kinds["media"] | {"agency"}:
             # "the company", "the agency": the organisation named most recently.
@@ -914,6 +979,13 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
 
     name = _strip_determiner(text)
     named_body = _has_named_owner(head, index) or _speaks_for(head, index)
+    if head_word in kinds["official"] | OFFICIALDOM:
+        # "a spokeswoman for the company": the company the text named ("a spokeswoman for
+        # BMW"), so that a reader sees whose voice it is
+        body = _body_described_after(head, cue_offset, doc, index, settings)
+        if body is not None:
+            described, speaker = body
+            name = _strip_determiner(index.text[tokens[0].idx:described[0].idx] + speaker.name)
     if head_word in OFFICIALDOM:
         # "officials at the ministry", "officials of Riverside Police": the body they work
         # at is named as such, and they speak as its voice (institution). "Ukrainian
@@ -986,6 +1058,24 @@ DATA_SOURCES = frozenset("system systems tally tallies database register registr
                          # the reporting nouns, so that "a book that …" makes no claim
                          "polling paperwork book books constitution charter precedent precedents "
                          "ruling rulings search searches lookup".split())
+
+
+def _body_described_after(head, cue_offset: int, doc, index: EntityIndex, settings):
+    """The named body that a definite description after "for", "of" or "at" stands for
+    ("a spokeswoman for the company" after "Velmora, the carmaker,"): (the description's
+    tokens, the body as a speaker), or None when the description is a name itself or
+    resolves to no entity."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "at"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or obj.pos_ != "NOUN" or not _is_definite(obj) or index.entity_at(obj) is not None:
+                continue
+            described = sorted(obj.subtree, key=lambda t: t.i)
+            body = speaker_for(described, cue_offset, doc, index, settings, None)
+            if body.entity is not None:
+                return described, body
+    return None
 
 
 def _kind_by_modifiers(head) -> str:
