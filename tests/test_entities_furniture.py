@@ -99,3 +99,12 @@ def test_a_common_noun_capitalised_by_the_sentence_start_is_dropped():
     a = analyze("Agents raided the lawyer's offices last month.\nCourt documents indicate he is under "
                 "suspicion of fraud.")
     assert "Court" not in labels_of(a), labels_of(a)
+
+
+def test_a_dictionary_word_opening_a_sentence_is_no_person():
+    # The small model takes these for people; the text never writes them as a name elsewhere.
+    a = analyze("The train derailed near Thompson on Friday.\n\nHarsh winter conditions are a reality "
+                "in the north, the railway said.\n\n\u201cInsert whatever adjective you want,\u201d he said.\n\n"
+                "Funny, that. Kosher salt and black pepper go in last.", layers=("entities",))
+    texts = labels_of(a)
+    assert not {"Harsh", "Insert", "Funny", "Kosher"} & set(texts), texts

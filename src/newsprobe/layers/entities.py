@@ -42,7 +42,9 @@ from __future__ import annotations
 import re
 
 from ..model import Analysis, Entity, Span
+from ..parse import dictionary_words
 from ..settings import Settings
+from .places import place_kind
 from .entities_context import mark_countries, mark_known_places, merge_club_towns, relabel_by_context
 from .entities_furniture import (
     cut_off_at_end,
@@ -63,6 +65,11 @@ from .entities_names import (
     settle_dateline_places,
 )
 from .entities_spans import (
+    after_opening_role,
+    degree_after,
+    in_dictionary,
+    is_degree,
+    opens_sentence,
     CLUB_LETTERS_AFTER,
     CLUB_WORD_BEFORE,
     PRIZE_AFTER,
@@ -85,6 +92,7 @@ from .entities_words import (
     LABEL_GROUPS,
     ORG_WORDS,
     SOCIAL_PLATFORMS,
+    SPEECH_VERBS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
 )
@@ -117,6 +125,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     headline_words = headline_common_words(text)
     body = without_headlines(text, headline_words[0])
     taken: set[int] = set()          # characters of the model's mentions kept so far
+    dictionary = dictionary_words(settings.model or None, settings.max_sentence_tokens)
     for span, label in fixed:
         group = LABEL_GROUPS.get(label, label.lower())
         cluster_for(clusters, span, group).add(span, label)
@@ -125,8 +134,17 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
         if ent.label_ not in KEPT_LABELS:
             continue
         start, end = clean_mention(text, ent.start_char, ent.end_char)
+        if is_degree(text, start, end):
+            continue             # "Regina Okafor, MD,": a degree, not Maryland
+        if ent.label_ == "PERSON" and len(ent) == 1 and opens_sentence(doc, ent) and \
+                in_dictionary(ent.text, dictionary) and not _capitalised_mid_sentence(text, ent.text) and \
+                not place_kind(ent.text) and not (ent.root.dep_ == "nsubj" and
+                                                  ent.root.head.lemma_.lower() in SPEECH_VERBS):
+            continue             # "Harsh winter conditions ...", "“Insert whatever ...”": a word
+                                 # capitalised by its place, which the text never writes as a name
         if ent.label_ == "PERSON":
             start = after_titles(text, start, end)
+            start = after_opening_role(doc, text, ent, start, end, dictionary)
             start = with_capitalised_given_name(text, start, end)
             end = with_split_surname(doc, text, ent, end)
         start = after_dateline(text, start, end, datelines)
@@ -171,6 +189,8 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
             continue
         adjectival = ent.root.dep_ in ("amod", "compound") and ent.root.head.i > ent.root.i
         ent_label = ordinary_case_label(doc, text, start, end, ent.label_)
+        if degree_after(text, end) and ent_label in ("GPE", "ORG", "LOC", "FAC", "NORP"):
+            ent_label = "PERSON"     # "Regina Okafor, MD": only a person holds a degree
         for start, end, model_label in name_pieces(text, start, end, ent_label):
             label = corrected_label(text, start, end, model_label, adjectival=adjectival)
             if label is None or (start, end) in seen or any(i in taken for i in range(start, end)):
