@@ -136,17 +136,23 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
         start, end = clean_mention(text, ent.start_char, ent.end_char)
         if is_degree(text, start, end):
             continue             # "Regina Okafor, MD,": a degree, not Maryland
-        if ent.label_ == "PERSON" and len(ent) == 1 and opens_sentence(doc, ent) and \
-                in_dictionary(ent.text, dictionary) and not _capitalised_mid_sentence(text, ent.text) and \
-                not place_kind(ent.text) and not (ent.root.dep_ == "nsubj" and
-                                                  ent.root.head.lemma_.lower() in SPEECH_VERBS):
+        word = doc.char_span(start, end)
+        if ent.label_ == "PERSON" and word is not None and len(word) == 1 and opens_sentence(doc, word) and \
+                in_dictionary(word.text, dictionary) and not _capitalised_mid_sentence(text, word.text) and \
+                not place_kind(word.text) and not (word.root.dep_ == "nsubj" and
+                                                   word.root.head.lemma_.lower() in SPEECH_VERBS):
             continue             # "Harsh winter conditions ...", "“Insert whatever ...”": a word
                                  # capitalised by its place, which the text never writes as a name
         if ent.label_ == "PERSON":
             start = after_titles(text, start, end)
             start = after_opening_role(doc, text, ent, start, end, dictionary)
+            if text[start:end].split()[-1:] and \
+                    text[start:end].split()[-1].lower().rstrip(".") in TITLE_WORDS | TRAILING_TITLES:
+                continue         # "UCP MLA", "Chief Market Strategist": an office, no one's name
             start = with_capitalised_given_name(text, start, end)
             end = with_split_surname(doc, text, ent, end)
+        if (start > 0 and text[start - 1] in "#@" and not text[start:end].count(" ")) or _LINK.search(text, start, end):
+            continue             # "#WelcomeToCanada", "pic.twitter.com/x": a tag or a link, no name
         start = after_dateline(text, start, end, datelines)
         if end <= start or (start, end) in seen or "\n" in text[start:end]:
             continue
@@ -255,8 +261,8 @@ def _add_titled_names(doc, text: str, clusters: list["Cluster"], seen: set[tuple
         for nxt in following:
             if not names and nxt.lower_.rstrip(".") in TITLE_WORDS | TITLE_MODIFIERS:
                 continue         # "Mr" in ", Mr Tobin Harrow,", "Chief Executive Officer": titles
-            if nxt.lower_.rstrip(".") in TITLE_WORDS | TITLE_MODIFIERS:
-                names = []       # "Chief Financial Officer": a title's field, no name
+            if nxt.lower_.rstrip(".") in TITLE_WORDS | TITLE_MODIFIERS | TRAILING_TITLES:
+                names = []       # "Chief Financial Officer", "Chief Market Strategist": a title's field, no name
                 break
             if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.idx not in covered:
                 names.append(nxt)
@@ -265,13 +271,21 @@ def _add_titled_names(doc, text: str, clusters: list["Cluster"], seen: set[tuple
         if not names or (len(names) == 1 and (names[0].lower_ in ORG_WORDS or len(names[0].text) == 1)):
             continue             # "Rep. Charlie Geren, R-Fort Worth": "R" is his party's letter
         span = Span.of(text, names[0].idx, names[-1].idx + len(names[-1].text))
-        if any(w.lower() in ORG_WORDS for w in span.text.split()):
+        if any(w.lower() in ORG_WORDS for w in span.text.split()) or cut_off_at_end(text, span.start, span.end):
             continue
         if any(a <= span.start and span.end <= b for a, b in headlines) and text.count(span.text) == 1:
             continue             # "Foreign Minister Suggests Gradual ...": a headline's verb
         cluster_for(clusters, span, "person").add(span, "PERSON")
         seen.add((span.start, span.end))
         covered.update(range(span.start, span.end))
+
+
+# Offices written after what they are of ("UCP MLA", "Yellowhead MP", "Market Strategist"):
+# a model PERSON ending in one names no one.
+TRAILING_TITLES = {"mp", "mla", "mpp", "mep", "msp", "mna", "mha", "strategist", "dean", "founder",
+                   "spokesperson", "spokesman", "spokeswoman", "ceo", "cfo", "coo"}
+
+_LINK = re.compile(r"https?://|www\.|\w\.(?:com|org|net|co|ca|uk|ly|io)(?:/|\b)")
 
 
 def _capitalised_mid_sentence(text: str, form: str) -> bool:

@@ -33,8 +33,10 @@ def clean_mention(text: str, start: int, end: int) -> tuple[int, int]:
     m = _LEADING.match(piece)
     if m and len(piece) > m.end():
         start += m.end()
-    while start < end and text[start] in "\"'“‘”’«":
-        start += 1               # '"Southern Charm" star': the quote mark is not the name
+    while start < end and text[start] in "\"'“‘”’«•·▪►*":
+        start += 1               # '"Southern Charm" star', "• Fugitive arrested": a quote mark or a
+        while start < end and text[start] == " ":       # list's bullet is not the name
+            start += 1
     while True:          # "momager Kris Jenner", "west Charlotte": a lower-case word before a name
         m = _LOWER_LEAD.match(text, start, end)
         if not m or m.end() >= end or m.group(1) in NAME_PARTICLES:
@@ -377,8 +379,9 @@ _ROLE_ENDINGS = ("ian", "ist", "ee", "er", "or", "ant", "ent", "man", "woman")
 
 
 def opens_sentence(doc, ent) -> bool:
-    """Is the mention the first word of its sentence (quotation marks and dashes aside)?"""
-    return all(t.is_punct or t.is_space for t in doc[ent.sent.start:ent.start])
+    """Is the mention the first word of its sentence (quotation marks, bullets and dashes aside)?"""
+    return all(t.is_punct or t.is_space or not any(ch.isalnum() for ch in t.text)
+               for t in doc[ent.sent.start:ent.start])
 
 
 def in_dictionary(word: str, dictionary: frozenset[str]) -> bool:
