@@ -326,3 +326,18 @@ def test_a_town_the_model_calls_an_organisation_is_a_place_where_written_as_one(
                 "An 18-year-old Dartmouth man faces charges of possession of a weapon. He is scheduled "
                 "to appear in Dartmouth Provincial Court today.", layers=("entities",))
     assert labels_of(a).get("Dartmouth") == "GPE", labels_of(a)
+
+
+def test_a_headline_in_colon_name_is_no_place():
+    a = analyze("The Doctor Is (Finally) In: Obama To Nominate Regina Okafor\n\nObama will name the "
+                "surgeon general on Monday, officials said. Obama praised her work.", layers=("entities",))
+    assert labels_of(a).get("Obama") == "PERSON", labels_of(a)
+
+
+def test_names_listed_under_a_kind_take_that_kind():
+    a = analyze("The complex is home to offices of international companies including Colgate Palmolive, "
+                "Reckitt Benckiser, Pernod Ricard, Dow Chemical and SAP. Players such as Brock McGinn "
+                "and Caleb Jones were traded.", layers=("entities",))
+    texts = labels_of(a)
+    assert all(texts.get(n) == "ORG" for n in ("Colgate Palmolive", "Reckitt Benckiser", "Pernod Ricard")), texts
+    assert texts.get("Brock McGinn") == "PERSON" and texts.get("Caleb Jones") == "PERSON", texts

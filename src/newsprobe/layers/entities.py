@@ -198,7 +198,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
         if degree_after(text, end) and ent_label in ("GPE", "ORG", "LOC", "FAC", "NORP"):
             ent_label = "PERSON"     # "Regina Okafor, MD": only a person holds a degree
         for start, end, model_label in name_pieces(text, start, end, ent_label):
-            label = corrected_label(text, start, end, model_label, adjectival=adjectival)
+            label = corrected_label(text, start, end, model_label, adjectival=adjectival, dictionary=dictionary)
             if label is None or (start, end) in seen or any(i in taken for i in range(start, end)):
                 continue         # (a name put back together covers the model's piece of it)
             seen.add((start, end))

@@ -256,6 +256,9 @@ def _context_label(doc, text: str, mention: Span, label: str, sports: bool = Fal
         return "ORG"                                          # "the Yelk alliance"
     if _org_noun_before(doc, mention, root, label):
         return "ORG"                                          # "the charity Full Fact", "the lender Bancorp"
+    listed = _listed_under(doc, root)
+    if listed:
+        return listed                                         # "companies including Colgate Palmolive, ..."
     if label in ("PERSON", "FAC") and not place_kind(mention.text) and _employer_of_a_role(root):
         return "ORG"                                          # "researcher at Dixon Hall", "a lawyer with X"
     if label == "PERSON" and not place_kind(mention.text) and not called_by_surname and (
@@ -288,10 +291,12 @@ def _context_label(doc, text: str, mention: Span, label: str, sports: bool = Fal
             not place_kind(mention.text) and not mention.text.isupper():
         return "ORG"                                          # "citing Technorati data": a data firm
     if label == "PERSON" and len(words) == 1 and root.dep_ == "pobj" and \
-            root.head.lower_ in ("in", "near", "across", "throughout") and not full_person_name:
+            root.head.lower_ in ("in", "near", "across", "throughout") and not full_person_name and \
+            root.head.i == root.i - 1:
         # "Officials in Lindholm"; not "anger in Trudeau" after "Justin Trudeau", nor "at":
         # "lashing out at Trudeau", "angry at Davis" take people (found wrong more often
-        # than right on 98 Canadian articles and ECB+).
+        # than right on 98 Canadian articles and ECB+); the preposition right before the
+        # name ("The Doctor Is In: Obama ..." is a headline's pun).
         return "GPE"
     for noun in _descriptions(doc, text, mention, root):
         if noun in PRODUCT_NOUNS and not mention.text.isupper():
@@ -342,6 +347,39 @@ def _employer_of_a_role(root) -> bool:
     head = root.head
     return root.dep_ == "pobj" and head.lower_ in ("at", "with", "of") and head.head.pos_ == "NOUN" \
         and head.head.lemma_.lower() in EMPLOYEE_NOUNS and head.head.i < root.i
+
+
+# Plural nouns a list of names is given under ("companies including A, B and C", "players
+# such as X and Y"), by the kind of name they list.
+LIST_KINDS = {"company": "ORG", "firm": "ORG", "brand": "ORG", "retailer": "ORG", "bank": "ORG",
+              "lender": "ORG", "insurer": "ORG", "manufacturer": "ORG", "carmaker": "ORG",
+              "organisation": "ORG", "organization": "ORG", "charity": "ORG", "group": "ORG",
+              "outlet": "ORG", "newspaper": "ORG", "broadcaster": "ORG", "team": "ORG", "club": "ORG",
+              "university": "ORG", "agency": "ORG", "airline": "ORG", "giant": "ORG",
+              "player": "PERSON", "politician": "PERSON", "star": "PERSON", "actor": "PERSON",
+              "actress": "PERSON", "singer": "PERSON", "artist": "PERSON", "celebrity": "PERSON",
+              "athlete": "PERSON", "leader": "PERSON", "lawmaker": "PERSON", "senator": "PERSON",
+              "country": "GPE", "nation": "GPE", "city": "GPE", "state": "GPE", "province": "GPE",
+              "town": "GPE"}
+
+
+def _listed_under(doc, root) -> str | None:
+    """The kind of a name listed under a plural noun: "international companies including
+    Colgate Palmolive, Reckitt Benckiser and SAP" (ORG), "players such as X" (PERSON),
+    "countries like X" (GPE); None when the name is in no such list."""
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    prep = first.head
+    if first.dep_ != "pobj" or not (prep.lower_ in ("including", "like") or (
+            prep.lower_ == "as" and prep.i > 0 and doc[prep.i - 1].lower_ == "such")):
+        return None
+    noun = prep.head
+    if noun.lower_ == "such" and noun.i > 0:
+        noun = noun.head
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+        return None
+    return LIST_KINDS.get(noun.lemma_.lower())
 
 
 # "Ontario Proud, which did ...": a relative "which" after a name is said of no person.
