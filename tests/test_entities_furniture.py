@@ -137,3 +137,8 @@ def test_a_title_or_a_link_is_no_person():
     assert not any(t.endswith(("MLA", "Strategist")) or "pic.twitter" in t or t == "WelcomeToCanada"
                    for t in texts), texts
     assert texts.get("Hussein Sayed") == "PERSON", texts
+
+
+def test_a_sites_name_ending_in_dot_com_stays_a_name():
+    a = analyze("The singer spoke to RadarOnline.com on Friday about the tour.", layers=("entities",))
+    assert "RadarOnline.com" in labels_of(a), labels_of(a)

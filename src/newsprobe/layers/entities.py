@@ -9,9 +9,12 @@ The small English model's spans and labels are corrected with what the text itse
 in this order, each step in its own module:
 
 - `entities_spans`: each mention trimmed to the name (articles, possessives, titles, photo
-  tags, a word scraped pages glue on, a dateline run into the quote after it) and names the
+  tags, a list's bullet, a role noun opening the sentence ("Comedian Ellen X"), a word
+  scraped pages glue on, a dateline run into the quote after it) and names the
   model cuts in pieces found whole (royal styles, quoted programme titles, numbered bills,
-  bylines, "US Army ...", "Xs for Some Cause", "FC Cincinnati", a given name in capitals);
+  bylines, "US Army ...", "Xs for Some Cause", "FC Cincinnati", a given name in capitals,
+  a photo credit "Name / Agency"); a degree after a name (", MD") no place but the sign of
+  a person;
   a dateline's place ("ALEXANDRIA, Va. –") found as a place whatever the model says; a
   name in capitals labelled as the model labels its ordinary-case spelling in the story;
 - `entities_furniture` and `entities_labels`: spans a reader would not call a name dropped
@@ -21,7 +24,10 @@ in this order, each step in its own module:
   mention's form fixing some labels (`corrected_label`: outlets, continents, counties,
   events, clubs, streets, venues, "X-based" towns, "the journal X", "Regulation X");
 - here: names the model missed found by a title, an apposition or a known outlet's name;
-- `entities_names`: the mentions clustered by name form (surname, given name, spelling
+  dropped: a dictionary word capitalised only by its sentence's start ("Harsh winter
+  conditions"), an office written after what it is of ("UCP MLA"), hashtags and links;
+- `entities_names`: the mentions clustered by name form (surname, a surname of two words
+  such as "Al Hashish", given name, spelling
   variant, acronym), label confusions of one name merged, short forms joined to the full
   name ("the Post", "U.S."); at the end, a dateline's place keeps its label in every case
   it is written, a bare given name the model took for a place or body ("Virginia" of
@@ -29,7 +35,9 @@ in this order, each step in its own module:
   and a name in capitals joins its ordinary-case spelling;
 - `entities_context`: each cluster's label following the evidence around its mentions
   (known places and countries, an apposition or craft noun, a player's club, a plural
-  verb, a place noun, a coordinated name); the town a club is named with ("Cincinnati
+  verb, a place noun, a coordinated name, a list's kind noun ("companies including X"),
+  a job noun before "at"/"with"/"of" ("researcher at X": a body), "the" or a relative
+  "which" before or after a name no person is called by); the town a club is named with ("Cincinnati
   coach" after "FC Cincinnati") is the club.
 
 `entities_words` holds the word lists these share. The place list is CLDR's country names
@@ -285,7 +293,8 @@ def _add_titled_names(doc, text: str, clusters: list["Cluster"], seen: set[tuple
 TRAILING_TITLES = {"mp", "mla", "mpp", "mep", "msp", "mna", "mha", "strategist", "dean", "founder",
                    "spokesperson", "spokesman", "spokeswoman", "ceo", "cfo", "coo"}
 
-_LINK = re.compile(r"https?://|www\.|\w\.(?:com|org|net|co|ca|uk|ly|io)(?:/|\b)")
+# (A site's own name, "RadarOnline.com", is a name: only an address with a path is a link.)
+_LINK = re.compile(r"https?://|www\.|\w\.(?:com|org|net|co|ca|uk|ly|io)/")
 
 
 def _capitalised_mid_sentence(text: str, form: str) -> bool:
