@@ -283,3 +283,61 @@ def test_a_towns_club_and_a_person_named_like_a_town_keep_their_labels():
     labels = labels_of(analyze("The coach praised Madison Torvik. Fans cheered for Madison as the "
                                "final ended."))
     assert labels.get("Madison") == "PERSON", labels
+
+
+def test_a_person_named_in_full_stays_a_person_after_at_or_in():
+    # "lashing out at Trudeau", "anger in Trudeau": a person is also what "at" and "in" take.
+    a = analyze("Prime Minister Justin Trudeau spoke in Ottawa. Scheer is lashing out at Trudeau over "
+                "the tax. The decision provoked anger in Trudeau. Golf fans are angry at Davis, "
+                "and Mike Davis has announced he will step down.", layers=("entities",))
+    texts = labels_of(a)
+    assert texts.get("Trudeau") == "PERSON" and texts.get("Justin Trudeau") == "PERSON", texts
+    assert texts.get("Davis") == "PERSON", texts
+
+
+def test_what_a_person_works_at_is_no_person():
+    # A job noun before "at", "with" or "of" takes the body the person works for.
+    a = analyze("Nadia Jamil, principal researcher at Dixon Hall, says the project began in May. "
+                "Robert Wisner, a lawyer with McMillan Pryce in Toronto, said disputes were common. "
+                "Russ Klisch, founder and president of Lakefront Brewery, said sales fell.",
+                layers=("entities",))
+    texts = labels_of(a)
+    assert texts.get("Dixon Hall") == "ORG" and texts.get("McMillan Pryce") == "ORG", texts
+    assert texts.get("Lakefront Brewery") == "ORG", texts
+    assert texts.get("Nadia Jamil") == "PERSON" and texts.get("Russ Klisch") == "PERSON", texts
+
+
+def test_a_name_with_the_or_which_is_no_person():
+    a = analyze("The Raptors acquired Serge Ibaka from the Orlando Magic in 2017. The ads came from "
+                "the conservative Ontario Proud, which did huge traffic on Facebook.", layers=("entities",))
+    texts = labels_of(a)
+    assert texts.get("Orlando Magic") == "ORG" and texts.get("Ontario Proud") == "ORG", texts
+    assert texts.get("Serge Ibaka") == "PERSON", texts
+
+
+def test_a_person_after_the_and_a_role_stays_a_person():
+    a = analyze("The show found an even keel after poor reviews for the satirist Jon Stewart in 2006.",
+                layers=("entities",))
+    assert labels_of(a).get("Jon Stewart") == "PERSON", labels_of(a)
+
+
+def test_a_town_the_model_calls_an_organisation_is_a_place_where_written_as_one():
+    a = analyze("From HRPD: A man faces multiple charges after an arrest last night in Dartmouth. "
+                "An 18-year-old Dartmouth man faces charges of possession of a weapon. He is scheduled "
+                "to appear in Dartmouth Provincial Court today.", layers=("entities",))
+    assert labels_of(a).get("Dartmouth") == "GPE", labels_of(a)
+
+
+def test_a_headline_in_colon_name_is_no_place():
+    a = analyze("The Doctor Is (Finally) In: Obama To Nominate Regina Okafor\n\nObama will name the "
+                "surgeon general on Monday, officials said. Obama praised her work.", layers=("entities",))
+    assert labels_of(a).get("Obama") == "PERSON", labels_of(a)
+
+
+def test_names_listed_under_a_kind_take_that_kind():
+    a = analyze("The complex is home to offices of international companies including Colgate Palmolive, "
+                "Reckitt Benckiser, Pernod Ricard, Dow Chemical and SAP. Players such as Brock McGinn "
+                "and Caleb Jones were traded.", layers=("entities",))
+    texts = labels_of(a)
+    assert all(texts.get(n) == "ORG" for n in ("Colgate Palmolive", "Reckitt Benckiser", "Pernod Ricard")), texts
+    assert texts.get("Brock McGinn") == "PERSON" and texts.get("Caleb Jones") == "PERSON", texts

@@ -99,3 +99,46 @@ def test_a_common_noun_capitalised_by_the_sentence_start_is_dropped():
     a = analyze("Agents raided the lawyer's offices last month.\nCourt documents indicate he is under "
                 "suspicion of fraud.")
     assert "Court" not in labels_of(a), labels_of(a)
+
+
+def test_a_dictionary_word_opening_a_sentence_is_no_person():
+    # The small model takes these for people; the text never writes them as a name elsewhere.
+    a = analyze("The train derailed near Thompson on Friday.\n\nHarsh winter conditions are a reality "
+                "in the north, the railway said.\n\n\u201cInsert whatever adjective you want,\u201d he said.\n\n"
+                "Funny, that. Kosher salt and black pepper go in last.", layers=("entities",))
+    texts = labels_of(a)
+    assert not {"Harsh", "Insert", "Funny", "Kosher"} & set(texts), texts
+
+
+def test_a_bullet_is_no_part_of_a_name():
+    a = analyze("Two briefs from the region.\n\n• Fugitive arrested at diner\n\nDeputies found him at noon. "
+                "• Mayor Ilse Marnow opened the fair.", layers=("entities",))
+    texts = labels_of(a)
+    assert not any("•" in t or t == "Fugitive" for t in texts), texts
+    assert texts.get("Ilse Marnow") == "PERSON", texts
+
+
+def test_a_name_at_the_end_of_a_prose_line_cut_mid_sentence_is_dropped():
+    a = analyze("Sherman joined the retailer in 2019 with a base salary of 1.1 million dollars, according "
+                "to documents from the United States Securities and", layers=("entities",))
+    assert not any("Securities" in t for t in labels_of(a)), labels_of(a)
+    a = analyze("The park is planning a special event to mark the 80th anniversary of the visit by President Fra",
+                layers=("entities",))
+    assert "Fra" not in labels_of(a), labels_of(a)
+    a = analyze("The mayor opened the new bridge on Friday.\n\nPhoto by Dara Velick", layers=("entities",))
+    assert labels_of(a).get("Dara Velick") == "PERSON", labels_of(a)
+
+
+def test_a_title_or_a_link_is_no_person():
+    a = analyze("The bill passed on Monday. \u201cIt is a good day,\u201d said the UCP MLA for the riding. "
+                "Hussein Sayed, Chief Market Strategist at FXTM, said in a commentary that markets fell. "
+                "Crews cleared the roads. #WelcomeToCanada pic.twitter.com/HRlO8uT0x0", layers=("entities",))
+    texts = labels_of(a)
+    assert not any(t.endswith(("MLA", "Strategist")) or "pic.twitter" in t or t == "WelcomeToCanada"
+                   for t in texts), texts
+    assert texts.get("Hussein Sayed") == "PERSON", texts
+
+
+def test_a_sites_name_ending_in_dot_com_stays_a_name():
+    a = analyze("The singer spoke to RadarOnline.com on Friday about the tour.", layers=("entities",))
+    assert "RadarOnline.com" in labels_of(a), labels_of(a)

@@ -239,3 +239,11 @@ def test_a_text_of_one_line_is_no_heading_and_keeps_its_first_name():
     # else in the text can say that its first word is no name.
     names = names_in("Belvik mayor denies selling the harbour to a bank")
     assert "Belvik" in names, names
+
+
+def test_a_party_member_is_no_place_but_a_country_the_model_calls_norp_is():
+    a = analyze("The nominee was confirmed on Tuesday, a senior Democrat said. Russia said the talks "
+                "would go on.", layers=("entities",))
+    texts = labels_of(a)
+    assert texts.get("Democrat") == "NORP", texts
+    assert texts.get("Russia") == "GPE", texts

@@ -138,3 +138,14 @@ def test_surnames_of_a_cluster_equal_the_last_name_tokens_of_its_forms_as_forms_
     assert surnames_of(cluster) == direct() == {"henning", "mara"}
     cluster.add(Span.of(text, 27, 31), "PERSON")    # a form seen again: the same set
     assert surnames_of(cluster) == direct()
+
+
+def test_a_surname_of_two_words_joins_the_full_name():
+    # "Al Hashish", "Van Koeverden", "Wilson-Raybould": the last two words of the full name
+    # are the surname; its first word is no given name that differs.
+    a = analyze("The refugee Nadia Al Hashish arrived in Halifax in 2016. Al Hashish said the winters were hard. "
+                "Then Adam Van Koeverden spoke. Van Koeverden said he would run. "
+                "The minister, Jody Wilson-Raybould, resigned. Wilson-Raybould declined to comment.")
+    assert len(entity_named(a, "Nadia Al Hashish").mentions) == 2, mentions_of(a)
+    assert len(entity_named(a, "Adam Van Koeverden").mentions) == 2, mentions_of(a)
+    assert len(entity_named(a, "Jody Wilson-Raybould").mentions) == 2, mentions_of(a)

@@ -168,3 +168,27 @@ def test_two_names_the_model_runs_across_a_colon_are_two():
     texts = labels_of(a)
     assert "National Assembly" in texts and "Tsarvan Bloc" in texts, texts
     assert not any(":" in t for t in texts), texts
+
+
+def test_a_photo_credit_with_spaces_is_the_photographer_then_the_agency():
+    a = analyze("The mayor opened the bridge on Friday.\n\n(Dara Velick / The Canadian Press)\n\n"
+                "Crowds lined the banks. Ilse Marnow / AP\n\nThe bridge cost 40 million dollars.",
+                layers=("entities",))
+    texts = labels_of(a)
+    assert texts.get("Dara Velick") == "PERSON" and texts.get("Ilse Marnow") == "PERSON", texts
+    assert texts.get("AP") == "ORG", texts
+    assert not any("/" in t for t in texts), texts
+
+
+def test_a_role_noun_opening_the_sentence_is_not_part_of_the_name():
+    a = analyze("The shelter opened in May.\nOlympian Adam Van Koeverden arrived in Halifax in 2016. "
+                "Comedian Ellen Vorster said she was happy to help.", layers=("entities",))
+    texts = labels_of(a)
+    assert texts.get("Adam Van Koeverden") == "PERSON" and texts.get("Ellen Vorster") == "PERSON", texts
+
+
+def test_a_degree_after_a_persons_name_is_no_place():
+    a = analyze("Regina Okafor, MD, said the plan would work. Tomas Brenner, PhD, agreed.",
+                layers=("entities",))
+    texts = labels_of(a)
+    assert "MD" not in texts and "PhD" not in texts, texts

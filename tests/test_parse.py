@@ -3,7 +3,7 @@
 import pytest
 
 from newsprobe.errors import NewsprobeError
-from newsprobe.parse import is_title_case, load_pipeline, resolve_pipeline_name
+from newsprobe.parse import dictionary_words, is_title_case, load_pipeline, resolve_pipeline_name
 from newsprobe.settings import Settings
 
 
@@ -125,3 +125,9 @@ def test_a_title_case_headline_is_parsed_in_sentence_case_with_its_offsets():
 ])
 def test_title_case_is_told_from_sentence_case(line, title):
     assert is_title_case(line) is title
+
+
+def test_dictionary_words_are_the_lemmatizers_lower_case_words_and_no_names():
+    words = dictionary_words()
+    assert {"harsh", "insert", "comedian", "bifurcate"} <= words
+    assert "zelensky" not in words and "Harsh" not in words

@@ -331,3 +331,19 @@ def installed_pipeline_label(name: str | None = None) -> str:
 
 def _label(meta: dict) -> str:
     return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+
+
+@lru_cache(maxsize=4)
+def dictionary_words(name: str | None = None, max_sentence_tokens: int | None = None) -> frozenset[str]:
+    """The lower-case dictionary words (WordNet's nouns, verbs, adjectives and adverbs) that
+    the pipeline's rule lemmatizer ships as its `lemma_index`; empty when the pipeline has no
+    such table. A word of the dictionary capitalised only by a sentence's start is no name.
+    Names are in it too ("brown", "jordan"), so it is evidence only with other evidence."""
+    nlp = load_pipeline(name, max_sentence_tokens)
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(w for pos in ("noun", "verb", "adj", "adv") for w in index.get(pos, []) if w.isalpha())

@@ -9,9 +9,12 @@ The small English model's spans and labels are corrected with what the text itse
 in this order, each step in its own module:
 
 - `entities_spans`: each mention trimmed to the name (articles, possessives, titles, photo
-  tags, a word scraped pages glue on, a dateline run into the quote after it) and names the
+  tags, a list's bullet, a role noun opening the sentence ("Comedian Ellen X"), a word
+  scraped pages glue on, a dateline run into the quote after it) and names the
   model cuts in pieces found whole (royal styles, quoted programme titles, numbered bills,
-  bylines, "US Army ...", "Xs for Some Cause", "FC Cincinnati", a given name in capitals);
+  bylines, "US Army ...", "Xs for Some Cause", "FC Cincinnati", a given name in capitals,
+  a photo credit "Name / Agency"); a degree after a name (", MD") no place but the sign of
+  a person;
   a dateline's place ("ALEXANDRIA, Va. –") found as a place whatever the model says; a
   name in capitals labelled as the model labels its ordinary-case spelling in the story;
 - `entities_furniture` and `entities_labels`: spans a reader would not call a name dropped
@@ -21,7 +24,10 @@ in this order, each step in its own module:
   mention's form fixing some labels (`corrected_label`: outlets, continents, counties,
   events, clubs, streets, venues, "X-based" towns, "the journal X", "Regulation X");
 - here: names the model missed found by a title, an apposition or a known outlet's name;
-- `entities_names`: the mentions clustered by name form (surname, given name, spelling
+  dropped: a dictionary word capitalised only by its sentence's start ("Harsh winter
+  conditions"), an office written after what it is of ("UCP MLA"), hashtags and links;
+- `entities_names`: the mentions clustered by name form (surname, a surname of two words
+  such as "Al Hashish", given name, spelling
   variant, acronym), label confusions of one name merged, short forms joined to the full
   name ("the Post", "U.S."); at the end, a dateline's place keeps its label in every case
   it is written, a bare given name the model took for a place or body ("Virginia" of
@@ -29,7 +35,9 @@ in this order, each step in its own module:
   and a name in capitals joins its ordinary-case spelling;
 - `entities_context`: each cluster's label following the evidence around its mentions
   (known places and countries, an apposition or craft noun, a player's club, a plural
-  verb, a place noun, a coordinated name); the town a club is named with ("Cincinnati
+  verb, a place noun, a coordinated name, a list's kind noun ("companies including X"),
+  a job noun before "at"/"with"/"of" ("researcher at X": a body), "the" or a relative
+  "which" before or after a name no person is called by); the town a club is named with ("Cincinnati
   coach" after "FC Cincinnati") is the club.
 
 `entities_words` holds the word lists these share. The place list is CLDR's country names
@@ -42,7 +50,9 @@ from __future__ import annotations
 import re
 
 from ..model import Analysis, Entity, Span
+from ..parse import dictionary_words
 from ..settings import Settings
+from .places import place_kind
 from .entities_context import mark_countries, mark_known_places, merge_club_towns, relabel_by_context
 from .entities_furniture import (
     cut_off_at_end,
@@ -63,6 +73,11 @@ from .entities_names import (
     settle_dateline_places,
 )
 from .entities_spans import (
+    after_opening_role,
+    degree_after,
+    in_dictionary,
+    is_degree,
+    opens_sentence,
     CLUB_LETTERS_AFTER,
     CLUB_WORD_BEFORE,
     PRIZE_AFTER,
@@ -85,6 +100,7 @@ from .entities_words import (
     LABEL_GROUPS,
     ORG_WORDS,
     SOCIAL_PLATFORMS,
+    SPEECH_VERBS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
 )
@@ -117,6 +133,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     headline_words = headline_common_words(text)
     body = without_headlines(text, headline_words[0])
     taken: set[int] = set()          # characters of the model's mentions kept so far
+    dictionary = dictionary_words(settings.model or None, settings.max_sentence_tokens)
     for span, label in fixed:
         group = LABEL_GROUPS.get(label, label.lower())
         cluster_for(clusters, span, group).add(span, label)
@@ -125,10 +142,25 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
         if ent.label_ not in KEPT_LABELS:
             continue
         start, end = clean_mention(text, ent.start_char, ent.end_char)
+        if is_degree(text, start, end):
+            continue             # "Regina Okafor, MD,": a degree, not Maryland
+        word = doc.char_span(start, end)
+        if ent.label_ == "PERSON" and word is not None and len(word) == 1 and opens_sentence(doc, word) and \
+                in_dictionary(word.text, dictionary) and not _capitalised_mid_sentence(text, word.text) and \
+                not place_kind(word.text) and not (word.root.dep_ == "nsubj" and
+                                                   word.root.head.lemma_.lower() in SPEECH_VERBS):
+            continue             # "Harsh winter conditions ...", "“Insert whatever ...”": a word
+                                 # capitalised by its place, which the text never writes as a name
         if ent.label_ == "PERSON":
             start = after_titles(text, start, end)
+            start = after_opening_role(doc, text, ent, start, end, dictionary)
+            if text[start:end].split()[-1:] and \
+                    text[start:end].split()[-1].lower().rstrip(".") in TITLE_WORDS | TRAILING_TITLES:
+                continue         # "UCP MLA", "Chief Market Strategist": an office, no one's name
             start = with_capitalised_given_name(text, start, end)
             end = with_split_surname(doc, text, ent, end)
+        if (start > 0 and text[start - 1] in "#@" and not text[start:end].count(" ")) or _LINK.search(text, start, end):
+            continue             # "#WelcomeToCanada", "pic.twitter.com/x": a tag or a link, no name
         start = after_dateline(text, start, end, datelines)
         if end <= start or (start, end) in seen or "\n" in text[start:end]:
             continue
@@ -171,8 +203,10 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
             continue
         adjectival = ent.root.dep_ in ("amod", "compound") and ent.root.head.i > ent.root.i
         ent_label = ordinary_case_label(doc, text, start, end, ent.label_)
+        if degree_after(text, end) and ent_label in ("GPE", "ORG", "LOC", "FAC", "NORP"):
+            ent_label = "PERSON"     # "Regina Okafor, MD": only a person holds a degree
         for start, end, model_label in name_pieces(text, start, end, ent_label):
-            label = corrected_label(text, start, end, model_label, adjectival=adjectival)
+            label = corrected_label(text, start, end, model_label, adjectival=adjectival, dictionary=dictionary)
             if label is None or (start, end) in seen or any(i in taken for i in range(start, end)):
                 continue         # (a name put back together covers the model's piece of it)
             seen.add((start, end))
@@ -235,8 +269,8 @@ def _add_titled_names(doc, text: str, clusters: list["Cluster"], seen: set[tuple
         for nxt in following:
             if not names and nxt.lower_.rstrip(".") in TITLE_WORDS | TITLE_MODIFIERS:
                 continue         # "Mr" in ", Mr Tobin Harrow,", "Chief Executive Officer": titles
-            if nxt.lower_.rstrip(".") in TITLE_WORDS | TITLE_MODIFIERS:
-                names = []       # "Chief Financial Officer": a title's field, no name
+            if nxt.lower_.rstrip(".") in TITLE_WORDS | TITLE_MODIFIERS | TRAILING_TITLES:
+                names = []       # "Chief Financial Officer", "Chief Market Strategist": a title's field, no name
                 break
             if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.idx not in covered:
                 names.append(nxt)
@@ -245,13 +279,22 @@ def _add_titled_names(doc, text: str, clusters: list["Cluster"], seen: set[tuple
         if not names or (len(names) == 1 and (names[0].lower_ in ORG_WORDS or len(names[0].text) == 1)):
             continue             # "Rep. Charlie Geren, R-Fort Worth": "R" is his party's letter
         span = Span.of(text, names[0].idx, names[-1].idx + len(names[-1].text))
-        if any(w.lower() in ORG_WORDS for w in span.text.split()):
+        if any(w.lower() in ORG_WORDS for w in span.text.split()) or cut_off_at_end(text, span.start, span.end):
             continue
         if any(a <= span.start and span.end <= b for a, b in headlines) and text.count(span.text) == 1:
             continue             # "Foreign Minister Suggests Gradual ...": a headline's verb
         cluster_for(clusters, span, "person").add(span, "PERSON")
         seen.add((span.start, span.end))
         covered.update(range(span.start, span.end))
+
+
+# Offices written after what they are of ("UCP MLA", "Yellowhead MP", "Market Strategist"):
+# a model PERSON ending in one names no one.
+TRAILING_TITLES = {"mp", "mla", "mpp", "mep", "msp", "mna", "mha", "strategist", "dean", "founder",
+                   "spokesperson", "spokesman", "spokeswoman", "ceo", "cfo", "coo"}
+
+# (A site's own name, "RadarOnline.com", is a name: only an address with a path is a link.)
+_LINK = re.compile(r"https?://|www\.|\w\.(?:com|org|net|co|ca|uk|ly|io)/")
 
 
 def _capitalised_mid_sentence(text: str, form: str) -> bool:

@@ -62,13 +62,23 @@ def is_page_furniture(text: str, start: int, end: int) -> bool:
     return sum(1 for j in joins if j) >= 2 or any(j >= 2 for j in joins)
 
 
+_SMALL_WORD_AT_END = re.compile(r"\s+(?:and|of|the|for|&|de|in)\s*")
+
+
 def cut_off_at_end(text: str, start: int, end: int) -> bool:
     """An excerpt cut mid-word leaves a stub ("coverage of Shar" after "Sharpe James"): a
     last word that begins a longer word found earlier in the text is no name."""
-    if text[end:].strip() or end - start < 2:
+    rest = text[end:]
+    if (rest.strip() and not _SMALL_WORD_AT_END.fullmatch(rest)) or end - start < 2:
         return False
     stub = text[start:end]
-    return " " not in stub and re.search(r"(?<!\w)" + re.escape(stub) + r"\w", text[:start]) is not None
+    if " " not in stub and re.search(r"(?<!\w)" + re.escape(stub) + r"\w", text[:start]) is not None:
+        return True
+    # A prose line the excerpt cuts mid-sentence ("... documents from the United States
+    # Securities and", "... anniversary of President Fra"): its last name, never written
+    # elsewhere, may be cut short. A short last line (a credit, a byline) keeps its name.
+    last_line = text.rstrip()[text.rstrip().rfind("\n") + 1:]
+    return len(last_line) >= 80 and last_line[-1:].isalnum() and text.count(stub) == 1
 
 
 def headline_common_words(text: str) -> tuple[list[tuple[int, int]], set[str]]:

@@ -142,12 +142,14 @@ def _is_title_word(word: str) -> bool:
     return w in TITLE_WORDS | TITLE_MODIFIERS or (w.endswith("s") and w[:-1] in TITLE_WORDS)
 
 
-def corrected_label(text: str, start: int, end: int, label: str, adjectival: bool = False) -> str | None:
+def corrected_label(text: str, start: int, end: int, label: str, adjectival: bool = False,
+                    dictionary: frozenset[str] = frozenset()) -> str | None:
     """The small model's label for a mention, corrected by its form and context, or None
     for a span a reader would not call a name: all lower case ("state"), a bare title
     ("Dr", "Councilor"), a prefixed adjective ("pro-Blair", "Sino-U.S."), page furniture
     ("Breaking News"), a credit line's word ("Writing by"). `adjectival`: the mention
-    modifies a noun after it ("Karsovian Deputy Prime Minister")."""
+    modifies a noun after it ("Karsovian Deputy Prime Minister"). `dictionary`: the lower-case
+    dictionary words (`parse.dictionary_words`)."""
     form = text[start:end]
     words = form.split()
     if not any(ch.isupper() for ch in form):
@@ -267,6 +269,7 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
                 and DEMONYM_ENDING.search(form):
             # "Iranian", and "Karsovian Deputy Prime Minister ...", not "Brian said"
             return "NORP"
-        if label == "NORP" and not GROUP_ENDING.search(form):
-            return "GPE"             # "Russia", "Israel" as the small model's NORP
+        if label == "NORP" and not GROUP_ENDING.search(form) and (place or form.lower() not in dictionary):
+            return "GPE"             # "Russia", "Israel" as the small model's NORP; not "a senior
+                                     # Democrat", a dictionary word for a member of a group
     return label

@@ -95,7 +95,8 @@ class Cluster:
         if len(toks) < 2:
             return False
         fulls = [k for k in map(name_tokens, self.forms) if len(k) > 1 and _same_word(toks[-1], k[-1])]
-        return bool(fulls) and all(_first_names_differ(toks[0], k[0]) for k in fulls)
+        return bool(fulls) and all(_first_names_differ(toks[0], k[0]) and not _ends_with(k, toks)
+                                   and not _ends_with(toks, k) for k in fulls)
 
     def matches(self, form: str, group: str) -> bool:
         if group != self.group:
@@ -114,6 +115,10 @@ class Cluster:
                 if _same_word(toks[-1], ktoks[-1]) and (
                         len(toks) == 1 or len(ktoks) == 1 or _same_word(toks[0], ktoks[0])):
                     return True
+                # A surname of two words or more, alone: "Al Hashish", "Van Koeverden",
+                # "Wilson-Raybould" after "Nadia Al Hashish" (the full name's last words).
+                if _ends_with(ktoks, toks) or _ends_with(toks, ktoks):
+                    return True
             elif len(toks) == len(ktoks) and all(map(_same_word, toks, ktoks)):
                 return True
             elif "".join(toks) == "".join(ktoks):
@@ -121,6 +126,11 @@ class Cluster:
             elif _is_acronym(form, ktoks) or _is_acronym(known, toks):
                 return True  # an acronym of a known organisation: "UN" for "United Nations"
         return False
+
+
+def _ends_with(full: list[str], surname: list[str]) -> bool:
+    """Is `surname`, of two words or more, the last words of the longer `full` name?"""
+    return 1 < len(surname) < len(full) and full[-len(surname):] == surname
 
 
 def _first_names_differ(a: str, b: str) -> bool:

@@ -33,8 +33,10 @@ def clean_mention(text: str, start: int, end: int) -> tuple[int, int]:
     m = _LEADING.match(piece)
     if m and len(piece) > m.end():
         start += m.end()
-    while start < end and text[start] in "\"'“‘”’«":
-        start += 1               # '"Southern Charm" star': the quote mark is not the name
+    while start < end and text[start] in "\"'“‘”’«•·▪►*":
+        start += 1               # '"Southern Charm" star', "• Fugitive arrested": a quote mark or a
+        while start < end and text[start] == " ":       # list's bullet is not the name
+            start += 1
     while True:          # "momager Kris Jenner", "west Charlotte": a lower-case word before a name
         m = _LOWER_LEAD.match(text, start, end)
         if not m or m.end() >= end or m.group(1) in NAME_PARTICLES:
@@ -197,6 +199,21 @@ _FOR_CAUSE = re.compile(r" for (?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|of|and|
 
 _CREDIT_SLASH = re.compile(r"([A-Z][\w&.' -]*[\w.])/([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
 
+# "Dara Velick / The Canadian Press", "J. Scott Applewhite / AP": a photo credit written with
+# spaces round the slash, the photographer and the agency in either order.
+_CREDIT_SPACED = re.compile(r"([A-Z][\w&.'’ -]*[\w.]) / ((?:The )?[A-Z][\w&.'’ -]*[\w.])")
+
+# Words of a picture agency's name: "PA Images", "Getty Images", "Reuters Local".
+_AGENCY_WORDS = {"images", "image", "photo", "photos", "pictures", "press", "pool", "handout", "local",
+                 "wire", "getty", "afp", "ap", "reuters", "epa", "star"}
+
+
+def _agency_side(form: str) -> bool:
+    words = form.split()
+    return is_known_outlet(form) or form.isupper() or any(
+        w.lower() in _AGENCY_WORDS | ORG_WORDS for w in words)
+
+
 _COLON_BETWEEN = re.compile(r"([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*): (?:the )?([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)")
 
 _POSSESSED_NAME = re.compile(r"(.+?)['’′]s ([A-Z][\w'’-]+ [A-Z][\w'’-]+)")
@@ -220,6 +237,12 @@ def name_pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, 
         rest = re.match(r"(?: [A-Z][\w'’-]+){1,2}", text[end:end + 40]) if " " not in credit.group(2) else None
         person_end = end + (rest.end() if rest else 0)
         return [(start, start + credit.end(1), "ORG"), (start + credit.start(2), person_end, "PERSON")]
+    spaced = _CREDIT_SPACED.fullmatch(form)
+    if spaced:
+        left, right = spaced.groups()
+        person_first = _agency_side(right) or not _agency_side(left)
+        first, second = ("PERSON", "ORG") if person_first else ("ORG", "PERSON")
+        return [(start, start + spaced.end(1), first), (start + spaced.start(2), end, second)]
     owner = _POSSESSED_NAME.fullmatch(form)
     if owner and label in ("ORG", "PERSON") and not any(
             w.lower() in ORG_WORDS | FACILITY_HEADS for w in owner.group(2).split()):
@@ -332,3 +355,54 @@ def ordinary_case_label(doc, text: str, start: int, end: int, label: str) -> str
         labels += [e.label_ for e in doc.ents if e.start_char < hit.end() and hit.start() < e.end_char
                    and e.label_ != label]
     return max(set(labels), key=labels.count) if labels else label
+
+
+# Degrees and post-nominal letters after a person's name: "Regina Okafor, MD,". The small
+# model takes "MD" for Maryland and the name before it for anything.
+DEGREE = r"(?:MD|M\.D\.|PhD|Ph\.D\.|DO|RN|MBA|MPH|DDS|JD|QC|KC|FRCP|FRCS|MSc|BSc|CPA)"
+_DEGREE_AFTER = re.compile(r",\s*" + DEGREE + r"(?![\w])")
+
+
+def degree_after(text: str, end: int) -> bool:
+    """Is the name ending at `end` followed by a degree (", MD")? Then it is a person's."""
+    return _DEGREE_AFTER.match(text, end) is not None
+
+
+def is_degree(text: str, start: int, end: int) -> bool:
+    """Is the span a degree written after a name (", MD"), not a place or a body?"""
+    return re.fullmatch(DEGREE, text[start:end]) is not None and \
+        re.search(r"[\w.]\s*,\s*$", text[max(0, start - 4):start]) is not None
+
+
+# Endings of nouns for what a person is: "Comedian", "Olympian", "Refugee", "Organizer".
+_ROLE_ENDINGS = ("ian", "ist", "ee", "er", "or", "ant", "ent", "man", "woman")
+
+
+def opens_sentence(doc, ent) -> bool:
+    """Is the mention the first word of its sentence (quotation marks, bullets and dashes aside)?"""
+    return all(t.is_punct or t.is_space or not any(ch.isalnum() for ch in t.text)
+               for t in doc[ent.sent.start:ent.start])
+
+
+def in_dictionary(word: str, dictionary: frozenset[str]) -> bool:
+    """Is the word a dictionary word, as written or in a regular inflection ("Bifurcated")?"""
+    w = word.lower()
+    return w in dictionary or any(w.endswith(end) and w[:-len(end)] + add in dictionary
+                                  for end, add in (("ed", ""), ("ed", "e"), ("d", ""), ("s", ""), ("es", ""),
+                                                   ("ing", ""), ("ing", "e"), ("ly", "")))
+
+
+def after_opening_role(doc, text: str, ent, start: int, end: int, dictionary: frozenset[str]) -> int:
+    """"Comedian Ellen Vorster said": a role noun capitalised only by the sentence's start,
+    before a name of two words, is no part of the name. Only a dictionary noun with a
+    person-noun ending that the text never capitalises mid-sentence: a given name that is
+    also a word ("Mark", "Rose") has no such ending, or comes back capitalised."""
+    words = text[start:end].split()
+    if start != ent.start_char or len(words) < 3 or not opens_sentence(doc, ent):
+        return start
+    first = words[0]
+    if not first[1:].islower() or not first.lower().endswith(_ROLE_ENDINGS) or \
+            not in_dictionary(first, dictionary) or \
+            re.search(r"[a-z,;]\s+" + re.escape(first) + r"(?![\w-])", text):
+        return start
+    return start + len(first) + 1
