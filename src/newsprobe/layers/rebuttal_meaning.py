@@ -16,9 +16,11 @@ sentence's *contrary signals* are found (`signals_in`):
 
 Each (claim, signal) pair in different sentences, either order, is scored by meaning:
 the cosine of the two passages' MiniLM vectors, each the mean of the token states of the
-passage's word pieces (the claim's own words, the voice's own words) taken from the
-encoder pass the check-worthiness model already ran on every candidate sentence (no new
-pass; `embeddings.memo_states`), plus `SHARED_WEIGHT` for each content lemma, entity
+passage's word pieces (the claim's own words, the voice's own words) after MiniLM's six
+layers: the encoder pass the check-worthiness model already ran on every candidate
+sentence when it ran all six (no new pass), else that shallow pass's states of the
+sentences the pairs read, carried through the remaining layers (`meaning_states`); plus
+`SHARED_WEIGHT` for each content lemma, entity
 word or number the two share (at most `SHARED_CAP`). A claim takes its best-scoring
 signal when the score reaches `MIN_SCORE` (chosen on newsroom dev and checked on both of
 its halves, docs/claims.md).
