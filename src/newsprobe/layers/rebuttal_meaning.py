@@ -137,12 +137,12 @@ def memo_lookup(texts: list[str], depth: int = FULL_DEPTH):
 def meaning_states(texts: list[str], shared_depth: int = FULL_DEPTH):
     """A `states_of` giving the full pass's TokenStates of each of `texts` (the sentences
     the linker's pairs read). After a full shared pass they are in the memo; after a
-    shallower one (`encoder.layers` < 6) the full pass runs over these sentences alone:
-    the linker's score is a raw cosine with no trained head, and the cosines of a
+    shallower one (`encoder.layers` < 6) these sentences alone are carried through the
+    remaining layers from the shallow pass's states (`embeddings.deep_states`: after 4
+    layers only layers 5 and 6 run; about a fifth of an article's candidate sentences).
+    The linker's score is a raw cosine with no trained head, and the cosines of a
     shallower layer sit higher for unrelated passages (MODELS.md, "Encoder depth"), so it
-    reads the states it was tuned on whatever the shared pass's depth. The full pass
-    starts from the shallow pass's states (`embeddings.deep_states`: after 4 layers only
-    layers 5 and 6 run), over about a fifth of an article's candidate sentences."""
+    reads the states it was tuned on whatever the shared pass's depth."""
     if shared_depth == FULL_DEPTH:
         return memo_lookup(texts, FULL_DEPTH)
     from ..embeddings import deep_states
