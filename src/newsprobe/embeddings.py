@@ -18,8 +18,11 @@ small memo, so that layers reading the same sentences share one forward pass.
 The analysis layers' shared pass (`encode_tokens`, `encode_with_layer_means`,
 `memo_states`) can stop after the first `depth` of MiniLM's six layers (the setting
 `encoder.layers`): fewer layers cost proportionally less, and the heads that read the pass
-are trained on the depth they are used at (`head_folder`). `encode`, whose vectors are
-compared with stored ones (fact-check indexes, the corpus stage), always runs all six.
+are trained on the depth they are used at (`head_folder`). A reader with no trained head
+that needs the full pass (the rebuttal-by-meaning linker) takes `deep_states`: a shallow
+pass's sentences carried through the remaining layers, those sentences alone. `encode`,
+whose vectors are compared with stored ones (fact-check indexes, the corpus stage), always
+runs all six.
 """
 
 from __future__ import annotations

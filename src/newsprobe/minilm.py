@@ -22,6 +22,9 @@ numbers equal the torch runtime's (and sentence-transformers') within float32 ro
 largest difference measured 2.5e-7 on the normalised vectors, 4.5e-6 on token states, at
 the same CPU on one thread (tests/test_embeddings.py, MODELS.md).
 
+`MiniLM.deepen` carries the states after layer k of some texts through the remaining layers
+(a shallow pass deepened for the few sentences a reader needs at full depth).
+
 `folder_problems` says what in a model folder this runtime does not handle, so that a
 different model put in its place fails loudly instead of giving other vectors.
 """

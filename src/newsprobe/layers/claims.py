@@ -1017,15 +1017,16 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
     concerned denies it, anyone else disputes it; doubt questions it. Returns the links
     made. The passages' vectors are the full MiniLM pass's token states of the sentences
     the allowed pairs read: those of the check-worthiness pass when it ran all layers, else
-    (a shared pass of `depth` < 6 layers) of a full pass over those sentences alone
-    (`rebuttal_meaning.meaning_states`). `min_score` defaults to MIN_SCORE."""
+    (a shared pass of `depth` < 6 layers) that pass's states of those sentences alone
+    carried through the remaining layers (`rebuttal_meaning.meaning_states`). `min_score`
+    defaults to MIN_SCORE."""
     text = analysis.text
     signals = contrary_signals(doc, sents, analysis)
     if not signals:
         return []
     # First the (claim, signal) pairs the rules allow, then the passages' vectors of only
-    # the sentences those pairs read (`meaning_states`: a shallow shared pass does not
-    # serve the linker, which then runs the full pass over these sentences alone).
+    # the sentences those pairs read (`meaning_states`: after a shallow shared pass these
+    # sentences alone are carried through the remaining layers).
     pairs = []
     for i, c in enumerate(candidates):
         if statuses[i].status not in _OPEN_STATUSES or _reports_silence(c):
@@ -1088,7 +1089,7 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
     for j in {j for _, _, allowed in pairs for j in allowed}:
         read.update(_passage_sentences(doc, signals[j].passage))
     states_of = meaning_states(sorted(read & candidate_texts), depth)
-    signal_vecs: dict[int, np.ndarray | None] = {}
+    signal_vecs: dict = {}   # signal index -> its passage's vector (None: not encoded)
     links = []
     for i, claim_lemmas, allowed in pairs:
         c = candidates[i]
