@@ -3,12 +3,23 @@ denial, doubt, contrary statement or corrected figure anywhere in the article, i
 words than the claim's, before or after it. Articles are our own; five filler sentences
 put the rebuttal beyond the word rules' window of three sentences."""
 
+import sys
+
 import pytest
 
-from newsprobe import analyze
+from newsprobe import analyze, embeddings
 from newsprobe.settings import Settings
 
 ALL = Settings.load(claim_min_checkworthiness=0.0)
+
+
+@pytest.fixture(autouse=True, params=[6, 4], ids=["6 layers", "4 layers"])
+def shared_pass_depth(request, monkeypatch):
+    # Every case holds whatever the shared MiniLM pass's depth (`encoder.layers`): the
+    # linker reads the full pass's states of the sentences it scores either way.
+    monkeypatch.setattr(sys.modules[__name__], "ALL",
+                        Settings.load(claim_min_checkworthiness=0.0, encoder_layers=request.param))
+    return request.param
 
 FILLER = ("The harbour opened in 1871 and was rebuilt after a storm in 1953. "
           "Tourists visit its lighthouse every summer. "
@@ -117,15 +128,26 @@ def test_another_source_in_the_same_sentence_can_deny_it():
     assert claim["evidence"]["rule"] == "denied_by_meaning"
 
 
-def test_each_encoder_depth_has_its_own_linking_threshold():
-    from newsprobe.errors import NewsprobeError
-    from newsprobe.layers import rebuttal_meaning
+def test_after_a_shallow_shared_pass_only_the_scored_sentences_are_deepened(shared_pass_depth, monkeypatch):
+    if shared_pass_depth == 6:
+        pytest.skip("the full shared pass leaves nothing to deepen")
+    encoder = embeddings.load_encoder()
+    real_deepen, calls = encoder.deepen, []
 
-    assert rebuttal_meaning.min_score_for(6) == rebuttal_meaning.MIN_SCORE
-    assert rebuttal_meaning.min_score_for(4) > rebuttal_meaning.MIN_SCORE  # layer-4 cosines sit higher
-    with pytest.raises(NewsprobeError) as err:
-        rebuttal_meaning.min_score_for(5)
-    assert err.value.code == "E013"
+    def recording_deepen(states, first, depth=None, **rest):
+        calls.append((len(states), first, depth))
+        return real_deepen(states, first, depth, **rest)
+
+    monkeypatch.setattr(encoder, "deepen", recording_deepen)
+    # Sentences no other test encodes (the memo would otherwise hold their full pass).
+    text = ("Two researchers at Vessby College said they had found large copper deposits under "
+            "Lake Vessby. " + FILLER
+            + "“It is too early to say whether the lake holds any copper,” a geologist at the "
+              "regional survey said.")
+    claim = claim_with(text, "large copper deposits")
+    assert claim["status"] == "questioned" and claim["evidence"]["rule"] == "doubt_by_meaning"
+    # layers 5 and 6 over the claim's sentence and the doubt's, nothing else
+    assert calls == [(2, 4, 6)]
 
 
 def test_a_denial_does_not_rebut_its_own_restatement():

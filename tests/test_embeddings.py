@@ -203,3 +203,37 @@ def test_encode_tokens_tokenises_once_and_gives_encodes_vectors_bit_for_bit():
     rows = embeddings.load_encoder().run(texts)
     assert all(np.array_equal(ts.states, row["token_embeddings"][1:1 + len(ts.states)])
                for ts, row in zip(states, rows))
+
+
+def test_a_shallow_pass_deepened_gives_the_full_pass():
+    # `deep_states` runs only layers 5-6 over a 4-layer pass's kept states: the full
+    # pass's states and vector (the same numbers; batches may differ in the last bits).
+    texts = ["The deepening test names a ferry to Visby on Tuesday.",
+             "A second, rather longer deepening sentence says the ferry was late by forty minutes."]
+    full = embeddings.load_encoder().run(texts)
+    shallow = embeddings.encode_tokens(texts, reuse=True, depth=4)
+    assert all(ts.hidden is not None and ts.depth == 4 for ts in shallow)
+    assert embeddings.memo_states(texts, 6) == [None, None]
+    deep = embeddings.deep_states(texts + texts[:1])
+    assert [ts.depth for ts in deep] == [6, 6, 6] and deep[2] is deep[0]
+    for f, s, d in zip(full, shallow, deep):
+        assert np.allclose(d.states, f["token_embeddings"][1:-1], atol=1e-5)
+        assert np.allclose(d.vector, f["sentence_embedding"], atol=1e-6)
+        assert np.array_equal(d.offsets, s.offsets) and d.hidden is None
+    assert embeddings.memo_states(texts, 6) == deep[:2]
+    # a text the memo does not hold is encoded by the full pass
+    fresh = "A third deepening sentence nobody encoded before."
+    got = embeddings.deep_states([fresh])[0]
+    assert got.depth == 6 and np.allclose(got.vector, embeddings.encode([fresh])[0], atol=1e-6)
+
+
+def test_deepening_runs_only_the_remaining_layers():
+    encoder = embeddings.load_encoder()
+    texts = SENTENCES[:2]
+    two = encoder.run(texts, depth=2)
+    full = encoder.run(texts, keep_hidden_states=True)
+    five = encoder.deepen([r["token_embeddings"] for r in two], 2, 5)
+    for f, d in zip(full, five):
+        assert np.allclose(d["token_embeddings"], f["hidden_states"][5], atol=1e-5)
+    with pytest.raises(ValueError):
+        encoder.deepen([two[0]["token_embeddings"]], 5, 4)

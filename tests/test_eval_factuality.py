@@ -6,6 +6,7 @@ cross-fitting, on hand-made features and on a small subset of UDS-IH2 (skipped w
 
 from conftest import data_path, needs_data
 from newsprobe.eval import factuality
+from newsprobe.settings import Settings
 
 DATA = data_path()
 
@@ -61,3 +62,5 @@ def test_eval_reports_held_half_cross_fitted_and_rules():
     assert set(r["baseline"]) == {"rules", "majority"} and "held_half" in r["baseline"]["rules"]
     assert 0 <= r["cross_fitted"]["accuracy"] <= 1
     assert "held half" in factuality.format_text(r)
+    depth = Settings.load().encoder_layers
+    assert r["encoder_layers"] == depth and f"MiniLM pass of {depth} layers" in factuality.format_text(r)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsprobe.errors import NewsprobeError
+from newsprobe.settings import Settings
 from newsprobe.eval.newsroom import (EntityTally, Tally, baseline_prediction, evaluate, format_text,
                                      read_split, same_speaker, score_article)
 
@@ -138,6 +139,16 @@ def test_one_dev_article_runs_end_to_end():
     assert result["articles"] == 1 and result["split"] == "dev"
     assert 0.0 <= result["attribution"]["f1"] <= 1.0
     assert "status accuracy" in format_text(result)
+    depth = Settings.load().encoder_layers
+    assert result["encoder_layers"] == depth and f"MiniLM pass of {depth} layers" in format_text(result)
+
+
+@needs_newsroom
+def test_the_result_records_the_encoder_depth_it_was_made_with(monkeypatch):
+    for depth in (4, 6):
+        monkeypatch.setenv("NEWSPROBE_ENCODER_LAYERS", str(depth))
+        result = evaluate(DATA, "dev", limit=1)
+        assert result["encoder_layers"] == depth and f"MiniLM pass of {depth} layers" in format_text(result)
 
 
 def test_wrong_statuses_and_kinds_are_listed_by_offsets_and_rule():

@@ -20,7 +20,9 @@ def test_settings_hash_follows_settings_that_change_findings():
     base = Settings()
     for name, value in [("attribution_scope", "broad"), ("claim_min_checkworthiness", 0.0),
                         ("techniques_min_score", 0.2), ("max_sentence_tokens", 100),
-                        ("factcheck_index", "/some/index")]:
+                        ("factcheck_index", "/some/index"),
+                        # the MiniLM pass the heads read: another depth, other findings
+                        ("encoder_layers", 4 if base.encoder_layers == 6 else 6)]:
         assert settings_hash(replace(base, **{name: value})) != settings_hash(base), name
 
 

@@ -77,8 +77,10 @@ def _depths_with_heads() -> list[int]:
 
 @pytest.mark.parametrize("depth", _depths_with_heads())
 def test_every_reader_of_the_pass_reads_the_depth_the_setting_names(depth, monkeypatch):
-    # claims (check-worthiness, firmness, rebuttals by meaning) and techniques all run at
-    # `encoder.layers`: the encoder never runs another depth during the analysis.
+    # claims (check-worthiness, firmness) and techniques all read the shared pass at
+    # `encoder.layers`: no other pass runs during the analysis. (The rebuttal-by-meaning
+    # linker deepens the few sentences it scores after a shallow pass, `MiniLM.deepen`:
+    # tests/test_claims_rebuttal_meaning.py.)
     depths = []
     real_run = embeddings._run
 

@@ -18,8 +18,11 @@ small memo, so that layers reading the same sentences share one forward pass.
 The analysis layers' shared pass (`encode_tokens`, `encode_with_layer_means`,
 `memo_states`) can stop after the first `depth` of MiniLM's six layers (the setting
 `encoder.layers`): fewer layers cost proportionally less, and the heads that read the pass
-are trained on the depth they are used at (`head_folder`). `encode`, whose vectors are
-compared with stored ones (fact-check indexes, the corpus stage), always runs all six.
+are trained on the depth they are used at (`head_folder`). A reader with no trained head
+that needs the full pass (the rebuttal-by-meaning linker) takes `deep_states`: a shallow
+pass's sentences carried through the remaining layers, those sentences alone. `encode`,
+whose vectors are compared with stored ones (fact-check indexes, the corpus stage), always
+runs all six.
 """
 
 from __future__ import annotations
@@ -121,6 +124,11 @@ class TokenStates:
     layer_means: np.ndarray | None = None
     # How many of MiniLM's layers the pass ran: `vector` and `states` are those of that layer.
     depth: int = FULL_DEPTH
+    # A shallower pass only: its last hidden states over all the text's pieces ([CLS] and
+    # [SEP] included) and which of them `states` keeps, so that `deep_states` can run the
+    # remaining layers over this text alone.
+    hidden: np.ndarray | None = None
+    kept: np.ndarray | None = None
 
 
 # Keyed by (depth, text): passes of different depths give different states.
@@ -178,11 +186,10 @@ def encode_tokens(texts: list[str], batch_size: int = 64, reuse: bool = False,
             offsets = np.asarray(pieces[k].offsets, dtype=np.int32).reshape(-1, 2)
             states = row["token_embeddings"]
             keep = offsets[:, 1] > offsets[:, 0]          # drop [CLS] and [SEP]
-            if layers:
-                out[i] = TokenStates(row["sentence_embedding"], states[keep], offsets[keep], layers,
-                                     _layer_means(row, layers), depth)
-            else:
-                out[i] = TokenStates(row["sentence_embedding"], states[keep], offsets[keep], depth=depth)
+            means = _layer_means(row, layers) if layers else None
+            shallow = depth < FULL_DEPTH
+            out[i] = TokenStates(row["sentence_embedding"], states[keep], offsets[keep], layers, means, depth,
+                                 states.copy() if shallow else None, keep if shallow else None)
         for i, same in copies:
             out[i] = out[same]
         with _memo_lock:
@@ -200,6 +207,56 @@ def memo_states(texts: list[str], depth: int | None = None) -> list[TokenStates 
     depth = check_depth(depth)
     with _memo_lock:
         return [_memo.get((depth, t)) for t in texts]
+
+
+def deep_states(texts: list[str], depth: int | None = None) -> list[TokenStates]:
+    """The TokenStates of a pass of `depth` layers (None: all six) of each text, from the
+    memo where it can: a text it holds at that depth is taken as it is, one it holds from a
+    shallower pass is deepened (`MiniLM.deepen`: only the remaining layers run, over those
+    texts alone), and any other is encoded (`encode_tokens`). What is computed joins the
+    memo. A reader that needs the full pass's states of a few sentences after a shallow
+    shared pass (the rebuttal-by-meaning linker) pays a third of a full pass for them
+    after 4 layers."""
+    from .threads import one_thread
+
+    given = list(texts)
+    texts = list(dict.fromkeys(given))
+    depth = check_depth(depth)
+    found: dict[str, TokenStates] = {}
+    shallow: dict[str, TokenStates] = {}
+    with _memo_lock:
+        for t in texts:
+            hit = _memo.get((depth, t))
+            if hit is not None:
+                found[t] = hit
+                continue
+            below = [_memo.get((d, t)) for d in range(depth - 1, 0, -1)]
+            below = next((ts for ts in below if ts is not None and ts.hidden is not None), None)
+            if below is not None:
+                shallow[t] = below
+    if shallow:
+        # Deepened in groups of one starting depth (in practice all share the setting's).
+        for first in sorted({ts.depth for ts in shallow.values()}):
+            group = [t for t, ts in shallow.items() if ts.depth == first]
+            with one_thread():
+                rows = load_encoder().deepen([shallow[t].hidden for t in group], first, depth)
+            for t, row in zip(group, rows):
+                ts = shallow[t]
+                keep = ts.kept
+                full = depth == FULL_DEPTH
+                found[t] = TokenStates(row["sentence_embedding"], row["token_embeddings"][keep], ts.offsets,
+                                       depth=depth, hidden=None if full else row["token_embeddings"].copy(),
+                                       kept=None if full else keep)
+        with _memo_lock:
+            for t in shallow:
+                _memo[(depth, t)] = found[t]
+                _memo.move_to_end((depth, t))
+            while len(_memo) > MEMO_SENTENCES:
+                _memo.popitem(last=False)
+    rest = [t for t in texts if t not in found]
+    if rest:
+        found.update(zip(rest, encode_tokens(rest, reuse=True, depth=depth)))
+    return [found[t] for t in given]
 
 
 def _layer_means(row: dict, layers: tuple[int, ...]) -> np.ndarray:

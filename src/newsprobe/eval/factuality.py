@@ -167,7 +167,7 @@ def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,
         return scores([gold[i] for i in idx], [p[i] for i in idx])
 
     result: dict[str, Any] = {
-        "set": "uds-ih2", "split": split,
+        "set": "uds-ih2", "split": split, "encoder_layers": depth,
         "predictor": "head" if head else "rules",
         **scores(gold, pred),
         "tune_half": part(tune, pred), "held_half": part(held, pred),
@@ -192,7 +192,8 @@ def format_text(result: dict[str, Any]) -> str:
 
     name = "newsprobe head" if result["predictor"] == "head" else "newsprobe rules"
     rules = result["baseline"]["rules"]
-    lines = [f"UDS-IH2 {result['split']}: did the event happen?",
+    lines = [f"UDS-IH2 {result['split']}: did the event happen? (MiniLM pass of "
+             f"{result.get('encoder_layers', 6)} layers)",
              line(f"{name}, held half", result["held_half"]),
              line(f"{name}, tune half", result["tune_half"]),
              line(f"{name}, all", result)]

@@ -34,7 +34,7 @@ from .checkworthy import load_model
 from .commitment import DENIAL_VERBS, event_cues, happened_probability, is_negated
 from .hedges import find_hedges
 from . import rebuttal_meaning
-from .rebuttal_meaning import ( MeaningLink, Signal, different_figure, figures, memo_lookup,
+from .rebuttal_meaning import ( MeaningLink, Signal, different_figure, figures, meaning_states,
                                passage_lemmas, score_pair, span_vector)
 
 NAME = "claims"
@@ -1015,15 +1015,19 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
     The status follows the voice: the writer's verdict or contrary statement refutes it
     (a writer's "no evidence" disputes, doubt questions), a source that is the party
     concerned denies it, anyone else disputes it; doubt questions it. Returns the links
-    made. The passages' vectors come from the check-worthiness pass of `depth` MiniLM
-    layers, and `min_score` defaults to the threshold chosen for that depth."""
+    made. The passages' vectors are the full MiniLM pass's token states of the sentences
+    the allowed pairs read: those of the check-worthiness pass when it ran all layers, else
+    (a shared pass of `depth` < 6 layers) that pass's states of those sentences alone
+    carried through the remaining layers (`rebuttal_meaning.meaning_states`). `min_score`
+    defaults to MIN_SCORE."""
     text = analysis.text
     signals = contrary_signals(doc, sents, analysis)
     if not signals:
         return []
-    states_of = memo_lookup([c.sent.text for c in candidates], depth)
-    signal_vecs = [span_vector(doc, s.passage, states_of) for s in signals]
-    links = []
+    # First the (claim, signal) pairs the rules allow, then the passages' vectors of only
+    # the sentences those pairs read (`meaning_states`: after a shallow shared pass these
+    # sentences alone are carried through the remaining layers).
+    pairs = []
     for i, c in enumerate(candidates):
         if statuses[i].status not in _OPEN_STATUSES or _reports_silence(c):
             continue
@@ -1048,9 +1052,8 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
             continue
         claim_lemmas, claim_figures = passage_lemmas(span), figures(span)
         sentence_lemmas = {t.lemma_.lower() for t in c.sent}
-        claim_vec = span_vector(doc, [(c.start, c.end)], states_of)
-        best = None
-        for signal, vec in zip(signals, signal_vecs):
+        allowed = []
+        for j, signal in enumerate(signals):
             # in the claim's own sentence only another source's words outside the claim
             # ("An ad claims she would vote for the bill, but she has said she does not
             # support it")
@@ -1076,10 +1079,30 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
 
             if signal.kind == "figure" and different_figure(claim_figures, signal) is None:
                 continue
-            score, similarity, shared = score_pair(claim_vec, claim_lemmas, signal, vec)
+            allowed.append(j)
+        if allowed:
+            pairs.append((i, claim_lemmas, allowed))
+    if not pairs:
+        return []
+    candidate_texts = {c.sent.text for c in candidates}
+    read = {candidates[i].sent.text for i, _, _ in pairs}
+    for j in {j for _, _, allowed in pairs for j in allowed}:
+        read.update(_passage_sentences(doc, signals[j].passage))
+    states_of = meaning_states(sorted(read & candidate_texts), depth)
+    signal_vecs: dict = {}   # signal index -> its passage's vector (None: not encoded)
+    links = []
+    for i, claim_lemmas, allowed in pairs:
+        c = candidates[i]
+        claim_vec = span_vector(doc, [(c.start, c.end)], states_of)
+        best = None
+        for j in allowed:
+            signal = signals[j]
+            if j not in signal_vecs:
+                signal_vecs[j] = span_vector(doc, signal.passage, states_of)
+            score, similarity, shared = score_pair(claim_vec, claim_lemmas, signal, signal_vecs[j])
             if best is None or score > best.score:
                 best = MeaningLink(i, signal, score, similarity, shared)
-        if best is None or best.score < (rebuttal_meaning.min_score_for(depth) if min_score is None else min_score):
+        if best is None or best.score < (rebuttal_meaning.MIN_SCORE if min_score is None else min_score):
             continue
         links.append(best)
         status, rule = _status_by_meaning(doc, c, best.signal)
@@ -1090,6 +1113,16 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
         if new.stronger_than(statuses[i]):
             statuses[i] = new
     return links
+
+
+def _passage_sentences(doc, spans: list[tuple[int, int]]) -> set[str]:
+    """The texts of the sentences that hold `spans` (as `span_vector` finds them)."""
+    out = set()
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            out.add(span[0].sent.text)
+    return out
 
 
 def _reports_words_of(doc, c: Candidate, name: str) -> bool:

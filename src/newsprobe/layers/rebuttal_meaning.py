@@ -16,9 +16,11 @@ sentence's *contrary signals* are found (`signals_in`):
 
 Each (claim, signal) pair in different sentences, either order, is scored by meaning:
 the cosine of the two passages' MiniLM vectors, each the mean of the token states of the
-passage's word pieces (the claim's own words, the voice's own words) taken from the
-encoder pass the check-worthiness model already ran on every candidate sentence (no new
-pass; `embeddings.memo_states`), plus `SHARED_WEIGHT` for each content lemma, entity
+passage's word pieces (the claim's own words, the voice's own words) after MiniLM's six
+layers: the encoder pass the check-worthiness model already ran on every candidate
+sentence when it ran all six (no new pass), else that shallow pass's states of the
+sentences the pairs read, carried through the remaining layers (`meaning_states`); plus
+`SHARED_WEIGHT` for each content lemma, entity
 word or number the two share (at most `SHARED_CAP`). A claim takes its best-scoring
 signal when the score reaches `MIN_SCORE` (chosen on newsroom dev and checked on both of
 its halves, docs/claims.md).
@@ -36,22 +38,6 @@ from ..model import Analysis, Quote
 # Chosen on newsroom dev (nr01-nr20), kept only where neither half fell (docs/claims.md).
 MIN_SCORE = 0.55
 FULL_DEPTH = 6
-# The same threshold for the states of a shallower MiniLM pass (setting `encoder.layers`),
-# whose cosines sit higher (passages look more alike after 4 layers than after 6), chosen
-# on newsroom dev for each depth listed. 4 layers (2026-12-07), status accuracy by
-# threshold: 0.5 0.737, 0.55 0.754, 0.6 0.763, 0.7 0.789, 0.75 and 0.8 0.798 (dev-a 0.852,
-# dev-b 0.750), 0.85 0.772; 0.75 is the lower end of the plateau, as 0.55 is for 6 layers
-# (0.816: dev-a 0.852, dev-b 0.783).
-MIN_SCORE_BY_DEPTH = {FULL_DEPTH: MIN_SCORE, 4: 0.75}
-
-
-def min_score_for(depth: int = FULL_DEPTH) -> float:
-    """The linking threshold for passage vectors from a pass of `depth` MiniLM layers."""
-    if depth not in MIN_SCORE_BY_DEPTH:
-        from ..errors import NewsprobeError
-        raise NewsprobeError("E013", f"no rebuttal-by-meaning threshold for {depth} encoder layers "
-                                     f"(rebuttal_meaning.MIN_SCORE_BY_DEPTH)")
-    return MIN_SCORE_BY_DEPTH[depth]
 SHARED_WEIGHT = 0.05
 SHARED_CAP = 4
 
@@ -148,6 +134,23 @@ def memo_lookup(texts: list[str], depth: int = FULL_DEPTH):
     return lambda sent: found.get(sent.text)
 
 
+def meaning_states(texts: list[str], shared_depth: int = FULL_DEPTH):
+    """A `states_of` giving the full pass's TokenStates of each of `texts` (the sentences
+    the linker's pairs read). After a full shared pass they are in the memo; after a
+    shallower one (`encoder.layers` < 6) these sentences alone are carried through the
+    remaining layers from the shallow pass's states (`embeddings.deep_states`: after 4
+    layers only layers 5 and 6 run; about a fifth of an article's candidate sentences).
+    The linker's score is a raw cosine with no trained head, and the cosines of a
+    shallower layer sit higher for unrelated passages (MODELS.md, "Encoder depth"), so it
+    reads the states it was tuned on whatever the shared pass's depth."""
+    if shared_depth == FULL_DEPTH:
+        return memo_lookup(texts, FULL_DEPTH)
+    from ..embeddings import deep_states
+
+    found = dict(zip(texts, deep_states(texts))) if texts else {}
+    return lambda sent: found.get(sent.text)
+
+
 def score_pair(claim_vec, claim_lemmas: set[str], signal: Signal, signal_vec) -> tuple[float, float, set[str]]:
     """(score, cosine, shared words) of one claim against one signal's passage."""
     shared = claim_lemmas & signal.lemmas
@@ -164,6 +167,6 @@ def different_figure(claim_figures: dict[str, set[str]], signal: Signal) -> tupl
     return None
 
 
-__all__ = ["Signal", "MeaningLink", "MIN_SCORE", "MIN_SCORE_BY_DEPTH", "min_score_for", "SHARED_WEIGHT",
+__all__ = ["Signal", "MeaningLink", "MIN_SCORE", "SHARED_WEIGHT",
            "SHARED_CAP", "passage_lemmas",
-           "figures", "span_vector", "memo_lookup", "score_pair", "different_figure"]
+           "figures", "span_vector", "memo_lookup", "meaning_states", "score_pair", "different_figure"]
