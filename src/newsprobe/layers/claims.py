@@ -803,6 +803,85 @@ def _first_negation(tokens):
     return next((t for t in tokens if t.lower_ in _NEGATIONS or t.dep_ == "neg"), None)
 
 
+def _subject_words(predicate) -> tuple[set[str], set[str]] | None:
+    """What a predicate is said of: (head lemmas of its subject and direct object, the words
+    of names in them), None where that cannot be told (no subject, or a pronoun: "he did
+    not reach out" may be about anyone the article names). The object counts because a
+    passive turns it into the subject ("the harbour was not sold" / "the mayor sold the
+    harbour"). A predicate without a subject of its own ("was seen and then left", "wants
+    to sell") takes the subject of the verb it hangs on."""
+    verb, steps = predicate, 0
+    objects = [t for t in predicate.children if t.dep_ == "dobj"]
+    while verb is not None and steps < 3:
+        subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass", "expl")]
+        if subjects:
+            if any(t.pos_ == "PRON" or t.dep_ == "expl" for t in subjects):
+                return None
+            about = subjects + [t for t in objects if t.pos_ != "PRON"]
+            heads = {t.lemma_.lower() for t in about}
+            names = {w.lower_ for t in about for w in t.subtree
+                     if w.pos_ == "PROPN" or (w.ent_type_ and w.is_alpha and w.pos_ != "DET")}
+            return heads, names
+        if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head.i == verb.i:
+            return None
+        verb, steps = verb.head, steps + 1
+    return None
+
+
+def _same_subject(negation, claim_predicate, source: str = "") -> bool:
+    """Is a negated statement about what the claim is about? "The ferry timetable had not
+    changed" says nothing of "the ferry sailed without an engineer", though both name the
+    ferry; "Russian planes have not entered" is about "Russian fighter jets flew". The
+    subjects share a head word's stem or a word of a name, or the negated statement is
+    about the claim's source ("the voting system did not count his vote" answers what the
+    voting system showed; `source`: the claim's source's name). A negated noun ("no
+    violations were recorded") is its own subject. Where either subject cannot be told (a
+    pronoun, none), the statement is not ruled out."""
+    negated_noun = negation.lower_ == "no" and negation.head.pos_ in ("NOUN", "PROPN")
+    if negated_noun:
+        noun = negation.head
+        said_of = ({noun.lemma_.lower()},
+                   {w.lower_ for w in noun.subtree if w.pos_ == "PROPN" or (w.ent_type_ and w.is_alpha)})
+    else:
+        # "targets only milk production, not the cheese branches": a contrast negates a
+        # noun; what is said, and of what, is the verb the noun belongs to
+        predicate = negation.head
+        while predicate.pos_ not in ("VERB", "AUX") and predicate.head.i != predicate.i:
+            predicate = predicate.head
+        if predicate.pos_ in ("VERB", "AUX"):
+            said_of = _subject_words(predicate)
+        else:
+            # no verb above it (the parser took "targets" for a noun): the phrase at the
+            # top is what the sentence is about
+            said_of = ({predicate.lemma_.lower()},
+                       {w.lower_ for w in [predicate, *predicate.children]
+                        if w.dep_ in ("compound", "flat", "ROOT") and w.pos_ == "PROPN"})
+    if said_of is None:
+        return True
+    if said_of[0] & _distinctive_words(source):
+        return True
+    claim_of = _subject_words(claim_predicate)
+    if claim_of is None:
+        return True
+    if (said_of[0] | said_of[1]) & (claim_of[0] | claim_of[1]) or _bears_on(said_of[0], claim_of[0]):
+        return True
+    # "no violations of the border by Russian aircraft" / "Russian jets violated the border"
+    return negated_noun and _bears_on(said_of[0], {claim_predicate.lemma_.lower()})
+
+
+def _in_a_denial(doc, c: Candidate, analysis: Analysis) -> bool:
+    """Is the claim part of a denial made in its own sentence, by its own side ("Clearbrook
+    denied the allegations, saying that its juices are natural")? Then it is the denier's
+    answer (or what the denier denies), and a contrary statement elsewhere, such as the
+    accusation it answers, agrees with or provoked it rather than rebutting it."""
+    if _reports_a_denial(doc, c):
+        return True
+    start, end = c.sent.start_char, c.sent.end_char
+    return any(q.cue is not None and start <= q.cue.start < end and _denies(doc, q)
+               and (c.quote is None or q is c.quote or same_side(c.quote, q))
+               for q in analysis.quotes)
+
+
 def _contrary_statements(doc, sents, analysis: Analysis) -> list[Contrary]:
     """The negated statements of the article: what a source says with a negation, and the
     writer's own negated sentences (outside any quote and quotation marks, not a question,
@@ -880,8 +959,10 @@ def _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis
             span = doc.char_span(c.start, c.end, alignment_mode="expand")
             if span is None or _first_negation(span) is not None:
                 continue
-            if _reports_a_denial(doc, c):
+            if _in_a_denial(doc, c, analysis):
                 continue   # "The spokesman denied reports of a meeting": the denial agrees
+            if not _same_subject(contrary.negation, _main_verb(doc, c), c.quote.speaker.name if c.quote else ""):
+                continue   # the statement is about something else the claim also names
             claim_lemmas = _content_lemmas(span)
             # a word the negation bears on is the claim's ("never sold" / "sold"; "no
             # attack" / "were attacked"; "no meeting" / "met"), and the two share enough
@@ -1038,7 +1119,8 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
             continue
         # the claim's own sentence carries a signal of the claim's voice: it is a
         # rebuttal itself ("X denied that ..."), not what is rebutted
-        if any(s.n == m and s.voice is c.quote and s.kind != "figure" for s in signals):
+        if any(s.n == m and s.voice is c.quote and s.kind != "figure" for s in signals) \
+                or _in_a_denial(doc, c, analysis):
             continue
         if _first_negation(span) is not None or FALSE_VERDICT.search(text, c.start, c.end) \
                 or CONTESTED.search(text, c.start, c.end):
@@ -1047,6 +1129,7 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
             # than rebuts it
             continue
         claim_lemmas, claim_figures = passage_lemmas(span), figures(span)
+        claim_verb = _main_verb(doc, c)
         sentence_lemmas = {t.lemma_.lower() for t in c.sent}
         claim_vec = span_vector(doc, [(c.start, c.end)], states_of)
         best = None
@@ -1065,6 +1148,9 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
             if signal.kind == "negation" and not _bears_on(signal.scope, claim_lemmas):
                 continue   # the negated predicate must be the claim's: "not Israelis fleeing"
                            # contradicts no claim about a stampede
+            if signal.kind == "negation" and not _same_subject(_token_at(doc, signal.words[0]), claim_verb,
+                                                               c.quote.speaker.name if c.quote else ""):
+                continue   # and said of what the claim is about
             if signal.target is not None and signal.target not in sentence_lemmas:
                 continue   # "the false Facebook post" rebuts what the post says
             judged = _judged_thing(doc, signal.words[0]) if signal.kind in ("false", "contested", "doubt") else None
