@@ -973,3 +973,22 @@ def test_the_accusation_does_not_rebut_the_accused_partys_defence():
             "are made only from the natural sugars of the named fruit.")
     claim = next(c for c in claims(text) if "natural sugars" in c["text"])
     assert claim["status"] == "reported" and claim["rebutted_by"] is None, claim
+
+
+def test_a_bare_verdict_after_claims_of_two_sources_links_to_neither():
+    # "Completely false" names nothing and shares no word with either claim: it may answer
+    # the Gazette or the union. A wrong link would dispute an on-record claim; no link does not.
+    text = ("The Gazette reported that the mayor sold the harbour to a Karsovian bank. The dockers' "
+            "union said 300 jobs were lost at the port in May. “Completely false,” said Jon Berg, "
+            "the head of the port authority.")
+    found = [c for c in claims(text) if "Karsovian" in c["text"] or "300 jobs" in c["text"]]
+    assert len(found) == 2 and all(c["status"] == "reported" and c["rebutted_by"] is None for c in found), found
+
+
+def test_a_verdict_pointing_back_takes_the_claim_just_before_it():
+    # "This" points at what was just said, whoever else spoke before.
+    text = ("The Gazette reported that the mayor sold the harbour to a Karsovian bank. The dockers' "
+            "union said 300 jobs were lost at the port in May. “This is completely false,” said "
+            "Jon Berg, the head of the port authority.")
+    jobs = next(c for c in claims(text) if "300 jobs" in c["text"])
+    assert jobs["status"] == "disputed" and jobs["rebutted_by"] is not None, jobs

@@ -1326,7 +1326,14 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
         said = set().union(*(_content_words(text[s.start:s.end]) for s in rebutter.content))
     says_what = len(said) >= 3
     if not says_what:   # "dismissed the report": the sentence says which
-        said = _content_words(text[sent.start_char:sent.end_char])
+        words = text[sent.start_char:sent.end_char]
+        if rebutter is not None and rebutter.source is not None:
+            # not the words that name the rebutter ("the head of the port authority"
+            # shares "port" with any claim about the port)
+            a = max(rebutter.source.start - sent.start_char, 0)
+            b = max(rebutter.source.end - sent.start_char, a)
+            words = words[:a] + " " + words[b:]
+        said = _content_words(words)
     def overlap(ic) -> int:
         return len(said & _content_words(text[ic[1].start:ic[1].end]))
 
@@ -1340,6 +1347,12 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
         if not targets:
             return
     best = max(targets, key=lambda ic: (overlap(ic), ic[0]))
+    if reference is None and overlap(best) == 0 and not _points_back(doc, rebuttal.words[0]) \
+            and len({_source_mention(analysis.text, c) for _, c in targets}) > 1:
+        # "'Completely false,' said the port's director" after claims of two sources: it
+        # names nothing and shares no word with either, so which it answers is a guess; a
+        # wrong link would show an on-record claim as contested (a missing one does not)
+        return
     if (reference is None or not reference.plural) and is_negated(_main_verb(doc, best[1])):
         # "It is not mine" / "'Patently false,' said Coats": the claim nearest the rebuttal
         # is a denial itself, which the rebuttal agrees with; nor does it move on to
@@ -1407,6 +1420,36 @@ def _judged_thing(doc, offset: int) -> set[str] | None:
         return None   # "But that figure is inaccurate": a demonstrative points back
     return {lemma} | {ch.lemma_.lower() for ch in subject.children
                       if ch.dep_ in ("compound", "amod") and ch.is_alpha}
+
+
+def _source_mention(text: str, c: Candidate) -> tuple[str, str]:
+    """Who a claim is by, as resolved and as the text names it there (two sources the
+    resolver merged still count as two where the text names them apart)."""
+    if c.quote is None:
+        return ("", "")
+    q = c.quote
+    return (q.speaker.name, text[q.source.start:q.source.end].lower() if q.source is not None else "")
+
+
+_POINTERS = frozenset("this that these those it".split())
+
+
+def _points_back(doc, offset: int) -> bool:
+    """Does the verdict at `offset` point back at what was just said: a pronoun or
+    demonstrative subject ("This is false", "But that figure is inaccurate", "It is a
+    lie")? An "it" with a clause of its own ("it is too early to say that ...") judges that
+    clause instead."""
+    word = _token_at(doc, offset)
+    if word is None:
+        return False
+    head = word if word.pos_ in ("VERB", "AUX") else word.head
+    for subject in (ch for ch in head.children if ch.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lower_ == "it" and any(ch.dep_ in ("xcomp", "ccomp") for ch in head.children):
+            continue
+        if subject.lower_ in _POINTERS or any(ch.dep_ == "det" and ch.lower_ in _POINTERS
+                                              for ch in subject.children):
+            return True
+    return False
 
 
 def _names_judged(judged: set[str], sent) -> bool:
