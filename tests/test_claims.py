@@ -939,3 +939,56 @@ def test_a_verdict_on_a_claim_reported_in_the_same_words_rebuts_no_earlier_claim
             "falsely claim in interviews that the mayor had bought votes.")
     claim = claim_with(text, "hopes the police will find")
     assert claim["status"] == "reported" and claim["rebutted_by"] is None, claim
+
+
+# --- rebuttal links that must not be made ----------------------------------------------------
+# A wrong link turns an on-record claim into "disputed/denied/refuted" (worse than a missing
+# link): a rebuttal must be on the claim's proposition and aimed at it.
+
+def test_a_writers_contrast_about_another_subject_refutes_nothing():
+    # "The suit targets X, not Y" states what the suit is about; it says nothing about
+    # whether the dairy misled investors, though both sentences talk of its business.
+    text = ("Norbury Dairy is Belvik's largest employer. The suit in question targets only milk "
+            "production by the company, not the cheese or butter branches of the business with "
+            "local plants. The complaint alleges that Norbury made misleading statements and "
+            "failed to disclose facts about the company's business and operations.")
+    claim = next(c for c in claims(text) if "misleading statements" in c["text"])
+    assert claim["status"] == "reported" and claim["rebutted_by"] is None, claim
+
+
+def test_a_sources_negated_statement_about_another_subject_contradicts_nothing():
+    # The councillor's "not" is about the ferry's timetable; the union's claim is about the
+    # ferry's crew. Sharing the ferry is not saying the opposite.
+    text = ("The dockers' union said the Belvik ferry sailed without a second engineer in "
+            "March. A councillor said the ferry timetable had not changed since March.")
+    claim = next(c for c in claims(text) if "second engineer" in c["text"])
+    assert claim["status"] == "reported" and claim["rebutted_by"] is None, claim
+
+
+def test_the_accusation_does_not_rebut_the_accused_partys_defence():
+    # The lawsuit's "not natural" is what the company answers; the company's defence in its
+    # own denying sentence is its answer, not a claim the lawsuit rebuts.
+    text = ("A lawsuit claims that Clearbrook juices are not natural and contain synthetic "
+            "sweeteners. Clearbrook Beverages denied the allegations, saying that its juices "
+            "are made only from the natural sugars of the named fruit.")
+    claim = next(c for c in claims(text) if "natural sugars" in c["text"])
+    assert claim["status"] == "reported" and claim["rebutted_by"] is None, claim
+
+
+def test_a_bare_verdict_after_claims_of_two_sources_links_to_neither():
+    # "Completely false" names nothing and shares no word with either claim: it may answer
+    # the Gazette or the union. A wrong link would dispute an on-record claim; no link does not.
+    text = ("The Gazette reported that the mayor sold the harbour to a Karsovian bank. The dockers' "
+            "union said 300 jobs were lost at the port in May. “Completely false,” said Jon Berg, "
+            "the head of the port authority.")
+    found = [c for c in claims(text) if "Karsovian" in c["text"] or "300 jobs" in c["text"]]
+    assert len(found) == 2 and all(c["status"] == "reported" and c["rebutted_by"] is None for c in found), found
+
+
+def test_a_verdict_pointing_back_takes_the_claim_just_before_it():
+    # "This" points at what was just said, whoever else spoke before.
+    text = ("The Gazette reported that the mayor sold the harbour to a Karsovian bank. The dockers' "
+            "union said 300 jobs were lost at the port in May. “This is completely false,” said "
+            "Jon Berg, the head of the port authority.")
+    jobs = next(c for c in claims(text) if "300 jobs" in c["text"])
+    assert jobs["status"] == "disputed" and jobs["rebutted_by"] is not None, jobs

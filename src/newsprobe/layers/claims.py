@@ -803,6 +803,85 @@ def _first_negation(tokens):
     return next((t for t in tokens if t.lower_ in _NEGATIONS or t.dep_ == "neg"), None)
 
 
+def _subject_words(predicate) -> tuple[set[str], set[str]] | None:
+    """What a predicate is said of: (head lemmas of its subject and direct object, the words
+    of names in them), None where that cannot be told (no subject, or a pronoun: "he did
+    not reach out" may be about anyone the article names). The object counts because a
+    passive turns it into the subject ("the harbour was not sold" / "the mayor sold the
+    harbour"). A predicate without a subject of its own ("was seen and then left", "wants
+    to sell") takes the subject of the verb it hangs on."""
+    verb, steps = predicate, 0
+    objects = [t for t in predicate.children if t.dep_ == "dobj"]
+    while verb is not None and steps < 3:
+        subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass", "expl")]
+        if subjects:
+            if any(t.pos_ == "PRON" or t.dep_ == "expl" for t in subjects):
+                return None
+            about = subjects + [t for t in objects if t.pos_ != "PRON"]
+            heads = {t.lemma_.lower() for t in about}
+            names = {w.lower_ for t in about for w in t.subtree
+                     if w.pos_ == "PROPN" or (w.ent_type_ and w.is_alpha and w.pos_ != "DET")}
+            return heads, names
+        if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head.i == verb.i:
+            return None
+        verb, steps = verb.head, steps + 1
+    return None
+
+
+def _same_subject(negation, claim_predicate, source: str = "") -> bool:
+    """Is a negated statement about what the claim is about? "The ferry timetable had not
+    changed" says nothing of "the ferry sailed without an engineer", though both name the
+    ferry; "Russian planes have not entered" is about "Russian fighter jets flew". The
+    subjects share a head word's stem or a word of a name, or the negated statement is
+    about the claim's source ("the voting system did not count his vote" answers what the
+    voting system showed; `source`: the claim's source's name). A negated noun ("no
+    violations were recorded") is its own subject. Where either subject cannot be told (a
+    pronoun, none), the statement is not ruled out."""
+    negated_noun = negation.lower_ == "no" and negation.head.pos_ in ("NOUN", "PROPN")
+    if negated_noun:
+        noun = negation.head
+        said_of = ({noun.lemma_.lower()},
+                   {w.lower_ for w in noun.subtree if w.pos_ == "PROPN" or (w.ent_type_ and w.is_alpha)})
+    else:
+        # "targets only milk production, not the cheese branches": a contrast negates a
+        # noun; what is said, and of what, is the verb the noun belongs to
+        predicate = negation.head
+        while predicate.pos_ not in ("VERB", "AUX") and predicate.head.i != predicate.i:
+            predicate = predicate.head
+        if predicate.pos_ in ("VERB", "AUX"):
+            said_of = _subject_words(predicate)
+        else:
+            # no verb above it (the parser took "targets" for a noun): the phrase at the
+            # top is what the sentence is about
+            said_of = ({predicate.lemma_.lower()},
+                       {w.lower_ for w in [predicate, *predicate.children]
+                        if w.dep_ in ("compound", "flat", "ROOT") and w.pos_ == "PROPN"})
+    if said_of is None:
+        return True
+    if said_of[0] & _distinctive_words(source):
+        return True
+    claim_of = _subject_words(claim_predicate)
+    if claim_of is None:
+        return True
+    if (said_of[0] | said_of[1]) & (claim_of[0] | claim_of[1]) or _bears_on(said_of[0], claim_of[0]):
+        return True
+    # "no violations of the border by Russian aircraft" / "Russian jets violated the border"
+    return negated_noun and _bears_on(said_of[0], {claim_predicate.lemma_.lower()})
+
+
+def _in_a_denial(doc, c: Candidate, analysis: Analysis) -> bool:
+    """Is the claim part of a denial made in its own sentence, by its own side ("Clearbrook
+    denied the allegations, saying that its juices are natural")? Then it is the denier's
+    answer (or what the denier denies), and a contrary statement elsewhere, such as the
+    accusation it answers, agrees with or provoked it rather than rebutting it."""
+    if _reports_a_denial(doc, c):
+        return True
+    start, end = c.sent.start_char, c.sent.end_char
+    return any(q.cue is not None and start <= q.cue.start < end and _denies(doc, q)
+               and (c.quote is None or q is c.quote or same_side(c.quote, q))
+               for q in analysis.quotes)
+
+
 def _contrary_statements(doc, sents, analysis: Analysis) -> list[Contrary]:
     """The negated statements of the article: what a source says with a negation, and the
     writer's own negated sentences (outside any quote and quotation marks, not a question,
@@ -880,8 +959,10 @@ def _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis
             span = doc.char_span(c.start, c.end, alignment_mode="expand")
             if span is None or _first_negation(span) is not None:
                 continue
-            if _reports_a_denial(doc, c):
+            if _in_a_denial(doc, c, analysis):
                 continue   # "The spokesman denied reports of a meeting": the denial agrees
+            if not _same_subject(contrary.negation, _main_verb(doc, c), c.quote.speaker.name if c.quote else ""):
+                continue   # the statement is about something else the claim also names
             claim_lemmas = _content_lemmas(span)
             # a word the negation bears on is the claim's ("never sold" / "sold"; "no
             # attack" / "were attacked"; "no meeting" / "met"), and the two share enough
@@ -1042,7 +1123,8 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
             continue
         # the claim's own sentence carries a signal of the claim's voice: it is a
         # rebuttal itself ("X denied that ..."), not what is rebutted
-        if any(s.n == m and s.voice is c.quote and s.kind != "figure" for s in signals):
+        if any(s.n == m and s.voice is c.quote and s.kind != "figure" for s in signals) \
+                or _in_a_denial(doc, c, analysis):
             continue
         if _first_negation(span) is not None or FALSE_VERDICT.search(text, c.start, c.end) \
                 or CONTESTED.search(text, c.start, c.end):
@@ -1051,6 +1133,7 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
             # than rebuts it
             continue
         claim_lemmas, claim_figures = passage_lemmas(span), figures(span)
+        claim_verb = _main_verb(doc, c)
         sentence_lemmas = {t.lemma_.lower() for t in c.sent}
         allowed = []
         for j, signal in enumerate(signals):
@@ -1068,6 +1151,9 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
             if signal.kind == "negation" and not _bears_on(signal.scope, claim_lemmas):
                 continue   # the negated predicate must be the claim's: "not Israelis fleeing"
                            # contradicts no claim about a stampede
+            if signal.kind == "negation" and not _same_subject(_token_at(doc, signal.words[0]), claim_verb,
+                                                               c.quote.speaker.name if c.quote else ""):
+                continue   # and said of what the claim is about
             if signal.target is not None and signal.target not in sentence_lemmas:
                 continue   # "the false Facebook post" rebuts what the post says
             judged = _judged_thing(doc, signal.words[0]) if signal.kind in ("false", "contested", "doubt") else None
@@ -1273,7 +1359,14 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
         said = set().union(*(_content_words(text[s.start:s.end]) for s in rebutter.content))
     says_what = len(said) >= 3
     if not says_what:   # "dismissed the report": the sentence says which
-        said = _content_words(text[sent.start_char:sent.end_char])
+        words = text[sent.start_char:sent.end_char]
+        if rebutter is not None and rebutter.source is not None:
+            # not the words that name the rebutter ("the head of the port authority"
+            # shares "port" with any claim about the port)
+            a = max(rebutter.source.start - sent.start_char, 0)
+            b = max(rebutter.source.end - sent.start_char, a)
+            words = words[:a] + " " + words[b:]
+        said = _content_words(words)
     def overlap(ic) -> int:
         return len(said & _content_words(text[ic[1].start:ic[1].end]))
 
@@ -1287,6 +1380,12 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
         if not targets:
             return
     best = max(targets, key=lambda ic: (overlap(ic), ic[0]))
+    if reference is None and overlap(best) == 0 and not _points_back(doc, rebuttal.words[0]) \
+            and len({_source_mention(analysis.text, c) for _, c in targets}) > 1:
+        # "'Completely false,' said the port's director" after claims of two sources: it
+        # names nothing and shares no word with either, so which it answers is a guess; a
+        # wrong link would show an on-record claim as contested (a missing one does not)
+        return
     if (reference is None or not reference.plural) and is_negated(_main_verb(doc, best[1])):
         # "It is not mine" / "'Patently false,' said Coats": the claim nearest the rebuttal
         # is a denial itself, which the rebuttal agrees with; nor does it move on to
@@ -1354,6 +1453,36 @@ def _judged_thing(doc, offset: int) -> set[str] | None:
         return None   # "But that figure is inaccurate": a demonstrative points back
     return {lemma} | {ch.lemma_.lower() for ch in subject.children
                       if ch.dep_ in ("compound", "amod") and ch.is_alpha}
+
+
+def _source_mention(text: str, c: Candidate) -> tuple[str, str]:
+    """Who a claim is by, as resolved and as the text names it there (two sources the
+    resolver merged still count as two where the text names them apart)."""
+    if c.quote is None:
+        return ("", "")
+    q = c.quote
+    return (q.speaker.name, text[q.source.start:q.source.end].lower() if q.source is not None else "")
+
+
+_POINTERS = frozenset("this that these those it".split())
+
+
+def _points_back(doc, offset: int) -> bool:
+    """Does the verdict at `offset` point back at what was just said: a pronoun or
+    demonstrative subject ("This is false", "But that figure is inaccurate", "It is a
+    lie")? An "it" with a clause of its own ("it is too early to say that ...") judges that
+    clause instead."""
+    word = _token_at(doc, offset)
+    if word is None:
+        return False
+    head = word if word.pos_ in ("VERB", "AUX") else word.head
+    for subject in (ch for ch in head.children if ch.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lower_ == "it" and any(ch.dep_ in ("xcomp", "ccomp") for ch in head.children):
+            continue
+        if subject.lower_ in _POINTERS or any(ch.dep_ == "det" and ch.lower_ in _POINTERS
+                                              for ch in subject.children):
+            return True
+    return False
 
 
 def _names_judged(judged: set[str], sent) -> bool:
