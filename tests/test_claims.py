@@ -992,3 +992,40 @@ def test_a_verdict_pointing_back_takes_the_claim_just_before_it():
             "Jon Berg, the head of the port authority.")
     jobs = next(c for c in claims(text) if "300 jobs" in c["text"])
     assert jobs["status"] == "disputed" and jobs["rebutted_by"] is not None, jobs
+
+
+# --- verdicts in other words: fiction, fabrication, lies ---------------------------------------
+
+def test_calling_a_named_account_fiction_rebuts_its_claims():
+    # A third party calls the ministry's account fiction: the ministry's claim is contested,
+    # not an on-record fact.
+    text = ("The Harwick energy ministry said on Monday that the Dunmore plant had been shut for "
+            "routine repairs. Union leader Aldo Venn described the ministry's account as "
+            "“fiction from start to finish”.")
+    claim = next(c for c in claims(text) if "routine repairs" in c["text"])
+    assert claim["status"] in ("disputed", "denied") and claim["rebutted_by"] is not None, claim
+
+
+def test_the_accused_calling_a_report_a_pack_of_lies_denies_it():
+    text = ("A local newspaper reported that Mayor Lena Brandt had awarded the contract to her "
+            "brother's firm. Brandt called the report “a pack of lies”.")
+    claim = next(c for c in claims(text) if "brother's firm" in c["text"])
+    assert claim["status"] == "denied" and claim["rebutted_by"] is not None, claim
+
+
+def test_fiction_as_a_genre_is_no_verdict():
+    text = ("The Harwick library said its science fiction collection had doubled since 2020. "
+            "Librarian Ona Kell said crime fiction was now the most borrowed section.")
+    claim = next(c for c in claims(text) if "doubled" in c["text"])
+    assert claim["status"] == "reported" and claim["rebutted_by"] is None, claim
+
+
+def test_a_speakers_verdict_does_not_contest_her_own_answer_beside_it():
+    text = ("A local newspaper reported that Mayor Lena Brandt had awarded the contract to her "
+            "brother's firm. Brandt called the report “false” and said the contract went to the "
+            "lowest bidder.")
+    found = claims(text)
+    answer = next(c for c in found if "lowest bidder" in c["text"])
+    report = next(c for c in found if "brother's firm" in c["text"])
+    assert answer["status"] == "reported", answer
+    assert report["status"] == "denied" and report["rebutted_by"] is not None, report
