@@ -1150,11 +1150,17 @@ def _content_clause(verb):
                     return list(t.subtree)
     if verb.lemma_.lower() in hand_cues():
         # "told analysts on a call last week that sales would fall", "said in a letter that
-        # …": the small parser hangs the that-clause on the phrase's noun as a relative
-        # clause; a clause that opens with "that" and has a subject of its own is what was said.
-        for phrase in (c for c in verb.children if c.dep_ in ("prep", "npadvmod") and c.i > verb.i):
+        # …", "told Reuters in an interview that …", "said in an interview published by Le
+        # Monde that …": the small parser hangs the that-clause on the phrase's noun (a
+        # relative clause or a noun's complement) or on a participle of the phrase; a
+        # clause that opens with the mark "that" and has a subject of its own is what was said.
+        # "reported, citing three diplomats, that …": the clause may hang on the object of
+        # the citing participle instead.
+        for phrase in (c for c in verb.children if c.i > verb.i and (
+                c.dep_ in ("prep", "npadvmod") or (c.dep_ == "advcl" and _is_citing(c)))):
             for t in phrase.subtree:
-                if t.dep_ == "relcl" and t.left_edge.lower_ == "that" and any(
+                if t.dep_ in ("relcl", "acl", "ccomp") and t.left_edge.lower_ == "that" \
+                        and (t.dep_ == "relcl" or _hangs_on_channel(t)) and any(
                         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in t.children):
                     return list(t.subtree)
         # "reported, citing sources, that Iran transferred …": past the aside the parser
@@ -1168,6 +1174,16 @@ def _content_clause(verb):
                 return [t for t in conj.subtree if t.i >= next(
                     m.i for m in conj.children if m.dep_ == "mark" and m.lower_ == "that")]
     return None
+
+
+def _hangs_on_channel(clause) -> bool:
+    """Is a that-clause the parser hung on a channel ("in an interview that …", "in an
+    interview published by Le Monde that …") rather than a noun whose own content it is
+    ("commenting on reports that …": the reports' words, not the commenter's)?"""
+    host = clause.head
+    return clause.left_edge.dep_ == "mark" and (
+        host.lemma_.lower() in CHANNEL_NOUNS or host.lower_ in CHANNEL_NOUNS
+        or (host.tag_ == "VBN" and host.lemma_.lower() in RELAY_PARTICIPLES))
 
 
 # Verbs that report what someone was heard saying: "recalled her telling them …".
@@ -1485,7 +1501,9 @@ def _cited_sources(doc, text: str, records: list[_Record], inside: _QuotationLoo
         obj = next(c for c in token.children if c.dep_ == "dobj")
         # "The Herald reported, quoting two people, that …": the parser may hang the
         # report's clause on the participle; it is the host's content, not the phrase.
-        clause = [c for c in token.children if c.dep_ == "ccomp" and c.i > obj.i]
+        clause = [c for c in token.children if c.dep_ == "ccomp" and c.i > obj.i] or [
+            c for c in obj.children if c.dep_ in ("relcl", "acl") and c.left_edge.lower_ == "that"
+            and c.left_edge.dep_ == "mark" and _is_clause(c)]
         if clause and not host.content:
             host.content = [_trimmed_range(text, list(clause[0].subtree))]
         elif not host.content and host.cue[0] <= token.head.idx < host.cue[1]:
@@ -2184,7 +2202,10 @@ OUTLET_NOUNS = frozenset("publication newspaper paper outlet magazine tabloid br
 # Last words of outlets' names ("Entertainment Tonight", "Us Weekly", "Inside Edition").
 OUTLET_TITLE_WORDS = frozenset("tonight today weekly daily edition live online magazine news times post "
                                "herald tribune journal gazette mail express star sun mirror telegraph "
-                               "observer standard chronicle insider".split())
+                               "observer standard chronicle insider independent guardian examiner inquirer "
+                               "enquirer courier dispatch register ledger monitor sentinel globe beacon "
+                               "bulletin review press wire radio tv television telegram advertiser "
+                               "citizen bee".split())
 # Titles of the people who report for an outlet ("CNN anchor Jake Tapper").
 JOURNALIST_TITLES = frozenset("reporter correspondent anchor analyst host columnist editor journalist "
                               "presenter insider".split())
@@ -2217,11 +2238,26 @@ def _outlet_told(addressee, cue_offset: int, doc, index: EntityIndex, settings,
         addressee = [t for t in owner.subtree if t.dep_ != "case"]
         head = owner
     linked = speaker_for(addressee, cue_offset, doc, index, settings, None)
+    carrier = head.head
+    if head.dep_ == "pobj" and carrier.dep_ == "agent" and carrier.head.tag_ == "VBN" \
+            and carrier.head.lemma_.lower() in RELAY_PARTICIPLES and linked.kind not in ("person", "official"):
+        # "in an interview published by La Voz", "in remarks carried by KCNA": who published
+        # or carried the words is an outlet, whatever the entity model took the name for
+        words = [t for t in addressee if t.dep_ not in ("det", "punct")]
+        name = linked.name if linked.name.lower() != "unknown" and linked.kind != "unknown" \
+            else index.text[words[0].idx: words[-1].idx + len(words[-1].text)]
+        return ChainLink(name, "media")
     outlet_noun = any(t.lemma_.lower() in OUTLET_NOUNS and (t.i == head.i or t.head.i == head.i and t.dep_ == "compound")
                       for t in addressee)  # "the publication", "Portuguese channel SIC"
-    if any(t.pos_ == "PROPN" for t in addressee):
+    acronym = head.text.isupper() and head.text.isalpha() and 2 <= len(head.text) <= 6
+    if acronym or any(t.pos_ == "PROPN" for t in addressee):
         if linked.kind == "media" or outlet_noun:
             return ChainLink(linked.name, "media")
+        if _named_like_an_outlet(addressee, head, index):
+            # "told the Morning Star", "told the Kyiv Independent", "told NTV": a name an
+            # outlet would have, of no person, place or public body. Most outlets a source
+            # speaks to are on no list, and the entity model labels them at random.
+            return ChainLink(linked.name if linked.name.lower() != "unknown" else head.text, "media")
         if owner is not None and head is owner and any(t.lemma_.lower() in JOURNALIST_TITLES for t in doc[owner.i:]
                                                         if t.i <= max(x.i for x in doc[owner.i: owner.head.i + 1])):
             return ChainLink(linked.name, "media")  # the outlet of a journalist named by title
@@ -2263,6 +2299,29 @@ def _outlet_told(addressee, cue_offset: int, doc, index: EntityIndex, settings,
     if named is not None:
         return ChainLink(named.name, "media")
     return ChainLink(linked.name, "media") if linked.kind == "media" and linked.entity else None
+
+
+# Labels of names that are never an outlet's.
+_NOT_OUTLET_LABELS = frozenset(("PERSON", "GPE", "LOC", "NORP", "FAC", "DATE", "TIME"))
+
+
+def _named_like_an_outlet(addressee, head, index: EntityIndex) -> bool:
+    """Does the addressee's name read as an outlet's: two words or more ending in a word
+    outlets' titles end in ("Morning Star", "Valley Times"), or an acronym ("NTV"), and no
+    word of a public body ("the Senate Foreign Relations Committee", "the FBI")?"""
+    entity = index.entity_at(head)
+    if entity is not None and entity.label in _NOT_OUTLET_LABELS:
+        return False
+    words = [t for t in addressee if t.dep_ not in ("det", "punct", "case") and t.text[:1].isupper()]
+    if not words or words[-1].i != head.i:
+        return False
+    kinds = kind_words()
+    bodies = kinds["government"] | kinds["organization"] | kinds["public_bodies"] | kinds["official"]
+    if any(t.lower_ in bodies for t in words):
+        return False
+    if len(words) == 1:
+        return head.text.isupper() and head.text.isalpha() and 2 <= len(head.text) <= 6
+    return head.lower_ in OUTLET_TITLE_WORDS
 
 
 def _agentless_hearsay(doc, cue: tuple[int, int]) -> bool:
@@ -2379,12 +2438,21 @@ def _source_of_report(outer: _Record, record: _Record) -> bool:
     return _cites_for(outer, record) and _in_scope(record, outer) and record.cue[0] < outer.cue[0]
 
 
+# A speaker of no known kind named by one of these is nobody a reader could name.
+UNRESOLVED_WORDS = frozenset("he she it they him her them his its their we us i you this that these those "
+                             "who which one someone somebody".split())
+
+
 def _clean_chain(record: _Record) -> list[ChainLink]:
-    """No link to nobody ("unknown"), none to the speaker itself, none twice in a row."""
+    """No link to nobody ("unknown", a pronoun nothing resolved), none to the speaker
+    itself, none twice in a row. A described source of no known kind is a link ("Former
+    staff said the minister had told them …": the staff passed her words on)."""
     name = record.speaker.name if record.speaker else None
     chain: list[ChainLink] = []
     for link in record.chain:
-        if link.kind == "unknown" or link.name.lower() == "unknown" or link.name == name:
+        nobody = link.name.lower() == "unknown" or (link.kind == "unknown" and (
+            link.name.lower() in UNRESOLVED_WORDS or not any(ch.isalpha() for ch in link.name)))
+        if nobody or link.name == name:
             continue
         if chain and chain[-1].name == link.name:
             continue
