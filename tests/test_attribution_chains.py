@@ -175,3 +175,38 @@ def test_the_outlet_that_published_an_interview_is_a_link():
     found_chains, found = chains("Peter Holm said in an interview published on Sunday by El Diario "
                                  "Norte that the envoy was recalled.")
     assert found_chains.get("Peter Holm") == ["El Diario Norte"], dump(found)
+
+
+def test_a_pronoun_inside_a_speakers_words_is_not_chained_to_that_speaker():
+    # "he" is Weaver: an unresolved pronoun is never given its host as a link
+    found_chains, found = chains("Weaver told the Valley Times that he believes the fight will go on.")
+    assert all("Weaver" not in [c.name for c in q.chain] for q in found), dump(found)
+    assert_no_bogus_links(found)
+
+
+@pytest.mark.parametrize("text", [
+    "Peter Holm told state news agency Tanjug that the envoy was recalled.",
+    "Peter Holm told broadcaster Tanjug that the envoy was recalled.",
+])
+def test_an_outlet_named_with_its_description_is_linked_by_its_name(text):
+    found_chains, found = chains(text)
+    assert found_chains.get("Peter Holm") == ["Tanjug"], dump(found)
+
+
+@pytest.mark.parametrize("text", [
+    "The Morning Star said the envoy was recalled. The newspaper quoted Peter Holm as saying he would not return.",
+    "The Morning Star said on Monday the envoy was recalled. Peter Holm told the paper that he would not return.",
+])
+def test_the_newspaper_is_the_outlet_named_before(text):
+    found = analyze(text).quotes
+    holm = [q for q in found if q.speaker.name == "Peter Holm"]
+    assert holm and [c.name for c in holm[0].chain] == ["Morning Star"], dump(found)
+
+
+@pytest.mark.parametrize("text", [
+    "In an interview broadcast on Valley TV, Peter Holm said the envoy was recalled.",
+    "Peter Holm wrote in an op-ed for the Morning Star that the envoy was recalled.",
+])
+def test_a_venue_where_the_speaker_is_heard_directly_is_no_link(text):
+    found_chains, found = chains(text)
+    assert found_chains.get("Peter Holm") == [], dump(found)

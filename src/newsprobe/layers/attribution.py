@@ -1590,6 +1590,12 @@ def _told(verb) -> list:
     found = []
     for child in verb.children:
         if verb.lemma_.lower() == "tell" and child.dep_ in ("dobj", "dative", "iobj"):
+            if found and found[-1][-1].i + 1 == child.left_edge.i and found[-1][-1].doc[child.left_edge.i - 1].dep_ != "punct" \
+                    and found[-1][-1].head.i == verb.i:
+                # "told state news agency Tanjug": the parser may make the description and
+                # the name two objects; together they are the one addressee
+                found[-1] = found[-1] + list(child.subtree)
+                continue
             found.append(list(child.subtree))
         elif child.dep_ == "prep" and child.lower_ == "to":
             found.extend(list(o.subtree) for o in child.children if o.dep_ == "pobj")
@@ -2102,6 +2108,12 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
             record.confidence -= 0.15
         for via in record.via_tokens:
             linked = speaker_for(via, cue_offset, doc, index, settings, None)
+            if linked.entity is None and linked.kind in ("unknown", "media"):
+                # "quoted by the newspaper": the outlet named before, as for its speaker
+                head = min(via, key=lambda t: len(list(t.ancestors)))
+                if head.lemma_.lower() in OUTLET_NOUNS and head.pos_ == "NOUN":
+                    outlet = _outlet_told(via, cue_offset, doc, index, settings)
+                    linked = Speaker(outlet.name, "media") if outlet is not None else linked
             if linked.kind == "unknown":  # "a route through the village" relays nobody
                 continue
             record.chain.append(ChainLink(linked.name, linked.kind))
@@ -2252,7 +2264,7 @@ def _outlet_told(addressee, cue_offset: int, doc, index: EntityIndex, settings,
     acronym = head.text.isupper() and head.text.isalpha() and 2 <= len(head.text) <= 6
     if acronym or any(t.pos_ == "PROPN" for t in addressee):
         if linked.kind == "media" or outlet_noun:
-            return ChainLink(linked.name, "media")
+            return ChainLink(_without_description(linked.name), "media")
         if _named_like_an_outlet(addressee, head, index):
             # "told the Morning Star", "told the Kyiv Independent", "told NTV": a name an
             # outlet would have, of no person, place or public body. Most outlets a source
@@ -2294,11 +2306,22 @@ def _outlet_told(addressee, cue_offset: int, doc, index: EntityIndex, settings,
     # The outlet named last: an outlet by its name, or one that has spoken as an outlet
     # ("The Sun reported … a source told the outlet"), before the one named most.
     outlets = {sp.entity for sp in index.history if sp.kind == "media" and sp.entity}
-    named = index.nearest_before(cue_offset, lambda e: e.id in outlets or kind_of_entity(e, index) == "media",
+    named = index.nearest_before(cue_offset, lambda e: e.id in outlets or kind_of_entity(e, index) == "media" or (
+        e.label not in _NOT_OUTLET_LABELS and len(e.name.split()) > 1 and _outlet_shaped(e.name.split())),
                                  settings.pronoun_window_sentences * 600)
     if named is not None:
         return ChainLink(named.name, "media")
     return ChainLink(linked.name, "media") if linked.kind == "media" and linked.entity else None
+
+
+def _without_description(name: str) -> str:
+    """"state news agency Tanjug" -> "Tanjug": an outlet's name without the lower-case
+    description before it ("state media" has no name and stays)."""
+    words = name.split()
+    lead = 0
+    while lead < len(words) - 1 and not words[lead][:1].isupper():
+        lead += 1
+    return " ".join(words[lead:]) if words[lead][:1].isupper() else name
 
 
 # Labels of names that are never an outlet's.
@@ -2315,13 +2338,18 @@ def _named_like_an_outlet(addressee, head, index: EntityIndex) -> bool:
     words = [t for t in addressee if t.dep_ not in ("det", "punct", "case") and t.text[:1].isupper()]
     if not words or words[-1].i != head.i:
         return False
+    return _outlet_shaped([t.text for t in words])
+
+
+def _outlet_shaped(words: list[str]) -> bool:
+    """Capitalised words that read as an outlet's name (see `_named_like_an_outlet`)."""
     kinds = kind_words()
     bodies = kinds["government"] | kinds["organization"] | kinds["public_bodies"] | kinds["official"]
-    if any(t.lower_ in bodies for t in words):
+    if not words or any(w.lower() in bodies for w in words):
         return False
     if len(words) == 1:
-        return head.text.isupper() and head.text.isalpha() and 2 <= len(head.text) <= 6
-    return head.lower_ in OUTLET_TITLE_WORDS
+        return words[0].isupper() and words[0].isalpha() and 2 <= len(words[0]) <= 6
+    return words[-1].lower() in OUTLET_TITLE_WORDS
 
 
 def _agentless_hearsay(doc, cue: tuple[int, int]) -> bool:
@@ -2377,7 +2405,11 @@ def _nest(records: list[_Record]) -> None:
             continue
         # Agentless hearsay ("It is claimed that …") relays nothing a reader could name:
         # what is nested in it keeps the hearsay's own chain but gets no link for it.
-        own = [] if _agentless(parent) else [ChainLink(parent.speaker.name, parent.speaker.kind)]
+        # An unresolved "he" or "she" inside someone's words is most likely that someone
+        # ("Weaver told CNN that he believes …"): no link to the host, which would chain a
+        # speaker to itself.
+        own = [] if _agentless(parent) or _unresolved_pronoun(record) \
+            else [ChainLink(parent.speaker.name, parent.speaker.kind)]
         record.chain = [*parent.chain, *own, *record.chain]
     for record in records:
         record.chain = _clean_chain(record)
@@ -2391,6 +2423,11 @@ def _depth(record: _Record) -> int:
         seen.add(id(record))
         depth += 1
     return depth
+
+
+def _unresolved_pronoun(record: _Record) -> bool:
+    return record.speaker is not None and record.speaker.kind == "unknown" \
+        and record.speaker.name.lower() in UNRESOLVED_WORDS
 
 
 def _agentless(record: _Record) -> bool:
@@ -2454,8 +2491,8 @@ def _clean_chain(record: _Record) -> list[ChainLink]:
             link.name.lower() in UNRESOLVED_WORDS or not any(ch.isalpha() for ch in link.name)))
         if nobody or link.name == name:
             continue
-        if chain and chain[-1].name == link.name:
-            continue
+        if any(earlier.name == link.name for earlier in chain):
+            continue  # one relay is one link, however many ways the text named it
         chain.append(link)
     return chain
 
