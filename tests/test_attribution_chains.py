@@ -210,3 +210,14 @@ def test_the_newspaper_is_the_outlet_named_before(text):
 def test_a_venue_where_the_speaker_is_heard_directly_is_no_link(text):
     found_chains, found = chains(text)
     assert found_chains.get("Peter Holm") == [], dump(found)
+
+
+def test_an_unresolved_it_that_quoted_is_no_place():
+    found_chains, found = chains("The country cannot be reformed, it quoted sources in Brussels as saying.")
+    assert all("Brussels" not in [c.name for c in q.chain] for q in found), dump(found)
+    assert_no_bogus_links(found)
+
+
+def test_the_edition_of_an_outlet_is_that_outlet():
+    found_chains, found = chains("Peter Holm told the online edition of weekly Valley Times that the envoy was recalled.")
+    assert found_chains.get("Peter Holm") == ["Valley Times"], dump(found)

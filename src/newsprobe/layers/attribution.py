@@ -2116,6 +2116,11 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
                     linked = Speaker(outlet.name, "media") if outlet is not None else linked
             if linked.kind == "unknown":  # "a route through the village" relays nobody
                 continue
+            if any(t.pos_ == "PRON" for t in via) and linked.entity is not None and any(
+                    e.id == linked.entity and e.label in ("GPE", "LOC", "FAC") for e in index.entities):
+                # "…,” it quoted sources in Brussels as saying: the "it" that quoted is an
+                # outlet named earlier, never the place the pronoun resolver found nearest
+                continue
             record.chain.append(ChainLink(linked.name, linked.kind))
         told = []
         for addressee in record.told_tokens:
@@ -2233,6 +2238,11 @@ def _outlet_told(addressee, cue_offset: int, doc, index: EntityIndex, settings,
     before and now describes ("told the publication"). "told reporters" or "told the
     court" relays nothing."""
     head = min(addressee, key=lambda t: len(list(t.ancestors)))
+    part_of = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    if head.lemma_.lower() in OUTLET_PARTS and part_of:
+        # "told the online edition of weekly Die Zeit": the outlet whose edition it is
+        addressee = list(part_of[0].subtree)
+        head = part_of[0]
     if WEBSITE_NAME.fullmatch(head.text) and not [t for t in addressee if t.dep_ not in ("det", "punct") and t is not head]:
         return ChainLink(head.text, "media")  # "spilled to StarGossip.com": a site is an outlet
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -2322,6 +2332,10 @@ def _without_description(name: str) -> str:
     while lead < len(words) - 1 and not words[lead][:1].isupper():
         lead += 1
     return " ".join(words[lead:]) if words[lead][:1].isupper() else name
+
+
+# Parts of an outlet a source speaks to: "the online edition of Die Zeit".
+OUTLET_PARTS = frozenset("edition website site page pages programme program show podcast".split())
 
 
 # Labels of names that are never an outlet's.
