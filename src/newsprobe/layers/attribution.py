@@ -25,8 +25,9 @@ How it works, in the order the code runs:
    their outlet the same way, an outlet that "quoted X as saying" reports it as X's parent,
    and a bracketed "(via X)", a closing "per X", "as reported by X" or "in remarks carried
    by X" relays the sentence's speakers. The writer's own outlet (the page's, or a wire
-   dateline's agency) is never a link. Never the
-   speaker itself, never an unknown link. Citing a document ("cited a leaked memo") is
+   dateline's agency) is never a link. An outlet a source spoke to is known by a list, by
+   what the text calls it, or by the shape of its name ("the Morning Star", "NTV"). Never
+   the speaker itself, never an unknown link, never one relay twice. Citing a document ("cited a leaked memo") is
    sourcing and no attribution.
 """
 
