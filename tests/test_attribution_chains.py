@@ -221,3 +221,19 @@ def test_an_unresolved_it_that_quoted_is_no_place():
 def test_the_edition_of_an_outlet_is_that_outlet():
     found_chains, found = chains("Peter Holm told the online edition of weekly Valley Times that the envoy was recalled.")
     assert found_chains.get("Peter Holm") == ["Valley Times"], dump(found)
+
+
+def test_an_agency_credited_after_the_speaker_relays_him_and_he_stays_the_speaker():
+    text = ("Interior Minister Karl Vos said the wheat was sold abroad, Valley News reports citing IRNA. "
+            "“Some of it was bought for industry,” he explained.")
+    found_chains, found = chains(text)
+    assert found_chains.get("Karl Vos") == ["Valley News", "IRNA"] or \
+        [c.name for q in found if q.cue.text == "said" for c in q.chain] == ["Valley News", "IRNA"], dump(found)
+    explained = [q for q in found if q.cue.text == "explained"]
+    assert explained and explained[0].speaker.name == "Karl Vos", dump(found)
+
+
+def test_a_name_the_parser_took_for_a_compound_of_reports_is_its_source():
+    found_chains, found = chains("“There was a report about wheat,” he said, Trend reports citing IRNA.")
+    cited = [q for q in found if q.cue.text == "citing"]
+    assert cited and cited[0].speaker.name == "IRNA" and [c.name for c in cited[0].chain] == ["Trend"], dump(found)

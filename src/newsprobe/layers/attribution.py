@@ -1312,6 +1312,11 @@ def _subject_of(verb) -> list:
         if (appos is not None and appos.right_edge.i == verb.i - 1 and appos.left_edge.i > 0
                 and verb.doc[appos.left_edge.i - 1].text == "," and verb in appos.ancestors):
             return list(appos.subtree)
+        # "…,” he said, Trend reports citing IRNA.": the parser may take a name right
+        # before a finite "reports"/"says" for a compound of it, as if "reports" were a noun.
+        if before.dep_ == "compound" and before.head.i == verb.i and before.pos_ == "PROPN" \
+                and verb.tag_ in ("VBZ", "VBD", "VBP"):
+            return [t for t in verb.doc[before.left_edge.i: verb.i]]
     return []
 
 

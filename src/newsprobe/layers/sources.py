@@ -679,7 +679,9 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
                 return Speaker(topic.name, kind_of_entity(topic, index), topic.id)
             last_entity = next((e for e in index.entities if last_speaker and e.id == last_speaker.entity), None)
             if last_speaker and last_speaker.kind in ("person", "official", "media") and last_entity \
-                    and index.agrees(last_entity, gender):
+                    and index.agrees(last_entity, gender) and (gender is None or last_entity.label == "PERSON"):
+                # ("he" or "she" is never an outlet's name: "…, he said, Trend reports citing
+                # IRNA. “…,” he explained." is still the minister)
                 # The last speaker wins unless another person was named since, outside
                 # quotes, as the subject of a main clause (a name in an object does not
                 # change what the paragraph is about).
