@@ -25,8 +25,9 @@ How it works, in the order the code runs:
    their outlet the same way, an outlet that "quoted X as saying" reports it as X's parent,
    and a bracketed "(via X)", a closing "per X", "as reported by X" or "in remarks carried
    by X" relays the sentence's speakers. The writer's own outlet (the page's, or a wire
-   dateline's agency) is never a link. Never the
-   speaker itself, never an unknown link. Citing a document ("cited a leaked memo") is
+   dateline's agency) is never a link. An outlet a source spoke to is known by a list, by
+   what the text calls it, or by the shape of its name ("the Morning Star", "NTV"). Never
+   the speaker itself, never an unknown link, never one relay twice. Citing a document ("cited a leaked memo") is
    sourcing and no attribution.
 """
 
@@ -1163,11 +1164,17 @@ def _content_clause(verb):
                     return list(t.subtree)
     if verb.lemma_.lower() in hand_cues():
         # "told analysts on a call last week that sales would fall", "said in a letter that
-        # …": the small parser hangs the that-clause on the phrase's noun as a relative
-        # clause; a clause that opens with "that" and has a subject of its own is what was said.
-        for phrase in (c for c in verb.children if c.dep_ in ("prep", "npadvmod") and c.i > verb.i):
+        # …", "told Reuters in an interview that …", "said in an interview published by Le
+        # Monde that …": the small parser hangs the that-clause on the phrase's noun (a
+        # relative clause or a noun's complement) or on a participle of the phrase; a
+        # clause that opens with the mark "that" and has a subject of its own is what was said.
+        # "reported, citing three diplomats, that …": the clause may hang on the object of
+        # the citing participle instead.
+        for phrase in (c for c in verb.children if c.i > verb.i and (
+                c.dep_ in ("prep", "npadvmod") or (c.dep_ == "advcl" and _is_citing(c)))):
             for t in phrase.subtree:
-                if t.dep_ == "relcl" and t.left_edge.lower_ == "that" and any(
+                if t.dep_ in ("relcl", "acl", "ccomp") and t.left_edge.lower_ == "that" \
+                        and (t.dep_ == "relcl" or _hangs_on_channel(t)) and any(
                         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in t.children):
                     return list(t.subtree)
         # "reported, citing sources, that Iran transferred …": past the aside the parser
@@ -1216,6 +1223,16 @@ def _clause_broken_after_say(verb) -> list | None:
             return sorted([*obj.subtree, *(u for u in verb.doc[obj.right_edge.i + 1: t.right_edge.i + 1]
                                            if not u.is_punct or obj.right_edge.i < u.i < t.i)], key=lambda u: u.i)
     return None
+
+
+def _hangs_on_channel(clause) -> bool:
+    """Is a that-clause the parser hung on a channel ("in an interview that …", "in an
+    interview published by Le Monde that …") rather than a noun whose own content it is
+    ("commenting on reports that …": the reports' words, not the commenter's)?"""
+    host = clause.head
+    return clause.left_edge.dep_ == "mark" and (
+        host.lemma_.lower() in CHANNEL_NOUNS or host.lower_ in CHANNEL_NOUNS
+        or (host.tag_ == "VBN" and host.lemma_.lower() in RELAY_PARTICIPLES))
 
 
 # Verbs that report what someone was heard saying: "recalled her telling them …".
@@ -1350,6 +1367,11 @@ def _subject_of(verb) -> list:
         if (appos is not None and appos.right_edge.i == verb.i - 1 and appos.left_edge.i > 0
                 and verb.doc[appos.left_edge.i - 1].text == "," and verb in appos.ancestors):
             return list(appos.subtree)
+        # "…,” he said, Trend reports citing IRNA.": the parser may take a name right
+        # before a finite "reports"/"says" for a compound of it, as if "reports" were a noun.
+        if before.dep_ == "compound" and before.head.i == verb.i and before.pos_ == "PROPN" \
+                and verb.tag_ in ("VBZ", "VBD", "VBP"):
+            return [t for t in verb.doc[before.left_edge.i: verb.i]]
     return []
 
 
@@ -1540,7 +1562,9 @@ def _cited_sources(doc, text: str, records: list[_Record], inside: _QuotationLoo
         obj = next(c for c in token.children if c.dep_ == "dobj")
         # "The Herald reported, quoting two people, that …": the parser may hang the
         # report's clause on the participle; it is the host's content, not the phrase.
-        clause = [c for c in token.children if c.dep_ == "ccomp" and c.i > obj.i]
+        clause = [c for c in token.children if c.dep_ == "ccomp" and c.i > obj.i] or [
+            c for c in obj.children if c.dep_ in ("relcl", "acl") and c.left_edge.lower_ == "that"
+            and c.left_edge.dep_ == "mark" and _is_clause(c)]
         if clause and not host.content:
             host.content = [_trimmed_range(text, list(clause[0].subtree))]
         elif not host.content and host.cue[0] <= token.head.idx < host.cue[1]:
@@ -1627,6 +1651,12 @@ def _told(verb) -> list:
     found = []
     for child in verb.children:
         if verb.lemma_.lower() == "tell" and child.dep_ in ("dobj", "dative", "iobj"):
+            if found and found[-1][-1].i + 1 == child.left_edge.i and found[-1][-1].doc[child.left_edge.i - 1].dep_ != "punct" \
+                    and found[-1][-1].head.i == verb.i:
+                # "told state news agency Tanjug": the parser may make the description and
+                # the name two objects; together they are the one addressee
+                found[-1] = found[-1] + list(child.subtree)
+                continue
             found.append(list(child.subtree))
         elif child.dep_ == "prep" and child.lower_ == "to":
             found.extend(list(o.subtree) for o in child.children if o.dep_ == "pobj")
@@ -2185,7 +2215,18 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
             record.confidence -= 0.15
         for via in record.via_tokens:
             linked = speaker_for(via, cue_offset, doc, index, settings, None)
+            if linked.entity is None and linked.kind in ("unknown", "media"):
+                # "quoted by the newspaper": the outlet named before, as for its speaker
+                head = min(via, key=lambda t: len(list(t.ancestors)))
+                if head.lemma_.lower() in OUTLET_NOUNS and head.pos_ == "NOUN":
+                    outlet = _outlet_told(via, cue_offset, doc, index, settings)
+                    linked = Speaker(outlet.name, "media") if outlet is not None else linked
             if linked.kind == "unknown":  # "a route through the village" relays nobody
+                continue
+            if any(t.pos_ == "PRON" for t in via) and linked.entity is not None and any(
+                    e.id == linked.entity and e.label in ("GPE", "LOC", "FAC") for e in index.entities):
+                # "…,” it quoted sources in Brussels as saying: the "it" that quoted is an
+                # outlet named earlier, never the place the pronoun resolver found nearest
                 continue
             record.chain.append(ChainLink(linked.name, linked.kind))
         told = []
@@ -2285,7 +2326,10 @@ OUTLET_NOUNS = frozenset("publication newspaper paper outlet magazine tabloid br
 # Last words of outlets' names ("Entertainment Tonight", "Us Weekly", "Inside Edition").
 OUTLET_TITLE_WORDS = frozenset("tonight today weekly daily edition live online magazine news times post "
                                "herald tribune journal gazette mail express star sun mirror telegraph "
-                               "observer standard chronicle insider".split())
+                               "observer standard chronicle insider independent guardian examiner inquirer "
+                               "enquirer courier dispatch register ledger monitor sentinel globe beacon "
+                               "bulletin review press wire radio tv television telegram advertiser "
+                               "citizen bee".split())
 # Titles of the people who report for an outlet ("CNN anchor Jake Tapper").
 JOURNALIST_TITLES = frozenset("reporter correspondent anchor analyst host columnist editor journalist "
                               "presenter insider".split())
@@ -2301,6 +2345,11 @@ def _outlet_told(addressee, cue_offset: int, doc, index: EntityIndex, settings,
     before and now describes ("told the publication"). "told reporters" or "told the
     court" relays nothing."""
     head = min(addressee, key=lambda t: len(list(t.ancestors)))
+    part_of = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    if head.lemma_.lower() in OUTLET_PARTS and part_of:
+        # "told the online edition of weekly Die Zeit": the outlet whose edition it is
+        addressee = list(part_of[0].subtree)
+        head = part_of[0]
     if WEBSITE_NAME.fullmatch(head.text) and not [t for t in addressee if t.dep_ not in ("det", "punct") and t is not head]:
         return ChainLink(head.text, "media")  # "spilled to StarGossip.com": a site is an outlet
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -2318,11 +2367,26 @@ def _outlet_told(addressee, cue_offset: int, doc, index: EntityIndex, settings,
         addressee = [t for t in owner.subtree if t.dep_ != "case"]
         head = owner
     linked = speaker_for(addressee, cue_offset, doc, index, settings, None)
+    carrier = head.head
+    if head.dep_ == "pobj" and carrier.dep_ == "agent" and carrier.head.tag_ == "VBN" \
+            and carrier.head.lemma_.lower() in RELAY_PARTICIPLES and linked.kind not in ("person", "official"):
+        # "in an interview published by La Voz", "in remarks carried by KCNA": who published
+        # or carried the words is an outlet, whatever the entity model took the name for
+        words = [t for t in addressee if t.dep_ not in ("det", "punct")]
+        name = linked.name if linked.name.lower() != "unknown" and linked.kind != "unknown" \
+            else index.text[words[0].idx: words[-1].idx + len(words[-1].text)]
+        return ChainLink(name, "media")
     outlet_noun = any(t.lemma_.lower() in OUTLET_NOUNS and (t.i == head.i or t.head.i == head.i and t.dep_ == "compound")
                       for t in addressee)  # "the publication", "Portuguese channel SIC"
-    if any(t.pos_ == "PROPN" for t in addressee):
+    acronym = head.text.isupper() and head.text.isalpha() and 2 <= len(head.text) <= 6
+    if acronym or any(t.pos_ == "PROPN" for t in addressee):
         if linked.kind == "media" or outlet_noun:
-            return ChainLink(linked.name, "media")
+            return ChainLink(_without_description(linked.name), "media")
+        if _named_like_an_outlet(addressee, head, index):
+            # "told the Morning Star", "told the Kyiv Independent", "told NTV": a name an
+            # outlet would have, of no person, place or public body. Most outlets a source
+            # speaks to are on no list, and the entity model labels them at random.
+            return ChainLink(linked.name if linked.name.lower() != "unknown" else head.text, "media")
         if owner is not None and head is owner and any(t.lemma_.lower() in JOURNALIST_TITLES for t in doc[owner.i:]
                                                         if t.i <= max(x.i for x in doc[owner.i: owner.head.i + 1])):
             return ChainLink(linked.name, "media")  # the outlet of a journalist named by title
@@ -2359,11 +2423,54 @@ def _outlet_told(addressee, cue_offset: int, doc, index: EntityIndex, settings,
     # The outlet named last: an outlet by its name, or one that has spoken as an outlet
     # ("The Sun reported … a source told the outlet"), before the one named most.
     outlets = {sp.entity for sp in index.history if sp.kind == "media" and sp.entity}
-    named = index.nearest_before(cue_offset, lambda e: e.id in outlets or kind_of_entity(e, index) == "media",
+    named = index.nearest_before(cue_offset, lambda e: e.id in outlets or kind_of_entity(e, index) == "media" or (
+        e.label not in _NOT_OUTLET_LABELS and len(e.name.split()) > 1 and _outlet_shaped(e.name.split())),
                                  settings.pronoun_window_sentences * 600)
     if named is not None:
         return ChainLink(named.name, "media")
     return ChainLink(linked.name, "media") if linked.kind == "media" and linked.entity else None
+
+
+def _without_description(name: str) -> str:
+    """"state news agency Tanjug" -> "Tanjug": an outlet's name without the lower-case
+    description before it ("state media" has no name and stays)."""
+    words = name.split()
+    lead = 0
+    while lead < len(words) - 1 and not words[lead][:1].isupper():
+        lead += 1
+    return " ".join(words[lead:]) if words[lead][:1].isupper() else name
+
+
+# Parts of an outlet a source speaks to: "the online edition of Die Zeit".
+OUTLET_PARTS = frozenset("edition website site page pages programme program show podcast".split())
+
+
+# Labels of names that are never an outlet's.
+_NOT_OUTLET_LABELS = frozenset(("PERSON", "GPE", "LOC", "NORP", "FAC", "DATE", "TIME"))
+
+
+def _named_like_an_outlet(addressee, head, index: EntityIndex) -> bool:
+    """Does the addressee's name read as an outlet's: two words or more ending in a word
+    outlets' titles end in ("Morning Star", "Valley Times"), or an acronym ("NTV"), and no
+    word of a public body ("the Senate Foreign Relations Committee", "the FBI")?"""
+    entity = index.entity_at(head)
+    if entity is not None and entity.label in _NOT_OUTLET_LABELS:
+        return False
+    words = [t for t in addressee if t.dep_ not in ("det", "punct", "case") and t.text[:1].isupper()]
+    if not words or words[-1].i != head.i:
+        return False
+    return _outlet_shaped([t.text for t in words])
+
+
+def _outlet_shaped(words: list[str]) -> bool:
+    """Capitalised words that read as an outlet's name (see `_named_like_an_outlet`)."""
+    kinds = kind_words()
+    bodies = kinds["government"] | kinds["organization"] | kinds["public_bodies"] | kinds["official"]
+    if not words or any(w.lower() in bodies for w in words):
+        return False
+    if len(words) == 1:
+        return words[0].isupper() and words[0].isalpha() and 2 <= len(words[0]) <= 6
+    return words[-1].lower() in OUTLET_TITLE_WORDS
 
 
 def _agentless_hearsay(doc, cue: tuple[int, int]) -> bool:
@@ -2419,7 +2526,11 @@ def _nest(records: list[_Record]) -> None:
             continue
         # Agentless hearsay ("It is claimed that …") relays nothing a reader could name:
         # what is nested in it keeps the hearsay's own chain but gets no link for it.
-        own = [] if _agentless(parent) else [ChainLink(parent.speaker.name, parent.speaker.kind)]
+        # An unresolved "he" or "she" inside someone's words is most likely that someone
+        # ("Weaver told CNN that he believes …"): no link to the host, which would chain a
+        # speaker to itself.
+        own = [] if _agentless(parent) or _unresolved_pronoun(record) \
+            else [ChainLink(parent.speaker.name, parent.speaker.kind)]
         record.chain = [*parent.chain, *own, *record.chain]
     for record in records:
         record.chain = _clean_chain(record)
@@ -2433,6 +2544,11 @@ def _depth(record: _Record) -> int:
         seen.add(id(record))
         depth += 1
     return depth
+
+
+def _unresolved_pronoun(record: _Record) -> bool:
+    return record.speaker is not None and record.speaker.kind == "unknown" \
+        and record.speaker.name.lower() in UNRESOLVED_WORDS
 
 
 def _agentless(record: _Record) -> bool:
@@ -2480,15 +2596,24 @@ def _source_of_report(outer: _Record, record: _Record) -> bool:
     return _cites_for(outer, record) and _in_scope(record, outer) and record.cue[0] < outer.cue[0]
 
 
+# A speaker of no known kind named by one of these is nobody a reader could name.
+UNRESOLVED_WORDS = frozenset("he she it they him her them his its their we us i you this that these those "
+                             "who which one someone somebody".split())
+
+
 def _clean_chain(record: _Record) -> list[ChainLink]:
-    """No link to nobody ("unknown"), none to the speaker itself, none twice in a row."""
+    """No link to nobody ("unknown", a pronoun nothing resolved), none to the speaker
+    itself, none twice in a row. A described source of no known kind is a link ("Former
+    staff said the minister had told them …": the staff passed her words on)."""
     name = record.speaker.name if record.speaker else None
     chain: list[ChainLink] = []
     for link in record.chain:
-        if link.kind == "unknown" or link.name.lower() == "unknown" or link.name == name:
+        nobody = link.name.lower() == "unknown" or (link.kind == "unknown" and (
+            link.name.lower() in UNRESOLVED_WORDS or not any(ch.isalpha() for ch in link.name)))
+        if nobody or link.name == name:
             continue
-        if chain and chain[-1].name == link.name:
-            continue
+        if any(earlier.name == link.name for earlier in chain):
+            continue  # one relay is one link, however many ways the text named it
         chain.append(link)
     return chain
 

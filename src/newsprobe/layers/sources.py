@@ -772,9 +772,10 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
                 return Speaker(topic.name, kind_of_entity(topic, index), topic.id)
             last_entity = next((e for e in index.entities if last_speaker and e.id == last_speaker.entity), None)
             if last_speaker and last_speaker.kind in ("person", "official", "media") and last_entity \
-                    and last_entity.label == "PERSON" and index.agrees(last_entity, gender):
-                # The last speaker wins (a person: "he" is never the outlet that reported,
-                # only a journalist) unless another person was named since, outside
+                    and index.agrees(last_entity, gender) and (gender is None or last_entity.label == "PERSON"):
+                # The last speaker wins ("he" or "she" is never an outlet or any other body's
+                # name, only a person: "…, he said, Trend reports citing IRNA. “…,” he
+                # explained." is still the minister) unless another person was named since, outside
                 # quotes, as the subject of a main clause (a name in an object does not
                 # change what the paragraph is about).
                 if entity is None or entity.id == last_speaker.entity or not _person_named_as_subject(
