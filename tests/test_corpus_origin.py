@@ -464,6 +464,8 @@ def test_text_scars_are_the_marks_a_spinner_or_scraper_leaves():
     assert sorted(of_spun) == ["apostrophe lost: Heralds", "apostrophe lost: its", "sentence cut: going"]
     # Apostrophes a version uses elsewhere too are no scar ("its workforce" in both).
     assert text_scars("It's cutting 10% of its workforce.", "It will cut 10% of its workforce.") == ([], [])
+    # An abbreviation before a lower-case word is no cut sentence.
+    assert text_scars("He joined Boeing in August.", "He joined Boeing Co. in August, approx. two years ago.") == ([], [])
 
 
 def test_scars_outweigh_a_lone_date_stamp_on_the_rewrite():
@@ -492,3 +494,20 @@ def test_a_balanced_family_says_unsure():
     # Decided families do not say it.
     added = _copy("k1", "b", "a", share_source=0.7, share_target=1.0)
     assert not any(r.startswith("unsure") for r in family_route(["a", "b"], [added], {})["reasons"])
+
+
+def test_a_wire_credit_marks_the_wire_original():
+    from newsprobe.corpus.origin import wire_credit
+
+    assert wire_credit("BURLINGTON, Wash. (Reuters) - Boeing said on Friday it would cut jobs.") == "Reuters"
+    assert wire_credit("date 2016-10-25 MOUNTAIN VIEW (dpa-AFX) - Twitter Inc. plans cuts.") == "dpa-AFX"
+    assert wire_credit("(AP) — Flood warnings were issued on Sunday.") == "AP"
+    # A ticker in brackets is no credit, nor an agency named further down.
+    assert wire_credit("Twitter Inc (TWTR.N) may cut 8 percent of its workforce, Reuters said.") is None
+    # The credited version is the likelier original of a rewrite that dropped the credit;
+    # where both carry one, the credit says nothing.
+    copy = _copy("k1", "a", "b")
+    credited = family_route(["a", "b"], [copy], {}, credits={"b": "AP"})
+    assert credited["original"] == "b"
+    assert any("wire credit" in r for r in credited["reasons"])
+    assert family_route(["a", "b"], [copy], {}, credits={"a": "AP", "b": "AP"})["margin"] == 0

@@ -29,6 +29,13 @@ look at:
   copies often carry the only date stamp (a scraper's), so scars outweigh the undated
   tie-breaker; they weigh like copy detection's direction.
 
+- **a wire credit** (`wire_credit`): a version that opens with an agency's dateline
+  ("BURLINGTON, Wash. (Reuters) - ", "(AP) — ") is the wire's text or a verbatim
+  republication of it; a version without one, copied from it, dropped the credit (a
+  rewrite or a scrape). A parent without a credit whose child carries one weighs less;
+  where both carry one it says nothing. It offsets copy detection's reading of
+  "(Reuters)" as boilerplate the copy added.
+
 When the best route and the best under another root weigh the same (margin under
 UNSURE_MARGIN) the reasons open with "unsure:" and name the other candidate.
 
@@ -64,6 +71,7 @@ AGAINST_DETECTED = 0.5    # copy detection oriented the copy the other way (boil
 # original's dateline. A tie-breaker only (under AGAINST_DETECTED), set before measuring.
 AGAINST_UNDATED = 0.25
 AGAINST_SCARS = 0.5       # the parent shows more scars of a rewrite than the child
+AGAINST_UNCREDITED = 0.5  # the child opens with a wire credit the parent lacks
 AGAINST_ADDED = 1.0       # times the share of the parent's text the child lacks
 # Share differences below this are noise of sentence splitting, not added material.
 MIN_ADDED_SHARE = 0.05
@@ -138,13 +146,15 @@ def _undated_penalty(child_published: str | None) -> float:
 
 
 def readings(copy: dict[str, Any], published: Mapping[str, str | None],
-             scars: Mapping[str, list[str]] | None = None) -> list[Reading]:
+             scars: Mapping[str, list[str]] | None = None,
+             credits: Mapping[str, str | None] | None = None) -> list[Reading]:
     """Both readings of one copy, weighted (see the module doc). Evidence of direction
     only ever lowers the reading it contradicts: were it to raise the other, an article's
     distant descendants would gain as much as its own copies, and a copy of a copy would
     hang under the original instead of under the version it was made from. `scars`: per
-    article id, the scars of a rewrite it shows against the other (`text_scars`)."""
-    scars = scars or {}
+    article id, the scars of a rewrite it shows against the other (`text_scars`);
+    `credits`: per article id, the wire agency its opening credits (`wire_credit`)."""
+    scars, credits = scars or {}, credits or {}
     features = copy.get("features") or {}
     closeness = (copy["score"] + features.get("word_containment", 0.0)) / 2
     detected = [e for e in copy.get("evidence", []) if e != "published earlier"]
@@ -175,6 +185,11 @@ def readings(copy: dict[str, Any], published: Mapping[str, str | None],
             reasons.append(f"shows scars of a rewrite: {', '.join(parent_scars[:3])} (against)")
         elif len(child_scars) > len(parent_scars):
             reasons.append(f"the copy shows scars of a rewrite: {', '.join(child_scars[:3])}")
+        if credits.get(child) and not credits.get(parent):
+            weight -= AGAINST_UNCREDITED
+            reasons.append(f"the copy opens with the wire credit ({credits[child]}) this version lacks (against)")
+        elif credits.get(parent) and not credits.get(child):
+            reasons.append(f"wire credit ({credits[parent]}) the copy dropped")
         if copy["kind"] != "partial" and "aligned_share_source" in features:
             own = features["aligned_share_source" if parent == copy["source"] else "aligned_share_target"]
             other = features["aligned_share_target" if parent == copy["source"] else "aligned_share_source"]
@@ -207,13 +222,15 @@ def _best_route(members: list[str], arcs: list[Reading], banned_root: str | None
 
 def family_route(members: list[str], copies: list[dict[str, Any]],
                  published: Mapping[str, str | None], written: Mapping[str, str] | None = None,
-                 scars: Mapping[str, Mapping[str, list[str]]] | None = None) -> dict[str, Any]:
+                 scars: Mapping[str, Mapping[str, list[str]]] | None = None,
+                 credits: Mapping[str, str | None] | None = None) -> dict[str, Any]:
     """The likely original of one family, how sure (the margin over the best route from
     another original, `runner_up`), why, and its route (hops parent -> child in
     breadth-first order from the original). Hop changes are filled in later. `scars`: per
-    copy id, `readings`' scars of its two articles."""
+    copy id, `readings`' scars of its two articles; `credits`: per article id, its wire
+    credit."""
     scars = scars or {}
-    arcs = [r for k in copies for r in readings(k, published, scars.get(k["id"]))]
+    arcs = [r for k in copies for r in readings(k, published, scars.get(k["id"]), credits)]
     total, root, chosen = _best_route(members, arcs)
     runner_up = None
     if len(members) <= MAX_MARGIN_MEMBERS:
@@ -238,7 +255,7 @@ def family_route(members: list[str], copies: list[dict[str, Any]],
             hops.append(r)
             queue.append(r.child)
     # Balanced evidence is said in words: "low confidence" alone reads as a weak lean.
-    unsure = ([f"unsure: the evidence weighs {runner_up[1]} the same"]
+    unsure = (["unsure: the evidence weighs the next most likely original the same"]
               if margin is not None and margin < UNSURE_MARGIN else [])
     return {"original": root, "originals": [root, *others], "confidence": confidence,
             "margin": round(margin, 3) if margin is not None else None,
@@ -272,6 +289,11 @@ def _root_reasons(root: str, members: list[str], chosen: list[Reading],
         if n:
             reasons.append(f"{why}: {n} of its {len(own)} direct copies" if why != "the copy adds material"
                            else f"its sentences are contained in {n} of its {len(own)} direct copies, which add material")
+    dropped = [r for r in own if any(why.startswith("wire credit") for why in r.reasons)]
+    if dropped:
+        credit = next(why for why in dropped[0].reasons if why.startswith("wire credit"))
+        reasons.append(f"opens with a {credit.split(' the copy')[0]}: {len(dropped)} of its {len(own)} "
+                       "direct copies dropped it")
     scarred = [r for r in own if any(why.startswith("the copy shows scars") for why in r.reasons)]
     if scarred:
         example = next(why for why in scarred[0].reasons if why.startswith("the copy shows scars"))
@@ -304,7 +326,8 @@ def routes(analyses: list[Analysis], copies: list[dict[str, Any]], story_of: Map
         text_of = {m: by_id[m].text for m in members}
         scars = {k["id"]: dict(zip((k["source"], k["target"]), text_scars(text_of[k["source"]], text_of[k["target"]])))
                  for k in among}
-        found = family_route(members, among, published, written, scars)
+        credits = {m: wire_credit(text_of[m]) for m in members}
+        found = family_route(members, among, published, written, scars, credits)
         hops = []
         for h, reading in enumerate(found["hops"], 1):
             hop_id = f"{family_id}.h{h}"
@@ -322,11 +345,13 @@ def routes(analyses: list[Analysis], copies: list[dict[str, Any]], story_of: Map
 
 # A word with an apostrophe ("Herald's", "it's", "don't"); curly apostrophes fold to straight.
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-# A sentence cut to start in lower case: a word of two letters or more, a full stop, a
-# lower-case word ("machinists. going on strike"). Abbreviations that a lower-case word
-# may follow are left out.
+# A sentence cut to start in lower case: a lower-case word of two letters or more, a full
+# stop, a lower-case word ("machinists. going on strike"). A capitalised word before the
+# stop is most often an abbreviation ("Boeing Co. in August", "Inc."), and lower-case
+# abbreviations that a lower-case word may follow are left out.
 _CUT_SENTENCE = re.compile(r"\b([^\W\d_]{2,})\. ([a-z]+)")
-_ABBREVIATIONS = frozenset("approx etc vs incl esp cf al ca no nos pp vol ed eds".split())
+_ABBREVIATIONS = frozenset("approx etc vs incl esp cf al ca no nos pp vol ed eds ft lb lbs oz mi km "
+                           "min max sq est".split())
 
 
 def _scars_against(text: str, other: str) -> list[str]:
@@ -344,11 +369,27 @@ def _scars_against(text: str, other: str) -> list[str]:
             shown = next(w for w in words if w.lower() == bare)
             if f"apostrophe lost: {shown}" not in found:
                 found.append(f"apostrophe lost: {shown}")
-    other_cuts = {(a.lower(), b) for a, b in _CUT_SENTENCE.findall(other)}
+    other_cuts = set(_CUT_SENTENCE.findall(other))
     for before, after in _CUT_SENTENCE.findall(text):
-        if before.lower() not in _ABBREVIATIONS and (before.lower(), after) not in other_cuts:
+        if before.islower() and before not in _ABBREVIATIONS and (before, after) not in other_cuts:
             found.append(f"sentence cut: {after}")
     return found
+
+
+# An agency's dateline opening the text, after a date stamp the page may show first:
+# the place in capitals (a state's abbreviation after a comma), the agency in brackets,
+# a dash ("BURLINGTON, Wash. (Reuters) - ", "MOUNTAIN VIEW (dpa-AFX) - ", "(AP) — ").
+# A ticker in brackets is followed by a verb, not a dash.
+_WIRE_CREDIT = re.compile(
+    r"\s*(?:[Dd]ate\s+)?(?:\d{4}-\d\d(?:-\d\d)?\s+)?"
+    r"(?:[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+)*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*)?"
+    r"\(([A-Za-z][\w&.-]{1,20})\)\s*[-–—]{1,2}\s*(?=\S)")
+
+
+def wire_credit(text: str) -> str | None:
+    """The agency whose dateline opens `text` ("Reuters", "AP", "dpa-AFX"), or None."""
+    m = _WIRE_CREDIT.match(text)
+    return m.group(1) if m else None
 
 
 def text_scars(a: str, b: str) -> tuple[list[str], list[str]]:
