@@ -258,7 +258,8 @@ def family_route(members: list[str], copies: list[dict[str, Any]],
     unsure = (["unsure: the evidence weighs the next most likely original the same"]
               if margin is not None and margin < UNSURE_MARGIN else [])
     return {"original": root, "originals": [root, *others], "confidence": confidence,
-            "margin": round(margin, 3) if margin is not None else None,
+            # + 0.0: a tie's float rounding reads "-0.0" otherwise.
+            "margin": round(margin, 3) + 0.0 if margin is not None else None,
             "runner_up": runner_up[1] if runner_up else None,
             "reasons": unsure + _root_reasons(root, members, kept, published, written)
             + ([f"{len(others)} more original(s) in the family: the route reaches them only against the evidence"]
