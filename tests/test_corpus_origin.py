@@ -465,7 +465,8 @@ def test_text_scars_are_the_marks_a_spinner_or_scraper_leaves():
     # Apostrophes a version uses elsewhere too are no scar ("its workforce" in both).
     assert text_scars("It's cutting 10% of its workforce.", "It will cut 10% of its workforce.") == ([], [])
     # An abbreviation before a lower-case word is no cut sentence.
-    assert text_scars("He joined Boeing in August.", "He joined Boeing Co. in August, approx. two years ago.") == ([], [])
+    assert text_scars("He joined Boeing in August.",
+                      "He joined Boeing Co. in August, approx. two years ago.") == ([], [])
 
 
 def test_scars_outweigh_a_lone_date_stamp_on_the_rewrite():

@@ -27,8 +27,7 @@ look at:
   "its") and a sentence cut to start in lower case ("machinists. going on strike").
   The version that shows more of them than the other is less likely the parent. Spun
   copies often carry the only date stamp (a scraper's), so scars outweigh the undated
-  tie-breaker; they weigh like copy detection's direction.
-
+  tie-breaker; they weigh like copy detection's direction. Not read across languages.
 - **a wire credit** (`wire_credit`): a version that opens with an agency's dateline
   ("BURLINGTON, Wash. (Reuters) - ", "(AP) — ") is the wire's text or a verbatim
   republication of it; a version without one, copied from it, dropped the credit (a
@@ -37,7 +36,7 @@ look at:
   "(Reuters)" as boilerplate the copy added.
 
 When the best route and the best under another root weigh the same (margin under
-UNSURE_MARGIN) the reasons open with "unsure:" and name the other candidate.
+UNSURE_MARGIN) the reasons open with "unsure:"; `runner_up` names the other candidate.
 
 The route is the maximum spanning arborescence of these readings (Edmonds' algorithm,
 networkx), with one root: the likely original. How sure: the margin between the best
@@ -325,8 +324,10 @@ def routes(analyses: list[Analysis], copies: list[dict[str, Any]], story_of: Map
         family_id = f"f{n}"
         among = among_family[n - 1]
         text_of = {m: by_id[m].text for m in members}
-        scars = {k["id"]: dict(zip((k["source"], k["target"]), text_scars(text_of[k["source"]], text_of[k["target"]])))
-                 for k in among}
+        # Scars compare two versions' wording: none across a translation.
+        scars = {k["id"]: dict(zip((k["source"], k["target"]),
+                                   text_scars(text_of[k["source"]], text_of[k["target"]])))
+                 for k in among if not any(e.startswith("translated") for e in k.get("evidence", []))}
         credits = {m: wire_credit(text_of[m]) for m in members}
         found = family_route(members, among, published, written, scars, credits)
         hops = []
