@@ -442,3 +442,73 @@ def test_a_month_only_stamp_does_not_root_an_undated_family():
     # A child dated to the day still counts against an undated parent.
     to_day = [r for r in readings(translated, {**published, "t": "2026-03-10"}) if r.parent == "c"][0]
     assert "undated, the copy is dated (against)" in to_day.reasons
+
+
+# --- scars of a rewrite, and saying when the evidence is balanced -----------------------
+
+COLUMN = ("Readers asked about the Telegraph Herald's link to the wire service. "
+          "Although it's a hefty monthly expense, it's the best option for statehouse news. "
+          "About 33,000 machinists went on strike in September.")
+COLUMN_SPUN = ("Readers asked about the Telegraph Heralds link to the wireless service. "
+               "Although it is a heavy monthly expense, its the best option for state news. "
+               "Boeing employs 33,000 machinists. going on strike in September.")
+
+
+def test_text_scars_are_the_marks_a_spinner_or_scraper_leaves():
+    from newsprobe.corpus.origin import text_scars
+
+    of_column, of_spun = text_scars(COLUMN, COLUMN_SPUN)
+    assert of_column == []
+    # "Herald's" -> "Heralds", "it's" -> "its" (the apostrophe lost), a sentence cut to
+    # start in lower case.
+    assert sorted(of_spun) == ["apostrophe lost: Heralds", "apostrophe lost: its", "sentence cut: going"]
+    # Apostrophes a version uses elsewhere too are no scar ("its workforce" in both).
+    assert text_scars("It's cutting 10% of its workforce.", "It will cut 10% of its workforce.") == ([], [])
+    # An abbreviation before a lower-case word is no cut sentence.
+    assert text_scars("He joined Boeing in August.",
+                      "He joined Boeing Co. in August, approx. two years ago.") == ([], [])
+
+
+def test_scars_outweigh_a_lone_date_stamp_on_the_rewrite():
+    # b, the spun copy, carries the only date stamp (the undated tie-breaker points to it)
+    # and the scars; a is the clean, undated original. Unsure, but a is the better guess.
+    copies = [_copy("k1", "a", "b", score=0.9, words=0.5, share_source=1.0, share_target=1.0)]
+    published = {"a": None, "b": "2021-05-04"}
+    assert family_route(["a", "b"], copies, published)["original"] == "b"
+    found = family_route(["a", "b"], copies, published, scars={"k1": {"b": ["apostrophe lost: Heralds"]}})
+    assert found["original"] == "a" and found["confidence"] == "low"
+    assert any("scars" in r for r in found["hops"][0].reasons)
+    assert any("show scars of a rewrite (apostrophe lost: Heralds)" in r for r in found["reasons"])
+
+
+def test_scars_on_both_sides_cancel_out():
+    copies = [_copy("k1", "a", "b")]
+    both = {"k1": {"a": ["sentence cut: going"], "b": ["apostrophe lost: its"]}}
+    forward, backward = readings(copies[0], {}, scars=both["k1"])
+    assert forward.weight == backward.weight
+
+
+def test_a_balanced_family_says_unsure():
+    found = family_route(["a", "b"], [_copy("k1", "a", "b")], {})
+    assert found["confidence"] == "low"
+    assert found["reasons"][0].startswith("unsure:")
+    # Decided families do not say it.
+    added = _copy("k1", "b", "a", share_source=0.7, share_target=1.0)
+    assert not any(r.startswith("unsure") for r in family_route(["a", "b"], [added], {})["reasons"])
+
+
+def test_a_wire_credit_marks_the_wire_original():
+    from newsprobe.corpus.origin import wire_credit
+
+    assert wire_credit("BURLINGTON, Wash. (Reuters) - Boeing said on Friday it would cut jobs.") == "Reuters"
+    assert wire_credit("date 2016-10-25 MOUNTAIN VIEW (dpa-AFX) - Twitter Inc. plans cuts.") == "dpa-AFX"
+    assert wire_credit("(AP) — Flood warnings were issued on Sunday.") == "AP"
+    # A ticker in brackets is no credit, nor an agency named further down.
+    assert wire_credit("Twitter Inc (TWTR.N) may cut 8 percent of its workforce, Reuters said.") is None
+    # The credited version is the likelier original of a rewrite that dropped the credit;
+    # where both carry one, the credit says nothing.
+    copy = _copy("k1", "a", "b")
+    credited = family_route(["a", "b"], [copy], {}, credits={"b": "AP"})
+    assert credited["original"] == "b"
+    assert any("wire credit" in r for r in credited["reasons"])
+    assert family_route(["a", "b"], [copy], {}, credits={"a": "AP", "b": "AP"})["margin"] == 0

@@ -22,6 +22,21 @@ look at:
 - **added material**: the original's sentences are contained in its copies; a version with
   sentences of its own that the other lacks (a paragraph, a source line) is the later one.
   Not used for `partial` copies, where the short excerpt is the copy.
+- **scars of a rewrite** (`text_scars`): marks a spinner or a scraper leaves and no
+  editor would add: an apostrophe lost ("Herald's" became "Heralds", "it's" became
+  "its") and a sentence cut to start in lower case ("machinists. going on strike").
+  The version that shows more of them than the other is less likely the parent. Spun
+  copies often carry the only date stamp (a scraper's), so scars outweigh the undated
+  tie-breaker; they weigh like copy detection's direction. Not read across languages.
+- **a wire credit** (`wire_credit`): a version that opens with an agency's dateline
+  ("BURLINGTON, Wash. (Reuters) - ", "(AP) — ") is the wire's text or a verbatim
+  republication of it; a version without one, copied from it, dropped the credit (a
+  rewrite or a scrape). A parent without a credit whose child carries one weighs less;
+  where both carry one it says nothing. It offsets copy detection's reading of
+  "(Reuters)" as boilerplate the copy added.
+
+When the best route and the best under another root weigh the same (margin under
+UNSURE_MARGIN) the reasons open with "unsure:"; `runner_up` names the other candidate.
 
 The route is the maximum spanning arborescence of these readings (Edmonds' algorithm,
 networkx), with one root: the likely original. How sure: the margin between the best
@@ -37,6 +52,7 @@ compares the copy's aligned sentences the other way round, with the same checks.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,6 +69,8 @@ AGAINST_DETECTED = 0.5    # copy detection oriented the copy the other way (boil
 # The parent shows no date where the child does: scraped and spun copies often drop the
 # original's dateline. A tie-breaker only (under AGAINST_DETECTED), set before measuring.
 AGAINST_UNDATED = 0.25
+AGAINST_SCARS = 0.5       # the parent shows more scars of a rewrite than the child
+AGAINST_UNCREDITED = 0.5  # the child opens with a wire credit the parent lacks
 AGAINST_ADDED = 1.0       # times the share of the parent's text the child lacks
 # Share differences below this are noise of sentence splitting, not added material.
 MIN_ADDED_SHARE = 0.05
@@ -60,6 +78,9 @@ MIN_ADDED_SHARE = 0.05
 # a date difference gives "high", copy detection's boilerplate or excerpt evidence
 # "medium", added material of a paragraph in a ten-sentence text (0.1-0.2) alone "low".
 HIGH_MARGIN, MEDIUM_MARGIN = 1.0, 0.3
+# Below this margin the evidence is balanced: under the smallest single piece of evidence
+# (half the undated tie-breaker, 0.125), so only routes that weigh the same say "unsure".
+UNSURE_MARGIN = 0.1
 # Families bigger than this get one arborescence without the runner-up root (the margin
 # needs a second run; each costs O(edges x members)).
 MAX_MARGIN_MEMBERS = 200
@@ -123,11 +144,16 @@ def _undated_penalty(child_published: str | None) -> float:
     return AGAINST_UNDATED if len(child_published) >= 10 else AGAINST_UNDATED / 2
 
 
-def readings(copy: dict[str, Any], published: Mapping[str, str | None]) -> list[Reading]:
+def readings(copy: dict[str, Any], published: Mapping[str, str | None],
+             scars: Mapping[str, list[str]] | None = None,
+             credits: Mapping[str, str | None] | None = None) -> list[Reading]:
     """Both readings of one copy, weighted (see the module doc). Evidence of direction
     only ever lowers the reading it contradicts: were it to raise the other, an article's
     distant descendants would gain as much as its own copies, and a copy of a copy would
-    hang under the original instead of under the version it was made from."""
+    hang under the original instead of under the version it was made from. `scars`: per
+    article id, the scars of a rewrite it shows against the other (`text_scars`);
+    `credits`: per article id, the wire agency its opening credits (`wire_credit`)."""
+    scars, credits = scars or {}, credits or {}
     features = copy.get("features") or {}
     closeness = (copy["score"] + features.get("word_containment", 0.0)) / 2
     detected = [e for e in copy.get("evidence", []) if e != "published earlier"]
@@ -152,6 +178,17 @@ def readings(copy: dict[str, Any], published: Mapping[str, str | None]) -> list[
             else:
                 weight -= AGAINST_DETECTED
                 reasons.append(f"{detected[0]} (against)")
+        parent_scars, child_scars = scars.get(parent, []), scars.get(child, [])
+        if len(parent_scars) > len(child_scars):
+            weight -= AGAINST_SCARS
+            reasons.append(f"shows scars of a rewrite: {', '.join(parent_scars[:3])} (against)")
+        elif len(child_scars) > len(parent_scars):
+            reasons.append(f"the copy shows scars of a rewrite: {', '.join(child_scars[:3])}")
+        if credits.get(child) and not credits.get(parent):
+            weight -= AGAINST_UNCREDITED
+            reasons.append(f"the copy opens with the wire credit ({credits[child]}) this version lacks (against)")
+        elif credits.get(parent) and not credits.get(child):
+            reasons.append(f"wire credit ({credits[parent]}) the copy dropped")
         if copy["kind"] != "partial" and "aligned_share_source" in features:
             own = features["aligned_share_source" if parent == copy["source"] else "aligned_share_target"]
             other = features["aligned_share_target" if parent == copy["source"] else "aligned_share_source"]
@@ -183,11 +220,16 @@ def _best_route(members: list[str], arcs: list[Reading], banned_root: str | None
 
 
 def family_route(members: list[str], copies: list[dict[str, Any]],
-                 published: Mapping[str, str | None], written: Mapping[str, str] | None = None) -> dict[str, Any]:
+                 published: Mapping[str, str | None], written: Mapping[str, str] | None = None,
+                 scars: Mapping[str, Mapping[str, list[str]]] | None = None,
+                 credits: Mapping[str, str | None] | None = None) -> dict[str, Any]:
     """The likely original of one family, how sure (the margin over the best route from
     another original, `runner_up`), why, and its route (hops parent -> child in
-    breadth-first order from the original). Hop changes are filled in later."""
-    arcs = [r for k in copies for r in readings(k, published)]
+    breadth-first order from the original). Hop changes are filled in later. `scars`: per
+    copy id, `readings`' scars of its two articles; `credits`: per article id, its wire
+    credit."""
+    scars = scars or {}
+    arcs = [r for k in copies for r in readings(k, published, scars.get(k["id"]), credits)]
     total, root, chosen = _best_route(members, arcs)
     runner_up = None
     if len(members) <= MAX_MARGIN_MEMBERS:
@@ -211,10 +253,14 @@ def family_route(members: list[str], copies: list[dict[str, Any]],
         for r in sorted(children.get(node, []), key=lambda r: r.child):
             hops.append(r)
             queue.append(r.child)
+    # Balanced evidence is said in words: "low confidence" alone reads as a weak lean.
+    unsure = (["unsure: the evidence weighs the next most likely original the same"]
+              if margin is not None and margin < UNSURE_MARGIN else [])
     return {"original": root, "originals": [root, *others], "confidence": confidence,
-            "margin": round(margin, 3) if margin is not None else None,
+            # + 0.0: a tie's float rounding reads "-0.0" otherwise.
+            "margin": round(margin, 3) + 0.0 if margin is not None else None,
             "runner_up": runner_up[1] if runner_up else None,
-            "reasons": _root_reasons(root, members, kept, published, written)
+            "reasons": unsure + _root_reasons(root, members, kept, published, written)
             + ([f"{len(others)} more original(s) in the family: the route reaches them only against the evidence"]
                if others else []),
             "hops": hops}
@@ -243,6 +289,16 @@ def _root_reasons(root: str, members: list[str], chosen: list[Reading],
         if n:
             reasons.append(f"{why}: {n} of its {len(own)} direct copies" if why != "the copy adds material"
                            else f"its sentences are contained in {n} of its {len(own)} direct copies, which add material")
+    dropped = [r for r in own if any(why.startswith("wire credit") for why in r.reasons)]
+    if dropped:
+        credit = next(why for why in dropped[0].reasons if why.startswith("wire credit"))
+        reasons.append(f"opens with a {credit.split(' the copy')[0]}: {len(dropped)} of its {len(own)} "
+                       "direct copies dropped it")
+    scarred = [r for r in own if any(why.startswith("the copy shows scars") for why in r.reasons)]
+    if scarred:
+        example = next(why for why in scarred[0].reasons if why.startswith("the copy shows scars"))
+        reasons.append(f"{len(scarred)} of its {len(own)} direct copies show scars of a rewrite"
+                       f" ({example.split(': ', 1)[1]})")
     return reasons
 
 
@@ -267,7 +323,13 @@ def routes(analyses: list[Analysis], copies: list[dict[str, Any]], story_of: Map
     for n, members in enumerate(families, 1):
         family_id = f"f{n}"
         among = among_family[n - 1]
-        found = family_route(members, among, published, written)
+        text_of = {m: by_id[m].text for m in members}
+        # Scars compare two versions' wording: none across a translation.
+        scars = {k["id"]: dict(zip((k["source"], k["target"]),
+                                   text_scars(text_of[k["source"]], text_of[k["target"]])))
+                 for k in among if not any(e.startswith("translated") for e in k.get("evidence", []))}
+        credits = {m: wire_credit(text_of[m]) for m in members}
+        found = family_route(members, among, published, written, scars, credits)
         hops = []
         for h, reading in enumerate(found["hops"], 1):
             hop_id = f"{family_id}.h{h}"
@@ -281,6 +343,64 @@ def routes(analyses: list[Analysis], copies: list[dict[str, Any]], story_of: Map
                     "margin": found["margin"], "runner_up": found["runner_up"], "reasons": found["reasons"],
                     "route": hops})
     return out
+
+
+# A word with an apostrophe ("Herald's", "it's", "don't"); curly apostrophes fold to straight.
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+# A sentence cut to start in lower case: a lower-case word of two letters or more, a full
+# stop, a lower-case word ("machinists. going on strike"). A capitalised word before the
+# stop is most often an abbreviation ("Boeing Co. in August", "Inc."), and lower-case
+# abbreviations that a lower-case word may follow are left out.
+_CUT_SENTENCE = re.compile(r"\b([^\W\d_]{2,})\. ([a-z]+)")
+_ABBREVIATIONS = frozenset("approx etc vs incl esp cf al ca no nos pp vol ed eds ft lb lbs oz mi km "
+                           "min max sq est".split())
+
+
+def _scars_against(text: str, other: str) -> list[str]:
+    """The scars of a rewrite `text` shows where `other` does not (see `text_scars`)."""
+    words = _WORD.findall(text.replace("\u2019", "'"))
+    other_words = _WORD.findall(other.replace("\u2019", "'"))
+    lower, other_lower = {w.lower() for w in words}, {w.lower() for w in other_words}
+    found = []
+    # An apostrophe lost: the other version writes "Herald's" where this one writes
+    # "Heralds", and neither writes the other's form anywhere (an "its" both use is no
+    # trace of an "it's").
+    for word in sorted({w for w in other_words if "'" in w}, key=str.lower):
+        bare = word.replace("'", "").lower()
+        if bare in lower and word.lower() not in lower and bare not in other_lower:
+            shown = next(w for w in words if w.lower() == bare)
+            if f"apostrophe lost: {shown}" not in found:
+                found.append(f"apostrophe lost: {shown}")
+    other_cuts = set(_CUT_SENTENCE.findall(other))
+    for before, after in _CUT_SENTENCE.findall(text):
+        if before.islower() and before not in _ABBREVIATIONS and (before, after) not in other_cuts:
+            found.append(f"sentence cut: {after}")
+    return found
+
+
+# An agency's dateline opening the text, after a date stamp the page may show first:
+# the place in capitals (a state's abbreviation after a comma), the agency in brackets,
+# a dash ("BURLINGTON, Wash. (Reuters) - ", "MOUNTAIN VIEW (dpa-AFX) - ", "(AP) — ").
+# A ticker in brackets is followed by a verb, not a dash.
+_WIRE_CREDIT = re.compile(
+    r"\s*(?:[Dd]ate\s+)?(?:\d{4}-\d\d(?:-\d\d)?\s+)?"
+    r"(?:[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+)*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*)?"
+    r"\(([A-Za-z][\w&.-]{1,20})\)\s*[-–—]{1,2}\s*(?=\S)")
+
+
+def wire_credit(text: str) -> str | None:
+    """The agency whose dateline opens `text` ("Reuters", "AP", "dpa-AFX"), or None."""
+    m = _WIRE_CREDIT.match(text)
+    return m.group(1) if m else None
+
+
+def text_scars(a: str, b: str) -> tuple[list[str], list[str]]:
+    """(scars a shows, scars b shows): the marks a spinner or scraper leaves in a copy and
+    no editor adds, each where the other version lacks it: an apostrophe lost ("Herald's"
+    became "Heralds") and a sentence cut to start in lower case. Odd synonyms ("wireless
+    service" for "wire service") are not read: no offline lexicon tells an odd synonym
+    from an editor's choice."""
+    return _scars_against(a, b), _scars_against(b, a)
 
 
 def hop_changes(reading: Reading, by_id: Mapping[str, Analysis]) -> list[dict[str, Any]]:
