@@ -1,11 +1,12 @@
 """Whose rhetoric a technique span is (technique_voice): the author's or a quoted speaker's,
 on hand-written sentences and on invented wire copy (tests/neutral_copy.py)."""
 
+import numpy as np
 import pytest
 from neutral_copy import LOADED, WIRE
 
 from newsprobe import analyze
-from newsprobe.layers.technique_voice import quoted_segments, reported_stance, voice_of
+from newsprobe.layers.technique_voice import quoted_segments, reported_clause_end, reported_stance, voice_of
 from newsprobe.model import Analysis, Quote, Span, Speaker
 
 # An indirect quote with no quotation marks: a tabloid's paraphrase of its "sources".
@@ -131,3 +132,56 @@ def test_loaded_paragraphs_are_found_and_credited_to_the_right_voice(text, words
             assert (t["voice"], t["speaker"], t["in_quote"]) == ("author", None, None), t
         else:
             assert t["voice"] == "speaker" and t["speaker"] == whose and t["in_quote"], t
+
+
+# A tagged span that runs on past the end of a reported clause or naming phrase: the
+# reported words are the speaker's, what follows the clause is the writer's again.
+NAMING_RUN_ON = ("A day after the senator described the mayor as petty, reckless and vain in a "
+                 "long essay, the denials from the town hall began.")
+STANCE_RUN_ON = "Moscow expressed bitter dismay at the decision in a statement on Friday."
+SPEECH_RUN_ON = "Wen Hao told reporters the charges were a malicious smear, and the ministry later issued a statement."
+
+
+@pytest.mark.parametrize("text,span,inside", [
+    (NAMING_RUN_ON, "petty, reckless and vain in a long essay, the denials", "petty, reckless and vain in a long essay"),
+    (STANCE_RUN_ON, "bitter dismay at the decision", "bitter dismay"),
+    (SPEECH_RUN_ON, "a malicious smear, and the ministry", "the charges were a malicious smear"),
+])
+def test_a_span_running_past_a_reported_clause_is_cut_at_its_end(nlp, text, span, inside):
+    doc = nlp(text)
+    assert reported_clause_end(doc, *_span(text, span)) == text.index(inside) + len(inside)
+
+
+def test_a_span_inside_a_reported_clause_or_outside_any_is_not_cut(nlp):
+    doc = nlp(NAMING_RUN_ON)
+    assert reported_clause_end(doc, *_span(NAMING_RUN_ON, "petty, reckless and vain")) is None
+    assert reported_clause_end(doc, *_span(NAMING_RUN_ON, "the denials from the town hall")) is None
+    # Starting before the reported words is not running past them.
+    assert reported_clause_end(doc, *_span(NAMING_RUN_ON, "described the mayor as petty")) is None
+
+
+def test_the_reported_part_of_a_run_on_span_is_the_speakers_and_the_rest_the_authors(nlp):
+    from newsprobe.layers.techniques import split_at_reported_clauses
+    doc = nlp(NAMING_RUN_ON)
+    start, end = _span(NAMING_RUN_ON, "petty, reckless and vain in a long essay, the denials from the town hall")
+    probs = np.zeros(len(doc))
+    probs[[t.i for t in doc if start <= t.idx < end]] = 0.5
+    pieces = split_at_reported_clauses(doc, [(start, end, 0.5)], probs, 0.0)
+    assert [NAMING_RUN_ON[s:e] for s, e, _ in pieces] == ["petty, reckless and vain in a long essay",
+                                                          "the denials from the town hall"]
+    assert all(p == pytest.approx(0.5) for _, _, p in pieces)
+    a, segments = Analysis(text=NAMING_RUN_ON, id="t"), quoted_segments(NAMING_RUN_ON)
+    voices = [voice_of(s, e, "loaded_language", a, segments, doc) for s, e, _ in pieces]
+    assert [(v.voice, v.speaker) for v in voices] == [("speaker", "senator"), ("author", None)]
+
+
+def test_a_piece_under_the_mean_floor_or_of_function_words_is_dropped(nlp):
+    from newsprobe.layers.techniques import split_at_reported_clauses
+    doc = nlp(STANCE_RUN_ON)
+    start, end = _span(STANCE_RUN_ON, "bitter dismay at the decision")
+    probs = np.zeros(len(doc))
+    for t in doc:
+        if start <= t.idx < end:
+            probs[t.i] = 0.9 if t.text in ("bitter", "dismay") else 0.1
+    pieces = split_at_reported_clauses(doc, [(start, end, 0.5)], probs, 0.3)
+    assert [(STANCE_RUN_ON[s:e], round(p, 2)) for s, e, p in pieces] == [("bitter dismay", 0.9)]

@@ -134,6 +134,47 @@ def reported_speaker(doc, start: int, end: int) -> str | None:
     return None
 
 
+def _reported_parts(verb):
+    """The subject of a reporting verb and the tokens whose subtrees hold what it reports:
+    the object of a stance verb, what a naming verb calls someone, the clausal complement
+    of a speech verb with a proper-noun subject (someone on record). ([], None) when the
+    verb reports nothing the voice rules credit."""
+    lemma = verb.lemma_.lower()
+    if lemma in STANCE_VERBS | NAMING_VERBS:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        slots = [c for c in verb.children
+                 if c.dep_ in (("dobj", "obj") if lemma in STANCE_VERBS else _NAMING_SLOTS)
+                 or (c.dep_ == "prep" and c.lower_ == "as" and lemma in NAMING_VERBS)]
+        if subject is not None and slots:
+            return slots, subject
+    if lemma in SPEECH_VERBS and verb.pos_ == "VERB":
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        slots = [c for c in verb.children if c.dep_ == "ccomp"]
+        if subject is not None and subject.pos_ == "PROPN" and slots:
+            return slots, subject
+    return [], None
+
+
+def reported_clause_end(doc, start: int, end: int) -> int | None:
+    """Where the reported clause or naming phrase the span starts in ends (a character
+    offset: its last token's end, by the parse), when the span runs on past it ("described
+    him as [petty and vain, the denials from] ..."); else None. A tagged span joins tokens
+    across short gaps and can take in the writer's next words; cut there, each part is
+    judged on its own (the reported part the speaker's, the rest by the usual rules)."""
+    tokens = [t for t in doc.char_span(start, end, alignment_mode="expand") or [] if not t.is_punct]
+    if not tokens:
+        return None
+    first, last = tokens[0], tokens[-1]
+    ends = []
+    for verb in (a for a in first.ancestors if a.pos_ in ("VERB", "AUX")):
+        slots, _ = _reported_parts(verb)
+        ends += [c.right_edge.i for c in slots if c.left_edge.i <= first.i <= c.right_edge.i]
+    if not ends or max(ends) >= last.i:
+        return None
+    edge = doc[max(ends)]
+    return edge.idx + len(edge.text)
+
+
 def voice_of(start: int, end: int, technique: str, analysis: Analysis,
              segments: list[tuple[int, int]], doc=None) -> Voice:
     """Whose technique the span [start, end) is; `segments` is quoted_segments(text) and
@@ -166,4 +207,5 @@ def voice_of(start: int, end: int, technique: str, analysis: Analysis,
 
 
 __all__ = ["Voice", "voice_of", "quoted_segments", "reported_stance", "reported_speaker", "covering_quote",
+           "reported_clause_end",
            "WORD_CHOICE_TECHNIQUES", "STANCE_VERBS", "NAMING_VERBS", "SPEECH_VERBS", "UNACCOUNTABLE_KINDS"]
