@@ -1,7 +1,6 @@
 """Whose rhetoric a technique span is (technique_voice): the author's or a quoted speaker's,
 on hand-written sentences and on invented wire copy (tests/neutral_copy.py)."""
 
-import numpy as np
 import pytest
 from neutral_copy import LOADED, WIRE
 
@@ -158,30 +157,3 @@ def test_a_span_inside_a_reported_clause_or_outside_any_is_not_cut(nlp):
     assert reported_clause_end(doc, *_span(NAMING_RUN_ON, "the denials from the town hall")) is None
     # Starting before the reported words is not running past them.
     assert reported_clause_end(doc, *_span(NAMING_RUN_ON, "described the mayor as petty")) is None
-
-
-def test_the_reported_part_of_a_run_on_span_is_the_speakers_and_the_rest_the_authors(nlp):
-    from newsprobe.layers.techniques import split_at_reported_clauses
-    doc = nlp(NAMING_RUN_ON)
-    start, end = _span(NAMING_RUN_ON, "petty, reckless and vain in a long essay, the denials from the town hall")
-    probs = np.zeros(len(doc))
-    probs[[t.i for t in doc if start <= t.idx < end]] = 0.5
-    pieces = split_at_reported_clauses(doc, [(start, end, 0.5)], probs, 0.0)
-    assert [NAMING_RUN_ON[s:e] for s, e, _ in pieces] == ["petty, reckless and vain in a long essay",
-                                                          "the denials from the town hall"]
-    assert all(p == pytest.approx(0.5) for _, _, p in pieces)
-    a, segments = Analysis(text=NAMING_RUN_ON, id="t"), quoted_segments(NAMING_RUN_ON)
-    voices = [voice_of(s, e, "loaded_language", a, segments, doc) for s, e, _ in pieces]
-    assert [(v.voice, v.speaker) for v in voices] == [("speaker", "senator"), ("author", None)]
-
-
-def test_a_piece_under_the_mean_floor_or_of_function_words_is_dropped(nlp):
-    from newsprobe.layers.techniques import split_at_reported_clauses
-    doc = nlp(STANCE_RUN_ON)
-    start, end = _span(STANCE_RUN_ON, "bitter dismay at the decision")
-    probs = np.zeros(len(doc))
-    for t in doc:
-        if start <= t.idx < end:
-            probs[t.i] = 0.9 if t.text in ("bitter", "dismay") else 0.1
-    pieces = split_at_reported_clauses(doc, [(start, end, 0.5)], probs, 0.3)
-    assert [(STANCE_RUN_ON[s:e], round(p, 2)) for s, e, p in pieces] == [("bitter dismay", 0.9)]

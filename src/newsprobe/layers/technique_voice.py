@@ -23,6 +23,10 @@ decide, in this order, reading the text, its parse and the attribution layer's q
   Where the attribution layer found no quote, the parse still shows a named speaker's
   reported statement (the clause a speech verb with a proper-noun subject introduces).
 
+A span these rules read is one part of the tagger's run: where a run starts inside a
+reported clause or naming phrase and goes on past its end, techniques.split_at_reported_clauses
+cuts it there (reported_clause_end), so each part is judged on its own.
+
 Plain functions over text and quotes; no model.
 """
 

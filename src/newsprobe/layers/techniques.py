@@ -455,6 +455,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[dict]:
 
 
 __all__ = ["NAME", "VERSION", "FIELD", "REQUIRES", "run", "load_model", "rank_techniques",
-           "TechniqueModel", "load_model_from", "token_probabilities", "decode_spans", "split_at_reported_clauses", "technique_probabilities",
+           "TechniqueModel", "load_model_from", "token_probabilities", "decode_spans", "split_at_reported_clauses",
+           "technique_probabilities",
            "doc_states", "span_tagger", "tagger_inputs", "hashed_logits", "context_vectors",
            "TECHNIQUES"]
