@@ -206,3 +206,13 @@ def test_a_piece_under_the_mean_floor_or_of_function_words_is_dropped(nlp):
             probs[t.i] = 0.9 if t.text in ("bitter", "dismay") else 0.1
     pieces = techniques.split_at_reported_clauses(doc, [(start, end, 0.5)], probs, 0.3)
     assert [(STANCE_RUN_ON[s:e], round(p, 2)) for s, e, p in pieces] == [("bitter dismay", 0.9)]
+
+
+def test_a_quotation_run_on_into_its_attribution_keeps_the_quotation_alone(nlp):
+    text = ("“The plan is a shameless betrayal of every family in the valley,” Councillor Rowan Pike said "
+            "in a statement on Friday.")
+    doc = nlp(text)
+    start, end = _span(text, "shameless betrayal of every family in the valley,” Councillor Rowan Pike said in a statement")
+    probs = np.full(len(doc), 0.5)
+    pieces = techniques.split_at_reported_clauses(doc, [(start, end, 0.5)], probs, 0.0)
+    assert [text[s:e] for s, e, _ in pieces] == ["shameless betrayal of every family in the valley"]

@@ -5,7 +5,8 @@ import pytest
 from neutral_copy import LOADED, WIRE
 
 from newsprobe import analyze
-from newsprobe.layers.technique_voice import quoted_segments, reported_clause_end, reported_stance, voice_of
+from newsprobe.layers.technique_voice import (quoted_segments, reported_clause_end, reported_stance, reporting_frame_only,
+                                              voice_of)
 from newsprobe.model import Analysis, Quote, Span, Speaker
 
 # An indirect quote with no quotation marks: a tabloid's paraphrase of its "sources".
@@ -157,3 +158,17 @@ def test_a_span_inside_a_reported_clause_or_outside_any_is_not_cut(nlp):
     assert reported_clause_end(doc, *_span(NAMING_RUN_ON, "the denials from the town hall")) is None
     # Starting before the reported words is not running past them.
     assert reported_clause_end(doc, *_span(NAMING_RUN_ON, "described the mayor as petty")) is None
+
+
+# What a quotation runs on into: the words that say who said it, where and when.
+FRAMED = "“The plan is a shameless betrayal of every family in the valley,” Councillor Rowan Pike said in a statement on Friday."
+FRAMED_AND_MORE = ("“The plan is a shameless betrayal of every family in the valley,” Councillor Rowan Pike said, "
+                   "pointing to the greedy developers behind it.")
+
+
+def test_who_said_it_where_and_when_is_a_reporting_frame(nlp):
+    doc = nlp(FRAMED)
+    assert reporting_frame_only(doc, *_span(FRAMED, "Councillor Rowan Pike said in a statement on Friday"))
+    assert not reporting_frame_only(doc, *_span(FRAMED, "a shameless betrayal of every family"))
+    doc = nlp(FRAMED_AND_MORE)
+    assert not reporting_frame_only(doc, *_span(FRAMED_AND_MORE, "Councillor Rowan Pike said, pointing to the greedy developers"))

@@ -179,6 +179,30 @@ def reported_clause_end(doc, start: int, end: int) -> int | None:
     return edge.idx + len(edge.text)
 
 
+# What a speech verb's frame holds besides the verb: who spoke, to whom, where and when
+# ("Pike said in a statement on Friday", "told RT", "according to the Guardian").
+_FRAME_DEPS = ("nsubj", "nsubjpass", "dobj", "dative", "prep", "npadvmod", "advmod", "agent")
+
+
+def reporting_frame_only(doc, start: int, end: int) -> bool:
+    """Whether the span is only the frame of a report: a speech verb with its speaker,
+    addressee and the phrases saying where, when or through whom ("Councillor Pike said
+    in a statement on Friday"), no clause of its own. It says who spoke, not how: a tagged
+    run that crosses from a quotation into its attribution leaves such a frame behind."""
+    tokens = [t for t in doc.char_span(start, end, alignment_mode="expand") or [] if not t.is_punct]
+    verbs = [t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS]
+    if not verbs:
+        return False
+    frame = set()
+    for verb in verbs:
+        frame.add(verb.i)
+        for child in verb.children:
+            subtree = list(child.subtree)
+            if child.dep_ in _FRAME_DEPS and not any(x.pos_ in ("VERB", "AUX") for x in subtree if x is not child):
+                frame.update(x.i for x in subtree)
+    return all(t.i in frame for t in tokens)
+
+
 def voice_of(start: int, end: int, technique: str, analysis: Analysis,
              segments: list[tuple[int, int]], doc=None) -> Voice:
     """Whose technique the span [start, end) is; `segments` is quoted_segments(text) and
@@ -211,5 +235,5 @@ def voice_of(start: int, end: int, technique: str, analysis: Analysis,
 
 
 __all__ = ["Voice", "voice_of", "quoted_segments", "reported_stance", "reported_speaker", "covering_quote",
-           "reported_clause_end",
+           "reported_clause_end", "reporting_frame_only",
            "WORD_CHOICE_TECHNIQUES", "STANCE_VERBS", "NAMING_VERBS", "SPEECH_VERBS", "UNACCOUNTABLE_KINDS"]

@@ -43,7 +43,7 @@ from ..settings import Settings
 from .technique_features import (FEATURES_VERSION, SI_BUCKETS, TC_BUCKETS, TECHNIQUES, ArticleStats,
                                  article_span_features, hash_features, span_tokens, token_feature_matrix)
 from .technique_tagger import NumpyTaggers, span_tagger
-from .technique_voice import quoted_segments, reported_clause_end, voice_of
+from .technique_voice import quoted_segments, reported_clause_end, reporting_frame_only, voice_of
 
 NAME = "techniques"
 VERSION = "3"
@@ -277,7 +277,8 @@ def split_at_reported_clauses(doc, spans: list[tuple[int, int, float]], probs: n
     vain, the denials from the town hall]" is the caller's name for the mayor, then the
     writer's words, and a fact-checker reads them as two voices. Each part is trimmed like
     a decoded span and kept when it carries a content word and its tokens' mean
-    probability reaches `min_mean` (as decode_spans keeps a span)."""
+    probability reaches `min_mean` (as decode_spans keeps a span); a part after the cut
+    that is only the report's frame ("..., Pike said in a statement") is not shown."""
     out = []
     for start, end, mean in spans:
         cut = reported_clause_end(doc, start, end)
@@ -286,8 +287,9 @@ def split_at_reported_clauses(doc, spans: list[tuple[int, int, float]], probs: n
             continue
         for lo, hi in ((start, cut), (cut, end)):
             piece = _trimmed_piece(doc, lo, hi, probs)
-            if piece is not None and piece[2] >= min_mean:
-                out.append(piece)
+            if piece is None or piece[2] < min_mean or (lo == cut and reporting_frame_only(doc, *piece[:2])):
+                continue
+            out.append(piece)
     return out
 
 
