@@ -212,7 +212,8 @@ def test_a_quotation_run_on_into_its_attribution_keeps_the_quotation_alone(nlp):
     text = ("“The plan is a shameless betrayal of every family in the valley,” Councillor Rowan Pike said "
             "in a statement on Friday.")
     doc = nlp(text)
-    start, end = _span(text, "shameless betrayal of every family in the valley,” Councillor Rowan Pike said in a statement")
+    start, end = _span(text, "shameless betrayal of every family in the valley,” "
+                             "Councillor Rowan Pike said in a statement")
     probs = np.full(len(doc), 0.5)
     pieces = techniques.split_at_reported_clauses(doc, [(start, end, 0.5)], probs, 0.0)
     assert [text[s:e] for s, e, _ in pieces] == ["shameless betrayal of every family in the valley"]

@@ -161,7 +161,8 @@ def test_a_span_inside_a_reported_clause_or_outside_any_is_not_cut(nlp):
 
 
 # What a quotation runs on into: the words that say who said it, where and when.
-FRAMED = "“The plan is a shameless betrayal of every family in the valley,” Councillor Rowan Pike said in a statement on Friday."
+FRAMED = ("“The plan is a shameless betrayal of every family in the valley,” Councillor Rowan Pike said "
+          "in a statement on Friday.")
 FRAMED_AND_MORE = ("“The plan is a shameless betrayal of every family in the valley,” Councillor Rowan Pike said, "
                    "pointing to the greedy developers behind it.")
 
@@ -171,4 +172,5 @@ def test_who_said_it_where_and_when_is_a_reporting_frame(nlp):
     assert reporting_frame_only(doc, *_span(FRAMED, "Councillor Rowan Pike said in a statement on Friday"))
     assert not reporting_frame_only(doc, *_span(FRAMED, "a shameless betrayal of every family"))
     doc = nlp(FRAMED_AND_MORE)
-    assert not reporting_frame_only(doc, *_span(FRAMED_AND_MORE, "Councillor Rowan Pike said, pointing to the greedy developers"))
+    assert not reporting_frame_only(doc, *_span(FRAMED_AND_MORE,
+                                                "Councillor Rowan Pike said, pointing to the greedy developers"))
