@@ -8,6 +8,8 @@ from newsprobe import analyze
 from newsprobe.errors import NewsprobeError
 from newsprobe.layers import techniques
 from newsprobe.layers.technique_glossary import EXPLANATIONS, TECHNIQUES
+from newsprobe.layers.technique_voice import quoted_segments, voice_of
+from newsprobe.model import Analysis
 from newsprobe.render import as_html, as_text
 
 
@@ -166,3 +168,52 @@ def test_an_encoder_depth_without_its_own_model_is_a_coded_error():
         techniques.load_model(5)
     assert err.value.code == "E013" and "--encoder-layers 5" in str(err.value)
     assert techniques.encoder_depth(techniques.load_model()) == 6
+
+
+# A tagged span that starts in a reported clause or naming phrase and runs on past its end
+# is cut there: the reported words are the speaker's, what follows the writer's again.
+NAMING_RUN_ON = ("A day after the senator described the mayor as petty, reckless and vain in a "
+                 "long essay, the denials from the town hall began.")
+STANCE_RUN_ON = "Moscow expressed bitter dismay at the decision in a statement on Friday."
+
+
+def _span(text: str, words: str) -> tuple[int, int]:
+    at = text.index(words)
+    return at, at + len(words)
+
+
+def test_the_reported_part_of_a_run_on_span_is_the_speakers_and_the_rest_the_authors(nlp):
+    doc = nlp(NAMING_RUN_ON)
+    start, end = _span(NAMING_RUN_ON,
+                       "petty, reckless and vain in a long essay, the denials from the town hall")
+    probs = np.zeros(len(doc))
+    probs[[t.i for t in doc if start <= t.idx < end]] = 0.5
+    pieces = techniques.split_at_reported_clauses(doc, [(start, end, 0.5)], probs, 0.0)
+    assert [NAMING_RUN_ON[s:e] for s, e, _ in pieces] == ["petty, reckless and vain in a long essay",
+                                                          "the denials from the town hall"]
+    assert all(p == pytest.approx(0.5) for _, _, p in pieces)
+    a, segments = Analysis(text=NAMING_RUN_ON, id="t"), quoted_segments(NAMING_RUN_ON)
+    voices = [voice_of(s, e, "loaded_language", a, segments, doc) for s, e, _ in pieces]
+    assert [(v.voice, v.speaker) for v in voices] == [("speaker", "senator"), ("author", None)]
+
+
+def test_a_piece_under_the_mean_floor_or_of_function_words_is_dropped(nlp):
+    doc = nlp(STANCE_RUN_ON)
+    start, end = _span(STANCE_RUN_ON, "bitter dismay at the decision")
+    probs = np.zeros(len(doc))
+    for t in doc:
+        if start <= t.idx < end:
+            probs[t.i] = 0.9 if t.text in ("bitter", "dismay") else 0.1
+    pieces = techniques.split_at_reported_clauses(doc, [(start, end, 0.5)], probs, 0.3)
+    assert [(STANCE_RUN_ON[s:e], round(p, 2)) for s, e, p in pieces] == [("bitter dismay", 0.9)]
+
+
+def test_a_quotation_run_on_into_its_attribution_keeps_the_quotation_alone(nlp):
+    text = ("“The plan is a shameless betrayal of every family in the valley,” Councillor Rowan Pike said "
+            "in a statement on Friday.")
+    doc = nlp(text)
+    start, end = _span(text, "shameless betrayal of every family in the valley,” "
+                             "Councillor Rowan Pike said in a statement")
+    probs = np.full(len(doc), 0.5)
+    pieces = techniques.split_at_reported_clauses(doc, [(start, end, 0.5)], probs, 0.0)
+    assert [text[s:e] for s, e, _ in pieces] == ["shameless betrayal of every family in the valley"]

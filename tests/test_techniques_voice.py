@@ -5,7 +5,8 @@ import pytest
 from neutral_copy import LOADED, WIRE
 
 from newsprobe import analyze
-from newsprobe.layers.technique_voice import quoted_segments, reported_stance, voice_of
+from newsprobe.layers.technique_voice import (quoted_segments, reported_clause_end, reported_stance, reporting_frame_only,
+                                              voice_of)
 from newsprobe.model import Analysis, Quote, Span, Speaker
 
 # An indirect quote with no quotation marks: a tabloid's paraphrase of its "sources".
@@ -131,3 +132,45 @@ def test_loaded_paragraphs_are_found_and_credited_to_the_right_voice(text, words
             assert (t["voice"], t["speaker"], t["in_quote"]) == ("author", None, None), t
         else:
             assert t["voice"] == "speaker" and t["speaker"] == whose and t["in_quote"], t
+
+
+# A tagged span that runs on past the end of a reported clause or naming phrase: the
+# reported words are the speaker's, what follows the clause is the writer's again.
+NAMING_RUN_ON = ("A day after the senator described the mayor as petty, reckless and vain in a "
+                 "long essay, the denials from the town hall began.")
+STANCE_RUN_ON = "Moscow expressed bitter dismay at the decision in a statement on Friday."
+SPEECH_RUN_ON = "Wen Hao told reporters the charges were a malicious smear, and the ministry later issued a statement."
+
+
+@pytest.mark.parametrize("text,span,inside", [
+    (NAMING_RUN_ON, "petty, reckless and vain in a long essay, the denials", "petty, reckless and vain in a long essay"),
+    (STANCE_RUN_ON, "bitter dismay at the decision", "bitter dismay"),
+    (SPEECH_RUN_ON, "a malicious smear, and the ministry", "the charges were a malicious smear"),
+])
+def test_a_span_running_past_a_reported_clause_is_cut_at_its_end(nlp, text, span, inside):
+    doc = nlp(text)
+    assert reported_clause_end(doc, *_span(text, span)) == text.index(inside) + len(inside)
+
+
+def test_a_span_inside_a_reported_clause_or_outside_any_is_not_cut(nlp):
+    doc = nlp(NAMING_RUN_ON)
+    assert reported_clause_end(doc, *_span(NAMING_RUN_ON, "petty, reckless and vain")) is None
+    assert reported_clause_end(doc, *_span(NAMING_RUN_ON, "the denials from the town hall")) is None
+    # Starting before the reported words is not running past them.
+    assert reported_clause_end(doc, *_span(NAMING_RUN_ON, "described the mayor as petty")) is None
+
+
+# What a quotation runs on into: the words that say who said it, where and when.
+FRAMED = ("“The plan is a shameless betrayal of every family in the valley,” Councillor Rowan Pike said "
+          "in a statement on Friday.")
+FRAMED_AND_MORE = ("“The plan is a shameless betrayal of every family in the valley,” Councillor Rowan Pike said, "
+                   "pointing to the greedy developers behind it.")
+
+
+def test_who_said_it_where_and_when_is_a_reporting_frame(nlp):
+    doc = nlp(FRAMED)
+    assert reporting_frame_only(doc, *_span(FRAMED, "Councillor Rowan Pike said in a statement on Friday"))
+    assert not reporting_frame_only(doc, *_span(FRAMED, "a shameless betrayal of every family"))
+    doc = nlp(FRAMED_AND_MORE)
+    assert not reporting_frame_only(doc, *_span(FRAMED_AND_MORE,
+                                                "Councillor Rowan Pike said, pointing to the greedy developers"))

@@ -23,6 +23,10 @@ decide, in this order, reading the text, its parse and the attribution layer's q
   Where the attribution layer found no quote, the parse still shows a named speaker's
   reported statement (the clause a speech verb with a proper-noun subject introduces).
 
+A span these rules read is one part of the tagger's run: where a run starts inside a
+reported clause or naming phrase and goes on past its end, techniques.split_at_reported_clauses
+cuts it there (reported_clause_end), so each part is judged on its own.
+
 Plain functions over text and quotes; no model.
 """
 
@@ -134,6 +138,71 @@ def reported_speaker(doc, start: int, end: int) -> str | None:
     return None
 
 
+def _reported_parts(verb):
+    """The subject of a reporting verb and the tokens whose subtrees hold what it reports:
+    the object of a stance verb, what a naming verb calls someone, the clausal complement
+    of a speech verb with a proper-noun subject (someone on record). ([], None) when the
+    verb reports nothing the voice rules credit."""
+    lemma = verb.lemma_.lower()
+    if lemma in STANCE_VERBS | NAMING_VERBS:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        slots = [c for c in verb.children
+                 if c.dep_ in (("dobj", "obj") if lemma in STANCE_VERBS else _NAMING_SLOTS)
+                 or (c.dep_ == "prep" and c.lower_ == "as" and lemma in NAMING_VERBS)]
+        if subject is not None and slots:
+            return slots, subject
+    if lemma in SPEECH_VERBS and verb.pos_ == "VERB":
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        slots = [c for c in verb.children if c.dep_ == "ccomp"]
+        if subject is not None and subject.pos_ == "PROPN" and slots:
+            return slots, subject
+    return [], None
+
+
+def reported_clause_end(doc, start: int, end: int) -> int | None:
+    """Where the reported clause or naming phrase the span starts in ends (a character
+    offset: its last token's end, by the parse), when the span runs on past it ("described
+    him as [petty and vain, the denials from] ..."); else None. A tagged span joins tokens
+    across short gaps and can take in the writer's next words; cut there, each part is
+    judged on its own (the reported part the speaker's, the rest by the usual rules)."""
+    tokens = [t for t in doc.char_span(start, end, alignment_mode="expand") or [] if not t.is_punct]
+    if not tokens:
+        return None
+    first, last = tokens[0], tokens[-1]
+    ends = []
+    for verb in (a for a in first.ancestors if a.pos_ in ("VERB", "AUX")):
+        slots, _ = _reported_parts(verb)
+        ends += [c.right_edge.i for c in slots if c.left_edge.i <= first.i <= c.right_edge.i]
+    if not ends or max(ends) >= last.i:
+        return None
+    edge = doc[max(ends)]
+    return edge.idx + len(edge.text)
+
+
+# What a speech verb's frame holds besides the verb: who spoke, to whom, where and when
+# ("Pike said in a statement on Friday", "told RT", "according to the Guardian").
+_FRAME_DEPS = ("nsubj", "nsubjpass", "dobj", "dative", "prep", "npadvmod", "advmod", "agent")
+
+
+def reporting_frame_only(doc, start: int, end: int) -> bool:
+    """Whether the span is only the frame of a report: a speech verb with its speaker,
+    addressee and the phrases saying where, when or through whom ("Councillor Pike said
+    in a statement on Friday"), no clause of its own. It says who spoke, not how: a tagged
+    run that crosses from a quotation into its attribution leaves such a frame behind."""
+    tokens = [t for t in doc.char_span(start, end, alignment_mode="expand") or [] if not t.is_punct]
+    verbs = [t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS]
+    if not verbs:
+        return False
+    frame = set()
+    for verb in verbs:
+        frame.add(verb.i)
+        for child in verb.children:
+            subtree = list(child.subtree)
+            if child.dep_ in _FRAME_DEPS and not any(x.pos_ in ("VERB", "AUX") for x in subtree if x is not child):
+                frame.update(x.i for x in subtree)
+    return all(t.i in frame for t in tokens)
+
+
 def voice_of(start: int, end: int, technique: str, analysis: Analysis,
              segments: list[tuple[int, int]], doc=None) -> Voice:
     """Whose technique the span [start, end) is; `segments` is quoted_segments(text) and
@@ -166,4 +235,5 @@ def voice_of(start: int, end: int, technique: str, analysis: Analysis,
 
 
 __all__ = ["Voice", "voice_of", "quoted_segments", "reported_stance", "reported_speaker", "covering_quote",
+           "reported_clause_end", "reporting_frame_only",
            "WORD_CHOICE_TECHNIQUES", "STANCE_VERBS", "NAMING_VERBS", "SPEECH_VERBS", "UNACCOUNTABLE_KINDS"]

@@ -43,7 +43,7 @@ from ..settings import Settings
 from .technique_features import (FEATURES_VERSION, SI_BUCKETS, TC_BUCKETS, TECHNIQUES, ArticleStats,
                                  article_span_features, hash_features, span_tokens, token_feature_matrix)
 from .technique_tagger import NumpyTaggers, span_tagger
-from .technique_voice import quoted_segments, voice_of
+from .technique_voice import quoted_segments, reported_clause_end, reporting_frame_only, voice_of
 
 NAME = "techniques"
 VERSION = "3"
@@ -270,6 +270,51 @@ def decode_spans(doc, probs: np.ndarray, threshold: float, gap: int,
     return spans
 
 
+def split_at_reported_clauses(doc, spans: list[tuple[int, int, float]], probs: np.ndarray,
+                              min_mean: float = 0.0) -> list[tuple[int, int, float]]:
+    """Spans that start in a reported clause or naming phrase and run on past its end
+    (technique_voice.reported_clause_end) cut there: "described the mayor as [petty and
+    vain, the denials from the town hall]" is the caller's name for the mayor, then the
+    writer's words, and a fact-checker reads them as two voices. Each part is trimmed like
+    a decoded span and kept when it carries a content word and its tokens' mean
+    probability reaches `min_mean` (as decode_spans keeps a span); a part after the cut
+    that is only the report's frame ("..., Pike said in a statement") is not shown."""
+    out = []
+    for start, end, mean in spans:
+        cut = reported_clause_end(doc, start, end)
+        if cut is None:
+            out.append((start, end, mean))
+            continue
+        for lo, hi in ((start, cut), (cut, end)):
+            piece = _trimmed_piece(doc, lo, hi, probs)
+            if piece is None or piece[2] < min_mean or (lo == cut and reporting_frame_only(doc, *piece[:2])):
+                continue
+            out.append(piece)
+    return out
+
+
+def _trimmed_piece(doc, start: int, end: int, probs: np.ndarray) -> tuple[int, int, float] | None:
+    tokens = [t for t in doc if start <= t.idx and t.idx + len(t.text) <= end and not t.is_space]
+    if not tokens:
+        return None
+    first, last = _word_edges(doc, tokens[0].i, tokens[-1].i)
+    while first <= last and doc[first].is_punct:
+        first += 1
+    while last >= first and doc[last].is_punct:
+        last -= 1
+    if first > last or not any(_carries_meaning(t) for t in doc[first:last + 1]):
+        return None
+    text = doc.text
+    lo, hi = doc[first].idx, doc[last].idx + len(doc[last].text)
+    while lo < hi and text[lo] in _EDGE_CHARS:
+        lo += 1
+    while hi > lo and text[hi - 1] in _EDGE_CHARS:
+        hi -= 1
+    if hi <= lo:
+        return None
+    return lo, hi, float(np.mean(probs[first:last + 1]))
+
+
 def _joined(left, right) -> bool:
     """Whether two neighbouring tokens are pieces of one written word: nothing between them
     and neither is punctuation, except a hyphen ("money" "-" "grabbing", "It" "'s")."""
@@ -388,6 +433,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[dict]:
               else None)
     probs = token_probabilities(doc, stats, model, states[0] if states else None)
     spans = decode_spans(doc, probs, model.si_threshold, model.si_gap, model.si_min_mean)
+    spans = split_at_reported_clauses(doc, spans, probs, model.si_min_mean)
     tech = technique_probabilities(doc, [(s, e) for s, e, _ in spans], stats, model, states)
     text = analysis.text
     segments = quoted_segments(text)
@@ -411,6 +457,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[dict]:
 
 
 __all__ = ["NAME", "VERSION", "FIELD", "REQUIRES", "run", "load_model", "rank_techniques",
-           "TechniqueModel", "load_model_from", "token_probabilities", "decode_spans", "technique_probabilities",
+           "TechniqueModel", "load_model_from", "token_probabilities", "decode_spans", "split_at_reported_clauses",
+           "technique_probabilities",
            "doc_states", "span_tagger", "tagger_inputs", "hashed_logits", "context_vectors",
            "TECHNIQUES"]
