@@ -53,7 +53,13 @@ from ..model import Analysis, Entity, Span
 from ..parse import dictionary_words
 from ..settings import Settings
 from .places import place_kind
-from .entities_context import mark_countries, mark_known_places, merge_club_towns, relabel_by_context
+from .entities_context import (
+    mark_countries,
+    mark_known_places,
+    merge_club_towns,
+    people_called_by_surname,
+    relabel_by_context,
+)
 from .entities_furniture import (
     cut_off_at_end,
     headline_common_words,
@@ -229,6 +235,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     clusters = mark_known_places(doc, clusters)
     mark_countries(doc, text, clusters)
     relabel_by_context(doc, text, clusters)
+    clusters = people_called_by_surname(doc, text, clusters)
     # A person the evidence just relabelled ("Ruben Amorim said his side ...", the model's
     # ORG) gets the bare surnames the model missed, as one it had called a person.
     add_missed_surnames(doc, text, clusters, seen | {(m.start, m.end) for c in clusters for m in c.mentions})

@@ -877,6 +877,68 @@ def relabel_by_context(doc, text: str, clusters: list[Cluster]) -> None:
     clusters[:] = [c for c in clusters if c.mentions]
 
 
+# Pronouns only a person takes: a body is "it", a place "it" or "there".
+_PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "himself", "herself"}
+
+# Labels the small model gives people's names in error that a surname's pronoun can correct.
+_MISLABELLED_PERSON = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
+
+
+def _subject_with_personal_pronoun(doc, start: int, end: int) -> bool:
+    """Is the name at text[start:end] a subject that a later "he", "she", "her" or "herself"
+    of its sentence refers back to, with no other person named between ("Brackley found
+    herself without work", "Velloso thanked her coach")?"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    for token in doc[span.end: span.sent.end]:
+        if token.ent_type_ == "PERSON" or token.text in ("“", '"'):
+            return False         # another person, or a quote whose "she" is anyone
+        if token.lower_ in _PERSONAL_PRONOUNS and token.pos_ == "PRON":
+            return True
+    return False
+
+
+def people_called_by_surname(doc, text: str, clusters: list[Cluster]) -> list[Cluster]:
+    """A given name and surname the model called a body or a place ("Morgan Brackley" ORG)
+    is a person where the text also calls it by the surname alone and a subject, the full
+    name or the surname, is taken up by "he" or "she" ("Brackley found herself without
+    work"). A company named like a person is called "it" ("Kray said it would ..."), so
+    a surname that speaks is not enough. A surname two full names share is left alone."""
+    surnames: Counter[str] = Counter()
+    for cluster in clusters:
+        for form in {f for f in cluster.forms if len(f.split()) > 1}:
+            surnames[form.split()[-1]] += 1
+    for cluster in clusters:
+        label = cluster.labels.most_common(1)[0][0]
+        if label not in _MISLABELLED_PERSON:
+            continue
+        full = [f for f in cluster.forms if 2 <= len(f.split()) <= 3 and _plain_name(f) and
+                all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in f.split())]
+        if len(full) != 1 or len(cluster.forms) > 2 or surnames[full[0].split()[-1]] > 1:
+            continue
+        surname = full[0].split()[-1]
+        if place_kind(surname) or not _plain_name(surname):
+            continue
+        alone = [m for m in re.finditer(r"(?<![\w'’-])" + re.escape(surname) + r"(?![\w'’-])", text)
+                 if not text[:m.start()].endswith(full[0][:-len(surname)])
+                 and not text[max(0, m.start() - 4):m.start()].lower() == "the "]
+        if not alone:
+            continue
+        evidence = [(m.start(), m.end()) for m in alone] + [
+            (m.start, m.end) for m in cluster.mentions if m.text == full[0]]
+        if not any(_subject_with_personal_pronoun(doc, a, b) for a, b in evidence):
+            continue
+        cluster.labels, cluster.group = Counter({"PERSON": len(cluster.mentions)}), "person"
+        # The surname the model put in a cluster of its own ("Nunes" GPE) joins the person.
+        for other in clusters:
+            if other is not cluster and other.mentions and set(other.forms) == {surname}:
+                for mention in other.mentions:
+                    cluster.add(mention, "PERSON")
+                other.mentions, other.forms = [], Counter()
+    return [c for c in clusters if c.mentions]
+
+
 def merge_club_towns(doc, text: str, clusters: list[Cluster]) -> list[Cluster]:
     """"Cincinnati coach Pat Noonan" after "FC Cincinnati": the town a club is named with,
     when the article names the club by its club word, is the club, unless written as a
