@@ -358,3 +358,9 @@ def test_a_company_called_by_one_word_of_its_name_stays_a_company():
     a = analyze("Halvorsen Kray shares fell 3% on Monday. Kray said the company would cut its "
                 "dividend, and Kray said it would sell a plant.")
     assert labels_of(a).get("Halvorsen Kray") == "ORG", labels_of(a)
+
+
+def test_a_full_name_whose_surname_takes_who_is_a_person():
+    a = analyze("Logan Pereault and Melker Stam each had two goals. Pereault, who signed in July, "
+                "scored first.")
+    assert labels_of(a).get("Logan Pereault") == "PERSON", labels_of(a)

@@ -884,16 +884,20 @@ _PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "himself", "herself"}
 _MISLABELLED_PERSON = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
 
 
-def _subject_with_personal_pronoun(doc, start: int, end: int) -> bool:
-    """Is the name at text[start:end] a subject that a later "he", "she", "her" or "herself"
-    of its sentence refers back to, with no other person named between ("Brackley found
-    herself without work", "Velloso thanked her coach")?"""
+def _taken_up_as_a_person(doc, text: str, start: int, end: int) -> bool:
+    """Is the name at text[start:end] followed by ", who" ("Pereault, who signed in July"),
+    or a subject that a later "he", "she", "her" or "herself" of its sentence refers back
+    to, with no other name between ("Brackley found herself without work", "Velloso
+    thanked her coach")?"""
+    if re.match(r",\s+who\b", text[end:]):
+        return True
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
         return False
     for token in doc[span.end: span.sent.end]:
-        if token.ent_type_ == "PERSON" or token.text in ("“", '"'):
-            return False         # another person, or a quote whose "she" is anyone
+        if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_) or \
+                token.text in ("“", '"'):
+            return False         # another person or an unknown name, or a quote whose "she" is anyone
         if token.lower_ in _PERSONAL_PRONOUNS and token.pos_ == "PRON":
             return True
     return False
@@ -901,9 +905,9 @@ def _subject_with_personal_pronoun(doc, start: int, end: int) -> bool:
 
 def people_called_by_surname(doc, text: str, clusters: list[Cluster]) -> list[Cluster]:
     """A given name and surname the model called a body or a place ("Morgan Brackley" ORG)
-    is a person where the text also calls it by the surname alone and a subject, the full
-    name or the surname, is taken up by "he" or "she" ("Brackley found herself without
-    work"). A company named like a person is called "it" ("Kray said it would ..."), so
+    is a person where the text also calls it by the surname alone and the full name or the
+    surname is taken up by "he", "she" or "who" ("Brackley found herself without work",
+    "Pereault, who signed in July"). A company named like a person is called "it" ("Kray said it would ..."), so
     a surname that speaks is not enough. A surname two full names share is left alone."""
     surnames: Counter[str] = Counter()
     for cluster in clusters:
@@ -914,12 +918,14 @@ def people_called_by_surname(doc, text: str, clusters: list[Cluster]) -> list[Cl
         if label not in _MISLABELLED_PERSON:
             continue
         full = [f for f in cluster.forms if 2 <= len(f.split()) <= 3 and _plain_name(f) and
-                all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in f.split())]
+                all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() and
+                    w.lower() not in FACILITY_HEADS and w not in PLACE_HEADS for w in f.split())]
         if len(full) != 1 or len(cluster.forms) > 2 or surnames[full[0].split()[-1]] > 1:
             continue
         surname = full[0].split()[-1]
-        if place_kind(surname) or not _plain_name(surname):
-            continue
+        if place_kind(surname) or not _plain_name(surname) or any(
+                text[max(0, m.start - 4):m.start].lower() == "the " for m in cluster.mentions):
+            continue             # "the White House": "the" takes a body's or a place's name
         alone = [m for m in re.finditer(r"(?<![\w'’-])" + re.escape(surname) + r"(?![\w'’-])", text)
                  if not text[:m.start()].endswith(full[0][:-len(surname)])
                  and not text[max(0, m.start() - 4):m.start()].lower() == "the "]
@@ -927,7 +933,7 @@ def people_called_by_surname(doc, text: str, clusters: list[Cluster]) -> list[Cl
             continue
         evidence = [(m.start(), m.end()) for m in alone] + [
             (m.start, m.end) for m in cluster.mentions if m.text == full[0]]
-        if not any(_subject_with_personal_pronoun(doc, a, b) for a, b in evidence):
+        if not any(_taken_up_as_a_person(doc, text, a, b) for a, b in evidence):
             continue
         cluster.labels, cluster.group = Counter({"PERSON": len(cluster.mentions)}), "person"
         # The surname the model put in a cluster of its own ("Nunes" GPE) joins the person.
