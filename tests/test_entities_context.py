@@ -364,3 +364,8 @@ def test_a_full_name_whose_surname_takes_who_is_a_person():
     a = analyze("Logan Pereault and Melker Stam each had two goals. Pereault, who signed in July, "
                 "scored first.")
     assert labels_of(a).get("Logan Pereault") == "PERSON", labels_of(a)
+
+
+def test_a_company_named_like_a_person_with_its_legal_form_is_a_company():
+    a = analyze("The drivetrain comes from Robert Halvard GmbH, and the lights from Harriet Lund Corp.")
+    assert labels_of(a).get("Robert Halvard GmbH") == "ORG", labels_of(a)
