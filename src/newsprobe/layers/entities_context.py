@@ -892,7 +892,10 @@ def _taken_up_as_a_person(doc, text: str, start: int, end: int) -> bool:
     if re.match(r",\s+who\b", text[end:]):
         return True
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+    # (A surname the model did not see as a name is often parsed as an adverb; one right
+    # before a finite verb is the verb's subject all the same: "McNeely found herself".)
+    if span is None or (span.root.dep_ not in ("nsubj", "nsubjpass") and not (
+            span.end < len(doc) and doc[span.end].tag_ in ("VBD", "VBZ"))):
         return False
     for token in doc[span.end: span.sent.end]:
         if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_) or \
@@ -920,9 +923,11 @@ def people_called_by_surname(doc, text: str, clusters: list[Cluster]) -> list[Cl
         full = [f for f in cluster.forms if 2 <= len(f.split()) <= 3 and _plain_name(f) and
                 all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() and
                     w.lower() not in FACILITY_HEADS and w not in PLACE_HEADS for w in f.split())]
-        if len(full) != 1 or len(cluster.forms) > 2 or surnames[full[0].split()[-1]] > 1:
+        if len(full) != 1 or surnames[full[0].split()[-1]] > 1:
             continue
         surname = full[0].split()[-1]
+        if not set(cluster.forms) <= {full[0], surname, full[0].split()[0]}:
+            continue             # other names in the cluster: not one person's forms
         if place_kind(surname) or not _plain_name(surname) or any(
                 text[max(0, m.start - 4):m.start].lower() == "the " for m in cluster.mentions):
             continue             # "the White House": "the" takes a body's or a place's name
