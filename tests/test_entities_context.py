@@ -369,3 +369,9 @@ def test_a_full_name_whose_surname_takes_who_is_a_person():
 def test_a_company_named_like_a_person_with_its_legal_form_is_a_company():
     a = analyze("The drivetrain comes from Robert Halvard GmbH, and the lights from Harriet Lund Corp.")
     assert labels_of(a).get("Robert Halvard GmbH") == "ORG", labels_of(a)
+
+
+def test_a_single_name_taken_up_by_he_more_than_once_is_a_person():
+    a = analyze("Taviska joined the team in July. Taviska made his debut on Friday, and Taviska "
+                "scored his first goal.")
+    assert labels_of(a).get("Taviska") == "PERSON", labels_of(a)

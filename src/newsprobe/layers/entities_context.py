@@ -906,12 +906,26 @@ def _taken_up_as_a_person(doc, text: str, start: int, end: int) -> bool:
     return False
 
 
+def _single_name_of_a_person(doc, text: str, name: str, surnames: Counter[str]) -> bool:
+    """A single name ("Taviska" GPE) that no full name of the text ends in, no known place,
+    never after "the", taken up by "he", "she" or "who" at least twice ("Taviska made his
+    debut ..., and Taviska scored his first goal"): one pronoun could belong to another."""
+    if not (name[:1].isupper() and name[1:].islower() and name.isalpha()) or surnames[name] or \
+            place_kind(name) or not _plain_name(name):
+        return False
+    written = list(re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])", text))
+    if any(text[max(0, m.start() - 4):m.start()].lower() == "the " for m in written):
+        return False
+    return sum(_taken_up_as_a_person(doc, text, m.start(), m.end()) for m in written) >= 2
+
+
 def people_called_by_surname(doc, text: str, clusters: list[Cluster]) -> list[Cluster]:
     """A given name and surname the model called a body or a place ("Morgan Brackley" ORG)
     is a person where the text also calls it by the surname alone and the full name or the
     surname is taken up by "he", "she" or "who" ("Brackley found herself without work",
-    "Pereault, who signed in July"). A company named like a person is called "it" ("Kray said it would ..."), so
-    a surname that speaks is not enough. A surname two full names share is left alone."""
+    "Pereault, who signed in July"); a single name likewise where two such pronouns take
+    it up. A company named like a person is called "it" ("Kray said it would ..."), so a
+    surname that speaks is not enough. A surname two full names share is left alone."""
     surnames: Counter[str] = Counter()
     for cluster in clusters:
         for form in {f for f in cluster.forms if len(f.split()) > 1}:
@@ -919,6 +933,10 @@ def people_called_by_surname(doc, text: str, clusters: list[Cluster]) -> list[Cl
     for cluster in clusters:
         label = cluster.labels.most_common(1)[0][0]
         if label not in _MISLABELLED_PERSON:
+            continue
+        if len(cluster.forms) == 1 and " " not in next(iter(cluster.forms)):
+            if _single_name_of_a_person(doc, text, next(iter(cluster.forms)), surnames):
+                cluster.labels, cluster.group = Counter({"PERSON": len(cluster.mentions)}), "person"
             continue
         full = [f for f in cluster.forms if 2 <= len(f.split()) <= 3 and _plain_name(f) and
                 all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() and
