@@ -38,7 +38,9 @@ in this order, each step in its own module:
   verb, a place noun, a coordinated name, a list's kind noun ("companies including X"),
   a job noun before "at"/"with"/"of" ("researcher at X": a body), "the" or a relative
   "which" before or after a name no person is called by); the town a club is named with ("Cincinnati
-  coach" after "FC Cincinnati") is the club.
+  coach" after "FC Cincinnati") is the club; a name the model called a body or a place is a
+  person where "he", "she" or "who" takes it up (`people_called_by_surname`: "Morgan
+  Brackley ... Brackley found herself").
 
 `entities_words` holds the word lists these share. The place list is CLDR's country names
 (Babel), the time zone database's cities and ISO 3166-2's states and provinces
