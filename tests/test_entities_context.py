@@ -341,3 +341,37 @@ def test_names_listed_under_a_kind_take_that_kind():
     texts = labels_of(a)
     assert all(texts.get(n) == "ORG" for n in ("Colgate Palmolive", "Reckitt Benckiser", "Pernod Ricard")), texts
     assert texts.get("Brock McGinn") == "PERSON" and texts.get("Caleb Jones") == "PERSON", texts
+
+
+def test_a_full_name_called_by_its_surname_with_a_personal_pronoun_is_a_person():
+    # The small model calls both full names ORG; the surname alone followed by "herself" or
+    # "she" says who they are.
+    a = analyze("For Morgan Brackley in Regina, the news came a month before her birthday. "
+                "After the diagnosis, Brackley found herself without work.")
+    assert labels_of(a).get("Morgan Brackley") == "PERSON", labels_of(a)
+    b = analyze("Amanda Velloso pulled off a surprising win on Saturday. Afterwards Velloso "
+                "thanked her coach and her family.")
+    assert labels_of(b).get("Amanda Velloso") == "PERSON", labels_of(b)
+
+
+def test_a_company_called_by_one_word_of_its_name_stays_a_company():
+    a = analyze("Halvorsen Kray shares fell 3% on Monday. Kray said the company would cut its "
+                "dividend, and Kray said it would sell a plant.")
+    assert labels_of(a).get("Halvorsen Kray") == "ORG", labels_of(a)
+
+
+def test_a_full_name_whose_surname_takes_who_is_a_person():
+    a = analyze("Logan Pereault and Melker Stam each had two goals. Pereault, who signed in July, "
+                "scored first.")
+    assert labels_of(a).get("Logan Pereault") == "PERSON", labels_of(a)
+
+
+def test_a_company_named_like_a_person_with_its_legal_form_is_a_company():
+    a = analyze("The drivetrain comes from Robert Halvard GmbH, and the lights from Harriet Lund Corp.")
+    assert labels_of(a).get("Robert Halvard GmbH") == "ORG", labels_of(a)
+
+
+def test_a_single_name_taken_up_by_he_more_than_once_is_a_person():
+    a = analyze("Taviska joined the team in July. Taviska made his debut on Friday, and Taviska "
+                "scored his first goal.")
+    assert labels_of(a).get("Taviska") == "PERSON", labels_of(a)

@@ -38,7 +38,9 @@ in this order, each step in its own module:
   verb, a place noun, a coordinated name, a list's kind noun ("companies including X"),
   a job noun before "at"/"with"/"of" ("researcher at X": a body), "the" or a relative
   "which" before or after a name no person is called by); the town a club is named with ("Cincinnati
-  coach" after "FC Cincinnati") is the club.
+  coach" after "FC Cincinnati") is the club; a name the model called a body or a place is a
+  person where "he", "she" or "who" takes it up (`people_called_by_surname`: "Morgan
+  Brackley ... Brackley found herself").
 
 `entities_words` holds the word lists these share. The place list is CLDR's country names
 (Babel), the time zone database's cities and ISO 3166-2's states and provinces
@@ -53,7 +55,13 @@ from ..model import Analysis, Entity, Span
 from ..parse import dictionary_words
 from ..settings import Settings
 from .places import place_kind
-from .entities_context import mark_countries, mark_known_places, merge_club_towns, relabel_by_context
+from .entities_context import (
+    mark_countries,
+    mark_known_places,
+    merge_club_towns,
+    people_called_by_surname,
+    relabel_by_context,
+)
 from .entities_furniture import (
     cut_off_at_end,
     headline_common_words,
@@ -229,6 +237,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     clusters = mark_known_places(doc, clusters)
     mark_countries(doc, text, clusters)
     relabel_by_context(doc, text, clusters)
+    clusters = people_called_by_surname(doc, text, clusters)
     # A person the evidence just relabelled ("Ruben Amorim said his side ...", the model's
     # ORG) gets the bare surnames the model missed, as one it had called a person.
     add_missed_surnames(doc, text, clusters, seen | {(m.start, m.end) for c in clusters for m in c.mentions})

@@ -877,6 +877,97 @@ def relabel_by_context(doc, text: str, clusters: list[Cluster]) -> None:
     clusters[:] = [c for c in clusters if c.mentions]
 
 
+# Pronouns only a person takes: a body is "it", a place "it" or "there".
+_PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "himself", "herself"}
+
+# Labels the small model gives people's names in error that a surname's pronoun can correct.
+_MISLABELLED_PERSON = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
+
+
+def _taken_up_as_a_person(doc, text: str, start: int, end: int) -> bool:
+    """Is the name at text[start:end] followed by ", who" ("Pereault, who signed in July"),
+    or a subject that a later "he", "she", "her" or "herself" of its sentence refers back
+    to, with no other name between ("Brackley found herself without work", "Velloso
+    thanked her coach")?"""
+    if re.match(r",\s+who\b", text[end:]):
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    # (A surname the model did not see as a name is often parsed as an adverb; one right
+    # before a finite verb is the verb's subject all the same: "McNeely found herself".)
+    if span is None or (span.root.dep_ not in ("nsubj", "nsubjpass") and not (
+            span.end < len(doc) and doc[span.end].tag_ in ("VBD", "VBZ"))):
+        return False
+    for token in doc[span.end: span.sent.end]:
+        if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_) or \
+                token.text in ("“", '"'):
+            return False         # another person or an unknown name, or a quote whose "she" is anyone
+        if token.lower_ in _PERSONAL_PRONOUNS and token.pos_ == "PRON":
+            return True
+    return False
+
+
+def _single_name_of_a_person(doc, text: str, name: str, surnames: Counter[str]) -> bool:
+    """A single name ("Taviska" GPE) that no full name of the text ends in, no known place,
+    never after "the", taken up by "he", "she" or "who" at least twice ("Taviska made his
+    debut ..., and Taviska scored his first goal"): one pronoun could belong to another."""
+    if not (name[:1].isupper() and name[1:].islower() and name.isalpha()) or surnames[name] or \
+            place_kind(name) or not _plain_name(name):
+        return False
+    written = list(re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])", text))
+    if any(text[max(0, m.start() - 4):m.start()].lower() == "the " for m in written):
+        return False
+    return sum(_taken_up_as_a_person(doc, text, m.start(), m.end()) for m in written) >= 2
+
+
+def people_called_by_surname(doc, text: str, clusters: list[Cluster]) -> list[Cluster]:
+    """A given name and surname the model called a body or a place ("Morgan Brackley" ORG)
+    is a person where the text also calls it by the surname alone and the full name or the
+    surname is taken up by "he", "she" or "who" ("Brackley found herself without work",
+    "Pereault, who signed in July"); a single name likewise where two such pronouns take
+    it up. A company named like a person is called "it" ("Kray said it would ..."), so a
+    surname that speaks is not enough. A surname two full names share is left alone."""
+    surnames: Counter[str] = Counter()
+    for cluster in clusters:
+        for form in {f for f in cluster.forms if len(f.split()) > 1}:
+            surnames[form.split()[-1]] += 1
+    for cluster in clusters:
+        label = cluster.labels.most_common(1)[0][0]
+        if label not in _MISLABELLED_PERSON:
+            continue
+        if len(cluster.forms) == 1 and " " not in next(iter(cluster.forms)):
+            if _single_name_of_a_person(doc, text, next(iter(cluster.forms)), surnames):
+                cluster.labels, cluster.group = Counter({"PERSON": len(cluster.mentions)}), "person"
+            continue
+        full = [f for f in cluster.forms if 2 <= len(f.split()) <= 3 and _plain_name(f) and
+                all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() and
+                    w.lower() not in FACILITY_HEADS and w not in PLACE_HEADS for w in f.split())]
+        if len(full) != 1 or surnames[full[0].split()[-1]] > 1:
+            continue
+        surname = full[0].split()[-1]
+        if not set(cluster.forms) <= {full[0], surname, full[0].split()[0]}:
+            continue             # other names in the cluster: not one person's forms
+        if place_kind(surname) or not _plain_name(surname) or any(
+                text[max(0, m.start - 4):m.start].lower() == "the " for m in cluster.mentions):
+            continue             # "the White House": "the" takes a body's or a place's name
+        alone = [m for m in re.finditer(r"(?<![\w'’-])" + re.escape(surname) + r"(?![\w'’-])", text)
+                 if not text[:m.start()].endswith(full[0][:-len(surname)])
+                 and not text[max(0, m.start() - 4):m.start()].lower() == "the "]
+        if not alone:
+            continue
+        evidence = [(m.start(), m.end()) for m in alone] + [
+            (m.start, m.end) for m in cluster.mentions if m.text == full[0]]
+        if not any(_taken_up_as_a_person(doc, text, a, b) for a, b in evidence):
+            continue
+        cluster.labels, cluster.group = Counter({"PERSON": len(cluster.mentions)}), "person"
+        # The surname the model put in a cluster of its own ("Nunes" GPE) joins the person.
+        for other in clusters:
+            if other is not cluster and other.mentions and set(other.forms) == {surname}:
+                for mention in other.mentions:
+                    cluster.add(mention, "PERSON")
+                other.mentions, other.forms = [], Counter()
+    return [c for c in clusters if c.mentions]
+
+
 def merge_club_towns(doc, text: str, clusters: list[Cluster]) -> list[Cluster]:
     """"Cincinnati coach Pat Noonan" after "FC Cincinnati": the town a club is named with,
     when the article names the club by its club word, is the club, unless written as a

@@ -90,7 +90,9 @@ ORG_WORDS = {"gazette", "herald", "times", "post", "agency", "institute", "unive
              "council", "party", "union", "company", "bank", "league", "board", "office", "press",
              "news", "journal", "tribune", "group", "association", "foundation", "committee",
              "court", "hospital", "club", "corporation", "inc", "ltd", "one", "tv", "radio",
-             "newsdesk", "desk", "newsroom"}
+             "newsdesk", "desk", "newsroom",
+             # a company's legal form ends its name: "Robert Bosch GmbH" is no person
+             "corp", "plc", "llc", "llp", "gmbh"}
 
 # Titles before a name ("Defence Minister Ilse Marnow", "spokesperson Karl Densen"): the
 # small model misses many unfamiliar names, but a title followed by capitalised words is
