@@ -1,6 +1,7 @@
 """Analysis layers, in the order they run. Each module has:
 
-- NAME, VERSION: recorded in Analysis.meta["layers"];
+- NAME, VERSION: recorded in Analysis.meta["layers"]; the store reuses an analysis only if
+  every layer's version matches, so a change that alters a layer's output bumps its VERSION;
 - FIELD: the Analysis attribute its findings fill;
 - REQUIRES: the fields of earlier layers it reads;
 - run(doc, analysis, settings) -> list of findings.

@@ -48,7 +48,7 @@ from .sources import (PUBLISHING_VERBS, EntityIndex, is_known_outlet, kind_of_en
                       settle_kinds, speaker_for)
 
 NAME = "attribution"
-VERSION = "1"
+VERSION = "2"
 FIELD = "quotes"
 REQUIRES = ("entities",)
 

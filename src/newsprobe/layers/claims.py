@@ -38,7 +38,7 @@ from .rebuttal_meaning import ( MeaningLink, Signal, different_figure, figures, 
                                passage_lemmas, score_pair, span_vector)
 
 NAME = "claims"
-VERSION = "1"
+VERSION = "2"
 FIELD = "claims"
 REQUIRES = ("quotes",)
 

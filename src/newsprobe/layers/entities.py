@@ -116,7 +116,7 @@ from .entities_words import (
 
 NAME = "entities"
 
-VERSION = "4"
+VERSION = "5"
 
 FIELD = "entities"
 

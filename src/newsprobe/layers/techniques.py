@@ -46,7 +46,7 @@ from .technique_tagger import NumpyTaggers, span_tagger
 from .technique_voice import quoted_segments, reported_clause_end, reporting_frame_only, voice_of
 
 NAME = "techniques"
-VERSION = "3"
+VERSION = "4"
 FIELD = "techniques"
 REQUIRES: tuple[str, ...] = ("quotes",)
 
