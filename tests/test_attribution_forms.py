@@ -383,3 +383,15 @@ def test_question_and_answer_labels_are_the_interview_turns():
         ("A", "No, the flood was far worse for us.")], [q.to_dict() for q in quotes(text)]
     # A lone "A:" is no interview ("A: the first option" in a list).
     assert quotes("The options were these.\n\nA: keep the old bridge.\n\nB: build a new one.") == []
+
+
+def test_first_person_inside_a_transcript_turn_is_the_turns_speaker():
+    text = ("HOLT: Do you think the deal will pass?\n\n"
+            "BRANDT: I think we will have the votes by Friday.\n\n"
+            "HOLT: And if not?\n\n"
+            "BRANDT: Then we try again next month.")
+    thought = [q for q in quotes(text) if q.cue and q.cue.text == "think"]
+    assert [q.speaker.name for q in thought] in ([], ["BRANDT"]), [q.to_dict() for q in thought]
+    # Outside a turn the writer's "I" stays the writer's.
+    found = quotes("I think the council will pass the budget on Friday.")
+    assert all(q.speaker.kind == "author" for q in found), [q.to_dict() for q in found]

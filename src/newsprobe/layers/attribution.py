@@ -2171,6 +2171,9 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
     # the page, or from a wire dateline in the text ("LONDON (Reuters) -", "/TASS/").
     own = {name.lower() for name in (own_outlet, _wire_agency(index.text)) if name}
     told_by: list[tuple[_Record, list[ChainLink]]] = []
+    # "BRANDT: I think we will have the votes": the turns of a transcript or interview
+    # (`_colon_cues`); a first person inside one is the turn's speaker, not the writer.
+    turns = [r for r in records if r.fixed and r.cue and r.content and index.text[r.cue[0]:r.cue[1]] == ":"]
     for record in sorted(records, key=lambda r: r.cue[0] if r.cue else r.start):
         if record.continues:
             source = record.follows.speaker if record.follows and record.follows.speaker else last
@@ -2192,6 +2195,12 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
                 # "it is claimed that ...", "are reported to ...", "reports say": hearsay
                 # that nobody in the text owns
                 record.speaker = Speaker(_hearsay_name(doc, record.cue), "rumor")
+        if record.speaker.kind == "author" and record.source_tokens:
+            turn = next((t for t in turns if t is not record and t.speaker is not None
+                         and t.content[0][0] <= cue_offset < t.content[-1][1]), None)
+            if turn is not None:
+                record.speaker = Speaker(turn.speaker.name, turn.speaker.kind, turn.speaker.entity,
+                                         turn.speaker.state_aligned)
         if record.speaker.kind == "unknown" and record.speaker.entity is None and record.cue \
                 and record.source_tokens and _reports_by_name(doc, record):
             # "New Idea reported that …": a name the entity model missed, whose own report
