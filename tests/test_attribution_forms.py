@@ -395,3 +395,13 @@ def test_first_person_inside_a_transcript_turn_is_the_turns_speaker():
     # Outside a turn the writer's "I" stays the writer's.
     found = quotes("I think the council will pass the budget on Friday.")
     assert all(q.speaker.kind == "author" for q in found), [q.to_dict() for q in found]
+
+
+def test_hard_wrapped_copy_joins_no_quotation_across_a_bare_newline():
+    # One newline ends every line here, inside sentences too: it may not end a paragraph.
+    text = ("Governor Lena Hart told reporters that the tax plan was dead for this\n"
+            "session and would not return.\n"
+            "\u201cThe claims of the governor are false.\u201d\n")
+    found = quotes(text)
+    assert all("claims of the governor" not in content(q) for q in found if q.speaker.name == "Lena Hart"), \
+        [q.to_dict() for q in found]

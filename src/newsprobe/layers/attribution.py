@@ -2029,6 +2029,10 @@ def _same_sentence(doc, a: int, b: int) -> bool:
 _SENTENCE_END_GAP = re.compile(r"[.!?][”\"’']?[ \t]{1,3}(?=\S|$)")
 
 
+# A line broken inside a sentence ("violations of state\nborders"): hard-wrapped copy.
+_HARD_WRAP = re.compile(r"[a-z,]\n[a-z]")
+
+
 def _paraphrase_just_before(text: str, q: Quotation, records: list[_Record]) -> _Record | None:
     """The indirect attribution whose sentence ends right before quotation `q`, in the same
     paragraph, when `q` opens a sentence of its own ("Brenner said the fine was unfair.
@@ -2051,6 +2055,10 @@ def _paraphrase_just_before(text: str, q: Quotation, records: list[_Record]) -> 
             # "Hart told reporters that the plan was dead.\n\n“We do not have the votes.”":
             # a paragraph that is only a quotation, right after the paragraph the
             # paraphrase ends, goes on with it (as PolNeAR joins it, one attribution).
+            if "\n\n" not in tail and _HARD_WRAP.search(text):
+                # hard-wrapped copy: a single newline may only wrap a line of the same
+                # paragraph, where another voice can take up the quotation
+                return None
             sentence_end, gap = tail.split("\n", 1)
             para_end = text.find("\n", q.end)
             rest = text[q.end:len(text) if para_end == -1 else para_end]
