@@ -381,6 +381,8 @@ def test_question_and_answer_labels_are_the_interview_turns():
         ("A", "I was twelve when my father handed me the keys to the tractor."),
         ("Q", "Was the drought the hardest year?"),
         ("A", "No, the flood was far worse for us.")], [q.to_dict() for q in quotes(text)]
+    # The answers are the person the introduction names, the one interviewed.
+    assert [q.speaker.name for q in found if q.source.text == "A"] == ["Lena Hart", "Lena Hart"]
     # A lone "A:" is no interview ("A: the first option" in a list).
     assert quotes("The options were these.\n\nA: keep the old bridge.\n\nB: build a new one.") == []
 

@@ -2019,6 +2019,19 @@ def _pair_quotations(doc, text: str, quotations: list[Quotation], records: list[
             previous = continuation
 
 
+def _interviewee(doc, cue_offset: int, index: EntityIndex, settings: Settings) -> Speaker | None:
+    """The one person the text names before the first "Q:"/"A:" turn ("Lena Hart spoke to
+    us about …"): who answers in the interview. None where it names none or several."""
+    label = re.search(r"^(?:Q|A):", index.text, re.M)
+    if label is None:
+        return None
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= label.start()]
+    if not people or len({e[-1].text for e in people}) != 1:
+        return None
+    speaker = speaker_for(list(people[0]), cue_offset, doc, index, settings, None)
+    return speaker if speaker.kind in ("person", "official") else None
+
+
 def _same_sentence(doc, a: int, b: int) -> bool:
     """Do the characters at offsets a and b lie in one sentence of the parse?"""
     first = doc.char_span(a, a + 1, alignment_mode="expand")
@@ -2203,6 +2216,10 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
                 # "it is claimed that ...", "are reported to ...", "reports say": hearsay
                 # that nobody in the text owns
                 record.speaker = Speaker(_hearsay_name(doc, record.cue), "rumor")
+        if [t.text for t in record.source_tokens] == ["A"] and any(t is record for t in turns):
+            interviewee = _interviewee(doc, cue_offset, index, settings)
+            if interviewee is not None:
+                record.speaker = interviewee
         if record.speaker.kind == "author" and record.source_tokens:
             turn = next((t for t in turns if t is not record and t.speaker is not None
                          and t.content[0][0] <= cue_offset < t.content[-1][1]), None)
