@@ -351,3 +351,59 @@ def test_a_broken_clause_after_saying_keeps_the_name_in_apposition_to_its_subjec
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
     clause = _content_clause(doc[5])
     assert clause is not None and [t.text for t in clause][0] == "the" and "arranged" in [t.text for t in clause]
+
+
+def test_quotation_paragraph_after_a_paraphrase_goes_on_with_its_speaker():
+    text = ("Governor Lena Hart told reporters that the tax plan was dead for this session.\n\n"
+            "\u201cWe simply do not have the votes. Nobody wants to admit it.\u201d\n\n"
+            "The legislature adjourns on Friday.")
+    found = quotes(text)
+    assert [(q.speaker.name, content(q)) for q in found] == \
+        [("Lena Hart", "that the tax plan was dead for this session | "
+                       "\u201cWe simply do not have the votes. Nobody wants to admit it.\u201d")], \
+        [q.to_dict() for q in found]
+    # A quotation two paragraphs on, or one after hearsay, is nobody's continuation.
+    text = ("Governor Lena Hart told reporters that the tax plan was dead.\n\n"
+            "The legislature adjourns on Friday.\n\n"
+            "\u201cWe simply do not have the votes.\u201d")
+    assert all("votes" not in content(q) or q.speaker.name != "Lena Hart" for q in quotes(text))
+
+
+def test_question_and_answer_labels_are_the_interview_turns():
+    text = ("Lena Hart spoke to us about her years on the farm.\n\n"
+            "Q: When did you start farming?\n\n"
+            "A: I was twelve when my father handed me the keys to the tractor.\n\n"
+            "Q: Was the drought the hardest year?\n\n"
+            "A: No, the flood was far worse for us.")
+    found = [q for q in quotes(text) if q.cue and q.cue.text == ":"]
+    assert [(q.source.text, content(q)) for q in found] == [
+        ("Q", "When did you start farming?"),
+        ("A", "I was twelve when my father handed me the keys to the tractor."),
+        ("Q", "Was the drought the hardest year?"),
+        ("A", "No, the flood was far worse for us.")], [q.to_dict() for q in quotes(text)]
+    # The answers are the person the introduction names, the one interviewed.
+    assert [q.speaker.name for q in found if q.source.text == "A"] == ["Lena Hart", "Lena Hart"]
+    # A lone "A:" is no interview ("A: the first option" in a list).
+    assert quotes("The options were these.\n\nA: keep the old bridge.\n\nB: build a new one.") == []
+
+
+def test_first_person_inside_a_transcript_turn_is_the_turns_speaker():
+    text = ("HOLT: Do you think the deal will pass?\n\n"
+            "BRANDT: I think we will have the votes by Friday.\n\n"
+            "HOLT: And if not?\n\n"
+            "BRANDT: Then we try again next month.")
+    thought = [q for q in quotes(text) if q.cue and q.cue.text == "think"]
+    assert [q.speaker.name for q in thought] in ([], ["BRANDT"]), [q.to_dict() for q in thought]
+    # Outside a turn the writer's "I" stays the writer's.
+    found = quotes("I think the council will pass the budget on Friday.")
+    assert all(q.speaker.kind == "author" for q in found), [q.to_dict() for q in found]
+
+
+def test_hard_wrapped_copy_joins_no_quotation_across_a_bare_newline():
+    # One newline ends every line here, inside sentences too: it may not end a paragraph.
+    text = ("Governor Lena Hart told reporters that the tax plan was dead for this\n"
+            "session and would not return.\n"
+            "\u201cThe claims of the governor are false.\u201d\n")
+    found = quotes(text)
+    assert all("claims of the governor" not in content(q) for q in found if q.speaker.name == "Lena Hart"), \
+        [q.to_dict() for q in found]
