@@ -1878,7 +1878,7 @@ def same_side(claim_quote: Quote, rebutter: Quote) -> bool:
     the other's chain, or names sharing a distinctive word or its stem ("Karsovia's defence
     ministry" and "Karsovian officials"). A side does not deny what it said itself."""
     a, b = claim_quote.speaker, rebutter.speaker
-    if a.name == b.name or (a.entity and a.entity == b.entity):
+    if _same_speaker(claim_quote, rebutter):
         return True
     if any(link.name == b.name for link in claim_quote.chain) or any(link.name == a.name for link in rebutter.chain):
         return True
