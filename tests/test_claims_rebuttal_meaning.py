@@ -167,3 +167,22 @@ def test_a_claim_about_the_denier_by_someone_else_is_still_rebutted():
             + FILLER + "Holt has said she does not support selling the harbour.")
     claim = claim_with(text, "would vote to sell")
     assert claim["status"] == "denied"
+
+
+def test_a_denial_rebuts_what_it_denies_not_what_its_speaker_says_beside_it():
+    # "denies X and says Y": Y is the club's own account; the chairman who repeats it is
+    # not denied by it
+    text = ("The club denies the two players were paid by agents and says the inquiry is "
+            "\"an attempt to smear the club\". " + FILLER +
+            "The club's chairman, Anna Berg, said the inquiry is part of \"a long campaign to smear the club\".")
+    claim = claim_with(text, "a long campaign to smear")
+    assert not claim["status"].startswith("denied") and "by_meaning" not in (claim.get("evidence") or {}).get("rule", "")
+
+
+def test_a_governments_minister_is_not_denied_by_that_government():
+    # the minister speaks for the government that issued the denial: one side
+    text = ("France has denied a report that it is planning to buy 300 tanks from Poland. " + FILLER +
+            "French Defence Minister Claire Dubois told reporters on Tuesday that France would be "
+            "willing to buy 200 used tanks, swap its old tanks for new ones or build them itself.")
+    claim = claim_with(text, "willing to buy 200")
+    assert claim["status"] not in ("denied", "disputed"), claim

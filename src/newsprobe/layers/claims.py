@@ -1044,9 +1044,11 @@ def contrary_signals(doc, sents, analysis: Analysis) -> list[Signal]:
 
 def _signal_of(doc, voice: Quote | None, n: int, passage, tokens, text: str, speech) -> Signal | None:
     """The contrary signal of one voice's words in sentence `n`, or None."""
-    lemmas, numbers = passage_lemmas(tokens), figures(tokens)
     if voice is not None and _denies(doc, voice):
-        return Signal(n, "denial", (voice.cue.start, voice.cue.end), voice, passage, lemmas, numbers)
+        passage, tokens = _denied_part(passage, tokens, speech)
+        return Signal(n, "denial", (voice.cue.start, voice.cue.end), voice, passage,
+                      passage_lemmas(tokens), figures(tokens))
+    lemmas, numbers = passage_lemmas(tokens), figures(tokens)
     own = {t.idx for t in tokens}
     for pattern, kind in ((FALSE_VERDICT, "false"), (CONTESTED, "contested"), (DOUBT, "doubt")):
         for a, b in passage:
@@ -1067,6 +1069,24 @@ def _signal_of(doc, voice: Quote | None, n: int, passage, tokens, text: str, spe
         first = next(t for t in tokens if t.dep_ == "nummod")
         return Signal(n, "figure", (first.idx, first.idx + len(first)), voice, passage, lemmas, numbers)
     return None
+
+
+def _denied_part(passage, tokens, speech) -> tuple[list[tuple[int, int]], list]:
+    """What a denial denies: its words up to a verb of saying joined to it ("denies the
+    six worked for it and says the arrests were meant to put pressure on it"). What
+    follows is the voice's own account, which a claim may well repeat; scored with the
+    denial, it would link the denial to the claims that agree with it."""
+    cut = next((t for t in tokens if t.dep_ == "conj" and t.pos_ == "VERB"
+                and t.lemma_.lower() in speech), None)
+    if cut is None:
+        return passage, tokens
+    kept = [t for t in tokens if t.i < cut.i]
+    while kept and (kept[-1].dep_ == "cc" or kept[-1].is_punct):
+        kept.pop()
+    if not kept:
+        return passage, tokens
+    end = kept[-1].idx + len(kept[-1])
+    return [(a, min(b, end)) for a, b in passage if a < end], kept
 
 
 def _contrast_scope(negation) -> set[str]:
@@ -1160,6 +1180,9 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
             if c.quote is not None and signal.headline_source is not None \
                     and _one_side(c.quote.speaker.name, signal.headline_source):
                 continue
+            if c.quote is not None and signal.voice is not None \
+                    and _government_of(c.quote) & _government_of(signal.voice):
+                continue   # a minister and the government that denies: one side
             if signal.kind == "negation" and not _bears_on(signal.scope, claim_lemmas):
                 continue   # the negated predicate must be the claim's: "not Israelis fleeing"
                            # contradicts no claim about a stampede
@@ -1253,6 +1276,17 @@ def _one_side(name: str, other: str) -> bool:
     if words & {w for w in re.findall(r"[^\W\d_]+", other.lower())}:
         return True
     return bool(governments_named(name) & governments_named(other))
+
+
+def _government_of(quote: Quote) -> set[str]:
+    """The government an on-record source speaks for: the countries its name or the words
+    that name it where it speaks name ("Iran", "the Kremlin", "Iranian Foreign Minister
+    Manouchehr Mottaki"), when it is an institution or a named official. Unnamed people
+    "familiar with intelligence within the U.S. government" speak for no government, and
+    their leak may well be what the White House denies."""
+    if quote.speaker.kind not in ("institution", "official"):
+        return set()
+    return governments_named(f"{quote.speaker.name} {_mention_of(quote)}")
 
 
 def _bears_on(scope: set[str], lemmas: set[str]) -> bool:
