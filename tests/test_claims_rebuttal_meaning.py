@@ -186,3 +186,12 @@ def test_a_governments_minister_is_not_denied_by_that_government():
             "willing to buy 200 used tanks, swap its old tanks for new ones or build them itself.")
     claim = claim_with(text, "willing to buy 200")
     assert claim["status"] not in ("denied", "disputed"), claim
+
+
+def test_a_denial_of_a_report_is_scored_on_what_the_report_says_not_on_the_report():
+    # "denied the news report": the denial's words name the report, not what it says; a
+    # remark about the report ("I only heard about the news report") is no claim it answers
+    text = ("The trade minister, Ana Ruiz, denied the news report during a session of parliament on Wednesday. "
+            + FILLER + "\"I only heard about the news report this morning,\" Prime Minister Ken Ota said.")
+    claim = claim_with(text, "I only heard about the news report")
+    assert "by_meaning" not in (claim.get("evidence") or {}).get("rule", ""), claim

@@ -1046,6 +1046,8 @@ def _signal_of(doc, voice: Quote | None, n: int, passage, tokens, text: str, spe
     """The contrary signal of one voice's words in sentence `n`, or None."""
     if voice is not None and _denies(doc, voice):
         passage, tokens = _denied_part(passage, tokens, speech)
+        if not passage:
+            return None   # "denied the news report": nothing said to compare by meaning
         return Signal(n, "denial", (voice.cue.start, voice.cue.end), voice, passage,
                       passage_lemmas(tokens), figures(tokens))
     lemmas, numbers = passage_lemmas(tokens), figures(tokens)
@@ -1078,15 +1080,22 @@ def _denied_part(passage, tokens, speech) -> tuple[list[tuple[int, int]], list]:
     denial, it would link the denial to the claims that agree with it."""
     cut = next((t for t in tokens if t.dep_ == "conj" and t.pos_ == "VERB"
                 and t.lemma_.lower() in speech), None)
-    if cut is None:
-        return passage, tokens
-    kept = [t for t in tokens if t.i < cut.i]
-    while kept and (kept[-1].dep_ == "cc" or kept[-1].is_punct):
-        kept.pop()
-    if not kept:
-        return passage, tokens
-    end = kept[-1].idx + len(kept[-1])
-    return [(a, min(b, end)) for a, b in passage if a < end], kept
+    if cut is not None:
+        kept = [t for t in tokens if t.i < cut.i]
+        while kept and (kept[-1].dep_ == "cc" or kept[-1].is_punct):
+            kept.pop()
+        if kept:
+            end = kept[-1].idx + len(kept[-1])
+            passage, tokens = [(a, min(b, end)) for a, b in passage if a < end], kept
+    # "denied the news report": a denial of a report or claim named by its noun alone
+    # holds none of what the report says; its words would match any remark about the
+    # report. (A report with its clause, "a report that ...", keeps its words.)
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    if len(heads) == 1 and heads[0].lemma_.lower() in CLAIM_NOUNS | REPORT_NOUNS \
+            and not any(t.dep_ in ("acl", "relcl", "ccomp", "prep") for t in heads[0].children):
+        return [], []
+    return passage, tokens
 
 
 def _contrast_scope(negation) -> set[str]:
