@@ -613,3 +613,25 @@ def test_a_description_goes_to_the_person_the_text_named_with_it(text, words, na
 def test_a_body_word_in_a_persons_title_still_names_the_body():
     text = "Council leader Margaret Ayles backed the plan. The council said it would vote in May."
     assert said(text, "vote in May").speaker.name != "Margaret Ayles"
+
+
+def test_coordinated_adjectives_before_officials_keep_officials_as_the_head():
+    # The parser can make the first adjective of "Current and former officials" the subject
+    # and hang "officials" on it as a conjunct; the adjectives only qualify the officials.
+    q = said("The city council approved the budget on Monday. Current and former officials have "
+             "said that the mayor relied on a flawed report.", "relied on a flawed report")
+    assert q.speaker.kind == "unnamed_official", q.to_dict()
+
+
+def test_an_outlet_that_answers_for_itself_speaks_as_an_institution():
+    # An outlet in the story (its staff accused, its own report questioned) that denies or
+    # speaks about itself is a company on record, not another outlet's report; the same
+    # outlet reporting the news stays media.
+    text = ("Four cameramen were detained in Varnia this week and accused of filming for the "
+            "Daily Lantern. The Daily Lantern denies that the four worked for the paper. "
+            "The Daily Lantern said the arrests were meant to frighten the Daily Lantern's reporters. "
+            "The Daily Lantern reported that the border crossing at Osk had closed.")
+    a = analyze(text)
+    assert quote_with(a, "the four worked").speaker.kind == "institution", [q.to_dict() for q in a.quotes]
+    assert quote_with(a, "meant to frighten").speaker.kind == "institution", [q.to_dict() for q in a.quotes]
+    assert quote_with(a, "border crossing").speaker.kind == "media", [q.to_dict() for q in a.quotes]

@@ -36,7 +36,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from itertools import islice
@@ -44,6 +44,7 @@ from itertools import islice
 from ..lexicon_files import read_sections
 from ..model import Analysis, ChainLink, Quote, Span, Speaker
 from ..settings import Settings
+from .commitment import DENIAL_VERBS
 from .quotemarks import Quotation, doubled_mark, find_quotations
 from .sources import (PUBLISHING_VERBS, EntityIndex, is_known_outlet, kind_of_entity, kind_words, reporting_nouns,
                       settle_kinds, speaker_for)
@@ -217,6 +218,40 @@ class _Record:
         return sum(e - s for s, e in self.content)
 
 
+# Cues by which an outlet passes on news: the outlet stays `media` with them, whatever the
+# news is about ("the Lantern reported that its own office had closed").
+NEWS_CUES = frozenset("report accord quote cite write publish broadcast air reveal".split())
+FIRST_PERSON_PLURAL = frozenset({"we", "our", "ours", "us"})
+
+
+def _outlet_speaks_for_itself(record: _Record, doc, text: str, analysis: Analysis) -> bool:
+    """Whether a named outlet speaks here as a party to the story, a company on record
+    (`institution` by the newsroom kinds), rather than as media passing on news: it denies
+    something ("The Lantern denies that the four worked for it"), or what it says names the
+    outlet itself ("arrests meant to put pressure on the Lantern") or, in its own quoted
+    words, "we"/"our". A cue that reports news ("reported", "according to") keeps it media."""
+    speaker = record.speaker
+    if speaker is None or speaker.kind != "media" or speaker.entity is None or not record.cue:
+        return False
+    cue = doc.char_span(*record.cue, alignment_mode="expand")
+    if cue is None:
+        return False
+    lemmas = {t.lemma_.lower() for t in cue}
+    if lemmas & NEWS_CUES:
+        return False
+    if lemmas & DENIAL_VERBS:
+        return True
+    outlet = next((e for e in analysis.entities if e.id == speaker.entity), None)
+    mentions = outlet.mentions if outlet is not None else []
+    if any(s <= m.start and m.end <= e for m in mentions for s, e in record.content):
+        return True
+    if record.type == "direct":
+        # "US" in capitals is the country, not "us"
+        words = {w if w == "US" else w.lower() for s, e in record.content for w in re.findall(r"[A-Za-z]+", text[s:e])}
+        return bool(words & FIRST_PERSON_PLURAL)
+    return False
+
+
 def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
     text = analysis.text
     quotations = [q for q in find_quotations(text) if q.closed or text[q.start] in "“\"„«" or doubled_mark(text, q.start)]
@@ -240,6 +275,9 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
                              for w in e.name.split())
     settle_kinds([r.speaker for r in sorted(records, key=lambda r: r.cue[0] if r.cue else r.start)
                   if r.speaker is not None], person_words)
+    for record in records:
+        if _outlet_speaks_for_itself(record, doc, text, analysis):
+            record.speaker = replace(record.speaker, kind="institution")
     _nest(records)
     for closing in [r for r in records if r.closing_scope is not None and r.source_tokens]:
         # "Prosecutors said that …, according to The Washington Post.": the closing phrase

@@ -726,7 +726,7 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
     if not source_tokens:
         return Speaker("unknown", "unknown")
     tokens = _core_phrase(sorted(source_tokens, key=lambda t: t.i))
-    head = min(tokens, key=lambda t: _depth(t))
+    head = _noun_of_coordinated_adjectives(min(tokens, key=lambda t: _depth(t)), tokens)
     lower = head.lower_
     # doc.text rebuilds the whole string on every access: slice the analysed text instead.
     text = index.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
@@ -1355,6 +1355,18 @@ def _with_state(speaker: Speaker, entity: Entity | None, words: set[str], index:
 def _is_definite(token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children) \
         or any(c.dep_ == "poss" for c in token.children)
+
+
+def _noun_of_coordinated_adjectives(head, tokens: list):
+    """The noun that coordinated adjectives share: the parser can make "Current" the head
+    of "Current and former officials" and hang "officials" on it as a conjunct, when the
+    adjectives only qualify the officials. Any other head is returned as it is."""
+    if head.pos_ != "ADJ":
+        return head
+    inside = {t.i for t in tokens}
+    noun = next((c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+                 and c.i in inside and c.i == max(inside)), None)
+    return noun if noun is not None else head
 
 
 def _depth(token) -> int:
