@@ -224,12 +224,12 @@ NEWS_CUES = frozenset("report accord quote cite write publish broadcast air reve
 FIRST_PERSON_PLURAL = frozenset({"we", "our", "ours", "us"})
 
 
-def _outlet_speaks_for_itself(record: _Record, doc, text: str, analysis: Analysis) -> bool:
+def _outlet_speaks_for_itself(record: _Record, doc, text: str) -> bool:
     """Whether a named outlet speaks here as a party to the story, a company on record
     (`institution` by the newsroom kinds), rather than as media passing on news: it denies
-    something ("The Lantern denies that the four worked for it"), or what it says names the
-    outlet itself ("arrests meant to put pressure on the Lantern") or, in its own quoted
-    words, "we"/"our". A cue that reports news ("reported", "according to") keeps it media."""
+    something ("The Lantern denies that the four worked for it"), or it is "we"/"our" in
+    its own quoted words. A cue that reports news ("reported", "according to") keeps it
+    media; so does news that merely names the outlet ("a letter sent to the Lantern")."""
     speaker = record.speaker
     if speaker is None or speaker.kind != "media" or speaker.entity is None or not record.cue:
         return False
@@ -241,15 +241,25 @@ def _outlet_speaks_for_itself(record: _Record, doc, text: str, analysis: Analysi
         return False
     if lemmas & DENIAL_VERBS:
         return True
-    outlet = next((e for e in analysis.entities if e.id == speaker.entity), None)
-    mentions = outlet.mentions if outlet is not None else []
-    if any(s <= m.start and m.end <= e for m in mentions for s, e in record.content):
-        return True
     if record.type == "direct":
         # "US" in capitals is the country, not "us"
         words = {w if w == "US" else w.lower() for s, e in record.content for w in re.findall(r"[A-Za-z]+", text[s:e])}
         return bool(words & FIRST_PERSON_PLURAL)
     return False
+
+
+def _outlets_on_record(records: list[_Record], doc, text: str) -> None:
+    """Outlets that speak for themselves (_outlet_speaks_for_itself) become `institution`,
+    and so do the other cues of the same mention ("The Lantern denies X and says Y": one
+    subject, one voice)."""
+    def mention(record: _Record) -> tuple[int, int]:
+        return min(t.i for t in record.source_tokens), max(t.i for t in record.source_tokens)
+
+    own = {mention(r) for r in records if r.source_tokens and _outlet_speaks_for_itself(r, doc, text)}
+    for record in records:
+        if record.speaker is not None and record.speaker.kind == "media" and record.source_tokens \
+                and mention(record) in own:
+            record.speaker = replace(record.speaker, kind="institution")
 
 
 def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
@@ -275,9 +285,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
                              for w in e.name.split())
     settle_kinds([r.speaker for r in sorted(records, key=lambda r: r.cue[0] if r.cue else r.start)
                   if r.speaker is not None], person_words)
-    for record in records:
-        if _outlet_speaks_for_itself(record, doc, text, analysis):
-            record.speaker = replace(record.speaker, kind="institution")
+    _outlets_on_record(records, doc, text)
     _nest(records)
     for closing in [r for r in records if r.closing_scope is not None and r.source_tokens]:
         # "Prosecutors said that …, according to The Washington Post.": the closing phrase
