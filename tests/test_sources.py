@@ -640,3 +640,10 @@ def test_an_outlet_that_answers_for_itself_speaks_as_an_institution():
     assert quote_with(a, "no staff in Varnia").speaker.kind == "institution", quotes
     assert quote_with(a, "border crossing").speaker.kind == "media", quotes
     assert quote_with(a, "learned of the closure").speaker.kind == "media", quotes
+
+
+@pytest.mark.parametrize("title", ["School Superintendent", "Police Superintendent"])
+def test_a_superintendent_named_by_title_speaks_in_office(title):
+    q = said(f"A water pipe burst at Alder Creek High on Monday. {title} Mara Lind said classes "
+             "would resume on Wednesday.", "classes would resume")
+    assert q.speaker.kind == "official", q.to_dict()
