@@ -624,13 +624,14 @@ def test_coordinated_adjectives_before_officials_keep_officials_as_the_head():
 
 
 def test_an_outlet_that_answers_for_itself_speaks_as_an_institution():
-    # An outlet in the story (its staff accused) that denies, or speaks of itself as "we" in
-    # its own words, is a company on record; the same outlet passing on news stays media,
+    # An outlet in the story (its staff accused) that denies, speaks of itself as "we" in
+    # its own words or speaks "in a statement", is a company on record; the same outlet passing on news stays media,
     # even news that names the outlet ("a letter sent to the Lantern").
     text = ("Four cameramen were detained in Varnia this week and accused of filming for the "
             "Daily Lantern. The Daily Lantern denies that the four worked for the paper and says "
             "the arrests were meant to frighten its reporters. "
             "“We have no staff in Varnia,” the Daily Lantern said. "
+            "The Daily Lantern said in a statement that the detentions broke the law. "
             "The Daily Lantern reported that the border crossing at Osk had closed. "
             "The Daily Lantern said it learned of the closure from a letter sent to the Daily Lantern.")
     a = analyze(text)
@@ -638,6 +639,7 @@ def test_an_outlet_that_answers_for_itself_speaks_as_an_institution():
     assert quote_with(a, "the four worked").speaker.kind == "institution", quotes
     assert quote_with(a, "meant to frighten").speaker.kind == "institution", quotes
     assert quote_with(a, "no staff in Varnia").speaker.kind == "institution", quotes
+    assert quote_with(a, "detentions broke the law").speaker.kind == "institution", quotes
     assert quote_with(a, "border crossing").speaker.kind == "media", quotes
     assert quote_with(a, "learned of the closure").speaker.kind == "media", quotes
 

@@ -227,8 +227,8 @@ FIRST_PERSON_PLURAL = frozenset({"we", "our", "ours", "us"})
 def _outlet_speaks_for_itself(record: _Record, doc, text: str) -> bool:
     """Whether a named outlet speaks here as a party to the story, a company on record
     (`institution` by the newsroom kinds), rather than as media passing on news: it denies
-    something ("The Lantern denies that the four worked for it"), or it is "we"/"our" in
-    its own quoted words. A cue that reports news ("reported", "according to") keeps it
+    something ("The Lantern denies that the four worked for it"), it speaks "in a
+    statement", or it is "we"/"our" in its own quoted words. A cue that reports news ("reported", "according to") keeps it
     media; so does news that merely names the outlet ("a letter sent to the Lantern")."""
     speaker = record.speaker
     if speaker is None or speaker.kind != "media" or speaker.entity is None or not record.cue:
@@ -241,6 +241,9 @@ def _outlet_speaks_for_itself(record: _Record, doc, text: str) -> bool:
         return False
     if lemmas & DENIAL_VERBS:
         return True
+    if any(prep.dep_ == "prep" and prep.lower_ == "in" and any(o.lemma_.lower() == "statement" for o in prep.children)
+           for t in cue for prep in t.children):
+        return True   # "the Lantern said in a statement": outlets report in articles, not statements
     if record.type == "direct":
         # "US" in capitals is the country, not "us"
         words = {w if w == "US" else w.lower() for s, e in record.content for w in re.findall(r"[A-Za-z]+", text[s:e])}
