@@ -649,3 +649,12 @@ def test_a_superintendent_named_by_title_speaks_in_office(title):
     q = said(f"A water pipe burst at Alder Creek High on Monday. {title} Mara Lind said classes "
              "would resume on Wednesday.", "classes would resume")
     assert q.speaker.kind == "official", q.to_dict()
+
+
+@pytest.mark.parametrize("message", ["a phone call", "an email", "a letter"])
+def test_a_message_from_somebody_is_that_somebodys_word(message):
+    # "a call from a parent saying X": the parent says it; the call only carried it.
+    q = said(f"At around 8 a.m., the office got {message} from a parent saying a boy may have a "
+             "knife in his bag.", "knife in his bag")
+    assert q.speaker.kind == "person", q.to_dict()
+    assert q.speaker.name == "parent", q.to_dict()

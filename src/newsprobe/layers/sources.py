@@ -732,6 +732,12 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
     text = index.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
     window = settings.pronoun_window_sentences * 200  # sentences of ~200 characters
 
+    sender = _sender_of_message(head)
+    if sender is not None:
+        # "a phone call from a parent saying X": the parent says it; the call carried it
+        return speaker_for(sorted(sender.subtree, key=lambda t: t.i), cue_offset, doc, index, settings,
+                           last_speaker, inside_quote)
+
     if head.pos_ == "PRON" or lower in RELATIVE_PRONOUNS:
         if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             # "the minister, who said ..." → minister; but in "the claim, which they said
@@ -1355,6 +1361,19 @@ def _with_state(speaker: Speaker, entity: Entity | None, words: set[str], index:
 def _is_definite(token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children) \
         or any(c.dep_ == "poss" for c in token.children)
+
+
+# Things that carry somebody's words to the newsroom ("a call from a parent saying …"):
+# the sender after "from" is the source.
+MESSAGE_NOUNS = frozenset("call phone-call letter email e-mail message text note voicemail tip".split())
+
+
+def _sender_of_message(head):
+    """The "from" object of a message noun ("a phone call from a parent" → "parent"), or None."""
+    if head.lemma_.lower() not in MESSAGE_NOUNS or head.pos_ != "NOUN":
+        return None
+    return next((obj for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                 for obj in prep.children if obj.dep_ == "pobj"), None)
 
 
 def _noun_of_coordinated_adjectives(head, tokens: list):
