@@ -658,3 +658,10 @@ def test_a_message_from_somebody_is_that_somebodys_word(message):
              "knife in his bag.", "knife in his bag")
     assert q.speaker.kind == "person", q.to_dict()
     assert q.speaker.name == "parent", q.to_dict()
+
+
+@pytest.mark.parametrize("source", ["Both countries", "The two nations"])
+def test_countries_speak_through_their_governments(source):
+    q = said(f"Karsovia and Dolna were close to a border deal, a newspaper reported. {source} said on "
+             "Tuesday that the talks had not begun.", "talks had not begun")
+    assert q.speaker.kind == "institution", q.to_dict()

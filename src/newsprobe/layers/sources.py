@@ -1020,7 +1020,8 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         return _with_state(Speaker(name, "media"), None, words, index)
     if (head_word in UNNAMED_BODIES or public_agency) and not named_body and not _is_definite(head):
         return Speaker(name, "unnamed_official")   # "authorities said", "investigators believe"
-    if head_word in kinds["government"] | kinds["organization"] | {"prosecutor"} | ({"agency"} if public_agency else set()) and (
+    if head_word in kinds["government"] | kinds["organization"] | STATE_NOUNS | {"prosecutor"} \
+            | ({"agency"} if public_agency else set()) and (
             head_word != "prosecutor" or head.tag_ == "NNS"):
         return Speaker(name, "institution")         # "police said", "prosecutors", "the ministry"
     if head_word in ROLE_PEOPLE or (head_word in PERSON_NOUNS and head_word not in NOT_ALWAYS_PEOPLE):
@@ -1363,6 +1364,10 @@ def _is_definite(token) -> bool:
         or any(c.dep_ == "poss" for c in token.children)
 
 
+# Countries as speakers ("Both countries denied the report"): their governments' voice,
+# `institution` like a named country. Kept out of the government words of the kind lexicon,
+# which also describe people ("country singer").
+STATE_NOUNS = frozenset(("country", "nation"))
 # Things that carry somebody's words to the newsroom ("a call from a parent saying …"):
 # the sender after "from" is the source.
 MESSAGE_NOUNS = frozenset("call phone-call letter email e-mail message text note voicemail tip".split())
