@@ -36,7 +36,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from itertools import islice
@@ -44,6 +44,7 @@ from itertools import islice
 from ..lexicon_files import read_sections
 from ..model import Analysis, ChainLink, Quote, Span, Speaker
 from ..settings import Settings
+from .commitment import DENIAL_VERBS
 from .quotemarks import Quotation, doubled_mark, find_quotations
 from .sources import (PUBLISHING_VERBS, EntityIndex, is_known_outlet, kind_of_entity, kind_words, reporting_nouns,
                       settle_kinds, speaker_for)
@@ -217,6 +218,53 @@ class _Record:
         return sum(e - s for s, e in self.content)
 
 
+# Cues by which an outlet passes on news: the outlet stays `media` with them, whatever the
+# news is about ("the Lantern reported that its own office had closed").
+NEWS_CUES = frozenset("report accord quote cite write publish broadcast air reveal".split())
+FIRST_PERSON_PLURAL = frozenset({"we", "our", "ours", "us"})
+
+
+def _outlet_speaks_for_itself(record: _Record, doc, text: str) -> bool:
+    """Whether a named outlet speaks here as a party to the story, a company on record
+    (`institution` by the newsroom kinds), rather than as media passing on news: it denies
+    something ("The Lantern denies that the four worked for it"), it speaks "in a
+    statement", or it is "we"/"our" in its own quoted words. A cue that reports news ("reported", "according to") keeps it
+    media; so does news that merely names the outlet ("a letter sent to the Lantern")."""
+    speaker = record.speaker
+    if speaker is None or speaker.kind != "media" or speaker.entity is None or not record.cue:
+        return False
+    cue = doc.char_span(*record.cue, alignment_mode="expand")
+    if cue is None:
+        return False
+    lemmas = {t.lemma_.lower() for t in cue}
+    if lemmas & NEWS_CUES:
+        return False
+    if lemmas & DENIAL_VERBS:
+        return True
+    if any(prep.dep_ == "prep" and prep.lower_ == "in" and any(o.lemma_.lower() == "statement" for o in prep.children)
+           for t in cue for prep in t.children):
+        return True   # "the Lantern said in a statement": outlets report in articles, not statements
+    if record.type == "direct":
+        # "US" in capitals is the country, not "us"
+        words = {w if w == "US" else w.lower() for s, e in record.content for w in re.findall(r"[A-Za-z]+", text[s:e])}
+        return bool(words & FIRST_PERSON_PLURAL)
+    return False
+
+
+def _outlets_on_record(records: list[_Record], doc, text: str) -> None:
+    """Outlets that speak for themselves (_outlet_speaks_for_itself) become `institution`,
+    and so do the other cues of the same mention ("The Lantern denies X and says Y": one
+    subject, one voice)."""
+    def mention(record: _Record) -> tuple[int, int]:
+        return min(t.i for t in record.source_tokens), max(t.i for t in record.source_tokens)
+
+    own = {mention(r) for r in records if r.source_tokens and _outlet_speaks_for_itself(r, doc, text)}
+    for record in records:
+        if record.speaker is not None and record.speaker.kind == "media" and record.source_tokens \
+                and mention(record) in own:
+            record.speaker = replace(record.speaker, kind="institution")
+
+
 def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
     text = analysis.text
     quotations = [q for q in find_quotations(text) if q.closed or text[q.start] in "“\"„«" or doubled_mark(text, q.start)]
@@ -240,6 +288,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
                              for w in e.name.split())
     settle_kinds([r.speaker for r in sorted(records, key=lambda r: r.cue[0] if r.cue else r.start)
                   if r.speaker is not None], person_words)
+    _outlets_on_record(records, doc, text)
     _nest(records)
     for closing in [r for r in records if r.closing_scope is not None and r.source_tokens]:
         # "Prosecutors said that …, according to The Washington Post.": the closing phrase

@@ -726,11 +726,17 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
     if not source_tokens:
         return Speaker("unknown", "unknown")
     tokens = _core_phrase(sorted(source_tokens, key=lambda t: t.i))
-    head = min(tokens, key=lambda t: _depth(t))
+    head = _noun_of_coordinated_adjectives(min(tokens, key=lambda t: _depth(t)), tokens)
     lower = head.lower_
     # doc.text rebuilds the whole string on every access: slice the analysed text instead.
     text = index.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
     window = settings.pronoun_window_sentences * 200  # sentences of ~200 characters
+
+    sender = _sender_of_message(head)
+    if sender is not None:
+        # "a phone call from a parent saying X": the parent says it; the call carried it
+        return speaker_for(sorted(sender.subtree, key=lambda t: t.i), cue_offset, doc, index, settings,
+                           last_speaker, inside_quote)
 
     if head.pos_ == "PRON" or lower in RELATIVE_PRONOUNS:
         if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
@@ -1014,7 +1020,8 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         return _with_state(Speaker(name, "media"), None, words, index)
     if (head_word in UNNAMED_BODIES or public_agency) and not named_body and not _is_definite(head):
         return Speaker(name, "unnamed_official")   # "authorities said", "investigators believe"
-    if head_word in kinds["government"] | kinds["organization"] | {"prosecutor"} | ({"agency"} if public_agency else set()) and (
+    if head_word in kinds["government"] | kinds["organization"] | STATE_NOUNS | {"prosecutor"} \
+            | ({"agency"} if public_agency else set()) and (
             head_word != "prosecutor" or head.tag_ == "NNS"):
         return Speaker(name, "institution")         # "police said", "prosecutors", "the ministry"
     if head_word in ROLE_PEOPLE or (head_word in PERSON_NOUNS and head_word not in NOT_ALWAYS_PEOPLE):
@@ -1355,6 +1362,35 @@ def _with_state(speaker: Speaker, entity: Entity | None, words: set[str], index:
 def _is_definite(token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children) \
         or any(c.dep_ == "poss" for c in token.children)
+
+
+# Countries as speakers ("Both countries denied the report"): their governments' voice,
+# `institution` like a named country. Kept out of the government words of the kind lexicon,
+# which also describe people ("country singer").
+STATE_NOUNS = frozenset(("country", "nation"))
+# Things that carry somebody's words to the newsroom ("a call from a parent saying …"):
+# the sender after "from" is the source.
+MESSAGE_NOUNS = frozenset("call phone-call letter email e-mail message text note voicemail tip".split())
+
+
+def _sender_of_message(head):
+    """The "from" object of a message noun ("a phone call from a parent" → "parent"), or None."""
+    if head.lemma_.lower() not in MESSAGE_NOUNS or head.pos_ != "NOUN":
+        return None
+    return next((obj for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                 for obj in prep.children if obj.dep_ == "pobj"), None)
+
+
+def _noun_of_coordinated_adjectives(head, tokens: list):
+    """The noun that coordinated adjectives share: the parser can make "Current" the head
+    of "Current and former officials" and hang "officials" on it as a conjunct, when the
+    adjectives only qualify the officials. Any other head is returned as it is."""
+    if head.pos_ != "ADJ":
+        return head
+    inside = {t.i for t in tokens}
+    noun = next((c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+                 and c.i in inside and c.i == max(inside)), None)
+    return noun if noun is not None else head
 
 
 def _depth(token) -> int:
