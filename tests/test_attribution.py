@@ -1040,3 +1040,15 @@ def test_a_silence_is_a_refusal(text, cue, topic):
 def test_silence_that_is_no_refusal_is_no_attribution(text):
     assert quotes(text) == []
 
+
+
+@pytest.mark.parametrize("text, said", [
+    ("The new stadium, which reportedly would cost $90 million, opens next spring.",
+     "would cost $90 million"),
+    ("The club agreed a loan deal, which reportedly is close to completion.", "is close to completion"),
+])
+def test_reportedly_in_a_relative_clause_is_hearsay_about_that_clause(text, said):
+    # the hearsay bears on the relative clause only: it is the content, less the relative
+    # pronoun and the adverb; the rest of the sentence stays the writer's
+    q = only(text)
+    assert q.cue.text == "reportedly" and q.speaker.kind == "rumor" and content(q) == said

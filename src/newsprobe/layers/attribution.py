@@ -1975,11 +1975,23 @@ def _evidential_cue(doc, text: str, adverb, verbs) -> _Record | None:
     clause = verb
     while clause.dep_ in ("xcomp", "aux", "conj") and clause.head is not clause:
         clause = clause.head
-    if clause.dep_ in ("relcl", "advcl", "pcomp", "pobj"):
-        # "sold it to a bank that was reportedly owned by …": the hearsay bears on the
-        # modifying clause only; the sentence is the writer's (the claims layer reads it)
+    if clause.dep_ in ("advcl", "pcomp", "pobj"):
         return None
     tokens = [t for t in clause.subtree if not t.is_punct or t.i < clause.right_edge.i]
+    if clause.dep_ == "relcl":
+        # "the ore, which reportedly would cost $450 million": the hearsay bears on the
+        # relative clause only, and it is all the content; the sentence around it stays
+        # the writer's (the claims layer reads it). The relative pronoun is no part of
+        # what was reported.
+        tokens = [t for t in tokens if t.tag_ not in ("WDT", "WP", "WP$")]
+        after = [t for t in tokens if t.i > adverb.i and not (t.is_punct and t.i == clause.right_edge.i)]
+        if not after:
+            return None
+        before = [t for t in tokens if t.i < adverb.i]
+        content = [_trimmed_range(text, part) for part in (before, after) if part]
+        record = _Record(cue=(adverb.idx, adverb.idx + len(adverb.text)), content=content, confidence=0.5)
+        record.forced_kind = "rumor"
+        return record
     before = [t for t in tokens if t.i < adverb.i]
     after = [t for t in tokens if t.i > adverb.i and not (t.is_punct and t.i == clause.right_edge.i)]
     if not before or not after:

@@ -29,7 +29,7 @@ from typing import Any
 
 from ..model import Analysis, Quote
 from ..settings import Settings
-from .attribution import dateline_end, hand_cues, refuses_to_speak
+from .attribution import EVIDENTIAL_ADVERBS, dateline_end, hand_cues, refuses_to_speak
 from .checkworthy import load_model
 from .commitment import DENIAL_VERBS, event_cues, happened_probability, is_negated
 from .hedges import find_hedges
@@ -107,7 +107,9 @@ def candidates_of(doc, analysis: Analysis) -> list[Candidate]:
     # "The agency did not say when the message was sent", "Police remained tight-lipped":
     # the content is not the source's claim; the sentence is the author's, unless another
     # source in it says something ("…, but a neighbour said she saw him").
-    spoken = [q for q in analysis.quotes if not _cue_negated(doc, q)]
+    # "The ore, which reportedly would cost $450 million, is needed …": hearsay on a
+    # relative clause leaves the sentence the writer's claim (its status reads the marker).
+    spoken = [q for q in analysis.quotes if not _cue_negated(doc, q) and not _relative_clause_hearsay(doc, q)]
     for sent in doc.sents:
         words = [t for t in sent if not t.is_punct and not t.is_space]
         if len(words) < MIN_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in sent):
@@ -130,6 +132,14 @@ def candidates_of(doc, analysis: Analysis) -> list[Candidate]:
         if start < end:
             out.append(Candidate(sent, start, end, quote))
     return out
+
+
+def _relative_clause_hearsay(doc, quote: Quote) -> bool:
+    """Is the quote an agentless hearsay adverb ("reportedly") on a relative clause?"""
+    if quote.cue is None or quote.cue.text.lower() not in EVIDENTIAL_ADVERBS:
+        return False
+    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    return cue is not None and len(cue) == 1 and cue[0].head.dep_ == "relcl"
 
 
 def _quote_in(quotes: list[Quote], start: int, end: int) -> tuple[Quote | None, tuple[int, int] | None]:
