@@ -2605,7 +2605,8 @@ def _nest(records: list[_Record]) -> None:
         # run to the sentence's end): never nest the outer in it, never a cycle.
         holders = [o for o in records if o is not record
                    and any(s <= record.cue[0] < e for s, e in o.content)
-                   and not (o.cue and any(s <= o.cue[0] < e for s, e in record.content))
+                   and (not (o.cue and any(s <= o.cue[0] < e for s, e in record.content))
+                        or _frames_after(o, record))
                    and not _closes_over(record, o) and not _source_of_report(o, record)]
         # "Police say …, according to witnesses": the witnesses are the police's source, so
         # the closing "according to" sits inside the report it closes, not around it.
@@ -2641,6 +2642,15 @@ def _nest(records: list[_Record]) -> None:
         record.chain = [*parent.chain, *own, *record.chain]
     for record in records:
         record.chain = _clean_chain(record)
+
+
+def _frames_after(outer: _Record, record: _Record) -> bool:
+    """Is `outer` a report framed after `record`'s whole sentence ("The minister said X –
+    state media reported")? Its content holds `record`'s speaker and cue, and its cue comes
+    after them; that `record`'s content also runs over the frame is the parse's reach."""
+    if outer.cue is None or record.cue is None or not record.source_tokens or outer.cue[0] <= record.cue[0]:
+        return False
+    return all(any(s <= t.idx < e for s, e in outer.content) for t in record.source_tokens)
 
 
 def _depth(record: _Record) -> int:
