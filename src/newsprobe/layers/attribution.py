@@ -2647,8 +2647,12 @@ def _nest(records: list[_Record]) -> None:
 def _frames_after(outer: _Record, record: _Record) -> bool:
     """Is `outer` a report framed after `record`'s whole sentence ("The minister said X –
     state media reported")? Its content holds `record`'s speaker and cue, and its cue comes
-    after them; that `record`'s content also runs over the frame is the parse's reach."""
+    after them and ends `record`'s content: that content runs over the frame only by the
+    parse's reach. A cue in the middle of it ("X said after Comcast disclosed its bid, Y")
+    is a report inside X's words, not a frame."""
     if outer.cue is None or record.cue is None or not record.source_tokens or outer.cue[0] <= record.cue[0]:
+        return False
+    if not 0 <= max(e for _, e in record.content) - outer.cue[1] <= 2:
         return False
     return all(any(s <= t.idx < e for s, e in outer.content) for t in record.source_tokens)
 
