@@ -237,3 +237,17 @@ def test_a_name_the_parser_took_for_a_compound_of_reports_is_its_source():
     found_chains, found = chains("“There was a report about wheat,” he said, Trend reports citing IRNA.")
     cited = [q for q in found if q.cue.text == "citing"]
     assert cited and cited[0].speaker.name == "IRNA" and [c.name for c in cited[0].chain] == ["Trend"], dump(found)
+
+
+@pytest.mark.parametrize("text", [
+    "The finance minister said Sunday his government has found “serious evidence” against the six men – state media reported.",
+    "The finance minister said Sunday that his office had found new evidence in the case, the Valley Courier reported.",
+])
+def test_a_report_framed_after_the_sentence_relays_its_speaker(text):
+    # The inner report's content may run to the sentence's end and so hold the frame's cue;
+    # the frame still holds the inner speaker and cue, so it is the outer one.
+    names, found = chains(text)
+    minister = next(q for q in found if "minister" in q.speaker.name)
+    assert [c.name for c in minister.chain] and "minister" not in minister.chain[0].name, dump(found)
+    assert any(w in minister.chain[0].name for w in ("media", "Courier")), dump(found)
+    assert_no_bogus_links(found)

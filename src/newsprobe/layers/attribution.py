@@ -2617,7 +2617,8 @@ def _nest(records: list[_Record]) -> None:
         # run to the sentence's end): never nest the outer in it, never a cycle.
         holders = [o for o in records if o is not record
                    and any(s <= record.cue[0] < e for s, e in o.content)
-                   and not (o.cue and any(s <= o.cue[0] < e for s, e in record.content))
+                   and (not (o.cue and any(s <= o.cue[0] < e for s, e in record.content))
+                        or _frames_after(o, record))
                    and not _closes_over(record, o) and not _source_of_report(o, record)]
         # "Police say …, according to witnesses": the witnesses are the police's source, so
         # the closing "according to" sits inside the report it closes, not around it.
@@ -2653,6 +2654,19 @@ def _nest(records: list[_Record]) -> None:
         record.chain = [*parent.chain, *own, *record.chain]
     for record in records:
         record.chain = _clean_chain(record)
+
+
+def _frames_after(outer: _Record, record: _Record) -> bool:
+    """Is `outer` a report framed after `record`'s whole sentence ("The minister said X –
+    state media reported")? Its content holds `record`'s speaker and cue, and its cue comes
+    after them and ends `record`'s content: that content runs over the frame only by the
+    parse's reach. A cue in the middle of it ("X said after Comcast disclosed its bid, Y")
+    is a report inside X's words, not a frame."""
+    if outer.cue is None or record.cue is None or not record.source_tokens or outer.cue[0] <= record.cue[0]:
+        return False
+    if not 0 <= max(e for _, e in record.content) - outer.cue[1] <= 2:
+        return False
+    return all(any(s <= t.idx < e for s, e in outer.content) for t in record.source_tokens)
 
 
 def _depth(record: _Record) -> int:
