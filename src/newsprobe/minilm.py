@@ -277,10 +277,7 @@ class MiniLM:
                    else [encodings[k] for k in chunk])
             last, hidden, bounds = self.forward([e.ids for e in enc], keep_hidden_states, depth)
             for k, (s, e) in zip(chunk, bounds):
-                states = last[s:e]
-                mean = states.sum(axis=0) / np.float32(e - s)
-                row = {"sentence_embedding": mean / max(float(np.linalg.norm(mean)), 1e-12),
-                       "token_embeddings": states}
+                row = _pooled(last[s:e])
                 if hidden is not None:
                     row["hidden_states"] = [layer[s:e] for layer in hidden]
                 out[k] = row
@@ -305,8 +302,12 @@ class MiniLM:
             h = np.concatenate([states[k] for k in chunk]).astype(np.float32, copy=True)
             last, _, bounds = self._layers(h, lengths, first, depth)
             for k, (s, e) in zip(chunk, bounds):
-                rows = last[s:e]
-                mean = rows.sum(axis=0) / np.float32(e - s)
-                out[k] = {"sentence_embedding": mean / max(float(np.linalg.norm(mean)), 1e-12),
-                          "token_embeddings": rows}
+                out[k] = _pooled(last[s:e])
         return out
+
+
+def _pooled(states: np.ndarray) -> dict:
+    """One text's row of `run`: its last token states and their mean, L2-normalised (the
+    sentence vector, as sentence-transformers pools)."""
+    mean = states.sum(axis=0) / np.float32(len(states))
+    return {"sentence_embedding": mean / max(float(np.linalg.norm(mean)), 1e-12), "token_embeddings": states}

@@ -2497,8 +2497,7 @@ def _outlet_told(addressee, cue_offset: int, doc, index: EntityIndex, settings,
         return ChainLink(name, "media")
     outlet_noun = any(t.lemma_.lower() in OUTLET_NOUNS and (t.i == head.i or t.head.i == head.i and t.dep_ == "compound")
                       for t in addressee)  # "the publication", "Portuguese channel SIC"
-    acronym = head.text.isupper() and head.text.isalpha() and 2 <= len(head.text) <= 6
-    if acronym or any(t.pos_ == "PROPN" for t in addressee):
+    if _is_acronym(head.text) or any(t.pos_ == "PROPN" for t in addressee):
         if linked.kind == "media" or outlet_noun:
             return ChainLink(_without_description(linked.name), "media")
         if _named_like_an_outlet(addressee, head, index):
@@ -2588,8 +2587,13 @@ def _outlet_shaped(words: list[str]) -> bool:
     if not words or any(w.lower() in bodies for w in words):
         return False
     if len(words) == 1:
-        return words[0].isupper() and words[0].isalpha() and 2 <= len(words[0]) <= 6
+        return _is_acronym(words[0])
     return words[-1].lower() in OUTLET_TITLE_WORDS
+
+
+def _is_acronym(word: str) -> bool:
+    """"NTV", "MSNBC": two to six capital letters."""
+    return word.isupper() and word.isalpha() and 2 <= len(word) <= 6
 
 
 def _agentless_hearsay(doc, cue: tuple[int, int]) -> bool:

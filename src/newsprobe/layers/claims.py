@@ -1446,7 +1446,7 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
             return
     best = max(targets, key=lambda ic: (overlap(ic), ic[0]))
     if reference is None and overlap(best) == 0 and not _points_back(doc, rebuttal.words[0]) \
-            and len({_source_mention(analysis.text, c) for _, c in targets}) > 1:
+            and len({_source_mention(c) for _, c in targets}) > 1:
         # "'Completely false,' said the port's director" after claims of two sources: it
         # names nothing and shares no word with either, so which it answers is a guess; a
         # wrong link would show an on-record claim as contested (a missing one does not)
@@ -1520,13 +1520,12 @@ def _judged_thing(doc, offset: int) -> set[str] | None:
                       if ch.dep_ in ("compound", "amod") and ch.is_alpha}
 
 
-def _source_mention(text: str, c: Candidate) -> tuple[str, str]:
+def _source_mention(c: Candidate) -> tuple[str, str]:
     """Who a claim is by, as resolved and as the text names it there (two sources the
     resolver merged still count as two where the text names them apart)."""
     if c.quote is None:
         return ("", "")
-    q = c.quote
-    return (q.speaker.name, text[q.source.start:q.source.end].lower() if q.source is not None else "")
+    return (c.quote.speaker.name, _mention_of(c.quote).lower())
 
 
 _POINTERS = frozenset("this that these those it".split())

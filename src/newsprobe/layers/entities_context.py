@@ -647,7 +647,7 @@ def _said_of_a_person(text: str, mention: Span, root) -> bool:
     if root.dep_ == "nsubjpass" and head.lemma_.lower() in PERSON_ONLY_PASSIVES:
         return True
     if root.dep_ == "nsubj" and head.lemma_.lower() in _MIND_VERBS and root.tag_ == "NNP" \
-            and head.tag_ in ("VBD", "VBZ") and text[max(0, mention.start - 4):mention.start].lower() != "the ":
+            and head.tag_ in ("VBD", "VBZ") and not _after_the(text, mention.start):
         # Singular only: "the Gunners believe he is the missing piece" is about a player.
         # After the verb only: in "he refused to come out, CMPD said" the pronoun is
         # another person, named earlier.
@@ -906,6 +906,17 @@ def _taken_up_as_a_person(doc, text: str, start: int, end: int) -> bool:
     return False
 
 
+def _after_the(text: str, start: int) -> bool:
+    """Does "the " stand right before `start`?"""
+    return text[max(0, start - 4):start].lower() == "the "
+
+
+def _written(text: str, word: str):
+    """The matches of `word` as a whole word of `text`: not part of a longer word, a hyphenated
+    word or a possessive ("Brackley's")."""
+    return re.finditer(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])", text)
+
+
 def _single_name_of_a_person(doc, text: str, name: str, surnames: Counter[str]) -> bool:
     """A single name ("Taviska" GPE) that no full name of the text ends in, no known place,
     never after "the", taken up by "he", "she" or "who" at least twice ("Taviska made his
@@ -913,8 +924,8 @@ def _single_name_of_a_person(doc, text: str, name: str, surnames: Counter[str]) 
     if not (name[:1].isupper() and name[1:].islower() and name.isalpha()) or surnames[name] or \
             place_kind(name) or not _plain_name(name):
         return False
-    written = list(re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])", text))
-    if any(text[max(0, m.start() - 4):m.start()].lower() == "the " for m in written):
+    written = list(_written(text, name))
+    if any(_after_the(text, m.start()) for m in written):
         return False
     return sum(_taken_up_as_a_person(doc, text, m.start(), m.end()) for m in written) >= 2
 
@@ -947,11 +958,11 @@ def people_called_by_surname(doc, text: str, clusters: list[Cluster]) -> list[Cl
         if not set(cluster.forms) <= {full[0], surname, full[0].split()[0]}:
             continue             # other names in the cluster: not one person's forms
         if place_kind(surname) or not _plain_name(surname) or any(
-                text[max(0, m.start - 4):m.start].lower() == "the " for m in cluster.mentions):
+                _after_the(text, m.start) for m in cluster.mentions):
             continue             # "the White House": "the" takes a body's or a place's name
-        alone = [m for m in re.finditer(r"(?<![\w'’-])" + re.escape(surname) + r"(?![\w'’-])", text)
+        alone = [m for m in _written(text, surname)
                  if not text[:m.start()].endswith(full[0][:-len(surname)])
-                 and not text[max(0, m.start() - 4):m.start()].lower() == "the "]
+                 and not _after_the(text, m.start())]
         if not alone:
             continue
         evidence = [(m.start(), m.end()) for m in alone] + [

@@ -129,11 +129,9 @@ def reported_speaker(doc, start: int, end: int) -> str | None:
         return None
     verbs = {a for t in tokens for a in t.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in SPEECH_VERBS}
     for verb in sorted(verbs, key=lambda v: v.i):
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.pos_ != "PROPN":
-            continue
-        inside = {x.i for c in verb.children if c.dep_ == "ccomp" for x in c.subtree}
-        if sum(t.i in inside for t in tokens) * 2 > len(tokens):
+        clauses, subject = _speech_parts(verb)
+        inside = {x.i for c in clauses for x in c.subtree}
+        if subject is not None and sum(t.i in inside for t in tokens) * 2 > len(tokens):
             return _subject_name(subject)
     return None
 
@@ -151,7 +149,13 @@ def _reported_parts(verb):
                  or (c.dep_ == "prep" and c.lower_ == "as" and lemma in NAMING_VERBS)]
         if subject is not None and slots:
             return slots, subject
-    if lemma in SPEECH_VERBS and verb.pos_ == "VERB":
+    return _speech_parts(verb)
+
+
+def _speech_parts(verb):
+    """(the clausal complements, the proper-noun subject) of a speech verb whose subject is
+    someone on record ("Wen Hao told the briefing that ..."); ([], None) otherwise."""
+    if verb.lemma_.lower() in SPEECH_VERBS and verb.pos_ == "VERB":
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         slots = [c for c in verb.children if c.dep_ == "ccomp"]
         if subject is not None and subject.pos_ == "PROPN" and slots:
