@@ -286,61 +286,61 @@ def test_a_towns_club_and_a_person_named_like_a_town_keep_their_labels():
 
 
 def test_a_person_named_in_full_stays_a_person_after_at_or_in():
-    # "lashing out at Trudeau", "anger in Trudeau": a person is also what "at" and "in" take.
-    a = analyze("Prime Minister Justin Trudeau spoke in Ottawa. Scheer is lashing out at Trudeau over "
-                "the tax. The decision provoked anger in Trudeau. Golf fans are angry at Davis, "
-                "and Mike Davis has announced he will step down.", layers=("entities",))
+    # "lashing out at Varnholt", "anger in Varnholt": a person is also what "at" and "in" take.
+    a = analyze("Prime Minister Alec Varnholt spoke in Lindholm. Brisk is lashing out at Varnholt over "
+                "the tax. The decision provoked anger in Varnholt. Golf fans are angry at Hollis, "
+                "and Mike Hollis has announced he will step down.", layers=("entities",))
     texts = labels_of(a)
-    assert texts.get("Trudeau") == "PERSON" and texts.get("Justin Trudeau") == "PERSON", texts
-    assert texts.get("Davis") == "PERSON", texts
+    assert texts.get("Varnholt") == "PERSON" and texts.get("Alec Varnholt") == "PERSON", texts
+    assert texts.get("Hollis") == "PERSON", texts
 
 
 def test_what_a_person_works_at_is_no_person():
     # A job noun before "at", "with" or "of" takes the body the person works for.
-    a = analyze("Nadia Jamil, principal researcher at Dixon Hall, says the project began in May. "
-                "Robert Wisner, a lawyer with McMillan Pryce in Toronto, said disputes were common. "
-                "Russ Klisch, founder and president of Lakefront Brewery, said sales fell.",
+    a = analyze("Mira Talvik, principal researcher at Corran Hall, says the project began in May. "
+                "Robert Wessel, a lawyer with Halden Pryce in Lindholm, said disputes were common. "
+                "Ross Kettle, founder and president of Brookside Brewery, said sales fell.",
                 layers=("entities",))
     texts = labels_of(a)
-    assert texts.get("Dixon Hall") == "ORG" and texts.get("McMillan Pryce") == "ORG", texts
-    assert texts.get("Lakefront Brewery") == "ORG", texts
-    assert texts.get("Nadia Jamil") == "PERSON" and texts.get("Russ Klisch") == "PERSON", texts
+    assert texts.get("Corran Hall") == "ORG" and texts.get("Halden Pryce") == "ORG", texts
+    assert texts.get("Brookside Brewery") == "ORG", texts
+    assert texts.get("Mira Talvik") == "PERSON" and texts.get("Ross Kettle") == "PERSON", texts
 
 
 def test_a_name_with_the_or_which_is_no_person():
-    a = analyze("The Raptors acquired Serge Ibaka from the Orlando Magic in 2017. The ads came from "
-                "the conservative Ontario Proud, which did huge traffic on Facebook.", layers=("entities",))
+    a = analyze("The Rovers signed Teo Marrick from the Orlando Magic in 2017. The ads came from "
+                "the conservative Lindholm Forward, which drew heavy traffic on Facebook.", layers=("entities",))
     texts = labels_of(a)
-    assert texts.get("Orlando Magic") == "ORG" and texts.get("Ontario Proud") == "ORG", texts
-    assert texts.get("Serge Ibaka") == "PERSON", texts
+    assert texts.get("Orlando Magic") == "ORG" and texts.get("Lindholm Forward") == "ORG", texts
+    assert texts.get("Teo Marrick") == "PERSON", texts
 
 
 def test_a_person_after_the_and_a_role_stays_a_person():
-    a = analyze("The show found an even keel after poor reviews for the satirist Jon Stewart in 2006.",
+    a = analyze("The programme recovered after bad notices for the satirist Jonas Stenberg in 2006.",
                 layers=("entities",))
-    assert labels_of(a).get("Jon Stewart") == "PERSON", labels_of(a)
+    assert labels_of(a).get("Jonas Stenberg") == "PERSON", labels_of(a)
 
 
 def test_a_town_the_model_calls_an_organisation_is_a_place_where_written_as_one():
-    a = analyze("From HRPD: A man faces multiple charges after an arrest last night in Dartmouth. "
-                "An 18-year-old Dartmouth man faces charges of possession of a weapon. He is scheduled "
-                "to appear in Dartmouth Provincial Court today.", layers=("entities",))
+    a = analyze("From the city police: A man was charged after he was arrested yesterday in Dartmouth. "
+                "The 19-year-old Dartmouth man is accused of carrying a knife. He is due to appear "
+                "in Dartmouth Provincial Court this week.", layers=("entities",))
     assert labels_of(a).get("Dartmouth") == "GPE", labels_of(a)
 
 
 def test_a_headline_in_colon_name_is_no_place():
-    a = analyze("The Doctor Is (Finally) In: Obama To Nominate Regina Okafor\n\nObama will name the "
+    a = analyze("The Verdict Is In: Obama To Nominate Regina Okafor\n\nObama will name the "
                 "surgeon general on Monday, officials said. Obama praised her work.", layers=("entities",))
     assert labels_of(a).get("Obama") == "PERSON", labels_of(a)
 
 
 def test_names_listed_under_a_kind_take_that_kind():
-    a = analyze("The complex is home to offices of international companies including Colgate Palmolive, "
-                "Reckitt Benckiser, Pernod Ricard, Dow Chemical and SAP. Players such as Brock McGinn "
-                "and Caleb Jones were traded.", layers=("entities",))
+    a = analyze("The park houses the offices of foreign companies including Brantia Holt, "
+                "Pernod Ricard, Velmora Tessin, Dow Chemical and SAP. Players such as Tomas Brekke "
+                "and Caleb Varn were traded.", layers=("entities",))
     texts = labels_of(a)
-    assert all(texts.get(n) == "ORG" for n in ("Colgate Palmolive", "Reckitt Benckiser", "Pernod Ricard")), texts
-    assert texts.get("Brock McGinn") == "PERSON" and texts.get("Caleb Jones") == "PERSON", texts
+    assert all(texts.get(n) == "ORG" for n in ("Velmora Tessin", "Brantia Holt", "Pernod Ricard")), texts
+    assert texts.get("Tomas Brekke") == "PERSON" and texts.get("Caleb Varn") == "PERSON", texts
 
 
 def test_a_full_name_called_by_its_surname_with_a_personal_pronoun_is_a_person():

@@ -103,9 +103,9 @@ def test_a_common_noun_capitalised_by_the_sentence_start_is_dropped():
 
 def test_a_dictionary_word_opening_a_sentence_is_no_person():
     # The small model takes these for people; the text never writes them as a name elsewhere.
-    a = analyze("The train derailed near Thompson on Friday.\n\nHarsh winter conditions are a reality "
-                "in the north, the railway said.\n\n\u201cInsert whatever adjective you want,\u201d he said.\n\n"
-                "Funny, that. Kosher salt and black pepper go in last.", layers=("entities",))
+    a = analyze("The train derailed near Thompson on Friday.\n\nHarsh storms are common on the line "
+                "in winter, the railway said.\n\n\u201cInsert any word you like,\u201d he said.\n\n"
+                "Funny, that. Kosher salt goes in at the end.", layers=("entities",))
     texts = labels_of(a)
     assert not {"Harsh", "Insert", "Funny", "Kosher"} & set(texts), texts
 
@@ -119,10 +119,10 @@ def test_a_bullet_is_no_part_of_a_name():
 
 
 def test_a_name_at_the_end_of_a_prose_line_cut_mid_sentence_is_dropped():
-    a = analyze("Sherman joined the retailer in 2019 with a base salary of 1.1 million dollars, according "
-                "to documents from the United States Securities and", layers=("entities",))
+    a = analyze("Halden joined the grocer in 2019 on a salary of 1.1 million dollars, according "
+                "to papers filed with the United States Securities and", layers=("entities",))
     assert not any("Securities" in t for t in labels_of(a)), labels_of(a)
-    a = analyze("The park is planning a special event to mark the 80th anniversary of the visit by President Fra",
+    a = analyze("The town will hold a two-day fair next summer to mark eighty years since the visit by President Fra",
                 layers=("entities",))
     assert "Fra" not in labels_of(a), labels_of(a)
     a = analyze("The mayor opened the new bridge on Friday.\n\nPhoto by Dara Velick", layers=("entities",))
@@ -131,12 +131,12 @@ def test_a_name_at_the_end_of_a_prose_line_cut_mid_sentence_is_dropped():
 
 def test_a_title_or_a_link_is_no_person():
     a = analyze("The bill passed on Monday. \u201cIt is a good day,\u201d said the UCP MLA for the riding. "
-                "Hussein Sayed, Chief Market Strategist at FXTM, said in a commentary that markets fell. "
-                "Crews cleared the roads. #WelcomeToCanada pic.twitter.com/HRlO8uT0x0", layers=("entities",))
+                "Omar Haddad, Chief Market Strategist at Velmora Capital, said in a note that markets fell. "
+                "Crews cleared the roads. #WelcomeToLindholm pic.twitter.com/Ab12Cd34Ef", layers=("entities",))
     texts = labels_of(a)
-    assert not any(t.endswith(("MLA", "Strategist")) or "pic.twitter" in t or t == "WelcomeToCanada"
+    assert not any(t.endswith(("MLA", "Strategist")) or "pic.twitter" in t or t == "WelcomeToLindholm"
                    for t in texts), texts
-    assert texts.get("Hussein Sayed") == "PERSON", texts
+    assert texts.get("Omar Haddad") == "PERSON", texts
 
 
 def test_a_sites_name_ending_in_dot_com_stays_a_name():

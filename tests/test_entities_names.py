@@ -108,10 +108,10 @@ def test_a_bare_surname_does_not_bridge_two_relatives_into_one_person():
 
 
 def test_a_given_name_the_model_took_for_a_place_is_the_person():
-    a = analyze("The board elected Virginia Rometty as chief executive. Virginia also sets an example "
-                "for young women, the chairman said.")
-    assert mentions_of(a).get("Virginia Rometty") == ["Virginia Rometty", "Virginia"], mentions_of(a)
-    b = analyze("The board met in Virginia. Virginia Rometty was elected chief executive there.")
+    a = analyze("The board chose Virginia Halden as its new chief executive. Virginia is also a role "
+                "model for young engineers, the chairman said.")
+    assert mentions_of(a).get("Virginia Halden") == ["Virginia Halden", "Virginia"], mentions_of(a)
+    b = analyze("The board met in Virginia. Virginia Halden was chosen as chief executive there.")
     assert labels_of(b).get("Virginia") == "GPE", labels_of(b)      # written as a place
 
 
@@ -141,11 +141,11 @@ def test_surnames_of_a_cluster_equal_the_last_name_tokens_of_its_forms_as_forms_
 
 
 def test_a_surname_of_two_words_joins_the_full_name():
-    # "Al Hashish", "Van Koeverden", "Wilson-Raybould": the last two words of the full name
-    # are the surname; its first word is no given name that differs.
-    a = analyze("The refugee Nadia Al Hashish arrived in Halifax in 2016. Al Hashish said the winters were hard. "
-                "Then Adam Van Koeverden spoke. Van Koeverden said he would run. "
-                "The minister, Jody Wilson-Raybould, resigned. Wilson-Raybould declined to comment.")
-    assert len(entity_named(a, "Nadia Al Hashish").mentions) == 2, mentions_of(a)
-    assert len(entity_named(a, "Adam Van Koeverden").mentions) == 2, mentions_of(a)
-    assert len(entity_named(a, "Jody Wilson-Raybould").mentions) == 2, mentions_of(a)
+    # "Al Haddad", "Van Doorne", "Marsh-Keller": the last two words of the full name are the
+    # surname; its first word is no given name that differs.
+    a = analyze("The student Nadia Al Haddad moved to Halifax in 2016. Al Haddad said the winters were long. "
+                "Then Adam Van Doorne spoke. Van Doorne said he would stand. "
+                "The minister, Jody Marsh-Keller, resigned. Marsh-Keller declined to comment.")
+    assert len(entity_named(a, "Nadia Al Haddad").mentions) == 2, mentions_of(a)
+    assert len(entity_named(a, "Adam Van Doorne").mentions) == 2, mentions_of(a)
+    assert len(entity_named(a, "Jody Marsh-Keller").mentions) == 2, mentions_of(a)

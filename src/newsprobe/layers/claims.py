@@ -1299,8 +1299,8 @@ def _one_side(name: str, other: str) -> bool:
 
 def _government_of(quote: Quote) -> set[str]:
     """The government an on-record source speaks for: the countries its name or the words
-    that name it where it speaks name ("Iran", "the Kremlin", "Iranian Foreign Minister
-    Manouchehr Mottaki"), when it is an institution or a named official. Unnamed people
+    that name it where it speaks name ("Karsovia", "the Kremlin", "Karsovian Foreign
+    Minister Yuri Danek"), when it is an institution or a named official. Unnamed people
     "familiar with intelligence within the U.S. government" speak for no government, and
     their leak may well be what the White House denies."""
     if quote.speaker.kind not in ("institution", "official"):

@@ -24,14 +24,14 @@ in this order, each step in its own module:
   mention's form fixing some labels (`corrected_label`: outlets, continents, counties,
   events, clubs, streets, venues, "X-based" towns, "the journal X", "Regulation X");
 - here: names the model missed found by a title, an apposition or a known outlet's name;
-  dropped: a dictionary word capitalised only by its sentence's start ("Harsh winter
-  conditions"), an office written after what it is of ("UCP MLA"), hashtags and links;
+  dropped: a dictionary word capitalised only by its sentence's start ("Harsh storms
+  are common"), an office written after what it is of ("UCP MLA"), hashtags and links;
 - `entities_names`: the mentions clustered by name form (surname, a surname of two words
-  such as "Al Hashish", given name, spelling
+  such as "Al Haddad", given name, spelling
   variant, acronym), label confusions of one name merged, short forms joined to the full
   name ("the Post", "U.S."); at the end, a dateline's place keeps its label in every case
   it is written, a bare given name the model took for a place or body ("Virginia" of
-  "Virginia Rometty") and an alias the text introduces ("X, known as Y") join the person,
+  "Virginia Halden") and an alias the text introduces ("X, known as Y") join the person,
   and a name in capitals joins its ordinary-case spelling;
 - `entities_context`: each cluster's label following the evidence around its mentions
   (known places and countries, an apposition or craft noun, a player's club, a plural
@@ -157,7 +157,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
                 in_dictionary(word.text, dictionary) and not _capitalised_mid_sentence(text, word.text) and \
                 not place_kind(word.text) and not (word.root.dep_ == "nsubj" and
                                                    word.root.head.lemma_.lower() in SPEECH_VERBS):
-            continue             # "Harsh winter conditions ...", "“Insert whatever ...”": a word
+            continue             # "Harsh storms are common ...", "“Insert any word ...”": a word
                                  # capitalised by its place, which the text never writes as a name
         if ent.label_ == "PERSON":
             start = after_titles(text, start, end)

@@ -242,10 +242,10 @@ def _context_label(doc, text: str, mention: Span, label: str, sports: bool = Fal
                    full_person_name: bool = False, called_by_surname: bool = False) -> str | None:
     """What the words around one mention say it is, or None when they say nothing.
     `sports`: the text is a sports report (a state's name may be its team's).
-    `full_person_name`: the mention's cluster names a person in full ("Justin Trudeau") and
+    `full_person_name`: the mention's cluster names a person in full ("Alec Varnholt") and
     some mention has a title or speaks;
     `called_by_surname`: the cluster names a person in full and by the last word alone
-    ("Virginia Rometty ... Rometty"), as people are named."""
+    ("Virginia Halden ... Halden"), as people are named."""
     root = _mention_root(doc, mention)
     if root is None:
         return None
@@ -258,12 +258,12 @@ def _context_label(doc, text: str, mention: Span, label: str, sports: bool = Fal
         return "ORG"                                          # "the charity Full Fact", "the lender Bancorp"
     listed = _listed_under(doc, root)
     if listed:
-        return listed                                         # "companies including Colgate Palmolive, ..."
+        return listed                                         # "companies including Brantia Holt, ..."
     if label in ("PERSON", "FAC") and not place_kind(mention.text) and _employer_of_a_role(root):
-        return "ORG"                                          # "researcher at Dixon Hall", "a lawyer with X"
+        return "ORG"                                          # "researcher at Corran Hall", "a lawyer with X"
     if label == "PERSON" and not place_kind(mention.text) and not called_by_surname and (
             _which_after(text, mention, root) or _the_before(doc, mention, root)):
-        return "ORG"                                          # "Ontario Proud, which ...", "from the Orlando Magic"
+        return "ORG"                                          # "Lindholm Forward, which ...", "from the Orlando Magic"
     if label != "PERSON" and _said_of_a_person(text, mention, root):
         return "PERSON"                                       # "Celeste said she ...", "Saal was arrested"
     if label != "PERSON" and _role_before(doc, mention):
@@ -293,8 +293,8 @@ def _context_label(doc, text: str, mention: Span, label: str, sports: bool = Fal
     if label == "PERSON" and len(words) == 1 and root.dep_ == "pobj" and \
             root.head.lower_ in ("in", "near", "across", "throughout") and not full_person_name and \
             root.head.i == root.i - 1:
-        # "Officials in Lindholm"; not "anger in Trudeau" after "Justin Trudeau", nor "at":
-        # "lashing out at Trudeau", "angry at Davis" take people (found wrong more often
+        # "Officials in Lindholm"; not "anger in Varnholt" after "Alec Varnholt", nor "at":
+        # "lashing out at Varnholt", "angry at Hollis" take people (found wrong more often
         # than right on 98 Canadian articles and ECB+); the preposition right before the
         # name ("The Doctor Is In: Obama ..." is a headline's pun).
         return "GPE"
@@ -331,7 +331,7 @@ def _context_label(doc, text: str, mention: Span, label: str, sports: bool = Fal
     return None
 
 
-# Nouns of a job a person holds at a body: "principal researcher at Dixon Hall", "a lawyer
+# Nouns of a job a person holds at a body: "principal researcher at Corran Hall", "a lawyer
 # with McMillan LLP", "founder and president of Lakefront Brewery". Kin ("the wife of X")
 # and "for"/"to" ("a lawyer for Cohen", "an adviser to Trump") take people and are left out.
 EMPLOYEE_NOUNS = (TITLE_WORDS | {
@@ -364,8 +364,8 @@ LIST_KINDS = {"company": "ORG", "firm": "ORG", "brand": "ORG", "retailer": "ORG"
 
 
 def _listed_under(doc, root) -> str | None:
-    """The kind of a name listed under a plural noun: "international companies including
-    Colgate Palmolive, Reckitt Benckiser and SAP" (ORG), "players such as X" (PERSON),
+    """The kind of a name listed under a plural noun: "foreign companies including
+    Brantia Holt, Velmora Tessin and SAP" (ORG), "players such as X" (PERSON),
     "countries like X" (GPE); None when the name is in no such list."""
     first = root
     while first.dep_ == "conj" and first.head.i < first.i:
@@ -382,21 +382,21 @@ def _listed_under(doc, root) -> str | None:
     return LIST_KINDS.get(noun.lemma_.lower())
 
 
-# "Ontario Proud, which did ...": a relative "which" after a name is said of no person.
+# "Lindholm Forward, which drew ...": a relative "which" after a name is said of no person.
 _WHICH_AFTER = re.compile(r",\s+which\s")
 
 
 def _which_after(text: str, mention: Span, root) -> bool:
     """", which ..." after the name, the relative clause hung on the name itself (not "in
-    electing Rometty, which will build on ...", said of the electing)."""
+    electing Halden, which will build on ...", said of the electing)."""
     return _WHICH_AFTER.match(text, mention.end) is not None and any(
         c.dep_ == "relcl" and any(w.lower_ == "which" for w in c.children) for c in root.children)
 
 
 def _the_before(doc, mention: Span, root) -> bool:
-    """"from the Orlando Magic", "the conservative Ontario Proud": a person's name takes no
+    """"from the Orlando Magic", "the conservative Lindholm Forward": a person's name takes no
     "the" (unless a title comes between: "the Rev. X", "the Labour leader X"). A name that
-    modifies a noun ("the Trudeau government") is left out."""
+    modifies a noun ("the Varnholt government") is left out."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or span.start == 0 or root.dep_ in ("compound", "amod", "poss", "nmod"):
         return False
@@ -409,7 +409,7 @@ def _the_before(doc, mention: Span, root) -> bool:
     i = span.start - 1
     if doc[i].tag_ == "JJ" and doc[i].text.islower() and doc[i].lower_ not in ("late", "young", "old", "former") \
             and not doc[i].lower_.endswith(("ist", "er", "or", "ian", "ant", "ent")):
-        i -= 1                  # one adjective between: "the conservative Ontario Proud" (not a
+        i -= 1                  # one adjective between: "the conservative Lindholm Forward" (not a
                                 # role the tagger calls an adjective: "the satirist Jon Stewart")
     return i >= 0 and doc[i].lower_ == "the" and doc[i].text.islower() and doc[i].head.i == root.i
 
@@ -803,7 +803,7 @@ def relabel_by_context(doc, text: str, clusters: list[Cluster]) -> None:
             len(name_tokens(f)) > 1 and f.split()[-1] not in SPORT_CLUB_ENDINGS for f in cluster.forms))
         full_person_name = label == "PERSON" and any(len(name_tokens(f)) > 1 and _plain_name(f)
                                                      for f in cluster.forms) and _has_person_evidence(doc, cluster)
-        # ... and called by the last word alone, as people are ("Virginia Rometty ... Rometty").
+        # ... and called by the last word alone, as people are ("Virginia Halden ... Halden").
         called_by_surname = label == "PERSON" and any(
             len(name_tokens(f)) == 1 and any(len(name_tokens(g)) > 1 and name_tokens(g)[-1] == name_tokens(f)[0]
                                              and _plain_name(g) for g in cluster.forms) for f in cluster.forms)
@@ -893,7 +893,7 @@ def _taken_up_as_a_person(doc, text: str, start: int, end: int) -> bool:
         return True
     span = doc.char_span(start, end, alignment_mode="expand")
     # (A surname the model did not see as a name is often parsed as an adverb; one right
-    # before a finite verb is the verb's subject all the same: "McNeely found herself".)
+    # before a finite verb is the verb's subject all the same: "Brackley found herself".)
     if span is None or (span.root.dep_ not in ("nsubj", "nsubjpass") and not (
             span.end < len(doc) and doc[span.end].tag_ in ("VBD", "VBZ"))):
         return False
@@ -970,7 +970,7 @@ def people_called_by_surname(doc, text: str, clusters: list[Cluster]) -> list[Cl
         if not any(_taken_up_as_a_person(doc, text, a, b) for a, b in evidence):
             continue
         cluster.labels, cluster.group = Counter({"PERSON": len(cluster.mentions)}), "person"
-        # The surname the model put in a cluster of its own ("Nunes" GPE) joins the person.
+        # The surname the model put in a cluster of its own ("Brackley" GPE) joins the person.
         for other in clusters:
             if other is not cluster and other.mentions and set(other.forms) == {surname}:
                 for mention in other.mentions:

@@ -74,8 +74,8 @@ def cut_off_at_end(text: str, start: int, end: int) -> bool:
     stub = text[start:end]
     if " " not in stub and re.search(r"(?<!\w)" + re.escape(stub) + r"\w", text[:start]) is not None:
         return True
-    # A prose line the excerpt cuts mid-sentence ("... documents from the United States
-    # Securities and", "... anniversary of President Fra"): its last name, never written
+    # A prose line the excerpt cuts mid-sentence ("... papers filed with the United States
+    # Securities and", "... since the visit by President Fra"): its last name, never written
     # elsewhere, may be cut short. A short last line (a credit, a byline) keeps its name.
     last_line = text.rstrip()[text.rstrip().rfind("\n") + 1:]
     return len(last_line) >= 80 and last_line[-1:].isalnum() and text.count(stub) == 1

@@ -115,8 +115,8 @@ class Cluster:
                 if _same_word(toks[-1], ktoks[-1]) and (
                         len(toks) == 1 or len(ktoks) == 1 or _same_word(toks[0], ktoks[0])):
                     return True
-                # A surname of two words or more, alone: "Al Hashish", "Van Koeverden",
-                # "Wilson-Raybould" after "Nadia Al Hashish" (the full name's last words).
+                # A surname of two words or more, alone: "Al Haddad", "Van Doorne",
+                # "Marsh-Keller" after "Nadia Al Haddad" (the full name's last words).
                 if _ends_with(ktoks, toks) or _ends_with(toks, ktoks):
                     return True
             elif len(toks) == len(ktoks) and all(map(_same_word, toks, ktoks)):
@@ -359,7 +359,7 @@ def place_usage(doc, text: str, mention: Span, classifier: bool = True) -> bool:
 
 def merge_given_names_and_aliases(doc, text: str, clusters: list[Cluster]) -> list[Cluster]:
     """One person under the other names the article gives them: a bare given name the model
-    took for a place or a body ("Virginia Rometty ... Virginia also sets an example", "the
+    took for a place or a body ("Virginia Halden ... Virginia is also a role model", "the
     Barack romance" after "Barack Obama"), when one person of the article has that given
     name and no mention is written as a place; and an alias the text introduces ("Mark
     Vartan, known as Kolypto,")."""
