@@ -150,3 +150,41 @@ def test_copy_decision_names_the_rule_that_decided(sentences):
     assert spun.features()["close_rewrites"] == 5
     reuse = copy_evidence(CopyDoc("report", REPORT), CopyDoc("follow", FOLLOW_UP), sentences, settings)
     assert copy_decision(reuse, settings) == ("partial", "reused passages")
+
+
+# A short report and a longer fact check that quotes two of its sentences, each wrapped in
+# who wrote it: the fact check is the longer page, and it is the copy. An excerpt is the
+# text that the shared passages make up more of, not the shorter one.
+GAZETTE = ("The Orne council will close the old Kessel bridge to cars from Monday. "
+           "Engineers found cracks in two of its three arches. "
+           "Buses will take a detour through the north of the town for the summer. "
+           "Shops near the bridge asked the council for help with their losses. "
+           "A new footbridge is planned for next year, the council said.")
+CHECK = ("Did Orne really shut its bridge for good? "
+         "“The Orne council will close the old Kessel bridge to cars from Monday,” reads a report in the "
+         "Kessel Gazette, which the Morning Star then picked up in its own story. "
+         "The Gazette adds that “engineers found cracks in two of its three arches” in an inspection that "
+         "supposedly lasted a week. "
+         "We asked the council. A spokeswoman told us the closure is for the summer only.")
+
+
+def test_a_partial_copy_runs_from_the_text_it_covers_less_of(sentences):
+    gazette, check = CopyDoc("gazette", GAZETTE, None, "en"), CopyDoc("check", CHECK, None, "en")
+    assert len(check.text) > len(gazette.text)
+    for a, b in ((gazette, check), (check, gazette)):
+        edge = verify(a, b, sentences, CopySettings())
+        assert edge is not None and edge.kind == "partial"
+        assert edge.features["aligned_share_source" if edge.source == "check" else "aligned_share_target"] > \
+            edge.features["aligned_share_target" if edge.source == "check" else "aligned_share_source"]
+        assert (edge.source, edge.target, edge.direction) == ("gazette", "check", "forward")
+
+
+def test_share_and_copy_link_lines_are_boilerplate_the_copy_added(sentences):
+    # A page's share buttons scraped as text ("SHARE", "COPY LINK") are chrome, as a
+    # "Read more" line is: the version that carries them outside the shared text is the copy.
+    spun = CopyDoc("spun-shared", "SHARE\nCOPY LINK\n\n" + SPUN, None, "en")
+    for a, b in ((CopyDoc("budget", BUDGET, None, "en"), spun), (spun, CopyDoc("budget", BUDGET, None, "en"))):
+        edge = verify(a, b, sentences, CopySettings())
+        assert edge is not None
+        assert (edge.source, edge.target, edge.direction) == ("budget", "spun-shared", "forward")
+        assert edge.evidence == ["boilerplate added by the copy"]

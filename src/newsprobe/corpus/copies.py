@@ -43,10 +43,11 @@ SIGNATURE_CHUNK = 2_048      # articles whose feature sets are held at once
 PREFETCH_ARTICLES = 256      # articles whose sentences are embedded in one batch
 
 # Lines that outlets add around a copied story: a sign that the text carrying them is the copy.
+# Share buttons scraped as text stand on a line of their own ("SHARE", "COPY LINK").
 _BOILERPLATE = re.compile(
     r"(read more|subscribe|sign up|newsletter|follow us|copyright|©|all rights reserved|"
     r"click here|share this|related:|advertisement|this article (was|first)|originally "
-    r"(appeared|published)|\((reuters|ap|afp)\))", re.I)
+    r"(appeared|published)|\((reuters|ap|afp)\)|^\W*(share|copy link)\W*$)", re.I)
 
 
 @dataclass
@@ -353,10 +354,16 @@ def flip_edge(edge: CopyEdge) -> None:
         f["aligned_share_source"], f["aligned_share_target"] = f["aligned_share_target"], f["aligned_share_source"]
 
 
+# Two shares of aligned text closer than this say nothing of which text is the excerpt
+# (sentence splitting noise, as origin.MIN_ADDED_SHARE).
+EXCERPT_SHARE_MARGIN = 0.05
+
+
 def orient(edge: CopyEdge, a: CopyDoc, b: CopyDoc, spans_a, spans_b) -> CopyEdge:
     """Decide which side derives from which, where evidence allows; the edge is flipped so
     that `source` is the original. Evidence, strongest first: publication dates; added
-    boilerplate lines in one version only; one text contained in the other (an excerpt)."""
+    boilerplate lines in one version only; one text contained in the other (an excerpt:
+    of a `partial` copy, the text its aligned sentences cover the larger share of)."""
     def flip() -> None:
         flip_edge(edge)
 
@@ -377,9 +384,16 @@ def orient(edge: CopyEdge, a: CopyDoc, b: CopyDoc, spans_a, spans_b) -> CopyEdge
             flip()
         return edge
     if edge.kind == "partial":
+        # The excerpt is the copy: the text the shared passages make up more of. Not the
+        # shorter text: a fact check that quotes two sentences of a report, each wrapped in
+        # who wrote it, can be the longer page (on story-dev dev a fact check quoting a
+        # news page was read as that page's source, its added "supposedly" as dropped).
+        share_a, share_b = edge.features.get("aligned_share_source"), edge.features.get("aligned_share_target")
+        if share_a is None or share_b is None or abs(share_a - share_b) < EXCERPT_SHARE_MARGIN:
+            return edge
         edge.direction = "forward"
         edge.evidence.append("contained in the longer text")
-        if len(a.text) < len(b.text):  # the excerpt is the copy
+        if share_a > share_b:
             flip()
     return edge
 
