@@ -388,6 +388,22 @@ def test_a_two_member_family_or_a_known_direction_is_left_as_it_is():
     assert _family_changes(texts, edges)[0] == ("b", "a", "forward", ["added_hedge"])
 
 
+def test_the_family_majority_outweighs_boilerplate_between_two_copies():
+    # o is the original; r is a rewrite that adds "the council said"; p republishes o with
+    # a "Read more" line. Between the two copies, p's boilerplate read p as r's copy (so r's
+    # added attribution as dropped by p); o, the third version, words it as p does, so the
+    # attribution was added by r: p -> r. A publication date still decides on its own.
+    texts = {"o": PLAIN, "r": "The minister signed the harbour contract on Friday, the council said. "
+                              "Work on the new pier starts in May.", "p": PLAIN}
+    edges = [_edge("r", "p", texts, direction="forward"), _edge("o", "r", texts), _edge("o", "p", texts)]
+    edges[0].evidence.append("boilerplate added by the copy")
+    assert _family_changes(texts, edges)[0] == ("p", "r", "forward", ["added_attribution"])
+    assert edges[0].evidence == ["wording most of the copy family shares"]
+    dated = [_edge("r", "p", texts, direction="forward"), _edge("o", "r", texts), _edge("o", "p", texts)]
+    dated[0].evidence.append("published earlier")
+    assert _family_changes(texts, dated)[0] == ("r", "p", "forward", ["dropped_attribution"])
+
+
 def test_the_family_majority_orients_an_attribution_or_a_modal_change():
     # The original credits the fire service and says "will offer"; one copy drops the
     # attribution, another makes the offer done. Each is stored copy -> original (as an

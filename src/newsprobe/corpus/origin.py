@@ -437,7 +437,9 @@ def orient_by_family(edges: list, by_id: Mapping[str, Analysis]) -> None:
     an attribution they lack was added by the version with it, "will offer" where they
     say "will offer" was made "has offered" by the other (their words, `_wording_majority`).
     Only where at least one third member has the sentence aligned (three versions of it,
-    so there is a majority); a two-member family stays as it is. The copy is turned round
+    so there is a majority); a two-member family stays as it is. A copy oriented by
+    boilerplate alone (WEAK_EVIDENCE) is read again the same way; one oriented by dates
+    or as an excerpt is left as it is. The copy is turned round
     when more of its directed changes say it runs the other way than say it runs as it
     is, and marked "forward" with this evidence when they decide either way."""
     from .changes import Change
@@ -454,7 +456,7 @@ def orient_by_family(edges: list, by_id: Mapping[str, Analysis]) -> None:
         # Between two languages the hedge lists differ in reach ("falsely purports" is
         # one hedge in English, its German rendering "angebliche" another): a translated
         # copy is left as it is.
-        if edge.direction != "unknown" or edge.translated:
+        if edge.translated or (edge.direction != "unknown" and not _weakly_oriented(edge)):
             continue
         source, target = by_id[edge.source], by_id[edge.target]
         witnesses = (members[edge.source] | members[edge.target]) - {edge.source, edge.target}
@@ -487,8 +489,24 @@ def orient_by_family(edges: list, by_id: Mapping[str, Analysis]) -> None:
             continue
         if backward > forward:
             flip_edge(edge)
+            edge.evidence = []  # what oriented it the other way is outweighed
         edge.direction = "forward"
         edge.evidence.append(FAMILY_EVIDENCE)
+
+
+# Copy detection's weakest reading of a copy (`copies.orient`): a boilerplate line one
+# version adds. Between two copies of one original (siblings) it does not say which
+# copied which: the sibling that carries a "Read more" line took it from its own site,
+# not from the other sibling (on story-dev dev a republication of a report, stored as the
+# copy of a rewrite of that report, its attributions "dropped"). The family's wording at
+# the changes says more, and outweighs it. An excerpt (one text contained in the other) is
+# kept: on story-dev dev a witness whose attribution the page splits over two lines
+# ("... spokesperson\n\nsaid in a statement to DW") outvoted it wrongly. Dates are kept.
+WEAK_EVIDENCE = frozenset({"boilerplate added by the copy"})
+
+
+def _weakly_oriented(edge) -> bool:
+    return bool(edge.evidence) and all(e in WEAK_EVIDENCE for e in edge.evidence)
 
 
 # Changes whose kind names a direction ("dropped" reads from the original to the copy):
