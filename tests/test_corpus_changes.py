@@ -1021,3 +1021,13 @@ def test_changes_quantifier_made_universal_or_partial_in_place():
     # One partial word for another, or a universal one added elsewhere, is no such change.
     assert kinds("Many residents were evacuated.", "Numerous residents were evacuated.") == []
     assert kinds("Some residents were evacuated.", "Some residents were evacuated, all of them by boat.") == []
+
+
+def test_changes_a_may_that_addresses_the_reader_is_not_a_hedge():
+    # "you may" speaks to the reader ("you may have seen"); it hedges no claim. A spinner
+    # that renders "and" as "and you may" leaves it in front of nouns.
+    a = "President Orlov and first lady Vera Orlova visited Talvia and Morvania on a joint trip."
+    b = "President Orlov and you may first woman Vera Orlova went to Talvia and you may Morvania toward a joint trip."
+    assert "dropped_hedge" not in kinds(b, a) and "added_hedge" not in kinds(a, b)
+    # A hedge on the claim itself still counts.
+    assert kinds("The minister may resign on Friday.", "The minister will resign on Friday.") == ["dropped_hedge"]

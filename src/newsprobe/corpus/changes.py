@@ -191,9 +191,9 @@ def sentence_changes(a: SentenceView, b: SentenceView) -> list[Change]:
     in_clause_a, in_clause_b = _in_long_edits(words)
     swapped_a, swapped_b = _possibility_modals_swapped(words)
     hedge_a = [t for k, t in enumerate(ta) if k not in in_clause_a | swapped_a and t in hedge_a
-               and not _appears_in_place(ta, k) and not _could_not(ta, k)]
+               and not _appears_in_place(ta, k) and not _could_not(ta, k) and not _addresses_reader(ta, k)]
     hedge_b = [t for k, t in enumerate(tb) if k not in in_clause_b | swapped_b and t in hedge_b
-               and not _appears_in_place(tb, k) and not _could_not(tb, k)]
+               and not _appears_in_place(tb, k) and not _could_not(tb, k) and not _addresses_reader(tb, k)]
     found += _entity_changes(a, b, ta, tb, words)
     found += _number_changes(a, b, ta, tb)
     found += _negation_changes(a, b, ta, tb, words)
@@ -287,6 +287,13 @@ def _could_not(tokens, k: int) -> bool:
     possible ("was unable to"), not how sure the writer is."""
     after = _fold(tokens[k + 1][0]) if k + 1 < len(tokens) else ""
     return _fold(tokens[k][0]) == "could" and after in ("not", "never")
+
+
+def _addresses_reader(tokens, k: int) -> bool:
+    """tokens[k] is a modal after "you": "you may have seen", "you might think" speak to
+    the reader and hedge no claim (a spinner that renders "and" as "and you may" leaves
+    one in front of nouns: "the president and you may first woman")."""
+    return k > 0 and _fold(tokens[k - 1][0]) == "you" and _fold(tokens[k][0]) in ("may", "might", "could")
 
 
 # Modals of what is possible: one put in place of another ("readers can see" / "readers
