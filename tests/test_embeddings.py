@@ -237,3 +237,35 @@ def test_deepening_runs_only_the_remaining_layers():
         assert np.allclose(d["token_embeddings"], f["hidden_states"][5], atol=1e-5)
     with pytest.raises(ValueError):
         encoder.deepen([two[0]["token_embeddings"]], 5, 4)
+
+
+def test_attention_reads_each_texts_own_pieces_whatever_shares_its_batch():
+    # A text's attention is computed over its own pieces only: alone, beside a longer text
+    # and beside one of its own length, it gives the same bits (no padding to a neighbour's
+    # length enters its softmax sums). The numbers are those of one text's plain softmax
+    # attention, within float32 rounding.
+    encoder = embeddings.load_encoder()
+    rng = np.random.default_rng(7)
+    width = encoder.width
+    mine = rng.standard_normal((13, 3 * width), dtype=np.float32)
+
+    def attend(*others):
+        qkv = np.concatenate([mine, *others])
+        lengths = np.array([13] + [len(o) for o in others])
+        ends = np.cumsum(lengths)
+        bounds = list(zip((ends - lengths).tolist(), ends.tolist()))
+        out = np.empty((len(qkv), width), dtype=np.float32)
+        return encoder._attention(qkv, lengths, bounds, out)[:13]
+
+    alone = attend()
+    assert np.array_equal(attend(rng.standard_normal((40, 3 * width), dtype=np.float32)), alone)
+    assert np.array_equal(attend(rng.standard_normal((13, 3 * width), dtype=np.float32),
+                                 rng.standard_normal((29, 3 * width), dtype=np.float32)), alone)
+    heads, size = encoder.heads, encoder.head_size
+    q, k, v = (mine[:, i * width:(i + 1) * width].reshape(13, heads, size).transpose(1, 0, 2).astype(np.float64)
+               for i in range(3))
+    scores = q @ k.transpose(0, 2, 1) / math.sqrt(size)
+    weights = np.exp(scores - scores.max(axis=-1, keepdims=True))
+    weights /= weights.sum(axis=-1, keepdims=True)
+    expected = (weights @ v).transpose(1, 0, 2).reshape(13, width)
+    assert np.allclose(alone, expected, atol=1e-5)

@@ -142,3 +142,28 @@ def test_a_title_or_a_link_is_no_person():
 def test_a_sites_name_ending_in_dot_com_stays_a_name():
     a = analyze("The singer spoke to RadarOnline.com on Friday about the tour.", layers=("entities",))
     assert "RadarOnline.com" in labels_of(a), labels_of(a)
+
+
+def test_language_menu_names_are_read_from_the_lexicon_babel_gives():
+    # The list is derived from CLDR once (scripts/build_language_names.py); the analysis
+    # reads the file, so a one-article run no longer loads 22 of Babel's locales.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from conftest import child_env
+    from newsprobe.layers.entities_furniture import language_names
+
+    names = language_names()
+    assert {"Español", "Русский", "Français", "German", "Deutsch", "русский"} <= names
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root / "scripts"))
+    try:
+        import build_language_names
+    finally:
+        sys.path.remove(str(root / "scripts"))
+    assert names == build_language_names.language_names()
+    loaded = subprocess.run([sys.executable, "-c", "import sys\nfrom newsprobe.layers.entities_furniture import "
+                             "language_names\nlanguage_names()\nprint('babel' in sys.modules)"],
+                            env=child_env(), capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "False"

@@ -75,8 +75,6 @@ _ERFC_HALF = (0.17087277, -0.82215223, 1.48851587, -1.13520398, 0.27886807, -0.1
 # Rows of the feed-forward layer's (rows, 1536) activations per GELU call: 64 rows of
 # temporaries stay in the CPU's cache (0.055 s against 0.11 s for 5,000 rows at once).
 GELU_ROWS = 64
-# Texts per stacked attention product (sorted by length, so little padding).
-ATTENTION_GROUP = 8
 
 
 def gelu(x: np.ndarray) -> np.ndarray:
@@ -225,34 +223,24 @@ class MiniLM:
     def _attention(self, qkv: np.ndarray, lengths: np.ndarray, bounds: list[tuple[int, int]],
                    out: np.ndarray) -> np.ndarray:
         """Each text's self-attention over its own pieces, into `out` (pieces, H), from the
-        packed query|key|value rows. Texts of similar length (ATTENTION_GROUP at a time, longest
-        first) are padded to the longest of them for one stacked product: a padded key gets
-        weight exactly zero, a padded query's row is dropped."""
-        width, heads, size = self.width, self.heads, self.head_size
-        order = np.argsort(-lengths, kind="stable")
+        packed query|key|value rows. The texts of one length are stacked for one product
+        (a batch of 64 sentences holds 16-44 lengths), with no padding: a text's
+        numbers are those of its own pieces alone, whatever texts share its batch."""
+        heads, size = self.heads, self.head_size
+        pieces = qkv.shape[0]
+        x = qkv.reshape(pieces, 3, heads, size)
+        per_head = out.reshape(pieces, heads, size)
         starts = np.array([b[0] for b in bounds])
-        for g in range(0, len(order), ATTENTION_GROUP):
-            group = order[g:g + ATTENTION_GROUP]
-            n, longest = lengths[group], int(lengths[group].max())
-            steps = np.arange(longest)[None, :]
-            real = steps < n[:, None]                                      # (G, T)
-            # A padded place reads its text's last row: any finite numbers do, they are masked.
-            rows = starts[group][:, None] + np.minimum(steps, n[:, None] - 1)
-            x = qkv[rows]                                                  # (G, T, 3H)
-            q, k, v = (x[:, :, i * width:(i + 1) * width].reshape(len(group), longest, heads, size)
-                       .transpose(0, 2, 1, 3) for i in range(3))
-            scores = q @ k.transpose(0, 1, 3, 2)                           # (G, heads, T, T)
-            scores *= np.float32(size ** -0.5)
-            # Padded keys get -inf (weight exactly zero), set in place rather than added
-            # to every score: the real scores' softmax is the same to the bit.
-            for j, count in enumerate(n.tolist()):
-                if count < longest:
-                    scores[j, :, :, count:] = -np.inf
+        scale = np.float32(size ** -0.5)
+        for n in np.unique(lengths).tolist():
+            rows = starts[lengths == n][:, None] + np.arange(n)[None, :]   # (G, n)
+            q, k, v = x[rows].transpose(2, 0, 3, 1, 4)                      # each (G, heads, n, size)
+            scores = q @ k.transpose(0, 1, 3, 2)                            # (G, heads, n, n)
+            scores *= scale
             scores -= scores.max(axis=-1, keepdims=True)
             np.exp(scores, out=scores)
             scores /= scores.sum(axis=-1, keepdims=True)
-            context = (scores @ v).transpose(0, 2, 1, 3).reshape(len(group), longest, width)
-            out[rows[real]] = context[real]
+            per_head[rows] = (scores @ v).transpose(0, 2, 1, 3)
         return out
 
     def run(self, texts: list[str], batch_size: int = 64, keep_hidden_states: bool = False,
