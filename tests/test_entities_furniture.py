@@ -142,3 +142,15 @@ def test_a_title_or_a_link_is_no_person():
 def test_a_sites_name_ending_in_dot_com_stays_a_name():
     a = analyze("The singer spoke to RadarOnline.com on Friday about the tour.", layers=("entities",))
     assert "RadarOnline.com" in labels_of(a), labels_of(a)
+
+
+def test_a_breadcrumb_and_glued_advert_labels_are_no_names():
+    # A page's breadcrumb ("Home / Karsovia / National affairs") and an advert's labels
+    # scraped together ("ADVERTISEMENTREMOVE AD") are furniture, not an organisation.
+    names = names_in("Home / Karsovia / National affairs\n\nKarsovia dismisses report on talks\n\n"
+                     "Karsovia on Monday dismissed a report that it held secret talks, foreign ministry "
+                     "spokesman Jon Varga said.")
+    assert not any("Home" in n for n in names) and "Jon Varga" in names, names
+    names = names_in("ADVERTISEMENTREMOVE AD\n\nDid Senator Ada Morrow Share This Post?\n\n"
+                     "A post shared by Senator Ada Morrow claims the bridge was closed.")
+    assert not any("ADVERT" in n for n in names) and "Ada Morrow" in names, names
