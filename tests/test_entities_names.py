@@ -161,3 +161,13 @@ def test_a_company_called_by_its_name_without_its_legal_form_is_the_company():
     labels = {m.text: e.label for e in a.entities for m in e.mentions}
     assert {labels.get(n) for n in ("Varnex", "Varnex Group AG")} == {"ORG"}, labels
     assert len({e.id for e in a.entities for m in e.mentions if m.text.startswith("Varnex")}) == 1
+
+
+def test_a_bare_surname_joins_a_full_name_the_evidence_made_a_person():
+    # The model calls "Ivo Dalmer" a body and "Dalmer" a place; the age makes the full name
+    # a person, and the bare surname is then that person too, not a second entity.
+    a = analyze("The club fired its coach and hired 48-year-old Ivo Dalmer on Monday. The board "
+                "checked with Dalmer to see if the terms suited the club.")
+    labels = labels_of(a)
+    assert labels.get("Ivo Dalmer") == "PERSON" and labels.get("Dalmer") == "PERSON", labels
+    assert mentions_of(a).get("Ivo Dalmer") == ["Ivo Dalmer", "Dalmer"], mentions_of(a)

@@ -44,7 +44,8 @@ in this order, each step in its own module:
   "which" before or after a name no person is called by); the town a club is named with ("Cincinnati
   coach" after "FC Cincinnati") is the club; a name the model called a body or a place is a
   person where "he", "she" or "who" takes it up (`people_called_by_surname`: "Morgan
-  Brackley ... Brackley found herself").
+  Brackley ... Brackley found herself"); then a bare surname the model took for a body or
+  a place joins the full name the evidence made a person (`join_bare_surnames`).
 
 `entities_words` holds the word lists these share. The place list is CLDR's country names
 (Babel), the time zone database's cities and ISO 3166-2's states and provinces
@@ -80,6 +81,7 @@ from .entities_names import (
     cluster_for,
     merge_across_labels,
     merge_capitalised_forms,
+    join_bare_surnames,
     merge_given_names_and_aliases,
     merge_short_forms,
     settle_dateline_places,
@@ -242,6 +244,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     mark_countries(doc, text, clusters)
     relabel_by_context(doc, text, clusters)
     clusters = people_called_by_surname(doc, text, clusters)
+    clusters = join_bare_surnames(clusters)
     # A person the evidence just relabelled ("Ruben Amorim said his side ...", the model's
     # ORG) gets the bare surnames the model missed, as one it had called a person.
     add_missed_surnames(doc, text, clusters, seen | {(m.start, m.end) for c in clusters for m in c.mentions})

@@ -896,19 +896,22 @@ def relabel_by_context(doc, text: str, clusters: list[Cluster]) -> None:
                 for mention in other.mentions:
                     cluster.add(mention, label)
                 other.mentions, other.forms = [], Counter()
-    # "Madison" said four times and "Madison LeCroy" tagged a place once: the person.
+    # "Madison" said four times and "Madison LeCroy" tagged a place (once, or each time it
+    # is written in that one form): the person.
     for cluster in clusters:
         if cluster.group != "person" or len(cluster.mentions) < 2 or \
                 any(len(name_tokens(f)) > 1 for f in cluster.forms):
             continue
         given = {name_tokens(f)[0] for f in cluster.forms}
         for other in clusters:
-            if other.group == "person" or len(other.mentions) != 1 or not other.mentions:
+            if other.group == "person" or len(other.forms) != 1 or not other.mentions or \
+                    len(other.mentions) > len(cluster.mentions):
                 continue
             toks = name_tokens(next(iter(other.forms)))
             if len(toks) == 2 and toks[0] in given and toks[1] not in ORG_WORDS and \
                     not any(w in PLACE_HEADS | FEATURE_WORDS for w in next(iter(other.forms)).split()):
-                cluster.add(other.mentions[0], "PERSON")
+                for mention in other.mentions:
+                    cluster.add(mention, "PERSON")
                 cluster.labels = Counter({"PERSON": len(cluster.mentions)})
                 other.mentions, other.forms = [], Counter()
     # "St. Clair" after "St. Clair County": the county.

@@ -233,6 +233,28 @@ def merge_across_labels(doc, clusters: list["Cluster"]) -> list["Cluster"]:
     return merged
 
 
+def join_bare_surnames(clusters: list["Cluster"]) -> list["Cluster"]:
+    """After the evidence has relabelled a full name as a person ("48-year-old Ivo Dalmer",
+    the model's ORG), a bare surname the model took for a body or a place ("checked with
+    Dalmer", its GPE) is that person too: `merge_across_labels` joined such surnames only to
+    names the model itself had called people. Not a known place or outlet, nor capitals."""
+    kept: list[Cluster] = []
+    for cluster in clusters:
+        forms = [name_tokens(f) for f in cluster.forms]
+        if cluster.group != "person" and forms and all(len(t) == 1 for t in forms) and \
+                cluster.labels.most_common(1)[0][0] in ("ORG", "GPE", "LOC", "FAC", "PRODUCT") and \
+                not any(f.isupper() or place_kind(f) or is_known_outlet(f) for f in cluster.forms):
+            targets = [o for o in clusters if o.group == "person" and any(
+                len(name_tokens(pf)) > 1 and _same_word(name_tokens(pf)[-1], t[0])
+                for pf in o.forms for t in forms)]
+            if len(targets) == 1:
+                for mention in cluster.mentions:
+                    targets[0].add(mention, "PERSON")
+                continue
+        kept.append(cluster)
+    return kept
+
+
 class _SurnamesOf:
     """The last name token of each form of a cluster, `{name_tokens(f)[-1] for f in
     cluster.forms if name_tokens(f)}`, kept while the cluster's forms stay the same (one
