@@ -375,3 +375,35 @@ def test_a_single_name_taken_up_by_he_more_than_once_is_a_person():
     a = analyze("Taviska joined the team in July. Taviska made his debut on Friday, and Taviska "
                 "scored his first goal.")
     assert labels_of(a).get("Taviska") == "PERSON", labels_of(a)
+
+
+def test_a_full_name_in_apposition_to_a_persons_role_is_a_person():
+    # "the ambassador to X, Ivo Dalmer," and "his chief of staff Morgan McSwain": the name is
+    # the role's holder, a person, whatever label the small model gives it.
+    a = analyze("Karsovia's ambassador to NATO, Ivo Dalmer, would only say: \"We are ready.\" "
+                "The move shows the prime minister's reliance on his chief of staff Morgan McSwain.")
+    labels = labels_of(a)
+    assert labels.get("Ivo Dalmer") == "PERSON" and labels.get("Morgan McSwain") == "PERSON", labels
+
+
+def test_an_age_before_a_name_makes_it_a_person():
+    a = analyze("The gunman shot 63-year-old Morgan McTavish in the hallway, police said.")
+    assert labels_of(a).get("Morgan McTavish") == "PERSON", labels_of(a)
+
+
+def test_a_titled_person_with_which_after_stays_a_person():
+    # "which" belongs to the government, not to the titled president named before it.
+    a = analyze("Ministers discussed sanctions against the government of Karsovian President "
+                "Bashir al-Varan, which is also subject to sanctions.")
+    assert labels_of(a).get("Bashir al-Varan") == "PERSON", labels_of(a)
+
+
+def test_a_full_name_written_twice_as_a_place_joins_the_person_called_by_the_given_name():
+    # "Madison Kerrow" (the model's FAC, twice) and "Madison" said three times as a person.
+    a = analyze("Alex Rane Not Reaching Out to Madison Kerrow After Split: 'False Story'\n\n"
+                "Alex Rane has made it clear that he did not reach out to Madison Kerrow following "
+                "his split.\n\nAlso responding to the claims was Madison. When speaking to reporters, "
+                "she said nothing. A tabloid reported that Alex has reached out to Madison. Madison "
+                "later denied it.")
+    labels = labels_of(a)
+    assert labels.get("Madison Kerrow") == "PERSON" and labels.get("Madison") == "PERSON", labels

@@ -167,3 +167,14 @@ def test_language_menu_names_are_read_from_the_lexicon_babel_gives():
                              "language_names\nlanguage_names()\nprint('babel' in sys.modules)"],
                             env=child_env(), capture_output=True, text=True, check=True)
     assert loaded.stdout.strip() == "False"
+
+def test_a_breadcrumb_and_glued_advert_labels_are_no_names():
+    # A page's breadcrumb ("Home / Karsovia / National affairs") and an advert's labels
+    # scraped together ("ADVERTISEMENTREMOVE AD") are furniture, not an organisation.
+    names = names_in("Home / Karsovia / National affairs\n\nKarsovia dismisses report on talks\n\n"
+                     "Karsovia on Monday dismissed a report that it held secret talks, foreign ministry "
+                     "spokesman Jon Varga said.")
+    assert not any("Home" in n for n in names) and "Jon Varga" in names, names
+    names = names_in("ADVERTISEMENTREMOVE AD\n\nDid Senator Ada Morrow Share This Post?\n\n"
+                     "A post shared by Senator Ada Morrow claims the bridge was closed.")
+    assert not any("ADVERT" in n for n in names) and "Ada Morrow" in names, names

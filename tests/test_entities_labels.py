@@ -38,6 +38,9 @@ def test_corrected_label_reads_the_name_itself():
     assert label("The prosecutor for Hollis County spoke.", "Hollis County", "ORG") == "GPE"
     assert label("They met at the Masters Championship.", "Masters Championship", "LOC") == "EVENT"
     assert label("The super PAC paid.", "PAC", "ORG") is None
+    # A company's legal form ends its name: no event or work ("©2024 Wirel L.P.").
+    assert label("©2024 Wirel L.P.", "Wirel L.P.", "EVENT") == "ORG"
+    assert label("Shares of Brantia Holdings Inc. rose.", "Brantia Holdings Inc.", "PERSON") == "ORG"
 
 
 def test_a_wire_credit_line_names_people_not_a_writing_person():
@@ -247,3 +250,13 @@ def test_a_party_member_is_no_place_but_a_country_the_model_calls_norp_is():
     texts = labels_of(a)
     assert texts.get("Democrat") == "NORP", texts
     assert texts.get("Russia") == "GPE", texts
+
+
+def test_the_european_union_is_a_body_not_a_country():
+    # "EU" is a union of states with its own institutions: an organisation, as the model
+    # says; only a country's letters ("U.S.", "UK") make a place.
+    a = analyze("The EU could decide to impose extra measures on Karsovia. European Union ministers "
+                "meet next month, and EU diplomats said the list was ready. UK officials agreed.")
+    labels = labels_of(a)
+    assert labels.get("EU") == "ORG" and labels.get("European Union") == "ORG", labels
+    assert labels.get("UK") == "GPE", labels

@@ -149,3 +149,25 @@ def test_a_surname_of_two_words_joins_the_full_name():
     assert len(entity_named(a, "Nadia Al Haddad").mentions) == 2, mentions_of(a)
     assert len(entity_named(a, "Adam Van Doorne").mentions) == 2, mentions_of(a)
     assert len(entity_named(a, "Jody Marsh-Keller").mentions) == 2, mentions_of(a)
+
+
+def test_a_company_called_by_its_name_without_its_legal_form_is_the_company():
+    # "Varnex Group AG ... Varnex now sees ...": the company's name less its legal form is
+    # the company, whatever label the small model gives the short form.
+    from newsprobe import analyze
+    a = analyze("(Wire) -- Varnex Group AG shares slumped the most in a year after it cut its outlook.\n"
+                "Varnex now sees sales falling by as much as a tenth. Varnex shares soared during the "
+                "pandemic, with revenue up. Estimates for Varnex’s earnings were cut.")
+    labels = {m.text: e.label for e in a.entities for m in e.mentions}
+    assert {labels.get(n) for n in ("Varnex", "Varnex Group AG")} == {"ORG"}, labels
+    assert len({e.id for e in a.entities for m in e.mentions if m.text.startswith("Varnex")}) == 1
+
+
+def test_a_bare_surname_joins_a_full_name_the_evidence_made_a_person():
+    # The model calls "Ivo Dalmer" a body and "Dalmer" a place; the age makes the full name
+    # a person, and the bare surname is then that person too, not a second entity.
+    a = analyze("The club fired its coach and hired 48-year-old Ivo Dalmer on Monday. The board "
+                "checked with Dalmer to see if the terms suited the club.")
+    labels = labels_of(a)
+    assert labels.get("Ivo Dalmer") == "PERSON" and labels.get("Dalmer") == "PERSON", labels
+    assert mentions_of(a).get("Ivo Dalmer") == ["Ivo Dalmer", "Dalmer"], mentions_of(a)

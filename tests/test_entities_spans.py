@@ -192,3 +192,12 @@ def test_a_degree_after_a_persons_name_is_no_place():
                 layers=("entities",))
     texts = labels_of(a)
     assert "MD" not in texts and "PhD" not in texts, texts
+
+
+def test_a_wire_dateline_of_two_cities_and_a_date_gives_two_places():
+    a = analyze("Ministers weigh new sanctions\nBRUSSELS/PARIS March 28 (Reuters)\n\nEuropean Union "
+                "ambassadors discussed possible sanctions in Brussels on Wednesday, diplomats said.")
+    labels = labels_of(a)
+    assert labels.get("BRUSSELS") == "GPE" and labels.get("PARIS") == "GPE", labels
+    assert labels.get("Brussels") == "GPE", labels
+    assert not any("March" in name for name in labels), labels

@@ -15,10 +15,12 @@ in this order, each step in its own module:
   bylines, "US Army ...", "Xs for Some Cause", "FC Cincinnati", a given name in capitals,
   a photo credit "Name / Agency"); a degree after a name (", MD") no place but the sign of
   a person;
-  a dateline's place ("ALEXANDRIA, Va. –") found as a place whatever the model says; a
+  a dateline's place ("ALEXANDRIA, Va. –", each of "BRUSSELS/PARIS March 28 (Reuters)")
+  found as a place whatever the model says; a
   name in capitals labelled as the model labels its ordinary-case spelling in the story;
 - `entities_furniture` and `entities_labels`: spans a reader would not call a name dropped
-  (page furniture, a headline's common words, a headline's words the story never names
+  (page furniture, also glued ("ADVERTISEMENTREMOVE AD") or opening a breadcrumb
+  ("Home / World / ..."), a headline's common words, a headline's words the story never names
   again, a stub cut off by the excerpt's end, bare titles, prefixed adjectives,
   common-noun acronyms, a capitalised body noun alone: "the Department"), and each
   mention's form fixing some labels (`corrected_label`: outlets, continents, counties,
@@ -29,18 +31,21 @@ in this order, each step in its own module:
 - `entities_names`: the mentions clustered by name form (surname, a surname of two words
   such as "Al Haddad", given name, spelling
   variant, acronym), label confusions of one name merged, short forms joined to the full
-  name ("the Post", "U.S."); at the end, a dateline's place keeps its label in every case
+  name ("the Post", "U.S.", "Varnex" of "Varnex Group AG"); at the end, a dateline's place keeps its label in every case
   it is written, a bare given name the model took for a place or body ("Virginia" of
   "Virginia Halden") and an alias the text introduces ("X, known as Y") join the person,
   and a name in capitals joins its ordinary-case spelling;
 - `entities_context`: each cluster's label following the evidence around its mentions
   (known places and countries, an apposition or craft noun, a player's club, a plural
   verb, a place noun, a coordinated name, a list's kind noun ("companies including X"),
+  a full name in apposition to a person's post ("the ambassador to NATO, Ivo Dalmer,") or
+  after an age ("63-year-old X"): a person,
   a job noun before "at"/"with"/"of" ("researcher at X": a body), "the" or a relative
   "which" before or after a name no person is called by); the town a club is named with ("Cincinnati
   coach" after "FC Cincinnati") is the club; a name the model called a body or a place is a
   person where "he", "she" or "who" takes it up (`people_called_by_surname`: "Morgan
-  Brackley ... Brackley found herself").
+  Brackley ... Brackley found herself"); then a bare surname the model took for a body or
+  a place joins the full name the evidence made a person (`join_bare_surnames`).
 
 `entities_words` holds the word lists these share. The place list is CLDR's country names
 (Babel), the time zone database's cities and ISO 3166-2's states and provinces
@@ -76,6 +81,7 @@ from .entities_names import (
     cluster_for,
     merge_across_labels,
     merge_capitalised_forms,
+    join_bare_surnames,
     merge_given_names_and_aliases,
     merge_short_forms,
     settle_dateline_places,
@@ -116,7 +122,7 @@ from .entities_words import (
 
 NAME = "entities"
 
-VERSION = "5"
+VERSION = "6"
 
 FIELD = "entities"
 
@@ -238,6 +244,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     mark_countries(doc, text, clusters)
     relabel_by_context(doc, text, clusters)
     clusters = people_called_by_surname(doc, text, clusters)
+    clusters = join_bare_surnames(clusters)
     # A person the evidence just relabelled ("Ruben Amorim said his side ...", the model's
     # ORG) gets the bare surnames the model missed, as one it had called a person.
     add_missed_surnames(doc, text, clusters, seen | {(m.start, m.end) for c in clusters for m in c.mentions})

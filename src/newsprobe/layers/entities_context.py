@@ -261,13 +261,17 @@ def _context_label(doc, text: str, mention: Span, label: str, sports: bool = Fal
         return listed                                         # "companies including Brantia Holt, ..."
     if label in ("PERSON", "FAC") and not place_kind(mention.text) and _employer_of_a_role(root):
         return "ORG"                                          # "researcher at Corran Hall", "a lawyer with X"
-    if label == "PERSON" and not place_kind(mention.text) and not called_by_surname and (
+    if label == "PERSON" and not place_kind(mention.text) and not called_by_surname and \
+            not _title_before(doc, mention) and (
             _which_after(text, mention, root) or _the_before(doc, mention, root)):
         return "ORG"                                          # "Lindholm Forward, which ...", "from the Orlando Magic"
     if label != "PERSON" and _said_of_a_person(text, mention, root):
         return "PERSON"                                       # "Celeste said she ...", "Saal was arrested"
     if label != "PERSON" and _role_before(doc, mention):
         return "PERSON"                                       # "defender Willy Boly", "actress Niecy Nash"
+    if label != "PERSON" and (_role_in_apposition(doc, mention, root) or (
+            _AGE_BEFORE.search(text, 0, mention.start) and root.dep_ not in ("compound", "amod", "nmod"))):
+        return "PERSON"                                       # "its ambassador to NATO, Ivo Dalmer,", "63-year-old X"
     if label in ("ORG", "GPE", "LOC", "FAC", "PRODUCT") and _title_before(doc, mention):
         return "PERSON"                                       # "President-elect Donald Trump" as ORG
     # (Not a PERSON: "a Musk post" is a post by Musk.)
@@ -482,6 +486,50 @@ def _role_before(doc, mention: Span) -> bool:
     word = before.lower_.rstrip(".")
     return before.text.islower() and (word in PERSON_ROLES or word in TITLE_WORDS) \
         and before.pos_ == "NOUN"
+
+
+# Nouns of a post or a relation one person holds, that a name in apposition is the holder
+# of: "the ambassador to NATO, Ivo Dalmer,", "his chief of staff Morgan McSwain", "Paul
+# Rivas, another partner".
+_HOLDER_ROLES = (TITLE_WORDS | PERSON_ROLES | EMPLOYEE_NOUNS | {
+    "adviser", "advisor", "aide", "deputy", "nominee", "successor", "predecessor", "victim",
+    "suspect", "spokesperson", "lawmaker", "legislator", "congressman", "congresswoman",
+    "councilman", "councilwoman", "diplomat", "envoy"}) - {"mr", "mrs", "ms", "dr"}
+
+# An age written before a name: "63-year-old Madeline X" (not one before a noun the name
+# modifies: "the 19-year-old Dartmouth man").
+_AGE_BEFORE = re.compile(r"(?<![\w-])\d{1,3}\s?[- ]\s?year\s?[- ]\s?old\s+$")
+
+
+def _role_in_apposition(doc, mention: Span, root) -> bool:
+    """A full name of plain words in apposition to a noun of a post one person holds ("the
+    ambassador to NATO, Ivo Dalmer", with the parse hanging the name on "NATO"; "his chief
+    of staff Morgan McSwain"), or with such a noun in apposition to it ("Paul Rivas,
+    another partner"): a person, whatever the small model says. Only lower-case role nouns
+    ("the Surgeon General, X" may be the office's body), and never a name with a body's,
+    a place's or an outlet's word."""
+    words = mention.text.split()
+    if not 2 <= len(words) <= 3 or not _plain_name(mention.text) or \
+            not all(w[:1].isupper() for w in words if w.lower() not in ("al", "bin", "van", "von", "de", "da")):
+        return False
+
+    def role(token) -> bool:
+        return token.pos_ == "NOUN" and token.text.islower() and token.lemma_.lower() in _HOLDER_ROLES
+
+    if any(c.dep_ == "appos" and role(c) for c in root.children):
+        return True
+    if root.dep_ != "appos":
+        return False
+    head = root.head
+    if role(head):
+        return True
+    # "the ambassador to the United States, Cui Tenkai": the parse hangs the name on the
+    # last noun of the role's phrase ("chief of staff", "ambassador to X").
+    while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i < head.i:
+        head = head.head.head
+        if role(head):
+            return True
+    return False
 
 
 def _plain_name(form: str) -> bool:
@@ -848,19 +896,22 @@ def relabel_by_context(doc, text: str, clusters: list[Cluster]) -> None:
                 for mention in other.mentions:
                     cluster.add(mention, label)
                 other.mentions, other.forms = [], Counter()
-    # "Madison" said four times and "Madison LeCroy" tagged a place once: the person.
+    # "Madison" said four times and "Madison LeCroy" tagged a place (once, or each time it
+    # is written in that one form): the person.
     for cluster in clusters:
         if cluster.group != "person" or len(cluster.mentions) < 2 or \
                 any(len(name_tokens(f)) > 1 for f in cluster.forms):
             continue
         given = {name_tokens(f)[0] for f in cluster.forms}
         for other in clusters:
-            if other.group == "person" or len(other.mentions) != 1 or not other.mentions:
+            if other.group == "person" or len(other.forms) != 1 or not other.mentions or \
+                    len(other.mentions) > len(cluster.mentions):
                 continue
             toks = name_tokens(next(iter(other.forms)))
             if len(toks) == 2 and toks[0] in given and toks[1] not in ORG_WORDS and \
                     not any(w in PLACE_HEADS | FEATURE_WORDS for w in next(iter(other.forms)).split()):
-                cluster.add(other.mentions[0], "PERSON")
+                for mention in other.mentions:
+                    cluster.add(mention, "PERSON")
                 cluster.labels = Counter({"PERSON": len(cluster.mentions)})
                 other.mentions, other.forms = [], Counter()
     # "St. Clair" after "St. Clair County": the county.

@@ -36,17 +36,40 @@ def language_names() -> frozenset[str]:
 _CAMEL_JOIN = re.compile(r"[a-z]{2}[A-Z][a-z]")
 
 
+# A breadcrumb's separators: "Home / World / Asia", "Home > News".
+_CRUMB = re.compile(r"\s+[/>|»›]\s+")
+
+
+def _glued_furniture(word: str, furniture: frozenset[str]) -> bool:
+    """A word made of two or more furniture words run together when a page is scraped
+    ("ADVERTISEMENTREMOVE": "advertisement" + "remove")."""
+    word = word.lower()
+    ends = {0: 0}                  # position -> fewest words that reach it
+    for i in range(len(word)):
+        if i not in ends:
+            continue
+        for j in range(i + 3, len(word) + 1):   # pieces of three letters or more
+            if word[i:j] in furniture and ends.get(j, 99) > ends[i] + 1:
+                ends[j] = ends[i] + 1
+    return ends.get(len(word), 0) >= 2
+
+
 def is_page_furniture(text: str, start: int, end: int) -> bool:
-    """A span of menu, button or heading words, a language menu, or link labels run
-    together: page furniture, not a name."""
+    """A span of menu, button or heading words (also run together: "ADVERTISEMENTREMOVE
+    AD"), a breadcrumb that starts with one ("Home / Karsovia / National affairs"), a
+    language menu, or link labels run together: page furniture, not a name."""
     form = text[start:end]
     words = re.findall(r"[^\W\d_]+", form)
     if not words or is_known_outlet(form) or place_kind(form) or \
             form.replace(".", "") in COUNTRY_ACRONYMS:
         return False
     furniture = furniture_words()
-    if all(w.lower() in furniture for w in words) and not (len(words) == 1 and words[0].lower() in ORG_WORDS):
+    if all(w.lower() in furniture or _glued_furniture(w, furniture) for w in words) and \
+            not (len(words) == 1 and words[0].lower() in ORG_WORDS):
         return True              # "NEWS - Press Releases", "Breaking News", "FREE"
+    crumbs = _CRUMB.split(form)
+    if len(crumbs) >= 2 and all(w.lower() in furniture for w in re.findall(r"[^\W\d_]+", crumbs[0])):
+        return True              # "Home / Karsovia / National"
     if len(form.split()) >= 2 and all(w in language_names() for w in form.split()):
         return True              # "Español Русский Français"
     joins = [len(_CAMEL_JOIN.findall(w)) for w in form.split()]

@@ -164,6 +164,8 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return None                  # "Rep. Charlie Geren, R-Fort Worth": a party's letter
     if len(words) == 1 and form.rstrip(".").lower() in COMPANY_SUFFIXES:
         return None                  # "Twitter Inc's shares": the model's "Inc" on its own
+    if len(words) > 1 and words[-1].replace(".", "").lower() in COMPANY_SUFFIXES | {"lp", "llp"}:
+        return "ORG"                 # "Wirel L.P." (the model's EVENT), "Brantia Holdings Inc."
     if _TITLE_AFTER.match(text, end) and any(w.lower() in PORTFOLIO_WORDS for w in words) and \
             all(w.lower() in PORTFOLIO_WORDS | TITLE_MODIFIERS for w in words):
         return None                  # "Agriculture Commissioner", "Chief Financial Officer": an office's field

@@ -233,6 +233,28 @@ def merge_across_labels(doc, clusters: list["Cluster"]) -> list["Cluster"]:
     return merged
 
 
+def join_bare_surnames(clusters: list["Cluster"]) -> list["Cluster"]:
+    """After the evidence has relabelled a full name as a person ("48-year-old Ivo Dalmer",
+    the model's ORG), a bare surname the model took for a body or a place ("checked with
+    Dalmer", its GPE) is that person too: `merge_across_labels` joined such surnames only to
+    names the model itself had called people. Not a known place or outlet, nor capitals."""
+    kept: list[Cluster] = []
+    for cluster in clusters:
+        forms = [name_tokens(f) for f in cluster.forms]
+        if cluster.group != "person" and forms and all(len(t) == 1 for t in forms) and \
+                cluster.labels.most_common(1)[0][0] in ("ORG", "GPE", "LOC", "FAC", "PRODUCT") and \
+                not any(f.isupper() or place_kind(f) or is_known_outlet(f) for f in cluster.forms):
+            targets = [o for o in clusters if o.group == "person" and any(
+                len(name_tokens(pf)) > 1 and _same_word(name_tokens(pf)[-1], t[0])
+                for pf in o.forms for t in forms)]
+            if len(targets) == 1:
+                for mention in cluster.mentions:
+                    targets[0].add(mention, "PERSON")
+                continue
+        kept.append(cluster)
+    return kept
+
+
 class _SurnamesOf:
     """The last name token of each form of a cluster, `{name_tokens(f)[-1] for f in
     cluster.forms if name_tokens(f)}`, kept while the cluster's forms stay the same (one
@@ -286,12 +308,42 @@ def add_missed_surnames(doc, text: str, clusters: list[Cluster], seen: set[tuple
 _NOT_A_SHORT_FORM = {"house", "states", "kingdom", "nations", "union", "party"}
 
 
+# Words after a company's own name that say what kind of body it is: its legal form, a
+# group, an outlet's "News" ("Varnex Group AG", "Kyodo News").
+_COMPANY_TAIL = {"group", "ag", "inc", "corp", "corporation", "co", "ltd", "limited", "plc", "llc",
+                 "llp", "lp", "gmbh", "sa", "nv", "bv", "se", "holdings", "holding", "news"}
+
+
+def _company_of(cluster: Cluster, clusters: list[Cluster]) -> Cluster | None:
+    """The one organisation whose name is this one-word name and a company tail ("Varnex"
+    of "Varnex Group AG"), or None."""
+    forms = [name_tokens(f) for f in cluster.forms]
+    if not forms or any(len(t) != 1 for t in forms) or len({t[0] for t in forms}) != 1 or \
+            any(f.isupper() or place_kind(f) for f in cluster.forms):
+        return None
+    word = forms[0][0]
+    fuller = [o for o in clusters if o is not cluster and o.group == "org" and o.mentions
+              and o.labels.most_common(1)[0][0] == "ORG"
+              and any(len(t) > 1 and t[0] == word and set(t[1:]) <= _COMPANY_TAIL
+                      for t in map(name_tokens, o.forms))]
+    return fuller[0] if len(fuller) == 1 else None
+
+
 def merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:
     """"The Post" after "The Washington Post", "the Defense Ministry" after "the Russian
     Defense Ministry": an organisation named by the end of one (and only one) fuller name
-    in the article is that organisation."""
+    in the article is that organisation; so is a one-word name that with a company tail is
+    one organisation's name ("Varnex" of "Varnex Group AG", "Kyodo" of "Kyodo News"),
+    whatever the model's label."""
     merged = []
     for cluster in clusters:
+        if cluster.labels.most_common(1)[0][0] in ("ORG", "NORP", "PERSON", "GPE", "PRODUCT"):
+            company = _company_of(cluster, clusters)
+            if company is not None:
+                # "Varnex" (the model's NORP or PERSON) after "Varnex Group AG": the company.
+                for mention in cluster.mentions:
+                    company.add(mention, "ORG")
+                continue
         if cluster.labels.most_common(1)[0][0] != "ORG" or any(f.isupper() for f in cluster.forms):
             merged.append(cluster)
             continue

@@ -282,9 +282,13 @@ def name_pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, 
 # state, a date, an agency in brackets) a dash or a bracket. The small model reads such a
 # capitalised word as anything ("ALEXANDRIA" the subject of "was sentenced": a person) or
 # runs it into the quote that follows ("ALBANY—“IBM").
+# Wire stories filed from two cities join them with a slash ("BRUSSELS/PARIS March 28
+# (Reuters)"), and the date may follow the place with no comma.
+_DATELINE_PLACE = r"[A-Z][A-Z'’.-]*[A-Z](?: [A-Z][A-Z'’.-]*[A-Z]){0,3}"
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
-    r"(?m)^[ \t]*([A-Z][A-Z'’.-]*[A-Z](?: [A-Z][A-Z'’.-]*[A-Z]){0,3})"
-    r"(?=(?:,(?:[ \t]*[A-Z0-9][\w.'’]*,?){1,4})?[ \t]*(?:\(|—|–|--?[ \t]))")
+    r"(?m)^[ \t]*(" + _DATELINE_PLACE + r"(?:/" + _DATELINE_PLACE + r"){0,3})"
+    r"(?=(?:,(?:[ \t]*[A-Z0-9][\w.'’]*,?){1,4}|[ \t]+" + _MONTHS + r"[ \t]+\d{1,2})?[ \t]*(?:\(|—|–|--?[ \t]))")
 
 # Lines of the story's head a dateline may stand on (headline, standfirst, byline, date);
 # roundups of wire items start each item with its own "ATLANTA (AP) —".
@@ -309,7 +313,10 @@ def dateline_places(text: str) -> list[tuple[Span, str]]:
             continue             # "AP —", "U.S. —": an agency or a country's letters, no dateline place
         if m.start(1) >= head_end and not _WIRE_DATELINE.match(text, m.end(1)):
             continue
-        places.append((Span.of(text, m.start(1), m.end(1)), "GPE"))
+        start = m.start(1)
+        for place in form.split("/"):
+            places.append((Span.of(text, start, start + len(place)), "GPE"))
+            start += len(place) + 1
     return places
 
 
