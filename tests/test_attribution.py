@@ -290,8 +290,8 @@ def test_an_outlet_named_before_its_report_is_the_reports_source():
 
 def test_an_outer_report_is_never_nested_in_the_report_it_relays():
     text = ("(Vostok) - Karsovia’s Foreign Ministry has denied a Gazette report that Foreign "
-            "Minister Ilse Marnow sent a letter to Karsovia’s president several months ago calling "
-            "for wide-ranging talks with Estmark, the Lindholm student news agency reported on Wednesday.")
+            "Minister Ilse Marnow wrote to Karsovia’s president last spring proposing "
+            "broad border talks with Estmark, the Lindholm student news agency reported on Wednesday.")
     found = quotes(text)
     for q in found:
         for p in found:
@@ -310,8 +310,8 @@ def test_a_study_whose_authors_are_not_named_is_a_document():
 
 
 def test_a_cue_after_a_line_wrap_pairs_with_the_quotation():
-    text = ("“The claims were based on rumours,” a\nspokesman for the port told the agency "
-            "on Saturday.")
+    text = ("“The story was invented,” a\nspokesman for the port told the agency "
+            "on Sunday.")
     q = only(text)
     assert q.type == "direct" and q.cue.text == "told", q.to_dict()
 
@@ -333,31 +333,31 @@ def test_a_thing_called_by_a_name_is_no_attribution():
 
 
 def test_a_quotation_right_after_a_reported_clause_joins_it():
-    text = ("This time it's Kalder's Tomas Brenner, as the Courier say that Rovers are 'best "
-            "positioned' to sign him, after he admitted he has 'dreams to realise', alluding to a move.")
+    text = ("This week it's Harlow's Emil Strand, as the Courier say that Rovers are 'first "
+            "in line' to land him, after he admitted he has 'goals to chase', hinting at a switch.")
     q = [q for q in quotes(text) if q.cue.text == "admitted"][0]
-    assert "dreams to realise" in content(q) and q.type == "mixed", q.to_dict()
+    assert "goals to chase" in content(q) and q.type == "mixed", q.to_dict()
 
 
 def test_a_quotation_before_quoted_as_saying_is_the_quoted_persons():
-    text = ("“The summit aims to look united, but there are worries,” the Daily Courier quoted "
-            "Alma Kerrigan, a professor at the Institute of Regional Studies, as saying on Tuesday.")
-    q = [q for q in quotes(text) if "summit aims" in content(q) and q.cue.text != "quoted"][0]
+    text = ("“The meeting is meant to show a common front, but doubts remain,” the Daily Courier quoted "
+            "Alma Kerrigan, a lecturer at the Velden School of Coastal Studies, as saying on Thursday.")
+    q = [q for q in quotes(text) if "common front" in content(q) and q.cue.text != "quoted"][0]
     assert q.speaker.name == "Alma Kerrigan" and q.type == "direct", q.to_dict()
 
 
 def test_an_argument_by_a_named_side_is_its_attribution():
-    text = ("Judge Helen Sorley rejected an argument by prosecutors that the range should be "
-            "between 15 and 20 years.")
+    text = ("Judge Helen Sorley dismissed an argument by prosecutors that the fine should be "
+            "at least 40,000 crowns.")
     q = [q for q in quotes(text) if q.cue.text == "argument"][0]
-    assert q.speaker.name == "prosecutors" and "15 and 20 years" in content(q), q.to_dict()
+    assert q.speaker.name == "prosecutors" and "40,000 crowns" in content(q), q.to_dict()
 
 
 @pytest.mark.parametrize("sentence, words", [
-    ("The singer, who previously claimed to have met the athlete in May, said nothing more.",
-     "to have met the athlete in May"),
-    ("In February, the reality star admitted to having called the athlete twice.",
-     "to having called the athlete twice"),
+    ("The painter, who earlier claimed to have sold the portrait in June, said nothing more.",
+     "to have sold the portrait in June"),
+    ("In March, the chef admitted to having burned the menus twice.",
+     "to having burned the menus twice"),
 ])
 def test_a_claim_or_admission_with_a_to_complement_has_it_as_content(sentence, words):
     q = [q for q in quotes(sentence) if q.cue.text.endswith(("claimed", "admitted"))]
@@ -365,8 +365,8 @@ def test_a_claim_or_admission_with_a_to_complement_has_it_as_content(sentence, w
 
 
 @pytest.mark.parametrize("sentence, words", [
-    ("Karsovia on Tuesday urged the United States to stop the accusations.",
-     "the United States to stop the accusations"),
+    ("Talvia on Friday urged the United Nations to lift the blockade.",
+     "the United Nations to lift the blockade"),
     ("The ministry spokesman called on harbour officials to stop spreading rumours.",
      "harbour officials to stop spreading rumours"),
 ])
@@ -377,27 +377,27 @@ def test_an_appeal_has_its_addressee_and_request_as_content(sentence, words):
 
 def test_a_cue_with_a_colon_opens_the_quotation_after_it():
     text = ("When asked whether the envoy came to Lisbon in May, Petrov stressed: "
-            "\"In May? All this news is a canard.\"")
+            "\"In May? The whole story is invented.\"")
     q = [q for q in quotes(text) if q.cue.text.startswith("stressed")][0]
-    assert content(q) == "\"In May? All this news is a canard.\"", q.to_dict()
+    assert content(q) == "\"In May? The whole story is invented.\"", q.to_dict()
 
 
 def test_unsourced_reports_are_named_as_written():
-    text = "After unconfirmed reports that shots had been fired, the school was locked down."
-    q = [q for q in quotes(text) if "shots had been fired" in content(q)][0]
+    text = "After unconfirmed reports that a gas main had burst, the market was cleared."
+    q = [q for q in quotes(text) if "gas main had burst" in content(q)][0]
     assert q.speaker.kind == "rumor" and q.speaker.name == "unconfirmed reports", q.to_dict()
 
 
 def test_a_closing_mark_parsed_into_the_source_does_not_stop_the_pairing():
-    text = ("“Our office is above such amateur acts,” the vice president’s spokesman, Ned Rowan, "
-            "said in a morning post.")
+    text = ("“Our team has no time for such petty games,” the governor’s spokesman, Ned Rowan, "
+            "said in an evening post.")
     q = only(text)
     assert q.type == "direct" and q.speaker.name == "Ned Rowan", q.to_dict()
 
 
 def test_a_quotation_after_the_cue_sentence_has_ended_is_not_that_cues():
-    text = ("“Patently false,” said Dan Rook, the intelligence director, responding to rumours "
-            "that his deputy wrote the piece. “We did not.”")
+    text = ("“Simply untrue,” said Dan Rook, the harbour director, responding to rumours "
+            "that his assistant wrote the letter. “We did not.”")
     assert not [q for q in quotes(text) if q.cue and q.cue.text == "wrote"
                 and "We did not" in content(q)], [q.to_dict() for q in quotes(text)]
 
@@ -540,7 +540,7 @@ def test_sources_recalling_what_she_told_them_is_her_claim_through_them():
 
 
 def test_an_insider_who_told_the_publication_reached_the_writer_through_that_outlet():
-    text = ("The mood was further described by a source who spoke to the Daily Herald. "
+    text = ("Her anger was later explained by a source who had talked to the Daily Herald. "
             "‘Nobody was told in advance,’ the insider told the publication.")
     q = [q for q in quotes(text) if "Nobody" in content(q)][0]
     assert [c.name for c in q.chain] == ["Daily Herald"], q.to_dict()
@@ -554,9 +554,9 @@ def test_an_outlet_cited_in_an_agentless_claim_has_no_unknown_host():
 
 
 def test_according_to_at_the_end_relays_every_speaker_of_the_sentence():
-    text = ("Project head Jonas Berg said that these claims are just “pure speculation,” while "
-            "Ana Ruiz, who is a chemist studying the samples, said that life there was “highly "
-            "unlikely” on the comet, according to the Daily Herald.")
+    text = ("Survey leader Jonas Berg said that the reports were merely “idle guesswork,” while "
+            "Ana Ruiz, who is a geologist examining the cores, said that oil there was “very "
+            "doubtful” under the lake, according to the Daily Herald.")
     chains, found = chains_of(text)
     assert chains.get("Jonas Berg") == ["Daily Herald"], [q.to_dict() for q in found]
     assert chains.get("Ana Ruiz") == ["Daily Herald"], [q.to_dict() for q in found]
@@ -572,12 +572,12 @@ def test_a_speaker_is_never_chained_to_itself_or_to_nobody():
 
 
 def test_a_channel_named_with_its_kind_is_a_link():
-    q = only("“We have a short career,” the striker told Portuguese channel KTV.")
+    q = only("“Nobody stays young in this game,” the striker told Portuguese channel KTV.")
     assert [c.name for c in q.chain] == ["KTV"], q.to_dict()
 
 
 def test_an_outlets_report_according_to_its_source_chains_the_source_to_the_outlet():
-    text = ("The Daily Herald said the two chief executives had met at least once, according to "
+    text = ("The Daily Herald said the two mayors had spoken by phone twice, according to "
             "a person familiar with the situation.")
     chains, found = chains_of(text)
     assert chains.get("Daily Herald") == [], [q.to_dict() for q in found]
@@ -586,26 +586,26 @@ def test_an_outlets_report_according_to_its_source_chains_the_source_to_the_outl
 
 
 def test_a_figure_reported_citing_a_source_is_the_cited_sources_through_the_reporter():
-    chains, found = chains_of("The research firm Databank also reported 40,400 blog postings about the merger, "
-                              "citing Blogscan data.")
+    chains, found = chains_of("The research firm Databank also reported 12,700 forum posts about the merger, "
+                              "citing Postwatch data.")
     cited = [q for q in found if q.cue.text == "citing"]
-    assert cited and "Blogscan" in cited[0].speaker.name, [q.to_dict() for q in found]
+    assert cited and "Postwatch" in cited[0].speaker.name, [q.to_dict() for q in found]
     assert [c.name for c in cited[0].chain] == ["Databank"]
-    assert content(cited[0]) == "40,400 blog postings about the merger"
+    assert content(cited[0]) == "12,700 forum posts about the merger"
 
 
 def test_the_outlet_a_source_told_is_the_one_named_last_not_the_one_named_most():
-    text = ("Speaking to Page Six, she noted that she wished him well. Page Six later updated "
-            "its story. This came after The Sun reported that Alex had called her. However, a "
-            "source told the outlet that the star had ignored him.")
-    q = [q for q in quotes(text) if "ignored" in content(q)][0]
+    text = ("Talking to Page Six, she noted that she wished him luck. Page Six later corrected its "
+            "story. This came after The Sun reported that Milo had phoned her. However, a source "
+            "told the outlet that the singer had never called back.")
+    q = [q for q in quotes(text) if "never called back" in content(q)][0]
     assert [c.name for c in q.chain] == ["Sun"], q.to_dict()
 
 
 def test_a_quotation_before_an_outlet_quoting_a_long_named_source_is_that_sources():
-    text = ("“The summit aims to project unity outwardly, but inside there are worries,” the Daily "
-            "Herald quoted Ivo Marek, a professor at the Harborview Institute of Regional and Global "
-            "Studies, as saying on Tuesday.")
+    text = ("“The meeting is meant to show a common front, but behind closed doors there is unease,” the "
+            "Daily Herald quoted Ivo Marek, a lecturer at the Harborview School of Coastal and Maritime "
+            "Studies, as saying on Thursday.")
     q = quoted_through_outlet(text)
     assert q.type == "direct" and q.speaker.name == "Ivo Marek", q.to_dict()
     assert [c.name for c in q.chain] == ["Daily Herald"]
@@ -681,8 +681,8 @@ def test_a_person_cited_as_saying_is_still_an_attribution():
 @pytest.mark.parametrize("text, speaker", [
     ("The Daily Herald quoted the mayor as saying that the bridge would reopen in May.", "mayor"),
     ("“The bridge will reopen in May,” the Daily Herald quoted Anna Berg, a city engineer, as saying.", "Anna Berg"),
-    ("Pentagon officials quoted by US media on Friday claimed that the bridge would reopen in May.",
-     "Pentagon officials"),
+    ("Port officials quoted by local media on Friday claimed that the bridge would reopen in May.",
+     "Port officials"),
 ])
 def test_the_outlet_that_quoted_a_source_reports_it_too_and_relays_it(text, speaker):
     found = quotes(text)
@@ -695,12 +695,12 @@ def test_the_outlet_that_quoted_a_source_reports_it_too_and_relays_it(text, spea
 
 
 def test_a_participle_in_a_reported_sentence_is_its_subjects_through_the_reporter():
-    chains, found = chains_of("Norvik rejected the offer last week, saying it did not reflect the full "
-                              "value of the assets, the Daily Herald said.")
+    chains, found = chains_of("Norvik turned down the bid in March, saying it was far below what the "
+                              "mines were worth, the Daily Herald said.")
     saying = [q for q in found if q.cue.text == "saying"]
     assert saying and saying[0].speaker.name == "Norvik", [q.to_dict() for q in found]
     assert [c.name for c in saying[0].chain] == ["Daily Herald"]
-    assert content(saying[0]) == "it did not reflect the full value of the assets"
+    assert content(saying[0]) == "it was far below what the mines were worth"
 
 
 def test_a_refusal_to_comment_in_an_outlets_report_is_relayed_by_it():
@@ -718,8 +718,8 @@ def test_the_report_is_a_document_when_another_report_was_just_named():
 
 
 def test_the_spokesman_who_told_an_agency_keeps_speaking_through_it():
-    text = ("“The claims were based on rumours,” a Defence Ministry spokesman told Itar-Tass on "
-            "Saturday. “Those allegations are populist,” the spokesman said.")
+    text = ("“The story was invented from start to finish,” a Defence Ministry spokesman told Itar-Tass on "
+            "Sunday. “Such talk is pure politics,” the spokesman said.")
     found = quotes(text)
     assert len(found) == 2 and all([c.name for c in q.chain] == ["Itar-Tass"] for q in found), \
         [q.to_dict() for q in found]
@@ -731,7 +731,7 @@ def test_the_generic_you_of_a_column_is_no_source():
 
 
 @pytest.mark.parametrize("text, said", [
-    ("Rovers are rumoured to be considering the sale of their captain.", "to be considering the sale of their captain"),
+    ("Rovers are rumoured to be weighing a loan deal for their keeper.", "to be weighing a loan deal for their keeper"),
     ("Rovers are reported to have beaten their rivals to the signing.", "to have beaten their rivals to the signing"),
     ("The singer is said to have ignored him.", "to have ignored him"),
 ])
@@ -749,16 +749,16 @@ def test_a_credit_in_brackets_closing_a_sentence_is_its_source():
 
 
 def test_a_passive_report_in_a_relative_clause_names_a_thing():
-    assert quotes("The party suspended him over the remarks he is alleged to have made about the council.") == []
+    assert quotes("The club dropped him over the comments he is alleged to have posted about the referee.") == []
 
 
 def test_rumours_as_a_noun_is_no_passive_report():
-    assert quotes("Would it be a transfer rumours roundup without the two clubs going head to head?") == []
+    assert quotes("Would it be a transfer rumours column without the two rivals chasing the same winger?") == []
 
 
 def test_a_clause_the_parser_broke_into_an_object_is_still_the_content():
-    q = only("President Donald Trump has said the strikes “completely and totally obliterated” Iran’s nuclear program.")
-    assert content(q) == "the strikes “completely and totally obliterated” Iran’s nuclear program", q.to_dict()
+    q = only("President Karl Vance has said the bombing “completely and totally erased” Talvia’s weapons program.")
+    assert content(q) == "the bombing “completely and totally erased” Talvia’s weapons program", q.to_dict()
     assert q.type == "mixed"
 
 
@@ -769,8 +769,8 @@ def test_what_police_told_an_outlet_that_an_agency_reported_has_both_links():
 
 
 def test_a_name_the_parser_took_for_an_auxiliary_is_the_source():
-    q = [q for q in quotes('"You can see his impact on our team with the players around him," DeBoer '
-                           'said of the former captain.') if q.cue][0]
+    q = [q for q in quotes('"You can feel his calm in the dressing room with the young lads beside him," DeBoer '
+                           'said of the veteran.') if q.cue][0]
     assert q.cue.text == "said" and q.source.text == "DeBoer" and q.speaker.name == "DeBoer", q.to_dict()
 
 
@@ -864,16 +864,16 @@ def test_a_source_who_told_an_outlets_journalist_is_relayed_by_the_outlet():
 
 
 def test_words_quoted_in_a_report_and_later_told_to_an_outlet_came_through_it():
-    text = ("Rovers are best placed to sign Tomas Brenner, after he admitted he has 'dreams to realise'.\n\n"
-            "\"It's a short career,\" he told the Daily Herald. \"It's a matter of having dreams left "
-            "to realise.\"")
+    text = ("Rovers are first in line to land Emil Strand, after he admitted he has 'goals to chase'.\n\n"
+            "\"Careers end early,\" he told the Daily Herald. \"It's all about having goals left "
+            "to chase.\"")
     admitted = [q for q in quotes(text) if q.cue and q.cue.text == "admitted"]
     assert admitted and [c.name for c in admitted[0].chain] == ["Daily Herald"], [q.to_dict() for q in quotes(text)]
 
 
 def test_other_words_of_the_same_speaker_keep_no_relay():
-    text = ("Rovers are best placed to sign Tomas Brenner, after he admitted he has 'doubts about the coach'.\n\n"
-            "\"It's a short career,\" he told the Daily Herald.")
+    text = ("Rovers are first in line to land Emil Strand, after he admitted he has 'doubts about the coach'.\n\n"
+            "\"Careers end early,\" he told the Daily Herald.")
     admitted = [q for q in quotes(text) if q.cue and q.cue.text == "admitted"]
     assert admitted and admitted[0].chain == [], [q.to_dict() for q in quotes(text)]
 

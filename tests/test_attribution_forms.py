@@ -16,16 +16,16 @@ def content(q):
 
 
 def test_as_recommended_by_attributes_the_clause_it_hangs_on():
-    text = "The judge said the sentence should be about 12 years, as recommended by the probation office."
+    text = "The coach said the squad should rest for about 10 days, as recommended by the medical staff."
     found = [q for q in quotes(text) if q.cue and q.cue.text == "as recommended by"]
     assert len(found) == 1, [q.to_dict() for q in quotes(text)]
-    assert content(found[0]) == "the sentence should be about 12 years"
-    assert found[0].source.text == "the probation office"
+    assert content(found[0]) == "the squad should rest for about 10 days"
+    assert found[0].source.text == "the medical staff"
     # An as-clause of evidence or of a plan reports nobody's words.
     assert quotes("The vote went ahead as planned, as shown by the records of the council.") == []
     # A temporal "as" with an object of its own reports nothing of the main clause.
-    found = quotes("As the speakers expressed their complaints to the crowd, protesters chanted slogans.")
-    assert all("protesters chanted" not in content(q) for q in found), [q.to_dict() for q in found]
+    found = quotes("As the organisers read their demands to the crowd, farmers waved flags.")
+    assert all("farmers waved" not in content(q) for q in found), [q.to_dict() for q in found]
 
 
 def test_as_put_by_and_as_noted_name_their_speaker():
@@ -49,7 +49,7 @@ def test_words_one_is_blamed_for_are_that_ones():
 
 def test_forecasts_nobody_voiced_are_no_attribution():
     assert quotes("The river is expected to keep rising for at least a day.") == []
-    assert quotes("The signal has the shape that astronomers would expect to see from a probe.") == []
+    assert quotes("The curve has the form that chemists would expect to see from a leak.") == []
     assert [q.cue.text for q in quotes("Analysts cautioned against expecting a quick breakthrough.")] \
         in ([], ["cautioned"])
 
@@ -85,7 +85,7 @@ def test_asked_the_judge_to_is_the_request():
 
 def test_a_picture_shows_a_scene_and_claims_nothing():
     assert quotes("Helicopter videos showed water covering the main road near the bridge.") == []
-    assert quotes("The video shows people running in different directions.") == []
+    assert quotes("The video shows a crowd waving at a passing train.") == []
 
 
 def test_a_fact_checks_section_labels_are_no_speakers():
@@ -103,11 +103,11 @@ def test_a_headline_giving_its_source_after_a_dash():
 
 def test_a_closing_source_whose_name_the_parser_split_keeps_its_sentence():
     # The small parser starts a sentence at "Hawaii" here.
-    text = ("Soldiers searched the base for hours. After an extensive search, the lockdown order was "
-            "rescinded, the US Army Garrison Hawaii said in a statement on Facebook.")
+    text = ("Crews checked the pipes for hours. After a thorough search, the evacuation order was "
+            "revoked, the US Army Garrison Hawaii said in a post on Facebook.")
     found = quotes(text)
     assert [(q.source.text, content(q)) for q in found] == \
-        [("the US Army Garrison Hawaii", "After an extensive search, the lockdown order was rescinded")]
+        [("the US Army Garrison Hawaii", "After a thorough search, the evacuation order was revoked")]
 
 
 def test_according_to_two_named_people_names_both_and_they_continues_the_pair():
@@ -129,23 +129,23 @@ def test_no_reply_to_a_request_for_comment_is_a_refusal_with_no_claim():
 
 
 def test_a_quotation_in_two_apostrophes_is_a_direct_quote():
-    found = quotes("The board met on Monday. ''We need Chapter 9,'' said Ana Ruiz, the bank's president.")
+    found = quotes("The board met on Monday. ''We need a rescue plan,'' said Ana Ruiz, the bank's president.")
     assert [(q.cue.text, q.speaker.name, content(q)) for q in found] == \
-        [("said", "Ana Ruiz", "''We need Chapter 9,''")]
+        [("said", "Ana Ruiz", "''We need a rescue plan,''")]
 
 
 def test_a_quotation_that_follows_in_the_same_paragraph_is_the_same_attribution():
-    found = quotes("“They don’t care about politics,” the mayor said of the critics. "
-                   "“Neither do I. This debate needs to change.”\n"
+    found = quotes("“They don’t want more speeches,” the mayor said of the critics. "
+                   "“Neither do I. This town deserves better.”\n"
                    "“We will vote,” said Tom Reed.")
     assert [(q.cue.text, content(q)) for q in found] == [
-        ("said", "“They don’t care about politics,” | “Neither do I. This debate needs to change.”"),
+        ("said", "“They don’t want more speeches,” | “Neither do I. This town deserves better.”"),
         ("said", "“We will vote,”")]
 
 
 def test_a_quotation_opening_the_next_paragraph_stays_a_continuation_of_its_own():
-    found = quotes("“They don’t care about politics,” said Tom Reed.\n"
-                   "“Neither do I. This debate needs to change.”")
+    found = quotes("“They don’t want more speeches,” said Tom Reed.\n"
+                   "“Neither do I. This town deserves better.”")
     assert [(q.cue.text if q.cue else None, q.speaker.name) for q in found] == \
         [("said", "Tom Reed"), (None, "Tom Reed")]
 
@@ -153,8 +153,8 @@ def test_a_quotation_opening_the_next_paragraph_stays_a_continuation_of_its_own(
 def test_what_an_object_is_blamed_for_or_called_is_part_of_the_content():
     assert [content(q) for q in quotes("The mayor criticized the governor for cutting the budget.")] == \
         ["the governor for cutting the budget"]
-    assert [content(q) for q in quotes("Jane Fox slammed the senator as elitist and out of touch.")] == \
-        ["the senator as elitist and out of touch"]
+    assert [content(q) for q in quotes("Jane Fox slammed the senator as arrogant and lazy.")] == \
+        ["the senator as arrogant and lazy"]
 
 
 def test_referred_to_as_gives_who_was_referred_to_and_as_what():
@@ -164,8 +164,8 @@ def test_referred_to_as_gives_who_was_referred_to_and_as_what():
 
 def test_a_promise_or_threat_holds_what_it_commits_to():
     assert [(q.cue.text, content(q)) for q in quotes(
-        "The senator vowed last month to take his campaign to the convention.")] == \
-        [("vowed", "to take his campaign to the convention")]
+        "The mayor vowed last week to take the dispute to the high court.")] == \
+        [("vowed", "to take the dispute to the high court")]
     assert [content(q) for q in quotes("The union threatened to strike on Friday.")] == ["to strike on Friday"]
 
 
@@ -175,8 +175,8 @@ def test_an_opening_adverbial_before_the_cue_is_not_what_was_said():
 
 
 def test_a_two_apostrophe_quotation_closing_after_a_nested_one_pairs_with_its_cue():
-    found = quotes("''We hear it all the time, 'a special case,''' Mr. Putin said. ''It is all lies.''")
-    assert [(q.cue.text, q.speaker.name) for q in found] == [("said", "Putin")]
+    found = quotes("''We hear it every week, 'a fair deal,''' Mr. Halvorsen said. ''It is all talk.''")
+    assert [(q.cue.text, q.speaker.name) for q in found] == [("said", "Halvorsen")]
 
 
 def test_what_a_speaker_stopped_short_of_saying_is_no_attribution():
@@ -325,7 +325,7 @@ def test_a_thing_said_stays_an_object():
 
 
 def test_a_quotation_after_a_quote_and_its_adding_goes_with_the_quote():
-    text = ("“There is no winner in a trade war,” Tomas Brenner said, adding that the talks would go "
+    text = ("“Nobody profits from a tariff fight,” Tomas Brenner said, adding that the talks would go "
             "on. “This has nothing to do with the election.”")
     said = [q for q in analyze(text).quotes if q.cue.text == "said"]
     assert len(said) == 1 and "nothing to do" in " ".join(c.text for c in said[0].content), said

@@ -35,22 +35,22 @@ def test_a_qualified_description_is_not_another_organisation():
 
 
 def test_he_after_a_sentence_about_the_mayor_is_the_mayor_named_before():
-    text = ("Mayor Doug Callum wants a new rail line. A spokesperson for the transit agency said no "
-            "study had been done. On Thursday, the mayor brought the plan up again while speaking to "
-            "the media. “We can reduce costs,” he said.")
-    assert speakers(text)[-1] == ("said", "Doug Callum")
+    text = ("Mayor Owen Pratt wants a new ferry route. A spokesperson for the harbour board said no "
+            "survey had been done. On Thursday, the mayor raised the idea once more while talking to "
+            "the press. “We can cut journey times,” he said.")
+    assert speakers(text)[-1] == ("said", "Owen Pratt")
 
 
 def test_a_speaker_after_the_closing_mark_is_not_the_last_quoted_words():
-    found = speakers('"Was it the perfect start? In terms of result, yes. Performance, no!" said Guardiola.')
-    assert found == [("said", "Guardiola")]
+    found = speakers('"Was it the perfect night? In terms of the score, yes. Our play, no!" said Marsh.')
+    assert found == [("said", "Marsh")]
 
 
 def test_a_bare_demonstrative_is_not_a_speaker_but_the_person_the_text_is_about():
     # "This included admitting …": the admitting is the suspect's, never "This"'s.
-    text = ("The 48-year-old suspect was arrested on Monday after a fire destroyed a barn. The "
-            "suspect confessed to a long list of crimes, according to the sheriff's office. This "
-            "included admitting to being a \"professional arsonist,\" the office said.")
+    text = ("The 52-year-old suspect was detained on Tuesday after a break-in at a warehouse. The "
+            "suspect owned up to a string of thefts, according to the police department. This "
+            "included admitting to having been a \"career burglar,\" the department said.")
     found = speakers(text)
     assert ("admitting", "suspect") in found, found
     assert all(name != "This" for _, name in found), found
@@ -125,9 +125,9 @@ def test_she_after_a_person_named_only_as_an_object_is_still_the_last_speaker():
 
 
 def test_he_after_a_person_named_as_an_object_is_the_one_asked():
-    text = ("Garrick Dunmore has lived in a tent for two years. "
-            "“Nobody listens to us,” Dunmore said. Asked what he would tell Mayor Alan Tessley "
-            "about the shelters, he said: “Just listen.”")
+    text = ("Garrick Dunmore has slept in his van since March. "
+            "“The forms never end,” Dunmore said. Asked what he would say to Mayor Alan Tessley "
+            "about housing, he said: “Fewer forms.”")
     assert speakers(text)[-1][1] == "Garrick Dunmore"
 
 
@@ -144,12 +144,12 @@ def test_a_speaker_after_the_cue_parsed_as_its_object_is_the_speaker():
 
 
 def test_a_pronoun_in_another_clause_does_not_give_a_subordinate_subject_its_gender():
-    # "when Dorsey left ..., she ran": "she" is the girl, not Dorsey; Dorsey stays a
+    # "when Holm left ..., she fled": "she" is the girl, not Holm; Holm stays a
     # possible "he" (gender evidence only from a person who is the sentence's main subject).
-    text = ("Nora Pell was 13 when she was taken. But when Carl Dorsey left the cabin on the "
-            "88th day of her captivity, she ran for freedom. Dorsey was arrested hours later. "
-            "He told detectives that he had planned it for months.")
-    assert speakers(text)[-1] == ("told", "Carl Dorsey")
+    text = ("Lena Voss was 15 when she went missing. But when Victor Holm left the farmhouse on the "
+            "40th night of her ordeal, she fled to a neighbour. Holm was arrested hours later. "
+            "He told detectives that he had planned it for weeks.")
+    assert speakers(text)[-1] == ("told", "Victor Holm")
 
 
 def test_the_agency_is_the_public_body_named_before_not_the_outlet_it_spoke_to():

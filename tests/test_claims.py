@@ -327,7 +327,7 @@ def test_a_later_sentence_rebuts_or_questions_the_claim(text, status, rule):
      "port authority said.", "40 boats", "denied"),
     # a denial verb over a claim noun: the judge is no party to it (disputed); the minister
     # of the country the claim is about is (denied)
-    ("The judge rejected an argument by prosecutors that the fraud cost 3 million dollars.",
+    ("The judge dismissed an argument by prosecutors that the fraud cost 3 million dollars.",
      "3 million", "disputed"),
     ("The Karsovian defence minister retracted claims by Dolna that Karsovian jets had crossed "
      "the border seven times.", "seven times", "denied"),
@@ -341,7 +341,7 @@ def test_a_verdict_on_a_reported_claim_in_the_same_sentence(text, words, status)
 def test_a_capital_stands_for_its_government_when_it_denies():
     # "the White House" is the party concerned when the claim is about "Washington"
     text = ("According to the Gazette, Washington offered Karsovia 40 jets in exchange for the "
-            "port. The White House called these allegations groundless.")
+            "port. The White House called the story groundless.")
     claim = claim_with(text, "40 jets")
     assert claim["status"] == "denied", claim
     assert text[claim["rebutted_by"]["start"]:].startswith("The White House")
@@ -357,9 +357,9 @@ def test_one_sentence_can_rebut_claims_of_two_sources():
 
 
 def test_a_thing_that_can_confirm_is_no_source():
-    # "features that can confirm the assumptions": a capability, not a speech act
+    # "instruments that can confirm the theory": a capability, not a speech act
     text = ("Two chemists said that the lake held 40 tonnes of lithium. But the probe carries no "
-            "instruments that can confirm the assumptions of the chemists. "
+            "instruments that can confirm the theory of the chemists. "
             "A geologist said that these claims are pure speculation.")
     a = analyze(text, ALL)
     assert not any(q.cue and q.cue.text.endswith("confirm") for q in a.quotes), [q.to_dict() for q in a.quotes]
@@ -464,11 +464,11 @@ def test_a_contrary_statement_before_or_by_the_writer_contests_the_claim(text, s
 
 
 def test_the_negation_scope_reaches_the_verbs_complements():
-    # "was not called after the expulsion" negates the expulsion as the cause, though the
-    # verb differs from the claim's ("was caused by the expulsion")
-    text = ("The presenter said that the Belvik by-election was caused by the expulsion of the "
-            "mayor from the Green party. The Belvik by-election was not called after any "
-            "expulsion of the mayor.")
+    # "was not ordered after the resignation" negates the resignation as the cause, though
+    # the verb differs from the claim's ("was caused by the resignation")
+    text = ("The presenter said that the Belvik recount was caused by the resignation of the "
+            "clerk from the election board. The Belvik recount was not ordered after any "
+            "resignation of the clerk.")
     claim = claim_with(text, "caused by")
     assert claim["status"] == "refuted", claim
 
@@ -531,9 +531,9 @@ def test_a_hearsay_marker_bears_on_its_own_clause(text, words, status):
 def test_quoted_words_with_no_attribution_found_can_be_refuted_by_the_writer():
     # a caption quoted by a fact-check is somebody's words even where no attribution is
     # found for "reads the caption"; the writer's contrary statement refutes it
-    text = ("'Settlers flee to bunkers in Haifa as missiles arrive,' reads the caption of a video "
-            "shared on Facebook. However, the video does not show settlers fleeing to bunkers in Haifa.")
-    claim = claim_with(text, "missiles arrive")
+    text = ("'Tourists flee the beach in Selmouth as the wave arrives,' reads the caption of a video "
+            "posted on Facebook. However, the video does not show tourists fleeing the beach in Selmouth.")
+    claim = claim_with(text, "wave arrives")
     assert claim["status"] == "refuted", claim
     assert claim["evidence"]["rule"] == "contrary_statement_by_writer"
 
@@ -591,10 +591,10 @@ def test_a_speaker_named_by_a_government_body_answers_for_that_government():
 
 
 def test_a_descriptions_incidental_words_do_not_make_a_party():
-    # "Rosetta project head" shares "Rosetta" with the claim's sentence, but names no
+    # "Halcyon project head" shares "Halcyon" with the claim's sentence, but names no
     # government: somebody else's verdict disputes
-    text = ("Two chemists said that microbes live under the ice of the comet the Rosetta probe "
-            "visited. Rosetta project head Matt Taylor said that these claims were pure speculation.")
+    text = ("Two chemists said that microbes live under the ice of the comet the Halcyon probe "
+            "visited. Halcyon project head Ivo Brandt said that these claims were pure speculation.")
     claim = next(c for c in claims(text) if c["text"].startswith("microbes"))
     assert claim["status"] == "disputed", claim
 
@@ -780,7 +780,7 @@ def test_a_sources_verdict_still_disputes():
 
 def test_a_fact_check_finding_that_the_video_does_not_show_it_refutes_the_caption():
     text = ("'Crowds flee the flooded stadium in Selmouth,' reads the caption of a video "
-            "shared on Facebook on May 2. The storm hit the coast on May 1. The stadium was "
+            "posted on Facebook on May 2. The storm hit the coast on May 1. The stadium was "
             "closed that week. Its roof was repaired in 2020. The club plays away on Sunday. "
             "The video does not show Selmouth.")
     claim = _status_of_claim_with(text, "Crowds flee")

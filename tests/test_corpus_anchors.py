@@ -48,9 +48,9 @@ def test_sentence_initial_common_words_are_dropped_by_the_corpus():
 
 
 def test_a_translation_shares_more_anchors_than_another_event():
-    english = "Olena Zelenska did not buy a Bugatti Tourbillon for 4.5 million euros in Paris, AFP found."
-    german = "Olena Selenska hat keinen Bugatti Tourbillon für 4,5 Millionen Euro in Paris gekauft, so AFP."
-    other = "Olena Zelenska visited a school in Lviv on Monday with 30 pupils."
+    english = "Oksana Zadorna did not buy a Lamborghini Revuelto for 3.2 million euros in Monaco, AFP found."
+    german = "Oksana Sadorna hat keinen Lamborghini Revuelto für 3,2 Millionen Euro in Monaco gekauft, so AFP."
+    other = "Oksana Zadorna visited a school in Lviv on Monday with 30 pupils."
     matrix = anchor_matrix([english, german, other])
     sims = (matrix @ matrix.T).toarray()
     assert sims[0, 1] > 0.5 and sims[0, 1] > 2 * sims[1, 2]

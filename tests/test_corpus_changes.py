@@ -94,8 +94,8 @@ def test_changes_altered_quote_gives_both_quotations():
 
 
 def test_changes_altered_quote_in_guillemets_and_german_marks():
-    a = "Il se réjouit de compter la maire comme « première passagère du ferry » cette année."
-    b = "Il se félicite de compter la maire comme « premier passager du ferry« cette année."  # a stray closing mark
+    a = "Il est heureux d’accueillir la maire comme « première passagère du ferry » cette année."
+    b = "Il est ravi d’accueillir la maire comme « premier passager du ferry« cette année."  # a stray closing mark
     (change,) = changes(a, b)
     assert change.kind == "altered_quote"
     assert (change.source.text, change.target.text) == (" première passagère du ferry ", " premier passager du ferry")
@@ -155,7 +155,7 @@ def test_changes_added_clause_keeps_the_sentence_comparable():
     # The copy adds a clause: the words it kept still agree, so the hedge that replaced
     # "at least" is found (difflib's ratio over the whole sentences fell below the bar).
     a = "Each heat will last at least 20 minutes."
-    b = ("Not only that, each heat will take place, lasting approximately 20 minutes, and every crew "
+    b = ("Not only that, each heat is set to run for approximately 20 minutes, and every crew "
          "taking part will race in several classes over the weekend at the lake.")
     assert "added_hedge" in kinds(a, b)
 
@@ -258,8 +258,8 @@ def test_changes_paraphrase_habits_are_not_changes():
 def test_changes_clause_moved_to_the_front_still_compares():
     # A spinner moves the clause after the comma to the front; difflib then matches one
     # of the two parts in order only, yet the sentence is the same one with a negation added.
-    a = "Tessen raised the motion after the council chair Ivo Brand, read six letters that the chambers had received during the long recess."
-    b = "Read six letters that the chambers had not received during the long recess, Tessen raised the motion after the council chair Ivo Brand."
+    a = "Tessen tabled the proposal once the council chair Ivo Brand, had read out four petitions that the office had received over the summer."
+    b = "Had read out four petitions that the office had not received over the summer, Tessen tabled the proposal once the council chair Ivo Brand."
     assert "negation_flip" in kinds(a, b)
 
 
@@ -278,35 +278,35 @@ def translated(a: str, lang_a: str, b: str, lang_b: str) -> list:
 
 
 def test_translated_changes_number_changed_in_the_translation():
-    a = "Selon le site, elle aurait acheté une voiture pour 4,5 millions d’euros."
-    b = "According to the site, she allegedly bought a car for 4 million euros."
+    a = "Selon le blog, il aurait acheté un bateau pour 3,2 millions d’euros."
+    b = "According to the blog, he allegedly bought a boat for 3 million euros."
     (change,) = translated(a, "fr", b, "en")
     assert change.kind == "changed_number"
-    assert (change.source.text, change.target.text) == ("4,5", "4")
+    assert (change.source.text, change.target.text) == ("3,2", "3")
     assert "fr -> en" in change.message
 
 
 def test_translated_changes_hedge_dropped_in_the_translation():
-    a = "Das Video wurde seit dem 1. Juli wohl vor allem auf Instagram geteilt."
-    b = "The video has been shared since July 1, mostly on Instagram."
+    a = "Der Clip wurde seit dem 3. Mai wohl vor allem auf TikTok verbreitet."
+    b = "The clip has been spread since May 3, mostly on TikTok."
     (change,) = translated(a, "de", b, "en")
     assert change.kind == "dropped_hedge" and change.source.text == "wohl"
     assert translated(b, "en", a, "de")[0].kind == "added_hedge"
     # The French reportative conditional is a hedge; stated as done, it is dropped.
-    fr = "Des messages affirment que l’épouse du président aurait acheté une voiture."
-    en = "Messages claim that the president’s wife has bought a car."
+    fr = "Des messages affirment que le frère du maire aurait acheté un bateau."
+    en = "Messages claim that the mayor’s brother has bought a boat."
     assert [c.kind for c in translated(fr, "fr", en, "en")] == ["dropped_hedge"]
-    assert translated(fr, "fr", "Messages claim that the president’s wife would have bought a car.", "en") == []
+    assert translated(fr, "fr", "Messages claim that the mayor’s brother would have bought a boat.", "en") == []
 
 
 def test_translated_changes_same_facts_in_other_formats_report_nothing():
-    assert translated("Am 8. Juni 2023 beginnt in Göteborg ein Turnier mit 20 Teilnehmern.", "de",
-                      "A tournament with 20 participants begins in Gothenburg on 8 June 2023.", "en") == []
-    assert translated("Die Rechnung über 4.500 Euro ist vom 20.06.2024.", "de",
-                      "The invoice for 4,500 euros is dated June 20, 2024.", "en") == []
+    assert translated("Am 12. Mai 2023 beginnt in Velden ein Turnier mit 16 Teilnehmern.", "de",
+                      "A tournament with 16 participants begins in Velden on 12 May 2023.", "en") == []
+    assert translated("Die Rechnung über 3.800 Euro ist vom 14.05.2024.", "de",
+                      "The invoice for 3,800 euros is dated May 14, 2024.", "en") == []
     assert translated("Sie kauften zwei Autos für 6,5 Millionen.", "de",
                       "They bought 2 cars for 6.5 million.", "en") == []
-    assert translated("Faktura na 4 462 400 euro.", "pl", "An invoice for 4,462,400 euros.", "en") == []
+    assert translated("Faktura na 3 215 700 euro.", "pl", "An invoice for 3,215,700 euros.", "en") == []
 
 
 def test_changes_pronoun_speaker_dropped_before_a_quotation_is_not_a_lost_source():
@@ -390,17 +390,17 @@ def test_changed_pairs_show_a_change_outside_the_aligned_pairs_with_its_two_sent
 
 
 def test_translated_changes_attribution_in_one_version_only():
-    es = "El primer campeonato se disputará en Gotemburgo desde el 8 de junio."
-    en = "As reported by the organisers, the first championship will be held on June 8 in Gothenburg."
+    es = "La primera regata se celebrará en Velmora a partir del 12 de junio."
+    en = "As reported by the organisers, the first regatta will take place on June 12 in Velmora."
     (change,) = translated(es, "es", en, "en")
     assert change.kind == "added_attribution" and change.target.text == "As reported by the organisers"
-    de = "Laut schwedischen Medien dauern die Sitzungen bis zu sechs Stunden."
-    assert [c.kind for c in translated(de, "de", "The sessions last up to six hours.", "en")] == \
+    de = "Laut lokalen Medien dauern die Rennen bis zu drei Stunden."
+    assert [c.kind for c in translated(de, "de", "The races last up to three hours.", "en")] == \
         ["dropped_attribution"]
     # Both attribute, in their own words: nothing.
-    assert translated(de, "de", "According to Swedish media, the sessions last up to six hours.", "en") == []
-    assert translated("Wie der Journalist David Puente auf X feststellte, stammt die Geschichte aus Frankreich.", "de",
-                      "As noted by journalist David Puente on X, the story came from France.", "en") == []
+    assert translated(de, "de", "According to local media, the races last up to three hours.", "en") == []
+    assert translated("Wie die Journalistin Mara Lind auf X feststellte, stammt das Foto aus Norwegen.", "de",
+                      "As noted by journalist Mara Lind on X, the photo came from Norway.", "en") == []
 
 
 def test_translated_changes_attribution_in_russian_and_ukrainian():
@@ -436,8 +436,8 @@ def test_text_report_shows_each_change_with_its_two_sentences():
 def test_copy_changes_in_another_language_use_its_hedges_and_attributions():
     from newsprobe.corpus.changes import copy_changes
     same = ("Le ferry reprendra lundi entre les deux îles.", "Le ferry reprendra lundi entre les deux îles.")
-    hedge = ("L’épouse du maire aurait acheté le ferry pour 4,5 millions d’euros.",
-             "L’épouse du maire a acheté le ferry pour 4,5 millions d’euros.")
+    hedge = ("Le frère du maire aurait acheté le ferry pour 2,8 millions d’euros.",
+             "Le frère du maire a acheté le ferry pour 2,8 millions d’euros.")
     source = ("Selon la presse locale, les billets coûteront 12 euros.", "Les billets coûteront 12 euros.")
     found = copy_changes(*_copy([same, hedge, source], "fr"))
     assert [(c.kind, c.source.text) for c in found] == [("dropped_hedge", "aurait"),
@@ -447,8 +447,8 @@ def test_copy_changes_in_another_language_use_its_hedges_and_attributions():
 
 
 def test_changes_day_of_a_month_is_a_date_not_a_figure():
-    a = "The festival lasts six weeks, with boat races of 45 minutes each day."
-    b = "The festival will begin on June 8 and last six weeks."
+    a = "The fair runs five weeks, with boat races of 45 minutes each day."
+    b = "The fair will open on June 8 and run for five weeks."
     assert "changed_number" not in kinds(a, b)
     assert [c.kind for c in changes("The race starts on June 8.", "The race starts on June 9.")] == ["changed_date"]
     assert [c.kind for c in changes("The race starts on 8 June.", "The race starts on 12 June.")] == ["changed_date"]
@@ -465,8 +465,8 @@ def test_changes_negation_flip_needs_a_negation_put_in_or_taken_out_in_place():
                                         "For those who are unaware of it, the regatta is a rowing race.")
     assert "negation_flip" not in kinds("One race will last 40 minutes.",
                                         "Not only that, one race will last 40 minutes.")
-    assert "negation_flip" not in kinds("This man is not real and has never said so, the post said.",
-                                        "This man is not real, the post said.")
+    assert "negation_flip" not in kinds("This account is fake and has never posted anything, the blog said.",
+                                        "This account is fake, the blog said.")
 
 
 def test_changes_attribution_in_other_words_and_idioms_that_are_not_one():
@@ -476,14 +476,14 @@ def test_changes_attribution_in_other_words_and_idioms_that_are_not_one():
     assert kinds("Mara Lind highlighted on X that the ferry was sold.",
                  "As noted by Mara Lind on X, the ferry was sold.") == []
     # "a say in the decision" is not someone saying something.
-    assert kinds("The judges decide the winners, and the crowd will also have a say in the decision.",
-                 "The judges decide the winners, and the crowd will also have a role in the outcome.") == []
+    assert kinds("The judges pick the winners, and the audience will get a say in the ranking too.",
+                 "The judges pick the winners, and the audience will get a part in the ranking too.") == []
 
 
 def test_changes_firming_word_counts_only_where_put_in_or_taken_out():
     # "proven to be false" reworded as "debunked" is not a claim made weaker.
-    assert kinds("This claim too was proven to be false by the report.",
-                 "This claim too was debunked by the report.") == []
+    assert kinds("The rumour was also proven to be false by the audit.",
+                 "The rumour was also debunked by the audit.") == []
 
 
 def test_copy_changes_sentence_split_in_two_by_the_copy_is_compared_whole():
@@ -510,8 +510,8 @@ def test_copy_changes_sentence_split_in_two_by_the_copy_is_compared_whole():
 
 
 def test_changes_every_hedge_added_is_reported():
-    found = changes("The championship will last for six weeks and matches will last an hour.",
-                    "The championship will supposedly last for six weeks and matches might last an hour.")
+    found = changes("The tournament will run for five weeks and games will last an hour.",
+                    "The tournament will supposedly run for five weeks and games might last an hour.")
     assert sorted((c.kind, c.target.text) for c in found) == [("added_hedge", "might"), ("added_hedge", "supposedly")]
     found = changes("The plant may close next year and probably sell its land.",
                     "The plant will close next year and sell its land.")
@@ -520,9 +520,9 @@ def test_changes_every_hedge_added_is_reported():
 
 def test_changes_an_acronym_for_a_shorter_name_is_the_same_place():
     # "NYC" for "New York": the initials of the words start the acronym.
-    assert kinds("She bought jewelry in NYC and flew home.", "She bought jewelry inside New York and flew home.") == []
+    assert kinds("He bought a watch in NYC and drove home.", "He bought a watch inside New York and drove home.") == []
     assert kinds("The ECB raised rates.", "The European Central Bank raised rates.") == []
-    assert kinds("She bought jewelry in Oslo and flew home.", "She bought jewelry inside New York and flew home.") == \
+    assert kinds("He bought a watch in Oslo and drove home.", "He bought a watch inside New York and drove home.") == \
         ["swapped_entity"]
 
 
@@ -566,8 +566,8 @@ def test_copy_changes_a_copy_cut_off_mid_sentence_lost_nothing():
 
 def test_changes_figures_written_in_another_locale_are_the_same():
     assert kinds("The car cost 1,100,000 euros.", "The car cost 1.100.000 euros.") == []
-    assert kinds("The car cost 4.5 million euros.", "The car cost 4,5 million euros.") == []
-    assert kinds("The car cost 4.5 million euros.", "The car cost 4 million euros.") == ["changed_number"]
+    assert kinds("The boat cost 3.2 million euros.", "The boat cost 3,2 million euros.") == []
+    assert kinds("The boat cost 3.2 million euros.", "The boat cost 3 million euros.") == ["changed_number"]
 
 
 def test_changes_photo_credits_and_page_chrome_are_furniture():
@@ -651,29 +651,29 @@ def test_changes_attribution_verb_reworded_for_the_same_source_is_not_a_change()
     assert kinds("The head of the union, Mara Lind, voiced her hope that talks would resume.",
                  "Mara Lind, head of the union, said she hoped that talks would resume.") == []
     # A source that one version names and the other does not is still a change.
-    assert kinds("The rowers will train for up to six hours a day.",
-                 "According to local radio, the rowers will train for up to six hours a day.") == ["added_attribution"]
+    assert kinds("The rowers will train for up to five hours a day.",
+                 "According to local radio, the rowers will train for up to five hours a day.") == ["added_attribution"]
 
 
 def test_changes_hedge_inside_a_clause_the_other_version_lacks_is_not_a_hedge_change():
-    a = "The launch could not have taken place, since the car that the alleged dealer described in his video was first shown in June."
-    b = "The launch could not have taken place, since the car was first shown in June."
+    a = "The sale could not have taken place, since the boat that the alleged broker described in his post was first launched in May."
+    b = "The sale could not have taken place, since the boat was first launched in May."
     assert kinds(a, b) == []
     # A hedge taken out of a sentence both keep still counts, and so does one taken out of
     # a clause the copy moved to the other end of the sentence.
-    assert kinds("The site appears to be filled with invented stories.",
-                 "The site is filled with invented stories.") == ["dropped_hedge"]
+    assert kinds("The blog appears to be packed with made-up stories.",
+                 "The blog is packed with made-up stories.") == ["dropped_hedge"]
     assert kinds("Because the river may rise again this week, the council closed the old bridge on Monday.",
                  "The council closed the old bridge on Monday, because the river will rise again this week.") \
         == ["dropped_hedge"]
 
 
 def test_translated_changes_bound_put_on_a_figure():
-    a = "Está previsto que compitan 20 remeros de países diferentes."
-    b = "It is expected that at least 20 rowers from different countries will take part."
+    a = "Se espera que participen 16 remeros de varios países."
+    b = "Organisers expect at least 16 rowers from several countries to take part."
     (change,) = translated(a, "es", b, "en")
-    assert change.kind == "changed_number" and change.source.text == "20" and change.target.text == "at least 20"
-    assert translated(a, "es", "It is expected that 20 rowers from different countries will take part.", "en") == []
+    assert change.kind == "changed_number" and change.source.text == "16" and change.target.text == "at least 16"
+    assert translated(a, "es", "Organisers expect 16 rowers from several countries to take part.", "en") == []
 
 
 def test_copy_changes_a_word_of_the_station_address_is_not_a_misspelt_name():
@@ -749,8 +749,8 @@ def test_changes_figures_compared_by_value_with_scales_and_words():
     assert (change.source.text, change.target.text) == ("1.5 million", "2 million")
     assert kinds("Twelve ferries were held in port.", "Twenty ferries were held in port.") == ["changed_number"]
     # A figure spelt in parts with scale words is compared part by part.
-    assert kinds("The invoice came to 4 mln 462 tys. 400 euro.", "The invoice came to 4 462 400 euro.") == []
-    assert kinds("The port deal is worth 4.5m euros.", "The port deal is worth 4.5 million euros.") == []
+    assert kinds("The invoice came to 3 mln 215 tys. 700 euro.", "The invoice came to 3 215 700 euro.") == []
+    assert kinds("The port deal is worth 2.5m euros.", "The port deal is worth 2.5 million euros.") == []
     # A unit letter after a space is metres, not millions.
     assert kinds("The wave reached 3 m at the pier.", "The wave reached 3 metres at the pier.") == []
 
@@ -843,12 +843,12 @@ def test_copy_changes_a_sentence_merged_from_two_compares_the_rest_with_the_seco
     source = ("The ferry to Lindholm resumes on Monday after the winter break. "
               "Passengers on the first crossing will get a free breakfast served on deck. "
               "The harbour board chose the new timetable in March. "
-              "The spring season will begin on 4 April and last for nine weeks.")
+              "The spring season will begin on 4 April and run for nine weeks.")
     # The copy joins the second and the fourth sentence into one and puts a hedge in
     # the part taken from the fourth.
     target = ("The ferry to Lindholm resumes on Monday after the winter break. "
               "Passengers on the first crossing will get a free breakfast served on deck in a season "
-              "which will supposedly last for nine weeks. "
+              "which will supposedly run for nine weeks. "
               "The harbour board chose the new timetable in March.")
     spans_a, spans_b = sentence_spans(source), sentence_spans(target)
     # The embeddings align the merged sentence with the second one only.
@@ -988,10 +988,10 @@ def test_changes_named_source_made_vague_over_a_long_title():
 
 
 def test_changes_negation_reworded_as_a_word_of_absence_is_no_flip():
-    a = "The legal details don't appear on the invoice, and the dealer would never have issued it."
-    b = "The legal details are missing from the invoice, and the dealer would never have issued it."
+    a = "The tax number doesn't appear on the receipt, and the shop would never have issued it."
+    b = "The tax number is missing from the receipt, and the shop would never have issued it."
     assert kinds(a, b) == []
-    assert kinds("The legal details appear on the invoice.", "The legal details don't appear on the invoice.") \
+    assert kinds("The tax number appears on the receipt.", "The tax number doesn't appear on the receipt.") \
         == ["negation_flip"]
 
 

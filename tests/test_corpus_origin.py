@@ -316,8 +316,8 @@ def test_a_hop_against_its_copy_gets_the_copy_checks_read_the_other_way():
     from newsprobe.corpus.origin import Reading, hop_changes
     from newsprobe.model import Analysis
     # The copy runs de -> en, the route reads it en -> de: the English text is the parent.
-    de = "Das Video wurde seit dem 1. Juli wohl vor allem auf Instagram geteilt."
-    en = "The video has been shared since July 1, mostly on Instagram."
+    de = "Der Clip wurde seit dem 3. Mai wohl vor allem auf TikTok verbreitet."
+    en = "The clip has been spread since May 3, mostly on TikTok."
     pair = {"source": {"start": 0, "end": len(de), "text": de}, "target": {"start": 0, "end": len(en), "text": en},
             "similarity": 0.7}
     translated = {**_copy("k1", "de", "en"), "evidence": ["translated (de -> en)"], "pairs": [pair], "changes": []}

@@ -21,18 +21,18 @@ def test_sentence_spans_split_on_lines_and_punctuation_not_abbreviations():
 
 def test_sentence_spans_split_a_missing_space_after_a_full_stop_not_a_name_or_a_domain():
     # Scraped pages lose the space between paragraphs ("euros.Le"); an account name
-    # ("gorgeous.bb.jeanette") or initials ("U.S.Army") are not sentence ends.
-    text = "Elle aurait payé 4,5 millions d’euros.Le vendeur dément.Das Konto gorgeous.bb.jeanette kam aus der U.S.Army."
+    # ("sunny.days.marlo") or initials ("U.S.Army") are not sentence ends.
+    text = "Il aurait payé 3,2 millions d’euros.Le courtier dément.Das Konto sunny.days.marlo kam aus der U.S.Army."
     assert [s.text for s in sentence_spans(text)] == [
-        "Elle aurait payé 4,5 millions d’euros.", "Le vendeur dément.",
-        "Das Konto gorgeous.bb.jeanette kam aus der U.S.Army."]
+        "Il aurait payé 3,2 millions d’euros.", "Le courtier dément.",
+        "Das Konto sunny.days.marlo kam aus der U.S.Army."]
 
 
 def test_sentence_spans_keep_an_ordinal_date_whole():
     # German and Polish write "am 1. Juli": the full stop marks the ordinal, not an end.
-    text = "Das Video lief seit dem 1. Juli vor allem auf Instagram. Am 3. Oktober kam die Antwort."
+    text = "Der Clip lief seit dem 1. Juli meistens auf TikTok. Am 3. Oktober kam die Antwort."
     assert [s.text for s in sentence_spans(text)] == [
-        "Das Video lief seit dem 1. Juli vor allem auf Instagram.", "Am 3. Oktober kam die Antwort."]
+        "Der Clip lief seit dem 1. Juli meistens auf TikTok.", "Am 3. Oktober kam die Antwort."]
 
 
 def test_sentence_spans_keep_a_time_of_day_before_its_day_whole():

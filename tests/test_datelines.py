@@ -30,7 +30,7 @@ def read(text: str, language: str = "en", title: str | None = None):
     (f"Hafen\n9. Juni 2023, 14:02 Uhr\n{BODY}", "de", "2023-06-09"),
     (f"Puerto\n9 de junio de 2023\n{BODY}", "es", "2023-06-09"),
     (f"Publié le 3 mars 2022 à 10h\n{BODY}", "fr", "2022-03-03"),
-    (f"Port\n2024-07-02 17:43 aktualizacja: 2024-07-03, 10:44\n{BODY}", "pl", "2024-07-02"),
+    (f"Port\n2024-07-02 09:15 aktualizacja: 2024-07-03, 08:30\n{BODY}", "pl", "2024-07-02"),
     (f"Новости / 2 Июля, 2024 г. автор: Иван Петров\n{BODY}", "ru", "2024-07-02"),
     (f"Kikötő\n2023. június 9.\n{BODY}", "hu", "2023-06-09"),
     (f"Port\n04/03/2022\n{BODY}", "fr", "2022-03-04"),                   # day first outside English

@@ -15,7 +15,7 @@ def test_mentions_index_the_text():
 def test_a_name_explained_by_an_apposition_never_gets_a_backwards_span():
     # Regression: the apposition's own proper nouns ("Federal Trade Board") were taken as
     # the start of the name, giving a span that ends before it starts.
-    a = analyze("They turned the firm down. Minow, a former Federal Trade Board chairman, agreed.")
+    a = analyze("They turned the offer down. Lindqvist, a former Federal Trade Board chairman, agreed.")
     for entity in a.entities:
         for m in entity.mentions:
             assert m.start < m.end and a.text[m.start:m.end] == m.text

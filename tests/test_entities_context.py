@@ -28,7 +28,7 @@ def test_an_apposition_names_what_kind_of_thing_a_name_is():
 
 
 def test_spacecraft_and_instruments_are_products():
-    a = analyze("The comet was probed by the Halcyon spacecraft and its lander module, Pebblo. "
+    a = analyze("The comet was studied by the Halcyon orbiter and its small lander, Pebblo. "
                 "But neither Halcyon nor Pebblo can look for life, and the Karrow Planet Finder "
                 "telescope saw nothing.")
     texts = labels_of(a)
@@ -55,7 +55,7 @@ def test_a_place_word_gives_the_place_kind():
 
 def test_conjoined_names_share_their_kind():
     a = analyze("Moscow and Kiev rejected the plan on Monday. The court convicted Sharpe Hobbs. "
-                "The judge will see Hobbs and Riley on July 29, when Hobbs and Riley appear before him.")
+                "The judge will hear Hobbs and Riley again in August, when Hobbs and Riley return to court.")
     texts = labels_of(a)
     assert texts.get("Kiev") == "GPE", texts
     assert texts.get("Riley") == "PERSON" and texts.get("Hobbs") == "PERSON", texts
@@ -84,9 +84,9 @@ def test_a_probe_or_a_makers_aircraft_does_not_make_a_product():
 
 
 def test_a_modal_have_is_no_plural_verb():
-    a = analyze("Coach Stephen Gillis needs a kidney. Gillis, 38, will soon have to start dialysis. "
-                "It is unclear what Gillis may have done next.")
-    assert {e.label for e in a.entities if e.name == "Stephen Gillis"} == {"PERSON"}
+    a = analyze("Coach Martin Feld needs a new liver. Feld, 44, will soon have to stop working. "
+                "It is unclear what Feld may have done next.")
+    assert {e.label for e in a.entities if e.name == "Martin Feld"} == {"PERSON"}
 
 
 def test_a_club_named_in_full_makes_its_short_name_a_club():
@@ -103,8 +103,8 @@ def test_a_known_country_is_a_place_though_the_model_calls_it_a_product():
 
 
 def test_a_known_city_is_a_place_though_the_model_calls_it_a_person():
-    a = analyze("The deal was offered in exchange for peace, but Moscow and Kiev were not satisfied. "
-                "The minister also retracted claims by Kiev that jets had crossed the border.",
+    a = analyze("The offer was made in return for a ceasefire, but Moscow and Kiev both turned it down. "
+                "The minister also withdrew claims by Kiev that drones had crossed the border.",
                 layers=("entities",))
     kiev = entity_named(a, "Kiev")
     assert kiev.label == "GPE" and len(kiev.mentions) == 2

@@ -21,7 +21,7 @@ def test_common_noun_acronyms_and_platforms():
 
 
 def test_a_city_acronym_is_a_place():
-    a = analyze("He worked at a D.C. lobbying firm, the ad says.")
+    a = analyze("She once ran a D.C. consulting firm, the flyer says.")
     assert labels_of(a).get("D.C.") == "GPE"
 
 
@@ -231,9 +231,9 @@ def test_a_stock_code_after_a_company_is_one_more_mention_of_the_company():
 
 def test_the_first_word_of_a_sentence_case_heading_is_no_name():
     names = names_in("We have asked the council for comment.\nCandour in local politics matters\n"
-                     "You can help us check claims.")
+                     "You can send us claims to check.")
     assert "Candour" not in names, names
-    names = names_in("Honesty in public debate matters\nThe Trellick Trust said it would respond.")
+    names = names_in("Honesty in council budgets matters\nThe Trellick Trust said it would respond.")
     assert names == {"Trellick Trust"}, names
 
 

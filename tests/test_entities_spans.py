@@ -21,10 +21,10 @@ def test_royal_styles_are_people():
 
 
 def test_a_quoted_programme_title_is_one_work_not_a_person():
-    a = analyze("“We will wait,” he said on the “Sunday Answers with Dana Kell” program.")
+    a = analyze("“We will wait,” he said on the “Weekend Questions with Dana Kell” program.")
     texts = labels_of(a)
     assert "Dana Kell" not in texts, texts
-    assert texts.get("Sunday Answers with Dana Kell") == "WORK_OF_ART", texts
+    assert texts.get("Weekend Questions with Dana Kell") == "WORK_OF_ART", texts
 
 
 def test_two_names_joined_by_and_are_two_entities():
@@ -50,8 +50,8 @@ def test_a_byline_is_the_writer_and_the_outlet():
 
 
 def test_club_marks_and_a_countrys_army_are_organisations():
-    a = analyze("This time it's Sporting CP's Tomas Rell, as the paper says. Mike Dorn, a "
-                "spokesperson for the US Army Garrison Hawaii, said the base was open.")
+    a = analyze("Sporting CP's Tomas Rell scored twice, the paper says. Mike Dorn, who "
+                "speaks for the US Army Garrison Hawaii, said the base was open.")
     texts = labels_of(a)
     assert texts.get("Sporting CP") == "ORG", texts
     assert texts.get("US Army Garrison Hawaii") == "ORG" and "US" not in texts, texts

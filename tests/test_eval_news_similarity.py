@@ -22,8 +22,8 @@ def test_pearson_and_same_story_on_known_numbers():
 
 
 def test_pair_scores_rank_a_report_of_the_same_event_above_another_event():
-    texts = ["Olena Zelenska did not buy a Bugatti Tourbillon for 4.5 million euros in Paris.",
-             "Olena Selenska hat keinen Bugatti Tourbillon für 4,5 Millionen Euro in Paris gekauft.",
+    texts = ["Oksana Zadorna did not buy a Lamborghini Revuelto for 3.2 million euros in Monaco.",
+             "Oksana Sadorna hat keinen Lamborghini Revuelto für 3,2 Millionen Euro in Monaco gekauft.",
              "Heavy rain flooded the Kessel valley on Sunday; 300 homes were evacuated.",
              "The Nordstal steel group doubled its profit in the third quarter."]
     # Orthogonal vectors: only the anchors (names, numbers) can tell the pairs apart.

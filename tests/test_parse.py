@@ -100,10 +100,10 @@ def test_a_closing_quotation_mark_stays_with_its_sentence():
     """The small parser made a one-mark sentence of a straight quotation mark closing a
     paragraph; glued to the full stop before it, the mark closes that sentence."""
     nlp = load_pipeline(None)
-    doc = nlp('She wrote that the claim was "false and lacking any basis in fact."\n\n'
+    doc = nlp('She wrote that the claim was "false and lacking any support in law."\n\n'
               'The judge made his remarks on Friday.')
     sentences = [s.text.strip() for s in doc.sents]
-    assert sentences == ['She wrote that the claim was "false and lacking any basis in fact."',
+    assert sentences == ['She wrote that the claim was "false and lacking any support in law."',
                          "The judge made his remarks on Friday."]
 
 

@@ -63,7 +63,7 @@ def test_a_pronoun_agrees_with_a_gender_given_by_an_earlier_pronoun():
 
 def test_a_pronoun_after_an_unnamed_person_as_subject_is_that_person():
     text = ("Deputies arrived in Fernvale at five. The suspect told detectives that he had "
-            "been drinking, officials said. During the interview, he noted that the car was "
+            "been drinking, officials said. Later in the interview, he noted that the car was "
             "chosen at random, officials said.")
     q = said(text, "chosen at random", source="he")
     assert q.speaker.name != "Fernvale" and "suspect" in q.speaker.name, q.to_dict()
@@ -97,14 +97,14 @@ def test_the_group_continues_the_body_that_was_the_subject_before(body):
     # Named most: the Daily Courier. The subject of the sentence before: the group.
     text = ("The Daily Courier wrote about the campaign, and the Daily Courier said more. "
             f"{body} has spent half a million dollars on ads, according to the Daily Courier. "
-            "In one ad, the group claims the port will close.")
+            "In its latest ad, the group claims the port will close.")
     q = said(text, "port will close")
     assert q.speaker.name == body, q.to_dict()
 
 
 def test_she_after_a_described_star_as_subject_is_that_star():
-    text = ("Rumours followed the split of Jenna Morel and Alex Dorn. In February, the reality "
-            "star admitted to having called the athlete. \"We never met,\" she told the Courier.")
+    text = ("Rumours followed the split of Jenna Morel and Alex Dorn. Last spring the reality "
+            "star admitted she had phoned the goalkeeper. \"We never met,\" she told the Courier.")
     q = said(text, "We never met")
     assert q.speaker.name == "reality star", q.to_dict()
 
@@ -164,7 +164,7 @@ def test_officials_at_a_named_body_are_its_voice():
     # a couple speaking for themselves
     ("“We are working through some things,” the couple said.", "working through", "person"),
     # "figures" is a document by its written form (its lemma is "figure")
-    ("Floods have killed 28 people, according to official figures.", "killed 28", "document"),
+    ("Landslides have buried 14 homes, according to official figures.", "buried 14", "document"),
 ])
 def test_kinds_by_what_the_source_is(text, words, kind):
     q = quote_with(analyze(text, ALL), words)
@@ -180,8 +180,8 @@ def test_officials_after_a_company_spoke_are_not_its_voice():
 
 
 def test_an_unnamed_official_of_a_named_body_is_still_unnamed():
-    q = quote_with(analyze("An unnamed CIA official said that the director had visited Moscow in "
-                           "January.", ALL), "visited Moscow")
+    q = quote_with(analyze("An unnamed CIA official said that the agency had opened an office in "
+                           "Lagos.", ALL), "office in")
     assert q.speaker.kind == "unnamed_official", q.to_dict()
 
 
@@ -336,10 +336,10 @@ def test_the_official_is_the_unnamed_official_introduced_before_not_the_body():
 
 
 def test_a_place_in_the_clause_of_an_apposition_is_not_the_speaker():
-    text = ("The fees can be impossible for some refugees, she said.\n\nLina Arafeh, a Syrian "
-            "refugee who works as a translator in Halifax, said she had clients who are deeply worried.")
-    q = said(text, "deeply worried")
-    assert q.speaker.name == "Lina Arafeh", q.to_dict()
+    text = ("The forms can be baffling for some newcomers, she said.\n\nMira Kostan, a Bosnian "
+            "immigrant who works as a nurse in Leeds, said she had patients who are badly confused.")
+    q = said(text, "badly confused")
+    assert q.speaker.name == "Mira Kostan", q.to_dict()
 
 
 def test_the_body_named_in_a_persons_title_stays_the_body():
@@ -457,9 +457,9 @@ def test_the_statement_a_body_issued_is_that_body_speaking():
 
 
 def test_according_to_the_release_is_the_document():
-    text = ("The fire started at noon, the sheriff's office said in a news release. "
-            "The car had been set alight near a bar, according to the release.")
-    assert said(text, "set alight").speaker.kind == "document"
+    text = ("The flood began at dawn, the county office said in a news release. "
+            "The road had been washed away near a school, according to the release.")
+    assert said(text, "washed away").speaker.kind == "document"
 
 
 def test_a_surname_of_unknown_kind_takes_the_kind_of_the_full_name():

@@ -141,7 +141,7 @@ def test_decoder_drops_a_span_of_function_words_alone(nlp):
 
 
 def test_decoder_trims_invisible_characters_and_a_leading_conjunction(nlp):
-    doc = nlp("The figure is both inaccurate and unremarkable. \ufe0fChaos at the rally.")
+    doc = nlp("The claim is both misleading and unremarkable. \ufe0fChaos at the rally.")
     assert _decoded(doc, ["and", "unremarkable"]) == ["unremarkable"]
     assert [s.strip("\ufe0f") for s in _decoded(doc, ["\ufe0fChaos", "Chaos"])] == ["Chaos"]
     assert all(not s.startswith("\ufe0f") for s in _decoded(doc, ["\ufe0fChaos", "Chaos"]))
@@ -173,7 +173,7 @@ def test_an_encoder_depth_without_its_own_model_is_a_coded_error():
 # A tagged span that starts in a reported clause or naming phrase and runs on past its end
 # is cut there: the reported words are the speaker's, what follows the writer's again.
 NAMING_RUN_ON = ("A day after the senator described the mayor as petty, reckless and vain in a "
-                 "long essay, the denials from the town hall began.")
+                 "long column, the protests from the town hall began.")
 STANCE_RUN_ON = "Moscow expressed bitter dismay at the decision in a statement on Friday."
 
 
@@ -185,12 +185,12 @@ def _span(text: str, words: str) -> tuple[int, int]:
 def test_the_reported_part_of_a_run_on_span_is_the_speakers_and_the_rest_the_authors(nlp):
     doc = nlp(NAMING_RUN_ON)
     start, end = _span(NAMING_RUN_ON,
-                       "petty, reckless and vain in a long essay, the denials from the town hall")
+                       "petty, reckless and vain in a long column, the protests from the town hall")
     probs = np.zeros(len(doc))
     probs[[t.i for t in doc if start <= t.idx < end]] = 0.5
     pieces = techniques.split_at_reported_clauses(doc, [(start, end, 0.5)], probs, 0.0)
-    assert [NAMING_RUN_ON[s:e] for s, e, _ in pieces] == ["petty, reckless and vain in a long essay",
-                                                          "the denials from the town hall"]
+    assert [NAMING_RUN_ON[s:e] for s, e, _ in pieces] == ["petty, reckless and vain in a long column",
+                                                          "the protests from the town hall"]
     assert all(p == pytest.approx(0.5) for _, _, p in pieces)
     a, segments = Analysis(text=NAMING_RUN_ON, id="t"), quoted_segments(NAMING_RUN_ON)
     voices = [voice_of(s, e, "loaded_language", a, segments, doc) for s, e, _ in pieces]

@@ -87,9 +87,9 @@ def test_a_portrayal_is_the_portrayers(nlp):
 
 
 def test_reported_speech_of_a_named_speaker_no_quote_covers_is_the_speakers(nlp):
-    # The attribution layer may miss a paraphrase ("Wen told the briefing that ..."); the
+    # The attribution layer may miss a paraphrase ("Wen told the press conference that ..."); the
     # parse still shows whose statement the words are.
-    text = "Wen Hao told the briefing that it is utterly absurd to call the deal a plot."
+    text = "Wen Hao told the press conference that it was utterly absurd to call the loan a trap."
     doc = nlp(text)
     voice = voice_of(*_span(text, "utterly absurd"), "loaded_language", Analysis(text=text, id="t"),
                      quoted_segments(text), doc)
@@ -105,9 +105,9 @@ def test_loaded_words_in_reported_speech_of_unnamed_sources_stay_the_authors(nlp
 
 
 def test_loaded_words_of_a_paraphrase_that_take_in_a_quoted_word_are_the_speakers():
-    text = 'The judge said he found the request "shocking" and lacking any basis in fact.'
-    a = _analysis(text, 'he found the request "shocking" and lacking any basis in fact', "The judge")
-    start, end = _span(text, 'shocking" and lacking')
+    text = 'The judge said he found the motion "outrageous" and lacking any support in law.'
+    a = _analysis(text, 'he found the motion "outrageous" and lacking any support in law', "The judge")
+    start, end = _span(text, 'outrageous" and lacking')
     voice = voice_of(start, end, "loaded_language", a, quoted_segments(text))
     assert (voice.voice, voice.quote) == ("speaker", "q1")
 
@@ -137,13 +137,13 @@ def test_loaded_paragraphs_are_found_and_credited_to_the_right_voice(text, words
 # A tagged span that runs on past the end of a reported clause or naming phrase: the
 # reported words are the speaker's, what follows the clause is the writer's again.
 NAMING_RUN_ON = ("A day after the senator described the mayor as petty, reckless and vain in a "
-                 "long essay, the denials from the town hall began.")
+                 "long column, the protests from the town hall began.")
 STANCE_RUN_ON = "Moscow expressed bitter dismay at the decision in a statement on Friday."
 SPEECH_RUN_ON = "Wen Hao told reporters the charges were a malicious smear, and the ministry later issued a statement."
 
 
 @pytest.mark.parametrize("text,span,inside", [
-    (NAMING_RUN_ON, "petty, reckless and vain in a long essay, the denials", "petty, reckless and vain in a long essay"),
+    (NAMING_RUN_ON, "petty, reckless and vain in a long column, the protests", "petty, reckless and vain in a long column"),
     (STANCE_RUN_ON, "bitter dismay at the decision", "bitter dismay"),
     (SPEECH_RUN_ON, "a malicious smear, and the ministry", "the charges were a malicious smear"),
 ])
@@ -155,7 +155,7 @@ def test_a_span_running_past_a_reported_clause_is_cut_at_its_end(nlp, text, span
 def test_a_span_inside_a_reported_clause_or_outside_any_is_not_cut(nlp):
     doc = nlp(NAMING_RUN_ON)
     assert reported_clause_end(doc, *_span(NAMING_RUN_ON, "petty, reckless and vain")) is None
-    assert reported_clause_end(doc, *_span(NAMING_RUN_ON, "the denials from the town hall")) is None
+    assert reported_clause_end(doc, *_span(NAMING_RUN_ON, "the protests from the town hall")) is None
     # Starting before the reported words is not running past them.
     assert reported_clause_end(doc, *_span(NAMING_RUN_ON, "described the mayor as petty")) is None
 

@@ -2,7 +2,7 @@
 
 A page saved as text, or an HTML page whose markup declares no date, still shows its date
 where a reader sees it: "INTERNATIONAL 09/06/2023", "Published 3 March 2022", "9 de junio
-de 2023" on a line of its own under the headline, "2024-07-02 17:43 aktualizacja:
+de 2023" on a line of its own under the headline, "2024-07-02 09:15 aktualizacja:
 2024-07-03", a crawler's "date 2023-06-04" stamp before the first sentence. A date inside
 a sentence of the body ("the championship begins on June 8, 2023") is an event date, not
 the page's, and is not read. Which dates count:
@@ -41,7 +41,7 @@ DATE_READER = "datelines/1"
 
 HEAD_LINES = 12          # headline, menus, section, byline, date: the date comes early
 HEAD_CHARS = 1_200
-DATELINE_OTHER_WORDS = 8  # "Новости в мире / 2 Июля, 2024 г. автор: Василий Компаниец": 6
+DATELINE_OTHER_WORDS = 8  # "Новости в регионе / 2 Июля, 2024 г. автор: Иван Петров": 6
 DATELINE_LOWER_WORDS = 3  # of them lower-case (not cues): a dateline is no sentence
 EARLIEST_YEAR = 1990      # older "dates" in a page's head are archive numbers, not dates
 

@@ -1772,9 +1772,9 @@ def remainder_pairs(pairs, source_text: str, target_text: str) -> list[tuple]:
     pair's two whole sentences) for
     sentences one version merged: where an aligned sentence ends (or begins) with a run of
     words its partner lacks, and a still unaligned sentence of the partner's text, at most
-    REMAINDER_REACH sentences away, holds most of that run ("... up to six hours" and "The
-    contest will last six weeks." made "... up to six hours in a contest which will
-    supposedly last six weeks"), that sentence is paired with the run, so the changes in
+    REMAINDER_REACH sentences away, holds most of that run ("... up to three hours" and "The
+    regatta will last five weeks." made "... up to three hours in a regatta which is
+    supposedly five weeks long"), that sentence is paired with the run, so the changes in
     it ("supposedly" put in) are seen. `rejoin_split_sentences` widens a pair with the
     sentence next to it; this takes the rest from one that is not next to it, or that is.
 

@@ -160,7 +160,7 @@ def headline_stance(doc, claims: list[dict[str, Any]], quotes: list[Any]) -> str
     if FALSE_VERDICT.search(text) or CONTESTED.search(text):
         return "against"
     if status == "asserted" and any(t.dep_ == "ROOT" and t.lower_ in RELAYING_VERB_FORMS for t in doc):
-        # "Isis video claims to show ...", "Apple Watch to go on sale in March, claims
+        # "New video claims to show ...", "Phone maker to open a store in Lisbon, claims
         # analyst": a relaying verb the attribution layer did not read as a cue
         return "observing"
     if status == "reported":

@@ -946,8 +946,9 @@ def _name_across_break(doc, tokens: list) -> list:
 
 def _split_closing_source(doc, text: str, verb, source_tokens):
     """[content] for a closing attribution the parser cut off its sentence in the middle of
-    the source's name ("The order was rescinded, the US Army Garrison | Hawaii said in a
-    statement"): the previous sentence up to the comma before the name; else None."""
+    the source's name ("After a search, the evacuation order was revoked, the US Army
+    Garrison | Hawaii said in a post"): the previous sentence up to the comma before the
+    name; else None."""
     if not source_tokens or min(t.i for t in source_tokens) >= verb.sent.start:
         return None
     first = min(t.i for t in source_tokens)
@@ -1065,7 +1066,7 @@ def _silence_cue(doc, text: str, verb) -> _Record | None:
 
 # Verbs whose "to" complement is what was said: "claimed to have met him", "admitted to
 # having called", "denied ever having been there" is an object (OBJECT_CONTENT). A promise
-# or threat says what it commits to: "vowed to take his campaign to the convention",
+# or threat says what it commits to: "vowed to take the dispute to the high court",
 # "pledged to ban …", "threatened to sue" (on 60 PolNeAR train articles such promises with
 # no clause were the most frequent speech verb left without content).
 TO_CONTENT = frozenset("claim admit confess deny boast profess vow pledge promise threaten".split())
@@ -2039,7 +2040,7 @@ def _pair_quotations(doc, text: str, quotations: list[Quotation], records: list[
                 if q.end <= e:
                     record.type = "mixed"
                     q.used = True
-    # "he admitted he has 'dreams to realise'": the parse may end the clause right before a
+    # "he admitted he has 'goals to chase'": the parse may end the clause right before a
     # quotation that is its object; the quotation belongs to it (a mixed quote).
     starts = {q.start: q for q in quotations if not q.used}
     joined = set()
@@ -2182,8 +2183,8 @@ def _cue_after(text: str, q: Quotation, records: list[_Record]) -> _Record | Non
         if record.clause_only or record.type == "mixed":
             continue
         between_start = q.end
-        # The cue clause starts at its cue, its source or its relay ("“…,” the Global Times
-        # quoted Cui Hongjian, a professor at …, as saying"). The parse may hang the closing
+        # The cue clause starts at its cue, its source or its relay ("“…,” the Daily Herald
+        # quoted Ivo Marek, a lecturer at …, as saying"). The parse may hang the closing
         # mark on the source: it is not part of the gap.
         between_end = min([record.cue[0]] + [t.idx for t in record.source_tokens if t.idx >= q.end]
                           + [t.idx for relay in record.via_tokens for t in relay if t.idx >= q.end])
@@ -2400,7 +2401,7 @@ _QUOTED_FRAGMENT = re.compile(r"(?:^|[\s(])['‘“\"]([^'’”\"\n]{3,120})['�
 
 
 def _same_words_same_relay(records: list[_Record], told_by, text: str) -> None:
-    """"…, after he admitted he has 'dreams to realise'. “… having dreams left to realise,”
+    """"…, after he admitted he has 'goals to chase'. “… having goals left to chase,”
     he told channel KTV.": a report that quotes words of the speaker's own which the text
     then gives in full as told to an outlet reached the writer through that outlet too.
     Only the same speaker, only a fragment in quotation marks of two words or more, all of

@@ -292,10 +292,10 @@ EVIDENTIAL = re.compile(r"\b(reportedly|allegedly|purportedly|supposedly|unconfi
                         r"(is|are|was|were) (said|reported|understood|believed|thought|alleged|"
                         r"claimed|rumou?red) to|it is (said|claimed|alleged|understood|believed) that|"
                         r"there (are|were|have been) (claims|reports|suggestions))\b", re.I)
-# A reduced passive evidential on a cue ("the Queen said to be feeling betrayed").
+# A reduced passive evidential on a cue ("the duke said to be feeling slighted").
 REDUCED_EVIDENTIAL = re.compile(r"\b(said|reported|rumou?red|believed|thought|understood|alleged)\s+"
                                 r"to\s+(be|have)\b", re.I)
-# The same with no copula, as headlines write it ("Apple reported to be near buying Path");
+# The same with no copula, as headlines write it ("Nordstal reported to be near buying Velmo");
 # not "said": "The mayor said to be careful" is an instruction.
 HEADLINE_EVIDENTIAL = re.compile(r"\b(reported|rumou?red|believed|understood|alleged)\s+to\s+(be|have)\b", re.I)
 # The writer's own hedging on the claim's main verb or in its words.
@@ -306,7 +306,7 @@ UNCONFIRMED_KINDS = frozenset({"anonymous", "unnamed_official"})
 # on-record source.
 UNOWNED_REPORTS = re.compile(r"(?:(?:some|several|many|other|earlier|recent|previous|local|"
                              r"foreign|media|press|news|online)\s+)*reports", re.I)
-# A headline's credit line to a report or source nobody names: "Apple to buy Path: report",
+# A headline's credit line to a report or source nobody names: "Nordstal to buy Velmo: report",
 # "Report: the mayor will resign", "Sources: the club sacked its coach".
 HEADLINE_CREDIT = re.compile(r"^\W*(?P<lead>reports?|sources?)\s*:|"
                              r"[:|\-–—]\s*(?P<tail>(?:(?:media|news|press)\s+)?(?:reports?|sources?))\W*$", re.I)
@@ -401,7 +401,7 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
             if voice is None:   # the writer's own verdict
                 found.append(Status(status, rule, (m.start(), m.end())))
             elif status != "questioned":
-                # "'That's a canard,' the Kremlin spokesman said of reports that X passed a
+                # "'That's pure fiction,' the Kremlin spokesman said of reports that X passed a
                 # proposal to Moscow": the party concerned denies; anyone else disputes
                 subject = _subject_of_claim(doc, c)
                 # "'Patently false,' said Coats, responding to rumours that he wrote it":
@@ -526,7 +526,7 @@ CLAIM_NOUN_DENIALS = DENIAL_VERBS | {"retract", "disavow", "dispute", "withdraw"
 
 
 def _denial_of_claim_noun(doc, c: Candidate, text: str) -> Status | None:
-    """"The judge rejected an argument by prosecutors that the fraud cost 3 million
+    """"The judge dismissed an argument by prosecutors that the fraud cost 3 million
     dollars": the claim under the claim noun is turned down by the verb's subject, a denial
     when that subject is the party concerned ("Karsovia's minister retracted claims that
     Karsovian jets crossed the border"), else a dispute."""
@@ -583,7 +583,7 @@ def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
             ((q.cue.start, q.cue.end) if q.cue else None)
         kind = q.speaker.kind
         if q.cue is not None and REDUCED_EVIDENTIAL.match(text, q.cue.start):
-            # "with the Queen said to be feeling betrayed": nobody speaks; the Queen is
+            # "with the duke said to be feeling slighted": nobody speaks; the duke is
             # what the hearsay is about
             return Status("unconfirmed", "agentless_evidential", (q.cue.start, q.cue.end))
         if kind == "unknown" and q.source is None and _active_cue(doc, q):
@@ -603,8 +603,8 @@ def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
             return Status("unconfirmed", "unowned_reports", where)
         m = _in_main_clause(doc, EVIDENTIAL, text, c.start, c.end)
         if m:
-            # "The report says it allegedly lists ...", "the Queen said to be feeling
-            # betrayed": the source itself passes on an allegation nobody stands behind.
+            # "The report says it allegedly lists ...", "the duke said to be feeling
+            # slighted": the source itself passes on an allegation nobody stands behind.
             return Status("unconfirmed", "agentless_evidential", (m.start(), m.end()))
         return Status("reported", "on_record_source", where)
     m = _in_main_clause(doc, RUMOUR_WORDS, text, sent_start, sent_end)
@@ -623,8 +623,8 @@ def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
     m = _in_main_clause(doc, EVIDENTIAL, text, sent_start, sent_end) \
         or _in_main_clause(doc, HEADLINE_EVIDENTIAL, text, sent_start, sent_end)
     if m:
-        # "The general is reported to have fled", a headline's "Apple reported to be near
-        # buying Path"
+        # "The general is reported to have fled", a headline's "Nordstal reported to be near
+        # buying Velmo"
         return Status("unconfirmed", "agentless_evidential", (m.start(), m.end()))
     verb = _main_verb(doc, c)
     modal = next((k.token for k in event_cues(verb) if k.kind == "modal"), None)
@@ -943,7 +943,7 @@ def _contrary_statements(doc, sents, analysis: Analysis) -> list[Contrary]:
     return found
 
 
-# "Russian planes have not entered Ukrainian airspace - Moscow", "No meeting at the
+# "Karsovian jets have not entered Estmark's airspace - Dravograd", "No meeting at the
 # conference: Ministry": a headline line that ends in a dash or a colon and a name gives its
 # words to that name, as wire and state-media headlines do.
 _HEADLINE_SOURCE = re.compile(r"(?:\s[-–—]|:)\s*((?:[A-Z][\w.'’&-]*\s*){1,4})$")

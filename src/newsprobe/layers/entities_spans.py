@@ -199,7 +199,7 @@ _FOR_CAUSE = re.compile(r" for (?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|of|and|
 
 _CREDIT_SLASH = re.compile(r"([A-Z][\w&.' -]*[\w.])/([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
 
-# "Dara Velick / The Canadian Press", "J. Scott Applewhite / AP": a photo credit written with
+# "Dara Velick / The Canadian Press", "J. Rhea Talbot / AP": a photo credit written with
 # spaces round the slash, the photographer and the agency in either order.
 _CREDIT_SPACED = re.compile(r"([A-Z][\w&.'’ -]*[\w.]) / ((?:The )?[A-Z][\w&.'’ -]*[\w.])")
 

@@ -188,7 +188,7 @@ class EntityIndex:
                 continue
             subjects = _topic_subjects(prev.root)
             if not subjects:
-                # "Also responding to the claims was Madison.": no parsed subject, but the
+                # "Also replying to the rumours was Marta.": no parsed subject, but the
                 # person the sentence names is who it is about.
                 named = [e for t in prev if (e := self.entity_at(t)) is not None
                          and e.label == "PERSON" and not self.quoted(t.idx) and not self.in_aside(t.idx)]
@@ -525,7 +525,7 @@ def _body_topic(pronoun, cue_offset: int, doc, index: "EntityIndex", settings) -
             return speaker
         named = index.entity_at(subject)
         if speaker.kind == "unknown" and subject.pos_ == "PROPN" and (named is None or named.label != "PERSON"):
-            # "The US Army Garrison Hawaii described him ... , it added.": a name that is
+            # "The US Army Garrison Hawaii called the report ... , it added.": a name that is
             # no person, spoken of as "it", is a body on the record.
             return Speaker(speaker.name, "institution", speaker.entity)
         return None
@@ -652,7 +652,7 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
         if described & kinds["official"] or _held_by_body(entity, index):
             return "official"
         if described & ORGANISATION_NOUNS and not described & ROLE_PEOPLE:
-            # "Quarkbase, a not-for-profit mashup site": a name the NER model took for a
+            # "Datavale, a non-profit mapping site": a name the NER model took for a
             # person that the text calls an organisation
             return "institution"
         return "person"
@@ -1237,7 +1237,7 @@ def _appositions(head) -> list:
               and c.pos_ == "PROPN" and c.i + 1 < head.i and c.doc[c.i + 1].text == ","]
     for app in list(found):
         # The apposition's own name ("Its spokesperson, Vera Lask"), not a name further
-        # down its clauses ("a refugee who works as a translator in Halifax").
+        # down its clauses ("an immigrant who works as a nurse in Leeds").
         found.extend(c for c in app.subtree if c.pos_ == "PROPN" and _within_name(c, app))
     if head.dep_ == "appos":
         found.append(head.head)
