@@ -82,3 +82,18 @@ def test_the_owner_of_a_claim_noun_counts_where_the_parser_hangs_it_on_the_verb(
               sent_starts=[True] + [False] * 8)
     reference = claim_reference(doc[:])
     assert reference is not None and reference.owner == {"post"}, reference
+
+
+def test_a_verdict_on_a_report_it_states_reaches_no_earlier_claim():
+    # "an official said that reports of X were completely false" judges X, stated right
+    # there; an earlier claim that shares a word with X ("peace") is not what it judges
+    text = ("According to the Gazette, Norland offered Karsovia a port in exchange for peace. "
+            "The ministry did not comment. "
+            "An unnamed Norland official said that reports of envoys visiting Karsovia in "
+            "January with a proposal for a peace settlement were completely false.")
+    earlier = claim_with(text, "offered Karsovia a port")
+    assert earlier["rebutted_by"] is None, earlier
+    assert earlier["status"] not in ("denied", "disputed", "refuted"), earlier
+    stated = claim_with(text, "envoys visiting Karsovia")
+    assert stated["status"] in ("denied", "disputed"), stated
+    assert "completely false" in stated["rebutted_by"]["text"] or "official said" in stated["rebutted_by"]["text"]

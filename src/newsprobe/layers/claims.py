@@ -739,9 +739,12 @@ def link_rebuttals(doc, candidates: list[Candidate], statuses: list[Status],
     sents = list(doc.sents)
     sent_index = {s.start_char: n for n, s in enumerate(sents)}
     rebuttals = [_rebuttals_in(doc, sent, analysis) for sent in sents]
+    judging = _judging_here(candidates, statuses, analysis)
     for n, sent in enumerate(sents):
         reference = claim_reference(sent) if rebuttals[n] else None
         for rebuttal in rebuttals[n]:
+            if rebuttal.by is not None and rebuttal.by.id in judging:
+                continue   # it judges the claim it states ("said reports of X were false")
             _link_one(doc, candidates, statuses, analysis, sent, rebuttal, reference,
                       REBUTTAL_WINDOW if reference is None else len(sents),
                       lambda c: n - sent_index.get(c.sent.start_char, -99),
@@ -751,8 +754,31 @@ def link_rebuttals(doc, candidates: list[Candidate], statuses: list[Status],
     _link_counters_of_accused(doc, sents, candidates, statuses, analysis)
     _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis)
     _link_fact_check_verdicts(doc, sents, candidates, statuses, analysis)
-    link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis, depth=depth)
+    link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis, depth=depth, judging=judging)
     _link_frames(candidates, statuses, analysis)
+
+
+def _judging_here(candidates: list[Candidate], statuses: list[Status], analysis: Analysis) -> set[str]:
+    """The ids of the quotes whose words hold a claim their own frame rebuts ("an official
+    said that reports of X were completely false": X, verdict_on_reported_claim). Such a
+    rebuttal has its claim in its sentence; an earlier claim that shares a word with X
+    ("peace") is not what it judges."""
+    found = set()
+    for c, st in zip(candidates, statuses):
+        if st.rule not in FRAME_REBUTTALS:
+            continue
+        reference = claim_reference(c.sent)
+        if reference is not None and any(d.dep_ in ("det", "predet") and d.lower_ in _ANAPHORIC_DETERMINERS
+                                         for d in reference.noun.children):
+            continue   # "said these claims about microbes were speculation" points back
+        for q in analysis.quotes:
+            # "the official said that reports of X were false": the claim is the
+            # rebutter's own words; otherwise its own quote is the report it relays
+            own = q is c.quote and st.rule == "verdict_on_reported_claim"
+            if (own or q is not c.quote) and q.cue is not None and c.sent.start_char <= q.cue.start < c.sent.end_char \
+                    and any(s.start <= c.start and c.end <= s.end for s in q.content):
+                found.add(q.id)
+    return found
 
 
 # Rules of the claim's own sentence whose words are a source's rebuttal in the frame around
@@ -1208,7 +1234,8 @@ def _verdict_target(doc, offset: int) -> str | None:
 
 
 def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Analysis,
-                    min_score: float | None = None, depth: int = rebuttal_meaning.FULL_DEPTH) -> list[MeaningLink]:
+                    min_score: float | None = None, depth: int = rebuttal_meaning.FULL_DEPTH,
+                    judging: set[str] = frozenset()) -> list[MeaningLink]:
     """Each claim a source makes (or quoted words nobody was found for) that no word rule
     found rebutted takes the contrary signal anywhere in the article, before or after it,
     that is nearest in meaning (rebuttal_meaning.py), when its score reaches `min_score`.
@@ -1219,9 +1246,10 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
     the allowed pairs read: those of the check-worthiness pass when it ran all layers, else
     (a shared pass of `depth` < 6 layers) that pass's states of those sentences alone
     carried through the remaining layers (`rebuttal_meaning.meaning_states`). `min_score`
-    defaults to MIN_SCORE."""
+    defaults to MIN_SCORE. `judging`: ids of quotes whose signal judges a claim stated in
+    their own words (`_judging_here`), which reach no other claim."""
     text = analysis.text
-    signals = contrary_signals(doc, sents, analysis)
+    signals = [s for s in contrary_signals(doc, sents, analysis) if s.voice is None or s.voice.id not in judging]
     if not signals:
         return []
     # First the (claim, signal) pairs the rules allow, then the passages' vectors of only
