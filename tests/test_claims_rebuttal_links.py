@@ -97,3 +97,16 @@ def test_a_verdict_on_a_report_it_states_reaches_no_earlier_claim():
     stated = claim_with(text, "envoys visiting Karsovia")
     assert stated["status"] in ("denied", "disputed"), stated
     assert "completely false" in stated["rebutted_by"]["text"] or "official said" in stated["rebutted_by"]["text"]
+
+
+def test_a_third_partys_verdict_found_by_meaning_alone_disputes_nothing():
+    # far from the claim, naming no claim noun: only its meaning ties "nonsense" to the
+    # source's doubt, which it agrees with more than it contests
+    text = ("A source, who declined to be named, confirmed that account to the Courier but said "
+            "there were serious questions about whether the Karsovian officials were being "
+            "truthful. " + FILLER
+            + "“The notion that unnamed Karsovian officials know what happened under hundreds of "
+              "feet of rubble is nonsense,” press secretary Lia Moor said.")
+    claim = claim_with(text, "serious questions")
+    assert claim["status"] not in ("disputed", "denied", "refuted"), claim
+    assert claim["rebutted_by"] is None, claim

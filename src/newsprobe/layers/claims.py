@@ -1301,6 +1301,11 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
             if signal.kind == "negation" and not _bears_on(signal.scope, claim_lemmas):
                 continue   # the negated predicate must be the claim's: "not Israelis fleeing"
                            # contradicts no claim about a stampede
+            if signal.voice is not None and signal.kind in ("false", "contested") \
+                    and _status_by_meaning(doc, c, signal)[0] == "disputed":
+                continue   # a third party's verdict word that no word rule tied to the claim
+                           # (no claim noun, beyond the window): its meaning alone links
+                           # agreeing doubts as readily as claims it contests
             if signal.kind == "negation" and not _same_subject(
                     _token_at(doc, signal.words[0]), claim_verb, c.quote.speaker.name if c.quote else "",
                     strict=_status_by_meaning(doc, c, signal)[0] == "disputed"):
