@@ -38,7 +38,7 @@ from .rebuttal_meaning import ( MeaningLink, Signal, different_figure, figures, 
                                passage_lemmas, score_pair, span_vector)
 
 NAME = "claims"
-VERSION = "2"
+VERSION = "3"
 FIELD = "claims"
 REQUIRES = ("quotes",)
 
@@ -739,9 +739,12 @@ def link_rebuttals(doc, candidates: list[Candidate], statuses: list[Status],
     sents = list(doc.sents)
     sent_index = {s.start_char: n for n, s in enumerate(sents)}
     rebuttals = [_rebuttals_in(doc, sent, analysis) for sent in sents]
+    judging = _judging_here(candidates, statuses, analysis)
     for n, sent in enumerate(sents):
         reference = claim_reference(sent) if rebuttals[n] else None
         for rebuttal in rebuttals[n]:
+            if rebuttal.by is not None and rebuttal.by.id in judging:
+                continue   # it judges the claim it states ("said reports of X were false")
             _link_one(doc, candidates, statuses, analysis, sent, rebuttal, reference,
                       REBUTTAL_WINDOW if reference is None else len(sents),
                       lambda c: n - sent_index.get(c.sent.start_char, -99),
@@ -751,7 +754,73 @@ def link_rebuttals(doc, candidates: list[Candidate], statuses: list[Status],
     _link_counters_of_accused(doc, sents, candidates, statuses, analysis)
     _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis)
     _link_fact_check_verdicts(doc, sents, candidates, statuses, analysis)
-    link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis, depth=depth)
+    link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis, depth=depth, judging=judging)
+    _link_frames(candidates, statuses, analysis)
+
+
+def _judging_here(candidates: list[Candidate], statuses: list[Status], analysis: Analysis) -> set[str]:
+    """The ids of the quotes whose words hold a claim their own frame rebuts ("an official
+    said that reports of X were completely false": X, verdict_on_reported_claim). Such a
+    rebuttal has its claim in its sentence; an earlier claim that shares a word with X
+    ("peace") is not what it judges."""
+    found = set()
+    for c, st in zip(candidates, statuses):
+        if st.rule not in FRAME_REBUTTALS:
+            continue
+        reference = claim_reference(c.sent)
+        if reference is not None and any(d.dep_ in ("det", "predet") and d.lower_ in _ANAPHORIC_DETERMINERS
+                                         for d in reference.noun.children):
+            continue   # "said these claims about microbes were speculation" points back
+        for q in analysis.quotes:
+            # "the official said that reports of X were false": the claim is the
+            # rebutter's own words; otherwise its own quote is the report it relays
+            own = q is c.quote and st.rule == "verdict_on_reported_claim"
+            if (own or q is not c.quote) and q.cue is not None and c.sent.start_char <= q.cue.start < c.sent.end_char \
+                    and any(s.start <= c.start and c.end <= s.end for s in q.content):
+                found.add(q.id)
+    return found
+
+
+# Rules of the claim's own sentence whose words are a source's rebuttal in the frame around
+# the claim: "'That's a canard,' the spokesman said of reports that X", "The judge rejected
+# an argument by prosecutors that X", "In response to claims that X, Lu said ...", "Reports
+# that X are false, the ministry said". (Not a writer's verdict word in the frame: "misleading
+# claims X" names the verdict, and its grounds come in a later sentence.)
+FRAME_REBUTTALS = frozenset({"source_contests_in_frame", "denial_of_relayed_claim",
+                             "answer_to_claim_in_frame", "verdict_on_reported_claim"})
+
+
+def _link_frames(candidates: list[Candidate], statuses: list[Status], analysis: Analysis) -> None:
+    """A claim whose status a rebuttal in its own frame decided (FRAME_REBUTTALS) and that
+    no later sentence was linked to is rebutted by that frame: the part of its sentence
+    before or after the claim where the rebutting source speaks (a cue of another quote
+    than the claim's: "'Patently false,' said Coats, responding to rumours that X"; "In
+    response to claims that X, Lu said ..."), else the part that holds the rule's words,
+    else the part before the claim."""
+    text = analysis.text
+    for c, st in zip(candidates, statuses):
+        if st.rebutted_by is not None or st.rule not in FRAME_REBUTTALS:
+            continue
+        before = _trim(text, c.sent.start_char, c.start, marks=True)
+        after = _trim(text, c.end, c.sent.end_char, marks=True)
+        parts = [p for p in (before, after) if p[1] > p[0]]
+        if not parts:
+            continue
+        others = [q for q in analysis.quotes if q.cue is not None and q is not c.quote
+                  and q.speaker.kind != "author" and c.sent.start_char <= q.cue.start < c.sent.end_char]
+        inside = [q for q in others if c.start <= q.cue.start < c.end]
+        if inside:
+            # the claim's span ran on into the answer ("In response to the claim that X,
+            # Lu said that ..."): the answering quote is the rebuttal
+            q = inside[0]
+            ends = [s.end for s in q.content] + [q.cue.end]
+            st.rebutted_by = _trim(text, q.source.start if q.source is not None else q.cue.start, max(ends))
+            continue
+        cues = [q.cue.start for q in others]
+        at = st.words[0] if st.words else -1
+        speaking = [p for p in parts if any(p[0] <= k < p[1] for k in cues)]
+        holding = [p for p in parts if p[0] <= at < p[1]]
+        st.rebutted_by = (speaking or holding or parts)[0]
 
 
 # A contrary statement shares this many content lemmas with the claim it contradicts.
@@ -850,7 +919,21 @@ def _subject_words(predicate) -> tuple[set[str], set[str]] | None:
     return None
 
 
-def _same_subject(negation, claim_predicate, source: str = "") -> bool:
+def _subject_names(predicate) -> set[str]:
+    """The words of the proper names in a predicate's own subject (climbing as
+    `_subject_words` does), empty when the subject names nobody or cannot be told."""
+    verb, steps = predicate, 0
+    while verb is not None and steps < 3:
+        subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return {w.lower_ for t in subjects for w in t.subtree if w.pos_ == "PROPN" and w.is_alpha}
+        if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head.i == verb.i:
+            return set()
+        verb, steps = verb.head, steps + 1
+    return set()
+
+
+def _same_subject(negation, claim_predicate, source: str = "", strict: bool = False) -> bool:
     """Is a negated statement about what the claim is about? "The ferry timetable had not
     changed" says nothing of "the ferry sailed without an engineer", though both name the
     ferry; "Russian planes have not entered" is about "Russian fighter jets flew". The
@@ -858,7 +941,10 @@ def _same_subject(negation, claim_predicate, source: str = "") -> bool:
     about the claim's source ("the voting system did not count his vote" answers what the
     voting system showed; `source`: the claim's source's name). A negated noun ("no
     violations were recorded") is its own subject. Where either subject cannot be told (a
-    pronoun, none), the statement is not ruled out."""
+    pronoun, none), the statement is not ruled out, unless `strict` (a third party's
+    negation, which contests a claim only when it is plainly about the same thing). Two
+    subjects that name different people or bodies ("Ervin and Blake did not give reasons" /
+    "Wukela listed his reasons") are not the same, whatever objects they share."""
     negated_noun = negation.lower_ == "no" and negation.head.pos_ in ("NOUN", "PROPN")
     if negated_noun:
         noun = negation.head
@@ -879,12 +965,17 @@ def _same_subject(negation, claim_predicate, source: str = "") -> bool:
                        {w.lower_ for w in [predicate, *predicate.children]
                         if w.dep_ in ("compound", "flat", "ROOT") and w.pos_ == "PROPN"})
     if said_of is None:
-        return True
+        return not strict
     if said_of[0] & _distinctive_words(source):
         return True
     claim_of = _subject_words(claim_predicate)
     if claim_of is None:
-        return True
+        return not strict
+    if not negated_noun and predicate.pos_ in ("VERB", "AUX"):
+        said_names, claim_names = _subject_names(predicate), _subject_names(claim_predicate)
+        if said_names and claim_names and not said_names & (claim_names | claim_of[1]) \
+                and not claim_names & said_of[1]:
+            return False
     if (said_of[0] | said_of[1]) & (claim_of[0] | claim_of[1]) or _bears_on(said_of[0], claim_of[0]):
         return True
     # "no violations of the border by Russian aircraft" / "Russian jets violated the border"
@@ -983,14 +1074,6 @@ def _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis
                 continue
             if _in_a_denial(doc, c, analysis):
                 continue   # "The spokesman denied reports of a meeting": the denial agrees
-            if not _same_subject(contrary.negation, _main_verb(doc, c), c.quote.speaker.name if c.quote else ""):
-                continue   # the statement is about something else the claim also names
-            claim_lemmas = _content_lemmas(span)
-            # a word the negation bears on is the claim's ("never sold" / "sold"; "no
-            # attack" / "were attacked"; "no meeting" / "met"), and the two share enough
-            # words to be on one matter
-            if not _bears_on(contrary.scope, claim_lemmas) or len(contrary.lemmas & claim_lemmas) < CONTRARY_MIN_SHARED:
-                continue
             if q is None and contrary.headline_source is None:
                 status, rule = "refuted", "contrary_statement_by_writer"
             else:
@@ -999,6 +1082,17 @@ def _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis
                                              _mention_of(q) if q is not None else "")
                 status = "denied" if concerned else "disputed"
                 rule = "contrary_claim_later" if n > m else "contrary_claim_earlier"
+            # a third party's bare negation contests a claim only when it is plainly said of
+            # what the claim is about (a pronoun subject may be anything the article names)
+            if not _same_subject(contrary.negation, _main_verb(doc, c), c.quote.speaker.name if c.quote else "",
+                                 strict=status == "disputed"):
+                continue   # the statement is about something else the claim also names
+            claim_lemmas = _content_lemmas(span)
+            # a word the negation bears on is the claim's ("never sold" / "sold"; "no
+            # attack" / "were attacked"; "no meeting" / "met"), and the two share enough
+            # words to be on one matter
+            if not _bears_on(contrary.scope, claim_lemmas) or len(contrary.lemmas & claim_lemmas) < CONTRARY_MIN_SHARED:
+                continue
             negation = contrary.negation
             new = Status(status, rule, (negation.idx, negation.idx + len(negation)),
                          (sent.start_char, _trim(text, sent.start_char, sent.end_char)[1]))
@@ -1140,7 +1234,8 @@ def _verdict_target(doc, offset: int) -> str | None:
 
 
 def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Analysis,
-                    min_score: float | None = None, depth: int = rebuttal_meaning.FULL_DEPTH) -> list[MeaningLink]:
+                    min_score: float | None = None, depth: int = rebuttal_meaning.FULL_DEPTH,
+                    judging: set[str] = frozenset()) -> list[MeaningLink]:
     """Each claim a source makes (or quoted words nobody was found for) that no word rule
     found rebutted takes the contrary signal anywhere in the article, before or after it,
     that is nearest in meaning (rebuttal_meaning.py), when its score reaches `min_score`.
@@ -1151,9 +1246,10 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
     the allowed pairs read: those of the check-worthiness pass when it ran all layers, else
     (a shared pass of `depth` < 6 layers) that pass's states of those sentences alone
     carried through the remaining layers (`rebuttal_meaning.meaning_states`). `min_score`
-    defaults to MIN_SCORE."""
+    defaults to MIN_SCORE. `judging`: ids of quotes whose signal judges a claim stated in
+    their own words (`_judging_here`), which reach no other claim."""
     text = analysis.text
-    signals = contrary_signals(doc, sents, analysis)
+    signals = [s for s in contrary_signals(doc, sents, analysis) if s.voice is None or s.voice.id not in judging]
     if not signals:
         return []
     # First the (claim, signal) pairs the rules allow, then the passages' vectors of only
@@ -1205,9 +1301,15 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
             if signal.kind == "negation" and not _bears_on(signal.scope, claim_lemmas):
                 continue   # the negated predicate must be the claim's: "not Israelis fleeing"
                            # contradicts no claim about a stampede
-            if signal.kind == "negation" and not _same_subject(_token_at(doc, signal.words[0]), claim_verb,
-                                                               c.quote.speaker.name if c.quote else ""):
-                continue   # and said of what the claim is about
+            if signal.voice is not None and signal.kind in ("false", "contested") \
+                    and _status_by_meaning(doc, c, signal)[0] == "disputed":
+                continue   # a third party's verdict word that no word rule tied to the claim
+                           # (no claim noun, beyond the window): its meaning alone links
+                           # agreeing doubts as readily as claims it contests
+            if signal.kind == "negation" and not _same_subject(
+                    _token_at(doc, signal.words[0]), claim_verb, c.quote.speaker.name if c.quote else "",
+                    strict=_status_by_meaning(doc, c, signal)[0] == "disputed"):
+                continue   # and said of what the claim is about (plainly, by a third party)
             if signal.target is not None and signal.target not in sentence_lemmas:
                 continue   # "the false Facebook post" rebuts what the post says
             judged = _judged_thing(doc, signal.words[0]) if signal.kind in ("false", "contested", "doubt") else None
@@ -1601,7 +1703,12 @@ def claim_reference(sent) -> ClaimReference | None:
             continue
         dets = [c for c in token.children if c.dep_ in ("det", "predet", "amod") and c.lower_ in _ANAPHORIC_DETERMINERS]
         owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
-        owners += [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("by", "from", "of", "in")
+        # "the report by the Post"; also where the parser hangs "by the Post" on the verb
+        # ("dismissed [the report] [by the Post]"): the phrase right after the noun
+        preps = [p for p in token.children if p.dep_ == "prep"]
+        preps += [p for p in token.head.children if p.dep_ == "prep" and p.i == token.right_edge.i + 1
+                  and token.dep_ in ("dobj", "nsubjpass")]
+        owners += [o for p in preps if p.lower_ in ("by", "from", "of", "in")
                    for o in p.children if o.dep_ == "pobj" and any(t.pos_ == "PROPN" for t in o.subtree)]
         # "the ministry's account", "the agency's claims": a definite common-noun possessor
         # points back like "the" and names the body whose claim it is
