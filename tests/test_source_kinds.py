@@ -170,3 +170,27 @@ def test_a_name_taken_for_an_organisation_in_apposition_to_a_title_is_an_officia
 ])
 def test_attorneys_and_justices(text, name, kind):
     assert set(kinds_of(text, name)) == {kind}
+
+
+def test_a_secretary_of_state_in_apposition_to_a_name_taken_for_a_body_is_an_official():
+    # (a capitalised title in apposition is a proper noun to the parser)
+    from types import SimpleNamespace
+
+    from newsprobe.layers.sources import EntityIndex, kind_of_entity
+    from newsprobe.model import Entity, Span
+    from newsprobe.parse import load_pipeline
+
+    text = "Jon Harker, Orvand Secretary of State, criticised the ruling on Tuesday."
+    name = Entity("e1", "Jon Harker", "ORG", mentions=[Span.of(text, 0, 10)])
+    index = EntityIndex.build(load_pipeline()(text), SimpleNamespace(text=text, entities=[name]))
+    assert kind_of_entity(name, index) == "official"
+
+
+@pytest.mark.parametrize("title, kind", [("managing editor", "official"), ("reporter", "media")])
+def test_a_managing_editor_speaks_in_office_a_reporter_for_the_outlet(title, kind):
+    from newsprobe.layers.sources import EntityIndex, kind_of_entity
+    from newsprobe.model import Entity
+
+    person = Entity("e1", "Sara Venn", "PERSON")
+    index = EntityIndex("", [person], {"e1": {"sara", "venn", "gazette", *title.split()}}, {})
+    assert kind_of_entity(person, index) == kind

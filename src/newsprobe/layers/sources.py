@@ -693,7 +693,10 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
     # organisation: a person holding an office
     holder = entity.label != "PERSON" and (entity.id in index.office_holders or bool(_office_in_name(entity.name)))
     if entity.label == "PERSON" or holder or _titled_as_person(entity, index.text):
-        if described & {"reporter", "correspondent", "editor", "columnist"}:
+        if described & {"reporter", "correspondent", "editor", "columnist"} and not (
+                "editor" in described and described & EDITORS_IN_OFFICE):
+            # who reports for an outlet is the outlet's voice; a managing or chief editor
+            # explaining the outlet's decisions speaks in an office, as an executive does
             return "media"
         if "former" in words or ("former" in described and not words & kinds["official"]):
             return "person"
@@ -704,6 +707,7 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
             # university centre": an expert speaking for himself (the newsroom kinds)
             return "person"
         if holder or _offices(described) or OFFICE_MARK in described or _held_by_body(entity, index) \
+                or ("editor" in described and described & EDITORS_IN_OFFICE) \
                 or _surname_in_office(entity, index):
             return "official"
         if described & ORGANISATION_NOUNS and not described & ROLE_PEOPLE:
@@ -720,6 +724,7 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
     return "institution"
 
 
+EDITORS_IN_OFFICE = frozenset("chief managing executive editor-in-chief".split())
 # Where experts work and what they are: an office there ("director of the Centre for
 # Energy Research at Dunmore University") is a scholar's post, not a public office.
 ACADEMIC_BODIES = frozenset("university universities college academy professor".split())
@@ -799,9 +804,11 @@ def _titled_in_apposition(doc, start: int, end: int) -> bool:
     if span is None or len(span) == 0:
         return False
     root, official = span.root, kind_words()["official"]
-    if root.dep_ == "appos" and root.head.lemma_.lower() in official and root.head.pos_ == "NOUN":
+    if root.dep_ == "appos" and root.head.lemma_.lower() in official and root.head.pos_ in ("NOUN", "PROPN"):
         return True
-    return any(c.dep_ == "appos" and c.lemma_.lower() in official and c.pos_ == "NOUN" for c in root.children)
+    # ("Ivo Tamsin, Orvand Secretary of State,": a capitalised title is a proper noun)
+    return any(c.dep_ == "appos" and c.lemma_.lower() in official and c.pos_ in ("NOUN", "PROPN")
+               for c in root.children)
 
 
 # What a body must be called for a person it possesses to speak in an office ("the Nova
