@@ -25,10 +25,10 @@ def quote_with(text, words):
 
 
 def test_a_party_and_state_tag_makes_a_lawmaker_an_official():
-    # "Sens. Tom Velde, R-Kan., and ...": a legislator's tag, said once; the later "Velde
-    # said" speaks in that office too.
-    text = ("The bill split the chamber on Tuesday, with Sens. Tom Velde, R-Kan., and Ann Orlov, "
-            "D-Vt., on opposite sides. Velde said the measure would cost farmers dearly. "
+    # "Tom Velde, R-Kan.,": a legislator's tag, said once; the later "Velde said" speaks in
+    # that office too.
+    text = ("Tom Velde, R-Kan., and Ann Orlov, D-Vt., clashed over the farm bill on Tuesday. "
+            "Velde said the measure would cost farmers dearly. "
             "Orlov told reporters that the bill was a fair compromise.")
     assert set(kinds_of(text, "Velde")) == {"official"}
     assert set(kinds_of(text, "Orlov")) == {"official"}
@@ -87,16 +87,16 @@ def test_an_office_at_a_university_or_institute_speaks_as_an_expert(text, name):
 
 def test_an_indefinite_spokesman_for_a_body_after_a_named_spokeswoman_is_the_body():
     # "a spokesman for X" introduces somebody new: not the spokeswoman named before
-    text = ("\"There is no basis for this report,\" spokeswoman Ms Vera Lask told the Courier. "
-            "\"The claim is untrue,\" a spokesman for Tessa Maritime in Oslo told a news agency.")
-    q = quote_with(text, "claim is untrue")
+    text = ("\"Our ferries run as planned,\" spokeswoman Vera Lask told the Courier on Monday. "
+            "A spokesman for Tessa Maritime said on Tuesday that the strike was over.")
+    q = quote_with(text, "strike was over")
     assert q.speaker.kind == "institution", q.to_dict()
 
 
 def test_the_report_of_an_outlet_is_the_outlet_speaking():
     # "a Courier report ... The report claimed": the outlet speaks through its report
-    text = ("Tessa Maritime said on Monday that there was no truth in a Daily Courier report saying "
-            "it had sold its fleet. The report claimed the ships had been sold for 3 million dollars.")
+    text = ("Tessa Maritime rejected on Monday a Daily Courier report on its ferries. "
+            "The report said the ships had been sold for 3 million dollars.")
     q = quote_with(text, "ships had been sold")
     assert q.speaker.kind == "media", q.to_dict()
 
@@ -108,7 +108,7 @@ def test_a_report_a_body_published_stays_a_document():
     assert q.speaker.kind == "document", q.to_dict()
 
 
-@pytest.mark.parametrize("source", ["the Swiss maker of pumps", "the retailer", "the carmaker"])
+@pytest.mark.parametrize("source", ["the Karsovian maker of pumps", "the retailer", "the carmaker"])
 def test_a_company_described_by_its_trade_is_an_institution(source):
     q = quote_with(f"Sales fell by a tenth in the first half, {source} said on Tuesday.", "Sales fell")
     assert q.speaker.kind == "institution", q.to_dict()

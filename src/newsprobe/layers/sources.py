@@ -618,8 +618,8 @@ _PARTY_TAG = re.compile(r"\s{0,2}[,(]\s{0,2}[RDI]\s?[-–]\s?[A-Z][A-Za-z.]{0,12
 _JUSTICE_BEFORE = re.compile(r"\bJustice\s+$")
 # Verbs of a post held now ("who heads the board", "who oversees the programme"), and
 # the descriptor they give the holder (also given by a party-and-state tag). "Runs" and
-# "represents" are left out: a gym's owner or a lawyer "who represents developers"
-# speaks for himself, and "Vance, who represents a kind of politics" holds nothing.
+# "represents" are left out: a shopkeeper who runs a shop and a lawyer who represents
+# clients speak for themselves, and somebody who "represents an idea" holds no post.
 POST_VERBS = frozenset("head direct chair oversee manage".split())
 OFFICE_MARK = "who:holds-post"
 
@@ -731,7 +731,7 @@ ACADEMIC_BODIES = frozenset("university universities college academy professor".
 RESEARCH_BODIES = frozenset("institute studies think-tank thinktank".split())
 EXPERT_WORDS = frozenset("analyst economist strategist researcher scientist scholar academic expert".split())
 # The titles such a post has; any other office (minister, senator, spokesman) is public.
-# ("executive" is left out: "one of the university's top executives" speaks for it.)
+# ("executive" is left out: a university's executives speak for the university.)
 ACADEMIC_TITLES = frozenset("president vice vice-president director head chair chairs chairman chairwoman "
                             "chief dean deputy manager co-director leader".split())
 
