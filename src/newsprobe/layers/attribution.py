@@ -50,7 +50,7 @@ from .sources import (PUBLISHING_VERBS, EntityIndex, is_known_outlet, kind_of_en
                       settle_kinds, speaker_for)
 
 NAME = "attribution"
-VERSION = "2"
+VERSION = "3"
 FIELD = "quotes"
 REQUIRES = ("entities",)
 
@@ -286,8 +286,12 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
     _resolve_speakers(records, doc, index, settings, inside, own_outlet=analysis.outlet)
     person_words = frozenset(w.strip(".,'’").lower() for e in analysis.entities if e.label == "PERSON"
                              for w in e.name.split())
+    # "a spokesman for X" introduces somebody: not the official named before
+    introduced = frozenset(id(r.speaker) for r in records if r.speaker is not None and r.source_tokens
+                           and min((t for t in r.source_tokens if not t.is_punct), key=lambda t: t.i,
+                                   default=r.source_tokens[0]).lower_ in ("a", "an"))
     settle_kinds([r.speaker for r in sorted(records, key=lambda r: r.cue[0] if r.cue else r.start)
-                  if r.speaker is not None], person_words)
+                  if r.speaker is not None], person_words, introduced)
     _outlets_on_record(records, doc, text)
     _nest(records)
     for closing in [r for r in records if r.closing_scope is not None and r.source_tokens]:

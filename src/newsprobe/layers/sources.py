@@ -71,12 +71,17 @@ class EntityIndex:
     # Person entities only ever named to qualify a noun ("the Velmora Brantia head",
     # "Trump administration"): nobody a pronoun can be.
     qualifiers_only: set = None
+    # Entities the tagger did not call persons that the text gives an office in apposition
+    # ("the ambassador to the union, Ivo Tamsin,"): a person in office, whatever the label.
+    office_holders: set = None
 
     def __post_init__(self) -> None:
         if self.outlets is None:
             self.outlets = set()
         if self.qualifiers_only is None:
             self.qualifiers_only = set()
+        if self.office_holders is None:
+            self.office_holders = set()
 
     @classmethod
     def build(cls, doc, analysis: Analysis, quoted=None) -> "EntityIndex":
@@ -96,7 +101,9 @@ class EntityIndex:
                    genders=_genders(doc, analysis.text, analysis.entities, descriptors, by_offset, quoted),
                    asides=[m.span() for m in _ASIDE.finditer(analysis.text)],
                    qualifiers_only={e.id for e in analysis.entities if e.label == "PERSON" and e.mentions
-                                    and all(_qualifies_a_noun(doc, m.start, m.end) for m in e.mentions)})
+                                    and all(_qualifies_a_noun(doc, m.start, m.end) for m in e.mentions)},
+                   office_holders={e.id for e in analysis.entities if e.label != "PERSON" and _person_like(e.name)
+                                   and any(_titled_in_apposition(doc, m.start, m.end) for m in e.mentions)})
 
     def in_aside(self, offset: int) -> bool:
         # asides are sorted and never overlap (no brackets inside): a binary search
@@ -565,9 +572,28 @@ def _mention_descriptors(doc, text: str, start: int, end: int, label: str = "PER
     after = _APPOSITION_AFTER.match(text, end)
     if after:
         words.update(w.lower().strip("’'s") for w in re.findall(r"[\w-]+", after.group(1)))
+    # "Sen. Tom Velde, R-Kan.,", "Rep. Dana Kolbe (D-Ore.)": a legislator's party-and-state
+    # tag, as US news writes it after the name.
+    if _PARTY_TAG.match(text, end):
+        words.add(OFFICE_MARK)
+    # "Justice Ana Berg", "Chief Justice Ana Berg": a judge of a high court
+    if _JUSTICE_BEFORE.search(text, max(0, start - 16), start):
+        words.add("judge")
     attached = [c for c in root.children if c.dep_ in ("compound", "amod", "appos", "nmod")]
-    # "Joan Mercer, who chairs the forum": the verb of a relative clause describes her too.
-    words.update(c.lemma_.lower() for c in root.children if c.dep_ == "relcl")
+    # "Joan Mercer, who chairs the forum": the verb of a relative clause describes her too,
+    # on the name or on its apposition ("X, the physician who heads the unit"); a post
+    # held now ("who heads", not "who headed" or "who led": a former post is no office,
+    # the newsroom kinds) marks an office holder.
+    described = [root] + [c for c in root.children if c.dep_ == "appos"] \
+        + ([root.head] if root.dep_ == "appos" else [])
+    for token in described:
+        for clause in (c for c in token.children if c.dep_ == "relcl"):
+            if clause.tag_ == "VBD" or clause.tag_ == "VBN":
+                continue
+            if token is root:
+                words.add(clause.lemma_.lower())
+            if _holds_post(clause):
+                words.add(OFFICE_MARK)
     if _names_a_post(root):
         # the post itself ("spokesman") still finds the body for "the spokesman said"
         words.update((root.head.lower_, root.head.lemma_.lower()))
@@ -585,6 +611,25 @@ def _mention_descriptors(doc, text: str, start: int, end: int, label: str = "PER
                     words.add(t.lower_.rstrip("."))
                     words.add(t.lemma_.lower().rstrip("."))
     return words
+
+
+# A party-and-state tag after a name: ", R-Kan.,", " (D-Ore.)", ", D-New York,".
+_PARTY_TAG = re.compile(r"\s{0,2}[,(]\s{0,2}[RDI]\s?[-–]\s?[A-Z][A-Za-z.]{0,12}(?:\s[A-Z][a-z.]{1,12})?(?=[\s,);])")
+_JUSTICE_BEFORE = re.compile(r"\bJustice\s+$")
+# Verbs of a post held now ("who heads the board", "who oversees the programme"), and
+# the descriptor they give the holder (also given by a party-and-state tag). "Runs" and
+# "represents" are left out: a shopkeeper who runs a shop and a lawyer who represents
+# clients speak for themselves, and somebody who "represents an idea" holds no post.
+POST_VERBS = frozenset("head direct chair oversee manage".split())
+OFFICE_MARK = "who:holds-post"
+
+
+def _holds_post(clause) -> bool:
+    """Is this relative clause ("who heads the board") the holding of a post now: a post
+    verb, not negated, with an object ("runs for office" holds none)?"""
+    return clause.lemma_.lower() in POST_VERBS \
+        and not any(c.dep_ == "neg" for c in clause.children) \
+        and any(c.dep_ == "dobj" for c in clause.children)
 
 
 def _names_a_body(noun) -> bool:
@@ -637,19 +682,33 @@ def _media_words(described: set[str]) -> set[str]:
 
 
 def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozenset()) -> str:
-    """The kind of a named speaker, from its label and what the text calls it."""
+    """The kind of a named speaker, from its label and what the text calls it anywhere in
+    the article (one kind per speaker: "Sen. Tom Velde, R-Kan.," said once makes every
+    later "Velde said" an official)."""
     described = index.descriptors.get(entity.id, set()) | set(words)
     kinds = kind_words()
     if entity.id in index.outlets:
         return "media"
-    if entity.label == "PERSON" or _titled_as_person(entity, index.text):
-        if described & {"reporter", "correspondent", "editor", "columnist"}:
+    # "Dunmore County Sheriff Paul Tressel" or "the ambassador, Ivo Tamsin," taken for an
+    # organisation: a person holding an office
+    holder = entity.label != "PERSON" and (entity.id in index.office_holders or bool(_office_in_name(entity.name)))
+    if entity.label == "PERSON" or holder or _titled_as_person(entity, index.text):
+        if described & {"reporter", "correspondent", "editor", "columnist"} and not (
+                "editor" in described and described & EDITORS_IN_OFFICE):
+            # who reports for an outlet is the outlet's voice; a managing or chief editor
+            # explaining the outlet's decisions speaks in an office, as an executive does
             return "media"
         if "former" in words or ("former" in described and not words & kinds["official"]):
             return "person"
         if described & {"fund", "portfolio", "investment", "hedge"}:
             return "person"  # a fund manager comments on markets; she holds no office
-        if described & kinds["official"] or _held_by_body(entity, index):
+        if _an_expert(described):
+            # "vice-president of the Orvand Institute of Regional Studies", "director of a
+            # university centre": an expert speaking for himself (the newsroom kinds)
+            return "person"
+        if holder or _offices(described) or OFFICE_MARK in described or _held_by_body(entity, index) \
+                or ("editor" in described and described & EDITORS_IN_OFFICE) \
+                or _surname_in_office(entity, index):
             return "official"
         if described & ORGANISATION_NOUNS and not described & ROLE_PEOPLE:
             # "Datavale, a non-profit mapping site": a name the NER model took for a
@@ -663,6 +722,93 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
         return "media"
     # Governments, companies, courts, police forces: an institution on the record.
     return "institution"
+
+
+EDITORS_IN_OFFICE = frozenset("chief managing executive editor-in-chief".split())
+# Where experts work and what they are: an office there ("director of the Centre for
+# Energy Research at Dunmore University") is a scholar's post, not a public office.
+ACADEMIC_BODIES = frozenset("university universities college academy professor".split())
+RESEARCH_BODIES = frozenset("institute studies think-tank thinktank".split())
+EXPERT_WORDS = frozenset("analyst economist strategist researcher scientist scholar academic expert".split())
+# The titles such a post has; any other office (minister, senator, spokesman) is public.
+# ("executive" is left out: a university's executives speak for the university.)
+ACADEMIC_TITLES = frozenset("president vice vice-president director head chair chairs chairman chairwoman "
+                            "chief dean deputy manager co-director leader".split())
+
+
+# What makes an attorney a public office ("Attorney General", "District Attorney",
+# "Assistant U.S. Attorney"); any other attorney is a lawyer, a person (the newsroom kinds).
+PUBLIC_ATTORNEYS = frozenset("general district state state's u.s u.s. us assistant county city prosecuting".split())
+
+
+def _offices(described: set[str]) -> set[str]:
+    """The office titles among a person's descriptors; "attorney" only for a public one."""
+    found = described & kind_words()["official"]
+    if "attorney" in found and not described & PUBLIC_ATTORNEYS:
+        found = found - {"attorney"}
+    return found
+
+
+def _an_expert(described: set[str]) -> bool:
+    """Is a person described as working at a university or a research institute, or as an
+    analyst or a scientist, with no title but one such a body has?"""
+    kinds = kind_words()
+    expert = described & (ACADEMIC_BODIES | EXPERT_WORDS) or (
+        described & RESEARCH_BODIES and not described & kinds["government"])
+    return bool(expert) and _offices(described) <= ACADEMIC_TITLES
+
+
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.)$")
+
+
+def _body_word(word: str) -> bool:
+    kinds = kind_words()
+    w = word.lower().strip(".,'’")
+    return w in kinds["government"] | kinds["organization"] | kinds["media"] | COMPANY_WORDS \
+        | PUBLIC_BODY_WORDS | ORGANISATION_NOUNS
+
+
+def _person_like(name: str) -> bool:
+    """Could this name be a person's ("Ivo Tamsin"): two to four capitalised words, no
+    word for a body, no known outlet?"""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words) \
+        and not any(_body_word(w) for w in words) and not is_known_outlet(name)
+
+
+def _office_in_name(name: str) -> str | None:
+    """The holder's surname when a name the tagger took for a body is a title and a
+    person's name ("Dunmore County Sheriff Paul Tressel", "Foreign Minister Ana Berg"):
+    a capitalised title word followed by two or three name words; else None."""
+    words = name.split()
+    titles = [i for i, w in enumerate(words) if w[:1].isupper() and w.lower().rstrip(".") in kind_words()["official"]]
+    if not titles:
+        return None
+    rest = words[titles[-1] + 1:]
+    if 2 <= len(rest) <= 3 and _person_like(" ".join(rest)):
+        return rest[-1].lower()
+    return None
+
+
+def _surname_in_office(entity: Entity, index: EntityIndex) -> bool:
+    """Is this person's surname that of a title-and-name the tagger took for a body
+    ("Sheriff Paul Tressel" an organisation, "Tressel" a person)?"""
+    surnames = {s for e in index.entities if e.label != "PERSON" and (s := _office_in_name(e.name))}
+    return bool(surnames) and entity.name.split()[-1].lower() in surnames
+
+
+def _titled_in_apposition(doc, start: int, end: int) -> bool:
+    """Is the mention in apposition to a title ("the ambassador to the union, Ivo Tamsin,")
+    or given one in apposition ("Ivo Tamsin, the ambassador,")?"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root, official = span.root, kind_words()["official"]
+    if root.dep_ == "appos" and root.head.lemma_.lower() in official and root.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    # ("Ivo Tamsin, Orvand Secretary of State,": a capitalised title is a proper noun)
+    return any(c.dep_ == "appos" and c.lemma_.lower() in official and c.pos_ in ("NOUN", "PROPN")
+               for c in root.children)
 
 
 # What a body must be called for a person it possesses to speak in an office ("the Nova
@@ -880,6 +1026,9 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             if by.kind != "unknown":
                 return by
             # "the pair's study": an author we cannot place; the study itself speaks
+        elif (outlet := _outlet_of_earlier_report(head, cue_offset, window * 3, index)) is not None:
+            # "a Daily Courier report saying … The report claimed …": the outlet speaks
+            return _with_state(Speaker(outlet.name, "media", outlet.id), outlet, words, index)
         elif head_word in OUTLET_REPORTS and _is_definite(head) and index.history \
                 and not _other_document_before(head, nouns["document"]) \
                 and (outlet := next((sp for sp in reversed(index.history[-3:]) if sp.kind == "media"), None)):
@@ -1024,6 +1173,8 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             | ({"agency"} if public_agency else set()) and (
             head_word != "prosecutor" or head.tag_ == "NNS"):
         return Speaker(name, "institution")         # "police said", "prosecutors", "the ministry"
+    if _names_a_trade(head):
+        return Speaker(name, "institution")         # "the retailer", "the Swiss maker of pumps"
     if head_word in ROLE_PEOPLE or (head_word in PERSON_NOUNS and head_word not in NOT_ALWAYS_PEOPLE):
         # "defense attorneys", "witnesses", and a person described but not resolved
         # ("the former MLB player"): a person, even when which one stays open.
@@ -1086,6 +1237,18 @@ def _body_described_after(head, cue_offset: int, doc, index: EntityIndex, settin
     return None
 
 
+def _names_a_trade(head) -> bool:
+    """Is this noun what news calls a company by its trade ("the retailer", "the lender",
+    "the carmaker", "the Swiss maker of pumps")? A producer may be a film's: left out."""
+    word = head.lemma_.lower()
+    return head.tag_ == "NN" and word in (COMPANY_WORDS - {"producer", "group", "giant"}) | COMPANY_MAKERS
+
+
+# "-maker" companies; a lawmaker, a policymaker or a filmmaker is a person.
+COMPANY_MAKERS = frozenset("maker carmaker automaker drugmaker chipmaker steelmaker planemaker toymaker "
+                           "handsetmaker".split())
+
+
 def _kind_by_modifiers(head) -> str:
     """The kind of a source whose head noun says nothing of it, from the head or its
     modifiers: a counting machine is a document ("the voting system showed"); a noun a
@@ -1133,6 +1296,28 @@ def _outlet_of_report(head, index: EntityIndex) -> Entity | None:
             entity = index.entity_at(child)
             if entity is not None and entity.label != "PERSON" and kind_of_entity(entity, index) == "media":
                 return entity
+    return None
+
+
+def _outlet_of_earlier_report(head, cue_offset: int, max_distance: int, index: EntityIndex) -> Entity | None:
+    """"a Daily Courier report saying … The report claimed …": a definite report, article
+    or story with no author of its own continues the latest earlier one of that name; when
+    an outlet wrote that one ("a Courier report", "a report by the Courier"), the outlet
+    speaks through it. Definite mentions between them are looked through; an earlier one
+    nobody is said to have written ends the search (a body's report stays a document)."""
+    lemma = head.lemma_.lower()
+    if lemma not in OUTLET_REPORTS or not _is_definite(head) or any(c.dep_ == "poss" for c in head.children):
+        return None
+    for token in reversed(head.doc[:head.i]):
+        if cue_offset - token.idx > max_distance:
+            return None
+        if token.lemma_.lower() != lemma or token.pos_ != "NOUN" or index.quoted(token.idx):
+            continue
+        outlet = _outlet_of_report(token, index) or next(
+            (e for t in _author_of(token) if (e := index.entity_at(t)) is not None
+             and e.label != "PERSON" and kind_of_entity(e, index) == "media"), None)
+        if outlet is not None or not _is_definite(token) or _author_of(token):
+            return outlet
     return None
 
 
@@ -1428,7 +1613,8 @@ def _names_a_person(words: set[str], person_words: frozenset[str]) -> bool:
     return bool(person_words) and bool(names) and names <= person_words
 
 
-def settle_kinds(speakers: list[Speaker], person_words: frozenset[str] = frozenset()) -> None:
+def settle_kinds(speakers: list[Speaker], person_words: frozenset[str] = frozenset(),
+                 introduced: frozenset[int] = frozenset()) -> None:
     """Decide kinds that need the whole article, in place; `speakers` in text order.
 
     1. Bare "officials" after a public body has spoken ("The sheriff's office said ...
@@ -1447,7 +1633,9 @@ def settle_kinds(speakers: list[Speaker], person_words: frozenset[str] = frozens
        Densen") is an `official`; one for a person ("a spokesman for Mr. Berg", "a
        spokesperson for Vance" where `person_words` holds the words of the article's
        person names) too, and
-       so is one after a named official has spoken (likely that official again).
+       so is one after a named official has spoken (likely that official again), unless
+       its mention introduces somebody ("a spokesman for Tessa Maritime": `introduced`
+       holds the ids of such speakers).
     5. What the name's words say when nothing else did: a source of unknown kind headed by
        a media noun ("US media", "state-run media") is `media`; talk on social media
        ("posts on social media", "viral posts", "a post on Threads": "post" written in
@@ -1463,7 +1651,7 @@ def settle_kinds(speakers: list[Speaker], person_words: frozenset[str] = frozens
         if speaker.kind == "official" and speaker.entity is None and set(words) & UNNAMED_SPOKESPERSONS \
                 and body_words and not set(words) & HONORIFICS \
                 and not _names_a_person(body_words, person_words) \
-                and (not named_official or set(words) & PLURAL_SPOKESPERSONS):
+                and (not named_official or set(words) & PLURAL_SPOKESPERSONS or id(speaker) in introduced):
             # after a named official has spoken, "the Kremlin spokesman" is most likely
             # that person again (resolution missed the link): it stays an official
             speaker.kind = "institution"

@@ -1,0 +1,196 @@
+"""Source kinds decided for the speaker over the whole article: what the text says about a
+person once (a party-and-state tag, "X, who chairs ...", a title the tagger swallowed into
+an organisation's name) holds for every later "X said". Sentences and names are our own."""
+
+import pytest
+
+from newsprobe import analyze
+from newsprobe.settings import Settings
+
+ALL = Settings.load(claim_min_checkworthiness=0.0)
+
+
+def kinds_of(text, name):
+    a = analyze(text, ALL)
+    found = [q.speaker.kind for q in a.quotes if name in q.speaker.name]
+    assert found, [q.to_dict() for q in a.quotes]
+    return found
+
+
+def quote_with(text, words):
+    a = analyze(text, ALL)
+    found = [q for q in a.quotes if any(words in c.text for c in q.content)]
+    assert found, [q.to_dict() for q in a.quotes]
+    return found[0]
+
+
+def test_a_party_and_state_tag_makes_a_lawmaker_an_official():
+    # "Tom Velde, R-Kan.,": a legislator's tag, said once; the later "Velde said" speaks in
+    # that office too.
+    text = ("Tom Velde, R-Kan., and Ann Orlov, D-Vt., clashed over the farm bill on Tuesday. "
+            "Velde said the measure would cost farmers dearly. "
+            "Orlov told reporters that the bill was a fair compromise.")
+    assert set(kinds_of(text, "Velde")) == {"official"}
+    assert set(kinds_of(text, "Orlov")) == {"official"}
+
+
+def test_a_party_tag_in_brackets_makes_an_official():
+    text = ("Rep. Dana Kolbe (D-Ore.) criticised the agency on Monday. "
+            "Kolbe said the agency had ignored three warnings.")
+    assert set(kinds_of(text, "Kolbe")) == {"official"}
+
+
+def test_who_heads_a_body_speaks_in_that_office():
+    # said once in a relative clause; every later mention inherits it
+    text = ("Marta Quell, who heads the Orvand water board, defended the new tariff. "
+            "Quell said the tariff would pay for new pipes. "
+            "Quell added that bills would rise by four percent.")
+    assert set(kinds_of(text, "Quell")) == {"official"}
+
+
+@pytest.mark.parametrize("verb", ["led", "headed"])
+def test_who_held_a_post_in_the_past_is_not_an_office_now(verb):
+    # a former post is no office (the newsroom kinds: a former official is a person)
+    text = (f"Marta Quell, who {verb} the Orvand water board for a decade, criticised the new tariff. "
+            "Quell said the tariff would hurt poor families.")
+    assert set(kinds_of(text, "Quell")) == {"person"}
+
+
+def test_a_title_the_tagger_swallowed_into_an_organisation_makes_the_person_an_official():
+    # "Dunmore County Sheriff Paul Tressel" read as one organisation's name: the sheriff is
+    # a person in office, and so is "Tressel" later, not the sheriff's office as a body.
+    text = ("DUNMORE COUNTY - Dunmore County Sheriff Paul Tressel said deputies found the car "
+            "near a lake on Sunday. Officials said the driver fled on foot. "
+            "Tressel said the driver was arrested two hours later.")
+    assert set(kinds_of(text, "Tressel")) == {"official"}
+    assert quote_with(text, "driver fled").speaker.kind == "unnamed_official"
+
+
+def test_a_name_in_apposition_to_a_title_is_the_office_holder():
+    # (the small model takes this name for an organisation)
+    text = ("Orvand's ambassador to the union, Ilse Marnow, said the talks were still going on. "
+            "Marnow said a deal was close.")
+    q = quote_with(text, "still going on")
+    assert q.speaker.kind == "official", q.to_dict()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ivo Tarrant, vice-president of the Orvand Institute of Regional Studies, said the plan "
+     "would fail. Tarrant said the talks had no chance.", "Tarrant"),
+    ("Lena Fiske, director of the Centre for Energy Research at Dunmore University, said prices "
+     "would fall. Fiske said the winter would be mild.", "Fiske"),
+])
+def test_an_office_at_a_university_or_institute_speaks_as_an_expert(text, name):
+    # the newsroom kinds: experts and analysts speak for themselves (person)
+    assert set(kinds_of(text, name)) == {"person"}
+
+
+def test_an_indefinite_spokesman_for_a_body_after_a_named_spokeswoman_is_the_body():
+    # "a spokesman for X" introduces somebody new: not the spokeswoman named before
+    text = ("\"Our ferries run as planned,\" spokeswoman Vera Lask told the Courier on Monday. "
+            "A spokesman for Tessa Maritime said on Tuesday that the strike was over.")
+    q = quote_with(text, "strike was over")
+    assert q.speaker.kind == "institution", q.to_dict()
+
+
+def test_the_report_of_an_outlet_is_the_outlet_speaking():
+    # "a Courier report ... The report claimed": the outlet speaks through its report
+    text = ("Tessa Maritime rejected on Monday a Daily Courier report on its ferries. "
+            "The report said the ships had been sold for 3 million dollars.")
+    q = quote_with(text, "ships had been sold")
+    assert q.speaker.kind == "media", q.to_dict()
+
+
+def test_a_report_a_body_published_stays_a_document():
+    text = ("The Orvand ministry published a report on Monday. The report said exports fell by "
+            "a third in 2023.")
+    q = quote_with(text, "exports fell")
+    assert q.speaker.kind == "document", q.to_dict()
+
+
+@pytest.mark.parametrize("source", ["the Karsovian maker of pumps", "the retailer", "the carmaker"])
+def test_a_company_described_by_its_trade_is_an_institution(source):
+    q = quote_with(f"Sales fell by a tenth in the first half, {source} said on Tuesday.", "Sales fell")
+    assert q.speaker.kind == "institution", q.to_dict()
+
+
+@pytest.mark.parametrize("text, name", [
+    # an expert, a private person, a lawyer speaking as an expert stay persons
+    ("Ana Ruiz, who lives by the river, said the water came in fast. Ruiz said she lost her car.", "Ruiz"),
+    ("Dunmore analyst Odile Brant said the shares were cheap. Brant said the results were weak.", "Brant"),
+    ("Tomas Egger, a lawyer who studies privacy law, said the rule was unclear. "
+     "Egger said courts would decide.", "Egger"),
+    ("Tomas Egger, a Dunmore lawyer who represents landlords, said the rule was unclear. "
+     "Egger said courts would decide.", "Egger"),
+    ("Pia Lund, who runs a small bakery in Dunmore, said the flour price doubled. "
+     "Lund said she would close in May.", "Lund"),
+])
+def test_private_people_and_experts_stay_persons(text, name):
+    assert set(kinds_of(text, name)) == {"person"}
+
+
+def test_a_title_and_name_taken_for_an_organisation_is_an_official():
+    # The small NER model sometimes reads "Dunmore County Sheriff Paul Tressel" as one
+    # organisation and "Tressel" later as a person: both are the sheriff in office.
+    from newsprobe.layers.sources import EntityIndex, kind_of_entity
+    from newsprobe.model import Entity
+
+    titled = Entity("e1", "Dunmore County Sheriff Paul Tressel", "ORG")
+    surname = Entity("e2", "Tressel", "PERSON")
+    office = Entity("e3", "Dunmore County Sheriff's Office", "ORG")
+    index = EntityIndex("", [titled, surname, office], {"e1": {"sheriff"}, "e2": {"tressel"},
+                                                       "e3": {"sheriff", "office"}}, {})
+    assert kind_of_entity(titled, index) == "official"
+    assert kind_of_entity(surname, index) == "official"
+    assert kind_of_entity(office, index) == "institution"
+
+
+def test_a_name_taken_for_an_organisation_in_apposition_to_a_title_is_an_official():
+    from types import SimpleNamespace
+
+    from newsprobe.layers.sources import EntityIndex, kind_of_entity
+    from newsprobe.model import Entity, Span
+    from newsprobe.parse import load_pipeline
+
+    text = "Asked about it, Orvand's ambassador to the union, Ivo Tamsin, said the talks went well."
+    start = text.index("Ivo Tamsin")
+    name = Entity("e1", "Ivo Tamsin", "ORG", mentions=[Span.of(text, start, start + 10)])
+    index = EntityIndex.build(load_pipeline()(text), SimpleNamespace(text=text, entities=[name]))
+    assert kind_of_entity(name, index) == "official"
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # a private attorney speaks for himself or a client: a person (the newsroom kinds)
+    ("\"The deal is unlawful,\" Dunmore attorney Petr Halas said. Halas said he would sue.", "Halas", "person"),
+    # a public attorney holds an office
+    ("Attorney General Petr Halas said the deal was unlawful. Halas said he would sue.", "Halas", "official"),
+    # a justice of a high court is a judge in office
+    ("Justice Mira Olund asked whether the law applied to ferries. Olund said the record was thin.",
+     "Olund", "official"),
+])
+def test_attorneys_and_justices(text, name, kind):
+    assert set(kinds_of(text, name)) == {kind}
+
+
+def test_a_secretary_of_state_in_apposition_to_a_name_taken_for_a_body_is_an_official():
+    # (a capitalised title in apposition is a proper noun to the parser)
+    from types import SimpleNamespace
+
+    from newsprobe.layers.sources import EntityIndex, kind_of_entity
+    from newsprobe.model import Entity, Span
+    from newsprobe.parse import load_pipeline
+
+    text = "Jon Harker, Orvand Secretary of State, criticised the ruling on Tuesday."
+    name = Entity("e1", "Jon Harker", "ORG", mentions=[Span.of(text, 0, 10)])
+    index = EntityIndex.build(load_pipeline()(text), SimpleNamespace(text=text, entities=[name]))
+    assert kind_of_entity(name, index) == "official"
+
+
+@pytest.mark.parametrize("title, kind", [("managing editor", "official"), ("reporter", "media")])
+def test_a_managing_editor_speaks_in_office_a_reporter_for_the_outlet(title, kind):
+    from newsprobe.layers.sources import EntityIndex, kind_of_entity
+    from newsprobe.model import Entity
+
+    person = Entity("e1", "Sara Venn", "PERSON")
+    index = EntityIndex("", [person], {"e1": {"sara", "venn", "gazette", *title.split()}}, {})
+    assert kind_of_entity(person, index) == kind
