@@ -84,6 +84,24 @@ def test_what_a_source_did_not_say_is_not_its_claim(sentence):
     assert c["quote"] is None and c["status"] == "asserted"
 
 
+@pytest.mark.parametrize("sentence", [
+    "Shares of Belvik Foods fell 9 percent on Monday after the dairy maker lowered its profit forecast, citing weaker demand in the north.",
+    "Thousands of farmers marched through Belvik on Sunday with banners demanding lower fuel prices for tractors.",
+    "The fund, set up in 1990, protects river wildlife by defending the right of anglers to fish without a licence.",
+])
+def test_a_side_attribution_leaves_the_sentence_the_writers_claim(sentence):
+    # the quote's content is no clause and its cue is no frame of the sentence ("citing",
+    # "demanding", "by defending"): the sentence states the writer's own claim
+    c = one_claim(sentence)
+    assert c["text"] == sentence and c["quote"] is None and c["status"] == "asserted", c
+
+
+def test_a_source_whose_cue_frames_the_sentence_still_reports_it():
+    # the cue is the sentence's main verb: the sentence relays what the ministry said
+    c = one_claim("The ministry confirmed the deaths of three soldiers near the border town of Ostrava.")
+    assert c["quote"] is not None and c["status"] == "reported", c
+
+
 def test_unquoted_claim_is_its_sentence_and_links_nowhere():
     claim = one_claim("Unemployment fell to 4.1 percent in the second quarter.")
     assert claim["quote"] is None

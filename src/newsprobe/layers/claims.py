@@ -38,7 +38,7 @@ from .rebuttal_meaning import ( MeaningLink, Signal, different_figure, figures, 
                                passage_lemmas, score_pair, span_vector)
 
 NAME = "claims"
-VERSION = "2"
+VERSION = "3"
 FIELD = "claims"
 REQUIRES = ("quotes",)
 
@@ -129,9 +129,35 @@ def candidates_of(doc, analysis: Analysis) -> list[Candidate]:
             if len(text[p_start:p_end].split()) >= MIN_WORDS - 1 and (
                     text[p_end - 1] in ".!?" or _is_clause(doc, p_start, p_end)):
                 start, end = p_start, p_end
+            elif not _cue_frames(doc, sent, quote, spoken):
+                # "Shares fell after the firm cut its forecast, citing weak demand": the
+                # sentence is the claim, and a cue off its main verb ("citing", "banners
+                # demanding", "by defending") relays none of it; the writer states it
+                quote = None
         if start < end:
             out.append(Candidate(sent, start, end, quote))
     return out
+
+
+def _cue_frames(doc, sent, quote: Quote, quotes: list[Quote]) -> bool:
+    """Does the quote's cue, or the cue of a quote that relays it ("The firm reported 400
+    orders, citing its own data": the report relays the data), frame the whole sentence:
+    the sentence's main verb ("The ministry confirmed the deaths of three soldiers"), a
+    verb conjoined with it, or a phrase on it ("According to the police, ...")? A quote
+    with no cue (a quote paragraph) is its own frame, and so is a headline's colon."""
+    by_id = {q.id: q for q in quotes}
+    root = sent.root
+    steps = 0
+    while quote is not None and steps < 4:
+        if quote.cue is None:
+            return True
+        span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+        if span is None or all(t.is_punct for t in span) or any(
+                t.i == root.i or (t.head.i == root.i and t.dep_ in ("conj", "prep", "agent")) for t in span):
+            # a headline's colon or dash ("Mayor: the bridge is safe") frames its line
+            return True
+        quote, steps = by_id.get(quote.parent) if quote.parent else None, steps + 1
+    return False
 
 
 def _relative_clause_hearsay(doc, quote: Quote) -> bool:
