@@ -102,6 +102,25 @@ def test_a_source_whose_cue_frames_the_sentence_still_reports_it():
     assert c["quote"] is not None and c["status"] == "reported", c
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("President Alvar Kess has said the floods destroyed 300 homes in the valley, but regional "
+     "officials say only 40 houses were damaged.",
+     [("the floods destroyed 300 homes in the valley", "reported"),
+      ("only 40 houses were damaged", "unconfirmed")]),
+    ("“The harbour was closed for a week,” Mira Tolle said, adding that the ferry company lost "
+     "2 million dollars in May.",
+     [("The harbour was closed for a week", "reported"),
+      ("the ferry company lost 2 million dollars in May", "reported")]),
+])
+def test_each_source_in_a_sentence_has_its_own_claim(sentence, expected):
+    # two quotes whose contents are clauses of their own: two claims, each with its source
+    found = claims(sentence)
+    got = [(c["text"], c["status"]) for c in found]
+    for text, status in expected:
+        assert any(t == text and st in (status, "disputed", "denied") for t, st in got), got
+    assert len({c["quote"] for c in found}) == len(found) == len(expected), got
+
+
 def test_unquoted_claim_is_its_sentence_and_links_nowhere():
     claim = one_claim("Unemployment fell to 4.1 percent in the second quarter.")
     assert claim["quote"] is None

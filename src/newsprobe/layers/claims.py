@@ -3,7 +3,8 @@ fact-checks of it. The rules are documented with examples in docs/claims.md.
 
 1. **Candidates.** Every sentence of the Doc with a verb and at least `MIN_WORDS` words.
    When a quote's content lies in the sentence, the claim is that content (without its
-   quotation marks) and links to the quote (`quote`); otherwise it is the sentence.
+   quotation marks) and links to the quote (`quote`); otherwise it is the sentence. Each
+   other quote in the sentence whose content is a clause of its own is one more claim.
 2. **Check-worthiness.** The sentence is scored by the model of `checkworthy.py`; claims
    below `settings.claim_min_checkworthiness` (negative: the model's own threshold, chosen
    by cross-validation on the training data) are dropped, except rumored and disputed
@@ -101,7 +102,8 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[dict[str, Any]]:
 
 
 def candidates_of(doc, analysis: Analysis) -> list[Candidate]:
-    """One candidate per sentence (see the module docstring)."""
+    """One candidate per sentence, and one more for each other source in it whose words
+    are a clause of their own (see the module docstring)."""
     text = analysis.text
     out = []
     # "The agency did not say when the message was sent", "Police remained tight-lipped":
@@ -119,23 +121,62 @@ def candidates_of(doc, analysis: Analysis) -> list[Candidate]:
         if dateline is not None:
             start = dateline  # "(Reuters) - ", "MOSCOW, December 5./TASS/. " is no claim's text
         quote, piece = _quote_in(spoken, sent.start_char, sent.end_char)
+        found = []
         if piece:
-            p_start, p_end = _trim(text, *piece, marks=True)
-            # "said that the bridge ...": the claim starts after the complementiser.
-            if text[p_start:p_start + 5].lower() == "that ":
-                p_start = _trim(text, p_start + 5, p_end)[0]
-            # Only a clause (or a whole quoted sentence) is a claim: "cited residents of
-            # border villages", "denied the report" report sourcing; the sentence is the claim.
-            if len(text[p_start:p_end].split()) >= MIN_WORDS - 1 and (
-                    text[p_end - 1] in ".!?" or _is_clause(doc, p_start, p_end)):
-                start, end = p_start, p_end
+            claim = _claim_piece(doc, text, piece)
+            if claim is not None:
+                start, end = claim
+                found = [Candidate(sent, start, end, quote)]
+                # "Kess said the floods destroyed 300 homes, but officials say only 40
+                # were damaged", "'...,' Tolle said, adding that the company lost ...":
+                # every other source's clause in the sentence is a claim of its own
+                found += _other_claims(doc, text, sent, spoken, quote, claim)
             elif not _cue_frames(doc, sent, quote, spoken):
                 # "Shares fell after the firm cut its forecast, citing weak demand": the
                 # sentence is the claim, and a cue off its main verb ("citing", "banners
                 # demanding", "by defending") relays none of it; the writer states it
                 quote = None
-        if start < end:
-            out.append(Candidate(sent, start, end, quote))
+        if not found and start < end:
+            found = [Candidate(sent, start, end, quote)]
+        out += sorted(found, key=lambda c: c.start)
+    return out
+
+
+def _claim_piece(doc, text: str, piece: tuple[int, int]) -> tuple[int, int] | None:
+    """A quote's content in a sentence as a claim: trimmed of quotation marks and a leading
+    "that" ("said that the bridge ..."); None unless it is a clause or a whole quoted
+    sentence ("cited residents of border villages", "denied the report" report sourcing)."""
+    p_start, p_end = _trim(text, *piece, marks=True)
+    if text[p_start:p_start + 5].lower() == "that ":
+        p_start = _trim(text, p_start + 5, p_end)[0]
+    if p_start < p_end and len(text[p_start:p_end].split()) >= MIN_WORDS - 1 and (
+            text[p_end - 1] in ".!?" or _is_clause(doc, p_start, p_end)):
+        return p_start, p_end
+    return None
+
+
+def _other_claims(doc, text: str, sent, quotes: list[Quote], main: Quote,
+                  claim: tuple[int, int]) -> list[Candidate]:
+    """The contents of the sentence's other quotes that are claims and overlap no claim
+    taken before (a host's content holds its nested quote's: one claim), longest first."""
+    taken = [claim]
+    pieces = []
+    for q in quotes:
+        if q is main or q.cue is None:
+            continue
+        for c in q.content:
+            a, b = max(c.start, sent.start_char), min(c.end, sent.end_char)
+            if a < b:
+                pieces.append((b - a, a, b, q))
+    out = []
+    for _, a, b, q in sorted(pieces, key=lambda p: (-p[0], p[1])):
+        if any(a < y and x < b for x, y in taken):
+            continue
+        piece = _claim_piece(doc, text, (a, b))
+        if piece is None or len(text[piece[0]:piece[1]].split()) < MIN_WORDS:
+            continue   # "That's a canard", "(confirmed that) account to Reuters": no claim beside the sentence's
+        taken.append(piece)
+        out.append(Candidate(sent, *piece, q))
     return out
 
 
