@@ -121,6 +121,27 @@ def test_each_source_in_a_sentence_has_its_own_claim(sentence, expected):
     assert len({c["quote"] for c in found}) == len(found) == len(expected), got
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("The club said it would sign the striker Tomas Vell, who scored 30 goals for Ostrava last season.",
+     [("it would sign the striker Tomas Vell", "reported"),
+      ("who scored 30 goals for Ostrava last season", "asserted")]),
+    ("The company denied it would sell the plant in Ostrava, which employs 300 people in the valley.",
+     [("it would sell the plant in Ostrava", "denied"),
+      ("which employs 300 people in the valley", "asserted")]),
+])
+def test_a_trailing_relative_clause_in_reported_words_is_the_writers_aside(sentence, expected):
+    # ", who scored 30 goals last season" after a source's paraphrase is the writer's
+    # background, a claim of its own; the source's claim ends before it
+    got = [(c["text"], c["status"]) for c in claims(sentence)]
+    assert got == expected, got
+
+
+def test_a_relative_clause_inside_quotation_marks_stays_the_speakers():
+    (c,) = claims("“We will sign Tomas Vell, who scored 30 goals for Ostrava last season,” the coach said.")
+    assert c["text"] == "We will sign Tomas Vell, who scored 30 goals for Ostrava last season"
+    assert c["status"] == "reported"
+
+
 def test_unquoted_claim_is_its_sentence_and_links_nowhere():
     claim = one_claim("Unemployment fell to 4.1 percent in the second quarter.")
     assert claim["quote"] is None

@@ -56,6 +56,9 @@ class Candidate:
     end: int
     quote: Quote | None = None
     facts: list[dict] = field(default_factory=list)
+    # the writer's aside inside a source's words (", who scored 30 goals last season"):
+    # its status reads its own words only, not the sentence around it
+    aside: bool = False
 
 
 ALWAYS_KEPT = frozenset({"rumored", "disputed", "denied", "refuted"})  # kept below the check-worthiness threshold
@@ -138,8 +141,42 @@ def candidates_of(doc, analysis: Analysis) -> list[Candidate]:
                 quote = None
         if not found and start < end:
             found = [Candidate(sent, start, end, quote)]
-        out += sorted(found, key=lambda c: c.start)
+        out += sorted((part for c in found for part in _split_aside(doc, text, c)), key=lambda c: c.start)
     return out
+
+
+def _split_aside(doc, text: str, c: Candidate) -> list[Candidate]:
+    """A source's paraphrase that ends in a non-restrictive relative clause ("The club said
+    it would sign Tomas Vell, who scored 30 goals last season"): the source's claim ends
+    before the comma, and the clause is the writer's background, a claim of its own (in
+    PolNeAR, such a clause right after a paraphrase lies outside the source's content about
+    two times in three). Words inside quotation marks stay the speaker's."""
+    if c.quote is None or c.quote.type == "direct":
+        return [c]
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None:
+        return [c]
+    for t in span:
+        if t.dep_ != "relcl" or not (c.start <= t.head.idx < t.idx):
+            continue
+        sub = list(t.subtree)
+        first, last = sub[0], sub[-1]
+        comma = doc[first.i - 1] if first.i > 0 else None
+        # what follows the clause to the claim's end hangs on the same noun ("Vell, who
+        # scored 30 goals - putting him third"), or the clause is not the claim's tail
+        noun = {x.i for x in t.head.subtree}
+        tail = [x for x in span if x.i > last.i and not x.is_punct and not x.is_space]
+        if first.lower_ not in ("who", "which") or comma is None or comma.text != "," \
+                or comma.idx <= c.start or any(x.i not in noun for x in tail) \
+                or any(ch in text[comma.idx:c.end] for ch in _QUOTE_MARKS) \
+                or _inside_quotation_marks(text, c.sent.start_char, comma.idx):
+            continue
+        aside = _trim(text, first.idx, c.end, marks=True)
+        main = _trim(text, c.start, comma.idx)
+        if len(text[aside[0]:aside[1]].split()) < MIN_WORDS or len(text[main[0]:main[1]].split()) < MIN_WORDS - 1:
+            continue
+        return [Candidate(c.sent, *main, c.quote), Candidate(c.sent, *aside, None, aside=True)]
+    return [c]
 
 
 def _claim_piece(doc, text: str, piece: tuple[int, int]) -> tuple[int, int] | None:
@@ -307,7 +344,7 @@ def _trim(text: str, start: int, end: int, marks: bool = False) -> tuple[int, in
 
 def _main_verb(doc, c: Candidate):
     """The claim's main verb: the sentence root, or for a quoted claim its predicate."""
-    if c.quote is None:
+    if c.quote is None and not c.aside:
         return c.sent.root
     predicate = span_predicate(c.sent, c.start, c.end)
     return c.sent.root if predicate is None else predicate
@@ -424,7 +461,7 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
     verb = _main_verb(doc, c)
     cues = event_cues(verb)
     # questioned: a question, or a question put by the source
-    if claim_text.rstrip().endswith("?") or (c.quote is None and c.sent.text.rstrip().endswith("?")):
+    if claim_text.rstrip().endswith("?") or (c.quote is None and not c.aside and c.sent.text.rstrip().endswith("?")):
         q = claim_text.rstrip() if claim_text.rstrip().endswith("?") else c.sent.text.rstrip()
         at = text.find(q[-1], c.start if q is claim_text.rstrip() else sent_start)
         found.append(Status("questioned", "question_mark", (at, at + 1) if at >= 0 else None))
@@ -446,7 +483,7 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
             denier.speaker.name, claim_text, _subject_of_claim(doc, c), _mention_of(denier))
         found.append(Status("denied" if concerned else "disputed", "denial_of_relayed_claim",
                             (denier.cue.start, denier.cue.end)))
-    elif c.quote is None and c.sent.root.lemma_.lower() in DENIAL_VERBS \
+    elif c.quote is None and not c.aside and c.sent.root.lemma_.lower() in DENIAL_VERBS \
             and not any(t.dep_ == "neg" for t in c.sent.root.children):
         root = c.sent.root
         found.append(Status("denied", "denial_verb", (root.idx, root.idx + len(root))))
@@ -485,7 +522,7 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
     verdict = _verdict_on_reported_claim(doc, c, text)
     if verdict is not None:
         found.append(verdict)
-    denial = _denial_of_claim_noun(doc, c, text)
+    denial = None if c.aside else _denial_of_claim_noun(doc, c, text)
     if denial is not None:
         found.append(denial)
     return min(found, key=lambda s: PRECEDENCE.index(s.status))
@@ -674,6 +711,8 @@ def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
             # betrayed": the source itself passes on an allegation nobody stands behind.
             return Status("unconfirmed", "agentless_evidential", (m.start(), m.end()))
         return Status("reported", "on_record_source", where)
+    if c.aside:   # the writer's aside reads its own words only
+        sent_start, sent_end = c.start, c.end
     m = _in_main_clause(doc, RUMOUR_WORDS, text, sent_start, sent_end)
     if m:
         return Status("rumored", "rumour_words", (m.start(), m.end()))
@@ -681,7 +720,7 @@ def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
     line_start = text.rfind("\n", 0, c.start) + 1
     line_end = text.find("\n", c.start)
     line = text[line_start:line_end if line_end >= 0 else len(text)].rstrip()
-    m = HEADLINE_CREDIT.search(line) if len(line.split()) <= HEADLINE_MAX_WORDS else None
+    m = HEADLINE_CREDIT.search(line) if len(line.split()) <= HEADLINE_MAX_WORDS and not c.aside else None
     if m:
         group = "lead" if m.group("lead") else "tail"
         where = (line_start + m.start(group), line_start + m.end(group))
