@@ -142,6 +142,16 @@ def test_a_relative_clause_inside_quotation_marks_stays_the_speakers():
     assert c["status"] == "reported"
 
 
+@pytest.mark.parametrize("sentence, status", [
+    ("The striker is expected to return in three weeks after his knee surgery.", "hedged"),
+    # a comparison of odds is a finding, not the writer's hedge
+    ("Smokers in the survey were three times as likely to develop the disease as other adults.", "asserted"),
+    ("Children who walked to school were less likely to miss lessons in the winter.", "asserted"),
+])
+def test_a_comparison_of_odds_is_no_writer_hedge(sentence, status):
+    assert one_claim(sentence)["status"] == status
+
+
 def test_unquoted_claim_is_its_sentence_and_links_nowhere():
     claim = one_claim("Unemployment fell to 4.1 percent in the second quarter.")
     assert claim["quote"] is None

@@ -403,7 +403,9 @@ REDUCED_EVIDENTIAL = re.compile(r"\b(said|reported|rumou?red|believed|thought|un
 # not "said": "The mayor said to be careful" is an instruction.
 HEADLINE_EVIDENTIAL = re.compile(r"\b(reported|rumou?red|believed|understood|alleged)\s+to\s+(be|have)\b", re.I)
 # The writer's own hedging on the claim's main verb or in its words.
-WRITER_HEDGE = re.compile(r"\b(apparently|appears? to|seems? to|(is|are) expected to|likely to|"
+# A comparison of odds ("three times as likely to", "less likely to") is a finding, not a hedge.
+WRITER_HEDGE = re.compile(r"\b(apparently|appears? to|seems? to|(is|are) expected to|"
+                          r"(?<!\bmore )(?<!\bless )(?<!\bas )likely to|"
                           r"possibly|probably|perhaps)\b", re.I)
 UNCONFIRMED_KINDS = frozenset({"anonymous", "unnamed_official"})
 # "Reports said …", "media reports say …": reports nobody is named as publishing are no
