@@ -152,6 +152,22 @@ def test_a_comparison_of_odds_is_no_writer_hedge(sentence, status):
     assert one_claim(sentence)["status"] == status
 
 
+@pytest.mark.parametrize("sentence", [
+    "According to a person who attended the meeting, Mayor Ilse Varga said the harbour would be sold to a bank in May.",
+    "Mayor Ilse Varga told colleagues that the harbour would be sold to a bank in May, two people familiar with the talks said.",
+])
+def test_a_named_speaker_known_only_through_anonymous_sources_is_unconfirmed(sentence):
+    # the claim is the mayor's, but only unnamed people vouch that she said it
+    (c,) = claims(sentence)
+    assert c["text"] == "the harbour would be sold to a bank in May"
+    assert c["status"] == "unconfirmed" and c["evidence"]["rule"] == "anonymous_relay", c
+
+
+def test_a_named_outlet_relaying_a_named_speaker_is_reported():
+    (c,) = claims("Mayor Ilse Varga told the Belvik Courier that the harbour would be sold to a bank in May.")
+    assert c["status"] == "reported", c
+
+
 def test_unquoted_claim_is_its_sentence_and_links_nowhere():
     claim = one_claim("Unemployment fell to 4.1 percent in the second quarter.")
     assert claim["quote"] is None

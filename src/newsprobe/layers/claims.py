@@ -704,6 +704,11 @@ def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
             return Status("unconfirmed", "agentless_source", where)
         if kind in UNCONFIRMED_KINDS:
             return Status("unconfirmed", f"{kind}_source", where)
+        if any(link.kind in UNCONFIRMED_KINDS for link in q.chain):
+            # "According to a person who attended, the mayor said ...": the mayor's words
+            # reach the writer only through somebody unnamed (the annotation rule: a claim
+            # known only through anonymous sources is unconfirmed)
+            return Status("unconfirmed", "anonymous_relay", _anonymous_relay(q, analysis) or where)
         if kind == "document" and q.speaker.entity is None and q.source is not None \
                 and UNOWNED_REPORTS.fullmatch(q.source.text.strip()):
             return Status("unconfirmed", "unowned_reports", where)
@@ -744,6 +749,20 @@ def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
     if m:
         return Status("hedged", "writer_hedge", (m.start(), m.end()))
     return Status("asserted", "author_states")
+
+
+def _anonymous_relay(quote: Quote, analysis: Analysis) -> tuple[int, int] | None:
+    """The mention (or cue) of the quote relaying `quote` whose speaker is an anonymous
+    source or an unnamed official; None when no such quote is found."""
+    by_id = {q.id: q for q in analysis.quotes}
+    outer, steps = by_id.get(quote.parent) if quote.parent else None, 0
+    while outer is not None and steps < 4:
+        if outer.speaker.kind in UNCONFIRMED_KINDS:
+            span = outer.source or outer.cue
+            if span is not None:
+                return span.start, span.end
+        outer, steps = (by_id.get(outer.parent) if outer.parent else None), steps + 1
+    return None
 
 
 def _active_cue(doc, quote: Quote) -> bool:
