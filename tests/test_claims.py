@@ -128,6 +128,10 @@ def test_each_source_in_a_sentence_has_its_own_claim(sentence, expected):
     ("The company denied it would sell the plant in Ostrava, which employs 300 people in the valley.",
      [("it would sell the plant in Ostrava", "denied"),
       ("which employs 300 people in the valley", "asserted")]),
+    # an apostrophe is no quotation mark
+    ("The club said it would sign the striker Tomas Vell, who was last season's top scorer in Ostrava.",
+     [("it would sign the striker Tomas Vell", "reported"),
+      ("who was last season's top scorer in Ostrava", "asserted")]),
 ])
 def test_a_trailing_relative_clause_in_reported_words_is_the_writers_aside(sentence, expected):
     # ", who scored 30 goals last season" after a source's paraphrase is the writer's

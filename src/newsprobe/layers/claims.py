@@ -168,7 +168,7 @@ def _split_aside(doc, text: str, c: Candidate) -> list[Candidate]:
         tail = [x for x in span if x.i > last.i and not x.is_punct and not x.is_space]
         if first.lower_ not in ("who", "which") or comma is None or comma.text != "," \
                 or comma.idx <= c.start or any(x.i not in noun for x in tail) \
-                or any(ch in text[comma.idx:c.end] for ch in _QUOTE_MARKS) \
+                or any(ch in text[comma.idx:c.end] for ch in '"“”«»„') \
                 or _inside_quotation_marks(text, c.sent.start_char, comma.idx):
             continue
         aside = _trim(text, first.idx, c.end, marks=True)
