@@ -140,6 +140,13 @@ def test_a_trailing_relative_clause_in_reported_words_is_the_writers_aside(sente
     assert got == expected, got
 
 
+def test_a_relative_clause_with_a_subject_of_its_own_is_not_split_off():
+    # "which Ostrava considers too high": somebody's view, not the writer's background
+    (c,) = claims("Sources familiar with the talks said the main obstacle was the fee Belvik "
+                  "would charge for transit, which Ostrava considers too high.")
+    assert c["text"].endswith("which Ostrava considers too high") and c["status"] == "unconfirmed"
+
+
 def test_a_relative_clause_inside_quotation_marks_stays_the_speakers():
     (c,) = claims("“We will sign Tomas Vell, who scored 30 goals for Ostrava last season,” the coach said.")
     assert c["text"] == "We will sign Tomas Vell, who scored 30 goals for Ostrava last season"

@@ -166,7 +166,10 @@ def _split_aside(doc, text: str, c: Candidate) -> list[Candidate]:
         # scored 30 goals - putting him third"), or the clause is not the claim's tail
         noun = {x.i for x in t.head.subtree}
         tail = [x for x in span if x.i > last.i and not x.is_punct and not x.is_space]
-        if first.lower_ not in ("who", "which") or comma is None or comma.text != "," \
+        # the relative pronoun is the clause's subject: "which Ostrava considers too high"
+        # has a subject of its own and is somebody's view, not the writer's background
+        if first.lower_ not in ("who", "which") or first.dep_ not in ("nsubj", "nsubjpass") \
+                or comma is None or comma.text != "," \
                 or comma.idx <= c.start or any(x.i not in noun for x in tail) \
                 or any(ch in text[comma.idx:c.end] for ch in '"“”«»„') \
                 or _inside_quotation_marks(text, c.sent.start_char, comma.idx):
