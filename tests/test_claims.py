@@ -84,6 +84,101 @@ def test_what_a_source_did_not_say_is_not_its_claim(sentence):
     assert c["quote"] is None and c["status"] == "asserted"
 
 
+@pytest.mark.parametrize("sentence", [
+    "Shares of Belvik Foods fell 9 percent on Monday after the dairy maker lowered its profit forecast, citing weaker demand in the north.",
+    "Thousands of farmers marched through Belvik on Sunday with banners demanding lower fuel prices for tractors.",
+    "The fund, set up in 1990, protects river wildlife by defending the right of anglers to fish without a licence.",
+])
+def test_a_side_attribution_leaves_the_sentence_the_writers_claim(sentence):
+    # the quote's content is no clause and its cue is no frame of the sentence ("citing",
+    # "demanding", "by defending"): the sentence states the writer's own claim
+    c = one_claim(sentence)
+    assert c["text"] == sentence and c["quote"] is None and c["status"] == "asserted", c
+
+
+def test_a_source_whose_cue_frames_the_sentence_still_reports_it():
+    # the cue is the sentence's main verb: the sentence relays what the ministry said
+    c = one_claim("The ministry confirmed the deaths of three soldiers near the border town of Ostrava.")
+    assert c["quote"] is not None and c["status"] == "reported", c
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("President Alvar Kess has said the floods destroyed 300 homes in the valley, but regional "
+     "officials say only 40 houses were damaged.",
+     [("the floods destroyed 300 homes in the valley", "reported"),
+      ("only 40 houses were damaged", "unconfirmed")]),
+    ("“The harbour was closed for a week,” Mira Tolle said, adding that the ferry company lost "
+     "2 million dollars in May.",
+     [("The harbour was closed for a week", "reported"),
+      ("the ferry company lost 2 million dollars in May", "reported")]),
+])
+def test_each_source_in_a_sentence_has_its_own_claim(sentence, expected):
+    # two quotes whose contents are clauses of their own: two claims, each with its source
+    found = claims(sentence)
+    got = [(c["text"], c["status"]) for c in found]
+    for text, status in expected:
+        assert any(t == text and st in (status, "disputed", "denied") for t, st in got), got
+    assert len({c["quote"] for c in found}) == len(found) == len(expected), got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The club said it would sign the striker Tomas Vell, who scored 30 goals for Ostrava last season.",
+     [("it would sign the striker Tomas Vell", "reported"),
+      ("who scored 30 goals for Ostrava last season", "asserted")]),
+    ("The company denied it would sell the plant in Ostrava, which employs 300 people in the valley.",
+     [("it would sell the plant in Ostrava", "denied"),
+      ("which employs 300 people in the valley", "asserted")]),
+    # an apostrophe is no quotation mark
+    ("The club said it would sign the striker Tomas Vell, who was last season's top scorer in Ostrava.",
+     [("it would sign the striker Tomas Vell", "reported"),
+      ("who was last season's top scorer in Ostrava", "asserted")]),
+])
+def test_a_trailing_relative_clause_in_reported_words_is_the_writers_aside(sentence, expected):
+    # ", who scored 30 goals last season" after a source's paraphrase is the writer's
+    # background, a claim of its own; the source's claim ends before it
+    got = [(c["text"], c["status"]) for c in claims(sentence)]
+    assert got == expected, got
+
+
+def test_a_relative_clause_with_a_subject_of_its_own_is_not_split_off():
+    # "which Ostrava considers too high": somebody's view, not the writer's background
+    (c,) = claims("Sources familiar with the talks said the main obstacle was the fee Belvik "
+                  "would charge for transit, which Ostrava considers too high.")
+    assert c["text"].endswith("which Ostrava considers too high") and c["status"] == "unconfirmed"
+
+
+def test_a_relative_clause_inside_quotation_marks_stays_the_speakers():
+    (c,) = claims("“We will sign Tomas Vell, who scored 30 goals for Ostrava last season,” the coach said.")
+    assert c["text"] == "We will sign Tomas Vell, who scored 30 goals for Ostrava last season"
+    assert c["status"] == "reported"
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("The striker is expected to return in three weeks after his knee surgery.", "hedged"),
+    # a comparison of odds is a finding, not the writer's hedge
+    ("Smokers in the survey were three times as likely to develop the disease as other adults.", "asserted"),
+    ("Children who walked to school were less likely to miss lessons in the winter.", "asserted"),
+])
+def test_a_comparison_of_odds_is_no_writer_hedge(sentence, status):
+    assert one_claim(sentence)["status"] == status
+
+
+@pytest.mark.parametrize("sentence", [
+    "According to a person who attended the meeting, Mayor Ilse Varga said the harbour would be sold to a bank in May.",
+    "Mayor Ilse Varga told colleagues that the harbour would be sold to a bank in May, two people familiar with the talks said.",
+])
+def test_a_named_speaker_known_only_through_anonymous_sources_is_unconfirmed(sentence):
+    # the claim is the mayor's, but only unnamed people vouch that she said it
+    (c,) = claims(sentence)
+    assert c["text"] == "the harbour would be sold to a bank in May"
+    assert c["status"] == "unconfirmed" and c["evidence"]["rule"] == "anonymous_relay", c
+
+
+def test_a_named_outlet_relaying_a_named_speaker_is_reported():
+    (c,) = claims("Mayor Ilse Varga told the Belvik Courier that the harbour would be sold to a bank in May.")
+    assert c["status"] == "reported", c
+
+
 def test_unquoted_claim_is_its_sentence_and_links_nowhere():
     claim = one_claim("Unemployment fell to 4.1 percent in the second quarter.")
     assert claim["quote"] is None

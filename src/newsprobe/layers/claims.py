@@ -3,7 +3,8 @@ fact-checks of it. The rules are documented with examples in docs/claims.md.
 
 1. **Candidates.** Every sentence of the Doc with a verb and at least `MIN_WORDS` words.
    When a quote's content lies in the sentence, the claim is that content (without its
-   quotation marks) and links to the quote (`quote`); otherwise it is the sentence.
+   quotation marks) and links to the quote (`quote`); otherwise it is the sentence. Each
+   other quote in the sentence whose content is a clause of its own is one more claim.
 2. **Check-worthiness.** The sentence is scored by the model of `checkworthy.py`; claims
    below `settings.claim_min_checkworthiness` (negative: the model's own threshold, chosen
    by cross-validation on the training data) are dropped, except rumored and disputed
@@ -55,6 +56,9 @@ class Candidate:
     end: int
     quote: Quote | None = None
     facts: list[dict] = field(default_factory=list)
+    # the writer's aside inside a source's words (", who scored 30 goals last season"):
+    # its status reads its own words only, not the sentence around it
+    aside: bool = False
 
 
 ALWAYS_KEPT = frozenset({"rumored", "disputed", "denied", "refuted"})  # kept below the check-worthiness threshold
@@ -101,7 +105,8 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[dict[str, Any]]:
 
 
 def candidates_of(doc, analysis: Analysis) -> list[Candidate]:
-    """One candidate per sentence (see the module docstring)."""
+    """One candidate per sentence, and one more for each other source in it whose words
+    are a clause of their own (see the module docstring)."""
     text = analysis.text
     out = []
     # "The agency did not say when the message was sent", "Police remained tight-lipped":
@@ -119,19 +124,121 @@ def candidates_of(doc, analysis: Analysis) -> list[Candidate]:
         if dateline is not None:
             start = dateline  # "(Reuters) - ", "MOSCOW, December 5./TASS/. " is no claim's text
         quote, piece = _quote_in(spoken, sent.start_char, sent.end_char)
+        found = []
         if piece:
-            p_start, p_end = _trim(text, *piece, marks=True)
-            # "said that the bridge ...": the claim starts after the complementiser.
-            if text[p_start:p_start + 5].lower() == "that ":
-                p_start = _trim(text, p_start + 5, p_end)[0]
-            # Only a clause (or a whole quoted sentence) is a claim: "cited residents of
-            # border villages", "denied the report" report sourcing; the sentence is the claim.
-            if len(text[p_start:p_end].split()) >= MIN_WORDS - 1 and (
-                    text[p_end - 1] in ".!?" or _is_clause(doc, p_start, p_end)):
-                start, end = p_start, p_end
-        if start < end:
-            out.append(Candidate(sent, start, end, quote))
+            claim = _claim_piece(doc, text, piece)
+            if claim is not None:
+                start, end = claim
+                found = [Candidate(sent, start, end, quote)]
+                # "Kess said the floods destroyed 300 homes, but officials say only 40
+                # were damaged", "'...,' Tolle said, adding that the company lost ...":
+                # every other source's clause in the sentence is a claim of its own
+                found += _other_claims(doc, text, sent, spoken, quote, claim)
+            elif not _cue_frames(doc, sent, quote, spoken):
+                # "Shares fell after the firm cut its forecast, citing weak demand": the
+                # sentence is the claim, and a cue off its main verb ("citing", "banners
+                # demanding", "by defending") relays none of it; the writer states it
+                quote = None
+        if not found and start < end:
+            found = [Candidate(sent, start, end, quote)]
+        out += sorted((part for c in found for part in _split_aside(doc, text, c)), key=lambda c: c.start)
     return out
+
+
+def _split_aside(doc, text: str, c: Candidate) -> list[Candidate]:
+    """A source's paraphrase that ends in a non-restrictive relative clause ("The club said
+    it would sign Tomas Vell, who scored 30 goals last season"): the source's claim ends
+    before the comma, and the clause is the writer's background, a claim of its own (in
+    PolNeAR, such a clause right after a paraphrase lies outside the source's content about
+    two times in three). Words inside quotation marks stay the speaker's."""
+    if c.quote is None or c.quote.type == "direct":
+        return [c]
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None:
+        return [c]
+    for t in span:
+        if t.dep_ != "relcl" or not (c.start <= t.head.idx < t.idx):
+            continue
+        sub = list(t.subtree)
+        first, last = sub[0], sub[-1]
+        comma = doc[first.i - 1] if first.i > 0 else None
+        # what follows the clause to the claim's end hangs on the same noun ("Vell, who
+        # scored 30 goals - putting him third"), or the clause is not the claim's tail
+        noun = {x.i for x in t.head.subtree}
+        tail = [x for x in span if x.i > last.i and not x.is_punct and not x.is_space]
+        # the relative pronoun is the clause's subject: "which Ostrava considers too high"
+        # has a subject of its own and is somebody's view, not the writer's background
+        if first.lower_ not in ("who", "which") or first.dep_ not in ("nsubj", "nsubjpass") \
+                or comma is None or comma.text != "," \
+                or comma.idx <= c.start or any(x.i not in noun for x in tail) \
+                or any(ch in text[comma.idx:c.end] for ch in '"“”«»„') \
+                or _inside_quotation_marks(text, c.sent.start_char, comma.idx):
+            continue
+        aside = _trim(text, first.idx, c.end, marks=True)
+        main = _trim(text, c.start, comma.idx)
+        if len(text[aside[0]:aside[1]].split()) < MIN_WORDS or len(text[main[0]:main[1]].split()) < MIN_WORDS - 1:
+            continue
+        return [Candidate(c.sent, *main, c.quote), Candidate(c.sent, *aside, None, aside=True)]
+    return [c]
+
+
+def _claim_piece(doc, text: str, piece: tuple[int, int]) -> tuple[int, int] | None:
+    """A quote's content in a sentence as a claim: trimmed of quotation marks and a leading
+    "that" ("said that the bridge ..."); None unless it is a clause or a whole quoted
+    sentence ("cited residents of border villages", "denied the report" report sourcing)."""
+    p_start, p_end = _trim(text, *piece, marks=True)
+    if text[p_start:p_start + 5].lower() == "that ":
+        p_start = _trim(text, p_start + 5, p_end)[0]
+    if p_start < p_end and len(text[p_start:p_end].split()) >= MIN_WORDS - 1 and (
+            text[p_end - 1] in ".!?" or _is_clause(doc, p_start, p_end)):
+        return p_start, p_end
+    return None
+
+
+def _other_claims(doc, text: str, sent, quotes: list[Quote], main: Quote,
+                  claim: tuple[int, int]) -> list[Candidate]:
+    """The contents of the sentence's other quotes that are claims and overlap no claim
+    taken before (a host's content holds its nested quote's: one claim), longest first."""
+    taken = [claim]
+    pieces = []
+    for q in quotes:
+        if q is main or q.cue is None:
+            continue
+        for c in q.content:
+            a, b = max(c.start, sent.start_char), min(c.end, sent.end_char)
+            if a < b:
+                pieces.append((b - a, a, b, q))
+    out = []
+    for _, a, b, q in sorted(pieces, key=lambda p: (-p[0], p[1])):
+        if any(a < y and x < b for x, y in taken):
+            continue
+        piece = _claim_piece(doc, text, (a, b))
+        if piece is None or len(text[piece[0]:piece[1]].split()) < MIN_WORDS:
+            continue   # "That's a canard", "(confirmed that) account to Reuters": no claim beside the sentence's
+        taken.append(piece)
+        out.append(Candidate(sent, *piece, q))
+    return out
+
+
+def _cue_frames(doc, sent, quote: Quote, quotes: list[Quote]) -> bool:
+    """Does the quote's cue, or the cue of a quote that relays it ("The firm reported 400
+    orders, citing its own data": the report relays the data), frame the whole sentence:
+    the sentence's main verb ("The ministry confirmed the deaths of three soldiers"), a
+    verb conjoined with it, or a phrase on it ("According to the police, ...")? A quote
+    with no cue (a quote paragraph) is its own frame, and so is a headline's colon."""
+    by_id = {q.id: q for q in quotes}
+    root = sent.root
+    steps = 0
+    while quote is not None and steps < 4:
+        if quote.cue is None:
+            return True
+        span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+        if span is None or all(t.is_punct for t in span) or any(
+                t.i == root.i or (t.head.i == root.i and t.dep_ in ("conj", "prep", "agent")) for t in span):
+            # a headline's colon or dash ("Mayor: the bridge is safe") frames its line
+            return True
+        quote, steps = by_id.get(quote.parent) if quote.parent else None, steps + 1
+    return False
 
 
 def _relative_clause_hearsay(doc, quote: Quote) -> bool:
@@ -240,7 +347,7 @@ def _trim(text: str, start: int, end: int, marks: bool = False) -> tuple[int, in
 
 def _main_verb(doc, c: Candidate):
     """The claim's main verb: the sentence root, or for a quoted claim its predicate."""
-    if c.quote is None:
+    if c.quote is None and not c.aside:
         return c.sent.root
     predicate = span_predicate(c.sent, c.start, c.end)
     return c.sent.root if predicate is None else predicate
@@ -299,7 +406,9 @@ REDUCED_EVIDENTIAL = re.compile(r"\b(said|reported|rumou?red|believed|thought|un
 # not "said": "The mayor said to be careful" is an instruction.
 HEADLINE_EVIDENTIAL = re.compile(r"\b(reported|rumou?red|believed|understood|alleged)\s+to\s+(be|have)\b", re.I)
 # The writer's own hedging on the claim's main verb or in its words.
-WRITER_HEDGE = re.compile(r"\b(apparently|appears? to|seems? to|(is|are) expected to|likely to|"
+# A comparison of odds ("three times as likely to", "less likely to") is a finding, not a hedge.
+WRITER_HEDGE = re.compile(r"\b(apparently|appears? to|seems? to|(is|are) expected to|"
+                          r"(?<!\bmore )(?<!\bless )(?<!\bas )likely to|"
                           r"possibly|probably|perhaps)\b", re.I)
 UNCONFIRMED_KINDS = frozenset({"anonymous", "unnamed_official"})
 # "Reports said …", "media reports say …": reports nobody is named as publishing are no
@@ -357,7 +466,7 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
     verb = _main_verb(doc, c)
     cues = event_cues(verb)
     # questioned: a question, or a question put by the source
-    if claim_text.rstrip().endswith("?") or (c.quote is None and c.sent.text.rstrip().endswith("?")):
+    if claim_text.rstrip().endswith("?") or (c.quote is None and not c.aside and c.sent.text.rstrip().endswith("?")):
         q = claim_text.rstrip() if claim_text.rstrip().endswith("?") else c.sent.text.rstrip()
         at = text.find(q[-1], c.start if q is claim_text.rstrip() else sent_start)
         found.append(Status("questioned", "question_mark", (at, at + 1) if at >= 0 else None))
@@ -379,7 +488,7 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
             denier.speaker.name, claim_text, _subject_of_claim(doc, c), _mention_of(denier))
         found.append(Status("denied" if concerned else "disputed", "denial_of_relayed_claim",
                             (denier.cue.start, denier.cue.end)))
-    elif c.quote is None and c.sent.root.lemma_.lower() in DENIAL_VERBS \
+    elif c.quote is None and not c.aside and c.sent.root.lemma_.lower() in DENIAL_VERBS \
             and not any(t.dep_ == "neg" for t in c.sent.root.children):
         root = c.sent.root
         found.append(Status("denied", "denial_verb", (root.idx, root.idx + len(root))))
@@ -418,7 +527,7 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
     verdict = _verdict_on_reported_claim(doc, c, text)
     if verdict is not None:
         found.append(verdict)
-    denial = _denial_of_claim_noun(doc, c, text)
+    denial = None if c.aside else _denial_of_claim_noun(doc, c, text)
     if denial is not None:
         found.append(denial)
     return min(found, key=lambda s: PRECEDENCE.index(s.status))
@@ -598,6 +707,11 @@ def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
             return Status("unconfirmed", "agentless_source", where)
         if kind in UNCONFIRMED_KINDS:
             return Status("unconfirmed", f"{kind}_source", where)
+        if any(link.kind in UNCONFIRMED_KINDS for link in q.chain):
+            # "According to a person who attended, the mayor said ...": the mayor's words
+            # reach the writer only through somebody unnamed (the annotation rule: a claim
+            # known only through anonymous sources is unconfirmed)
+            return Status("unconfirmed", "anonymous_relay", _anonymous_relay(q, analysis) or where)
         if kind == "document" and q.speaker.entity is None and q.source is not None \
                 and UNOWNED_REPORTS.fullmatch(q.source.text.strip()):
             return Status("unconfirmed", "unowned_reports", where)
@@ -607,6 +721,8 @@ def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
             # slighted": the source itself passes on an allegation nobody stands behind.
             return Status("unconfirmed", "agentless_evidential", (m.start(), m.end()))
         return Status("reported", "on_record_source", where)
+    if c.aside:   # the writer's aside reads its own words only
+        sent_start, sent_end = c.start, c.end
     m = _in_main_clause(doc, RUMOUR_WORDS, text, sent_start, sent_end)
     if m:
         return Status("rumored", "rumour_words", (m.start(), m.end()))
@@ -614,7 +730,7 @@ def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
     line_start = text.rfind("\n", 0, c.start) + 1
     line_end = text.find("\n", c.start)
     line = text[line_start:line_end if line_end >= 0 else len(text)].rstrip()
-    m = HEADLINE_CREDIT.search(line) if len(line.split()) <= HEADLINE_MAX_WORDS else None
+    m = HEADLINE_CREDIT.search(line) if len(line.split()) <= HEADLINE_MAX_WORDS and not c.aside else None
     if m:
         group = "lead" if m.group("lead") else "tail"
         where = (line_start + m.start(group), line_start + m.end(group))
@@ -636,6 +752,20 @@ def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
     if m:
         return Status("hedged", "writer_hedge", (m.start(), m.end()))
     return Status("asserted", "author_states")
+
+
+def _anonymous_relay(quote: Quote, analysis: Analysis) -> tuple[int, int] | None:
+    """The mention (or cue) of the quote relaying `quote` whose speaker is an anonymous
+    source or an unnamed official; None when no such quote is found."""
+    by_id = {q.id: q for q in analysis.quotes}
+    outer, steps = by_id.get(quote.parent) if quote.parent else None, 0
+    while outer is not None and steps < 4:
+        if outer.speaker.kind in UNCONFIRMED_KINDS:
+            span = outer.source or outer.cue
+            if span is not None:
+                return span.start, span.end
+        outer, steps = (by_id.get(outer.parent) if outer.parent else None), steps + 1
+    return None
 
 
 def _active_cue(doc, quote: Quote) -> bool:

@@ -79,6 +79,7 @@ RULE_LABELS = {
     "on_record_source": "an on-record source",
     "anonymous_source": "an anonymous source",
     "unnamed_official_source": "an unnamed official",
+    "anonymous_relay": "a named speaker known only through an unnamed source",
     "agentless_source": "no named source",
     "unresolved_speaker": "a source the text names (speaker not resolved)",
     "agentless_evidential": "hearsay marker",
