@@ -1339,6 +1339,8 @@ def _is_clause(token) -> bool:
 
 # "Reports in the Gazette say …": the reports are the outlet's, and the outlet is the source.
 REPORT_NOUNS = frozenset(("report", "article", "story"))
+# What parts the reported words from the speaker's phrase when the parser makes both subjects.
+_BETWEEN_SUBJECTS = frozenset((",", "”", '"', "’", "''", "—", "–"))
 
 
 def _subject_of(verb) -> list:
@@ -1366,6 +1368,12 @@ def _subject_of(verb) -> list:
                 break
             keep.insert(0, a)
         return [t for a in keep for t in a.subtree]
+    if len(subjects) > 1 and any(t.text in _BETWEEN_SUBJECTS for t in
+                                 verb.doc[subjects[-2].right_edge.i + 1: subjects[-1].left_edge.i]):
+        # "The leader, his spokesman pointed out, did not …", "“Most clients … ,” analyst
+        # Pia Rondeau wrote": the parser gives the verb a second subject after a comma or a
+        # closing mark; the one next to the verb speaks, the first opens the reported words.
+        return _name_across_break(verb.doc, list(subjects[-1].subtree))
     for child in verb.children:
         if child.dep_ in ("nsubj",):
             if child.lemma_.lower() in REPORT_NOUNS and child.tag_ == "NNS":
@@ -2330,10 +2338,16 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
                 outlet = _outlet_told(record.source_tokens, cue_offset, doc, index, settings)
                 if outlet is not None:
                     record.speaker = Speaker(outlet.name, "media")
+        if record.speaker.entity is None and record.speaker.kind in ("unknown", "document", "media") \
+                and record.source_tokens:
+            report = _report_named_before(doc, record.source_tokens, cue_offset, index, settings)
+            record.speaker = report or record.speaker
         if not record.source_tokens:
             record.confidence -= 0.15
         for via in record.via_tokens:
             linked = speaker_for(via, cue_offset, doc, index, settings, None)
+            if linked.entity is None and linked.kind in ("unknown", "document", "media"):
+                linked = _report_named_before(doc, via, cue_offset, index, settings) or linked
             if linked.entity is None and linked.kind in ("unknown", "media"):
                 # "quoted by the newspaper": the outlet named before, as for its speaker
                 head = min(via, key=lambda t: len(list(t.ancestors)))
@@ -2547,6 +2561,33 @@ def _outlet_told(addressee, cue_offset: int, doc, index: EntityIndex, settings,
     if named is not None:
         return ChainLink(named.name, "media")
     return ChainLink(linked.name, "media") if linked.kind == "media" and linked.entity else None
+
+
+def _report_named_before(doc, tokens, cue_offset: int, index: EntityIndex, settings) -> Speaker | None:
+    """"The report quoted a source as saying …" after "a report by the Valley Times" (or "a
+    Valley Times report", "the Valley Times' report"): the outlet whose report the text named
+    last before, as a media speaker; None when the phrase names its own owner, or when no
+    outlet's report was named within the pronoun window."""
+    head = min(tokens, key=lambda t: len(list(t.ancestors)))
+    if head.lemma_.lower() not in REPORT_NOUNS or head.pos_ != "NOUN" or head.tag_ != "NN" \
+            or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children) \
+            or any(c.dep_ in ("poss", "compound", "prep") for c in head.children):
+        return None
+    window = settings.pronoun_window_sentences * 600
+    for noun in reversed(doc[:head.i]):
+        if cue_offset - noun.idx > window:
+            break
+        if noun.lemma_.lower() not in REPORT_NOUNS or noun.pos_ != "NOUN":
+            continue
+        owners = [c for c in noun.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"] + [
+            o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("by", "from", "in")
+            for o in p.children if o.dep_ == "pobj"]
+        for entity in (index.entity_at(t) for owner in owners for t in owner.subtree):
+            if entity is not None and entity.label not in _NOT_OUTLET_LABELS and (
+                    kind_of_entity(entity, index) == "media" or is_known_outlet(entity.name)
+                    or _outlet_shaped(entity.name.split())):
+                return Speaker(entity.name, "media", entity.id)
+    return None
 
 
 def _without_description(name: str) -> str:
