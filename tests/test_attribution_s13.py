@@ -48,3 +48,21 @@ def test_the_report_claiming_is_the_outlet_whose_report_was_named():
             "that it had settled the case.\nThe report claimed Orvane had agreed to pay $2 billion.")
     found = quotes(text)
     assert speaker_of(found, "claimed") == "Valley Times", found
+
+
+# --- a party answering an outlet's published report does not relay it -------------------
+
+def test_a_report_a_company_answers_is_not_relayed_by_the_company():
+    text = ("Orvane Chemicals said today that there was no basis to a Valley Times report saying "
+            "that it had settled the case.")
+    found = quotes(text)
+    report = next(q for q in found if q[1] == "Valley Times")
+    assert report[2] == [], found
+
+
+def test_a_report_an_office_disputes_is_not_relayed_by_the_office():
+    text = ("The prosecutor's office disputed on Friday a Harbor Ledger report that alleged the mayor "
+            "had told his aide to lie to investigators.")
+    found = quotes(text)
+    report = next(q for q in found if "Harbor Ledger" in q[1])
+    assert report[2] == [], found

@@ -2689,6 +2689,11 @@ def _nest(records: list[_Record]) -> None:
             # "anger at officials for announcing a pause", inside X's words: nobody named
             # speaks, so "X <- unknown" would chain X to nobody
             continue
+        if parent.speaker.kind != "media" and _published_report(record):
+            # "The company said there was no basis to a Valley Times report saying …", "The
+            # office disputed a Lantern report that alleged …": the party answers a report
+            # that is published for anyone to read; it does not pass the outlet's words on.
+            continue
         # Agentless hearsay ("It is claimed that …") relays nothing a reader could name:
         # what is nested in it keeps the hearsay's own chain but gets no link for it.
         # An unresolved "he" or "she" inside someone's words is most likely that someone
@@ -2722,6 +2727,18 @@ def _depth(record: _Record) -> int:
         seen.add(id(record))
         depth += 1
     return depth
+
+
+def _published_report(record: _Record) -> bool:
+    """Is the record's source a named outlet's report ("a Valley Times report", "a report by
+    the Lantern")?"""
+    if record.speaker is None or record.speaker.kind not in ("media", "document") or not record.source_tokens:
+        return False
+    head = min(record.source_tokens, key=lambda t: len(list(t.ancestors)))
+    if head.lower_ in ("that", "which") and head.head.dep_ == "relcl":
+        head = head.head.head  # "a Lantern report that alleged …"
+    return head.lemma_.lower() in REPORT_NOUNS and head.pos_ == "NOUN" \
+        and any(c.dep_ in ("compound", "poss", "prep") for c in head.children)
 
 
 def _unresolved_pronoun(record: _Record) -> bool:
