@@ -66,3 +66,32 @@ def test_a_report_an_office_disputes_is_not_relayed_by_the_office():
     found = quotes(text)
     report = next(q for q in found if "Harbor Ledger" in q[1])
     assert report[2] == [], found
+
+
+# --- tabloid relays: "X spoke to an insider who …", and "the source" after a source ------
+
+def test_an_insider_an_outlet_spoke_to_is_relayed_by_the_outlet():
+    text = ("Singer Mara Quell and her husband have split. The Daily Clarion spoke to another insider "
+            "who confirmed the breakup.")
+    found = quotes(text)
+    said = next(q for q in found if q[0] and "confirmed" in q[0])
+    assert said[2] == ["Daily Clarion"], found
+
+
+def test_the_source_is_the_anonymous_source_named_before_and_keeps_its_relay():
+    text = ("Singer Mara Quell and her husband have split. “They had not been close for months,” a "
+            "friend of the couple told the Daily Clarion. The breakup came after a row in March, the "
+            "source said.")
+    found = quotes(text)
+    said = next(q for q in found if q[0] == "said")
+    assert said[1] == "friend of the couple" and said[2] == ["Daily Clarion"], found
+
+
+def test_a_quotation_after_a_newly_reported_source_continues_that_source():
+    text = ("Singer Mara Quell and her husband have split. The breakup came after a row in March, a "
+            "friend of the couple said. “He moved some of his things out.” The Daily Clarion spoke to "
+            "another insider who confirmed the breakup on Monday, weeks after the couple were last seen together at a gala. "
+            "“Quell is planning to divorce him.”")
+    found = analyze(text).quotes
+    last = next(q for q in found if "divorce" in q.content[-1].text)
+    assert last.speaker.name == "another insider", [(q.speaker.name, [c.text for c in q.content]) for q in found]

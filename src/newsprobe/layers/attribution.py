@@ -50,7 +50,7 @@ from .sources import (PUBLISHING_VERBS, EntityIndex, is_known_outlet, kind_of_en
                       settle_kinds, speaker_for)
 
 NAME = "attribution"
-VERSION = "2"
+VERSION = "3"
 FIELD = "quotes"
 REQUIRES = ("entities",)
 
@@ -1765,6 +1765,14 @@ def _spoke_to(source_tokens) -> list:
             told = [o for o in token.children if o.dep_ in ("dobj", "dative", "iobj")]
             if told:  # the parse may split "ESPN senior NFL analyst X" in two: the first is whom
                 found.append(list(told[0].subtree))
+        elif token.lower_ in ("who", "that") and token.dep_ == "nsubj" and token.head.dep_ == "relcl":
+            # "The Herald spoke to an insider who confirmed …": the outlet that spoke to the
+            # one who speaks passes the words on.
+            antecedent = token.head.head
+            to = antecedent.head
+            if antecedent.dep_ == "pobj" and to.lower_ in ("to", "with") \
+                    and to.head.lemma_.lower() in ("speak", "talk") and to.head.pos_ == "VERB":
+                found.extend(list(c.subtree) for c in to.head.children if c.dep_ == "nsubj")
     return found
 
 
@@ -2110,8 +2118,13 @@ def _pair_quotations(doc, text: str, quotations: list[Quotation], records: list[
                 previous.content.extend(q.fragments)
                 q.used = True
                 continue
+            # "“…,” the source said. … The Herald spoke to another insider who confirmed the
+            # split. “…”": a speaker reported between the two quotations takes up the words.
+            since = max([e for _, e in previous.content] + [previous.cue[1] if previous.cue else 0])
+            between = [r for r in by_cue_pos if r.cue and since < r.cue[0] < q.start and r.content
+                       and r.source_tokens and r.speech and not r.fixed and r.forced_kind != "rumor"]
             continuation = _Record(cue=None, content=list(q.fragments), type="direct",
-                                   continues=True, confidence=0.5, follows=previous)
+                                   continues=True, confidence=0.5, follows=between[-1] if between else previous)
             records.append(continuation)
             q.used = True
             # A run of quotation paragraphs: each continues the one before it.
@@ -2315,6 +2328,12 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
                 # "it is claimed that ...", "are reported to ...", "reports say": hearsay
                 # that nobody in the text owns
                 record.speaker = Speaker(_hearsay_name(doc, record.cue), "rumor")
+        if record.speaker.kind == "anonymous" and _definite_source(record.source_tokens):
+            # "“…,” a friend of the couple told the Herald. …, the source said.": "the source"
+            # is the anonymous source named before, and its words came the same way.
+            earlier = next((sp for sp in reversed(index.history) if sp.kind == "anonymous"), None)
+            if earlier is not None:
+                record.speaker = replace(earlier)
         if [t.text for t in record.source_tokens] == ["A"] and any(t is record for t in turns):
             interviewee = _interviewee(doc, cue_offset, index, settings)
             if interviewee is not None:
@@ -2380,6 +2399,17 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
     _same_words_same_relay(records, told_by, index.text)
     for record in records:
         record.confidence = round(max(0.05, min(0.99, record.confidence)), 3)
+
+
+# What a text calls an unnamed source it has introduced before ("the source said").
+ANONYMOUS_HEADS = frozenset("source insider friend pal tipster".split())
+
+
+def _definite_source(tokens) -> bool:
+    """Is the source phrase a bare "the source", "the insider": a source named before?"""
+    words = [t for t in tokens if not t.is_punct]
+    return len(words) == 2 and words[0].lower_ == "the" and words[1].lemma_.lower() in ANONYMOUS_HEADS \
+        and words[1].tag_ == "NN"
 
 
 def _is_own_outlet(name: str, own: set[str]) -> bool:
