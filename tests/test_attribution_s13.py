@@ -95,3 +95,11 @@ def test_a_quotation_after_a_newly_reported_source_continues_that_source():
     found = analyze(text).quotes
     last = next(q for q in found if "divorce" in q.content[-1].text)
     assert last.speaker.name == "another insider", [(q.speaker.name, [c.text for c in q.content]) for q in found]
+
+
+def test_citing_a_journalist_as_claiming_when_as_hangs_on_the_main_verb():
+    text = ("The rumours have intensified over the past 24 hours with The Valley Times citing Danish "
+            "journalist Ivo Kersting as claiming that Harbor City have now agreed terms with the striker.")
+    found = quotes(text)
+    claimed = next(q for q in found if q[0] and "claiming" in q[0])
+    assert "Kersting" in claimed[1] and claimed[2] == ["Valley Times"], found

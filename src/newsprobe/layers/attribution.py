@@ -585,6 +585,10 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     if lemma in AS_SAYING_HEADS and any(c.dep_ == "prep" and c.lower_ == "as" and any(
             _quoted_as_saying(g) for g in c.children) for c in verb.children):
         return None  # "cited the mayor as saying …": the record is the saying's (_quoted_as_saying)
+    if lemma in AS_SAYING_HEADS and any(
+            c.dep_ == "dobj" and c.right_edge.i + 1 < len(doc) and doc[c.right_edge.i + 1].lower_ == "as"
+            and any(_quoted_as_saying(g) for g in doc[c.right_edge.i + 1].children) for c in verb.children):
+        return None  # the same, with "as" hung on another verb by the parser
     cue_end_token = verb
     for child in verb.children:
         if child.dep_ == "prt" and child.lower_ in CUE_PARTICLES and child.i == verb.i + 1:
@@ -681,15 +685,14 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     quoted = _quoted_as_saying(verb)
     if quoted is not None:
         # "The Herald quoted the mayor as saying …": the mayor speaks, through the Herald.
-        as_, source, relay = quoted
-        before = [c for c in as_.head.children if c.dep_ in ("ccomp", "parataxis") and c.i < as_.head.i]
+        as_, source, relay, quoting = quoted
+        before = [c for c in quoting.children if c.dep_ in ("ccomp", "parataxis") and c.i < quoting.i]
         if not record.content and before:
             # "The pier was unsafe, the Herald quoted an official as saying.": what was
             # said comes first, hung on "quoted"
             record.content = [_trimmed_range(text, list(before[0].subtree))]
         record.cue = (as_.idx, record.cue[1])
         record.source_tokens = source
-        quoting = as_.head
     else:
         quoting, relay = _quoted_by(record.source_tokens)  # "Officials quoted by US media said …"
     if relay and quoting is not None:
@@ -1521,26 +1524,32 @@ AS_SAYING_HEADS = frozenset(("cite", "quote", "report"))
 
 
 def _quoted_as_saying(verb):
-    """("as" token, speaker tokens, relay tokens) for "X quoted (cited, reported) Y as
+    """("as" token, speaker tokens, relay tokens, the quoting verb) for "X quoted (cited, reported) Y as
     saying" and "Y was quoted (by X) as saying (by X)", else None."""
     as_ = verb.head
     if not (verb.tag_ == "VBG" and verb.dep_ == "pcomp" and as_.lower_ == "as"):
         return None
     quote = as_.head
     if quote.lemma_.lower() not in AS_SAYING_HEADS:
-        return None
+        # "… with the Times citing journalist X as claiming …": the parser may hang "as" on
+        # the main verb; the object of "citing" right before it is still the one quoted.
+        before = verb.doc[as_.i - 1] if as_.i > 0 else None
+        obj = next((t for t in (before, *before.ancestors) if t.dep_ == "dobj"), None) if before is not None else None
+        if obj is None or obj.right_edge.i != as_.i - 1 or obj.head.lemma_.lower() not in AS_SAYING_HEADS:
+            return None
+        quote = obj.head
     passive = [c for c in quote.children if c.dep_ == "nsubjpass"]
     if passive:
         agents = [c for t in (quote, verb) for c in t.children
                   if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
         objs = [o for a in agents for o in a.children if o.dep_ == "pobj"]
-        return as_, list(passive[0].subtree), list(objs[0].subtree) if objs else []
+        return as_, list(passive[0].subtree), list(objs[0].subtree) if objs else [], quote
     speaker = [c for c in quote.children if c.dep_ == "dobj"]
     # "The Swiss newspaper Neue Zeitung quoted …" may come parsed as two subjects: the name.
     relay = sorted((c for c in quote.children if c.dep_ == "nsubj"), key=lambda c: c.pos_ == "PROPN")
     if not speaker:
         return None
-    return as_, list(speaker[0].subtree), list(relay[-1].subtree) if relay else []
+    return as_, list(speaker[0].subtree), list(relay[-1].subtree) if relay else [], quote
 
 
 def _quoted_by(source_tokens) -> tuple:
@@ -2110,7 +2119,13 @@ def _pair_quotations(doc, text: str, quotations: list[Quotation], records: list[
             previous = paraphrased
             continue
         if previous is not None and _continues_previous(text, q, previous):
-            if "\n" not in text[previous.content[-1][1]:q.start]:
+            # "“…,” the source said. … The Herald spoke to another insider who confirmed the
+            # split. “…”": a speaker reported between the two quotations takes up the words.
+            since = max([e for _, e in previous.content] + [previous.cue[1] if previous.cue else 0])
+            between = [r for r in by_cue_pos if r.cue and since < r.cue[0] < q.start and r.content
+                       and r.source_tokens and r.speech and not r.fixed and r.forced_kind != "rumor"
+                       and not (previous.cue and _same_sentence(doc, previous.cue[0], r.cue[0]))]
+            if "\n" not in text[previous.content[-1][1]:q.start] and not between:
                 # `“A,” she said. “B.”`: one attribution whose content is both quotations,
                 # as PolNeAR and the newsroom gold mark it (on 60 PolNeAR train articles
                 # 52 of 60 such sentences were part of the previous attribution's content).
@@ -2118,11 +2133,6 @@ def _pair_quotations(doc, text: str, quotations: list[Quotation], records: list[
                 previous.content.extend(q.fragments)
                 q.used = True
                 continue
-            # "“…,” the source said. … The Herald spoke to another insider who confirmed the
-            # split. “…”": a speaker reported between the two quotations takes up the words.
-            since = max([e for _, e in previous.content] + [previous.cue[1] if previous.cue else 0])
-            between = [r for r in by_cue_pos if r.cue and since < r.cue[0] < q.start and r.content
-                       and r.source_tokens and r.speech and not r.fixed and r.forced_kind != "rumor"]
             continuation = _Record(cue=None, content=list(q.fragments), type="direct",
                                    continues=True, confidence=0.5, follows=between[-1] if between else previous)
             records.append(continuation)
