@@ -222,3 +222,13 @@ def test_he_is_not_a_name_used_only_to_qualify_a_title():
             "Velmora Brantia head, on the appeal. “We did nothing wrong,” he added.")
     found = speakers(text)
     assert ("added", "Tomas Brenner") in found, found
+
+
+def test_a_relative_clause_reporting_speech_is_not_part_of_the_cited_name():
+    # ", citing officials familiar with the talks, who said …": the speaker's name ends
+    # before the relative clause, and "who" is the officials, not the talks.
+    text = ("The Ledger reported that Norland and Vesta had agreed a truce, citing Norland officials "
+            "familiar with the talks, who said Vesta was paying for it.")
+    found = speakers(text)
+    assert ("citing", "Norland officials familiar with the talks") in found, found
+    assert ("said", "Norland officials familiar with the talks") in found, found

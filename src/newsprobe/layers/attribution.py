@@ -50,7 +50,7 @@ from .sources import (PUBLISHING_VERBS, EntityIndex, is_known_outlet, kind_of_en
                       settle_kinds, speaker_for)
 
 NAME = "attribution"
-VERSION = "3"
+VERSION = "4"
 FIELD = "quotes"
 REQUIRES = ("entities",)
 
@@ -2336,6 +2336,7 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
             noun = index.text[record.cue[0]:record.cue[1]].lower() if record.cue else ""
             record.speaker = Speaker(noun if noun.isalpha() else "rumour", "rumor")
         else:
+            record.source_tokens = _without_reporting_relative(record.source_tokens)
             record.speaker = speaker_for(record.source_tokens, cue_offset, doc, index, settings, last)
             if record.forced_kind == "rumor":
                 record.speaker.kind = "rumor"
@@ -2418,6 +2419,24 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
 
 # What a text calls an unnamed source it has introduced before ("the source said").
 ANONYMOUS_HEADS = frozenset("source insider friend pal tipster".split())
+
+
+def _without_reporting_relative(tokens: list) -> list:
+    """"citing officials familiar with the talks, who said …": a non-restrictive relative
+    clause (after a comma, by "who" or "which") that itself reports speech is another
+    attribution, not part of the source's name; it and its comma are left out."""
+    inside = {t.i for t in tokens}
+    drop: set[int] = set()
+    for t in tokens:
+        if t.dep_ != "relcl" or t.lemma_.lower() not in cue_verbs() or t.i in drop:
+            continue
+        first = t.left_edge
+        if first.lower_ not in ("who", "which") or first.i == 0 or first.doc[first.i - 1].text != "," \
+                or first.i - 1 not in inside:
+            continue
+        drop.update(x.i for x in t.subtree)
+        drop.add(first.i - 1)
+    return [t for t in tokens if t.i not in drop] if drop else tokens
 
 
 def _definite_source(tokens) -> bool:

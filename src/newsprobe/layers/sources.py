@@ -889,7 +889,9 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             # "the minister, who said ..." → minister; but in "the claim, which they said
             # ..." the relative is "which", and "they" is somebody else.
             antecedent = _person_behind_apposition(head.head.head)
-            speaker = speaker_for([t for t in antecedent.subtree if t.i < head.head.i and t.dep_ != "punct"],
+            if lower == "who":
+                antecedent = _person_phrase_of(antecedent, index)
+            speaker = speaker_for([t for t in antecedent.subtree if t.i < head.head.left_edge.i and t.dep_ != "punct"],
                                   cue_offset, doc, index, settings, last_speaker)
             return _a_person_by_who(speaker, lower)
         if lower in AUTHOR_PRONOUNS and not inside_quote:
@@ -1507,6 +1509,25 @@ def _person_behind_apposition(antecedent):
         if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
             return noun.head
     return antecedent
+
+
+def _person_phrase_of(antecedent, index: "EntityIndex"):
+    """"officials familiar with the talks, who said …", "a spokesman for the ministry, who
+    said …": the parser hangs "who" on the last noun, a thing or a body inside the phrase's
+    modifier; "who" is the person the whole phrase names. Climbs from the object of a
+    preposition (through an adjective or participle) to the noun it modifies, until the
+    noun is a person by name or by its word."""
+    people = kind_words()["anonymous"] | kind_words()["official"]
+    noun = antecedent
+    while noun.ent_type_ != "PERSON" and noun.lemma_.lower() not in people \
+            and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        up = noun.head.head
+        if up.dep_ in ("amod", "acl") and up.pos_ in ("ADJ", "VERB") and up.head.i != up.i:
+            up = up.head
+        if up.pos_ not in ("NOUN", "PROPN") or up.i == noun.i:
+            break
+        noun = up
+    return noun
 
 
 def _plural_name(name: str) -> bool:
