@@ -1124,3 +1124,13 @@ def test_a_speakers_verdict_does_not_contest_her_own_answer_beside_it():
     report = next(c for c in found if "brother's firm" in c["text"])
     assert answer["status"] == "reported", answer
     assert report["status"] == "denied" and report["rebutted_by"] is not None, report
+
+
+@pytest.mark.parametrize("sentence", [
+    # a verdict word under "whether/if" judges nothing: the writer leaves the question open
+    "'That account is not accurate,' spokesman Tomas Brel said, without specifying if the account was false.",
+    "'That account is not accurate,' spokesman Tomas Brel said. It was not clear whether the account was false.",
+])
+def test_a_verdict_word_under_whether_or_if_is_no_verdict(sentence):
+    for c in claims(sentence):
+        assert c["evidence"]["rule"] != "false_verdict_in_frame", c

@@ -39,7 +39,7 @@ from .rebuttal_meaning import ( MeaningLink, Signal, different_figure, figures, 
                                passage_lemmas, score_pair, span_vector)
 
 NAME = "claims"
-VERSION = "3"
+VERSION = "4"
 FIELD = "claims"
 REQUIRES = ("quotes",)
 
@@ -499,7 +499,8 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
                                   (CONTESTED, "disputed", "contested_in_frame"),
                                   (DOUBT, "questioned", "doubt_in_frame")):
         for m in pattern.finditer(text, sent_start, sent_end):
-            if c.start <= m.start() < c.end or c.quote is None or _in_named_title(text, m.start()):
+            if c.start <= m.start() < c.end or c.quote is None or _in_named_title(text, m.start()) \
+                    or _under_whether(doc, m.start()):
                 continue
             voice = _voice_at(analysis, m.start(), exclude=c.quote)
             if voice is not None and _same_speaker(c.quote, voice) \
@@ -783,6 +784,22 @@ def _active_cue(doc, quote: Quote) -> bool:
     verb = verbs[-1]
     return not any(ch.dep_ in ("auxpass", "nsubjpass") for ch in verb.children) \
         and not (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"))
+
+
+def _under_whether(doc, offset: int) -> bool:
+    """The word at `offset` sits in a "whether/if" clause ("without specifying if the report
+    was false", "asked whether it was false", "not clear whether ..."): an open question, so
+    a verdict word there judges nothing."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    token = span[0] if span is not None and len(span) else None
+    steps = 0
+    while token is not None and steps < 50:
+        if any(ch.dep_ == "mark" and ch.lower_ in ("whether", "if") for ch in token.children):
+            return True
+        if token.head.i == token.i:
+            break
+        token, steps = token.head, steps + 1
+    return False
 
 
 def _in_main_clause(doc, pattern: re.Pattern, text: str, start: int, end: int):
