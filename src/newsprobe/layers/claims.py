@@ -531,6 +531,9 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
     denial = None if c.aside else _denial_of_claim_noun(doc, c, text)
     if denial is not None:
         found.append(denial)
+    named = None if c.aside else _verdict_by_naming(doc, c, text)
+    if named is not None:
+        found.append(named)
     return min(found, key=lambda s: PRECEDENCE.index(s.status))
 
 
@@ -666,6 +669,52 @@ def _denial_of_claim_noun(doc, c: Candidate, text: str) -> Status | None:
                     who, claim, _subject_of_claim(doc, c, noun))))
             return Status("denied" if denied else "disputed", "denial_of_claim_noun",
                           (verb.idx, verb.idx + len(verb)))
+    return None
+
+
+VERDICT_NAMING_VERBS = frozenset("brand call label dub term describe".split())
+
+
+def _verdict_by_naming(doc, c: Candidate, text: str) -> Status | None:
+    """"Brel branded reports that he offered the contract to his cousin as inaccurate" /
+    "called reports that ... false": the speaker's verdict on what the reports say. The
+    verdict word closes the sentence (after "as" or bare); the party concerned denies,
+    anyone else disputes."""
+    for verb in c.sent:
+        if verb.lemma_.lower() not in VERDICT_NAMING_VERBS or verb.pos_ != "VERB" \
+                or any(ch.dep_ == "neg" for ch in verb.children):
+            continue
+        for noun in verb.children:
+            if noun.dep_ != "dobj" or noun.lemma_.lower() not in CLAIM_NOUNS:
+                continue
+            after = [t for t in noun.subtree if t.i > noun.i]
+            if not any(t.pos_ in ("VERB", "AUX") for t in after):
+                continue
+            start = noun.idx
+            end = _trim(text, c.sent.start_char, c.sent.end_char)[1]
+            if not (start <= c.start < end):
+                continue
+            verdict = None
+            for pattern, status in ((FALSE_VERDICT, "refuted"), (CONTESTED, "disputed")):
+                for m in pattern.finditer(text, start, end):
+                    # the verdict closes the sentence: "... as inaccurate and incorrect."
+                    before = text[start:m.start()]
+                    if re.search(r"\bas\s+['\u2018\u201c\"]?$", before) or (
+                            verb.lemma_.lower() == "call" and re.search(r"\s['\u2018\u201c\"]?$", before)
+                            and re.fullmatch(r"[\s'\u2019\u201d\".,]*(?:and\s.*)?", text[m.end():end])):
+                        verdict = (status, m)
+                        break
+                if verdict:
+                    break
+            if verdict is None:
+                return None
+            status, m = verdict
+            who = " ".join(t.text for ch in verb.children if ch.dep_ == "nsubj" for t in ch.subtree)
+            concerned = bool(who) and _party_concerned(who, text[c.start:c.end], _subject_of_claim(doc, c, noun))
+            if not concerned and who and _subject_of_claim(doc, c, noun).lower().split()[:1] in (["he"], ["she"]):
+                concerned = True   # "reports that he ...": the pronoun is the one who brands them
+            return Status("denied" if concerned else "disputed", "verdict_by_naming",
+                          (verb.idx, m.end()))
     return None
 
 
