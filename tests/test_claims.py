@@ -1124,3 +1124,26 @@ def test_a_speakers_verdict_does_not_contest_her_own_answer_beside_it():
     report = next(c for c in found if "brother's firm" in c["text"])
     assert answer["status"] == "reported", answer
     assert report["status"] == "denied" and report["rebutted_by"] is not None, report
+
+
+@pytest.mark.parametrize("sentence", [
+    # a verdict word under "whether/if" judges nothing: the writer leaves the question open
+    "'That account is not accurate,' spokesman Tomas Brel said, without specifying if the account was false.",
+    "'That account is not accurate,' spokesman Tomas Brel said. It was not clear whether the account was false.",
+])
+def test_a_verdict_word_under_whether_or_if_is_no_verdict(sentence):
+    for c in claims(sentence):
+        assert c["evidence"]["rule"] != "false_verdict_in_frame", c
+
+
+@pytest.mark.parametrize("sentence, status", [
+    # "branded/called reports that X (as) inaccurate": the speaker's verdict on X; the
+    # party concerned (he) denies it
+    ("Deputy minister Tomas Brel branded reports that he offered the Belvik contract to his "
+     "cousin as inaccurate and factually incorrect.", "denied"),
+    ("Deputy minister Tomas Brel called reports that he offered the Belvik contract to his "
+     "cousin false.", "denied"),
+])
+def test_branding_reports_as_false_is_a_verdict_on_what_they_say(sentence, status):
+    c = next(c for c in claims(sentence) if c["text"].startswith("he offered"))
+    assert c["status"] == status, c

@@ -39,7 +39,7 @@ from .rebuttal_meaning import ( MeaningLink, Signal, different_figure, figures, 
                                passage_lemmas, score_pair, span_vector)
 
 NAME = "claims"
-VERSION = "3"
+VERSION = "4"
 FIELD = "claims"
 REQUIRES = ("quotes",)
 
@@ -499,7 +499,8 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
                                   (CONTESTED, "disputed", "contested_in_frame"),
                                   (DOUBT, "questioned", "doubt_in_frame")):
         for m in pattern.finditer(text, sent_start, sent_end):
-            if c.start <= m.start() < c.end or c.quote is None or _in_named_title(text, m.start()):
+            if c.start <= m.start() < c.end or c.quote is None or _in_named_title(text, m.start()) \
+                    or _under_whether(doc, m.start()):
                 continue
             voice = _voice_at(analysis, m.start(), exclude=c.quote)
             if voice is not None and _same_speaker(c.quote, voice) \
@@ -530,6 +531,9 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
     denial = None if c.aside else _denial_of_claim_noun(doc, c, text)
     if denial is not None:
         found.append(denial)
+    named = None if c.aside else _verdict_by_naming(doc, c, text)
+    if named is not None:
+        found.append(named)
     return min(found, key=lambda s: PRECEDENCE.index(s.status))
 
 
@@ -668,6 +672,52 @@ def _denial_of_claim_noun(doc, c: Candidate, text: str) -> Status | None:
     return None
 
 
+VERDICT_NAMING_VERBS = frozenset("brand call label dub term describe".split())
+
+
+def _verdict_by_naming(doc, c: Candidate, text: str) -> Status | None:
+    """"Brel branded reports that he offered the contract to his cousin as inaccurate" /
+    "called reports that ... false": the speaker's verdict on what the reports say. The
+    verdict word closes the sentence (after "as" or bare); the party concerned denies,
+    anyone else disputes."""
+    for verb in c.sent:
+        if verb.lemma_.lower() not in VERDICT_NAMING_VERBS or verb.pos_ != "VERB" \
+                or any(ch.dep_ == "neg" for ch in verb.children):
+            continue
+        for noun in verb.children:
+            if noun.dep_ != "dobj" or noun.lemma_.lower() not in CLAIM_NOUNS:
+                continue
+            after = [t for t in noun.subtree if t.i > noun.i]
+            if not any(t.pos_ in ("VERB", "AUX") for t in after):
+                continue
+            start = noun.idx
+            end = _trim(text, c.sent.start_char, c.sent.end_char)[1]
+            if not (start <= c.start < end):
+                continue
+            verdict = None
+            for pattern, status in ((FALSE_VERDICT, "refuted"), (CONTESTED, "disputed")):
+                for m in pattern.finditer(text, start, end):
+                    # the verdict closes the sentence: "... as inaccurate and incorrect."
+                    before = text[start:m.start()]
+                    if re.search(r"\bas\s+['\u2018\u201c\"]?$", before) or (
+                            verb.lemma_.lower() == "call" and re.search(r"\s['\u2018\u201c\"]?$", before)
+                            and re.fullmatch(r"[\s'\u2019\u201d\".,]*(?:and\s.*)?", text[m.end():end])):
+                        verdict = (status, m)
+                        break
+                if verdict:
+                    break
+            if verdict is None:
+                return None
+            status, m = verdict
+            who = " ".join(t.text for ch in verb.children if ch.dep_ == "nsubj" for t in ch.subtree)
+            concerned = bool(who) and _party_concerned(who, text[c.start:c.end], _subject_of_claim(doc, c, noun))
+            if not concerned and who and _subject_of_claim(doc, c, noun).lower().split()[:1] in (["he"], ["she"]):
+                concerned = True   # "reports that he ...": the pronoun is the one who brands them
+            return Status("denied" if concerned else "disputed", "verdict_by_naming",
+                          (verb.idx, m.end()))
+    return None
+
+
 def _subjectless_clause_of(noun) -> bool:
     """"rumours of being engaged", "claims of having lied": the claim noun's clause is a
     gerund with no subject of its own (nor a possessive: "rumours of his being ...")."""
@@ -783,6 +833,22 @@ def _active_cue(doc, quote: Quote) -> bool:
     verb = verbs[-1]
     return not any(ch.dep_ in ("auxpass", "nsubjpass") for ch in verb.children) \
         and not (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"))
+
+
+def _under_whether(doc, offset: int) -> bool:
+    """The word at `offset` sits in a "whether/if" clause ("without specifying if the report
+    was false", "asked whether it was false", "not clear whether ..."): an open question, so
+    a verdict word there judges nothing."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    token = span[0] if span is not None and len(span) else None
+    steps = 0
+    while token is not None and steps < 50:
+        if any(ch.dep_ == "mark" and ch.lower_ in ("whether", "if") for ch in token.children):
+            return True
+        if token.head.i == token.i:
+            break
+        token, steps = token.head, steps + 1
+    return False
 
 
 def _in_main_clause(doc, pattern: re.Pattern, text: str, start: int, end: int):

@@ -109,6 +109,7 @@ RULE_LABELS = {
     "contrary_claim_earlier": "an earlier statement says otherwise",
     "contrary_statement_by_writer": "the article says otherwise",
     "denial_of_claim_noun": "denied where it is reported",
+    "verdict_by_naming": "a source brands the reports false",
     "verdict_on_reported_claim": "called false where it is reported",
     "unowned_reports": "reports nobody is named as publishing",
     "denial_of_relayed_claim": "turned down with the report that carries it",
