@@ -490,11 +490,14 @@ def _role_before(doc, mention: Span) -> bool:
 
 # Nouns of a post or a relation one person holds, that a name in apposition is the holder
 # of: "the ambassador to NATO, Ivo Dalmer,", "his chief of staff Morgan McSwain", "Paul
-# Rivas, another partner".
+# Rivas, another partner". Not the nouns a company or a country is described by as often
+# as a person ("Velmora Foods, the country's largest dairy producer", "the biggest
+# investor", "the host").
 _HOLDER_ROLES = (TITLE_WORDS | PERSON_ROLES | EMPLOYEE_NOUNS | {
     "adviser", "advisor", "aide", "deputy", "nominee", "successor", "predecessor", "victim",
     "suspect", "spokesperson", "lawmaker", "legislator", "congressman", "congresswoman",
-    "councilman", "councilwoman", "diplomat", "envoy"}) - {"mr", "mrs", "ms", "dr"}
+    "councilman", "councilwoman", "diplomat", "envoy"}) - {"mr", "mrs", "ms", "dr", "producer",
+                                                           "investor", "host"}
 
 # An age written before a name: "63-year-old Madeline X" (not one before a noun the name
 # modifies: "the 19-year-old Dartmouth man").
