@@ -5,14 +5,10 @@ import pytest
 
 from newsprobe import analyze
 from newsprobe.settings import Settings
+from test_claims_rebuttal_meaning import FILLER  # sentences that are no claim's rebuttal
 
 ALL = Settings.load(claim_min_checkworthiness=0.0)
 
-FILLER = ("The harbour opened in 1871 and was rebuilt after a storm in 1953. "
-          "Tourists visit its lighthouse every summer. "
-          "The town council meets on the first Monday of each month. "
-          "A new ferry line to the islands started in May. "
-          "Local schools will reopen on September 2. ")
 
 
 def claim_with(text: str, words: str) -> dict:
