@@ -710,8 +710,9 @@ def _verdict_by_naming(doc, c: Candidate, text: str) -> Status | None:
                 return None
             status, m = verdict
             who = " ".join(t.text for ch in verb.children if ch.dep_ == "nsubj" for t in ch.subtree)
-            concerned = bool(who) and _party_concerned(who, text[c.start:c.end], _subject_of_claim(doc, c, noun))
-            if not concerned and who and _subject_of_claim(doc, c, noun).lower().split()[:1] in (["he"], ["she"]):
+            subject = _subject_of_claim(doc, c, noun)
+            concerned = bool(who) and _party_concerned(who, text[c.start:c.end], subject)
+            if not concerned and who and subject.lower().split()[:1] in (["he"], ["she"]):
                 concerned = True   # "reports that he ...": the pronoun is the one who brands them
             return Status("denied" if concerned else "disputed", "verdict_by_naming",
                           (verb.idx, m.end()))
@@ -839,9 +840,7 @@ def _under_whether(doc, offset: int) -> bool:
     """The word at `offset` sits in a "whether/if" clause ("without specifying if the report
     was false", "asked whether it was false", "not clear whether ..."): an open question, so
     a verdict word there judges nothing."""
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    token = span[0] if span is not None and len(span) else None
-    steps = 0
+    token, steps = _token_at(doc, offset), 0
     while token is not None and steps < 50:
         if any(ch.dep_ == "mark" and ch.lower_ in ("whether", "if") for ch in token.children):
             return True

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon_files import read_sections
@@ -74,6 +74,10 @@ class EntityIndex:
     # Entities the tagger did not call persons that the text gives an office in apposition
     # ("the ambassador to the union, Ivo Tamsin,"): a person in office, whatever the label.
     office_holders: set = None
+    # Surnames of the title-and-names the tagger took for bodies ("Sheriff Paul Tressel"
+    # an organisation): the same person when "Tressel" speaks (`_surname_in_office`);
+    # derived from `entities` once, not for every speaker whose kind is asked.
+    office_surnames: set = field(init=False)
 
     def __post_init__(self) -> None:
         if self.outlets is None:
@@ -82,6 +86,7 @@ class EntityIndex:
             self.qualifiers_only = set()
         if self.office_holders is None:
             self.office_holders = set()
+        self.office_surnames = {s for e in self.entities if e.label != "PERSON" and (s := _office_in_name(e.name))}
 
     @classmethod
     def build(cls, doc, analysis: Analysis, quoted=None) -> "EntityIndex":
@@ -793,8 +798,7 @@ def _office_in_name(name: str) -> str | None:
 def _surname_in_office(entity: Entity, index: EntityIndex) -> bool:
     """Is this person's surname that of a title-and-name the tagger took for a body
     ("Sheriff Paul Tressel" an organisation, "Tressel" a person)?"""
-    surnames = {s for e in index.entities if e.label != "PERSON" and (s := _office_in_name(e.name))}
-    return bool(surnames) and entity.name.split()[-1].lower() in surnames
+    return entity.name.split()[-1].lower() in index.office_surnames
 
 
 def _titled_in_apposition(doc, start: int, end: int) -> bool:
