@@ -2368,7 +2368,7 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
         if record.speaker.entity is None and record.speaker.kind in ("unknown", "media") and record.source_tokens:
             # "The publication reported …", "…, as reported by the publication": the
             # outlet the text named before, found as for "told the publication"
-            head = min(record.source_tokens, key=lambda t: len(list(t.ancestors)))
+            head = _phrase_head(record.source_tokens)
             if head.lemma_.lower() in OUTLET_NOUNS and head.pos_ == "NOUN":
                 outlet = _outlet_told(record.source_tokens, cue_offset, doc, index, settings)
                 if outlet is not None:
@@ -2385,7 +2385,7 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
                 linked = _report_named_before(doc, via, cue_offset, index, settings) or linked
             if linked.entity is None and linked.kind in ("unknown", "media"):
                 # "quoted by the newspaper": the outlet named before, as for its speaker
-                head = min(via, key=lambda t: len(list(t.ancestors)))
+                head = _phrase_head(via)
                 if head.lemma_.lower() in OUTLET_NOUNS and head.pos_ == "NOUN":
                     outlet = _outlet_told(via, cue_offset, doc, index, settings)
                     linked = Speaker(outlet.name, "media") if outlet is not None else linked
@@ -2419,6 +2419,11 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
 
 # What a text calls an unnamed source it has introduced before ("the source said").
 ANONYMOUS_HEADS = frozenset("source insider friend pal tipster".split())
+
+
+def _phrase_head(tokens):
+    """The head of a phrase's tokens: the one with the fewest ancestors in the parse."""
+    return min(tokens, key=lambda t: len(list(t.ancestors)))
 
 
 def _without_reporting_relative(tokens: list) -> list:
@@ -2458,7 +2463,7 @@ def _reports_by_name(doc, record: _Record) -> bool:
     """Is the record a proper name's "reported"/"reports" with a clause of content ("New
     Idea reported that …", "the Sun report that …")?"""
     cue = doc.char_span(record.cue[0], record.cue[1], alignment_mode="expand")
-    head = min(record.source_tokens, key=lambda t: len(list(t.ancestors)))
+    head = _phrase_head(record.source_tokens)
     verb = next((t for t in cue or () if t.lemma_.lower() == "report" and t.pos_ in ("VERB", "AUX")), None)
     return verb is not None and head.pos_ == "PROPN" and any(c.dep_ == "ccomp" for c in verb.children)
 
@@ -2541,7 +2546,7 @@ def _outlet_told(addressee, cue_offset: int, doc, index: EntityIndex, settings,
     Entertainment Tonight": whom else would a source tell, by name), or one the text named
     before and now describes ("told the publication"). "told reporters" or "told the
     court" relays nothing."""
-    head = min(addressee, key=lambda t: len(list(t.ancestors)))
+    head = _phrase_head(addressee)
     part_of = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     if head.lemma_.lower() in OUTLET_PARTS and part_of:
         # "told the online edition of weekly Die Zeit": the outlet whose edition it is
@@ -2632,7 +2637,7 @@ def _report_named_before(doc, tokens, cue_offset: int, index: EntityIndex, setti
     Valley Times report", "the Valley Times' report"): the outlet whose report the text named
     last before, as a media speaker; None when the phrase names its own owner, or when no
     outlet's report was named within the pronoun window."""
-    head = min(tokens, key=lambda t: len(list(t.ancestors)))
+    head = _phrase_head(tokens)
     if head.lemma_.lower() not in REPORT_NOUNS or head.pos_ != "NOUN" or head.tag_ != "NN" \
             or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children) \
             or any(c.dep_ in ("poss", "compound", "prep") for c in head.children):
@@ -2798,7 +2803,7 @@ def _published_report(record: _Record) -> bool:
     the Lantern")?"""
     if record.speaker is None or record.speaker.kind not in ("media", "document") or not record.source_tokens:
         return False
-    head = min(record.source_tokens, key=lambda t: len(list(t.ancestors)))
+    head = _phrase_head(record.source_tokens)
     if head.lower_ in ("that", "which") and head.head.dep_ == "relcl":
         head = head.head.head  # "a Lantern report that alleged …"
     return head.lemma_.lower() in REPORT_NOUNS and head.pos_ == "NOUN" \
