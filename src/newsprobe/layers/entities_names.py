@@ -13,6 +13,7 @@ from rapidfuzz.distance import Levenshtein
 from ..model import Span, clean_name
 from .places import place_kind
 from .sources import is_known_outlet
+from .entities_labels import COMPANY_SUFFIXES
 from .entities_words import CLUB_MARKS, DEMONYM_ENDING, ORG_WORDS
 
 
@@ -310,8 +311,8 @@ _NOT_A_SHORT_FORM = {"house", "states", "kingdom", "nations", "union", "party"}
 
 # Words after a company's own name that say what kind of body it is: its legal form, a
 # group, an outlet's "News" ("Varnex Group AG", "Kyodo News").
-_COMPANY_TAIL = {"group", "ag", "inc", "corp", "corporation", "co", "ltd", "limited", "plc", "llc",
-                 "llp", "lp", "gmbh", "sa", "nv", "bv", "se", "holdings", "holding", "news"}
+_COMPANY_TAIL = COMPANY_SUFFIXES | {"group", "corporation", "limited", "llp", "lp", "bv", "se", "holdings",
+                                    "holding", "news"}
 
 
 def _company_of(cluster: Cluster, clusters: list[Cluster]) -> Cluster | None:
