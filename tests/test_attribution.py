@@ -595,9 +595,9 @@ def test_a_figure_reported_citing_a_source_is_the_cited_sources_through_the_repo
 
 
 def test_the_outlet_a_source_told_is_the_one_named_last_not_the_one_named_most():
-    text = ("Talking to Page Six, she noted that she wished him luck. Page Six later corrected its "
-            "story. This came after The Sun reported that Milo had phoned her. However, a source "
-            "told the outlet that the singer had never called back.")
+    text = ("In an interview with Page Six she said she hoped he did well. Page Six later amended "
+            "its story. Days earlier The Sun had reported that Milo phoned her. A source, though, "
+            "told the outlet that the singer never called back.")
     q = [q for q in quotes(text) if "never called back" in content(q)][0]
     assert [c.name for c in q.chain] == ["Sun"], q.to_dict()
 

@@ -397,8 +397,8 @@ def claim_with(text, words):
 
 @pytest.mark.parametrize("text, status, rule", [
     # a typographic apostrophe is the same negation
-    ("The minister said that 40,000 nurses were hired in 2023. However, this doesn’t seem to be "
-     "the case.", "refuted", "false_verdict_later"),
+    ("The minister said that 40,000 nurses were hired in 2023. That doesn’t seem to be the case, "
+     "however.", "refuted", "false_verdict_later"),
     # "not accurate" is a verdict of falsehood as much as "inaccurate"; the port authority
     # is the party the claim is about: it denies
     ("The Gazette reported that the Belvik port authority sold 40 boats to a smuggler. The "
@@ -669,7 +669,7 @@ def test_a_denied_report_denies_the_claim_it_relays():
 
 
 def test_somebody_elses_rejection_of_a_relayed_argument_disputes_it():
-    found = claims("The judge rejected an argument by prosecutors that the fraud cost the city "
+    found = claims("The magistrate rejected an argument by the defence that the fraud cost the city "
                    "3 million dollars.")
     (claim,) = [c for c in found if "3 million" in c["text"]]
     assert claim["status"] == "disputed"

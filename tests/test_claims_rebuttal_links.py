@@ -86,7 +86,7 @@ def test_a_verdict_on_a_report_it_states_reaches_no_earlier_claim():
     text = ("According to the Gazette, Norland offered Karsovia a port in exchange for peace. "
             "The ministry did not comment. "
             "An unnamed Norland official said that reports of envoys visiting Karsovia in "
-            "January with a proposal for a peace settlement were completely false.")
+            "January with a plan for a lasting peace deal were completely false.")
     earlier = claim_with(text, "offered Karsovia a port")
     assert earlier["rebutted_by"] is None, earlier
     assert earlier["status"] not in ("denied", "disputed", "refuted"), earlier
@@ -98,11 +98,11 @@ def test_a_verdict_on_a_report_it_states_reaches_no_earlier_claim():
 def test_a_third_partys_verdict_found_by_meaning_alone_disputes_nothing():
     # far from the claim, naming no claim noun: only its meaning ties "nonsense" to the
     # source's doubt, which it agrees with more than it contests
-    text = ("A source, who declined to be named, confirmed that account to the Courier but said "
-            "there were serious questions about whether the Karsovian officials were being "
-            "truthful. " + FILLER
-            + "“The notion that unnamed Karsovian officials know what happened under hundreds of "
-              "feet of rubble is nonsense,” press secretary Lia Moor said.")
-    claim = claim_with(text, "serious questions")
+    text = ("A contractor, who asked not to be identified, backed that version to the Courier but "
+            "said there were real doubts about whether the Karsovian inspectors were being "
+            "honest. " + FILLER
+            + "“The idea that unnamed Karsovian inspectors can tell what lies beneath thousands of "
+              "tons of collapsed concrete is nonsense,” spokeswoman Lia Moor said.")
+    claim = claim_with(text, "real doubts")
     assert claim["status"] not in ("disputed", "denied", "refuted"), claim
     assert claim["rebutted_by"] is None, claim

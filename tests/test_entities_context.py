@@ -400,10 +400,10 @@ def test_a_titled_person_with_which_after_stays_a_person():
 
 def test_a_full_name_written_twice_as_a_place_joins_the_person_called_by_the_given_name():
     # "Madison Kerrow" (the model's FAC, twice) and "Madison" said three times as a person.
-    a = analyze("Alex Rane Not Reaching Out to Madison Kerrow After Split: 'False Story'\n\n"
-                "Alex Rane has made it clear that he did not reach out to Madison Kerrow following "
-                "his split.\n\nAlso responding to the claims was Madison. When speaking to reporters, "
-                "she said nothing. A tabloid reported that Alex has reached out to Madison. Madison "
+    a = analyze("Alex Rane Denies Calling Madison Kerrow After Break-Up: 'Made Up'\n\n"
+                "Alex Rane insisted that he never tried to call Madison Kerrow after the "
+                "break-up.\n\nMadison dismissed the rumours as well. Talking to reporters, "
+                "she said little. A magazine claimed that Alex had called Madison. Madison "
                 "later denied it.")
     labels = labels_of(a)
     assert labels.get("Madison Kerrow") == "PERSON" and labels.get("Madison") == "PERSON", labels

@@ -77,7 +77,7 @@ def cue_verbs(scope: str = "speech") -> frozenset[str]:
     return hand_cues() | frozenset(lemma for lemma, rate in learned_cue_rates().items() if rate >= floor)
 
 
-# "It seems the club have cash to burn", "this doesn't seem to be the case": the writer's
+# "It seems the club have cash to burn", "that doesn't seem to be so": the writer's
 # hedge, nobody's speech. PolNeAR's annotators took "seem" as a cue half the time (0.50)
 # when somebody seems ("the senator seemed to suggest"), so only a "seem" with no subject
 # but "it", "this" or "that" is dropped.

@@ -214,7 +214,7 @@ def _other_claims(doc, text: str, sent, quotes: list[Quote], main: Quote,
             continue
         piece = _claim_piece(doc, text, (a, b))
         if piece is None or len(text[piece[0]:piece[1]].split()) < MIN_WORDS:
-            continue   # "That's a canard", "(confirmed that) account to Reuters": no claim beside the sentence's
+            continue   # "That is a fairy tale", "(confirmed that) account to the Courier": no claim beside the sentence's
         taken.append(piece)
         out.append(Candidate(sent, *piece, q))
     return out
@@ -482,7 +482,7 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
     elif denier is not None:
         # "A spokesman for Bush is denying a Times article that alleges that Bush will not
         # vote for Trump": the article's claim is what the spokesman denies
-        # ("The judge rejected an argument by prosecutors that ...": somebody else's
+        # ("The magistrate rejected an argument by the defence that ...": somebody else's
         # rejection disputes it; the party rule as for any rebuttal)
         concerned = _cue_lemma(doc, denier) == "deny" or _party_concerned(
             denier.speaker.name, claim_text, _subject_of_claim(doc, c), _mention_of(denier))
@@ -634,12 +634,12 @@ def _verdict_on_reported_claim(doc, c: Candidate, text: str) -> Status | None:
 
 
 # Verbs that take back or turn down a claim named by a noun ("retracted claims that ...",
-# "rejected an argument by prosecutors that ...").
+# "rejected an argument by the defence that ...").
 CLAIM_NOUN_DENIALS = DENIAL_VERBS | {"retract", "disavow", "dispute", "withdraw"}
 
 
 def _denial_of_claim_noun(doc, c: Candidate, text: str) -> Status | None:
-    """"The judge dismissed an argument by prosecutors that the fraud cost 3 million
+    """"The magistrate dismissed an argument by the defence that the fraud cost 3 million
     dollars": the claim under the claim noun is turned down by the verb's subject, a denial
     when that subject is the party concerned ("Karsovia's minister retracted claims that
     Karsovian jets crossed the border"), else a dispute."""
@@ -977,8 +977,8 @@ def _judging_here(candidates: list[Candidate], statuses: list[Status], analysis:
 
 
 # Rules of the claim's own sentence whose words are a source's rebuttal in the frame around
-# the claim: "'That's a canard,' the spokesman said of reports that X", "The judge rejected
-# an argument by prosecutors that X", "In response to claims that X, Lu said ...", "Reports
+# the claim: "'That's a fairy tale,' the spokesman said of reports that X", "The magistrate
+# rejected an argument by the defence that X", "In response to claims that X, Lu said ...", "Reports
 # that X are false, the ministry said". (Not a writer's verdict word in the frame: "misleading
 # claims X" names the verdict, and its grounds come in a later sentence.)
 FRAME_REBUTTALS = frozenset({"source_contests_in_frame", "denial_of_relayed_claim",
@@ -1898,8 +1898,8 @@ def claim_reference(sent) -> ClaimReference | None:
             continue
         dets = [c for c in token.children if c.dep_ in ("det", "predet", "amod") and c.lower_ in _ANAPHORIC_DETERMINERS]
         owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
-        # "the report by the Post"; also where the parser hangs "by the Post" on the verb
-        # ("dismissed [the report] [by the Post]"): the phrase right after the noun
+        # "the report by the Courier"; also where the parser hangs "by the Courier" on the verb
+        # ("rejected [the story] [by the Courier]"): the phrase right after the noun
         preps = [p for p in token.children if p.dep_ == "prep"]
         preps += [p for p in token.head.children if p.dep_ == "prep" and p.i == token.right_edge.i + 1
                   and token.dep_ in ("dobj", "nsubjpass")]
