@@ -46,11 +46,11 @@ from ..model import Analysis, ChainLink, Quote, Span, Speaker
 from ..settings import Settings
 from .commitment import DENIAL_VERBS
 from .quotemarks import Quotation, doubled_mark, find_quotations
-from .sources import (PUBLISHING_VERBS, EntityIndex, is_known_outlet, kind_of_entity, kind_words, reporting_nouns,
-                      settle_kinds, speaker_for)
+from .sources import (OUTLET_REPORTS, PUBLISHING_VERBS, EntityIndex, is_known_outlet, kind_of_entity, kind_words,
+                      outlet_of_earlier_report, reporting_nouns, settle_kinds, speaker_for)
 
 NAME = "attribution"
-VERSION = "4"
+VERSION = "5"
 FIELD = "quotes"
 REQUIRES = ("entities",)
 
@@ -1346,7 +1346,7 @@ def _is_clause(token) -> bool:
 
 
 # "Reports in the Gazette say …": the reports are the outlet's, and the outlet is the source.
-REPORT_NOUNS = frozenset(("report", "article", "story"))
+REPORT_NOUNS = OUTLET_REPORTS
 # What parts the reported words from the speaker's phrase when the parser makes both subjects.
 _BETWEEN_SUBJECTS = frozenset((",", "”", '"', "’", "''", "—", "–"))
 
@@ -2375,14 +2375,14 @@ def _resolve_speakers(records: list[_Record], doc, index: EntityIndex, settings:
                     record.speaker = Speaker(outlet.name, "media")
         if record.speaker.entity is None and record.speaker.kind in ("unknown", "document", "media") \
                 and record.source_tokens:
-            report = _report_named_before(doc, record.source_tokens, cue_offset, index, settings)
+            report = _report_named_before(record.source_tokens, cue_offset, index, settings)
             record.speaker = report or record.speaker
         if not record.source_tokens:
             record.confidence -= 0.15
         for via in record.via_tokens:
             linked = speaker_for(via, cue_offset, doc, index, settings, None)
             if linked.entity is None and linked.kind in ("unknown", "document", "media"):
-                linked = _report_named_before(doc, via, cue_offset, index, settings) or linked
+                linked = _report_named_before(via, cue_offset, index, settings) or linked
             if linked.entity is None and linked.kind in ("unknown", "media"):
                 # "quoted by the newspaper": the outlet named before, as for its speaker
                 head = _phrase_head(via)
@@ -2632,31 +2632,13 @@ def _outlet_told(addressee, cue_offset: int, doc, index: EntityIndex, settings,
     return ChainLink(linked.name, "media") if linked.kind == "media" and linked.entity else None
 
 
-def _report_named_before(doc, tokens, cue_offset: int, index: EntityIndex, settings) -> Speaker | None:
-    """"The report quoted a source as saying …" after "a report by the Valley Times" (or "a
-    Valley Times report", "the Valley Times' report"): the outlet whose report the text named
-    last before, as a media speaker; None when the phrase names its own owner, or when no
-    outlet's report was named within the pronoun window."""
-    head = _phrase_head(tokens)
-    if head.lemma_.lower() not in REPORT_NOUNS or head.pos_ != "NOUN" or head.tag_ != "NN" \
-            or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children) \
-            or any(c.dep_ in ("poss", "compound", "prep") for c in head.children):
-        return None
-    window = settings.pronoun_window_sentences * 600
-    for noun in reversed(doc[:head.i]):
-        if cue_offset - noun.idx > window:
-            break
-        if noun.lemma_.lower() not in REPORT_NOUNS or noun.pos_ != "NOUN":
-            continue
-        owners = [c for c in noun.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"] + [
-            o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("by", "from", "in")
-            for o in p.children if o.dep_ == "pobj"]
-        for entity in (index.entity_at(t) for owner in owners for t in owner.subtree):
-            if entity is not None and entity.label not in _NOT_OUTLET_LABELS and (
-                    kind_of_entity(entity, index) == "media" or is_known_outlet(entity.name)
-                    or _outlet_shaped(entity.name.split())):
-                return Speaker(entity.name, "media", entity.id)
-    return None
+def _report_named_before(tokens, cue_offset: int, index: EntityIndex, settings) -> Speaker | None:
+    """"The report quoted a source as saying …" after "a report by the Valley Times": the
+    outlet whose report "the report" continues (`sources.outlet_of_earlier_report`, within
+    the pronoun window), as a media speaker; None when there is none."""
+    outlet = outlet_of_earlier_report(_phrase_head(tokens), cue_offset,
+                                      settings.pronoun_window_sentences * 600, index)
+    return Speaker(outlet.name, "media", outlet.id) if outlet is not None else None
 
 
 def _without_description(name: str) -> str:

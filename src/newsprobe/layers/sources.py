@@ -1032,7 +1032,7 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             if by.kind != "unknown":
                 return by
             # "the pair's study": an author we cannot place; the study itself speaks
-        elif (outlet := _outlet_of_earlier_report(head, cue_offset, window * 3, index)) is not None:
+        elif (outlet := outlet_of_earlier_report(head, cue_offset, window * 3, index)) is not None:
             # "a Daily Courier report saying … The report claimed …": the outlet speaks
             return _with_state(Speaker(outlet.name, "media", outlet.id), outlet, words, index)
         elif head_word in OUTLET_REPORTS and _is_definite(head) and index.history \
@@ -1305,26 +1305,49 @@ def _outlet_of_report(head, index: EntityIndex) -> Entity | None:
     return None
 
 
-def _outlet_of_earlier_report(head, cue_offset: int, max_distance: int, index: EntityIndex) -> Entity | None:
-    """"a Daily Courier report saying … The report claimed …": a definite report, article
-    or story with no author of its own continues the latest earlier one of that name; when
-    an outlet wrote that one ("a Courier report", "a report by the Courier"), the outlet
-    speaks through it. Definite mentions between them are looked through; an earlier one
-    nobody is said to have written ends the search (a body's report stays a document)."""
-    lemma = head.lemma_.lower()
-    if lemma not in OUTLET_REPORTS or not _is_definite(head) or any(c.dep_ == "poss" for c in head.children):
+def outlet_of_earlier_report(head, cue_offset: int, max_distance: int, index: EntityIndex) -> Entity | None:
+    """"a Daily Courier report saying … The report claimed …", "a report by the Courier …
+    The article quoted …": a definite report, article or story with no author of its own
+    continues the latest earlier one of any of those names; when an outlet wrote that one,
+    the outlet speaks through it. Definite mentions between them that nobody is said to
+    have written are looked through; an earlier one with another author ("the ministry's
+    report", "The ministry published a report"), or one nobody is said to have written,
+    ends the search (a body's report stays a document). Only a name the article shows is an
+    outlet's counts: an acronym may be a watchdog's ("an OIG report"). Used for the speaker
+    (`speaker_for`) and for the relays and speakers the attribution layer settles later."""
+    if head.lemma_.lower() not in OUTLET_REPORTS or head.pos_ != "NOUN" or not _is_definite(head) \
+            or _report_authors(head):
         return None
     for token in reversed(head.doc[:head.i]):
         if cue_offset - token.idx > max_distance:
             return None
-        if token.lemma_.lower() != lemma or token.pos_ != "NOUN" or index.quoted(token.idx):
+        if token.lemma_.lower() not in OUTLET_REPORTS or token.pos_ != "NOUN" or index.quoted(token.idx):
             continue
-        outlet = _outlet_of_report(token, index) or next(
-            (e for t in _author_of(token) if (e := index.entity_at(t)) is not None
-             and e.label != "PERSON" and kind_of_entity(e, index) == "media"), None)
-        if outlet is not None or not _is_definite(token) or _author_of(token):
+        authors = _report_authors(token)
+        outlet = next((e for t in authors if (e := index.entity_at(t)) is not None and e.label != "PERSON"
+                       and (kind_of_entity(e, index) == "media" or is_known_outlet(e.name))), None)
+        if outlet is not None or authors or not _is_definite(token):
             return outlet
     return None
+
+
+def _report_authors(report) -> list:
+    """The words naming who wrote a report, article or story: a name or possessive before
+    it ("a Courier report", "its report"), "by", "from" or "in" an author ("a report in the
+    Courier"), whoever published it ("The ministry published a report"), and "of" a name
+    ("a report of the Harlow Commission"; "the story of an offer to join Velmora Navy" is
+    what it tells)."""
+    words = []
+    for child in report.children:
+        if child.dep_ in ("compound", "nmod", "poss") and child.i < report.i:
+            words += [t for t in child.subtree if t.dep_ != "case"]
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from", "in", "of"):
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                if child.lower_ != "of" or obj.pos_ == "PROPN":
+                    words += list(obj.subtree)
+    if report.dep_ == "dobj" and report.head.lemma_ in PUBLISHING_VERBS:
+        words += [t for c in report.head.children if c.dep_ == "nsubj" for t in c.subtree]
+    return words
 
 
 def _issuer_of_earlier(head, cue_offset: int, max_distance: int, index: EntityIndex) -> list:
