@@ -665,3 +665,18 @@ def test_countries_speak_through_their_governments(source):
     q = said(f"Karsovia and Dolna were close to a border deal, a newspaper reported. {source} said on "
              "Tuesday that the talks had not begun.", "talks had not begun")
     assert q.speaker.kind == "institution", q.to_dict()
+
+
+def test_a_name_hung_on_the_last_noun_of_a_titles_phrase_is_in_apposition_to_the_title():
+    # "the ambassador to the union, Ivo Tamsin, said it", parsed as the small model parses
+    # such phrases: the name in apposition to "union", the title's object. The shape is the
+    # one entities_context reads for a post that makes a name a person.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    from newsprobe.layers.sources import _titled_in_apposition
+    words = ["the", "ambassador", "to", "the", "union", ",", "Ivo", "Tamsin", ",", "said", "it"]
+    doc = Doc(Vocab(), words=words, heads=[1, 9, 1, 4, 2, 4, 7, 4, 7, 9, 9],
+              deps=["det", "nsubj", "prep", "det", "pobj", "punct", "compound", "appos", "punct", "ROOT", "dobj"],
+              pos=["DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "PRON"],
+              lemmas=["the", "ambassador", "to", "the", "union", ",", "Ivo", "Tamsin", ",", "say", "it"])
+    assert _titled_in_apposition(doc, doc[6].idx, doc[7].idx + len("Tamsin"))

@@ -11,7 +11,7 @@ from collections import Counter
 
 from ..model import Span
 from .places import place_kind
-from .sources import is_known_outlet
+from .sources import in_apposition, is_known_outlet
 from .entities_names import Cluster, name_tokens, place_usage
 from .entities_spans import ROYAL_STYLE
 from .entities_words import (
@@ -516,23 +516,8 @@ def _role_in_apposition(doc, mention: Span, root) -> bool:
             not all(w[:1].isupper() for w in words if w.lower() not in ("al", "bin", "van", "von", "de", "da")):
         return False
 
-    def role(token) -> bool:
-        return token.pos_ == "NOUN" and token.text.islower() and token.lemma_.lower() in _HOLDER_ROLES
-
-    if any(c.dep_ == "appos" and role(c) for c in root.children):
-        return True
-    if root.dep_ != "appos":
-        return False
-    head = root.head
-    if role(head):
-        return True
-    # "the ambassador to the United States, Cui Tenkai": the parse hangs the name on the
-    # last noun of the role's phrase ("chief of staff", "ambassador to X").
-    while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i < head.i:
-        head = head.head.head
-        if role(head):
-            return True
-    return False
+    return in_apposition(root, lambda token: token.pos_ == "NOUN" and token.text.islower()
+                         and token.lemma_.lower() in _HOLDER_ROLES)
 
 
 def _plain_name(form: str) -> bool:

@@ -801,18 +801,37 @@ def _surname_in_office(entity: Entity, index: EntityIndex) -> bool:
     return entity.name.split()[-1].lower() in index.office_surnames
 
 
+def in_apposition(root, is_title) -> bool:
+    """Is the name whose head is `root` in apposition to a word `is_title` accepts ("the
+    ambassador, Ivo Tamsin"), or given one in apposition ("Ivo Tamsin, the ambassador,")?
+    The parser may hang the name on the last noun of the title's phrase ("the ambassador
+    to the union, Ivo Tamsin" on "union", "his chief of staff Morgan McSwain" on "staff"),
+    so the title is looked for up that phrase too. One shape, two vocabularies: the posts
+    that make a name a person (`entities_context`), the offices that make it an office
+    holder (`_titled_in_apposition`)."""
+    if any(c.dep_ == "appos" and is_title(c) for c in root.children):
+        return True
+    if root.dep_ != "appos":
+        return False
+    head = root.head
+    if is_title(head):
+        return True
+    while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i < head.i:
+        head = head.head.head
+        if is_title(head):
+            return True
+    return False
+
+
 def _titled_in_apposition(doc, start: int, end: int) -> bool:
     """Is the mention in apposition to a title ("the ambassador to the union, Ivo Tamsin,")
-    or given one in apposition ("Ivo Tamsin, the ambassador,")?"""
+    or given one in apposition ("Ivo Tamsin, the ambassador,")? A capitalised title is a
+    proper noun ("Ivo Tamsin, Orvand Secretary of State,")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    root, official = span.root, kind_words()["official"]
-    if root.dep_ == "appos" and root.head.lemma_.lower() in official and root.head.pos_ in ("NOUN", "PROPN"):
-        return True
-    # ("Ivo Tamsin, Orvand Secretary of State,": a capitalised title is a proper noun)
-    return any(c.dep_ == "appos" and c.lemma_.lower() in official and c.pos_ in ("NOUN", "PROPN")
-               for c in root.children)
+    official = kind_words()["official"]
+    return in_apposition(span.root, lambda t: t.lemma_.lower() in official and t.pos_ in ("NOUN", "PROPN"))
 
 
 # What a body must be called for a person it possesses to speak in an office ("the Nova
