@@ -260,3 +260,21 @@ def test_the_european_union_is_a_body_not_a_country():
     labels = labels_of(a)
     assert labels.get("EU") == "ORG" and labels.get("European Union") == "ORG", labels
     assert labels.get("UK") == "GPE", labels
+
+
+def test_a_lone_legal_form_of_a_partnership_names_nothing():
+    # "Harlan Voss LLP's lawyers": the model's "LLP" on its own, like "Inc" on its own
+    from newsprobe.layers.entities_labels import corrected_label
+    text = "The firm Harlan Voss LLP's lawyers filed the appeal."
+    start = text.index("LLP")
+    assert corrected_label(text, start, start + 3, "ORG") is None
+
+
+def test_a_co_owner_of_a_company_named_with_co_stays_a_person():
+    # "Co" is a legal form only at the end of a company's name: the "co" of "co-owner" does
+    # not make the owner a company (it did when ORG_WORDS took every legal form)
+    labels = labels_of(analyze(
+        "The new taproom in Dunmore Beach will open in June, Tomas Brell said. \u201cThe permit should "
+        "have come months ago,\u201d said Brell, co-owner of TeMo Brewing Co. in Dunmore, Maine. "
+        "\u201cRent on an empty building adds up,\u201d Brell said."))
+    assert labels.get("Tomas Brell") == "PERSON", labels

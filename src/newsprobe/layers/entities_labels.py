@@ -12,6 +12,7 @@ from .entities_furniture import is_page_furniture
 from .entities_words import (
     CLUB_FIRST_WORDS,
     CLUB_MARKS,
+    COMPANY_SUFFIXES,
     COMPASS_ADJECTIVES,
     CONTINENTS,
     COUNTRY_ACRONYMS,
@@ -122,8 +123,6 @@ _NAME_AND_YEAR = re.compile(r"(?!.*\b(?:Act|Bill|Law|Code|Treaty)\b)[A-Z][\w'’
 _DEFINED_NAME = re.compile(r"(?:Inc\.?|Corp\.?|Ltd\.?|LLC|plc|PLC|[A-Z][\w&.-]+)(?:\s*\([^()]{0,30}\))?\s*\(\s*(?:the\s+)?[“\"]$")
 
 
-# A company's legal form: on its own it names nothing ("Twitter Inc's" cut before "Inc").
-COMPANY_SUFFIXES = {"inc", "ltd", "corp", "llc", "plc", "co", "gmbh", "ag", "sa", "nv"}
 # Fields of an office, which the model takes for a body when a title follows them:
 # "state Agriculture Commissioner Tyler Harper", "Chief Financial Officer Anthony Noto".
 PORTFOLIO_WORDS = {"agriculture", "insurance", "financial", "finance", "operating", "technology",
@@ -164,7 +163,7 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return None                  # "Rep. Charlie Geren, R-Fort Worth": a party's letter
     if len(words) == 1 and form.rstrip(".").lower() in COMPANY_SUFFIXES:
         return None                  # "Twitter Inc's shares": the model's "Inc" on its own
-    if len(words) > 1 and words[-1].replace(".", "").lower() in COMPANY_SUFFIXES | {"lp", "llp"}:
+    if len(words) > 1 and words[-1].replace(".", "").lower() in COMPANY_SUFFIXES:
         return "ORG"                 # "Wirel L.P." (the model's EVENT), "Brantia Holdings Inc."
     if _TITLE_AFTER.match(text, end) and any(w.lower() in PORTFOLIO_WORDS for w in words) and \
             all(w.lower() in PORTFOLIO_WORDS | TITLE_MODIFIERS for w in words):

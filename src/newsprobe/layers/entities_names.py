@@ -13,8 +13,7 @@ from rapidfuzz.distance import Levenshtein
 from ..model import Span, clean_name
 from .places import place_kind
 from .sources import is_known_outlet
-from .entities_labels import COMPANY_SUFFIXES
-from .entities_words import CLUB_MARKS, DEMONYM_ENDING, ORG_WORDS
+from .entities_words import CLUB_MARKS, COMPANY_SUFFIXES, DEMONYM_ENDING, ORG_WORDS
 
 
 # Spelling variants of one surname: "Zelensky"/"Zelenskyy" (1 edit), "Zelensky"/"Zelenksy"
@@ -311,7 +310,7 @@ _NOT_A_SHORT_FORM = {"house", "states", "kingdom", "nations", "union", "party"}
 
 # Words after a company's own name that say what kind of body it is: its legal form, a
 # group, an outlet's "News" ("Varnex Group AG", "Kyodo News").
-_COMPANY_TAIL = COMPANY_SUFFIXES | {"group", "corporation", "limited", "llp", "lp", "bv", "se", "holdings",
+_COMPANY_TAIL = COMPANY_SUFFIXES | {"group", "corporation", "limited", "bv", "se", "holdings",
                                     "holding", "news"}
 
 
