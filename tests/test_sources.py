@@ -665,3 +665,14 @@ def test_countries_speak_through_their_governments(source):
     q = said(f"Karsovia and Dolna were close to a border deal, a newspaper reported. {source} said on "
              "Tuesday that the talks had not begun.", "talks had not begun")
     assert q.speaker.kind == "institution", q.to_dict()
+
+
+def test_a_spokeswoman_for_a_named_owners_office_is_not_the_nearest_body():
+    # "the city council's office" names whose office it is; the outlet named just before is
+    # not that body
+    text = ("The Harbour Gazette reported on Monday that Mayor Ivo Brandt had sold the harbour "
+            "to a bank.\n\nIn a statement, a spokeswoman for the city council's office said, "
+            "\"The Gazette's account of the sale is not accurate.\"")
+    said = [q for q in analyze(text).quotes if q.cue is not None and q.cue.text == "said"]
+    assert said and "Gazette" not in said[0].speaker.name, said[0].speaker
+    assert "council" in said[0].speaker.name, said[0].speaker

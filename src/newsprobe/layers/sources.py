@@ -1238,6 +1238,13 @@ def _body_described_after(head, cue_offset: int, doc, index: EntityIndex, settin
                 continue
             described = sorted(obj.subtree, key=lambda t: t.i)
             body = speaker_for(described, cue_offset, doc, index, settings, None)
+            # "a spokeswoman for the city council's office": the description names whose
+            # office it is; a body without that owner's word in its name (the outlet
+            # named just before) is another body
+            owners = {t.lower_ for p in obj.children if p.dep_ == "poss" for t in p.subtree
+                      if t.is_alpha and t.dep_ != "det"}
+            if owners and not owners & set(re.findall(r"[^\W\d_]+", body.name.lower())):
+                continue
             if body.entity is not None:
                 return described, body
     return None
