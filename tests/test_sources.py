@@ -676,3 +676,14 @@ def test_a_spokeswoman_for_a_named_owners_office_is_not_the_nearest_body():
     said = [q for q in analyze(text).quotes if q.cue is not None and q.cue.text == "said"]
     assert said and "Gazette" not in said[0].speaker.name, said[0].speaker
     assert "council" in said[0].speaker.name, said[0].speaker
+
+
+def test_the_official_right_after_a_named_officials_words_is_that_official():
+    # the lede describes him before naming him; "the interior ministry official" in the
+    # sentence after his named words is the named official, not a second, unnamed one
+    text = ("A senior Interior Ministry official on Friday denied that he had discussed "
+            "closing the border.\n\nDeputy Interior Minister Tom Valsen called the report "
+            "false in a statement. \"I never proposed any such thing,\" the interior ministry "
+            "official said.")
+    q = said(text, "never proposed")
+    assert q.speaker.name.endswith("Tom Valsen") and q.speaker.kind == "official", q.to_dict()
