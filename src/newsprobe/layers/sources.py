@@ -381,6 +381,23 @@ def _spoke_just_before(doc, index: "EntityIndex", cue_offset: int, last_speaker,
     return sent.start > 0 and doc[sent.start - 1].sent.start == there[0].sent.start
 
 
+def _spoke_just_before_or_here(doc, index: "EntityIndex", cue_offset: int, last_speaker) -> bool:
+    """Was the last speaker a named person whose cue stands in the sentence of `cue_offset`
+    or the one right before it, with no other person named as a subject since?"""
+    if last_speaker.entity is None or index.last_speaker_offset < 0 or index.last_speaker_offset >= cue_offset:
+        return False
+    entity = next((e for e in index.entities if e.id == last_speaker.entity), None)
+    if entity is None or entity.label != "PERSON" \
+            or _person_named_as_subject(doc, index, index.last_speaker_offset, cue_offset, None, entity.id):
+        return False
+    here = doc.char_span(cue_offset, cue_offset + 1, alignment_mode="expand")
+    there = doc.char_span(index.last_speaker_offset, index.last_speaker_offset + 1, alignment_mode="expand")
+    if here is None or there is None:
+        return False
+    sent = here[0].sent
+    return there[0].sent.start == sent.start or (sent.start > 0 and doc[sent.start - 1].sent.start == there[0].sent.start)
+
+
 def _person_named_as_subject(doc, index: "EntityIndex", since: int, offset: int, gender: str | None,
                              other_than: str | None) -> bool:
     """Is a person other than `other_than`, of the pronoun's gender where the text shows it,
@@ -1091,6 +1108,12 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         person = _described_person(index, cue_offset, head_word, qualifiers, window * 3, last_speaker)
         if person is not None:
             return Speaker(person.name, kind_of_entity(person, index, words), person.id)
+        if head.lower_ == "official" and last_speaker is not None and last_speaker.kind == "official" \
+                and _spoke_just_before_or_here(doc, index, cue_offset, last_speaker):
+            # "Deputy Interior Minister Tom Valsen called the report false. 'I never proposed
+            # it,' the interior ministry official said": right after a named official's
+            # words, "the official" is that official (not one the lede left unnamed)
+            return last_speaker
         # "a Defense Ministry spokesman told …. “…,” the spokesman said": the unnamed one
         # who spoke with that title, not the body he speaks for.
         earlier = next((sp for sp in reversed(index.history[-5:]) if sp.entity is None
@@ -1257,6 +1280,13 @@ def _body_described_after(head, cue_offset: int, doc, index: EntityIndex, settin
                 continue
             described = sorted(obj.subtree, key=lambda t: t.i)
             body = speaker_for(described, cue_offset, doc, index, settings, None)
+            # "a spokeswoman for the city council's office": the description names whose
+            # office it is; a body without that owner's word in its name (the outlet
+            # named just before) is another body
+            owners = {t.lower_ for p in obj.children if p.dep_ == "poss" for t in p.subtree
+                      if t.is_alpha and t.dep_ != "det"}
+            if owners and not owners & set(re.findall(r"[^\W\d_]+", body.name.lower())):
+                continue
             if body.entity is not None:
                 return described, body
     return None
