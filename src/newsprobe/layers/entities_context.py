@@ -744,7 +744,7 @@ def _unknown_firm_like(doc, cluster: "Cluster") -> bool:
     """A one-word name the place lists do not know, never written as where something is
     ("in X", "from X"): in business news, the company ("Herbalife said")."""
     if any(len(f.split()) > 1 or f.isupper() or place_kind(f) or f + "." in STATE_ABBREVIATIONS
-           for f in cluster.forms):
+           or f in STATE_ABBREVIATIONS for f in cluster.forms):      # "Mass" or "Mass."
         return False
     for mention in cluster.mentions:
         root = _mention_root(doc, mention)

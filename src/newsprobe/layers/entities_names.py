@@ -26,6 +26,12 @@ _MIN_FUZZY_LEN = 5
 _MIN_TWO_EDIT_LEN = 7
 
 
+def _known_place(form: str) -> bool:
+    """A country, city or state the place lists know as written: "Herat" is no misspelt
+    "Herar" (towns are left out: many are surnames as well)."""
+    return place_kind(form) in ("country", "city", "subdivision")
+
+
 def name_tokens(name: str) -> list[str]:
     # clean_name: a zero-width or bidi character inside a name must not make it another name.
     return [t for t in re.split(r"[\s\-]+", clean_name(name).lower().replace(".", "")) if t]
@@ -111,16 +117,19 @@ class Cluster:
             ktoks = name_tokens(known)
             if toks == ktoks:
                 return True
+            # A known place is spelt one way: "Herat" is no typo of "Herar" (nor of "Herar" the
+            # model called a body).
+            same = str.__eq__ if _known_place(form) or _known_place(known) else _same_word
             if group == "person":
                 # Same surname, and first names (when both have one) agree.
-                if _same_word(toks[-1], ktoks[-1]) and (
+                if same(toks[-1], ktoks[-1]) and (
                         len(toks) == 1 or len(ktoks) == 1 or _same_word(toks[0], ktoks[0])):
                     return True
                 # A surname of two words or more, alone: "Al Haddad", "Van Doorne",
                 # "Marsh-Keller" after "Nadia Al Haddad" (the full name's last words).
                 if _ends_with(ktoks, toks) or _ends_with(toks, ktoks):
                     return True
-            elif len(toks) == len(ktoks) and all(map(_same_word, toks, ktoks)):
+            elif len(toks) == len(ktoks) and all(map(same, toks, ktoks)):
                 return True
             elif "".join(toks) == "".join(ktoks):
                 return True  # "Globe Newswire" / "GlobeNewswire"
@@ -146,6 +155,8 @@ def _is_acronym(form: str, toks: list[str]) -> bool:
     short = form.replace(".", "")
     if len(toks) < 2 or len(short) < 2 or not short.isupper() or " " in short:
         return False
+    if short.lower() in toks:
+        return False     # "U.S." is the first word of "U.S. Senate", not its initials
     content = [t for t in toks if t not in ("of", "the", "and", "for")]
     return short in ("".join(t[0] for t in toks).upper(), "".join(t[0] for t in content).upper())
 
@@ -215,10 +226,12 @@ def merge_across_labels(doc, clusters: list["Cluster"]) -> list["Cluster"]:
         if cluster.group != "person" and all(len(f.split()) == 1 for f in cluster.forms):
             # "Councillor Rowan Pike ... Pike said": a bare surname the model took for an
             # organisation is the person named before; "Jacob Rees-Mogg ... Rees-Mogg" too.
-            surnames = [name_tokens(f) for f in cluster.forms]
+            # (A known place joins only a surname spelt as it is: "Herat" is no "Herar".)
+            surnames = [(name_tokens(f), _same_word if not _known_place(f) else str.__eq__)
+                        for f in cluster.forms]
             target = next((o for o in clusters if o.group == "person" and any(
-                len(name_tokens(pf)) > len(t) and all(map(_same_word, name_tokens(pf)[-len(t):], t))
-                for pf in o.forms for t in surnames if t)), None)
+                len(name_tokens(pf)) > len(t) and all(map(same, name_tokens(pf)[-len(t):], t))
+                for pf in o.forms for t, same in surnames if t)), None)
             if target is not None:
                 for mention in cluster.mentions:
                     target.add(mention, "PERSON")
@@ -295,9 +308,11 @@ def add_missed_surnames(doc, text: str, clusters: list[Cluster], seen: set[tuple
         word = token.text.lower()
         if is_known_outlet(token.text):
             continue             # "(Reuters)" is the agency, whatever person is named like it
+        # (A known place only as the surname is spelt: "Herat" is no typo of "Herar".)
+        same = str.__eq__ if _known_place(token.text) else _same_word
         for cluster in people:
             surnames = surnames_of(cluster)
-            if any(_same_word(word, s) for s in surnames) and len(word) >= 3:
+            if any(same(word, s) for s in surnames) and len(word) >= 3:
                 span = Span.of(text, token.idx, token.idx + len(token.text))
                 cluster.add(span, "PERSON")
                 covered.update(range(span.start, span.end))
