@@ -307,3 +307,18 @@ def test_an_embassy_is_a_body_not_a_building():
     text = "Reporters reached out to the Ruritanian Embassy in Oslo."
     start = text.index("Ruritanian Embassy")
     assert corrected_label(text, start, start + len("Ruritanian Embassy"), "FAC") == "ORG"
+
+
+def test_a_report_or_a_show_named_as_such_is_a_work():
+    # "the Global Water Report", "the Dana Kell Show": a publication and a programme (the
+    # newsroom gold's "other"), not a body nor an event, even with its year.
+    from newsprobe.layers.entities_labels import corrected_label
+
+    def label(text, name, model_label):
+        start = text.index(name)
+        return corrected_label(text, start, start + len(name), model_label)
+
+    assert label("He directed the Global Water Report.", "Global Water Report", "ORG") == "WORK_OF_ART"
+    assert label("Its Global Water Report 2002 looks abroad.", "Global Water Report 2002", "ORG") == "WORK_OF_ART"
+    assert label("A quote from the Dana Kell Show of July 16.", "Dana Kell Show", "ORG") == "WORK_OF_ART"
+    assert label("Tickets for the Harbour Flower Show sold out.", "Harbour Flower Show", "EVENT") == "EVENT"

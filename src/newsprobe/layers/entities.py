@@ -252,7 +252,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     clusters = merge_given_names_and_aliases(doc, text, clusters)
     clusters = merge_club_towns(doc, text, clusters)
     clusters = merge_capitalised_forms(clusters)
-    clusters = merge_short_forms(clusters)
+    clusters = merge_short_forms(clusters, doc)
 
     entities = []
     for cluster in clusters:

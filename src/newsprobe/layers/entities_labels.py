@@ -131,7 +131,7 @@ _CHARGE_BEFORE = re.compile(r"(?:counts? of|charged with|convicted of|accused of
 
 # A name and a year: an edition of an event ("Euro 2024"), not a law or a company. Laws
 # named with their year keep their word ("Clean Air Act 1990").
-_NAME_AND_YEAR = re.compile(r"(?!.*\b(?:Act|Bill|Law|Code|Treaty)\b)[A-Z][\w'’.]*(?: [A-Z][\w'’.-]*){0,3}[ -](?:19|20)\d\d")
+_NAME_AND_YEAR = re.compile(r"(?!.*\b(?:Act|Bill|Law|Code|Treaty|Report)\b)[A-Z][\w'’.]*(?: [A-Z][\w'’.-]*){0,3}[ -](?:19|20)\d\d")
 
 # A press release defines its short name in parentheses after the company's:
 # 'Lifeway Foods, Inc. (Nasdaq: LWAY) ("Lifeway" or "the Company")'.
@@ -245,6 +245,11 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return "LAW"                 # "Regulation FD": a rule, no body
     if _CHARGE_BEFORE.search(text, max(0, start - 30), start):
         return "LAW"                 # "charged with one count of Criminal Trespass"
+    if len(words) > 1 and label in ("ORG", "PERSON", "EVENT") and not is_known_outlet(form) and (
+            words[-1] == "Report" or (words[-1] == "Show" and label != "EVENT") or
+            (len(words) > 2 and words[-2] == "Report" and re.fullmatch(r"(?:19|20)\d\d", words[-1]))):
+        return "WORK_OF_ART"         # "the Global Water Report (2002)", "the Dana Kell Show": a publication, a programme
+                                     # (a "Flower Show" the model calls an event stays one)
     if _NAME_AND_YEAR.fullmatch(form) and label in ("LAW", "WORK_OF_ART", "PRODUCT", "ORG"):
         return "EVENT"               # "Euro 2024", "Paris 2024"
     if label in ("WORK_OF_ART", "PRODUCT", "PERSON") and _DEFINED_NAME.search(text, max(0, start - 60), start) \

@@ -345,7 +345,52 @@ def _company_of(cluster: Cluster, clusters: list[Cluster]) -> Cluster | None:
     return fuller[0] if len(fuller) == 1 else None
 
 
-def merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:
+# Capitalised words of a body's name that only say what kind of body it is: "Marbury Police
+# Department", "Marbury High School", "the Marbury Daily News".
+_KIND_WORDS = ORG_WORDS | {"police", "department", "city", "county", "school", "high", "fire", "public",
+                           "daily", "weekly", "sunday", "community", "regional", "general", "memorial",
+                           "national", "state", "airport", "church", "college", "academy", "center",
+                           "centre", "service", "services", "authority", "commission", "bureau", "district",
+                           "international", "global", "holdings", "sheriff's", "sheriff", "municipal"}
+
+# Prepositions before where something is: "a man in Marbury was hurt".
+_WHERE_PREPOSITIONS = {"in", "at", "near", "across", "outside", "inside", "around"}
+
+
+def _organisation_named_by(doc, cluster: Cluster, clusters: list[Cluster]) -> Cluster | None:
+    """The one organisation whose full name begins or ends with this one-word name the model
+    called a place, where the full name's other words hold a name of their own (a word
+    the text names on its own, a known place, or a capitalised word that is no noun for a
+    kind of body: "Borussia", "Lisbon"), not only such nouns ("Marbury Police Department"
+    keeps the town). Not a country, city or state the lists know ("Munich" of "Bayern
+    Munich"), nor a name written as where something is ("a man in Marbury")."""
+    forms = list(cluster.forms)
+    if cluster.labels.most_common(1)[0][0] not in ("GPE", "LOC") or len(forms) != 1 or \
+            len(forms[0].split()) != 1 or forms[0].isupper() or _known_place(forms[0]):
+        return None
+    for mention in cluster.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in _WHERE_PREPOSITIONS:
+            return None
+    word = forms[0]
+    text_names = {f for c in clusters for f in c.forms if c is not cluster and len(f.split()) == 1}
+    fuller = []
+    for other in clusters:
+        if other is cluster or other.group != "org" or other.labels.most_common(1)[0][0] != "ORG":
+            continue
+        for form in other.forms:
+            words = form.split()
+            if len(words) < 2 or word not in (words[0], words[-1]):
+                continue
+            rest = words[1:] if words[0] == word else words[:-1]
+            if any(w in text_names or place_kind(w) or (w[:1].isupper() and w.lower() not in _KIND_WORDS)
+                   for w in rest):
+                fuller.append(other)
+                break
+    return fuller[0] if len(fuller) == 1 else None
+
+
+def merge_short_forms(clusters: list[Cluster], doc=None) -> list[Cluster]:
     """"The Post" after "The Washington Post", "the Defense Ministry" after "the Russian
     Defense Ministry": an organisation named by the end of one (and only one) fuller name
     in the article is that organisation; so is a one-word name that with a company tail is
@@ -360,6 +405,13 @@ def merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:
                 for mention in cluster.mentions:
                     company.add(mention, "ORG")
                 continue
+        club = _organisation_named_by(doc, cluster, clusters) if doc is not None else None
+        if club is not None:
+            # "Dortmund" after "Borussia Dortmund", "Sporting" after "Sporting Lisbon" (the
+            # model's GPE): the one organisation named in full with this word.
+            for mention in cluster.mentions:
+                club.add(mention, "ORG")
+            continue
         if cluster.labels.most_common(1)[0][0] != "ORG" or any(f.isupper() for f in cluster.forms):
             merged.append(cluster)
             continue
