@@ -322,3 +322,15 @@ def test_a_report_or_a_show_named_as_such_is_a_work():
     assert label("Its Global Water Report 2002 looks abroad.", "Global Water Report 2002", "ORG") == "WORK_OF_ART"
     assert label("A quote from the Dana Kell Show of July 16.", "Dana Kell Show", "ORG") == "WORK_OF_ART"
     assert label("Tickets for the Harbour Flower Show sold out.", "Harbour Flower Show", "EVENT") == "EVENT"
+
+
+def test_downing_street_and_no_10_are_the_government():
+    # The newsroom gold's convention: "No 10" and "Downing Street" are coreferent metonyms
+    # of the British government (ORG), not a street or an event.
+    from newsprobe.layers.entities_labels import corrected_label
+    labels = labels_of(analyze("He said at an October meeting at Downing Street that the plan was dead.",
+                               layers=("entities",)))
+    assert labels.get("Downing Street") == "ORG", labels
+    text = "She kept papers from her time in No 10."
+    assert corrected_label(text, text.index("No 10"), text.index("No 10") + 5, "EVENT") == "ORG"
+

@@ -60,6 +60,10 @@ PROGRAMME_NAMES = {"Medicare", "Medicaid", "Obamacare", "Social Security", "Nati
 # where a body is ("the Jamshedpur-based club": the town, see below).
 _PARTICIPLE_AFTER = re.compile(r"-(?!based\b)[a-z]+ed\b")
 
+# The seats the newsroom gold's README names as metonyms of a government (its ORG):
+# "No 10" with "Downing Street".
+GOVERNMENT_SEATS = {"Downing Street", "No 10", "No. 10", "Number 10"}
+
 # Lower-case words of an office after a body's noun: "Council Member Tova Rinn", "the
 # Cabinet minister".
 _OFFICE_AFTER = re.compile(r" (?:[Mm]ember|[Mm]inister|[Ss]ecretary|[Cc]hair(?:man|woman)?)\b")
@@ -187,6 +191,8 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return None                  # "Agriculture Commissioner", "Chief Financial Officer": an office's field
     if is_page_furniture(text, start, end):
         return None
+    if form in GOVERNMENT_SEATS:
+        return "ORG"                 # "No 10 have denied it", "a meeting at Downing Street": the government
     if ((form + "." in STATE_ABBREVIATIONS and text.startswith(".", end)) or form in STATE_ABBREVIATIONS) and \
             text[max(0, start - 2):start] == ", ":
         return "GPE"                 # "WATERLOO, Ont. —", "Waltham, Mass.,": a town's state, no person
