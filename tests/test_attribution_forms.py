@@ -407,3 +407,31 @@ def test_hard_wrapped_copy_joins_no_quotation_across_a_bare_newline():
     found = quotes(text)
     assert all("claims of the governor" not in content(q) for q in found if q.speaker.name == "Lena Hart"), \
         [q.to_dict() for q in found]
+
+
+@pytest.mark.parametrize("text, cue, expected", [
+    # a list of clauses: the parser hangs the second on the cue verb
+    ("The survey shows 62% of families own their home, 21% rent privately and 17% live in "
+     "council flats.", "shows",
+     "62% of families own their home, 21% rent privately and 17% live in council flats"),
+    # an appositive splits the clause's subject from its verb
+    ("The Daily Orbit reported that Anna Lenk has told investigators her former partner, now "
+     "mayor of Dovrin, told her to hide the ledger.", "reported",
+     "that Anna Lenk has told investigators her former partner, now mayor of Dovrin, told her to hide the ledger"),
+])
+def test_a_content_clause_the_parser_split_at_a_comma_runs_on(text, cue, expected):
+    """"X said A, B and C": the clause goes on past the comma when what follows is hung on
+    the cue verb with no conjunction of the cue verb's own (no "and added …")."""
+    found = [q for q in quotes(text) if q.cue and q.cue.text == cue]
+    assert [content(q) for q in found] == [expected], [q.to_dict() for q in quotes(text)]
+
+
+@pytest.mark.parametrize("text, cue, expected", [
+    ("The mayor said the bridge would reopen in May, and added that tolls would rise.", "said",
+     "the bridge would reopen in May"),
+    ("The mayor said the bridge would reopen in May, but gave no date for the tolls.", "said",
+     "the bridge would reopen in May"),
+])
+def test_a_second_act_of_the_speaker_is_no_part_of_the_clause(text, cue, expected):
+    found = [q for q in quotes(text) if q.cue and q.cue.text == cue]
+    assert [content(q) for q in found] == [expected], [q.to_dict() for q in quotes(text)]

@@ -1203,7 +1203,10 @@ def _content_clause(verb):
             inner = [c for c in child.children if c.dep_ == "ccomp" and c.i > child.i]
             if child.lemma_ in ("know", "clear") and inner:
                 return list(inner[0].subtree)
-            return list(child.subtree)
+            clause = list(child.subtree)
+            if child.i > verb.i:
+                clause += _split_off_continuation(verb, child)
+            return clause
     for child in verb.children:
         # "A source spilled to the Herald that the singer was hurt": after a phrase of
         # whom it was told to, the parser may take the "that" clause for an adverbial one.
@@ -1265,6 +1268,31 @@ def _content_clause(verb):
                 return [t for t in conj.subtree if t.i >= next(
                     m.i for m in conj.children if m.dep_ == "mark" and m.lower_ == "that")]
     return _clause_broken_after_say(verb)
+
+
+def _split_off_continuation(verb, clause) -> list:
+    """"The census shows 62% own their home, 21% rent and 17% live in flats", "reported that
+    A has told B her partner, now mayor, told her to …": the small parser ends the clause at
+    a comma and hangs the rest on the cue verb as a conjunct or a second clause. One that
+    follows the clause's comma, with no conjunction of the cue verb's own ("said A, and
+    added B", "said A but gave no date": the speaker's second act), and no report of its own
+    ("A said X, B said Y"), is more of the clause. The tokens to add, or []."""
+    if any(c.dep_ in ("cc", "preconj") for c in verb.children):
+        return []
+    doc, end = verb.doc, clause.right_edge.i
+    for rest in (c for c in verb.children if c.dep_ in ("conj", "ccomp") and c.i > end):
+        last, first = end, rest.left_edge.i
+        while last > clause.i and doc[last].text == ",":
+            last -= 1
+        while first < rest.i and doc[first].text == ",":
+            first += 1
+        gap = doc[last + 1: first]
+        if not len(gap) or not all(t.text == "," for t in gap):
+            return []
+        if rest.lemma_.lower() in hand_cues() and any(c.dep_ in ("nsubj", "nsubjpass") for c in rest.children):
+            return []
+        return list(doc[end + 1: rest.right_edge.i + 1])
+    return []
 
 
 # What one says as a thing, not a clause: "said a prayer", "say goodbye", "said nothing".
