@@ -435,3 +435,24 @@ def test_a_content_clause_the_parser_split_at_a_comma_runs_on(text, cue, expecte
 def test_a_second_act_of_the_speaker_is_no_part_of_the_clause(text, cue, expected):
     found = [q for q in quotes(text) if q.cue and q.cue.text == cue]
     assert [content(q) for q in found] == [expected], [q.to_dict() for q in quotes(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor of Dovrin refuses to resign over the harbour scandal.",
+    "Councillor Pia Rondeau refused to back the new toll for the bridge last year.",
+    "The board declined to attend the hearing on Monday.",
+])
+def test_refusing_a_deed_is_no_attribution(text):
+    """"refused to resign", "declined to attend": the refusal of an act, not of speech; the
+    newsroom gold annotates only refusals to speak ("declined to comment")."""
+    assert quotes(text) == [], [q.to_dict() for q in quotes(text)]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The ministry declined to comment on the report.", "declined to comment"),
+    ("The club refused to give a reason for the delay.", "refused"),
+    ("Police declined to name the driver.", "declined"),
+])
+def test_refusing_to_speak_is_still_an_attribution(text, cue):
+    found = quotes(text)
+    assert len(found) == 1 and found[0].cue.text.startswith(cue.split()[0]), [q.to_dict() for q in found]

@@ -816,6 +816,8 @@ def not_spoken(verb, lemma: str) -> bool:
     if lemma in ("decline", "refuse") and any(
             c.dep_ == "xcomp" and any(a.dep_ == "auxpass" for a in c.children) for c in children):
         return True
+    if lemma in REFUSALS and any(c.dep_ == "xcomp" and c.i > verb.i and _refused_deed(c) for c in children):
+        return True  # "refused to resign", "declined to attend": an act refused, nothing said
     if lemma in ("ask", "request") and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in WITHHELD_NAME_VERBS for c in children):
         return True  # "sources who asked not to be named / identified": how a source is withheld
@@ -993,6 +995,20 @@ def _known_cue(doc, text: str, verb) -> _Record | None:
 
 
 REFUSALS = frozenset(("decline", "refuse"))
+# What a refusal to speak refuses: "declined to comment / give a reason / name the driver".
+# Refusing anything else ("refused to resign", "declined to attend") is a deed: the newsroom
+# gold has none of those as attributions (3 predicted in rg101, rg165, rg166, all spurious).
+REFUSED_DISCLOSURES = frozenset("provide give release disclose reveal share detail specify name identify "
+                                "discuss elaborate address explain talk speak answer respond reply comment "
+                                "confirm deny say put divulge".split())
+
+
+def _refused_deed(infinitive) -> bool:
+    """Is the infinitive a refusal takes an act rather than speech?"""
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in infinitive.children):
+        return False
+    lemma = infinitive.lemma_.lower()
+    return lemma not in REFUSED_DISCLOSURES and lemma not in hand_cues()
 
 
 # A silence is a refusal to speak, annotated as one ("are remaining tight-lipped", "could
