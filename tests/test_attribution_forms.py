@@ -456,3 +456,23 @@ def test_refusing_a_deed_is_no_attribution(text):
 def test_refusing_to_speak_is_still_an_attribution(text, cue):
     found = quotes(text)
     assert len(found) == 1 and found[0].cue.text.startswith(cue.split()[0]), [q.to_dict() for q in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Orvane Foods expects earnings per share of 40 cents on revenue of 4 billion dollars.",
+    "Analysts currently expect earnings of 47 cents a share.",
+    "Diplomats expected the border issue to be raised in talks on Tuesday.",
+    "Tomas Berg can play on the left, with Ivo Lind expected to take the right-wing spot.",
+    "The club held talks on Monday, with an agreement for the winger now expected to be reached.",
+])
+def test_a_forecast_of_a_figure_or_an_event_is_no_attribution(text):
+    """"expects earnings of 40 cents", "expected the issue to be raised", "with X expected
+    to …": a forecast, with no claim in a clause of its own; the newsroom gold leaves these
+    out or optional."""
+    assert [q for q in quotes(text) if q.cue and "expect" in q.cue.text] == [], \
+        [q.to_dict() for q in quotes(text)]
+
+
+def test_a_forecast_with_a_clause_of_its_own_stays():
+    found = quotes("The Velmar central bank expects that output will grow by 1.6 percent.")
+    assert [q.cue.text for q in found] == ["expects"], [q.to_dict() for q in found]
