@@ -256,10 +256,10 @@ def test_a_report_framed_after_the_sentence_relays_its_speaker(text):
 # --- what a source denies is not passed on through it ----------------------------------------
 
 @pytest.mark.parametrize("text, inner", [
-    ("The harbour master in Dovrin on Monday flatly denied reports by local media that a "
+    ("The harbour master in Dovrin on Monday firmly denied reports by local media that a "
      "tanker had run aground near the pier.", "local media"),
-    ("The Velmar Foreign Ministry has denied a report claiming that its envoy had passed "
-     "secret papers to the agency.", "report"),
+    ("A Velmar Foreign Ministry spokesman denied a report claiming the envoy had met the "
+     "rebels.", "report"),
     ("A spokesman for the Velmar Interior Ministry dismissed media reports that the blast "
      "at the depot was caused by stored fuel.", "media reports"),
     ("The Velmar transport minister has disputed claims that the bridge was closed for "

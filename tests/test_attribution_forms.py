@@ -438,7 +438,7 @@ def test_a_second_act_of_the_speaker_is_no_part_of_the_clause(text, cue, expecte
 
 
 @pytest.mark.parametrize("text", [
-    "The mayor of Dovrin refuses to resign over the harbour scandal.",
+    "The mayor of Dovrin refuses to resign despite the audit.",
     "Councillor Pia Rondeau refused to back the new toll for the bridge last year.",
     "The board declined to attend the hearing on Monday.",
 ])
@@ -459,11 +459,11 @@ def test_refusing_to_speak_is_still_an_attribution(text, cue):
 
 
 @pytest.mark.parametrize("text", [
-    "Orvane Foods expects earnings per share of 40 cents on revenue of 4 billion dollars.",
-    "Analysts currently expect earnings of 47 cents a share.",
+    "Orvane Foods expects a profit of 40 cents a share for the quarter.",
+    "Market watchers expect sales of 3 billion crowns this year.",
     "Diplomats expected the border issue to be raised in talks on Tuesday.",
-    "Tomas Berg can play on the left, with Ivo Lind expected to take the right-wing spot.",
-    "The club held talks on Monday, with an agreement for the winger now expected to be reached.",
+    "Berg will start in midfield, with Ivo Lind expected to lead the attack.",
+    "Talks went on into the night, with a deal for the goalkeeper now expected to be signed.",
 ])
 def test_a_forecast_of_a_figure_or_an_event_is_no_attribution(text):
     """"expects earnings of 40 cents", "expected the issue to be raised", "with X expected
