@@ -39,7 +39,7 @@ from .rebuttal_meaning import ( MeaningLink, Signal, different_figure, figures, 
                                passage_lemmas, score_pair, span_vector)
 
 NAME = "claims"
-VERSION = "4"
+VERSION = "5"
 FIELD = "claims"
 REQUIRES = ("quotes",)
 
@@ -1679,6 +1679,8 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
     """Link one rebuttal of `sent` to the claim(s) it rebuts (see link_rebuttals)."""
     text = analysis.text
     rebutter = rebuttal.by
+    if reference is not None and _tells_what_it_rebuts(candidates, statuses, analysis, sent, rebuttal):
+        return
     targets = [(i, c) for i, c in enumerate(candidates)
                if c.end <= sent.start_char and distance(c) <= window and not _reports_silence(c)
                and (c.quote is not None or statuses[i].status in ("unconfirmed", "rumored"))
@@ -1785,6 +1787,31 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
             statuses[i] = new
         elif statuses[i].rebutted_by is None:
             statuses[i].rebutted_by = new.rebutted_by
+
+
+def _tells_what_it_rebuts(candidates, statuses, analysis: Analysis, sent, rebuttal: Rebuttal) -> bool:
+    """Does the rebuttal's own sentence tell, before the rebuttal, the claim its noun points
+    at? "The officials said the plane was Norline's, but its chief executive denied those
+    reports"; "Fans were convinced she was dating a footballer (their agents denied the
+    rumors)": those reports are the ones just told, not a claim of an earlier sentence. A
+    claim told there ends before the rebuttal and is a source's other than the rebutter's
+    side, or hearsay with no source."""
+    rebutter = rebuttal.by
+    # the rebutter's words told before its own cue: "(their agents denied the rumours)"
+    # with what many believed parsed as what the agents denied (not its other claims:
+    # "the minister urged the paper to apologise and said the report was baseless")
+    own = [s for q in analysis.quotes if rebutter is not None and _same_speaker(q, rebutter)
+           and q.cue is not None for s in q.content if s.end <= q.cue.start]
+    for c, st in zip(candidates, statuses):
+        if not (sent.start_char <= c.start and c.end <= rebuttal.words[0]):
+            continue
+        if c.quote is None:
+            if st.status in ("unconfirmed", "rumored"):
+                return True
+        elif rebutter is None or not same_side(c.quote, rebutter) \
+                or any(s.start <= c.start and c.end <= s.end for s in own):
+            return True
+    return False
 
 
 # Rebuttals that are a verdict word ("fake", "baseless", "too early to") on something.
