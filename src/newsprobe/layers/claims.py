@@ -1493,6 +1493,10 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
             if c.quote is not None and signal.voice is not None \
                     and _government_of(c.quote) & _government_of(signal.voice):
                 continue   # a minister and the government that denies: one side
+            if signal.kind == "negation" and signal.voice is None and signal.headline_source is None \
+                    and not _writer_corrects(doc, signal, sents):
+                continue   # the writer's background ("has never directed a musical but ...",
+                           # "are confident they will not lose him"), not a correction
             if signal.kind == "negation" and not _bears_on(signal.scope, claim_lemmas):
                 continue   # the negated predicate must be the claim's: "not Israelis fleeing"
                            # contradicts no claim about a stampede
@@ -1550,6 +1554,18 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
         if new.stronger_than(statuses[i]):
             statuses[i] = new
     return links
+
+
+def _writer_corrects(doc, signal: Signal, sents) -> bool:
+    """Is the writer's negation a correction, which refutes what it bears on? Set against
+    what was said ("In fact, the mill did not close"; "However, ...") or the writer's own
+    check ("looked through his account but did not find the post"). A plain negation in
+    the writer's voice is the story's background: on unseen news (tune-2, and a by-eye
+    sample of ECB+ stories) it refuted the wrong claim 8 times in 9."""
+    if _CORRECTION_OPENING.match(doc.text, sents[signal.n].start_char):
+        return True
+    negation = _token_at(doc, signal.words[0])
+    return negation is not None and negation.head.lemma_.lower() in _EVIDENCE_VERBS
 
 
 def _passage_sentences(doc, spans: list[tuple[int, int]]) -> set[str]:
