@@ -272,3 +272,27 @@ def test_a_denied_report_is_not_relayed_by_the_denier(text, inner):
     reports = [q for q in found if q.speaker.name != "unknown" and inner in q.speaker.name]
     assert reports, dump(found)
     assert all(not q.chain for q in reports), dump(found)
+
+
+# "X, citing Y, reported on Tuesday that …": the parser may take "reported" for a reduced
+# relative on Y's noun ("officials, reported on Tuesday") and leave the outlet a verbless
+# root; the outlet still reports, and the officials it cites are the relayed source.
+@pytest.mark.parametrize("text", [
+    "The Velmora Courier, citing three current and former officials, reported on Tuesday that "
+    "the minister had met the envoy twice.",
+    "The Velmora Courier, citing three officials, reported that the minister had met the envoy twice.",
+    "The Velmora Courier reported, citing three current and former officials, that the minister "
+    "had met the envoy twice.",
+    "The minister had met the envoy twice, the Velmora Courier reported, citing three current and "
+    "former officials.",
+])
+def test_an_outlet_citing_officials_before_its_verb_relays_them(text):
+    found_chains, found = chains(text)
+    officials = [q for q in found if "officials" in q.speaker.name]
+    assert officials and officials[0].speaker.kind == "unnamed_official", dump(found)
+    assert [c.name for c in officials[0].chain] == ["Velmora Courier"], dump(found)
+    assert content(officials[0]).lower().endswith("the minister had met the envoy twice"), dump(found)
+    assert "officials" not in content(officials[0]), dump(found)
+    courier = [q for q in found if q.speaker.name == "Velmora Courier"]
+    assert courier and not courier[0].chain and "officials" not in content(courier[0]), dump(found)
+    assert_no_bogus_links(found)

@@ -136,3 +136,12 @@ def test_a_report_told_after_a_lede_that_denies_it_is_denied():
     # another claim of the same report, on something else, is not what the lede denies
     other = claim_with(analysis, "dock workers held a meeting")
     assert other["status"] == "reported", other
+
+
+def test_an_outlet_citing_officials_before_its_verb_leaves_the_claim_unconfirmed():
+    text = ("The Velmora Courier, citing three current and former officials, reported on Tuesday "
+            "that the minister had met the envoy twice.\n")
+    claim = claim_with(analyze(text, ALL), "met the envoy twice")
+    assert claim["text"].startswith("the minister"), claim
+    assert claim["status"] == "unconfirmed", claim
+

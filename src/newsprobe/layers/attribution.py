@@ -50,7 +50,7 @@ from .sources import (OUTLET_REPORTS, PUBLISHING_VERBS, EntityIndex, is_known_ou
                       outlet_of_earlier_report, reporting_nouns, settle_kinds, speaker_for)
 
 NAME = "attribution"
-VERSION = "7"
+VERSION = "8"
 FIELD = "quotes"
 REQUIRES = ("entities",)
 
@@ -266,8 +266,40 @@ def _outlets_on_record(records: list[_Record], doc, text: str) -> None:
             record.speaker = replace(record.speaker, kind="institution")
 
 
+def _repair_citing_aside(doc, verbs) -> None:
+    """"The Courier, citing three current and former officials, reported on Tuesday that …":
+    the parser may read "officials, reported on Tuesday" as a reduced relative on the cited
+    noun and leave the outlet a verbless root. Where the sentence has no verb of its own
+    above the outlet, the reporting participle becomes the main verb again, with the outlet
+    its subject and "citing …" its aside (as the parse gives "…, citing three officials,
+    said …")."""
+    for verb in doc:
+        cited = verb.head
+        citing = cited.head
+        outlet = citing.head
+        if not (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.lemma_.lower() in verbs
+                and verb.i > 0 and doc[verb.i - 1].text == ","
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in verb.children)
+                and cited.dep_ == "dobj" and cited.i < verb.i
+                and citing.lemma_.lower() in CITING_LEMMAS and citing.tag_ == "VBG" and citing.dep_ == "acl"
+                and citing.i > 0 and doc[citing.i - 1].text == ","
+                and outlet.dep_ == "ROOT" and outlet.pos_ in ("NOUN", "PROPN") and outlet.i < citing.i):
+            continue
+        moved = [c for c in outlet.children if c.i > verb.i]
+        verb.head = verb
+        verb.dep_ = "ROOT"
+        outlet.head = verb
+        outlet.dep_ = "nsubj"
+        citing.head = verb
+        citing.dep_ = "advcl"
+        doc[verb.i - 1].head = verb
+        for child in moved:
+            child.head = verb
+
+
 def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
     text = analysis.text
+    _repair_citing_aside(doc, cue_verbs(settings.attribution_scope))
     quotations = [q for q in find_quotations(text) if q.closed or text[q.start] in "“\"„«" or doubled_mark(text, q.start)]
     inside = _QuotationLookup(quotations)
     index = EntityIndex.build(doc, analysis, quoted=lambda offset: inside.at(offset) is not None)
