@@ -145,3 +145,21 @@ def test_an_outlet_citing_officials_before_its_verb_leaves_the_claim_unconfirmed
     assert claim["text"].startswith("the minister"), claim
     assert claim["status"] == "unconfirmed", claim
 
+
+# "X called the claims 'baseless'": a verdict by naming on the claims told before, not a
+# claim of its own; the party concerned denies, anyone else disputes.
+HARBOUR = ("The Velmora Courier reported on Tuesday that the port authority had agreed to sell the "
+           "harbour to a shipping firm.\n\n")
+
+
+@pytest.mark.parametrize("verdict, status", [
+    ("Mayor Ivo Brandt called the claims \"baseless.\"", "disputed"),
+    ("The port authority called the report fabricated.", "denied"),
+    ("Mayor Ivo Brandt called reports on the harbour sale baseless.", "disputed"),
+])
+def test_a_verdict_by_naming_is_no_claim_of_its_own(verdict, status):
+    analysis = analyze(HARBOUR + verdict + "\n", ALL)
+    claim = claim_with(analysis, "agreed to sell the harbour")
+    assert claim["status"] == status, claim
+    assert not [c for c in analysis.claims if "called" in c["text"] or c["text"].startswith(("the claims", "the report", "reports"))], \
+        [(c["text"], c["status"]) for c in analysis.claims]

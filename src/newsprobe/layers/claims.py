@@ -39,7 +39,7 @@ from .rebuttal_meaning import ( MeaningLink, Signal, different_figure, figures, 
                                passage_lemmas, score_pair, span_vector)
 
 NAME = "claims"
-VERSION = "6"
+VERSION = "7"
 FIELD = "claims"
 REQUIRES = ("quotes",)
 
@@ -123,6 +123,8 @@ def candidates_of(doc, analysis: Analysis) -> list[Candidate]:
         dateline = dateline_end(text, start, end)
         if dateline is not None:
             start = dateline  # "(Reuters) - ", "MOSCOW, December 5./TASS/. " is no claim's text
+        if _only_a_verdict_by_naming(text, sent, start, end):
+            continue
         quote, piece = _quote_in(spoken, sent.start_char, sent.end_char)
         found = []
         if piece:
@@ -766,6 +768,27 @@ def _names_a_claim_false(doc, text: str, start: int, end: int) -> bool:
         for m in pattern.finditer(text, start, end):
             if _naming_subject(doc, text, m.start()) and _CLAIM_NOUN_WORD.search(text, start, m.start()):
                 return True
+    return False
+
+
+def _only_a_verdict_by_naming(text: str, sent, start: int, end: int) -> bool:
+    """"Mayor X called the claims 'baseless'", "The ministry called the report fabricated",
+    "X described reports on the sale as false": a sentence whose only verbs are naming verbs
+    that give a verdict on claims (the verdict word after the claim noun) says nothing of
+    its own; it rebuts what was told before (_verdict_by_naming, _later_rebuttals), and is
+    no claim."""
+    # the verdict may be parsed as a verb of its own ("called the report fabricated")
+    verbs = [t for t in sent if t.pos_ in ("VERB", "AUX")
+             and not (FALSE_VERDICT.fullmatch(t.text) or CONTESTED.fullmatch(t.text))]
+    if not verbs or any(v.lemma_.lower() not in VERDICT_NAMING_VERBS or v.pos_ != "VERB"
+                        or any(ch.dep_ == "neg" for ch in v.children) for v in verbs):
+        return False
+    for verb in verbs:
+        after = max(start, verb.idx + len(verb))
+        for pattern in (FALSE_VERDICT, CONTESTED):
+            for m in pattern.finditer(text, after, end):
+                if _CLAIM_NOUN_WORD.search(text, after, m.start()):
+                    return True
     return False
 
 
