@@ -50,7 +50,7 @@ from .sources import (PUBLISHING_VERBS, EntityIndex, is_known_outlet, kind_of_en
                       settle_kinds, speaker_for)
 
 NAME = "attribution"
-VERSION = "4"
+VERSION = "5"
 FIELD = "quotes"
 REQUIRES = ("entities",)
 

@@ -122,7 +122,7 @@ from .entities_words import (
 
 NAME = "entities"
 
-VERSION = "6"
+VERSION = "7"
 
 FIELD = "entities"
 
