@@ -247,6 +247,41 @@ def test_other_reports_are_not_media(text, words):
     assert quote_with(text, words).speaker.kind != "media"
 
 
+def test_a_surname_the_tagger_took_for_a_body_takes_the_persons_kind():
+    # "Lin Wenbo, a spokesperson ..." a person; a later lone "Lin" tagged an organisation
+    from newsprobe.layers.sources import EntityIndex, kind_of_entity
+    from newsprobe.model import Entity
+
+    person = Entity("e1", "Lin Wenbo", "PERSON")
+    surname = Entity("e2", "Lin", "ORG")
+    index = EntityIndex("", [person, surname], {"e1": {"lin", "wenbo", "spokesperson", "ministry"},
+                                                "e2": {"lin"}}, {})
+    assert kind_of_entity(surname, index) == "official"
+
+
+def test_a_body_is_not_a_person_for_sharing_a_surname():
+    from newsprobe.layers.sources import EntityIndex, kind_of_entity
+    from newsprobe.model import Entity
+
+    people = [Entity("e1", "Ana Berg", "PERSON"), Entity("e2", "Ivo Berg", "PERSON")]
+    body = Entity("e3", "Berg", "ORG")
+    index = EntityIndex("", [*people, body], {"e1": {"minister"}, "e2": set(), "e3": {"berg"}}, {})
+    assert kind_of_entity(body, index) == "institution"   # two Bergs: nothing to tell
+
+
+def test_a_spokesman_whose_title_ends_in_his_name_is_an_official():
+    # the title and the name read as one phrase (the tagger took the name for a body): he is
+    # named, so an official, not the ministry's unnamed voice
+    text = ("In a first reaction, the spokesman of Karsovia's Defence Ministry General Ivo Tamsan "
+            "denied the reports. \"No fuel was ever stored at the port,\" he told state radio by phone.")
+    assert set(kinds_of(text, "Tamsan")) == {"official"}
+
+
+def test_an_unnamed_spokesman_for_a_body_stays_its_voice():
+    text = "A spokesman for the Karsovian Defence Ministry denied the reports on Sunday."
+    assert quote_with(text, "the reports").speaker.kind == "institution"
+
+
 @pytest.mark.parametrize("title", ["Council Member", "Board Member", "Councilwoman", "Alderman"])
 def test_a_member_of_an_elected_body_is_an_official(title):
     text = (f"\"Nobody wants to change your zoning,\" {title} Tam Brisk said. "

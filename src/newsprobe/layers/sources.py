@@ -694,6 +694,11 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
     kinds = kind_words()
     if entity.id in index.outlets:
         return "media"
+    person = _person_of_surname(entity, index)
+    if person is not None:
+        # "Wang said" with "Wang" tagged an organisation after "spokesperson Wang Wenbin":
+        # the one person of that surname, in whatever office the text gave him
+        return kind_of_entity(person, index, words)
     # "Dunmore County Sheriff Paul Tressel" or "the ambassador, Ivo Tamsin," taken for an
     # organisation: a person holding an office
     holder = entity.label != "PERSON" and (entity.id in index.office_holders or bool(_office_in_name(entity.name)))
@@ -799,6 +804,23 @@ def _office_in_name(name: str) -> str | None:
     if 2 <= len(rest) <= 3 and _person_like(" ".join(rest)):
         return rest[-1].lower()
     return None
+
+
+def _person_of_surname(entity: Entity, index: EntityIndex) -> Entity | None:
+    """The one person entity whose family name is this organisation's whole one-word name
+    ("Wang" an ORG beside the PERSON "Wang Wenbin"): the tagger's label slip on a lone
+    surname. None for two such people, for an outlet, for a longer name, and for a name the
+    text calls a body or writes with "the"."""
+    if entity.label != "ORG" or len(entity.name.split()) != 1 or not _NAME_WORD.match(entity.name) \
+            or is_known_outlet(entity.name):
+        return None
+    if any(_body_word(w) for w in index.descriptors.get(entity.id, set())) \
+            or any(index.text[max(0, m.start - 4):m.start].lower() == "the " for m in entity.mentions):
+        return None   # the text calls it a body ("the club", "the Chelsea side")
+    # the family name closes a Western name and opens a Chinese or Korean one ("Wang Wenbin")
+    people = [e for e in index.entities if e.label == "PERSON" and len(e.name.split()) > 1
+              and entity.name.lower() in (e.name.split()[-1].lower(), e.name.split()[0].lower())]
+    return people[0] if len(people) == 1 else None
 
 
 def _surname_in_office(entity: Entity, index: EntityIndex) -> bool:
@@ -1723,7 +1745,9 @@ def settle_kinds(speakers: list[Speaker], person_words: frozenset[str] = frozens
        person names) too, and
        so is one after a named official has spoken (likely that official again), unless
        its mention introduces somebody ("a spokesman for Tessa Maritime": `introduced`
-       holds the ids of such speakers).
+       holds the ids of such speakers). One whose phrase ends in a title and a name ("the
+       spokesman of the Defence Ministry General Ivo Tamsan", kept whole when the tagger
+       took the name for a body) is named: an official.
     5. What the name's words say when nothing else did: a source of unknown kind headed by
        a media noun ("US media", "state-run media") is `media`; talk on social media
        ("posts on social media", "viral posts", "a post on Threads": "post" written in
@@ -1739,6 +1763,7 @@ def settle_kinds(speakers: list[Speaker], person_words: frozenset[str] = frozens
         if speaker.kind == "official" and speaker.entity is None and set(words) & UNNAMED_SPOKESPERSONS \
                 and body_words and not set(words) & HONORIFICS \
                 and not _names_a_person(body_words, person_words) \
+                and not _office_in_name(speaker.name) \
                 and (not named_official or set(words) & PLURAL_SPOKESPERSONS or id(speaker) in introduced):
             # after a named official has spoken, "the Kremlin spokesman" is most likely
             # that person again (resolution missed the link): it stays an official
