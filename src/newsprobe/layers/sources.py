@@ -1358,13 +1358,6 @@ def _outlet_of_report(head, index: EntityIndex) -> Entity | None:
             entity = index.entity_at(child)
             if entity is not None and entity.label != "PERSON" and kind_of_entity(entity, index) == "media":
                 return entity
-        if child.dep_ == "prep" and child.lower_ in ("on", "in"):
-            # "reports on the BBC", "a story in the Harbour Daily": where it ran; an "on"
-            # that is no outlet is the report's topic ("a report on the economy")
-            for obj in (o for o in child.children if o.dep_ == "pobj"):
-                entity = index.entity_at(obj)
-                if entity is not None and entity.label != "PERSON" and kind_of_entity(entity, index) == "media":
-                    return entity
     return None
 
 
