@@ -211,19 +211,19 @@ def quote_from(text, words):
 
 def test_media_reports_are_media():
     # the nominal "media reports that ..." with no other source named
-    text = ("Velmora Foods has dismissed media reports that it hid losses from investors. "
-            "The company said the figures were accurate.")
+    text = ("Velmora Foods on Monday rejected media reports that it had hidden losses from its "
+            "shareholders. The company said its accounts were sound.")
     assert set(kinds_of(text, "media reports")) == {"media"}
 
 
 @pytest.mark.parametrize("text, words", [
     # a report the text credits to the media, by a media word or an outlet it names
-    ("The minister denied the claims. Reports on the Harbour Daily, citing officials, said that "
-     "twelve people had been arrested.", "Reports"),
-    ("Tessa Maritime rejected the story. An investigation by a consortium of media outlets has "
-     "alleged that the firm paid bribes to port officials.", "investigation"),
+    ("The minister rejected the story. Reports on the Harbour Daily, citing officials, said that "
+     "a dozen clerks were questioned.", "Reports"),
+    ("Tessa Maritime rejected the story. An inquiry by a consortium of local newspapers found "
+     "that the firm paid bribes to port clerks.", "inquiry"),
     # reports nobody is said to have written: the news's, not a document's
-    ("The striker is close to joining Orvand City, according to reports. The club has not commented.",
+    ("Orvand City want a new goalkeeper before Friday, according to reports. The club has not commented.",
      "reports"),
 ])
 def test_reports_the_text_credits_to_the_media_are_media(text, words):
@@ -266,8 +266,8 @@ def test_a_body_is_not_a_person_for_sharing_a_surname():
 def test_a_spokesman_whose_title_ends_in_his_name_is_an_official():
     # the title and the name read as one phrase (the tagger took the name for a body): he is
     # named, so an official, not the ministry's unnamed voice
-    text = ("In a first reaction, the spokesman of Karsovia's Defence Ministry General Ivo Tamsan "
-            "denied the reports. \"No fuel was ever stored at the port,\" he told state radio by phone.")
+    text = ("On Monday the spokesman of Karsovia's Defence Ministry General Ivo Tamsan rejected "
+            "the story. \"The depot held only grain,\" he said.")
     assert set(kinds_of(text, "Tamsan")) == {"official"}
 
 
@@ -278,8 +278,8 @@ def test_an_unnamed_spokesman_for_a_body_stays_its_voice():
 
 @pytest.mark.parametrize("title", ["Council Member", "Board Member", "Councilwoman", "Alderman"])
 def test_a_member_of_an_elected_body_is_an_official(title):
-    text = (f"\"Nobody wants to change your zoning,\" {title} Tam Brisk said. "
-            "\"It is a living plan,\" Brisk said at the meeting.")
+    text = (f"\"The bridge needs new cables,\" {title} Tam Brisk said. "
+            "\"We will vote on it in June,\" Brisk said after the session.")
     assert set(kinds_of(text, "Brisk")) == {"official"}
 
 
@@ -290,8 +290,8 @@ def test_a_member_of_the_public_is_a_person():
 
 def test_a_police_rank_abbreviation_keeps_the_name_with_its_title():
     # "Sgt." cut into "Sgt" and "." ended the sentence before the name
-    text = ("No one was hurt, according to Dunmore Police spokesman Sgt. Mark Oxley. "
-            "Officers did not find a gun, Oxley said later in the day.")
+    text = ("The van was found empty, according to Dunmore Police spokesman Sgt. Mark Oxley. "
+            "The driver had fled on foot, Oxley said on Tuesday.")
     kinds = {q.speaker.name: q.speaker.kind for q in analyze(text, ALL).quotes}
     assert kinds.get("Mark Oxley") == "official", kinds
 
@@ -299,8 +299,8 @@ def test_a_police_rank_abbreviation_keeps_the_name_with_its_title():
 @pytest.mark.parametrize("source", ["Karsovian intelligence sources", "Security sources",
                                     "Two government sources"])
 def test_sources_in_a_government_service_are_unnamed_officials(source):
-    text = f"{source} said that eleven people had been arrested at the compound."
-    assert quote_with(text, "eleven people").speaker.kind == "unnamed_official"
+    text = f"{source} said that the convoy had left the border post before dawn."
+    assert quote_with(text, "the convoy").speaker.kind == "unnamed_official"
 
 
 @pytest.mark.parametrize("source", ["Sources close to the singer", "Club sources"])
@@ -310,9 +310,9 @@ def test_other_sources_stay_anonymous(source):
 
 
 @pytest.mark.parametrize("text, words", [
-    ("The manuscript published in the journal's May issue reported that the samples held high levels of lead.",
-     "high levels"),
-    ("\"Thus,\" the editorial concluded, \"readers should use caution.\"", "readers should"),
+    ("The manuscript, submitted in March, reported that the river water held traces of tin.",
+     "traces of tin"),
+    ("The editorial concluded that the question stays open.", "the question"),
     ("The regulator fined the lender. The company's website says that fees were never hidden.",
      "fees were"),
 ])
@@ -322,16 +322,16 @@ def test_written_texts_speak_as_documents(text, words):
 
 def test_the_website_after_an_outlet_is_the_outlet():
     text = ("The Orvand Ledger reported that the mayor had been questioned. "
-            "The website went on to report that the mayor had hired a lawyer.")
+            "The website later added that the mayor had hired a lawyer.")
     assert quote_with(text, "hired a lawyer").speaker.kind == "media"
 
 
 @pytest.mark.parametrize("text, words", [
     # editors answer for their journal's or outlet's decisions, in office
-    ("Editors of the journal Applied Metrics say a paper on soil samples contained flawed conclusions.",
-     "a paper"),
-    ("The Orvand Ledger stood by its story, Ledger editor in chief Tam Ostrow saying it had been checked "
-     "twice.", "checked"),
+    ("Editors of the journal Soil Matters said on Monday that a study they printed in April must be "
+     "corrected.", "must be"),
+    ("The Orvand Ledger stood by its story, with Ledger editor in chief Tam Ostrow saying that three "
+     "people had checked it.", "three"),
 ])
 def test_editors_speak_in_office(text, words):
     assert quote_with(text, words).speaker.kind == "official"

@@ -696,7 +696,7 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
         return "media"
     person = _person_of_surname(entity, index)
     if person is not None:
-        # "Wang said" with "Wang" tagged an organisation after "spokesperson Wang Wenbin":
+        # "Lin said" with "Lin" tagged an organisation after "spokesperson Lin Wenbo":
         # the one person of that surname, in whatever office the text gave him
         return kind_of_entity(person, index, words)
     # "Dunmore County Sheriff Paul Tressel" or "the ambassador, Ivo Tamsin," taken for an
@@ -808,7 +808,7 @@ def _office_in_name(name: str) -> str | None:
 
 def _person_of_surname(entity: Entity, index: EntityIndex) -> Entity | None:
     """The one person entity whose family name is this organisation's whole one-word name
-    ("Wang" an ORG beside the PERSON "Wang Wenbin"): the tagger's label slip on a lone
+    ("Lin" an ORG beside the PERSON "Lin Wenbo"): the tagger's label slip on a lone
     surname. None for two such people, for an outlet, for a longer name, and for a name the
     text calls a body or writes with "the"."""
     if entity.label != "ORG" or len(entity.name.split()) != 1 or not _NAME_WORD.match(entity.name) \
@@ -817,7 +817,7 @@ def _person_of_surname(entity: Entity, index: EntityIndex) -> Entity | None:
     if any(_body_word(w) for w in index.descriptors.get(entity.id, set())) \
             or any(index.text[max(0, m.start - 4):m.start].lower() == "the " for m in entity.mentions):
         return None   # the text calls it a body ("the club", "the Chelsea side")
-    # the family name closes a Western name and opens a Chinese or Korean one ("Wang Wenbin")
+    # the family name closes a Western name and opens a Chinese or Korean one ("Lin Wenbo")
     people = [e for e in index.entities if e.label == "PERSON" and len(e.name.split()) > 1
               and entity.name.lower() in (e.name.split()[-1].lower(), e.name.split()[0].lower())]
     return people[0] if len(people) == 1 else None
@@ -1315,7 +1315,7 @@ def _kind_by_modifiers(head) -> str:
         return "document"
     if any(o.dep_ == "pobj" and _media_words({w for t in o.subtree for w in (t.lower_, t.lemma_.lower())}) - {"agency"}
            for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children):
-        # "a consortium of media houses", "a group of newspapers": outlets together
+        # "a group of newspapers", "a consortium of media outlets": outlets together
         return "media"
     bodies = kind_words()["government"] | kind_words()["organization"]
     if any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in bodies for c in head.children):
