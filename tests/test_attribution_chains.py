@@ -251,3 +251,24 @@ def test_a_report_framed_after_the_sentence_relays_its_speaker(text):
     assert [c.name for c in minister.chain] and "minister" not in minister.chain[0].name, dump(found)
     assert any(w in minister.chain[0].name for w in ("media", "Courier")), dump(found)
     assert_no_bogus_links(found)
+
+
+# --- what a source denies is not passed on through it ----------------------------------------
+
+@pytest.mark.parametrize("text, inner", [
+    ("The harbour master in Dovrin on Monday firmly denied reports by local media that a "
+     "tanker had run aground near the pier.", "local media"),
+    ("A Velmar Foreign Ministry spokesman denied a report claiming the envoy had met the "
+     "rebels.", "report"),
+    ("A spokesman for the Velmar Interior Ministry dismissed media reports that the blast "
+     "at the depot was caused by stored fuel.", "media reports"),
+    ("The Velmar transport minister has disputed claims that the bridge was closed for "
+     "three weeks.", "claims"),
+])
+def test_a_denied_report_is_not_relayed_by_the_denier(text, inner):
+    """"X denied reports by Y that …": the reports are what X contests, not words X passed on
+    (the newsroom chain rule links relays, and a denier relays nothing)."""
+    found_chains, found = chains(text)
+    reports = [q for q in found if q.speaker.name != "unknown" and inner in q.speaker.name]
+    assert reports, dump(found)
+    assert all(not q.chain for q in reports), dump(found)

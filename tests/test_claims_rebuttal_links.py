@@ -106,3 +106,20 @@ def test_a_third_partys_verdict_found_by_meaning_alone_disputes_nothing():
     claim = claim_with(text, "real doubts")
     assert claim["status"] not in ("disputed", "denied", "refuted"), claim
     assert claim["rebutted_by"] is None, claim
+
+
+# "The officials said X, but the chief executive denied those reports": the reports denied
+# are the ones its own sentence has just told, not a claim of an earlier sentence.
+@pytest.mark.parametrize("text, earlier", [
+    ("A ferry sank off the coast of Belvik on Monday, two port officials said. "
+     "The two officials said the ferry was run by the state operator Norline, but its chief "
+     "executive Ivo Brandt denied those reports.", "A ferry sank"),
+    ("The painter Dana Vos and her partner, Omar Teller, ended their marriage in May, and, "
+     "since the break-up, the artist has faced gossip about her love life. At first, many "
+     "believed she was seeing former tennis player Piet Lund, who split from Ana Oma in 2021 "
+     "(their agents denied the rumours, calling them \"totally false\").", "ended their marriage"),
+])
+def test_a_denial_of_reports_its_own_sentence_tells_reaches_no_earlier_claim(text, earlier):
+    claim = claim_with(text, earlier)
+    assert claim["rebutted_by"] is None, claim
+    assert claim["status"] not in ("denied", "disputed", "refuted"), claim

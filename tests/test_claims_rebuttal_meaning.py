@@ -195,3 +195,15 @@ def test_a_denial_of_a_report_is_scored_on_what_the_report_says_not_on_the_repor
             + FILLER + "\"I only heard about the news report this morning,\" Prime Minister Ken Ota said.")
     claim = claim_with(text, "I only heard about the news report")
     assert "by_meaning" not in (claim.get("evidence") or {}).get("rule", ""), claim
+
+
+def test_the_writers_background_negation_refutes_nothing():
+    # "are confident they will not lose him": the writer telling the story, not setting a
+    # correction against the rumour (only "In fact, ...", "However, ..." or the writer's own
+    # check, "did not find the post", refutes)
+    text = ("Rival clubs Norden and Vastra have also been linked with the winger Ivo Brandt, a "
+            "Belvik newspaper said. " + FILLER
+            + "Belvik are confident they will not lose Brandt to Norden, who are only watching.")
+    claim = claim_with(text, "linked with the winger")
+    assert claim["status"] != "refuted", claim
+    assert claim["rebutted_by"] is None, claim

@@ -1031,3 +1031,61 @@ def test_changes_a_may_that_addresses_the_reader_is_not_a_hedge():
     assert "dropped_hedge" not in kinds(b, a) and "added_hedge" not in kinds(a, b)
     # A hedge on the claim itself still counts.
     assert kinds("The minister may resign on Friday.", "The minister will resign on Friday.") == ["dropped_hedge"]
+
+
+def test_changes_a_day_given_relative_to_the_page_or_by_the_calendar_is_no_change():
+    # A copy republished later dates what its source called "today": one day, two ways.
+    assert kinds("The ferry notice was posted today, the harbour office said.",
+                 "The ferry notice was posted on April 15, 2021, the harbour office said.") == []
+    assert kinds("The ferry notice was posted on Saturday, the harbour office said.",
+                 "The ferry notice was posted on March 18, the harbour office said.") == []
+    # Like with like is still compared.
+    assert kinds("The ferry notice was posted on Monday, the harbour office said.",
+                 "The ferry notice was posted on Tuesday, the harbour office said.") == ["changed_date"]
+    assert kinds("The ferry notice was posted on April 14, the harbour office said.",
+                 "The ferry notice was posted on April 15, the harbour office said.") == ["changed_date"]
+
+
+def test_changes_purported_is_a_hedge():
+    (change,) = changes("The harbour office said the fake notice claimed the ferry would stop.",
+                        "The harbour office said the purported fake notice claimed the ferry would stop.")
+    assert change.kind == "added_hedge" and change.target.text == "purported"
+
+
+def test_copy_changes_a_quotation_over_several_sentences_is_quoted_in_each():
+    from newsprobe.corpus.changes import copy_changes
+    # Two pages quote the harbour office's two-sentence notice, each around its own
+    # writing: they share the notice, not each other's text. The quotation's second
+    # sentence is quoted too, though its opening mark stands in the sentence before.
+    notice = [("The office wrote: “The Lindholm ferry will stop sailing on Monday for repairs.",
+               "“The Lindholm ferry will stop sailing on Tuesday for repairs."),
+              ("Passengers should take the Karsby boat until the work is done.”",
+               "Passengers should take the Karsby boat until the work is done,” the office wrote.")]
+    own = [("Tickets for the crossing will cost about 12 crowns this season.",
+            "Harbour staff expect long queues at the Karsby pier next week.")]
+    assert copy_changes(*_copy(notice + own)) == []
+    # Where the rest is shared too, it is a copy, and its changes are reported.
+    assert "changed_date" in [c.kind for c in copy_changes(*_copy(notice + [SHARED]))]
+    # A page quoting the other's own sentences (a fact check quoting a report) is a copy.
+    quoted = [("The Lindholm ferry will stop sailing on Monday for repairs.",
+               "“The Lindholm ferry will stop sailing on Tuesday for repairs."),
+              ("Passengers should take the Karsby boat until the work is done.",
+               "Passengers should take the Karsby boat until the work is done,” the gazette wrote.")]
+    assert "changed_date" in [c.kind for c in copy_changes(*_copy(quoted + own))]
+
+
+def test_copy_changes_between_an_embedded_post_and_a_retelling_of_it_are_none():
+    from newsprobe.corpus.changes import copy_changes
+    same = [("Engineers found deep cracks in the main pillar of the Orne bridge on Monday.",
+             "Engineers found deep cracks in the main pillar of the Orne bridge on Monday."),
+            ("Local shops near the bridge fear a quiet spring and fewer visitors.",
+             "Local shops near the bridge fear a quiet spring and fewer visitors.")]
+    post = ("\nThe bridge stays closed for 6 weeks. pic.twitter.com/Xq81Lm — Orne Roads Office (@OrneRoads) "
+            "March 3, 2025\n", "The roads office said the bridge stays closed for 8 weeks.")
+    aligned, source, target = _copy(same + [post])
+    # The post's figure is the account's; the page that retells it differs from the post,
+    # not from the page that embeds it.
+    assert [c.kind for c in copy_changes(aligned, source, target)] == []
+    plain = ("The bridge stays closed for 6 weeks, the roads office said.",
+             "The roads office said the bridge stays closed for 8 weeks.")
+    assert [c.kind for c in copy_changes(*_copy(same + [plain]))] == ["changed_number"]

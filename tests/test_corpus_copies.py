@@ -188,3 +188,43 @@ def test_share_and_copy_link_lines_are_boilerplate_the_copy_added(sentences):
         assert edge is not None
         assert (edge.source, edge.target, edge.direction) == ("budget", "spun-shared", "forward")
         assert edge.evidence == ["boilerplate added by the copy"]
+
+
+# A post embedded in a page and scraped as text (its words, a link, "— Name (@handle)
+# date"): the account's words, quoted without marks. Two reports that both carry the post
+# (one embeds it, one quotes it or retells its words) share the post, not each other's text.
+POST = ("The Orne bridge will stay closed to all traffic until further notice. "
+        "Drivers should use the northern ring road instead of the old town.")
+EMBEDDED = ("Engineers found deep cracks in the main pillar of the Orne bridge on Monday. "
+            "The roads office announced the closure on its account within the hour.\n"
+            + POST + " pic.twitter.com/Xq81Lm — Orne Roads Office (@OrneRoads) March 3, 2025\n"
+            "Local shops near the bridge fear a quiet spring. "
+            "The last closure, in 2019, lasted six weeks.")
+QUOTING = ("Commuters in Orne face long detours for weeks. "
+           "The regional roads office wrote on social media: “" + POST + "” "
+           "A ferry may be added between the two banks, the council said. "
+           "Repairs are expected to cost about 3 million euros.")
+RETELLING = ("Commuters in Orne face long detours for weeks. "
+             "The Orne bridge will stay closed to all traffic until further notice, the roads office said. "
+             "Drivers should use the northern ring road instead of the old town. "
+             "A ferry may be added between the two banks, the council said. "
+             "Repairs are expected to cost about 3 million euros.")
+
+
+def test_an_embedded_post_is_a_quotation():
+    from newsprobe.corpus.copies import embedded_posts, quoted_regions
+    (post,) = embedded_posts(EMBEDDED)
+    assert EMBEDDED[post[0]:post[1]].startswith("The Orne bridge will stay closed")
+    assert EMBEDDED[post[0]:post[1]].endswith("March 3, 2025")
+    assert post in quoted_regions(EMBEDDED)
+    # The signature on a line of its own: the post is the line before it.
+    two_lines = "Our own sentence here.\n" + POST + "\n— Orne Roads Office (@OrneRoads) 3 March 2025\nMore text."
+    (post,) = embedded_posts(two_lines)
+    assert two_lines[post[0]:].startswith("The Orne bridge")
+    assert embedded_posts("He wrote to the office (@OrneRoads) on Monday. Nothing else.") == []
+
+
+def test_two_reports_that_carry_one_post_are_not_a_copy(sentences):
+    embedded = CopyDoc("embedded", EMBEDDED, None, "en")
+    for other in (CopyDoc("quoting", QUOTING, None, "en"), CopyDoc("retelling", RETELLING, None, "en")):
+        assert verify(embedded, other, sentences, CopySettings()) is None, other.id

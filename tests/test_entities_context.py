@@ -407,3 +407,21 @@ def test_a_full_name_written_twice_as_a_place_joins_the_person_called_by_the_giv
                 "later denied it.")
     labels = labels_of(a)
     assert labels.get("Madison Kerrow") == "PERSON" and labels.get("Madison") == "PERSON", labels
+
+
+def test_a_name_before_area_or_subdivision_is_a_place_not_a_town():
+    # "the Verdan Place subdivision", "the Marko Khel area": a non-political place (LOC),
+    # not a body nor a town.
+    labels = labels_of(analyze("Police arrested a man after a standoff in the Verdan Place subdivision on "
+                               "the city's north side. A bus crashed in the Marko Khel area of Dasht "
+                               "district on Monday.", layers=("entities",)))
+    assert labels.get("Verdan Place") == "LOC" and labels.get("Marko Khel") == "LOC", labels
+
+
+def test_a_name_placed_in_a_state_or_country_is_a_town():
+    # "in Cedar Glen, Texas,": the text says where the name lies, so it is a town, not a
+    # building (the model's FAC).
+    labels = labels_of(analyze("The tests were run by Dorin Halvic of Lexatox Inc., in Cedar Glen, Texas, "
+                               "and Miro Stanek of the University of Varnholt.", layers=("entities",)))
+    assert labels.get("Cedar Glen") == "GPE", labels
+    assert labels.get("Dorin Halvic") == "PERSON" and labels.get("Lexatox Inc.") == "ORG", labels

@@ -171,3 +171,36 @@ def test_a_bare_surname_joins_a_full_name_the_evidence_made_a_person():
     labels = labels_of(a)
     assert labels.get("Ivo Dalmer") == "PERSON" and labels.get("Dalmer") == "PERSON", labels
     assert mentions_of(a).get("Ivo Dalmer") == ["Ivo Dalmer", "Dalmer"], mentions_of(a)
+
+
+def test_a_known_place_is_no_misspelling_of_a_persons_surname():
+    # "Herat" is one letter from "Herar", but the place lists know it: a province, not a
+    # typo of the president's name.
+    a = analyze("President Tomas Herar visited troops in Herat on Sunday. Herar said the army "
+                "would stay. Fighting near Herat continued.")
+    assert mentions_of(a).get("Tomas Herar") == ["Tomas Herar", "Herar"], mentions_of(a)
+    assert labels_of(a).get("Herat") == "GPE", labels_of(a)
+
+
+def test_a_country_abbreviation_is_no_acronym_of_a_body_named_with_it():
+    # "U.S." is the first word of "U.S. Senate", not its initials: two entities.
+    a = analyze("Beijing firmly opposed U.S. Senate approving the act, the minister said. He urged "
+                "the U.S. side to drop it.")
+    labels = labels_of(a)
+    assert labels.get("U.S. Senate") == "ORG" and labels.get("U.S.") == "GPE", labels
+    assert "U.S." not in mentions_of(a).get("U.S. Senate", []), mentions_of(a)
+
+
+def test_a_clubs_short_name_the_model_calls_a_place_is_the_club():
+    # "Dortmund" after "Borussia Dortmund", "Sporting" after "Sporting Lisbon": the club
+    # named in full, by its first or last word; not "Marbury" of "Marbury Police
+    # Department", whose other words only say what kind of body it is.
+    labels = labels_of(analyze("Chelsea have agreed a fee with Borussia Dortmund for the winger. The Blues "
+                               "had two bids rejected by Dortmund earlier in the transfer window."))
+    assert labels.get("Dortmund") == "ORG", labels
+    labels = labels_of(analyze("United have agreed a fee with Sporting worth around £51m for the "
+                               "midfielder, after the Sporting Lisbon board met."))
+    assert labels.get("Sporting") == "ORG", labels
+    labels = labels_of(analyze("Officers from the Marbury Police Department arrived. A man in Marbury "
+                               "was hurt, police said."))
+    assert labels.get("Marbury") == "GPE", labels

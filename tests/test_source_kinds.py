@@ -108,6 +108,43 @@ def test_a_report_a_body_published_stays_a_document():
     assert q.speaker.kind == "document", q.to_dict()
 
 
+@pytest.mark.parametrize("text", [
+    # the body's own report came between: "the report" is that one, no outlet's
+    ("A Daily Courier report said on Monday that the ferries had been sold. The ministry published its "
+     "own report on Tuesday. The report said the ferries were still in service."),
+    ("A Daily Courier report said on Monday that the ferries had been sold. On Tuesday the ministry "
+     "released a report of its own. The report said the ferries were still in service."),
+])
+def test_the_report_after_a_bodys_own_report_is_not_the_earlier_outlets(text):
+    q = quote_with(text, "still in service")
+    assert q.speaker.kind == "document" and q.speaker.name != "Daily Courier", q.to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # an acronym is a watchdog's or an inspector's as often as an outlet's
+    ("The watchdog criticised the port authority in a KRA report on Tuesday. The report said the "
+     "ferries were still in service."),
+    ("KRA report: the port authority broke the rules.\n\nThe port authority signed contracts without "
+     "bids, auditors found. The report said the ferries were still in service."),
+])
+def test_the_report_of_an_acronym_not_known_as_an_outlet_stays_a_document(text):
+    q = quote_with(text, "still in service")
+    assert q.speaker.kind == "document", q.to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # news names an outlet's report again with another noun
+    ("Tessa Maritime rejected on Monday a Daily Courier report on its ferries. The article said the "
+     "ships had been sold for 3 million dollars."),
+    # "the story of an offer to join X" names what the report was about, not who wrote it
+    ("On Friday a report by the Daily Courier said that Ivo Marek had invented the story of an offer "
+     "to join Velmora Navy. Marek called that report a lie.\n\nThe story said that the ships had been sold."),
+])
+def test_the_article_or_story_after_an_outlets_report_is_the_outlet(text):
+    q = quote_with(text, "ships had been sold")
+    assert q.speaker.kind == "media" and q.speaker.name == "Daily Courier", q.to_dict()
+
+
 @pytest.mark.parametrize("source", ["the Karsovian maker of pumps", "the retailer", "the carmaker"])
 def test_a_company_described_by_its_trade_is_an_institution(source):
     q = quote_with(f"Sales fell by a tenth in the first half, {source} said on Tuesday.", "Sales fell")

@@ -59,7 +59,7 @@ _NEGATIONS = frozenset("not n't never no nobody nothing none neither nor cannot 
 # substitutes for them (possibly -> perchance, maybe, conceivably).
 HEDGES = frozenset(
     "may might could possibly perhaps maybe probably likely unlikely reportedly allegedly "
-    "apparently seemingly supposedly purportedly presumably conceivably perchance mayhap "
+    "apparently seemingly supposedly purportedly purported presumably conceivably perchance mayhap "
     "unconfirmed rumoured rumored suspected alleged appears appear appeared seems seem seemed "
     "suggests suggest suggested believed approximately roughly".split())
 # Quotations in English, French and German marks (“…”, "…", « … », „…“), and a stray
@@ -778,7 +778,14 @@ def _number_changes(a, b, ta, tb) -> list[Change]:
         va, vb = {x[0] for x in fa}, {x[0] for x in fb}
         gone = [x for x in fa if x[0] not in vb]
         new = [x for x in fb if x[0] not in va]
-        for (wa, sa, ea), (wb, sb, eb) in zip(gone, new):
+        # A day named relative to the page ("today", "on Saturday") and a calendar date
+        # ("on April 15") are two ways to give one day: a copy republished later dates
+        # what its source called "today". Only like is compared with like.
+        paired = [(x, y) for relative in (True, False)
+                  for x, y in zip([x for x in gone if (x[0] in _DAYS) == relative],
+                                  [y for y in new if (y[0] in _DAYS) == relative])] if kind == "changed_date" \
+            else list(zip(gone, new))
+        for (wa, sa, ea), (wb, sb, eb) in sorted(paired, key=lambda p: p[0][1]):
             out.append(Change(kind, a.sub(sa, ea), b.sub(sb, eb), f"{a.text[sa:ea]} became {b.text[sb:eb]}"))
     return out
 
@@ -1566,10 +1573,22 @@ MIN_VERSION_WORDS = 6
 
 
 def _versions_of_each_other(views, agreement) -> bool:
-    from .copies import quoted_regions
+    from .copies import mostly_quoted, embedded_posts, quoted_regions
+
+    regions: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
+
+    def read(v: SentenceView) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        if v.text not in regions:
+            regions[v.text] = (quoted_regions(v.text), embedded_posts(v.text))
+        return regions[v.text]
 
     def quotation(v: SentenceView) -> bool:
-        return sum(e - s for s, e in quoted_regions(v.span.text)) >= 0.5 * len(v.span.text)
+        # Read on the whole text: a quotation of several sentences opens in the first and
+        # closes in the last, and each of its sentences is quoted.
+        return mostly_quoted(v.span, read(v)[0])
+
+    def post(v: SentenceView) -> bool:
+        return mostly_quoted(v.span, read(v)[1])
 
     versions = unquoted = 0
     for (a, b), agree in zip(views, agreement):
@@ -1578,7 +1597,10 @@ def _versions_of_each_other(views, agreement) -> bool:
                 or min(len(a.tokens()), len(b.tokens())) < MIN_VERSION_WORDS:
             continue
         versions += 1
-        unquoted += not (quotation(a) and quotation(b))
+        # A page may quote the other's own sentences (a fact check quoting a report): one
+        # side quoted is still the other's text; an embedded post on either side is the
+        # account's words.
+        unquoted += not (quotation(a) and quotation(b)) and not (post(a) or post(b))
     return versions >= MIN_VERSION_PAIRS and unquoted >= 1
 
 
@@ -1587,6 +1609,8 @@ def copy_changes(pairs, source: Analysis, target: Analysis, translated: bool = F
     (`align.AlignedPair`s): word-level checks within one language (on pairs worded about as
     closely as the rest of the copy, LOOSE_PAIR_MARGIN), language-independent facts across
     two (`translated_changes`, on a translation of most of the texts, MIN_TRANSLATED_SHARE)."""
+    from .copies import mostly_quoted, embedded_posts
+
     aligned = pairs
     remainders = []
     if not translated:
@@ -1608,10 +1632,13 @@ def copy_changes(pairs, source: Analysis, target: Analysis, translated: bool = F
     # the partner, the rest with the sentence it came from (`remainder_pairs`). Whether a
     # pair is worded as closely as the copy is still read on the whole pair.
     merged = {k: rest for k, *rest in remainders}
+    posts_a, posts_b = embedded_posts(source.text), embedded_posts(target.text)
     found = []
     for k, ((a, b), agree, pair, shown) in enumerate(zip(views, agreement, aligned, pairs)):
         if agree < typical - LOOSE_PAIR_MARGIN:
             continue
+        if mostly_quoted(a.span, posts_a) != mostly_quoted(b.span, posts_b):
+            continue  # an embedded post and a page's retelling of it: the post's words, not the copy's
         if k in merged:
             kept_a, kept_b, rest_a, rest_b, rest_whole = merged[k]
             found += [replace(c, sentences=(shown.source, shown.target)) for c in sentence_changes(
@@ -1645,7 +1672,10 @@ def figure_changes_anywhere(source: Analysis, target: Analysis, found: list[Chan
     align still state the figure ("Viral posts claim ... 4.5 million euros" / "An account
     announced ... 4 million euros"). Reported once per unit, between the two first uses,
     with their sentences, unless a change already found covers one of them."""
-    in_a, in_b = _unit_figures(source.text), _unit_figures(target.text)
+    from .copies import embedded_posts
+
+    # A figure in an embedded post is the account's, not the page's (see copy_changes).
+    in_a, in_b = (_unit_figures(v.text, embedded_posts(v.text)) for v in (source, target))
     # The values each version gives at each scale ("4" of "4 million" is not "4 July").
     values_a = {(unit[:-1], v) for unit, uses in in_a.items() for v, _, _ in uses}
     values_b = {(unit[:-1], v) for unit, uses in in_b.items() for v, _, _ in uses}
@@ -1664,13 +1694,16 @@ def figure_changes_anywhere(source: Analysis, target: Analysis, found: list[Chan
     return out
 
 
-def _unit_figures(text: str) -> dict[tuple[str, ...], list[tuple[str, int, int]]]:
+def _unit_figures(text: str, skip: list[tuple[int, int]] = ()) -> dict[tuple[str, ...], list[tuple[str, int, int]]]:
     """Figures in digits by what they count: unit (scale words and the first other
     content word after the figure within its clause, a currency sign before it) ->
-    [(value, start, end)]. Years, days of a month and reference markers are left out."""
+    [(value, start, end)]. Years, days of a month, reference markers and figures inside
+    the `skip` regions are left out."""
     out: dict[tuple[str, ...], list[tuple[str, int, int]]] = {}
     for m in _FIGURE.finditer(text):
         value = figure_value(m.group(0))
+        if any(s <= m.start() < e for s, e in skip):
+            continue
         if _in_reference_marker(text, m.start(), m.end()) or re.fullmatch(r"(19|20)\d\d", value) or \
                 _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _MONTH_AFTER.match(text, m.end()):
             continue

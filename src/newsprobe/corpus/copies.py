@@ -226,12 +226,16 @@ def copy_evidence(a: CopyDoc, b: CopyDoc, sentences: SentenceCache, settings: Co
                   settings.anchored_similarity)
     # What a copy reproduces is the other's text: a sentence that both quote (the same
     # statement of a speaker) aligns, but it is the speaker's, so it does not count here.
+    # An embedded post is quoted on its own (its account's words): a sentence of a post
+    # aligned with the other page's own sentence is that page retelling the post.
     quotes_a, quotes_b = quoted_regions(a.text), quoted_regions(b.text)
-    own = [p for p in pairs if not (_mostly_quoted(p.source, quotes_a) and _mostly_quoted(p.target, quotes_b))]
+    posts_a, posts_b = embedded_posts(a.text), embedded_posts(b.text)
+    own = [p for p in pairs if not (mostly_quoted(p.source, quotes_a) and mostly_quoted(p.target, quotes_b))
+           and not mostly_quoted(p.source, posts_a) and not mostly_quoted(p.target, posts_b)]
     own_a = covered_share(spans_a, [p.source for p in own])
     own_b = covered_share(spans_b, [p.target for p in own])
     a_shorter = len(a.text) <= len(b.text)
-    reused = reused_sentences(pairs, quotes_a, quotes_b, settings.passage_bigram_containment)
+    reused = reused_sentences(pairs, quotes_a, quotes_b, settings.passage_bigram_containment, posts_a, posts_b)
     return CopyEvidence(
         pairs=pairs, own_count=len(own),
         share_a=covered_share(spans_a, [p.source for p in pairs]),
@@ -292,7 +296,8 @@ def verify(a: CopyDoc, b: CopyDoc, sentences: SentenceCache, settings: CopySetti
 
 
 def reused_sentences(pairs: list[AlignedPair], quotes_a: list[tuple[int, int]], quotes_b: list[tuple[int, int]],
-                     min_bigram_containment: float) -> list[tuple[AlignedPair, bool]]:
+                     min_bigram_containment: float, posts_a: list[tuple[int, int]] = (),
+                     posts_b: list[tuple[int, int]] = ()) -> list[tuple[AlignedPair, bool]]:
     """The aligned pairs that keep the other's wording (word bigram containment of the two
     sentences, 3 words or more each), each with whether it is a bare quotation: on both
     sides the shared bigrams lie inside quotation marks (`quoted_regions` of each text;
@@ -309,7 +314,9 @@ def reused_sentences(pairs: list[AlignedPair], quotes_a: list[tuple[int, int]], 
             own_b = sum(1 for g in shared if not grams_b[g])
             # Own wording: 3 shared bigrams (4 words) outside quotation marks on one side;
             # the cue around a shared quotation ("the mayor said", "she added") has fewer.
-            out.append((p, own_a < 3 and own_b < 3))
+            # A sentence of an embedded post on either side: the post's words, not either page's.
+            post = mostly_quoted(p.source, posts_a) or mostly_quoted(p.target, posts_b)
+            out.append((p, (own_a < 3 and own_b < 3) or post))
     return out
 
 
@@ -329,12 +336,34 @@ def _bigrams(span, quotes: list[tuple[int, int]]) -> dict[str, bool]:
 _QUOTATION = re.compile(r"“[^“”]{1,1500}”|«[^«»]{1,1500}»|„[^„“”]{1,1500}[“”]|\"[^\"]{1,1500}\"")
 
 
+# A post embedded in a page and scraped as text: the post's words, then its signature
+# ("— Name (@handle) April 15, 2021", often after a "pic.twitter.com/..." link), on the
+# same line or the next one. The post is the account's words, quoted without marks: two
+# pages that embed (or quote, or retell) one post share its words, not each other's text.
+_EMBED_SIGNATURE = re.compile(
+    r"[—–-]\s*[^\n()]{1,80}?\(@\w{1,30}\)\s*(?:on\s+)?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})")
+
+
+def embedded_posts(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each embedded post in `text`: its line up to its signature (the
+    line before, where the signature opens its own line)."""
+    out = []
+    for m in _EMBED_SIGNATURE.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if not text[start:m.start()].strip():
+            start = text.rfind("\n", 0, max(0, start - 1)) + 1
+        out.append((start, m.end()))
+    return out
+
+
 def quoted_regions(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each quotation in `text`, marks included."""
-    return [m.span() for m in _QUOTATION.finditer(text)]
+    """(start, end) of each quotation in `text`, marks included, and of each embedded post
+    (`embedded_posts`), in text order."""
+    return sorted([m.span() for m in _QUOTATION.finditer(text)] + embedded_posts(text))
 
 
-def _mostly_quoted(span, quotes: list[tuple[int, int]]) -> bool:
+def mostly_quoted(span, quotes: list[tuple[int, int]]) -> bool:
     """Whether half or more of `span` lies inside quotation marks."""
     inside = sum(max(0, min(span.end, end) - max(span.start, start)) for start, end in quotes)
     return 2 * inside >= span.end - span.start

@@ -39,7 +39,7 @@ from .rebuttal_meaning import ( MeaningLink, Signal, different_figure, figures, 
                                passage_lemmas, score_pair, span_vector)
 
 NAME = "claims"
-VERSION = "5"
+VERSION = "7"
 FIELD = "claims"
 REQUIRES = ("quotes",)
 
@@ -508,7 +508,19 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
                 # "Brandt called the report false and said the contract went to the lowest
                 # bidder": her verdict is on the report, not on her own answer beside it
                 continue
-            if voice is None:   # the writer's own verdict
+            who = _naming_subject(doc, text, m.start()) if voice is None and status != "questioned" else ""
+            if who:
+                # "The government branded as inaccurate reports that its navy fired ...":
+                # the verdict of the verb's subject, not the writer's; not on the subject's
+                # own answer beside it (", saying the boat had left")
+                if _shares_stem(_distinctive_words(who), _distinctive_words(c.quote.speaker.name)):
+                    continue
+                subject = _subject_of_claim(doc, c)
+                concerned = bool(set(subject.lower().split()[:1]) & _PRONOUNS) or _party_concerned(
+                    who, claim_text, subject)
+                found.append(Status("denied" if concerned else "disputed", "verdict_by_naming",
+                                    (m.start(), m.end())))
+            elif voice is None:   # the writer's own verdict
                 found.append(Status(status, rule, (m.start(), m.end())))
             elif status != "questioned":
                 # "'That's pure fiction,' the Kremlin spokesman said of reports that X passed a
@@ -717,6 +729,48 @@ def _verdict_by_naming(doc, c: Candidate, text: str) -> Status | None:
             return Status("denied" if concerned else "disputed", "verdict_by_naming",
                           (verb.idx, m.end()))
     return None
+
+
+# Pronouns by which a claim in a source's frame is about that source ("branded as false
+# reports that its navy fired": its = the government that brands them).
+_PRONOUNS = frozenset("he she his her him it its they their them".split())
+# Between a naming verb and its verdict: nothing, "as", or the claim noun it names ("labelled
+# the report inaccurate", "branded as inaccurate", "called these claims false").
+_NAMING_GAP = re.compile(
+    r"\s+(?:(?:[\w’'-]+\s+){0,3}?(?:reports?|claims?|allegations?|accusations?|stor(?:y|ies)|"
+    r"rumou?rs?|articles?|account)\s+)?(?:as\s+)?(?:(?:completely|entirely|totally|utterly|"
+    r"simply|wholly)\s+)?[\"“‘']?(?:[\w-]+,?\s+(?:and|or)\s+)?$", re.I)
+
+
+def _naming_subject(doc, text: str, offset: int) -> str:
+    """The subject of a naming verb whose verdict is the word at `offset` ("The ministry
+    labelled the report inaccurate", "X branded as false reports that ..."): its words, or
+    "" when no such verb stands right before the verdict."""
+    word = _token_at(doc, offset)
+    if word is None:
+        return ""
+    for verb in word.sent:
+        if verb.i >= word.i or verb.pos_ != "VERB" or verb.lemma_.lower() not in VERDICT_NAMING_VERBS \
+                or any(ch.dep_ == "neg" for ch in verb.children):
+            continue
+        if not _NAMING_GAP.fullmatch(text, verb.idx + len(verb), offset):
+            continue
+        return " ".join(t.text for ch in verb.children if ch.dep_ == "nsubj" for t in ch.subtree)
+    return ""
+
+
+def _names_a_claim_false(doc, text: str, start: int, end: int) -> bool:
+    """Does the sentence name a claim false by a naming verb ("The coast guard labelled the
+    report inaccurate", where the parser may take "report" for a modifier of the verdict)?"""
+    for pattern in (FALSE_VERDICT, CONTESTED):
+        for m in pattern.finditer(text, start, end):
+            if _naming_subject(doc, text, m.start()) and _CLAIM_NOUN_WORD.search(text, start, m.start()):
+                return True
+    return False
+
+
+_CLAIM_NOUN_WORD = re.compile(r"\b(?:reports?|claims?|allegations?|accusations?|stor(?:y|ies)|"
+                              r"rumou?rs?|articles?|account)\b", re.I)
 
 
 def _subjectless_clause_of(noun) -> bool:
@@ -947,12 +1001,15 @@ def link_rebuttals(doc, candidates: list[Candidate], statuses: list[Status],
                       lambda c: n - sent_index.get(c.sent.start_char, -99),
                       lambda c: bool(rebuttals[sent_index.get(c.sent.start_char, -1)])
                       if c.sent.start_char in sent_index else False)
+            _link_forward(doc, candidates, statuses, analysis, sent, rebuttal, reference,
+                          lambda c: sent_index.get(c.sent.start_char, len(sents)) - n)
 
     _link_counters_of_accused(doc, sents, candidates, statuses, analysis)
     _link_contrary_claims(doc, sents, sent_index, candidates, statuses, analysis)
     _link_fact_check_verdicts(doc, sents, candidates, statuses, analysis)
     link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis, depth=depth, judging=judging)
     _link_frames(candidates, statuses, analysis)
+    _link_restatements(candidates, statuses, analysis)
 
 
 def _judging_here(candidates: list[Candidate], statuses: list[Status], analysis: Analysis) -> set[str]:
@@ -985,6 +1042,47 @@ def _judging_here(candidates: list[Candidate], statuses: list[Status], analysis:
 # claims X" names the verdict, and its grounds come in a later sentence.)
 FRAME_REBUTTALS = frozenset({"source_contests_in_frame", "denial_of_relayed_claim",
                              "answer_to_claim_in_frame", "verdict_on_reported_claim"})
+
+
+# Rules by which a claim is what a denial (or a verdict) in its own sentence turns down.
+_DENIED_HERE = FRAME_REBUTTALS | {"denial_cue", "denial_of_claim_noun", "verdict_by_naming"}
+# Content words (by their first five letters) a report's claim shares with a claim denied
+# earlier to be told as the same claim again.
+RESTATED_MIN_SHARED = 3
+# ... and that share of the shorter claim's words: three words in common between two long
+# claims is chance ("apartment"/"apart", "already", "time" in a tabloid's details), not the
+# same claim (rg115 in the tuning pool).
+RESTATED_MIN_SHARE = 0.4
+
+
+def _link_restatements(candidates: list[Candidate], statuses: list[Status], analysis: Analysis) -> None:
+    """A lede often denies "a report that X" before the body tells what the report said in
+    other words ("The Gazette reported on Sunday that the authority sold the harbour to
+    Velmora Shipping"): a report's claim (an outlet's or a document's, or relayed by one)
+    that shares RESTATED_MIN_SHARED content words, and RESTATED_MIN_SHARE of the shorter
+    one's, with a claim denied in an earlier
+    sentence's own frame is that claim again, with its status and its rebuttal when that
+    status is the stronger."""
+    text = analysis.text
+    denied = [(c, st) for c, st in zip(candidates, statuses)
+              if st.rule in _DENIED_HERE and st.status in ("refuted", "denied", "disputed")]
+    if not denied:
+        return
+    def stems(c: Candidate) -> set[str]:
+        return {w[:5] for w in _content_words(text[c.start:c.end])}
+    for i, c in enumerate(candidates):
+        if c.quote is None or not _from_a_report(c.quote):
+            continue
+        for d, dst in denied:
+            shared = len(stems(c) & stems(d))
+            if d.sent.end_char > c.start or shared < RESTATED_MIN_SHARED \
+                    or shared < RESTATED_MIN_SHARE * min(len(stems(c)), len(stems(d))):
+                continue
+            rebuttal = dst.rebutted_by or _trim(text, d.sent.start_char, d.sent.end_char)
+            new = Status(dst.status, "restates_denied_claim", dst.words, rebuttal)
+            if new.stronger_than(statuses[i]):   # the stronger status wins, as for any rebuttal
+                statuses[i] = new
+            break
 
 
 def _link_frames(candidates: list[Candidate], statuses: list[Status], analysis: Analysis) -> None:
@@ -1495,6 +1593,10 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
             if c.quote is not None and signal.voice is not None \
                     and _government_of(c.quote) & _government_of(signal.voice):
                 continue   # a minister and the government that denies: one side
+            if signal.kind == "negation" and signal.voice is None and signal.headline_source is None \
+                    and not _writer_corrects(doc, signal, sents):
+                continue   # the writer's background ("has never directed a musical but ...",
+                           # "are confident they will not lose him"), not a correction
             if signal.kind == "negation" and not _bears_on(signal.scope, claim_lemmas):
                 continue   # the negated predicate must be the claim's: "not Israelis fleeing"
                            # contradicts no claim about a stampede
@@ -1552,6 +1654,18 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
         if new.stronger_than(statuses[i]):
             statuses[i] = new
     return links
+
+
+def _writer_corrects(doc, signal: Signal, sents) -> bool:
+    """Is the writer's negation a correction, which refutes what it bears on? Set against
+    what was said ("In fact, the mill did not close"; "However, ...") or the writer's own
+    check ("looked through his account but did not find the post"). A plain negation in
+    the writer's voice is the story's background: on unseen news (tune-2, and a by-eye
+    sample of ECB+ stories) it refuted the wrong claim 8 times in 9."""
+    if _CORRECTION_OPENING.match(doc.text, sents[signal.n].start_char):
+        return True
+    negation = _token_at(doc, signal.words[0])
+    return negation is not None and negation.head.lemma_.lower() in _EVIDENCE_VERBS
 
 
 def _passage_sentences(doc, spans: list[tuple[int, int]]) -> set[str]:
@@ -1681,10 +1795,13 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
     """Link one rebuttal of `sent` to the claim(s) it rebuts (see link_rebuttals)."""
     text = analysis.text
     rebutter = rebuttal.by
+    if reference is not None and _tells_what_it_rebuts(candidates, statuses, analysis, sent, rebuttal):
+        return
     targets = [(i, c) for i, c in enumerate(candidates)
                if c.end <= sent.start_char and distance(c) <= window and not _reports_silence(c)
                and (c.quote is not None or statuses[i].status in ("unconfirmed", "rumored"))
                and not (rebutter is not None and c.quote is not None and same_side(c.quote, rebutter))
+               and _not_own_claim(rebuttal, c)
                and statuses[i].rule not in ("false_verdict_in_frame",)]
     # not a claim of a sentence that itself rebuts something, unless the claim is the one
     # its own sentence rebuts ("Reports that X are false, the ministry said": X)
@@ -1698,10 +1815,14 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
         # ("accused X of …"), before another claim of the accuser's
         accusations = [(i, c) for i, c in targets if _cue_lemma(doc, c.quote) in ACCUSING_CUES]
         targets = accusations or targets
+    main_first = False
     if reference is not None and reference.noun.lemma_.lower() in REPORT_NOUNS:
         # "This story is false": what a report or an outlet said, before the claims of
         # others who spoke about it since
-        reports = [(i, c) for i, c in targets if c.quote is not None and c.quote.speaker.kind in ("media", "document")]
+        reports = [(i, c) for i, c in targets if c.quote is not None and _from_a_report(c.quote)]
+        # "The ministry denied the report": what the report says first (its lede, its main
+        # claim), not the last detail told of it
+        main_first = bool(reports) and reference.noun.tag_ == "NN"
         targets = reports or targets
     if reference is not None and reference.plural:
         # "these claims": somebody made them; a thing the parser took for a source ("the
@@ -1743,7 +1864,11 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
                    if stems & {w[:4] for w in _content_words(text[ic[1].start:ic[1].end])}]
         if not targets:
             return
-    best = max(targets, key=lambda ic: (overlap(ic), ic[0]))
+    if main_first:
+        # a claim that is a denial itself ("They had not met since May") is no report's
+        # main claim
+        targets = [ic for ic in targets if not is_negated(_main_verb(doc, ic[1]))] or targets
+    best = max(targets, key=lambda ic: (overlap(ic), -ic[0] if main_first else ic[0]))
     if reference is None and overlap(best) == 0 and not _points_back(doc, rebuttal.words[0]) \
             and len({_source_mention(c) for _, c in targets}) > 1:
         # "'Completely false,' said the port's director" after claims of two sources: it
@@ -1776,17 +1901,125 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
             chosen = on_matter or chosen
     span = (sent.start_char, _trim(text, sent.start_char, sent.end_char)[1])
     for i, target in chosen:
-        this = rebuttal.status
-        if this == "denied" and rebutter is not None \
-                and not _party_concerned(rebutter.speaker.name, target.sent.text, _subject_of_claim(doc, target),
-                                      _mention_of(rebutter)) \
-                and _cue_lemma(doc, rebutter) != "deny":
-            this = "disputed"
-        new = Status(this, rebuttal.rule, rebuttal.words, span)
+        new = Status(_status_for(doc, rebuttal, target), rebuttal.rule, rebuttal.words, span)
         if new.stronger_than(statuses[i]):
             statuses[i] = new
         elif statuses[i].rebutted_by is None:
             statuses[i].rebutted_by = new.rebutted_by
+
+
+def _from_a_report(quote: Quote) -> bool:
+    """Is the claim what a report says: an outlet's or a document's, or a source's that
+    one relays ("..., the Gazette reported, citing officials familiar with the plan")?"""
+    return quote.speaker.kind in ("media", "document") or any(
+        link.kind in ("media", "document") for link in quote.chain)
+
+
+FORWARD_WINDOW = 2 * REBUTTAL_WINDOW
+# Nouns by which a source names an outlet's telling of events ("the Gazette's account",
+# "a Meridian report", "the Post's reporting").
+ACCOUNT_NOUNS = frozenset("report story article piece account description reporting coverage "
+                          "version characterization characterisation claim allegation".split())
+
+
+def _outlet_named(sent, reference: "ClaimReference | None") -> set[str]:
+    """The words of the outlet whose report a rebuttal's sentence names: the owner of its
+    claim noun ("the report by the Gazette"), or a name before a noun of telling ("the
+    Harbour Gazette's account", "a Meridian report")."""
+    owner = set(reference.owner) if reference is not None else set()
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ACCOUNT_NOUNS:
+            continue
+        for ch in noun.children:
+            if ch.dep_ in ("poss", "compound") and ch.pos_ == "PROPN":
+                owner |= {t.lower_ for t in ch.subtree if t.pos_ == "PROPN" and t.lower_ not in _SIDE_GENERIC}
+    return owner
+
+
+def _told_by(quote: Quote, owner: set[str]) -> bool:
+    """Is the quote the outlet's own telling: its speaker, or a source it relays, named by
+    the outlet's words and nothing more ("the Gazette", "Harbour Gazette"; not "Gazette
+    editor Ann Lind", who speaks for herself)?"""
+    names = [quote.speaker.name, *(link.name for link in quote.chain
+                                   if link.kind in ("media", "document"))]
+    return any((words := _distinctive_words(name) - _OUTLET_GENERIC) and words <= owner for name in names)
+
+
+# Words of outlets' names that a source may leave out ("a Meridian report" for Meridian News).
+_OUTLET_GENERIC = frozenset("news daily newspaper magazine online website agency".split())
+
+
+def _link_forward(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, reference, ahead) -> None:
+    """A rebuttal that names an outlet's report ("The ministry denied a report by the
+    Gazette", "'The Gazette's account is not accurate,' the spokeswoman said") before the
+    article tells what the report says ("The Gazette reported on Sunday that ...") rebuts
+    that telling too: every claim the outlet makes or relays in the next FORWARD_WINDOW
+    sentences (`ahead`: how many sentences after the rebuttal's a claim stands); what the
+    outlet adds further on is background more often than the account denied. The stronger
+    status wins, as for a rebuttal after the claim."""
+    owner = _outlet_named(sent, reference)
+    rebutter = rebuttal.by
+    if not owner or (rebutter is not None and _told_by(rebutter, owner)):
+        return
+    text = analysis.text
+    span = (sent.start_char, _trim(text, sent.start_char, sent.end_char)[1])
+    for i, c in enumerate(candidates):
+        if c.start < sent.end_char or ahead(c) > FORWARD_WINDOW or c.quote is None or not _told_by(c.quote, owner) \
+                or (rebutter is not None and same_side(c.quote, rebutter)) or not _not_own_claim(rebuttal, c):
+            continue
+        new = Status(_status_for(doc, rebuttal, c), rebuttal.rule, rebuttal.words, span)
+        if new.stronger_than(statuses[i]):   # a denial after a lede's dispute
+            statuses[i] = new
+        elif statuses[i].rebutted_by is None:
+            statuses[i].rebutted_by = new.rebutted_by
+
+
+def _status_for(doc, rebuttal: Rebuttal, target: Candidate) -> str:
+    """A denial rebuts as "denied" when its source is the party the claim is about (or
+    says "deny"), else as "disputed"; other rebuttals keep their status."""
+    if rebuttal.status != "denied":
+        return rebuttal.status
+    subject = _subject_of_claim(doc, target)
+    if rebuttal.by is not None:
+        if _cue_lemma(doc, rebuttal.by) == "deny" or _party_concerned(
+                rebuttal.by.speaker.name, target.sent.text, subject, _mention_of(rebuttal.by)):
+            return "denied"
+        return "disputed"
+    if rebuttal.who and not _party_concerned(rebuttal.who, target.sent.text, subject):
+        return "disputed"
+    return "denied"
+
+
+def _not_own_claim(rebuttal: Rebuttal, c: Candidate) -> bool:
+    """A source named only as the subject of a verdict ("The ministry labelled the report
+    false") does not rebut its own claims."""
+    if not rebuttal.who or c.quote is None:
+        return True
+    return not _shares_stem(_distinctive_words(rebuttal.who), _distinctive_words(c.quote.speaker.name))
+
+def _tells_what_it_rebuts(candidates, statuses, analysis: Analysis, sent, rebuttal: Rebuttal) -> bool:
+    """Does the rebuttal's own sentence tell, before the rebuttal, the claim its noun points
+    at? "The officials said the plane was Norline's, but its chief executive denied those
+    reports"; "Fans were convinced she was dating a footballer (their agents denied the
+    rumors)": those reports are the ones just told, not a claim of an earlier sentence. A
+    claim told there ends before the rebuttal and is a source's other than the rebutter's
+    side, or hearsay with no source."""
+    rebutter = rebuttal.by
+    # the rebutter's words told before its own cue: "(their agents denied the rumours)"
+    # with what many believed parsed as what the agents denied (not its other claims:
+    # "the minister urged the paper to apologise and said the report was baseless")
+    own = [s for q in analysis.quotes if rebutter is not None and _same_speaker(q, rebutter)
+           and q.cue is not None for s in q.content if s.end <= q.cue.start]
+    for c, st in zip(candidates, statuses):
+        if not (sent.start_char <= c.start and c.end <= rebuttal.words[0]):
+            continue
+        if c.quote is None:
+            if st.status in ("unconfirmed", "rumored"):
+                return True
+        elif rebutter is None or not same_side(c.quote, rebutter) \
+                or any(s.start <= c.start and c.end <= s.end for s in own):
+            return True
+    return False
 
 
 # Rebuttals that are a verdict word ("fake", "baseless", "too early to") on something.
@@ -1957,6 +2190,17 @@ def _denies(doc, quote: Quote) -> bool:
                for v in verbs for o in list(v.children) + ([v.head] if v.dep_ == "relcl" else []))
 
 
+def _disputes_a_claim(doc, quote: Quote) -> bool:
+    """"disputed the report", "disputes the allegations": a cue "dispute" whose object is a
+    claim noun (not "disputed the bill", "disputed the result of the vote")."""
+    if quote.cue is None or _cue_negated(doc, quote) or _cue_lemma(doc, quote) != "dispute":
+        return False
+    span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    verbs = [t for t in span if t.lemma_.lower() == "dispute"] if span is not None else []
+    return any(o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in CLAIM_NOUNS
+               for v in verbs for o in v.children)
+
+
 _STOPWORDS = frozenset("the a an and or of to in on at for by with from that this these those it its "
                        "is was are were be been has have had not no said says say will would".split())
 
@@ -1974,6 +2218,9 @@ class Rebuttal:
     rule: str
     words: tuple[int, int]
     by: Quote | None = None
+    # the subject of a verdict by naming when no quote carries it ("The ministry labelled
+    # the report false": "The ministry")
+    who: str = ""
 
 
 def _rebuttals_in(doc, sent, analysis: Analysis) -> list[Rebuttal]:
@@ -1991,6 +2238,10 @@ def _rebuttals_in(doc, sent, analysis: Analysis) -> list[Rebuttal]:
             continue
         if _denies(doc, q):
             found.append(Rebuttal("denied", "denial_by_source", (q.cue.start, q.cue.end), q))
+            continue
+        if _disputes_a_claim(doc, q):
+            # "The minister disputed the report": the report's claim is contested
+            found.append(Rebuttal("disputed", "dispute_by_source", (q.cue.start, q.cue.end), q))
             continue
         if _writer_endorses(doc, q):
             # "That is untrue, as the statistics office has pointed out": the writer's own
@@ -2014,7 +2265,7 @@ def _rebuttals_in(doc, sent, analysis: Analysis) -> list[Rebuttal]:
     reference = None
     if not _CONTRAST_OPENING.search(text[start:end]):
         reference = claim_reference(sent)
-        if reference is None:
+        if reference is None and not _names_a_claim_false(doc, text, start, end):
             return []
     for pattern, status, rule in ((FALSE_VERDICT, "refuted", "false_verdict_later"),
                                   (CONTESTED, "disputed", "contested_later"),
@@ -2023,6 +2274,10 @@ def _rebuttals_in(doc, sent, analysis: Analysis) -> list[Rebuttal]:
         if m and (_verdict_on_claim_stated_here(doc, m.start()) or _in_named_title(text, m.start())):
             continue
         if m and _voice_at(analysis, m.start()) is None and not _inside_quotation_marks(text, start, m.start()):
+            who = _naming_subject(doc, text, m.start()) if status != "questioned" else ""
+            if who:
+                # "The ministry labelled the report inaccurate": the ministry's verdict
+                return [Rebuttal("denied", "verdict_by_naming_later", (m.start(), m.end()), who=who)]
             if reference is not None and reference.noun.dep_ not in ("nsubj", "nsubjpass") \
                     and status == "refuted":
                 # "The ministry called these claims false": a source's verdict, not the

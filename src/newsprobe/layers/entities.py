@@ -22,22 +22,26 @@ in this order, each step in its own module:
   (page furniture, also glued ("ADVERTISEMENTREMOVE AD") or opening a breadcrumb
   ("Home / World / ..."), a headline's common words, a headline's words the story never names
   again, a stub cut off by the excerpt's end, bare titles, prefixed adjectives,
-  common-noun acronyms, a capitalised body noun alone: "the Department"), and each
-  mention's form fixing some labels (`corrected_label`: outlets, continents, counties,
-  events, clubs, streets, venues, "X-based" towns, "the journal X", "Regulation X");
+  common-noun acronyms ("SWAT", "GMT"), a capitalised body noun alone ("the Department")
+  or before an office ("Council Member"), a name joined to a participle ("US-led")), and
+  each mention's form fixing some labels (`corrected_label`: outlets, continents, counties,
+  events, clubs, streets, venues, "X-based" towns, "the journal X", "Regulation X", public
+  programmes such as "Medicare", "the X Report" and "the X Show" as works, "No 10");
 - here: names the model missed found by a title, an apposition or a known outlet's name;
   dropped: a dictionary word capitalised only by its sentence's start ("Harsh storms
   are common"), an office written after what it is of ("UCP MLA"), hashtags and links;
 - `entities_names`: the mentions clustered by name form (surname, a surname of two words
   such as "Al Haddad", given name, spelling
   variant, acronym), label confusions of one name merged, short forms joined to the full
-  name ("the Post", "U.S.", "Varnex" of "Varnex Group AG"); at the end, a dateline's place keeps its label in every case
+  name ("the Post", "U.S.", "Varnex" of "Varnex Group AG", a club's "Dortmund" the model
+  called a place); a known place is never a misspelt surname ("Herat" / "Herar"); at the end, a dateline's place keeps its label in every case
   it is written, a bare given name the model took for a place or body ("Virginia" of
   "Virginia Halden") and an alias the text introduces ("X, known as Y") join the person,
   and a name in capitals joins its ordinary-case spelling;
 - `entities_context`: each cluster's label following the evidence around its mentions
   (known places and countries, an apposition or craft noun, a player's club, a plural
-  verb, a place noun, a coordinated name, a list's kind noun ("companies including X"),
+  verb, a place noun ("area" and "subdivision": a LOC), a state after a comma ("Cedar Glen,
+  Texas"), a coordinated name, a list's kind noun ("companies including X"),
   a full name in apposition to a person's post ("the ambassador to NATO, Ivo Dalmer,") or
   after an age ("63-year-old X"): a person,
   a job noun before "at"/"with"/"of" ("researcher at X": a body), "the" or a relative
@@ -122,7 +126,7 @@ from .entities_words import (
 
 NAME = "entities"
 
-VERSION = "7"
+VERSION = "9"
 
 FIELD = "entities"
 
@@ -252,7 +256,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     clusters = merge_given_names_and_aliases(doc, text, clusters)
     clusters = merge_club_towns(doc, text, clusters)
     clusters = merge_capitalised_forms(clusters)
-    clusters = merge_short_forms(clusters)
+    clusters = merge_short_forms(clusters, doc)
 
     entities = []
     for cluster in clusters:

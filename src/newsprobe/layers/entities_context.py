@@ -11,7 +11,7 @@ from collections import Counter
 
 from ..model import Span
 from .places import place_kind
-from .sources import is_known_outlet
+from .sources import in_apposition, is_known_outlet
 from .entities_names import Cluster, name_tokens, place_usage
 from .entities_spans import ROYAL_STYLE
 from .entities_words import (
@@ -185,6 +185,26 @@ _PLURAL_VERBS = {"are", "were", "have", "do"}
 
 _PREPOSITIONS = {"of", "for", "at", "in", "with", "from", "to", "on", "by", "about", "under"}
 
+# Nouns for a place that is no town or state: "the Verdan Place subdivision" (a housing
+# estate), "the Marko Khel area": the newsroom gold's LOC.
+AREA_NOUNS = {"area", "subdivision"}
+
+# ", Texas,", ", eastern Lebanon on": a country or state written after a name, as news
+# places a town.
+_STATE_AFTER = re.compile(
+    r",\s+(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
+    r"north-?western|south-?eastern|south-?western)\s+)?([A-Z][\w.]*(?: [A-Z]\w*)?)"
+    r"(?=\s*[,.;)\n]|\s*$|\s+(?:on|in|and|to|at|for|after|before|where|when)\b)")
+
+
+def _placed_in_a_state(text: str, mention: Span) -> bool:
+    m = _STATE_AFTER.match(text, mention.end)
+    if not m:
+        return False
+    state = m.group(1)
+    return place_kind(state) in ("country", "subdivision") or state in STATE_ABBREVIATIONS
+
+
 # Nouns for a town or an area: "the Rochdale constituency", "a Hollis County suburb".
 PLACE_NOUNS = {"constituency", "city", "town", "village", "county", "district", "suburb",
                "borough", "province", "region", "neighbourhood", "neighborhood", "municipality",
@@ -310,8 +330,15 @@ def _context_label(doc, text: str, mention: Span, label: str, sports: bool = Fal
             return "ORG"     # a person named in full stays a person, whatever the apposition
     head = root.head
     if root.dep_ in ("compound", "amod", "nmod") and head.i == span_end(doc, mention) \
+            and head.lemma_.lower() in AREA_NOUNS and label != "NORP" and not place_kind(mention.text):
+        return "LOC"                                          # "the Verdan Place subdivision", "the Marko Khel area"
+    if root.dep_ in ("compound", "amod", "nmod") and head.i == span_end(doc, mention) \
             and head.lemma_.lower() in PLACE_NOUNS and label != "NORP":
         return "GPE"                                          # "the Rochdale constituency"
+    if label in ("PERSON", "FAC", "GPE") and not full_person_name and _placed_in_a_state(text, mention):
+        return "GPE"                                          # "in Cedar Glen, Texas,", "Kelvadi, eastern Lebanon"
+                                                              # (a GPE too: a vote against "Cedar Glen, Texas, and
+                                                              # Miro Stanek" making it a person by coordination)
     if _HOLIDAY_GLOSS.match(text, mention.end):
         return "EVENT"                                        # "Yom Hazikaron, or Memorial Day,"
     if _DISTANCE_FROM.match(text, mention.end):
@@ -516,23 +543,8 @@ def _role_in_apposition(doc, mention: Span, root) -> bool:
             not all(w[:1].isupper() for w in words if w.lower() not in ("al", "bin", "van", "von", "de", "da")):
         return False
 
-    def role(token) -> bool:
-        return token.pos_ == "NOUN" and token.text.islower() and token.lemma_.lower() in _HOLDER_ROLES
-
-    if any(c.dep_ == "appos" and role(c) for c in root.children):
-        return True
-    if root.dep_ != "appos":
-        return False
-    head = root.head
-    if role(head):
-        return True
-    # "the ambassador to the United States, Cui Tenkai": the parse hangs the name on the
-    # last noun of the role's phrase ("chief of staff", "ambassador to X").
-    while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i < head.i:
-        head = head.head.head
-        if role(head):
-            return True
-    return False
+    return in_apposition(root, lambda token: token.pos_ == "NOUN" and token.text.islower()
+                         and token.lemma_.lower() in _HOLDER_ROLES)
 
 
 def _plain_name(form: str) -> bool:
@@ -744,7 +756,7 @@ def _unknown_firm_like(doc, cluster: "Cluster") -> bool:
     """A one-word name the place lists do not know, never written as where something is
     ("in X", "from X"): in business news, the company ("Herbalife said")."""
     if any(len(f.split()) > 1 or f.isupper() or place_kind(f) or f + "." in STATE_ABBREVIATIONS
-           for f in cluster.forms):
+           or f in STATE_ABBREVIATIONS for f in cluster.forms):      # "Mass" or "Mass."
         return False
     for mention in cluster.mentions:
         root = _mention_root(doc, mention)

@@ -12,6 +12,7 @@ from .entities_furniture import is_page_furniture
 from .entities_words import (
     CLUB_FIRST_WORDS,
     CLUB_MARKS,
+    COMPANY_SUFFIXES,
     COMPASS_ADJECTIVES,
     CONTINENTS,
     COUNTRY_ACRONYMS,
@@ -44,9 +45,29 @@ _PREFIX_IN = re.compile(r"^(?:pro|anti|non|sino|neo)-", re.I)
 # A word glued to a function word, as scraped pages join a link label to the next line.
 _GLUED_WORD = re.compile(r"[A-Z][a-z]{2,}(?:The|Are|Is|Was|Were|An|In|On|Of|And|For|To|How|Why|What)")
 
-# Acronyms that are common nouns, not names: "a super PAC", "the CEO", "(PDF)".
+# Acronyms that are common nouns, not names: "a super PAC", "the CEO", "(PDF)", "a SWAT
+# team" (any police force's unit), and the time zones wire copy gives times in ("0840 GMT").
 COMMON_NOUN_ACRONYMS = {"PAC", "PDF", "CEO", "CFO", "COO", "CTO", "GDP", "DNA", "RNA", "FAQ",
-                        "URL", "VAT", "ATM", "SUV", "HTML"}
+                        "URL", "VAT", "ATM", "SUV", "HTML", "SWAT",
+                        "GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST"}
+
+# Public programmes and taxes the model takes for bodies: the newsroom gold's "other"
+# (laws and measures), as "Medicare legislation", "the rate of National Insurance".
+PROGRAMME_NAMES = {"Medicare", "Medicaid", "Obamacare", "Social Security", "National Insurance",
+                   "Universal Credit", "Council Tax"}
+
+# A name joined to a participle is an adjective, as a prefixed name is: "a US-led push",
+# "an Earth-centered view" (the newsroom gold's convention); not "-based", which says
+# where a body is ("the Jamshedpur-based club": the town, see below).
+_PARTICIPLE_AFTER = re.compile(r"-(?!based\b)[a-z]+ed\b")
+
+# The seats the newsroom gold's README names as metonyms of a government (its ORG):
+# "No 10" with "Downing Street".
+GOVERNMENT_SEATS = {"Downing Street", "No 10", "No. 10", "Number 10"}
+
+# Lower-case words of an office after a body's noun: "Council Member Tova Rinn", "the
+# Cabinet minister".
+_OFFICE_AFTER = re.compile(r" (?:[Mm]ember|[Mm]inister|[Ss]ecretary|[Cc]hair(?:man|woman)?)\b")
 
 # Last words of a venue's name, never a body's ("the Kennedy Center" may be either).
 VENUE_HEADS = {"stadium", "arena", "airport", "bridge", "jail", "prison", "penitentiary", "cathedral"}
@@ -115,15 +136,13 @@ _CHARGE_BEFORE = re.compile(r"(?:counts? of|charged with|convicted of|accused of
 
 # A name and a year: an edition of an event ("Euro 2024"), not a law or a company. Laws
 # named with their year keep their word ("Clean Air Act 1990").
-_NAME_AND_YEAR = re.compile(r"(?!.*\b(?:Act|Bill|Law|Code|Treaty)\b)[A-Z][\w'’.]*(?: [A-Z][\w'’.-]*){0,3}[ -](?:19|20)\d\d")
+_NAME_AND_YEAR = re.compile(r"(?!.*\b(?:Act|Bill|Law|Code|Treaty|Report)\b)[A-Z][\w'’.]*(?: [A-Z][\w'’.-]*){0,3}[ -](?:19|20)\d\d")
 
 # A press release defines its short name in parentheses after the company's:
 # 'Lifeway Foods, Inc. (Nasdaq: LWAY) ("Lifeway" or "the Company")'.
 _DEFINED_NAME = re.compile(r"(?:Inc\.?|Corp\.?|Ltd\.?|LLC|plc|PLC|[A-Z][\w&.-]+)(?:\s*\([^()]{0,30}\))?\s*\(\s*(?:the\s+)?[“\"]$")
 
 
-# A company's legal form: on its own it names nothing ("Twitter Inc's" cut before "Inc").
-COMPANY_SUFFIXES = {"inc", "ltd", "corp", "llc", "plc", "co", "gmbh", "ag", "sa", "nv"}
 # Fields of an office, which the model takes for a body when a title follows them:
 # "state Agriculture Commissioner Tyler Harper", "Chief Financial Officer Anthony Noto".
 PORTFOLIO_WORDS = {"agriculture", "insurance", "financial", "finance", "operating", "technology",
@@ -164,16 +183,18 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return None                  # "Rep. Charlie Geren, R-Fort Worth": a party's letter
     if len(words) == 1 and form.rstrip(".").lower() in COMPANY_SUFFIXES:
         return None                  # "Twitter Inc's shares": the model's "Inc" on its own
-    if len(words) > 1 and words[-1].replace(".", "").lower() in COMPANY_SUFFIXES | {"lp", "llp"}:
+    if len(words) > 1 and words[-1].replace(".", "").lower() in COMPANY_SUFFIXES:
         return "ORG"                 # "Wirel L.P." (the model's EVENT), "Brantia Holdings Inc."
     if _TITLE_AFTER.match(text, end) and any(w.lower() in PORTFOLIO_WORDS for w in words) and \
             all(w.lower() in PORTFOLIO_WORDS | TITLE_MODIFIERS for w in words):
         return None                  # "Agriculture Commissioner", "Chief Financial Officer": an office's field
     if is_page_furniture(text, start, end):
         return None
-    if form + "." in STATE_ABBREVIATIONS and text.startswith(".", end) and \
+    if form in GOVERNMENT_SEATS:
+        return "ORG"                 # "No 10 have denied it", "a meeting at Downing Street": the government
+    if ((form + "." in STATE_ABBREVIATIONS and text.startswith(".", end)) or form in STATE_ABBREVIATIONS) and \
             text[max(0, start - 2):start] == ", ":
-        return "GPE"                 # "WATERLOO, Ont. —": a dateline's province, no person
+        return "GPE"                 # "WATERLOO, Ont. —", "Waltham, Mass.,": a town's state, no person
     if form in _CREDIT_WORDS and text.startswith(" by ", end):
         return None                  # "; Writing by Ali ...": the credit, not a name
     if _CREDIT_CUE.search(text, max(0, start - 80), start) and label in ("ORG", "GPE", "NORP", "FAC") \
@@ -188,8 +209,9 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return "ORG"                 # "the Tsarukian Bloc", "the Harbour Alliance": a political grouping
     if label == "ORG" and len(words) > 1 and words[-1].lower() in VENUE_HEADS:
         return "FAC"                 # "Nehru Stadium", "Heathrow Airport": a venue, not a body
-    if label == "FAC" and len(words) > 1 and words[-1].lower() in ORG_WORDS | {"department", "police"}:
-        return "ORG"                 # "Richmond County Sheriff's Office": a body, not a building
+    if label in ("FAC", "LOC") and len(words) > 1 and \
+            words[-1].lower() in ORG_WORDS | {"department", "police", "embassy", "consulate"}:
+        return "ORG"                 # "Richmond County Sheriff's Office", "the Ruritanian Embassy": a body, not a building
     if label == "PERSON" and len(words) == 1 and form.isupper() and len(form) >= 3 and \
             not re.search(r"(?<![\w-])" + re.escape(form.title()) + r"(?![\w-])", text):
         return "ORG"                 # "SWAT": an acronym is no person ("CELESTE" with "Celeste" is)
@@ -200,13 +222,18 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
     if label == "PERSON" and form.endswith("s") and text[max(0, start - 4):start] == "the " and \
             not re.search(r"(?<![\w-])" + re.escape(form[:-1]) + r"(?![\w-])", text):
         return "ORG"                 # "the Gunners believe": a team's or a group's nickname
-    if _PREFIXED.search(text, max(0, start - 6), start) or _PREFIX_IN.match(form):
+    if _PREFIXED.search(text, max(0, start - 6), start) or _PREFIX_IN.match(form) or \
+            _PARTICIPLE_AFTER.match(text, end):
         return None
     if _GLUED_WORD.fullmatch(form):
         return None                  # "RelatedAre aliens ...": page furniture glued to a word
     if len(words) == 1 and form.lower() in GENERIC_BODY_NOUNS and \
             text[max(0, start - 4):start].lower() in ("the ", "his ", "her ", "our ", "its "):
         return None                  # "the Department", "the Agency": a common noun capitalised
+    if len(words) == 1 and form.lower() in GENERIC_BODY_NOUNS | {"cabinet"} and _OFFICE_AFTER.match(text, end):
+        return None                  # "Council Member Tova Rinn", "The Cabinet minister": an office's words
+    if form in PROGRAMME_NAMES:
+        return "LAW"                 # "Medicare", "National Insurance": a programme or a tax, no body
     if form.rstrip("s") in COMMON_NOUN_ACRONYMS:
         return None                  # "super PAC", "(large PDF)": common nouns
     if is_known_outlet(form) or form in SOCIAL_PLATFORMS:
@@ -223,6 +250,11 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return "LAW"                 # "Regulation FD": a rule, no body
     if _CHARGE_BEFORE.search(text, max(0, start - 30), start):
         return "LAW"                 # "charged with one count of Criminal Trespass"
+    if len(words) > 1 and label in ("ORG", "PERSON", "EVENT") and not is_known_outlet(form) and (
+            words[-1] == "Report" or (words[-1] == "Show" and label != "EVENT") or
+            (len(words) > 2 and words[-2] == "Report" and re.fullmatch(r"(?:19|20)\d\d", words[-1]))):
+        return "WORK_OF_ART"         # "the Global Water Report (2002)", "the Dana Kell Show": a publication, a programme
+                                     # (a "Flower Show" the model calls an event stays one)
     if _NAME_AND_YEAR.fullmatch(form) and label in ("LAW", "WORK_OF_ART", "PRODUCT", "ORG"):
         return "EVENT"               # "Euro 2024", "Paris 2024"
     if label in ("WORK_OF_ART", "PRODUCT", "PERSON") and _DEFINED_NAME.search(text, max(0, start - 60), start) \

@@ -13,8 +13,7 @@ from rapidfuzz.distance import Levenshtein
 from ..model import Span, clean_name
 from .places import place_kind
 from .sources import is_known_outlet
-from .entities_labels import COMPANY_SUFFIXES
-from .entities_words import CLUB_MARKS, DEMONYM_ENDING, ORG_WORDS
+from .entities_words import CLUB_MARKS, COMPANY_SUFFIXES, DEMONYM_ENDING, ORG_WORDS
 
 
 # Spelling variants of one surname: "Zelensky"/"Zelenskyy" (1 edit), "Zelensky"/"Zelenksy"
@@ -24,6 +23,12 @@ _MAX_NAME_EDITS = 2
 _MIN_FUZZY_LEN = 5
 
 _MIN_TWO_EDIT_LEN = 7
+
+
+def _known_place(form: str) -> bool:
+    """A country, city or state the place lists know as written: "Herat" is no misspelt
+    "Herar" (towns are left out: many are surnames as well)."""
+    return place_kind(form) in ("country", "city", "subdivision")
 
 
 def name_tokens(name: str) -> list[str]:
@@ -111,16 +116,19 @@ class Cluster:
             ktoks = name_tokens(known)
             if toks == ktoks:
                 return True
+            # A known place is spelt one way: "Herat" is no typo of "Herar" (nor of "Herar" the
+            # model called a body).
+            same = str.__eq__ if _known_place(form) or _known_place(known) else _same_word
             if group == "person":
                 # Same surname, and first names (when both have one) agree.
-                if _same_word(toks[-1], ktoks[-1]) and (
+                if same(toks[-1], ktoks[-1]) and (
                         len(toks) == 1 or len(ktoks) == 1 or _same_word(toks[0], ktoks[0])):
                     return True
                 # A surname of two words or more, alone: "Al Haddad", "Van Doorne",
                 # "Marsh-Keller" after "Nadia Al Haddad" (the full name's last words).
                 if _ends_with(ktoks, toks) or _ends_with(toks, ktoks):
                     return True
-            elif len(toks) == len(ktoks) and all(map(_same_word, toks, ktoks)):
+            elif len(toks) == len(ktoks) and all(map(same, toks, ktoks)):
                 return True
             elif "".join(toks) == "".join(ktoks):
                 return True  # "Globe Newswire" / "GlobeNewswire"
@@ -146,6 +154,8 @@ def _is_acronym(form: str, toks: list[str]) -> bool:
     short = form.replace(".", "")
     if len(toks) < 2 or len(short) < 2 or not short.isupper() or " " in short:
         return False
+    if short.lower() in toks:
+        return False     # "U.S." is the first word of "U.S. Senate", not its initials
     content = [t for t in toks if t not in ("of", "the", "and", "for")]
     return short in ("".join(t[0] for t in toks).upper(), "".join(t[0] for t in content).upper())
 
@@ -215,10 +225,12 @@ def merge_across_labels(doc, clusters: list["Cluster"]) -> list["Cluster"]:
         if cluster.group != "person" and all(len(f.split()) == 1 for f in cluster.forms):
             # "Councillor Rowan Pike ... Pike said": a bare surname the model took for an
             # organisation is the person named before; "Jacob Rees-Mogg ... Rees-Mogg" too.
-            surnames = [name_tokens(f) for f in cluster.forms]
+            # (A known place joins only a surname spelt as it is: "Herat" is no "Herar".)
+            surnames = [(name_tokens(f), _same_word if not _known_place(f) else str.__eq__)
+                        for f in cluster.forms]
             target = next((o for o in clusters if o.group == "person" and any(
-                len(name_tokens(pf)) > len(t) and all(map(_same_word, name_tokens(pf)[-len(t):], t))
-                for pf in o.forms for t in surnames if t)), None)
+                len(name_tokens(pf)) > len(t) and all(map(same, name_tokens(pf)[-len(t):], t))
+                for pf in o.forms for t, same in surnames if t)), None)
             if target is not None:
                 for mention in cluster.mentions:
                     target.add(mention, "PERSON")
@@ -295,9 +307,11 @@ def add_missed_surnames(doc, text: str, clusters: list[Cluster], seen: set[tuple
         word = token.text.lower()
         if is_known_outlet(token.text):
             continue             # "(Reuters)" is the agency, whatever person is named like it
+        # (A known place only as the surname is spelt: "Herat" is no typo of "Herar".)
+        same = str.__eq__ if _known_place(token.text) else _same_word
         for cluster in people:
             surnames = surnames_of(cluster)
-            if any(_same_word(word, s) for s in surnames) and len(word) >= 3:
+            if any(same(word, s) for s in surnames) and len(word) >= 3:
                 span = Span.of(text, token.idx, token.idx + len(token.text))
                 cluster.add(span, "PERSON")
                 covered.update(range(span.start, span.end))
@@ -311,7 +325,7 @@ _NOT_A_SHORT_FORM = {"house", "states", "kingdom", "nations", "union", "party"}
 
 # Words after a company's own name that say what kind of body it is: its legal form, a
 # group, an outlet's "News" ("Varnex Group AG", "Kyodo News").
-_COMPANY_TAIL = COMPANY_SUFFIXES | {"group", "corporation", "limited", "llp", "lp", "bv", "se", "holdings",
+_COMPANY_TAIL = COMPANY_SUFFIXES | {"group", "corporation", "limited", "bv", "se", "holdings",
                                     "holding", "news"}
 
 
@@ -330,7 +344,52 @@ def _company_of(cluster: Cluster, clusters: list[Cluster]) -> Cluster | None:
     return fuller[0] if len(fuller) == 1 else None
 
 
-def merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:
+# Capitalised words of a body's name that only say what kind of body it is: "Marbury Police
+# Department", "Marbury High School", "the Marbury Daily News".
+_KIND_WORDS = ORG_WORDS | {"police", "department", "city", "county", "school", "high", "fire", "public",
+                           "daily", "weekly", "sunday", "community", "regional", "general", "memorial",
+                           "national", "state", "airport", "church", "college", "academy", "center",
+                           "centre", "service", "services", "authority", "commission", "bureau", "district",
+                           "international", "global", "holdings", "sheriff's", "sheriff", "municipal"}
+
+# Prepositions before where something is: "a man in Marbury was hurt".
+_WHERE_PREPOSITIONS = {"in", "at", "near", "across", "outside", "inside", "around"}
+
+
+def _organisation_named_by(doc, cluster: Cluster, clusters: list[Cluster]) -> Cluster | None:
+    """The one organisation whose full name begins or ends with this one-word name the model
+    called a place, where the full name's other words hold a name of their own (a word
+    the text names on its own, a known place, or a capitalised word that is no noun for a
+    kind of body: "Borussia", "Lisbon"), not only such nouns ("Marbury Police Department"
+    keeps the town). Not a country, city or state the lists know ("Munich" of "Bayern
+    Munich"), nor a name written as where something is ("a man in Marbury")."""
+    forms = list(cluster.forms)
+    if cluster.labels.most_common(1)[0][0] not in ("GPE", "LOC") or len(forms) != 1 or \
+            len(forms[0].split()) != 1 or forms[0].isupper() or _known_place(forms[0]):
+        return None
+    for mention in cluster.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in _WHERE_PREPOSITIONS:
+            return None
+    word = forms[0]
+    text_names = {f for c in clusters for f in c.forms if c is not cluster and len(f.split()) == 1}
+    fuller = []
+    for other in clusters:
+        if other is cluster or other.group != "org" or other.labels.most_common(1)[0][0] != "ORG":
+            continue
+        for form in other.forms:
+            words = form.split()
+            if len(words) < 2 or word not in (words[0], words[-1]):
+                continue
+            rest = words[1:] if words[0] == word else words[:-1]
+            if any(w in text_names or place_kind(w) or (w[:1].isupper() and w.lower() not in _KIND_WORDS)
+                   for w in rest):
+                fuller.append(other)
+                break
+    return fuller[0] if len(fuller) == 1 else None
+
+
+def merge_short_forms(clusters: list[Cluster], doc=None) -> list[Cluster]:
     """"The Post" after "The Washington Post", "the Defense Ministry" after "the Russian
     Defense Ministry": an organisation named by the end of one (and only one) fuller name
     in the article is that organisation; so is a one-word name that with a company tail is
@@ -345,6 +404,13 @@ def merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:
                 for mention in cluster.mentions:
                     company.add(mention, "ORG")
                 continue
+        club = _organisation_named_by(doc, cluster, clusters) if doc is not None else None
+        if club is not None:
+            # "Dortmund" after "Borussia Dortmund", "Sporting" after "Sporting Lisbon" (the
+            # model's GPE): the one organisation named in full with this word.
+            for mention in cluster.mentions:
+                club.add(mention, "ORG")
+            continue
         if cluster.labels.most_common(1)[0][0] != "ORG" or any(f.isupper() for f in cluster.forms):
             merged.append(cluster)
             continue

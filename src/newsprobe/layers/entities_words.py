@@ -86,15 +86,24 @@ FACILITY_HEADS = {"center", "centre", "jail", "prison", "penitentiary", "airport
                   "arena", "bridge", "museum", "station", "cathedral", "mosque", "synagogue",
                   "temple", "library", "barracks", "base"}
 
+# A company's legal form: it ends a company's name ("Robert Bosch GmbH", "Wirel L.P."), and
+# on its own it names nothing ("Twitter Inc's" cut before "Inc"). These are words of nothing
+# else, so anywhere in a name they make it a company's.
+LEGAL_FORMS = {"inc", "ltd", "corp", "llc", "llp", "plc", "gmbh"}
+# All the legal forms, with those that are other words too and so name a company only at
+# the end of a longer name ("Brantia Motor Co."): "AG" is news' attorney general ("AG
+# Marsden said"), "co" a prefix's word ("co-owner"), "SA" and "NV" a country's or a state's
+# short form, "LP" a record. (Counted in ORG_WORDS they made "AG Marsden" and a brewery's
+# co-owner organisations on PolNeAR train and quotes-ggt articles.)
+COMPANY_SUFFIXES = LEGAL_FORMS | {"co", "ag", "sa", "nv", "lp"}
+
 # Words that make a capitalised name an organisation, whatever the small model says
-# ("the Dravograd Gazette" is not a person).
+# ("the Dravograd Gazette" is not a person; nor is "Robert Bosch GmbH", by its legal form).
 ORG_WORDS = {"gazette", "herald", "times", "post", "agency", "institute", "university", "ministry",
              "council", "party", "union", "company", "bank", "league", "board", "office", "press",
              "news", "journal", "tribune", "group", "association", "foundation", "committee",
-             "court", "hospital", "club", "corporation", "inc", "ltd", "one", "tv", "radio",
-             "newsdesk", "desk", "newsroom",
-             # a company's legal form ends its name: "Robert Bosch GmbH" is no person
-             "corp", "plc", "llc", "llp", "gmbh"}
+             "court", "hospital", "club", "corporation", "one", "tv", "radio",
+             "newsdesk", "desk", "newsroom"} | LEGAL_FORMS
 
 # Titles before a name ("Defence Minister Ilse Marnow", "spokesperson Karl Densen"): the
 # small model misses many unfamiliar names, but a title followed by capitalised words is

@@ -381,6 +381,23 @@ def _spoke_just_before(doc, index: "EntityIndex", cue_offset: int, last_speaker,
     return sent.start > 0 and doc[sent.start - 1].sent.start == there[0].sent.start
 
 
+def _spoke_just_before_or_here(doc, index: "EntityIndex", cue_offset: int, last_speaker) -> bool:
+    """Was the last speaker a named person whose cue stands in the sentence of `cue_offset`
+    or the one right before it, with no other person named as a subject since?"""
+    if last_speaker.entity is None or index.last_speaker_offset < 0 or index.last_speaker_offset >= cue_offset:
+        return False
+    entity = next((e for e in index.entities if e.id == last_speaker.entity), None)
+    if entity is None or entity.label != "PERSON" \
+            or _person_named_as_subject(doc, index, index.last_speaker_offset, cue_offset, None, entity.id):
+        return False
+    here = doc.char_span(cue_offset, cue_offset + 1, alignment_mode="expand")
+    there = doc.char_span(index.last_speaker_offset, index.last_speaker_offset + 1, alignment_mode="expand")
+    if here is None or there is None:
+        return False
+    sent = here[0].sent
+    return there[0].sent.start == sent.start or (sent.start > 0 and doc[sent.start - 1].sent.start == there[0].sent.start)
+
+
 def _person_named_as_subject(doc, index: "EntityIndex", since: int, offset: int, gender: str | None,
                              other_than: str | None) -> bool:
     """Is a person other than `other_than`, of the pronoun's gender where the text shows it,
@@ -829,18 +846,37 @@ def _surname_in_office(entity: Entity, index: EntityIndex) -> bool:
     return entity.name.split()[-1].lower() in index.office_surnames
 
 
+def in_apposition(root, is_title) -> bool:
+    """Is the name whose head is `root` in apposition to a word `is_title` accepts ("the
+    ambassador, Ivo Tamsin"), or given one in apposition ("Ivo Tamsin, the ambassador,")?
+    The parser may hang the name on the last noun of the title's phrase ("the ambassador
+    to the union, Ivo Tamsin" on "union", "his chief of staff Morgan McSwain" on "staff"),
+    so the title is looked for up that phrase too. One shape, two vocabularies: the posts
+    that make a name a person (`entities_context`), the offices that make it an office
+    holder (`_titled_in_apposition`)."""
+    if any(c.dep_ == "appos" and is_title(c) for c in root.children):
+        return True
+    if root.dep_ != "appos":
+        return False
+    head = root.head
+    if is_title(head):
+        return True
+    while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i < head.i:
+        head = head.head.head
+        if is_title(head):
+            return True
+    return False
+
+
 def _titled_in_apposition(doc, start: int, end: int) -> bool:
     """Is the mention in apposition to a title ("the ambassador to the union, Ivo Tamsin,")
-    or given one in apposition ("Ivo Tamsin, the ambassador,")?"""
+    or given one in apposition ("Ivo Tamsin, the ambassador,")? A capitalised title is a
+    proper noun ("Ivo Tamsin, Orvand Secretary of State,")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    root, official = span.root, kind_words()["official"]
-    if root.dep_ == "appos" and root.head.lemma_.lower() in official and root.head.pos_ in ("NOUN", "PROPN"):
-        return True
-    # ("Ivo Tamsin, Orvand Secretary of State,": a capitalised title is a proper noun)
-    return any(c.dep_ == "appos" and c.lemma_.lower() in official and c.pos_ in ("NOUN", "PROPN")
-               for c in root.children)
+    official = kind_words()["official"]
+    return in_apposition(span.root, lambda t: t.lemma_.lower() in official and t.pos_ in ("NOUN", "PROPN"))
 
 
 # What a body must be called for a person it possesses to speak in an office ("the Nova
@@ -1060,7 +1096,7 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             if by.kind != "unknown":
                 return by
             # "the pair's study": an author we cannot place; the study itself speaks
-        elif (outlet := _outlet_of_earlier_report(head, cue_offset, window * 3, index)) is not None:
+        elif (outlet := outlet_of_earlier_report(head, cue_offset, window * 3, index)) is not None:
             # "a Daily Courier report saying … The report claimed …": the outlet speaks
             return _with_state(Speaker(outlet.name, "media", outlet.id), outlet, words, index)
         elif _news_report(head):
@@ -1103,6 +1139,12 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         person = _described_person(index, cue_offset, head_word, qualifiers, window * 3, last_speaker)
         if person is not None:
             return Speaker(person.name, kind_of_entity(person, index, words), person.id)
+        if head.lower_ == "official" and last_speaker is not None and last_speaker.kind == "official" \
+                and _spoke_just_before_or_here(doc, index, cue_offset, last_speaker):
+            # "Deputy Interior Minister Tom Valsen called the report false. 'I never proposed
+            # it,' the interior ministry official said": right after a named official's
+            # words, "the official" is that official (not one the lede left unnamed)
+            return last_speaker
         # "a Defense Ministry spokesman told …. “…,” the spokesman said": the unnamed one
         # who spoke with that title, not the body he speaks for.
         earlier = next((sp for sp in reversed(index.history[-5:]) if sp.entity is None
@@ -1288,6 +1330,13 @@ def _body_described_after(head, cue_offset: int, doc, index: EntityIndex, settin
                 continue
             described = sorted(obj.subtree, key=lambda t: t.i)
             body = speaker_for(described, cue_offset, doc, index, settings, None)
+            # "a spokeswoman for the city council's office": the description names whose
+            # office it is; a body without that owner's word in its name (the outlet
+            # named just before) is another body
+            owners = {t.lower_ for p in obj.children if p.dep_ == "poss" for t in p.subtree
+                      if t.is_alpha and t.dep_ != "det"}
+            if owners and not owners & set(re.findall(r"[^\W\d_]+", body.name.lower())):
+                continue
             if body.entity is not None:
                 return described, body
     return None
@@ -1383,26 +1432,49 @@ def _news_report(head) -> bool:
                                           for c in head.children)
 
 
-def _outlet_of_earlier_report(head, cue_offset: int, max_distance: int, index: EntityIndex) -> Entity | None:
-    """"a Daily Courier report saying … The report claimed …": a definite report, article
-    or story with no author of its own continues the latest earlier one of that name; when
-    an outlet wrote that one ("a Courier report", "a report by the Courier"), the outlet
-    speaks through it. Definite mentions between them are looked through; an earlier one
-    nobody is said to have written ends the search (a body's report stays a document)."""
-    lemma = head.lemma_.lower()
-    if lemma not in OUTLET_REPORTS or not _is_definite(head) or any(c.dep_ == "poss" for c in head.children):
+def outlet_of_earlier_report(head, cue_offset: int, max_distance: int, index: EntityIndex) -> Entity | None:
+    """"a Daily Courier report saying … The report claimed …", "a report by the Courier …
+    The article quoted …": a definite report, article or story with no author of its own
+    continues the latest earlier one of any of those names; when an outlet wrote that one,
+    the outlet speaks through it. Definite mentions between them that nobody is said to
+    have written are looked through; an earlier one with another author ("the ministry's
+    report", "The ministry published a report"), or one nobody is said to have written,
+    ends the search (a body's report stays a document). Only a name the article shows is an
+    outlet's counts: an acronym may be a watchdog's ("an OIG report"). Used for the speaker
+    (`speaker_for`) and for the relays and speakers the attribution layer settles later."""
+    if head.lemma_.lower() not in OUTLET_REPORTS or head.pos_ != "NOUN" or not _is_definite(head) \
+            or _report_authors(head):
         return None
     for token in reversed(head.doc[:head.i]):
         if cue_offset - token.idx > max_distance:
             return None
-        if token.lemma_.lower() != lemma or token.pos_ != "NOUN" or index.quoted(token.idx):
+        if token.lemma_.lower() not in OUTLET_REPORTS or token.pos_ != "NOUN" or index.quoted(token.idx):
             continue
-        outlet = _outlet_of_report(token, index) or next(
-            (e for t in _author_of(token) if (e := index.entity_at(t)) is not None
-             and e.label != "PERSON" and kind_of_entity(e, index) == "media"), None)
-        if outlet is not None or not _is_definite(token) or _author_of(token):
+        authors = _report_authors(token)
+        outlet = next((e for t in authors if (e := index.entity_at(t)) is not None and e.label != "PERSON"
+                       and (kind_of_entity(e, index) == "media" or is_known_outlet(e.name))), None)
+        if outlet is not None or authors or not _is_definite(token):
             return outlet
     return None
+
+
+def _report_authors(report) -> list:
+    """The words naming who wrote a report, article or story: a name or possessive before
+    it ("a Courier report", "its report"), "by", "from" or "in" an author ("a report in the
+    Courier"), whoever published it ("The ministry published a report"), and "of" a name
+    ("a report of the Harlow Commission"; "the story of an offer to join Velmora Navy" is
+    what it tells)."""
+    words = []
+    for child in report.children:
+        if child.dep_ in ("compound", "nmod", "poss") and child.i < report.i:
+            words += [t for t in child.subtree if t.dep_ != "case"]
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from", "in", "of"):
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                if child.lower_ != "of" or obj.pos_ == "PROPN":
+                    words += list(obj.subtree)
+    if report.dep_ == "dobj" and report.head.lemma_ in PUBLISHING_VERBS:
+        words += [t for c in report.head.children if c.dep_ == "nsubj" for t in c.subtree]
+    return words
 
 
 def _issuer_of_earlier(head, cue_offset: int, max_distance: int, index: EntityIndex) -> list:
