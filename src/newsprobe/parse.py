@@ -279,6 +279,7 @@ def _load_pipeline(name: str | None, max_sentence_tokens: int):
     log.info("loading spaCy pipeline %s", resolved)
     nlp = spacy.load(resolved)
     _split_punctuation_runs(nlp)
+    _keep_rank_abbreviations(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newsprobe_paragraph_breaks", before="parser")
         nlp.add_pipe("newsprobe_no_lowercase_starts", before="parser")
@@ -290,6 +291,21 @@ def _load_pipeline(name: str | None, max_sentence_tokens: int):
     # would otherwise refuse long but legitimate texts with a less helpful message.
     nlp.max_length = 10_000_000
     return nlp
+
+
+# Abbreviated ranks and titles the English tokenizer cuts into word and full stop, unlike
+# "Gen.", "Sen." or "Gov." that it keeps: "spokesman Sgt. Mark Oxley" then ends a sentence
+# after "Sgt" and leaves the name without its title (local crime news names its police
+# spokespeople so; PolNeAR's political copy has "Lt. Gen.", "Capt.", "Cmdr."). Each is kept
+# one token, as its capitalised form before a name always is.
+RANK_ABBREVIATIONS = ("Sgt", "Lt", "Capt", "Det", "Cpl", "Col", "Maj", "Insp", "Supt", "Cmdr", "Cdr",
+                      "Pvt", "Brig", "Spc", "Ofc", "Atty", "Asst")
+
+
+def _keep_rank_abbreviations(nlp) -> None:
+    from spacy.symbols import ORTH
+    for word in RANK_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(f"{word}.", [{ORTH: f"{word}."}])
 
 
 # spaCy's tokenizer strips one prefix or suffix character at a time and searches the rest

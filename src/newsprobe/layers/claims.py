@@ -840,8 +840,10 @@ def source_status(doc, c: Candidate, analysis: Analysis) -> Status:
             # reach the writer only through somebody unnamed (the annotation rule: a claim
             # known only through anonymous sources is unconfirmed)
             return Status("unconfirmed", "anonymous_relay", _anonymous_relay(q, analysis) or where)
-        if kind == "document" and q.speaker.entity is None and q.source is not None \
-                and UNOWNED_REPORTS.fullmatch(q.source.text.strip()):
+        if kind in ("document", "media") and q.speaker.entity is None \
+                and UNOWNED_REPORTS.fullmatch((q.source.text if q.source is not None else q.speaker.name).strip()):
+            # (kind `media` since sources v5: "media reports", "according to reports"; the
+            # claim still rests on nobody the text names)
             return Status("unconfirmed", "unowned_reports", where)
         m = _in_main_clause(doc, EVIDENTIAL, text, c.start, c.end)
         if m:

@@ -126,7 +126,7 @@ from .entities_words import (
 
 NAME = "entities"
 
-VERSION = "8"
+VERSION = "9"
 
 FIELD = "entities"
 

@@ -711,14 +711,18 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
     kinds = kind_words()
     if entity.id in index.outlets:
         return "media"
+    person = _person_of_surname(entity, index)
+    if person is not None:
+        # "Lin said" with "Lin" tagged an organisation after "spokesperson Lin Wenbo":
+        # the one person of that surname, in whatever office the text gave him
+        return kind_of_entity(person, index, words)
     # "Dunmore County Sheriff Paul Tressel" or "the ambassador, Ivo Tamsin," taken for an
     # organisation: a person holding an office
     holder = entity.label != "PERSON" and (entity.id in index.office_holders or bool(_office_in_name(entity.name)))
     if entity.label == "PERSON" or holder or _titled_as_person(entity, index.text):
-        if described & {"reporter", "correspondent", "editor", "columnist"} and not (
-                "editor" in described and described & EDITORS_IN_OFFICE):
-            # who reports for an outlet is the outlet's voice; a managing or chief editor
-            # explaining the outlet's decisions speaks in an office, as an executive does
+        if described & {"reporter", "correspondent", "columnist"} and not described & {"editor", "editors"}:
+            # who reports for an outlet is the outlet's voice; an editor explaining the
+            # outlet's or the journal's decisions speaks in an office, as an executive does
             return "media"
         if "former" in words or ("former" in described and not words & kinds["official"]):
             return "person"
@@ -729,7 +733,6 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
             # university centre": an expert speaking for himself (the newsroom kinds)
             return "person"
         if holder or _offices(described) or OFFICE_MARK in described or _held_by_body(entity, index) \
-                or ("editor" in described and described & EDITORS_IN_OFFICE) \
                 or _surname_in_office(entity, index):
             return "official"
         if described & ORGANISATION_NOUNS and not described & ROLE_PEOPLE:
@@ -746,7 +749,6 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
     return "institution"
 
 
-EDITORS_IN_OFFICE = frozenset("chief managing executive editor-in-chief".split())
 # Where experts work and what they are: an office there ("director of the Centre for
 # Energy Research at Dunmore University") is a scholar's post, not a public office.
 ACADEMIC_BODIES = frozenset("university universities college academy professor".split())
@@ -763,11 +765,20 @@ ACADEMIC_TITLES = frozenset("president vice vice-president director head chair c
 PUBLIC_ATTORNEYS = frozenset("general district state state's u.s u.s. us assistant county city prosecuting".split())
 
 
+# Bodies whose members hold a seat ("Council Member Tam Brisk", "a school board member"):
+# a member of a club, a party or the public holds none.
+ELECTED_BODIES = frozenset("council board assembly parliament legislature congress senate commission "
+                           "committee cabinet".split())
+
+
 def _offices(described: set[str]) -> set[str]:
-    """The office titles among a person's descriptors; "attorney" only for a public one."""
+    """The office titles among a person's descriptors; "attorney" only for a public one;
+    "member" only of an elected or appointed body."""
     found = described & kind_words()["official"]
     if "attorney" in found and not described & PUBLIC_ATTORNEYS:
         found = found - {"attorney"}
+    if "member" in described and described & ELECTED_BODIES:
+        found = found | {"member"}
     return found
 
 
@@ -810,6 +821,23 @@ def _office_in_name(name: str) -> str | None:
     if 2 <= len(rest) <= 3 and _person_like(" ".join(rest)):
         return rest[-1].lower()
     return None
+
+
+def _person_of_surname(entity: Entity, index: EntityIndex) -> Entity | None:
+    """The one person entity whose family name is this organisation's whole one-word name
+    ("Lin" an ORG beside the PERSON "Lin Wenbo"): the tagger's label slip on a lone
+    surname. None for two such people, for an outlet, for a longer name, and for a name the
+    text calls a body or writes with "the"."""
+    if entity.label != "ORG" or len(entity.name.split()) != 1 or not _NAME_WORD.match(entity.name) \
+            or is_known_outlet(entity.name):
+        return None
+    if any(_body_word(w) for w in index.descriptors.get(entity.id, set())) \
+            or any(index.text[max(0, m.start - 4):m.start].lower() == "the " for m in entity.mentions):
+        return None   # the text calls it a body ("the club", "the Chelsea side")
+    # the family name closes a Western name and opens a Chinese or Korean one ("Lin Wenbo")
+    people = [e for e in index.entities if e.label == "PERSON" and len(e.name.split()) > 1
+              and entity.name.lower() in (e.name.split()[-1].lower(), e.name.split()[0].lower())]
+    return people[0] if len(people) == 1 else None
 
 
 def _surname_in_office(entity: Entity, index: EntityIndex) -> bool:
@@ -1071,6 +1099,9 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         elif (outlet := outlet_of_earlier_report(head, cue_offset, window * 3, index)) is not None:
             # "a Daily Courier report saying … The report claimed …": the outlet speaks
             return _with_state(Speaker(outlet.name, "media", outlet.id), outlet, words, index)
+        elif _news_report(head):
+            # "media reports", "according to reports": the news's, nobody's document
+            return _with_state(Speaker(text, "media"), None, words, index)
         elif head_word in OUTLET_REPORTS and _is_definite(head) and index.history \
                 and not _other_document_before(head, nouns["document"]) \
                 and (outlet := next((sp for sp in reversed(index.history[-3:]) if sp.kind == "media"), None)):
@@ -1202,6 +1233,11 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         if WITHHELD.search(head.sent.text):
             return Speaker(name, "unnamed_official")
         return Speaker(name, "institution" if _speaks_for(head, index) else "unnamed_official")
+    if head_word in ("source", "sources") and {w for c in head.children if c.dep_ in ("compound", "amod")
+                                              for w in (c.lower_, c.lemma_.lower())} & SERVICE_WORDS:
+        # "Afghan intelligence sources", "security sources", "a government source": officials
+        # of a service the text leaves unnamed (the newsroom kinds), not just anyone
+        return Speaker(name, "unnamed_official")
     if head_word in kinds["anonymous"] or head.lower_ in kinds["anonymous"]:
         owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
         if owner is not None:
@@ -1212,7 +1248,8 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
                 return Speaker(f"{own} of {whose.name}", "anonymous")
         return Speaker(name, "anonymous")
     public_agency = head_word == "agency" and not _media_words(words)
-    if (head_word in kinds["media"] or head.lower_ in kinds["media"]) and not public_agency:
+    if (head_word in kinds["media"] or head.lower_ in kinds["media"]) and not public_agency \
+            and head_word not in kinds["official"]:
         # ("media" has the lemma "medium")
         return _with_state(Speaker(name, "media"), None, words, index)
     if (head_word in UNNAMED_BODIES or public_agency) and not named_body and not _is_definite(head):
@@ -1243,17 +1280,24 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         # An office without a name ("a senior minister") is an unnamed official; a
         # spokesperson speaks on the record by trade, and an office of a named body
         # ("the minister", "a spokesman for Tessa Maritime") is on record.
-        on_record = _is_definite(head) or named_body or head_word in SPOKESPERSONS
+        # an editor answers for what the journal or the outlet printed, on the record
+        on_record = _is_definite(head) or named_body or head_word in SPOKESPERSONS or head_word == "editor"
         if not _is_definite(head) and WITHHELD.search(head.sent.text):
             # "An Orlan Bank executive, who asked not to be named": off the record, as
             # for officials (the newsroom kinds: an unnamed official)
             return Speaker(name, "unnamed_official")
-        if named_body and head.tag_ == "NNS" and head_word not in SPOKESPERSONS:
+        if named_body and head.tag_ == "NNS" and head_word not in SPOKESPERSONS | {"editor"}:
             # "leaders of the opposition bloc", "ministers of the government": unnamed
             # office holders as a group speak as their body's voice, like "officials at X"
             return Speaker(name, "institution")
         return Speaker(name, "official" if on_record else "unnamed_official")
     return Speaker(name, _kind_by_modifiers(head))
+
+
+# What makes a source a state servant's ("intelligence sources", "a police source"): the
+# government words of the kinds lexicon and the services that are no body by name.
+SERVICE_WORDS = frozenset("intelligence security defence defense diplomatic governmental "
+                          "official".split()) | kind_words()["government"]
 
 
 # Things that count or record and so speak as data ("the voting system showed", "the
@@ -1264,7 +1308,13 @@ DATA_SOURCES = frozenset("system systems tally tallies database register registr
                          # constitution says", "internal polling showed"); kept here, not among
                          # the reporting nouns, so that "a book that …" makes no claim
                          "polling paperwork book books constitution charter precedent precedents "
-                         "ruling rulings search searches lookup".split())
+                         "ruling rulings search searches lookup "
+                         # a paper as submitted, a journal's or a paper's own leader
+                         # ("the manuscript reported", "the editorial concluded")
+                         "manuscript manuscripts editorial editorials".split())
+# A body's pages online speak as a document when the text says whose they are ("the
+# company's website says"); "the website" alone is the outlet the text spoke of.
+OWNED_PAGES = frozenset("website websites webpage site".split())
 
 
 def _body_described_after(head, cue_offset: int, doc, index: EntityIndex, settings):
@@ -1310,6 +1360,12 @@ def _kind_by_modifiers(head) -> str:
     body's word qualifies is that body ("the opposition minority", "the party leadership")."""
     if head.lemma_.lower() in DATA_SOURCES or head.lower_ in DATA_SOURCES:
         return "document"
+    if head.lower_ in OWNED_PAGES and any(c.dep_ == "poss" for c in head.children):
+        return "document"
+    if any(o.dep_ == "pobj" and _media_words({w for t in o.subtree for w in (t.lower_, t.lemma_.lower())}) - {"agency"}
+           for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children):
+        # "a group of newspapers", "a consortium of media outlets": outlets together
+        return "media"
     bodies = kind_words()["government"] | kind_words()["organization"]
     if any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in bodies for c in head.children):
         return "institution"
@@ -1352,6 +1408,28 @@ def _outlet_of_report(head, index: EntityIndex) -> Entity | None:
             if entity is not None and entity.label != "PERSON" and kind_of_entity(entity, index) == "media":
                 return entity
     return None
+
+
+# What makes a report hearsay rather than the news's ("unconfirmed reports"): `rumor`.
+UNCONFIRMED = frozenset("unconfirmed unverified unsubstantiated unsourced".split())
+
+
+def _news_report(head) -> bool:
+    """Is this report, story or article the news media's: qualified by a media word ("media
+    reports", "local press reports", "Turkish news reports"), or plural with no author and
+    no determiner ("according to reports", "widespread reports", "multiple reports")? A
+    definite or singular one nobody wrote ("the report", "a report") stays a document: a
+    body's report is as likely. Hearsay ("unconfirmed reports") is not."""
+    if head.lemma_.lower() not in OUTLET_REPORTS or any(c.dep_ == "poss" for c in head.children):
+        return False
+    modifiers = {w for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i
+                 for w in (c.lower_, c.lemma_.lower())}
+    if modifiers & UNCONFIRMED:
+        return False
+    if _media_words(modifiers) - {"agency"}:
+        return True
+    return head.tag_ == "NNS" and not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that")
+                                          for c in head.children)
 
 
 def outlet_of_earlier_report(head, cue_offset: int, max_distance: int, index: EntityIndex) -> Entity | None:
@@ -1732,7 +1810,9 @@ def settle_kinds(speakers: list[Speaker], person_words: frozenset[str] = frozens
        person names) too, and
        so is one after a named official has spoken (likely that official again), unless
        its mention introduces somebody ("a spokesman for Tessa Maritime": `introduced`
-       holds the ids of such speakers).
+       holds the ids of such speakers). One whose phrase ends in a title and a name ("the
+       spokesman of the Defence Ministry General Ivo Tamsan", kept whole when the tagger
+       took the name for a body) is named: an official.
     5. What the name's words say when nothing else did: a source of unknown kind headed by
        a media noun ("US media", "state-run media") is `media`; talk on social media
        ("posts on social media", "viral posts", "a post on Threads": "post" written in
@@ -1748,6 +1828,7 @@ def settle_kinds(speakers: list[Speaker], person_words: frozenset[str] = frozens
         if speaker.kind == "official" and speaker.entity is None and set(words) & UNNAMED_SPOKESPERSONS \
                 and body_words and not set(words) & HONORIFICS \
                 and not _names_a_person(body_words, person_words) \
+                and not _office_in_name(speaker.name) \
                 and (not named_official or set(words) & PLURAL_SPOKESPERSONS or id(speaker) in introduced):
             # after a named official has spoken, "the Kremlin spokesman" is most likely
             # that person again (resolution missed the link): it stays an official
@@ -1757,6 +1838,12 @@ def settle_kinds(speakers: list[Speaker], person_words: frozenset[str] = frozens
                 or (speaker.entity is None and set(speaker.name.split()) & SOCIAL_POSTS)):
             speaker.kind = "rumor"
         elif speaker.kind == "unknown" and speaker.entity is None and words and words[-1] in media_words:
+            speaker.kind = "media"
+        elif speaker.kind == "rumor" and speaker.entity is None and len(words) > 1 \
+                and words[-1] in OUTLET_REPORTS | {"reports", "stories", "articles"} \
+                and _media_words(set(words[:-1])) - {"agency"} and not set(words) & UNCONFIRMED:
+            # "denied media reports that …" named as hearsay for want of an agent: the
+            # media's reports (the newsroom kinds), not a rumour
             speaker.kind = "media"
         named_official = named_official or (speaker.kind == "official" and speaker.entity is not None)
     body = None
