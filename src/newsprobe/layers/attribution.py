@@ -50,7 +50,7 @@ from .sources import (OUTLET_REPORTS, PUBLISHING_VERBS, EntityIndex, is_known_ou
                       outlet_of_earlier_report, reporting_nouns, settle_kinds, speaker_for)
 
 NAME = "attribution"
-VERSION = "8"
+VERSION = "9"
 FIELD = "quotes"
 REQUIRES = ("entities",)
 

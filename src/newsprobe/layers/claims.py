@@ -39,7 +39,7 @@ from .rebuttal_meaning import ( MeaningLink, Signal, different_figure, figures, 
                                passage_lemmas, score_pair, span_vector)
 
 NAME = "claims"
-VERSION = "7"
+VERSION = "8"
 FIELD = "claims"
 REQUIRES = ("quotes",)
 
