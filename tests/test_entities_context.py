@@ -412,8 +412,8 @@ def test_a_full_name_written_twice_as_a_place_joins_the_person_called_by_the_giv
 def test_a_name_before_area_or_subdivision_is_a_place_not_a_town():
     # "the Verdan Place subdivision", "the Marko Khel area": a non-political place (LOC),
     # not a body nor a town.
-    labels = labels_of(analyze("Police arrested a man after a standoff in the Verdan Place subdivision on "
-                               "the city's north side. A bus crashed in the Marko Khel area of Dasht "
+    labels = labels_of(analyze("Deputies found the stolen van in the Verdan Place subdivision near "
+                               "the river. A bus crashed in the Marko Khel area of Dasht "
                                "district on Monday.", layers=("entities",)))
     assert labels.get("Verdan Place") == "LOC" and labels.get("Marko Khel") == "LOC", labels
 

@@ -281,8 +281,8 @@ def test_a_co_owner_of_a_company_named_with_co_stays_a_person():
 
 def test_a_police_unit_and_time_zones_are_common_noun_acronyms():
     # "a SWAT team", "(0840 GMT)": a kind of unit and a clock, no organisation.
-    names = names_in("The lorry overturned at 1:10 p.m. local time (0840 GMT), police said. "
-                     "A SWAT team was called in.")
+    names = names_in("The ferry docked late, at 4:25 p.m. on the island (1155 GMT), the port said. "
+                     "Officers from a SWAT team boarded it.")
     assert "SWAT" not in names and "GMT" not in names, names
 
 
@@ -345,7 +345,7 @@ def test_downing_street_and_no_10_are_the_government():
     # The newsroom gold's convention: "No 10" and "Downing Street" are coreferent metonyms
     # of the British government (ORG), not a street or an event.
     from newsprobe.layers.entities_labels import corrected_label
-    labels = labels_of(analyze("He said at an October meeting at Downing Street that the plan was dead.",
+    labels = labels_of(analyze("The plan was shelved after a long evening at Downing Street, an aide recalled.",
                                layers=("entities",)))
     assert labels.get("Downing Street") == "ORG", labels
     text = "She kept papers from her time in No 10."

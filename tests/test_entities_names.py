@@ -184,8 +184,8 @@ def test_a_known_place_is_no_misspelling_of_a_persons_surname():
 
 def test_a_country_abbreviation_is_no_acronym_of_a_body_named_with_it():
     # "U.S." is the first word of "U.S. Senate", not its initials: two entities.
-    a = analyze("Beijing firmly opposed U.S. Senate approving the act, the minister said. He urged "
-                "the U.S. side to drop it.")
+    a = analyze("Ottawa criticised U.S. Senate passing the tariff bill, the minister said. She asked "
+                "the U.S. delegation to think again.")
     labels = labels_of(a)
     assert labels.get("U.S. Senate") == "ORG" and labels.get("U.S.") == "GPE", labels
     assert "U.S." not in mentions_of(a).get("U.S. Senate", []), mentions_of(a)
@@ -195,11 +195,11 @@ def test_a_clubs_short_name_the_model_calls_a_place_is_the_club():
     # "Dortmund" after "Borussia Dortmund", "Sporting" after "Sporting Lisbon": the club
     # named in full, by its first or last word; not "Marbury" of "Marbury Police
     # Department", whose other words only say what kind of body it is.
-    labels = labels_of(analyze("Chelsea have agreed a fee with Borussia Dortmund for the winger. The Blues "
-                               "had two bids rejected by Dortmund earlier in the transfer window."))
+    labels = labels_of(analyze("Talks between Everton and Borussia Dortmund over the defender dragged on. "
+                               "An opening offer was turned down by Dortmund in June."))
     assert labels.get("Dortmund") == "ORG", labels
-    labels = labels_of(analyze("United have agreed a fee with Sporting worth around £51m for the "
-                               "midfielder, after the Sporting Lisbon board met."))
+    labels = labels_of(analyze("Arsenal are close to a deal with Sporting for the striker, and the "
+                               "Sporting Lisbon board meets on Friday."))
     assert labels.get("Sporting") == "ORG", labels
     labels = labels_of(analyze("Officers from the Marbury Police Department arrived. A man in Marbury "
                                "was hurt, police said."))
