@@ -671,8 +671,7 @@ def _denial_of_claim_noun(doc, c: Candidate, text: str) -> Status | None:
             # the claim lies under the noun, or is the sentence that holds the verb
             if not (start <= c.start < end or c.start <= verb.idx < c.end):
                 continue
-            subject = [t for ch in verb.children if ch.dep_ == "nsubj" for t in ch.subtree]
-            who = " ".join(t.text for t in subject)
+            who = _subject_text(verb)
             claim = text[max(c.start, noun.idx):c.end]
             lemma = verb.lemma_.lower()
             # a source that takes its own claim back ("retracted") denies it; so does one
@@ -689,14 +688,24 @@ def _denial_of_claim_noun(doc, c: Candidate, text: str) -> Status | None:
 VERDICT_NAMING_VERBS = frozenset("brand call label dub term describe".split())
 
 
+def _is_naming_verb(token) -> bool:
+    """A verb that names a verdict ("branded", "called"), not negated."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in VERDICT_NAMING_VERBS \
+        and not any(ch.dep_ == "neg" for ch in token.children)
+
+
+def _subject_text(verb) -> str:
+    """The words of a verb's nominal subject, "" when it has none."""
+    return " ".join(t.text for ch in verb.children if ch.dep_ == "nsubj" for t in ch.subtree)
+
+
 def _verdict_by_naming(doc, c: Candidate, text: str) -> Status | None:
     """"Brel branded reports that he offered the contract to his cousin as inaccurate" /
     "called reports that ... false": the speaker's verdict on what the reports say. The
     verdict word closes the sentence (after "as" or bare); the party concerned denies,
     anyone else disputes."""
     for verb in c.sent:
-        if verb.lemma_.lower() not in VERDICT_NAMING_VERBS or verb.pos_ != "VERB" \
-                or any(ch.dep_ == "neg" for ch in verb.children):
+        if not _is_naming_verb(verb):
             continue
         for noun in verb.children:
             if noun.dep_ != "dobj" or noun.lemma_.lower() not in CLAIM_NOUNS:
@@ -723,7 +732,7 @@ def _verdict_by_naming(doc, c: Candidate, text: str) -> Status | None:
             if verdict is None:
                 return None
             status, m = verdict
-            who = " ".join(t.text for ch in verb.children if ch.dep_ == "nsubj" for t in ch.subtree)
+            who = _subject_text(verb)
             subject = _subject_of_claim(doc, c, noun)
             concerned = bool(who) and _party_concerned(who, text[c.start:c.end], subject)
             if not concerned and who and subject.lower().split()[:1] in (["he"], ["she"]):
@@ -738,9 +747,10 @@ def _verdict_by_naming(doc, c: Candidate, text: str) -> Status | None:
 _PRONOUNS = frozenset("he she his her him it its they their them".split())
 # Between a naming verb and its verdict: nothing, "as", or the claim noun it names ("labelled
 # the report inaccurate", "branded as inaccurate", "called these claims false").
+# The words by which a naming verb's object names a claim ("labelled the report ...").
+_CLAIM_NOUN_FORMS = r"(?:reports?|claims?|allegations?|accusations?|stor(?:y|ies)|rumou?rs?|articles?|account)"
 _NAMING_GAP = re.compile(
-    r"\s+(?:(?:[\w’'-]+\s+){0,3}?(?:reports?|claims?|allegations?|accusations?|stor(?:y|ies)|"
-    r"rumou?rs?|articles?|account)\s+)?(?:as\s+)?(?:(?:completely|entirely|totally|utterly|"
+    r"\s+(?:(?:[\w’'-]+\s+){0,3}?" + _CLAIM_NOUN_FORMS + r"\s+)?(?:as\s+)?(?:(?:completely|entirely|totally|utterly|"
     r"simply|wholly)\s+)?[\"“‘']?(?:[\w-]+,?\s+(?:and|or)\s+)?$", re.I)
 
 
@@ -752,12 +762,11 @@ def _naming_subject(doc, text: str, offset: int) -> str:
     if word is None:
         return ""
     for verb in word.sent:
-        if verb.i >= word.i or verb.pos_ != "VERB" or verb.lemma_.lower() not in VERDICT_NAMING_VERBS \
-                or any(ch.dep_ == "neg" for ch in verb.children):
+        if verb.i >= word.i or not _is_naming_verb(verb):
             continue
         if not _NAMING_GAP.fullmatch(text, verb.idx + len(verb), offset):
             continue
-        return " ".join(t.text for ch in verb.children if ch.dep_ == "nsubj" for t in ch.subtree)
+        return _subject_text(verb)
     return ""
 
 
@@ -780,8 +789,7 @@ def _only_a_verdict_by_naming(text: str, sent, start: int, end: int) -> bool:
     # the verdict may be parsed as a verb of its own ("called the report fabricated")
     verbs = [t for t in sent if t.pos_ in ("VERB", "AUX")
              and not (FALSE_VERDICT.fullmatch(t.text) or CONTESTED.fullmatch(t.text))]
-    if not verbs or any(v.lemma_.lower() not in VERDICT_NAMING_VERBS or v.pos_ != "VERB"
-                        or any(ch.dep_ == "neg" for ch in v.children) for v in verbs):
+    if not verbs or not all(_is_naming_verb(v) for v in verbs):
         return False
     for verb in verbs:
         after = max(start, verb.idx + len(verb))
@@ -792,8 +800,7 @@ def _only_a_verdict_by_naming(text: str, sent, start: int, end: int) -> bool:
     return False
 
 
-_CLAIM_NOUN_WORD = re.compile(r"\b(?:reports?|claims?|allegations?|accusations?|stor(?:y|ies)|"
-                              r"rumou?rs?|articles?|account)\b", re.I)
+_CLAIM_NOUN_WORD = re.compile(r"\b" + _CLAIM_NOUN_FORMS + r"\b", re.I)
 
 
 def _subjectless_clause_of(noun) -> bool:
@@ -1806,11 +1813,7 @@ def _link_counters_of_accused(doc, sents, candidates: list[Candidate], statuses:
             accused = set(re.findall(r"[^\W\d_]+", text[c.quote.cue.end:c.end].lower()))
             if not names & accused:
                 continue
-            new = Status("denied", "counter_by_accused", (q.cue.start, q.cue.end), span)
-            if new.stronger_than(statuses[i]):
-                statuses[i] = new
-            elif statuses[i].rebutted_by is None:
-                statuses[i].rebutted_by = new.rebutted_by
+            _take_rebuttal(statuses, i, Status("denied", "counter_by_accused", (q.cue.start, q.cue.end), span))
 
 
 def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, reference,
@@ -1924,11 +1927,16 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
             chosen = on_matter or chosen
     span = (sent.start_char, _trim(text, sent.start_char, sent.end_char)[1])
     for i, target in chosen:
-        new = Status(_status_for(doc, rebuttal, target), rebuttal.rule, rebuttal.words, span)
-        if new.stronger_than(statuses[i]):
-            statuses[i] = new
-        elif statuses[i].rebutted_by is None:
-            statuses[i].rebutted_by = new.rebutted_by
+        _take_rebuttal(statuses, i, Status(_status_for(doc, rebuttal, target), rebuttal.rule, rebuttal.words, span))
+
+
+def _take_rebuttal(statuses: list[Status], i: int, new: Status) -> None:
+    """A rebuttal found for claim `i`: its status when stronger than the claim's, else only
+    its link where the claim has none yet."""
+    if new.stronger_than(statuses[i]):
+        statuses[i] = new
+    elif statuses[i].rebutted_by is None:
+        statuses[i].rebutted_by = new.rebutted_by
 
 
 def _from_a_report(quote: Quote) -> bool:
@@ -1990,11 +1998,8 @@ def _link_forward(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal,
         if c.start < sent.end_char or ahead(c) > FORWARD_WINDOW or c.quote is None or not _told_by(c.quote, owner) \
                 or (rebutter is not None and same_side(c.quote, rebutter)) or not _not_own_claim(rebuttal, c):
             continue
-        new = Status(_status_for(doc, rebuttal, c), rebuttal.rule, rebuttal.words, span)
-        if new.stronger_than(statuses[i]):   # a denial after a lede's dispute
-            statuses[i] = new
-        elif statuses[i].rebutted_by is None:
-            statuses[i].rebutted_by = new.rebutted_by
+        # the stronger status wins: a denial after a lede's dispute
+        _take_rebuttal(statuses, i, Status(_status_for(doc, rebuttal, c), rebuttal.rule, rebuttal.words, span))
 
 
 def _status_for(doc, rebuttal: Rebuttal, target: Candidate) -> str:
