@@ -363,10 +363,12 @@ def _qualifies_a_noun(doc, start: int, end: int) -> bool:
     return root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN" and root.head.i >= span.end
 
 
-def _spoke_just_before(doc, index: "EntityIndex", cue_offset: int, last_speaker, gender: str | None) -> bool:
+def _spoke_just_before(doc, index: "EntityIndex", cue_offset: int, last_speaker, gender: str | None = None,
+                      or_here: bool = False) -> bool:
     """Was the last speaker a named person, of the pronoun's gender where the text shows it,
-    whose cue stands in the sentence right before the one at `cue_offset`?"""
-    if last_speaker is None or last_speaker.entity is None or index.last_speaker_offset < 0:
+    whose cue stands in the sentence right before the one at `cue_offset` (or, `or_here`,
+    in that sentence itself), with no other person named as a subject since?"""
+    if last_speaker is None or last_speaker.entity is None or not 0 <= index.last_speaker_offset < cue_offset:
         return False
     entity = next((e for e in index.entities if e.id == last_speaker.entity), None)
     if entity is None or entity.label != "PERSON" or not index.agrees(entity, gender):
@@ -378,24 +380,8 @@ def _spoke_just_before(doc, index: "EntityIndex", cue_offset: int, last_speaker,
     if here is None or there is None:
         return False
     sent = here[0].sent
-    return sent.start > 0 and doc[sent.start - 1].sent.start == there[0].sent.start
-
-
-def _spoke_just_before_or_here(doc, index: "EntityIndex", cue_offset: int, last_speaker) -> bool:
-    """Was the last speaker a named person whose cue stands in the sentence of `cue_offset`
-    or the one right before it, with no other person named as a subject since?"""
-    if last_speaker.entity is None or index.last_speaker_offset < 0 or index.last_speaker_offset >= cue_offset:
-        return False
-    entity = next((e for e in index.entities if e.id == last_speaker.entity), None)
-    if entity is None or entity.label != "PERSON" \
-            or _person_named_as_subject(doc, index, index.last_speaker_offset, cue_offset, None, entity.id):
-        return False
-    here = doc.char_span(cue_offset, cue_offset + 1, alignment_mode="expand")
-    there = doc.char_span(index.last_speaker_offset, index.last_speaker_offset + 1, alignment_mode="expand")
-    if here is None or there is None:
-        return False
-    sent = here[0].sent
-    return there[0].sent.start == sent.start or (sent.start > 0 and doc[sent.start - 1].sent.start == there[0].sent.start)
+    return (or_here and there[0].sent.start == sent.start) \
+        or (sent.start > 0 and doc[sent.start - 1].sent.start == there[0].sent.start)
 
 
 def _person_named_as_subject(doc, index: "EntityIndex", since: int, offset: int, gender: str | None,
@@ -1140,7 +1126,7 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         if person is not None:
             return Speaker(person.name, kind_of_entity(person, index, words), person.id)
         if head.lower_ == "official" and last_speaker is not None and last_speaker.kind == "official" \
-                and _spoke_just_before_or_here(doc, index, cue_offset, last_speaker):
+                and _spoke_just_before(doc, index, cue_offset, last_speaker, or_here=True):
             # "Deputy Interior Minister Tom Valsen called the report false. 'I never proposed
             # it,' the interior ministry official said": right after a named official's
             # words, "the official" is that official (not one the lede left unnamed)
