@@ -867,7 +867,7 @@ def not_spoken(verb, lemma: str) -> bool:
     head = verb.head
     if head.i == verb.i:
         return False
-    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in children)
+    infinitive = _to_infinitive(verb)
     if infinitive and verb.dep_ in ("xcomp", "advcl", "ccomp", "acl") and head.pos_ in ("VERB", "AUX") \
             and head.lemma_.lower() not in SPOKEN_INFINITIVE_HEADS:
         return True
@@ -905,10 +905,15 @@ def _forecast_not_report(verb, children) -> bool:
     return not any(c.dep_ == "ccomp" and c.i > verb.i and _finite_clause(c) for c in children)
 
 
+def _to_infinitive(verb) -> bool:
+    """Is the verb a "to" infinitive ("to resign", "to be raised")?"""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
 def _finite_clause(verb) -> bool:
     """A clause with a subject and a tensed verb or modal ("that output will grow", "rates
     rose"), not an infinitive ("the issue to be raised")."""
-    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+    if _to_infinitive(verb):
         return False
     return _is_clause(verb) and (verb.tag_ in FINITE_TAGS or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children))
@@ -1052,7 +1057,7 @@ REFUSED_DISCLOSURES = frozenset("provide give release disclose reveal share deta
 
 def _refused_deed(infinitive) -> bool:
     """Is the infinitive a refusal takes an act rather than speech?"""
-    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in infinitive.children):
+    if not _to_infinitive(infinitive):
         return False
     lemma = infinitive.lemma_.lower()
     return lemma not in REFUSED_DISCLOSURES and lemma not in hand_cues()
@@ -1103,7 +1108,7 @@ def _unanswered(verb) -> list | None:
     request or topic left unanswered, or None."""
     children = list(verb.children)
     negated = any(c.dep_ == "neg" for c in children)
-    not_yet = any(c.dep_ == "aux" and c.tag_ == "TO" for c in children) and any(
+    not_yet = _to_infinitive(verb) and any(
         c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.head.children) and verb.dep_ == "xcomp"
     if not (negated or not_yet):
         return None
@@ -1164,7 +1169,7 @@ def _appeal_content(verb, lemma: str) -> list | None:
         elif lemma == "call" and child.dep_ == "prep" and child.lower_ == "on":
             addressee = next((o for o in child.children if o.dep_ == "pobj"), None)
     request = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
-                    and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)), None)
+                    and _to_infinitive(c)), None)
     if addressee is None or request is None:
         return None
     return sorted([*addressee.subtree, *request.subtree], key=lambda t: t.i)
@@ -1189,7 +1194,7 @@ def _to_complement(verb) -> list | None:
     """"claimed to have met the athlete" → "to have met the athlete"; "admitted to having
     called" → "to having called"."""
     for child in verb.children:
-        if child.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in child.children):
+        if child.dep_ == "xcomp" and _to_infinitive(child):
             return sorted(child.subtree, key=lambda t: t.i)
         if child.dep_ == "prep" and child.lower_ == "to" and any(
                 c.dep_ in ("pcomp", "pobj") and c.pos_ in ("VERB", "AUX") for c in child.children):
