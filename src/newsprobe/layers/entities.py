@@ -263,7 +263,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
         name = cluster.name
         mentions = sorted(cluster.mentions)
         entities.append(Entity(
-            id="", name=name, label=cluster.labels.most_common(1)[0][0],
+            id="", name=name, label=cluster.label,
             aliases=sorted(f for f in cluster.forms if f != name), mentions=mentions))
     entities.sort(key=lambda e: e.mentions[0].start)
     for i, entity in enumerate(entities, 1):

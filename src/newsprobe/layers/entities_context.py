@@ -83,7 +83,7 @@ def mark_known_places(doc, clusters: list["Cluster"]) -> list["Cluster"]:
     kept: list[Cluster] = []
     sports = None
     for cluster in clusters:
-        label = cluster.labels.most_common(1)[0][0]
+        label = cluster.label
         kinds = {place_kind(f) for f in cluster.forms}
         if label not in ("GPE", "LOC") and kinds and None not in kinds and "region" not in kinds:
             state = kinds <= {"country", "subdivision"}
@@ -111,7 +111,7 @@ def mark_known_places(doc, clusters: list["Cluster"]) -> list["Cluster"]:
             cluster.group = "org"
             # The same place found elsewhere as a GPE: one entity.
             same = next((o for o in clusters if o is not cluster and o.group == "org" and o.mentions
-                         and o.labels.most_common(1)[0][0] == "GPE" and set(o.forms) & set(cluster.forms)), None)
+                         and o.label == "GPE" and set(o.forms) & set(cluster.forms)), None)
             if same is not None:
                 for mention in cluster.mentions:
                     same.add(mention, "GPE")
@@ -818,7 +818,7 @@ def _conjunct_label(doc, mention: Span, root, label: str, by_offset) -> str | No
         other = by_offset.get(partner.idx)
         if other is None:
             continue
-        other_label = other.labels.most_common(1)[0][0]
+        other_label = other.label
         if other_label == "PERSON" and label in ("GPE", "ORG", "LOC") and \
                 any(len(name_tokens(f)) > 1 for f in other.forms):
             return "PERSON"
@@ -846,7 +846,7 @@ def relabel_by_context(doc, text: str, clusters: list[Cluster]) -> None:
     sports = _is_sports_text(doc)
     business = _is_business_text(doc)
     for cluster in clusters:
-        label = cluster.labels.most_common(1)[0][0]
+        label = cluster.label
         if label == "NORP" and not any(DEMONYM_ENDING.search(f) for f in cluster.forms) and any(
                 _corporate_context(doc, m) for m in cluster.mentions):
             cluster.labels, cluster.group = Counter({"ORG": len(cluster.mentions)}), "org"
@@ -907,7 +907,7 @@ def relabel_by_context(doc, text: str, clusters: list[Cluster]) -> None:
         for other in clusters:
             if other is not cluster and other not in voted and other.mentions and \
                     set(other.forms) & set(cluster.forms):
-                label = cluster.labels.most_common(1)[0][0]
+                label = cluster.label
                 for mention in other.mentions:
                     cluster.add(mention, label)
                 other.mentions, other.forms = [], Counter()
@@ -1008,7 +1008,7 @@ def people_called_by_surname(doc, text: str, clusters: list[Cluster]) -> list[Cl
         for form in {f for f in cluster.forms if len(f.split()) > 1}:
             surnames[form.split()[-1]] += 1
     for cluster in clusters:
-        label = cluster.labels.most_common(1)[0][0]
+        label = cluster.label
         if label not in _MISLABELLED_PERSON:
             continue
         if len(cluster.forms) == 1 and " " not in next(iter(cluster.forms)):
@@ -1053,7 +1053,7 @@ def merge_club_towns(doc, text: str, clusters: list[Cluster]) -> list[Cluster]:
     for cluster in clusters:
         for form in cluster.forms:
             words = form.split()
-            if len(words) > 1 and words[0] in CLUB_FIRST_WORDS and cluster.labels.most_common(1)[0][0] == "ORG":
+            if len(words) > 1 and words[0] in CLUB_FIRST_WORDS and cluster.label == "ORG":
                 clubs.setdefault(" ".join(words[1:]), cluster)
     if not clubs:
         return clusters

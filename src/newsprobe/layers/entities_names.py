@@ -69,8 +69,13 @@ class Cluster:
         self.forms[span.text] -= 1
         self.forms += Counter()                  # drop forms counted down to zero
         if self.labels:
-            self.labels[self.labels.most_common(1)[0][0]] -= 1
+            self.labels[self.label] -= 1
             self.labels += Counter()
+
+    @property
+    def label(self) -> str:
+        """The label the cluster's mentions were given most often."""
+        return self.labels.most_common(1)[0][0]
 
     @property
     def name(self) -> str:
@@ -204,7 +209,7 @@ def merge_across_labels(doc, clusters: list["Cluster"]) -> list["Cluster"]:
             words = {name_tokens(f)[0] for f in cluster.forms}
             surname_of = any(o.group == "person" and o is not cluster and any(
                 len(name_tokens(pf)) > 1 and name_tokens(pf)[-1] in words for pf in o.forms) for o in clusters)
-            org = next((o for o in clusters if o.group == "org" and o.labels.most_common(1)[0][0] == "ORG"
+            org = next((o for o in clusters if o.group == "org" and o.label == "ORG"
                         and any(len(name_tokens(of)) > 1 and name_tokens(of)[-1] in words for of in o.forms)), None)
             if org is not None and not surname_of:
                 for mention in cluster.mentions:
@@ -220,7 +225,7 @@ def merge_across_labels(doc, clusters: list["Cluster"]) -> list["Cluster"]:
                            and set(o.forms) & set(cluster.forms)), None)
             if target is not None:
                 for mention in cluster.mentions:
-                    target.add(mention, target.labels.most_common(1)[0][0])
+                    target.add(mention, target.label)
                 continue
         if cluster.group != "person" and all(len(f.split()) == 1 for f in cluster.forms):
             # "Councillor Rowan Pike ... Pike said": a bare surname the model took for an
@@ -240,7 +245,7 @@ def merge_across_labels(doc, clusters: list["Cluster"]) -> list["Cluster"]:
                            and set(o.forms) & set(cluster.forms)), None)
             if target is not None:
                 for mention in cluster.mentions:
-                    target.add(mention, cluster.labels.most_common(1)[0][0])
+                    target.add(mention, cluster.label)
                 continue
         merged.append(cluster)
     return merged
@@ -255,7 +260,7 @@ def join_bare_surnames(clusters: list["Cluster"]) -> list["Cluster"]:
     for cluster in clusters:
         forms = [name_tokens(f) for f in cluster.forms]
         if cluster.group != "person" and forms and all(len(t) == 1 for t in forms) and \
-                cluster.labels.most_common(1)[0][0] in ("ORG", "GPE", "LOC", "FAC", "PRODUCT") and \
+                cluster.label in ("ORG", "GPE", "LOC", "FAC", "PRODUCT") and \
                 not any(f.isupper() or place_kind(f) or is_known_outlet(f) for f in cluster.forms):
             targets = [o for o in clusters if o.group == "person" and any(
                 len(name_tokens(pf)) > 1 and _same_word(name_tokens(pf)[-1], t[0])
@@ -338,7 +343,7 @@ def _company_of(cluster: Cluster, clusters: list[Cluster]) -> Cluster | None:
         return None
     word = forms[0][0]
     fuller = [o for o in clusters if o is not cluster and o.group == "org" and o.mentions
-              and o.labels.most_common(1)[0][0] == "ORG"
+              and o.label == "ORG"
               and any(len(t) > 1 and t[0] == word and set(t[1:]) <= _COMPANY_TAIL
                       for t in map(name_tokens, o.forms))]
     return fuller[0] if len(fuller) == 1 else None
@@ -364,7 +369,7 @@ def _organisation_named_by(doc, cluster: Cluster, clusters: list[Cluster]) -> Cl
     keeps the town). Not a country, city or state the lists know ("Munich" of "Bayern
     Munich"), nor a name written as where something is ("a man in Marbury")."""
     forms = list(cluster.forms)
-    if cluster.labels.most_common(1)[0][0] not in ("GPE", "LOC") or len(forms) != 1 or \
+    if cluster.label not in ("GPE", "LOC") or len(forms) != 1 or \
             len(forms[0].split()) != 1 or forms[0].isupper() or _known_place(forms[0]):
         return None
     for mention in cluster.mentions:
@@ -375,7 +380,7 @@ def _organisation_named_by(doc, cluster: Cluster, clusters: list[Cluster]) -> Cl
     text_names = {f for c in clusters for f in c.forms if c is not cluster and len(f.split()) == 1}
     fuller = []
     for other in clusters:
-        if other is cluster or other.group != "org" or other.labels.most_common(1)[0][0] != "ORG":
+        if other is cluster or other.group != "org" or other.label != "ORG":
             continue
         for form in other.forms:
             words = form.split()
@@ -397,7 +402,7 @@ def merge_short_forms(clusters: list[Cluster], doc=None) -> list[Cluster]:
     whatever the model's label."""
     merged = []
     for cluster in clusters:
-        if cluster.labels.most_common(1)[0][0] in ("ORG", "NORP", "PERSON", "GPE", "PRODUCT"):
+        if cluster.label in ("ORG", "NORP", "PERSON", "GPE", "PRODUCT"):
             company = _company_of(cluster, clusters)
             if company is not None:
                 # "Varnex" (the model's NORP or PERSON) after "Varnex Group AG": the company.
@@ -411,7 +416,7 @@ def merge_short_forms(clusters: list[Cluster], doc=None) -> list[Cluster]:
             for mention in cluster.mentions:
                 club.add(mention, "ORG")
             continue
-        if cluster.labels.most_common(1)[0][0] != "ORG" or any(f.isupper() for f in cluster.forms):
+        if cluster.label != "ORG" or any(f.isupper() for f in cluster.forms):
             merged.append(cluster)
             continue
         forms = [name_tokens(f) for f in cluster.forms]
@@ -419,7 +424,7 @@ def merge_short_forms(clusters: list[Cluster], doc=None) -> list[Cluster]:
             merged.append(cluster)
             continue
         fuller = [o for o in clusters if o is not cluster and o.group == "org"
-                  and o.labels.most_common(1)[0][0] == "ORG"
+                  and o.label == "ORG"
                   and all(any(len(name_tokens(of)) > len(t) and (name_tokens(of)[-len(t):] == t or (
                       # "Sporting" after "Sporting CP": the club without its letters
                       name_tokens(of)[:len(t)] == t and all(w.upper() in CLUB_MARKS for w in name_tokens(of)[len(t):])))
@@ -525,7 +530,7 @@ def merge_capitalised_forms(clusters: list[Cluster]) -> list[Cluster]:
         if target is None or target is cluster or not all(f.isupper() for f in cluster.forms):
             kept.append(cluster)
             continue
-        label = target.labels.most_common(1)[0][0]
+        label = target.label
         for mention in cluster.mentions:
             target.add(mention, label)
     return kept
