@@ -1577,6 +1577,7 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
     signals = [s for s in contrary_signals(doc, sents, analysis) if s.voice is None or s.voice.id not in judging]
     if not signals:
         return []
+    doc_text = doc.text
     # First the (claim, signal) pairs the rules allow, then the passages' vectors of only
     # the sentences those pairs read (`meaning_states`: after a shallow shared pass these
     # sentences alone are carried through the remaining layers).
@@ -1624,7 +1625,7 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
                     and _government_of(c.quote) & _government_of(signal.voice):
                 continue   # a minister and the government that denies: one side
             if signal.kind == "negation" and signal.voice is None and signal.headline_source is None \
-                    and not _writer_corrects(doc, signal, sents):
+                    and not _writer_corrects(doc, doc_text, signal, sents):
                 continue   # the writer's background ("has never directed a musical but ...",
                            # "are confident they will not lose him"), not a correction
             if signal.kind == "negation" and not _bears_on(signal.scope, claim_lemmas):
@@ -1686,13 +1687,14 @@ def link_by_meaning(doc, sents, sent_index, candidates, statuses, analysis: Anal
     return links
 
 
-def _writer_corrects(doc, signal: Signal, sents) -> bool:
+def _writer_corrects(doc, doc_text: str, signal: Signal, sents) -> bool:
     """Is the writer's negation a correction, which refutes what it bears on? Set against
     what was said ("In fact, the mill did not close"; "However, ...") or the writer's own
     check ("looked through his account but did not find the post"). A plain negation in
     the writer's voice is the story's background: on unseen news (tune-2, and a by-eye
-    sample of ECB+ stories) it refuted the wrong claim 8 times in 9."""
-    if _CORRECTION_OPENING.match(doc.text, sents[signal.n].start_char):
+    sample of ECB+ stories) it refuted the wrong claim 8 times in 9. `doc_text` is
+    `doc.text`, read once by the caller: spaCy rebuilds it on every access."""
+    if _CORRECTION_OPENING.match(doc_text, sents[signal.n].start_char):
         return True
     negation = _token_at(doc, signal.words[0])
     return negation is not None and negation.head.lemma_.lower() in _EVIDENCE_VERBS

@@ -57,6 +57,9 @@ class Quotation:
 
 
 _PARAGRAPH = re.compile(r"[^\n]+")
+# Every character the scan below acts on (the marks, straight and curly, and the backtick
+# of a doubled mark); the characters between them change nothing.
+_ANY_MARK = re.compile("[" + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + "\"'`") + "]")
 
 
 def _is_opening(text: str, i: int, width: int = 1) -> bool:
@@ -127,6 +130,11 @@ def find_quotations(text: str) -> list[Quotation]:
                 current = None
         i = p_start + ((2 if doubled_mark(text, p_start) else 1) if frag_start is not None else 0)
         while i < p_end:
+            # Only a mark can open or close a quotation: jump to the paragraph's next one.
+            mark = _ANY_MARK.search(text, i, p_end)
+            if mark is None:
+                break
+            i = mark.start()
             ch = text[i]
             if doubled_mark(text, i):
                 if current is None and _is_opening(text, i, 2):
