@@ -11,6 +11,7 @@ from newsprobe.layers.technique_glossary import EXPLANATIONS, TECHNIQUES
 from newsprobe.layers.technique_voice import quoted_segments, voice_of
 from newsprobe.model import Analysis
 from newsprobe.render import as_html, as_text
+from newsprobe.settings import Settings
 
 
 def _found(analysis, words: str) -> list[dict]:
@@ -168,6 +169,36 @@ def test_an_encoder_depth_without_its_own_model_is_a_coded_error():
         techniques.load_model(5)
     assert err.value.code == "E013" and "--encoder-layers 5" in str(err.value)
     assert techniques.encoder_depth(techniques.load_model()) == 6
+
+
+def test_the_four_layer_taggers_decode_at_the_threshold_chosen_on_dev():
+    # train_techniques.py --dev-decoding: at 4 layers the train choice (0.3) marked more
+    # spans, less often right, than the 6-layer taggers; the display floor's criterion
+    # (SI F0.5 at the floor, SI F1 kept at its bar) chose 0.4 on PTC dev.
+    four = techniques.load_model(4)
+    chosen = four.meta["si_settings_from_dev"]
+    assert [four.si_threshold, four.si_min_mean] == chosen["chosen"] == [0.4, 0.0]
+    assert chosen["chosen_on_train"] == [0.3, 0.0] and chosen["display_floor"] == Settings().techniques_min_score
+    assert chosen["dev"]["f05"] > chosen["dev_at_train_choice"]["f05"] and chosen["dev"]["f1"] >= 0.40
+    assert "si_settings_from_dev" not in techniques.load_model(6).meta   # 6 keeps its train choice
+
+
+def test_spans_are_scored_as_the_layer_shows_them(nlp):
+    text = ("The mayor's shameless, disgraceful betrayal of this city is a catastrophe. "
+            "The council meets on Tuesday.")
+    settings = Settings(techniques_min_score=0.0)
+    doc = nlp(text)
+    model = techniques.load_model(settings.encoder_layers)
+    stats = techniques.ArticleStats.of(doc)
+    states = techniques.doc_states(doc, settings.encoder_layers)
+    probs = techniques.token_probabilities(doc, stats, model, states[0])
+    scored = techniques.scored_spans(doc, probs, stats, model, states)
+    shown = analyze(text, settings=settings).techniques
+    assert [(s, e, round(score, 3)) for s, e, score, _ in scored] == [(t["start"], t["end"], t["score"]) for t in shown]
+    assert all(len(row) == len(model.classes) for *_, row in scored)
+    # a higher threshold keeps fewer tokens
+    higher = techniques.scored_spans(doc, probs, stats, model, states, threshold=0.9)
+    assert sum(e - s for s, e, *_ in higher) <= sum(e - s for s, e, *_ in scored)
 
 
 # A tagged span that starts in a reported clause or naming phrase and runs on past its end

@@ -8,6 +8,7 @@ from newsprobe import analyze
 from newsprobe.layers.technique_voice import (quoted_segments, reported_clause_end, reported_stance, reporting_frame_only,
                                               voice_of)
 from newsprobe.model import Analysis, Quote, Span, Speaker
+from newsprobe.settings import Settings
 
 # An indirect quote with no quotation marks: a tabloid's paraphrase of its "sources".
 PARAPHRASE = ("Sources said the shameless minister would plunge the country into chaos "
@@ -112,18 +113,26 @@ def test_loaded_words_of_a_paraphrase_that_take_in_a_quoted_word_are_the_speaker
     assert (voice.voice, voice.quote) == ("speaker", "q1")
 
 
+# Both shipped encoder depths (`encoder.layers`): each has its own taggers and decoding.
+DEPTHS = (6, 4)
+
+
+@pytest.mark.parametrize("depth", DEPTHS)
 @pytest.mark.parametrize("name", sorted(WIRE))
-def test_straight_wire_copy_has_no_author_techniques(name):
-    a = analyze(WIRE[name])
+def test_straight_wire_copy_has_no_author_techniques(name, depth):
+    a = analyze(WIRE[name], settings=Settings(encoder_layers=depth))
     author = [(t["text"], t["technique"], t["score"]) for t in a.techniques if t["voice"] == "author"]
     assert author == [], name
     for t in a.techniques:
         assert t["voice"] == "speaker" and t["in_quote"] in {q.id for q in a.quotes} | {None}
 
 
+@pytest.mark.parametrize("depth", DEPTHS)
 @pytest.mark.parametrize("text,words,whose", LOADED, ids=[w for _, w, _ in LOADED])
-def test_loaded_paragraphs_are_found_and_credited_to_the_right_voice(text, words, whose):
-    a = analyze(text)
+def test_loaded_paragraphs_are_found_and_credited_to_the_right_voice(text, words, whose, depth):
+    # At 4 layers with the decoding chosen on train (threshold 0.3) "corrupt traitors" scored
+    # 0.077, under the display floor: the decoding chosen on dev (0.4) keeps it.
+    a = analyze(text, settings=Settings(encoder_layers=depth))
     at = text.index(words)
     hits = [t for t in a.techniques if t["start"] <= at < t["end"]]
     assert hits, (words, a.techniques)

@@ -46,7 +46,7 @@ from .technique_tagger import NumpyTaggers, span_tagger
 from .technique_voice import quoted_segments, reported_clause_end, reporting_frame_only, voice_of
 
 NAME = "techniques"
-VERSION = "4"
+VERSION = "5"
 FIELD = "techniques"
 REQUIRES: tuple[str, ...] = ("quotes",)
 
@@ -426,21 +426,31 @@ def _only_reporting_nouns(span_text: str) -> bool:
     return bool(words) and all(w in _reporting_nouns() for w in words)
 
 
+def scored_spans(doc, probs: np.ndarray, stats: ArticleStats, model: TechniqueModel, states,
+                 threshold: float | None = None, min_mean: float | None = None):
+    """(start, end, score, technique probabilities) of every span decoded from the token
+    probabilities `probs` (at the model's threshold and min_mean unless given: the dev step
+    of train_techniques.py tries others), cut at reported clauses; `score` is the span's mean
+    token probability times its most likely technique's probability, before any floor."""
+    threshold = model.si_threshold if threshold is None else threshold
+    min_mean = model.si_min_mean if min_mean is None else min_mean
+    spans = decode_spans(doc, probs, threshold, model.si_gap, min_mean)
+    spans = split_at_reported_clauses(doc, spans, probs, min_mean)
+    tech = technique_probabilities(doc, [(s, e) for s, e, _ in spans], stats, model, states)
+    return [(start, end, span_p * float(row.max()), row) for (start, end, span_p), row in zip(spans, tech)]
+
+
 def run(doc, analysis: Analysis, settings: Settings) -> list[dict]:
     model = load_model(settings.encoder_layers)
     stats = ArticleStats.of(doc)
     states = (doc_states(doc, settings.encoder_layers) if model.lstm is not None or model.tc_ctx is not None
               else None)
     probs = token_probabilities(doc, stats, model, states[0] if states else None)
-    spans = decode_spans(doc, probs, model.si_threshold, model.si_gap, model.si_min_mean)
-    spans = split_at_reported_clauses(doc, spans, probs, model.si_min_mean)
-    tech = technique_probabilities(doc, [(s, e) for s, e, _ in spans], stats, model, states)
     text = analysis.text
     segments = quoted_segments(text)
     found = []
-    for (start, end, span_p), row in zip(spans, tech):
+    for start, end, score, row in scored_spans(doc, probs, stats, model, states):
         order = np.argsort(-row, kind="stable")
-        score = span_p * float(row[order[0]])
         if score < settings.techniques_min_score:
             continue
         technique = model.classes[order[0]]
@@ -457,7 +467,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[dict]:
 
 
 __all__ = ["NAME", "VERSION", "FIELD", "REQUIRES", "run", "load_model", "rank_techniques",
-           "TechniqueModel", "load_model_from", "token_probabilities", "decode_spans", "split_at_reported_clauses",
+           "TechniqueModel", "load_model_from", "token_probabilities", "decode_spans", "split_at_reported_clauses", "scored_spans",
            "technique_probabilities",
            "doc_states", "span_tagger", "tagger_inputs", "hashed_logits", "context_vectors",
            "TECHNIQUES"]
