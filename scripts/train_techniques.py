@@ -17,7 +17,10 @@ sets one number, the classifier's logit adjustment tau, on PTC dev (the issue al
 tuning on dev). It also reports a cross-fitted estimate (tau chosen on 4/5 of the dev
 articles, scored on the held fifth, pooled), which is the honest figure for a setting
 chosen on dev; both land in the model's meta and in `newsprobe eval ptc --task tc`.
-A full rebuild is therefore two commands: train, then `--dev-tau`.
+A full rebuild is therefore two commands: train, then `--dev-tau`; for the 4-layer taggers
+a third, `--dev-decoding` (session 15): the span decoding (threshold, min_mean) chosen on
+PTC dev by the display floor's criterion (SI F0.5 at `techniques.min_score` with SI F1 at
+its 0.40 bar), with a cross-fitted estimate beside it, both in the model's meta.
 
 `--encoder-layers K` trains on the MiniLM pass of its first K layers (the setting
 `encoder.layers`) and writes to that depth's folder (`embeddings.head_folder`:
