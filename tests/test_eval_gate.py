@@ -68,7 +68,10 @@ def test_gate_techniques_ptc_classification_dev_first_6_articles():
     # it is not a held-out score.
     r = ptc.evaluate(DATA / "ptc", "dev", limit=6, task="tc")
     assert r["articles"] == 6
-    assert r["tc"]["micro_f1"] >= 0.47                # measured 0.510
+    # Each encoder depth has its own classifier. Measured 2026-12-07: 0.490 (25 of 51) at 6
+    # layers, 0.431 (22 of 51) at 4, the default; on all of dev 0.625 against 0.623 (664
+    # and 662 of 1,063): these six articles hold 3 of the 4-layer classifier's misses.
+    assert r["tc"]["micro_f1"] >= {6: 0.47, 4: 0.41}[r["encoder_layers"]]
     assert r["tc"]["micro_f1"] > r["baseline"]["majority_class"]["micro_f1"]   # majority: 0.294
 
 
