@@ -285,6 +285,10 @@ def test_family_copies_need_a_shared_copy_neighbour():
                            CopySettings())
     assert len(linked) == 1 and {linked[0].source, linked[0].target} == {"left", "right"}
     assert any("copy family" in e for e in linked[0].evidence)
+    # Excerpts of one source may have taken different parts of it: no family.
+    excerpts = [CopyEdge("source", "left", "partial", 0.3, "unknown", [], {}),
+                CopyEdge("source", "right", "partial", 0.3, "unknown", [], {})]
+    assert family_copies(docs, excerpts, [(0, 1, ev)], cache, CopySettings()) == []
     # Each a copy of a different article: no family, no link.
     assert family_copies(docs, [edge("source", "left"), edge("other", "right")], [(0, 1, ev)], cache,
                          CopySettings()) == []
