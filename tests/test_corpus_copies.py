@@ -228,3 +228,77 @@ def test_two_reports_that_carry_one_post_are_not_a_copy(sentences):
     embedded = CopyDoc("embedded", EMBEDDED, None, "en")
     for other in (CopyDoc("quoting", QUOTING, None, "en"), CopyDoc("retelling", RETELLING, None, "en")):
         assert verify(embedded, other, sentences, CopySettings()) is None, other.id
+
+
+# Copy families. Two loose copies of one source, each rendering its own part of it, share
+# less of each other than either shares with the source. The evidence is built by hand here
+# (shares and close rewrites as copy_evidence would measure them) so that the rule is read
+# alone; the texts are ours.
+def _family_evidence(shorter_share: float, close_rewrites: int):
+    import numpy as np
+
+    from newsprobe.corpus.align import AlignedPair, sentence_spans
+    from newsprobe.corpus.copies import CopyEvidence
+
+    left = ("Harbour workers in Velm stopped work on Friday over pay. The strike closed two of the three "
+            "container berths. Ferries ran as usual. The union wants a raise of six percent. "
+            "Talks are set for Tuesday.")
+    right = ("Dock staff in Velm walked out on Friday in a row over wages. Two of the port's three container "
+             "berths were shut. The union is asking for six percent more. The port said it regretted the strike.")
+    spans_l, spans_r = sentence_spans(left), sentence_spans(right)
+    pairs = [AlignedPair(spans_l[k], spans_r[k], 0.85 if k < close_rewrites else 0.72) for k in range(3)]
+    return CopyEvidence(pairs=pairs, own_count=3, share_a=shorter_share, share_b=shorter_share,
+                        shorter_share=shorter_share, longer_share=shorter_share - 0.03, reused=0, passages=False,
+                        close_rewrites=close_rewrites, outside_english=False, texts=(left, right)), np
+
+
+def test_two_copies_of_one_source_with_a_loose_overlap_are_a_family_copy():
+    settings = CopySettings()
+    ev, _ = _family_evidence(0.42, 3)
+    # Alone, under the aligned share floor: not a copy.
+    assert copy_decision(ev, settings) == (None, "aligned share")
+    # Both copies of one third article: the family's floor holds it.
+    kind, rule = copy_decision(ev, settings, family=True)
+    assert kind is not None and rule == "copy family"
+    # One close rewrite is a retelling, family or not.
+    loose, _ = _family_evidence(0.42, 1)
+    assert copy_decision(loose, settings, family=True)[0] is None
+    # Under the family floor, or with the family rule off: not a copy.
+    far, _ = _family_evidence(0.30, 3)
+    assert copy_decision(far, settings, family=True)[0] is None
+    from dataclasses import replace
+    assert copy_decision(ev, replace(settings, family_aligned_share=0.0), family=True)[0] is None
+
+
+def test_family_copies_need_a_shared_copy_neighbour():
+    from newsprobe.corpus.copies import CopyEdge, family_copies
+
+    ev, np = _family_evidence(0.42, 3)
+    docs = [CopyDoc("left", ev.texts[0], None, "en"), CopyDoc("right", ev.texts[1], None, "en"),
+            CopyDoc("source", "A third text.", None, "en"), CopyDoc("other", "A fourth text.", None, "en")]
+    cache = SentenceCache(lambda texts: np.ones((len(texts), 4), dtype=np.float32) / 2)
+
+    def edge(a, b):
+        return CopyEdge(a, b, "rewritten", 0.6, "unknown", [], {})
+
+    linked = family_copies(docs, [edge("source", "left"), edge("source", "right")], [(0, 1, ev)], cache,
+                           CopySettings())
+    assert len(linked) == 1 and {linked[0].source, linked[0].target} == {"left", "right"}
+    assert any("copy family" in e for e in linked[0].evidence)
+    # Excerpts of one source may have taken different parts of it: no family.
+    excerpts = [CopyEdge("source", "left", "partial", 0.3, "unknown", [], {}),
+                CopyEdge("source", "right", "partial", 0.3, "unknown", [], {})]
+    assert family_copies(docs, excerpts, [(0, 1, ev)], cache, CopySettings()) == []
+    # Each a copy of a different article: no family, no link.
+    assert family_copies(docs, [edge("source", "left"), edge("other", "right")], [(0, 1, ev)], cache,
+                         CopySettings()) == []
+
+
+def test_chinese_and_japanese_full_stops_end_sentences():
+    from newsprobe.corpus.align import sentence_spans
+
+    text = "河谷小镇周日发生洪水。约三百户居民连夜撤离。“我们会重建家园！”镇长说。学校停课"
+    assert [s.text for s in sentence_spans(text)] == ["河谷小镇周日发生洪水。", "约三百户居民连夜撤离。",
+                                                      "“我们会重建家园！”镇长说。", "学校停课"]
+    assert [s.text for s in sentence_spans("川は日曜日にあふれた。学校は水曜日まで休校（予定）。")] == \
+        ["川は日曜日にあふれた。", "学校は水曜日まで休校（予定）。"]

@@ -129,3 +129,21 @@ def test_the_anchor_route_leaves_pairs_the_encoder_reads_to_the_encoder():
     # One language, or an unknown one: never a translation.
     assert _run_anchors([FLOOD_EN, FLOOD_HU], ["hu", "hu"]) == []
     assert _run_anchors([FLOOD_EN, FLOOD_HU], [None, "hu"]) == []
+
+
+def test_a_shared_quotation_and_page_furniture_do_not_make_a_translation(encode):
+    # Two reports of one statement by the mayor, each in its own words, that quote her
+    # alike (a quotation is the speaker's, whatever the language), on two pages of one
+    # outlet that carry its tagline and copyright line in both languages.
+    english = ("Valley Courier - news from the Kessel valley\n"
+               "Kessel flood: mayor speaks\n"
+               "The mayor of Kessel visited the flooded school on Monday with two ministers. "
+               "“We will rebuild every home that the river took from us,” Tove Brand said. "
+               "The visit lasted an hour and ended at the fire station.\n"
+               "Copyright Valley Courier")
+    german = ("Valley Courier - Nachrichten aus dem Kesseltal\n"
+              "Der Bauernverband fordert nach dem Hochwasser schnelle Hilfe für die Landwirte im Tal. "
+              "„Wir werden jedes Haus wieder aufbauen, das uns der Fluss genommen hat“, sagte Tove Brand. "
+              "Die Ernte auf den Feldern am Fluss gilt als verloren.\n"
+              "Copyright Valley Courier")
+    assert _run(encode, [english, german], ["en", "de"]) == []

@@ -83,7 +83,39 @@ def test_spark_copies_are_lsh_candidates_verified_by_the_corpus_module(spark, sp
         edge = verify(docs[a], docs[b], sentences, copy_settings(settings))
         if edge is not None:
             every_pair.add((edge.source, edge.target, edge.kind))
+    # The copy-family pass (corpus.copies.family_copies): pairs of whole copies of one article.
+    from newsprobe.corpus.copies import copy_decision, copy_edge, copy_evidence
+    copying, linked = copy_settings(settings), {}
+    for s, t, kind in every_pair:
+        if kind != "partial":
+            linked.setdefault(s, set()).add(t)
+            linked.setdefault(t, set()).add(s)
+    for a, b in combinations(sorted(docs), 2):
+        if linked.get(a, set()) & linked.get(b, set()):
+            ev = copy_evidence(docs[a], docs[b], sentences, copying)
+            if copy_decision(ev, copying) == (None, "aligned share"):
+                kind, _ = copy_decision(ev, copying, family=True)
+                if kind is not None:
+                    edge = copy_edge(docs[a], docs[b], ev, kind, sentences, copying)
+                    every_pair.add((edge.source, edge.target, edge.kind))
     assert found <= every_pair
     titles = {a["article_id"]: a["title"] for a in articles}
     original, spun = demo_articles()[4].title, demo_articles()[5].title
     assert any({titles[s], titles[t]} == {original, spun} for s, t, _ in found)
+
+
+def test_spark_family_candidates_are_unlinked_pairs_of_whole_copies_of_one_article(spark):
+    """The copy-family pass as joins: candidate pairs not linked whose two articles are
+    whole copies (not partial) of one third article, named by the lowest such id."""
+    from newsprobe.spark.corpus import family_candidates
+
+    copies = spark.createDataFrame([("s", "x", "rewritten"), ("y", "s", "verbatim"), ("s", "z", "partial"),
+                                    ("t", "x", "rewritten"), ("t", "y", "rewritten"), ("x", "w", "rewritten")],
+                                   ["source", "target", "kind"])
+    with_texts = spark.createDataFrame([("x", "y", "tx", "ty"), ("x", "z", "tx", "tz"), ("s", "t", "ts", "tt"),
+                                        ("w", "y", "tw", "ty")], ["a", "b", "text_a", "text_b"])
+    rows = {(r["a"], r["b"]): r["via"] for r in family_candidates(copies, with_texts).collect()}
+    # x and y: whole copies of s and of t (named by s); s and t: both whole copies of x
+    # (a copy edge links two articles whichever way it runs); x-z: z is only an excerpt of
+    # s; w-y: no whole copy in common (w is a copy of x only).
+    assert rows == {("x", "y"): "s", ("s", "t"): "x"}

@@ -115,6 +115,7 @@ class Settings:
     corpus_sentence_similarity: float = setting("corpus.copies.sentence_similarity")
     corpus_min_aligned_share: float = setting("corpus.copies.min_aligned_share")
     corpus_min_stopword_containment: float = setting("corpus.copies.min_stopword_containment")
+    corpus_family_aligned_share: float = setting("corpus.copies.family_aligned_share")
     # [batch]
     batch_chunk_articles: int = setting("batch.chunk_articles")
     # [workers] worker processes for analyze, batch and corpus (workers.py)

@@ -46,6 +46,14 @@ _MONTHS = frozenset("januar jänner februar märz april mai juni juli august sep
                     "january february march may june july october december".split())
 
 
+# Chinese and Japanese full stops (。！？, with closing brackets or quotes) end a sentence
+# with no space after them. Without this a Chinese page was one sentence per paragraph,
+# and a translation of it aligned with nothing (news-similarity: 4 of 18 en-zh
+# translations linked). Not after a closing quote: the speaker usually follows it
+# ("……！”他说。").
+_CJK_BOUNDARY = re.compile(r"[。！？]+[）)]*(?![。！？）)」』”’])")
+
+
 # "6:15 a.m. Thursday": a clock time's full stop before the day it falls on.
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
@@ -60,7 +68,8 @@ def sentence_spans(text: str, min_chars: int = 2) -> list[Span]:
         ends += [m.end() for m in _GLUED_BOUNDARY.finditer(body)
                  if body[m.start() - 2:m.start()].islower() and body[m.end()].isupper() and body[m.end() + 1].islower()
                  and body[:m.start()].rsplit(None, 1)[-1].lower().rstrip(".") not in _ABBREVIATIONS]
-        for end in sorted(ends):
+        ends += [m.end() for m in _CJK_BOUNDARY.finditer(body) if m.end() < len(body)]
+        for end in sorted(set(ends)):
             _add(spans, text, start, line.start() + end, min_chars)
             start = line.start() + end
         _add(spans, text, start, line.end(), min_chars)

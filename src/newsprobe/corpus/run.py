@@ -60,7 +60,8 @@ def copy_settings(settings: Settings) -> CopySettings:
     return CopySettings(lsh_threshold=settings.corpus_lsh_threshold,
                         sentence_similarity=settings.corpus_sentence_similarity,
                         min_aligned_share=settings.corpus_min_aligned_share,
-                        min_stopword_containment=settings.corpus_min_stopword_containment)
+                        min_stopword_containment=settings.corpus_min_stopword_containment,
+                        family_aligned_share=settings.corpus_family_aligned_share)
 
 
 def doc_text(analysis: Analysis) -> str:

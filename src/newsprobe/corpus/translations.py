@@ -40,6 +40,7 @@ of one event from translations as the encoder does.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -47,7 +48,7 @@ import numpy as np
 
 from .align import AlignedPair, SentenceCache, align, covered_share, sentence_spans
 from .anchors import AnchorIndex
-from .copies import CopyDoc, CopyEdge, orient
+from .copies import _BOILERPLATE, CopyDoc, CopyEdge, mostly_quoted, orient, quoted_regions
 from .neighbours import nearest_neighbours
 
 MULTILINGUAL_MODEL = "use-multilingual-v3"
@@ -105,12 +106,34 @@ def verify_translation(a: CopyDoc, b: CopyDoc, lang_a: str, lang_b: str, sentenc
     # neighbours of one that is: an independent report in another language renders the
     # event's lede and tells the next fact alike (on the real pages tried, a German agency
     # brief and an English report of one layoff: one sentence at 0.72, its neighbour at 0.52).
-    rendered = sum(p.similarity >= settings.sentence_similarity for p in pairs)
+    # Nor a shared quotation (a speaker's words, translated alike by two independent
+    # reports: the gold rule of story-dev), nor page furniture (a site's tagline, a
+    # copyright line, a domain name), which two pages of one outlet or agency share in every
+    # language: on the news-similarity sample, pairs of different articles were linked on a
+    # site's domain name and tagline, and on an agency's copyright line.
+    quotes_a, quotes_b = quoted_regions(a.text), quoted_regions(b.text)
+    rendered = sum(p.similarity >= settings.sentence_similarity and _rendered_text(p.source) and _rendered_text(p.target)
+                   and not (mostly_quoted(p.source, quotes_a) and mostly_quoted(p.target, quotes_b)) for p in pairs)
     if rendered < settings.min_aligned_sentences or shorter_share < settings.min_aligned_share:
         return None
     features = {"aligned_share_source": round(share_a, 3), "aligned_share_target": round(share_b, 3),
                 "aligned_sentences": len(pairs)}
     return _translated_edge(a, b, lang_a, lang_b, share_a, share_b, features, pairs, spans_a, spans_b)
+
+
+_WORDS = re.compile(r"\w+")
+MIN_RENDERED_WORDS = 4     # a sentence rendered in its own right: at least this many words ...
+MIN_RENDERED_CJK = 8       # ... or CJK characters (no spaces between words)
+
+
+def _rendered_text(span) -> bool:
+    """Whether a sentence can count as rendered: long enough to be a statement, and not
+    page furniture (`copies._BOILERPLATE`)."""
+    text = span.text
+    if _BOILERPLATE.search(text):
+        return False
+    cjk = sum(1 for ch in text if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
+    return len(_WORDS.findall(text)) >= MIN_RENDERED_WORDS or cjk >= MIN_RENDERED_CJK
 
 
 def _translated_edge(a: CopyDoc, b: CopyDoc, lang_a: str, lang_b: str, share_a: float, share_b: float,

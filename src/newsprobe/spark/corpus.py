@@ -149,6 +149,46 @@ def verify_partition(pairs: Iterator, settings_values: dict) -> Iterator[tuple]:
                    dumps([p.to_dict() for p in edge.pairs]))
 
 
+def family_candidates(copies, with_texts):
+    """The candidate pairs (with their texts) not linked as copies whose two articles are
+    whole copies (not `partial`) of one third article, with that article as `via` (the
+    lowest id, as `corpus.copies.family_copies` names it): the local stage's copy-family
+    pass, as joins."""
+    from pyspark.sql import functions as F
+
+    whole = copies.where(F.col("kind") != "partial").select("source", "target")
+    links = (whole.select(F.col("source").alias("x"), F.col("target").alias("n"))
+             .union(whole.select(F.col("target").alias("x"), F.col("source").alias("n"))))
+    pairs = (links.withColumnRenamed("x", "a").join(links.withColumnRenamed("x", "b"), "n")
+             .where(F.col("a") < F.col("b")).groupBy("a", "b").agg(F.min("n").alias("via")))
+    linked = copies.select(F.least("source", "target").alias("a"), F.greatest("source", "target").alias("b"))
+    return with_texts.join(pairs.join(linked, ["a", "b"], "left_anti"), ["a", "b"])
+
+
+def verify_family_partition(pairs: Iterator, settings_values: dict) -> Iterator[tuple]:
+    """Executor side: the copy-family check of `corpus.copies.family_copies` on each pair of
+    `family_candidates`: stopped by the aligned share alone, a copy under `family`."""
+    from newsprobe.corpus.align import SentenceCache
+    from newsprobe.corpus.copies import CopyDoc, copy_decision, copy_edge, copy_evidence
+    from newsprobe.corpus.run import copy_settings, default_encoder
+    from newsprobe.datelines import day_precise
+
+    settings = copy_settings(Settings(**settings_values))
+    sentences = SentenceCache(default_encoder())
+    for pair in pairs:
+        a = CopyDoc(pair["a"], pair["text_a"], day_precise(pair["published_a"]), pair["language_a"])
+        b = CopyDoc(pair["b"], pair["text_b"], day_precise(pair["published_b"]), pair["language_b"])
+        ev = copy_evidence(a, b, sentences, settings)
+        if copy_decision(ev, settings) != (None, "aligned share"):
+            continue
+        kind, _ = copy_decision(ev, settings, family=True)
+        if kind is None:
+            continue
+        edge = copy_edge(a, b, ev, kind, sentences, settings, [f"copy family (both copies of {pair['via']})"])
+        yield (edge.source, edge.target, edge.kind, edge.direction, float(edge.score),
+               dumps(edge.evidence), dumps(edge.features), dumps([p.to_dict() for p in edge.pairs]))
+
+
 def run_copies(spark, out: Path, settings: Settings | None = None) -> int:
     """Copies among the articles of a finished run under `out` -> `out/copies/`. Returns the
     number of copies found."""
@@ -177,8 +217,10 @@ def run_copies(spark, out: Path, settings: Settings | None = None) -> int:
     edges = with_texts.rdd.mapPartitions(lambda part: verify_partition(part, values))
     schema = StructType([StructField(c, DoubleType() if c == "score" else StringType())
                          for c in COPY_COLUMNS])
-    frame = spark.createDataFrame(edges, schema)
-    frame.write.mode("overwrite").parquet(str(out / "copies"))
+    frame = spark.createDataFrame(edges, schema).cache()
+    family = spark.createDataFrame(family_candidates(frame, with_texts).rdd.mapPartitions(
+        lambda part: verify_family_partition(part, values)), schema)
+    frame.unionByName(family).write.mode("overwrite").parquet(str(out / "copies"))
     return spark.read.parquet(str(out / "copies")).count()
 
 
