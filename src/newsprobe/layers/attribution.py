@@ -50,7 +50,7 @@ from .sources import (OUTLET_REPORTS, PUBLISHING_VERBS, EntityIndex, is_known_ou
                       outlet_of_earlier_report, reporting_nouns, settle_kinds, speaker_for)
 
 NAME = "attribution"
-VERSION = "9"
+VERSION = "10"
 FIELD = "quotes"
 REQUIRES = ("entities",)
 
@@ -268,24 +268,37 @@ def _outlets_on_record(records: list[_Record], doc, text: str) -> None:
 
 def _repair_citing_aside(doc, verbs) -> None:
     """"The Courier, citing three current and former officials, reported on Tuesday that …":
-    the parser may read "officials, reported on Tuesday" as a reduced relative on the cited
-    noun and leave the outlet a verbless root. Where the sentence has no verb of its own
-    above the outlet, the reporting participle becomes the main verb again, with the outlet
-    its subject and "citing …" its aside (as the parse gives "…, citing three officials,
-    said …")."""
+    the parser may read "officials, reported on Tuesday" as a reduced relative (on the cited
+    noun, or on the outlet) and leave the outlet a verbless root, or make the outlet the
+    subject of a verb further on ("… that bank records and intercepted emails show that …",
+    with "intercepted" read as a second verb and "show" as the sentence's root). The
+    reporting participle then becomes the main verb again, with the outlet its subject and
+    "citing …" its aside (as the parse gives "…, citing three officials, said …"); in the
+    second case the later verb becomes the content clause again, with the words between
+    (its "that" and its subject) hung back on it."""
     for verb in doc:
-        cited = verb.head
-        citing = cited.head
-        outlet = citing.head
         if not (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.lemma_.lower() in verbs
-                and verb.i > 0 and doc[verb.i - 1].text == ","
-                and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in verb.children)
-                and cited.dep_ == "dobj" and cited.i < verb.i
-                and citing.lemma_.lower() in CITING_LEMMAS and citing.tag_ == "VBG" and citing.dep_ == "acl"
-                and citing.i > 0 and doc[citing.i - 1].text == ","
-                and outlet.dep_ == "ROOT" and outlet.pos_ in ("NOUN", "PROPN") and outlet.i < citing.i):
+                and verb.i > 1 and doc[verb.i - 1].text == ","
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in verb.children)):
             continue
-        moved = [c for c in outlet.children if c.i > verb.i]
+        citing = _citing_aside_before(doc, doc[verb.i - 1])
+        if citing is None:
+            continue
+        outlet = _phrase_head_before(doc, citing.i - 1)
+        if outlet is None or outlet.pos_ not in ("NOUN", "PROPN"):
+            continue
+        root = outlet.head
+        if outlet.dep_ == "ROOT":
+            later = None
+        elif outlet.dep_ == "nsubj" and root.dep_ == "ROOT" and root.pos_ == "VERB" and root.i > verb.i \
+                and citing.head in (root, outlet):
+            later = root
+        else:
+            continue
+        if later is None:
+            moved = [c for c in outlet.children if c.i > verb.i]
+        else:   # the commas around the aside and the closing full stop
+            moved = [c for c in later.children if c.dep_ == "punct" and (c.i < verb.i or c.i == later.sent.end - 1)]
         verb.head = verb
         verb.dep_ = "ROOT"
         outlet.head = verb
@@ -293,8 +306,69 @@ def _repair_citing_aside(doc, verbs) -> None:
         citing.head = verb
         citing.dep_ = "advcl"
         doc[verb.i - 1].head = verb
+        doc[verb.i - 1].dep_ = "punct"
         for child in moved:
             child.head = verb
+        if later is not None:
+            _rehang_clause(doc, verb, later)
+
+
+def _citing_aside_before(doc, comma):
+    """The "citing X" / "quoting X" participle whose phrase runs from a comma to this one."""
+    last = doc[comma.i - 1]
+    for token in reversed(doc[comma.sent.start:comma.i]):
+        if token.tag_ == "VBG" and token.lemma_.lower() in CITING_LEMMAS:
+            if token.i > 1 and doc[token.i - 1].text == "," and any(c.dep_ == "dobj" for c in token.children) \
+                    and (last is token or token.is_ancestor(last)):
+                return token
+            return None
+    return None
+
+
+def _phrase_head_before(doc, comma_i: int):
+    """The head of the noun phrase that ends just before the comma at comma_i."""
+    if comma_i < 1 or doc[comma_i].text != ",":
+        return None
+    token = doc[comma_i - 1]
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i and token.head.i < comma_i:
+        token = token.head
+    return token
+
+
+def _rehang_clause(doc, verb, later) -> None:
+    """Make `later` (the verb the parser took for the sentence's root) the content clause of
+    the repaired cue verb, and hang the words between them ("that bank records and
+    intercepted emails") back on it: the "that" as its mark, the noun phrase as its subject
+    (a participle the parser read as a verb, "intercepted emails", as an adjective on its
+    noun)."""
+    later.head = verb
+    later.dep_ = "ccomp"
+    for mark in doc[verb.i + 1:later.i]:
+        if mark.dep_ == "mark" and mark.lower_ == "that" and mark.head.i < later.i:
+            mark.head = later   # "that bank records …": the parser may hang it on the subject
+    between = [c for c in verb.children if verb.i < c.i < later.i and c.dep_ in ("ccomp", "conj", "dep", "advcl")]
+    for clause in between:
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i]
+        objects = [c for c in clause.children if c.dep_ == "dobj" and c.i == clause.i + 1]
+        for mark in [c for c in clause.children if c.dep_ == "mark"]:
+            mark.head = later
+        if subjects and objects and clause.tag_ in ("VBN", "VBD") \
+                and any(c.dep_ == "cc" and c.i < clause.i for c in subjects[0].children):
+            # "records and intercepted emails": the participle modifies the second conjunct
+            subject, obj = subjects[0], objects[0]
+            subject.head = later
+            subject.dep_ = "nsubj"
+            obj.head = subject
+            obj.dep_ = "conj"
+            for child in [c for c in clause.children if c is not subject and c is not obj]:
+                child.head = obj
+            clause.head = obj
+            clause.dep_ = "amod"
+            clause.pos_ = "ADJ"
+            clause.tag_ = "JJ"
+        else:
+            clause.head = later
+            clause.dep_ = "csubj"
 
 
 def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:

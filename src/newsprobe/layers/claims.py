@@ -39,7 +39,7 @@ from .rebuttal_meaning import ( MeaningLink, Signal, different_figure, figures, 
                                passage_lemmas, score_pair, span_vector)
 
 NAME = "claims"
-VERSION = "8"
+VERSION = "9"
 FIELD = "claims"
 REQUIRES = ("quotes",)
 
@@ -387,6 +387,9 @@ CONTESTED = re.compile(
     r"\b(misleading(ly)?|baseless(ly)?|unfounded|groundless|bogus|mistakenly|canard|"
     r"without (any |providing |offering )?(evidence|proof)|no (evidence|proof)|"
     r"(pure|mere) speculation|debunked|discredited|contradict(s|ed)?|exaggerated|"
+    # "not based on any facts", "has no basis in fact", "without foundation"
+    r"not based (on|in) (any )?(facts?|evidence|reality)|no (factual )?basis( in (fact|reality))?|"
+    r"without (any )?foundation|"
     r"(highly|very|extremely) unlikely|far-?fetched|nonsense)\b", re.I)
 # Doubt cast without a contrary claim: questioned.
 DOUBT = re.compile(
@@ -530,8 +533,12 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
                 subject = _subject_of_claim(doc, c)
                 # "'Patently false,' said Coats, responding to rumours that he wrote it":
                 # a claim about "he" answered by the person who speaks is about that person
-                about_speaker = voice.speaker.kind in ("person", "official") and bool(
-                    set(subject.lower().split()) & {"he", "she", "his", "her", "him"})
+                # (an organisation's "it": "Dow said there was no basis to a report that it
+                # had accepted responsibility")
+                about_speaker = (voice.speaker.kind in ("person", "official") and bool(
+                    set(subject.lower().split()) & {"he", "she", "his", "her", "him"})) or (
+                    voice.speaker.kind in ("institution", "organization", "government")
+                    and subject.lower() in ("it", "its"))
                 concerned = about_speaker or _party_concerned(voice.speaker.name, claim_text, subject, _mention_of(voice))
                 found.append(Status("denied" if concerned else "disputed", "source_contests_in_frame",
                                     (m.start(), m.end())))
@@ -1967,12 +1974,14 @@ def _outlet_named(sent, reference: "ClaimReference | None") -> set[str]:
     return owner
 
 
-def _told_by(quote: Quote, owner: set[str]) -> bool:
+def _told_by(quote: Quote, owner: set[str], doc=None) -> bool:
     """Is the quote the outlet's own telling: its speaker, or a source it relays, named by
     the outlet's words and nothing more ("the Gazette", "Harbour Gazette"; not "Gazette
-    editor Ann Lind", who speaks for herself)?"""
+    editor Ann Lind", who speaks for herself)? A source that "told the Gazette" (with
+    `doc`, the cue is read) speaks to the outlet: its words are no telling of the outlet's."""
+    told = doc is not None and _cue_lemma(doc, quote) == "tell"
     names = [quote.speaker.name, *(link.name for link in quote.chain
-                                   if link.kind in ("media", "document"))]
+                                   if link.kind in ("media", "document") and not told)]
     return any((words := _distinctive_words(name) - _OUTLET_GENERIC) and words <= owner for name in names)
 
 
@@ -1995,7 +2004,7 @@ def _link_forward(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal,
     text = analysis.text
     span = (sent.start_char, _trim(text, sent.start_char, sent.end_char)[1])
     for i, c in enumerate(candidates):
-        if c.start < sent.end_char or ahead(c) > FORWARD_WINDOW or c.quote is None or not _told_by(c.quote, owner) \
+        if c.start < sent.end_char or ahead(c) > FORWARD_WINDOW or c.quote is None or not _told_by(c.quote, owner, doc) \
                 or (rebutter is not None and same_side(c.quote, rebutter)) or not _not_own_claim(rebuttal, c):
             continue
         # the stronger status wins: a denial after a lede's dispute
@@ -2519,7 +2528,11 @@ def same_side(claim_quote: Quote, rebutter: Quote) -> bool:
     a, b = claim_quote.speaker, rebutter.speaker
     if _same_speaker(claim_quote, rebutter):
         return True
-    if any(link.name == b.name for link in claim_quote.chain) or any(link.name == a.name for link in rebutter.chain):
+    if any(link.name == b.name for link in claim_quote.chain):
+        return True
+    if a.kind != "media" and any(link.name == a.name for link in rebutter.chain):
+        # (an outlet the rebutter told, "… for this report," she told the Gazette, is the
+        # channel of the denial, not its side)
         return True
     words_a = _distinctive_words(a.name)
     words_b = _distinctive_words(b.name)
@@ -2573,6 +2586,11 @@ def _subject_of_claim(doc, c: Candidate, within=None) -> str:
         verb = clauses[0] if clauses else verb
     parts = [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass", "csubj", "dative")]
     parts += [o for ch in verb.children if ch.dep_ == "agent" or (ch.dep_ == "prep" and ch.lower_ == "to")
+              for o in ch.children if o.dep_ == "pobj"]
+    # the other party of a meeting or a deal: "had contacts with Russian officials", "met
+    # with the envoy", "talks with Karsovia" (on the verb or on its object)
+    holders = [verb] + [ch for ch in verb.children if ch.dep_ == "dobj"]
+    parts += [o for h in holders for ch in h.children if ch.dep_ == "prep" and ch.lower_ == "with"
               for o in ch.children if o.dep_ == "pobj"]
     # only the claim's own words: never its source ("..., the Washington Post reported")
     source = (c.quote.source.start, c.quote.source.end) if c.quote is not None and c.quote.source else (0, 0)
