@@ -171,12 +171,12 @@ def test_a_verdict_by_naming_is_no_claim_of_its_own(verdict, status):
 # the country whose officers the claim says the aides were in contact with ("contacts with
 # Chinese intelligence officers" concerns Beijing).
 NO_FACTS = ("Beijing said on Wednesday a foreign newspaper report, which said aides to the "
-            "president had contacts with Chinese intelligence officers, was not based on any facts.\n\n"
+            "president had contacts with Chinese intelligence officers, was not based on facts.\n\n"
             "The Velmora Courier, citing four current and former officials, reported on Tuesday that "
-            "phone records and intercepted calls show that aides to the president had repeated "
-            "contacts with senior Chinese intelligence officers in the year before the vote.\n\n"
-            "\"It is a newspaper report which is not based on any facts,\" ministry spokesman Ivo "
-            "Brandt told reporters.\n")
+            "bank statements and intercepted emails show that aides to the president had repeated "
+            "contacts with senior Chinese intelligence officers in the months before the vote.\n\n"
+            "\"This account is not based on any facts at all,\" ministry spokesman Ivo Brandt told "
+            "reporters.\n")
 
 
 def test_a_report_called_not_based_on_facts_is_denied_by_the_party_concerned():
@@ -193,8 +193,8 @@ def test_a_report_called_not_based_on_facts_is_denied_by_the_party_concerned():
 # itself ("it") denies the report's claim; the later verdict it gives in an interview with
 # the same outlet does not make the company the outlet's side ("told the Gazette" is the
 # channel of the denial).
-NO_BASIS = ("Norvex Chemicals said on Monday that there was no basis to a Harbour Gazette story "
-            "saying that it had dumped tonnes of chemical waste in the river near the old mill.\n\n"
+NO_BASIS = ("Norvex Chemicals said on Monday that a Harbour Gazette story saying that it had dumped "
+            "tonnes of chemical waste in the river near the old mill had no basis.\n\n"
             "The Gazette wrote that Norvex had dumped 40 tonnes of waste near the old mill last spring.\n\n"
             "\"We have found no basis at all for this story,\" spokeswoman Ilse Marten told the "
             "Harbour Gazette.\n")
@@ -210,3 +210,19 @@ def test_no_basis_to_a_report_about_itself_is_a_denial_by_the_company():
     # the spokeswoman's own verdict, told to the outlet, is no claim of the outlet's
     own = claim_with(analysis, "no basis at all")
     assert own["status"] == "reported" and own["rebutted_by"] is None, own
+
+
+# "Mayor X called the claims 'baseless.'" after "the mayor had leaked ...": the verdict is no
+# claim of its own, even in a sentence with other verbs ("meant to launch"); the mayor is the
+# party the claim is about (its subject is his office), so he denies it.
+MAYOR = ("The Valley Times reported on Monday that the mayor had leaked the audit to a rival "
+         "campaign.\n\nAt a briefing that was meant to launch new bus routes, Mayor Tom Ardley called "
+         "the claims \"baseless.\"\n")
+
+
+def test_a_mayor_calling_claims_about_the_mayor_baseless_denies_them_and_states_nothing():
+    analysis = analyze(MAYOR, ALL)
+    leaked = claim_with(analysis, "leaked the audit")
+    assert leaked["status"] == "denied", leaked
+    assert not [c for c in analysis.claims if c["text"].startswith("the claims")], \
+        [(c["text"], c["status"]) for c in analysis.claims]

@@ -39,7 +39,7 @@ from .rebuttal_meaning import ( MeaningLink, Signal, different_figure, figures, 
                                passage_lemmas, score_pair, span_vector)
 
 NAME = "claims"
-VERSION = "9"
+VERSION = "10"
 FIELD = "claims"
 REQUIRES = ("quotes",)
 
@@ -126,6 +126,8 @@ def candidates_of(doc, analysis: Analysis) -> list[Candidate]:
         if _only_a_verdict_by_naming(text, sent, start, end):
             continue
         quote, piece = _quote_in(spoken, sent.start_char, sent.end_char)
+        if quote is not None and piece and _names_a_claim_false_only(doc, text, quote, piece):
+            continue   # "..., Mayor Brandt called the claims 'baseless.'": a verdict, no claim
         found = []
         if piece:
             claim = _claim_piece(doc, text, piece)
@@ -503,10 +505,15 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
     for pattern, status, rule in ((FALSE_VERDICT, "refuted", "false_verdict_in_frame"),
                                   (CONTESTED, "disputed", "contested_in_frame"),
                                   (DOUBT, "questioned", "doubt_in_frame")):
-        for m in pattern.finditer(text, sent_start, sent_end):
-            if c.start <= m.start() < c.end or c.quote is None or _in_named_title(text, m.start()) \
-                    or _under_whether(doc, m.start()):
-                continue
+        matches = [m for m in pattern.finditer(text, sent_start, sent_end)
+                   if not (c.start <= m.start() < c.end or c.quote is None or _in_named_title(text, m.start())
+                           or _under_whether(doc, m.start()))]
+        # the writer's own verdict in the frame first ("The council warned of a 'FAKE'
+        # rumour that falsely claims ...": "falsely" is the writer's, whatever the
+        # council's word)
+        writers = [m for m in matches if _voice_at(analysis, m.start(), exclude=c.quote) is None
+                   and not _naming_subject(doc, text, m.start())]
+        for m in writers[:1] or matches:
             voice = _voice_at(analysis, m.start(), exclude=c.quote)
             if voice is not None and _same_speaker(c.quote, voice) \
                     and not any(s.start <= c.start < s.end for s in voice.content):
@@ -771,10 +778,22 @@ def _naming_subject(doc, text: str, offset: int) -> str:
     for verb in word.sent:
         if verb.i >= word.i or not _is_naming_verb(verb):
             continue
-        if not _NAMING_GAP.fullmatch(text, verb.idx + len(verb), offset):
+        if not _NAMING_GAP.fullmatch(text, verb.idx + len(verb), offset) and not _verdict_closes_named_claim(
+                text, verb, word, offset):
             continue
         return _subject_text(verb)
     return ""
+
+
+def _verdict_closes_named_claim(text: str, verb, word, offset: int) -> bool:
+    """"branded reports he floated the idea of selling the harbour as inaccurate": the
+    verdict after "as" closes the claim noun the naming verb takes as object (the parser
+    hangs it inside the noun's clause)."""
+    closing = word.i == word.sent.end - 1 or all(t.is_punct for t in word.doc[word.i + 1:word.sent.end])
+    if not re.search(r"\bas\s+['\u2018\u201c\"]?$", text[verb.idx:offset]) and not closing:
+        return False   # (without "as" only the word that closes the sentence: "called reports that ... false")
+    return any(ch.dep_ == "dobj" and ch.lemma_.lower() in CLAIM_NOUNS and ch.left_edge.i <= word.i <= ch.right_edge.i
+               for ch in verb.children)
 
 
 def _names_a_claim_false(doc, text: str, start: int, end: int) -> bool:
@@ -808,6 +827,22 @@ def _only_a_verdict_by_naming(text: str, sent, start: int, end: int) -> bool:
 
 
 _CLAIM_NOUN_WORD = re.compile(r"\b" + _CLAIM_NOUN_FORMS + r"\b", re.I)
+# A naming verb's words that hold nothing but a claim noun and its verdict ("the claims
+# 'baseless'", "the report fabricated", "these allegations as false").
+_NOUN_AND_VERDICT = re.compile(r"\W*(?:the|these|those|such|this|that|his|her|their|its)?\s*(?:[\w’'-]+\s+){0,2}?"
+                               + _CLAIM_NOUN_FORMS + r"\W*(?:as\W+)?(?:[\w-]+\W+){0,2}?$", re.I)
+
+
+def _names_a_claim_false_only(doc, text: str, quote: Quote, piece: tuple[int, int]) -> bool:
+    """Is the quote a naming verb's verdict on claims and nothing more ("called the claims
+    'baseless'")? Its words are no claim of the speaker's; the verdict rebuts what was told
+    before (link_rebuttals)."""
+    if quote.cue is None or _cue_lemma(doc, quote) not in VERDICT_NAMING_VERBS:
+        return False
+    words = text[piece[0]:piece[1]]
+    verdict = FALSE_VERDICT.search(words) or CONTESTED.search(words)
+    return verdict is not None and _NOUN_AND_VERDICT.fullmatch(words[:verdict.start()] + " ") is not None \
+        and not words[verdict.end():].strip(" \t\n\"'”’.,!")
 
 
 def _subjectless_clause_of(noun) -> bool:
@@ -1830,6 +1865,14 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
     rebutter = rebuttal.by
     if reference is not None and _tells_what_it_rebuts(candidates, statuses, analysis, sent, rebuttal):
         return
+    if reference is None and rebutter is None:
+        # "Posts falsely claim X. That's not true; ...": the writer's verdict on the claim
+        # just told, which its own frame already calls false; it reaches no claim before it
+        before = [(i, c) for i, c in enumerate(candidates) if c.end <= sent.start_char and c.quote is not None]
+        if before and distance(before[-1][1]) <= 1 and statuses[before[-1][0]].rule == "false_verdict_in_frame" \
+                and statuses[before[-1][0]].rebutted_by is None and _points_back(doc, rebuttal.words[0]):
+            statuses[before[-1][0]].rebutted_by = (sent.start_char, _trim(text, sent.start_char, sent.end_char)[1])
+            return
     targets = [(i, c) for i, c in enumerate(candidates)
                if c.end <= sent.start_char and distance(c) <= window and not _reports_silence(c)
                and (c.quote is not None or statuses[i].status in ("unconfirmed", "rumored"))
@@ -2569,6 +2612,12 @@ def _party_concerned(source: str, sentence: str, claim: str, described_as: str =
     for m in _SPEAKS_FOR.finditer(f"{source} {described_as}"):
         words |= _distinctive_words(m.group("party") or m.group("owner"))
     if words & set(re.findall(r"[^\W_]+", sentence.lower())):
+        return True
+    # "Mayor Tom Ardley called the claims baseless" after "the mayor had leaked the audit":
+    # the office the claim's subject names is the one the rebutter holds
+    from .sources import kind_words
+    titles = set(re.findall(r"[^\W_]+", described_as.lower())) & kind_words()["official"]
+    if titles & set(re.findall(r"[^\W_]+", claim.lower())):
         return True
     return bool(governments_named(f"{source} {described_as}") & governments_named(claim))
 
