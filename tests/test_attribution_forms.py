@@ -476,3 +476,10 @@ def test_a_forecast_of_a_figure_or_an_event_is_no_attribution(text):
 def test_a_forecast_with_a_clause_of_its_own_stays():
     found = quotes("The Velmar central bank expects that output will grow by 1.6 percent.")
     assert [q.cue.text for q in found] == ["expects"], [q.to_dict() for q in found]
+
+
+def test_a_speech_act_the_source_rules_out_is_no_attribution():
+    # "had no intention of discussing": nothing discussed, nobody's words
+    found = quotes("Ivo Brandt also said the ministry had no intention of discussing its budget "
+                   "with foreign partners.")
+    assert not [q for q in found if q.cue is not None and "discussing" in q.cue.text], found

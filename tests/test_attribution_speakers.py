@@ -232,3 +232,24 @@ def test_a_relative_clause_reporting_speech_is_not_part_of_the_cited_name():
     found = speakers(text)
     assert ("citing", "Norland officials familiar with the talks") in found, found
     assert ("said", "Norland officials familiar with the talks") in found, found
+
+
+def test_an_office_held_now_outweighs_a_former_one():
+    # "Mayor Jarl Velder ... the former deputy minister Jarl Velder": he is the mayor, an
+    # official, whatever he was before
+    a = analyze("Mayor Jarl Velder denied the report on Monday. The former deputy transport minister "
+                "Jarl Velder has run the city since 2019. Velder called the claims baseless. Velder said "
+                "the audit was flawed.")
+    kinds = {(q.speaker.name, q.speaker.kind) for q in a.quotes}
+    assert kinds == {("Jarl Velder", "official")}, kinds
+
+
+def test_a_report_after_a_subordinator_is_the_one_that_said_it():
+    # "... after a story in the Valley Times said ...": the parser joins "said" to the main
+    # verb with no subject; the story, and so the outlet, said it, not the staff
+    a = analyze("City hall staff were in full crisis mode on Monday after a story in the Valley Times said "
+                "the deputy mayor was behind leaked details about council candidate Ivo Brandt's alleged "
+                "tax debts.")
+    said = [q for q in a.quotes if q.cue is not None and q.cue.text == "said"]
+    assert said and (said[0].speaker.name, said[0].speaker.kind) == ("Valley Times", "media"), \
+        [(q.speaker.name, q.speaker.kind) for q in a.quotes]

@@ -1143,7 +1143,15 @@ def test_a_verdict_word_under_whether_or_if_is_no_verdict(sentence):
      "cousin as inaccurate and factually incorrect.", "denied"),
     ("Deputy minister Tomas Brel called reports that he offered the Belvik contract to his "
      "cousin false.", "denied"),
+    # the same with no "that": the claim noun's clause is still what the reports say
+    ("Deputy minister Tomas Brel has branded reports he offered the Belvik contract to his "
+     "cousin as inaccurate.", "denied"),
+    ("Deputy minister Tomas Brel branded reports he floated the idea of selling the harbour to a "
+     "private buyer as inaccurate.", "denied"),
 ])
 def test_branding_reports_as_false_is_a_verdict_on_what_they_say(sentence, status):
-    c = next(c for c in claims(sentence) if c["text"].startswith("he offered"))
+    found = claims(sentence)
+    c = next((c for c in found if c["text"].startswith("he ")), None)
+    assert c is not None, [(c["text"], c["status"]) for c in found]
     assert c["status"] == status, c
+    assert "inaccurate" not in c["text"] and "false" not in c["text"], c

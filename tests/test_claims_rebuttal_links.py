@@ -123,3 +123,28 @@ def test_a_denial_of_reports_its_own_sentence_tells_reaches_no_earlier_claim(tex
     claim = claim_with(text, earlier)
     assert claim["rebutted_by"] is None, claim
     assert claim["status"] not in ("denied", "disputed", "refuted"), claim
+
+
+def test_the_writers_falsely_in_the_frame_outweighs_a_sources_word():
+    # "FAKE" is the council's word, "falsely" the writer's: the writer's verdict refutes
+    from newsprobe import analyze
+    from newsprobe.settings import Settings
+    text = ("The Orlan water board has warned about a \u201cFAKE\u201d message spreading in group chats "
+            "which falsely says the old water plant will shut in May.\n")
+    a = analyze(text, Settings.load(claim_min_checkworthiness=0.0))
+    claim = next(c for c in a.claims if "will shut in May" in c["text"])
+    assert claim["status"] == "refuted", claim
+
+
+def test_a_pointing_verdict_after_a_claim_its_frame_refutes_reaches_no_earlier_claim():
+    # "This is false" answers the onion claim just told (already "falsely"), not the
+    # lemon claim of the paragraph before
+    from newsprobe import analyze
+    from newsprobe.settings import Settings
+    text = ("Some posts say that lemon water can lower blood pressure in a day.\n\n"
+            "Other posts falsely say the flu can be cured by eating three raw onions. This is false.\n")
+    a = analyze(text, Settings.load(claim_min_checkworthiness=0.0))
+    lemon = next(c for c in a.claims if "lemon water" in c["text"])
+    assert lemon["rebutted_by"] is None or "is false" not in lemon["rebutted_by"]["text"], lemon
+    onion = next(c for c in a.claims if "raw onions" in c["text"])
+    assert onion["status"] == "refuted" and onion["rebutted_by"] is not None, onion

@@ -163,3 +163,66 @@ def test_a_verdict_by_naming_is_no_claim_of_its_own(verdict, status):
     assert claim["status"] == status, claim
     assert not [c for c in analysis.claims if "called" in c["text"] or c["text"].startswith(("the claims", "the report", "reports"))], \
         [(c["text"], c["status"]) for c in analysis.claims]
+
+
+# "… was not based on any facts": a source's verdict on the report it names, in the lede and
+# again in the spokesman's words; the report's claim, told in between through an outlet
+# citing officials, is what the party concerned denies. Here the party is the government of
+# the country whose officers the claim says the aides were in contact with ("contacts with
+# Chinese intelligence officers" concerns Beijing).
+NO_FACTS = ("Beijing said on Wednesday a foreign newspaper report, which said aides to the "
+            "president had contacts with Chinese intelligence officers, was not based on facts.\n\n"
+            "The Velmora Courier, citing four current and former officials, reported on Tuesday that "
+            "bank statements and intercepted emails show that aides to the president had repeated "
+            "contacts with senior Chinese intelligence officers in the months before the vote.\n\n"
+            "\"This account is not based on any facts at all,\" ministry spokesman Ivo Brandt told "
+            "reporters.\n")
+
+
+def test_a_report_called_not_based_on_facts_is_denied_by_the_party_concerned():
+    analysis = analyze(NO_FACTS, ALL)
+    relayed = claim_with(analysis, "had repeated contacts")
+    assert relayed["text"].startswith("aides to the president"), relayed
+    assert relayed["status"] == "denied", relayed
+    assert relayed["rebutted_by"] is not None, relayed
+    lede = claim_with(analysis, "had contacts with Chinese")
+    assert lede["status"] == "denied", lede
+
+
+# "There was no basis to a report that it had …": a company's verdict on a report about
+# itself ("it") denies the report's claim; the later verdict it gives in an interview with
+# the same outlet does not make the company the outlet's side ("told the Gazette" is the
+# channel of the denial).
+NO_BASIS = ("Norvex Chemicals said on Monday that a Harbour Gazette story saying that it had dumped "
+            "tonnes of chemical waste in the river near the old mill had no basis.\n\n"
+            "The Gazette wrote that Norvex had dumped 40 tonnes of waste near the old mill last spring.\n\n"
+            "\"We have found no basis at all for this story,\" spokeswoman Ilse Marten told the "
+            "Harbour Gazette.\n")
+
+
+def test_no_basis_to_a_report_about_itself_is_a_denial_by_the_company():
+    analysis = analyze(NO_BASIS, ALL)
+    lede = claim_with(analysis, "it had dumped tonnes")
+    assert lede["text"].startswith("it had"), lede
+    assert lede["status"] == "denied", lede
+    told = claim_with(analysis, "40 tonnes")
+    assert told["status"] == "denied", told
+    # the spokeswoman's own verdict, told to the outlet, is no claim of the outlet's
+    own = claim_with(analysis, "no basis at all")
+    assert own["status"] == "reported" and own["rebutted_by"] is None, own
+
+
+# "Mayor X called the claims 'baseless.'" after "the mayor had leaked ...": the verdict is no
+# claim of its own, even in a sentence with other verbs ("meant to launch"); the mayor is the
+# party the claim is about (its subject is his office), so he denies it.
+MAYOR = ("The Valley Times reported on Monday that the mayor had leaked the audit to a rival "
+         "campaign.\n\nAt a briefing that was meant to launch new bus routes, Mayor Tom Ardley called "
+         "the claims \"baseless.\"\n")
+
+
+def test_a_mayor_calling_claims_about_the_mayor_baseless_denies_them_and_states_nothing():
+    analysis = analyze(MAYOR, ALL)
+    leaked = claim_with(analysis, "leaked the audit")
+    assert leaked["status"] == "denied", leaked
+    assert not [c for c in analysis.claims if c["text"].startswith("the claims")], \
+        [(c["text"], c["status"]) for c in analysis.claims]

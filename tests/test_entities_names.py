@@ -204,3 +204,20 @@ def test_a_clubs_short_name_the_model_calls_a_place_is_the_club():
     labels = labels_of(analyze("Officers from the Marbury Police Department arrived. A man in Marbury "
                                "was hurt, police said."))
     assert labels.get("Marbury") == "GPE", labels
+
+
+def test_a_title_before_a_surname_the_model_named_alone_joins_the_given_name():
+    from newsprobe.layers import entities as E
+    from newsprobe.layers.entities_names import Cluster
+    from newsprobe.model import Span
+
+    text = "Mayor Jarl Velder spoke."
+    cluster = Cluster("person")
+    cluster.add(Span.of(text, 11, 17), "PERSON")
+    seen = {(11, 17)}
+
+    class Tok:
+        def __init__(self, i):
+            self.idx = text.index(["Jarl", "Velder"][i])
+    assert E._joined_to_surname(text, [cluster], [Tok(0)], Tok(1), seen)
+    assert [m.text for m in cluster.mentions] == ["Jarl Velder"] and (6, 17) in seen

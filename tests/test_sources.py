@@ -701,3 +701,23 @@ def test_the_official_right_after_a_named_officials_words_is_that_official():
             "official said.")
     q = said(text, "never proposed")
     assert q.speaker.name.endswith("Tom Valsen") and q.speaker.kind == "official", q.to_dict()
+
+
+def test_a_speaker_the_tagger_missed_once_takes_the_kind_and_entity_of_its_named_mention():
+    # "Harbour Weekly claims ..." where the tagger found no name, "Harbour Weekly suggests ..."
+    # where it found the outlet: one speaker, one kind
+    from newsprobe.layers.sources import settle_kinds
+    from newsprobe.model import Speaker
+    speakers = [Speaker("Harbour Weekly", "unknown"), Speaker("Harbour Weekly", "media", "e4")]
+    settle_kinds(speakers)
+    assert [(s.kind, s.entity) for s in speakers] == [("media", "e4"), ("media", "e4")]
+
+
+@pytest.mark.parametrize("noun", ["chain", "retailer"])
+def test_a_company_named_by_its_trade_is_the_company_named_before(noun):
+    a = analyze("Brixton Home Stores Inc will close 12 stores in the spring, two people familiar with the "
+                f"plans said on Monday.\n\nThe {noun} has said it is looking for a buyer for its "
+                "remaining shops.")
+    spoken = [q for q in a.quotes if q.cue is not None and "has said" in q.cue.text]
+    assert spoken and (spoken[0].speaker.name, spoken[0].speaker.kind) == ("Brixton Home Stores Inc", "institution"), \
+        [(q.speaker.name, q.speaker.kind) for q in a.quotes]

@@ -50,7 +50,7 @@ from .sources import (OUTLET_REPORTS, PUBLISHING_VERBS, EntityIndex, is_known_ou
                       outlet_of_earlier_report, reporting_nouns, settle_kinds, speaker_for)
 
 NAME = "attribution"
-VERSION = "9"
+VERSION = "11"
 FIELD = "quotes"
 REQUIRES = ("entities",)
 
@@ -268,24 +268,37 @@ def _outlets_on_record(records: list[_Record], doc, text: str) -> None:
 
 def _repair_citing_aside(doc, verbs) -> None:
     """"The Courier, citing three current and former officials, reported on Tuesday that …":
-    the parser may read "officials, reported on Tuesday" as a reduced relative on the cited
-    noun and leave the outlet a verbless root. Where the sentence has no verb of its own
-    above the outlet, the reporting participle becomes the main verb again, with the outlet
-    its subject and "citing …" its aside (as the parse gives "…, citing three officials,
-    said …")."""
+    the parser may read "officials, reported on Tuesday" as a reduced relative (on the cited
+    noun, or on the outlet) and leave the outlet a verbless root, or make the outlet the
+    subject of a verb further on ("… that bank records and intercepted emails show that …",
+    with "intercepted" read as a second verb and "show" as the sentence's root). The
+    reporting participle then becomes the main verb again, with the outlet its subject and
+    "citing …" its aside (as the parse gives "…, citing three officials, said …"); in the
+    second case the later verb becomes the content clause again, with the words between
+    (its "that" and its subject) hung back on it."""
     for verb in doc:
-        cited = verb.head
-        citing = cited.head
-        outlet = citing.head
         if not (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.lemma_.lower() in verbs
-                and verb.i > 0 and doc[verb.i - 1].text == ","
-                and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in verb.children)
-                and cited.dep_ == "dobj" and cited.i < verb.i
-                and citing.lemma_.lower() in CITING_LEMMAS and citing.tag_ == "VBG" and citing.dep_ == "acl"
-                and citing.i > 0 and doc[citing.i - 1].text == ","
-                and outlet.dep_ == "ROOT" and outlet.pos_ in ("NOUN", "PROPN") and outlet.i < citing.i):
+                and verb.i > 1 and doc[verb.i - 1].text == ","
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in verb.children)):
             continue
-        moved = [c for c in outlet.children if c.i > verb.i]
+        citing = _citing_aside_before(doc, doc[verb.i - 1])
+        if citing is None:
+            continue
+        outlet = _phrase_head_before(doc, citing.i - 1)
+        if outlet is None or outlet.pos_ not in ("NOUN", "PROPN"):
+            continue
+        root = outlet.head
+        if outlet.dep_ == "ROOT":
+            later = None
+        elif outlet.dep_ == "nsubj" and root.dep_ == "ROOT" and root.pos_ == "VERB" and root.i > verb.i \
+                and citing.head in (root, outlet):
+            later = root
+        else:
+            continue
+        if later is None:
+            moved = [c for c in outlet.children if c.i > verb.i]
+        else:   # the commas around the aside and the closing full stop
+            moved = [c for c in later.children if c.dep_ == "punct" and (c.i < verb.i or c.i == later.sent.end - 1)]
         verb.head = verb
         verb.dep_ = "ROOT"
         outlet.head = verb
@@ -293,8 +306,69 @@ def _repair_citing_aside(doc, verbs) -> None:
         citing.head = verb
         citing.dep_ = "advcl"
         doc[verb.i - 1].head = verb
+        doc[verb.i - 1].dep_ = "punct"
         for child in moved:
             child.head = verb
+        if later is not None:
+            _rehang_clause(doc, verb, later)
+
+
+def _citing_aside_before(doc, comma):
+    """The "citing X" / "quoting X" participle whose phrase runs from a comma to this one."""
+    last = doc[comma.i - 1]
+    for token in reversed(doc[comma.sent.start:comma.i]):
+        if token.tag_ == "VBG" and token.lemma_.lower() in CITING_LEMMAS:
+            if token.i > 1 and doc[token.i - 1].text == "," and any(c.dep_ == "dobj" for c in token.children) \
+                    and (last is token or token.is_ancestor(last)):
+                return token
+            return None
+    return None
+
+
+def _phrase_head_before(doc, comma_i: int):
+    """The head of the noun phrase that ends just before the comma at comma_i."""
+    if comma_i < 1 or doc[comma_i].text != ",":
+        return None
+    token = doc[comma_i - 1]
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i and token.head.i < comma_i:
+        token = token.head
+    return token
+
+
+def _rehang_clause(doc, verb, later) -> None:
+    """Make `later` (the verb the parser took for the sentence's root) the content clause of
+    the repaired cue verb, and hang the words between them ("that bank records and
+    intercepted emails") back on it: the "that" as its mark, the noun phrase as its subject
+    (a participle the parser read as a verb, "intercepted emails", as an adjective on its
+    noun)."""
+    later.head = verb
+    later.dep_ = "ccomp"
+    for mark in doc[verb.i + 1:later.i]:
+        if mark.dep_ == "mark" and mark.lower_ == "that" and mark.head.i < later.i:
+            mark.head = later   # "that bank records …": the parser may hang it on the subject
+    between = [c for c in verb.children if verb.i < c.i < later.i and c.dep_ in ("ccomp", "conj", "dep", "advcl")]
+    for clause in between:
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i]
+        objects = [c for c in clause.children if c.dep_ == "dobj" and c.i == clause.i + 1]
+        for mark in [c for c in clause.children if c.dep_ == "mark"]:
+            mark.head = later
+        if subjects and objects and clause.tag_ in ("VBN", "VBD") \
+                and any(c.dep_ == "cc" and c.i < clause.i for c in subjects[0].children):
+            # "records and intercepted emails": the participle modifies the second conjunct
+            subject, obj = subjects[0], objects[0]
+            subject.head = later
+            subject.dep_ = "nsubj"
+            obj.head = subject
+            obj.dep_ = "conj"
+            for child in [c for c in clause.children if c is not subject and c is not obj]:
+                child.head = obj
+            clause.head = obj
+            clause.dep_ = "amod"
+            clause.pos_ = "ADJ"
+            clause.tag_ = "JJ"
+        else:
+            clause.head = later
+            clause.dep_ = "csubj"
 
 
 def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
@@ -880,7 +954,16 @@ def not_spoken(verb, lemma: str) -> bool:
         # "stopped short of saying the deal was dead", "fell short of calling it a crisis":
         # what the speaker avoided saying ("of" hangs on "short" or on the verb)
         return True
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.lower_ == "of" \
+            and head.head.lemma_.lower() in INTENT_NOUNS and any(
+                d.dep_ in ("det", "neg") and d.lower_ in ("no", "not") for d in head.head.children):
+        # "had no intention of discussing it": a speech act the source rules out
+        return True
     return False
+
+
+# Nouns of a purpose or a chance ("no intention of discussing", "no plans of announcing").
+INTENT_NOUNS = frozenset("intention intent plan plans desire wish interest chance".split())
 
 
 # "was denied bail", "were refused entry": a passive that keeps an object withholds a
@@ -1519,6 +1602,9 @@ def _subject_of(verb) -> list:
     # participle for the reported clause; it has no subject of its own, so it is X's.
     gerund_clause = verb.dep_ == "ccomp" and verb.tag_ == "VBG" \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    subordinated = _subject_after_subordinator(verb)
+    if subordinated is not None:
+        return subordinated
     if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and participle) or gerund_clause:
         if verb.head.i != verb.i and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             # "The union said the closure was unfair and promised to fight it": the parser
@@ -1554,6 +1640,38 @@ def _subject_of(verb) -> list:
                 and verb.tag_ in ("VBZ", "VBD", "VBP"):
             return [t for t in verb.doc[before.left_edge.i: verb.i]]
     return []
+
+
+SUBORDINATING_PREPOSITIONS = frozenset("after before since until".split())
+
+
+def _subject_after_subordinator(verb) -> list | None:
+    """"… was in control mode after a report in the Times said the mayor was behind it":
+    the parser may read "after a report" as a phrase and join "said" to the main verb with
+    no subject and no "and"; the noun phrase right before the verb, the object of "after",
+    is who said it."""
+    if verb.dep_ not in ("conj", "advcl") or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    doc = verb.doc
+    before = doc[verb.i - 1]
+    if before.is_punct:
+        return None
+    if any(t.dep_ == "cc" or t.text in (",", ";") for t in doc[verb.head.i + 1:verb.i]
+           if t.head.i in (verb.head.i, verb.i)):
+        return None
+    obj = next((t for t in (before, *before.ancestors) if t.dep_ == "pobj"
+                and t.head.lower_ in SUBORDINATING_PREPOSITIONS), None)
+    if obj is None or obj.right_edge.i != verb.i - 1 or obj.head.lower_ not in SUBORDINATING_PREPOSITIONS \
+            or obj.pos_ not in ("NOUN", "PROPN") or obj.head.head.i != verb.head.i:
+        return None
+    if obj.lemma_.lower() in REPORT_NOUNS:
+        # "a report in the Times": the outlet that published it speaks
+        outlet = [o for p in obj.children if p.dep_ == "prep" and p.lower_ == "in"
+                  for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+        if outlet:
+            return list(outlet[0].subtree)
+    return list(obj.subtree)
 
 
 # Verbs whose object after them is the addressee or a thing, never an inverted speaker.
@@ -1786,7 +1904,13 @@ def _citing_host(text: str, token, records: list[_Record]) -> _Record | None:
     head = token.head
     for r in in_sentence:
         if r.cue[0] <= head.idx < r.cue[1]:
-            return r
+            # "The Gazette reported that Brandt had discussed the sale, citing people
+            # briefed on the talks": the parser hangs the participle on the verb it follows,
+            # but an outlet's report around that verb is what cites its sources
+            outer = [o for o in in_sentence if o is not r and o.cue[1] <= r.cue[0]
+                     and any(s <= r.cue[0] < e for s, e in o.content)
+                     and _cue_lemmas(o, token.doc) & NEWS_CUES]
+            return outer[0] if outer else r
     if token.dep_ in ("relcl", "acl"):
         # the report whose source the clause describes: "The Herald, quoting an unnamed
         # official, said …", "The Times, which cited two officials, reported …"
@@ -1803,6 +1927,11 @@ def _citing_host(text: str, token, records: list[_Record]) -> _Record | None:
         return max(between, key=lambda r: r.cue[1])
     according = [r for r in in_sentence if text[r.cue[0]:r.cue[1]].lower().startswith("according")]
     return according[0] if according else None
+
+
+def _cue_lemmas(record: _Record, doc) -> set[str]:
+    cue = doc.char_span(*record.cue, alignment_mode="expand") if record.cue else None
+    return {t.lemma_.lower() for t in cue} if cue is not None else set()
 
 
 def _cut(text: str, spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
@@ -2043,6 +2172,11 @@ def _noun_cue(doc, text: str, noun, rumor: bool) -> _Record | None:
     is the subject of a cue verb is handled by that verb instead."""
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos")
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None and noun.head.lemma_.lower() in NAMING_VERBS and noun.dep_ == "dobj":
+        # "branded reports he floated the idea as inaccurate": the claim's clause with no
+        # "that" (only under a verb that names a verdict, where a reduced relative, "the
+        # reports he read", is rare)
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "relcl") and _content_without_that(c)), None)
     if clause is None and rumor and noun.lemma_.lower() in RUMOUR_OF_NOUNS:
         # "rumours of a split", "speculation of being in a relationship": what the rumour
         # holds is the object of its "of"
@@ -2055,8 +2189,21 @@ def _noun_cue(doc, text: str, noun, rumor: bool) -> _Record | None:
             return record
     if clause is None:
         return None
+    words = list(clause.subtree)
+    if noun.head.lemma_.lower() in NAMING_VERBS:
+        # "... to a private buyer as inaccurate": the verdict the parser hung inside the
+        # clause is the namer's, not the claim's
+        verdict = next((t for t in words if t.lower_ == "as" and t.dep_ == "prep" and t.i > clause.i
+                        and t.right_edge.i == words[-1].i and t.right_edge.pos_ == "ADJ"), None)
+        words = [t for t in words if verdict is None or t.i < verdict.i]
+        last = words[-1] if words else None
+        if verdict is None and last is not None and last.lower_ in VERDICT_WORDS and last.head.i < last.i - 1 \
+                and last.dep_ in ("advmod", "amod", "oprd", "acomp", "xcomp") and last.head.pos_ in ("VERB", "NOUN") \
+                and not any(c.lemma_ == "be" for c in last.head.children) and last.head.lemma_ != "be":
+            # "called reports that he offered the contract to his cousin false"
+            words = words[:-1]
     record = _Record(cue=(noun.idx, noun.idx + len(noun.text)),
-                     content=[_trimmed_range(text, list(clause.subtree))], 
+                     content=[_trimmed_range(text, words)],
                      confidence=0.5)
     by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of", "in")]
     objs = [o for p in by for o in p.children if o.dep_ == "pobj"]
@@ -2075,6 +2222,26 @@ def _noun_cue(doc, text: str, noun, rumor: bool) -> _Record | None:
     if there and not objs:
         record.forced_kind = "rumor"  # "there are claims that ...": nobody owns the claim
     return record
+
+
+# Verdicts a naming verb gives ("called reports that ... false").
+VERDICT_WORDS = frozenset("false untrue inaccurate incorrect baseless unfounded groundless fabricated fake "
+                          "misleading wrong absurd ridiculous nonsense".split())
+# Verbs that name a verdict on what their object says ("branded reports ... as false").
+NAMING_VERBS = frozenset("brand call label dub term describe dismiss".split())
+_CLAUSE_COMPLEMENTS = frozenset("dobj attr acomp ccomp xcomp oprd dative".split())
+
+
+def _content_without_that(clause) -> bool:
+    """A finite clause with a subject of its own and a complement: what a claim noun says
+    ("reports he floated the idea"), not a reduced relative whose object is the noun
+    ("reports he read")."""
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    finite = clause.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in clause.children)
+    return bool(subjects) and finite and subjects[0].lower_ not in ("that", "which", "who", "whom") \
+        and subjects[0].i < clause.i and (any(c.dep_ in _CLAUSE_COMPLEMENTS for c in clause.children)
+                                          or any(c.dep_ == "auxpass" for c in clause.children))
 
 
 # Nouns whose "of" phrase is what the rumour says ("rumours of a split"); "talk of" and

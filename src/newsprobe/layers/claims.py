@@ -39,7 +39,7 @@ from .rebuttal_meaning import ( MeaningLink, Signal, different_figure, figures, 
                                passage_lemmas, score_pair, span_vector)
 
 NAME = "claims"
-VERSION = "8"
+VERSION = "10"
 FIELD = "claims"
 REQUIRES = ("quotes",)
 
@@ -126,6 +126,8 @@ def candidates_of(doc, analysis: Analysis) -> list[Candidate]:
         if _only_a_verdict_by_naming(text, sent, start, end):
             continue
         quote, piece = _quote_in(spoken, sent.start_char, sent.end_char)
+        if quote is not None and piece and _names_a_claim_false_only(doc, text, quote, piece):
+            continue   # "..., Mayor Brandt called the claims 'baseless.'": a verdict, no claim
         found = []
         if piece:
             claim = _claim_piece(doc, text, piece)
@@ -387,6 +389,9 @@ CONTESTED = re.compile(
     r"\b(misleading(ly)?|baseless(ly)?|unfounded|groundless|bogus|mistakenly|canard|"
     r"without (any |providing |offering )?(evidence|proof)|no (evidence|proof)|"
     r"(pure|mere) speculation|debunked|discredited|contradict(s|ed)?|exaggerated|"
+    # "not based on any facts", "has no basis in fact", "without foundation"
+    r"not based (on|in) (any )?(facts?|evidence|reality)|no (factual )?basis( in (fact|reality))?|"
+    r"without (any )?foundation|"
     r"(highly|very|extremely) unlikely|far-?fetched|nonsense)\b", re.I)
 # Doubt cast without a contrary claim: questioned.
 DOUBT = re.compile(
@@ -500,10 +505,15 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
     for pattern, status, rule in ((FALSE_VERDICT, "refuted", "false_verdict_in_frame"),
                                   (CONTESTED, "disputed", "contested_in_frame"),
                                   (DOUBT, "questioned", "doubt_in_frame")):
-        for m in pattern.finditer(text, sent_start, sent_end):
-            if c.start <= m.start() < c.end or c.quote is None or _in_named_title(text, m.start()) \
-                    or _under_whether(doc, m.start()):
-                continue
+        matches = [m for m in pattern.finditer(text, sent_start, sent_end)
+                   if not (c.start <= m.start() < c.end or c.quote is None or _in_named_title(text, m.start())
+                           or _under_whether(doc, m.start()))]
+        # the writer's own verdict in the frame first ("The council warned of a 'FAKE'
+        # rumour that falsely claims ...": "falsely" is the writer's, whatever the
+        # council's word)
+        writers = [m for m in matches if _voice_at(analysis, m.start(), exclude=c.quote) is None
+                   and not _naming_subject(doc, text, m.start())]
+        for m in writers[:1] or matches:
             voice = _voice_at(analysis, m.start(), exclude=c.quote)
             if voice is not None and _same_speaker(c.quote, voice) \
                     and not any(s.start <= c.start < s.end for s in voice.content):
@@ -530,8 +540,12 @@ def status_of(doc, c: Candidate, analysis: Analysis) -> Status:
                 subject = _subject_of_claim(doc, c)
                 # "'Patently false,' said Coats, responding to rumours that he wrote it":
                 # a claim about "he" answered by the person who speaks is about that person
-                about_speaker = voice.speaker.kind in ("person", "official") and bool(
-                    set(subject.lower().split()) & {"he", "she", "his", "her", "him"})
+                # (an organisation's "it": "Dow said there was no basis to a report that it
+                # had accepted responsibility")
+                about_speaker = (voice.speaker.kind in ("person", "official") and bool(
+                    set(subject.lower().split()) & {"he", "she", "his", "her", "him"})) or (
+                    voice.speaker.kind in ("institution", "organization", "government")
+                    and subject.lower() in ("it", "its"))
                 concerned = about_speaker or _party_concerned(voice.speaker.name, claim_text, subject, _mention_of(voice))
                 found.append(Status("denied" if concerned else "disputed", "source_contests_in_frame",
                                     (m.start(), m.end())))
@@ -764,10 +778,22 @@ def _naming_subject(doc, text: str, offset: int) -> str:
     for verb in word.sent:
         if verb.i >= word.i or not _is_naming_verb(verb):
             continue
-        if not _NAMING_GAP.fullmatch(text, verb.idx + len(verb), offset):
+        if not _NAMING_GAP.fullmatch(text, verb.idx + len(verb), offset) and not _verdict_closes_named_claim(
+                text, verb, word, offset):
             continue
         return _subject_text(verb)
     return ""
+
+
+def _verdict_closes_named_claim(text: str, verb, word, offset: int) -> bool:
+    """"branded reports he floated the idea of selling the harbour as inaccurate": the
+    verdict after "as" closes the claim noun the naming verb takes as object (the parser
+    hangs it inside the noun's clause)."""
+    closing = word.i == word.sent.end - 1 or all(t.is_punct for t in word.doc[word.i + 1:word.sent.end])
+    if not re.search(r"\bas\s+['\u2018\u201c\"]?$", text[verb.idx:offset]) and not closing:
+        return False   # (without "as" only the word that closes the sentence: "called reports that ... false")
+    return any(ch.dep_ == "dobj" and ch.lemma_.lower() in CLAIM_NOUNS and ch.left_edge.i <= word.i <= ch.right_edge.i
+               for ch in verb.children)
 
 
 def _names_a_claim_false(doc, text: str, start: int, end: int) -> bool:
@@ -801,6 +827,22 @@ def _only_a_verdict_by_naming(text: str, sent, start: int, end: int) -> bool:
 
 
 _CLAIM_NOUN_WORD = re.compile(r"\b" + _CLAIM_NOUN_FORMS + r"\b", re.I)
+# A naming verb's words that hold nothing but a claim noun and its verdict ("the claims
+# 'baseless'", "the report fabricated", "these allegations as false").
+_NOUN_AND_VERDICT = re.compile(r"\W*(?:the|these|those|such|this|that|his|her|their|its)?\s*(?:[\w’'-]+\s+){0,2}?"
+                               + _CLAIM_NOUN_FORMS + r"\W*(?:as\W+)?(?:[\w-]+\W+){0,2}?$", re.I)
+
+
+def _names_a_claim_false_only(doc, text: str, quote: Quote, piece: tuple[int, int]) -> bool:
+    """Is the quote a naming verb's verdict on claims and nothing more ("called the claims
+    'baseless'")? Its words are no claim of the speaker's; the verdict rebuts what was told
+    before (link_rebuttals)."""
+    if quote.cue is None or _cue_lemma(doc, quote) not in VERDICT_NAMING_VERBS:
+        return False
+    words = text[piece[0]:piece[1]]
+    verdict = FALSE_VERDICT.search(words) or CONTESTED.search(words)
+    return verdict is not None and _NOUN_AND_VERDICT.fullmatch(words[:verdict.start()] + " ") is not None \
+        and not words[verdict.end():].strip(" \t\n\"'”’.,!")
 
 
 def _subjectless_clause_of(noun) -> bool:
@@ -1825,6 +1867,14 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
     rebutter = rebuttal.by
     if reference is not None and _tells_what_it_rebuts(candidates, statuses, analysis, sent, rebuttal):
         return
+    if reference is None and rebutter is None:
+        # "Posts falsely claim X. That's not true; ...": the writer's verdict on the claim
+        # just told, which its own frame already calls false; it reaches no claim before it
+        before = [(i, c) for i, c in enumerate(candidates) if c.end <= sent.start_char and c.quote is not None]
+        if before and distance(before[-1][1]) <= 1 and statuses[before[-1][0]].rule == "false_verdict_in_frame" \
+                and statuses[before[-1][0]].rebutted_by is None and _points_back(doc, rebuttal.words[0]):
+            statuses[before[-1][0]].rebutted_by = (sent.start_char, _trim(text, sent.start_char, sent.end_char)[1])
+            return
     targets = [(i, c) for i, c in enumerate(candidates)
                if c.end <= sent.start_char and distance(c) <= window and not _reports_silence(c)
                and (c.quote is not None or statuses[i].status in ("unconfirmed", "rumored"))
@@ -1969,12 +2019,14 @@ def _outlet_named(sent, reference: "ClaimReference | None") -> set[str]:
     return owner
 
 
-def _told_by(quote: Quote, owner: set[str]) -> bool:
+def _told_by(quote: Quote, owner: set[str], doc=None) -> bool:
     """Is the quote the outlet's own telling: its speaker, or a source it relays, named by
     the outlet's words and nothing more ("the Gazette", "Harbour Gazette"; not "Gazette
-    editor Ann Lind", who speaks for herself)?"""
+    editor Ann Lind", who speaks for herself)? A source that "told the Gazette" (with
+    `doc`, the cue is read) speaks to the outlet: its words are no telling of the outlet's."""
+    told = doc is not None and _cue_lemma(doc, quote) == "tell"
     names = [quote.speaker.name, *(link.name for link in quote.chain
-                                   if link.kind in ("media", "document"))]
+                                   if link.kind in ("media", "document") and not told)]
     return any((words := _distinctive_words(name) - _OUTLET_GENERIC) and words <= owner for name in names)
 
 
@@ -1997,7 +2049,7 @@ def _link_forward(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal,
     text = analysis.text
     span = (sent.start_char, _trim(text, sent.start_char, sent.end_char)[1])
     for i, c in enumerate(candidates):
-        if c.start < sent.end_char or ahead(c) > FORWARD_WINDOW or c.quote is None or not _told_by(c.quote, owner) \
+        if c.start < sent.end_char or ahead(c) > FORWARD_WINDOW or c.quote is None or not _told_by(c.quote, owner, doc) \
                 or (rebutter is not None and same_side(c.quote, rebutter)) or not _not_own_claim(rebuttal, c):
             continue
         # the stronger status wins: a denial after a lede's dispute
@@ -2521,7 +2573,11 @@ def same_side(claim_quote: Quote, rebutter: Quote) -> bool:
     a, b = claim_quote.speaker, rebutter.speaker
     if _same_speaker(claim_quote, rebutter):
         return True
-    if any(link.name == b.name for link in claim_quote.chain) or any(link.name == a.name for link in rebutter.chain):
+    if any(link.name == b.name for link in claim_quote.chain):
+        return True
+    if a.kind != "media" and any(link.name == a.name for link in rebutter.chain):
+        # (an outlet the rebutter told, "… for this report," she told the Gazette, is the
+        # channel of the denial, not its side)
         return True
     words_a = _distinctive_words(a.name)
     words_b = _distinctive_words(b.name)
@@ -2559,6 +2615,12 @@ def _party_concerned(source: str, sentence: str, claim: str, described_as: str =
         words |= _distinctive_words(m.group("party") or m.group("owner"))
     if words & set(re.findall(r"[^\W_]+", sentence.lower())):
         return True
+    # "Mayor Tom Ardley called the claims baseless" after "the mayor had leaked the audit":
+    # the office the claim's subject names is the one the rebutter holds
+    from .sources import kind_words
+    titles = set(re.findall(r"[^\W_]+", described_as.lower())) & kind_words()["official"]
+    if titles & set(re.findall(r"[^\W_]+", claim.lower())):
+        return True
     return bool(governments_named(f"{source} {described_as}") & governments_named(claim))
 
 
@@ -2575,6 +2637,11 @@ def _subject_of_claim(doc, c: Candidate, within=None) -> str:
         verb = clauses[0] if clauses else verb
     parts = [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass", "csubj", "dative")]
     parts += [o for ch in verb.children if ch.dep_ == "agent" or (ch.dep_ == "prep" and ch.lower_ == "to")
+              for o in ch.children if o.dep_ == "pobj"]
+    # the other party of a meeting or a deal: "had contacts with Russian officials", "met
+    # with the envoy", "talks with Karsovia" (on the verb or on its object)
+    holders = [verb] + [ch for ch in verb.children if ch.dep_ == "dobj"]
+    parts += [o for h in holders for ch in h.children if ch.dep_ == "prep" and ch.lower_ == "with"
               for o in ch.children if o.dep_ == "pobj"]
     # only the claim's own words: never its source ("..., the Washington Post reported")
     source = (c.quote.source.start, c.quote.source.end) if c.quote is not None and c.quote.source else (0, 0)

@@ -126,7 +126,7 @@ from .entities_words import (
 
 NAME = "entities"
 
-VERSION = "9"
+VERSION = "10"
 
 FIELD = "entities"
 
@@ -286,6 +286,7 @@ def _add_titled_names(doc, text: str, clusters: list["Cluster"], seen: set[tuple
             appos = [t for t in doc[token.i + 1: token.i + 8] if t.dep_ == "appos" and t.pos_ == "PROPN"
                      and doc[t.left_edge.i - 1].text == ","][:1]
         following = doc[appos[0].left_edge.i: appos[0].i + 1] if appos else doc[token.i + 1: token.i + 4]
+        surname = None
         for nxt in following:
             if not names and nxt.lower_.rstrip(".") in TITLE_WORDS | TITLE_MODIFIERS:
                 continue         # "Mr" in ", Mr Tobin Harrow,", "Chief Executive Officer": titles
@@ -295,7 +296,11 @@ def _add_titled_names(doc, text: str, clusters: list["Cluster"], seen: set[tuple
             if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.idx not in covered:
                 names.append(nxt)
             else:
+                if names and nxt.idx in covered:
+                    surname = nxt
                 break
+        if surname is not None and _joined_to_surname(text, clusters, names, surname, seen):
+            continue             # "Mayor Jarl Velder" with "Velder" the model's person
         if not names or (len(names) == 1 and (names[0].lower_ in ORG_WORDS or len(names[0].text) == 1)):
             continue             # "Rep. Charlie Geren, R-Fort Worth": "R" is his party's letter
         span = Span.of(text, names[0].idx, names[-1].idx + len(names[-1].text))
@@ -306,6 +311,24 @@ def _add_titled_names(doc, text: str, clusters: list["Cluster"], seen: set[tuple
         cluster_for(clusters, span, "person").add(span, "PERSON")
         seen.add((span.start, span.end))
         covered.update(range(span.start, span.end))
+
+
+def _joined_to_surname(text: str, clusters: list["Cluster"], names: list, surname, seen) -> bool:
+    """"Mayor Jarl Velder" where the model called only "Velder" a person: the given names
+    after the title join that mention ("Jarl Velder"), no person "Jarl" of their own."""
+    for cluster in clusters:
+        if cluster.group != "person":
+            continue
+        mention = next((m for m in cluster.mentions if m.start == surname.idx), None)
+        if mention is None or " " in mention.text:
+            continue
+        cluster.remove(mention)
+        seen.discard((mention.start, mention.end))
+        span = Span.of(text, names[0].idx, mention.end)
+        cluster.add(span, "PERSON")
+        seen.add((span.start, span.end))
+        return True
+    return False
 
 
 # Offices written after what they are of ("UCP MLA", "Yellowhead MP", "Market Strategist"):

@@ -21,7 +21,8 @@ from ..outlets import known_by_name, name_key
 
 # What news calls a company on second mention ("Nordstal, Estmark's largest steelmaker").
 COMPANY_WORDS = {"company", "firm", "group", "producer", "operator", "retailer", "lender", "bank",
-                 "manufacturer", "insurer", "airline", "supplier", "conglomerate", "startup", "giant"}
+                 "manufacturer", "insurer", "airline", "supplier", "conglomerate", "startup", "giant",
+                 "chain", "carmaker"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "them", "we", "their"}
 THING_PRONOUNS = {"it", "its"}
@@ -96,10 +97,17 @@ class EntityIndex:
             words = set()
             for part in entity.name.lower().split():
                 words.add(part)
+            current_office = False
             for mention in entity.mentions:
                 for offset in range(mention.start, mention.end):
                     by_offset[offset] = entity
-                words |= _mention_descriptors(doc, analysis.text, mention.start, mention.end, entity.label)
+                described = _mention_descriptors(doc, analysis.text, mention.start, mention.end, entity.label)
+                words |= described
+                current_office = current_office or (bool(_offices(described)) and "former" not in described)
+            if current_office:
+                # "Mayor Jarl Velder ... the former deputy minister Jarl Velder": an
+                # office the text gives without "former" is held now; the former one is past
+                words.discard("former")
             descriptors[entity.id] = words
         quoted = quoted or (lambda offset: False)
         return cls(analysis.text, analysis.entities, descriptors, by_offset, quoted, [],
@@ -1855,12 +1863,20 @@ def settle_kinds(speakers: list[Speaker], person_words: frozenset[str] = frozens
     # One kind per speaker: a mention whose kind is unknown takes the kind another mention
     # of the same speaker (entity, else name) has in the article.
     known: dict[str, str] = {}
+    named: dict[str, Speaker] = {}
     for speaker in speakers:
         if speaker.kind not in ("unknown", "author"):
             known.setdefault(speaker.entity or speaker.name.lower(), speaker.kind)
+            if speaker.entity:
+                # "New Idea claims ..." where the tagger missed the name, "New Idea
+                # suggests ..." where it found it: one speaker by its name too
+                named.setdefault(speaker.name.lower(), speaker)
     for speaker in speakers:
         if speaker.kind == "unknown":
             speaker.kind = known.get(speaker.entity or speaker.name.lower(), "unknown")
+        if speaker.kind == "unknown" and speaker.entity is None and speaker.name.lower() in named:
+            speaker.kind = named[speaker.name.lower()].kind
+            speaker.entity = named[speaker.name.lower()].entity
     _surname_kinds(speakers)
     _titled_name_kinds(speakers)
 
