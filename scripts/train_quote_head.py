@@ -9,7 +9,7 @@ labels are research-only and are never copied into the repository: only the weig
 written. Validation is cross-pool: for each pool, a head trained on the others (C and
 threshold chosen by leave-one-pool-out inside them) is written to --fold-dir as
 quote_head.held-NAME.json, to be scored through `newsprobe eval newsroom` with the setting
-`attribution.quote_head_file`. The shipped head is trained on every pool, its C and
+`attribution.quote_head` set to its path. The shipped head is trained on every pool, its C and
 threshold chosen by leave-one-pool-out over all of them. The objective is the found F1 of
 the kept candidates against the pool's gold (2 TP / (kept + gold)), pooled over held
 pools. Deterministic (liblinear, fixed seed).
@@ -47,7 +47,7 @@ SEED = 0
 
 def extract(pools: dict[str, tuple[Path, str]]) -> dict:
     """Features, labels, pools and articles of every candidate, and each pool's gold count."""
-    settings = Settings.load(quote_head=False)
+    settings = Settings.load(quote_head="off")
     nlp = load_pipeline(settings.model or None, settings.max_sentence_tokens)
     layers = select_layers(("entities",))
     xs, ys, pool_of, article_of = [], [], [], []

@@ -139,7 +139,7 @@ def test_a_name_set_off_before_its_description_names_the_source():
     # "reporting" a fall in profit (an object, not a claim: tests/test_quote_head.py).
     from newsprobe.settings import Settings
     [q] = analyze("Nordstal, Estmark’s largest steelmaker, reported a 38 percent fall in quarterly "
-                  "profit on Tuesday, blaming weak demand from carmakers.", Settings.load(quote_head=False)).quotes
+                  "profit on Tuesday, blaming weak demand from carmakers.", Settings.load(quote_head="off")).quotes
     assert q.speaker.name == "Nordstal" and q.speaker.kind == "institution"
 
 

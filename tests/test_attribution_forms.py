@@ -170,7 +170,7 @@ def test_a_promise_or_threat_holds_what_it_commits_to():
     # (a threat to act; 3 of the 7 such candidates of the tuning pools are unmarked).
     from newsprobe.settings import Settings
     assert [content(q) for q in analyze("The union threatened to strike on Friday.",
-                                        Settings.load(quote_head=False)).quotes] == ["to strike on Friday"]
+                                        Settings.load(quote_head="off")).quotes] == ["to strike on Friday"]
 
 
 def test_an_opening_adverbial_before_the_cue_is_not_what_was_said():

@@ -14,7 +14,7 @@ from newsprobe.layers import quote_head
 from newsprobe.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
-RULES_ALONE = Settings.load(quote_head=False)
+RULES_ALONE = Settings.load(quote_head="off")
 
 
 def cues(analysis):
@@ -100,5 +100,5 @@ def test_another_weights_file_is_used_when_the_setting_names_one(tmp_path):
     d["threshold"] = 0.999   # a head that rejects every verb cue's candidate
     path = tmp_path / "strict.json"
     path.write_text(json.dumps(d), encoding="utf-8")
-    judged = analyze("The mayor said that the bridge would reopen in May.", Settings.load(quote_head_file=str(path)))
+    judged = analyze("The mayor said that the bridge would reopen in May.", Settings.load(quote_head=str(path)))
     assert judged.quotes == [] and judged.meta["rejected_quotes"][0]["decided_by"] == "strict.json"

@@ -309,7 +309,7 @@ def _repair_citing_aside(doc, verbs) -> None:
 def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
     text = analysis.text
     records = candidates(doc, analysis, settings)
-    head = load_head(settings.quote_head_file) if settings.quote_head else None
+    head = None if settings.quote_head == "off" else load_head(settings.quote_head)
     rejected = []
     if head is not None:
         # The acceptance head (quote_head.py): its probability that an annotator marks the

@@ -14,8 +14,8 @@ weights in `models/quote_head.json`, inference in numpy; trained by
 The layer re-scores each candidate's `confidence` with the head's probability and leaves out
 those below the head's threshold; what it leaves out stays inspectable in the analysis's
 `meta.rejected_quotes` (cue, content, speaker, the rule and its confidence, the head's
-probability). Settings: `attribution.quote_head` (off: the rules alone) and
-`attribution.quote_head_file` (another weights file, for cross-pool folds).
+probability). Setting `attribution.quote_head`: "" the packaged head, "off" the rules
+alone, a path another weights file (a cross-pool fold's).
 """
 
 from __future__ import annotations
@@ -200,7 +200,7 @@ class Head:
 
 @lru_cache(maxsize=8)
 def load_head(path: str = "") -> Head:
-    """The packaged head, or the weights file at `path` (a fold's, `attribution.quote_head_file`)."""
+    """The packaged head, or the weights file at `path` (a fold's, `attribution.quote_head`)."""
     if path:
         raw = Path(path).read_text("utf-8")
         source = Path(path).name
