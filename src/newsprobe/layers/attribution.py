@@ -29,6 +29,10 @@ How it works, in the order the code runs:
    what the text calls it, or by the shape of its name ("the Morning Star", "NTV"). Never
    the speaker itself, never an unknown link, never one relay twice. Citing a document ("cited a leaked memo") is
    sourcing and no attribution.
+6. The acceptance head (`quote_head.py`, setting `attribution.quote_head`): each verb cue's
+   candidate (`candidates`) gets the probability that a careful annotator marks it as its
+   confidence; one below the head's threshold is left out of `quotes` and listed, with the
+   rule's confidence and the head's probability, in `meta.rejected_quotes`.
 """
 
 from __future__ import annotations
@@ -45,12 +49,14 @@ from ..lexicon_files import read_sections
 from ..model import Analysis, ChainLink, Quote, Span, Speaker
 from ..settings import Settings
 from .commitment import DENIAL_VERBS
+from .quote_head import features as quote_features
+from .quote_head import judges, load_head
 from .quotemarks import Quotation, doubled_mark, find_quotations
 from .sources import (OUTLET_REPORTS, PUBLISHING_VERBS, EntityIndex, is_known_outlet, kind_of_entity, kind_words,
                       outlet_of_earlier_report, reporting_nouns, settle_kinds, speaker_for)
 
 NAME = "attribution"
-VERSION = "11"
+VERSION = "12"
 FIELD = "quotes"
 REQUIRES = ("entities",)
 
@@ -208,6 +214,9 @@ class _Record:
     quoting: tuple[int, int] | None = None
     credit: tuple[int, int] | None = None  # "(via Sport Witness)": no other content holds it
     contests: bool = False  # a denial ("denied reports that …"): what it holds is contested, not relayed
+    # Which rule found it ("verb", "according_to", "colon", ...) and, for a verb cue, where its
+    # content came from ("verb:clause", "verb:object", ...): a feature of the acceptance head.
+    rule: str = ""
     id: str = ""
 
     @property
@@ -373,6 +382,59 @@ def _rehang_clause(doc, verb, later) -> None:
 
 def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
     text = analysis.text
+    records = candidates(doc, analysis, settings)
+    head = None if settings.quote_head == "off" else load_head(settings.quote_head)
+    rejected = []
+    if head is not None:
+        # The acceptance head (quote_head.py): its probability that an annotator marks the
+        # candidate becomes the confidence; a candidate below its threshold is left out, and
+        # listed in meta.rejected_quotes with the rule's confidence it replaced.
+        kept = []
+        for record in records:
+            if not judges(record):
+                kept.append(record)
+                continue
+            p = head.probability(quote_features(record, doc, text, analysis.outlet))
+            if p < head.threshold:
+                rejected.append(_rejected(record, text, p, head.source))
+            else:
+                record.confidence = round(p, 3)
+                kept.append(record)
+        records = kept
+    quotes = []
+    emitted = {id(r) for r in records if r.confidence >= settings.min_quote_confidence}
+    for record in records:
+        if id(record) not in emitted:
+            continue
+        parent = record.parent if record.parent is not None and id(record.parent) in emitted else None
+        quotes.append(Quote(
+            id=record.id, type=record.type,
+            cue=Span.of(text, *record.cue) if record.cue else None,
+            content=[Span.of(text, s, e) for s, e in sorted(record.content)],
+            source=_source_span(text, record.source_tokens),
+            speaker=record.speaker or Speaker("unknown"),
+            chain=record.chain, confidence=record.confidence,
+            parent=parent.id if parent else None,
+        ))
+    if rejected:
+        analysis.meta["rejected_quotes"] = rejected
+    return quotes
+
+
+def _rejected(record: "_Record", text: str, probability: float, head: str) -> dict:
+    """What the acceptance head left out, shown as evidence (meta.rejected_quotes)."""
+    return {"id": record.id, "type": record.type,
+            "cue": Span.of(text, *record.cue).to_dict() if record.cue else None,
+            "content": [Span.of(text, s, e).to_dict() for s, e in sorted(record.content)],
+            "speaker": (record.speaker or Speaker("unknown")).name,
+            "rule": record.rule, "rule_confidence": record.confidence,
+            "head_probability": round(probability, 3), "decided_by": head}
+
+
+def candidates(doc, analysis: Analysis, settings: Settings) -> list["_Record"]:
+    """Every attribution the rules find, speakers resolved and nested, ids set: what the
+    acceptance head judges (and `scripts/train_quote_head.py` learns from)."""
+    text = analysis.text
     _repair_citing_aside(doc, cue_verbs(settings.attribution_scope))
     quotations = [q for q in find_quotations(text) if q.closed or text[q.start] in "“\"„«" or doubled_mark(text, q.start)]
     inside = _QuotationLookup(quotations)
@@ -410,22 +472,9 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
         for record in records:
             if record.parent is closing:
                 record.content = _cut(text, record.content, lo, hi) or record.content
-    quotes = []
     for i, record in enumerate(records, 1):
         record.id = f"q{i}"
-    for record in records:
-        if record.confidence < settings.min_quote_confidence:
-            continue
-        quotes.append(Quote(
-            id=record.id, type=record.type,
-            cue=Span.of(text, *record.cue) if record.cue else None,
-            content=[Span.of(text, s, e) for s, e in sorted(record.content)],
-            source=_source_span(text, record.source_tokens),
-            speaker=record.speaker or Speaker("unknown"),
-            chain=record.chain, confidence=record.confidence,
-            parent=record.parent.id if record.parent else None,
-        ))
-    return quotes
+    return records
 
 
 class _QuotationLookup:
@@ -463,32 +512,33 @@ def _clause_cues(doc, text: str, inside: _QuotationLookup, scope: str) -> list[_
                 and (token.i == 0 or "\n" in doc[token.i - 1].text_with_ws):
             continue  # "CLAIM: …", "UPDATE: …": a label opening a line, not a verb (_colon_cues)
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            record = _according_to(doc, text, token)
+            record, rule = _according_to(doc, text, token), "according_to"
         elif token.lower_ == "via" and token.i > 0 and doc[token.i - 1].text == "(":
-            record = _via_credit(doc, text, token)
+            record, rule = _via_credit(doc, text, token), "via"
         elif token.tag_ == "VBN" and lemma in RELAY_PARTICIPLES and (relay := _relay_credit(doc, text, token)):
-            record = relay
+            record, rule = relay, "relay"
         elif token.lower_ == "per" and token.dep_ == "prep" and (relay := _per_credit(doc, text, token)):
-            record = relay
+            record, rule = relay, "per"
         elif token.pos_ == "VERB" and (lemma in verbs or lemma in AS_PUT_VERBS) \
                 and (as_clause := _as_clause_cue(doc, text, token, lemma)) is not None:
-            record = as_clause
+            record, rule = as_clause, "as_clause"
         elif token.pos_ in ("VERB", "AUX") and (lemma in verbs or (lemma in ("rumour", "rumor") and token.tag_ == "VBN")):
-            record = _verb_cue(doc, text, token, lemma)
+            record, rule = _verb_cue(doc, text, token, lemma), "verb"
         elif token.pos_ == "VERB" and lemma in ("let", "make"):
-            record = _known_cue(doc, text, token)
+            record, rule = _known_cue(doc, text, token), "known"
         elif token.pos_ == "VERB" and (record := _speech_object_cue(doc, text, token)) is not None:
-            pass
+            rule = "speech_object"
         elif token.pos_ in ("VERB", "AUX") and lemma in SILENCE_VERBS:
-            record = _silence_cue(doc, text, token)
+            record, rule = _silence_cue(doc, text, token), "silence"
         elif token.lower_ in EVIDENTIAL_ADVERBS and token.dep_ == "advmod":
-            record = _evidential_cue(doc, text, token, verbs)
+            record, rule = _evidential_cue(doc, text, token, verbs), "evidential"
         elif token.pos_ == "NOUN" and (lemma in nouns["rumor"] or lemma in nouns["claim"]
                                        or token.lower_ in nouns["rumor"]):
-            record = _noun_cue(doc, text, token, lemma in nouns["rumor"] or token.lower_ in nouns["rumor"])
+            record, rule = _noun_cue(doc, text, token, lemma in nouns["rumor"] or token.lower_ in nouns["rumor"]), "noun"
         else:
             continue
         if record is not None:
+            record.rule = record.rule or rule
             records.append(record)
     return records
 
@@ -563,7 +613,7 @@ def _headline_dash_cue(doc, text: str) -> list[_Record]:
     while cue_end < m.start(2) and text[cue_end] in "—–-":
         cue_end += 1
     return [_Record(cue=(cue_start, cue_end), content=[(m.start(1), m.end(1))], source_tokens=list(span),
-                    confidence=0.5, fixed=True)]
+                    confidence=0.5, fixed=True, rule="headline_dash")]
 
 
 def _colon_cues(doc, text: str) -> list[_Record]:
@@ -583,7 +633,7 @@ def _colon_cues(doc, text: str) -> list[_Record]:
             span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
             if span is not None:
                 records.append(_Record(cue=(m.end(1), m.end(1) + 1), content=[(m.start(2), m.end(2))],
-                                       source_tokens=list(span), confidence=0.5, fixed=True))
+                                       source_tokens=list(span), confidence=0.5, fixed=True, rule="colon"))
             continue
         if name.lower() in NOT_SPEAKERS or len(name) < 2:
             continue
@@ -601,7 +651,7 @@ def _colon_cues(doc, text: str) -> list[_Record]:
         while end > m.start(2) and text[end - 1] in "\"”":
             end -= 1
         records.append(_Record(cue=(colon, colon + 1), content=[(m.start(2), end)],
-                               source_tokens=list(span), confidence=0.5, fixed=True))
+                               source_tokens=list(span), confidence=0.5, fixed=True, rule="colon"))
     return records
 
 
@@ -749,33 +799,42 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     if clause is not None:
         clause = _without_contrasted_report(clause)
     final = _sentence_before_final_cue(doc, text, verb, record.source_tokens)
+    route = ""
     if inverted is not None:
         record.content = [_trimmed_range(text, part) for part in (inverted[0], inverted[2]) if part]
+        route = "inverted"
     elif final is not None:
         # "…, but the council refused the request, the source added.": everything the
         # sentence says before its closing attribution is the content.
         record.content = [final]
+        route = "final"
     elif clause is not None:
         record.content = [_trimmed_range(text, clause)]
+        route = "clause"
     elif lemma in hand_cues() and (misparsed := _clause_parsed_as_object(verb)) is not None:
         # "has said the strikes “completely obliterated” Iran’s programme": the parser made
         # "programme" the object of "said", the clause's verb a modifier; still the clause.
         record.content = [_trimmed_range(text, misparsed)]
+        route = "misparsed_clause"
     elif (appeal := _appeal_content(verb, lemma)) is not None:
         record.content = [_trimmed_range(text, appeal)]
+        route = "appeal"
     elif (complement := _passive_hearsay_complement(verb, lemma)) is not None:
         # "Rovers are rumoured to be considering a sale", "he is said to have left": what
         # the hearsay holds is the infinitive; nobody in the text owns it (_agentless_hearsay).
         record.content = [_trimmed_range(text, complement)]
         record.confidence -= 0.1
+        route = "hearsay_infinitive"
     elif lemma in TO_CONTENT and (complement := _to_complement(verb)):
         record.content = [_trimmed_range(text, complement)]
+        route = "to_complement"
     elif _cites_a_document(verb, lemma):
         # "The newspaper cited a leaked memo": where a claim came from, not a claim. The
         # memo says nothing here, and the newspaper said nothing new.
         return None
     elif (lemma in OBJECT_CONTENT or lemma not in hand_cues()) and (obj := _object_content(verb, lemma)):
         record.content = [_trimmed_range(text, obj)]
+        route = "object"
         record.confidence -= 0.1
     elif verb.dep_ in ("parataxis", "advcl", "ccomp") and _comma_between(doc, verb.head, verb) \
             and lemma in hand_cues() and any(c.dep_ == "nsubj" for c in verb.children):
@@ -789,9 +848,11 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
             # the sentence; what it frames ("On Monday") is the report's, not the content
             said = [t for t in said if t.i > verb.i]
         record.content = [_trimmed_range(text, said)]
+        route = "parenthetical"
         record.confidence -= 0.1
     elif lemma in hand_cues() and (split := _split_closing_source(doc, text, verb, record.source_tokens)):
         record.content = split
+        route = "closing_split"
     record.via_tokens = _via(verb)
     quoted = _quoted_as_saying(verb)
     if quoted is not None:
@@ -823,10 +884,12 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
         record.content = [_trimmed_range(text, unanswered)]
         if verb.dep_ == "xcomp" and verb.head.i < verb.i:
             record.cue = (verb.head.idx, record.cue[1])  # "has yet to respond"
+        route = "unanswered"
     if lemma in CLAUSE_ONLY and not record.content:
         return None
     record.clause_only = lemma in CLAUSE_ONLY
     record.contests = lemma in CONTESTING_VERBS
+    record.rule = f"verb:{route}" if route else "verb"  # "verb": its content is a quotation paired later
     return record
 
 
@@ -1802,7 +1865,7 @@ def _quoting_hosts(records: list[_Record]) -> list[_Record]:
         if record.quoting is None or not record.content or not record.via_tokens or record.quoting in taken:
             continue
         host = _Record(cue=record.quoting, content=list(record.content), source_tokens=list(record.via_tokens[-1]),
-                       type=record.type, confidence=record.confidence)
+                       type=record.type, confidence=record.confidence, rule="quoting_host")
         record.parent = host
         taken.add(record.quoting)
         out.append(host)
@@ -1890,7 +1953,7 @@ def _cited_sources(doc, text: str, records: list[_Record], inside: _QuotationLoo
             continue
         out.append(_Record(cue=(token.idx, token.idx + len(token.text)), content=list(host.content),
                            source_tokens=list(obj.subtree), type=host.type, parent=host,
-                           confidence=host.confidence))
+                           confidence=host.confidence, rule="citing"))
     return out
 
 
@@ -2410,7 +2473,8 @@ def _pair_quotations(doc, text: str, quotations: list[Quotation], records: list[
                 q.used = True
                 continue
             continuation = _Record(cue=None, content=list(q.fragments), type="direct",
-                                   continues=True, confidence=0.5, follows=between[-1] if between else previous)
+                                   continues=True, confidence=0.5, follows=between[-1] if between else previous,
+                                   rule="continuation")
             records.append(continuation)
             q.used = True
             # A run of quotation paragraphs: each continues the one before it.
