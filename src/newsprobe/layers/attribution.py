@@ -44,13 +44,14 @@ from itertools import islice
 from ..lexicon_files import read_sections
 from ..model import Analysis, ChainLink, Quote, Span, Speaker
 from ..settings import Settings
+from . import kind_head
 from .commitment import DENIAL_VERBS
 from .quotemarks import Quotation, doubled_mark, find_quotations
 from .sources import (OUTLET_REPORTS, PUBLISHING_VERBS, EntityIndex, is_known_outlet, kind_of_entity, kind_words,
                       outlet_of_earlier_report, reporting_nouns, settle_kinds, speaker_for)
 
 NAME = "attribution"
-VERSION = "9"
+VERSION = "10"
 FIELD = "quotes"
 REQUIRES = ("entities",)
 
@@ -326,6 +327,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
     settle_kinds([r.speaker for r in sorted(records, key=lambda r: r.cue[0] if r.cue else r.start)
                   if r.speaker is not None], person_words, introduced)
     _outlets_on_record(records, doc, text)
+    _learned_kinds(records, doc, index, settings)
     _nest(records)
     for closing in [r for r in records if r.closing_scope is not None and r.source_tokens]:
         # "Prosecutors said that …, according to The Washington Post.": the closing phrase
@@ -352,6 +354,30 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Quote]:
             parent=record.parent.id if record.parent else None,
         ))
     return quotes
+
+
+def _learned_kinds(records: list[_Record], doc, index: EntityIndex, settings: Settings) -> None:
+    """The learned kind head over the rules' kinds (layers/kind_head.py; setting
+    `attribution.kind_head`): one kind per speaker, the model's where it is confident."""
+    collect = kind_head.COLLECT is not None
+    if not (settings.kind_head or collect):
+        return
+    head = kind_head.load_head(settings.kind_head_file) if settings.kind_head else None
+    if head is None and not collect:
+        return
+    items = []
+    for record in records:
+        if record.speaker is None:
+            continue
+        cue = list(doc.char_span(*record.cue, alignment_mode="expand") or []) if record.cue else []
+        items.append((record, kind_head.features(record.speaker, record.source_tokens, cue, index, record.continues)))
+    if collect:
+        # aligned with the article's quotes (records in order; every one is a quote at
+        # the default attribution.min_quote_confidence of 0)
+        by_record = {id(r): (r.speaker.kind, f) for r, f in items}
+        kind_head.COLLECT.append([by_record.get(id(r)) for r in records])
+    if head is not None:
+        kind_head.apply([(r.speaker, f) for r, f in items], head)
 
 
 class _QuotationLookup:
