@@ -15,7 +15,7 @@ kind accuracy exactly as the eval counts it: non-optional matched pairs, the hea
 per speaker as in the product) over the grid of C, confidence floor and grouping, and
 picks the cell with the best mean held-fold accuracy; `--fold-out DIR` also writes each
 fold's weights (DIR/fold-NAME.json, trained without pool NAME) so that the real eval can
-score the fold: NEWSPROBE_ATTRIBUTION_KIND_HEAD_FILE=DIR/fold-NAME.json newsprobe eval
+score the fold: NEWSPROBE_ATTRIBUTION_KIND_HEAD=DIR/fold-NAME.json newsprobe eval
 newsroom .... `--out` writes the head trained on every pool. Deterministic: lbfgs, no
 sampling. `--cache FILE` keeps the collected features between runs (outside the repo).
 """
@@ -55,7 +55,7 @@ def collect(pools: dict[str, tuple[Path, str]]) -> list[dict]:
     """Every quote of every article of the pools: its pool, article, speaker (name, entity,
     the rules' kind), features, and the gold kind when it matches a gold attribution
     (with whether that one is optional)."""
-    settings = Settings.load(kind_head=False)
+    settings = Settings.load(kind_head="off")
     rows_out = []
     for pool, (path, split) in pools.items():
         rows = read_split(path, split)

@@ -14,11 +14,11 @@ from newsprobe.model import Quote, Speaker
 from newsprobe.settings import Settings
 
 ON = Settings.load(claim_min_checkworthiness=0.0)
-OFF = Settings.load(claim_min_checkworthiness=0.0, kind_head=False)
+OFF = Settings.load(claim_min_checkworthiness=0.0, kind_head="off")
 # A source noun in no kind list, with no entity: the rules leave its kind unknown.
-UNLISTED = "Staffers denied that the depot had closed early on Friday."
+UNLISTED = "Deckhands denied that the ferry had left the pier early on Friday."
 ARTICLE = ("Mayor Ilse Varga said on Monday that the bridge would reopen in May. "
-           "Staffers denied that the depot had closed early on Friday. "
+           "Deckhands denied that the ferry had left the pier early on Friday. "
            "A spokesman for Norvik Rail said the trains would run on time.")
 
 
@@ -60,13 +60,13 @@ def test_numpy_inference_equals_the_training_library():
 def test_switched_off_the_rules_decide():
     off = analyze(ARTICLE, OFF)
     assert all(q.speaker.kind_evidence is None for q in off.quotes)
-    staff = next(q for q in off.quotes if q.speaker.name == "Staffers")
+    staff = next(q for q in off.quotes if q.speaker.name == "Deckhands")
     assert staff.speaker.kind == "unknown"
 
 
 def test_the_head_fills_a_kind_the_rules_left_unknown_and_says_so():
     a = analyze(ARTICLE, ON)
-    staff = next(q for q in a.quotes if q.speaker.name == "Staffers")
+    staff = next(q for q in a.quotes if q.speaker.name == "Deckhands")
     assert staff.speaker.kind != "unknown"
     evidence = staff.speaker.to_dict()["kind_evidence"]
     assert evidence["decided_by"] == "model" and evidence["rule_kind"] == "unknown"
@@ -74,7 +74,7 @@ def test_the_head_fills_a_kind_the_rules_left_unknown_and_says_so():
     # the kinds the rules gave are kept (the committed head overrides no known kind)
     off = {q.speaker.name: q.speaker.kind for q in analyze(ARTICLE, OFF).quotes}
     for q in a.quotes:
-        if q.speaker.name != "Staffers":
+        if q.speaker.name != "Deckhands":
             assert q.speaker.kind == off[q.speaker.name] and q.speaker.kind_evidence is None
 
 
@@ -110,5 +110,5 @@ def test_a_weights_file_setting_points_at_another_head(tmp_path):
     path = tmp_path / "head.json"
     path.write_text('{"classes": ["official", "person"], "bias": [0.0, 9.0], "weights": {}, '
                     '"min_probability": 0.0}', encoding="utf-8")
-    a = analyze(ARTICLE, Settings.load(claim_min_checkworthiness=0.0, kind_head_file=str(path)))
+    a = analyze(ARTICLE, Settings.load(claim_min_checkworthiness=0.0, kind_head=str(path)))
     assert {q.speaker.kind for q in a.quotes} <= {"person", "author"}

@@ -90,8 +90,7 @@ class Settings:
     min_quote_confidence: float = setting("attribution.min_quote_confidence")
     pronoun_window_sentences: int = setting("attribution.pronoun_window_sentences")
     attribution_scope: str = setting("attribution.scope")
-    kind_head: bool = setting("attribution.kind_head")
-    kind_head_file: str = setting("attribution.kind_head_file")
+    kind_head: str = setting("attribution.kind_head")
     # [claims] and [factcheck], the claims layer's matching
     claim_min_checkworthiness: float = setting("claims.min_checkworthiness")
     factcheck_index: str = setting("factcheck.index")

@@ -360,9 +360,10 @@ def _learned_kinds(records: list[_Record], doc, index: EntityIndex, settings: Se
     """The learned kind head over the rules' kinds (layers/kind_head.py; setting
     `attribution.kind_head`): one kind per speaker, the model's where it is confident."""
     collect = kind_head.COLLECT is not None
-    if not (settings.kind_head or collect):
+    off = settings.kind_head.strip().lower() == "off"
+    if off and not collect:
         return
-    head = kind_head.load_head(settings.kind_head_file) if settings.kind_head else None
+    head = None if off else kind_head.load_head(settings.kind_head.strip())
     if head is None and not collect:
         return
     items = []

@@ -13,8 +13,8 @@ their probabilities.
 
 Multinomial logistic regression, inference in numpy; the weights are a small JSON
 (`models/kind_head.json`, MODELS.md "Source-kind head") written by
-`scripts/train_kind_head.py`. Settings: `attribution.kind_head` (false: the rules alone)
-and `attribution.kind_head_file` (another weights file, for cross-pool folds).
+`scripts/train_kind_head.py`. Setting `attribution.kind_head`: empty for the packaged
+head, "off" for the rules alone, or the path of another weights file (cross-pool folds).
 """
 
 from __future__ import annotations
