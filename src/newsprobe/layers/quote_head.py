@@ -147,11 +147,6 @@ def features(record, doc, text: str, outlet: str | None = None) -> np.ndarray:
     on(f"source={form}")
     speaker = record.speaker
     kind = speaker.kind if speaker is not None else "unknown"
-    if speaker is not None and speaker.kind_evidence:
-        # the rules' kind, which the head was trained on: a kind the source-kind head filled
-        # in (kind_head.py) is its guess for a speaker the rules could not place, and an
-        # unplaced speaker is itself evidence against the attribution
-        kind = speaker.kind_evidence.get("rule_kind", kind)
     on(f"kind={kind}" if kind in KINDS else "kind=unknown")
     if speaker is not None:
         on("speaker_entity", float(speaker.entity is not None))
