@@ -109,9 +109,6 @@ class Speaker:
     entity: str | None = None
     # A media speaker described as state-run/state-owned, or a known state outlet.
     state_aligned: bool = False
-    # Set where the learned kind head (layers/kind_head.py) replaced the rules' kind:
-    # {"decided_by": "model", "rule_kind": the rules' kind, "probability": the head's}.
-    kind_evidence: dict | None = None
 
     def __post_init__(self) -> None:
         self.name = clean_name(self.name)
@@ -120,8 +117,6 @@ class Speaker:
         d: dict[str, Any] = {"name": self.name, "entity": self.entity, "kind": self.kind}
         if self.state_aligned:
             d["state_aligned"] = True
-        if self.kind_evidence:
-            d["kind_evidence"] = dict(self.kind_evidence)
         return d
 
 
@@ -174,8 +169,7 @@ class Quote:
             cue=Span.from_dict(d["cue"]) if d.get("cue") else None,
             content=[Span.from_dict(c) for c in d["content"]],
             source=Span.from_dict(d["source"]) if d.get("source") else None,
-            speaker=Speaker(sp["name"], sp["kind"], sp.get("entity"), sp.get("state_aligned", False),
-                            sp.get("kind_evidence")),
+            speaker=Speaker(sp["name"], sp["kind"], sp.get("entity"), sp.get("state_aligned", False)),
             chain=[ChainLink(c["name"], c["kind"]) for c in d.get("chain", [])],
             confidence=d.get("confidence", 0.5), parent=d.get("parent"),
         )

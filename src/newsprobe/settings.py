@@ -91,7 +91,6 @@ class Settings:
     pronoun_window_sentences: int = setting("attribution.pronoun_window_sentences")
     attribution_scope: str = setting("attribution.scope")
     quote_head: str = setting("attribution.quote_head")
-    kind_head: str = setting("attribution.kind_head")
     # [claims] and [factcheck], the claims layer's matching
     claim_min_checkworthiness: float = setting("claims.min_checkworthiness")
     factcheck_index: str = setting("factcheck.index")

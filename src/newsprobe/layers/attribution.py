@@ -48,7 +48,6 @@ from itertools import islice
 from ..lexicon_files import read_sections
 from ..model import Analysis, ChainLink, Quote, Span, Speaker
 from ..settings import Settings
-from . import kind_head
 from .commitment import DENIAL_VERBS
 from .quote_head import features as quote_features
 from .quote_head import judges, load_head
@@ -57,7 +56,7 @@ from .sources import (OUTLET_REPORTS, PUBLISHING_VERBS, EntityIndex, is_known_ou
                       outlet_of_earlier_report, reporting_nouns, settle_kinds, speaker_for)
 
 NAME = "attribution"
-VERSION = "13"
+VERSION = "12"
 FIELD = "quotes"
 REQUIRES = ("entities",)
 
@@ -463,7 +462,6 @@ def candidates(doc, analysis: Analysis, settings: Settings) -> list["_Record"]:
     settle_kinds([r.speaker for r in sorted(records, key=lambda r: r.cue[0] if r.cue else r.start)
                   if r.speaker is not None], person_words, introduced)
     _outlets_on_record(records, doc, text)
-    _learned_kinds(records, doc, index, settings)
     _nest(records)
     for closing in [r for r in records if r.closing_scope is not None and r.source_tokens]:
         # "Prosecutors said that …, according to The Washington Post.": the closing phrase
@@ -477,31 +475,6 @@ def candidates(doc, analysis: Analysis, settings: Settings) -> list["_Record"]:
     for i, record in enumerate(records, 1):
         record.id = f"q{i}"
     return records
-
-
-def _learned_kinds(records: list[_Record], doc, index: EntityIndex, settings: Settings) -> None:
-    """The learned kind head over the rules' kinds (layers/kind_head.py; setting
-    `attribution.kind_head`): one kind per speaker, the model's where it is confident."""
-    collect = kind_head.COLLECT is not None
-    off = settings.kind_head.strip().lower() == "off"
-    if off and not collect:
-        return
-    head = None if off else kind_head.load_head(settings.kind_head.strip())
-    if head is None and not collect:
-        return
-    items = []
-    for record in records:
-        if record.speaker is None:
-            continue
-        cue = list(doc.char_span(*record.cue, alignment_mode="expand") or []) if record.cue else []
-        items.append((record, kind_head.features(record.speaker, record.source_tokens, cue, index, record.continues)))
-    if collect:
-        # aligned with the article's quotes (records in order; every one is a quote at
-        # the default attribution.min_quote_confidence of 0)
-        by_record = {id(r): (r.speaker.kind, f) for r, f in items}
-        kind_head.COLLECT.append([by_record.get(id(r)) for r in records])
-    if head is not None:
-        kind_head.apply([(r.speaker, f) for r, f in items], head)
 
 
 class _QuotationLookup:
