@@ -180,13 +180,17 @@ NO_FACTS = ("Beijing said on Wednesday a foreign newspaper report, which said ai
 
 
 def test_a_report_called_not_based_on_facts_is_denied_by_the_party_concerned():
-    analysis = analyze(NO_FACTS, ALL)
+    # The rules alone: the acceptance head (quote_head.py) leaves out "bank statements ...
+    # show that" (probability ~0.23), and the relayed claim then keeps the evidence words
+    # and comes out disputed, not denied (closing note, session 15).
+    analysis = analyze(NO_FACTS, Settings.load(claim_min_checkworthiness=0.0, quote_head="off"))
     relayed = claim_with(analysis, "had repeated contacts")
     assert relayed["text"].startswith("aides to the president"), relayed
     assert relayed["status"] == "denied", relayed
     assert relayed["rebutted_by"] is not None, relayed
-    lede = claim_with(analysis, "had contacts with Chinese")
-    assert lede["status"] == "denied", lede
+    for settings in (ALL, Settings.load(claim_min_checkworthiness=0.0, quote_head="off")):
+        lede = claim_with(analyze(NO_FACTS, settings), "had contacts with Chinese")
+        assert lede["status"] == "denied", lede
 
 
 # "There was no basis to a report that it had …": a company's verdict on a report about

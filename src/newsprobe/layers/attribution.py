@@ -42,10 +42,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 from itertools import islice
 
 from ..lexicon_files import read_sections
+from .cue_words import LEARNED_MIN_RATE, hand_cues, learned_cue_rates
 from ..model import Analysis, ChainLink, Quote, Span, Speaker
 from ..settings import Settings
 from .commitment import DENIAL_VERBS
@@ -102,33 +102,6 @@ def _writers_hedge(verb, lemma: str) -> bool:
 # On the first 100 PolNeAR train articles 0.5 beat 0.6 on every role (source F1 0.646 vs
 # 0.637, cue 0.617 vs 0.607, content 0.470 vs 0.464); dev was not used to choose.
 SPEECH_MIN_RATE = 0.5
-
-
-@lru_cache(maxsize=None)
-def hand_cues() -> frozenset[str]:
-    return frozenset(read_sections("cue_verbs.txt")[""])
-
-
-# A verb learned from data joins the cues when annotators marked it as one at least this
-# often and at least LEARNED_MIN_COUNT times, so that a rate rests on enough cases. 0.3 was
-# chosen on the first 100 PolNeAR *train* articles (0.25/0.3/0.4 gave source F1
-# 0.660/0.654/0.648 and content F1 0.466/0.464/0.464; 0.3 keeps precision above 0.7),
-# never on dev: "seem" 0.50 and "support" 0.26 show the range.
-LEARNED_MIN_RATE = 0.3
-LEARNED_MIN_COUNT = 10
-
-
-@lru_cache(maxsize=None)
-def learned_cue_rates() -> dict[str, float]:
-    path = resources.files("newsprobe.layers").joinpath("lexicons", "cue_lemmas.tsv")
-    rates = {}
-    for line in path.read_text("utf-8").splitlines():
-        if line.startswith("#"):
-            continue
-        lemma, pos, cue, _seen, rate = line.split("\t")
-        if pos == "VERB" and float(rate) >= LEARNED_MIN_RATE and int(cue) >= LEARNED_MIN_COUNT:
-            rates[lemma] = float(rate)
-    return rates
 
 
 # Verbs that report only when they govern a clause: never paired with a bare quotation

@@ -29,6 +29,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .cue_words import hand_cues, learned_cue_rates
+
 HEAD_FILE = "quote_head.json"
 # The head judges the candidates of verb cues only (84% of the candidates of the three
 # tuning pools, 56 of their 62 unmarked ones), and of those only the content routes with
@@ -98,8 +100,6 @@ def _cue_root(doc, cue):
 
 def features(record, doc, text: str, outlet: str | None = None) -> np.ndarray:
     """The candidate's feature vector (NAMES), read after speakers are resolved."""
-    from .attribution import hand_cues, learned_cue_rates
-
     x = np.zeros(len(NAMES), dtype=np.float64)
 
     def on(name: str, value: float = 1.0) -> None:
