@@ -128,21 +128,27 @@ def embedding_neighbours(spark, articles, k: int, min_cosine: float):
     return nearest.select(F.least("x", "y").alias("a"), F.greatest("x", "y").alias("b"))
 
 
+def _copy_docs(pair) -> tuple:
+    """The two articles of a candidate pair row as the copy checks read them: day-precise
+    dates only, as in the local stage (datelines.day_precise), and the language (the checks
+    ask more of two pages in one non-English language)."""
+    from newsprobe.corpus.copies import CopyDoc
+    from newsprobe.datelines import day_precise
+
+    return tuple(CopyDoc(pair[side], pair[f"text_{side}"], day_precise(pair[f"published_{side}"]),
+                         pair[f"language_{side}"]) for side in ("a", "b"))
+
+
 def verify_partition(pairs: Iterator, settings_values: dict) -> Iterator[tuple]:
     """Executor side: `corpus.copies.verify` on each candidate pair of the partition."""
     from newsprobe.corpus.align import SentenceCache
-    from newsprobe.corpus.copies import CopyDoc, verify
+    from newsprobe.corpus.copies import verify
     from newsprobe.corpus.run import copy_settings, default_encoder
-    from newsprobe.datelines import day_precise
 
     settings = copy_settings(Settings(**settings_values))
     sentences = SentenceCache(default_encoder())
     for pair in pairs:
-        # Day-precise dates only, as in the local stage (datelines.day_precise).
-        # Language too: the copy checks ask more of two pages in one non-English language.
-        a = CopyDoc(pair["a"], pair["text_a"], day_precise(pair["published_a"]), pair["language_a"])
-        b = CopyDoc(pair["b"], pair["text_b"], day_precise(pair["published_b"]), pair["language_b"])
-        edge = verify(a, b, sentences, settings)
+        edge = verify(*_copy_docs(pair), sentences, settings)
         if edge is not None:
             yield (edge.source, edge.target, edge.kind, edge.direction, float(edge.score),
                    dumps(edge.evidence), dumps(edge.features),
@@ -169,15 +175,13 @@ def verify_family_partition(pairs: Iterator, settings_values: dict) -> Iterator[
     """Executor side: the copy-family check of `corpus.copies.family_copies` on each pair of
     `family_candidates`: stopped by the aligned share alone, a copy under `family`."""
     from newsprobe.corpus.align import SentenceCache
-    from newsprobe.corpus.copies import CopyDoc, copy_decision, copy_edge, copy_evidence
+    from newsprobe.corpus.copies import copy_decision, copy_edge, copy_evidence
     from newsprobe.corpus.run import copy_settings, default_encoder
-    from newsprobe.datelines import day_precise
 
     settings = copy_settings(Settings(**settings_values))
     sentences = SentenceCache(default_encoder())
     for pair in pairs:
-        a = CopyDoc(pair["a"], pair["text_a"], day_precise(pair["published_a"]), pair["language_a"])
-        b = CopyDoc(pair["b"], pair["text_b"], day_precise(pair["published_b"]), pair["language_b"])
+        a, b = _copy_docs(pair)
         ev = copy_evidence(a, b, sentences, settings)
         if copy_decision(ev, settings) != (None, "aligned share"):
             continue
