@@ -1055,3 +1055,15 @@ def test_reportedly_in_a_relative_clause_is_hearsay_about_that_clause(text, said
     # pronoun and the adverb; the rest of the sentence stays the writer's
     q = only(text)
     assert q.cue.text == "reportedly" and q.speaker.kind == "rumor" and content(q) == said
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Velmora ministry spokesman on Tuesday denied reports that the fleet had left port.",
+     "Velmora ministry spokesman"),
+    ("The harbour master on Friday morning said the ferry would sail at noon.", "harbour master"),
+])
+def test_a_day_the_parser_hangs_on_the_subject_is_no_part_of_the_speaker(text, speaker):
+    # the parser may attach "on Tuesday" to the subject noun, not to the verb
+    quote = analyze(text).quotes[0]
+    assert quote.speaker.name == speaker, quote.speaker
+    assert "day" not in quote.source.text.lower(), quote.source

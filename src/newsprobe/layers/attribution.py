@@ -56,7 +56,7 @@ from .sources import (OUTLET_REPORTS, PUBLISHING_VERBS, EntityIndex, is_known_ou
                       outlet_of_earlier_report, reporting_nouns, settle_kinds, speaker_for)
 
 NAME = "attribution"
-VERSION = "12"
+VERSION = "13"
 FIELD = "quotes"
 REQUIRES = ("entities",)
 
@@ -1612,7 +1612,12 @@ def _subject_of(verb) -> list:
                           for o in p.children if o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.lower_ in ("media", "press"))]
                 if outlet:
                     return list(outlet[0].subtree)
-            return _name_across_break(verb.doc, [t for t in child.subtree])
+            # "The ministry spokesman on Tuesday denied ...": the parser may hang the day on
+            # the subject; a time phrase is never part of who speaks.
+            when = {t.i for p in child.children if p.dep_ == "prep" and p.i > child.i
+                    and any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in p.children)
+                    for t in p.subtree}
+            return _name_across_break(verb.doc, [t for t in child.subtree if t.i not in when])
         if child.dep_ == "agent":  # "it was reported by the agency"
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
