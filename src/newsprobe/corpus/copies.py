@@ -44,7 +44,7 @@ PREFETCH_ARTICLES = 256      # articles whose sentences are embedded in one batc
 
 # Lines that outlets add around a copied story: a sign that the text carrying them is the copy.
 # Share buttons scraped as text stand on a line of their own ("SHARE", "COPY LINK").
-_BOILERPLATE = re.compile(
+BOILERPLATE = re.compile(
     r"(read more|subscribe|sign up|newsletter|follow us|copyright|©|all rights reserved|"
     r"click here|share this|related:|advertisement|this article (was|first)|originally "
     r"(appeared|published)|\((reuters|ap|afp)\)|^\W*(share|copy link)\W*$)", re.I)
@@ -428,8 +428,8 @@ def orient(edge: CopyEdge, a: CopyDoc, b: CopyDoc, spans_a, spans_b) -> CopyEdge
         return edge
     aligned_a = {p.source for p in edge.pairs}
     aligned_b = {p.target for p in edge.pairs}
-    extra_a = [s for s in spans_a if s not in aligned_a and _BOILERPLATE.search(s.text)]
-    extra_b = [s for s in spans_b if s not in aligned_b and _BOILERPLATE.search(s.text)]
+    extra_a = [s for s in spans_a if s not in aligned_a and BOILERPLATE.search(s.text)]
+    extra_b = [s for s in spans_b if s not in aligned_b and BOILERPLATE.search(s.text)]
     if bool(extra_a) != bool(extra_b):
         edge.direction = "forward"
         edge.evidence.append("boilerplate added by the copy")

@@ -48,7 +48,7 @@ import numpy as np
 
 from .align import AlignedPair, SentenceCache, align, covered_share, sentence_spans
 from .anchors import AnchorIndex
-from .copies import _BOILERPLATE, CopyDoc, CopyEdge, mostly_quoted, orient, quoted_regions
+from .copies import BOILERPLATE, CopyDoc, CopyEdge, mostly_quoted, orient, quoted_regions
 from .neighbours import nearest_neighbours
 
 MULTILINGUAL_MODEL = "use-multilingual-v3"
@@ -128,9 +128,9 @@ MIN_RENDERED_CJK = 8       # ... or CJK characters (no spaces between words)
 
 def _rendered_text(span) -> bool:
     """Whether a sentence can count as rendered: long enough to be a statement, and not
-    page furniture (`copies._BOILERPLATE`)."""
+    page furniture (`copies.BOILERPLATE`)."""
     text = span.text
-    if _BOILERPLATE.search(text):
+    if BOILERPLATE.search(text):
         return False
     cjk = sum(1 for ch in text if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
     return len(_WORDS.findall(text)) >= MIN_RENDERED_WORDS or cjk >= MIN_RENDERED_CJK

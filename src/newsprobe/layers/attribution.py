@@ -45,10 +45,10 @@ from functools import lru_cache
 from itertools import islice
 
 from ..lexicon_files import read_sections
-from .cue_words import LEARNED_MIN_RATE, hand_cues, learned_cue_rates
 from ..model import Analysis, ChainLink, Quote, Span, Speaker
 from ..settings import Settings
 from .commitment import DENIAL_VERBS
+from .cue_words import LEARNED_MIN_RATE, hand_cues, learned_cue_rates
 from .quote_head import features as quote_features
 from .quote_head import judges, load_head
 from .quotemarks import Quotation, doubled_mark, find_quotations
@@ -1703,8 +1703,8 @@ def _subject_after_subordinator(verb) -> list | None:
         return None
     obj = next((t for t in (before, *before.ancestors) if t.dep_ == "pobj"
                 and t.head.lower_ in SUBORDINATING_PREPOSITIONS), None)
-    if obj is None or obj.right_edge.i != verb.i - 1 or obj.head.lower_ not in SUBORDINATING_PREPOSITIONS \
-            or obj.pos_ not in ("NOUN", "PROPN") or obj.head.head.i != verb.head.i:
+    if obj is None or obj.right_edge.i != verb.i - 1 or obj.pos_ not in ("NOUN", "PROPN") \
+            or obj.head.head.i != verb.head.i:
         return None
     if obj.lemma_.lower() in REPORT_NOUNS:
         # "a report in the Times": the outlet that published it speaks

@@ -30,13 +30,15 @@ from typing import Any
 
 from ..model import Analysis, Quote
 from ..settings import Settings
-from .attribution import EVIDENTIAL_ADVERBS, dateline_end, hand_cues, refuses_to_speak
+from .attribution import EVIDENTIAL_ADVERBS, dateline_end, refuses_to_speak
 from .checkworthy import load_model
 from .commitment import DENIAL_VERBS, event_cues, happened_probability, is_negated
+from .cue_words import hand_cues
 from .hedges import find_hedges
 from . import rebuttal_meaning
 from .rebuttal_meaning import ( MeaningLink, Signal, different_figure, figures, meaning_states,
                                passage_lemmas, score_pair, span_vector)
+from .sources import kind_words
 
 NAME = "claims"
 VERSION = "10"
@@ -2617,7 +2619,6 @@ def _party_concerned(source: str, sentence: str, claim: str, described_as: str =
         return True
     # "Mayor Tom Ardley called the claims baseless" after "the mayor had leaked the audit":
     # the office the claim's subject names is the one the rebutter holds
-    from .sources import kind_words
     titles = set(re.findall(r"[^\W_]+", described_as.lower())) & kind_words()["official"]
     if titles & set(re.findall(r"[^\W_]+", claim.lower())):
         return True

@@ -139,6 +139,12 @@ def _copy_docs(pair) -> tuple:
                          pair[f"language_{side}"]) for side in ("a", "b"))
 
 
+def _edge_row(edge) -> tuple:
+    """A copy edge as a row of the copies table (the schema of `run_copies`)."""
+    return (edge.source, edge.target, edge.kind, edge.direction, float(edge.score),
+            dumps(edge.evidence), dumps(edge.features), dumps([p.to_dict() for p in edge.pairs]))
+
+
 def verify_partition(pairs: Iterator, settings_values: dict) -> Iterator[tuple]:
     """Executor side: `corpus.copies.verify` on each candidate pair of the partition."""
     from newsprobe.corpus.align import SentenceCache
@@ -150,9 +156,7 @@ def verify_partition(pairs: Iterator, settings_values: dict) -> Iterator[tuple]:
     for pair in pairs:
         edge = verify(*_copy_docs(pair), sentences, settings)
         if edge is not None:
-            yield (edge.source, edge.target, edge.kind, edge.direction, float(edge.score),
-                   dumps(edge.evidence), dumps(edge.features),
-                   dumps([p.to_dict() for p in edge.pairs]))
+            yield _edge_row(edge)
 
 
 def family_candidates(copies, with_texts):
@@ -188,9 +192,8 @@ def verify_family_partition(pairs: Iterator, settings_values: dict) -> Iterator[
         kind, _ = copy_decision(ev, settings, family=True)
         if kind is None:
             continue
-        edge = copy_edge(a, b, ev, kind, sentences, settings, [f"copy family (both copies of {pair['via']})"])
-        yield (edge.source, edge.target, edge.kind, edge.direction, float(edge.score),
-               dumps(edge.evidence), dumps(edge.features), dumps([p.to_dict() for p in edge.pairs]))
+        yield _edge_row(copy_edge(a, b, ev, kind, sentences, settings,
+                                  [f"copy family (both copies of {pair['via']})"]))
 
 
 def run_copies(spark, out: Path, settings: Settings | None = None) -> int:
