@@ -404,7 +404,7 @@ def _regex_audit():
         "changes._QUOTED": (changes._QUOTED.finditer, ["\u201c" * n, '"a' * n, "\u201c" + "a" * n]),
         "changes._DATELINE": (changes._DATELINE.match, ["A" * n, "AB " * n, "ABC " * n + "x", "A.-" * n,
                                                         "AB, C" + "d" * n, "AB (" + "a" * n]),
-        "copies._BOILERPLATE": (copies._BOILERPLATE.search, ["read " * n, "originally " * n]),
+        "copies.BOILERPLATE": (copies.BOILERPLATE.search, ["read " * n, "originally " * n]),
         "copies._QUOTATION": (copies._QUOTATION.finditer, ["\u201c" * n, "\u201ca" * n, '"' + "a" * n,
                                                           "\u201e" + "a" * n, "\u00ab" * n]),
         "fingerprints.WORD": (fingerprints.WORD.finditer, ["a'" * n, "a" * n + "'"]),
