@@ -55,3 +55,21 @@ def test_the_encoder_computes_on_one_thread_and_leaves_the_programs_setting(monk
         embeddings.encode(["The river rose two metres overnight, the mayor said."])
         assert seen == [{1}]
         assert _blas_threads() == {2}
+
+
+def test_the_libraries_are_found_once_while_no_module_is_imported(monkeypatch):
+    import sys
+
+    monkeypatch.setattr(threads, "_controller", None)
+    seen = []
+    with threadpoolctl.threadpool_limits(limits=2, user_api="blas"):
+        for _ in range(3):
+            with threads.one_thread():
+                assert _blas_threads() == {1}
+            assert _blas_threads() == {2}          # each scope still restores what it found
+            seen.append(threads._controller)
+    assert seen[0] is not None and all(c is seen[0] for c in seen)
+    monkeypatch.setitem(sys.modules, "newsprobe_test_new_module", object())   # an import: look again
+    with threads.one_thread():
+        pass
+    assert threads._controller is not seen[0]
