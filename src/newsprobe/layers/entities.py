@@ -108,6 +108,7 @@ from .entities_spans import (
     ordinary_case_label,
     quoted_titles,
     royal_styles,
+    surname_after_given_name,
     with_capitalised_given_name,
     with_split_surname,
     without_glued_word,
@@ -126,7 +127,7 @@ from .entities_words import (
 
 NAME = "entities"
 
-VERSION = "10"
+VERSION = "11"
 
 FIELD = "entities"
 
@@ -177,6 +178,9 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
                 continue         # "UCP MLA", "Chief Market Strategist": an office, no one's name
             start = with_capitalised_given_name(text, start, end)
             end = with_split_surname(doc, text, ent, end)
+        given_name_end = surname_after_given_name(doc, text, ent, dictionary) if end == ent.end_char else None
+        if given_name_end is not None:
+            end = given_name_end     # "Reese Wetherby": the model's NORP "Reese" and the surname after it
         if (start > 0 and text[start - 1] in "#@" and not text[start:end].count(" ")) or _LINK.search(text, start, end):
             continue             # "#WelcomeToCanada", "pic.twitter.com/x": a tag or a link, no name
         start = after_dateline(text, start, end, datelines)
@@ -221,6 +225,8 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
             continue
         adjectival = ent.root.dep_ in ("amod", "compound") and ent.root.head.i > ent.root.i
         ent_label = ordinary_case_label(doc, text, start, end, ent.label_)
+        if given_name_end is not None:
+            ent_label = "PERSON"
         if degree_after(text, end) and ent_label in ("GPE", "ORG", "LOC", "FAC", "NORP"):
             ent_label = "PERSON"     # "Regina Okafor, MD": only a person holds a degree
         for start, end, model_label in name_pieces(text, start, end, ent_label):
