@@ -127,7 +127,7 @@ from .entities_words import (
 
 NAME = "entities"
 
-VERSION = "11"
+VERSION = "12"
 
 FIELD = "entities"
 
@@ -307,6 +307,8 @@ def _add_titled_names(doc, text: str, clusters: list["Cluster"], seen: set[tuple
                 break
         if surname is not None and _joined_to_surname(text, clusters, names, surname, seen):
             continue             # "Mayor Jarl Velder" with "Velder" the model's person
+        if surname is not None and _starts_full_name(clusters, surname):
+            continue             # "Chief of the General Staff Pavel Dronov": "Staff" ends the office
         if not names or (len(names) == 1 and (names[0].lower_ in ORG_WORDS or len(names[0].text) == 1)):
             continue             # "Rep. Charlie Geren, R-Fort Worth": "R" is his party's letter
         span = Span.of(text, names[0].idx, names[-1].idx + len(names[-1].text))
@@ -317,6 +319,13 @@ def _add_titled_names(doc, text: str, clusters: list["Cluster"], seen: set[tuple
         cluster_for(clusters, span, "person").add(span, "PERSON")
         seen.add((span.start, span.end))
         covered.update(range(span.start, span.end))
+
+
+def _starts_full_name(clusters: list["Cluster"], token) -> bool:
+    """Does a person's mention of two words or more start at `token`? The capitalised words
+    between a title and a full name the model found are the rest of the office."""
+    return any(c.group == "person" and m.start == token.idx and " " in m.text
+               for c in clusters for m in c.mentions)
 
 
 def _joined_to_surname(text: str, clusters: list["Cluster"], names: list, surname, seen) -> bool:

@@ -875,7 +875,8 @@ def relabel_by_context(doc, text: str, clusters: list[Cluster]) -> None:
                 (club_candidate and _club_context(doc, m, label))
             if said:
                 votes[said] += 1
-        if not votes and all(len(name_tokens(f)) == 1 for f in cluster.forms) and not any(
+        # (One word as written: a hyphenated surname, "Ebbing-Lowe", is one name too.)
+        if not votes and all(len(f.split()) == 1 for f in cluster.forms) and not any(
                 f.isupper() or f.lower() in ORG_WORDS | INSTITUTION_WORDS for f in cluster.forms):
             conj = []
             for m in cluster.mentions:
