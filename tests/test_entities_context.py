@@ -432,3 +432,13 @@ def test_a_hyphenated_surname_coordinated_with_a_person_is_a_person():
     a = analyze("Tara Vell and Ebbing-Lowe did not provide reasons for their votes during the meeting.",
                 layers=("entities",))
     assert labels_of(a).get("Ebbing-Lowe") == "PERSON"
+
+
+def test_in_a_sports_report_the_town_a_player_comes_from_is_his_club():
+    # The parser hangs the second "from Lorient" on the player, not on "signed".
+    a = analyze("The Blues have already signed Tom Vessey from Ipswich and Ade Bamba from Lorient, having "
+                "agreed a deal for the defender. The squad needs a goalkeeper before the season.",
+                layers=("entities",))
+    labels = labels_of(a)
+    assert labels.get("Ipswich") == "ORG" and labels.get("Lorient") == "ORG"
+    assert labels.get("Ade Bamba") == "PERSON"

@@ -127,7 +127,7 @@ from .entities_words import (
 
 NAME = "entities"
 
-VERSION = "12"
+VERSION = "13"
 
 FIELD = "entities"
 

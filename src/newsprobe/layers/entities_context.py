@@ -796,6 +796,9 @@ def _club_context(doc, mention: Span, label: str) -> str | None:
     if root.dep_ == "pobj" and (head.lower_ == "against" or (
             head.lower_ in ("for", "from", "to") and head.head.lemma_.lower() in _MOVE_VERBS)):
         return "ORG"
+    if root.dep_ == "pobj" and head.lower_ == "from" and head.head.pos_ == "PROPN" and \
+            head.head.ent_type_ == "PERSON":
+        return "ORG"         # "signed Liam Voss from Ipswich": the parser hangs "from" on the player
     return None
 
 
