@@ -55,3 +55,11 @@ def test_an_office_without_its_holders_name_is_no_person():
     names = names_in("The minister responding at the despatch box, Paymaster General Michael Ellis, "
                      "said the police were investigating.")
     assert "Michael Ellis" in names and not any(n.startswith("Paymaster") for n in names)
+
+
+def test_the_words_of_an_office_before_its_holders_full_name_are_no_person():
+    # "Chief of the General Staff Pavel Dronov": "General" is a title word, "Staff" the rest
+    # of the office, and the model already has the holder's full name.
+    a = analyze("The army's Chief of the General Staff Pavel Dronov, who runs the war, was absent.",
+                layers=("entities",))
+    assert labels_of(a) == {"Pavel Dronov": "PERSON"}

@@ -425,3 +425,20 @@ def test_a_name_placed_in_a_state_or_country_is_a_town():
                                "and Miro Stanek of the University of Varnholt.", layers=("entities",)))
     assert labels.get("Cedar Glen") == "GPE", labels
     assert labels.get("Dorin Halvic") == "PERSON" and labels.get("Lexatox Inc.") == "ORG", labels
+
+
+def test_a_hyphenated_surname_coordinated_with_a_person_is_a_person():
+    # One word in the text, two name tokens: the model's ORG "Ebbing-Lowe" beside "Tara Vell".
+    a = analyze("Tara Vell and Ebbing-Lowe did not provide reasons for their votes during the meeting.",
+                layers=("entities",))
+    assert labels_of(a).get("Ebbing-Lowe") == "PERSON"
+
+
+def test_in_a_sports_report_the_town_a_player_comes_from_is_his_club():
+    # The parser hangs the second "from Lorient" on the player, not on "signed".
+    a = analyze("The Blues have already signed Tom Vessey from Ipswich and Ade Bamba from Lorient, having "
+                "agreed a deal for the defender. The squad needs a goalkeeper before the season.",
+                layers=("entities",))
+    labels = labels_of(a)
+    assert labels.get("Ipswich") == "ORG" and labels.get("Lorient") == "ORG"
+    assert labels.get("Ade Bamba") == "PERSON"

@@ -120,10 +120,15 @@ def test_entity_mentions_exact_and_labelled():
     pred = [{"label": "PERSON", "mentions": [sp("Ana Pérez")]},
             {"label": "PERSON", "mentions": [sp("The Gazette")]},   # wrong label
             {"label": "GPE", "mentions": [sp("March")]}]            # junk
-    tally.add(TEXT, GOLD["entities"], pred)
+    tally.add(TEXT, GOLD["entities"], pred, "a1")
     out = tally.to_dict()
     assert out["exact"]["r"] == 1.0 and out["labelled"]["r"] == 0.5
     assert out["mistakes_per_article"] == 2
+    # Each mistake listed by article, offsets and labels (no text).
+    gazette, march = sp("The Gazette"), sp("March")
+    assert sorted((e["start"], e["label"], tuple(e["gold"])) for e in out["errors"]) == \
+        sorted([(gazette["start"], "PERSON", ("ORG",)), (march["start"], "GPE", ())])
+    assert {e["article"] for e in out["errors"]} == {"a1"} and not any("text" in e for e in out["errors"])
 
 
 def test_unknown_split_is_a_coded_error(tmp_path):

@@ -44,7 +44,8 @@ confusion matrix is gold -> predicted (`none` when no predicted claim covers the
 **Entities**: mention-level P/R, exact spans (trimmed), unlabelled and labelled (spaCy
 labels mapped to the gold's: FAC -> LOC; PRODUCT, LAW, WORK_OF_ART -> other), and
 `mistakes_per_article`: predicted mentions that overlap no gold mention, plus mentions
-that overlap a gold mention of another label.
+that overlap a gold mention of another label; `entities.errors` lists each by article id,
+offsets, predicted label and the labels of the gold mentions it overlaps.
 
 **Baseline** (`baseline`), computed from the same run, on the same quote and claim spans:
 each quote's speaker is the entity (PERSON or ORG) mentioned last before its cue (before
@@ -357,8 +358,10 @@ class EntityTally:
     exact_labelled: int = 0
     mistakes: int = 0
     articles: int = 0
+    # Each mistake by article id, offsets and labels (no text: it belongs to its publisher).
+    errors: list = field(default_factory=list)
 
-    def add(self, text: str, gold: list[dict], pred: list[dict]) -> None:
+    def add(self, text: str, gold: list[dict], pred: list[dict], article: str | None = None) -> None:
         self.articles += 1
         g = {trim(text, m["start"], m["end"]): e["label"] for e in gold for m in e["mentions"]}
         p = {trim(text, m["start"], m["end"]): ENTITY_LABELS.get(e["label"], e["label"])
@@ -372,12 +375,15 @@ class EntityTally:
             overlapping = [gl for gs, gl in g.items() if gs[0] < span[1] and span[0] < gs[1]]
             if not overlapping or label not in overlapping:
                 self.mistakes += 1
+                self.errors.append({"article": article, "start": span[0], "end": span[1],
+                                    "label": label, "gold": sorted(set(overlapping))})
 
     def to_dict(self) -> dict[str, Any]:
         return {"exact": prf(self.exact, self.pred, self.exact, self.gold).to_dict(),
                 "labelled": prf(self.exact_labelled, self.pred, self.exact_labelled, self.gold).to_dict(),
                 "mistakes_per_article": round(self.mistakes / self.articles, 2) if self.articles else 0.0,
-                "gold_mentions": self.gold, "predicted_mentions": self.pred}
+                "gold_mentions": self.gold, "predicted_mentions": self.pred,
+                "errors": self.errors}
 
 
 # --- the run -----------------------------------------------------------------------------
@@ -408,7 +414,7 @@ def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None,
             before = (ours.resolved, ours.status_right, ours.claims_covered, ours.kind_right, ours.kind_total)
             score_article(row["text"], row, pred, ours)
             score_article(row["text"], row, baseline_prediction(pred), base)
-            entities.add(row["text"], row.get("entities", []), pred["entities"])
+            entities.add(row["text"], row.get("entities", []), pred["entities"], row["id"])
             per_article[row["id"]] = {"resolved": ours.resolved - before[0],
                                       "status_right": ours.status_right - before[1],
                                       "claims_covered": ours.claims_covered - before[2],

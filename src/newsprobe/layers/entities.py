@@ -108,6 +108,7 @@ from .entities_spans import (
     ordinary_case_label,
     quoted_titles,
     royal_styles,
+    surname_after_given_name,
     with_capitalised_given_name,
     with_split_surname,
     without_glued_word,
@@ -126,7 +127,7 @@ from .entities_words import (
 
 NAME = "entities"
 
-VERSION = "10"
+VERSION = "13"
 
 FIELD = "entities"
 
@@ -177,6 +178,9 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
                 continue         # "UCP MLA", "Chief Market Strategist": an office, no one's name
             start = with_capitalised_given_name(text, start, end)
             end = with_split_surname(doc, text, ent, end)
+        given_name_end = surname_after_given_name(doc, text, ent, dictionary) if end == ent.end_char else None
+        if given_name_end is not None:
+            end = given_name_end     # "Reese Wetherby": the model's NORP "Reese" and the surname after it
         if (start > 0 and text[start - 1] in "#@" and not text[start:end].count(" ")) or _LINK.search(text, start, end):
             continue             # "#WelcomeToCanada", "pic.twitter.com/x": a tag or a link, no name
         start = after_dateline(text, start, end, datelines)
@@ -221,6 +225,8 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
             continue
         adjectival = ent.root.dep_ in ("amod", "compound") and ent.root.head.i > ent.root.i
         ent_label = ordinary_case_label(doc, text, start, end, ent.label_)
+        if given_name_end is not None:
+            ent_label = "PERSON"
         if degree_after(text, end) and ent_label in ("GPE", "ORG", "LOC", "FAC", "NORP"):
             ent_label = "PERSON"     # "Regina Okafor, MD": only a person holds a degree
         for start, end, model_label in name_pieces(text, start, end, ent_label):
@@ -301,6 +307,8 @@ def _add_titled_names(doc, text: str, clusters: list["Cluster"], seen: set[tuple
                 break
         if surname is not None and _joined_to_surname(text, clusters, names, surname, seen):
             continue             # "Mayor Jarl Velder" with "Velder" the model's person
+        if surname is not None and _starts_full_name(clusters, surname):
+            continue             # "Chief of the General Staff Pavel Dronov": "Staff" ends the office
         if not names or (len(names) == 1 and (names[0].lower_ in ORG_WORDS or len(names[0].text) == 1)):
             continue             # "Rep. Charlie Geren, R-Fort Worth": "R" is his party's letter
         span = Span.of(text, names[0].idx, names[-1].idx + len(names[-1].text))
@@ -311,6 +319,13 @@ def _add_titled_names(doc, text: str, clusters: list["Cluster"], seen: set[tuple
         cluster_for(clusters, span, "person").add(span, "PERSON")
         seen.add((span.start, span.end))
         covered.update(range(span.start, span.end))
+
+
+def _starts_full_name(clusters: list["Cluster"], token) -> bool:
+    """Does a person's mention of two words or more start at `token`? The capitalised words
+    between a title and a full name the model found are the rest of the office."""
+    return any(c.group == "person" and m.start == token.idx and " " in m.text
+               for c in clusters for m in c.mentions)
 
 
 def _joined_to_surname(text: str, clusters: list["Cluster"], names: list, surname, seen) -> bool:

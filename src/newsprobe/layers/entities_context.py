@@ -796,6 +796,9 @@ def _club_context(doc, mention: Span, label: str) -> str | None:
     if root.dep_ == "pobj" and (head.lower_ == "against" or (
             head.lower_ in ("for", "from", "to") and head.head.lemma_.lower() in _MOVE_VERBS)):
         return "ORG"
+    if root.dep_ == "pobj" and head.lower_ == "from" and head.head.pos_ == "PROPN" and \
+            head.head.ent_type_ == "PERSON":
+        return "ORG"         # "signed Liam Voss from Ipswich": the parser hangs "from" on the player
     return None
 
 
@@ -875,7 +878,8 @@ def relabel_by_context(doc, text: str, clusters: list[Cluster]) -> None:
                 (club_candidate and _club_context(doc, m, label))
             if said:
                 votes[said] += 1
-        if not votes and all(len(name_tokens(f)) == 1 for f in cluster.forms) and not any(
+        # (One word as written: a hyphenated surname, "Ebbing-Lowe", is one name too.)
+        if not votes and all(len(f.split()) == 1 for f in cluster.forms) and not any(
                 f.isupper() or f.lower() in ORG_WORDS | INSTITUTION_WORDS for f in cluster.forms):
             conj = []
             for m in cluster.mentions:

@@ -13,7 +13,7 @@ from rapidfuzz.distance import Levenshtein
 from ..model import Span, clean_name
 from .places import place_kind
 from .sources import is_known_outlet
-from .entities_words import CLUB_MARKS, COMPANY_SUFFIXES, DEMONYM_ENDING, ORG_WORDS
+from .entities_words import CLUB_MARKS, COMPANY_SUFFIXES, DEMONYM_ENDING, ORG_WORDS, SPEECH_VERBS
 
 
 # Spelling variants of one surname: "Zelensky"/"Zelenskyy" (1 edit), "Zelensky"/"Zelenksy"
@@ -468,11 +468,15 @@ _PLACE_PREPOSITIONS = {"in", "at", "from", "to", "near", "across", "outside", "t
 
 
 def place_usage(doc, text: str, mention: Span, classifier: bool = True) -> bool:
-    """Is the mention written as a place: after "in"/"from"/..., after "Town, ", or
+    """Is the mention written as a place: after "in"/"from"/..., after "Town, " (not as
+    the one who speaks: "... Xinjiang and Tibet, Wang said" ends a list), or
     before "-based" or (with `classifier`) a noun it classifies ("Virginia governor")?"""
-    if text.startswith("-based", mention.end) or re.search(r"[A-Z][\w.]*, $", text[max(0, mention.start - 30):mention.start]):
+    if text.startswith("-based", mention.end):
         return True
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if re.search(r"[A-Z][\w.]*, $", text[max(0, mention.start - 30):mention.start]) and not (
+            span is not None and span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in SPEECH_VERBS):
+        return True
     if span is None:
         return True
     root = span.root

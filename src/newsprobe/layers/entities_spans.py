@@ -15,9 +15,11 @@ from .entities_words import (
     CLUB_FIRST_WORDS,
     CLUB_MARKS,
     COUNTRY_ACRONYMS,
+    DEMONYM_ENDING,
     FACILITY_HEADS,
     NAME_PARTICLES,
     ORG_WORDS,
+    TITLE_MODIFIERS,
     TITLE_WORDS,
 )
 
@@ -136,6 +138,37 @@ def with_split_surname(doc, text: str, ent, end: int) -> int:
         return end
     alone = len(re.findall(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text))
     return nxt.idx + len(word) if alone >= 2 else end
+
+
+# Nouns a group's or a faith's name ends in: "Muslim Brotherhood", "Catholic Church".
+_GROUP_NAME_HEADS = {"church", "brotherhood", "state", "republic", "authority", "spring", "world",
+                     "community", "army", "forces", "front", "movement", "caucus", "convention",
+                     "revolution", "empire", "orthodox", "diaspora", "council", "congress"}
+
+
+def surname_after_given_name(doc, text: str, ent, dictionary: frozenset[str]) -> int | None:
+    """"Reese Wetherby and Kevin Costain were dating": the small model may take a given name
+    for a group (the NORP "Reese", ending like "Japanese") and leave the surname after it
+    out of any entity. The end of the full name, or None: only a one-word "group" that is
+    no nationality's form, plural or place, before one capitalised proper noun that is in
+    no entity, no plural ("Iraqi Yazidis"), no noun a group's name ends in ("Party",
+    "Brotherhood"), title or place, the text never writes in lower case ("the party"), not
+    modifying a noun ("the Democratic Latino vote"), and not the start of a longer name.
+    (Surnames are dictionary words too: "Witherspoon".)"""
+    if ent.label_ != "NORP" or len(ent) != 1 or ent.end >= len(doc) or not ent.text.istitle() or \
+            DEMONYM_ENDING.search(ent.text) or ent.text.endswith("s") or place_kind(ent.text):
+        return None
+    nxt = doc[ent.end]
+    word = nxt.text
+    if nxt.pos_ != "PROPN" or nxt.tag_ != "NNP" or not word.istitle() or not word.isalpha() or \
+            nxt.ent_iob_ != "O" or text[ent.end_char:nxt.idx] != " " or text.startswith("-", nxt.idx + len(word)) or \
+            nxt.dep_ in ("compound", "amod", "nmod") or \
+            word.lower() in ORG_WORDS | TITLE_WORDS | TITLE_MODIFIERS | _GROUP_NAME_HEADS or place_kind(word) or \
+            re.search(r"(?<![\w-])" + word.lower() + r"(?![\w-])", text):
+        return None
+    if ent.end + 1 < len(doc) and doc[ent.end + 1].pos_ == "PROPN" and doc[ent.end + 1].text[:1].isupper():
+        return None
+    return nxt.idx + len(word)
 
 
 _GLUED_END = re.compile(r"[a-z]{2}(The|This|That|These|Are|Is|Was|Were|It|He|She|We|They)$")

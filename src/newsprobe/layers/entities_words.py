@@ -20,8 +20,9 @@ NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le"
 # Endings of a nationality or group word ("Iranian", "Chinese", "Israeli", "Democrats").
 GROUP_ENDING = re.compile(r"(?:an|ans|i|is|ese|ish|ch|s|ic|ist|ists|ite|ites)$")
 
-# Endings only a nationality has ("Iranian", "European", "Japanese", "Turkish", "American").
-DEMONYM_ENDING = re.compile(r"[a-z](?:ian|ians|ean|eans|ese|ish|can|cans)$")
+# Endings only a nationality has ("Iranian", "European", "Japanese", "Turkish", "American");
+# not the "-eese" of a given name ("Reese", which the small model takes for a group).
+DEMONYM_ENDING = re.compile(r"[a-z](?:ian|ians|ean|eans|(?<!e)ese|ish|can|cans)$")
 
 # Acronyms that are countries; any other all-capital "GPE" ("NATO") is an organisation.
 # Not "EU": a union of states with its own institutions is an organisation, as the small
