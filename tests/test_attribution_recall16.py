@@ -1,0 +1,46 @@
+"""Attribution recall (issue #14, session 16): general causes of missed attributions on the
+tuning pools. Sentences and names are our own."""
+
+from newsprobe import analyze
+
+
+def quotes(text):
+    return analyze(text).quotes
+
+
+def by_cue(found, cue):
+    hits = [q for q in found if q.cue is not None and q.cue.text == cue]
+    assert len(hits) == 1, [q.to_dict() for q in found]
+    return hits[0]
+
+
+def content(q):
+    return " ".join(c.text for c in q.content)
+
+
+# --- a third party's report relayed inside a quotation --------------------------------
+
+def test_report_inside_a_quotation_is_nested_in_it():
+    found = quotes("“When deputies arrived, a neighbour told them the driver had fled on foot,” "
+                   "the sheriff's office said.")
+    outer, inner = by_cue(found, "said"), by_cue(found, "told")
+    assert inner.speaker.name == "neighbour"
+    assert content(inner) == "the driver had fled on foot"
+    assert inner.parent == outer.id
+    assert [link.name for link in inner.chain] == ["sheriff's office"]
+
+
+def test_past_report_with_have_inside_a_quotation():
+    found = quotes("“The coach has said he will stay until the summer,” the club spokesman told reporters.")
+    inner = by_cue(found, "has said")
+    assert inner.speaker.name == "coach" and content(inner) == "he will stay until the summer"
+
+
+def test_speakers_own_report_inside_a_quotation_is_not_nested():
+    found = quotes("“I told him we would not sign,” Dara Velk said.")
+    assert [q.cue.text for q in found] == ["said"]
+
+
+def test_present_belief_inside_a_quotation_is_not_a_report():
+    found = quotes("“Mr Arlen believes the plan will fail,” his aide said.")
+    assert [q.cue.text for q in found] == ["said"]
