@@ -44,3 +44,27 @@ def test_speakers_own_report_inside_a_quotation_is_not_nested():
 def test_present_belief_inside_a_quotation_is_not_a_report():
     found = quotes("“Mr Arlen believes the plan will fail,” his aide said.")
     assert [q.cue.text for q in found] == ["said"]
+
+
+# --- a colon closing the cue's line, and a paragraph without quotation marks ---------
+
+def test_paragraph_after_a_closing_colon_is_the_content():
+    text = ("The Chronicle says the deal is close.\n\nThe report states:\n\n"
+            "Officials from the club have held talks with their counterparts. Two bids have been turned down.\n\n"
+            "Other outlets disagree.")
+    q = by_cue(quotes(text), "states:")
+    assert content(q) == ("Officials from the club have held talks with their counterparts. "
+                          "Two bids have been turned down.")
+
+
+def test_colon_after_a_phrase_on_the_cue_line():
+    text = ("Penn said on Twitter:\n\nLorn has agreed terms with the club for a contract until 2027.\n\n"
+            "The Sun also cites another report.")
+    q = by_cue(quotes(text), "said")
+    assert q.speaker.name == "Penn"
+    assert content(q) == "Lorn has agreed terms with the club for a contract until 2027."
+
+
+def test_quotation_after_a_closing_colon_is_still_paired_as_direct():
+    q = by_cue(quotes("The mayor said:\n“We will rebuild.”"), "said:")
+    assert q.type == "direct" and content(q) == "“We will rebuild.”"

@@ -881,12 +881,47 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
         if verb.dep_ == "xcomp" and verb.head.i < verb.i:
             record.cue = (verb.head.idx, record.cue[1])  # "has yet to respond"
         route = "unanswered"
+    if not record.content and lemma in hand_cues() and (colon := _line_closing_colon(doc, verb)) is not None \
+            and (block := _paragraph_after_colon(text, colon.idx + 1)) is not None:
+        # "The report states:" / "She wrote on Twitter:" and, on a line of its own, what
+        # was said with no quotation marks (a block quote whose marks the page dropped)
+        record.content = [block]
+        route = "colon_paragraph"
     if lemma in CLAUSE_ONLY and not record.content:
         return None
     record.clause_only = lemma in CLAUSE_ONLY
     record.contests = lemma in CONTESTING_VERBS
     record.rule = f"verb:{route}" if route else "verb"  # "verb": its content is a quotation paired later
     return record
+
+
+_AFTER_COLON = re.compile(r"[ \t]*\n\s*")
+
+
+def _line_closing_colon(doc, verb):
+    """The colon that closes the cue's line ("said:", "said on Twitter:", "told the
+    paper in a statement:"), with no other verb or punctuation between."""
+    for token in doc[verb.i + 1: verb.i + 12]:
+        if token.text == ":":
+            return token
+        if token.pos_ in ("VERB", "AUX") or token.is_punct or "\n" in token.text_with_ws:
+            return None
+    return None
+
+
+def _paragraph_after_colon(text: str, after: int) -> tuple[int, int] | None:
+    """The paragraph that opens on the next line after a cue's closing colon, when it is not
+    a quotation (paired as one below): what a block quote without marks holds. Only one
+    paragraph: where such a quote ends is not marked, and the next one is often the
+    writer's again."""
+    gap = _AFTER_COLON.match(text, after)
+    if gap is None or gap.end() >= len(text) or text[gap.end()] in "“\"‘'«„":
+        return None
+    end = text.find("\n", gap.end())
+    end = len(text) if end == -1 else end
+    while end > gap.end() and text[end - 1].isspace():
+        end -= 1
+    return (gap.end(), end) if end > gap.end() else None
 
 
 # Cues that contest what they hold: "X denied reports by Y that …" does not pass Y's words on
