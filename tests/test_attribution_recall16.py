@@ -68,3 +68,17 @@ def test_colon_after_a_phrase_on_the_cue_line():
 def test_quotation_after_a_closing_colon_is_still_paired_as_direct():
     q = by_cue(quotes("The mayor said:\n“We will rebuild.”"), "said:")
     assert q.type == "direct" and content(q) == "“We will rebuild.”"
+
+
+# --- a speech-act noun with a "that" clause ------------------------------------------
+
+def test_confirmation_that_is_an_attribution():
+    found = quotes("Following the minister's confirmation this morning that the grants would be restored, "
+                   "the opposition asked how many would qualify.")
+    q = by_cue(found, "confirmation")
+    assert q.speaker.name == "minister" and content(q) == "that the grants would be restored"
+
+
+def test_fact_that_is_no_attribution():
+    found = quotes("The fact that the grants were restored surprised the council.")
+    assert found == []
