@@ -503,3 +503,17 @@ def test_hoping_is_no_speech_cue():
     # cue; "hopes" and "hoped" were never speech cues (session 16, real pages)
     text = "The Kelvar ferry company is hoping to restart the crossing in May."
     assert not [q for q in analyze(text).quotes if q.cue and "hoping" in q.cue.text]
+
+
+@pytest.mark.parametrize("text, source", [
+    # the infinitive cue hangs on an adjective ("unable", "quick", "able"); the copula's
+    # subject speaks (session 16: a labelled tuning article and real pages gave "unknown")
+    ("The ferry was delayed for six hours at Orbury. Officials were unable to confirm what caused "
+     "the fault.", "Officials"),
+    ("Rumours spread that the coach of Dunmore Rovers had resigned. The club was quick to deny that "
+     "the coach had resigned.", "The club"),
+    ("A bus crashed in Pellham. Police were not able to say how many people were hurt.", "Police"),
+])
+def test_a_cue_after_an_adjective_is_said_by_the_copulas_subject(text, source):
+    found = [q for q in analyze(text).quotes if q.cue and q.cue.text.startswith("to ")]
+    assert found and found[0].source is not None and found[0].source.text == source, found

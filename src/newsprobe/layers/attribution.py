@@ -1681,6 +1681,12 @@ def _subject_of(verb) -> list:
     subordinated = _subject_after_subordinator(verb)
     if subordinated is not None:
         return subordinated
+    # "Officials were unable to confirm what ...", "The club was quick to deny ...": the
+    # infinitive hangs on the adjective, and the copula's subject speaks.
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
+        subjects = [c for c in verb.head.head.children if c.dep_ == "nsubj" and c.i < verb.head.i]
+        if subjects:
+            return list(subjects[0].subtree)
     if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and participle) or gerund_clause:
         if verb.head.i != verb.i and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             # "The union said the closure was unfair and promised to fight it": the parser
