@@ -230,3 +230,17 @@ def test_a_mayor_calling_claims_about_the_mayor_baseless_denies_them_and_states_
     assert leaked["status"] == "denied", leaked
     assert not [c for c in analysis.claims if c["text"].startswith("the claims")], \
         [(c["text"], c["status"]) for c in analysis.claims]
+
+
+# A later report that names the same place or person in a relative clause ("the tunnel where
+# the engineer was trapped") is not the denied claim told again: what it claims is in its own
+# clause (session 16, a real wire page).
+def test_a_shared_relative_clause_does_not_make_a_report_the_denied_claim():
+    text = ("Harbour police have denied reports that a diver was found in the flooded tunnel where "
+            "missing engineer Lio Varga was believed to have been trapped.\n\n"
+            "The flooded tunnel where engineer Lio Varga was trapped was sealed off on Monday, the "
+            "Orbury Times reported.\n")
+    analysis = analyze(text, ALL)
+    assert claim_with(analysis, "a diver was found")["status"] == "denied"
+    later = claim_with(analysis, "sealed off on Monday")
+    assert later["status"] == "reported", later

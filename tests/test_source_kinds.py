@@ -372,3 +372,13 @@ def test_the_website_after_an_outlet_is_the_outlet():
 ])
 def test_editors_speak_in_office(text, words):
     assert quote_with(text, words).speaker.kind == "official"
+
+
+@pytest.mark.parametrize("text, words", [
+    # a court report's prosecuting counsel speaks for the prosecution, in office: "X,
+    # prosecuting," and "prosecuting barrister X" (session 16, two real court pages)
+    ("Orla Denne, prosecuting, said the van had been seen near the depot twice.", "the van"),
+    ("Prosecuting barrister Hal Ruddock told the court the gate had been forced.", "the gate"),
+])
+def test_prosecuting_counsel_speaks_in_office(text, words):
+    assert quote_with(text, words).speaker.kind == "official"

@@ -41,7 +41,7 @@ from .rebuttal_meaning import ( MeaningLink, Signal, different_figure, figures, 
 from .sources import kind_words
 
 NAME = "claims"
-VERSION = "10"
+VERSION = "11"
 FIELD = "claims"
 REQUIRES = ("quotes",)
 
@@ -1143,7 +1143,14 @@ def _link_restatements(candidates: list[Candidate], statuses: list[Status], anal
     if not denied:
         return
     def stems(c: Candidate) -> set[str]:
-        return {w[:5] for w in _content_words(text[c.start:c.end])}
+        # the words of the claim's own clauses: a relative clause describes a place or a
+        # person both claims may name ("the cabin where the fugitive was believed to hide"),
+        # not what is claimed (session 16, a real wire page: a later gunshot report was read
+        # as the body-found report an officer had denied)
+        described = {t.i for t in c.sent if t.dep_ == "relcl" and c.start <= t.idx < c.end
+                     for t in t.subtree}
+        words = " ".join(t.text for t in c.sent if c.start <= t.idx < c.end and t.i not in described)
+        return {w[:5] for w in _content_words(words)}
     for i, c in enumerate(candidates):
         if c.quote is None or not _from_a_report(c.quote):
             continue
