@@ -1089,3 +1089,56 @@ def test_copy_changes_between_an_embedded_post_and_a_retelling_of_it_are_none():
     plain = ("The bridge stays closed for 6 weeks, the roads office said.",
              "The roads office said the bridge stays closed for 8 weeks.")
     assert [c.kind for c in copy_changes(*_copy(same + [plain]))] == ["changed_number"]
+
+
+def test_changes_attribution_credited_to_another_source_of_the_same_kind():
+    # Two officials, two bodies, the police and the public: another source each time,
+    # though the sources lexicon files both under one kind.
+    for a, b, shown in (
+            ("The mayor of Brenlow said the ferry pier will close in March.",
+             "The governor of Brenlow said the ferry pier will close in March.", ("mayor", "governor")),
+            ("The ministry said in a statement that the photograph was doctored.",
+             "The army said in a statement that the photograph was doctored.", ("ministry", "army")),
+            ("Police in Ostvik said the video was made with a computer program.",
+             "Firefighters in Ostvik said the video was made with a computer program.", ("Police", "Firefighters")),
+            ("According to the harbour police, the trawler sank before dawn.",
+             "According to local residents, the trawler sank before dawn.", ("harbour police", "local residents"))):
+        (change,) = changes(a, b)
+        assert change.kind == "dropped_attribution", (a, b)
+        assert (change.source.text, change.target.text) == shown
+        assert "became" in change.message
+    # The same source in a reporter's other words stays silent.
+    for a, b in (("The ferry was seized at dawn, the company said.", "The ferry was seized at dawn, the firm said."),
+                 ("The pier will close in March, ministry officials said.",
+                  "The pier will close in March, a ministry spokesman said."),
+                 ("The league said it would not back either candidate.",
+                  "The group said it would not back either candidate."),
+                 ("Ostvik's harbour commissioner said the pier was unsafe.",
+                  "Ostvik's harbour watchdog said the pier was unsafe."),
+                 # a source word before another noun qualifies it: not the source
+                 ("The pier is unsafe, Brand told reporters at the harbour.",
+                  "The pier is unsafe, Brand said at a news conference at the harbour.")):
+        assert kinds(a, b) == [], (a, b)
+
+
+def test_changes_a_word_put_for_its_opposite():
+    (change,) = changes("The harbour board confirmed that the pier was closed.",
+                        "The harbour board denied that the pier was closed.")
+    assert change.kind == "negation_flip"
+    assert (change.source.text, change.target.text) == ("confirmed", "denied")
+    assert kinds("The photograph of the flooded pier is real, the board said.",
+                 "The photograph of the flooded pier is fake, the board said.") == ["negation_flip"]
+    # A synonym is no opposite.
+    assert kinds("The harbour board confirmed that the pier was closed.",
+                 "The harbour board verified that the pier was closed.") == []
+
+
+def test_changes_two_parties_exchange_places():
+    (change,) = changes("Brenlow accused Ostvik of closing the pier on Monday.",
+                        "Ostvik accused Brenlow of closing the pier on Monday.")
+    assert change.kind == "swapped_entity" and "exchanged places" in change.message
+    # A list in another order, or one party named two ways, is no change.
+    assert kinds("Brenlow and Ostvik signed the ferry deal on Monday.",
+                 "Ostvik and Brenlow signed the ferry deal on Monday.") == []
+    assert kinds("Tove Lind joined Brenlow's board of directors, the company said.",
+                 "Tove Lind joined the company's board of directors, Brenlow said.") == []

@@ -196,8 +196,13 @@ def sentence_changes(a: SentenceView, b: SentenceView) -> list[Change]:
                and not _appears_in_place(tb, k) and not _could_not(tb, k) and not _addresses_reader(tb, k)]
     found += _entity_changes(a, b, ta, tb, words)
     found += _number_changes(a, b, ta, tb)
-    found += _negation_changes(a, b, ta, tb, words)
+    negated = _negation_changes(a, b, ta, tb, words)
+    found += negated
     language = _shared_language(a, b)
+    if not negated and language in (None, "en"):
+        found += _opposite_changes(a, b, ta, tb, words)
+    if not any(c.kind == "swapped_entity" for c in found):
+        found += _role_changes(a, b, ta, tb, words)
     # A floor or a ceiling put on a figure both give, or taken off ("at least one" / "one"),
     # by the lists used across languages (English where the language is not known).
     figures_a, figures_b = _figures(a, ta)[0], _figures(b, tb)[0]
@@ -838,6 +843,118 @@ def _negation_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
     return []
 
 
+# Words put in place of their opposite: a copy that says a report was "denied" where the
+# source says "confirmed", a picture "real" where it was "fake", prices that "fell" where
+# they "rose", says the opposite without a negation word. Pairs of the stances and facts a
+# fact-checker reads (confirm / deny, true / false, win / lose, guilty / innocent, legal /
+# illegal), each with its inflected forms; a spinner's thesaurus gives synonyms, never these.
+_OPPOSITE_PAIRS = (
+    ("confirm confirms confirmed confirming", "deny denies denied denying"),
+    ("admit admits admitted admitting", "deny denies denied denying"),
+    ("accept accepts accepted accepting", "reject rejects rejected rejecting"),
+    ("approve approves approved approving", "reject rejects rejected rejecting"),
+    ("support supports supported supporting", "oppose opposes opposed opposing"),
+    ("win wins won winning", "lose loses lost losing"),
+    ("rise rises rose risen rising", "fall falls fell fallen falling"),
+    ("increase increases increased increasing", "decrease decreases decreased decreasing"),
+    ("gain gains gained gaining", "lose loses lost losing"),
+    ("allow allows allowed allowing", "ban bans banned banning"),
+    ("permit permits permitted permitting", "forbid forbids forbade forbidden forbidding"),
+    ("succeed succeeds succeeded succeeding", "fail fails failed failing"),
+    ("agree agrees agreed agreeing", "disagree disagrees disagreed disagreeing"),
+    ("acquit acquits acquitted acquitting", "convict convicts convicted convicting"),
+    ("survive survives survived surviving", "die dies died dying"),
+    ("true", "false untrue"),
+    ("real genuine authentic", "fake false fabricated bogus counterfeit"),
+    ("guilty", "innocent"),
+    ("legal lawful", "illegal unlawful"),
+    ("correct accurate", "incorrect inaccurate wrong"),
+    ("possible", "impossible"),
+    ("alive", "dead"),
+    ("safe", "unsafe dangerous"),
+    ("verified", "unverified"),
+)
+OPPOSITES: dict[str, frozenset[str]] = {}
+for _one, _other in _OPPOSITE_PAIRS:
+    for _x in _one.split():
+        OPPOSITES[_x] = OPPOSITES.get(_x, frozenset()) | frozenset(_other.split())
+    for _x in _other.split():
+        OPPOSITES[_x] = OPPOSITES.get(_x, frozenset()) | frozenset(_one.split())
+
+
+def _opposite_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
+    """A word replaced in place by its opposite (OPPOSITES): one word for one, the words
+    around it kept ("the ministry confirmed" / "the ministry denied")."""
+    for tag, i1, i2, j1, j2 in words.opcodes():
+        if tag != "replace" or i2 - i1 != 1 or j2 - j1 != 1:
+            continue
+        x, y = words.fa[i1], words.fb[j1]
+        if y in OPPOSITES.get(x, ()):
+            return [Change("negation_flip", a.sub(ta[i1][1], ta[i1][2]), b.sub(tb[j1][1], tb[j1][2]),
+                           f"'{ta[i1][0]}' became its opposite '{tb[j1][0]}'")]
+    return []
+
+
+# Words of each run two parties may take to exchange places ("the Kelby team" / "the
+# Arnwick team"): more is a reworded clause.
+MAX_ROLE_WORDS = 3
+
+
+def _role_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
+    """Who did what to whom: two parties exchange places around words both versions keep
+    ("Morvania accused Talvia of ..." / "Talvia accused Morvania of ..."): `a` reads X M Y
+    and `b` reads Y M X, each party of up to MAX_ROLE_WORDS words with a content word,
+    M of up to MAX_ROLE_GAP words that say something (not "and" or a comma alone: "X and
+    Y met" / "Y and X met" is one meeting), and `b` nowhere reads X M Y."""
+    fa, fb = words.fa, words.fb
+    joined_b = " " + " ".join(fb) + " "
+
+    def content(run) -> bool:
+        return bool(set(run) - STOPWORDS)
+
+    def party(run, k: int) -> bool:
+        # No figure ("from $610.6 to $616.5"), no reporting verb (a speaker and his title
+        # put round the verb), not next to one ("Monsanto's board ..., the company said" /
+        # "the company's board ..., Monsanto said": one party named two ways).
+        near = fa[max(0, k - 1):k] + fa[k + len(run):k + len(run) + 1]
+        return content(run) and not any(w[:1].isdigit() or w in CUE_WORDS for w in run + near)
+
+    def capitalised(k: int, n: int) -> bool:
+        return any(t[0][:1].isupper() for t in ta[k:k + n] if _fold(t[0]) not in STOPWORDS)
+
+    for i in range(len(fa)):
+        for lx in range(1, MAX_ROLE_WORDS + 1):
+            x = fa[i:i + lx]
+            if len(x) < lx or not party(x, i):
+                continue
+            for gap in range(1, MAX_ROLE_GAP + 1):
+                m = fa[i + lx:i + lx + gap]
+                # Not a list ("harassment and assault" / "assault and harassment", "2000,
+                # 2001 and 2002"): the order of its items says nothing.
+                if len(m) < gap or not content(m) or set(m) & _LIST_WORDS:
+                    continue
+                for ly in range(1, MAX_ROLE_WORDS + 1):
+                    y = fa[i + lx + gap:i + lx + gap + ly]
+                    if len(y) < ly or not party(y, i + lx + gap) or set(x) & set(y) \
+                            or capitalised(i, lx) != capitalised(i + lx + gap, ly):
+                        continue  # a name for a description is one party named two ways
+                    swapped = " " + " ".join(y + m + x) + " "
+                    if swapped not in joined_b or " " + " ".join(x + m + y) + " " in joined_b:
+                        continue
+                    at = joined_b[:joined_b.index(swapped)].count(" ")
+                    k = i + lx + gap + ly
+                    return [Change("swapped_entity", a.sub(ta[i][1], ta[k - 1][2]),
+                                   b.sub(tb[at][1], tb[at + k - i - 1][2]),
+                                   f"'{a.text[ta[i][1]:ta[i + lx - 1][2]]}' and "
+                                   f"'{a.text[ta[i + lx + gap][1]:ta[k - 1][2]]}' exchanged places: "
+                                   f"who did what changed")]
+    return []
+
+
+MAX_ROLE_GAP = 5
+_LIST_WORDS = frozenset("and or nor both either neither as well plus".split())
+
+
 # Words that negate the verb after them ("unable to reach", "hard to overstate"): "cannot
 # be overstated" and "it is hard to overstate" say the same, "able to" / "unable to" do not.
 _NEGATIVE_PREDICATES = frozenset(
@@ -1047,7 +1164,77 @@ def _source_groups(word: str) -> set[str]:
     for kind, words in kind_words().items():
         if kind in _SOURCE_GROUPS and (word in words or word.removesuffix("s") in words):
             out.add(_SOURCE_GROUPS[kind])
+    if word in PUBLIC_SOURCES or word.removesuffix("s") in PUBLIC_SOURCES:
+        out.add("public")
     return out
+
+
+# Who else a claim is credited to in news, beyond the sources lexicon's officials, bodies
+# and press: the public and the platforms ("local residents said", "according to posts
+# on social media", "firefighters said", "users claimed"). A fourth group of sources.
+PUBLIC_SOURCES = frozenset("""
+resident locals local witness eyewitness neighbour neighbor bystander passer-by user netizen blogger influencer
+fan viewer reader follower activist protester demonstrator campaigner firefighter paramedic
+doctor nurse scientist researcher student teacher worker employee staff
+tweet rumour rumor social
+""".split())
+
+# Source words that name the same source in other words: one class each, the words a
+# reporter or a spinner puts for each other ("officials" / "authorities", "the agency" /
+# "the broadcaster", "spokesman" / "representative"). Two source words of one kind that
+# share no class name two sources ("the mayor said" / "the governor said", "the ministry"
+# / "the army", "police" / "firefighters"): the claim is credited to someone else.
+SOURCE_SYNONYMS = tuple(frozenset(c.split()) for c in (
+    "agency broadcaster network channel outlet station tv television media press news newspaper paper daily "
+    "publication tabloid wire magazine journal gazette report",
+    "reporter journalist correspondent columnist editor press media",
+    "official authority government administration regime state officer spokesman spokeswoman spokesperson",
+    "police officer cop constabulary authority investigator detective",
+    "spokesman spokeswoman spokesperson representative rep publicist aide",
+    "commissioner watchdog regulator ombudsman",
+    "company firm corporation business group enterprise concern maker manufacturer",
+    "president chairman chairwoman chair head chief leader director executive ceo boss",
+    "ministry department office bureau agency",
+    "minister secretary",
+    "army military force troop soldier",
+    "parliament legislature congress assembly",
+    "lawmaker legislator congressman congresswoman mp representative",
+    "expert analyst observer commentator specialist critic",
+    "source insider person people familiar someone somebody",
+    "organisation organization group association body institute league union alliance coalition",
+    "committee commission board panel council",
+    "resident local people inhabitant citizen neighbour neighbor",
+    "user netizen account follower",
+    "witness eyewitness bystander passer-by",
+    "worker employee staff",
+    "scientist researcher",
+    "social media",
+))
+
+
+MAX_SAME_KIND_SOURCE = 2
+
+
+def _source_heads(run) -> list[str]:
+    """The source words of a run, folded, that head it: not one before another content
+    word ("news conference", "police station": a modifier), and "social media" is the
+    platforms (public), not the press."""
+    words = [_fold(t[0]) for t in run]
+    return [w for k, w in enumerate(words) if _source_groups(w)
+            and not (w == "media" and k and words[k - 1] == "social")
+            and not (k + 1 < len(words) and not _source_groups(words[k + 1]))]
+
+
+def _synonym_sources(x: str, y: str) -> bool:
+    x, y = _singular(x), _singular(y)
+    return x == y or any(x in c and y in c for c in SOURCE_SYNONYMS)
+
+
+def _singular(word: str) -> str:
+    """"authorities" -> "authority", "officials" -> "official" (source nouns only)."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _near_cue(tokens, i1: int, i2: int, text: str) -> bool:
@@ -1126,7 +1313,19 @@ def _source_replaced(run_a, run_b, names_a, names_b) -> bool:
         return False  # a name for a name: swapped_entity
     if named_a or named_b:
         return bool(groups_b if named_a else groups_a)  # not "confirmed on Monday" / "on Tifft"
-    return bool(groups_a and groups_b and not groups_a & groups_b)
+    if not groups_a or not groups_b:
+        return False
+    if not groups_a & groups_b:
+        return True
+    # Sources of one kind, each named in a word or two ("the mayor" / "the governor",
+    # "Velton police" / "local residents"): another source unless the two words name it
+    # alike. A longer run holds more than the source ("still help his office" / "head").
+    if max(len(run_a), len(run_b)) > MAX_SAME_KIND_SOURCE:
+        return False
+    heads_a, heads_b = _source_heads(run_a), _source_heads(run_b)
+    if not heads_a or not heads_b:
+        return False
+    return not any(_synonym_sources(x, y) for x in heads_a for y in heads_b)
 
 
 def _source_change(a, b, run_a, run_b, names_a=frozenset(), names_b=frozenset()) -> Change:
