@@ -226,9 +226,9 @@ def test_a_title_before_a_surname_the_model_named_alone_joins_the_given_name():
 def test_a_given_name_the_model_reads_as_a_nationality_is_the_person_named_in_full():
     # The small model takes "Reese" (ending like "Japanese") for a group and leaves the
     # surname after it out of any entity; the bare given name later is the same person.
-    a = analyze("Online rumors recently convinced people that Reese Wetherby and Kevin Costain were "
-                "dating. Both Reese and Kevin went through divorces. Reese's agent said the story was "
-                "not true.", layers=("entities",))
+    a = analyze("Posts online last week made people believe that Reese Wetherby and Kevin Costain were "
+                "engaged. Both Reese and Kevin ignored them. Reese's agent said the posts were false.",
+                layers=("entities",))
     labels = labels_of(a)
     assert labels.get("Reese Wetherby") == "PERSON"
     assert "NORP" not in labels.values()
@@ -243,10 +243,10 @@ def test_a_nationality_before_a_proper_noun_stays_a_nationality():
 
 
 def test_a_bare_surname_after_a_list_of_places_is_the_person_not_a_place():
-    # "..., Tibet, Zhao said": the comma before the name is the list's, not a town's before its state.
-    # (Surname first: the model calls the bare "Wang" an organisation.)
-    a = analyze("Foreign ministry spokesman Wang Lirong spoke on Monday. The bill interferes in matters "
-                "of Taiwan, Hong Kong, Xinjiang and Tibet, Wang said. Wang said the bill was biased.",
+    # "..., Guangxi, Wang said": the comma before the name is the list's, not a town's before its
+    # state. (Surname first: the model calls the bare "Wang" an organisation.)
+    a = analyze("Trade ministry spokesman Wang Lirong spoke on Friday. The tariffs will hurt growers in "
+                "Yunnan, Sichuan, Hunan and Guangxi, Wang said. Wang said the talks would go on.",
                 layers=("entities",))
     assert labels_of(a).get("Wang") == "PERSON"
     assert len(entity_named(a, "Wang Lirong").mentions) == 3
