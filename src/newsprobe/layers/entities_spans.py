@@ -147,14 +147,14 @@ _GROUP_NAME_HEADS = {"church", "brotherhood", "state", "republic", "authority", 
 
 
 def surname_after_given_name(doc, text: str, ent, dictionary: frozenset[str]) -> int | None:
-    """"Reese Wetherby and Kevin Costain were dating": the small model may take a given name
+    """"Reese Wetherby and Kevin Costain were engaged": the small model may take a given name
     for a group (the NORP "Reese", ending like "Japanese") and leave the surname after it
     out of any entity. The end of the full name, or None: only a one-word "group" that is
     no nationality's form, plural or place, before one capitalised proper noun that is in
     no entity, no plural ("Iraqi Yazidis"), no noun a group's name ends in ("Party",
     "Brotherhood"), title or place, the text never writes in lower case ("the party"), not
     modifying a noun ("the Democratic Latino vote"), and not the start of a longer name.
-    (Surnames are dictionary words too: "Witherspoon".)"""
+    (No dictionary test on the surname: many surnames are dictionary words.)"""
     if ent.label_ != "NORP" or len(ent) != 1 or ent.end >= len(doc) or not ent.text.istitle() or \
             DEMONYM_ENDING.search(ent.text) or ent.text.endswith("s") or place_kind(ent.text):
         return None
