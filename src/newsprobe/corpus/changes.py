@@ -898,6 +898,10 @@ def _opposite_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
 # Words of each run two parties may take to exchange places ("the Kelby team" / "the
 # Arnwick team"): more is a reworded clause.
 MAX_ROLE_WORDS = 3
+# Words between them that carry the relation ("accused", "filed a complaint against"), and
+# the words of a list, whose order says nothing.
+MAX_ROLE_GAP = 5
+_LIST_WORDS = frozenset("and or nor both either neither as well plus".split())
 
 
 def _role_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
@@ -949,10 +953,6 @@ def _role_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
                                    f"'{a.text[ta[i + lx + gap][1]:ta[k - 1][2]]}' exchanged places: "
                                    f"who did what changed")]
     return []
-
-
-MAX_ROLE_GAP = 5
-_LIST_WORDS = frozenset("and or nor both either neither as well plus".split())
 
 
 # Words that negate the verb after them ("unable to reach", "hard to overstate"): "cannot
