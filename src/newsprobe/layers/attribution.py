@@ -560,6 +560,7 @@ SPEECH_ACT_NOUNS = frozenset("statement statements complaint complaints admissio
 
 
 def _that_clause(noun):
+    """The "that" clause a noun governs ("the claim that ...", "his admission that ..."), or None."""
     return next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos")
                  and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
 
@@ -2324,8 +2325,7 @@ LIGHT_VERBS = frozenset("make repeat issue put advance voice".split())
 def _noun_cue(doc, text: str, noun, rumor: bool) -> _Record | None:
     """"there are claims that ...", "rumours that ...", "the report that ...". A noun that
     is the subject of a cue verb is handled by that verb instead."""
-    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos")
-                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    clause = _that_clause(noun)
     if clause is None and noun.head.lemma_.lower() in NAMING_VERBS and noun.dep_ == "dobj":
         # "branded reports he floated the idea as inaccurate": the claim's clause with no
         # "that" (only under a verb that names a verdict, where a reduced relative, "the
