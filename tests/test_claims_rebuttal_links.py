@@ -148,3 +148,28 @@ def test_a_pointing_verdict_after_a_claim_its_frame_refutes_reaches_no_earlier_c
     assert lemon["rebutted_by"] is None or "is false" not in lemon["rebutted_by"]["text"], lemon
     onion = next(c for c in a.claims if "raw onions" in c["text"])
     assert onion["status"] == "refuted" and onion["rebutted_by"] is not None, onion
+
+
+# A source's verdict said of "it" or "this" ("There is nothing to it. It is simply not
+# true.") holds no words of its own to match a claim by: it judges what was just told, the
+# nearest claim of another side, though the two share no word.
+def test_a_verdict_said_of_it_rebuts_the_claim_just_told():
+    text = ("Two customs officers said that nine crates of rifles had been seized from a Kell "
+            "Lines freighter docked at the eastern pier. "
+            "\"There is nothing to any of this. It is simply not true,\" said Lena Orsk, a "
+            "spokeswoman for Kell Lines.")
+    claim = claim_with(text, "nine crates")
+    assert claim["status"] == "denied", claim
+    assert claim["rebutted_by"] is not None and "simply not true" in claim["rebutted_by"]["text"], claim
+
+
+def test_a_verdict_said_of_it_agrees_with_a_denial_just_told():
+    # the claim nearest the verdict denies something itself ("is neither ... nor ..."): "it
+    # is not true" agrees with it, and reaches no other claim
+    text = ("The Tessel Courier reported on Monday that the mill at Oska would close in May. "
+            "Mill manager Rita Holm said that the man quoted by the paper is neither an employee "
+            "nor a spokesman for the mill. "
+            "\"The bottom line is that this is not true,\" a spokesman for the mill owners said.")
+    claim = claim_with(text, "neither an employee")
+    assert claim["rebutted_by"] is None, claim
+    assert claim["status"] == "reported", claim

@@ -41,7 +41,7 @@ from .rebuttal_meaning import ( MeaningLink, Signal, different_figure, figures, 
 from .sources import kind_words
 
 NAME = "claims"
-VERSION = "11"
+VERSION = "12"
 FIELD = "claims"
 REQUIRES = ("quotes",)
 
@@ -1942,10 +1942,13 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
     def overlap(ic) -> int:
         return len(said & _content_words(text[ic[1].start:ic[1].end]))
 
-    if rebutter is not None and reference is None and says_what:
+    pointing = rebutter is not None and reference is None and _points_back(doc, rebuttal.words[0])
+    if rebutter is not None and reference is None and says_what and not pointing:
         # "Wilson denied that Hegseth had acted alone" denies what it says; it reaches an
         # earlier claim only one that shares a word stem with it ("warming" / "warmed";
-        # "described Trump as caught flat-footed" shares none)
+        # "described Trump as caught flat-footed" shares none). A verdict said of "it" or
+        # "this" ("There is nothing in this. It is simply untrue.") says nothing but the
+        # verdict: its words are no matter to share, and it judges what was just told.
         stems = {w[:4] for w in said}
         targets = [ic for ic in targets
                    if stems & {w[:4] for w in _content_words(text[ic[1].start:ic[1].end])}]
@@ -1966,6 +1969,12 @@ def _link_one(doc, candidates, statuses, analysis, sent, rebuttal: Rebuttal, ref
         # "It is not mine" / "'Patently false,' said Coats": the claim nearest the rebuttal
         # is a denial itself, which the rebuttal agrees with; nor does it move on to
         # another claim
+        return
+    if pointing and any(t.lower_ in _NEGATIONS | {"neither", "nor"}
+                        for t in doc.char_span(best[1].start, best[1].end, alignment_mode="expand") or []):
+        # "It is not true" after "X is neither an employee nor a spokesman": a verdict that
+        # says nothing of its own agrees with a denial just told ("it" is the rumour the
+        # denial answers); it reaches no claim then
         return
     chosen = [best]
     if reference is not None and reference.plural:
