@@ -34,3 +34,29 @@ def test_a_bare_surname_the_tagger_takes_for_a_plural_noun_joins_the_full_name()
     assert [m.text for m in person.mentions] == ["Mira Trevelyes", "Trevelyes", "Trevelyes"]
     assert {q.speaker.entity for q in a.quotes} == {person.id}, a.quotes
     assert {q.speaker.kind for q in a.quotes} == {"media"}, a.quotes
+
+
+def test_a_reported_clause_after_a_comma_is_no_parenthetical_swallowing_its_reporter():
+    # "X said that after the dinner, she confided in a waiter": "confided" is inside what
+    # X said; its content is not the sentence around it, X's cue and name included
+    found = analyze("Mira Trevelyes, a columnist, wrote in the Belvik Herald that the mayor had "
+                    "shouted at her during a dinner in 2004. Trevelyes said that after the dinner, "
+                    "she confided in a waiter who had seen the row. The waiter said the mayor had "
+                    "also shouted at him, Trevelyes said.").quotes
+    for q in found:
+        for other in found:
+            if other is q or other.cue is None or other.source is None or other.parent == q.id:
+                continue
+            for s in q.content:
+                assert not (s.start <= other.cue.start < s.end and s.start <= other.source.start < s.end), \
+                    (q.to_dict(), other.to_dict())
+    assert not [q for q in found if q.cue is not None and q.cue.text == "confided"], [q.to_dict() for q in found]
+
+
+def test_a_that_closing_a_quotation_leaves_the_closing_cue_its_sentence():
+    # '"..., or someone invented that," the coach added': the parser hangs "that" on
+    # "added" as if it opened a clause; the sentence before the cue is still the content
+    found = analyze("Belvik fans said the referee was bribed. The rumour “came from a rival "
+                    "club,” or “someone in the stands invented that,” the coach added.").quotes
+    added = by_cue(found, "added")
+    assert added.content[0].text.startswith("The rumour"), added.to_dict()
