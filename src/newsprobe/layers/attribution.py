@@ -56,7 +56,7 @@ from .sources import (OUTLET_REPORTS, PUBLISHING_VERBS, EntityIndex, is_known_ou
                       outlet_of_earlier_report, reporting_nouns, settle_kinds, speaker_for)
 
 NAME = "attribution"
-VERSION = "14"
+VERSION = "15"
 FIELD = "quotes"
 REQUIRES = ("entities",)
 
@@ -859,7 +859,8 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
         route = "object"
         record.confidence -= 0.1
     elif verb.dep_ in ("parataxis", "advcl", "ccomp") and _comma_between(doc, verb.head, verb) \
-            and lemma in hand_cues() and any(c.dep_ == "nsubj" for c in verb.children):
+            and lemma in hand_cues() and any(c.dep_ == "nsubj" for c in verb.children) \
+            and not _reported_by_its_head(verb):
         # A parenthetical report ("Even if X, the council cautioned, Y") or one parsed as a
         # side clause ("The talks failed, officials said"): the sentence is the content,
         # less the cue clause (cut out below by _without_cue_clause).
@@ -919,6 +920,17 @@ def _verb_cue(doc, text: str, verb, lemma: str) -> _Record | None:
     record.contests = lemma in CONTESTING_VERBS
     record.rule = f"verb:{route}" if route else "verb"  # "verb": its content is a quotation paired later
     return record
+
+
+def _reported_by_its_head(verb) -> bool:
+    """"Dana said that after the dinner, she spoke to a waiter": a clause opened by "that"
+    is what its head reports, no parenthetical; the sentence around it is the other cue's,
+    with its source. Not a "that" the parser hung on the verb from the end of a quotation
+    ('"... a little bird told them that," the spokesman added': a pronoun, before a comma),
+    nor a clause with no "that": its head may be a verb inside the quotation."""
+    return verb.dep_ == "ccomp" and any(
+        c.dep_ == "mark" and c.lower_ == "that" and c.i + 1 < len(c.doc) and not c.doc[c.i + 1].is_punct
+        for c in verb.children)
 
 
 _AFTER_COLON = re.compile(r"[ \t]*\n\s*")

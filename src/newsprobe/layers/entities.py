@@ -127,7 +127,7 @@ from .entities_words import (
 
 NAME = "entities"
 
-VERSION = "13"
+VERSION = "14"
 
 FIELD = "entities"
 

@@ -298,6 +298,17 @@ class _SurnamesOf:
         return surnames
 
 
+def _surname_taken_for_a_noun(text: str, token, people: list[Cluster]) -> bool:
+    """"Trevelyes wrote" after "Mira Trevelyes": a surname ending like a plural that the
+    tagger read as a common noun. Only the surname of a full name, spelt as the full name
+    spells it, and a word the text never writes in lower case."""
+    if token.pos_ != "NOUN" or not token.text[1:].islower() or len(token.text) < 3:
+        return False
+    if not any(len(f.split()) > 1 and f.split()[-1] == token.text for c in people for f in c.forms):
+        return False
+    return re.search(r"(?<![\w-])" + re.escape(token.text.lower()) + r"(?![\w-])", text) is None
+
+
 def add_missed_surnames(doc, text: str, clusters: list[Cluster], seen: set[tuple[int, int]]) -> None:
     """The small model misses some bare surnames ("Shoigu said"); a proper noun spelled like
     the surname of a person already named in the article is that person."""
@@ -307,7 +318,9 @@ def add_missed_surnames(doc, text: str, clusters: list[Cluster], seen: set[tuple
     people = [c for c in clusters if c.group == "person"]
     surnames_of = _SurnamesOf()
     for token in doc:
-        if token.pos_ != "PROPN" or token.idx in covered or not token.text[:1].isupper():
+        if token.idx in covered or not token.text[:1].isupper():
+            continue
+        if token.pos_ != "PROPN" and not _surname_taken_for_a_noun(text, token, people):
             continue
         word = token.text.lower()
         if is_known_outlet(token.text):
