@@ -41,7 +41,7 @@ from .rebuttal_meaning import ( MeaningLink, Signal, different_figure, figures, 
 from .sources import kind_words
 
 NAME = "claims"
-VERSION = "12"
+VERSION = "13"
 FIELD = "claims"
 REQUIRES = ("quotes",)
 
