@@ -56,7 +56,7 @@ from .sources import (OUTLET_REPORTS, PUBLISHING_VERBS, EntityIndex, is_known_ou
                       outlet_of_earlier_report, reporting_nouns, settle_kinds, speaker_for)
 
 NAME = "attribution"
-VERSION = "14"
+VERSION = "15"
 FIELD = "quotes"
 REQUIRES = ("entities",)
 
@@ -304,6 +304,79 @@ def _repair_citing_aside(doc, verbs) -> None:
             _rehang_clause(doc, verb, later)
 
 
+def _repair_participle_after_report(doc, verbs) -> None:
+    """A reporting participle after a comma ("…, adding …", "…, saying …") goes on with the
+    report before it; the parser may hang it elsewhere (issue #14). Two shapes are hung back
+    on the report's verb, as the parse gives the plain "X said A, adding B":
+
+    - `“A,” the ministry said, adding, “B, C.”`: a second quotation of two clauses joined by
+      a comma, whose second clause the parser takes for the main verb (or for the said
+      verb's clause), with the participle on it. That clause becomes the participle's own.
+      (PolNeAR train/dev annotate all 7 `“A,” X said, adding, “B”` sentences as two
+      attributions of X, the second with B.)
+    - "X rejected the notion that A, saying B", "X denied reports that A, stating B": the
+      participle after the object's clause is hung on the object noun or on its clause, which
+      made the noun (or the clause's subject) its speaker. It is X's (PolNeAR train/dev: 3
+      such sentences, all with X as the participle's source).
+    """
+    for part in doc:
+        if not (part.tag_ == "VBG" and part.lemma_.lower() in verbs and part.lemma_.lower() not in CITING_LEMMAS
+                and part.dep_ in ("advcl", "acl") and part.i > 1 and doc[part.i - 1].text == ","
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in part.children)):
+            continue
+        verb = _report_before_comma(doc, part.i - 1, verbs)
+        head = part.head
+        if verb is not None and head.i > part.i and head.pos_ in ("VERB", "AUX") and head.sent == part.sent \
+                and all(c.i > part.i for c in head.children if c.i not in (part.i, verb.i)):
+            if verb.is_ancestor(head):
+                part.head = verb
+                part.dep_ = "advcl"
+                head.head = part
+                head.dep_ = "ccomp"
+            elif head.dep_ == "ROOT" and verb.head.i == head.i:
+                verb.head = verb
+                verb.dep_ = "ROOT"
+                part.head = verb
+                part.dep_ = "advcl"
+                head.head = part
+                head.dep_ = "ccomp"
+            continue
+        reporter = _report_of_object_clause(part, verbs)
+        if reporter is not None:
+            part.head = reporter
+            part.dep_ = "advcl"
+
+
+def _report_before_comma(doc, comma_i: int, verbs):
+    """The finite reporting verb with a subject whose phrase ends at the comma at comma_i
+    ("the ministry said,", "Lu said on Monday,"), or None."""
+    token = doc[comma_i - 1]
+    while token.dep_ in ("pobj", "prep", "npadvmod", "advmod", "compound", "amod", "det", "poss", "nummod") \
+            and token.head.i < comma_i and token.head.i != token.i:
+        token = token.head
+    if token.lemma_.lower() in verbs and token.pos_ == "VERB" and token.tag_ in ("VBD", "VBZ", "VBP") \
+            and any(c.dep_ == "nsubj" for c in token.children):
+        return token
+    return None
+
+
+def _report_of_object_clause(part, verbs):
+    """"X denied reports that A, stating B": the reporting verb whose object noun has a
+    "that" clause (its content or a relative clause) ending before the participle's comma,
+    when the participle hangs on that noun or inside that clause; None otherwise."""
+    for noun in part.ancestors:
+        verb = noun.head
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "dobj" or verb.i > noun.i \
+                or verb.lemma_.lower() not in verbs or verb.pos_ != "VERB" \
+                or not any(c.dep_ == "nsubj" for c in verb.children):
+            continue
+        clause = [c for c in noun.children if c.dep_ in ("acl", "relcl") and noun.i < c.i < part.i
+                  and c.i != part.i and c.left_edge.lower_ == "that"
+                  and (c.is_ancestor(part) or part.head.i == noun.i)]
+        return verb if clause else None
+    return None
+
+
 def _citing_aside_before(doc, comma):
     """The "citing X" / "quoting X" participle whose phrase runs from a comma to this one."""
     last = doc[comma.i - 1]
@@ -418,6 +491,7 @@ def candidates(doc, analysis: Analysis, settings: Settings) -> list["_Record"]:
     acceptance head judges (and `scripts/train_quote_head.py` learns from)."""
     text = analysis.text
     _repair_citing_aside(doc, cue_verbs(settings.attribution_scope))
+    _repair_participle_after_report(doc, hand_cues())
     quotations = [q for q in find_quotations(text) if q.closed or text[q.start] in "“\"„«" or doubled_mark(text, q.start)]
     inside = _QuotationLookup(quotations)
     index = EntityIndex.build(doc, analysis, quoted=lambda offset: inside.at(offset) is not None)
