@@ -63,3 +63,45 @@ def test_a_participle_on_a_noun_without_a_clause_still_names_the_document():
     saying = by_cue(quotes(text), "saying")
     assert len(saying) == 1, [q.to_dict() for q in quotes(text)]
     assert "academy" in saying[0].speaker.name.lower() or "report" in saying[0].speaker.name.lower()
+
+
+def test_a_second_that_clause_after_a_listed_clause_is_part_of_the_content():
+    text = "The grocer Anselm Petit said that the harvest was late, several farmers were selling early and that prices would climb."
+    said = by_cue(quotes(text), "said")
+    assert len(said) == 1, [q.to_dict() for q in quotes(text)]
+    assert content(said[0]).endswith("and that prices would climb"), said[0].to_dict()
+
+
+def test_a_second_that_clause_after_a_quotation_is_part_of_the_content():
+    text = "Breuer told the paper that “our bread is honest,” and that prices would stay as they are."
+    told = by_cue(quotes(text), "told")
+    assert len(told) == 1, [q.to_dict() for q in quotes(text)]
+    assert content(told[0]).endswith("prices would stay as they are"), told[0].to_dict()
+
+
+def test_a_that_clause_after_a_contrast_and_another_cue_is_not_the_first_speakers():
+    text = "Tovar said that the pool was unsafe, but the engineer said the roof held and that the tiles were new."
+    found = quotes(text)
+    first = [q for q in found if "Tovar" in q.speaker.name]
+    assert len(first) == 1, [q.to_dict() for q in found]
+    assert "tiles" not in content(first[0]), first[0].to_dict()
+
+
+def test_a_participle_opening_the_sentence_is_its_subjects_attribution():
+    text = "Urging the council to act, Varga said the ground would stay open."
+    found = quotes(text)
+    urging = by_cue(found, "Urging")
+    assert len(urging) == 1, [q.to_dict() for q in found]
+    assert content(urging[0]) == "the council to act"
+    assert urging[0].speaker.name == "Varga"
+    said = by_cue(found, "said")
+    assert len(said) == 1 and content(said[0]) == "the ground would stay open"
+
+
+def test_a_participle_inside_the_sentence_or_naming_a_thing_is_left_alone():
+    # a participle on a noun before the speaker: not the speaker's words
+    text = "When responding to a question clarifying whether Marek came to Vienna in May, Oster stressed that it was news to him."
+    assert not by_cue(quotes(text), "clarifying"), [q.to_dict() for q in quotes(text)]
+    # "Criticizing the plan, X declared …" names what was criticised, not a claim
+    text = "Criticizing the proposed law to ban kites, columnist Aldo Brant declared that the senator was wrong."
+    assert not by_cue(quotes(text), "Criticizing"), [q.to_dict() for q in quotes(text)]
