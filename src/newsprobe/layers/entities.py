@@ -42,6 +42,8 @@ in this order, each step in its own module:
   (known places and countries, an apposition or craft noun, a player's club, a plural
   verb, a place noun ("area" and "subdivision": a LOC), a state after a comma ("Cedar Glen,
   Texas"), a coordinated name, a list's kind noun ("companies including X"),
+  a noun for a work before a title, with an article, an owner or a modifier ("the film X",
+  "the network's show X", "disaster movie X"; a title the model called an event too),
   a full name in apposition to a person's post ("the ambassador to NATO, Ivo Dalmer,") or
   after an age ("63-year-old X"): a person,
   a job noun before "at"/"with"/"of" ("researcher at X": a body), "the" or a relative
@@ -127,7 +129,7 @@ from .entities_words import (
 
 NAME = "entities"
 
-VERSION = "13"
+VERSION = "14"
 
 FIELD = "entities"
 

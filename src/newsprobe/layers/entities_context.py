@@ -21,6 +21,7 @@ from .entities_words import (
     COUNTRY_ACRONYMS,
     DEMONYM_ENDING,
     DESCRIBED_BY,
+    EVENT_HEADS,
     FACILITY_HEADS,
     FEATURE_WORDS,
     LABEL_GROUPS,
@@ -660,8 +661,13 @@ def _kind_noun_before(doc, mention: Span, root) -> str | None:
     if span is None or span.start < 2:
         return None
     before = doc[span.start - 1]
-    if not before.text.islower() or before.pos_ != "NOUN" or \
-            doc[span.start - 2].lower_ not in ("the", "a", "an", "his", "her", "their", "its", "new", "latest", "hit"):
+    opener = doc[span.start - 2]
+    # An article or an owner before the noun ("the film X", "the network's show X"), or a
+    # modifier of the noun ("disaster movie X", "TV show X", "radio show X").
+    if not before.text.islower() or before.pos_ != "NOUN" or not (
+            opener.lower_ in ("the", "a", "an", "his", "her", "their", "its", "new", "latest", "hit")
+            or (opener.tag_ == "POS" and before.lower_ in WORK_NOUNS)
+            or (opener.dep_ in ("compound", "amod") and opener.head.i == before.i and before.lower_ in WORK_NOUNS)):
         return None
     if before.lower_ in WORK_NOUNS:
         return "WORK_OF_ART"
@@ -677,6 +683,20 @@ def _work_context(doc, mention: Span, root) -> bool:
         return True          # whatever the parse: the tagger may read "premiere" as a verb
     head = root.head
     return root.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() == "role"
+
+
+# What is made of a work alone, said right after its title: "the X trailer" (not an event's
+# "premiere", "finale" or "screening").
+WORK_ONLY_NOUNS = {"trailer", "sequel", "prequel", "soundtrack", "remake", "reboot", "spinoff",
+                   "spin-off", "showrunner", "episode"}
+
+
+def _made_for_a_work(doc, mention: Span) -> bool:
+    words = mention.text.split()
+    if words[-1] in EVENT_HEADS:
+        return False         # "the World Cup trailer" is the tournament's
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.end < len(doc) and doc[span.end].lower_ in WORK_ONLY_NOUNS
 
 
 # Verbs and phrases after which a one-word name is the outlet spoken to or quoted:
@@ -854,6 +874,15 @@ def relabel_by_context(doc, text: str, clusters: list[Cluster]) -> None:
                 _corporate_context(doc, m) for m in cluster.mentions):
             cluster.labels, cluster.group = Counter({"ORG": len(cluster.mentions)}), "org"
             continue                 # "the Theranos founder": a company, not a group of people
+        if label == "EVENT" and any(
+                (_kind_noun_before(doc, m, root) == "WORK_OF_ART" or _made_for_a_work(doc, m))
+                for m in cluster.mentions for root in [_mention_root(doc, m)] if root is not None):
+            # "disaster movie World War Omega", "the World War Omega trailer": a title the
+            # model read as an event ("World War"), no event ("a Cold War movie" is about one,
+            # "the Olympics finale" is the event's).
+            cluster.labels = Counter({"WORK_OF_ART": len(cluster.mentions)})
+            cluster.group = LABEL_GROUPS.get("WORK_OF_ART", "work_of_art")
+            continue
         if label in ("WORK_OF_ART", "EVENT", "NORP") or any(
                 is_known_outlet(f) or f in SOCIAL_PLATFORMS for f in cluster.forms):
             continue
