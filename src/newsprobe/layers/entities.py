@@ -43,7 +43,8 @@ in this order, each step in its own module:
   verb, a place noun ("area" and "subdivision": a LOC), a state after a comma ("Cedar Glen,
   Texas"), a coordinated name, a list's kind noun ("companies including X"),
   a noun for a work before a title, with an article, an owner or a modifier ("the film X",
-  "the network's show X", "disaster movie X"; a title the model called an event too),
+  "the network's show X", "disaster movie X"; a title the model called an event too), a device noun after a
+  one-word name ("Brelto computers": a product line),
   a full name in apposition to a person's post ("the ambassador to NATO, Ivo Dalmer,") or
   after an age ("63-year-old X"): a person,
   a job noun before "at"/"with"/"of" ("researcher at X": a body), "the" or a relative
@@ -129,7 +130,7 @@ from .entities_words import (
 
 NAME = "entities"
 
-VERSION = "14"
+VERSION = "15"
 
 FIELD = "entities"
 

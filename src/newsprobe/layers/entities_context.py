@@ -25,6 +25,7 @@ from .entities_words import (
     FACILITY_HEADS,
     FEATURE_WORDS,
     LABEL_GROUPS,
+    METONYM_BODIES,
     ORG_WORDS,
     PLACE_HEADS,
     SOCIAL_PLATFORMS,
@@ -685,6 +686,36 @@ def _work_context(doc, mention: Span, root) -> bool:
     return root.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() == "role"
 
 
+# Nouns of a device or a program that a one-word name before them is the make or line of
+# ("Brelto computers", "the Vantix smartphone"). Not vehicles and aircraft ("a Ryanair
+# plane", "Uber cars" name the owner as often as the make), nor "player" alone ("NFL player").
+DEVICE_NOUNS = {"computer", "laptop", "smartphone", "phone", "handset", "tablet", "console",
+                "software", "spyware", "device", "headset", "smartwatch"}
+_PLAYER_KINDS = {"music", "media", "video", "audio", "dvd", "mp3", "cd"}
+
+
+def _device_after(doc, mention: Span) -> bool:
+    """A one-word name (no acronym, place, outlet or body) right before a device noun that
+    heads its phrase, with at most two lower-case words between ("Orvik digital music player");
+    not "phone" modifying a noun ("the Talvane phone bank", "a Talvane phone call")."""
+    form = mention.text
+    if " " in form or form.isupper() or place_kind(form) or is_known_outlet(form) or \
+            form.lower() in ORG_WORDS | INSTITUTION_WORDS or DEMONYM_ENDING.search(form) or \
+            form in METONYM_BODIES:
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for j in range(span.end, min(span.end + 3, len(doc))):
+        token = doc[j]
+        if not token.text.islower() or token.pos_ not in ("NOUN", "ADJ", "PROPN"):
+            return False
+        noun = token.lemma_.lower()
+        if noun in DEVICE_NOUNS or (noun == "player" and j > span.end and doc[j - 1].lower_ in _PLAYER_KINDS):
+            return token.dep_ != "compound" and token.pos_ == "NOUN"
+    return False
+
+
 # What is made of a work alone, said right after its title: "the X trailer" (not an event's
 # "premiere", "finale" or "screening").
 WORK_ONLY_NOUNS = {"trailer", "sequel", "prequel", "soundtrack", "remake", "reboot", "spinoff",
@@ -902,9 +933,12 @@ def relabel_by_context(doc, text: str, clusters: list[Cluster]) -> None:
         called_by_surname = label == "PERSON" and any(
             len(name_tokens(f)) == 1 and any(len(name_tokens(g)) > 1 and name_tokens(g)[-1] == name_tokens(f)[0]
                                              and _plain_name(g) for g in cluster.forms) for f in cluster.forms)
+        one_word = all(len(f.split()) == 1 for f in cluster.forms)
         for m in cluster.mentions:
             said = _context_label(doc, text, m, label, sports, full_person_name, called_by_surname) or \
                 (club_candidate and _club_context(doc, m, label))
+            if not said and one_word and label in ("ORG", "PERSON", "GPE") and _device_after(doc, m):
+                said = "PRODUCT"     # "Vantix smartphone", "Brelto computers": a product line
             if said:
                 votes[said] += 1
         # (One word as written: a hyphenated surname, "Ebbing-Lowe", is one name too.)
