@@ -131,7 +131,7 @@ from .entities_words import (
 
 NAME = "entities"
 
-VERSION = "16"
+VERSION = "17"
 
 FIELD = "entities"
 
