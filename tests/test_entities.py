@@ -63,3 +63,19 @@ def test_the_words_of_an_office_before_its_holders_full_name_are_no_person():
     a = analyze("The army's Chief of the General Staff Pavel Dronov, who runs the war, was absent.",
                 layers=("entities",))
     assert labels_of(a) == {"Pavel Dronov": "PERSON"}
+
+
+def test_the_pages_own_outlet_named_in_its_text_is_an_organisation():
+    # The outlet a page says it is from (Article.outlet, a note in brackets after its name
+    # allowed) is an organisation wherever the text names it, whatever the model says.
+    from newsprobe.model import Article
+    text = ("Rumour Patrol can exclusively debunk the story. The tabloid claimed the couple had "
+            "split. Rumour Patrol has checked with a source close to the pair, who said they are fine.")
+    a = analyze(Article(text=text, outlet="Rumour Patrol"), layers=("entities",))
+    assert {e.label for e in a.entities if e.name == "Rumour Patrol"} == {"ORG"}, \
+        [(e.name, e.label) for e in a.entities]
+    b = analyze(Article(text="Marla Voss wrote in a guest column in the Evening Ledger. The council "
+                             "voted on Monday.", outlet="Evening Ledger (Harbin Falls)"), layers=("entities",))
+    assert {e.label for e in b.entities if e.name == "Evening Ledger"} == {"ORG"}, \
+        [(e.name, e.label) for e in b.entities]
+    assert {e.label for e in b.entities if e.name == "Marla Voss"} == {"PERSON"}

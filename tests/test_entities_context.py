@@ -264,6 +264,33 @@ def test_a_noun_for_a_work_or_an_outlet_before_a_name_says_what_it_is():
     assert texts.get("Trump") != "WORK_OF_ART", texts    # the subject of its own clause
 
 
+def test_a_work_noun_with_its_own_modifier_before_a_name_makes_it_a_work():
+    # "disaster movie X", "the network's show X": the noun has a modifier or an owner, not
+    # an article, before it; a title the model calls an event is a work there too.
+    a = analyze("The channel aired a clip from disaster movie World War Omega during its report. "
+                "Viewers compared it with the World War Omega trailer, which shows the same street.")
+    assert labels_of(a).get("World War Omega") == "WORK_OF_ART", labels_of(a)
+    b = analyze("It was reported live on the network’s show Dana Pell Tonight that the attackers had fled.")
+    assert "PERSON" not in labels_of(b).values(), labels_of(b)
+    c = analyze("Critics praised a new Cold War movie about two spies in a divided city.")
+    assert labels_of(c).get("Cold War") == "EVENT", labels_of(c)     # a film about the event
+
+
+def test_a_one_word_name_before_a_device_noun_is_a_product():
+    # "Vantix smartphone", "Brelto computers": a product line, whatever the model says; a
+    # body's name before the noun is the owner ("Talvane Party computers"), and so is a
+    # person named in full elsewhere.
+    a = analyze("Sales of the Vantix smartphone rose, Quorvex said. The company also sold more "
+                "Brelto computers than a year ago.")
+    texts = labels_of(a)
+    for name in ("Vantix", "Brelto"):
+        assert texts.get(name) == "PRODUCT", (name, texts)
+    assert texts.get("Quorvex") != "PRODUCT", texts
+    b = analyze("Hackers broke into Talvane Party computers last year, the Talvane Party said. "
+                "Police seized the Hallow laptop after Jonas Hallow was charged.")
+    assert "PRODUCT" not in labels_of(b).values(), labels_of(b)
+
+
 def test_a_body_noun_right_before_a_name_makes_it_an_organisation():
     a = analyze("The claim was checked by the fact-checking charity Full Fact, which said it was false.")
     assert labels_of(a).get("Full Fact") == "ORG", labels_of(a)

@@ -351,3 +351,10 @@ def test_downing_street_and_no_10_are_the_government():
     text = "She kept papers from her time in No 10."
     assert corrected_label(text, text.index("No 10"), text.index("No 10") + 5, "EVENT") == "ORG"
 
+
+
+def test_a_named_storm_is_an_event():
+    # "Typhoon X", "Hurricane X": the storm, not a person or a place, whatever the model says.
+    a = analyze("Storm chasers tracked Hurricane Orlenna as it neared the coast, and Typhoon Kessi hit the islands.")
+    labels = labels_of(a)
+    assert labels.get("Hurricane Orlenna") == "EVENT" and labels.get("Typhoon Kessi") == "EVENT", labels

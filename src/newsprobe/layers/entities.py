@@ -42,6 +42,9 @@ in this order, each step in its own module:
   (known places and countries, an apposition or craft noun, a player's club, a plural
   verb, a place noun ("area" and "subdivision": a LOC), a state after a comma ("Cedar Glen,
   Texas"), a coordinated name, a list's kind noun ("companies including X"),
+  a noun for a work before a title, with an article, an owner or a modifier ("the film X",
+  "the network's show X", "disaster movie X"; a title the model called an event too), a device noun after a
+  one-word name ("Brelto computers": a product line),
   a full name in apposition to a person's post ("the ambassador to NATO, Ivo Dalmer,") or
   after an age ("63-year-old X"): a person,
   a job noun before "at"/"with"/"of" ("researcher at X": a body), "the" or a relative
@@ -59,6 +62,7 @@ in this order, each step in its own module:
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..model import Analysis, Entity, Span
 from ..parse import dictionary_words
@@ -127,7 +131,7 @@ from .entities_words import (
 
 NAME = "entities"
 
-VERSION = "14"
+VERSION = "18"
 
 FIELD = "entities"
 
@@ -244,7 +248,7 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
                 clusters.append(cluster)
             cluster.add(span, label)
 
-    _add_known_outlets(text, clusters, seen)
+    _add_known_outlets(text, clusters, seen, own_outlet_names(analysis.outlet))
     _add_titled_names(doc, text, clusters, seen)
     clusters = _add_ticker_codes(text, clusters, seen)
     _add_described_names(doc, text, clusters, seen)
@@ -263,6 +267,13 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     clusters = merge_club_towns(doc, text, clusters)
     clusters = merge_capitalised_forms(clusters)
     clusters = merge_short_forms(clusters, doc)
+    own = own_outlet_names(analysis.outlet)
+    for cluster in clusters:
+        if any(f in own for f in cluster.forms) and cluster.label != "ORG":
+            # "Rumour Patrol can exclusively debunk ...", "a guest column in the Evening
+            # Ledger": the page's own outlet, whatever the model took it for.
+            cluster.labels = Counter({"ORG": len(cluster.mentions)})
+            cluster.group = "org"
 
     entities = []
     for cluster in clusters:
@@ -275,6 +286,17 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     for i, entity in enumerate(entities, 1):
         entity.id = f"e{i}"
     return entities
+
+
+def own_outlet_names(outlet: str | None) -> set[str]:
+    """The names the page's own outlet (`Article.outlet`) goes by in its text: the name
+    before a note in brackets, after a slash or a comma ("Evening Ledger (Harbin Falls)"),
+    with and without a leading "The"; none of under four letters, nor a place's."""
+    if not outlet:
+        return set()
+    base = re.split(r"\s*\(|\s+/\s+|,\s", outlet.strip())[0].strip()
+    names = {base, re.sub(r"^The\s+", "", base)}
+    return {n for n in names if len(n) >= 4 and not place_kind(n)}
 
 
 def _add_titled_names(doc, text: str, clusters: list["Cluster"], seen: set[tuple[int, int]]) -> None:
@@ -361,15 +383,17 @@ def _capitalised_mid_sentence(text: str, form: str) -> bool:
     return re.search(r"[a-z,;]\s+" + re.escape(form) + r"(?![\w-])", text) is not None
 
 
-def _add_known_outlets(text: str, clusters: list["Cluster"], seen: set[tuple[int, int]]) -> None:
+def _add_known_outlets(text: str, clusters: list["Cluster"], seen: set[tuple[int, int]],
+                       own: set[str] = frozenset()) -> None:
     """Outlets of outlets/known_outlets.toml and social platforms that the small model
     missed ("Politico reported", "in a Twitter post"), by their names and aliases as written, capitals and word edges included.
-    Aliases under four letters ("AP", "RT") are left to the model: too many other words."""
+    Aliases under four letters ("AP", "RT") are left to the model: too many other words.
+    `own`: the names of the page's own outlet (`own_outlet_names`), found the same way."""
     from ..outlets import known_outlets
 
     covered = {i for start, end in seen for i in range(start, end)}
     names = sorted({n for o in known_outlets() for n in (o.name, *o.aliases) if len(n) >= 4}
-                   | SOCIAL_PLATFORMS, key=len, reverse=True)
+                   | SOCIAL_PLATFORMS | set(own), key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
     for m in pattern.finditer(text):
         start, end = clean_mention(text, m.start(), m.end())

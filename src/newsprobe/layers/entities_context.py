@@ -21,9 +21,11 @@ from .entities_words import (
     COUNTRY_ACRONYMS,
     DEMONYM_ENDING,
     DESCRIBED_BY,
+    EVENT_HEADS,
     FACILITY_HEADS,
     FEATURE_WORDS,
     LABEL_GROUPS,
+    METONYM_BODIES,
     ORG_WORDS,
     PLACE_HEADS,
     SOCIAL_PLATFORMS,
@@ -660,8 +662,13 @@ def _kind_noun_before(doc, mention: Span, root) -> str | None:
     if span is None or span.start < 2:
         return None
     before = doc[span.start - 1]
-    if not before.text.islower() or before.pos_ != "NOUN" or \
-            doc[span.start - 2].lower_ not in ("the", "a", "an", "his", "her", "their", "its", "new", "latest", "hit"):
+    opener = doc[span.start - 2]
+    # An article or an owner before the noun ("the film X", "the network's show X"), or a
+    # modifier of the noun ("disaster movie X", "TV show X", "radio show X").
+    if not before.text.islower() or before.pos_ != "NOUN" or not (
+            opener.lower_ in ("the", "a", "an", "his", "her", "their", "its", "new", "latest", "hit")
+            or (opener.tag_ == "POS" and before.lower_ in WORK_NOUNS)
+            or (opener.dep_ in ("compound", "amod") and opener.head.i == before.i and before.lower_ in WORK_NOUNS)):
         return None
     if before.lower_ in WORK_NOUNS:
         return "WORK_OF_ART"
@@ -677,6 +684,50 @@ def _work_context(doc, mention: Span, root) -> bool:
         return True          # whatever the parse: the tagger may read "premiere" as a verb
     head = root.head
     return root.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() == "role"
+
+
+# Nouns of a device or a program that a one-word name before them is the make or line of
+# ("Brelto computers", "the Vantix smartphone"). Not vehicles and aircraft ("a Ryanair
+# plane", "Uber cars" name the owner as often as the make), nor "player" alone ("NFL player").
+DEVICE_NOUNS = {"computer", "laptop", "smartphone", "phone", "handset", "tablet", "console",
+                "software", "spyware", "device", "headset", "smartwatch"}
+_PLAYER_KINDS = {"music", "media", "video", "audio", "dvd", "mp3", "cd"}
+
+
+def _device_after(doc, mention: Span) -> bool:
+    """A one-word name (no acronym, place, outlet or body) right before a device noun that
+    heads its phrase, with at most two lower-case words between ("Orvik digital music player");
+    not "phone" modifying a noun ("the Talvane phone bank", "a Talvane phone call")."""
+    form = mention.text
+    if " " in form or form.isupper() or place_kind(form) or is_known_outlet(form) or \
+            form.lower() in ORG_WORDS | INSTITUTION_WORDS or DEMONYM_ENDING.search(form) or \
+            form in METONYM_BODIES:
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for j in range(span.end, min(span.end + 3, len(doc))):
+        token = doc[j]
+        if not token.text.islower() or token.pos_ not in ("NOUN", "ADJ", "PROPN"):
+            return False
+        noun = token.lemma_.lower()
+        if noun in DEVICE_NOUNS or (noun == "player" and j > span.end and doc[j - 1].lower_ in _PLAYER_KINDS):
+            return token.dep_ != "compound" and token.pos_ == "NOUN"
+    return False
+
+
+# What is made of a work alone, said right after its title: "the X trailer" (not an event's
+# "premiere", "finale" or "screening").
+WORK_ONLY_NOUNS = {"trailer", "sequel", "prequel", "soundtrack", "remake", "reboot", "spinoff",
+                   "spin-off", "showrunner", "episode"}
+
+
+def _made_for_a_work(doc, mention: Span) -> bool:
+    words = mention.text.split()
+    if words[-1] in EVENT_HEADS:
+        return False         # "the World Cup trailer" is the tournament's
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.end < len(doc) and doc[span.end].lower_ in WORK_ONLY_NOUNS
 
 
 # Verbs and phrases after which a one-word name is the outlet spoken to or quoted:
@@ -854,6 +905,15 @@ def relabel_by_context(doc, text: str, clusters: list[Cluster]) -> None:
                 _corporate_context(doc, m) for m in cluster.mentions):
             cluster.labels, cluster.group = Counter({"ORG": len(cluster.mentions)}), "org"
             continue                 # "the Theranos founder": a company, not a group of people
+        if label == "EVENT" and any(
+                (_kind_noun_before(doc, m, root) == "WORK_OF_ART" or _made_for_a_work(doc, m))
+                for m in cluster.mentions for root in [_mention_root(doc, m)] if root is not None):
+            # "disaster movie World War Omega", "the World War Omega trailer": a title the
+            # model read as an event ("World War"), no event ("a Cold War movie" is about one,
+            # "the Olympics finale" is the event's).
+            cluster.labels = Counter({"WORK_OF_ART": len(cluster.mentions)})
+            cluster.group = LABEL_GROUPS.get("WORK_OF_ART", "work_of_art")
+            continue
         if label in ("WORK_OF_ART", "EVENT", "NORP") or any(
                 is_known_outlet(f) or f in SOCIAL_PLATFORMS for f in cluster.forms):
             continue
@@ -873,9 +933,12 @@ def relabel_by_context(doc, text: str, clusters: list[Cluster]) -> None:
         called_by_surname = label == "PERSON" and any(
             len(name_tokens(f)) == 1 and any(len(name_tokens(g)) > 1 and name_tokens(g)[-1] == name_tokens(f)[0]
                                              and _plain_name(g) for g in cluster.forms) for f in cluster.forms)
+        one_word = all(len(f.split()) == 1 for f in cluster.forms)
         for m in cluster.mentions:
             said = _context_label(doc, text, m, label, sports, full_person_name, called_by_surname) or \
                 (club_candidate and _club_context(doc, m, label))
+            if not said and one_word and label in ("ORG", "PERSON", "GPE") and _device_after(doc, m):
+                said = "PRODUCT"     # "Vantix smartphone", "Brelto computers": a product line
             if said:
                 votes[said] += 1
         # (One word as written: a hyphenated surname, "Ebbing-Lowe", is one name too.)

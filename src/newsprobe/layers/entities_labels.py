@@ -75,6 +75,11 @@ VENUE_HEADS = {"stadium", "arena", "airport", "bridge", "jail", "prison", "penit
 # A publication's common noun right before its name: "published in the journal Nature".
 _OUTLET_NOUN_BEFORE = re.compile(r"(?<![\w-])(?:journal|magazine|newspaper|tabloid|newsletter|weekly) $")
 
+# First words of a named storm's name ("Hurricane X", "Tropical Storm X"); not "Storm" alone,
+# a given name too.
+STORM_WORDS = {"Hurricane", "Typhoon", "Cyclone", "Superstorm", "Tropical Storm", "Tropical Cyclone",
+               "Tropical Depression", "Super Typhoon"}
+
 # First words of a rule's name: "Regulation FD", "Directive 2019/790", "Rule 10b-5".
 LAW_FIRST_WORDS = {"Regulation", "Directive", "Rule"}
 
@@ -260,6 +265,8 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
     if label in ("WORK_OF_ART", "PRODUCT", "PERSON") and _DEFINED_NAME.search(text, max(0, start - 60), start) \
             and text.startswith(("”", '"'), end):
         return "ORG"                 # 'Lifeway Foods, Inc. ("Lifeway" or "the Company")'
+    if len(words) > 1 and (words[0] in STORM_WORDS or " ".join(words[:2]) in STORM_WORDS):
+        return "EVENT"               # "Typhoon Kessi", "Tropical Storm Alba": a named storm
     if form in CONTINENTS or (len(words) > 1 and words[0] in FEATURE_WORDS):
         return "LOC"                 # "Europe", "Comet 67P", "Mount Kenya"
     place = place_kind(form)
