@@ -74,3 +74,32 @@ def test_english_text_runs_every_layer():
     assert "layers_skipped" not in a.meta
     assert set(a.meta["layers_run"]) >= ENGLISH_ONLY_LAYERS
     assert a.quotes  # "The mayor said ..." is a reported claim the attribution layer finds
+
+
+ENGLISH_ARTICLE = (
+    "The harbour board of Castlemere said on Monday that it would close the north pier for two "
+    "weeks after divers found cracks in its oldest pillars. Board chair Wendolyn Farraday told "
+    "reporters that the repairs had been planned for years, but that the winter storms made them "
+    "urgent. Fishing crews who use the pier will moor at the south basin until the work is done, "
+    "and the ferry to the islands will run from there as well.")
+GERMAN_ARTICLE = (
+    "Die Hafenverwaltung von Kastelmeer hat am Montag mitgeteilt, dass der Nordpier für zwei "
+    "Wochen gesperrt wird, nachdem Taucher Risse in den ältesten Pfeilern gefunden haben. Die "
+    "Vorsitzende Wendolyn Farraday sagte, die Reparatur sei seit Jahren geplant gewesen, die "
+    "Winterstürme hätten sie aber dringend gemacht.")
+
+
+def test_plainly_english_text_is_answered_without_lingua():
+    language._light_detector.cache_clear()
+    assert language.english_for_certain(ENGLISH_ARTICLE)
+    assert detect_language(ENGLISH_ARTICLE) == "en"
+    assert language._light_detector.cache_info().currsize == 0   # lingua not built
+
+
+def test_english_shortcut_defers_on_other_languages_and_mixed_or_short_texts():
+    assert not language.english_for_certain(GERMAN_ARTICLE)
+    assert detect_language(GERMAN_ARTICLE) == "de"
+    # An English opening with a German passage after it: lingua reads the whole, so it decides.
+    assert not language.english_for_certain(ENGLISH_ARTICLE + " " + GERMAN_ARTICLE)
+    # Short texts (headlines) always go to lingua.
+    assert not language.english_for_certain(ENGLISH_ARTICLE[:150])

@@ -162,3 +162,24 @@ def test_one_worker_analyses_in_this_process_on_one_thread_and_restores_the_thre
     assert all(env == "1" for _, env in seen)
     assert after and set(after) == {2}                          # restored once the run is over
     assert os.environ.get("OPENBLAS_NUM_THREADS") == before_env
+
+
+def test_one_worker_run_keeps_the_loaded_objects_out_of_the_collector_and_restores_it():
+    import gc
+
+    gc.unfreeze()
+    frozen_during = []
+    with AnalysisPool(Settings.load(), workers=1) as pool:
+        for _ in pool.analyze_each(_articles()[:2]):
+            frozen_during.append(gc.get_freeze_count())
+    assert frozen_during and all(n > 0 for n in frozen_during)
+    assert gc.get_freeze_count() == 0                       # unfrozen once the run is over
+    # A program that froze objects of its own keeps them frozen, before and after.
+    gc.freeze()
+    try:
+        own = gc.get_freeze_count()
+        with AnalysisPool(Settings.load(), workers=1) as pool:
+            list(pool.analyze_each(_articles()[:1]))
+        assert gc.get_freeze_count() > own // 2 > 0          # not unfrozen (a few were freed)
+    finally:
+        gc.unfreeze()

@@ -24,11 +24,13 @@ limit) both run on it; they differ only in how they hand out jobs.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import logging
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from multiprocessing.connection import wait
 
 from . import threads
@@ -82,6 +84,24 @@ def peak_rss_mb() -> float:
     """This process's peak resident memory so far (Linux reports kilobytes)."""
     import resource
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+@contextmanager
+def loaded_objects_frozen() -> Iterator[None]:
+    """While entered, the objects alive at entry (imported libraries, the loaded spaCy
+    pipeline and models) sit in the collector's permanent generation (`gc.freeze`): its
+    full passes over the heap, a few per run, no longer walk them again. They are never
+    garbage during an analysis. On the 30 bench texts in one process: collections 0.34 ->
+    0.20 s of CPU. Left as found at exit (`gc.unfreeze`), unless the program had frozen
+    objects of its own before, in which case nothing is done."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 # --- one worker process, shared with the web app's pool --------------------------------------
@@ -171,6 +191,8 @@ def _worker_main(conn, settings: Settings, layers: tuple[str, ...] | None) -> No
         fatal = (err.code, err.message, err.origin)
     else:
         fatal = None
+    # The worker's libraries and models live as long as it does: out of the collector's way.
+    gc.freeze()
 
     def handle(message):
         _, job_id, articles = message
@@ -253,7 +275,7 @@ class AnalysisPool:
         from .parse import load_pipeline
 
         load_pipeline(self.settings.model or None, self.settings.max_sentence_tokens)
-        with threads.one_thread():
+        with threads.one_thread(), loaded_objects_frozen():
             yield from analyze_each(articles, self.settings, self.layers)
 
     # -- dispatch --------------------------------------------------------------------------
