@@ -697,6 +697,13 @@ def _media_words(described: set[str]) -> set[str]:
     return found
 
 
+def _outlet_words(described: set[str]) -> set[str]:
+    """The media words among `described` that make an outlet of what they qualify ("a group
+    of newspapers", "media reports"): `_media_words` less "agency", which alone names no
+    outlet there, with a news word or without."""
+    return _media_words(described) - {"agency"}
+
+
 def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozenset()) -> str:
     """The kind of a named speaker, from its label and what the text calls it anywhere in
     the article (one kind per speaker: "Sen. Tom Velde, R-Kan.," said once makes every
@@ -1356,7 +1363,7 @@ def _kind_by_modifiers(head) -> str:
         return "document"
     if head.lower_ in OWNED_PAGES and any(c.dep_ == "poss" for c in head.children):
         return "document"
-    if any(o.dep_ == "pobj" and _media_words({w for t in o.subtree for w in (t.lower_, t.lemma_.lower())}) - {"agency"}
+    if any(o.dep_ == "pobj" and _outlet_words({w for t in o.subtree for w in (t.lower_, t.lemma_.lower())})
            for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children):
         # "a group of newspapers", "a consortium of media outlets": outlets together
         return "media"
@@ -1420,7 +1427,7 @@ def _news_report(head) -> bool:
                  for w in (c.lower_, c.lemma_.lower())}
     if modifiers & UNCONFIRMED:
         return False
-    if _media_words(modifiers) - {"agency"}:
+    if _outlet_words(modifiers):
         return True
     return head.tag_ == "NNS" and not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that")
                                           for c in head.children)
@@ -1835,7 +1842,7 @@ def settle_kinds(speakers: list[Speaker], person_words: frozenset[str] = frozens
             speaker.kind = "media"
         elif speaker.kind == "rumor" and speaker.entity is None and len(words) > 1 \
                 and words[-1] in OUTLET_REPORTS | {"reports", "stories", "articles"} \
-                and _media_words(set(words[:-1])) - {"agency"} and not set(words) & UNCONFIRMED:
+                and _outlet_words(set(words[:-1])) and not set(words) & UNCONFIRMED:
             # "denied media reports that …" named as hearsay for want of an agent: the
             # media's reports (the newsroom kinds), not a rumour
             speaker.kind = "media"
