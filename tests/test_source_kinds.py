@@ -382,3 +382,25 @@ def test_editors_speak_in_office(text, words):
 ])
 def test_prosecuting_counsel_speaks_in_office(text, words):
     assert quote_with(text, words).speaker.kind == "official"
+
+
+def test_a_journalist_reports_for_the_media():
+    text = ("The Corran Herald cited sports journalist Eli Vantosk as saying the club had agreed terms "
+            "with the striker. Vantosk said the deal would be signed next week.")
+    assert quote_with(text, "agreed terms").speaker.kind == "media"
+    assert quote_with(text, "signed next week").speaker.kind == "media"
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Videos shared widely on social media falsely claim that the dam at Orsk has burst.", "dam at"),
+    ("Screenshots posted on social media say that the Orvand mint will stop making coins.", "stop making"),
+])
+def test_clips_and_screenshots_shared_online_are_hearsay(text, words):
+    assert quote_with(text, words).speaker.kind == "rumor"
+
+
+def test_an_unresolved_they_is_a_vague_group():
+    text = ("The vote was close again. The chairman would resign before the summer, they "
+            "predicted.")
+    assert quote_with(text, "chairman would").speaker.kind == "anonymous"
+

@@ -721,7 +721,7 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
     # organisation: a person holding an office
     holder = entity.label != "PERSON" and (entity.id in index.office_holders or bool(_office_in_name(entity.name)))
     if entity.label == "PERSON" or holder or _titled_as_person(entity, index.text):
-        if described & {"reporter", "correspondent", "columnist"} and not described & {"editor", "editors"}:
+        if described & REPORTING_PEOPLE and not described & {"editor", "editors"}:
             # who reports for an outlet is the outlet's voice; an editor explaining the
             # outlet's or the journal's decisions speaks in an office, as an executive does
             return "media"
@@ -748,6 +748,11 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
         return "media"
     # Governments, companies, courts, police forces: an institution on the record.
     return "institution"
+
+
+# Who reports for an outlet ("Italian journalist X", "X, a correspondent for the Ledger"):
+# the outlet's voice, `media` (the newsroom kinds).
+REPORTING_PEOPLE = frozenset("reporter correspondent columnist journalist".split())
 
 
 # Where experts work and what they are: an office there ("director of the Centre for
@@ -977,7 +982,7 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             # one, and not a name given in a parenthesised aside ("(via Sport Witness)").
             entity = index.nearest_before(cue_offset, lambda e: e.label == "PERSON" and index.agrees(e, gender)
                                           and e.id not in index.qualifiers_only, window, skip_asides=True)
-            if _spoke_just_before(doc, index, cue_offset, last_speaker, gender):
+            if _spoke_just_before(doc, index, cue_offset, last_speaker, gender, or_here=True):
                 # "“…,” said prosecutor Owen Heimer. He said the verdict showed …": a
                 # pronoun that speaks right after a person's words is that speaker, even
                 # when the words were about somebody else.
@@ -1036,7 +1041,9 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             entity = index.nearest_before(cue_offset, lambda e: e.label in ORG_LABELS, window)
             if entity:
                 return Speaker(entity.name, kind_of_entity(entity, index), entity.id)
-            return Speaker(head.text, "unknown")
+            # "they" that nothing before can be: people the writer leaves vague (the
+            # newsroom kinds: a vague group is anonymous); "it" stays unknown
+            return Speaker(head.text, "anonymous" if lower in ("they", "them") else "unknown")
 
     # The words that describe this source: not those of a second source joined by "and"
     # ("Tovik and a spokesman for the news provider": "news" is no word of Tovik's).
@@ -1292,7 +1299,19 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             # office holders as a group speak as their body's voice, like "officials at X"
             return Speaker(name, "institution")
         return Speaker(name, "official" if on_record else "unnamed_official")
+    if head_word in SHARED_MEDIA and head.idx < cue_offset \
+            and set(re.findall(r"[a-z]+", index.text[head.idx:cue_offset].lower())) & SHARED_ONLINE:
+        # "videos shared on social media claim", "screenshots circulating online": what is
+        # passed around online, nobody's on record (the newsroom kinds: posts, captions)
+        return Speaker(name, "rumor")
     return Speaker(name, _kind_by_modifiers(head))
+
+
+# What is passed around online, as a source's head noun, and the words that say it was.
+SHARED_MEDIA = frozenset("video videos clip clips screenshot screenshots meme memes image images photo photos "
+                         "picture pictures caption captions footage".split())
+SHARED_ONLINE = frozenset("social online viral share shared circulate circulating internet twitter facebook "
+                          "instagram tiktok telegram whatsapp youtube".split())
 
 
 # What makes a source a state servant's ("intelligence sources", "a police source"): the
