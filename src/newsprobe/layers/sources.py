@@ -720,7 +720,8 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
     # "Dunmore County Sheriff Paul Tressel" or "the ambassador, Ivo Tamsin," taken for an
     # organisation: a person holding an office
     holder = entity.label != "PERSON" and (entity.id in index.office_holders or bool(_office_in_name(entity.name)))
-    if entity.label == "PERSON" or holder or _titled_as_person(entity, index.text):
+    person = entity.label == "PERSON" and not _ends_in_a_body(entity.name)
+    if person or holder or _titled_as_person(entity, index.text):
         if described & REPORTING_PEOPLE and not described & {"editor", "editors"}:
             # who reports for an outlet is the outlet's voice; an editor explaining the
             # outlet's or the journal's decisions speaks in an office, as an executive does
@@ -827,6 +828,19 @@ def _office_in_name(name: str) -> str | None:
     if 2 <= len(rest) <= 3 and _person_like(" ".join(rest)):
         return rest[-1].lower()
     return None
+
+
+# Last words of a body named after the person at its head ("the Halloran White House",
+# "the Velde administration", "the Berg campaign"), which the tagger may take for that
+# person's name: no person's name ends so ("Downing" may: a surname, left out).
+BODY_AFTER_A_NAME = frozenset("administration government presidency campaign ministry cabinet regime junta "
+                              "department".split())
+
+
+def _ends_in_a_body(name: str) -> bool:
+    """Does this name end with a body's word ("Halloran White House", "Velde administration")?"""
+    words = name.lower().split()
+    return len(words) > 1 and (words[-1] in BODY_AFTER_A_NAME or words[-2:] == ["white", "house"])
 
 
 def _person_of_surname(entity: Entity, index: EntityIndex) -> Entity | None:
@@ -1262,6 +1276,13 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         return _with_state(Speaker(name, "media"), None, words, index)
     if (head_word in UNNAMED_BODIES or public_agency) and not named_body and not _is_definite(head):
         return Speaker(name, "unnamed_official")   # "authorities said", "investigators believe"
+    if head_word in PUBLIC_SERVICES and not (head_word == "force" and head.tag_ == "NNS"):
+        # "the fire service said", "the force said" (a police force), "the ambulance
+        # trust": a public service by its head noun; "the news service", "a wire service"
+        # is an outlet. "Security forces" stay open: a group, not one body's voice.
+        modifiers = {w for c in head.children if c.dep_ in ("compound", "amod", "nmod")
+                     for w in (c.lower_, c.lemma_.lower())}
+        return Speaker(name, "media" if _outlet_words(modifiers) else "institution")
     if head_word in kinds["government"] | kinds["organization"] | STATE_NOUNS | {"prosecutor"} \
             | ({"agency"} if public_agency else set()) and (
             head_word != "prosecutor" or head.tag_ == "NNS"):
@@ -1389,6 +1410,8 @@ def _kind_by_modifiers(head) -> str:
     bodies = kind_words()["government"] | kind_words()["organization"]
     if any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in bodies for c in head.children):
         return "institution"
+    if head.lower_ == "house" and any(c.dep_ == "compound" and c.lower_ == "white" for c in head.children):
+        return "institution"    # "the Halloran White House" that the tagger missed
     return "unknown"
 
 
@@ -1783,6 +1806,9 @@ def _depth(token) -> int:
 
 # --- kinds over the whole article ---------------------------------------------------------
 
+# Head nouns of public services that news names without their name ("the fire service
+# said", "the force said" of a police force, "the trust said" of a health trust).
+PUBLIC_SERVICES = frozenset("service force brigade trust".split())
 # Words in a body's name that make it a public body whose officials speak for it
 # ("the sheriff's office", "the ministry", "police").
 PUBLIC_BODY_WORDS = frozenset("office sheriff police department ministry agency bureau service court "
