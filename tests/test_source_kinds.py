@@ -416,12 +416,6 @@ def test_clips_and_screenshots_shared_online_are_hearsay(text, words):
     assert quote_with(text, words).speaker.kind == "rumor"
 
 
-def test_an_unresolved_they_is_a_vague_group():
-    text = ("The vote was close again. The chairman would resign before the summer, they "
-            "predicted.")
-    assert quote_with(text, "chairman would").speaker.kind == "anonymous"
-
-
 def test_a_white_house_named_after_its_president_is_an_institution():
     text = "The Harold Brenner White House said in a statement that the treaty would hold."
     assert quote_with(text, "treaty would").speaker.kind == "institution"

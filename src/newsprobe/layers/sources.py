@@ -1055,9 +1055,7 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             entity = index.nearest_before(cue_offset, lambda e: e.label in ORG_LABELS, window)
             if entity:
                 return Speaker(entity.name, kind_of_entity(entity, index), entity.id)
-            # "they" that nothing before can be: people the writer leaves vague (the
-            # newsroom kinds: a vague group is anonymous); "it" stays unknown
-            return Speaker(head.text, "anonymous" if lower in ("they", "them") else "unknown")
+            return Speaker(head.text, "unknown")
 
     # The words that describe this source: not those of a second source joined by "and"
     # ("Tovik and a spokesman for the news provider": "news" is no word of Tovik's).
