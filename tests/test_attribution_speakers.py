@@ -253,3 +253,13 @@ def test_a_report_after_a_subordinator_is_the_one_that_said_it():
     said = [q for q in a.quotes if q.cue is not None and q.cue.text == "said"]
     assert said and (said[0].speaker.name, said[0].speaker.kind) == ("Valley Times", "media"), \
         [(q.speaker.name, q.speaker.kind) for q in a.quotes]
+
+
+def test_he_in_the_same_sentence_as_a_speakers_cue_is_that_speaker():
+    # the sentence before names two people as one subject (no topic to continue); the
+    # pronoun joined to the speaker's own clause is that speaker (session 17, issue #14)
+    text = ("Halvard Morland and Piet Brannock quarrelled over the budget on Monday, two aides said. "
+            "Morland pointed out that Brannock was leaving the board, and he argued that Brannock "
+            "had stopped helping the party.")
+    found = speakers(text)
+    assert ("argued", "Halvard Morland") in found, found

@@ -172,6 +172,15 @@ def test_wrong_statuses_and_kinds_are_listed_by_offsets_and_rule():
     assert [(e["gold"], e["predicted"]) for e in errors["kind"]] == [("official", "person")]
 
 
+def test_wrong_chains_are_listed_with_both_chains():
+    pred = {"quotes": [quote("two engineers", "anonymous", "citing", "the deck is cracked")]}
+    tally = Tally()
+    score_article(TEXT, {**GOLD, "id": "x1"}, pred, tally)
+    errors = tally.to_dict()["errors"]["chain"]
+    assert [(e["article"], e["gold"], e["predicted"], e["speaker"]) for e in errors] == [
+        ("x1", ["The Gazette"], [], "two engineers")]
+
+
 def test_rebuttal_links_and_rules_are_counted_right_and_wrong():
     # A link to the gold rebuttal is right; a link where gold has none is wrong; each rule
     # is tallied by whether the status it decided is the gold one.

@@ -382,3 +382,54 @@ def test_editors_speak_in_office(text, words):
 ])
 def test_prosecuting_counsel_speaks_in_office(text, words):
     assert quote_with(text, words).speaker.kind == "official"
+
+
+@pytest.mark.parametrize("text, words", [
+    # a public service by its head noun, with no name given before (session 17, issue #14)
+    ("Crews were sent to a barn near Tolvey at dawn. The fire service said the roof had "
+     "collapsed before they arrived.", "roof had"),
+    ("Officers were called to Marrow Lane on Friday night. The force said a man of 40 had been "
+     "arrested on suspicion of theft.", "arrested"),
+    ("The ambulance service said four people were treated at the scene.", "treated"),
+])
+def test_a_public_service_named_by_its_head_noun_is_an_institution(text, words):
+    assert quote_with(text, words).speaker.kind == "institution"
+
+
+def test_a_news_service_stays_an_outlet():
+    text = "The news service said the minister had resigned on Tuesday night."
+    assert quote_with(text, "resigned").speaker.kind == "media"
+
+
+def test_a_journalist_reports_for_the_media():
+    text = ("The Corran Herald cited sports journalist Eli Vantosk as saying the club had agreed terms "
+            "with the striker. Vantosk said the deal would be signed next week.")
+    assert quote_with(text, "agreed terms").speaker.kind == "media"
+    assert quote_with(text, "signed next week").speaker.kind == "media"
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Videos shared widely on social media falsely claim that the dam at Orsk has burst.", "dam at"),
+    ("Screenshots posted on social media say that the Orvand mint will stop making coins.", "stop making"),
+])
+def test_clips_and_screenshots_shared_online_are_hearsay(text, words):
+    assert quote_with(text, words).speaker.kind == "rumor"
+
+
+def test_a_white_house_named_after_its_president_is_an_institution():
+    text = "The Harold Brenner White House said in a statement that the treaty would hold."
+    assert quote_with(text, "treaty would").speaker.kind == "institution"
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("Harold Brenner White House", "institution"),   # the tagger's PERSON for a body
+    ("Velde administration", "institution"),
+    ("Harold Brenner", "person"),
+    ("Anton Downing", "person"),                      # a surname, no body
+])
+def test_a_person_label_on_a_body_named_after_a_person(name, kind):
+    from newsprobe.layers.sources import EntityIndex, kind_of_entity
+    from newsprobe.model import Entity
+    entity = Entity("e1", name, "PERSON")
+    index = EntityIndex(name + " said so.", [entity], {}, {})
+    assert kind_of_entity(entity, index) == kind

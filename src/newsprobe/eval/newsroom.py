@@ -181,6 +181,7 @@ class Tally:
     # belong to their publishers and stay in ../shared/data).
     status_errors: list = field(default_factory=list)
     kind_errors: list = field(default_factory=list)
+    chain_errors: list = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         confusion: dict[str, dict[str, int]] = {}
@@ -208,7 +209,7 @@ class Tally:
                                  for r, v in sorted(self.rule_tally.items())}},
             "counts": {"gold_attributions": self.gold, "predicted_quotes": self.pred,
                        "found": self.found, "resolved": self.resolved},
-            "errors": {"status": self.status_errors, "kind": self.kind_errors},
+            "errors": {"status": self.status_errors, "kind": self.kind_errors, "chain": self.chain_errors},
         }
 
 
@@ -223,8 +224,8 @@ def _offsets(spans) -> list[tuple[int, int]]:
 def score_article(text: str, gold: dict[str, Any], pred: dict[str, Any], tally: Tally) -> None:
     """Add one article to `tally`. `gold` is a newsroom record; `pred` has `quotes` and
     `claims` shaped as in the article contract (claims may carry `kept`, whether the
-    check-worthiness filter would keep them). Each wrong status and kind is listed in
-    `tally.status_errors` / `tally.kind_errors` by article id, offsets and the rule that
+    check-worthiness filter would keep them). Each wrong status, kind and chain is listed in
+    `tally.status_errors` / `tally.kind_errors` / `tally.chain_errors` by article id, offsets and the rule that
     decided it."""
     article = gold.get("id")
     index = TokenIndex(text)
@@ -257,6 +258,10 @@ def score_article(text: str, gold: dict[str, Any], pred: dict[str, Any], tally: 
         if p_chain or g["chain"]:
             tally.chain_total += 1
             tally.chain_right += right
+            if not right:
+                tally.chain_errors.append({"article": article, "gold_id": g.get("id"), "gold": g["chain"],
+                                           "predicted": p_chain, "speaker": q["speaker"]["name"],
+                                           "cue": _offsets([q.get("cue")])[:1]})
     for q in quotes:
         tally.bogus_links += sum(1 for c in q.get("chain", [])
                                  if c["name"].lower() == "unknown" or c["name"] == q["speaker"]["name"])

@@ -697,6 +697,13 @@ def _media_words(described: set[str]) -> set[str]:
     return found
 
 
+def _outlet_words(described: set[str]) -> set[str]:
+    """The media words among `described` that make an outlet of what they qualify ("a group
+    of newspapers", "media reports"): `_media_words` less "agency", which alone names no
+    outlet there, with a news word or without."""
+    return _media_words(described) - {"agency"}
+
+
 def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozenset()) -> str:
     """The kind of a named speaker, from its label and what the text calls it anywhere in
     the article (one kind per speaker: "Sen. Tom Velde, R-Kan.," said once makes every
@@ -713,8 +720,9 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
     # "Dunmore County Sheriff Paul Tressel" or "the ambassador, Ivo Tamsin," taken for an
     # organisation: a person holding an office
     holder = entity.label != "PERSON" and (entity.id in index.office_holders or bool(_office_in_name(entity.name)))
-    if entity.label == "PERSON" or holder or _titled_as_person(entity, index.text):
-        if described & {"reporter", "correspondent", "columnist"} and not described & {"editor", "editors"}:
+    person = entity.label == "PERSON" and not _ends_in_a_body(entity.name)
+    if person or holder or _titled_as_person(entity, index.text):
+        if described & REPORTING_PEOPLE and not described & {"editor", "editors"}:
             # who reports for an outlet is the outlet's voice; an editor explaining the
             # outlet's or the journal's decisions speaks in an office, as an executive does
             return "media"
@@ -741,6 +749,11 @@ def kind_of_entity(entity: Entity, index: EntityIndex, words: set[str] = frozens
         return "media"
     # Governments, companies, courts, police forces: an institution on the record.
     return "institution"
+
+
+# Who reports for an outlet ("Italian journalist X", "X, a correspondent for the Ledger"):
+# the outlet's voice, `media` (the newsroom kinds).
+REPORTING_PEOPLE = frozenset("reporter correspondent columnist journalist".split())
 
 
 # Where experts work and what they are: an office there ("director of the Centre for
@@ -815,6 +828,19 @@ def _office_in_name(name: str) -> str | None:
     if 2 <= len(rest) <= 3 and _person_like(" ".join(rest)):
         return rest[-1].lower()
     return None
+
+
+# Last words of a body named after the person at its head ("the Halloran White House",
+# "the Velde administration", "the Berg campaign"), which the tagger may take for that
+# person's name: no person's name ends so ("Downing" may: a surname, left out).
+BODY_AFTER_A_NAME = frozenset("administration government presidency campaign ministry cabinet regime junta "
+                              "department".split())
+
+
+def _ends_in_a_body(name: str) -> bool:
+    """Does this name end with a body's word ("Halloran White House", "Velde administration")?"""
+    words = name.lower().split()
+    return len(words) > 1 and (words[-1] in BODY_AFTER_A_NAME or words[-2:] == ["white", "house"])
 
 
 def _person_of_surname(entity: Entity, index: EntityIndex) -> Entity | None:
@@ -970,7 +996,7 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             # one, and not a name given in a parenthesised aside ("(via Sport Witness)").
             entity = index.nearest_before(cue_offset, lambda e: e.label == "PERSON" and index.agrees(e, gender)
                                           and e.id not in index.qualifiers_only, window, skip_asides=True)
-            if _spoke_just_before(doc, index, cue_offset, last_speaker, gender):
+            if _spoke_just_before(doc, index, cue_offset, last_speaker, gender, or_here=True):
                 # "“…,” said prosecutor Owen Heimer. He said the verdict showed …": a
                 # pronoun that speaks right after a person's words is that speaker, even
                 # when the words were about somebody else.
@@ -1248,6 +1274,13 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         return _with_state(Speaker(name, "media"), None, words, index)
     if (head_word in UNNAMED_BODIES or public_agency) and not named_body and not _is_definite(head):
         return Speaker(name, "unnamed_official")   # "authorities said", "investigators believe"
+    if head_word in PUBLIC_SERVICES and not (head_word == "force" and head.tag_ == "NNS"):
+        # "the fire service said", "the force said" (a police force), "the ambulance
+        # trust": a public service by its head noun; "the news service", "a wire service"
+        # is an outlet. "Security forces" stay open: a group, not one body's voice.
+        modifiers = {w for c in head.children if c.dep_ in ("compound", "amod", "nmod")
+                     for w in (c.lower_, c.lemma_.lower())}
+        return Speaker(name, "media" if _outlet_words(modifiers) else "institution")
     if head_word in kinds["government"] | kinds["organization"] | STATE_NOUNS | {"prosecutor"} \
             | ({"agency"} if public_agency else set()) and (
             head_word != "prosecutor" or head.tag_ == "NNS"):
@@ -1285,7 +1318,19 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
             # office holders as a group speak as their body's voice, like "officials at X"
             return Speaker(name, "institution")
         return Speaker(name, "official" if on_record else "unnamed_official")
+    if head_word in SHARED_MEDIA and head.idx < cue_offset \
+            and set(re.findall(r"[a-z]+", index.text[head.idx:cue_offset].lower())) & SHARED_ONLINE:
+        # "videos shared on social media claim", "screenshots circulating online": what is
+        # passed around online, nobody's on record (the newsroom kinds: posts, captions)
+        return Speaker(name, "rumor")
     return Speaker(name, _kind_by_modifiers(head))
+
+
+# What is passed around online, as a source's head noun, and the words that say it was.
+SHARED_MEDIA = frozenset("video videos clip clips screenshot screenshots meme memes image images photo photos "
+                         "picture pictures caption captions footage".split())
+SHARED_ONLINE = frozenset("social online viral share shared circulate circulating internet twitter facebook "
+                          "instagram tiktok telegram whatsapp youtube".split())
 
 
 # What makes a source a state servant's ("intelligence sources", "a police source"): the
@@ -1356,13 +1401,15 @@ def _kind_by_modifiers(head) -> str:
         return "document"
     if head.lower_ in OWNED_PAGES and any(c.dep_ == "poss" for c in head.children):
         return "document"
-    if any(o.dep_ == "pobj" and _media_words({w for t in o.subtree for w in (t.lower_, t.lemma_.lower())}) - {"agency"}
+    if any(o.dep_ == "pobj" and _outlet_words({w for t in o.subtree for w in (t.lower_, t.lemma_.lower())})
            for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children):
         # "a group of newspapers", "a consortium of media outlets": outlets together
         return "media"
     bodies = kind_words()["government"] | kind_words()["organization"]
     if any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in bodies for c in head.children):
         return "institution"
+    if head.lower_ == "house" and any(c.dep_ == "compound" and c.lower_ == "white" for c in head.children):
+        return "institution"    # "the Halloran White House" that the tagger missed
     return "unknown"
 
 
@@ -1420,7 +1467,7 @@ def _news_report(head) -> bool:
                  for w in (c.lower_, c.lemma_.lower())}
     if modifiers & UNCONFIRMED:
         return False
-    if _media_words(modifiers) - {"agency"}:
+    if _outlet_words(modifiers):
         return True
     return head.tag_ == "NNS" and not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that")
                                           for c in head.children)
@@ -1757,6 +1804,9 @@ def _depth(token) -> int:
 
 # --- kinds over the whole article ---------------------------------------------------------
 
+# Head nouns of public services that news names without their name ("the fire service
+# said", "the force said" of a police force, "the trust said" of a health trust).
+PUBLIC_SERVICES = frozenset("service force brigade trust".split())
 # Words in a body's name that make it a public body whose officials speak for it
 # ("the sheriff's office", "the ministry", "police").
 PUBLIC_BODY_WORDS = frozenset("office sheriff police department ministry agency bureau service court "
@@ -1835,7 +1885,7 @@ def settle_kinds(speakers: list[Speaker], person_words: frozenset[str] = frozens
             speaker.kind = "media"
         elif speaker.kind == "rumor" and speaker.entity is None and len(words) > 1 \
                 and words[-1] in OUTLET_REPORTS | {"reports", "stories", "articles"} \
-                and _media_words(set(words[:-1])) - {"agency"} and not set(words) & UNCONFIRMED:
+                and _outlet_words(set(words[:-1])) and not set(words) & UNCONFIRMED:
             # "denied media reports that …" named as hearsay for want of an agent: the
             # media's reports (the newsroom kinds), not a rumour
             speaker.kind = "media"
