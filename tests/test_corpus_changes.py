@@ -1142,3 +1142,48 @@ def test_changes_two_parties_exchange_places():
                  "Ostvik and Brenlow signed the ferry deal on Monday.") == []
     assert kinds("Tove Lind joined Brenlow's board of directors, the company said.",
                  "Tove Lind joined the company's board of directors, Brenlow said.") == []
+
+
+def test_changes_attribution_credited_to_another_body_named_in_three_words_or_more():
+    # One body of a kind for another, the name of three words or more differing in the
+    # body's field: the change shows both whole names, once (no "Police became Fire" too).
+    for a, b, shown in (
+            ("The Dunmore Police Department said the bridge was closed after the collision.",
+             "The Dunmore Fire Department said the bridge was closed after the collision.",
+             ("Dunmore Police Department", "Dunmore Fire Department")),
+            ("The city police department said the bridge was closed after the collision.",
+             "The city fire department said the bridge was closed after the collision.",
+             ("city police department", "city fire department")),
+            ("The Ostvik Ministry of Health said the clinic would reopen next week.",
+             "The Ostvik Ministry of Transport said the clinic would reopen next week.",
+             ("Ostvik Ministry of Health", "Ostvik Ministry of Transport")),
+            ("The photograph was edited, the Tarnby Regional Police Service said on Tuesday.",
+             "The photograph was edited, the Tarnby Regional Health Service said on Tuesday.",
+             ("Tarnby Regional Police Service", "Tarnby Regional Health Service")),
+            ("A spokesman for the regional transport ministry said the line would reopen.",
+             "A spokesman for the regional defence ministry said the line would reopen.",
+             ("regional transport ministry", "regional defence ministry"))):
+        (change,) = changes(a, b)
+        assert change.kind == "dropped_attribution", (a, b)
+        assert (change.source.text, change.target.text) == shown
+        assert "attribution changed" in change.message
+    # The same body in other words, or a field word outside the lists, is no change; a
+    # place's name changed away from any reporting verb stays a swapped name.
+    for a, b in (("The Dunmore Police Department said the bridge was closed.",
+                  "The Dunmore police department said the bridge was closed."),
+                 ("The Ostvik Ministry of Health said the clinic would reopen next week.",
+                  "The Ostvik Health Ministry said the clinic would reopen next week."),
+                 ("The regional transport ministry said the line would reopen.",
+                  "The regional transportation ministry said the line would reopen."),
+                 ("The Corvale Department of Education confirmed that the school will close.",
+                  "The Corvale Education Department confirmed that the school will close."),
+                 ("The state health department said on Monday that two cases were confirmed.",
+                  "The state's health agency said on Monday that two cases were confirmed."),
+                 ("The state health department said on Monday that two cases were confirmed.",
+                  "Health officials in the state said on Monday that two cases were confirmed."),
+                 ("The county wellness department said the water is safe to drink.",
+                  "The county health department said the water is safe to drink.")):
+        assert kinds(a, b) == [], (a, b)
+    assert kinds("The Brenlow Harbour Authority said the ferry left the Northgate Pier Terminal on time.",
+                 "The Brenlow Harbour Authority said the ferry left the Southgate Pier Terminal on time.") \
+        == ["swapped_entity"]

@@ -218,7 +218,21 @@ def sentence_changes(a: SentenceView, b: SentenceView) -> list[Change]:
     found += hedges or _modality_changes(a, b, ta, tb, words)
     found += _quantifier_changes(a, b, ta, tb, words)
     found += _attribution_changes(a, b, ta, tb, words)
-    return found
+    return _named_once(found)
+
+
+def _named_once(found: list[Change]) -> list[Change]:
+    """The changes less a swapped name inside an attribution's source that a change
+    already shows whole ("Police became Fire" within "the Dunmore Police Department"
+    became "the Dunmore Fire Department"): one edit, one change."""
+    whole = [c for c in found if c.kind in ("dropped_attribution", "added_attribution")
+             and c.message.startswith("attribution changed")]
+
+    def inside(c: Change, o: Change) -> bool:
+        return o.source.start <= c.source.start and c.source.end <= o.source.end and \
+            o.target.start <= c.target.start and c.target.end <= o.target.end
+
+    return [c for c in found if not (c.kind == "swapped_entity" and any(inside(c, o) for o in whole))]
 
 
 # A date stamp a scraped page puts before its first sentence (" date 2023-06-04 Sweden
@@ -1166,7 +1180,15 @@ def _source_groups(word: str) -> set[str]:
             out.add(_SOURCE_GROUPS[kind])
     if word in PUBLIC_SOURCES or word.removesuffix("s") in PUBLIC_SOURCES:
         out.add("public")
+    if _singular(word) in BODY_OR_PRESS:
+        out |= {"institution", "media"}
     return out
+
+
+# Source words the press and government bodies share: "the agency" is a news agency or a
+# health agency, so it is of both kinds ("the state health department" / "the state's
+# health agency" is one body in other words).
+BODY_OR_PRESS = frozenset({"agency"})
 
 
 # Who else a claim is credited to in news, beyond the sources lexicon's officials, bodies
@@ -1227,7 +1249,13 @@ def _source_heads(run) -> list[str]:
 
 def _synonym_sources(x: str, y: str) -> bool:
     x, y = _singular(x), _singular(y)
+    if (x in BODY_PEOPLE and y in ORGANISATION_HEADS) or (y in BODY_PEOPLE and x in ORGANISATION_HEADS):
+        return True  # "the health department said" / "health officials said": the body speaks through them
     return x == y or any(x in c and y in c for c in SOURCE_SYNONYMS)
+
+
+# The people a body speaks through: a body and its officials are one source.
+BODY_PEOPLE = frozenset("official spokesman spokeswoman spokesperson representative".split())
 
 
 def _singular(word: str) -> str:
@@ -1264,6 +1292,11 @@ def _attribution_source_replaced(a, b, ta, tb, words: WordAlignment) -> list[Cha
     names_b = {t for t in _proper_tokens(b, tb) if _fold(t[0]) not in lower_a}
     out = []
     for tag, i1, i2, j1, j2 in words.opcodes():
+        if tag == "replace":
+            org = _organisation_replaced(a, b, ta, tb, i1, i2, j1, j2)
+            if org is not None:
+                out.append(org)
+                continue
         if tag != "replace" or not _source_sized(i2 - i1, j2 - j1):
             continue
         run_a = [(k, t) for k, t in enumerate(ta[i1:i2], i1) if _fold(t[0]) not in CUE_WORDS | STOPWORDS]
@@ -1284,6 +1317,80 @@ def _attribution_source_replaced(a, b, ta, tb, words: WordAlignment) -> list[Cha
             and _source_replaced(moved_a, moved_b, names_a, names_b):
         return [_source_change(a, b, moved_a, moved_b, names_a, names_b)]
     return []
+
+
+# An organisation named by what it deals with and what it is ("the city police
+# department" / "the city fire department", "the Ministry of Health" / "the Ministry of
+# Transport", "Tarnby Regional Police Service" / "Tarnby Regional Health Service"): a
+# name of three words or more, where one or two words say which body of its kind it is.
+# Each line is one field, its words put for each other by reporters and spinners
+# ("defence" / "defense", "transport" / "transportation"); two fields are two bodies.
+ORGANISATION_FIELDS = tuple(frozenset(c.split()) for c in (
+    "police policing constabulary", "fire firefighting", "health healthcare medical", "education schools",
+    "transport transportation transit traffic", "defence defense military", "interior home",
+    "foreign", "justice", "finance treasury financial", "environment environmental", "agriculture agricultural farming",
+    "energy power", "water", "tourism", "labour labor employment", "immigration migration border",
+    "housing", "trade commerce", "culture cultural", "sport sports", "emergency emergencies",
+    "weather meteorological", "communications telecommunications", "economy economic economics",
+    "planning", "parks", "sanitation", "election elections electoral", "revenue tax taxation",
+    "veterans", "coroner"))
+# What such a body is: the word its field qualifies ("police department", "ministry of health").
+ORGANISATION_HEADS = frozenset("""
+department ministry office service services authority board agency bureau council commission committee
+directorate division unit brigade force administration inspectorate regulator institute secretariat
+""".split())
+MAX_FIELD_WORDS = 2
+
+
+def _field(word: str) -> int | None:
+    w = _fold(word)
+    return next((k for k, c in enumerate(ORGANISATION_FIELDS) if w in c), None)
+
+
+def _organisation_replaced(a, b, ta, tb, i1: int, i2: int, j1: int, j2: int) -> Change | None:
+    """An attribution credited to another body of one kind, named in three words or more:
+    the words replaced are the body's field ("police" / "fire", one or two words of a
+    short list each side, `ORGANISATION_FIELDS`) and the other two agree on what it is, a
+    head word after them ("department", both versions) or before them ("Ministry of";
+    `ORGANISATION_HEADS`); the name stands next to a reporting cue in both versions. A
+    field put for a word of its own line is a synonym, a word outside the lists (a
+    spinner's "wellness department") says nothing: no change. The change shows each
+    version's whole name."""
+    if not (0 < i2 - i1 <= MAX_FIELD_WORDS and 0 < j2 - j1 <= MAX_FIELD_WORDS):
+        return None
+    fields_a, fields_b = {_field(t[0]) for t in ta[i1:i2]}, {_field(t[0]) for t in tb[j1:j2]}
+    if None in fields_a or None in fields_b or fields_a & fields_b:
+        return None
+
+    def head_after(tokens, end: int, text: str) -> bool:
+        return end < len(tokens) and _fold(tokens[end][0]) in ORGANISATION_HEADS and \
+            not any(ch in _CLAUSE_MARKS for ch in text[tokens[end - 1][2]:tokens[end][1]])
+
+    def head_before(tokens, start: int) -> bool:
+        return start >= 2 and _fold(tokens[start - 1][0]) == "of" and _fold(tokens[start - 2][0]) in ORGANISATION_HEADS
+
+    after = head_after(ta, i2, a.text) and head_after(tb, j2, b.text) and _fold(ta[i2][0]) == _fold(tb[j2][0])
+    before = head_before(ta, i1) and head_before(tb, j1) and _fold(ta[i1 - 2][0]) == _fold(tb[j1 - 2][0])
+    if not (after or before):
+        return None
+    # The whole name: the head, and the words before it up to a stopword or a clause mark
+    # (a place, a level: "the Dunmore police department", "Tarnby Regional").
+    first_a, last_a = (i1, i2) if after else (i1 - 2, i2 - 1)
+    first_b, last_b = (j1, j2) if after else (j1 - 2, j2 - 1)
+
+    def widen(tokens, first: int, text: str) -> int:
+        while first > 0 and _fold(tokens[first - 1][0]) not in STOPWORDS | (CUE_WORDS - _NOUN_STATE) and \
+                not any(ch in _CLAUSE_MARKS for ch in text[tokens[first - 1][2]:tokens[first][1]]) and \
+                not tokens[first - 1][0].lower().endswith("'s"):
+            first -= 1
+        return first
+
+    first_a, first_b = widen(ta, first_a, a.text), widen(tb, first_b, b.text)
+    if not _near_cue(ta, first_a, last_a + 1, a.text) or not _near_cue(tb, first_b, last_b + 1, b.text):
+        return None
+    span_a, span_b = a.sub(ta[first_a][1], ta[last_a][2]), b.sub(tb[first_b][1], tb[last_b][2])
+    return Change("dropped_attribution", span_a, span_b,
+                  f"attribution changed: source '{span_a.text}' became '{span_b.text}'")
 
 
 def _source_sized(length_a: int, length_b: int) -> bool:
