@@ -611,6 +611,25 @@ def test_copy_changes_a_figure_changed_in_a_sentence_left_unaligned():
     assert copy_changes(aligned, source, target) == []
 
 
+def test_copy_changes_a_figure_changed_where_the_copy_also_repeats_the_original_figure():
+    from newsprobe.corpus.changes import copy_changes
+    pairs = [("The ferry to Lindholm resumes on Monday.", "The ferry to Lindholm resumes on Monday."),
+             ("The harbour board approved the timetable.", "The harbour board approved the timetable.")]
+    aligned, source, target = _copy(pairs)
+    # The copy quotes the claim's figure in its headline, then tells the purchase with a
+    # figure of its own in a sentence the alignment leaves out.
+    source.text += " Viral posts claim that the mayor of Lindholm bought a new yacht for 4.5 million euros."
+    target.text = ("Did the mayor really buy a yacht for 4.5 million euros? " + target.text +
+                   " An account announced that the mayor of Lindholm bought the yacht for 4 million euros.")
+    (change,) = copy_changes(aligned, source, target)
+    assert (change.kind, change.source.text, change.target.text) == ("changed_number", "4.5", "4")
+    assert change.sentences[1].text.startswith("An account")
+    # A second figure of its own in a sentence about something else is no change.
+    target.text = target.text.replace("An account announced that the mayor of Lindholm bought the yacht for",
+                                      "The old ferry was sold last year for")
+    assert copy_changes(aligned, source, target) == []
+
+
 def test_copy_changes_a_figure_written_with_scale_words_is_the_same_figure():
     from newsprobe.corpus.changes import copy_changes
     aligned, source, target = _copy([("The ferry to Lindholm resumes on Monday.",

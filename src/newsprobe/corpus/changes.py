@@ -1989,15 +1989,61 @@ def figure_changes_anywhere(source: Analysis, target: Analysis, found: list[Chan
     out = []
     for unit in sorted(in_a.keys() & in_b.keys()):
         distinct_a, distinct_b = {v for v, _, _ in in_a[unit]}, {v for v, _, _ in in_b[unit]}
-        if len(distinct_a) != 1 or len(distinct_b) != 1 or distinct_a == distinct_b:
+        if distinct_a == distinct_b:
             continue
-        (va, sa, ea), (vb, sb, eb) = in_a[unit][0], in_b[unit][0]
-        if (unit[:-1], va) in values_b or (unit[:-1], vb) in values_a or sa in covered_a or sb in covered_b:
+        if len(distinct_a) == 1 and len(distinct_b) == 1:
+            (va, sa, ea), (vb, sb, eb) = in_a[unit][0], in_b[unit][0]
+            if (unit[:-1], va) in values_b or (unit[:-1], vb) in values_a:
+                continue
+        else:
+            repeated = _beside_a_repeat(source.text, target.text, in_a[unit], in_b[unit])
+            if repeated is None:
+                continue
+            (va, sa, ea), (vb, sb, eb) = repeated
+            # The version with two values gives the other's value as well, by definition;
+            # its own value must be nowhere in the other.
+            if (unit[:-1], vb) in values_a if len(distinct_b) == 2 else (unit[:-1], va) in values_b:
+                continue
+        if sa in covered_a or sb in covered_b:
             continue
         span_a, span_b = Span.of(source.text, sa, ea), Span.of(target.text, sb, eb)
         out.append(Change("changed_number", span_a, span_b, f"{span_a.text} became {span_b.text} ({' '.join(unit)})",
                           (_sentence_at(source.text, sa), _sentence_at(target.text, sb))))
     return out
+
+
+# Content words (of 4 letters or more, not the figure's unit) a sentence giving a new
+# value shares with the sentence of the other version it is set against.
+MIN_FIGURE_CONTEXT = 4
+
+
+def _beside_a_repeat(text_a: str, text_b: str, uses_a, uses_b):
+    """((value, start, end) in a, the same in b) for a figure one version gives once and
+    the other gives twice over: the other repeats the one value (in a headline quoting
+    the claim, in a later paragraph) and gives a second value of its own elsewhere ("4.5
+    million euros" throughout / "4.5" in the headline, "4 million euros" in the lead).
+    The second value is set against the use of the one value whose sentence shares the
+    most content words with its sentence, at least MIN_FIGURE_CONTEXT: the two tell one
+    fact. None otherwise (two values each side, or a second value in a sentence of its own)."""
+    distinct_a, distinct_b = {v for v, _, _ in uses_a}, {v for v, _, _ in uses_b}
+    if len(distinct_a) == 1 and len(distinct_b) == 2 and distinct_a < distinct_b:
+        single, single_text, double, double_text, flipped = uses_a, text_a, uses_b, text_b, False
+    elif len(distinct_b) == 1 and len(distinct_a) == 2 and distinct_b < distinct_a:
+        single, single_text, double, double_text, flipped = uses_b, text_b, uses_a, text_a, True
+    else:
+        return None
+    kept = single[0][0]
+    new = next(u for u in double if u[0] != kept)
+
+    def context(text: str, start: int) -> set[str]:
+        return {w for w in _norm_fold(_sentence_at(text, start).text)
+                if len(w) >= 4 and w not in STOPWORDS and w not in _SCALES and not w[0].isdigit()}
+
+    around = context(double_text, new[1])
+    best = max(single, key=lambda u: (len(context(single_text, u[1]) & around), -u[1]))
+    if len(context(single_text, best[1]) & around) < MIN_FIGURE_CONTEXT:
+        return None
+    return (new, best) if flipped else (best, new)
 
 
 def _unit_figures(text: str, skip: list[tuple[int, int]] = ()) -> dict[tuple[str, ...], list[tuple[str, int, int]]]:
