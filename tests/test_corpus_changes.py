@@ -1206,3 +1206,32 @@ def test_changes_attribution_credited_to_another_body_named_in_three_words_or_mo
     assert kinds("The Brenlow Harbour Authority said the ferry left the Northgate Pier Terminal on time.",
                  "The Brenlow Harbour Authority said the ferry left the Southgate Pier Terminal on time.") \
         == ["swapped_entity"]
+
+
+def test_changes_a_word_put_for_a_stronger_or_weaker_one_of_its_scale():
+    # A graded word replaced in place by one higher on its scale states the claim more
+    # strongly (reported like a modal made firmer); lower, more weakly.
+    for a, b, shown in (
+            ("The storm damaged houses in Brenlow on Sunday.", "The storm destroyed houses in Brenlow on Sunday.",
+             ("damaged", "destroyed")),
+            ("The mayor of Ostvik was questioned by police on Friday.",
+             "The mayor of Ostvik was arrested by police on Friday.", ("questioned", "arrested")),
+            ("The harbour master was accused of taking bribes.", "The harbour master was convicted of taking bribes.",
+             ("accused", "convicted")),
+            ("The new filter reduces the risk of infection.", "The new filter eliminates the risk of infection.",
+             ("reduces", "eliminates")),
+            ("Shares in the ferry company dipped briefly on Monday.",
+             "Shares in the ferry company crashed on Monday.", ("dipped", "crashed"))):
+        (change,) = changes(a, b)
+        assert change.kind == "dropped_hedge" and "stronger" in change.message, (a, b)
+        assert (change.source.text, change.target.text) == shown
+    (change,) = changes("Three sailors were killed in the collision.", "Three sailors were injured in the collision.")
+    assert change.kind == "added_hedge" and "weaker" in change.message
+    # Words of one level, a rewording of the verb, or a middle word of a scale are no change.
+    for a, b in (("The mayor of Ostvik was arrested by police on Friday.",
+                  "The mayor of Ostvik was detained by police on Friday."),
+                 ("The storm damaged houses in Brenlow on Sunday.", "The storm harmed homes in Brenlow on Sunday."),
+                 ("Shares in the ferry company dipped briefly on Monday.",
+                  "Shares in the ferry company fell briefly on Monday."),
+                 ("The mayor of Ostvik was questioned by police on Friday.", "Police questioned the mayor of Ostvik on Friday.")):
+        assert kinds(a, b) == [], (a, b)

@@ -201,6 +201,7 @@ def sentence_changes(a: SentenceView, b: SentenceView) -> list[Change]:
     language = _shared_language(a, b)
     if not negated and language in (None, "en"):
         found += _opposite_changes(a, b, ta, tb, words)
+        found += _graded_changes(a, b, ta, tb, words)
     if not any(c.kind == "swapped_entity" for c in found):
         found += _role_changes(a, b, ta, tb, words)
     # A floor or a ceiling put on a figure both give, or taken off ("at least one" / "one"),
@@ -907,6 +908,76 @@ def _opposite_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
             return [Change("negation_flip", a.sub(ta[i1][1], ta[i1][2]), b.sub(tb[j1][1], tb[j1][2]),
                            f"'{ta[i1][0]}' became its opposite '{tb[j1][0]}'")]
     return []
+
+
+# Words on one scale of strength, weaker level first: a word put in place of one at
+# another level states the claim more (or less) strongly ("damaged" / "destroyed",
+# "questioned" / "arrested" / "charged" / "convicted", "dipped" / "crashed"). Each level
+# holds the words a reporter or a spinner puts for each other; the middle of a scale is
+# left out where its words are any rewriter's choice ("fell", "dropped" between "dipped"
+# and "crashed"), so only the ends count there.
+_GRADED_SCALES = (
+    ("damage damages damaged damaging", "destroy destroys destroyed destroying"),
+    ("injure injures injured injuring wound wounds wounded wounding hurt hurts", "kill kills killed killing"),
+    ("injured wounded hurt", "dead killed"),
+    ("question questions questioned questioning interview interviews interviewed interviewing",
+     "detain detains detained detaining arrest arrests arrested arresting",
+     "charge charges charged charging indict indicts indicted indicting",
+     "convict convicts convicted convicting"),
+    # "suspected" / "accused" are one level: news puts either for the other (MSRP train).
+    ("suspect suspects suspected suspecting accuse accuses accused accusing", "convict convicts convicted convicting"),
+    ("reduce reduces reduced reducing lower lowers lowered lowering",
+     "eliminate eliminates eliminated eliminating eradicate eradicates eradicated"),
+    ("dip dips dipped dipping slip slips slipped slipping",
+     "crash crashes crashed crashing plunge plunges plunged plunging plummet plummets plummeted plummeting "
+     "collapse collapses collapsed collapsing tumble tumbles tumbled tumbling halt halts halted halting"),
+    ("edge edges edged inch inches inched creep creeps crept",
+     "soar soars soared soaring surge surges surged surging skyrocket skyrockets skyrocketed skyrocketing "
+     "rocket rockets rocketed rocketing"),
+    ("criticise criticises criticised criticize criticizes criticized", "condemn condemns condemned condemning"),
+    ("consider considers considered considering weigh weighs weighed weighing",
+     "approve approves approved approving adopt adopts adopted adopting"),
+)
+GRADES: dict[str, list[tuple[int, int]]] = {}
+for _n, _scale in enumerate(_GRADED_SCALES):
+    for _level, _words in enumerate(_scale):
+        for _x in _words.split():
+            GRADES.setdefault(_x, []).append((_n, _level))
+
+
+# Words that soften the graded word beside them, replaced with it.
+_SOFTENERS = frozenset("slightly briefly somewhat modestly partly partially some several".split())
+
+
+def _graded_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
+    """A word replaced in place, one for one, by a word of the same scale at another level
+    (`_GRADED_SCALES`): the claim made stronger (a dropped hedge, like a modal made
+    firmer) or weaker (an added hedge). Only where the words around it are kept."""
+    out = []
+    for tag, i1, i2, j1, j2 in words.opcodes():
+        if tag != "replace" or i2 - i1 > 2 or j2 - j1 > 2:
+            continue
+        # One graded word each side; a softening word beside it goes with it ("dipped
+        # briefly" / "crashed", "damaged some" / "destroyed").
+        graded_a = [k for k in range(i1, i2) if words.fa[k] in GRADES]
+        graded_b = [k for k in range(j1, j2) if words.fb[k] in GRADES]
+        if len(graded_a) != 1 or len(graded_b) != 1 or \
+                any(words.fa[k] not in _SOFTENERS for k in range(i1, i2) if k != graded_a[0]) or \
+                any(words.fb[k] not in _SOFTENERS for k in range(j1, j2) if k != graded_b[0]):
+            continue
+        i1, j1 = graded_a[0], graded_b[0]
+        x, y = words.fa[i1], words.fb[j1]
+        levels = [(lx, ly) for nx, lx in GRADES.get(x, ()) for ny, ly in GRADES.get(y, ()) if nx == ny and lx != ly]
+        if not levels or len({(lx < ly) for lx, ly in levels}) != 1:
+            continue
+        span_a, span_b = a.sub(ta[i1][1], ta[i1][2]), b.sub(tb[j1][1], tb[j1][2])
+        if levels[0][1] > levels[0][0]:
+            out.append(Change("dropped_hedge", span_a, span_b,
+                              f"claim made stronger: '{span_a.text}' became '{span_b.text}'"))
+        else:
+            out.append(Change("added_hedge", span_a, span_b,
+                              f"claim made weaker: '{span_a.text}' became '{span_b.text}'"))
+    return out
 
 
 # Words of each run two parties may take to exchange places ("the Kelby team" / "the
