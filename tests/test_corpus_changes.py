@@ -1235,3 +1235,19 @@ def test_changes_a_word_put_for_a_stronger_or_weaker_one_of_its_scale():
                   "Shares in the ferry company fell briefly on Monday."),
                  ("The mayor of Ostvik was questioned by police on Friday.", "Police questioned the mayor of Ostvik on Friday.")):
         assert kinds(a, b) == [], (a, b)
+
+
+def test_changes_hearsay_in_the_passive_is_a_hedge():
+    # "is said to", "was reported to" before an infinitive hedge the claim like "reportedly".
+    (change,) = changes("The harbour master of Ostvik is said to have resigned on Friday.",
+                        "The harbour master of Ostvik resigned on Friday.")
+    assert change.kind == "dropped_hedge" and change.source.text == "said" and "'said to'" in change.message
+    assert kinds("The Brenlow ferry was sinking near the pier.",
+                 "The Brenlow ferry was also reported to be sinking near the pier.") == ["added_hedge"]
+    # One hearsay hedge for another, or "reported to" someone, is no change.
+    assert kinds("The harbour master of Ostvik is said to have resigned on Friday.",
+                 "The harbour master of Ostvik is thought to have resigned on Friday.") == []
+    assert kinds("The harbour master of Ostvik is said to have resigned on Friday.",
+                 "The harbour master of Ostvik is believed to have resigned on Friday.") == []
+    assert kinds("Two thefts at the Brenlow pier were reported to the police on Friday.",
+                 "Two thefts at the Brenlow pier were reported on Friday.") == []

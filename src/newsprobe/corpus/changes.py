@@ -61,7 +61,8 @@ HEDGES = frozenset(
     "may might could possibly perhaps maybe probably likely unlikely reportedly allegedly "
     "apparently seemingly supposedly purportedly purported presumably conceivably perchance mayhap "
     "unconfirmed rumoured rumored suspected alleged appears appear appeared seems seem seemed "
-    "suggests suggest suggested believed approximately roughly".split())
+    "suggests suggest suggested believed approximately roughly".split()) | frozenset(
+    f"{verb} to" for verb in "said reported thought rumoured rumored understood claimed".split())
 # Quotations in English, French and German marks (“…”, "…", « … », „…“), and a stray
 # mark used to close (« …«). No mark inside: linear on "““““", not quadratic.
 _QUOTED = re.compile(r"[“\"«„]([^“”\"«»„]{3,})[”\"»“«]")
@@ -190,9 +191,9 @@ def sentence_changes(a: SentenceView, b: SentenceView) -> list[Change]:
     # a show could not have happened"): the clause is gone, not its hedge.
     in_clause_a, in_clause_b = _in_long_edits(words)
     swapped_a, swapped_b = _possibility_modals_swapped(words)
-    hedge_a = [t for k, t in enumerate(ta) if k not in in_clause_a | swapped_a and t in hedge_a
+    hedge_a = [_passive_hedge(ta, k) for k, t in enumerate(ta) if k not in in_clause_a | swapped_a and t in hedge_a
                and not _appears_in_place(ta, k) and not _could_not(ta, k) and not _addresses_reader(ta, k)]
-    hedge_b = [t for k, t in enumerate(tb) if k not in in_clause_b | swapped_b and t in hedge_b
+    hedge_b = [_passive_hedge(tb, k) for k, t in enumerate(tb) if k not in in_clause_b | swapped_b and t in hedge_b
                and not _appears_in_place(tb, k) and not _could_not(tb, k) and not _addresses_reader(tb, k)]
     found += _entity_changes(a, b, ta, tb, words)
     found += _number_changes(a, b, ta, tb)
@@ -265,6 +266,31 @@ def _past_the_stamp(v: SentenceView) -> SentenceView:
 
 # "appear" hedges before what it hedges ("appears to be filled", "it appears that", "appears
 # likely"); "details don't appear on the invoice" says where something is, not how sure.
+# Verbs that hedge in the passive before "to": "the minister is said to have resigned",
+# "the ship was reported to be sinking" (unsourced hearsay; "believed" is a hedge alone).
+_PASSIVE_HEDGE_VERBS = frozenset("said reported thought rumoured rumored understood claimed".split())
+_BE = frozenset("is are was were be been being".split())
+_PASSIVE_ADVERBS = frozenset("also still now often generally".split())
+# Words after "to" that make it a preposition ("reported to the police", "to him").
+_NOT_INFINITIVE = frozenset("the a an this that these those his her its their our my your him them us me "
+                            "it whom which what".split())
+
+
+def _passive_hedge(tokens, k: int):
+    """The token, or, where it is a hearsay verb in the passive before an infinitive ("is
+    said to have resigned"; not "was reported to the police"), the token under the hedge
+    word "said to" (HEDGES), spanning the verb."""
+    word, start, end = tokens[k]
+    before = _fold(tokens[k - 1][0]) if k else ""
+    if before in _PASSIVE_ADVERBS or before.endswith("ly"):  # "was also reported to", "is widely said to"
+        before = _fold(tokens[k - 2][0]) if k > 1 else ""
+    if _fold(word) in _PASSIVE_HEDGE_VERBS and 0 < k < len(tokens) - 2 and before in _BE \
+            and _fold(tokens[k + 1][0]) == "to" and tokens[k + 2][0].islower() \
+            and _fold(tokens[k + 2][0]) not in _NOT_INFINITIVE:
+        return (f"{word} to", start, end)
+    return tokens[k]
+
+
 _APPEAR = frozenset("appear appears appeared".split())
 _APPEAR_HEDGING = frozenset("to that as likely unlikely".split())
 
