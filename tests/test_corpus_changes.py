@@ -1251,3 +1251,17 @@ def test_changes_hearsay_in_the_passive_is_a_hedge():
                  "The harbour master of Ostvik is believed to have resigned on Friday.") == []
     assert kinds("Two thefts at the Brenlow pier were reported to the police on Friday.",
                  "Two thefts at the Brenlow pier were reported on Friday.") == []
+
+
+def test_changes_outlet_a_statement_was_told_to_dropped_or_added():
+    (change,) = changes("The harbour board told the Ostvik Herald that the pier will close in March.",
+                        "The harbour board said that the pier will close in March.")
+    assert change.kind == "dropped_attribution" and change.source.text == "Ostvik Herald"
+    (change,) = changes("The pier will close in March, the mayor said on Sunday.",
+                        "The pier will close in March, the mayor told Brenlow Radio on Sunday.")
+    assert change.kind == "added_attribution" and change.target.text == "Brenlow Radio"
+    # Told to reporters, or a speaker named before the verb, is no outlet.
+    assert kinds("The pier will close in March, the mayor told reporters on Sunday.",
+                 "The pier will close in March, the mayor said on Sunday.") == []
+    assert kinds("“The pier will close in March,” he said on Sunday.",
+                 "“The pier will close in March,” Varden told a news conference on Sunday.") == []

@@ -1243,6 +1243,11 @@ def _attribution_source_changes(a, b, ta, tb, words: WordAlignment) -> list[Chan
     if words.agreement < MIN_WORD_AGREEMENT:
         return out
     for tag, i1, i2, j1, j2 in words.opcodes():
+        if tag == "replace":
+            told = _told_outlet(a, b, ta[i1:i2], tb[j1:j2], names_a, names_b)
+            if told is not None:
+                out.append(told)
+            continue
         # A short run dropped or added only: a longer one is a reworded clause, and a word
         # replaced by a name ("confirmed on Monday" / "confirmed on Tifft") is not a source.
         if tag not in ("delete", "insert") or i2 - i1 > MAX_SOURCE_EDIT or j2 - j1 > MAX_SOURCE_EDIT:
@@ -1258,6 +1263,36 @@ def _attribution_source_changes(a, b, ta, tb, words: WordAlignment) -> list[Chan
             out.append(Change("added_attribution", a.span, b.sub(won[0][1], won[-1][2]),
                               f"source '{b.text[won[0][1]:won[-1][2]]}' added to the attribution"))
     return out
+
+
+def _told_outlet(a, b, run_a, run_b, names_a, names_b) -> Change | None:
+    """A reporting verb with the name it was told to, put for a bare reporting verb ("told
+    the Ostvik Herald" / "said", "told CNN" / "said"): the outlet that had the statement
+    is dropped (or added). Each run is the verb and at most MAX_SOURCE_EDIT other words;
+    the bare side holds no other content word, the named side's names are nowhere in the
+    other version."""
+    def parts(run, names):
+        cues = [t for t in run if _fold(t[0]) in CUE_WORDS]
+        # The names it was told to stand after the verb; one before it is the speaker.
+        named = [t for t in run if t in names and cues and t[1] > cues[0][1]]
+        rest = [t for t in run if t not in cues and t not in named and _fold(t[0]) not in STOPWORDS]
+        return cues, named, rest
+
+    if not run_a or not run_b or max(len(run_a), len(run_b)) > MAX_SOURCE_EDIT + 1:
+        return None
+    cues_a, named_a, rest_a = parts(run_a, names_a)
+    cues_b, named_b, rest_b = parts(run_b, names_b)
+    if len(cues_a) != 1 or len(cues_b) != 1 or rest_a or rest_b or bool(named_a) == bool(named_b):
+        return None
+    if named_a and _fold(cues_a[0][0]) == "told":
+        span = a.sub(named_a[0][1], named_a[-1][2])
+        return Change("dropped_attribution", span, b.sub(cues_b[0][1], cues_b[0][2]),
+                      f"source '{span.text}' dropped from the attribution")
+    if named_b and _fold(cues_b[0][0]) == "told":
+        span = b.sub(named_b[0][1], named_b[-1][2])
+        return Change("added_attribution", a.sub(cues_a[0][1], cues_a[0][2]), span,
+                      f"source '{span.text}' added to the attribution")
+    return None
 
 
 # What kind of source a word names, coarsely: a claim moved from an institution to the
