@@ -611,6 +611,25 @@ def test_copy_changes_a_figure_changed_in_a_sentence_left_unaligned():
     assert copy_changes(aligned, source, target) == []
 
 
+def test_copy_changes_a_figure_changed_where_the_copy_also_repeats_the_original_figure():
+    from newsprobe.corpus.changes import copy_changes
+    pairs = [("The ferry to Lindholm resumes on Monday.", "The ferry to Lindholm resumes on Monday."),
+             ("The harbour board approved the timetable.", "The harbour board approved the timetable.")]
+    aligned, source, target = _copy(pairs)
+    # The copy quotes the claim's figure in its headline, then tells the purchase with a
+    # figure of its own in a sentence the alignment leaves out.
+    source.text += " Viral posts claim that the mayor of Lindholm bought a new yacht for 4.5 million euros."
+    target.text = ("Did the mayor really buy a yacht for 4.5 million euros? " + target.text +
+                   " An account announced that the mayor of Lindholm bought the yacht for 4 million euros.")
+    (change,) = copy_changes(aligned, source, target)
+    assert (change.kind, change.source.text, change.target.text) == ("changed_number", "4.5", "4")
+    assert change.sentences[1].text.startswith("An account")
+    # A second figure of its own in a sentence about something else is no change.
+    target.text = target.text.replace("An account announced that the mayor of Lindholm bought the yacht for",
+                                      "The old ferry was sold last year for")
+    assert copy_changes(aligned, source, target) == []
+
+
 def test_copy_changes_a_figure_written_with_scale_words_is_the_same_figure():
     from newsprobe.corpus.changes import copy_changes
     aligned, source, target = _copy([("The ferry to Lindholm resumes on Monday.",
@@ -1142,3 +1161,107 @@ def test_changes_two_parties_exchange_places():
                  "Ostvik and Brenlow signed the ferry deal on Monday.") == []
     assert kinds("Tove Lind joined Brenlow's board of directors, the company said.",
                  "Tove Lind joined the company's board of directors, Brenlow said.") == []
+
+
+def test_changes_attribution_credited_to_another_body_named_in_three_words_or_more():
+    # One body of a kind for another, the name of three words or more differing in the
+    # body's field: the change shows both whole names, once (no "Police became Fire" too).
+    for a, b, shown in (
+            ("The Dunmore Police Department said the bridge was closed after the collision.",
+             "The Dunmore Fire Department said the bridge was closed after the collision.",
+             ("Dunmore Police Department", "Dunmore Fire Department")),
+            ("The city police department said the bridge was closed after the collision.",
+             "The city fire department said the bridge was closed after the collision.",
+             ("city police department", "city fire department")),
+            ("The Ostvik Ministry of Health said the clinic would reopen next week.",
+             "The Ostvik Ministry of Transport said the clinic would reopen next week.",
+             ("Ostvik Ministry of Health", "Ostvik Ministry of Transport")),
+            ("The photograph was edited, the Tarnby Regional Police Service said on Tuesday.",
+             "The photograph was edited, the Tarnby Regional Health Service said on Tuesday.",
+             ("Tarnby Regional Police Service", "Tarnby Regional Health Service")),
+            ("A spokesman for the regional transport ministry said the line would reopen.",
+             "A spokesman for the regional defence ministry said the line would reopen.",
+             ("regional transport ministry", "regional defence ministry"))):
+        (change,) = changes(a, b)
+        assert change.kind == "dropped_attribution", (a, b)
+        assert (change.source.text, change.target.text) == shown
+        assert "attribution changed" in change.message
+    # The same body in other words, or a field word outside the lists, is no change; a
+    # place's name changed away from any reporting verb stays a swapped name.
+    for a, b in (("The Dunmore Police Department said the bridge was closed.",
+                  "The Dunmore police department said the bridge was closed."),
+                 ("The Ostvik Ministry of Health said the clinic would reopen next week.",
+                  "The Ostvik Health Ministry said the clinic would reopen next week."),
+                 ("The regional transport ministry said the line would reopen.",
+                  "The regional transportation ministry said the line would reopen."),
+                 ("The Corvale Department of Education confirmed that the school will close.",
+                  "The Corvale Education Department confirmed that the school will close."),
+                 ("The state health department said on Monday that two cases were confirmed.",
+                  "The state's health agency said on Monday that two cases were confirmed."),
+                 ("The state health department said on Monday that two cases were confirmed.",
+                  "Health officials in the state said on Monday that two cases were confirmed."),
+                 ("The county wellness department said the water is safe to drink.",
+                  "The county health department said the water is safe to drink.")):
+        assert kinds(a, b) == [], (a, b)
+    assert kinds("The Brenlow Harbour Authority said the ferry left the Northgate Pier Terminal on time.",
+                 "The Brenlow Harbour Authority said the ferry left the Southgate Pier Terminal on time.") \
+        == ["swapped_entity"]
+
+
+def test_changes_a_word_put_for_a_stronger_or_weaker_one_of_its_scale():
+    # A graded word replaced in place by one higher on its scale states the claim more
+    # strongly (reported like a modal made firmer); lower, more weakly.
+    for a, b, shown in (
+            ("The storm damaged houses in Brenlow on Sunday.", "The storm destroyed houses in Brenlow on Sunday.",
+             ("damaged", "destroyed")),
+            ("The mayor of Ostvik was questioned by police on Friday.",
+             "The mayor of Ostvik was arrested by police on Friday.", ("questioned", "arrested")),
+            ("The harbour master was accused of taking bribes.", "The harbour master was convicted of taking bribes.",
+             ("accused", "convicted")),
+            ("The new filter reduces the risk of infection.", "The new filter eliminates the risk of infection.",
+             ("reduces", "eliminates")),
+            ("Shares in the ferry company dipped briefly on Monday.",
+             "Shares in the ferry company crashed on Monday.", ("dipped", "crashed"))):
+        (change,) = changes(a, b)
+        assert change.kind == "dropped_hedge" and "stronger" in change.message, (a, b)
+        assert (change.source.text, change.target.text) == shown
+    (change,) = changes("Three sailors were killed in the collision.", "Three sailors were injured in the collision.")
+    assert change.kind == "added_hedge" and "weaker" in change.message
+    # Words of one level, a rewording of the verb, or a middle word of a scale are no change.
+    for a, b in (("The mayor of Ostvik was arrested by police on Friday.",
+                  "The mayor of Ostvik was detained by police on Friday."),
+                 ("The storm damaged houses in Brenlow on Sunday.", "The storm harmed homes in Brenlow on Sunday."),
+                 ("Shares in the ferry company dipped briefly on Monday.",
+                  "Shares in the ferry company fell briefly on Monday."),
+                 ("The mayor of Ostvik was questioned by police on Friday.", "Police questioned the mayor of Ostvik on Friday.")):
+        assert kinds(a, b) == [], (a, b)
+
+
+def test_changes_hearsay_in_the_passive_is_a_hedge():
+    # "is said to", "was reported to" before an infinitive hedge the claim like "reportedly".
+    (change,) = changes("The harbour master of Ostvik is said to have resigned on Friday.",
+                        "The harbour master of Ostvik resigned on Friday.")
+    assert change.kind == "dropped_hedge" and change.source.text == "said" and "'said to'" in change.message
+    assert kinds("The Brenlow ferry was sinking near the pier.",
+                 "The Brenlow ferry was also reported to be sinking near the pier.") == ["added_hedge"]
+    # One hearsay hedge for another, or "reported to" someone, is no change.
+    assert kinds("The harbour master of Ostvik is said to have resigned on Friday.",
+                 "The harbour master of Ostvik is thought to have resigned on Friday.") == []
+    assert kinds("The harbour master of Ostvik is said to have resigned on Friday.",
+                 "The harbour master of Ostvik is believed to have resigned on Friday.") == []
+    assert kinds("Two thefts at the Brenlow pier were reported to the police on Friday.",
+                 "Two thefts at the Brenlow pier were reported on Friday.") == []
+
+
+def test_changes_outlet_a_statement_was_told_to_dropped_or_added():
+    (change,) = changes("The harbour board told the Ostvik Herald that the pier will close in March.",
+                        "The harbour board said that the pier will close in March.")
+    assert change.kind == "dropped_attribution" and change.source.text == "Ostvik Herald"
+    (change,) = changes("The pier will close in March, the mayor said on Sunday.",
+                        "The pier will close in March, the mayor told Brenlow Radio on Sunday.")
+    assert change.kind == "added_attribution" and change.target.text == "Brenlow Radio"
+    # Told to reporters, or a speaker named before the verb, is no outlet.
+    assert kinds("The pier will close in March, the mayor told reporters on Sunday.",
+                 "The pier will close in March, the mayor said on Sunday.") == []
+    assert kinds("“The pier will close in March,” he said on Sunday.",
+                 "“The pier will close in March,” Varden told a news conference on Sunday.") == []

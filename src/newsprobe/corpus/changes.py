@@ -61,7 +61,8 @@ HEDGES = frozenset(
     "may might could possibly perhaps maybe probably likely unlikely reportedly allegedly "
     "apparently seemingly supposedly purportedly purported presumably conceivably perchance mayhap "
     "unconfirmed rumoured rumored suspected alleged appears appear appeared seems seem seemed "
-    "suggests suggest suggested believed approximately roughly".split())
+    "suggests suggest suggested believed approximately roughly".split()) | frozenset(
+    f"{verb} to" for verb in "said reported thought rumoured rumored understood claimed".split())
 # Quotations in English, French and German marks (“…”, "…", « … », „…“), and a stray
 # mark used to close (« …«). No mark inside: linear on "““““", not quadratic.
 _QUOTED = re.compile(r"[“\"«„]([^“”\"«»„]{3,})[”\"»“«]")
@@ -190,9 +191,9 @@ def sentence_changes(a: SentenceView, b: SentenceView) -> list[Change]:
     # a show could not have happened"): the clause is gone, not its hedge.
     in_clause_a, in_clause_b = _in_long_edits(words)
     swapped_a, swapped_b = _possibility_modals_swapped(words)
-    hedge_a = [t for k, t in enumerate(ta) if k not in in_clause_a | swapped_a and t in hedge_a
+    hedge_a = [_passive_hedge(ta, k) for k, t in enumerate(ta) if k not in in_clause_a | swapped_a and t in hedge_a
                and not _appears_in_place(ta, k) and not _could_not(ta, k) and not _addresses_reader(ta, k)]
-    hedge_b = [t for k, t in enumerate(tb) if k not in in_clause_b | swapped_b and t in hedge_b
+    hedge_b = [_passive_hedge(tb, k) for k, t in enumerate(tb) if k not in in_clause_b | swapped_b and t in hedge_b
                and not _appears_in_place(tb, k) and not _could_not(tb, k) and not _addresses_reader(tb, k)]
     found += _entity_changes(a, b, ta, tb, words)
     found += _number_changes(a, b, ta, tb)
@@ -201,6 +202,7 @@ def sentence_changes(a: SentenceView, b: SentenceView) -> list[Change]:
     language = _shared_language(a, b)
     if not negated and language in (None, "en"):
         found += _opposite_changes(a, b, ta, tb, words)
+        found += _graded_changes(a, b, ta, tb, words)
     if not any(c.kind == "swapped_entity" for c in found):
         found += _role_changes(a, b, ta, tb, words)
     # A floor or a ceiling put on a figure both give, or taken off ("at least one" / "one"),
@@ -218,7 +220,21 @@ def sentence_changes(a: SentenceView, b: SentenceView) -> list[Change]:
     found += hedges or _modality_changes(a, b, ta, tb, words)
     found += _quantifier_changes(a, b, ta, tb, words)
     found += _attribution_changes(a, b, ta, tb, words)
-    return found
+    return _named_once(found)
+
+
+def _named_once(found: list[Change]) -> list[Change]:
+    """The changes less a swapped name inside an attribution's source that a change
+    already shows whole ("Police became Fire" within "the Dunmore Police Department"
+    became "the Dunmore Fire Department"): one edit, one change."""
+    whole = [c for c in found if c.kind in ("dropped_attribution", "added_attribution")
+             and c.message.startswith("attribution changed")]
+
+    def inside(c: Change, o: Change) -> bool:
+        return o.source.start <= c.source.start and c.source.end <= o.source.end and \
+            o.target.start <= c.target.start and c.target.end <= o.target.end
+
+    return [c for c in found if not (c.kind == "swapped_entity" and any(inside(c, o) for o in whole))]
 
 
 # A date stamp a scraped page puts before its first sentence (" date 2023-06-04 Sweden
@@ -250,6 +266,31 @@ def _past_the_stamp(v: SentenceView) -> SentenceView:
 
 # "appear" hedges before what it hedges ("appears to be filled", "it appears that", "appears
 # likely"); "details don't appear on the invoice" says where something is, not how sure.
+# Verbs that hedge in the passive before "to": "the minister is said to have resigned",
+# "the ship was reported to be sinking" (unsourced hearsay; "believed" is a hedge alone).
+_PASSIVE_HEDGE_VERBS = frozenset("said reported thought rumoured rumored understood claimed".split())
+_BE = frozenset("is are was were be been being".split())
+_PASSIVE_ADVERBS = frozenset("also still now often generally".split())
+# Words after "to" that make it a preposition ("reported to the police", "to him").
+_NOT_INFINITIVE = frozenset("the a an this that these those his her its their our my your him them us me "
+                            "it whom which what".split())
+
+
+def _passive_hedge(tokens, k: int):
+    """The token, or, where it is a hearsay verb in the passive before an infinitive ("is
+    said to have resigned"; not "was reported to the police"), the token under the hedge
+    word "said to" (HEDGES), spanning the verb."""
+    word, start, end = tokens[k]
+    before = _fold(tokens[k - 1][0]) if k else ""
+    if before in _PASSIVE_ADVERBS or before.endswith("ly"):  # "was also reported to", "is widely said to"
+        before = _fold(tokens[k - 2][0]) if k > 1 else ""
+    if _fold(word) in _PASSIVE_HEDGE_VERBS and 0 < k < len(tokens) - 2 and before in _BE \
+            and _fold(tokens[k + 1][0]) == "to" and tokens[k + 2][0].islower() \
+            and _fold(tokens[k + 2][0]) not in _NOT_INFINITIVE:
+        return (f"{word} to", start, end)
+    return tokens[k]
+
+
 _APPEAR = frozenset("appear appears appeared".split())
 _APPEAR_HEDGING = frozenset("to that as likely unlikely".split())
 
@@ -895,6 +936,76 @@ def _opposite_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
     return []
 
 
+# Words on one scale of strength, weaker level first: a word put in place of one at
+# another level states the claim more (or less) strongly ("damaged" / "destroyed",
+# "questioned" / "arrested" / "charged" / "convicted", "dipped" / "crashed"). Each level
+# holds the words a reporter or a spinner puts for each other; the middle of a scale is
+# left out where its words are any rewriter's choice ("fell", "dropped" between "dipped"
+# and "crashed"), so only the ends count there.
+_GRADED_SCALES = (
+    ("damage damages damaged damaging", "destroy destroys destroyed destroying"),
+    ("injure injures injured injuring wound wounds wounded wounding hurt hurts", "kill kills killed killing"),
+    ("injured wounded hurt", "dead killed"),
+    ("question questions questioned questioning interview interviews interviewed interviewing",
+     "detain detains detained detaining arrest arrests arrested arresting",
+     "charge charges charged charging indict indicts indicted indicting",
+     "convict convicts convicted convicting"),
+    # "suspected" / "accused" are one level: news puts either for the other (MSRP train).
+    ("suspect suspects suspected suspecting accuse accuses accused accusing", "convict convicts convicted convicting"),
+    ("reduce reduces reduced reducing lower lowers lowered lowering",
+     "eliminate eliminates eliminated eliminating eradicate eradicates eradicated"),
+    ("dip dips dipped dipping slip slips slipped slipping",
+     "crash crashes crashed crashing plunge plunges plunged plunging plummet plummets plummeted plummeting "
+     "collapse collapses collapsed collapsing tumble tumbles tumbled tumbling halt halts halted halting"),
+    ("edge edges edged inch inches inched creep creeps crept",
+     "soar soars soared soaring surge surges surged surging skyrocket skyrockets skyrocketed skyrocketing "
+     "rocket rockets rocketed rocketing"),
+    ("criticise criticises criticised criticize criticizes criticized", "condemn condemns condemned condemning"),
+    ("consider considers considered considering weigh weighs weighed weighing",
+     "approve approves approved approving adopt adopts adopted adopting"),
+)
+GRADES: dict[str, list[tuple[int, int]]] = {}
+for _n, _scale in enumerate(_GRADED_SCALES):
+    for _level, _words in enumerate(_scale):
+        for _x in _words.split():
+            GRADES.setdefault(_x, []).append((_n, _level))
+
+
+# Words that soften the graded word beside them, replaced with it.
+_SOFTENERS = frozenset("slightly briefly somewhat modestly partly partially some several".split())
+
+
+def _graded_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
+    """A word replaced in place, one for one, by a word of the same scale at another level
+    (`_GRADED_SCALES`): the claim made stronger (a dropped hedge, like a modal made
+    firmer) or weaker (an added hedge). Only where the words around it are kept."""
+    out = []
+    for tag, i1, i2, j1, j2 in words.opcodes():
+        if tag != "replace" or i2 - i1 > 2 or j2 - j1 > 2:
+            continue
+        # One graded word each side; a softening word beside it goes with it ("dipped
+        # briefly" / "crashed", "damaged some" / "destroyed").
+        graded_a = [k for k in range(i1, i2) if words.fa[k] in GRADES]
+        graded_b = [k for k in range(j1, j2) if words.fb[k] in GRADES]
+        if len(graded_a) != 1 or len(graded_b) != 1 or \
+                any(words.fa[k] not in _SOFTENERS for k in range(i1, i2) if k != graded_a[0]) or \
+                any(words.fb[k] not in _SOFTENERS for k in range(j1, j2) if k != graded_b[0]):
+            continue
+        i1, j1 = graded_a[0], graded_b[0]
+        x, y = words.fa[i1], words.fb[j1]
+        levels = [(lx, ly) for nx, lx in GRADES.get(x, ()) for ny, ly in GRADES.get(y, ()) if nx == ny and lx != ly]
+        if not levels or len({(lx < ly) for lx, ly in levels}) != 1:
+            continue
+        span_a, span_b = a.sub(ta[i1][1], ta[i1][2]), b.sub(tb[j1][1], tb[j1][2])
+        if levels[0][1] > levels[0][0]:
+            out.append(Change("dropped_hedge", span_a, span_b,
+                              f"claim made stronger: '{span_a.text}' became '{span_b.text}'"))
+        else:
+            out.append(Change("added_hedge", span_a, span_b,
+                              f"claim made weaker: '{span_a.text}' became '{span_b.text}'"))
+    return out
+
+
 # Words of each run two parties may take to exchange places ("the Kelby team" / "the
 # Arnwick team"): more is a reworded clause.
 MAX_ROLE_WORDS = 3
@@ -1132,6 +1243,11 @@ def _attribution_source_changes(a, b, ta, tb, words: WordAlignment) -> list[Chan
     if words.agreement < MIN_WORD_AGREEMENT:
         return out
     for tag, i1, i2, j1, j2 in words.opcodes():
+        if tag == "replace":
+            told = _told_outlet(a, b, ta[i1:i2], tb[j1:j2], names_a, names_b)
+            if told is not None:
+                out.append(told)
+            continue
         # A short run dropped or added only: a longer one is a reworded clause, and a word
         # replaced by a name ("confirmed on Monday" / "confirmed on Tifft") is not a source.
         if tag not in ("delete", "insert") or i2 - i1 > MAX_SOURCE_EDIT or j2 - j1 > MAX_SOURCE_EDIT:
@@ -1147,6 +1263,36 @@ def _attribution_source_changes(a, b, ta, tb, words: WordAlignment) -> list[Chan
             out.append(Change("added_attribution", a.span, b.sub(won[0][1], won[-1][2]),
                               f"source '{b.text[won[0][1]:won[-1][2]]}' added to the attribution"))
     return out
+
+
+def _told_outlet(a, b, run_a, run_b, names_a, names_b) -> Change | None:
+    """A reporting verb with the name it was told to, put for a bare reporting verb ("told
+    the Ostvik Herald" / "said", "told CNN" / "said"): the outlet that had the statement
+    is dropped (or added). Each run is the verb and at most MAX_SOURCE_EDIT other words;
+    the bare side holds no other content word, the named side's names are nowhere in the
+    other version."""
+    def parts(run, names):
+        cues = [t for t in run if _fold(t[0]) in CUE_WORDS]
+        # The names it was told to stand after the verb; one before it is the speaker.
+        named = [t for t in run if t in names and cues and t[1] > cues[0][1]]
+        rest = [t for t in run if t not in cues and t not in named and _fold(t[0]) not in STOPWORDS]
+        return cues, named, rest
+
+    if not run_a or not run_b or max(len(run_a), len(run_b)) > MAX_SOURCE_EDIT + 1:
+        return None
+    cues_a, named_a, rest_a = parts(run_a, names_a)
+    cues_b, named_b, rest_b = parts(run_b, names_b)
+    if len(cues_a) != 1 or len(cues_b) != 1 or rest_a or rest_b or bool(named_a) == bool(named_b):
+        return None
+    if named_a and _fold(cues_a[0][0]) == "told":
+        span = a.sub(named_a[0][1], named_a[-1][2])
+        return Change("dropped_attribution", span, b.sub(cues_b[0][1], cues_b[0][2]),
+                      f"source '{span.text}' dropped from the attribution")
+    if named_b and _fold(cues_b[0][0]) == "told":
+        span = b.sub(named_b[0][1], named_b[-1][2])
+        return Change("added_attribution", a.sub(cues_a[0][1], cues_a[0][2]), span,
+                      f"source '{span.text}' added to the attribution")
+    return None
 
 
 # What kind of source a word names, coarsely: a claim moved from an institution to the
@@ -1166,7 +1312,15 @@ def _source_groups(word: str) -> set[str]:
             out.add(_SOURCE_GROUPS[kind])
     if word in PUBLIC_SOURCES or word.removesuffix("s") in PUBLIC_SOURCES:
         out.add("public")
+    if _singular(word) in BODY_OR_PRESS:
+        out |= {"institution", "media"}
     return out
+
+
+# Source words the press and government bodies share: "the agency" is a news agency or a
+# health agency, so it is of both kinds ("the state health department" / "the state's
+# health agency" is one body in other words).
+BODY_OR_PRESS = frozenset({"agency"})
 
 
 # Who else a claim is credited to in news, beyond the sources lexicon's officials, bodies
@@ -1227,7 +1381,13 @@ def _source_heads(run) -> list[str]:
 
 def _synonym_sources(x: str, y: str) -> bool:
     x, y = _singular(x), _singular(y)
+    if (x in BODY_PEOPLE and y in ORGANISATION_HEADS) or (y in BODY_PEOPLE and x in ORGANISATION_HEADS):
+        return True  # "the health department said" / "health officials said": the body speaks through them
     return x == y or any(x in c and y in c for c in SOURCE_SYNONYMS)
+
+
+# The people a body speaks through: a body and its officials are one source.
+BODY_PEOPLE = frozenset("official spokesman spokeswoman spokesperson representative".split())
 
 
 def _singular(word: str) -> str:
@@ -1264,6 +1424,11 @@ def _attribution_source_replaced(a, b, ta, tb, words: WordAlignment) -> list[Cha
     names_b = {t for t in _proper_tokens(b, tb) if _fold(t[0]) not in lower_a}
     out = []
     for tag, i1, i2, j1, j2 in words.opcodes():
+        if tag == "replace":
+            org = _organisation_replaced(a, b, ta, tb, i1, i2, j1, j2)
+            if org is not None:
+                out.append(org)
+                continue
         if tag != "replace" or not _source_sized(i2 - i1, j2 - j1):
             continue
         run_a = [(k, t) for k, t in enumerate(ta[i1:i2], i1) if _fold(t[0]) not in CUE_WORDS | STOPWORDS]
@@ -1284,6 +1449,80 @@ def _attribution_source_replaced(a, b, ta, tb, words: WordAlignment) -> list[Cha
             and _source_replaced(moved_a, moved_b, names_a, names_b):
         return [_source_change(a, b, moved_a, moved_b, names_a, names_b)]
     return []
+
+
+# An organisation named by what it deals with and what it is ("the city police
+# department" / "the city fire department", "the Ministry of Health" / "the Ministry of
+# Transport", "Tarnby Regional Police Service" / "Tarnby Regional Health Service"): a
+# name of three words or more, where one or two words say which body of its kind it is.
+# Each line is one field, its words put for each other by reporters and spinners
+# ("defence" / "defense", "transport" / "transportation"); two fields are two bodies.
+ORGANISATION_FIELDS = tuple(frozenset(c.split()) for c in (
+    "police policing constabulary", "fire firefighting", "health healthcare medical", "education schools",
+    "transport transportation transit traffic", "defence defense military", "interior home",
+    "foreign", "justice", "finance treasury financial", "environment environmental", "agriculture agricultural farming",
+    "energy power", "water", "tourism", "labour labor employment", "immigration migration border",
+    "housing", "trade commerce", "culture cultural", "sport sports", "emergency emergencies",
+    "weather meteorological", "communications telecommunications", "economy economic economics",
+    "planning", "parks", "sanitation", "election elections electoral", "revenue tax taxation",
+    "veterans", "coroner"))
+# What such a body is: the word its field qualifies ("police department", "ministry of health").
+ORGANISATION_HEADS = frozenset("""
+department ministry office service services authority board agency bureau council commission committee
+directorate division unit brigade force administration inspectorate regulator institute secretariat
+""".split())
+MAX_FIELD_WORDS = 2
+
+
+def _field(word: str) -> int | None:
+    w = _fold(word)
+    return next((k for k, c in enumerate(ORGANISATION_FIELDS) if w in c), None)
+
+
+def _organisation_replaced(a, b, ta, tb, i1: int, i2: int, j1: int, j2: int) -> Change | None:
+    """An attribution credited to another body of one kind, named in three words or more:
+    the words replaced are the body's field ("police" / "fire", one or two words of a
+    short list each side, `ORGANISATION_FIELDS`) and the other two agree on what it is, a
+    head word after them ("department", both versions) or before them ("Ministry of";
+    `ORGANISATION_HEADS`); the name stands next to a reporting cue in both versions. A
+    field put for a word of its own line is a synonym, a word outside the lists (a
+    spinner's "wellness department") says nothing: no change. The change shows each
+    version's whole name."""
+    if not (0 < i2 - i1 <= MAX_FIELD_WORDS and 0 < j2 - j1 <= MAX_FIELD_WORDS):
+        return None
+    fields_a, fields_b = {_field(t[0]) for t in ta[i1:i2]}, {_field(t[0]) for t in tb[j1:j2]}
+    if None in fields_a or None in fields_b or fields_a & fields_b:
+        return None
+
+    def head_after(tokens, end: int, text: str) -> bool:
+        return end < len(tokens) and _fold(tokens[end][0]) in ORGANISATION_HEADS and \
+            not any(ch in _CLAUSE_MARKS for ch in text[tokens[end - 1][2]:tokens[end][1]])
+
+    def head_before(tokens, start: int) -> bool:
+        return start >= 2 and _fold(tokens[start - 1][0]) == "of" and _fold(tokens[start - 2][0]) in ORGANISATION_HEADS
+
+    after = head_after(ta, i2, a.text) and head_after(tb, j2, b.text) and _fold(ta[i2][0]) == _fold(tb[j2][0])
+    before = head_before(ta, i1) and head_before(tb, j1) and _fold(ta[i1 - 2][0]) == _fold(tb[j1 - 2][0])
+    if not (after or before):
+        return None
+    # The whole name: the head, and the words before it up to a stopword or a clause mark
+    # (a place, a level: "the Dunmore police department", "Tarnby Regional").
+    first_a, last_a = (i1, i2) if after else (i1 - 2, i2 - 1)
+    first_b, last_b = (j1, j2) if after else (j1 - 2, j2 - 1)
+
+    def widen(tokens, first: int, text: str) -> int:
+        while first > 0 and _fold(tokens[first - 1][0]) not in STOPWORDS | (CUE_WORDS - _NOUN_STATE) and \
+                not any(ch in _CLAUSE_MARKS for ch in text[tokens[first - 1][2]:tokens[first][1]]) and \
+                not tokens[first - 1][0].lower().endswith("'s"):
+            first -= 1
+        return first
+
+    first_a, first_b = widen(ta, first_a, a.text), widen(tb, first_b, b.text)
+    if not _near_cue(ta, first_a, last_a + 1, a.text) or not _near_cue(tb, first_b, last_b + 1, b.text):
+        return None
+    span_a, span_b = a.sub(ta[first_a][1], ta[last_a][2]), b.sub(tb[first_b][1], tb[last_b][2])
+    return Change("dropped_attribution", span_a, span_b,
+                  f"attribution changed: source '{span_a.text}' became '{span_b.text}'")
 
 
 def _source_sized(length_a: int, length_b: int) -> bool:
@@ -1882,15 +2121,61 @@ def figure_changes_anywhere(source: Analysis, target: Analysis, found: list[Chan
     out = []
     for unit in sorted(in_a.keys() & in_b.keys()):
         distinct_a, distinct_b = {v for v, _, _ in in_a[unit]}, {v for v, _, _ in in_b[unit]}
-        if len(distinct_a) != 1 or len(distinct_b) != 1 or distinct_a == distinct_b:
+        if distinct_a == distinct_b:
             continue
-        (va, sa, ea), (vb, sb, eb) = in_a[unit][0], in_b[unit][0]
-        if (unit[:-1], va) in values_b or (unit[:-1], vb) in values_a or sa in covered_a or sb in covered_b:
+        if len(distinct_a) == 1 and len(distinct_b) == 1:
+            (va, sa, ea), (vb, sb, eb) = in_a[unit][0], in_b[unit][0]
+            if (unit[:-1], va) in values_b or (unit[:-1], vb) in values_a:
+                continue
+        else:
+            repeated = _beside_a_repeat(source.text, target.text, in_a[unit], in_b[unit])
+            if repeated is None:
+                continue
+            (va, sa, ea), (vb, sb, eb) = repeated
+            # The version with two values gives the other's value as well, by definition;
+            # its own value must be nowhere in the other.
+            if (unit[:-1], vb) in values_a if len(distinct_b) == 2 else (unit[:-1], va) in values_b:
+                continue
+        if sa in covered_a or sb in covered_b:
             continue
         span_a, span_b = Span.of(source.text, sa, ea), Span.of(target.text, sb, eb)
         out.append(Change("changed_number", span_a, span_b, f"{span_a.text} became {span_b.text} ({' '.join(unit)})",
                           (_sentence_at(source.text, sa), _sentence_at(target.text, sb))))
     return out
+
+
+# Content words (of 4 letters or more, not the figure's unit) a sentence giving a new
+# value shares with the sentence of the other version it is set against.
+MIN_FIGURE_CONTEXT = 4
+
+
+def _beside_a_repeat(text_a: str, text_b: str, uses_a, uses_b):
+    """((value, start, end) in a, the same in b) for a figure one version gives once and
+    the other gives twice over: the other repeats the one value (in a headline quoting
+    the claim, in a later paragraph) and gives a second value of its own elsewhere ("4.5
+    million euros" throughout / "4.5" in the headline, "4 million euros" in the lead).
+    The second value is set against the use of the one value whose sentence shares the
+    most content words with its sentence, at least MIN_FIGURE_CONTEXT: the two tell one
+    fact. None otherwise (two values each side, or a second value in a sentence of its own)."""
+    distinct_a, distinct_b = {v for v, _, _ in uses_a}, {v for v, _, _ in uses_b}
+    if len(distinct_a) == 1 and len(distinct_b) == 2 and distinct_a < distinct_b:
+        single, single_text, double, double_text, flipped = uses_a, text_a, uses_b, text_b, False
+    elif len(distinct_b) == 1 and len(distinct_a) == 2 and distinct_b < distinct_a:
+        single, single_text, double, double_text, flipped = uses_b, text_b, uses_a, text_a, True
+    else:
+        return None
+    kept = single[0][0]
+    new = next(u for u in double if u[0] != kept)
+
+    def context(text: str, start: int) -> set[str]:
+        return {w for w in _norm_fold(_sentence_at(text, start).text)
+                if len(w) >= 4 and w not in STOPWORDS and w not in _SCALES and not w[0].isdigit()}
+
+    around = context(double_text, new[1])
+    best = max(single, key=lambda u: (len(context(single_text, u[1]) & around), -u[1]))
+    if len(context(single_text, best[1]) & around) < MIN_FIGURE_CONTEXT:
+        return None
+    return (new, best) if flipped else (best, new)
 
 
 def _unit_figures(text: str, skip: list[tuple[int, int]] = ()) -> dict[tuple[str, ...], list[tuple[str, int, int]]]:
