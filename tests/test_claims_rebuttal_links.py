@@ -169,7 +169,7 @@ def test_a_verdict_said_of_it_agrees_with_a_denial_just_told():
     text = ("The Tessel Courier reported on Monday that the mill at Oska would close in May. "
             "Mill manager Rita Holm said that the man quoted by the paper is neither an employee "
             "nor a spokesman for the mill. "
-            "\"The bottom line is that this is not true,\" a spokesman for the mill owners said.")
+            "\"The bottom line is that this is not true,\" the owners' spokesman said.")
     claim = claim_with(text, "neither an employee")
     assert claim["rebutted_by"] is None, claim
     assert claim["status"] == "reported", claim

@@ -1000,7 +1000,7 @@ def _reported_by_its_head(verb) -> bool:
     """"Dana said that after the dinner, she spoke to a waiter": a clause opened by "that"
     is what its head reports, no parenthetical; the sentence around it is the other cue's,
     with its source. Not a "that" the parser hung on the verb from the end of a quotation
-    ('"... a little bird told them that," the spokesman added': a pronoun, before a comma),
+    ('"... and the neighbours heard that," the warden added': a pronoun, before a comma),
     nor a clause with no "that": its head may be a verb inside the quotation."""
     return verb.dep_ == "ccomp" and any(
         c.dep_ == "mark" and c.lower_ == "that" and c.i + 1 < len(c.doc) and not c.doc[c.i + 1].is_punct
