@@ -997,13 +997,15 @@ def _graded_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
         if not levels or len({(lx < ly) for lx, ly in levels}) != 1:
             continue
         span_a, span_b = a.sub(ta[i1][1], ta[i1][2]), b.sub(tb[j1][1], tb[j1][2])
-        if levels[0][1] > levels[0][0]:
-            out.append(Change("dropped_hedge", span_a, span_b,
-                              f"claim made stronger: '{span_a.text}' became '{span_b.text}'"))
-        else:
-            out.append(Change("added_hedge", span_a, span_b,
-                              f"claim made weaker: '{span_a.text}' became '{span_b.text}'"))
+        out.append(_strength_change(span_a, span_b, stronger=levels[0][1] > levels[0][0]))
     return out
+
+
+def _strength_change(span_a, span_b, stronger: bool) -> Change:
+    """A claim told more firmly reads as a hedge dropped; less firmly, as one added."""
+    if stronger:
+        return Change("dropped_hedge", span_a, span_b, f"claim made stronger: '{span_a.text}' became '{span_b.text}'")
+    return Change("added_hedge", span_a, span_b, f"claim made weaker: '{span_a.text}' became '{span_b.text}'")
 
 
 # Words of each run two parties may take to exchange places ("the Kelby team" / "the
@@ -1685,12 +1687,7 @@ def _modality_changes(a, b, ta, tb, words: WordAlignment) -> list[Change]:
         end_a = ta[ka + 1][2] if ma == 4 else ta[ka][2]
         end_b = tb[kb + 1][2] if mb == 4 else tb[kb][2]
         span_a, span_b = a.sub(ta[ka][1], end_a), b.sub(tb[kb][1], end_b)
-        if mb > ma:
-            out.append(Change("dropped_hedge", span_a, span_b,
-                              f"claim made stronger: '{span_a.text}' became '{span_b.text}'"))
-        else:
-            out.append(Change("added_hedge", span_a, span_b,
-                              f"claim made weaker: '{span_a.text}' became '{span_b.text}'"))
+        out.append(_strength_change(span_a, span_b, stronger=mb > ma))
     return out
 
 
