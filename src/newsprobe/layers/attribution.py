@@ -328,14 +328,12 @@ def _repair_participle_after_report(doc, verbs) -> None:
         head = part.head
         if verb is not None and head.i > part.i and head.pos_ in ("VERB", "AUX") and head.sent == part.sent \
                 and all(c.i > part.i for c in head.children if c.i not in (part.i, verb.i)):
-            if verb.is_ancestor(head):
-                part.head = verb
-                part.dep_ = "advcl"
-                head.head = part
-                head.dep_ = "ccomp"
-            elif head.dep_ == "ROOT" and verb.head.i == head.i:
-                verb.head = verb
-                verb.dep_ = "ROOT"
+            # the second clause taken for the sentence's root, the report hung on it
+            took_the_root = not verb.is_ancestor(head) and head.dep_ == "ROOT" and verb.head.i == head.i
+            if verb.is_ancestor(head) or took_the_root:
+                if took_the_root:
+                    verb.head = verb
+                    verb.dep_ = "ROOT"
                 part.head = verb
                 part.dep_ = "advcl"
                 head.head = part
