@@ -248,7 +248,8 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
                 clusters.append(cluster)
             cluster.add(span, label)
 
-    _add_known_outlets(text, clusters, seen, own_outlet_names(analysis.outlet))
+    own = own_outlet_names(analysis.outlet)
+    _add_known_outlets(text, clusters, seen, own)
     _add_titled_names(doc, text, clusters, seen)
     clusters = _add_ticker_codes(text, clusters, seen)
     _add_described_names(doc, text, clusters, seen)
@@ -267,7 +268,6 @@ def run(doc, analysis: Analysis, settings: Settings) -> list[Entity]:
     clusters = merge_club_towns(doc, text, clusters)
     clusters = merge_capitalised_forms(clusters)
     clusters = merge_short_forms(clusters, doc)
-    own = own_outlet_names(analysis.outlet)
     for cluster in clusters:
         if any(f in own for f in cluster.forms) and cluster.label != "ORG":
             # "Rumour Patrol can exclusively debunk ...", "a guest column in the Evening

@@ -13,7 +13,8 @@ from rapidfuzz.distance import Levenshtein
 from ..model import Span, clean_name
 from .places import place_kind
 from .sources import is_known_outlet
-from .entities_words import CLUB_MARKS, COMPANY_SUFFIXES, DEMONYM_ENDING, ORG_WORDS, SPEECH_VERBS
+from .entities_words import (CLUB_MARKS, COMPANY_SUFFIXES, DEMONYM_ENDING, ORG_WORDS, SPEECH_VERBS,
+                             written_in_lower_case)
 
 
 # Spelling variants of one surname: "Zelensky"/"Zelenskyy" (1 edit), "Zelensky"/"Zelenksy"
@@ -306,7 +307,7 @@ def _surname_taken_for_a_noun(text: str, token, people: list[Cluster]) -> bool:
         return False
     if not any(len(f.split()) > 1 and f.split()[-1] == token.text for c in people for f in c.forms):
         return False
-    return re.search(r"(?<![\w-])" + re.escape(token.text.lower()) + r"(?![\w-])", text) is None
+    return not written_in_lower_case(token.text, text)
 
 
 def add_missed_surnames(doc, text: str, clusters: list[Cluster], seen: set[tuple[int, int]]) -> None:

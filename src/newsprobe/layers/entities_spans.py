@@ -21,6 +21,7 @@ from .entities_words import (
     ORG_WORDS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
+    written_in_lower_case,
 )
 
 
@@ -164,7 +165,7 @@ def surname_after_given_name(doc, text: str, ent, dictionary: frozenset[str]) ->
             nxt.ent_iob_ != "O" or text[ent.end_char:nxt.idx] != " " or text.startswith("-", nxt.idx + len(word)) or \
             nxt.dep_ in ("compound", "amod", "nmod") or \
             word.lower() in ORG_WORDS | TITLE_WORDS | TITLE_MODIFIERS | _GROUP_NAME_HEADS or place_kind(word) or \
-            re.search(r"(?<![\w-])" + word.lower() + r"(?![\w-])", text):
+            written_in_lower_case(word, text):
         return None
     if ent.end + 1 < len(doc) and doc[ent.end + 1].pos_ == "PROPN" and doc[ent.end + 1].text[:1].isupper():
         return None

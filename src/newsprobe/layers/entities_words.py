@@ -139,3 +139,10 @@ STATE_ABBREVIATIONS = {"Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del
                        "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "Okla.", "Ore.", "Pa.", "Tenn.",
                        "Vt.", "Va.", "Wash.", "Wis.", "Wyo.", "Ont.", "Que.", "Alta.", "Man.",
                        "Sask.", "Nfld.", "Tex."}
+
+
+def written_in_lower_case(word: str, text: str) -> bool:
+    """Does the text write `word` in lower case as a word of its own ("the party" beside
+    "Party", "pipes" beside "Pipes")? A name is not: a surname the tagger doubts is one
+    when the text never does."""
+    return re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", text) is not None
