@@ -73,9 +73,9 @@ def buckets(strings: list[str], n_features: int) -> np.ndarray:
     """scikit-learn's bucket of each string: |signed murmurhash3| mod n_features."""
     # Each distinct string is hashed once (features repeat: an article's character n-grams
     # are ~85% repeats), its bucket handed to every place it occurs.
-    first_of: dict[str, int] = {}
-    where = np.fromiter((first_of.setdefault(f, len(first_of)) for f in strings), dtype=np.int64,
-                        count=len(strings))
+    # (dict and map iterate in C, with no generator frame per string)
+    first_of = {f: k for k, f in enumerate(dict.fromkeys(strings))}
+    where = np.fromiter(map(first_of.__getitem__, strings), dtype=np.int64, count=len(strings))
     distinct = (np.abs(murmurhash3_32(list(first_of)).astype(np.int64)) % n_features).astype(np.int32)
     return distinct[where]
 
