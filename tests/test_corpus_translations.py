@@ -147,3 +147,53 @@ def test_a_shared_quotation_and_page_furniture_do_not_make_a_translation(encode)
               "Die Ernte auf den Feldern am Fluss gilt als verloren.\n"
               "Copyright Valley Courier")
     assert _run(encode, [english, german], ["en", "de"]) == []
+
+
+SPANISH = ("El río Kessel se desbordó la noche del domingo. Unas 300 viviendas del valle fueron evacuadas, "
+           "informaron los bomberos. La alcaldesa, Tove Brand, pidió a los vecinos que se alejaran de los puentes. "
+           "Las escuelas del valle permanecerán cerradas hasta el miércoles.")
+
+
+def _rendering(source: CopyDoc, copy: CopyDoc, sentences: list[int], kind: str = "rewritten"):
+    """A copy edge source -> copy whose aligned pairs are the given sentences, by position."""
+    from newsprobe.corpus.align import AlignedPair, sentence_spans
+    from newsprobe.corpus.copies import CopyEdge
+
+    spans_s, spans_c = sentence_spans(source.text), sentence_spans(copy.text)
+    pairs = [AlignedPair(spans_s[k], spans_c[k], 0.8) for k in sentences]
+    return CopyEdge(source.id, copy.id, kind, 0.8, "unknown", [], {}, pairs, translated=True)
+
+
+def test_two_renderings_of_one_article_are_read_through_it():
+    from newsprobe.corpus.translations import FAMILY_ROUTE, family_translations
+
+    source, german, spanish = CopyDoc("en", ENGLISH), CopyDoc("de", GERMAN), CopyDoc("es", SPANISH)
+    docs, languages = [source, german, spanish], ["en", "de", "es"]
+    edges = [_rendering(source, german, [0, 1, 2, 3]), _rendering(source, spanish, [0, 1, 2, 3])]
+    (edge,) = family_translations(docs, languages, edges)
+    assert {edge.source, edge.target} == {"de", "es"} and edge.translated
+    assert FAMILY_ROUTE in edge.evidence[0] and edge.features["aligned_sentences"] == 4
+    # Both versions of each pair render one sentence of the source: the lede with the lede.
+    lede = next(p for p in edge.pairs if p.source.start == 0)
+    assert lede.target.start == 0
+    # Already linked: nothing to add.
+    assert family_translations(docs, languages, edges + [_rendering(german, spanish, [0, 1])]) == []
+
+
+def test_renderings_of_different_parts_or_an_excerpt_are_not_linked():
+    from newsprobe.corpus.translations import family_translations
+
+    source, german, spanish = CopyDoc("en", ENGLISH), CopyDoc("de", GERMAN), CopyDoc("es", SPANISH)
+    docs, languages = [source, german, spanish], ["en", "de", "es"]
+    # Each renders its own half of the source: no sentence in common.
+    assert family_translations(docs, languages, [_rendering(source, german, [0, 1]),
+                                                 _rendering(source, spanish, [2, 3])]) == []
+    # Two sentences in common, one fewer than read through a third text needs.
+    assert family_translations(docs, languages, [_rendering(source, german, [0, 1]),
+                                                 _rendering(source, spanish, [0, 1, 2, 3])]) == []
+    # One side only an excerpt of the source (partial): it may have taken another part.
+    assert family_translations(docs, languages, [_rendering(source, german, [0, 1, 2, 3]),
+                                                 _rendering(source, spanish, [0, 1, 2, 3], "partial")]) == []
+    # Two renderings in one language are the same-language family rule's (copies.family_copies).
+    assert family_translations(docs, ["en", "de", "de"], [_rendering(source, german, [0, 1, 2, 3]),
+                                                          _rendering(source, spanish, [0, 1, 2, 3])]) == []

