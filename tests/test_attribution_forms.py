@@ -150,6 +150,18 @@ def test_a_quotation_opening_the_next_paragraph_stays_a_continuation_of_its_own(
         [("said", "Tom Reed"), (None, "Tom Reed")]
 
 
+def test_a_line_with_no_word_between_two_paragraphs_does_not_cut_the_quotation_from_its_speaker():
+    # Some extractors leave a stray "." line between paragraphs.
+    for gap in ("\n.\n", "\n \u2022 \n"):
+        found = quotes(f"“They don’t want more speeches,” said Tom Reed.{gap}“Neither do I.”")
+        assert [(q.cue.text if q.cue else None, q.speaker.name) for q in found] == \
+            [("said", "Tom Reed"), (None, "Tom Reed")], gap
+    # Two real paragraphs between still end the run.
+    found = quotes("“They don’t want more speeches,” said Tom Reed.\nThe hall emptied.\nBuses left.\n"
+                   "“Neither do I.”")
+    assert [q.cue.text if q.cue else None for q in found] == ["said"]
+
+
 def test_what_an_object_is_blamed_for_or_called_is_part_of_the_content():
     assert [content(q) for q in quotes("The mayor criticized the governor for cutting the budget.")] == \
         ["the governor for cutting the budget"]

@@ -56,7 +56,7 @@ from .sources import (OUTLET_REPORTS, PUBLISHING_VERBS, EntityIndex, is_known_ou
                       outlet_of_earlier_report, reporting_nouns, settle_kinds, speaker_for)
 
 NAME = "attribution"
-VERSION = "17"
+VERSION = "18"
 FIELD = "quotes"
 REQUIRES = ("entities",)
 
@@ -2857,9 +2857,18 @@ def _continues_previous(text: str, q: Quotation, previous: _Record) -> bool:
     gap = text[previous_end:q.start]
     # Same paragraph, or the very next one. In hard-wrapped copy a newline after a letter or
     # a comma only wraps the line ("she told reporters in\nher press conference."): no break.
+    # A line with no word on it (a stray "." that some extractors leave between paragraphs)
+    # is no paragraph of its own: the newline that opens it is not counted.
     breaks = gap.count("\n\n") if "\n\n" in gap else sum(
-        1 for at, ch in enumerate(gap) if ch == "\n" and _paragraph_break(text, previous_end + at, previous_end + at + 1))
+        1 for at, ch in enumerate(gap) if ch == "\n" and not _opens_wordless_line(text, previous_end + at)
+        and _paragraph_break(text, previous_end + at, previous_end + at + 1))
     return breaks <= 1 and len(gap) < 400
+
+
+def _opens_wordless_line(text: str, at: int) -> bool:
+    """Does the newline at `at` open a line with no letter or digit that another newline ends?"""
+    end = text.find("\n", at + 1)
+    return end != -1 and not any(ch.isalnum() for ch in text[at + 1:end])
 
 
 # --- 4. speakers, 5. nesting -------------------------------------------------------------
