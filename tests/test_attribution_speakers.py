@@ -263,3 +263,12 @@ def test_he_in_the_same_sentence_as_a_speakers_cue_is_that_speaker():
             "had stopped helping the party.")
     found = speakers(text)
     assert ("argued", "Halvard Morland") in found, found
+
+
+def test_a_line_linking_to_another_story_is_no_speech_and_no_antecedent():
+    text = ("City engineer Tom Reed spoke to reporters on Monday about the storm.\n\n"
+            "WATCH: Police chief Dan Hale warns drivers of icy roads\n\n"
+            "“We will clear the main streets tonight,” he said.\n\n"
+            "READ MORE: Premier Lisa Brand says the budget is balanced")
+    found = speakers(text)
+    assert found == [("said", "Tom Reed")], found

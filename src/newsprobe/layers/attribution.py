@@ -490,12 +490,15 @@ def candidates(doc, analysis: Analysis, settings: Settings) -> list["_Record"]:
     text = analysis.text
     _repair_citing_aside(doc, cue_verbs(settings.attribution_scope))
     _repair_participle_after_report(doc, hand_cues())
-    quotations = [q for q in find_quotations(text) if q.closed or text[q.start] in "“\"„«" or doubled_mark(text, q.start)]
+    links = link_lines(text)
+    quotations = [q for q in find_quotations(text) if (q.closed or text[q.start] in "“\"„«" or doubled_mark(text, q.start))
+                  and not _within(links, q.start)]
     inside = _QuotationLookup(quotations)
-    index = EntityIndex.build(doc, analysis, quoted=lambda offset: inside.at(offset) is not None)
+    index = EntityIndex.build(doc, analysis, quoted=lambda offset: inside.at(offset) is not None, link_lines=links)
 
     records = _clause_cues(doc, text, inside, settings.attribution_scope) + _colon_cues(doc, text) \
         + _headline_dash_cue(doc, text)
+    records = [r for r in records if not (r.cue and _within(links, r.cue[0]))]
     _pair_quotations(doc, text, quotations, records, inside)
     for record in records:
         record.content = _without_cue_clause(text, record)
@@ -529,6 +532,22 @@ def candidates(doc, analysis: Analysis, settings: Settings) -> list["_Record"]:
     for i, record in enumerate(records, 1):
         record.id = f"q{i}"
     return records
+
+
+# "READ MORE: Minister says …", "WATCH: Police warn of …", "Watch: … Story continues
+# below.": a line that links to another story or a video. Its headline is no speech of this
+# article, and nobody named in it is who a later "he said" is about.
+_LINK_LINE = re.compile(r"^[ \t]*(?:read more|read also|also read|related|see also|more|watch|listen)"
+                        r"(?:[ \t]+(?:below|here|now|live|more))?[ \t]*:[^\n]*", re.I | re.M)
+
+
+def link_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line that links to another story or a video."""
+    return [m.span() for m in _LINK_LINE.finditer(text)]
+
+
+def _within(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(lo <= offset < hi for lo, hi in spans)
 
 
 class _QuotationLookup:

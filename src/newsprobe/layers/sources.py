@@ -90,7 +90,9 @@ class EntityIndex:
         self.office_surnames = {s for e in self.entities if e.label != "PERSON" and (s := _office_in_name(e.name))}
 
     @classmethod
-    def build(cls, doc, analysis: Analysis, quoted=None) -> "EntityIndex":
+    def build(cls, doc, analysis: Analysis, quoted=None, link_lines: list = ()) -> "EntityIndex":
+        """`link_lines`: (start, end) of lines that link to other stories or videos ("READ
+        MORE: …"); like parenthesised asides, nobody the article is about is named there."""
         by_offset: dict[int, Entity] = {}
         descriptors: dict[str, set[str]] = {}
         for entity in analysis.entities:
@@ -112,7 +114,7 @@ class EntityIndex:
         quoted = quoted or (lambda offset: False)
         return cls(analysis.text, analysis.entities, descriptors, by_offset, quoted, [],
                    genders=_genders(doc, analysis.text, analysis.entities, descriptors, by_offset, quoted),
-                   asides=[m.span() for m in _ASIDE.finditer(analysis.text)],
+                   asides=_merged_asides([m.span() for m in _ASIDE.finditer(analysis.text)], link_lines),
                    qualifiers_only={e.id for e in analysis.entities if e.label == "PERSON" and e.mentions
                                     and all(_qualifies_a_noun(doc, m.start, m.end) for m in e.mentions)},
                    office_holders={e.id for e in analysis.entities if e.label != "PERSON" and _person_like(e.name)
@@ -204,7 +206,7 @@ class EntityIndex:
             start = prev.start
             if offset - prev.start_char > max_distance:
                 return None
-            if self.quoted(prev.root.idx):
+            if self.quoted(prev.root.idx) or self.in_aside(prev.root.idx):
                 continue
             subjects = _topic_subjects(prev.root)
             if not subjects:
@@ -280,6 +282,13 @@ class EntityIndex:
                         and not (skip_asides and self.in_aside(mention.start)):
                     best, best_start = entity, mention.start
         return best
+
+
+def _merged_asides(asides: list, lines: list) -> list:
+    """Asides and link lines sorted, without the asides inside a line (`in_aside` searches
+    spans that never overlap)."""
+    inside_a_line = [a for a in asides if any(lo <= a[0] < hi for lo, hi in lines)]
+    return sorted([a for a in asides if a not in inside_a_line] + list(lines))
 
 
 # --- who a pronoun can be: gender, asides, unnamed people, bodies as topics ------------
@@ -403,7 +412,7 @@ def _person_named_as_subject(doc, index: "EntityIndex", since: int, offset: int,
         if entity.id == other_than or entity.label != "PERSON" or not index.agrees(entity, gender):
             continue
         for mention in entity.mentions:
-            if not since < mention.start < offset or index.quoted(mention.start):
+            if not since < mention.start < offset or index.quoted(mention.start) or index.in_aside(mention.start):
                 continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
