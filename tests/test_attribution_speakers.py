@@ -272,3 +272,17 @@ def test_a_line_linking_to_another_story_is_no_speech_and_no_antecedent():
             "READ MORE: Premier Lisa Brand says the budget is balanced")
     found = speakers(text)
     assert found == [("said", "Tom Reed")], found
+
+
+def test_said_in_a_statement_that_is_one_attribution_of_the_verbs_subject():
+    # The parser may hang the clause on "statement": still the council's words, once.
+    found = speakers("The Dairy Council said in a statement that milk is a source of important vitamins.")
+    assert found == [("said", "Dairy Council")], found
+
+
+def test_a_video_caption_closed_by_the_clips_length_is_no_antecedent():
+    text = ("City engineer Tom Reed spoke to reporters on Monday about the storm.\n\n"
+            "Icy roads. Police chief Dan Hale explains why the plows were late. 2:43.\n\n"
+            "“We will clear the main streets tonight,” he said.")
+    assert speakers(text) == [("said", "Tom Reed")], speakers(text)
+

@@ -535,10 +535,13 @@ def candidates(doc, analysis: Analysis, settings: Settings) -> list["_Record"]:
 
 
 # "READ MORE: Minister says …", "WATCH: Police warn of …", "Watch: … Story continues
-# below.": a line that links to another story or a video. Its headline is no speech of this
-# article, and nobody named in it is who a later "he said" is about.
+# below.", or a video's caption closed by the clip's length ("Our reporter looks at the
+# flood damage. 2:43."; a time of day never stands alone after a full stop): a line that
+# links to another story or a video. Its headline is no speech of this article, and nobody
+# named in it is who a later "he said" is about.
 _LINK_LINE = re.compile(r"^[ \t]*(?:read more|read also|also read|related|see also|more|watch|listen)"
-                        r"(?:[ \t]+(?:below|here|now|live|more))?[ \t]*:[^\n]*", re.I | re.M)
+                        r"(?:[ \t]+(?:below|here|now|live|more))?[ \t]*:[^\n]*"
+                        r"|^[^\n]*[.!?][”\"’']?[ \t]+\d{1,2}:\d\d\.?[ \t]*$", re.I | re.M)
 
 
 def link_lines(text: str) -> list[tuple[int, int]]:
@@ -612,7 +615,31 @@ def _clause_cues(doc, text: str, inside: _QuotationLookup, scope: str) -> list[_
         if record is not None:
             record.rule = record.rule or rule
             records.append(record)
-    return records
+    return _without_channel_twins(doc, records)
+
+
+def _channel_verb(noun):
+    """The cue verb whose channel the noun is ("said in a statement"), or None."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in CHANNEL_PREPOSITIONS \
+            and noun.head.head.lemma_.lower() in hand_cues():
+        return noun.head.head
+    return None
+
+
+def _without_channel_twins(doc, records: list[_Record]) -> list[_Record]:
+    """"X said in a statement that …" is one attribution: where the verb found the clause
+    too, the statement's own record is dropped."""
+    verb_cues = {r.cue[0]: r for r in records if r.rule.startswith("verb") and r.cue and r.content}
+    kept = []
+    for record in records:
+        if record.rule == "noun" and record.cue:
+            noun = doc.char_span(*record.cue)
+            verb = _channel_verb(noun[0]) if noun is not None and len(noun) == 1 else None
+            twin = verb_cues.get(verb.idx) if verb is not None else None
+            if twin is not None and any(s < e2 and s2 < e for s, e in twin.content for s2, e2 in record.content):
+                continue
+        kept.append(record)
+    return kept
 
 
 # "“… a man approached and stated he had set the fire,” officials said", "“He has denied
@@ -2518,10 +2545,18 @@ def _noun_cue(doc, text: str, noun, rumor: bool) -> _Record | None:
     elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS and not rumor:
         # "viral posts make the false claim that ...": the one who makes the claim says it
         record.source_tokens = _subject_of(noun.head)
+    elif (verb := _channel_verb(noun)) is not None:
+        # "The association said in a statement that ...": the parser hangs the clause on the
+        # statement; who said it is the subject of the verb the statement is the channel of
+        record.source_tokens = _subject_of(verb)
     there = noun.head.lemma_ == "be" and any(c.dep_ == "expl" for c in noun.head.children)
     if there and not objs:
         record.forced_kind = "rumor"  # "there are claims that ...": nobody owns the claim
     return record
+
+
+# "said in a statement that", "wrote on Twitter that": a channel of the verb's words.
+CHANNEL_PREPOSITIONS = frozenset(("in", "on", "via"))
 
 
 # Verdicts a naming verb gives ("called reports that ... false").
