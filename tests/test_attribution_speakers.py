@@ -286,3 +286,10 @@ def test_a_video_caption_closed_by_the_clips_length_is_no_antecedent():
             "“We will clear the main streets tonight,” he said.")
     assert speakers(text) == [("said", "Tom Reed")], speakers(text)
 
+
+def test_the_company_is_the_body_next_to_the_verb_when_the_parser_split_its_subject():
+    # "Glass, Clearo and Shine maker Orvo & Tallis": parsed as two subjects of "jumped".
+    text = ("Glass, Clearo and Shine maker Orvo & Tallis jumped 3 per cent after its sales beat forecasts. "
+            "The company said demand would stay strong.")
+    found = speakers(text)
+    assert len(found) == 1 and found[0][1].endswith("Orvo & Tallis"), found

@@ -219,7 +219,7 @@ class EntityIndex:
                         continue
                     return named[-1]
                 continue
-            subject = subjects[0]
+            subject = _next_to_verb(subjects)
             if subject.lower_ in PERSON_PRONOUNS:
                 continue
             # The subject's own head first ("Rovers manager Carla Dunne": Dunne, not Rovers)
@@ -434,6 +434,13 @@ def _main_clause_subjects(root) -> list:
     return subjects
 
 
+def _next_to_verb(subjects: list):
+    """Of the subjects the parser gave a verb, the one nearest it: a phrase it split in two
+    ("Tide maker Procter & Gamble rallied", "Marlow attorney Stephen Keane said") is about
+    its last name."""
+    return min(subjects, key=lambda t: abs(t.i - t.head.i))
+
+
 def _topic_subjects(root) -> list:
     """The subjects a sentence is about: its root's, or for a closing attribution ("The
     suspect told detectives ..., officials said.") those of the clause reported."""
@@ -520,17 +527,19 @@ def _named_body_subject(sent, index: "EntityIndex") -> Speaker | None:
     proper name the tagger missed), outside quotations."""
     if index.quoted(sent.root.idx):
         return None
-    for subject in _topic_subjects(sent.root):
-        if subject.pos_ != "PROPN" or index.quoted(subject.idx):
-            return None
-        entity = index.entity_at(subject)
-        if entity is not None:
-            return None if entity.label == "PERSON" else Speaker(entity.name, kind_of_entity(entity, index), entity.id)
-        names = [t for t in subject.subtree if t.i <= subject.i and t.pos_ in ("PROPN", "NUM", "ADP")]
-        if names and any(index.entity_at(t) is not None and index.entity_at(t).label == "PERSON" for t in names):
-            return None
-        return Speaker(index.text[min(t.idx for t in names): subject.idx + len(subject.text)], "institution")
-    return None
+    subjects = _topic_subjects(sent.root)
+    if not subjects:
+        return None
+    subject = _next_to_verb(subjects)
+    if subject.pos_ != "PROPN" or index.quoted(subject.idx):
+        return None
+    entity = index.entity_at(subject)
+    if entity is not None:
+        return None if entity.label == "PERSON" else Speaker(entity.name, kind_of_entity(entity, index), entity.id)
+    names = [t for t in subject.subtree if t.i <= subject.i and t.pos_ in ("PROPN", "NUM", "ADP")]
+    if names and any(index.entity_at(t) is not None and index.entity_at(t).label == "PERSON" for t in names):
+        return None
+    return Speaker(index.text[min(t.idx for t in names): subject.idx + len(subject.text)], "institution")
 
 
 def _body_topic(pronoun, cue_offset: int, doc, index: "EntityIndex", settings) -> Speaker | None:
