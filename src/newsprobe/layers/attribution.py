@@ -1630,6 +1630,7 @@ def _content_clause(verb):
                 return list(inner[0].subtree)
             clause = list(child.subtree)
             if child.i > verb.i:
+                clause = _object_as_subject(verb, child) + clause
                 clause += _split_off_continuation(verb, child)
                 clause += _and_that_continuation(verb, max(t.i for t in clause))
             return clause
@@ -1696,6 +1697,27 @@ def _content_clause(verb):
     return _clause_broken_after_say(verb)
 
 
+# Verbs whose object is whom the words were for ("told Reuters the plant is closed"),
+# never the subject of the clause that follows.
+ADDRESSEE_VERBS = frozenset("tell ask inform assure warn remind notify urge advise brief promise show teach "
+                            "convince persuade".split())
+
+
+def _object_as_subject(verb, clause) -> list:
+    """"says the system, simply called ‘loop,’ is a first step": the small parser makes the
+    clause's subject the verb's object and leaves the clause with none. That object (no
+    thing said, no addressee) is the start of what was said: its tokens, or []."""
+    if verb.lemma_.lower() in ADDRESSEE_VERBS or clause.tag_ not in FINITE_TAGS \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.left_edge.i
+                and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in SAID_THINGS
+                and c.lower_ not in SAID_THINGS), None)
+    if obj is None or any(not t.is_punct for t in verb.doc[obj.right_edge.i + 1: clause.left_edge.i]):
+        return []
+    return list(verb.doc[obj.left_edge.i: clause.left_edge.i])
+
+
 def _split_off_continuation(verb, clause) -> list:
     """"The census shows 62% own their home, 21% rent and 17% live in flats", "reported that
     A has told B her partner, now mayor, told her to …": the small parser ends the clause at
@@ -1713,7 +1735,9 @@ def _split_off_continuation(verb, clause) -> list:
         while first < rest.i and doc[first].text == ",":
             first += 1
         gap = doc[last + 1: first]
-        if not len(gap) or not all(t.text == "," for t in gap):
+        # Straight after the clause, a second clause of the verb is the rest of a clause the
+        # parser broke ("said the reasons landlords have | all the power is that …").
+        if not all(t.text == "," for t in gap) or (not len(gap) and rest.dep_ != "ccomp"):
             return []
         if rest.lemma_.lower() in hand_cues() and any(c.dep_ in ("nsubj", "nsubjpass") for c in rest.children):
             return []
