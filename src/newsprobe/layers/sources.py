@@ -1341,7 +1341,13 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         # "videos shared on social media claim", "screenshots circulating online": what is
         # passed around online, nobody's on record (the newsroom kinds: posts, captions)
         return Speaker(name, "rumor")
-    return Speaker(name, _kind_by_modifiers(head))
+    kind = _kind_by_modifiers(head)
+    if kind == "unknown" and head.pos_ == "PROPN" and name == text and _person_like(name):
+        # "Navdeep Bains, Minister of …, said": a name the entity layer missed, shaped like a
+        # person's (two to four capitalised words, none a body's, no article: "The Harbour
+        # Watch" is a body); a later "he" can be him
+        kind = "person"
+    return Speaker(name, kind)
 
 
 # What is passed around online, as a source's head noun, and the words that say it was.
@@ -1747,7 +1753,10 @@ def _plural_name(name: str) -> bool:
     """"Two chemists", "defense attorneys": a group named by a plural noun; or by names
     joined with "and" ("Mary Jones and Peter Brown")."""
     words = name.lower().split()
-    return bool(words) and ((words[-1].endswith("s") and not words[-1].endswith("ss")) or "and" in words[1:-1])
+    if "and" in words[1:-1]:
+        return True
+    # "Navdeep Bains", "Tom Jones": a person's name ending in "s" is no plural noun
+    return bool(words) and words[-1].endswith("s") and not words[-1].endswith("ss") and not _person_like(name)
 
 
 def _strip_determiner(text: str) -> str:
