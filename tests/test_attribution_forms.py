@@ -150,6 +150,18 @@ def test_a_quotation_opening_the_next_paragraph_stays_a_continuation_of_its_own(
         [("said", "Tom Reed"), (None, "Tom Reed")]
 
 
+def test_a_line_with_no_word_between_two_paragraphs_does_not_cut_the_quotation_from_its_speaker():
+    # Some extractors leave a stray "." line between paragraphs.
+    for gap in ("\n.\n", "\n \u2022 \n"):
+        found = quotes(f"“They don’t want more speeches,” said Tom Reed.{gap}“Neither do I.”")
+        assert [(q.cue.text if q.cue else None, q.speaker.name) for q in found] == \
+            [("said", "Tom Reed"), (None, "Tom Reed")], gap
+    # Two real paragraphs between still end the run.
+    found = quotes("“They don’t want more speeches,” said Tom Reed.\nThe hall emptied.\nBuses left.\n"
+                   "“Neither do I.”")
+    assert [q.cue.text if q.cue else None for q in found] == ["said"]
+
+
 def test_what_an_object_is_blamed_for_or_called_is_part_of_the_content():
     assert [content(q) for q in quotes("The mayor criticized the governor for cutting the budget.")] == \
         ["the governor for cutting the budget"]
@@ -517,3 +529,17 @@ def test_hoping_is_no_speech_cue():
 def test_a_cue_after_an_adjective_is_said_by_the_copulas_subject(text, source):
     found = [q for q in analyze(text).quotes if q.cue and q.cue.text.startswith("to ")]
     assert found and found[0].source is not None and found[0].source.text == source, found
+
+
+def test_a_clause_whose_subject_the_parser_took_for_the_verbs_object_is_said_whole():
+    found = quotes("Tom Reed says the system, simply called ‘loop,’ is a first step toward a faster network.")
+    assert [content(q) for q in found] == ["the system, simply called ‘loop,’ is a first step toward a faster network"]
+    # The addressee of "told" stays out of what was told.
+    assert [content(q) for q in quotes("Tom Reed told reporters the plant is closed.")] == ["the plant is closed"]
+
+
+def test_a_clause_the_parser_broke_in_two_straight_after_the_verb_is_said_whole():
+    found = quotes('Tom Reed said the reasons landlords have all the power is that "there is just not '
+                   'enough supply" of homes.')
+    assert [content(q) for q in found] == [
+        'the reasons landlords have all the power is that "there is just not enough supply" of homes']

@@ -263,3 +263,33 @@ def test_he_in_the_same_sentence_as_a_speakers_cue_is_that_speaker():
             "had stopped helping the party.")
     found = speakers(text)
     assert ("argued", "Halvard Morland") in found, found
+
+
+def test_a_line_linking_to_another_story_is_no_speech_and_no_antecedent():
+    text = ("City engineer Tom Reed spoke to reporters on Monday about the storm.\n\n"
+            "WATCH: Police chief Dan Hale warns drivers of icy roads\n\n"
+            "“We will clear the main streets tonight,” he said.\n\n"
+            "READ MORE: Premier Lisa Brand says the budget is balanced")
+    found = speakers(text)
+    assert found == [("said", "Tom Reed")], found
+
+
+def test_said_in_a_statement_that_is_one_attribution_of_the_verbs_subject():
+    # The parser may hang the clause on "statement": still the council's words, once.
+    found = speakers("The Dairy Council said in a statement that milk is a source of important vitamins.")
+    assert found == [("said", "Dairy Council")], found
+
+
+def test_a_video_caption_closed_by_the_clips_length_is_no_antecedent():
+    text = ("City engineer Tom Reed spoke to reporters on Monday about the storm.\n\n"
+            "Icy roads. Police chief Dan Hale explains why the plows were late. 2:43.\n\n"
+            "“We will clear the main streets tonight,” he said.")
+    assert speakers(text) == [("said", "Tom Reed")], speakers(text)
+
+
+def test_the_company_is_the_body_next_to_the_verb_when_the_parser_split_its_subject():
+    # "Glass, Clearo and Shine maker Orvo & Tallis": parsed as two subjects of "jumped".
+    text = ("Glass, Clearo and Shine maker Orvo & Tallis jumped 3 per cent after its sales beat forecasts. "
+            "The company said demand would stay strong.")
+    found = speakers(text)
+    assert len(found) == 1 and found[0][1].endswith("Orvo & Tallis"), found

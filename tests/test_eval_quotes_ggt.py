@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from newsprobe.errors import NewsprobeError
-from newsprobe.eval.quotes_ggt import by_span, evaluate, format_text, read_articles, score
+from newsprobe.eval.quotes_ggt import by_span, evaluate, format_text, read_articles, score, split_rows
 
 DATA = (Path(__file__).parents[1] / ".." / "shared" / "data" / "quotes-ggt").resolve()
 
@@ -57,3 +57,13 @@ def test_by_span_lets_each_fragment_of_one_quote_meet_its_own_gold_span():
     one_quote = [{"content": [{"start": 1, "end": 15}, {"start": 34, "end": 55}], "speaker": {"name": "Ana Perez"}}]
     assert score(two_gold, one_quote)["matched"] == 1
     assert score(two_gold, by_span(one_quote)) == {"gold": 2, "pred": 2, "matched": 2, "speaker_right": 2}
+
+
+def test_the_even_and_odd_halves_split_the_articles_by_position_without_overlap():
+    rows = [{"article_id": f"a{i}"} for i in range(5)]
+    even, odd = split_rows(rows, "even"), split_rows(rows, "odd")
+    assert [r["article_id"] for r in even] == ["a0", "a2", "a4"]
+    assert [r["article_id"] for r in odd] == ["a1", "a3"]
+    assert split_rows(rows, "all") == rows
+    with pytest.raises(NewsprobeError):
+        split_rows(rows, "dev")

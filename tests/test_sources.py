@@ -721,3 +721,10 @@ def test_a_company_named_by_its_trade_is_the_company_named_before(noun):
     spoken = [q for q in a.quotes if q.cue is not None and "has said" in q.cue.text]
     assert spoken and (spoken[0].speaker.name, spoken[0].speaker.kind) == ("Brixton Home Stores Inc", "institution"), \
         [(q.speaker.name, q.speaker.kind) for q in a.quotes]
+
+
+def test_a_persons_name_ending_in_s_is_no_plural_group():
+    from newsprobe.layers.sources import _plural_name
+    assert not _plural_name("Navdeep Bains") and not _plural_name("Tom Jones")
+    assert _plural_name("Two chemists") and _plural_name("defense attorneys")
+    assert _plural_name("Mary Jones and Peter Brown")

@@ -25,7 +25,8 @@ def add_parser(commands) -> None:
     evaluate.add_argument("--data", metavar="DIR",
                           help=f"data set directory (default: {DEFAULT_DATA_ROOT}/SET)")
     evaluate.add_argument("--split", help="split to evaluate (default: the set's own default, "
-                          "dev where the set has one)")
+                          "dev where the set has one; quotes-ggt: all, or even/odd for its "
+                          "tune and check halves by file position)")
     evaluate.add_argument("--json", action="store_true", help="print the result as JSON")
     evaluate.add_argument("--limit", type=positive_int, metavar="N",
                           help="evaluate only the first N documents")

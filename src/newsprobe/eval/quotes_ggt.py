@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from ..errors import NewsprobeError
 from .files import read_jsonl
 from ..progress import progress_bar
 from .metrics import prf
@@ -35,12 +36,24 @@ from .newsroom import baseline_prediction, same_speaker
 
 COVER = 0.3
 ALIGNED = ("exact", "normalised")
+SPLITS = ("all", "even", "odd")
 _PRONOUNS = frozenset("he she they it we i him her them his hers their who".split())
 
 
 def read_articles(data_dir: Path, limit: int | None = None) -> list[dict[str, Any]]:
     path = Path(data_dir) / "quotes.jsonl"
     return read_jsonl(path, "quotes-ggt", missing=f"quotes-ggt data not found: {path}", limit=limit)
+
+
+def split_rows(rows: list[dict[str, Any]], split: str) -> list[dict[str, Any]]:
+    """The articles of one half by position in the file: `even` (0, 2, ...), `odd` or `all`."""
+    if split not in SPLITS:
+        raise NewsprobeError("E011", f"unknown quotes-ggt split {split!r}; choose one of {', '.join(SPLITS)}",
+                             "quotes-ggt")
+    if split == "all":
+        return rows
+    parity = 0 if split == "even" else 1
+    return [row for i, row in enumerate(rows) if i % 2 == parity]
 
 
 def gold_quotes(row: dict[str, Any]) -> list[dict[str, Any]]:
@@ -89,7 +102,7 @@ def evaluate(data_dir: Path, split: str = "all", limit: int | None = None,
     from ..settings import Settings
 
     started = time.perf_counter()
-    rows = read_articles(data_dir, limit)
+    rows = split_rows(read_articles(data_dir), split)[:limit]
     totals = {system: dict.fromkeys(("gold", "pred", "matched", "speaker_right"), 0)
               for system in ("ours", "baseline", "ours_by_span")}
     articles = (Article(text=r["text"], id=r["article_id"], origin=f"quotes-ggt/{r['article_id']}") for r in rows)
@@ -111,7 +124,7 @@ def evaluate(data_dir: Path, split: str = "all", limit: int | None = None,
             "counts": t,
         }
     result["ours"]["by_span"] = result.pop("ours_by_span")
-    result.update({"articles": len(rows), "cover": COVER, "seconds": round(time.perf_counter() - started, 2),
+    result.update({"articles": len(rows), "split": split, "cover": COVER, "seconds": round(time.perf_counter() - started, 2),
                    "published_ggt_v5_1": {"quote_f1": 0.837, "speaker_accuracy": 0.860,
                                           "note": "GGT's own extractor and gold files, at 0.3 cover"}})
     return result
@@ -120,7 +133,7 @@ def evaluate(data_dir: Path, split: str = "all", limit: int | None = None,
 def format_text(result: dict[str, Any]) -> str:
     ours, base = result["ours"], result["baseline"]
     return "\n".join([
-        f"quotes-ggt: {result['articles']} articles, {result['seconds']:.1f} s (match: cover > {result['cover']})",
+        f"quotes-ggt ({result.get('split', 'all')}): {result['articles']} articles, {result['seconds']:.1f} s (match: cover > {result['cover']})",
         f"{'':<26} {'ours':>7} {'baseline':>9}",
         f"{'quote P':<26} {ours['quotes']['p']:>7.3f} {base['quotes']['p']:>9.3f}",
         f"{'quote R':<26} {ours['quotes']['r']:>7.3f} {base['quotes']['r']:>9.3f}",
@@ -133,4 +146,4 @@ def format_text(result: dict[str, Any]) -> str:
     ])
 
 
-__all__ = ["evaluate", "format_text", "read_articles", "gold_quotes", "score", "by_span", "COVER"]
+__all__ = ["evaluate", "format_text", "read_articles", "gold_quotes", "score", "by_span", "split_rows", "COVER", "SPLITS"]

@@ -56,7 +56,7 @@ from .sources import (OUTLET_REPORTS, PUBLISHING_VERBS, EntityIndex, is_known_ou
                       outlet_of_earlier_report, reporting_nouns, settle_kinds, speaker_for)
 
 NAME = "attribution"
-VERSION = "17"
+VERSION = "18"
 FIELD = "quotes"
 REQUIRES = ("entities",)
 
@@ -490,12 +490,15 @@ def candidates(doc, analysis: Analysis, settings: Settings) -> list["_Record"]:
     text = analysis.text
     _repair_citing_aside(doc, cue_verbs(settings.attribution_scope))
     _repair_participle_after_report(doc, hand_cues())
-    quotations = [q for q in find_quotations(text) if q.closed or text[q.start] in "“\"„«" or doubled_mark(text, q.start)]
+    links = link_lines(text)
+    quotations = [q for q in find_quotations(text) if (q.closed or text[q.start] in "“\"„«" or doubled_mark(text, q.start))
+                  and not _within(links, q.start)]
     inside = _QuotationLookup(quotations)
-    index = EntityIndex.build(doc, analysis, quoted=lambda offset: inside.at(offset) is not None)
+    index = EntityIndex.build(doc, analysis, quoted=lambda offset: inside.at(offset) is not None, link_lines=links)
 
     records = _clause_cues(doc, text, inside, settings.attribution_scope) + _colon_cues(doc, text) \
         + _headline_dash_cue(doc, text)
+    records = [r for r in records if not (r.cue and _within(links, r.cue[0]))]
     _pair_quotations(doc, text, quotations, records, inside)
     for record in records:
         record.content = _without_cue_clause(text, record)
@@ -529,6 +532,25 @@ def candidates(doc, analysis: Analysis, settings: Settings) -> list["_Record"]:
     for i, record in enumerate(records, 1):
         record.id = f"q{i}"
     return records
+
+
+# "READ MORE: Minister says …", "WATCH: Police warn of …", "Watch: … Story continues
+# below.", or a video's caption closed by the clip's length ("Our reporter looks at the
+# flood damage. 2:43."; a time of day never stands alone after a full stop): a line that
+# links to another story or a video. Its headline is no speech of this article, and nobody
+# named in it is who a later "he said" is about.
+_LINK_LINE = re.compile(r"^[ \t]*(?:read more|read also|also read|related|see also|more|watch|listen)"
+                        r"(?:[ \t]+(?:below|here|now|live|more))?[ \t]*:[^\n]*"
+                        r"|^[^\n]*[.!?][”\"’']?[ \t]+\d{1,2}:\d\d\.?[ \t]*$", re.I | re.M)
+
+
+def link_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line that links to another story or a video."""
+    return [m.span() for m in _LINK_LINE.finditer(text)]
+
+
+def _within(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(lo <= offset < hi for lo, hi in spans)
 
 
 class _QuotationLookup:
@@ -593,7 +615,31 @@ def _clause_cues(doc, text: str, inside: _QuotationLookup, scope: str) -> list[_
         if record is not None:
             record.rule = record.rule or rule
             records.append(record)
-    return records
+    return _without_channel_twins(doc, records)
+
+
+def _channel_verb(noun):
+    """The cue verb whose channel the noun is ("said in a statement"), or None."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in CHANNEL_PREPOSITIONS \
+            and noun.head.head.lemma_.lower() in hand_cues():
+        return noun.head.head
+    return None
+
+
+def _without_channel_twins(doc, records: list[_Record]) -> list[_Record]:
+    """"X said in a statement that …" is one attribution: where the verb found the clause
+    too, the statement's own record is dropped."""
+    verb_cues = {r.cue[0]: r for r in records if r.rule.startswith("verb") and r.cue and r.content}
+    kept = []
+    for record in records:
+        if record.rule == "noun" and record.cue:
+            noun = doc.char_span(*record.cue)
+            verb = _channel_verb(noun[0]) if noun is not None and len(noun) == 1 else None
+            twin = verb_cues.get(verb.idx) if verb is not None else None
+            if twin is not None and any(s < e2 and s2 < e for s, e in twin.content for s2, e2 in record.content):
+                continue
+        kept.append(record)
+    return kept
 
 
 # "“… a man approached and stated he had set the fire,” officials said", "“He has denied
@@ -1584,6 +1630,7 @@ def _content_clause(verb):
                 return list(inner[0].subtree)
             clause = list(child.subtree)
             if child.i > verb.i:
+                clause = _object_as_subject(verb, child) + clause
                 clause += _split_off_continuation(verb, child)
                 clause += _and_that_continuation(verb, max(t.i for t in clause))
             return clause
@@ -1650,6 +1697,27 @@ def _content_clause(verb):
     return _clause_broken_after_say(verb)
 
 
+# Verbs whose object is whom the words were for ("told Reuters the plant is closed"),
+# never the subject of the clause that follows.
+ADDRESSEE_VERBS = frozenset("tell ask inform assure warn remind notify urge advise brief promise show teach "
+                            "convince persuade".split())
+
+
+def _object_as_subject(verb, clause) -> list:
+    """"says the system, simply called ‘loop,’ is a first step": the small parser makes the
+    clause's subject the verb's object and leaves the clause with none. That object (no
+    thing said, no addressee) is the start of what was said: its tokens, or []."""
+    if verb.lemma_.lower() in ADDRESSEE_VERBS or clause.tag_ not in FINITE_TAGS \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.left_edge.i
+                and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in SAID_THINGS
+                and c.lower_ not in SAID_THINGS), None)
+    if obj is None or any(not t.is_punct for t in verb.doc[obj.right_edge.i + 1: clause.left_edge.i]):
+        return []
+    return list(verb.doc[obj.left_edge.i: clause.left_edge.i])
+
+
 def _split_off_continuation(verb, clause) -> list:
     """"The census shows 62% own their home, 21% rent and 17% live in flats", "reported that
     A has told B her partner, now mayor, told her to …": the small parser ends the clause at
@@ -1667,7 +1735,9 @@ def _split_off_continuation(verb, clause) -> list:
         while first < rest.i and doc[first].text == ",":
             first += 1
         gap = doc[last + 1: first]
-        if not len(gap) or not all(t.text == "," for t in gap):
+        # Straight after the clause, a second clause of the verb is the rest of a clause the
+        # parser broke ("said the reasons landlords have | all the power is that …").
+        if not all(t.text == "," for t in gap) or (not len(gap) and rest.dep_ != "ccomp"):
             return []
         if rest.lemma_.lower() in hand_cues() and any(c.dep_ in ("nsubj", "nsubjpass") for c in rest.children):
             return []
@@ -2499,10 +2569,18 @@ def _noun_cue(doc, text: str, noun, rumor: bool) -> _Record | None:
     elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS and not rumor:
         # "viral posts make the false claim that ...": the one who makes the claim says it
         record.source_tokens = _subject_of(noun.head)
+    elif (verb := _channel_verb(noun)) is not None:
+        # "The association said in a statement that ...": the parser hangs the clause on the
+        # statement; who said it is the subject of the verb the statement is the channel of
+        record.source_tokens = _subject_of(verb)
     there = noun.head.lemma_ == "be" and any(c.dep_ == "expl" for c in noun.head.children)
     if there and not objs:
         record.forced_kind = "rumor"  # "there are claims that ...": nobody owns the claim
     return record
+
+
+# "said in a statement that", "wrote on Twitter that": a channel of the verb's words.
+CHANNEL_PREPOSITIONS = frozenset(("in", "on", "via"))
 
 
 # Verdicts a naming verb gives ("called reports that ... false").
@@ -2857,9 +2935,18 @@ def _continues_previous(text: str, q: Quotation, previous: _Record) -> bool:
     gap = text[previous_end:q.start]
     # Same paragraph, or the very next one. In hard-wrapped copy a newline after a letter or
     # a comma only wraps the line ("she told reporters in\nher press conference."): no break.
+    # A line with no word on it (a stray "." that some extractors leave between paragraphs)
+    # is no paragraph of its own: the newline that opens it is not counted.
     breaks = gap.count("\n\n") if "\n\n" in gap else sum(
-        1 for at, ch in enumerate(gap) if ch == "\n" and _paragraph_break(text, previous_end + at, previous_end + at + 1))
+        1 for at, ch in enumerate(gap) if ch == "\n" and not _opens_wordless_line(text, previous_end + at)
+        and _paragraph_break(text, previous_end + at, previous_end + at + 1))
     return breaks <= 1 and len(gap) < 400
+
+
+def _opens_wordless_line(text: str, at: int) -> bool:
+    """Does the newline at `at` open a line with no letter or digit that another newline ends?"""
+    end = text.find("\n", at + 1)
+    return end != -1 and not any(ch.isalnum() for ch in text[at + 1:end])
 
 
 # --- 4. speakers, 5. nesting -------------------------------------------------------------

@@ -90,7 +90,9 @@ class EntityIndex:
         self.office_surnames = {s for e in self.entities if e.label != "PERSON" and (s := _office_in_name(e.name))}
 
     @classmethod
-    def build(cls, doc, analysis: Analysis, quoted=None) -> "EntityIndex":
+    def build(cls, doc, analysis: Analysis, quoted=None, link_lines: list = ()) -> "EntityIndex":
+        """`link_lines`: (start, end) of lines that link to other stories or videos ("READ
+        MORE: …"); like parenthesised asides, nobody the article is about is named there."""
         by_offset: dict[int, Entity] = {}
         descriptors: dict[str, set[str]] = {}
         for entity in analysis.entities:
@@ -112,7 +114,7 @@ class EntityIndex:
         quoted = quoted or (lambda offset: False)
         return cls(analysis.text, analysis.entities, descriptors, by_offset, quoted, [],
                    genders=_genders(doc, analysis.text, analysis.entities, descriptors, by_offset, quoted),
-                   asides=[m.span() for m in _ASIDE.finditer(analysis.text)],
+                   asides=_merged_asides([m.span() for m in _ASIDE.finditer(analysis.text)], link_lines),
                    qualifiers_only={e.id for e in analysis.entities if e.label == "PERSON" and e.mentions
                                     and all(_qualifies_a_noun(doc, m.start, m.end) for m in e.mentions)},
                    office_holders={e.id for e in analysis.entities if e.label != "PERSON" and _person_like(e.name)
@@ -204,7 +206,7 @@ class EntityIndex:
             start = prev.start
             if offset - prev.start_char > max_distance:
                 return None
-            if self.quoted(prev.root.idx):
+            if self.quoted(prev.root.idx) or self.in_aside(prev.root.idx):
                 continue
             subjects = _topic_subjects(prev.root)
             if not subjects:
@@ -217,7 +219,7 @@ class EntityIndex:
                         continue
                     return named[-1]
                 continue
-            subject = subjects[0]
+            subject = _next_to_verb(subjects)
             if subject.lower_ in PERSON_PRONOUNS:
                 continue
             # The subject's own head first ("Rovers manager Carla Dunne": Dunne, not Rovers)
@@ -280,6 +282,13 @@ class EntityIndex:
                         and not (skip_asides and self.in_aside(mention.start)):
                     best, best_start = entity, mention.start
         return best
+
+
+def _merged_asides(asides: list, lines: list) -> list:
+    """Asides and link lines sorted, without the asides inside a line (`in_aside` searches
+    spans that never overlap)."""
+    inside_a_line = [a for a in asides if any(lo <= a[0] < hi for lo, hi in lines)]
+    return sorted([a for a in asides if a not in inside_a_line] + list(lines))
 
 
 # --- who a pronoun can be: gender, asides, unnamed people, bodies as topics ------------
@@ -403,7 +412,7 @@ def _person_named_as_subject(doc, index: "EntityIndex", since: int, offset: int,
         if entity.id == other_than or entity.label != "PERSON" or not index.agrees(entity, gender):
             continue
         for mention in entity.mentions:
-            if not since < mention.start < offset or index.quoted(mention.start):
+            if not since < mention.start < offset or index.quoted(mention.start) or index.in_aside(mention.start):
                 continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
@@ -423,6 +432,13 @@ def _main_clause_subjects(root) -> list:
     for verb in root.conjuncts:
         subjects += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return subjects
+
+
+def _next_to_verb(subjects: list):
+    """Of the subjects the parser gave a verb, the one nearest it: a phrase it split in two
+    ("Tide maker Procter & Gamble rallied", "Marlow attorney Stephen Keane said") is about
+    its last name."""
+    return min(subjects, key=lambda t: abs(t.i - t.head.i))
 
 
 def _topic_subjects(root) -> list:
@@ -511,17 +527,19 @@ def _named_body_subject(sent, index: "EntityIndex") -> Speaker | None:
     proper name the tagger missed), outside quotations."""
     if index.quoted(sent.root.idx):
         return None
-    for subject in _topic_subjects(sent.root):
-        if subject.pos_ != "PROPN" or index.quoted(subject.idx):
-            return None
-        entity = index.entity_at(subject)
-        if entity is not None:
-            return None if entity.label == "PERSON" else Speaker(entity.name, kind_of_entity(entity, index), entity.id)
-        names = [t for t in subject.subtree if t.i <= subject.i and t.pos_ in ("PROPN", "NUM", "ADP")]
-        if names and any(index.entity_at(t) is not None and index.entity_at(t).label == "PERSON" for t in names):
-            return None
-        return Speaker(index.text[min(t.idx for t in names): subject.idx + len(subject.text)], "institution")
-    return None
+    subjects = _topic_subjects(sent.root)
+    if not subjects:
+        return None
+    subject = _next_to_verb(subjects)
+    if subject.pos_ != "PROPN" or index.quoted(subject.idx):
+        return None
+    entity = index.entity_at(subject)
+    if entity is not None:
+        return None if entity.label == "PERSON" else Speaker(entity.name, kind_of_entity(entity, index), entity.id)
+    names = [t for t in subject.subtree if t.i <= subject.i and t.pos_ in ("PROPN", "NUM", "ADP")]
+    if names and any(index.entity_at(t) is not None and index.entity_at(t).label == "PERSON" for t in names):
+        return None
+    return Speaker(index.text[min(t.idx for t in names): subject.idx + len(subject.text)], "institution")
 
 
 def _body_topic(pronoun, cue_offset: int, doc, index: "EntityIndex", settings) -> Speaker | None:
@@ -1323,7 +1341,13 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         # "videos shared on social media claim", "screenshots circulating online": what is
         # passed around online, nobody's on record (the newsroom kinds: posts, captions)
         return Speaker(name, "rumor")
-    return Speaker(name, _kind_by_modifiers(head))
+    kind = _kind_by_modifiers(head)
+    if kind == "unknown" and head.pos_ == "PROPN" and name == text and _person_like(name):
+        # "Navdeep Bains, Minister of …, said": a name the entity layer missed, shaped like a
+        # person's (two to four capitalised words, none a body's, no article: "The Harbour
+        # Watch" is a body); a later "he" can be him
+        kind = "person"
+    return Speaker(name, kind)
 
 
 # What is passed around online, as a source's head noun, and the words that say it was.
@@ -1729,7 +1753,10 @@ def _plural_name(name: str) -> bool:
     """"Two chemists", "defense attorneys": a group named by a plural noun; or by names
     joined with "and" ("Mary Jones and Peter Brown")."""
     words = name.lower().split()
-    return bool(words) and ((words[-1].endswith("s") and not words[-1].endswith("ss")) or "and" in words[1:-1])
+    if "and" in words[1:-1]:
+        return True
+    # "Navdeep Bains", "Tom Jones": a person's name ending in "s" is no plural noun
+    return bool(words) and words[-1].endswith("s") and not words[-1].endswith("ss") and not _person_like(name)
 
 
 def _strip_determiner(text: str) -> str:
