@@ -41,7 +41,7 @@ from .rebuttal_meaning import ( MeaningLink, Signal, different_figure, figures, 
 from .sources import kind_words
 
 NAME = "claims"
-VERSION = "13"
+VERSION = "14"
 FIELD = "claims"
 REQUIRES = ("quotes",)
 
@@ -2639,6 +2639,37 @@ _SPEAKS_FOR = re.compile(
     r"representative|lawyer|attorney|press (?:office|secretary)|publicist)\b")
 
 
+# A government's own voice, by the words that name it ("the government spokesman", "a
+# cabinet statement", "Downing Street", "the Kremlin", "the prime minister's office").
+_GOVERNMENT_VOICE = re.compile(
+    r"\b(?:government|cabinet|presidency|presidential|kremlin|downing street|whitehall|"
+    r"white house|(?:prime minister|president|premier|chancellor)['’]s? (?:press )?office)\b", re.I)
+# The head of a government named by title ("prime minister Antonis Samaras", "the president").
+_HEAD_OF_GOVERNMENT = re.compile(r"\b(?:prime minister|president|premier|chancellor|head of government)\b",
+                                 re.I)
+
+
+def _government_answers_for_its_head(source: str, subject: str) -> bool:
+    """"The government spokesman rejected rumours that prime minister Samaras had made the
+    statement": a government's voice answers for its head, whom the claim's subject names by
+    title (session 18, real wire and local denial pages: Downing Street for the prime
+    minister, a government spokesman for the premier). A head of another country's
+    government ("the Varnian government denied that Karsovia's president ...") is no
+    party of it."""
+    head = _HEAD_OF_GOVERNMENT.search(subject)
+    if not (_GOVERNMENT_VOICE.search(source) and head):
+        return False
+    # the country a capitalised word before the title names ("Karsovia's president",
+    # "Greek Prime Minister") must be the source's own ("Greece's government spokesman")
+    before = re.findall(r"[^\W\d_]+(?:['’]s)?", subject[:head.start()])[-2:]
+    qualifiers = {re.sub(r"['’]s$", "", w).lower() for w in before if w[:1].isupper()} \
+        - {"the", "a", "an", "then", "former", "acting"}
+    if qualifiers and not _shares_stem(qualifiers, _distinctive_words(source)):
+        return False
+    theirs, ours = governments_named(subject), governments_named(source)
+    return not (theirs and ours and not theirs & ours)
+
+
 def _party_concerned(source: str, sentence: str, claim: str, described_as: str = "") -> bool:
     """Is the source (a rebutting speaker's name, or the subject of "retracted claims
     that ...") the party the claim is about (then it denies; anyone else disputes)? Its name
@@ -2659,6 +2690,8 @@ def _party_concerned(source: str, sentence: str, claim: str, described_as: str =
     # the office the claim's subject names is the one the rebutter holds
     titles = set(re.findall(r"[^\W_]+", described_as.lower())) & kind_words()["official"]
     if titles & set(re.findall(r"[^\W_]+", claim.lower())):
+        return True
+    if _government_answers_for_its_head(f"{source} {described_as}", claim):
         return True
     return bool(governments_named(f"{source} {described_as}") & governments_named(claim))
 
