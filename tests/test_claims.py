@@ -890,6 +890,44 @@ def test_a_finding_on_the_material_by_pronoun_refutes_the_claim_under_review():
     assert claim["rebutted_by"]["text"] == "But it does not show Selmouth."
 
 
+def test_a_verdict_before_a_colon_refutes_the_claim_told_before_not_the_evidence_after_it():
+    # "The claim is false: the council said ..." (session 18, real fact-check roundups): the
+    # council's words are the evidence; "falsely claimed:" still frames its quotation
+    text = ("Posts on social media claim the Harlow bridge was closed by the army in May. The claim "
+            "is false: the city council said the bridge stayed open all month.\n\n"
+            "The health minister falsely claimed: \u201cWe have built forty new hospitals since 2019.\u201d")
+    assert _status_of_claim_with(text, "closed by the army")["status"] == "refuted"
+    evidence = _status_of_claim_with(text, "stayed open all month")
+    assert evidence["status"] == "reported" and evidence["rebutted_by"] is None, evidence
+    assert _status_of_claim_with(text, "forty new hospitals")["status"] == "refuted"
+    # a headline's label with no verb before the colon frames its whole line
+    headline = _status_of_claim_with("Harlow Bridge Hoax: Army Chief Announces Bridge Will Close For A Year",
+                                     "Close For A Year")
+    assert headline["status"] == "refuted", headline
+
+
+def test_posts_named_again_without_social_media_are_still_rumour():
+    # one rumour source, named twice: "Other posts" no longer says "social media", but what
+    # is passed around online is rumour either time (session 18, a real fact-check page)
+    text = ("Many posts on social media make the claim that the Harlow bridge was closed by the "
+            "army in May. Other posts also make a claim that the ferry to Selmouth stopped running "
+            "that week.")
+    assert _status_of_claim_with(text, "closed by the army")["status"] == "rumored"
+    ferry = _status_of_claim_with(text, "ferry to Selmouth")
+    assert ferry["status"] == "rumored", ferry
+
+
+def test_claims_that_the_material_shows_something_are_the_claim_not_what_it_shows():
+    # an attribution nested on "shows" takes no clause ("soldiers stopping cars ..."): the
+    # claims' own clause is the claim, and the verdict after it refutes that, not the
+    # sentence that tells the video was shared (session 18, real fact-check roundups)
+    text = ("A video has been shared thousands of times alongside claims that it shows soldiers "
+            "stopping cars near the Harlow bridge. This is false.")
+    claim = _status_of_claim_with(text, "soldiers stopping cars")
+    assert claim["text"].startswith("it shows"), claim
+    assert claim["status"] == "refuted", claim
+
+
 def test_a_sources_finding_on_the_material_is_no_fact_check_verdict():
     text = ("A video purporting to show a flood in the harbour of Selmouth was shared on Facebook. "
             "The harbour master said the harbour was dry all week. The town has 4,000 people. "

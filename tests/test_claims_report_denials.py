@@ -244,3 +244,20 @@ def test_a_shared_relative_clause_does_not_make_a_report_the_denied_claim():
     assert claim_with(analysis, "a diver was found")["status"] == "denied"
     later = claim_with(analysis, "sealed off on Monday")
     assert later["status"] == "reported", later
+
+
+# A government's voice ("a government spokesman", "the Kremlin") turning down what the head of
+# that government is said to have done denies it: the office answers for its head, whom the
+# claim names by title only (session 18, real denial pages). Another country's government
+# turning down a claim about a foreign president only disputes it.
+HEAD_OF_GOVERNMENT = ("Varnia denies premier's call to Brussels\n\n"
+                      "A government spokesman on Tuesday rejected rumours that prime minister Tomas "
+                      "Adler had threatened to quit the coalition during a call with Brussels.\n\n"
+                      "The Varnian government also rejected claims that Karsovia's president had "
+                      "secretly visited the border.\n")
+
+
+def test_a_government_spokesman_denies_what_its_prime_minister_is_said_to_have_done():
+    analysis = analyze(HEAD_OF_GOVERNMENT, ALL)
+    assert claim_with(analysis, "threatened to quit")["status"] == "denied"
+    assert claim_with(analysis, "secretly visited")["status"] == "disputed"

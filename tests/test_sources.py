@@ -651,6 +651,15 @@ def test_a_superintendent_named_by_title_speaks_in_office(title):
     assert q.speaker.kind == "official", q.to_dict()
 
 
+@pytest.mark.parametrize("rank", ["Inspector", "Detective Sergeant", "Lieutenant", "Constable"])
+def test_a_police_officer_named_by_a_rank_written_out_speaks_in_office(rank):
+    # local police stories write the rank out ("Inspector", not "Insp."): the officer
+    # speaks in post, like the abbreviated ranks, and not as a private person
+    q = said(f"A man was held after a standoff at a flat in Belford on Sunday. {rank} Mara Lind "
+             "said there was no risk to the wider public.", "no risk to the wider public")
+    assert q.speaker.name == "Mara Lind" and q.speaker.kind == "official", q.to_dict()
+
+
 @pytest.mark.parametrize("message", ["a phone call", "an email", "a letter"])
 def test_a_message_from_somebody_is_that_somebodys_word(message):
     # "a call from a parent saying X": the parent says it; the call only carried it.
