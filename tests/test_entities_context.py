@@ -469,3 +469,75 @@ def test_in_a_sports_report_the_town_a_player_comes_from_is_his_club():
     labels = labels_of(a)
     assert labels.get("Ipswich") == "ORG" and labels.get("Lorient") == "ORG"
     assert labels.get("Ade Bamba") == "PERSON"
+
+
+def test_in_a_sports_report_a_town_with_its_manager_or_beaten_in_a_match_is_its_club():
+    a = analyze("Millbrook were delighted with a 3-1 win over Preston in the league on Saturday. Preston "
+                "manager Paul Danvers said his squad had played well. Last season Millbrook failed to "
+                "beat Oldham or Rochdale, and the club's fans noticed.", layers=("entities",))
+    labels = labels_of(a)
+    assert labels.get("Preston") == "ORG", labels
+    assert labels.get("Rochdale") == "ORG", labels            # coordinated with the beaten side
+    assert labels.get("Paul Danvers") == "PERSON", labels
+
+
+def test_a_two_word_name_opening_with_a_given_name_a_person_bears_is_a_person():
+    a = analyze("Late in the match Kieran Walsh had a header saved, and a shot from Kieran Hale went wide "
+                "of the post.", layers=("entities",))
+    labels = labels_of(a)
+    assert labels.get("Kieran Hale") == "PERSON" and labels.get("Kieran Walsh") == "PERSON", labels
+
+
+def test_a_town_placed_in_a_state_before_based_is_no_company_in_business_news():
+    a = analyze("Shares of Kestrel Oil rose after quarterly profit beat analysts' forecasts. Sales at the "
+                "Addison, Texas-based company rose 12 percent, and earnings per share climbed, the "
+                "company said.", layers=("entities",))
+    assert labels_of(a).get("Addison") == "GPE", labels_of(a)
+
+
+def test_a_country_the_model_calls_a_region_is_a_state():
+    from newsprobe.layers.entities_context import mark_known_places
+    from newsprobe.layers.entities_names import Cluster
+    from newsprobe.model import Span
+    text = "Envoys from Burkina Faso arrived on Friday."
+    cluster = Cluster("place")
+    cluster.add(Span.of(text, 12, 24), "LOC")
+    mark_known_places(None, [cluster])
+    assert cluster.label == "GPE"
+
+
+def _listed_labels(text, labels):
+    """relabel_by_context over hand-made clusters, one per name in `labels`."""
+    from newsprobe.layers.entities_context import relabel_by_context
+    from newsprobe.layers.entities_names import Cluster
+    from newsprobe.layers.entities_words import LABEL_GROUPS
+    from newsprobe.model import Span
+    from newsprobe.parse import load_pipeline
+    doc = load_pipeline()(text)
+    clusters = []
+    for name, label in labels.items():
+        cluster = Cluster(LABEL_GROUPS.get(label, label.lower()))
+        start = text.index(name)
+        cluster.add(Span.of(text, start, start + len(name)), label)
+        clusters.append(cluster)
+    relabel_by_context(doc, text, clusters)
+    return {c.name: c.label for c in clusters}
+
+
+def test_names_listed_before_a_plural_kind_of_firm_beside_a_firm_are_firms():
+    labels = _listed_labels("Shares of Orla, Skyreach and Westbound airlines slid on Monday.",
+                            {"Orla": "NORP", "Skyreach": "ORG", "Westbound": "LOC"})
+    assert labels == {"Orla": "ORG", "Skyreach": "ORG", "Westbound": "ORG"}, labels
+
+
+def test_nationalities_before_a_plural_kind_of_firm_stay_nationalities():
+    labels = _listed_labels("Japanese and Korean carmakers sold more cars last year.",
+                            {"Japanese": "NORP", "Korean": "NORP"})
+    assert labels == {"Japanese": "NORP", "Korean": "NORP"}, labels
+
+
+def test_a_name_written_once_beside_a_street_is_a_place_not_a_person():
+    a = analyze("Officers were sent to Fenwick Meadows and Bridge Street in Ludlow shortly after midnight.",
+                layers=("entities",))
+    labels = labels_of(a)
+    assert labels.get("Fenwick Meadows") == "FAC" and labels.get("Bridge Street") == "FAC", labels

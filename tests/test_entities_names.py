@@ -250,3 +250,19 @@ def test_a_bare_surname_after_a_list_of_places_is_the_person_not_a_place():
                 layers=("entities",))
     assert labels_of(a).get("Wang") == "PERSON"
     assert len(entity_named(a, "Wang Lirong").mentions) == 3
+
+
+def test_a_company_named_without_its_legal_form_or_trade_is_the_company():
+    a = analyze("Shares of Orla Airlines fell 10 percent on Thursday. Orla said its fares would stay "
+                "low all year, and analysts cut their estimates for the carrier.", layers=("entities",))
+    mentions = mentions_of(a)
+    assert mentions.get("Orla Airlines") == ["Orla Airlines", "Orla"], mentions
+
+
+def test_each_half_of_a_merged_company_named_alone_is_no_short_form_of_it():
+    a = analyze("Kraft Heinz Co. reported a drop in quarterly profit on Wednesday, and Kraft Heinz stock "
+                "slid 4 percent. The results are the weakest since Kraft and Heinz combined in 2015.",
+                layers=("entities",))
+    mentions = mentions_of(a)
+    assert mentions.get("Kraft Heinz Co.") == ["Kraft Heinz Co.", "Kraft Heinz"], mentions
+    assert mentions.get("Heinz") == ["Heinz"], mentions

@@ -201,3 +201,46 @@ def test_a_wire_dateline_of_two_cities_and_a_date_gives_two_places():
     assert labels.get("BRUSSELS") == "GPE" and labels.get("PARIS") == "GPE", labels
     assert labels.get("Brussels") == "GPE", labels
     assert not any("March" in name for name in labels), labels
+
+
+def test_a_side_and_the_ground_it_plays_at_are_two_names():
+    a = analyze("Millbrook drew 1-1 with Bolton in the league, their third draw of the season. The "
+                "visitors almost won against Millbrook at Kelso Moor, where Millbrook last lost in 2009.",
+                layers=("entities",))
+    labels = labels_of(a)
+    assert "Millbrook at Kelso Moor" not in labels, labels
+    assert labels.get("Kelso Moor") == "FAC" and labels.get("Millbrook") != "WORK_OF_ART", labels
+
+
+def test_two_bodies_joined_by_a_slash_in_a_sentence_are_no_photo_credit():
+    a = analyze("Estimates compiled by Harlan Capital/Kestrel Financial had pointed to a small loss for "
+                "the group.", layers=("entities",))
+    labels = labels_of(a)
+    assert labels.get("Kestrel Financial") == "ORG" and labels.get("Harlan Capital") == "ORG", labels
+
+
+def test_an_acronym_after_a_clock_time_is_a_time_zone():
+    a = analyze("The truce was due to take effect at 0930 IST on Friday, Egypt said. It was confirmed at "
+                "2145 IST.", layers=("entities",))
+    texts = set(labels_of(a))
+    assert "IST" not in texts and "Egypt" in texts, texts
+
+
+def test_a_body_named_on_its_own_before_a_possessive_owns_the_institute_after_it():
+    from newsprobe.layers.entities_spans import name_pieces
+    text = ("Trials ran at Brockton Clinic. The lead author works at Brockton Clinic’s Kessler "
+            "Research Institute.")
+    start = text.index("Brockton Clinic’s")
+    end = text.index(" Institute") + len(" Institute")
+    pieces = [(text[a:b], label) for a, b, label in name_pieces(text, start, end, "ORG")]
+    assert pieces == [("Brockton Clinic", "ORG"), ("Kessler Research Institute", "ORG")], pieces
+    lone = "She trained at King’s College Hospital in London."
+    a, b = lone.index("King"), lone.index(" in London")
+    assert [(lone[x:y]) for x, y, _ in name_pieces(lone, a, b, "ORG")] == ["King’s College Hospital"]
+
+
+def test_an_office_and_its_field_in_an_apposition_is_no_body():
+    a = analyze("“The result surprised us,” says lead author Dr. Ana Ruiz, Head of Cardiology at Brockton "
+                "Clinic, in a statement.", layers=("entities",))
+    texts = set(labels_of(a))
+    assert "Head" not in texts and "Ana Ruiz" in texts, texts

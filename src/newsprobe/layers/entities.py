@@ -10,49 +10,58 @@ in this order, each step in its own module:
 
 - `entities_spans`: each mention trimmed to the name (articles, possessives, titles, photo
   tags, a list's bullet, a role noun opening the sentence ("Comedian Ellen X"), a word
-  scraped pages glue on, a dateline run into the quote after it) and names the
-  model cuts in pieces found whole (royal styles, quoted programme titles, numbered bills,
-  bylines, "US Army ...", "Xs for Some Cause", "FC Cincinnati", a given name in capitals,
-  a photo credit "Name / Agency"); a degree after a name (", MD") no place but the sign of
-  a person;
-  a dateline's place ("ALEXANDRIA, Va. –", each of "BRUSSELS/PARIS March 28 (Reuters)")
-  found as a place whatever the model says; a
-  name in capitals labelled as the model labels its ordinary-case spelling in the story;
+  scraped pages glue on, a dateline run into the quote after it) and names the model cuts in
+  pieces found whole (royal styles, quoted programme titles, numbered bills, bylines, "US
+  Army ...", "Xs for Some Cause", "FC Cincinnati", a given name in capitals, a photo credit
+  "Name / Agency", but two bodies a sentence joins with a slash stay two bodies, "A at B" a
+  side and its ground, "Brockton Clinic's Kessler Research Institute" the body named on its
+  own elsewhere and its part); a degree after a name (", MD") no place but the sign of a
+  person; a dateline's place ("ALEXANDRIA, Va. –", each of "BRUSSELS/PARIS March 28
+  (Reuters)") found as a place whatever the model says; a name in capitals labelled as the
+  model labels its ordinary-case spelling in the story;
 - `entities_furniture` and `entities_labels`: spans a reader would not call a name dropped
-  (page furniture, also glued ("ADVERTISEMENTREMOVE AD") or opening a breadcrumb
-  ("Home / World / ..."), a headline's common words, a headline's words the story never names
-  again, a stub cut off by the excerpt's end, bare titles, prefixed adjectives,
-  common-noun acronyms ("SWAT", "GMT"), a capitalised body noun alone ("the Department")
-  or before an office ("Council Member"), a name joined to a participle ("US-led")), and
-  each mention's form fixing some labels (`corrected_label`: outlets, continents, counties,
+  (page furniture, also glued ("ADVERTISEMENTREMOVE AD") or opening a breadcrumb ("Home /
+  World / ..."), a headline's common words, a headline's words the story never names again,
+  a stub cut off by the excerpt's end, bare titles, an office and its field ("Chair of
+  Cardiology", "Head of ..."), prefixed adjectives, common-noun acronyms ("SWAT", "GMT", any
+  zone after a clock time: "0930 IST"), a capitalised body noun alone ("the Department") or
+  before an office ("Council Member"), a name joined to a participle ("US-led")), and each
+  mention's form fixing some labels (`corrected_label`: outlets, continents, counties,
   events, clubs, streets, venues, "X-based" towns, "the journal X", "Regulation X", public
   programmes such as "Medicare", "the X Report" and "the X Show" as works, "No 10");
 - here: names the model missed found by a title, an apposition or a known outlet's name;
-  dropped: a dictionary word capitalised only by its sentence's start ("Harsh storms
-  are common"), an office written after what it is of ("UCP MLA"), hashtags and links;
+  dropped: a dictionary word capitalised only by its sentence's start ("Harsh storms are
+  common"), an office written after what it is of ("UCP MLA"), hashtags and links;
 - `entities_names`: the mentions clustered by name form (surname, a surname of two words
-  such as "Al Haddad", given name, spelling
-  variant, acronym), label confusions of one name merged, short forms joined to the full
-  name ("the Post", "U.S.", "Varnex" of "Varnex Group AG", a club's "Dortmund" the model
-  called a place); a known place is never a misspelt surname ("Herat" / "Herar"); at the end, a dateline's place keeps its label in every case
-  it is written, a bare given name the model took for a place or body ("Virginia" of
-  "Virginia Halden") and an alias the text introduces ("X, known as Y") join the person,
-  and a name in capitals joins its ordinary-case spelling;
-- `entities_context`: each cluster's label following the evidence around its mentions
-  (known places and countries, an apposition or craft noun, a player's club, a plural
-  verb, a place noun ("area" and "subdivision": a LOC), a state after a comma ("Cedar Glen,
-  Texas"), a coordinated name, a list's kind noun ("companies including X"),
-  a noun for a work before a title, with an article, an owner or a modifier ("the film X",
-  "the network's show X", "disaster movie X"; a title the model called an event too), a device noun after a
-  one-word name ("Brelto computers": a product line),
-  a full name in apposition to a person's post ("the ambassador to NATO, Ivo Dalmer,") or
-  after an age ("63-year-old X"): a person,
-  a job noun before "at"/"with"/"of" ("researcher at X": a body), "the" or a relative
-  "which" before or after a name no person is called by); the town a club is named with ("Cincinnati
-  coach" after "FC Cincinnati") is the club; a name the model called a body or a place is a
-  person where "he", "she" or "who" takes it up (`people_called_by_surname`: "Morgan
-  Brackley ... Brackley found herself"); then a bare surname the model took for a body or
-  a place joins the full name the evidence made a person (`join_bare_surnames`).
+  such as "Al Haddad", given name, spelling variant, acronym), label confusions of one name
+  merged, short forms joined to the full name ("the Post", "U.S.", "Varnex" of "Varnex Group
+  AG", "Orla" of "Orla Airlines", "Redfield" of "Redfield Town", a club's "Dortmund" the
+  model called a place; never a half of a merged company named on its own, "Norvik" beside
+  "Velcor"); a known place is never a misspelt surname ("Herat" / "Herar"); at the end, a
+  dateline's place keeps its label in every case it is written, a bare given name the model
+  took for a place or body ("Virginia" of "Virginia Halden") and an alias the text
+  introduces ("X, known as Y") join the person, and a name in capitals joins its
+  ordinary-case spelling;
+- `entities_context`: each cluster's label following the evidence around its mentions (known
+  places and countries (a country the model calls LOC a GPE), an apposition or craft noun, a
+  player's club, in a sports report a town with its manager or fans or beaten in a match ("a
+  win over Kettering"), a plural verb (not a person's named in full, nor across a colon into
+  a quote), a place noun ("area" and "subdivision": a LOC), a state after a comma ("Cedar
+  Glen, Texas"), a coordinated name (a name written once beside a street a place: "Harrow
+  Fields and Mill Lane"), a list's kind noun ("companies including X"; names with a firm
+  before "airlines": "Orla, Skyreach and Westbound airlines"), a noun for a work before a
+  title, with an article, an owner or a modifier ("the film X", "the network's show X",
+  "disaster movie X"; a title the model called an event too), a device noun after a one-word
+  name ("Brelto computers": a product line), a full name in apposition to a person's post
+  ("the ambassador to NATO, Ivo Dalmer,") or after an age ("63-year-old X"), a two-word name
+  opening with a given name another person in the text bears ("Jamie Dunne" beside "Jamie
+  Rourke"): a person, a job noun before "at"/"with"/"of" ("researcher at X": a body), "the"
+  or a relative "which" before or after a name no person is called by); the town a club is
+  named with ("Cincinnati coach" after "FC Cincinnati") is the club; a name the model called
+  a body or a place is a person where "he", "she" or "who" takes it up
+  (`people_called_by_surname`: "Morgan Brackley ... Brackley found herself"); then a bare
+  surname the model took for a body or a place joins the full name the evidence made a
+  person (`join_bare_surnames`).
 
 `entities_words` holds the word lists these share. The place list is CLDR's country names
 (Babel), the time zone database's cities and ISO 3166-2's states and provinces
@@ -82,7 +91,7 @@ from .entities_furniture import (
     headline_trimmed,
     without_headlines,
 )
-from .entities_labels import EXCHANGES, corrected_label
+from .entities_labels import EXCHANGES, corrected_label, head_of_a_field
 from .entities_names import (
     Cluster,
     add_missed_surnames,
@@ -131,7 +140,7 @@ from .entities_words import (
 
 NAME = "entities"
 
-VERSION = "18"
+VERSION = "19"
 
 FIELD = "entities"
 
@@ -333,6 +342,8 @@ def _add_titled_names(doc, text: str, clusters: list["Cluster"], seen: set[tuple
             continue             # "Chief of the General Staff Pavel Dronov": "Staff" ends the office
         if not names or (len(names) == 1 and (names[0].lower_ in ORG_WORDS or len(names[0].text) == 1)):
             continue             # "Rep. Charlie Geren, R-Fort Worth": "R" is his party's letter
+        if head_of_a_field(text, names[0].idx, names[-1].idx + len(names[-1].text)):
+            continue             # "Dr. Ana Ruiz, Head of Cardiology": her office, in apposition
         span = Span.of(text, names[0].idx, names[-1].idx + len(names[-1].text))
         if any(w.lower() in ORG_WORDS for w in span.text.split()) or cut_off_at_end(text, span.start, span.end):
             continue

@@ -31,6 +31,8 @@ from .entities_words import (
     SOCIAL_PLATFORMS,
     STATE_ABBREVIATIONS,
     SPEECH_VERBS,
+    SPORT_CLUB_ENDINGS,
+    STREET_WORDS,
     TITLE_WORDS,
 )
 
@@ -87,6 +89,10 @@ def mark_known_places(doc, clusters: list["Cluster"]) -> list["Cluster"]:
     for cluster in clusters:
         label = cluster.label
         kinds = {place_kind(f) for f in cluster.forms}
+        if label == "LOC" and kinds == {"country"}:
+            # A country the model calls LOC ("Equatorial Guinea") is a state.
+            cluster.labels = Counter({"GPE": len(cluster.mentions)})
+            cluster.group = "org"
         if label not in ("GPE", "LOC") and kinds and None not in kinds and "region" not in kinds:
             state = kinds <= {"country", "subdivision"}
             # A state the model calls ORG is a place outside a sports report; in one it is
@@ -196,7 +202,7 @@ AREA_NOUNS = {"area", "subdivision"}
 _STATE_AFTER = re.compile(
     r",\s+(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
     r"north-?western|south-?eastern|south-?western)\s+)?([A-Z][\w.]*(?: [A-Z]\w*)?)"
-    r"(?=\s*[,.;)\n]|\s*$|\s+(?:on|in|and|to|at|for|after|before|where|when)\b)")
+    r"(?=\s*[,.;)\n]|\s*$|-based\b|\s+(?:on|in|and|to|at|for|after|before|where|when)\b)")
 
 
 def _placed_in_a_state(text: str, mention: Span) -> bool:
@@ -356,7 +362,10 @@ def _context_label(doc, text: str, mention: Span, label: str, sports: bool = Fal
             _plural_verb(head) or any(c.dep_ in ("aux", "auxpass") and _plural_verb(c)
                                       for c in head.children)) \
             and not (label == "GPE" and mention.text.endswith("s")) \
-            and not (label == "GPE" and not sports and place_kind(mention.text) == "subdivision"):
+            and not (label == "GPE" and not sports and place_kind(mention.text) == "subdivision") \
+            and not (label == "PERSON" and full_person_name) \
+            and not _QUOTE_BETWEEN.search(text, mention.end, max(mention.end, head.idx)):
+        # (Not 'Millbrook manager Sean Fallow: "Fans have ...': the verb is the quote's.)
         # "Aston Villa were struggling", "Kelbridge have been linked": a singular name
         # with a plural verb is a team or a body (British usage), not a person or a town;
         # but "the premiers of Alberta, Quebec, and Newfoundland have said" names a province.
@@ -784,10 +793,6 @@ SPORT_WORDS = {"striker", "midfielder", "defender", "goalkeeper", "winger", "tra
                "goal", "football", "soccer", "fixture", "league", "club", "signing", "relegation",
                "promotion", "kick-off", "playoff", "play-off", "manager", "season", "match"}
 
-# Last words of clubs named for their town, in a sports text ("Manchester City", "West Ham").
-SPORT_CLUB_ENDINGS = {"City", "Town", "County", "Ham", "Villa", "Palace", "Forest", "Argyle",
-                      "Orient", "Wednesday", "Alexandra", "Vale", "Athletic"}
-
 # Verbs of a player's move: "signed for Sporting", "a bid from Liverpool".
 _MOVE_VERBS = {"sign", "join", "move", "leave", "play", "bid", "offer", "return", "loan", "transfer",
                "arrive", "score"}
@@ -813,14 +818,33 @@ def _unknown_firm_like(doc, cluster: "Cluster") -> bool:
         root = _mention_root(doc, mention)
         if root is None or (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS):
             return False
-        if doc.text[mention.end:mention.end + 6].startswith(("-based", " Count", " City")):
-            return False
+        if doc.text[mention.end:mention.end + 6].startswith(("-based", " Count", " City")) or \
+                _placed_in_a_state(doc.text, mention):
+            return False     # ("Plano, Texas-based": the town)
     return True
 
 
 def _is_sports_text(doc) -> bool:
     return len({t.lemma_.lower() for t in doc} & SPORT_WORDS) >= 3
 
+
+# A colon or a quote mark between a name and its verb: the verb belongs to the quote.
+_QUOTE_BETWEEN = re.compile(r"[:\"“”]")
+
+# Words after a town's name that make it its club in a sports report: "Kettering manager Paul
+# Danvers", "Corby fans" (a squad role or the club's people).
+_CLUB_PEOPLE_AFTER = re.compile(
+    r" (?:manager|boss|coach|head coach|captain|chairman|owner|fans|supporters|players|"
+    r"striker|defender|midfielder|goalkeeper|keeper|winger|forward)\b")
+
+# Nouns and verbs of a match's result whose object is the other side: "a 3-1 win over
+# Kettering", "defeats to Corby and Hitchin", "a draw with Stoke", "failed to beat Stevenage".
+_RESULT_WORDS = {"win", "victory", "defeat", "loss", "lose", "draw", "beat", "triumph", "thrashing",
+                 "clash", "tie", "match", "game", "fixture", "derby", "meeting"}
+
+# Verbs whose object is the other side ("failed to beat Stevenage"); not "win" ("win
+# Wimbledon" is a tournament) nor "lose" ("lose Kane" a player).
+_BEATEN_BY = {"beat", "face", "host", "play", "edge", "thrash", "defeat"}
 
 _SCORE_AFTER = re.compile(r" \d{1,2} ?[–-] ?\d{1,2} [A-Z]")
 _SCORE_BEFORE = re.compile(r"[A-Za-z] \d{1,2} ?[–-] ?\d{1,2} $")
@@ -838,15 +862,28 @@ def _club_context(doc, mention: Span, label: str) -> str | None:
     if _SCORE_AFTER.match(doc.text, mention.end) or _SCORE_BEFORE.search(doc.text, max(0, mention.start - 12),
                                                                          mention.start):
         return "ORG"         # "Chelsea 0 – 1 Manchester City": a result line names two clubs
+    # (The rules for a town's name only: "Murray coach Ivan Lendl", "a win over Djokovic"
+    # name people.)
+    town = label != "PERSON"
+    if town and _CLUB_PEOPLE_AFTER.match(doc.text, mention.end):
+        return "ORG"
     root = _mention_root(doc, mention)
     if root is None:
         return None
+    # The second of coordinated sides stands where the first does: "beat Corby Town or
+    # Stevenage", "defeats to Corby and Hitchin".
+    while town and root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
     head = root.head
     if root.dep_ == "poss" and head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
         return "ORG"
     if root.dep_ == "pobj" and (head.lower_ == "against" or (
             head.lower_ in ("for", "from", "to") and head.head.lemma_.lower() in _MOVE_VERBS)):
         return "ORG"
+    if town and ((root.dep_ == "pobj" and head.lower_ in ("over", "to", "with", "against") and
+                  head.head.lemma_.lower() in _RESULT_WORDS) or
+                 (root.dep_ == "dobj" and head.lemma_.lower() in _BEATEN_BY and head.pos_ == "VERB")):
+        return "ORG"         # "a 3-1 win over Kettering", "failed to beat Stevenage"
     if root.dep_ == "pobj" and head.lower_ == "from" and head.head.pos_ == "PROPN" and \
             head.head.ent_type_ == "PERSON":
         return "ORG"         # "signed Liam Voss from Ipswich": the parser hangs "from" on the player
@@ -878,12 +915,49 @@ def _conjunct_label(doc, mention: Span, root, label: str, by_offset) -> str | No
             return "PERSON"
         if other_label == "GPE" and label == "PERSON":
             return "GPE"
+        if other_label in ("FAC", "LOC") and label == "PERSON" and \
+                any(f.split()[-1] in STREET_WORDS for f in other.forms):
+            return other_label       # "near Harrow Fields and Mill Lane": two places
     return None
+
+
+# Plural nouns for kinds of firm a list of names can stand before: "Orla, Skyreach and
+# Westbound airlines", "the Barclays and Lloyds banks".
+FIRM_KINDS = {"airline", "carrier", "bank", "company", "firm", "automaker", "carmaker", "insurer",
+              "retailer", "lender", "brand", "chain", "network", "studio", "publisher", "store",
+              "supermarket", "broadcaster", "operator", "manufacturer"}
+
+
+def _listed_with_firms(doc, mention: Span, cluster: "Cluster", by_offset) -> bool:
+    """Is the mention one of coordinated names before a plural noun for a kind of firm,
+    beside a name that is a firm ("Orla, Skyreach and Westbound airlines" with Skyreach an
+    organisation)? Not nationalities alone ("Japanese and Korean carmakers")."""
+    root = _mention_root(doc, mention)
+    if root is None:
+        return False
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    head = first.head
+    if first.dep_ not in ("nmod", "compound", "amod") or head.tag_ != "NNS" or \
+            head.lemma_.lower() not in FIRM_KINDS or head.i < first.i:
+        return False
+    listed = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.i < head.i]
+    return len(listed) > 1 and any(
+        by_offset.get(t.idx) is not None and by_offset[t.idx] is not cluster and by_offset[t.idx].label == "ORG"
+        for t in listed)
 
 
 def _speaks(doc, mention: Span) -> bool:
     root = _mention_root(doc, mention)
     return root is not None and root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS
+
+
+# Last words of a place's, a building's or a body's two-word name: "Victoria Park" is no
+# person beside "Victoria Beckham".
+_NOT_A_SURNAME = _TOWN_NAME_HEADS | {"park", "river", "lake", "hall", "house", "island", "hill", "valley",
+                                     "gardens", "court", "place", "bay", "beach", "heights", "springs"} | {
+                                     w.lower() for w in SPORT_CLUB_ENDINGS}
 
 
 def relabel_by_context(doc, text: str, clusters: list[Cluster]) -> None:
@@ -914,6 +988,11 @@ def relabel_by_context(doc, text: str, clusters: list[Cluster]) -> None:
             cluster.labels = Counter({"WORK_OF_ART": len(cluster.mentions)})
             cluster.group = LABEL_GROUPS.get("WORK_OF_ART", "work_of_art")
             continue
+        if label in ("NORP", "LOC", "GPE", "PERSON") and any(
+                _listed_with_firms(doc, m, cluster, by_offset) for m in cluster.mentions):
+            cluster.labels, cluster.group = Counter({"ORG": len(cluster.mentions)}), "org"
+            voted.append(cluster)
+            continue                 # "shares of Orla, Skyreach and Westbound airlines"
         if label in ("WORK_OF_ART", "EVENT", "NORP") or any(
                 is_known_outlet(f) or f in SOCIAL_PLATFORMS for f in cluster.forms):
             continue
@@ -959,6 +1038,14 @@ def relabel_by_context(doc, text: str, clusters: list[Cluster]) -> None:
                 root = _mention_root(doc, m)
                 if root is not None and _conjunct_label(doc, m, root, label, by_offset) == "PERSON":
                     votes["PERSON"] += 1
+        if not votes and label == "PERSON" and len(cluster.mentions) == 1 and \
+                not _has_person_evidence(doc, cluster):
+            # A name written once, coordinated with a street: a place of the same kind.
+            m = cluster.mentions[0]
+            root = _mention_root(doc, m)
+            said = root is not None and _conjunct_label(doc, m, root, label, by_offset)
+            if said in ("FAC", "LOC"):
+                votes[said] += 1
         if votes.get("PRODUCT") and any(_speaks(doc, m) for m in cluster.mentions):
             del votes["PRODUCT"]     # "Boeing said": the maker, not its "Boeing aircraft"
         if not votes:
@@ -996,6 +1083,19 @@ def relabel_by_context(doc, text: str, clusters: list[Cluster]) -> None:
                     cluster.add(mention, "PERSON")
                 cluster.labels = Counter({"PERSON": len(cluster.mentions)})
                 other.mentions, other.forms = [], Counter()
+    # "a cross from Jamie Dunne" (the model's FAC) beside "Jamie Rourke": a two-word name
+    # that opens with a given name a person in the text bears, and ends in no word of a
+    # body's, a building's or a place's name, is a person too.
+    given_names = {name_tokens(f)[0] for c in clusters if c.label == "PERSON"
+                   for f in c.forms if len(name_tokens(f)) > 1 and _plain_name(f)}
+    for cluster in clusters:
+        if cluster.label not in ("FAC", "ORG", "GPE", "LOC") or len(cluster.forms) != 1:
+            continue
+        form = next(iter(cluster.forms))
+        words = form.split()
+        if len(words) == 2 and _plain_name(form) and words[0].lower() in given_names and \
+                words[1].lower() not in _NOT_A_SURNAME and not place_kind(form) and not is_known_outlet(form):
+            cluster.labels, cluster.group = Counter({"PERSON": len(cluster.mentions)}), "person"
     # "St. Clair" after "St. Clair County": the county.
     for cluster in clusters:
         for other in clusters:

@@ -51,6 +51,13 @@ COMMON_NOUN_ACRONYMS = {"PAC", "PDF", "CEO", "CFO", "COO", "CTO", "GDP", "DNA", 
                         "URL", "VAT", "ATM", "SUV", "HTML", "SWAT",
                         "GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST"}
 
+# A clock time just before an acronym makes it a time zone, whichever zone it is ("11:30
+# IST", "8 p.m. ET", "0600 WAT"). Four bare digits are a year as often as a time ("2019
+# FIFA"), so after them only an acronym ending in "T" (time) counts.
+_TIME_ZONE_FORM = re.compile(r"[A-Z]{2,5}")
+_CLOCK_BEFORE = re.compile(r"(?<!\d)(?:[012]?\d[:.][0-5]\d|\d{1,2} ?[ap]\.?m\.?) $")
+_HOURS_BEFORE = re.compile(r"(?<![\d,.])[012]\d[0-5]\d $")
+
 # Public programmes and taxes the model takes for bodies: the newsroom gold's "other"
 # (laws and measures), as "Medicare legislation", "the rate of National Insurance".
 PROGRAMME_NAMES = {"Medicare", "Medicaid", "Obamacare", "Social Security", "National Insurance",
@@ -158,6 +165,12 @@ PORTFOLIO_WORDS = {"agriculture", "insurance", "financial", "finance", "operatin
 _TITLE_AFTER = re.compile(r" (?:Officer|Commissioner|Secretary|Minister|Director|Officers|Chief|Editor|Adviser|Advisor)\b")
 
 
+def head_of_a_field(text: str, start: int, end: int) -> bool:
+    """"Head" before "of" ("Head of Cardiology", "Section Head of ..."): an office, which
+    a capital makes look like a name."""
+    return text[start:end].split()[-1:] == ["Head"] and text.startswith(" of ", end)
+
+
 def _is_title_word(word: str) -> bool:
     """"Governor", "Governors", "ex-Governor", "Dr.": a title, a title's plural, a former title."""
     w = word.lower().rstrip(".")
@@ -180,6 +193,10 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return None
     if all(_is_title_word(w) for w in words):
         return None                  # "Governors", "ex-Governors", "Deputy Minister": offices, no names
+    if (label != "PERSON" and len(words) > 2 and words[1] == "of" and (_is_title_word(words[0]) or words[0] == "Head")) \
+            or (head_of_a_field(text, start, end) and (label != "PERSON" or len(words) == 1)):
+        return None                  # "Chair of Cardiology", "Section Head of ...": an office and its
+                                     # field in a person's apposition, no body's name
     if _TICKER_FORM.fullmatch(form) and _TICKER_BEFORE.search(text, max(0, start - 24), start):
         return None                  # "(NYSE: BRDL)", "the ticker KSTM": a symbol, no name
     if _heading_word(text, start, end, label):
@@ -241,6 +258,9 @@ def corrected_label(text: str, start: int, end: int, label: str, adjectival: boo
         return "LAW"                 # "Medicare", "National Insurance": a programme or a tax, no body
     if form.rstrip("s") in COMMON_NOUN_ACRONYMS:
         return None                  # "super PAC", "(large PDF)": common nouns
+    if _TIME_ZONE_FORM.fullmatch(form) and (_CLOCK_BEFORE.search(text, max(0, start - 12), start) or (
+            form.endswith("T") and _HOURS_BEFORE.search(text, max(0, start - 6), start))):
+        return None                  # "at 11.30 IST", "0930 IST", "8 p.m. ET": a time zone, whichever
     if is_known_outlet(form) or form in SOCIAL_PLATFORMS:
         return "ORG"
     if len(words) > 1 and label in ("WORK_OF_ART", "LAW", "EVENT", "PRODUCT") and \

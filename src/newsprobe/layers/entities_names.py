@@ -13,7 +13,7 @@ from rapidfuzz.distance import Levenshtein
 from ..model import Span, clean_name
 from .places import place_kind
 from .sources import is_known_outlet
-from .entities_words import (CLUB_MARKS, COMPANY_SUFFIXES, DEMONYM_ENDING, ORG_WORDS, SPEECH_VERBS,
+from .entities_words import (CLUB_MARKS, SPORT_CLUB_ENDINGS, COMPANY_SUFFIXES, DEMONYM_ENDING, ORG_WORDS, SPEECH_VERBS,
                              written_in_lower_case)
 
 
@@ -345,20 +345,24 @@ _NOT_A_SHORT_FORM = {"house", "states", "kingdom", "nations", "union", "party"}
 # Words after a company's own name that say what kind of body it is: its legal form, a
 # group, an outlet's "News" ("Varnex Group AG", "Kyodo News").
 _COMPANY_TAIL = COMPANY_SUFFIXES | {"group", "corporation", "limited", "bv", "se", "holdings",
-                                    "holding", "news"}
+                                    "holding", "news", "airlines", "airways", "motor", "motors",
+                                    "industries", "technologies", "pharmaceuticals"}
 
 
 def _company_of(cluster: Cluster, clusters: list[Cluster]) -> Cluster | None:
-    """The one organisation whose name is this one-word name and a company tail ("Varnex"
-    of "Varnex Group AG"), or None."""
+    """The one organisation whose name is this name and a company tail ("Varnex" of
+    "Varnex Group AG", "Velcor Norvik" of "Velcor Norvik Corp.", "Orla" of "Orla
+    Airlines"), or None."""
     forms = [name_tokens(f) for f in cluster.forms]
-    if not forms or any(len(t) != 1 for t in forms) or len({t[0] for t in forms}) != 1 or \
+    if not forms or len({tuple(t) for t in forms}) != 1 or not forms[0] or \
             any(f.isupper() or place_kind(f) for f in cluster.forms):
         return None
-    word = forms[0][0]
+    core = forms[0]
+    if len(core) > 1 and cluster.label != "ORG":
+        return None          # (a longer name only as a body: "Ford Motor" is no person's)
     fuller = [o for o in clusters if o is not cluster and o.group == "org" and o.mentions
               and o.label == "ORG"
-              and any(len(t) > 1 and t[0] == word and set(t[1:]) <= _COMPANY_TAIL
+              and any(len(t) > len(core) and t[:len(core)] == core and set(t[len(core):]) <= _COMPANY_TAIL
                       for t in map(name_tokens, o.forms))]
     return fuller[0] if len(fuller) == 1 else None
 
@@ -437,11 +441,18 @@ def merge_short_forms(clusters: list[Cluster], doc=None) -> list[Cluster]:
         if any(len(t) == 1 and t[0] in _NOT_A_SHORT_FORM for t in forms):
             merged.append(cluster)
             continue
+        # A company merged from two ("Velcor Norvik" after "Velcor and Norvik"): neither half,
+        # each named on its own, is its short form.
+        halves = {tuple(name_tokens(f)) for o in clusters if o is not cluster and o.label == "ORG"
+                  for f in o.forms}
         fuller = [o for o in clusters if o is not cluster and o.group == "org"
                   and o.label == "ORG"
-                  and all(any(len(name_tokens(of)) > len(t) and (name_tokens(of)[-len(t):] == t or (
-                      # "Sporting" after "Sporting CP": the club without its letters
-                      name_tokens(of)[:len(t)] == t and all(w.upper() in CLUB_MARKS for w in name_tokens(of)[len(t):])))
+                  and all(any(len(name_tokens(of)) > len(t) and (
+                      (name_tokens(of)[-len(t):] == t and tuple(name_tokens(of)[:-len(t)]) not in halves) or (
+                      # "Sporting" after "Sporting CP", "Redfield" after "Redfield Town": the club
+                      # without its letters or its last word
+                      name_tokens(of)[:len(t)] == t and all(w.upper() in CLUB_MARKS or w.title() in SPORT_CLUB_ENDINGS
+                                                            for w in name_tokens(of)[len(t):])))
                       for of in o.forms) for t in forms)]
         if len(fuller) == 1:
             for mention in cluster.mentions:

@@ -225,6 +225,12 @@ _BYLINE = re.compile(r"(?:^|\n)[\s•·–-]*By\s+$")
 # "James and Riley": two names the model took for one.
 _TWO_NAMES = re.compile(r"^([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*) and ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)$")
 
+# "Millbrook at Kelso Moor": a name and the place it is at, which the model runs together.
+_AT_VENUE = re.compile(r"^([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*) at ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)$")
+
+# A lower-case word of the sentence just before a mention (not a photo credit's "Photo by").
+_IN_PROSE_BEFORE = re.compile(r"(?<![Pp]hoto )(?<![Pp]icture )(?<![Ii]mage )\b[a-z]{2,} $")
+
 # "New Yorkers for Equal Rights": a group named for its cause, which the model cuts after
 # the people it gathers (a plural NORP; "a bid by United for Atletico Bilbao" is no such
 # name). Two capitalised words at least after "for", so "Democrats for Trump" style
@@ -250,6 +256,8 @@ def _agency_side(form: str) -> bool:
 
 _COLON_BETWEEN = re.compile(r"([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*): (?:the )?([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)")
 
+_OWNER_OF_A_BODY = re.compile(r"([A-Z][\w&.-]*(?: [A-Z][\w&.-]*)+)['’]s ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+)")
+
 _POSSESSED_NAME = re.compile(r"(.+?)['’′]s ([A-Z][\w'’-]+ [A-Z][\w'’-]+)")
 
 
@@ -265,6 +273,11 @@ def name_pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, 
                 cut = start + len(" ".join(words[:k]))
                 return [(start, cut, "PERSON"), (cut + 1, end, "ORG")]
     credit = _CREDIT_SLASH.fullmatch(form)
+    if credit and _IN_PROSE_BEFORE.search(text, max(0, start - 30), start):
+        # "estimates compiled by Harlan Data/Kestrel Research": two bodies a sentence names
+        # with a slash between, no photo credit (which stands after a caption, in brackets
+        # or after "Photo:").
+        return [(start, start + credit.end(1), label), (start + credit.start(2), end, label)]
     if credit:
         # "UK Parliament/Jessica Taylor", "REUTERS/Alaa al-Marjani": a photo credit, the
         # agency then the photographer (whose surname the model may leave outside).
@@ -277,6 +290,12 @@ def name_pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, 
         person_first = _agency_side(right) or not _agency_side(left)
         first, second = ("PERSON", "ORG") if person_first else ("ORG", "PERSON")
         return [(start, start + spaced.end(1), first), (start + spaced.start(2), end, second)]
+    owned = _OWNER_OF_A_BODY.fullmatch(form)
+    if owned and label in ("ORG", "FAC") and re.search(
+            r"(?<![\w-])" + re.escape(owned.group(1)) + r"(?![\w'’-])", text[:start] + " " + text[end:]):
+        # "Brockton Clinic’s Kessler Research Institute": a body named on its own elsewhere
+        # (two words at least: "King's College" is one name), then a part of it.
+        return [(start, start + owned.end(1), "ORG"), (start + owned.start(2), end, label)]
     owner = _POSSESSED_NAME.fullmatch(form)
     if owner and label in ("ORG", "PERSON") and not any(
             w.lower() in ORG_WORDS | FACILITY_HEADS for w in owner.group(2).split()):
@@ -295,6 +314,17 @@ def name_pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, 
     if glued and " " in form:
         end = start + glued.start(1)       # "Ander Herrera BilbaoThis report": "Ander Herrera Bilbao"
         form = text[start:end]
+    venue = _AT_VENUE.match(form)
+    if venue and venue.group(1).split()[-1].lower() not in ORG_WORDS and re.search(
+            r"(?<![\w-])" + re.escape(venue.group(1)) + r"(?![\w-])", text.replace(form, " ")):
+        # "a draw against Millbrook at Kelso Moor": a side named on its own elsewhere, then
+        # where it played ("University at Buffalo" is one name: its first part is no name).
+        # (The model's label for the whole, a "title" or an "event", fits neither part: the
+        # side is left to the context as a town's name, the ground is a building.)
+        side = label if label in ("ORG", "GPE", "LOC", "PERSON") else "GPE"
+        ground = label if label in ("ORG", "GPE", "LOC", "FAC") else "FAC"
+        return [(start + venue.start(1), start + venue.end(1), side),
+                (start + venue.start(2), start + venue.end(2), ground)]
     two = _TWO_NAMES.match(form) if not place_kind(form) else None
     rest = text.replace(form, " ")
     if two and two.group(1) != two.group(2) and any(

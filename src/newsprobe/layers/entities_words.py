@@ -54,6 +54,10 @@ DISEASE_NAMES = {"covid", "covid-19", "sars", "sars-cov-2", "mers", "ebola", "zi
 # Last words of football clubs' names ("Leeds United", "Bolton Wanderers").
 CLUB_ENDINGS = {"United", "Rovers", "Wanderers", "Albion", "Hotspur", "Athletic", "Rangers"}
 
+# Last words of clubs named for their town, in a sports text ("Manchester City", "West Ham").
+SPORT_CLUB_ENDINGS = {"City", "Town", "County", "Ham", "Villa", "Palace", "Forest", "Argyle",
+                      "Orient", "Wednesday", "Alexandra", "Vale", "Athletic"}
+
 # Acronyms that are cities or districts, not organisations.
 PLACE_ACRONYMS = {"DC", "NYC"}
 
