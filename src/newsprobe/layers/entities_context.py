@@ -1085,15 +1085,18 @@ def relabel_by_context(doc, text: str, clusters: list[Cluster]) -> None:
                 other.mentions, other.forms = [], Counter()
     # "a cross from Jamie Dunne" (the model's FAC) beside "Jamie Rourke": a two-word name
     # that opens with a given name a person in the text bears, and ends in no word of a
-    # body's, a building's or a place's name, is a person too.
-    given_names = {name_tokens(f)[0] for c in clusters if c.label == "PERSON"
-                   for f in c.forms if len(name_tokens(f)) > 1 and _plain_name(f)}
+    # body's, a building's or a place's name, is a person too. The same two words labelled a
+    # person elsewhere ("Civic Forum" the alliance, and the tagger's PERSON for "Civic Forum's
+    # John Miller") are no second person bearing the given name: no evidence.
+    person_names = {tuple(name_tokens(f)) for c in clusters if c.label == "PERSON"
+                    for f in c.forms if len(name_tokens(f)) > 1 and _plain_name(f)}
     for cluster in clusters:
         if cluster.label not in ("FAC", "ORG", "GPE", "LOC") or len(cluster.forms) != 1:
             continue
         form = next(iter(cluster.forms))
         words = form.split()
-        if len(words) == 2 and _plain_name(form) and words[0].lower() in given_names and \
+        bearers = {n for n in person_names if n[0] == words[0].lower()} if len(words) == 2 else set()
+        if len(words) == 2 and _plain_name(form) and bearers - {tuple(name_tokens(form))} and \
                 words[1].lower() not in _NOT_A_SURNAME and not place_kind(form) and not is_known_outlet(form):
             cluster.labels, cluster.group = Counter({"PERSON": len(cluster.mentions)}), "person"
     # "St. Clair" after "St. Clair County": the county.
