@@ -532,14 +532,14 @@ def test_a_cue_after_an_adjective_is_said_by_the_copulas_subject(text, source):
 
 
 def test_a_clause_whose_subject_the_parser_took_for_the_verbs_object_is_said_whole():
-    found = quotes("Tom Reed says the system, simply called ‘loop,’ is a first step toward a faster network.")
-    assert [content(q) for q in found] == ["the system, simply called ‘loop,’ is a first step toward a faster network"]
+    found = quotes("Tom Reed says the scheme, simply named ‘harbour,’ is a first move toward cheaper ferries.")
+    assert [content(q) for q in found] == ["the scheme, simply named ‘harbour,’ is a first move toward cheaper ferries"]
     # The addressee of "told" stays out of what was told.
     assert [content(q) for q in quotes("Tom Reed told reporters the plant is closed.")] == ["the plant is closed"]
 
 
 def test_a_clause_the_parser_broke_in_two_straight_after_the_verb_is_said_whole():
-    found = quotes('Tom Reed said the reasons landlords have all the power is that "there is just not '
-                   'enough supply" of homes.')
+    found = quotes('Tom Reed said the reason tenants have so little say is that "there are simply too '
+                   'few flats" in the city.')
     assert [content(q) for q in found] == [
-        'the reasons landlords have all the power is that "there is just not enough supply" of homes']
+        'the reason tenants have so little say is that "there are simply too few flats" in the city']

@@ -1704,7 +1704,7 @@ ADDRESSEE_VERBS = frozenset("tell ask inform assure warn remind notify urge advi
 
 
 def _object_as_subject(verb, clause) -> list:
-    """"says the system, simply called ‘loop,’ is a first step": the small parser makes the
+    """"says the scheme, simply named ‘harbour,’ is a first move": the small parser makes the
     clause's subject the verb's object and leaves the clause with none. That object (no
     thing said, no addressee) is the start of what was said: its tokens, or []."""
     if verb.lemma_.lower() in ADDRESSEE_VERBS or clause.tag_ not in FINITE_TAGS \
@@ -1736,7 +1736,7 @@ def _split_off_continuation(verb, clause) -> list:
             first += 1
         gap = doc[last + 1: first]
         # Straight after the clause, a second clause of the verb is the rest of a clause the
-        # parser broke ("said the reasons landlords have | all the power is that …").
+        # parser broke ("said the reason tenants have | so little say is that …").
         if not all(t.text == "," for t in gap) or (not len(gap) and rest.dep_ != "ccomp"):
             return []
         if rest.lemma_.lower() in hand_cues() and any(c.dep_ in ("nsubj", "nsubjpass") for c in rest.children):

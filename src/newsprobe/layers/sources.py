@@ -436,7 +436,7 @@ def _main_clause_subjects(root) -> list:
 
 def _next_to_verb(subjects: list):
     """Of the subjects the parser gave a verb, the one nearest it: a phrase it split in two
-    ("Tide maker Procter & Gamble rallied", "Marlow attorney Stephen Keane said") is about
+    ("Harbourline ferry maker Tessel Marine rallied", "Marlow attorney Stephen Keane said") is about
     its last name."""
     return min(subjects, key=lambda t: abs(t.i - t.head.i))
 
@@ -1343,7 +1343,7 @@ def speaker_for(source_tokens, cue_offset: int, doc, index: EntityIndex, setting
         return Speaker(name, "rumor")
     kind = _kind_by_modifiers(head)
     if kind == "unknown" and head.pos_ == "PROPN" and name == text and _person_like(name):
-        # "Navdeep Bains, Minister of …, said": a name the entity layer missed, shaped like a
+        # "Aldous Kerrins, Minister of …, said": a name the entity layer missed, shaped like a
         # person's (two to four capitalised words, none a body's, no article: "The Harbour
         # Watch" is a body); a later "he" can be him
         kind = "person"
@@ -1755,7 +1755,7 @@ def _plural_name(name: str) -> bool:
     words = name.lower().split()
     if "and" in words[1:-1]:
         return True
-    # "Navdeep Bains", "Tom Jones": a person's name ending in "s" is no plural noun
+    # "Aldous Kerrins", "Tom Jones": a person's name ending in "s" is no plural noun
     return bool(words) and words[-1].endswith("s") and not words[-1].endswith("ss") and not _person_like(name)
 
 
