@@ -265,8 +265,8 @@ def _quote_in(quotes: list[Quote], start: int, end: int,
     """The quote with the most content inside [start, end), and that content's part in it.
     A nested quote (one whose cue is inside another's content) wins over its parent when
     both cover the same words, because it names who said it last, and when its words make
-    a claim (`is_claim`): "alongside claims that it shows police stripping a woman" keeps
-    the claims' clause, not what "shows" takes ("police stripping a woman")."""
+    a claim (`is_claim`): "alongside claims that it shows a ferry sinking off the pier" keeps
+    the claims' clause, not what "shows" takes ("a ferry sinking off the pier")."""
     best, best_piece, best_len = None, None, 0
     for q in quotes:
         for c in q.content:
@@ -2681,13 +2681,13 @@ _SPEAKS_FOR = re.compile(
 _GOVERNMENT_VOICE = re.compile(
     r"\b(?:government|cabinet|presidency|presidential|kremlin|downing street|whitehall|"
     r"white house|(?:prime minister|president|premier|chancellor)['’]s? (?:press )?office)\b", re.I)
-# The head of a government named by title ("prime minister Antonis Samaras", "the president").
+# The head of a government named by title ("prime minister Elias Dravos", "the president").
 _HEAD_OF_GOVERNMENT = re.compile(r"\b(?:prime minister|president|premier|chancellor|head of government)\b",
                                  re.I)
 
 
 def _government_answers_for_its_head(source: str, subject: str) -> bool:
-    """"The government spokesman rejected rumours that prime minister Samaras had made the
+    """"The government spokesman rejected rumours that prime minister Dravos had made the
     statement": a government's voice answers for its head, whom the claim's subject names by
     title (session 18, real wire and local denial pages: Downing Street for the prime
     minister, a government spokesman for the premier). A head of another country's
