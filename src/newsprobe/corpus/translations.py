@@ -359,6 +359,7 @@ def family_translations(docs: list[CopyDoc], languages: list[str | None], edges:
                 or len({lang_a, lang_b} - {None, "und"}) < 2:
             continue
         quotes_a, quotes_b = quoted_regions(a.text), quoted_regions(b.text)
+        spans_a, spans_b = sentence_spans(a.text), sentence_spans(b.text)
         for via in sorted(neighbours[a_id] & neighbours[b_id]):
             from_a, from_b = renders[(a_id, via)], renders[(b_id, via)]
             pairs = [AlignedPair(from_a[k][0], from_b[k][0], min(from_a[k][1], from_b[k][1]))
@@ -366,7 +367,6 @@ def family_translations(docs: list[CopyDoc], languages: list[str | None], edges:
             rendered = sum(_rendered_text(p.source) and _rendered_text(p.target)
                            and not (mostly_quoted(p.source, quotes_a) and mostly_quoted(p.target, quotes_b))
                            for p in pairs)
-            spans_a, spans_b = sentence_spans(a.text), sentence_spans(b.text)
             share_a = covered_share(spans_a, [p.source for p in pairs])
             share_b = covered_share(spans_b, [p.target for p in pairs])
             shorter_share = share_a if len(a.text) <= len(b.text) else share_b
